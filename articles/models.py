@@ -1,0 +1,278 @@
+"""The archive's data: outlets, people, topics, articles, their quotations and mentions.
+
+Invariants live in the database (named constraints); forms only repeat them to give a
+friendlier message. The search document is a generated column the database keeps current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Upper
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def normalize_name(name: str) -> str:
+    """Lower-case, accents folded, punctuation dropped, spaces collapsed: 'Erdoğan ' -> 'erdogan'.
+
+    Mirrors the database function na_normalize() from migration 0001, which the unique
+    constraint on Alias.normalized relies on; tests check the two agree.
+    """
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = folded.translate(_FOLD)
+    return " ".join(folded.translate(_DROP).replace("-", " ").split())
+
+
+# Letters that don't decompose in NFKD but that unaccent folds; and punctuation dropped.
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+NAME_PUNCTUATION = ".,'’‘\"“”()[]!?;:"
+_DROP = str.maketrans("", "", NAME_PUNCTUATION)
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 100) -> str:
+    """A slug for `text` not yet used by `model` (adds -2, -3… on collision)."""
+    base = slugify(text)[: max_length - 6].strip("-") or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Source(models.Model):
+    """An outlet that publishes articles, or an aggregator/feed they reach us through."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    homepage = models.URLField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="source_slug_unique"),
+            models.UniqueConstraint(Upper("name"), name="source_name_ci_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="source_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("source_detail", args=[self.slug])
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200, help_text="Canonical name, without titles.")
+    slug = models.SlugField(max_length=200)
+    description = models.CharField(max_length=300, blank=True, help_text='Role, e.g. "US Secretary of State".')
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="person_slug_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
+        ]
+        indexes = [
+            # Fuzzy person look-up ("vladmir putn"): trigram similarity on the name.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("person_detail", args=[self.slug])
+
+
+class Alias(models.Model):
+    """Another way a person is written: a spelling, a surname-only form, a misspelling."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    # Kept by the database (na_normalize, migration 0001) so uniqueness can't be bypassed.
+    normalized = models.GeneratedField(
+        expression=models.Func(F("name"), function="na_normalize"),
+        output_field=models.CharField(max_length=200),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["normalized"], name="alias_normalized_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="alias_name_not_empty"),
+        ]
+        indexes = [
+            # Fuzzy alias look-up, as for Person.name.
+            GinIndex(OpClass("normalized", name="gin_trgm_ops"), name="alias_normalized_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="topic_slug_unique"),
+            models.UniqueConstraint(Upper("name"), name="topic_name_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("topic_detail", args=[self.slug])
+
+
+class TopicRule(models.Model):
+    """A keyword or phrase; an article whose text matches it (stemmed, accents folded) gets the topic."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="rules")
+    keyword = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["keyword"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "keyword"], name="topicrule_topic_keyword_unique"),
+            models.CheckConstraint(condition=~Q(keyword=""), name="topicrule_keyword_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.keyword
+
+
+def fingerprint(headline: str, body_text: str) -> str:
+    """Identity of an article's content: the same text from two feeds is stored once."""
+    canonical = " ".join(f"{headline}\n{body_text}".lower().split())
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self) -> ArticleQuerySet:
+        return self.select_related("source").defer("body_html", "body_text", "search_text", "search_vector")
+
+
+class Article(models.Model):
+    headline = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=120, allow_unicode=False)
+    body_html = models.TextField(help_text="Sanitised HTML (articles.ingest.sanitize.clean_html).")
+    body_text = models.TextField(help_text="Plain text: paragraphs separated by a blank line.")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
+    via = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="forwarded_articles",
+        help_text="Aggregator or feed the article came through.",
+    )
+    published = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    fingerprint = models.CharField(max_length=64, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    people = models.ManyToManyField(Person, through="Mention", related_name="articles")
+    topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
+    # Names of the people mentioned and the quoted text, kept by database triggers on
+    # Mention and Quote (migration 0001), so the search document weights them above the body.
+    search_text = models.TextField(blank=True, default="", editable=False)
+    search_vector = models.GeneratedField(
+        expression=models.Func(
+            F("headline"), F("search_text"), F("body_text"), function="na_search_document"
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_url_unique"),
+            models.UniqueConstraint(fields=["fingerprint"], name="article_fingerprint_unique"),
+            models.CheckConstraint(condition=~Q(headline=""), name="article_headline_not_empty"),
+            models.CheckConstraint(condition=Q(fingerprint__regex=r"^[0-9a-f]{64}$"), name="article_fingerprint_sha256"),
+        ]
+        indexes = [
+            # Full-text search: WHERE search_vector @@ query.
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+            # Latest articles, and date filters: ORDER BY published DESC, id DESC.
+            models.Index(F("published").desc(nulls_last=True), F("id").desc(), name="article_published_idx"),
+            # An outlet's page: WHERE source_id = ? ORDER BY published DESC.
+            models.Index(F("source"), F("published").desc(nulls_last=True), name="article_source_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        self.fingerprint = fingerprint(self.headline, self.body_text)
+        if not self.slug:
+            self.slug = slugify(self.headline)[:120].strip("-") or "article"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_detail", args=[self.pk, self.slug])
+
+
+class Mention(models.Model):
+    """A person named in an article: how often, and whether they are quoted."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=1)
+    quoted = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="mention_article_person_unique"),
+            models.CheckConstraint(condition=Q(count__gte=1), name="mention_count_positive"),
+        ]
+        indexes = [
+            # A person's page: the articles naming them.
+            models.Index(fields=["person", "article"], name="mention_person_article_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.article_id}"
+
+
+class Quote(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField()
+    person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes",
+        help_text="The speaker, when resolved to a person.",
+    )
+    speaker_as_written = models.CharField(max_length=300, blank=True, help_text='As printed: "Lavrov", "the ministry".')
+    partial = models.BooleanField(default=False, help_text="Quoted words inside a sentence, not a whole sentence.")
+    position = models.PositiveIntegerField(help_text="Character offset of the quotation in the article's plain text.")
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="quote_article_position_unique"),
+            models.CheckConstraint(condition=~Q(text=""), name="quote_text_not_empty"),
+        ]
+        indexes = [
+            # A person's quotations, newest first.
+            models.Index(fields=["person", "article"], name="quote_person_article_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
