@@ -1,0 +1,481 @@
+"""Parsing: bytes from files, feeds and pages become ParsedArticle objects, or Rejections.
+
+Nothing here touches the database. Each reader yields, for one input, either articles or a
+Rejection naming where (path, line or entry number) and why, so one bad input never stops
+the others. Formats: plain text (like shared/samples), JSON / JSON Lines (our export format
+and the common field names of other tools), RSS/Atom (feedparser), HTML pages (trafilatura).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from articles.ingest.sanitize import clean_html, html_to_text, text_to_html
+
+FORMATS = ("text", "json", "feed", "html")
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # one file, page or feed
+MAX_BODY_CHARS = 500_000  # PostgreSQL's tsvector holds at most 1 MB; no news article is this long
+FETCH_TIMEOUT = 20
+USER_AGENT = "NewsArchive/0.1 (+https://github.com/newsarchive)"
+
+
+@dataclass
+class ParsedQuote:
+    text: str
+    speaker: str | None
+    speaker_as_written: str = ""
+    partial: bool = False
+
+
+@dataclass
+class ParsedArticle:
+    headline: str
+    body_text: str  # plain text, paragraphs separated by a blank line
+    body_html: str  # sanitised
+    origin: str  # where it came from, for reports: "path:line", "url#entry 3"
+    source: str = ""  # outlet name
+    via: str = ""  # aggregator or feed it came through
+    published: dt.date | None = None
+    url: str = ""
+    byline: str = ""
+    # Present when the input already carries extraction results (our export format):
+    # they are stored as given instead of being extracted again.
+    people: list[str] | None = None
+    topics: list[str] | None = None
+    quotes: list[ParsedQuote] | None = None
+
+
+@dataclass
+class Rejection:
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass
+class Options:
+    format: str | None = None  # force one of FORMATS
+    source: str = ""  # outlet for inputs that don't name one (overrides a feed's title)
+    date: dt.date | None = None  # publication date for inputs that don't state one
+    extra: dict = field(default_factory=dict)
+
+
+class InputError(Exception):
+    """An input that can't be read at all; the message is the reason shown to the user."""
+
+
+# --- Input: files, folders, URLs, stdin ---------------------------------------------------
+
+
+def fetch(url: str) -> bytes:
+    """The one network chokepoint: GET a URL, refusing errors and oversized answers."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (http/https only, checked by caller)
+            data = response.read(MAX_INPUT_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        raise InputError(f"HTTP error {exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(f"unreachable: {reason}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def expand_inputs(targets: Iterable[str]) -> Iterator[str | Rejection]:
+    """Paths, folders (recursively, in name order), URLs and '-' as individual inputs."""
+    for target in targets:
+        if target == "-" or re.match(r"^https?://", target, re.I):
+            yield target
+            continue
+        path = Path(target)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not files:
+                yield Rejection(target, "folder holds no files")
+            yield from (str(p) for p in files)
+        elif path.is_file():
+            yield target
+        elif "://" in target:
+            yield Rejection(target, "only http and https URLs can be fetched")
+        else:
+            yield Rejection(target, "no such file or folder")
+
+
+def read_bytes(target: str) -> bytes:
+    if target == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    elif re.match(r"^https?://", target, re.I):
+        return fetch(target)
+    else:
+        path = Path(target)
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def detect_format(target: str, head: str) -> str:
+    name = target.lower().split("?")[0]
+    for suffixes, fmt in (
+        ((".json", ".jsonl", ".ndjson"), "json"),
+        ((".rss", ".atom", ".xml"), "feed"),
+        ((".html", ".htm"), "html"),
+        ((".txt", ".text"), "text"),
+    ):
+        if name.endswith(suffixes):
+            return fmt
+    start = head.lstrip()[:500].lower()
+    if start.startswith(("{", "[")):
+        return "json"
+    if start.startswith("<?xml") or re.match(r"<(rss|feed|rdf:rdf)\b", start):
+        return "html" if "<html" in start else "feed"
+    if start.startswith(("<!doctype html", "<html")) or "<body" in start:
+        return "html"
+    return "text"
+
+
+def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    """Every article of one input (file, URL or '-'), or the reasons it was rejected."""
+    label = "<stdin>" if target == "-" else target
+    try:
+        if options.format == "json" and target != "-" and not target.startswith(("http://", "https://")):
+            # JSON Lines are streamed: an export of a million articles never sits in memory.
+            yield from parse_json_lines(Path(target), label, options)
+            return
+        text = decode(read_bytes(target))
+    except InputError as exc:
+        yield Rejection(label, str(exc))
+        return
+    except OSError as exc:
+        yield Rejection(label, f"cannot read: {exc.strerror or exc}")
+        return
+    if not text.strip():
+        yield Rejection(label, "empty input")
+        return
+    fmt = options.format or detect_format(target, text[:2000])
+    parser = {"text": parse_text, "json": parse_json, "feed": parse_feed, "html": parse_html}[fmt]
+    yield from parser(text, label, options)
+
+
+# --- Plain text ----------------------------------------------------------------------------
+
+_POST_FOOTER = re.compile(r"^The post (?P<headline>.+?) appeared first on (?P<site>.+?)\.*$", re.I)
+_SOURCE_LINE = re.compile(r"^Source:\s*(?P<name>.+?)\s*$", re.I)
+_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+
+
+def parse_text(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    """Headline first; body paragraphs; then optionally the WordPress footer and 'Source:' line."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        yield Rejection(origin, "no headline: the file is empty")
+        return
+    headline = lines.pop(0).strip()
+    source, via, byline = "", "", ""
+    # Footer lines, read from the end: they name the outlet and aggregator, and are not body.
+    while lines:
+        last = lines[-1].strip()
+        if not last:
+            lines.pop()
+        elif match := _SOURCE_LINE.match(last):
+            via = match["name"]
+            lines.pop()
+        elif match := _POST_FOOTER.match(last):
+            source = match["site"].split(" | ")[0].strip().rstrip(".")
+            lines.pop()
+        else:
+            break
+    body_lines = lines
+    first = next((i for i, line in enumerate(body_lines) if line.strip()), None)
+    if first is not None and (match := _BYLINE.match(body_lines[first].strip())):
+        byline = match["name"]
+        body_lines = body_lines[first + 1 :]
+    body = "\n".join(body_lines).strip()
+    if "\n\n" in body:
+        paragraphs = [" ".join(block.split()) for block in re.split(r"\n\s*\n", body)]
+    else:  # no blank lines: one paragraph a line
+        paragraphs = [" ".join(line.split()) for line in body.split("\n")]
+    body_text = "\n\n".join(p for p in paragraphs if p)
+    yield finish(
+        ParsedArticle(
+            headline=headline, body_text=body_text, body_html="", origin=origin,
+            source=options.source or source, via=via, published=options.date, byline=byline,
+        )
+    )
+
+
+# --- JSON and JSON Lines ---------------------------------------------------------------------
+
+_FIELDS = {
+    "headline": ("headline", "title", "name"),
+    "body": ("body", "content", "text", "body_text", "article", "description"),
+    "body_html": ("body_html", "content_html", "html"),
+    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "datetime", "created_at"),
+    "url": ("url", "link", "permalink", "canonical_url"),
+    "source": ("source", "outlet", "publisher", "site_name", "sitename", "feed"),
+    "via": ("via", "aggregator"),
+    "byline": ("byline", "author", "authors", "creator"),
+}
+
+
+def _field(obj: dict, name: str):
+    for key in _FIELDS[name]:
+        value = obj.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):  # {"name": "…"} as many tools write an author or a source
+        value = value.get("name") or value.get("title") or ""
+    if isinstance(value, list):
+        return ", ".join(_as_text(v) for v in value if v)
+    return str(value).strip()
+
+
+def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rejection:
+    if not isinstance(obj, dict):
+        return Rejection(origin, f"expected a JSON object, found {type(obj).__name__}")
+    try:
+        published = parse_date(_field(obj, "published")) or options.date
+    except ValueError as exc:
+        return Rejection(origin, str(exc))
+    body_html = _as_text(_field(obj, "body_html"))
+    body = _as_text(_field(obj, "body"))
+    if body and re.search(r"<(p|div|br|a|em|strong)\b", body, re.I) and not body_html:
+        body_html, body = body, ""  # a "content" field holding HTML
+    quotes = obj.get("quotes")
+    if quotes is not None:
+        if not isinstance(quotes, list) or not all(isinstance(q, dict) and q.get("text") for q in quotes):
+            return Rejection(origin, '"quotes" must be a list of objects with a "text"')
+        quotes = [
+            ParsedQuote(
+                text=str(q["text"]), speaker=q.get("speaker") or None,
+                speaker_as_written=str(q.get("speaker_as_written") or ""), partial=bool(q.get("partial")),
+            )
+            for q in quotes
+        ]
+    people = obj.get("people")
+    topics = obj.get("topics")
+    for key, value in (("people", people), ("topics", topics)):
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return Rejection(origin, f'"{key}" must be a list of names')
+    return finish(
+        ParsedArticle(
+            headline=_as_text(_field(obj, "headline")), body_text=body, body_html=body_html, origin=origin,
+            source=options.source or _as_text(_field(obj, "source")), via=_as_text(_field(obj, "via")),
+            published=published, url=_as_text(_field(obj, "url")), byline=_as_text(_field(obj, "byline")),
+            people=people, topics=topics, quotes=quotes,
+        )
+    )
+
+
+def parse_json(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    """A JSON object, a JSON list of objects (or {"articles": [...]}) or JSON Lines."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = None
+        lines = text.splitlines()
+        if len(lines) < 2:
+            exc = _json_error(text)
+            yield Rejection(origin, f"not valid JSON: {exc}")
+            return
+        for number, line in enumerate(lines, 1):
+            yield from _json_line(line, f"{origin}:{number}", options)
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if isinstance(data, list):
+        for number, obj in enumerate(data, 1):
+            yield article_from_json(obj, f"{origin}#{number}", options)
+    else:
+        yield article_from_json(data, origin, options)
+
+
+def _json_error(text: str) -> str:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        return f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+    return "unknown error"
+
+
+def _json_line(line: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    if not line.strip():
+        return
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield Rejection(origin, f"broken JSON line: {exc.msg} at column {exc.colno}")
+        return
+    yield article_from_json(obj, origin, options)
+
+
+def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    """Stream a JSON Lines file line by line; a file that is one JSON document is parsed whole."""
+    with open(path, "rb") as handle:
+        first = handle.readline()
+        try:
+            first_text = decode(first)
+        except InputError as exc:
+            yield Rejection(f"{origin}:1", str(exc))
+            return
+        try:
+            json.loads(first_text)
+            streaming = True
+        except json.JSONDecodeError:
+            streaming = False
+        if not streaming:
+            handle.seek(0)
+            if path.stat().st_size > MAX_INPUT_BYTES:
+                yield Rejection(origin, "file is larger than 50 MB and is not JSON Lines")
+                return
+            yield from parse_json(decode(handle.read()), origin, options)
+            return
+        number, raw = 1, first
+        while raw:
+            try:
+                line = decode(raw)
+            except InputError as exc:
+                yield Rejection(f"{origin}:{number}", str(exc))
+            else:
+                yield from _json_line(line, f"{origin}:{number}", options)
+            raw, number = handle.readline(), number + 1
+
+
+# --- RSS and Atom ------------------------------------------------------------------------------
+
+
+def parse_feed(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.get("version"):
+        reason = getattr(feed.get("bozo_exception"), "getMessage", lambda: None)() or "no RSS or Atom feed found"
+        yield Rejection(origin, f"not a feed: {reason}")
+        return
+    outlet = options.source or feed.feed.get("title", "").strip()
+    for number, entry in enumerate(feed.entries, 1):
+        where = f"{origin}#entry {number}"
+        if entry.get("content"):
+            raw = entry.content[0].get("value", "")
+        else:
+            raw = entry.get("summary", "")
+        parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = dt.date(*parsed_date[:3]) if parsed_date else options.date
+        html = clean_html(raw) if re.search(r"<[a-z]", raw, re.I) else text_to_html(raw)
+        yield finish(
+            ParsedArticle(
+                headline=html_to_text(entry.get("title", "")), body_text="", body_html=html, origin=where,
+                source=outlet, published=published, url=entry.get("link", ""), byline=entry.get("author", ""),
+            )
+        )
+
+
+# --- HTML pages ----------------------------------------------------------------------------------
+
+
+def parse_html(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(text, with_metadata=True, favor_recall=True, url=_url_of(origin))
+    if document is None or not (document.text or "").strip():
+        yield Rejection(origin, "no article text found in the page")
+        return
+    headline = (document.title or "").strip()
+    paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
+    if paragraphs and headline and paragraphs[0] == headline:
+        paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
+    try:
+        published = parse_date(document.date) or options.date
+    except ValueError:
+        published = options.date
+    yield finish(
+        ParsedArticle(
+            headline=headline, body_text="\n\n".join(paragraphs), body_html="", origin=origin,
+            source=options.source or (document.sitename or "").strip(), published=published,
+            url=document.url or _url_of(origin) or "", byline=(document.author or "").strip(),
+        )
+    )
+
+
+def _url_of(origin: str) -> str | None:
+    return origin if origin.startswith(("http://", "https://")) else None
+
+
+# --- Shared ------------------------------------------------------------------------------------
+
+
+def parse_date(value) -> dt.date | None:
+    """ISO dates and date-times, RFC 822 dates (RSS), or None for no value."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, (int, float)):
+        return dt.datetime.fromtimestamp(value, dt.UTC).date()
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError):
+        raise ValueError(f"unreadable date {text!r}: use YYYY-MM-DD") from None
+
+
+def finish(article: ParsedArticle) -> ParsedArticle | Rejection:
+    """Fill the text or HTML from the other, and refuse what can't be stored."""
+    article.headline = " ".join(article.headline.split())
+    if article.body_html:
+        article.body_html = clean_html(article.body_html)
+        if not article.body_text:
+            article.body_text = html_to_text(article.body_html)
+    if not article.body_html:
+        article.body_html = text_to_html(article.body_text)
+    article.body_text = article.body_text.strip()
+    if not article.headline:
+        return Rejection(article.origin, "no headline")
+    if len(article.headline) > 500:
+        return Rejection(article.origin, f"headline is {len(article.headline)} characters; at most 500")
+    if not article.body_text:
+        return Rejection(article.origin, "no body text")
+    if len(article.body_text) > MAX_BODY_CHARS:
+        return Rejection(article.origin, f"body is {len(article.body_text):,} characters; at most {MAX_BODY_CHARS:,}")
+    if article.url and not re.match(r"^https?://[^\s/]+", article.url, re.I):
+        return Rejection(article.origin, f"url {article.url!r} is not an http(s) URL")
+    if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
+        return Rejection(article.origin, f"publication date {article.published} is in the future")
+    return article

@@ -1,0 +1,72 @@
+import datetime as dt
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.ingest import pipeline
+from articles.ingest.formats import FORMATS, Options
+
+
+class Command(BaseCommand):
+    help = (
+        "Store articles from files, folders, URLs, feeds or '-' (standard input). Formats are detected: "
+        "plain text, JSON / JSON Lines, RSS/Atom, HTML pages. Exits non-zero when anything was rejected."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+        parser.add_argument("--format", choices=FORMATS, help="read every input as this format")
+        parser.add_argument("--source", default="", help="outlet name for inputs that don't name one")
+        parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that don't state one")
+        parser.add_argument("--dry-run", action="store_true", help="store nothing; show what would be stored")
+        parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON object per article")
+
+    def handle(self, *args, inputs, format=None, source="", date=None, dry_run=False, json=False, **options):
+        try:
+            published = dt.date.fromisoformat(date) if date else None
+        except ValueError:
+            raise CommandError(f"--date {date!r} is not a date: use YYYY-MM-DD") from None
+        if json and not dry_run:
+            raise CommandError("--json only goes with --dry-run")
+        progress = _progress_bar(self.stderr._out)
+
+        def show(record: dict) -> None:
+            if json:
+                self.stdout.write(_dumps(record))
+            else:
+                self.stdout.write(f"{record['headline']}  [{record['source'] or 'no outlet'}]")
+                for quote in record["quotes"]:
+                    self.stdout.write(f"  “{quote['text']}” — {quote['speaker'] or quote['speaker_as_written'] or '?'}")
+
+        def rejected(rejection) -> None:
+            if progress:
+                progress.clear()
+            self.stderr.write(f"rejected {rejection}")
+
+        report = pipeline.run(
+            inputs, Options(format=format, source=source, date=published), dry_run=dry_run,
+            on_record=show, on_rejection=rejected, on_progress=progress.update if progress else None,
+        )
+        if progress:
+            progress.close()
+        verbosity = options.get("verbosity", 1)
+        if verbosity > 1:
+            for line in report.skipped_details:
+                self.stderr.write(f"skipped {line}")
+        self.stderr.write(("Dry run: " if dry_run else "") + report.summary())
+        if report.rejected:
+            sys.exit(1)
+
+
+def _dumps(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _progress_bar(stream):
+    """A progress bar on a terminal; nothing when output goes to a file or a pipe."""
+    if not stream.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=stream, mininterval=0.5)
