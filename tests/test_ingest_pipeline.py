@@ -1,0 +1,174 @@
+"""Storage and resolution: what lands in the database, and what the report says."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.management import call_command
+
+from articles.ingest import pipeline
+from articles.ingest.formats import Options, ParsedArticle, ParsedQuote
+from articles.ingest.resolve import PersonIndex
+from articles.ingest.topics import retag_all
+from articles.models import Alias, Article, Mention, Person, Quote, TopicRule
+from tests.conftest import make_article, make_person, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def parsed(**fields) -> ParsedArticle:
+    defaults = {
+        "headline": "Ferry returns to Port Elden",
+        "body_text": "The ferry is back.\n\n“We are glad to have it,” said Ana Ruiz.",
+        "body_html": "<p>The ferry is back.</p>",
+        "origin": "test",
+        "source": "Valley Courier",
+        "url": "https://courier.example/ferry",
+        "published": dt.date(2025, 3, 4),
+        "people": ["Ana Ruiz"],
+        "quotes": [ParsedQuote(text="We are glad to have it,", speaker="Ana Ruiz", speaker_as_written="Ana Ruiz")],
+    }
+    return ParsedArticle(**{**defaults, **fields})
+
+
+def store(article: ParsedArticle) -> pipeline.StoreResult:
+    return pipeline.store_article(parsed=article, context=pipeline.Context())
+
+
+def test_store_creates_article_people_quotes_and_outlet():
+    result = store(parsed())
+    assert result.status == "created"
+    article = Article.objects.get()
+    assert article.source.name == "Valley Courier"
+    quote = Quote.objects.get()
+    assert (quote.person.name, quote.text, quote.position) == ("Ana Ruiz", "We are glad to have it,", 21)
+    mention = Mention.objects.get()
+    assert mention.quoted and mention.person.name == "Ana Ruiz"
+
+
+def test_same_article_again_is_skipped_not_duplicated():
+    store(parsed())
+    again = store(parsed())
+    assert again.status == "skipped"
+    assert Article.objects.count() == 1 and Quote.objects.count() == 1
+
+
+def test_same_text_under_another_url_is_skipped():
+    store(parsed())
+    assert store(parsed(url="https://mirror.example/ferry")).status == "skipped"
+    assert Article.objects.count() == 1
+
+
+def test_same_url_with_new_text_updates_the_article():
+    first = store(parsed())
+    result = store(parsed(body_text="The ferry is back, a day late.\n\n“Better late,” said Ana Ruiz.",
+                          quotes=[ParsedQuote(text="Better late,", speaker="Ana Ruiz")]))
+    assert result.status == "updated" and result.article_id == first.article_id
+    assert list(Quote.objects.values_list("text", flat=True)) == ["Better late,"]
+
+
+def test_existing_person_is_found_by_alias_and_by_misspelling():
+    ruiz = make_person("Ana Ruiz")
+    Alias.objects.create(person=ruiz, name="Mayor Ana Ruíz")
+    okafor = make_person("Jonas Okafor")
+    index = PersonIndex()
+    assert index.resolve("Mayor Ana Ruiz").person_id == ruiz.pk
+    found = index.resolve("Jonas Okafr")
+    assert (found.person_id, found.matched_by) == (okafor.pk, "spelling")
+    # The misspelling is kept as an alias, so next time it matches exactly.
+    assert Alias.objects.filter(person=okafor, name="Jonas Okafr").exists()
+
+
+def test_different_first_name_is_a_different_person():
+    make_person("Ian Smith")
+    resolved = PersonIndex().resolve("Jan Smith", role="Harbour pilot")
+    assert resolved.new
+    assert Person.objects.get(name="Jan Smith").description == "Harbour pilot"
+
+
+def test_new_person_keeps_other_full_spellings_as_aliases():
+    PersonIndex().resolve("Oona Verhagen", variants=["Oona Verhaagen", "Verhagen"])
+    person = Person.objects.get(name="Oona Verhagen")
+    assert list(person.aliases.values_list("name", flat=True)) == ["Oona Verhaagen"]
+
+
+def test_topic_rules_tag_at_ingest_and_retag_reports_changes():
+    transport = make_topic("Transport")
+    TopicRule.objects.create(topic=transport, keyword="ferries")
+    store(parsed())
+    article = Article.objects.get()
+    assert list(article.topics.values_list("name", flat=True)) == ["Transport"]  # stemmed: ferries ~ ferry
+    other = make_article(headline="Council budget", body_text="The budget passed.")
+    TopicRule.objects.create(topic=transport, keyword="budget")
+    TopicRule.objects.filter(keyword="ferries").delete()
+    result = retag_all()
+    assert (result.added, result.removed, result.articles_changed) == (1, 1, 2)
+    assert result.per_topic == {"Transport": (1, 1)}
+    assert list(other.topics.all()) == [transport]
+    assert not article.topics.exists()
+
+
+def test_a_failing_article_is_rejected_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    lines = [
+        {"headline": "Good", "body": "Fine.", "url": "https://x.example/1"},
+        {"headline": "Bad", "body": "Also fine.", "url": "https://x.example/2", "byline": "B"},
+        {"headline": "Also good", "body": "Fine too.", "url": "https://x.example/3"},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps({**line, "people": [], "quotes": []}) for line in lines))
+    real = pipeline._store_people_and_quotes
+
+    def explode(article, extracted, people):
+        if article.headline == "Bad":
+            real(article, extracted, people)
+            raise RuntimeError("disk on fire")
+        return real(article, extracted, people)
+
+    monkeypatch.setattr(pipeline, "_store_people_and_quotes", explode)
+    report = pipeline.run([str(path)], Options())
+    assert (report.read, report.created, len(report.rejected)) == (3, 2, 1)
+    assert str(report.rejected[0]) == f"{path}:2: not stored: RuntimeError: disk on fire"
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["Also good", "Good"]
+
+
+def test_ingest_command_reports_and_exits_non_zero_on_rejections(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"headline": "Good", "body": "Fine.", "people": [], "quotes": []}\n{"headline": \n')
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("ingest", str(path))
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert f"rejected {path}:2: broken JSON line" in err
+    assert "read 1, stored 1, updated 0, skipped 0, rejected 1" in err
+
+
+def test_ingest_command_succeeds_silently_on_good_input(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"headline": "Good", "body": "Fine.", "people": [], "quotes": []}\n')
+    call_command("ingest", str(path))
+    assert "read 1, stored 1" in capsys.readouterr().err
+    call_command("ingest", str(path))
+    assert "stored 0, updated 0, skipped 1" in capsys.readouterr().err
+
+
+def test_dry_run_stores_nothing_and_prints_export_records(tmp_path, capsys):
+    make_person("Ana Ruiz")
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps({
+        "headline": "Ferry", "body": "“Glad,” said Ana Ruíz.", "source": "Valley Courier", "date": "2025-01-02",
+        "people": ["Ana Ruíz"], "quotes": [{"text": "Glad,", "speaker": "Ana Ruíz"}],
+    }))
+    call_command("ingest", str(path), dry_run=True, json=True)
+    [line] = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert record["people"] == ["Ana Ruiz"]  # resolved to the canonical name
+    assert record["quotes"] == [{"text": "Glad,", "speaker": "Ana Ruiz", "speaker_as_written": "", "partial": False}]
+    assert record["source"] == "Valley Courier" and record["published"] == "2025-01-02"
+    assert Article.objects.count() == 0
+
+
+def test_bad_date_option_is_a_clear_error():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--date 'yesterday' is not a date: use YYYY-MM-DD"):
+        call_command("ingest", "x.txt", date="yesterday")
