@@ -1,0 +1,127 @@
+"""Score the quote/people extractor against the hand-written evaluation set in bench/eval.
+
+    python -m articles.ingest.evaluate [folder] [-v] [-n N]
+
+Matching rules: quote texts compare after lower-casing, stripping whitespace and punctuation from
+both ends and collapsing inner whitespace; within one article each gold quote matches at most one
+prediction. Speakers and people compare lower-cased with accents folded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import string
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from .quotes import Extraction, extract
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "bench" / "eval"
+# ASCII punctuation plus the typographic marks that end or open quoted text.
+_EDGE_PUNCT = string.punctuation + "“”‘’„«»…—–\u00a0 \t\n"
+
+
+def normalise_quote(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().strip(_EDGE_PUNCT))
+
+
+def normalise_name(name: str | None) -> str:
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name.lower())
+    return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
+
+
+def load_cases(folder: Path) -> list[dict]:
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(folder).glob("*.json"))]
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 1.0
+
+
+def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str]) -> None:
+    cid = case.get("id", "?")
+    gold = case.get("quotes", [])
+    predicted = list(result.quotes)
+    used = [False] * len(predicted)
+    for g in gold:
+        key = normalise_quote(g["text"])
+        match = next((i for i, q in enumerate(predicted) if not used[i] and normalise_quote(q.text) == key), None)
+        is_person = g.get("speaker_kind") == "person"
+        tally["person_quotes"] += is_person
+        if match is None:
+            errors.append(f"{cid}: missed quote “{g['text'][:60]}”")
+            continue
+        used[match] = True
+        tally["matched"] += 1
+        if is_person:
+            if normalise_name(predicted[match].speaker) == normalise_name(g.get("speaker")):
+                tally["speaker_ok"] += 1
+            else:
+                errors.append(f"{cid}: speaker of “{g['text'][:40]}” is {predicted[match].speaker!r} "
+                              f"(as written {predicted[match].speaker_as_written!r}), gold {g.get('speaker')!r}")
+    for i, q in enumerate(predicted):
+        if not used[i]:
+            errors.append(f"{cid}: spurious quote “{q.text[:60]}”")
+    tally["gold_quotes"] += len(gold)
+    tally["predicted_quotes"] += len(predicted)
+
+    gold_people = {normalise_name(n) for n in case.get("people", [])}
+    found_people = {normalise_name(p.name) for p in result.people}
+    tally["people_ok"] += len(gold_people & found_people)
+    tally["gold_people"] += len(gold_people)
+    tally["predicted_people"] += len(found_people)
+    errors.extend(f"{cid}: missed person {n!r}" for n in sorted(gold_people - found_people))
+    errors.extend(f"{cid}: spurious person {n!r}" for n in sorted(found_people - gold_people))
+
+
+def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extract) -> dict:
+    tally = dict.fromkeys(("matched", "gold_quotes", "predicted_quotes", "person_quotes", "speaker_ok",
+                           "people_ok", "gold_people", "predicted_people"), 0)
+    errors: list[str] = []
+    for case in cases:
+        _score_case(case, extract_fn(case.get("headline", ""), case["body"]), tally, errors)
+    precision = _ratio(tally["matched"], tally["predicted_quotes"])
+    recall = _ratio(tally["matched"], tally["gold_quotes"])
+    return {
+        "quote_precision": precision,
+        "quote_recall": recall,
+        "quote_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "speaker_accuracy": _ratio(tally["speaker_ok"], tally["person_quotes"]),
+        "people_precision": _ratio(tally["people_ok"], tally["predicted_people"]),
+        "people_recall": _ratio(tally["people_ok"], tally["gold_people"]),
+        "articles": len(cases),
+        "quotes": tally["gold_quotes"],
+        "errors": errors,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m articles.ingest.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the first errors")
+    parser.add_argument("-n", type=int, default=40, help="how many errors to list with -v (default 40)")
+    args = parser.parse_args(argv)
+    cases = load_cases(args.folder)
+    if not cases:
+        print(f"no *.json cases in {args.folder}", file=sys.stderr)
+        return 1
+    result = score(cases)
+    print(f"articles {result['articles']}, gold quotes {result['quotes']}")
+    for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "people_precision",
+                "people_recall"):
+        print(f"{key:18} {result[key]:.3f}")
+    if args.verbose:
+        print(f"\n{len(result['errors'])} errors" + (f", first {args.n}:" if len(result["errors"]) > args.n else ":"))
+        for line in result["errors"][: args.n]:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
