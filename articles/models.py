@@ -7,14 +7,15 @@ friendlier message. The search document is a generated column the database keeps
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
+from datetime import date
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramWordSimilarity
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Upper
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Left, TruncMonth, Upper
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -46,6 +47,76 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 100) -> 
     return slug
 
 
+class PersonQuerySet(models.QuerySet):
+    def matching_name(self, text: str) -> PersonQuerySet:
+        """People whose name or an alias is close to `text`: typos forgiven, accents folded.
+
+        Trigram word similarity of the normalised text (na_normalize: unaccented, lower case)
+        against the normalised name (person_name_normalized_trgm, migration 0002) and against
+        Alias.normalized (alias_normalized_trgm); one UNION so each side uses its index.
+        Annotates `score` (0..1) and orders best first.
+        """
+        wanted = normalize_name(text)[:100]
+        if not wanted:
+            return self.none()
+        by_name = Person.objects.annotate(normalized=NormalizedName("name")).filter(
+            normalized__trigram_word_similar=wanted).order_by().values("pk")
+        by_alias = Alias.objects.filter(normalized__trigram_word_similar=wanted).order_by().values("person_id")
+        alias_score = (
+            Alias.objects.filter(person=OuterRef("pk"))
+            .annotate(s=TrigramWordSimilarity(Value(wanted), "normalized")).order_by("-s").values("s")[:1]
+        )
+        return (
+            self.filter(pk__in=by_name.union(by_alias))
+            .annotate(score=Greatest(TrigramWordSimilarity(Value(wanted), NormalizedName("name")),
+                                     Coalesce(Subquery(alias_score), 0.0)))
+            .order_by("-score", "name")
+        )
+
+    def named_exactly(self, text: str) -> PersonQuerySet:
+        """People whose name or an alias is `text`, ignoring case, accents and punctuation."""
+        wanted = normalize_name(text)[:200]
+        if not wanted:
+            return self.none()
+        return self.annotate(normalized=NormalizedName("name")).filter(
+            Q(normalized=wanted) | Q(pk__in=Alias.objects.filter(normalized=wanted).values("person_id"))
+        )
+
+    def most_quoted(self, since: date, limit: int = 10) -> PersonQuerySet:
+        """People with the most quotations in articles published on or after `since` (`quote_count`).
+
+        Counted from the quotations side, so only the window's articles are read
+        (article_published_idx, then the quotations of each article).
+        """
+        quotes = Quote.objects.filter(article__published__gte=since, person__isnull=False)
+        return self._ranked_by(quotes, "quote_count", limit)
+
+    def named_with(self, person: Person, limit: int = 10) -> PersonQuerySet:
+        """Who is most often mentioned alongside `person` (`together`), over their 1,000 newest articles."""
+        articles = (
+            Mention.objects.filter(person=person)
+            .order_by(F("article__published").desc(nulls_last=True), "-article_id").values("article_id")[:1000]
+        )
+        mentions = Mention.objects.filter(article__in=articles).exclude(person=person)
+        return self._ranked_by(mentions, "together", limit)
+
+    def _ranked_by(self, rows: models.QuerySet, name: str, limit: int) -> PersonQuerySet:
+        """The `limit` people appearing most in `rows` (quotes or mentions), annotated with their count."""
+        top = rows.order_by().values("person_id").annotate(n=Count("pk")).order_by("-n", "person_id")
+        count = rows.filter(person=OuterRef("pk")).order_by().values("person_id").annotate(n=Count("pk")).values("n")
+        return (
+            self.filter(pk__in=Subquery(top.values("person_id")[:limit]))
+            .annotate(**{name: Subquery(count)}).order_by(f"-{name}", "name")
+        )
+
+
+class NormalizedName(models.Func):
+    """na_normalize(name): the expression person_name_normalized_trgm indexes."""
+
+    function = "na_normalize"
+    output_field = models.CharField()
+
+
 class Source(models.Model):
     """An outlet that publishes articles, or an aggregator/feed they reach us through."""
 
@@ -74,6 +145,8 @@ class Person(models.Model):
     slug = models.SlugField(max_length=200)
     description = models.CharField(max_length=300, blank=True, help_text='Role, e.g. "US Secretary of State".')
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -164,9 +237,74 @@ def fingerprint(headline: str, body_text: str) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+# Served by article_published_idx (scanned forwards or backwards).
+NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
+OLDEST_FIRST = (F("published").asc(nulls_first=True), F("id").asc())
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("source").defer("body_html", "body_text", "search_text", "search_vector")
+
+    def with_excerpt(self, length: int = 240) -> ArticleQuerySet:
+        """The opening of the plain text, for cards: cut in the database so body_text stays deferred."""
+        return self.annotate(excerpt=Left("body_text", length))
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by(*NEWEST_FIRST)
+
+    def oldest_first(self) -> ArticleQuerySet:
+        return self.order_by(*OLDEST_FIRST)
+
+    def search(self, text: str) -> ArticleQuerySet:
+        """Articles matching `text` in websearch syntax ("quoted phrase", or, -word); article_search_gin."""
+        return self.filter(search_vector=search_query(text))
+
+    def mentioning(self, person: Person) -> ArticleQuerySet:
+        return self.filter(mentions__person=person)
+
+    def per_month(self) -> list[tuple[date, int]]:
+        """(first day of month, number of articles) for the dated articles, oldest month first."""
+        rows = (
+            self.filter(published__isnull=False).annotate(month=TruncMonth("published"))
+            .order_by().values("month").annotate(n=Count("pk")).order_by("month")
+        )
+        return [(row["month"], row["n"]) for row in rows]
+
+    def with_quotes(self) -> ArticleQuerySet:
+        return self.filter(Exists(Quote.objects.filter(article=OuterRef("pk"))))
+
+    def without_quotes(self) -> ArticleQuerySet:
+        return self.exclude(Exists(Quote.objects.filter(article=OuterRef("pk"))))
+
+    def related_to(self, article: Article, limit: int = 5) -> ArticleQuerySet:
+        """Articles naming the same people (else sharing a topic), most shared first.
+
+        Only the 500 newest candidates are scored, so a much-quoted person doesn't make the
+        article page aggregate their whole history.
+        """
+        people = Mention.objects.filter(article=article).values("person_id")
+        candidates = (
+            Mention.objects.filter(person__in=people).exclude(article=article)
+            .order_by(F("article__published").desc(nulls_last=True), "-article_id").values("article_id")[:500]
+        )
+        topic_candidates = (
+            Article.topics.through.objects.filter(topic__in=article.topics.through.objects.filter(
+                article=article).values("topic_id")).exclude(article=article)
+            .order_by("-article_id").values("article_id")[:500]
+        )
+        shared = Count("mentions", filter=Q(mentions__person__in=people), distinct=True)
+        shared_topics = Count("topics", filter=Q(topics__in=Article.topics.through.objects.filter(
+            article=article).values("topic_id")), distinct=True)
+        return (
+            self.filter(Q(pk__in=candidates) | Q(pk__in=topic_candidates))
+            .annotate(shared=shared, shared_topics=shared_topics)
+            .order_by("-shared", "-shared_topics", F("published").desc(nulls_last=True), "-id")[:limit]
+        )
+
+
+def search_query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config=settings.SEARCH_CONFIG)
 
 
 class Article(models.Model):

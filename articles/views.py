@@ -1,30 +1,162 @@
+"""The public archive: thin function views over QuerySet methods and articles.search.
+
+Each view parses input (a FilterSet), calls querysets, paginates and renders. An invalid
+parameter renders the page with its errors and status 400, never a 500.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Max
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles.models import Article, Person, Source, Topic
+from articles.filters import ArticleFilter, PersonFilter, SearchFilter
+from articles.models import Article, Person, Quote, Source, Topic
+from articles.search import SORTS, clean_query, mark_quotes, paginate, run_search
+
+FACETS = ("source", "person", "topic", "year")
 
 
-def home(request):
-    articles = Article.objects.for_listing()[:20]
-    return render(request, "articles/home.html", {"articles": articles})
+def home(request: HttpRequest) -> HttpResponse:
+    today = datetime.date.today()
+    newest = Article.objects.filter(published__lte=today).aggregate(d=Max("published"))["d"] or today
+    since = newest - datetime.timedelta(days=30)
+    return render(request, "articles/home.html", {
+        "articles": Article.objects.for_listing().with_excerpt().newest_first()[:10],
+        "quoted": Person.objects.most_quoted(since), "since": since, "until": newest,
+        "topics": Topic.objects.all()[:40], "sources": Source.objects.all()[:40],
+    })
 
 
-def article_detail(request, pk: int, slug: str):
+def article_list(request: HttpRequest) -> HttpResponse:
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing().with_excerpt().newest_first())
+    if not filterset.is_valid():
+        return render(request, "articles/article_list.html", {"filter": filterset}, status=400)
+    page = paginate(filterset.qs, request.GET.get("page"))
+    return render(request, "articles/article_list.html", {"filter": filterset, "page": page})
+
+
+def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "via"), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    return render(request, "articles/article_detail.html", {"article": article})
+    quotes = list(article.quotes.select_related("person"))
+    return render(request, "articles/article_detail.html", {
+        "article": article, "body": mark_quotes(article.body_html, quotes), "quotes": quotes,
+        "mentions": article.mentions.select_related("person").order_by("-count", "person__name"),
+        "topics": article.topics.all(),
+        "related": Article.objects.for_listing().related_to(article),
+    })
 
 
-def person_detail(request, slug: str):
-    person = get_object_or_404(Person, slug=slug)
-    return render(request, "articles/person_detail.html", {"person": person})
+def search(request: HttpRequest) -> HttpResponse:
+    filterset = SearchFilter(request.GET, queryset=Article.objects.all())
+    context = {"filter": filterset, "sorts": SORTS, "facet_names": FACETS}
+    if not filterset.is_valid():
+        return render(request, "articles/search.html", context, status=400)
+    data = filterset.form.cleaned_data
+    text, shortened = clean_query(data.get("q"))
+    active = {name: data[name] for name in FACETS if data.get(name)}
+    context.update(text=text, shortened=shortened, active=active, sort=data.get("sort") or "relevance")
+    if text or active:
+        context["results"] = run_search(filterset.qs, text, sort=context["sort"], page_number=request.GET.get("page"))
+    return render(request, "articles/search.html", context)
 
 
-def topic_detail(request, slug: str):
+def person_list(request: HttpRequest) -> HttpResponse:
+    filterset = PersonFilter(request.GET, queryset=Person.objects.all())
+    if not filterset.is_valid():
+        return render(request, "articles/person_list.html", {"filter": filterset}, status=400)
+    data = filterset.form.cleaned_data
+    page = paginate(filterset.qs.prefetch_related("aliases"), request.GET.get("page"), per_page=50)
+    return render(request, "articles/person_list.html", {
+        "filter": filterset, "page": page, "letters": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "letter": data.get("letter"), "q": clean_query(data.get("q"))[0],
+    })
+
+
+def person_suggest(request: HttpRequest) -> JsonResponse:
+    """Names for the as-you-type list on /people/ (static/js/site.js)."""
+    text, _ = clean_query(request.GET.get("q"))
+    people = Person.objects.matching_name(text)[:8] if len(text) >= 2 else []
+    return JsonResponse({"results": [
+        {"name": p.name, "description": p.description, "url": p.get_absolute_url()} for p in people
+    ]})
+
+
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
+    quotes = (
+        Quote.objects.filter(person=person).select_related("article__source")
+        .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
+    )
+    articles = Article.objects.for_listing().mentioning(person)
+    return render(request, "articles/person_detail.html", {
+        "person": person,
+        "page": paginate(quotes, request.GET.get("page")),
+        "articles": articles.newest_first()[:10],
+        "named_with": Person.objects.named_with(person),
+        "chart": month_chart(articles.per_month()),
+    })
+
+
+def topic_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(Topic.objects.all(), request.GET.get("page"), per_page=100)
+    return render(request, "articles/topic_list.html", {"page": page})
+
+
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    return render(request, "articles/topic_detail.html", {"topic": topic})
+    articles = Article.objects.for_listing().with_excerpt().filter(topics=topic).newest_first()
+    page = paginate(articles, request.GET.get("page"))
+    return render(request, "articles/topic_detail.html", {"topic": topic, "page": page})
 
 
-def source_detail(request, slug: str):
+def source_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(Source.objects.all(), request.GET.get("page"), per_page=100)
+    return render(request, "articles/source_list.html", {"page": page})
+
+
+def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
-    return render(request, "articles/source_detail.html", {"source": source})
+    # article_source_published_idx serves this order.
+    articles = Article.objects.for_listing().with_excerpt().filter(source=source).newest_first()
+    page = paginate(articles, request.GET.get("page"))
+    return render(request, "articles/source_detail.html", {"source": source, "page": page})
+
+
+# --- Chart of mentions per month (server-rendered SVG) ------------------------------------
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    month: datetime.date
+    count: int
+
+
+def month_chart(series: list[tuple[datetime.date, int]], *, months: int = 36, width: int = 720,
+                height: int = 160) -> dict | None:
+    """Bars for the `months` months up to the latest in `series`, empty months included."""
+    if not series:
+        return None
+    counts = dict(series)
+    last = series[-1][0]
+    first_wanted = (last.year * 12 + last.month - 1) - (months - 1)
+    start = max(first_wanted, series[0][0].year * 12 + series[0][0].month - 1)
+    span = [datetime.date(m // 12, m % 12 + 1, 1) for m in range(start, last.year * 12 + last.month)]
+    top = max(counts.get(m, 0) for m in span) or 1
+    slot = width / len(span)
+    bars = [
+        Bar(x=round(i * slot + slot * 0.1, 1), y=round(height - counts.get(m, 0) / top * height, 1),
+            width=round(slot * 0.8, 1), height=round(counts.get(m, 0) / top * height, 1),
+            month=m, count=counts.get(m, 0))
+        for i, m in enumerate(span)
+    ]
+    return {"bars": bars, "width": width, "height": height, "max": top, "first": span[0], "last": span[-1],
+            "total": sum(b.count for b in bars)}

@@ -55,3 +55,51 @@ def make_article(**overrides) -> Article:
 @pytest.fixture
 def article_factory(db):
     return make_article
+
+
+# --- The public site (issue 4): a small fictional archive ------------------------------------
+@pytest.fixture
+def archive(db):
+    """Two outlets and an aggregator, three people (one with an alias), two topics, four articles.
+
+    Everyone here is invented; quotations are invented for invented people only.
+    """
+    import datetime
+
+    from articles.models import Alias
+
+    courier = make_source("Valley Courier", homepage="https://courier.example/")
+    gazette = make_source("Harbour Gazette")
+    wire = make_source("Newswire Digest")
+    selim = make_person("Selim Erdoğlu", description="Mayor of Port Ardent")
+    ines = make_person("Ines Varga", description="Harbour workers' union")
+    tomasz = make_person("Tomasz Brell", description="Ferry operator")
+    Alias.objects.create(person=selim, name="Mayor Erdoglu")
+    housing = make_topic("Housing", description="Homes, rents and planning.")
+    transport = make_topic("Transport")
+    day = datetime.date(2025, 3, 10)
+    strike = make_article(
+        headline="Harbour strike enters second week", source=gazette, via=wire, published=day,
+        byline="Mara Quill",
+        body_text="Dock workers kept the harbour closed.\n\nThe ferry timetable was cut again.",
+        quotes=[(ines, "We will not go back without a contract"), (selim, "The port must reopen")],
+        people=[tomasz], topics=[transport],
+    )
+    rents = make_article(
+        headline="Council debates rent caps", source=courier, published=day - datetime.timedelta(days=3),
+        body_text="Rents rose for the fifth year in Port Ardent.",
+        quotes=[(selim, "Rents are the first problem of this city")], topics=[housing],
+    )
+    ferry = make_article(
+        headline="New ferry timetable published", source=courier, published=day - datetime.timedelta(days=40),
+        body_text="The ferry will call twice a day.", quotes=[(tomasz, "Two crossings a day is what we can do")],
+        topics=[transport],
+    )
+    undated = make_article(headline="Letters to the editor", source=courier, published=None,
+                           body_text="Readers wrote about the harbour and the ferry.")
+    return {
+        "sources": {"courier": courier, "gazette": gazette, "wire": wire},
+        "people": {"selim": selim, "ines": ines, "tomasz": tomasz},
+        "topics": {"housing": housing, "transport": transport},
+        "articles": {"strike": strike, "rents": rents, "ferry": ferry, "undated": undated},
+    }

@@ -1,0 +1,116 @@
+"""Atom feeds: latest articles, each outlet, person and topic, and any search."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import urlencode
+from django.utils.text import Truncator
+
+from articles.filters import SearchFilter
+from articles.models import Article, Person, Source, Topic
+from articles.search import clean_query
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "NewsArchive: latest articles"
+    subtitle = "The newest articles in the archive."
+
+    def link(self, obj=None) -> str:
+        return reverse("article_list")
+
+    def articles(self, obj) -> QuerySet:
+        return Article.objects.all()
+
+    def items(self, obj=None):
+        return self.articles(obj).for_listing().with_excerpt(400).select_related("via").newest_first()[:FEED_SIZE]
+
+    def item_title(self, item: Article) -> str:
+        return item.headline
+
+    def item_description(self, item: Article) -> str:
+        # The feed generator escapes it: plain text, never body_html.
+        return Truncator(item.excerpt).words(60)
+
+    def item_link(self, item: Article) -> str:
+        return item.get_absolute_url()
+
+    def item_author_name(self, item: Article) -> str | None:
+        return item.byline or (item.source.name if item.source else None)
+
+    def item_pubdate(self, item: Article) -> datetime.datetime | None:
+        if not item.published:
+            return None
+        return datetime.datetime.combine(item.published, datetime.time(), tzinfo=datetime.UTC)
+
+    def item_updateddate(self, item: Article) -> datetime.datetime:
+        return item.updated
+
+
+class SourceFeed(LatestArticlesFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Source:
+        return get_object_or_404(Source, slug=slug)
+
+    def title(self, obj: Source) -> str:
+        return f"NewsArchive: {obj.name}"
+
+    def subtitle(self, obj: Source) -> str:
+        return f"The newest articles from {obj.name}."
+
+    def link(self, obj: Source) -> str:
+        return obj.get_absolute_url()
+
+    def articles(self, obj: Source) -> QuerySet:
+        return Article.objects.filter(source=obj)
+
+
+class PersonFeed(SourceFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Person:
+        return get_object_or_404(Person, slug=slug)
+
+    def subtitle(self, obj: Person) -> str:
+        return f"The newest articles mentioning {obj.name}."
+
+    def articles(self, obj: Person) -> QuerySet:
+        return Article.objects.mentioning(obj)
+
+
+class TopicFeed(SourceFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Topic:
+        return get_object_or_404(Topic, slug=slug)
+
+    def subtitle(self, obj: Topic) -> str:
+        return f"The newest articles about {obj.name}."
+
+    def articles(self, obj: Topic) -> QuerySet:
+        return Article.objects.filter(topics=obj)
+
+
+class SearchFeed(LatestArticlesFeed):
+    """Newest articles matching a search and its filters: /search/feed/?q=harbour&source=..."""
+
+    def get_object(self, request: HttpRequest) -> SearchFilter:
+        filterset = SearchFilter(request.GET, queryset=Article.objects.all())
+        if not filterset.is_valid():
+            raise Http404("Invalid search")
+        return filterset
+
+    def title(self, obj: SearchFilter) -> str:
+        text, _ = clean_query(obj.form.cleaned_data.get("q"))
+        return f"NewsArchive: search for “{text}”" if text else "NewsArchive: search"
+
+    def link(self, obj: SearchFilter) -> str:
+        params = {k: v for k, v in obj.data.items() if k in obj.filters and v}
+        return reverse("search") + ("?" + urlencode(params) if params else "")
+
+    def articles(self, obj: SearchFilter) -> QuerySet:
+        return obj.qs

@@ -1,0 +1,105 @@
+"""One FilterSet per list page. Invalid values make the form invalid; views then show the
+errors with status 400 instead of silently ignoring a filter (django-filter's default)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+
+from articles.models import Article, Person, Source, Topic
+from articles.search import SORTS, clean_query
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    # NumberFilter's DecimalField would let "2020.5" through to a year lookup.
+    field_class = forms.IntegerField
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """An outlet, person or topic chosen by slug in the URL (?person=ines-varga)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+def _search(queryset, name, value):
+    text, _ = clean_query(value)
+    return queryset.search(text) if text else queryset
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """/articles/: every article, narrowed by outlet, person, topic, dates and quotations."""
+
+    q = django_filters.CharFilter(label="Words", method=_search)
+    source = SlugChoiceFilter(label="Outlet", queryset=Source.objects.all(), empty_label="Any outlet")
+    person = SlugChoiceFilter(
+        label="Person", queryset=Person.objects.all(), method="filter_person",
+        widget=forms.TextInput(attrs={"placeholder": "person-slug"}),
+    )
+    topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), field_name="topics", empty_label="Any topic")
+    date_from = django_filters.DateFilter(
+        label="From", field_name="published", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = django_filters.DateFilter(
+        label="To", field_name="published", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}))
+    year = IntegerFilter(label="Year", field_name="published__year", min_value=1, max_value=9999)
+    month = IntegerFilter(label="Month", field_name="published__month", min_value=1, max_value=12)
+    quotes = django_filters.ChoiceFilter(
+        label="Quotations", choices=[("yes", "With quotations"), ("no", "Without quotations")],
+        empty_label="Any", method="filter_quotes",
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Order", choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+        empty_label=None, method="filter_sort",
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def filter_person(self, queryset, name, value):
+        return queryset.mentioning(value)
+
+    def filter_quotes(self, queryset, name, value):
+        return queryset.with_quotes() if value == "yes" else queryset.without_quotes()
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.oldest_first() if value == "oldest" else queryset.newest_first()
+
+
+class SearchFilter(django_filters.FilterSet):
+    """/search/: the words, and the facets beside the results (outlet, person, topic, year)."""
+
+    q = django_filters.CharFilter(label="Search the archive", method=_search)
+    source = SlugChoiceFilter(queryset=Source.objects.all())
+    person = SlugChoiceFilter(queryset=Person.objects.all(), method="filter_person")
+    topic = SlugChoiceFilter(queryset=Topic.objects.all(), field_name="topics")
+    year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
+    # Ordering is applied by search.run_search(), which ranks only a bounded set.
+    sort = django_filters.ChoiceFilter(choices=list(SORTS.items()), method=lambda qs, name, value: qs)
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def filter_person(self, queryset, name, value):
+        return queryset.mentioning(value)
+
+
+class PersonFilter(django_filters.FilterSet):
+    """/people/: the A–Z index, or a search by name that forgives typos and finds aliases."""
+
+    q = django_filters.CharFilter(label="Find a person", method="filter_name")
+    letter = django_filters.ChoiceFilter(
+        choices=[(c, c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], method="filter_letter")
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
+
+    def filter_name(self, queryset, name, value):
+        text, _ = clean_query(value)
+        return queryset.matching_name(text) if text else queryset
+
+    def filter_letter(self, queryset, name, value):
+        return queryset.filter(name__istartswith=value)
