@@ -54,7 +54,12 @@ airlines railway railways media studio studios records festival games cup champi
 port street st road avenue lane square park bridge river city town village county district province
 region island islands lake mount mountain mountains bay valley hill hills coast beach harbor harbour
 sea ocean gulf falls springs heights north south east west northern southern eastern western central
-upper lower new fort hall tower gardens terminal market stadium arena
+upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
+brook bend row point trench canal parade rail railways airfield cottage
+research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
+motors foods logistics shipping airways insurance electric power mining steel software digital
+athletic rovers wanderers rangers albion marathon prize award awards trophy
+comet asteroid storm hurricane operation vessel fire
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 """.split())
@@ -80,6 +85,12 @@ update updated photo photos image video editor note dear
 PARTICLES = frozenset("al el bin ibn bint abu ben de da di del della dos das du van von der den ter ten la le".split())
 
 CONNECTORS = PARTICLES | {"of", "for"}
+
+# A capitalised run right after "the" or one of these nouns names a thing: "the research vessel
+# Aurora Vance", "the team Velo Kestrel", "the Harborview Marathon". People rarely take "the".
+THING_BEFORE_RE = re.compile(r"(?:\b(?:the|vessel|ship|boat|yacht|ferry|trawler|team|club|band|brand|firm|company|"
+                             r"startup|label|horse|hotel|restaurant|festival|race|newsletter|blog|podcast)|"
+                             r"[Tt]he)\s+\Z")
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -219,11 +230,14 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _candidate(text: str, run: list[tuple[int, int, str]]) -> _Candidate | None:
     """Split a run into role words and name words; None when it is not a person."""
     # A sentence-initial common word ("Following Tillerson", "In Moscow") is not part of a name.
+    dropped_the = False
     while run and not _acronym(run[0][2]) and (run[0][2].lower() in COMMON_WORDS or
                                                (_sentence_initial(text, run[0][0]) and _looks_like_common(run[0][2]))):
+        dropped_the = dropped_the or run[0][2].lower() == "the"
         run = run[1:]
     if not run:
         return None
+    thing = dropped_the or bool(THING_BEFORE_RE.search(text, max(0, run[0][0] - 20), run[0][0]))
     lowered = [t.lower() for _, _, t in run]
     # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
     cut = 0
@@ -236,6 +250,8 @@ def _candidate(text: str, run: list[tuple[int, int, str]]) -> _Candidate | None:
         while cut < len(run) - 1 and lowered[cut] in ROLE_WORDS:
             cut += 1
     role_toks, name_toks = run[:cut], run[cut:]
+    if thing and not role_toks:
+        return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
     # "Lavrov of Russia": the name stops at a connector.
     for i, (_, _, tok) in enumerate(name_toks):
         if tok.lower() in ("of", "for"):
@@ -314,7 +330,11 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def scan_people(text: str) -> tuple[list[PersonMention], list[Mention]]:
     """People (in order of first appearance) and every mention of them, in text order."""
     masked = mask_spans(text)
-    cands = [c for run in _runs(text, masked) if (c := _candidate(text, run))]
+    runs = list(_runs(text, masked))
+    place_words = _place_words(text, runs)
+    cands = [c for run in runs if (c := _candidate(text, run))]
+    place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
+    cands = [c for c in cands if c.role or len(c.tokens) < 2 or not any(fold(t) in place_words for t in c.tokens)]
     people: list[_Person] = []
     keys: list[tuple[str, ...]] = []
     # Pass 1: full names (two words or more) found people.
@@ -343,6 +363,29 @@ def scan_people(text: str) -> tuple[list[PersonMention], list[Mention]]:
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
     return _finish(text, people, [c for c in cands if c.person >= 0])
+
+
+def _place_words(text: str, runs: list[list[tuple[int, int, str]]]) -> set[str]:
+    """Words this article uses in place and organisation names ("Elden" in "Port Elden", "Brannoch" in
+    "Brannoch Telecom", a dateline's "HARBORVIEW"): a run containing one ("Elden Dock", "Harborview Fire")
+    is not a person either. Learnt per article because fictional places are in no gazetteer."""
+    words = set()
+    for run in runs:
+        folded = [fold(_strip_possessive(t.rstrip("."))) for _, _, t in run]
+        if len(run) > 1 and any(f in NON_PERSON_WORDS for f in folded) and not any(f in TITLE_WORDS for f in folded):
+            words.update(f for f in folded if f not in NON_PERSON_WORDS and f not in ROLE_WORDS and f not in CONNECTORS)
+    dateline = DATELINE_RE.match(text)
+    if dateline:
+        words.update(fold(w) for w in re.findall(r"[A-Z][A-Z'’-]+", dateline.group().split(",")[0]))
+    return words
+
+
+STRONG_AFTER_RE = re.compile(r"\A(?:,\s+\d{1,3},|\s+(?:said|says|told|added|asked)\b)")
+
+
+def _strong_person(text: str, c: _Candidate) -> bool:
+    """A title before, an age after ("Beatrix Ambrose-Nwosu, 68,") or a reporting verb after."""
+    return bool(c.role) or bool(STRONG_AFTER_RE.match(text[c.end:c.end + 12]))
 
 
 def _resolve_single(c: _Candidate, keys: list[tuple[str, ...]], last_full: dict[str, int]) -> int:
