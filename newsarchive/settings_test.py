@@ -9,3 +9,9 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+# A test database per test process, so two test runs on one machine (a developer's and an
+# editor's, or CI beside a session) never drop each other's database.
+import os  # noqa: E402
+
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405

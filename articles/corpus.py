@@ -1,0 +1,236 @@
+"""A synthetic corpus that looks like news at scale, for benchmarks (`manage.py generate_corpus`).
+
+Words follow a Zipf-like spread (a few very common words, a long tail of rare ones);
+people and outlets have skewed popularity; articles carry quotations in the body with
+matching Quote rows, mentions, and dates over twenty years. Everything is derived from
+the seed, batch by batch, so the same seed gives the same corpus whatever the machine.
+Rows go in with COPY; the GIN index is rebuilt once at the end for large loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import itertools
+import random
+from bisect import bisect
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils.text import slugify
+
+from articles.models import normalize_name
+
+BATCH = 5000
+END_DATE = dt.date(2026, 11, 1)
+YEARS = 20
+
+COMMON = (
+    "the of and to a in that is for on was with he it as at by said from his be an have has are not but "
+    "they this who were had their will which been would after more one its or she also new her about "
+    "two over than first government people year years last when there we all up out into could other "
+    "percent police state minister city officials president week told some week because told court "
+    "country before million billion market report council health school workers company election vote "
+    "water energy prices housing budget plan law party leaders talks war peace border trade union strike"
+).split()
+SYLLABLES = (
+    "ka lo ve ra mi to sen dar bel or an is el um ta pre con tor vis lan mar cor nel sta gri fen hal "
+    "bro dun mel pa ri so tu ve ly qua zen ber gol mun tra sil ven dor kal"
+).split()
+FIRST_NAMES = (
+    "Ana Mara Tomas Ines Jonas Lena Pieter Selim Oona Ravi Edda Mira Kasimir Liora Wren Bastian Ilse Yusuf "
+    "Priya Tobias Greta Noor Emeric Farah Dario Saskia Hugo Amara Bruno Leila Osric Vera Nikolai Hana Malik "
+    "Ingrid Teo Zora Anselm Delia Cyrus Maren Idris Petra Lucan Sabine Rafael Kenji Aurelia Stellan"
+).split()
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+@dataclass
+class World:
+    """The fixed cast: vocabulary, people, outlets, topics. Same seed, same world."""
+
+    words: list[str]
+    cum_weights: list[float]
+    people: list[str]
+    people_cum: list[float]
+    sources: list[str]
+    sources_cum: list[float]
+    topics: list[tuple[str, list[str]]]
+
+
+def zipf_cumulative(n: int, exponent: float = 1.07) -> list[float]:
+    return list(itertools.accumulate(1.0 / (rank**exponent) for rank in range(1, n + 1)))
+
+
+def build_world(seed: int, vocabulary: int = 60_000, people: int = 5000, sources: int = 300) -> World:
+    rng = random.Random(seed)
+    words = list(dict.fromkeys(COMMON))
+    seen = set(words)
+    while len(words) < vocabulary:
+        word = _word(rng)
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    names, taken = [], set()
+    while len(names) < people:
+        name = f"{rng.choice(FIRST_NAMES)} {_word(rng).capitalize()}{rng.choice(['', 'ov', 'son', 'ez', 'i'])}"
+        if normalize_name(name) not in taken:
+            taken.add(normalize_name(name))
+            names.append(name)
+    outlets, taken = [], set()
+    while len(outlets) < sources:
+        name = f"The {_word(rng).capitalize()} {rng.choice(['Courier', 'Herald', 'Ledger', 'Post', 'Observer', 'Times', 'Gazette', 'Wire'])}"
+        if name.upper() not in taken:
+            taken.add(name.upper())
+            outlets.append(name)
+    # Topic keywords come from the middle of the frequency range: neither stop words nor hapaxes.
+    topics = [(f"Topic {_word(rng).capitalize()}", rng.sample(words[300:3000], 3)) for _ in range(20)]
+    return World(words, zipf_cumulative(len(words)), names, zipf_cumulative(people, 1.0), outlets,
+                 zipf_cumulative(sources, 0.9), topics)
+
+
+def _sentence(rng: random.Random, world: World, lo: int = 6, hi: int = 22) -> str:
+    words = rng.choices(world.words, cum_weights=world.cum_weights, k=rng.randint(lo, hi))
+    return " ".join(words).capitalize() + "."
+
+
+def _escape(value) -> str:
+    if value is None:
+        return "\\N"
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def make_batch(world: World, seed: int, batch: int, count: int, first_id: int, person_ids: list[int],
+               source_ids: list[int]) -> dict[str, str]:
+    """COPY text for `count` articles (ids from first_id) with their mentions and quotes."""
+    rng = random.Random(f"{seed}:{batch}")
+    articles, mentions, quotes = io.StringIO(), io.StringIO(), io.StringIO()
+    days = YEARS * 365
+    now = dt.datetime(2026, 11, 1, tzinfo=dt.UTC).isoformat()
+    for offset in range(count):
+        article_id = first_id + offset
+        # More articles in recent years, as archives grow: sqrt skews towards the end date.
+        published = END_DATE - dt.timedelta(days=int(days * (1 - rng.random() ** 0.5)))
+        source = rng.choices(range(len(world.sources)), cum_weights=world.sources_cum)[0]
+        cast = sorted(set(rng.choices(range(len(world.people)), cum_weights=world.people_cum, k=rng.randint(1, 5))))
+        paragraphs, quote_rows, counts = [], [], dict.fromkeys(cast, 0)
+        for index in range(rng.randint(4, 8)):
+            person = rng.choice(cast)
+            surname = world.people[person].split()[-1]
+            if index == 0:
+                first = _sentence(rng, world, 10, 25)
+                paragraphs.append(f"{world.people[person]} {first[0].lower()}{first[1:]} {_sentence(rng, world)}")
+                counts[person] += 1
+            elif rng.random() < 0.5:
+                quoted = _sentence(rng, world, 8, 20)[:-1] + ","
+                paragraphs.append(f"“{quoted}” {surname} said. {_sentence(rng, world)}")
+                quote_rows.append((quoted, person, surname))
+                counts[person] += 1
+            else:
+                paragraphs.append(" ".join(_sentence(rng, world) for _ in range(rng.randint(1, 3))))
+        body = "\n\n".join(paragraphs)
+        # Exact offsets of each opening quotation mark in the assembled body.
+        positions, cursor = [], 0
+        for text, person, written in quote_rows:
+            at = body.index("“" + text, cursor)
+            positions.append((at, text, person, written))
+            cursor = at + 1
+        headline = " ".join(rng.choices(world.words, cum_weights=world.cum_weights, k=rng.randint(5, 10))).capitalize()
+        headline = f"{world.people[cast[0]].split()[-1]}: {headline}"
+        html = "\n".join(f"<p>{p}</p>" for p in paragraphs)  # generated text holds no markup characters
+        names = sorted(world.people[p] for p in cast)
+        search_text = " ".join([*names, *(text for _, text, _, _ in positions)])
+        digest = hashlib.sha256(" ".join(f"{headline}\n{body}".lower().split()).encode()).hexdigest()
+        slug = "-".join(headline.lower().replace(":", "").split()[:8])[:120]
+        articles.write("\t".join(_escape(v) for v in (
+            article_id, headline, slug, html, body, source_ids[source], None, published.isoformat(),
+            f"https://{world.sources[source].split()[1].lower()}.example/{published:%Y/%m}/{article_id}",
+            "", digest, now, now, search_text,
+        )) + "\n")
+        quoted_people = {person for _, _, person, _ in positions}
+        for person in cast:
+            mentions.write(f"{article_id}\t{person_ids[person]}\t{max(1, counts[person])}\t"
+                           f"{'t' if person in quoted_people else 'f'}\n")
+        for at, text, person, written in positions:
+            quotes.write("\t".join(_escape(v) for v in (article_id, text, person_ids[person], written, "f", at)) + "\n")
+    return {"articles": articles.getvalue(), "mentions": mentions.getvalue(), "quotes": quotes.getvalue()}
+
+
+ARTICLE_COLUMNS = ("id, headline, slug, body_html, body_text, source_id, via_id, published, url, byline, "
+                   "fingerprint, created, updated, search_text")
+
+
+def _copy(cursor, table: str, columns: str, data: str) -> None:
+    if data:
+        cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(data))
+
+
+def _ensure_cast(world: World) -> tuple[list[int], list[int]]:
+    """People, outlets and topics of the world, created once (reused by later runs)."""
+    from articles.models import Person, Source, Topic, TopicRule, unique_slug
+
+    with transaction.atomic():
+        existing = dict(Source.objects.filter(name__in=world.sources).values_list("name", "pk"))
+        Source.objects.bulk_create(
+            [Source(name=n, slug=f"corpus-{slugify(n)}", homepage=f"https://{n.split()[1].lower()}.example/")
+             for n in world.sources if n not in existing], ignore_conflicts=True)
+        source_ids = dict(Source.objects.filter(name__in=world.sources).values_list("name", "pk"))
+        existing = dict(Person.objects.filter(name__in=world.people).values_list("name", "pk"))
+        Person.objects.bulk_create(
+            [Person(name=n, slug=f"corpus-{slugify(n)}", description="Synthetic person")
+             for n in world.people if n not in existing], ignore_conflicts=True)
+        person_ids = dict(Person.objects.filter(name__in=world.people).values_list("name", "pk"))
+        for name, keywords in world.topics:
+            topic = Topic.objects.filter(name=name).first() or Topic.objects.create(name=name, slug=unique_slug(Topic, name))
+            for keyword in keywords:
+                TopicRule.objects.get_or_create(topic=topic, keyword=keyword)
+    return [person_ids[n] for n in world.people], [source_ids[n] for n in world.sources]
+
+
+def generate(articles: int, seed: int = 1, progress=None, workers: int = 2) -> int:
+    """Add `articles` synthetic articles; returns the first new article id."""
+    from multiprocessing import get_context
+
+    world = build_world(seed)
+    person_ids, source_ids = _ensure_cast(world)
+    large = articles >= 100_000
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) + 1 FROM articles_article")
+        first_id = cursor.fetchone()[0]
+        # Quotes and mentions are written with the search text already filled in, so the
+        # triggers that keep it current would only repeat the work row by row.
+        for table in ("articles_quote", "articles_mention"):
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        if large:
+            cursor.execute("DROP INDEX IF EXISTS article_search_gin")
+    jobs = [(world, seed, b, min(BATCH, articles - b * BATCH), first_id + b * BATCH, person_ids, source_ids)
+            for b in range((articles + BATCH - 1) // BATCH)]
+    try:
+        with get_context("fork").Pool(workers) as pool, connection.cursor() as cursor:
+            for job, batch in zip(jobs, pool.imap(_make_batch_job, jobs), strict=True):
+                with transaction.atomic():
+                    _copy(cursor, "articles_article", ARTICLE_COLUMNS, batch["articles"])
+                    _copy(cursor, "articles_mention", "article_id, person_id, count, quoted", batch["mentions"])
+                    _copy(cursor, "articles_quote", "article_id, text, person_id, speaker_as_written, partial, position",
+                          batch["quotes"])
+                if progress:
+                    progress(job[3])
+    finally:
+        with connection.cursor() as cursor:
+            for table in ("articles_quote", "articles_mention"):
+                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+            if large:
+                cursor.execute("SET maintenance_work_mem = '1GB'")
+                cursor.execute("CREATE INDEX IF NOT EXISTS article_search_gin ON articles_article USING gin (search_vector)")
+            for table in ("articles_article", "articles_quote", "articles_mention"):
+                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+            cursor.execute("ANALYZE articles_article; ANALYZE articles_quote; ANALYZE articles_mention")
+    return first_id
+
+
+def _make_batch_job(job) -> dict[str, str]:
+    return make_batch(*job)
