@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .people import ABBREVIATIONS, PRONOUNS, Mention, PersonMention, fold, mask_spans, scan_people
+from .people import ABBREVIATIONS, PRONOUNS, ROLE_WORDS, Mention, PersonMention, fold, mask_spans, scan_people
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,14 @@ REPORTING_VERBS = (
 VERB_RE = re.compile(r"\b(?:according to|pointed out|went on|" + "|".join(REPORTING_VERBS) + r")\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 TAIL_WORDS_RE = re.compile(r"(?:\s+(?:also|later|then|again|once|further|earlier|previously|recently|"
-                           r"has|had|have|was|is|will|would|had\s+earlier|simply|only|\w+ly))+\s*$")
+                           r"has|had|have|was|is|will|would|used\s+to|went\s+on\s+to|simply|only|\w+ly))+\s*$")
 # After an inverted verb ("said the ministry in a statement") the subject stops at these words.
 POST_STOP_RE = re.compile(r"\s(?:in|on|at|after|during|while|to|when|as|from|before|with|who|that|of|"
                           r"last|this|yesterday|today|outside|inside)\s")
 DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many|its|his|her|their|our|my)\s",
                            re.IGNORECASE)
+# Where an inverted subject ends; a full stop after "Dr" or an initial does not count.
+AFTER_STOP_RE = re.compile(r"[,;:!?\x01\x02—(]|(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)\.")
 SENTENCE_BREAK_RE = re.compile(r"(?:[.!?]+[”\"’)\]]*|" + QUOTE_STOP + r")\s+(?=[A-Z\x01\x02‘(])")
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title.
 TITLE_CUE_RE = re.compile(r"\b(?:titled|entitled|headlined|named|dubbed|nicknamed|called|known as|so-called|book|"
@@ -142,7 +144,7 @@ def _is_title(text: str, before: str) -> bool:
         return True
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     long_words = [w for w in words if len(w) >= 4]
-    return capital and len(words) <= 8 and bool(long_words) and all(w[0].isupper() for w in long_words) \
+    return capital and 3 <= len(words) <= 8 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words) \
         and not re.search(r"[.!?;:]", text.rstrip(",.!?"))
 
 
@@ -153,6 +155,9 @@ def _frame(text: str, pstart: int, pend: int, spans: list[_Span]) -> str:
     chars = list(text[pstart:pend])
     for s in spans:
         a, b = s.start - pstart, min(s.end, pend) - pstart
+        if not s.keep:  # a scare quote or title reads as part of the reporter's sentence
+            chars[a], chars[min(b, len(chars) - 1)] = " ", " "
+            continue
         chars[a:b + 1] = QUOTE_CHAR * (b + 1 - a)
         if s.closed and s.text.endswith((".", "…")):
             chars[b] = QUOTE_STOP
@@ -185,41 +190,52 @@ def _mention_in(state: _State, a: int, b: int, text: str) -> Mention | None:
     return found
 
 
-def _subject_mentions(state: _State, text: str, pos: int) -> list[Mention]:
-    return [m for m in state.mentions if m.end <= pos and not _inside_quote(state, m.start)]
-
-
 def _inside_quote(state: _State, pos: int) -> bool:
-    return any(s.start < pos < s.end for s in state.quote_spans)
+    return any(s.keep and s.start < pos < s.end for s in state.quote_spans)
+
+
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", re.IGNORECASE)
 
 
 def _resolve_pronoun(state: _State, text: str, pos: int) -> int | None:
-    """he/she: the most recent person who was a subject (started a sentence or spoke), else the last mention."""
-    if state.last and state.last.person is not None:
-        last_speaker_pos = state.last.start
-    else:
-        last_speaker_pos = -1
-    best = None
-    for m in _subject_mentions(state, text, pos):
-        if _sentence_start_before(text, m.start) or m.start <= last_speaker_pos:
-            best = m.person
-    if state.last and state.last.person is not None and (best is None or last_speaker_pos > 0):
-        # The last speaker wins over a subject mentioned before them.
-        latest_subject = max((m.start for m in _subject_mentions(state, text, pos)
-                              if m.person == best), default=-1)
-        if latest_subject < state.last.start:
-            return state.last.person
-    if best is not None:
-        return best
-    mentions = _subject_mentions(state, text, pos)
-    return mentions[-1].person if mentions else None
+    """he/she: the latest person named in this paragraph outside quotations, else the last speaker.
+
+    People introduced relative to someone else ("his father, Karim Ilmaran,") are skipped: the
+    pronoun nearly always points at the article's subject, not at the relative.
+    """
+    para_start = text.rfind("\n\n", 0, pos) + 1
+    found = None
+    for m in state.mentions:
+        if m.start >= pos:
+            break
+        if m.start >= para_start and not _inside_quote(state, m.start) \
+                and not RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start):
+            found = m.person
+    if found is not None:
+        return found
+    if state.last is not None and state.last.person is not None:
+        return state.last.person
+    earlier = [m for m in state.mentions if m.end <= pos and not _inside_quote(state, m.start)]
+    return earlier[-1].person if earlier else None
 
 
-def _sentence_start_before(text: str, pos: int) -> bool:
-    """True when only title words or a determiner + role stand between a sentence start and pos."""
-    head = text[max(0, pos - 40):pos]
-    head = re.split(r"(?:[.!?:]\s|\n|[“\"]|\A)", head)[-1]
-    return len(head.split()) <= 3 and not re.search(r"[a-z]{2,}\s+[a-z]", head.replace("the ", ""))
+def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
+    """Only capitalised title words stand between the sentence start (or a comma) and pos."""
+    head = text[sentence_start:pos].rstrip()
+    while head and (head.split()[-1][:1].isupper() or head.split()[-1].lower() in ROLE_WORDS):
+        head = head[: head.rfind(head.split()[-1])].rstrip()
+    return not head or head.endswith(",")
+
+
+def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
+    """The person a sentence is about: its first non-possessive mention in subject position."""
+    for m in state.mentions:
+        if m.start >= b:
+            break
+        if m.start >= a and not _inside_quote(state, m.start) and not text.startswith(("'s", "’s"), m.end) \
+                and _subject_position(text, a, m.start):
+            return m.person
+    return None
 
 
 def _role_reference(state: _State, phrase: str) -> int | None:
@@ -248,8 +264,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     first = phrase.split()[0].lower()
     if first in ("it", "they", "we", "i"):
         return _Attribution(a, b, None, phrase)  # an organisation or a group speaking
-    if first.endswith("ing") or first.isdigit() or first == "you":
-        return None  # "speaking in parliament", "44": a parenthetical, not a subject
+    if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
+        return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
     # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
     if len(phrase.split()) > 6:
         det = list(re.finditer(r"\b(?:the|a|an|one)\s", phrase, re.IGNORECASE))
@@ -257,39 +273,61 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     return _Attribution(a, b, _role_reference(state, phrase), phrase)
 
 
+def _comma_segments(frame: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of frame[a:b], as (start, end) pairs, left to right."""
+    pieces, pos = [], a
+    for part in frame[a:b].split(","):
+        pieces.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return pieces
+
+
 def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
     left = frame[:v]
     cut = max(left.rfind(c) for c in (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—"))
-    segments = []
-    end = v
-    for seg in reversed(left[cut + 1:].split(",")):
-        segments.append((end - len(seg), end))
-        end -= len(seg) + 1
+    segments = list(reversed(_comma_segments(frame, cut + 1, v)))[:3]
     noun_phrase = None
-    for a, b in segments[:3]:
+    for i, (a, b) in enumerate(segments):
         att = _speaker_from_segment(state, text, offset + a, offset + b)
         if att is None:
-            continue  # "speaking in parliament", "44": skip over parentheticals
+            continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
         if att.person is not None:
             return att
         if noun_phrase is None:
             noun_phrase = att
-            if not DETERMINER_RE.match(att.written + " "):
-                break  # a named organisation, not an appositive role
+        # Look past a noun phrase only when it is an appositive to a name just before it.
+        if i + 1 < len(segments) and not _ends_with_mention(state, offset + segments[i + 1][1]):
+            break
     return noun_phrase
 
 
+def _ends_with_mention(state: _State, pos: int) -> bool:
+    return any(abs(m.end - pos) <= 1 for m in state.mentions)
+
+
 def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) -> _Attribution | None:
-    """Inverted attribution: "“…,” said Teodor Vasko, a steward" / "according to the report"."""
-    right = frame[e:]
-    stop = re.search(r"[,.;:!?\x01\x02—(]", right)
-    right = right[: stop.start()] if stop else right
-    inner = POST_STOP_RE.search(right + " ")
-    right = right[: inner.start()] if inner else right
-    if not right.strip():
-        return None
-    return _speaker_from_segment(state, text, offset + e, offset + e + len(right))
+    """Inverted attribution: "“…,” said Teodor Vasko, a steward" / "said the trade minister, Idris Osei"."""
+    pieces = []
+    pos = e
+    for _ in range(2):
+        stop = AFTER_STOP_RE.search(frame, pos)
+        end = stop.start() if stop else len(frame)
+        piece = frame[pos:end]
+        inner = POST_STOP_RE.search(piece + " ")
+        pieces.append((pos, pos + (inner.start() if inner else len(piece))))
+        if not stop or frame[stop.start()] != ",":
+            break
+        pos = stop.end()
+    first = None
+    for a, b in pieces:
+        if not frame[a:b].strip():
+            break
+        att = _speaker_from_segment(state, text, offset + a, offset + b)
+        if att is not None and att.person is not None:
+            return att
+        first = first or att
+    return first
 
 
 def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
@@ -333,61 +371,104 @@ def _is_scare(span: _Span, before: str) -> bool:
     """One or two words are a scare quote unless they are a whole utterance (“Never,” she said)."""
     if len(span.text.split()) > 2:
         return False
-    standalone = not before.strip(" \x01\x02") and _first_letter(span.text).isupper()
+    standalone = (not before.strip() or before.rstrip()[-1] in ".!?:”\"") and _first_letter(span.text).isupper()
     return not (standalone and span.text[-1:] in ",.!?")
+
+
+def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
+    """Scare quotes and titles stay in the text as words; they are not quotations."""
+    prev_end = pstart
+    for span in spans:
+        before = text[prev_end:span.start]
+        # Only the text since the last sentence end matters for a scare quote's "standalone" test.
+        span.keep = not (_is_scare(span, before) or _is_title(span.text, text[max(pstart, span.start - 40):span.start]))
+        prev_end = span.end + 1
+
+
+@dataclass
+class _Context:
+    """What carries from sentence to sentence while reading an article."""
+    subject: int | None = None          # person a quote-free sentence since the last quote was about
+    running: _Attribution | None = None  # speaker of a quotation left open at a paragraph end
+    group: list[int] = field(default_factory=list)  # indices of the paragraphs of that quotation
+    group_explicit: bool = False
+
+
+def _fallback(state: _State, ctx: _Context, text: str, span: _Span, sentence: tuple[int, int],
+              starts_paragraph: bool) -> _Attribution | None:
+    """Speaker of a quote whose sentence has no reporting verb, most specific rule first."""
+    person = _sentence_subject(state, text, sentence[0], span.start)  # "Ruiz was blunt: “…”"
+    if person is not None:
+        return _Attribution(span.start, span.start, person, "")
+    if starts_paragraph and ctx.running is not None:
+        return ctx.running  # the next paragraph of a running quotation
+    if ctx.subject is not None:  # "Brannigan-Holm laughed. “Gunnar exaggerates.”"
+        return _Attribution(span.start, span.start, ctx.subject, "")
+    if state.last is not None:  # the text runs on: the previous speaker
+        return _Attribution(span.start, span.start, state.last.person, "")
+    return None
+
+
+def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
+    person = att.person if att else None
+    return Quote(span.text, state.people[person].name if person is not None else None,
+                 att.written if att else "", partial, span.start)
 
 
 def extract(headline: str, body_text: str) -> Extraction:
     """Quotes and people of one article. The headline is never scanned for quotes."""
     people, mentions = scan_people(body_text)
     state = _State(people, mentions)
+    ctx = _Context()
     masked = mask_spans(body_text)
     quotes: list[Quote] = []
-    group_speaker: _Attribution | None = None  # speaker of a quotation running over paragraphs
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
-        spans = [s for s in _paragraph_spans(body_text, pstart, pend)
-                 if not any(a <= s.start < b for a, b in masked)]
-        if not spans:
-            group_speaker = None
-            continue
+        spans = [s for s in _paragraph_spans(body_text, pstart, pend) if not any(a <= s.start < b for a, b in masked)]
+        _mark_non_quotes(body_text, pstart, spans)
         state.quote_spans.extend(spans)
         frame = _frame(body_text, pstart, pend, spans)
+        running, ctx.running = ctx.running, None
         for s_start, s_end in _sentences(frame):
-            in_sentence = [s for s in spans if s_start <= s.start - pstart < s_end]
+            sentence = (pstart + s_start, pstart + s_end)
+            in_sentence = [s for s in spans if s.keep and sentence[0] <= s.start < sentence[1]]
             if not in_sentence:
+                ctx.subject = _sentence_subject(state, body_text, *sentence) or ctx.subject
                 continue
-            sentence_frame = frame[s_start:s_end]
-            atts = _attributions(state, body_text, sentence_frame, pstart + s_start)
+            atts = _attributions(state, body_text, frame[s_start:s_end], sentence[0])
             prev = None
             for span in in_sentence:
-                before = frame[s_start: span.start - pstart]
-                if prev is not None:
-                    before = frame[prev.end - pstart + 1: span.start - pstart]
-                if _is_scare(span, before) or _is_title(span.text, body_text[max(pstart, span.start - 40):span.start]):
-                    span.keep = False
-                    continue
-                att = _nearest(atts, span) or group_speaker
-                if att is None and state.last is not None:
-                    att = _Attribution(span.start, span.start, state.last.person, "")  # text runs on
-                partial = _is_partial(span, frame, pstart, s_start, prev)
-                person = att.person if att else None
-                quotes.append(Quote(span.text, people[person].name if person is not None else None,
-                                    att.written if att else "", partial, span.start))
-                if att is not None:
-                    state.last = att if att.written else state.last
-                group_speaker = att if not span.closed else None
+                continues = running is not None and span.start == pstart  # next paragraph of a running quote
+                ctx.running = running if continues else None
+                att = _nearest(atts, span)
+                explicit = att is not None
+                if not explicit:
+                    att = _fallback(state, ctx, body_text, span, sentence, continues)
+                elif continues and not ctx.group_explicit:
+                    # The closing paragraph of a running quotation names the speaker: share it backwards.
+                    for i in ctx.group:
+                        quotes[i] = _quote(state, _Span(quotes[i].position, 0, True, quotes[i].text), att, False)
+                quotes.append(_quote(state, span, att, _is_partial(span, frame, pstart, s_start, prev)))
+                _track_group(ctx, span, att, len(quotes) - 1, explicit, continues)
+                if att is not None and att.written:
+                    state.last = att
                 prev = span
-        _share_group_speaker(quotes, spans)
+            ctx.subject = None
+        if not (spans and not spans[-1].closed and spans[-1].keep):
+            ctx.running, ctx.group, ctx.group_explicit = None, [], False
     for q in quotes:
         for person in people:
-            if q.speaker == person.name:
-                person.quoted = True
+            person.quoted = person.quoted or q.speaker == person.name
     return Extraction(people, quotes)
 
 
-def _share_group_speaker(quotes: list[Quote], spans: list[_Span]) -> None:
-    """Paragraphs of one running quotation that got no speaker of their own take the closing one's."""
-    # Kept simple: a running quotation's first paragraph usually carries the attribution, and
-    # group_speaker in extract() passes it forward; nothing to do backwards here yet.
-    return None
+def _track_group(ctx: _Context, span: _Span, att: _Attribution | None, index: int, explicit: bool,
+                 continues: bool) -> None:
+    """Remember the paragraphs of a quotation that runs on past its paragraph."""
+    if span.closed:
+        return
+    if not continues:
+        ctx.group, ctx.group_explicit = [], False
+    ctx.group.append(index)
+    ctx.group_explicit = ctx.group_explicit or explicit
+    ctx.running = att
