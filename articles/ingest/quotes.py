@@ -56,7 +56,7 @@ REPORTING_VERBS = (
     "countered objected maintained contended tweeted posted reiterated boasted lamented quipped mused "
     "recounted testified exclaimed wondered called described"
 ).split()
-VERB_RE = re.compile(r"\b(?:according to|pointed out|went on|" + "|".join(REPORTING_VERBS) + r")\b")
+VERB_RE = re.compile(r"\b(?:[Aa]ccording to|pointed out|went on|" + "|".join(REPORTING_VERBS) + r")\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 TAIL_WORDS_RE = re.compile(r"(?:\s+(?:also|later|then|again|once|further|earlier|previously|recently|"
                            r"has|had|have|was|is|will|would|used\s+to|went\s+on\s+to|simply|only|\w+ly))+\s*$")
@@ -67,6 +67,8 @@ DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|man
                            re.IGNORECASE)
 # Where an inverted subject ends; a full stop after "Dr" or an initial does not count.
 AFTER_STOP_RE = re.compile(r"[,;:!?\x01\x02—(]|(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)\.")
+# A second verb sharing the first one's subject: "said the plan was sound but described it as".
+COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|\w+ly\s+)?\Z")
 SENTENCE_BREAK_RE = re.compile(r"(?:[.!?]+[”\"’)\]]*|" + QUOTE_STOP + r")\s+(?=[A-Z\x01\x02‘(])")
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title.
 TITLE_CUE_RE = re.compile(r"\b(?:titled|entitled|headlined|named|dubbed|nicknamed|called|known as|so-called|book|"
@@ -220,11 +222,11 @@ def _resolve_pronoun(state: _State, text: str, pos: int) -> int | None:
 
 
 def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
-    """Only capitalised title words stand between the sentence start (or a comma) and pos."""
-    head = text[sentence_start:pos].rstrip()
-    while head and (head.split()[-1][:1].isupper() or head.split()[-1].lower() in ROLE_WORDS):
-        head = head[: head.rfind(head.split()[-1])].rstrip()
-    return not head or head.endswith(",")
+    """Only titles stand between pos and the sentence start or a comma ("Asked why, Dr. Ruiz …")."""
+    words = text[sentence_start:pos].split()
+    while words and not words[-1].endswith(",") and (words[-1][:1].isupper() or words[-1].lower() in ROLE_WORDS):
+        words.pop()
+    return not words or words[-1].endswith(",")
 
 
 def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
@@ -252,8 +254,8 @@ def _role_reference(state: _State, phrase: str) -> int | None:
 
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
-    phrase = TAIL_WORDS_RE.sub("", text[a:b]).strip(" \t\n,")
-    if not phrase or QUOTE_CHAR in phrase:
+    phrase = TAIL_WORDS_RE.sub("", text[a:b]).strip(" \t\n,“”\"‘’")
+    if not LETTER_RE.search(phrase):
         return None
     mention = _mention_in(state, a, b, text)
     if mention:
@@ -337,9 +339,11 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         before = frame[: m.start()].rstrip(" ,")
         att = None
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
-        if verb == "according to" or not before or before[-1] in (QUOTE_CHAR, QUOTE_STOP):
+        if verb.lower() == "according to" or not before or before[-1] in (QUOTE_CHAR, QUOTE_STOP):
             att = _subject_after(state, text, frame, offset, m.end())
-        if att is None and verb != "according to":
+        if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
+            att = found[-1]  # "X said …, but described it as “…”": the same subject
+        if att is None and verb.lower() != "according to":
             att = _subject_before(state, text, frame, offset, m.start())
         if att is not None:
             found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written))
@@ -433,7 +437,8 @@ def extract(headline: str, body_text: str) -> Extraction:
             sentence = (pstart + s_start, pstart + s_end)
             in_sentence = [s for s in spans if s.keep and sentence[0] <= s.start < sentence[1]]
             if not in_sentence:
-                ctx.subject = _sentence_subject(state, body_text, *sentence) or ctx.subject
+                subject = _sentence_subject(state, body_text, *sentence)
+                ctx.subject = subject if subject is not None else ctx.subject
                 continue
             atts = _attributions(state, body_text, frame[s_start:s_end], sentence[0])
             prev = None
