@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # --- word lists ---------------------------------------------------------------------------
 
@@ -106,13 +107,21 @@ DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|
 PROMO_RE = re.compile(r"(?m)^(?=[^\n“”\"]{1,90}$)[^\n]*!\s*$|^(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$",
                       re.IGNORECASE)
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+# Upper-case letters of the Latin, Greek and Cyrillic blocks, for a regex class (re has no \p{Lu}).
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+_CAP_TOKEN = rf"(?:[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
+_LINK = r"(?:al|el|bin|ibn|bint|abu|ben|de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|la|le|of|for)"
+RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}(?:[ \u00a0](?:{_LINK}[ \u00a0])?{_CAP_TOKEN})*")
+TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“(\[]\s*$")
 ABBREVIATIONS = frozenset("dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs".split())
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower-case and strip accents, for comparing names."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
@@ -168,51 +177,39 @@ class _Person:
 
 # --- tokenising into capitalised runs ---------------------------------------------------------
 
-def _is_capitalised(tok: str) -> bool:
-    if tok[0].isupper():
-        return True  # acronyms ("US") may open a role; _candidate keeps them out of names
-    head, sep, rest = tok.partition("-")  # "al-Assad", "el-Sayed"
-    return bool(sep) and head in PARTICLES and rest[:1].isupper()
-
-
 def _runs(text: str, masked: list[tuple[int, int]]):
     """Yield lists of (start, end, token) for maximal runs of capitalised words.
 
-    Runs break at any punctuation between words; lower-case particles and "of"/"for" may sit
-    inside a run only when a capitalised word follows ("Bashar al Assad", "Secretary of State").
+    One regex finds the runs (fast: lower-case text is skipped in C); Python then only splits a
+    run at a full stop that ends a sentence ("… Moscow. Tillerson") rather than an initial or "Dr.".
+    Lower-case particles and "of"/"for" sit inside a run only between capitalised words.
     """
-    run: list[tuple[int, int, str]] = []
-    pending: list[tuple[int, int, str]] = []  # a particle waiting for a capitalised follower
-    last_end, broke = -1, True
     mask_i = 0
-    for m in WORD_RE.finditer(text):
-        start, end, tok = m.start(), m.end(), m.group()
-        while mask_i < len(masked) and masked[mask_i][1] <= start:
+    for m in RUN_RE.finditer(text):
+        while mask_i < len(masked) and masked[mask_i][1] <= m.start():
             mask_i += 1
-        in_mask = mask_i < len(masked) and masked[mask_i][0] <= start
-        if broke or in_mask or text[last_end:start] not in (" ", "\u00a0"):
-            if run:
-                yield run
-            run, pending = [], []
-        last_end = end
-        # A full stop that is not an initial or an abbreviation ends the sentence, hence the run.
-        broke = tok.endswith(".") and not _keeps_dot(tok)
-        if broke:
-            tok, end = tok[:-1], end - 1
-        if in_mask or not tok:
-            continue
-        if _is_capitalised(tok):
-            run.extend(pending)
-            run.append((start, end, tok))
-            pending = []
-        elif run and not pending and tok.lower() in CONNECTORS:
-            pending = [(start, end, tok)]
-        else:
-            if run:
-                yield run
-            run, pending = [], []
-    if run:
-        yield run
+        if mask_i < len(masked) and masked[mask_i][0] < m.end():
+            continue  # dateline, photo credit, byline or promotional line
+        if m.group().lower() in COMMON_WORDS:
+            continue  # fast path: a lone sentence-initial "The", "But", "She"
+        run: list[tuple[int, int, str]] = []
+        for t in TOKEN_RE.finditer(m.group()):
+            start, tok = m.start() + t.start(), t.group()
+            stop = tok.endswith(".") and not _keeps_dot(tok)
+            if stop:
+                tok = tok[:-1]
+            run.append((start, start + len(tok), tok))
+            if stop:
+                yield _trim_connectors(run)
+                run = []
+        if run:
+            yield _trim_connectors(run)
+
+
+def _trim_connectors(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    while run and run[-1][2] in CONNECTORS:
+        run = run[:-1]
+    return run
 
 
 def _keeps_dot(tok: str) -> bool:
@@ -232,7 +229,7 @@ def _candidate(text: str, run: list[tuple[int, int, str]]) -> _Candidate | None:
     # A sentence-initial common word ("Following Tillerson", "In Moscow") is not part of a name.
     dropped_the = False
     while run and not _acronym(run[0][2]) and (run[0][2].lower() in COMMON_WORDS or
-                                               (_sentence_initial(text, run[0][0]) and _looks_like_common(run[0][2]))):
+                                               (_looks_like_common(run[0][2]) and _sentence_initial(text, run[0][0]))):
         dropped_the = dropped_the or run[0][2].lower() == "the"
         run = run[1:]
     if not run:
@@ -269,12 +266,14 @@ def _candidate(text: str, run: list[tuple[int, int, str]]) -> _Candidate | None:
     return _Candidate(start, end, words, role, titled=bool(role_toks))
 
 
+@lru_cache(maxsize=4096)
 def _acronym(tok: str) -> bool:
     """All-capital words ("UN", "US", "HARBORVIEW"): acronyms or datelines, never names; "J." is an initial."""
     bare = _strip_possessive(tok.rstrip("."))
     return len(bare) > 1 and bare.isupper()
 
 
+@lru_cache(maxsize=4096)
 def _not_name_word(tok: str) -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
     return low in NON_PERSON_WORDS or low in COMMON_WORDS or _acronym(tok)
@@ -327,9 +326,9 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(diffs) == 1 and _one_letter_off(*diffs[0])
 
 
-def scan_people(text: str) -> tuple[list[PersonMention], list[Mention]]:
+def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple[list[PersonMention], list[Mention]]:
     """People (in order of first appearance) and every mention of them, in text order."""
-    masked = mask_spans(text)
+    masked = mask_spans(text) if masked is None else masked
     runs = list(_runs(text, masked))
     place_words = _place_words(text, runs)
     cands = [c for run in runs if (c := _candidate(text, run))]

@@ -421,10 +421,10 @@ def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) 
 
 def extract(headline: str, body_text: str) -> Extraction:
     """Quotes and people of one article. The headline is never scanned for quotes."""
-    people, mentions = scan_people(body_text)
+    masked = mask_spans(body_text)
+    people, mentions = scan_people(body_text, masked)
     state = _State(people, mentions)
     ctx = _Context()
-    masked = mask_spans(body_text)
     quotes: list[Quote] = []
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
