@@ -78,3 +78,172 @@ def test_reference_article():
     assert people["Donald Trump"].variants == ["Donald Trump", "Trump"]
     assert people["Sergey Lavrov"].variants == ["Sergey Lavrov", "Lavrov"]
     assert [p.quoted for p in result.people] == [True, False, True, False, True]
+
+
+# --- patterns, each on fixtures of our own writing (fictional people and places) ---------------------------------
+
+
+def quotes_of(body, headline="Headline"):
+    return [(q.text, q.speaker, q.speaker_as_written, q.partial) for q in extract(headline, body).quotes]
+
+
+def test_attribution_after_quote_curly_and_straight():
+    body = ("Mayor Ana Ruiz opened the bridge on Monday.\n\n"
+            "“It took nine years to build,” Ruiz said.\n\n"
+            '"We are proud of every bolt," said Ruiz.')
+    assert quotes_of(body) == [
+        ("It took nine years to build,", "Ana Ruiz", "Ruiz", False),
+        ("We are proud of every bolt,", "Ana Ruiz", "Ruiz", False),
+    ]
+
+
+def test_attribution_before_quote_with_that_and_colon():
+    body = ("Coach Tomas Brandt met reporters in Elmvale.\n\n"
+            "Brandt said that the season had been “a long climb out of a deep hole.”\n\n"
+            "Brandt added: “Nobody in this room gave up.”")
+    assert quotes_of(body) == [
+        ("a long climb out of a deep hole.", "Tomas Brandt", "Brandt", True),
+        ("Nobody in this room gave up.", "Tomas Brandt", "Brandt", False),
+    ]
+
+
+def test_common_reporting_verbs():
+    verbs = ["said", "says", "added", "insisted", "warned", "noted", "explained", "argued", "stressed",
+             "replied", "wrote", "told reporters", "asked"]
+    for verb in verbs:
+        body = f"Nadia Korsh chairs the Elmvale board.\n\n“The budget has to balance this year,” Korsh {verb}."
+        assert quotes_of(body) == [("The budget has to balance this year,", "Nadia Korsh", "Korsh", False)], verb
+
+
+def test_partial_quotes_in_the_speakers_sentence():
+    body = ("Inspector Willa Crane spoke after the hearing. “We follow the evidence,” noting that the inquiry "
+            "must be “thorough and entirely public”.")
+    assert quotes_of(body) == [
+        ("We follow the evidence,", "Willa Crane", "", False),
+        ("thorough and entirely public", "Willa Crane", "", True),
+    ]
+
+
+def test_unattributed_quote_continues_with_the_last_speaker():
+    body = ("Farmer Piet Oldaker lost his barn in the storm.\n\n"
+            "“The roof went first,” Oldaker said. “Then the walls folded like paper.”\n\n"
+            "“We will build it again before the harvest.”")
+    speakers = [q[1] for q in quotes_of(body)]
+    assert speakers == ["Piet Oldaker"] * 3
+
+
+def test_surnames_and_pronouns_resolve_to_the_full_name_without_title():
+    body = ("Senator Livia Marchbank visited the Orrin shipyard on Friday.\n\n"
+            "“These jobs matter to every family here,” she said.\n\n"
+            "Marchbank later told workers: “I will be back in the spring.”")
+    got = quotes_of(body)
+    assert [q[1] for q in got] == ["Livia Marchbank", "Livia Marchbank"]
+    assert [q[2] for q in got] == ["she", "Marchbank"]
+
+
+def test_editorial_brackets_and_inner_single_quotes_are_kept():
+    body = ("Dr. Hester Vaal spoke at the clinic.\n\n"
+            "“[The ward] was told, ‘Wait until Monday,’ and we waited,” Vaal said.")
+    assert quotes_of(body) == [
+        ("[The ward] was told, ‘Wait until Monday,’ and we waited,", "Hester Vaal", "Vaal", False),
+    ]
+
+
+def test_scare_quotes_and_quoted_titles_are_not_quotes():
+    body = ("The council calls the plan a “reset” and its critics a “vocal minority.”\n\n"
+            "Author Kira Lund signed copies of “The Salt Road Home” at the Elmvale library, while a petition "
+            "titled “Keep our reading room open” passed 900 names.\n\n"
+            "“I never expected this many people,” Lund said.")
+    assert quotes_of(body) == [("I never expected this many people,", "Kira Lund", "Lund", False)]
+
+
+def test_quotation_split_by_its_attribution():
+    body = ("Ilse Brannock runs the ferry to Saltholm.\n\n"
+            "“The crossing takes forty minutes,” she said, “and in winter it can take two hours.”")
+    assert quotes_of(body) == [
+        ("The crossing takes forty minutes,", "Ilse Brannock", "she", False),
+        ("and in winter it can take two hours.", "Ilse Brannock", "she", False),
+    ]
+
+
+def test_quotation_running_over_several_paragraphs():
+    body = ("Captain Oren Vasquell remembered the rescue.\n\n"
+            "“The waves were higher than the mast.\n\n"
+            "“We had one rope and eleven people.\n\n"
+            "“Every one of them came home,” Vasquell said.\n\n"
+            "The harbour board praised the crew.")
+    got = quotes_of(body)
+    assert [q[0] for q in got] == ["The waves were higher than the mast.", "We had one rope and eleven people.",
+                                   "Every one of them came home,"]
+    assert {q[1] for q in got} == {"Oren Vasquell"}
+
+
+def test_running_quotation_introduced_before_it():
+    body = ("Oren Vasquell described the night. “The waves were higher than the mast.\n\n"
+            "“Every one of them came home.”\n\n"
+            "Another sailor, Bo Trask, was less sure. “It was luck,” Trask said.")
+    assert [q[1] for q in quotes_of(body)] == ["Oren Vasquell", "Oren Vasquell", "Bo Trask"]
+
+
+def test_according_to_and_appositive_speakers():
+    body = ("The mayor, Ana Ruiz, said: “The bridge opens on Monday.”\n\n"
+            "“We lost three weeks to the rain,” said Tomas Brandt, the site manager.\n\n"
+            "Tomas Brandt, the site manager, said the crews had worked “through every weekend since June.”\n\n"
+            "“The concrete needs another week,” according to Lena Vos, an engineer at the Elmvale works.\n\n"
+            "According to Ruiz, “the ribbon is already bought.”")
+    assert [(q[1], q[3]) for q in quotes_of(body)] == [
+        ("Ana Ruiz", False), ("Tomas Brandt", False), ("Tomas Brandt", True), ("Lena Vos", False), ("Ana Ruiz", True),
+    ]
+
+
+def test_organisations_speak_with_speaker_none():
+    body = ("“Services will resume on Thursday,” the ministry said in a statement.\n\n"
+            "The Elmvale Water Authority said the supply was “safe to drink.”\n\n"
+            "According to the report, “staff were not trained for a flood of this size.”")
+    got = quotes_of(body)
+    assert [q[1] for q in got] == [None, None, None]
+    assert got[0][2] == "the ministry"
+    assert got[1][2] == "The Elmvale Water Authority"
+    assert got[2][2] == "the report"
+
+
+def test_unnamed_speakers_are_none():
+    body = ("Traffic stood still on the coast road.\n\n"
+            "“I have been here since six,” a witness said.\n\n"
+            "“Nobody tells us anything,” said one driver.")
+    got = quotes_of(body)
+    assert [(q[1], q[2]) for q in got] == [(None, "a witness"), (None, "one driver")]
+
+
+def test_quote_inside_quote_keeps_the_outer_one():
+    body = ("Gideon Hale chairs the Elmvale tenants’ group.\n\n"
+            "“The landlord told us, ‘Pay or pack,’ and then he raised the rent,” Hale said.")
+    assert quotes_of(body) == [
+        ("The landlord told us, ‘Pay or pack,’ and then he raised the rent,", "Gideon Hale", "Hale", False),
+    ]
+
+
+def test_same_surname_goes_to_the_latest_full_name_and_first_names_to_their_owner():
+    body = ("Mira Solberg and her brother, Joel Solberg, run the Elmvale bakery.\n\n"
+            "“We start at four,” Mira said.\n\n"
+            "“I start at five,” Joel said.\n\n"
+            "“Nobody complains,” Solberg said.")
+    assert [q[1] for q in quotes_of(body)] == ["Mira Solberg", "Joel Solberg", "Joel Solberg"]
+
+
+def test_headline_and_promotional_lines_are_not_scanned():
+    body = ("Everything you need to know!\n\n"
+            "“Bring water and a hat,” said Coach Tomas Brandt.\n\n"
+            "Subscribe for more local stories!")
+    result = extract("Brandt: ‘We will win’ and “so will they”", body)
+    assert [(q.text, q.speaker) for q in result.quotes] == [("Bring water and a hat,", "Tomas Brandt")]
+    assert [p.name for p in result.people] == ["Tomas Brandt"]
+
+
+def test_positions_point_at_opening_marks_and_quotes_are_in_order():
+    body = "“One two three,” said Ana Ruiz. “Four five six.”\n\n\"Seven eight nine,\" she said."
+    result = extract("", body)
+    positions = [q.position for q in result.quotes]
+    assert positions == sorted(positions)
+    assert [body[p] for p in positions] == ["“", "“", '"']
+    assert result.people[0].quoted is True

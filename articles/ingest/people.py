@@ -30,6 +30,10 @@ captain capt. lieutenant lt. colonel col. general gen. major admiral commander c
 coach manager director chairman chairwoman chair ceo cfo coo founder spokesman spokeswoman spokesperson
 deputy acting interim assistant associate head leader speaker attorney prosecutor sheriff warden
 dean principal headteacher headmaster headmistress chairperson editor correspondent
+farmer author writer artist poet novelist composer singer musician actor actress chef baker nurse surgeon
+physician scientist researcher economist analyst engineer architect lawyer teacher student pilot driver
+skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
+businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
 """.split())
 
 # Capitalised words that may stand between a nationality and a title ("Foreign Minister",
