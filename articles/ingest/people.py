@@ -83,7 +83,8 @@ second third new old good great big small early late today tomorrow yesterday to
 always often sometimes is are was were be been being have has had do does did will would shall
 should can could may might must said says say told asked added subscribe click sign follow read
 share watch download join get see find learn need know more local stories q a breaking exclusive
-update updated photo photos image video editor note dear
+update updated photo photos image video editor note dear later earlier afterwards soon finally together
+again elsewhere nearby inside outside overall asked despite unlike like among amid
 """.split())
 
 # Lower-case particles allowed inside names ("Bashar al Assad", "Jan van Dijk").
@@ -443,7 +444,7 @@ def _best_name(p: _Person) -> str:
     return max(forms, key=lambda f: (len(f.split()), p.spellings[f], -forms.index(f)))
 
 
-APPOSITIVE_AFTER_RE = re.compile(r"\A,\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
+APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
 APPOSITIVE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z")
 
 

@@ -1,0 +1,92 @@
+"""People detection on fixtures of our own writing (fictional people and places only)."""
+
+from articles.ingest.people import find_people
+
+
+def names(body):
+    return [p.name for p in find_people(body)]
+
+
+def test_titles_and_roles_are_not_part_of_names():
+    body = ("Harbor Police Chief Inspector Dana Vole met Northbridge Mayor Ana Ruiz and Dr. Hester Vaal. "
+            "Prof. Ilan Moravec and Senator Livia Marchbank joined them, with Ostland Foreign Minister Petra Lund.")
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {
+        "Dana Vole": "Harbor Police Chief Inspector",
+        "Ana Ruiz": "Northbridge Mayor",
+        "Hester Vaal": "Dr.",
+        "Ilan Moravec": "Prof.",
+        "Livia Marchbank": "Senator",
+        "Petra Lund": "Ostland Foreign Minister",
+    }
+
+
+def test_role_from_appositive():
+    body = "Tomas Brandt, the club's coach, said little. The mayor, Ana Ruiz, said more."
+    assert {p.name: p.role for p in find_people(body)} == {"Tomas Brandt": "club's coach", "Ana Ruiz": "mayor"}
+
+
+def test_name_shapes_particles_hyphens_accents_and_initials():
+    body = ("Karim al Rashed met Ilona Marchetti-Brook, José Núñez Ortega, Mara J. Okonkwo and Pieter van Dalen "
+            "in Elmvale.")
+    assert names(body) == ["Karim al Rashed", "Ilona Marchetti-Brook", "José Núñez Ortega", "Mara J. Okonkwo",
+                           "Pieter van Dalen"]
+
+
+def test_surname_back_references_are_counted_with_variants():
+    body = "Secretary of State Orla Brightwater arrived. Brightwater spoke. Later, Brightwater’s aide left."
+    (person,) = find_people(body)
+    assert (person.name, person.role, person.count) == ("Orla Brightwater", "Secretary of State", 3)
+    assert person.variants == ["Orla Brightwater", "Brightwater"]
+
+
+def test_places_organisations_outlets_and_sentence_starts_are_not_people():
+    body = ("Less than an hour later the Northbridge Council met the Harbor Port Authority in Port Elden. "
+            "The UN and the White House stayed silent, Breaking Ostland News reported. "
+            "Following Ruiz’s speech, Elmvale City Hall closed. On Monday March began. "
+            "The Kestrel Bay Marathon and the research vessel Morning Gull are famous. Ana Ruiz smiled.")
+    assert names(body) == ["Ana Ruiz"]
+
+
+def test_photo_credits_bylines_and_datelines_are_not_people():
+    body = ("HARBORVIEW, March 3 (Fictional Wire) — Ana Ruiz opened the bridge.\n\n"
+            "Photo: Lena Marsh / Valley Courier\n\n"
+            "By Corin Ashby, Staff Writer\n\n"
+            "The bridge (Photo: Tam Oduya) is long.")
+    assert names(body) == ["Ana Ruiz"]
+
+
+def test_places_learnt_from_the_article_are_not_people():
+    # "Elden" is a place here (Port Elden), so "Elden Dock" is one too.
+    body = "Workers at Port Elden struck. The Elden Dock union backed them. Ilona Brask, 52, led the walkout."
+    assert names(body) == ["Ilona Brask"]
+
+
+def test_one_letter_misspelling_is_folded_into_the_same_person():
+    body = "Vladimer Ostrov arrived first. Later Vladimir Ostrov spoke, and Vladimir Ostrov left."
+    (person,) = find_people(body)
+    assert person.name == "Vladimir Ostrov"  # the more frequent spelling
+    assert person.count == 3
+    assert set(person.variants) == {"Vladimer Ostrov", "Vladimir Ostrov"}
+
+
+def test_different_first_names_are_never_merged():
+    body = "Mira Solberg and Mara Solberg met Joel Solberg. Dana Reyes and Dara Reyes did not."
+    assert names(body) == ["Mira Solberg", "Mara Solberg", "Joel Solberg", "Dana Reyes", "Dara Reyes"]
+
+
+def test_same_surname_back_reference_goes_to_latest_full_name():
+    body = "Mira Solberg spoke first. Then Joel Solberg stood up. Solberg was brief."
+    people = {p.name: p.count for p in find_people(body)}
+    assert people == {"Mira Solberg": 1, "Joel Solberg": 2}
+
+
+def test_promotional_lines_are_not_people():
+    body = "Everything You Need To Know!\n\nSubscribe For More Local Stories!\n\nAna Ruiz spoke."
+    assert names(body) == ["Ana Ruiz"]
+
+
+def test_titled_single_name_is_a_person_but_bare_capitalised_words_are_not():
+    body = "Coach Brandt was furious. Ostland lost. Russia won."
+    people = find_people(body)
+    assert [(p.name, p.role) for p in people] == [("Brandt", "Coach")]
