@@ -82,7 +82,8 @@ def test_load_cases_and_main(tmp_path, capsys):
     case = {"id": "x", "style": "local", "headline": "H",
             "body": "Ana Ruiz opened the bridge.\n\n“It took nine years,” Ruiz said.",
             "people": ["Ana Ruiz"],
-            "quotes": [{"text": "It took nine years,", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False}]}
+            "quotes": [{"text": "It took nine years,", "speaker": "Ana Ruiz", "speaker_kind": "person",
+                        "partial": False}]}
     (tmp_path / "01-x.json").write_text(json.dumps(case), encoding="utf-8")
     assert [c["id"] for c in load_cases(tmp_path)] == ["x"]
     assert main([str(tmp_path), "-v"]) == 0
