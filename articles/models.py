@@ -12,7 +12,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramSimilarity, TrigramWordSimilarity
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Left, TruncMonth, Upper
@@ -59,17 +59,20 @@ class PersonQuerySet(models.QuerySet):
         wanted = normalize_name(text)[:100]
         if not wanted:
             return self.none()
+        # Word similarity (>= 0.6) finds a surname inside a full name; plain similarity (>= 0.3)
+        # forgives a dropped letter in a short name ("Erdglu"). Both are served by the same index.
         by_name = Person.objects.annotate(normalized=NormalizedName("name")).filter(
-            normalized__trigram_word_similar=wanted).order_by().values("pk")
-        by_alias = Alias.objects.filter(normalized__trigram_word_similar=wanted).order_by().values("person_id")
+            Q(normalized__trigram_word_similar=wanted) | Q(normalized__trigram_similar=wanted)).order_by().values("pk")
+        by_alias = Alias.objects.filter(
+            Q(normalized__trigram_word_similar=wanted) | Q(normalized__trigram_similar=wanted)
+        ).order_by().values("person_id")
         alias_score = (
             Alias.objects.filter(person=OuterRef("pk"))
-            .annotate(s=TrigramWordSimilarity(Value(wanted), "normalized")).order_by("-s").values("s")[:1]
+            .annotate(s=_closeness(wanted, F("normalized"))).order_by("-s").values("s")[:1]
         )
         return (
             self.filter(pk__in=by_name.union(by_alias))
-            .annotate(score=Greatest(TrigramWordSimilarity(Value(wanted), NormalizedName("name")),
-                                     Coalesce(Subquery(alias_score), 0.0)))
+            .annotate(score=Greatest(_closeness(wanted, NormalizedName("name")), Coalesce(Subquery(alias_score), 0.0)))
             .order_by("-score", "name")
         )
 
@@ -108,6 +111,10 @@ class PersonQuerySet(models.QuerySet):
             self.filter(pk__in=Subquery(top.values("person_id")[:limit]))
             .annotate(**{name: Subquery(count)}).order_by(f"-{name}", "name")
         )
+
+
+def _closeness(wanted: str, expression) -> Greatest:
+    return Greatest(TrigramWordSimilarity(Value(wanted), expression), TrigramSimilarity(expression, Value(wanted)))
 
 
 class NormalizedName(models.Func):

@@ -172,7 +172,7 @@ def run_search(matches: QuerySet, text: str, *, sort: str = "relevance", page_nu
             "-rank", F("published").desc(nulls_last=True), "-id")
     else:
         ranked = ranked.order_by(*cheap_order)
-    page = paginate(ranked, page_number, known_count=len(ids))
+    page = paginate(ranked, page_number, known_count=len(ids), cap=CAP)
     results = SearchResults(
         text=text, page=page, snippets=snippets([a.pk for a in page], text),
         facets=facets(ids[:CAP]), capped=len(ids) > CAP,

@@ -90,7 +90,7 @@ def person_suggest(request: HttpRequest) -> JsonResponse:
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
     quotes = (
-        Quote.objects.filter(person=person).select_related("article__source")
+        Quote.objects.filter(person=person).select_related("article__source", "person")
         .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
     )
     articles = Article.objects.for_listing().mentioning(person)

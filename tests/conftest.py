@@ -103,3 +103,26 @@ def archive(db):
         "topics": {"housing": housing, "transport": transport},
         "articles": {"strike": strike, "rents": rents, "ferry": ferry, "undated": undated},
     }
+
+
+@pytest.fixture
+def grow_archive(db):
+    """Adds `n` articles, each with two people (one quoted), an outlet and a topic, for query budgets."""
+    import datetime
+
+    def grow(n: int) -> list[Article]:
+        sources = [make_source() for _ in range(3)]
+        people = [make_person() for _ in range(4)]
+        topics = [make_topic() for _ in range(2)]
+        return [
+            make_article(
+                headline=f"Harbour report {i}", source=sources[i % 3], via=sources[(i + 1) % 3],
+                published=datetime.date(2024, 1, 1) + datetime.timedelta(days=i * 11),
+                body_text=f"The harbour story number {i} about ferries and rents.",
+                quotes=[(people[i % 4], f"Harbour quotation number {i}")], people=[people[(i + 1) % 4]],
+                topics=[topics[i % 2]],
+            )
+            for i in range(n)
+        ]
+
+    return grow

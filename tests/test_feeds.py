@@ -1,0 +1,61 @@
+"""Atom feeds of the latest articles, each outlet, person and topic, and any search."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entries(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    return [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")], feed
+
+
+def test_latest_feed_is_newest_first_with_links(client, archive):
+    titles, feed = entries(client, reverse("latest_feed"))
+    assert titles[:3] == ["Harbour strike enters second week", "Council debates rent caps",
+                          "New ferry timetable published"]
+    first = feed.find(f"{ATOM}entry")
+    assert first.find(f"{ATOM}link").get("href").endswith(archive["articles"]["strike"].get_absolute_url())
+    assert first.find(f"{ATOM}author/{ATOM}name").text == "Mara Quill"
+
+
+def test_outlet_person_and_topic_feeds(client, archive):
+    assert entries(client, reverse("source_feed", args=["harbour-gazette"]))[0] == ["Harbour strike enters second week"]
+    assert entries(client, reverse("person_feed", args=["selim-erdoglu"]))[0] == [
+        "Harbour strike enters second week", "Council debates rent caps"]
+    assert entries(client, reverse("topic_feed", args=["housing"]))[0] == ["Council debates rent caps"]
+
+
+def test_search_feed_follows_query_and_filters(client, archive):
+    titles, feed = entries(client, reverse("search_feed"), q="ferry", source="valley-courier")
+    assert titles == ["New ferry timetable published", "Letters to the editor"]
+    assert "ferry" in feed.find(f"{ATOM}title").text
+
+
+def test_feed_content_is_plain_text_so_markup_cannot_leak(client):
+    make_article(headline="Quay <b>news</b>", body_text="harbour <script>alert(1)</script>")
+    response = client.get(reverse("latest_feed"))
+    assert b"<script>" not in response.content
+    assert b"&lt;script&gt;" in response.content
+
+
+@pytest.mark.parametrize("params", [{"source": "nope"}, {"year": "x"}, {"q": "a\x00"}])
+def test_search_feed_with_bad_parameters_is_404(client, archive, params):
+    assert client.get(reverse("search_feed"), params).status_code == 404
+
+
+def test_pages_link_their_feeds(client, archive):
+    page = client.get(reverse("search"), {"q": "ferry", "page": "2"}).content.decode()
+    assert '<link rel="alternate" type="application/atom+xml" title="NewsArchive: this search" ' \
+           'href="/search/feed/?q=ferry">' in page
+    topic = client.get(archive["topics"]["housing"].get_absolute_url()).content.decode()
+    assert 'href="/topics/housing/feed/"' in topic

@@ -1,0 +1,190 @@
+"""/articles/ (the filtered list) and /articles/<id>/<slug>/ (one article)."""
+
+import pytest
+from django.urls import reverse
+
+from articles import search
+from tests.conftest import make_article, make_person, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+def headlines(client, **params):
+    response = client.get(reverse("article_list"), params)
+    assert response.status_code == 200, response.content[:800]
+    return [article.headline for article in response.context["page"]]
+
+
+def test_lists_newest_first_with_undated_last(client, archive):
+    assert headlines(client) == [
+        "Harbour strike enters second week", "Council debates rent caps", "New ferry timetable published",
+        "Letters to the editor",
+    ]
+
+
+def test_oldest_first(client, archive):
+    assert headlines(client, sort="oldest")[-3:] == [
+        "New ferry timetable published", "Council debates rent caps", "Harbour strike enters second week",
+    ]
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"source": "valley-courier"},
+     {"Council debates rent caps", "New ferry timetable published", "Letters to the editor"}),
+    ({"person": "selim-erdoglu"}, {"Harbour strike enters second week", "Council debates rent caps"}),
+    ({"person": "tomasz-brell"}, {"Harbour strike enters second week", "New ferry timetable published"}),
+    ({"topic": "transport"}, {"Harbour strike enters second week", "New ferry timetable published"}),
+    ({"date_from": "2025-03-08"}, {"Harbour strike enters second week"}),
+    ({"date_to": "2025-03-07"}, {"Council debates rent caps", "New ferry timetable published"}),
+    ({"date_from": "2025-03-01", "date_to": "2025-03-09"}, {"Council debates rent caps"}),
+    ({"year": "2025", "month": "1"}, {"New ferry timetable published"}),
+    ({"year": "2025", "month": "3"}, {"Harbour strike enters second week", "Council debates rent caps"}),
+    ({"year": "2019"}, set()),
+    ({"quotes": "yes", "source": "valley-courier"}, {"Council debates rent caps", "New ferry timetable published"}),
+    ({"quotes": "no"}, {"Letters to the editor"}),
+    ({"q": "ferry", "topic": "transport"}, {"Harbour strike enters second week", "New ferry timetable published"}),
+    ({"source": "valley-courier", "topic": "housing", "person": "selim-erdoglu"}, {"Council debates rent caps"}),
+])
+def test_each_filter_and_combinations(client, archive, params, expected):
+    assert set(headlines(client, **params)) == expected
+
+
+def test_person_filter_names_the_person_and_offers_to_remove_it(client, archive):
+    response = client.get(reverse("article_list"), {"person": "ines-varga", "source": "harbour-gazette"})
+    assert b'Articles mentioning <a href="/people/ines-varga/">Ines Varga</a>' in response.content
+    assert b'href="?source=harbour-gazette"' in response.content
+
+
+@pytest.mark.parametrize(("params", "field"), [
+    ({"source": "no-such-outlet"}, "source"),
+    ({"person": "nobody"}, "person"),
+    ({"topic": "<script>"}, "topic"),
+    ({"year": "abc"}, "year"),
+    ({"year": "2020.5"}, "year"),
+    ({"year": "99999999999999999999"}, "year"),
+    ({"year": "0"}, "year"),
+    ({"month": "13"}, "month"),
+    ({"month": "-1"}, "month"),
+    ({"date_from": "2025-02-30"}, "date_from"),
+    ({"date_to": "yesterday"}, "date_to"),
+    ({"quotes": "maybe"}, "quotes"),
+    ({"sort": "random()"}, "sort"),
+    ({"person": "x\x00y"}, "person"),
+    ({"q": "ferry\x00"}, "q"),
+])
+def test_invalid_filters_give_a_400_page_with_the_error_not_all_articles(client, archive, params, field):
+    response = client.get(reverse("article_list"), params)
+    assert response.status_code == 400
+    assert field in response.context["filter"].errors
+    assert "page" not in response.context
+    assert b"could not be used" in response.content
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "2.5", "999999", "99999999999999999999999", "", "1e3"])
+def test_odd_page_numbers_show_a_real_page(client, page):
+    for i in range(25):
+        make_article(headline=f"Item {i}")
+    response = client.get(reverse("article_list"), {"page": page})
+    assert response.status_code == 200
+    assert response.context["page"].number in (1, 2)
+
+
+def test_pagination_keeps_the_filters(client):
+    source = make_source("Port Post")
+    for i in range(45):
+        make_article(headline=f"Item {i}", source=source)
+    response = client.get(reverse("article_list"), {"source": "port-post", "page": 2})
+    assert len(response.context["page"]) == 20
+    assert b'href="?source=port-post&amp;page=3"' in response.content
+    assert b'href="?source=port-post&amp;page=1"' in response.content
+
+
+def test_count_is_capped(client, monkeypatch):
+    monkeypatch.setattr(search.BoundedPaginator.__init__, "__defaults__", (search.PER_PAGE,))
+    monkeypatch.setattr(search.BoundedPaginator.__init__, "__kwdefaults__", {"cap": 30, "known_count": None})
+    for i in range(35):
+        make_article(headline=f"Item {i}")
+    response = client.get(reverse("article_list"))
+    assert b"30+ articles" in response.content
+    assert response.context["page"].paginator.num_pages == 2
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_list_query_budget(client, grow_archive, django_assert_max_num_queries, size):
+    articles = grow_archive(size)
+    person = articles[0].quotes.get().person
+    # count, rows, the outlet and topic <select>s, and the person slug = 5
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("article_list"), {"person": person.slug, "quotes": "yes"})
+    assert response.status_code == 200
+    with django_assert_max_num_queries(4):
+        client.get(reverse("article_list"))
+
+
+# --- one article --------------------------------------------------------------------------
+
+def test_article_page_shows_outlet_aggregator_date_byline_body(client, archive):
+    article = archive["articles"]["strike"]
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert '<a class="outlet" href="/sources/harbour-gazette/">Harbour Gazette</a>' in html
+    assert 'via <a href="/sources/newswire-digest/">Newswire Digest</a>' in html
+    assert '<time datetime="2025-03-10">10 March 2025</time>' in html
+    assert "Mara Quill" in html
+    assert "<p>Dock workers kept the harbour closed.</p>" in html
+
+
+def test_quotations_are_listed_with_speakers_linked(client, archive):
+    response = client.get(archive["articles"]["strike"].get_absolute_url())
+    html = response.content.decode()
+    assert "<p>We will not go back without a contract</p>" in html
+    assert '<a href="/people/ines-varga/">Ines Varga</a>' in html
+    assert '<a href="/people/selim-erdoglu/">Selim Erdoğlu</a>' in html
+    assert '<a href="/people/tomasz-brell/">Tomasz Brell</a>' in html  # mentioned, not quoted
+    assert '<a href="/topics/transport/">Transport</a>' in html
+
+
+def test_quotations_are_marked_in_the_body(client):
+    speaker = make_person("Oriane Kasselbrook")
+    make_article(headline="Quay", body_text="She said: the quay stays open & free. Then left.",
+                 quotes=[(speaker, "the quay stays open & free")])
+    article = make_article(headline="Quay 2", body_text="x")
+    article.body_html = '<p title="the quay stays open &amp; free">She said: the quay stays open &amp; free.</p>'
+    article.save()
+    article.quotes.create(text="the quay stays open & free", position=0, person=speaker)
+    html = client.get(article.get_absolute_url()).content.decode()
+    # Marked in the text, not inside the attribute.
+    assert ('<p title="the quay stays open &amp; free">She said: '
+            '<mark class="quote-mark">the quay stays open &amp; free</mark>.</p>') in html
+
+
+def test_related_articles_share_people(client, archive):
+    response = client.get(archive["articles"]["rents"].get_absolute_url())
+    assert [a.headline for a in response.context["related"]] == ["Harbour strike enters second week"]
+
+
+def test_old_slug_redirects_permanently(client, archive):
+    article = archive["articles"]["strike"]
+    response = client.get(reverse("article_detail", args=[article.pk, "old-headline"]))
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_unknown_article_is_a_friendly_404(client, archive):
+    response = client.get("/articles/999999/anything/")
+    assert response.status_code == 404
+    assert b"find that page" in response.content
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_article_page_query_budget(client, grow_archive, django_assert_max_num_queries, size):
+    article = grow_archive(size)[0]
+    # article+outlets, quotes+speakers, mentions+people, topics, related = 5
+    with django_assert_max_num_queries(5):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_no_match_says_so_and_offers_to_clear(client, archive):
+    response = client.get(reverse("article_list"), {"year": "2019"})
+    assert b"No article matches these filters" in response.content

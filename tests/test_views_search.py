@@ -1,0 +1,215 @@
+"""/search/: websearch syntax, bounded ranking, escaped snippets, facets, person card, suggestions."""
+
+import pytest
+from django.urls import reverse
+
+from articles import search
+from articles.models import Article
+from tests.conftest import make_article, make_person, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, **params):
+    response = client.get(reverse("search"), params)
+    assert response.status_code == 200, response.content[:500]
+    return response, [article.headline for article, _ in response.context["results"].rows]
+
+
+# --- search.py, without HTTP -------------------------------------------------------------
+
+def test_highlight_escapes_html_before_marking_matches():
+    html = search.highlight(f"a <script>alert(1)</script> {search.START_SEL}harbour{search.STOP_SEL} b")
+    assert html == "a &lt;script&gt;alert(1)&lt;/script&gt; <mark>harbour</mark> b"
+
+
+def test_snippets_cannot_inject_markup_that_ts_headline_lets_through():
+    # ts_headline keeps "<img …>" after a stray "<b and c>", unescaped.
+    article = make_article(body_text="Harbour notes: a<b and c>d <img src=x onerror=alert(1)> end.")
+    snippet = search.snippets([article.pk], "harbour")[article.pk]
+    assert "<img" not in snippet
+    assert "&lt;img src=x onerror=alert" in snippet
+    assert "<mark>Harbour</mark>" in snippet
+
+
+def test_snippets_are_computed_only_for_the_ids_given():
+    shown, hidden = make_article(body_text="harbour one"), make_article(body_text="harbour two")
+    assert set(search.snippets([shown.pk], "harbour")) == {shown.pk}
+    assert hidden.pk
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("  harbour\x00 strike\n", ("harbour strike", False)),
+    ("\x00", ("", False)),
+    ("word " * 2000, (("word " * 40).strip(), True)),
+])
+def test_clean_query_drops_control_characters_and_cuts_long_queries(raw, expected):
+    assert search.clean_query(raw) == expected
+
+
+@pytest.mark.parametrize("junk", ["&&&", '"""', "-", "the", "!!"])
+def test_queries_without_search_words_are_recognised(junk):
+    assert not search.has_search_words(junk)
+
+
+def test_run_search_ranks_headline_matches_first():
+    in_body = make_article(headline="Council news", body_text="Something about lighthouses.")
+    in_headline = make_article(headline="Lighthouses reopen", body_text="The council voted.")
+    found = search.run_search(Article.objects.search("lighthouse"), "lighthouse")
+    assert [a.pk for a in found.page] == [in_headline.pk, in_body.pk]
+
+
+def test_run_search_counts_and_ranks_a_bounded_set(monkeypatch):
+    monkeypatch.setattr(search, "CAP", 5)
+    for i in range(7):
+        make_article(headline=f"Ferry {i}", body_text="ferry")
+    found = search.run_search(Article.objects.search("ferry"), "ferry")
+    assert found.capped
+    assert found.page.paginator.count == 5
+    assert sum(row["n"] for row in found.facets["source"]) == 5
+
+
+# --- the page -----------------------------------------------------------------------------
+
+def test_websearch_syntax_phrases_and_exclusions(client, archive):
+    _, headlines = results(client, q='"ferry timetable" -strike')
+    assert headlines == ["New ferry timetable published"]
+    _, headlines = results(client, q="rents or strike", sort="newest")
+    assert headlines == ["Harbour strike enters second week", "Council debates rent caps"]
+
+
+def test_accents_and_stems_are_forgiven(client, archive):
+    _, headlines = results(client, q="erdoglu")
+    assert "Council debates rent caps" in headlines
+    _, headlines = results(client, q="strikes")
+    assert headlines == ["Harbour strike enters second week"]
+
+
+def test_snippet_marks_the_matched_words(client, archive):
+    response, _ = results(client, q="timetable", sort="newest")
+    assert b"<mark>timetable</mark>" in response.content
+
+
+def test_article_with_script_text_cannot_inject_it(client):
+    make_article(headline="Notes", body_text="harbour <script>alert('x')</script> a<b c>d <script src=//evil.example>")
+    response, headlines = results(client, q="harbour")
+    assert headlines == ["Notes"]
+    assert b"<script>alert" not in response.content
+    assert b"evil.example>" not in response.content.replace(b"&gt;", b"")
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_each_order_is_offered_and_applied(client, archive, sort):
+    _, headlines = results(client, q="ferry or harbour or rents", sort=sort)
+    dated = [h for h in headlines if h != "Letters to the editor"]
+    newest = ["Harbour strike enters second week", "Council debates rent caps", "New ferry timetable published"]
+    if sort == "newest":
+        assert dated == newest
+    elif sort == "oldest":
+        assert dated == newest[::-1]
+    else:
+        assert set(dated) == set(newest)
+
+
+def test_facets_count_and_combine(client, archive):
+    response, _ = results(client, q="ferry")
+    facets = response.context["results"].facets
+    assert {row["label"]: row["n"] for row in facets["source"]} == {"Valley Courier": 2, "Harbour Gazette": 1}
+    _, headlines = results(client, q="ferry", source="valley-courier", year=2025)
+    assert headlines == ["New ferry timetable published"]
+    _, headlines = results(client, q="ferry", source="valley-courier", topic="transport", person="tomasz-brell")
+    assert headlines == ["New ferry timetable published"]
+
+
+def test_facet_links_keep_the_query_and_other_filters(client, archive):
+    response, _ = results(client, q="ferry", year=2025)
+    assert b'href="?q=ferry&amp;year=2025&amp;source=valley-courier"' in response.content
+
+
+def test_query_naming_a_person_shows_their_card_with_latest_quotation(client, archive):
+    response, _ = results(client, q="selim erdoglu")
+    card = response.context["results"]
+    assert card.person == archive["people"]["selim"]
+    assert card.person_quote.text == "The port must reopen"
+    assert b'href="/search/?person=selim-erdoglu"' in response.content
+
+
+def test_alias_also_finds_the_person_card(client, archive):
+    response, _ = results(client, q="Mayor Erdoglu")
+    assert response.context["results"].person == archive["people"]["selim"]
+
+
+def test_everything_about_a_person_lists_articles_mentioning_them(client, archive):
+    _, headlines = results(client, person="tomasz-brell")
+    assert headlines == ["Harbour strike enters second week", "New ferry timetable published"]
+
+
+def test_no_result_suggests_a_close_person_and_dropping_a_filter(client, archive):
+    response, headlines = results(client, q="Ines Vargaa", source="valley-courier")
+    assert headlines == []
+    assert response.context["results"].suggestions == [archive["people"]["ines"]]
+    assert b"Try without the source filter" in response.content
+    assert b'href="?q=Ines+Vargaa"' in response.content
+
+
+@pytest.mark.parametrize("q", ["", "&&&", '"""', "-", "北京 上海", "Москва", "x" * 10000, "word " * 2000, "a\x00b",
+                               "'; DROP TABLE articles_article; --", "<script>alert(1)</script>", "!(&|:*)"])
+def test_odd_queries_get_a_friendly_page(client, archive, q):
+    response = client.get(reverse("search"), {"q": q})
+    assert response.status_code in (200, 400)
+    assert b"Search" in response.content
+    assert Article.objects.count() == 4
+
+
+def test_junk_query_explains_there_is_nothing_to_search(client, archive):
+    response, _ = results(client, q="&&&")
+    assert b"no words we can look for" in response.content
+
+
+def test_very_long_query_is_shortened_and_said_so(client, archive):
+    response, _ = results(client, q="harbour " * 1000)
+    assert b"first 200 characters" in response.content
+
+
+def test_more_than_the_cap_shows_a_plus(client, monkeypatch):
+    monkeypatch.setattr(search, "CAP", 3)
+    for i in range(5):
+        make_article(headline=f"Ferry {i}", body_text="ferry")
+    response, headlines = results(client, q="ferry")
+    assert len(headlines) == 3
+    assert b"3+ results" in response.content
+
+
+def test_pages_keep_the_query_and_filters(client):
+    source = make_source("Port Post")
+    for i in range(25):
+        make_article(headline=f"Ferry {i}", body_text="ferry", source=source)
+    response, headlines = results(client, q="ferry", source="port-post", sort="newest", page=2)
+    assert len(headlines) == 5
+    assert b'href="?q=ferry&amp;source=port-post&amp;sort=newest&amp;page=1"' in response.content
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_search_page_query_budget(client, grow_archive, django_assert_max_num_queries, size):
+    articles = grow_archive(size)
+    person = articles[0].quotes.get().person
+    # 2 savepoints? no: filter validation (source, person) 2; ids 1; page rows 1; snippets 1;
+    # facets 4; person card 2 = 11.
+    with django_assert_max_num_queries(11):
+        response = client.get(reverse("search"), {"q": f"harbour {person.name}", "source": articles[0].source.slug,
+                                                  "person": person.slug})
+    assert response.status_code == 200
+    assert response.context["results"].page.paginator.count >= 1
+
+
+def test_no_results_page_query_budget(client, grow_archive, django_assert_max_num_queries):
+    grow_archive(3)
+    with django_assert_max_num_queries(10):
+        client.get(reverse("search"), {"q": "zzzzqqq"})
+
+
+def test_fictional_person_name_typo_suggests_them(client):
+    make_person("Oriane Kasselbrook")
+    make_article(headline="Budget", body_text="nothing")
+    response, _ = results(client, q="Oriane Kaselbrok")
+    assert [p.name for p in response.context["results"].suggestions] == ["Oriane Kasselbrook"]
