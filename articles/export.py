@@ -16,8 +16,18 @@ from articles.models import Article, Person, Quote, Topic
 
 
 def export_record(
-    *, headline: str, body: str, body_html: str, source: str | None, via: str | None,
-    published: dt.date | None, url: str, byline: str, people: list[str], topics: list[str], quotes: list[dict],
+    *,
+    headline: str,
+    body: str,
+    body_html: str,
+    source: str | None,
+    via: str | None,
+    published: dt.date | None,
+    url: str,
+    byline: str,
+    people: list[str],
+    topics: list[str],
+    quotes: list[dict],
 ) -> dict:
     """One article in the export format; the key order is part of the format."""
     return {
@@ -59,8 +69,12 @@ def article_records(batch_size: int = 2000) -> Iterator[dict]:
             people=[p.name for p in article.people.all()],
             topics=[t.name for t in article.topics.all()],
             quotes=[
-                {"text": q.text, "speaker": q.person.name if q.person else None,
-                 "speaker_as_written": q.speaker_as_written, "partial": q.partial}
+                {
+                    "text": q.text,
+                    "speaker": q.person.name if q.person else None,
+                    "speaker_as_written": q.speaker_as_written,
+                    "partial": q.partial,
+                }
                 for q in article.quotes.all()
             ],
         )

@@ -140,9 +140,7 @@ class Cluster:
 
     def _run(self, args: list[str], **kwargs) -> subprocess.CompletedProcess:
         env = dict(os.environ, LC_ALL="C", LANG="C")
-        return subprocess.run(
-            args, capture_output=True, text=True, env=env, cwd=self.home, **self._run_as(), **kwargs
-        )
+        return subprocess.run(args, capture_output=True, text=True, env=env, cwd=self.home, **self._run_as(), **kwargs)
 
     def _prepare_home(self) -> None:
         if self.root.exists() or self.root.is_symlink():
@@ -183,9 +181,18 @@ class Cluster:
         self._prepare_home()
         if not self.is_initialised():
             result = self._run(
-                [str(bindir / "initdb"), "-D", str(self.data_dir), "-U", DB_USER,
-                 "--auth=trust", "--encoding=UTF8", "--locale=C",
-                 "--locale-provider=icu", "--icu-locale=und"]
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(self.data_dir),
+                    "-U",
+                    DB_USER,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--locale-provider=icu",
+                    "--icu-locale=und",
+                ]
             )
             if result.returncode != 0:
                 raise ClusterError(f"initdb failed in {self.data_dir}: {result.stderr.strip()}")
@@ -193,18 +200,44 @@ class Cluster:
                 conf.write(SERVER_SETTINGS)
         if not self.is_running():
             result = self._run(
-                [str(bindir / "pg_ctl"), "start", "-w", "-t", "60", "-D", str(self.data_dir),
-                 "-l", str(self.log_file), "-o", f"-k {self.socket_dir} -p {PORT}"]
+                [
+                    str(bindir / "pg_ctl"),
+                    "start",
+                    "-w",
+                    "-t",
+                    "60",
+                    "-D",
+                    str(self.data_dir),
+                    "-l",
+                    str(self.log_file),
+                    "-o",
+                    f"-k {self.socket_dir} -p {PORT}",
+                ]
             )
             if result.returncode != 0:
-                tail = self.log_file.read_text(errors="replace").strip().splitlines()[-3:] if self.log_file.exists() else []
+                tail = (
+                    self.log_file.read_text(errors="replace").strip().splitlines()[-3:]
+                    if self.log_file.exists()
+                    else []
+                )
                 raise ClusterError(
                     f"PostgreSQL did not start in {self.data_dir}: {' / '.join(tail) or result.stderr.strip()}"
                 )
         self._ensure_database(bindir)
 
     def _ensure_database(self, bindir: Path) -> None:
-        psql = [str(bindir / "psql"), "-h", str(self.socket_dir), "-p", str(PORT), "-U", DB_USER, "-d", "postgres", "-tAc"]
+        psql = [
+            str(bindir / "psql"),
+            "-h",
+            str(self.socket_dir),
+            "-p",
+            str(PORT),
+            "-U",
+            DB_USER,
+            "-d",
+            "postgres",
+            "-tAc",
+        ]
         exists = self._run([*psql, f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'"])
         if exists.returncode != 0:
             raise ClusterError(f"Cannot query the private cluster: {exists.stderr.strip()}")

@@ -46,6 +46,7 @@ def env_int(name: str, default: int) -> int:
 
 DEBUG = env_bool("DEBUG", False)
 
+
 # SECRET_KEY from the environment; otherwise a random key kept in var/ (git-ignored), so
 # a fresh checkout works without set-up and no shared default key exists anywhere.
 def _secret_key() -> str:
@@ -144,7 +145,9 @@ def database_help(exc: Exception) -> str:
     """One line telling what to start or set when the database can't be reached."""
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
     if env_str("DATABASE_URL"):
-        return f"error: cannot use the database in DATABASE_URL ({reason}). Check the URL and that the server is running."
+        return (
+            f"error: cannot use the database in DATABASE_URL ({reason}). Check the URL and that the server is running."
+        )
     return (
         f"error: cannot reach the private PostgreSQL in {DATABASES['default']['HOST']} ({reason}). "
         "Start it with `make db`, or set DATABASE_URL to a running PostgreSQL."

@@ -45,8 +45,13 @@ def make_article(**overrides) -> Article:
     for person in {*people, *(p for p, _ in quotes if p)}:
         Mention.objects.create(article=article, person=person, quoted=person.pk in quoted)
     for position, (person, text) in enumerate(quotes):
-        Quote.objects.create(article=article, person=person, text=text, position=position,
-                             speaker_as_written=person.name if person else "")
+        Quote.objects.create(
+            article=article,
+            person=person,
+            text=text,
+            position=position,
+            speaker_as_written=person.name if person else "",
+        )
     if topics:
         article.topics.set(topics)
     return article
@@ -79,24 +84,38 @@ def archive(db):
     transport = make_topic("Transport")
     day = datetime.date(2025, 3, 10)
     strike = make_article(
-        headline="Harbour strike enters second week", source=gazette, via=wire, published=day,
+        headline="Harbour strike enters second week",
+        source=gazette,
+        via=wire,
+        published=day,
         byline="Mara Quill",
         body_text="Dock workers kept the harbour closed.\n\nThe ferry timetable was cut again.",
         quotes=[(ines, "We will not go back without a contract"), (selim, "The port must reopen")],
-        people=[tomasz], topics=[transport],
-    )
-    rents = make_article(
-        headline="Council debates rent caps", source=courier, published=day - datetime.timedelta(days=3),
-        body_text="Rents rose for the fifth year in Port Ardent.",
-        quotes=[(selim, "Rents are the first problem of this city")], topics=[housing],
-    )
-    ferry = make_article(
-        headline="New ferry timetable published", source=courier, published=day - datetime.timedelta(days=40),
-        body_text="The ferry will call twice a day.", quotes=[(tomasz, "Two crossings a day is what we can do")],
+        people=[tomasz],
         topics=[transport],
     )
-    undated = make_article(headline="Letters to the editor", source=courier, published=None,
-                           body_text="Readers wrote about the harbour and the ferry.")
+    rents = make_article(
+        headline="Council debates rent caps",
+        source=courier,
+        published=day - datetime.timedelta(days=3),
+        body_text="Rents rose for the fifth year in Port Ardent.",
+        quotes=[(selim, "Rents are the first problem of this city")],
+        topics=[housing],
+    )
+    ferry = make_article(
+        headline="New ferry timetable published",
+        source=courier,
+        published=day - datetime.timedelta(days=40),
+        body_text="The ferry will call twice a day.",
+        quotes=[(tomasz, "Two crossings a day is what we can do")],
+        topics=[transport],
+    )
+    undated = make_article(
+        headline="Letters to the editor",
+        source=courier,
+        published=None,
+        body_text="Readers wrote about the harbour and the ferry.",
+    )
     return {
         "sources": {"courier": courier, "gazette": gazette, "wire": wire},
         "people": {"selim": selim, "ines": ines, "tomasz": tomasz},
@@ -116,10 +135,13 @@ def grow_archive(db):
         topics = [make_topic() for _ in range(2)]
         return [
             make_article(
-                headline=f"Harbour report {i}", source=sources[i % 3], via=sources[(i + 1) % 3],
+                headline=f"Harbour report {i}",
+                source=sources[i % 3],
+                via=sources[(i + 1) % 3],
                 published=datetime.date(2024, 1, 1) + datetime.timedelta(days=i * 11),
                 body_text=f"The harbour story number {i} about ferries and rents.",
-                quotes=[(people[i % 4], f"Harbour quotation number {i}")], people=[people[(i + 1) % 4]],
+                quotes=[(people[i % 4], f"Harbour quotation number {i}")],
+                people=[people[(i + 1) % 4]],
                 topics=[topics[i % 2]],
             )
             for i in range(n)

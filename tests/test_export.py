@@ -27,14 +27,28 @@ def empty_archive() -> None:
 def test_export_format_fields(tmp_path):
     ruiz = make_person("Ana Ruiz")
     make_article(
-        headline="Ferry returns", body_text="The ferry is back.\n\n“Glad,” said Ruiz. “Very glad.”",
-        url="https://courier.example/ferry", byline="Lena Marsh", quotes=[(ruiz, "Glad,"), (None, "Very glad.")],
+        headline="Ferry returns",
+        body_text="The ferry is back.\n\n“Glad,” said Ruiz. “Very glad.”",
+        url="https://courier.example/ferry",
+        byline="Lena Marsh",
+        quotes=[(ruiz, "Glad,"), (None, "Very glad.")],
         topics=[make_topic("Transport")],
     )
     [line] = export(tmp_path, "a.jsonl").decode().splitlines()
     record = json.loads(line)
-    assert list(record) == ["headline", "body", "body_html", "source", "via", "published", "url", "byline",
-                            "people", "topics", "quotes"]
+    assert list(record) == [
+        "headline",
+        "body",
+        "body_html",
+        "source",
+        "via",
+        "published",
+        "url",
+        "byline",
+        "people",
+        "topics",
+        "quotes",
+    ]
     assert record["body"] == "The ferry is back.\n\n“Glad,” said Ruiz. “Very glad.”"
     assert record["people"] == ["Ana Ruiz"] and record["topics"] == ["Transport"] and record["via"] is None
     assert record["quotes"] == [

@@ -53,7 +53,10 @@ def test_plain_text_byline_line_is_not_body():
 def test_json_list_with_other_tools_field_names():
     first, second = read("two-articles.json")
     assert first.headline == "Bridge inspection finds cracks"
-    assert first.body_text == "Inspectors found cracks in the Ardel bridge on Monday.\n\nThe bridge stays open to pedestrians."
+    assert (
+        first.body_text
+        == "Inspectors found cracks in the Ardel bridge on Monday.\n\nThe bridge stays open to pedestrians."
+    )
     assert first.published == dt.date(2025, 4, 7)
     assert first.url == "https://ledger.example/2025/04/bridge"
     assert first.source == "The Ardel Valley Ledger"
@@ -74,7 +77,9 @@ def test_json_lines_report_each_bad_line_and_keep_the_good_ones():
 
 
 def test_json_content_holding_html_is_sanitised():
-    [article] = list(formats.parse_json('{"title": "T", "content": "<p>Hi <script>bad()</script>there</p>"}', "x", Options()))
+    [article] = list(
+        formats.parse_json('{"title": "T", "content": "<p>Hi <script>bad()</script>there</p>"}', "x", Options())
+    )
     assert article.body_html == "<p>Hi there</p>"
     assert article.body_text == "Hi there"
 
@@ -189,7 +194,7 @@ def test_folders_are_read_recursively_in_name_order(tmp_path):
 
 def test_standard_input(monkeypatch):
     stdin = mock.Mock()
-    stdin.buffer = io.BytesIO("From stdin\n\nThe body.\n".encode())
+    stdin.buffer = io.BytesIO(b"From stdin\n\nThe body.\n")
     monkeypatch.setattr("sys.stdin", stdin)
     [article] = list(read_input("-", Options()))
     assert (article.headline, article.origin) == ("From stdin", "<stdin>")

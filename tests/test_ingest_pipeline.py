@@ -61,8 +61,12 @@ def test_same_text_under_another_url_is_skipped():
 
 def test_same_url_with_new_text_updates_the_article():
     first = store(parsed())
-    result = store(parsed(body_text="The ferry is back, a day late.\n\n“Better late,” said Ana Ruiz.",
-                          quotes=[ParsedQuote(text="Better late,", speaker="Ana Ruiz")]))
+    result = store(
+        parsed(
+            body_text="The ferry is back, a day late.\n\n“Better late,” said Ana Ruiz.",
+            quotes=[ParsedQuote(text="Better late,", speaker="Ana Ruiz")],
+        )
+    )
     assert result.status == "updated" and result.article_id == first.article_id
     assert list(Quote.objects.values_list("text", flat=True)) == ["Better late,"]
 
@@ -154,10 +158,18 @@ def test_ingest_command_succeeds_silently_on_good_input(tmp_path, capsys):
 def test_dry_run_stores_nothing_and_prints_export_records(tmp_path, capsys):
     make_person("Ana Ruiz")
     path = tmp_path / "in.json"
-    path.write_text(json.dumps({
-        "headline": "Ferry", "body": "“Glad,” said Ana Ruíz.", "source": "Valley Courier", "date": "2025-01-02",
-        "people": ["Ana Ruíz"], "quotes": [{"text": "Glad,", "speaker": "Ana Ruíz"}],
-    }))
+    path.write_text(
+        json.dumps(
+            {
+                "headline": "Ferry",
+                "body": "“Glad,” said Ana Ruíz.",
+                "source": "Valley Courier",
+                "date": "2025-01-02",
+                "people": ["Ana Ruíz"],
+                "quotes": [{"text": "Glad,", "speaker": "Ana Ruíz"}],
+            }
+        )
+    )
     call_command("ingest", str(path), dry_run=True, json=True)
     [line] = capsys.readouterr().out.splitlines()
     record = json.loads(line)

@@ -81,7 +81,8 @@ def test_two_quotes_cannot_share_a_position():
 def search(text):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT id FROM articles_article WHERE search_vector @@ websearch_to_tsquery('newsarchive', %s) ORDER BY id",
+            "SELECT id FROM articles_article "
+            "WHERE search_vector @@ websearch_to_tsquery('newsarchive', %s) ORDER BY id",
             [text],
         )
         return [row[0] for row in cursor.fetchall()]

@@ -42,8 +42,9 @@ def test_start_reuse_and_stop(cluster_root):
     assert cluster.is_running()
     # Unix socket only: no TCP listener, so a system server on 5432 is never in the way.
     assert "listen_addresses = ''" in (cluster.data_dir / "postgresql.conf").read_text()
-    connection = psycopg2.connect(host=str(cluster.socket_dir), port=pgcluster.PORT, user=pgcluster.DB_USER,
-                                  dbname=pgcluster.DB_NAME)
+    connection = psycopg2.connect(
+        host=str(cluster.socket_dir), port=pgcluster.PORT, user=pgcluster.DB_USER, dbname=pgcluster.DB_NAME
+    )
     with connection, connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('listen_addresses')")
         assert cursor.fetchone() == ("",)

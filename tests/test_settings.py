@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG", "DJANGO_SETTINGS_MODULE")}
     environ.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environ, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_unreachable_database_gives_one_line_saying_what_to_do():
@@ -47,8 +48,12 @@ def test_debug_is_off_unless_asked():
 @pytest.mark.django_db
 def test_production_settings_pass_the_deploy_check():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-9f8e7d6c5b4a",
-        ALLOWED_HOSTS="news.example", CSRF_TRUSTED_ORIGINS="https://news.example",
+        ALLOWED_HOSTS="news.example",
+        CSRF_TRUSTED_ORIGINS="https://news.example",
     )
     assert result.returncode == 0, result.stderr

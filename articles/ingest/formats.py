@@ -221,8 +221,14 @@ def parse_text(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
     body_text = "\n\n".join(p for p in paragraphs if p)
     yield finish(
         ParsedArticle(
-            headline=headline, body_text=body_text, body_html="", origin=origin,
-            source=options.source or source, via=via, published=options.date, byline=byline,
+            headline=headline,
+            body_text=body_text,
+            body_html="",
+            origin=origin,
+            source=options.source or source,
+            via=via,
+            published=options.date,
+            byline=byline,
         )
     )
 
@@ -276,8 +282,10 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
             return Rejection(origin, '"quotes" must be a list of objects with a "text"')
         quotes = [
             ParsedQuote(
-                text=str(q["text"]), speaker=q.get("speaker") or None,
-                speaker_as_written=str(q.get("speaker_as_written") or ""), partial=bool(q.get("partial")),
+                text=str(q["text"]),
+                speaker=q.get("speaker") or None,
+                speaker_as_written=str(q.get("speaker_as_written") or ""),
+                partial=bool(q.get("partial")),
             )
             for q in quotes
         ]
@@ -288,10 +296,18 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
             return Rejection(origin, f'"{key}" must be a list of names')
     return finish(
         ParsedArticle(
-            headline=_as_text(_field(obj, "headline")), body_text=body, body_html=body_html, origin=origin,
-            source=options.source or _as_text(_field(obj, "source")), via=_as_text(_field(obj, "via")),
-            published=published, url=_as_text(_field(obj, "url")), byline=_as_text(_field(obj, "byline")),
-            people=people, topics=topics, quotes=quotes,
+            headline=_as_text(_field(obj, "headline")),
+            body_text=body,
+            body_html=body_html,
+            origin=origin,
+            source=options.source or _as_text(_field(obj, "source")),
+            via=_as_text(_field(obj, "via")),
+            published=published,
+            url=_as_text(_field(obj, "url")),
+            byline=_as_text(_field(obj, "byline")),
+            people=people,
+            topics=topics,
+            quotes=quotes,
         )
     )
 
@@ -393,8 +409,14 @@ def parse_feed(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
         html = clean_html(raw) if re.search(r"<[a-z]", raw, re.I) else text_to_html(raw)
         yield finish(
             ParsedArticle(
-                headline=html_to_text(entry.get("title", "")), body_text="", body_html=html, origin=where,
-                source=outlet, published=published, url=entry.get("link", ""), byline=entry.get("author", ""),
+                headline=html_to_text(entry.get("title", "")),
+                body_text="",
+                body_html=html,
+                origin=where,
+                source=outlet,
+                published=published,
+                url=entry.get("link", ""),
+                byline=entry.get("author", ""),
             )
         )
 
@@ -419,9 +441,14 @@ def parse_html(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
         published = options.date
     yield finish(
         ParsedArticle(
-            headline=headline, body_text="\n\n".join(paragraphs), body_html="", origin=origin,
-            source=options.source or (document.sitename or "").strip(), published=published,
-            url=document.url or _url_of(origin) or "", byline=(document.author or "").strip(),
+            headline=headline,
+            body_text="\n\n".join(paragraphs),
+            body_html="",
+            origin=origin,
+            source=options.source or (document.sitename or "").strip(),
+            published=published,
+            url=document.url or _url_of(origin) or "",
+            byline=(document.author or "").strip(),
         )
     )
 

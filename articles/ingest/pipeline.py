@@ -52,8 +52,10 @@ def extract_article(parsed: ParsedArticle) -> Extracted:
     return Extracted(
         people=[(p.name, p.role, p.count, list(p.variants)) for p in found.people],
         quotes=[
-            (ParsedQuote(text=q.text, speaker=q.speaker, speaker_as_written=q.speaker_as_written, partial=q.partial),
-             q.position)
+            (
+                ParsedQuote(text=q.text, speaker=q.speaker, speaker_as_written=q.speaker_as_written, partial=q.partial),
+                q.position,
+            )
             for q in found.quotes
         ],
     )
@@ -113,8 +115,9 @@ def store_article(*, parsed: ParsedArticle, context: Context, extracted: Extract
     """Create, update or skip one article with its people, quotes and topics, atomically."""
     digest = fingerprint(parsed.headline, parsed.body_text)
     matches = list(
-        Article.objects.filter(Q(fingerprint=digest) | (Q(url=parsed.url) if parsed.url else Q(pk__in=[])))
-        .values("pk", "url", "fingerprint")
+        Article.objects.filter(Q(fingerprint=digest) | (Q(url=parsed.url) if parsed.url else Q(pk__in=[]))).values(
+            "pk", "url", "fingerprint"
+        )
     )
     same_text = next((m for m in matches if m["fingerprint"] == digest), None)
     same_url = next((m for m in matches if parsed.url and m["url"] == parsed.url), None)
@@ -162,8 +165,14 @@ def _store_people_and_quotes(article: Article, extracted: Extracted, people: Per
             person_id = ids[quote.speaker]
             quoted.add(person_id)
         quotes.append(
-            Quote(article=article, text=quote.text, person_id=person_id,
-                  speaker_as_written=quote.speaker_as_written[:300], partial=quote.partial, position=position)
+            Quote(
+                article=article,
+                text=quote.text,
+                person_id=person_id,
+                speaker_as_written=quote.speaker_as_written[:300],
+                partial=quote.partial,
+                position=position,
+            )
         )
     Mention.objects.bulk_create(
         [Mention(article=article, person_id=pk, count=max(1, n), quoted=pk in quoted) for pk, n in counts.items()]
@@ -184,17 +193,29 @@ def preview_record(parsed: ParsedArticle, context: Context, extracted: Extracted
         canonical[name] = context.people.resolve(name, variants=variants, create=False).name
     people = sorted(set(canonical.values()))
     quotes = [
-        {"text": q.text, "speaker": canonical.get(q.speaker, q.speaker) if q.speaker else None,
-         "speaker_as_written": q.speaker_as_written, "partial": q.partial}
+        {
+            "text": q.text,
+            "speaker": canonical.get(q.speaker, q.speaker) if q.speaker else None,
+            "speaker_as_written": q.speaker_as_written,
+            "partial": q.partial,
+        }
         for q, _ in sorted(extracted.quotes, key=lambda item: item[1])
     ]
     people_quotes = " ".join([*people, *(q["text"] for q in quotes)])
     topics = {t.name for t in topics_for_text(parsed.headline, people_quotes, parsed.body_text)}
     topics |= set(parsed.topics or [])
     return export_record(
-        headline=parsed.headline, body=parsed.body_text, body_html=parsed.body_html, source=parsed.source or None,
-        via=parsed.via or None, published=parsed.published, url=parsed.url, byline=parsed.byline,
-        people=people, topics=sorted(topics), quotes=quotes,
+        headline=parsed.headline,
+        body=parsed.body_text,
+        body_html=parsed.body_html,
+        source=parsed.source or None,
+        via=parsed.via or None,
+        published=parsed.published,
+        url=parsed.url,
+        byline=parsed.byline,
+        people=people,
+        topics=sorted(topics),
+        quotes=quotes,
     )
 
 

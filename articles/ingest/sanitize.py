@@ -13,9 +13,7 @@ from html.parser import HTMLParser
 
 import bleach
 
-ALLOWED_TAGS = frozenset(
-    {"p", "br", "a", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "h4"}
-)
+ALLOWED_TAGS = frozenset({"p", "br", "a", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "h4"})
 ALLOWED_ATTRIBUTES = {"a": ["href", "title"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 
@@ -46,8 +44,29 @@ def text_to_html(text: str) -> str:
     return "\n".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
 
 
-_BLOCKS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
-           "header", "footer", "ul", "ol", "table", "tr", "pre", "figure", "figcaption"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "pre",
+    "figure",
+    "figcaption",
+}
 
 
 class _TextCollector(HTMLParser):

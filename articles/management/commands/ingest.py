@@ -45,8 +45,12 @@ class Command(BaseCommand):
             self.stderr.write(f"rejected {rejection}")
 
         report = pipeline.run(
-            inputs, Options(format=format, source=source, date=published), dry_run=dry_run,
-            on_record=show, on_rejection=rejected, on_progress=progress.update if progress else None,
+            inputs,
+            Options(format=format, source=source, date=published),
+            dry_run=dry_run,
+            on_record=show,
+            on_rejection=rejected,
+            on_progress=progress.update if progress else None,
         )
         if progress:
             progress.close()

@@ -21,7 +21,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for item in load("sources.json"):
                 Source.objects.get_or_create(
-                    name=item["name"], defaults={"slug": unique_slug(Source, item["name"]), "homepage": item["homepage"]}
+                    name=item["name"],
+                    defaults={"slug": unique_slug(Source, item["name"]), "homepage": item["homepage"]},
                 )
             for item in load("people.json"):
                 person, _ = Person.objects.get_or_create(
