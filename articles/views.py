@@ -142,13 +142,15 @@ class Bar:
 
 def month_chart(series: list[tuple[datetime.date, int]], *, months: int = 36, width: int = 720,
                 height: int = 160) -> dict | None:
-    """Bars for the `months` months up to the latest in `series`, empty months included."""
+    """Bars for the months up to the latest in `series` (12 to `months` of them), empty months included."""
     if not series:
         return None
     counts = dict(series)
     last = series[-1][0]
-    first_wanted = (last.year * 12 + last.month - 1) - (months - 1)
-    start = max(first_wanted, series[0][0].year * 12 + series[0][0].month - 1)
+    end = last.year * 12 + last.month - 1
+    first = series[0][0].year * 12 + series[0][0].month - 1
+    # At least a year on the axis, so two months of data don't become two slabs.
+    start = max(end - (months - 1), min(first, end - 11))
     span = [datetime.date(m // 12, m % 12 + 1, 1) for m in range(start, last.year * 12 + last.month)]
     top = max(counts.get(m, 0) for m in span) or 1
     slot = width / len(span)

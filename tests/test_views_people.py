@@ -82,8 +82,10 @@ def test_person_page_shows_role_aliases_quotations_articles_and_companions(clien
 def test_person_page_chart_counts_articles_per_month(client, archive):
     response = client.get(archive["people"]["tomasz"].get_absolute_url())
     chart = response.context["chart"]
-    assert [(b.month, b.count) for b in chart["bars"]] == [
+    assert len(chart["bars"]) == 12  # at least a year on the axis
+    assert [(b.month, b.count) for b in chart["bars"]][-3:] == [
         (datetime.date(2025, 1, 1), 1), (datetime.date(2025, 2, 1), 0), (datetime.date(2025, 3, 1), 1)]
+    assert chart["bars"][0].month == datetime.date(2024, 4, 1)
     assert b"<svg" in response.content and b"<title>January 2025: 1</title>" in response.content
 
 
