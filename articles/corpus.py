@@ -286,15 +286,6 @@ def generate(articles: int, seed: int = 1, progress=None, workers: int = 2) -> i
     with connection.cursor() as cursor:
         cursor.execute("SELECT coalesce(max(id), 0) + 1 FROM articles_article")
         first_id = cursor.fetchone()[0]
-        # Quotes and mentions are written with the search text already filled in, so the
-        # triggers that keep it current would only repeat the work row by row. A superuser
-        # turns them (and the foreign-key checks of rows we know are consistent) off for its
-        # own sessions only; anyone else disables them on the tables for the load.
-        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-        superuser = cursor.fetchone()[0]
-        if not superuser:
-            for table in ("articles_quote", "articles_mention"):
-                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
         if large:
             cursor.execute("DROP INDEX IF EXISTS article_search_gin")
     connection.close()  # forked workers must not share this connection
@@ -308,7 +299,7 @@ def generate(articles: int, seed: int = 1, progress=None, workers: int = 2) -> i
         with get_context("fork").Pool(workers) as pool, ThreadPoolExecutor(2) as copiers:
             pending = []
             for job, batch in zip(jobs, pool.imap(_make_batch_job, jobs), strict=True):
-                pending.append(copiers.submit(_store_batch, batch, superuser))
+                pending.append(copiers.submit(_store_batch, batch))
                 if len(pending) >= 4:
                     pending.pop(0).result()
                 if progress:
@@ -317,9 +308,6 @@ def generate(articles: int, seed: int = 1, progress=None, workers: int = 2) -> i
                 future.result()
     finally:
         with connection.cursor() as cursor:
-            if not superuser:
-                for table in ("articles_quote", "articles_mention"):
-                    cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
             if large:
                 cursor.execute("SET maintenance_work_mem = '1GB'")
                 cursor.execute(
@@ -331,11 +319,12 @@ def generate(articles: int, seed: int = 1, progress=None, workers: int = 2) -> i
     return first_id
 
 
-def _store_batch(batch: dict[str, str], replica: bool) -> None:
+def _store_batch(batch: dict[str, str]) -> None:
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            if replica:
-                cursor.execute("SET LOCAL session_replication_role = replica")
+            # search_text is written with the articles, so the triggers that keep it current
+            # would only repeat the work (migration 0001).
+            cursor.execute("SET LOCAL newsarchive.search_text_written = on")
             _copy(cursor, "articles_article", ARTICLE_COLUMNS, batch["articles"])
             _copy(cursor, "articles_mention", "article_id, person_id, count, quoted", batch["mentions"])
             _copy(

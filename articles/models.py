@@ -6,6 +6,7 @@ friendlier message. The search document is a generated column the database keeps
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from datetime import date
@@ -20,6 +21,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Lower-case, accents folded, punctuation dropped, spaces collapsed: 'Erdoğan ' -> 'erdogan'.
 
@@ -351,7 +353,9 @@ class Article(models.Model):
             models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_url_unique"),
             models.UniqueConstraint(fields=["fingerprint"], name="article_fingerprint_unique"),
             models.CheckConstraint(condition=~Q(headline=""), name="article_headline_not_empty"),
-            models.CheckConstraint(condition=Q(fingerprint__regex=r"^[0-9a-f]{64}$"), name="article_fingerprint_sha256"),
+            models.CheckConstraint(
+                condition=Q(fingerprint__regex=r"^[0-9a-f]{64}$"), name="article_fingerprint_sha256"
+            ),
         ]
         indexes = [
             # Full-text search: WHERE search_vector @@ query.

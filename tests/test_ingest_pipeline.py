@@ -115,24 +115,27 @@ def test_topic_rules_tag_at_ingest_and_retag_reports_changes():
 def test_a_failing_article_is_rejected_and_leaves_nothing_behind(tmp_path, monkeypatch):
     lines = [
         {"headline": "Good", "body": "Fine.", "url": "https://x.example/1"},
-        {"headline": "Bad", "body": "Also fine.", "url": "https://x.example/2", "byline": "B"},
+        {"headline": "Bad", "body": "“Also fine.”", "url": "https://x.example/2", "people": ["Ana Ruiz"],
+         "quotes": [{"text": "Also fine.", "speaker": "Ana Ruiz"}]},
         {"headline": "Also good", "body": "Fine too.", "url": "https://x.example/3"},
     ]
     path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps({**line, "people": [], "quotes": []}) for line in lines))
-    real = pipeline._store_people_and_quotes
+    path.write_text("\n".join(json.dumps({"people": [], "quotes": [], **line}) for line in lines))
+    real = pipeline.tag_articles
 
-    def explode(article, extracted, people):
-        if article.headline == "Bad":
-            real(article, extracted, people)
+    def explode(ids):
+        # Fails after the article, its mentions and quotes were written: all must roll back.
+        if Article.objects.filter(pk__in=ids, headline="Bad").exists():
             raise RuntimeError("disk on fire")
-        return real(article, extracted, people)
+        return real(ids)
 
-    monkeypatch.setattr(pipeline, "_store_people_and_quotes", explode)
+    monkeypatch.setattr(pipeline, "tag_articles", explode)
     report = pipeline.run([str(path)], Options())
     assert (report.read, report.created, len(report.rejected)) == (3, 2, 1)
     assert str(report.rejected[0]) == f"{path}:2: not stored: RuntimeError: disk on fire"
     assert sorted(Article.objects.values_list("headline", flat=True)) == ["Also good", "Good"]
+    assert not Quote.objects.exists() and not Mention.objects.exists()
+    assert not Person.objects.filter(name="Ana Ruiz").exists()
 
 
 def test_ingest_command_reports_and_exits_non_zero_on_rejections(tmp_path, capsys):
@@ -184,3 +187,27 @@ def test_bad_date_option_is_a_clear_error():
 
     with pytest.raises(CommandError, match="--date 'yesterday' is not a date: use YYYY-MM-DD"):
         call_command("ingest", "x.txt", date="yesterday")
+
+
+def test_batched_store_writes_the_search_text_the_database_would(tmp_path):
+    lines = [
+        {"headline": f"Harbour story {n}", "body": f"“Quote number {n},” said Zoë Ärnfeldt. “More {n}.”",
+         "people": ["Zoë Ärnfeldt", "Ana Ruiz", "anders Berg"],
+         "quotes": [{"text": f"Quote number {n},", "speaker": "Zoë Ärnfeldt"}, {"text": f"More {n}.", "speaker": None}]}
+        for n in range(70)
+    ]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines))
+    report = pipeline.run([str(path)], Options(), workers=2)
+    assert (report.created, report.rejected) == (70, [])
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT count(*) FROM articles_article a WHERE search_text IS DISTINCT FROM concat_ws(' ',
+                 (SELECT string_agg(p.name, ' ' ORDER BY p.name COLLATE "C") FROM articles_mention m
+                  JOIN articles_person p ON p.id = m.person_id WHERE m.article_id = a.id),
+                 (SELECT string_agg(q.text, ' ' ORDER BY q.position) FROM articles_quote q WHERE q.article_id = a.id))"""
+        )
+        assert cursor.fetchone()[0] == 0
+    assert Article.objects.get(headline="Harbour story 7").search_text == "Ana Ruiz Zoë Ärnfeldt anders Berg Quote number 7, More 7."

@@ -11,13 +11,17 @@ Identity: an article is the same article when it has the same URL, or the same t
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from psycopg2.extras import execute_values
 
 from articles.export import export_record
 from articles.ingest import formats
@@ -110,74 +114,167 @@ class Context:
     people: PersonIndex = field(default_factory=PersonIndex)
     sources: SourceCache = field(default_factory=SourceCache)
 
+    def reload(self) -> None:
+        self.people, self.sources = PersonIndex(), SourceCache()
+
 
 def store_article(*, parsed: ParsedArticle, context: Context, extracted: Extracted | None = None) -> StoreResult:
     """Create, update or skip one article with its people, quotes and topics, atomically."""
-    digest = fingerprint(parsed.headline, parsed.body_text)
-    matches = list(
-        Article.objects.filter(Q(fingerprint=digest) | (Q(url=parsed.url) if parsed.url else Q(pk__in=[]))).values(
-            "pk", "url", "fingerprint"
-        )
-    )
-    same_text = next((m for m in matches if m["fingerprint"] == digest), None)
-    same_url = next((m for m in matches if parsed.url and m["url"] == parsed.url), None)
-    if same_text:
-        return StoreResult("skipped", same_text["pk"], f"same text as article {same_text['pk']}")
-
-    extracted = extracted or extract_article(parsed)
     with transaction.atomic():
-        if same_url:
-            article = Article.objects.get(pk=same_url["pk"])
-            article.quotes.all().delete()
-            article.mentions.all().delete()
-        else:
-            article = Article(url=parsed.url)
+        return _store_batch([(parsed, extracted or extract_article(parsed))], context)[0]
+
+
+def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Context) -> list[StoreResult]:
+    """Store a batch in one transaction (a few queries for the whole batch). If anything in it
+    fails, store the articles one by one instead, so one bad article never costs the others."""
+    if len(items) > 1:
+        try:
+            with transaction.atomic():
+                return _store_batch(items, context)
+        except Exception:  # noqa: BLE001 - find the bad article below, one by one
+            context.reload()  # the failed transaction may have created people and outlets that are gone
+    results = []
+    for parsed, extracted in items:
+        try:
+            with transaction.atomic():
+                results.append(_store_batch([(parsed, extracted)], context)[0])
+        except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+            context.reload()
+            reason = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, DatabaseError):
+                reason = str(exc).strip().splitlines()[0]
+            results.append(StoreResult("rejected", None, f"not stored: {reason}"))
+    return results
+
+
+def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context) -> list[StoreResult]:
+    """The write itself; the caller provides the transaction."""
+    digests = [fingerprint(parsed.headline, parsed.body_text) for parsed, _ in items]
+    urls = [parsed.url for parsed, _ in items if parsed.url]
+    by_text, by_url = {}, {}
+    for row in Article.objects.filter(Q(fingerprint__in=digests) | Q(url__in=urls)).values("pk", "url", "fingerprint"):
+        by_text[row["fingerprint"]] = row["pk"]
+        if row["url"]:
+            by_url[row["url"]] = row["pk"]
+
+    results: list[StoreResult | None] = [None] * len(items)
+    articles: list[tuple[int, Article]] = []  # (index in batch, article to write)
+    for index, ((parsed, _), digest) in enumerate(zip(items, digests, strict=True)):
+        if digest in by_text:
+            pk = by_text[digest]
+            results[index] = StoreResult(
+                "skipped", pk, "same text earlier in this input" if pk is None else f"same text as article {pk}"
+            )
+            continue
+        if parsed.url and parsed.url in by_url and by_url[parsed.url] is None:
+            results[index] = StoreResult("skipped", None, "same URL earlier in this input")
+            continue
+        existing = by_url.get(parsed.url) if parsed.url else None
+        article = Article(pk=existing, url=parsed.url)
         article.headline = parsed.headline
         article.slug = slugify(parsed.headline)[:120].strip("-") or "article"
         article.body_text = parsed.body_text
         article.body_html = parsed.body_html
+        article.fingerprint = digest
         article.source_id = context.sources.get(parsed.source)
         article.via_id = context.sources.get(parsed.via)
         article.published = parsed.published
         article.byline = parsed.byline[:300]
-        article.save()
-        _store_people_and_quotes(article, extracted, context.people)
-        if parsed.topics:
-            article.topics.add(*[_topic(name) for name in parsed.topics])
-        tag_articles([article.pk])
-    return StoreResult("updated" if same_url else "created", article.pk)
+        articles.append((index, article))
+        by_text[digest] = None  # later duplicates in this batch are skipped
+        if parsed.url:
+            by_url[parsed.url] = None
 
-
-def _store_people_and_quotes(article: Article, extracted: Extracted, people: PersonIndex) -> None:
-    ids: dict[str, int] = {}
-    counts: dict[int, int] = {}
-    for name, role, count, variants in extracted.people:
-        resolved = people.resolve(name, role=role, variants=variants)
-        ids[name] = resolved.person_id
-        counts[resolved.person_id] = counts.get(resolved.person_id, 0) + count
-    quotes, quoted = [], set()
-    for quote, position in extracted.quotes:
-        person_id = None
-        if quote.speaker:
-            if quote.speaker not in ids:
-                ids[quote.speaker] = people.resolve(quote.speaker).person_id
-                counts.setdefault(ids[quote.speaker], 1)
-            person_id = ids[quote.speaker]
-            quoted.add(person_id)
-        quotes.append(
-            Quote(
-                article=article,
-                text=quote.text,
-                person_id=person_id,
-                speaker_as_written=quote.speaker_as_written[:300],
-                partial=quote.partial,
-                position=position,
+    with connection.cursor() as cursor:
+        # We write search_text ourselves below; the triggers would only repeat it (migration 0001).
+        cursor.execute("SET LOCAL newsarchive.search_text_written = on")
+    rows = _resolve_rows(items, articles, context.people)
+    updated = [article for _, article in articles if article.pk]
+    if updated:
+        Quote.objects.filter(article__in=updated).delete()
+        Mention.objects.filter(article__in=updated).delete()
+        for article in updated:
+            article.save(
+                update_fields=[
+                    "headline",
+                    "slug",
+                    "body_text",
+                    "body_html",
+                    "fingerprint",
+                    "source",
+                    "via",
+                    "published",
+                    "byline",
+                    "search_text",
+                    "updated",
+                ]
             )
+    Article.objects.bulk_create([article for _, article in articles if not article.pk])
+    mention_rows, quote_rows = [], []
+    for (index, article), (mentions, quotes) in zip(articles, rows, strict=True):
+        mention_rows += [(article.pk, *mention) for mention in mentions]
+        quote_rows += [(article.pk, *quote) for quote in quotes]
+        results[index] = StoreResult("updated" if article in updated else "created", article.pk)
+    # Plain tuples through execute_values: model instances cost more than the insert itself here.
+    with connection.cursor() as cursor:
+        execute_values(
+            cursor.cursor,
+            "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
+            mention_rows,
+            page_size=2000,
         )
-    Mention.objects.bulk_create(
-        [Mention(article=article, person_id=pk, count=max(1, n), quoted=pk in quoted) for pk, n in counts.items()]
-    )
-    Quote.objects.bulk_create(quotes)
+        execute_values(
+            cursor.cursor,
+            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position) VALUES %s",
+            quote_rows,
+            page_size=2000,
+        )
+        cursor.execute("SET LOCAL newsarchive.search_text_written = off")
+    given_topics = {}
+    for index, article in articles:
+        for name in items[index][0].topics or []:
+            given_topics.setdefault(name, []).append(article.pk)
+    for name, ids in given_topics.items():
+        _topic(name).articles.add(*ids)
+    tag_articles([article.pk for _, article in articles])
+    return results
+
+
+def _resolve_rows(
+    items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[int, Article]], people: PersonIndex
+) -> list[tuple[list[tuple], list[tuple]]]:
+    """Mention rows (person, count, quoted) and Quote rows (text, person, as written, partial,
+    position) for each article to write; sets each article's search_text."""
+    rows = []
+    for index, article in articles:
+        extracted = items[index][1]
+        ids: dict[str, int] = {}
+        names: dict[int, str] = {}
+        counts: dict[int, int] = {}
+        for name, role, count, variants in extracted.people:
+            resolved = people.resolve(name, role=role, variants=variants)
+            ids[name], names[resolved.person_id] = resolved.person_id, resolved.name
+            counts[resolved.person_id] = counts.get(resolved.person_id, 0) + count
+        quotes, quoted = [], set()
+        for quote, position in sorted(extracted.quotes, key=lambda item: item[1]):
+            person_id = None
+            if quote.speaker:
+                if quote.speaker not in ids:
+                    resolved = people.resolve(quote.speaker)
+                    ids[quote.speaker], names[resolved.person_id] = resolved.person_id, resolved.name
+                    counts.setdefault(resolved.person_id, 1)
+                person_id = ids[quote.speaker]
+                quoted.add(person_id)
+            quotes.append((quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position))
+        mentions = [(pk, max(1, n), pk in quoted) for pk, n in counts.items()]
+        # Exactly what na_refresh_search_text() would compute: names in code-point order, then quotes.
+        parts = [
+            " ".join(sorted(names[pk] for pk in counts)) if counts else None,
+            " ".join(q[0] for q in quotes) if quotes else None,
+        ]
+        article.search_text = " ".join(part for part in parts if part is not None)
+        rows.append((mentions, quotes))
+    return rows
 
 
 def _topic(name: str) -> Topic:
@@ -240,6 +337,10 @@ class Report:
         )
 
 
+BATCH_SIZE = 200  # articles stored per transaction
+PARALLEL_AFTER = 64  # a shorter run is extracted in this process: a pool would cost more than it saves
+
+
 def run(
     targets: Iterable[str],
     options: Options,
@@ -248,8 +349,12 @@ def run(
     on_record: Callable[[dict], None] | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
 ) -> Report:
-    """Read every input, store (or, dry run, preview) every article, report the rest."""
+    """Read every input, store (or, dry run, preview) every article, report the rest.
+
+    Extraction, the CPU-heavy step, runs in worker processes (one per core) while this
+    process parses and stores; articles are stored in batches of BATCH_SIZE."""
     started = time.perf_counter()
     report = Report()
     context = Context()
@@ -259,6 +364,41 @@ def run(
         if on_rejection:
             on_rejection(rejection)
 
+    def flush(batch: list[tuple[ParsedArticle, Extracted]]) -> None:
+        for (parsed, _), result in zip(batch, store_articles(batch, context=context), strict=True):
+            if result.status == "rejected":
+                reject(Rejection(parsed.origin, result.detail))
+                continue
+            setattr(report, result.status, getattr(report, result.status) + 1)
+            if result.status == "skipped":
+                report.skipped_details.append(f"{parsed.origin}: {result.detail}")
+        if on_progress:
+            on_progress(len(batch))
+        batch.clear()
+
+    batch: list[tuple[ParsedArticle, Extracted]] = []
+    articles = _parse_all(targets, options, reject)
+    for parsed, extracted in _extract_all(articles, workers or os.cpu_count() or 1):
+        report.read += 1
+        if isinstance(extracted, str):
+            reject(Rejection(parsed.origin, f"not stored: extraction failed: {extracted}"))
+        elif dry_run:
+            report.created += 1
+            if on_record:
+                on_record(preview_record(parsed, context, extracted))
+            if on_progress:
+                on_progress(1)
+        else:
+            batch.append((parsed, extracted))
+            if len(batch) >= BATCH_SIZE:
+                flush(batch)
+    if batch:
+        flush(batch)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _parse_all(targets: Iterable[str], options: Options, reject: Callable[[Rejection], None]):
     for target in formats.expand_inputs(targets):
         if isinstance(target, Rejection):
             reject(target)
@@ -266,24 +406,22 @@ def run(
         for item in formats.read_input(target, options):
             if isinstance(item, Rejection):
                 reject(item)
-                continue
-            report.read += 1
-            try:
-                if dry_run:
-                    record = preview_record(item, context)
-                    report.created += 1
-                    if on_record:
-                        on_record(record)
-                else:
-                    result = store_article(parsed=item, context=context)
-                    setattr(report, result.status, getattr(report, result.status) + 1)
-                    if result.status == "skipped":
-                        report.skipped_details.append(f"{item.origin}: {result.detail}")
-            except DatabaseError as exc:
-                reject(Rejection(item.origin, f"not stored: {str(exc).strip().splitlines()[0]}"))
-            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
-                reject(Rejection(item.origin, f"not stored: {exc.__class__.__name__}: {exc}"))
-            if on_progress:
-                on_progress(1)
-    report.seconds = time.perf_counter() - started
-    return report
+            else:
+                yield item
+
+
+def _extract_safely(parsed: ParsedArticle) -> tuple[ParsedArticle, Extracted | str]:
+    try:
+        return parsed, extract_article(parsed)
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
+        return parsed, f"{exc.__class__.__name__}: {exc}"
+
+
+def _extract_all(articles, workers: int):
+    head = list(itertools.islice(articles, PARALLEL_AFTER))
+    if len(head) < PARALLEL_AFTER or workers < 2:
+        yield from map(_extract_safely, itertools.chain(head, articles))
+        return
+    # fork: workers inherit the loaded code; they never touch the database connection.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_extract_safely, itertools.chain(head, articles), chunksize=16)

@@ -1,0 +1,60 @@
+"""Ingest speed: sample-sized articles from JSON Lines, end to end (parse, extract, store).
+
+The articles are built from our own demo and evaluation texts: two bodies joined make an
+article of about the reference sample's length (~450 words), each with its own headline and URL.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def source_texts() -> list[dict]:
+    texts = [json.loads(line) for line in (ROOT / "articles" / "demo" / "articles.jsonl").read_text().splitlines()]
+    for path in sorted((ROOT / "bench" / "eval").glob("*.json")):
+        case = json.loads(path.read_text())
+        texts.append({"headline": case["headline"], "body": case["body"], "source": "Evaluation Wire"})
+    return texts
+
+
+def write_articles(count: int, folder: Path, seed: int = 7) -> Path:
+    rng = random.Random(seed)
+    texts = source_texts()
+    path = folder / f"bench-{count}.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(count):
+            first, second = rng.sample(texts, 2)
+            record = {
+                "headline": f"{first['headline']} ({n})",
+                "body": first["body"] + "\n\n" + second["body"],
+                "source": first.get("source") or "Evaluation Wire",
+                "published": f"20{10 + n % 16:02d}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                "url": f"https://bench.example/{n}",
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def measure(counts: tuple[int, ...] = (1000, 4000)) -> list[tuple[int, float, str]]:
+    """Ingest each count into an emptied archive; returns (count, articles/s, summary)."""
+    from articles.ingest import pipeline
+    from articles.ingest.formats import Options
+    from articles.models import Article, Person, Source, Topic
+
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        for count in counts:
+            Article.objects.all().delete()
+            Person.objects.all().delete()
+            Source.objects.all().delete()
+            Topic.objects.all().delete()
+            path = write_articles(count, Path(folder))
+            report = pipeline.run([str(path)], Options(format="json"))
+            assert not report.rejected, report.rejected[:3]
+            results.append((count, report.per_second, report.summary()))
+    return results
