@@ -1,0 +1,355 @@
+#!/usr/bin/env python
+"""`make bench`: every figure the issues name, printed by one command.
+
+    python bench/run.py [quality] [ingest] [corpus] [pages] [gunicorn]   (default: all, in that order)
+
+Sections:
+  quality   extraction scores on the evaluation sets (bench/eval, bench/eval-dev, bench/eval-holdout)
+  ingest    ingest articles/second for sample-sized JSON Lines articles, at two sizes (linearity)
+  corpus    fills the benchmark database to BENCH_ARTICLES articles (default 1,000,000) with
+            generate_corpus, reporting the generation rate (skipped when already full)
+  pages     server-side latency of search (a fixed mix), article, person and person-look-up pages
+  gunicorn  article pages per second under gunicorn on this machine, driven by wrk
+
+Benchmarks never touch the archive's own database: they use <name>_bench (the corpus, kept
+between runs because it takes minutes to build) and <name>_bench_ingest (emptied each run)
+on the same PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+BENCH_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000000"))
+SECTIONS = ("quality", "ingest", "corpus", "pages", "gunicorn")
+
+
+# --- Databases ----------------------------------------------------------------------------------
+
+
+def database_url(suffix: str) -> str:
+    """The URL of a benchmark database beside the archive's own."""
+    base = os.environ.get("DATABASE_URL")
+    if base:
+        parts = urllib.parse.urlsplit(base)
+        name = parts.path.lstrip("/") or "newsarchive"
+        return urllib.parse.urlunsplit(parts._replace(path=f"/{name}{suffix}"))
+    from newsarchive import pgcluster
+
+    socket_dir = urllib.parse.quote(str(pgcluster.Cluster().socket_dir), safe="")
+    return f"postgres://{pgcluster.DB_USER}@{socket_dir}:{pgcluster.PORT}/{pgcluster.DB_NAME}{suffix}"
+
+
+def ensure_database(url: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    host = urllib.parse.unquote(parts.hostname or "") if parts.hostname else None
+    if "%2F" in parts.netloc or "%2f" in parts.netloc:
+        host = urllib.parse.unquote(parts.netloc.split("@")[-1].rsplit(":", 1)[0])
+    connection = psycopg2.connect(
+        host=host,
+        port=parts.port or 5432,
+        user=urllib.parse.unquote(parts.username or ""),
+        password=urllib.parse.unquote(parts.password or "") or None,
+        dbname="postgres",
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+    run_manage(url, "migrate", "--noinput", "-v", "0")
+
+
+def run_manage(url: str, *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, check=True)
+
+
+def in_django(url: str, section: str) -> None:
+    """Run one section in a fresh interpreter connected to `url`."""
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "newsarchive.settings_test"}
+    subprocess.run([sys.executable, __file__, f"_{section}"], cwd=ROOT, env=env, check=True)
+
+
+def setup_django() -> None:
+    import django
+
+    django.setup()
+
+
+# --- Sections -----------------------------------------------------------------------------------
+
+
+def quality() -> None:
+    from articles.ingest import evaluate
+
+    print("\n== Extraction quality (python -m articles.ingest.evaluate FOLDER) ==")
+    print(
+        f"{'set':<14}{'articles':>9}{'quotes':>8}{'quote P':>9}{'quote R':>9}{'quote F1':>9}"
+        f"{'speaker':>9}{'people P':>10}{'people R':>10}"
+    )
+    for folder, note in (("eval", "tuned on"), ("eval-dev", "tuned on"), ("eval-holdout", "never tuned on")):
+        path = ROOT / "bench" / folder
+        cases = evaluate.load_cases(path) if path.exists() else []
+        if not cases:
+            print(f"{folder:<14} (no cases)")
+            continue
+        s = evaluate.score(cases)
+        print(
+            f"{folder:<14}{s['articles']:>9}{s['quotes']:>8}{s['quote_precision']:>9.3f}{s['quote_recall']:>9.3f}"
+            f"{s['quote_f1']:>9.3f}{s['speaker_accuracy']:>9.3f}{s['people_precision']:>10.3f}"
+            f"{s['people_recall']:>10.3f}   ({note})"
+        )
+    print("targets: quote F1 >= 0.95, speaker >= 0.90, people P and R >= 0.90 — the holdout row is the honest one")
+
+
+def ingest_section() -> None:
+    setup_django()
+    import ingest_speed
+
+    print("\n== Ingest speed: sample-sized articles (~450 words) from JSON Lines, parse + extract + store ==")
+    results = ingest_speed.measure((1000, 4000))
+    for count, rate, summary in results:
+        print(f"{count:>6} articles: {rate:,.0f} articles/s   [{summary}]")
+    (small, small_rate, _), (large, large_rate, _) = results
+    print(
+        f"linearity: {large / small:.0f}x the articles at {large_rate / small_rate:.2f}x the rate "
+        "(1.00 = perfectly linear; target >= 1,000 articles/s)"
+    )
+
+
+def corpus_section() -> None:
+    setup_django()
+    from articles.models import Article
+
+    have = Article.objects.count()
+    print(f"\n== Corpus: {have:,} articles in the benchmark database (target {BENCH_ARTICLES:,}) ==")
+    if have >= BENCH_ARTICLES:
+        print(
+            "already full; delete the database to measure generation again "
+            f"(dropdb {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]})"
+        )
+        return
+    from articles.corpus import generate
+    from articles.ingest.topics import retag_all
+
+    missing = BENCH_ARTICLES - have
+    started = time.perf_counter()
+    generate(missing, seed=1)
+    seconds = time.perf_counter() - started
+    print(
+        f"generate_corpus: {missing:,} articles in {seconds / 60:.1f} min ({missing / seconds:,.0f} articles/s; "
+        "target: 1,000,000 in under 15 min)"
+    )
+    started = time.perf_counter()
+    result = retag_all()
+    print(
+        f"retag: {result.added:,} topic links added, {result.removed:,} removed, "
+        f"{result.articles_changed:,} articles changed in {time.perf_counter() - started:.1f} s"
+    )
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def timed(client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    return elapsed
+
+
+def report(label: str, times: list[float], target: str) -> None:
+    print(
+        f"{label:<34} p50 {statistics.median(times):7.1f} ms   p95 {percentile(times, 0.95):7.1f} ms"
+        f"   n={len(times):<4} target {target}"
+    )
+
+
+def search_mix(rng: random.Random) -> list[str]:
+    """A fixed, rotating mix: rare words, very common words, phrases, person and outlet filters."""
+    from django.db import connection
+
+    from articles.corpus import build_world
+    from articles.models import Person, Source
+
+    world = build_world(1)
+    common = ["government", "said", "minister", "police", "market", "election", "health", "percent"]
+    rare = world.words[30000:30008]
+    mid = world.words[800:808]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT body_text FROM articles_article TABLESAMPLE SYSTEM (0.01) LIMIT 8")
+        bodies = [row[0] for row in cursor.fetchall()]
+    phrases = []
+    for body in bodies:
+        words = body.split()
+        start = rng.randrange(0, max(1, len(words) - 3))
+        phrases.append('"' + " ".join(w.strip(".,“”") for w in words[start : start + 2]) + '"')
+    people = list(Person.objects.order_by("id").values_list("slug", flat=True)[:50])
+    sources = list(Source.objects.order_by("id").values_list("slug", flat=True)[:20])
+    queries = [f"q={urllib.parse.quote(w)}" for w in common + rare + mid + phrases]
+    queries += [f"q={urllib.parse.quote(w)}&sort=newest" for w in common[:4]]
+    queries += [f"q={urllib.parse.quote(w)} OR {urllib.parse.quote(r)}" for w, r in zip(mid[:4], rare[:4], strict=True)]
+    queries += [f"q={urllib.parse.quote(w)}&person={rng.choice(people)}" for w in common[:4] + mid[:4]]
+    queries += [f"q={urllib.parse.quote(w)}&source={rng.choice(sources)}" for w in common[:4] + mid[:4]]
+    return [f"/search/?{q}" for q in queries]
+
+
+def pages_section() -> None:
+    setup_django()
+    from django.test import Client
+
+    from articles.models import Article, Person
+
+    rng = random.Random(42)
+    client = Client()
+    total = Article.objects.count()
+    print(f"\n== Page latency, server side, in-process (Django test client), {total:,} articles ==")
+    mix = search_mix(rng)
+    for url in mix[:5]:
+        client.get(url)  # warm the cache a little, as a running site would be
+    times = [timed(client, url) for _ in range(3) for url in mix]
+    report(f"search ({len(mix)} queries x 3)", times, "p50 <= 50, p95 <= 200")
+    max_id = Article.objects.order_by("-id").values_list("id", flat=True).first()
+    ids = [rng.randint(1, max_id) for _ in range(300)]
+    articles = list(Article.objects.filter(pk__in=ids).values_list("pk", "slug")[:200])
+    report("article page", [timed(client, f"/articles/{pk}/{slug}/") for pk, slug in articles], "p95 <= 25")
+    popular = list(Person.objects.order_by("id").values_list("slug", flat=True)[:20])
+    random_people = list(Person.objects.order_by("?").values_list("slug", flat=True)[:80])
+    report("person page", [timed(client, f"/people/{slug}/") for slug in popular + random_people], "p95 <= 40")
+    names = list(Person.objects.order_by("?").values_list("name", flat=True)[:100])
+    typos = []
+    for name in names:
+        at = rng.randrange(1, len(name) - 1)
+        typos.append(urllib.parse.quote((name[:at] + name[at + 1 :]).lower()))
+    report("fuzzy person look-up (typo)", [timed(client, f"/people/suggest/?q={q}") for q in typos], "p95 <= 50")
+    report("home page", [timed(client, "/") for _ in range(20)], "fixed query count")
+
+
+def gunicorn_section(url: str) -> None:
+    if not shutil.which("wrk"):
+        print("\n== gunicorn: skipped — install wrk (Debian: apt install wrk) to measure pages per second ==")
+        return
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "newsarchive.settings",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECRET_KEY": "bench-" + "x" * 50,
+    }
+    paths = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from articles.models import Article; "
+            "import random; r = random.Random(1); m = Article.objects.order_by('-id').values_list('id', flat=True)[0]; "
+            "ids = [r.randint(1, m) for _ in range(2000)]; "
+            "print('\\n'.join(f'/articles/{pk}/{slug}/' for pk, slug in Article.objects.filter(pk__in=ids)"
+            ".values_list('pk', 'slug')[:1000]))",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "paths.lua"
+        script.write_text(
+            "paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
+            "counter = 0\nrequest = function()\n counter = counter + 1\n"
+            ' return wrk.format("GET", paths[(counter % #paths) + 1])\nend\n'
+        )
+        port = "8765"
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "newsarchive.wsgi",
+                "--workers",
+                "4",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            time.sleep(3)
+            subprocess.run(
+                ["wrk", "-t2", "-c16", "-d5s", "-s", str(script), f"http://127.0.0.1:{port}"],
+                capture_output=True,
+                check=True,
+            )  # warm-up
+            out = subprocess.run(
+                ["wrk", "-t2", "-c16", "-d20s", "-s", str(script), f"http://127.0.0.1:{port}"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    rate = next(line for line in out.splitlines() if line.startswith("Requests/sec"))
+    errors = [line.strip() for line in out.splitlines() if "Non-2xx" in line or "Socket errors" in line]
+    print(f"\n== gunicorn (4 workers) + wrk (2 threads, 16 connections, 20 s), {len(paths)} article pages ==")
+    print(f"article pages: {rate.split()[-1]} per second (target >= 500){'   ' + '; '.join(errors) if errors else ''}")
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0].startswith("_"):  # a section inside its own interpreter
+        {"_ingest": ingest_section, "_corpus": corpus_section, "_pages": pages_section}[argv[0]]()
+        return 0
+    wanted = argv or list(SECTIONS)
+    unknown = [s for s in wanted if s not in SECTIONS]
+    if unknown:
+        print(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    if "quality" in wanted:
+        quality()
+    if "ingest" in wanted:
+        url = database_url("_bench_ingest")
+        ensure_database(url)
+        in_django(url, "ingest")
+    corpus_url = database_url("_bench")
+    if {"corpus", "pages", "gunicorn"} & set(wanted):
+        ensure_database(corpus_url)
+    if "corpus" in wanted:
+        in_django(corpus_url, "corpus")
+    if "pages" in wanted:
+        in_django(corpus_url, "pages")
+    if "gunicorn" in wanted:
+        gunicorn_section(corpus_url)
+    print(f"\nbench finished in {(time.perf_counter() - started) / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
