@@ -101,22 +101,34 @@ THING_BEFORE_RE = re.compile(r"(?:\b(?:the|vessel|ship|boat|yacht|ferry|trawler|
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 # Photo credits and bylines are not mentions: "Photo: Lena Marsh / Valley Courier", "By Lena Marsh, Staff".
-CREDIT_RE = re.compile(
-    r"(?im)^[ \t(]*(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?(?: by)?\s*[:(].*$"
-    r"|\((?:photo|photograph|picture|image|credit)s?\b[^)\n]*\)"
-    r"|^[ \t]*by [^\n]{0,80}$"
-)
+_CREDIT_LINE = (r"[ \t(]*(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?(?: by)?\s*[:(].*$"
+                r"|[ \t]*by [^\n]{0,80}$")
+_CREDIT_PAREN = r"\((?:photo|photograph|picture|image|credit)s?\b[^)\n]*\)"
+CREDIT_RE = re.compile(rf"(?im)^(?:{_CREDIT_LINE})|{_CREDIT_PAREN}")  # the reference form of the three rules
+# The same rules split for speed: a pattern that starts with a literal newline lets `re` jump from line
+# to line in C, where "^" in multi-line mode is tried at every character. The first line is matched
+# on its own; a credit in brackets is searched separately (it starts with a literal "(").
+CREDIT_FIRST_LINE_RE = re.compile(rf"(?im)(?:{_CREDIT_LINE})")
+CREDIT_LINE_RE = re.compile(rf"(?im)\n((?:{_CREDIT_LINE}))")
+CREDIT_PAREN_RE = re.compile(rf"(?i){_CREDIT_PAREN}")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
 # Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
-PROMO_RE = re.compile(r"(?m)^(?=[^\n“”\"]{1,90}$)[^\n]*!\s*$|^(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$",
-                      re.IGNORECASE)
+_PROMO = r"(?=[^\n“”\"]{1,90}$)[^\n]*!\s*$|(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$"
+PROMO_RE = re.compile(rf"(?im)^(?:{_PROMO})")
+PROMO_FIRST_LINE_RE = re.compile(rf"(?im)(?:{_PROMO})")
+PROMO_LINE_RE = re.compile(rf"(?im)\n((?:{_PROMO}))")
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks, for a regex class (re has no \p{Lu}).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _CAP_TOKEN = rf"(?:[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
 _LINK = r"(?:al|el|bin|ibn|bint|abu|ben|de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|la|le|of|for)"
-RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}(?:[ \u00a0](?:{_LINK}[ \u00a0])?{_CAP_TOKEN})*")
+_RUN_TAIL = rf"(?:[ \u00a0](?:{_LINK}[ \u00a0])?{_CAP_TOKEN})*"
+RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}{_RUN_TAIL}")
+# RUN_RE for texts without "al-", "bin-" …: it starts with the capital letter and looks behind it
+# afterwards, so `re` can skip to capitals in C instead of testing the look-behind at every character.
+RUN_CAPITAL_RE = re.compile(rf"[{_UPPER}](?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}")
+_PREFIXED = ("al-", "el-", "bin-", "ibn-", "abu-", "ben-")
 TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“(\[]\s*$")
 ABBREVIATIONS = frozenset("dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs".split())
@@ -131,10 +143,25 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
+def _line_spans(first_re: re.Pattern, line_re: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Matches of a "^"-anchored multi-line rule: the first line, then each line after a newline."""
+    first = first_re.match(text)
+    spans = [first.span()] if first else []
+    spans += [m.span(1) for m in line_re.finditer(text, first.end() if first else 0)]
+    return spans
+
+
 def mask_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that are never read for people or quotes: dateline, credits, bylines, promos."""
-    spans = [m.span() for m in CREDIT_RE.finditer(text)]
-    spans += [m.span() for m in PROMO_RE.finditer(text)]
+    """Spans that are never read for people or quotes: dateline, credits, bylines, promos.
+
+    Same spans as CREDIT_RE and PROMO_RE over the whole text, found faster (see CREDIT_LINE_RE).
+    """
+    spans = _line_spans(CREDIT_FIRST_LINE_RE, CREDIT_LINE_RE, text)
+    if "(" in text:
+        # A bracketed credit inside a credit line is part of that line's span (CREDIT_RE reads on).
+        spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text)
+                  if not any(a <= m.start() < b for a, b in spans)]
+    spans += _line_spans(PROMO_FIRST_LINE_RE, PROMO_LINE_RE, text)
     m = DATELINE_RE.match(text)
     if m:
         spans.append(m.span())
@@ -161,19 +188,19 @@ class Mention:
     person: int        # index into the people list
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
-    tokens: list[str]  # name tokens as written
+    tokens: tuple[str, ...]  # name tokens as written
     role: str
     titled: bool       # preceded by a personal title ("President Trump")
     person: int = -1
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
-    tokens: list[str]
+    tokens: tuple[str, ...]
     role: str
     variants: list[str] = field(default_factory=list)
     count: int = 0
@@ -182,39 +209,58 @@ class _Person:
 
 # --- tokenising into capitalised runs ---------------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A run of capitalised words, split at sentence full stops; offsets are relative to the run."""
+    offsets: tuple[int, ...]
+    tokens: tuple[str, ...]
+    places: frozenset[str]  # words this piece proves to be part of a place or organisation name
+
+
 def _runs(text: str, masked: list[tuple[int, int]]):
-    """Yield lists of (start, end, token) for maximal runs of capitalised words.
+    """Yield (offset, piece) for maximal runs of capitalised words.
 
     One regex finds the runs (fast: lower-case text is skipped in C); Python then only splits a
     run at a full stop that ends a sentence ("… Moscow. Tillerson") rather than an initial or "Dr.".
     Lower-case particles and "of"/"for" sit inside a run only between capitalised words.
     """
-    mask_i = 0
-    for m in RUN_RE.finditer(text):
-        while mask_i < len(masked) and masked[mask_i][1] <= m.start():
-            mask_i += 1
-        if mask_i < len(masked) and masked[mask_i][0] < m.end():
-            continue  # dateline, photo credit, byline or promotional line
-        if m.group().lower() in COMMON_WORDS:
-            continue  # fast path: a lone sentence-initial "The", "But", "She"
-        run: list[tuple[int, int, str]] = []
-        for t in TOKEN_RE.finditer(m.group()):
-            start, tok = m.start() + t.start(), t.group()
-            stop = tok.endswith(".") and not _keeps_dot(tok)
-            if stop:
-                tok = tok[:-1]
-            run.append((start, start + len(tok), tok))
-            if stop:
-                yield _trim_connectors(run)
-                run = []
-        if run:
-            yield _trim_connectors(run)
+    mask_i, n_masked = 0, len(masked)
+    run_re = RUN_RE if "-" in text and any(p in text for p in _PREFIXED) else RUN_CAPITAL_RE
+    for m in run_re.finditer(text):
+        start = m.start()
+        if mask_i < n_masked:
+            while mask_i < n_masked and masked[mask_i][1] <= start:
+                mask_i += 1
+            if mask_i < n_masked and masked[mask_i][0] < m.end():
+                continue  # dateline, photo credit, byline or promotional line
+        for piece in _split_run(m.group()):
+            yield start, piece
 
 
-def _trim_connectors(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    while run and run[-1][2] in CONNECTORS:
+@lru_cache(maxsize=16384)
+def _split_run(run_text: str) -> tuple[_Piece, ...]:
+    """The pieces of one run's text. Cached: the same names and phrases recur within and across articles."""
+    if run_text.lower() in COMMON_WORDS:
+        return ()  # a lone sentence-initial "The", "But", "She"
+    pieces: list[_Piece] = []
+    run: list[tuple[int, str]] = []
+    for t in TOKEN_RE.finditer(run_text):
+        tok = t.group()
+        stop = tok.endswith(".") and not _keeps_dot(tok)
+        run.append((t.start(), tok[:-1] if stop else tok))
+        if stop:
+            pieces.append(_piece(run))
+            run = []
+    if run:
+        pieces.append(_piece(run))
+    return tuple(p for p in pieces if p.tokens)
+
+
+def _piece(run: list[tuple[int, str]]) -> _Piece:
+    while run and run[-1][1] in CONNECTORS:
         run = run[:-1]
-    return run
+    tokens = tuple(t for _, t in run)
+    return _Piece(tuple(o for o, _ in run), tokens, _piece_places(tokens))
 
 
 def _keeps_dot(tok: str) -> bool:
@@ -229,46 +275,69 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 # --- from runs to candidates ---------------------------------------------------------------------
 
-def _candidate(text: str, run: list[tuple[int, int, str]]) -> _Candidate | None:
+@lru_cache(maxsize=8192)
+def _drop_kind(tok: str) -> int:
+    """Whether a run's first word is no part of a name: 1 always ("Following", "In"), 2 at a sentence start
+    (a long word in -ing/-ly/-ed: "Speaking Tillerson" mid-sentence is odd, "Reading" can be a name), 0 never."""
+    if _acronym(tok):
+        return 0
+    low = tok.lower()
+    if low in COMMON_WORDS:
+        return 1
+    return 2 if len(low) > 5 and low.endswith(("ing", "ly", "ed")) else 0
+
+
+def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     """Split a run into role words and name words; None when it is not a person."""
     # A sentence-initial common word ("Following Tillerson", "In Moscow") is not part of a name.
-    dropped_the = False
-    while run and not _acronym(run[0][2]) and (run[0][2].lower() in COMMON_WORDS or
-                                               (_looks_like_common(run[0][2]) and _sentence_initial(text, run[0][0]))):
-        dropped_the = dropped_the or run[0][2].lower() == "the"
-        run = run[1:]
-    if not run:
+    toks, offsets = piece.tokens, piece.offsets
+    i, dropped_the = 0, False
+    while i < len(toks):
+        kind = _drop_kind(toks[i])
+        if not kind or (kind == 2 and not _sentence_initial(text, base + offsets[i])):
+            break
+        dropped_the = dropped_the or toks[i].lower() == "the"
+        i += 1
+    if i == len(toks):
         return None
-    thing = dropped_the or bool(THING_BEFORE_RE.search(text, max(0, run[0][0] - 20), run[0][0]))
-    lowered = [t.lower() for _, _, t in run]
+    shape = _shape(toks[i:] if i else toks)
+    if shape is None:
+        return None
+    cut, n_name, words, role = shape
+    start = base + offsets[i + cut]
+    if not cut and (dropped_the or THING_BEFORE_RE.search(text, max(0, base + offsets[i] - 20), base + offsets[i])):
+        return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
+    return _Candidate(start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, titled=bool(cut))
+
+
+@lru_cache(maxsize=16384)
+def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | None:
+    """The context-free part of _candidate: (role words, name words, name, role), or None for no name."""
+    lowered = [t.lower() for t in toks]
     # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
     cut = 0
     for i, low in enumerate(lowered):
-        if low in TITLE_WORDS and i < len(run) - 1:
+        if low in TITLE_WORDS and i < len(toks) - 1:
             cut = i + 1
     # "Secretary of State", "Minister for Health": the department after the title is role too.
-    if cut and cut < len(run) - 1 and lowered[cut] in ("of", "for"):
+    if cut and cut < len(toks) - 1 and lowered[cut] in ("of", "for"):
         cut += 1
-        while cut < len(run) - 1 and lowered[cut] in ROLE_WORDS:
+        while cut < len(toks) - 1 and lowered[cut] in ROLE_WORDS:
             cut += 1
-    role_toks, name_toks = run[:cut], run[cut:]
-    if thing and not role_toks:
-        return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
+    name_toks = toks[cut:]
     # "Lavrov of Russia": the name stops at a connector.
-    for i, (_, _, tok) in enumerate(name_toks):
+    for i, tok in enumerate(name_toks):
         if tok.lower() in ("of", "for"):
             name_toks = name_toks[:i]
             break
-    while name_toks and name_toks[-1][2].lower() in PARTICLES:
+    while name_toks and name_toks[-1].lower() in PARTICLES:
         name_toks = name_toks[:-1]
-    if not name_toks or any(_not_name_word(t) for _, _, t in name_toks):
+    if not name_toks or any(_not_name_word(t) for t in name_toks):
         return None
-    words = [_strip_possessive(t) for _, _, t in name_toks]
+    words = tuple(_strip_possessive(t) for t in name_toks)
     if len(words) > 4:
         return None  # five capitalised words in a row is a heading or a title, not a name
-    role = " ".join(t for _, _, t in role_toks)
-    start, end = name_toks[0][0], name_toks[-1][0] + len(words[-1])
-    return _Candidate(start, end, words, role, titled=bool(role_toks))
+    return cut, len(name_toks), words, " ".join(toks[:cut])
 
 
 @lru_cache(maxsize=4096)
@@ -284,22 +353,19 @@ def _not_name_word(tok: str) -> bool:
     return low in NON_PERSON_WORDS or low in COMMON_WORDS or _acronym(tok)
 
 
-def _looks_like_common(tok: str) -> bool:
-    low = tok.lower()
-    return low in COMMON_WORDS or (len(low) > 5 and low.endswith(("ing", "ly", "ed")))
-
-
 def _strip_possessive(tok: str) -> str:
     return tok[:-2] if tok.endswith(("'s", "’s")) else tok.rstrip("'’")
 
 
 # --- grouping candidates into people -------------------------------------------------------------
 
-def _name_key(tokens: list[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=8192)
+def _name_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(t).rstrip(".") for t in tokens if "." not in t or len(t) > 2)
 
 
-def _surname(tokens: list[str]) -> str:
+@lru_cache(maxsize=8192)
+def _surname(tokens: tuple[str, ...]) -> str:
     last = fold(tokens[-1])
     head, sep, rest = last.partition("-")
     return rest if sep and head in PARTICLES else last
@@ -336,31 +402,37 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
     masked = mask_spans(text) if masked is None else masked
     runs = list(_runs(text, masked))
     place_words = _place_words(text, runs)
-    cands = [c for run in runs if (c := _candidate(text, run))]
-    place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
-    cands = [c for c in cands if c.role or len(c.tokens) < 2 or not any(fold(t) in place_words for t in c.tokens)]
+    cands = [c for base, piece in runs if (c := _candidate(text, base, piece))]
+    if place_words:
+        place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
+    if place_words:
+        cands = [c for c in cands if c.role or len(c.tokens) < 2 or not any(fold(t) in place_words for t in c.tokens)]
     people: list[_Person] = []
     keys: list[tuple[str, ...]] = []
-    # Pass 1: full names (two words or more) found people.
+    # Pass 1: full names (two words or more) found people. The first earlier key that is the same
+    # person wins; an exact key always finds the index it was first added at, so it is memoised.
+    seen: dict[tuple[str, ...], int] = {}
     for c in cands:
-        if len(_name_key(c.tokens)) < 2:
-            continue
         key = _name_key(c.tokens)
-        for i, k in enumerate(keys):
-            if _same_person(k, key):
-                c.person = i
-                break
-        else:
-            keys.append(key)
-            people.append(_Person(c.tokens, c.role))
-            c.person = len(people) - 1
+        if len(key) < 2:
+            continue
+        found = seen.get(key)
+        if found is None:
+            found = next((i for i, k in enumerate(keys) if _same_person(k, key)), None)
+            if found is None:
+                keys.append(key)
+                people.append(_Person(c.tokens, c.role))
+                found = len(people) - 1
+            seen[key] = found
+        c.person = found
     # Pass 2: single words are back-references to those people; a titled unknown single word is a person.
+    full = _FullNames(keys)
     last_full: dict[str, int] = {}
     for c in cands:
         if c.person >= 0:
             last_full[_surname(c.tokens)] = c.person
             continue
-        c.person = _resolve_single(c, keys, last_full)
+        c.person = full.resolve(_surname(c.tokens), last_full)
         if c.person < 0 and c.titled and c.role.split()[-1].lower() in TITLE_WORDS:
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
@@ -369,48 +441,65 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
     return _finish(text, people, [c for c in cands if c.person >= 0])
 
 
-def _place_words(text: str, runs: list[list[tuple[int, int, str]]]) -> set[str]:
+@lru_cache(maxsize=8192)
+def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Place words one run proves: the other words of a run with an organisation/place word and no title."""
+    folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
+    if len(folded) > 1 and any(f in NON_PERSON_WORDS for f in folded) and not any(f in TITLE_WORDS for f in folded):
+        return frozenset(f for f in folded if f not in NON_PERSON_WORDS and f not in ROLE_WORDS and f not in CONNECTORS)
+    return frozenset()
+
+
+def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> set[str]:
     """Words this article uses in place and organisation names ("Elden" in "Port Elden", "Brannoch" in
     "Brannoch Telecom", a dateline's "HARBORVIEW"): a run containing one ("Elden Dock", "Harborview Fire")
     is not a person either. Learnt per article because fictional places are in no gazetteer."""
-    words = set()
-    for run in runs:
-        folded = [fold(_strip_possessive(t.rstrip("."))) for _, _, t in run]
-        if len(run) > 1 and any(f in NON_PERSON_WORDS for f in folded) and not any(f in TITLE_WORDS for f in folded):
-            words.update(f for f in folded if f not in NON_PERSON_WORDS and f not in ROLE_WORDS and f not in CONNECTORS)
+    words: set[str] = set()
+    for _, piece in runs:
+        if piece.places:
+            words |= piece.places
     dateline = DATELINE_RE.match(text)
     if dateline:
         words.update(fold(w) for w in re.findall(r"[A-Z][A-Z'’-]+", dateline.group().split(",")[0]))
     return words
 
 
-STRONG_AFTER_RE = re.compile(r"\A(?:,\s+\d{1,3},|\s+(?:said|says|told|added|asked)\b)")
+STRONG_AFTER_RE = re.compile(r",\s+\d{1,3},|\s+(?:said|says|told|added|asked)\b")
 
 
 def _strong_person(text: str, c: _Candidate) -> bool:
     """A title before, an age after ("Beatrix Ambrose-Nwosu, 68,") or a reporting verb after."""
-    return bool(c.role) or bool(STRONG_AFTER_RE.match(text[c.end:c.end + 12]))
+    return bool(c.role) or bool(STRONG_AFTER_RE.match(text, c.end, c.end + 12))
 
 
-def _resolve_single(c: _Candidate, keys: list[tuple[str, ...]], last_full: dict[str, int]) -> int:
-    word = _surname(c.tokens)
-    if word in last_full:  # the most recently mentioned full name with this surname
-        return last_full[word]
-    for i, k in enumerate(keys):  # surname of someone introduced later, then first name
-        if len(k) > 1 and _surname(list(k)) == word:
-            return i
-    for i, k in enumerate(keys):
-        if len(k) > 1 and k[0] == word:
-            return i
-    for i, k in enumerate(keys):  # misspelt surname: "Lavorv"
-        if len(k) > 1 and _one_letter_off(_surname(list(k)), word) and len(word) >= 6:
-            return i
-    return -1
+class _FullNames:
+    """Lookups from a single word to the people found by full name (pass 1 of scan_people)."""
+
+    def __init__(self, keys: list[tuple[str, ...]]):
+        self.by_surname: dict[str, int] = {}
+        self.by_first: dict[str, int] = {}
+        self.surnames: list[tuple[int, str]] = []
+        for i, k in enumerate(keys):
+            if len(k) > 1:
+                self.by_surname.setdefault(_surname(k), i)
+                self.by_first.setdefault(k[0], i)
+                self.surnames.append((i, _surname(k)))
+
+    def resolve(self, word: str, last_full: dict[str, int]) -> int:
+        if word in last_full:  # the most recently mentioned full name with this surname
+            return last_full[word]
+        found = self.by_surname.get(word)  # surname of someone introduced later, then first name
+        if found is None:
+            found = self.by_first.get(word)
+        if found is None and len(word) >= 6:  # misspelt surname: "Lavorv"
+            found = next((i for i, surname in self.surnames if _one_letter_off(surname, word)), None)
+        return -1 if found is None else found
 
 
 def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[list[PersonMention], list[Mention]]:
-    order: list[int] = []
+    order: dict[int, None] = {}  # people in order of first mention
     mentions: list[Mention] = []
+    first_full: dict[int, Mention] = {}  # first mention by a full name, for the appositive role
     for c in cands:
         p = people[c.person]
         written = " ".join(c.tokens)
@@ -421,9 +510,11 @@ def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[
             p.spellings[written] = p.spellings.get(written, 0) + 1
         if not p.role and c.role:
             p.role = c.role
-        if c.person not in order:
-            order.append(c.person)
-        mentions.append(Mention(c.start, c.end, written, c.person))
+        order.setdefault(c.person)
+        mention = Mention(c.start, c.end, written, c.person)
+        mentions.append(mention)
+        if " " in written:
+            first_full.setdefault(c.person, mention)
     # Renumber people by first appearance.
     renumber = {old: new for new, old in enumerate(order)}
     for m in mentions:
@@ -431,7 +522,7 @@ def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[
     result = []
     for old in order:
         p = people[old]
-        result.append(PersonMention(_best_name(p), p.role or _appositive_role(text, mentions, renumber[old]),
+        result.append(PersonMention(_best_name(p), p.role or _appositive_role(text, first_full.get(old)),
                                     p.count, p.variants))
     return result, mentions
 
@@ -448,19 +539,15 @@ APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),"
 APPOSITIVE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z")
 
 
-def _appositive_role(text: str, mentions: list[Mention], person: int) -> str:
+def _appositive_role(text: str, m: Mention | None) -> str:
     """Role from "Tomas Brandt, the club's coach," or "the mayor, Ana Ruiz," at the first full mention."""
-    for m in mentions:
-        if m.person != person or " " not in m.text:
-            continue
-        after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
-        if after:
-            return after.group(1).strip()
-        before = APPOSITIVE_BEFORE_RE.search(text[max(0, m.start - 70):m.start])
-        if before:
-            return before.group(1).strip()
+    if m is None:
         return ""
-    return ""
+    after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
+    if after:
+        return after.group(1).strip()
+    before = APPOSITIVE_BEFORE_RE.search(text[max(0, m.start - 70):m.start])
+    return before.group(1).strip() if before else ""
 
 
 def find_people(body_text: str) -> list[PersonMention]:
