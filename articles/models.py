@@ -160,6 +160,7 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        permissions = [("merge_person", "Can merge people")]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="person_slug_unique"),
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
@@ -386,6 +387,8 @@ class Mention(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
     count = models.PositiveIntegerField(default=1)
     quoted = models.BooleanField(default=False)
+    # Set when staff add or change the row in the admin: re-extraction never replaces it.
+    edited_by_staff = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         constraints = [
@@ -411,6 +414,8 @@ class Quote(models.Model):
     speaker_as_written = models.CharField(max_length=300, blank=True, help_text='As printed: "Lavrov", "the ministry".')
     partial = models.BooleanField(default=False, help_text="Quoted words inside a sentence, not a whole sentence.")
     position = models.PositiveIntegerField(help_text="Character offset of the quotation in the article's plain text.")
+    # Set when staff add or change the row in the admin: re-extraction never replaces it.
+    edited_by_staff = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         ordering = ["article", "position"]

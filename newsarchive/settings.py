@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_filters",
+    "reversion",  # revisions of articles, quotations and people made in the admin
     "articles",
 ]
 

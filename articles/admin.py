@@ -1,0 +1,542 @@
+"""The admin: the newsroom's tool for entering, pasting and correcting articles.
+
+Writes that touch several models are the plain functions at the top (refresh_extraction,
+merge_people, parse_pasted, store_pasted), so they can be tested without HTTP; the admin
+classes below only call them. Revisions (django-reversion) record every change made here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reversion
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from articles.forms import ArticleForm, MergeForm, PasteForm, QuoteFormSet, ReviewForm, StaffEditedFormSet
+from articles.ingest import formats, pipeline
+from articles.ingest.formats import Options, ParsedArticle, Rejection
+from articles.ingest.topics import count_matches, retag_all, tag_articles
+from articles.models import (
+    Alias,
+    Article,
+    Mention,
+    Person,
+    Quote,
+    Source,
+    Topic,
+    TopicRule,
+    normalize_name,
+    unique_slug,
+)
+
+# --- Writes, usable without HTTP -------------------------------------------------------------
+
+
+def refresh_extraction(article: Article, *, context: pipeline.Context | None = None) -> None:
+    """Extract quotations and people again from the article's current text, as `ingest` does.
+
+    Rows staff added or changed (edited_by_staff) are kept as they are; an extracted
+    quotation at the same place as a kept one is left out, so nothing is overwritten silently.
+    """
+    context = context or pipeline.Context()
+    parsed = ParsedArticle(headline=article.headline, body_text=article.body_text, body_html=article.body_html,
+                           origin=f"article {article.pk}")
+    extracted = pipeline.extract_article(parsed)
+    with transaction.atomic():
+        kept = list(article.quotes.filter(edited_by_staff=True))
+        article.quotes.filter(edited_by_staff=False).delete()
+        taken = {q.position for q in kept}
+        kept_texts = {q.text for q in kept}
+        ids = {name: context.people.resolve(name, role=role, variants=variants).person_id
+               for name, role, _count, variants in extracted.people}
+        counts: dict[int, int] = {}
+        for name, _role, count, _variants in extracted.people:
+            counts[ids[name]] = counts.get(ids[name], 0) + count
+        quoted = {q.person_id for q in kept if q.person_id}
+        new_quotes = []
+        for quote, position in sorted(extracted.quotes, key=lambda item: item[1]):
+            if position in taken or quote.text in kept_texts:
+                continue
+            person_id = None
+            if quote.speaker:
+                if quote.speaker not in ids:
+                    ids[quote.speaker] = context.people.resolve(quote.speaker).person_id
+                person_id = ids[quote.speaker]
+                counts.setdefault(person_id, 1)
+                quoted.add(person_id)
+            new_quotes.append(Quote(article=article, text=quote.text, person_id=person_id, partial=quote.partial,
+                                    speaker_as_written=quote.speaker_as_written[:300], position=position))
+        Quote.objects.bulk_create(new_quotes)
+        staff_people = set(article.mentions.filter(edited_by_staff=True).values_list("person_id", flat=True))
+        article.mentions.filter(edited_by_staff=False).delete()
+        for person_id in quoted:
+            counts.setdefault(person_id, 1)
+        Mention.objects.bulk_create([
+            Mention(article=article, person_id=pk, count=max(1, n), quoted=pk in quoted)
+            for pk, n in counts.items() if pk not in staff_people
+        ])
+        tag_articles([article.pk])
+
+
+@dataclass
+class MergeSummary:
+    person: Person
+    quotes: int
+    mentions: int
+    aliases: int
+
+
+def merge_summary(people) -> list[MergeSummary]:
+    """What each person would bring to a merge: counts of quotations, mentions and aliases."""
+    rows = people.annotate(
+        n_quotes=_count(Quote), n_mentions=_count(Mention), n_aliases=_count(Alias)
+    )
+    return [MergeSummary(p, p.n_quotes, p.n_mentions, p.n_aliases) for p in rows]
+
+
+def _count(model) -> Coalesce:
+    rows = model.objects.filter(person=OuterRef("pk")).order_by().values("person").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def merge_people(*, keep: Person, others: list[Person]) -> None:
+    """Move every quotation, mention and alias of `others` to `keep`; their names become aliases.
+
+    Mentions of two merged people in one article are combined into one (counts added),
+    because an article names a person once (mention_article_person_unique).
+    """
+    others = [p for p in others if p.pk != keep.pk]
+    with transaction.atomic():
+        for other in others:
+            Quote.objects.filter(person=other).update(person=keep)
+            both = Mention.objects.filter(person=keep).values("article_id")
+            for mention in Mention.objects.filter(person=other, article_id__in=both):
+                combined = {"count": F("count") + mention.count}
+                if mention.quoted:
+                    combined["quoted"] = True
+                if mention.edited_by_staff:
+                    combined["edited_by_staff"] = True
+                Mention.objects.filter(article_id=mention.article_id, person=keep).update(**combined)
+                mention.delete()
+            Mention.objects.filter(person=other).update(person=keep)
+            Alias.objects.filter(person=other).update(person=keep)
+            known = {keep.name, *Alias.objects.filter(person=keep).values_list("name", flat=True)}
+            other_name = other.name
+            other.delete()
+            if normalize_name(other_name) not in {normalize_name(n) for n in known}:
+                Alias.objects.create(person=keep, name=other_name)
+
+
+def parse_pasted(*, text: str = "", url: str = "", upload=None, options: Options | None = None
+                 ) -> ParsedArticle | Rejection:
+    """The first article in pasted text, at a URL (through formats.fetch) or in an uploaded file."""
+    options = options or Options()
+    if text:
+        items = formats.parse_text(text, "pasted text", options)
+    elif url:
+        items = formats.read_input(url, options)
+    else:
+        try:
+            content = formats.decode(upload.read(formats.MAX_INPUT_BYTES + 1))
+        except formats.InputError as exc:
+            return Rejection(upload.name, str(exc))
+        fmt = formats.detect_format(upload.name, content[:2000])
+        if fmt not in ("text", "html"):
+            return Rejection(upload.name, "upload an HTML page or a text file")
+        parser = formats.parse_html if fmt == "html" else formats.parse_text
+        items = parser(content, upload.name, options)
+    return next(iter(items), Rejection(url or "input", "no article found"))
+
+
+def store_pasted(*, parsed: ParsedArticle, corrections: dict[str, str | None], context: pipeline.Context
+                 ) -> pipeline.StoreResult:
+    """Store a pasted article through the pipeline, with the speakers staff corrected.
+
+    `corrections` maps a quotation's text to the speaker staff chose (None: unresolved);
+    those quotations are marked edited_by_staff.
+    """
+    extracted = pipeline.extract_article(parsed)
+    for quote, _position in extracted.quotes:
+        if quote.text in corrections:
+            quote.speaker = corrections[quote.text]
+    result = pipeline.store_article(parsed=parsed, context=context, extracted=extracted)
+    if result.status == "created" and corrections:
+        Quote.objects.filter(article_id=result.article_id, text__in=corrections).update(edited_by_staff=True)
+    return result
+
+
+# --- Revisions: browse and compare ------------------------------------------------------------
+
+
+def version_changes(old: Version, new: Version) -> list[tuple[str, object, object]]:
+    """(field, before, after) for each field that differs between two versions of one object."""
+    before, after = old.field_dict, new.field_dict
+    return [(name, before.get(name), after.get(name)) for name in after if before.get(name) != after.get(name)]
+
+
+def revision_quotes(version: Version) -> set[str]:
+    """The quotations saved in the same revision as this article version, as 'text — speaker'."""
+    people = {}
+    rows = []
+    for other in version.revision.version_set.filter(content_type__model="quote"):
+        data = other.field_dict
+        rows.append(data)
+        if data.get("person"):
+            people[data["person"]] = None
+    names = dict(Person.objects.filter(pk__in=people).values_list("pk", "name"))
+    return {f"“{d['text']}” — {names.get(d.get('person')) or d.get('speaker_as_written') or 'unattributed'}"
+            for d in rows}
+
+
+class CompareHistoryMixin:
+    """History with who and when (django-reversion), plus a page comparing two versions."""
+
+    object_history_template = "admin/articles/object_history.html"
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path("<path:object_id>/history/compare/", self.admin_site.admin_view(self.compare_view),
+                 name=f"{info[0]}_{info[1]}_compare"),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(self.model, object_id).select_related(
+            "revision__user").order_by("-revision__date_created", "-pk")
+        return super().history_view(request, object_id, {**(extra_context or {}), "versions": versions})
+
+    def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        old = get_object_or_404(versions, pk=request.GET.get("old") or 0)
+        new = get_object_or_404(versions, pk=request.GET.get("new") or 0)
+        if old.revision.date_created > new.revision.date_created:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "object": obj,
+            "title": f"Compare versions of {obj}", "old": old, "new": new, "changes": version_changes(old, new),
+        }
+        if self.model is Article:
+            before, after = revision_quotes(old), revision_quotes(new)
+            context["quotes_removed"], context["quotes_added"] = sorted(before - after), sorted(after - before)
+        return TemplateResponse(request, "admin/articles/compare.html", context)
+
+
+# --- Articles ---------------------------------------------------------------------------------
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    formset = QuoteFormSet
+    fields = ["text", "person", "speaker_as_written", "partial", "edited_by_staff"]
+    readonly_fields = ["edited_by_staff"]
+    autocomplete_fields = ["person"]
+    extra = 1
+    verbose_name = "quotation"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "text":
+            field.widget.attrs.update(rows=2, cols=60)
+        if db_field.name == "speaker_as_written":
+            field.help_text = "As printed; enough on its own when the speaker is not in the archive."
+        return field
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    formset = StaffEditedFormSet
+    fields = ["person", "count", "quoted", "edited_by_staff"]
+    readonly_fields = ["edited_by_staff"]
+    autocomplete_fields = ["person"]
+    extra = 0
+    verbose_name = "person named"
+    verbose_name_plural = "people named"
+
+
+class HasQuotesFilter(admin.SimpleListFilter):
+    title = "quotations"
+    parameter_name = "quotes"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "With quotations"), ("no", "Without quotations")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.with_quotes()
+        if self.value() == "no":
+            return queryset.without_quotes()
+        return queryset
+
+
+class UnresolvedSpeakerFilter(admin.SimpleListFilter):
+    title = "speakers"
+    parameter_name = "unresolved"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "With an unresolved speaker")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(Exists(Quote.objects.filter(article=OuterRef("pk"), person__isnull=True)))
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(CompareHistoryMixin, VersionAdmin):
+    form = ArticleForm
+    inlines = [QuoteInline, MentionInline]
+    list_display = ["headline", "source", "published", "quote_count", "updated"]
+    list_filter = [HasQuotesFilter, UnresolvedSpeakerFilter, "published", "source", "topics"]
+    list_select_related = ["source"]
+    date_hierarchy = "published"
+    search_fields = ["headline"]  # shows the box; the search itself is full-text (get_search_results)
+    search_help_text = "Words in the headline, text, quotations or names; \"a phrase\", or, -word."
+    autocomplete_fields = ["source", "via", "topics"]
+    show_full_result_count = False  # a count over the whole archive on every page is too slow
+    change_list_template = "admin/articles/article/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["headline", "body_html"]}),
+        ("Where and when", {"fields": [("source", "via"), "published", "url", "byline"]}),
+        ("Topics", {"fields": ["topics"]}),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
+            quotes = Quote.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(
+                n=Count("pk")).values("n")
+            queryset = queryset.defer("body_html", "body_text", "search_text", "search_vector").annotate(
+                n_quotes=Coalesce(Subquery(quotes, output_field=IntegerField()), 0))
+        return queryset
+
+    @admin.display(description="quotations", ordering="n_quotes")
+    def quote_count(self, article: Article) -> int:
+        return article.n_quotes
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return queryset.search(search_term), False
+
+    def save_model(self, request, obj, form, change):
+        form.text_changed = not change or bool({"headline", "body_html"} & set(form.changed_data))
+        obj.body_text = form.instance.body_text
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.text_changed:
+            refresh_extraction(form.instance)
+        if reversion.is_active():
+            reversion.add_to_revision(form.instance)  # again: the revision holds the quotations as stored
+
+    def get_urls(self):
+        return [path("paste/", self.admin_site.admin_view(self.paste_view), name="articles_article_paste"),
+                *super().get_urls()]
+
+    def paste_view(self, request: HttpRequest) -> HttpResponse:
+        """Paste text, give a URL or upload a file; preview what the pipeline found; correct; save."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": "Paste an article"}
+        if request.method == "POST" and "save" in request.POST:
+            return self._paste_save(request, context)
+        form = PasteForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            parsed = parse_pasted(text=data["text"], url=data["url"], upload=data["file"],
+                                  options=Options(date=data["published"]))
+            if isinstance(parsed, Rejection):
+                form.add_error(None, f"Nothing to store: {parsed.reason}.")
+            else:
+                record = pipeline.preview_record(parsed, pipeline.Context())
+                review = ReviewForm(quotes=record["quotes"], initial={
+                    "headline": parsed.headline, "source": parsed.source, "via": parsed.via,
+                    "published": parsed.published, "url": parsed.url, "byline": parsed.byline,
+                    "body_text": parsed.body_text,
+                })
+                return self._render_review(request, context, review, record)
+        return TemplateResponse(request, "admin/articles/article/paste.html", {**context, "form": form})
+
+    def _paste_save(self, request: HttpRequest, context: dict) -> HttpResponse:
+        pipeline_context = pipeline.Context()
+        parsed = _parsed_from_review(request.POST)
+        record = pipeline.preview_record(parsed, pipeline_context) if isinstance(parsed, ParsedArticle) else {}
+        review = ReviewForm(request.POST, quotes=record.get("quotes", []))
+        if isinstance(parsed, Rejection):
+            review.add_error(None, parsed.reason)
+        if not review.is_valid():
+            return self._render_review(request, context, review, record)
+        with reversion.create_revision():
+            result = store_pasted(parsed=parsed, corrections=review.speaker_corrections(), context=pipeline_context)
+            if result.status == "created":
+                reversion.set_user(request.user)
+                reversion.set_comment("Pasted.")
+                reversion.add_to_revision(Article.objects.get(pk=result.article_id))
+        if result.status != "created":
+            review.add_error(None, f"Not stored: {result.detail or result.status}.")
+            return self._render_review(request, context, review, record)
+        article = Article.objects.get(pk=result.article_id)
+        self.log_addition(request, article, [{"added": {}}])
+        self.message_user(request, f"Stored “{article.headline}”. Check the quotations below.", messages.SUCCESS)
+        return redirect("admin:articles_article_change", article.pk)
+
+    def _render_review(self, request, context, review: ReviewForm, record: dict) -> HttpResponse:
+        quotes = [(q, review[f"speaker_{i}"], review[f"quote_{i}"]) for i, q in enumerate(review.quotes)]
+        return TemplateResponse(request, "admin/articles/article/paste_review.html",
+                                {**context, "review": review, "record": record, "quotes": quotes})
+
+
+def _parsed_from_review(data) -> ParsedArticle | Rejection:
+    """The article as corrected on the preview page, checked as `ingest` checks (formats.finish)."""
+    try:
+        published = formats.parse_date(data.get("published"))
+    except ValueError:
+        published = None  # the form reports the bad date
+    return formats.finish(ParsedArticle(
+        headline=data.get("headline", ""), body_text=data.get("body_text", ""), body_html="", origin="pasted",
+        source=data.get("source", ""), via=data.get("via", ""), published=published,
+        url=data.get("url", ""), byline=data.get("byline", ""),
+    ))
+
+
+# --- People -----------------------------------------------------------------------------------
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    fields = ["name"]
+    extra = 1
+
+
+@admin.register(Person)
+class PersonAdmin(CompareHistoryMixin, VersionAdmin):
+    list_display = ["name", "description", "quote_count"]
+    search_fields = ["name", "aliases__name"]
+    inlines = [AliasInline]
+    actions = ["merge"]
+    readonly_fields = ["slug"]
+    fields = ["name", "slug", "description"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_quotes=_count(Quote))
+
+    @admin.display(description="quotations", ordering="n_quotes")
+    def quote_count(self, person: Person) -> int:
+        return person.n_quotes
+
+    def save_model(self, request, obj, form, change):
+        if not obj.slug:
+            obj.slug = unique_slug(Person, obj.name)
+        super().save_model(request, obj, form, change)
+
+    def has_merge_permission(self, request) -> bool:
+        return request.user.has_perm("articles.merge_person")
+
+    @admin.action(description="Merge selected people into one…", permissions=["merge"])
+    def merge(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, "Select at least two people to merge.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "confirm" in request.POST else None, people=queryset)
+        if form.is_valid():
+            keep = form.cleaned_data["keep"]
+            others = [p for p in queryset if p.pk != keep.pk]
+            names = ", ".join(p.name for p in others)
+            with reversion.create_revision():
+                merge_people(keep=keep, others=others)
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Merged {names} into {keep.name}.")
+                reversion.add_to_revision(keep)
+            self.log_change(request, keep, f"Merged {names}.")
+            self.message_user(request, f"Merged {names} into {keep.name}.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_person_change", args=[keep.pk]))
+        return TemplateResponse(request, "admin/articles/person/merge_confirm.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "title": "Merge people",
+            "form": form, "summary": merge_summary(queryset), "selected": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
+
+
+# --- Topics, outlets ---------------------------------------------------------------------------
+
+
+class TopicRuleInline(admin.TabularInline):
+    model = TopicRule
+    fields = ["keyword", "matching_articles"]
+    readonly_fields = ["matching_articles"]
+    extra = 1
+    verbose_name = "keyword rule"
+
+    @admin.display(description="articles it matches")
+    def matching_articles(self, rule: TopicRule) -> str:
+        return f"{count_matches([rule.keyword]):,}" if rule.pk else "—"
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "rule_count"]
+    search_fields = ["name"]
+    inlines = [TopicRuleInline]
+    fields = ["name", "slug", "description", "matching_articles"]
+    readonly_fields = ["slug", "matching_articles"]
+    change_list_template = "admin/articles/topic/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_rules=Count("rules"))
+
+    @admin.display(description="keyword rules", ordering="n_rules")
+    def rule_count(self, topic: Topic) -> int:
+        return topic.n_rules
+
+    @admin.display(description="articles its rules match")
+    def matching_articles(self, topic: Topic) -> str:
+        if not topic.pk:
+            return "—"
+        return f"{count_matches(list(topic.rules.values_list('keyword', flat=True))):,}"
+
+    def save_model(self, request, obj, form, change):
+        if not obj.slug:
+            obj.slug = unique_slug(Topic, obj.name)
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        return [path("retag/", self.admin_site.admin_view(self.retag_view), name="articles_topic_retag"),
+                *super().get_urls()]
+
+    def retag_view(self, request: HttpRequest) -> HttpResponse:
+        """Re-apply every keyword rule to every article; report what each topic gained and lost."""
+        if request.method != "POST" or not self.has_change_permission(request):
+            raise PermissionDenied
+        result = retag_all()
+        if not result.per_topic:
+            self.message_user(request, "Re-tagged all articles: nothing changed.", messages.SUCCESS)
+        else:
+            changes = "; ".join(f"{name}: {gained} gained, {lost} lost"
+                                for name, (gained, lost) in result.per_topic.items())
+            self.message_user(request, f"Re-tagged all articles: {result.articles_changed} changed. {changes}.",
+                              messages.SUCCESS)
+        return redirect("admin:articles_topic_changelist")
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "homepage"]
+    search_fields = ["name"]
+    fields = ["name", "slug", "homepage"]
+    prepopulated_fields = {"slug": ["name"]}
+

@@ -1,0 +1,226 @@
+"""Admin forms: what staff type, checked with messages they can act on.
+
+The database keeps the invariants (unique URL and fingerprint, non-empty headline); these
+forms repeat them only to say, in words, what is wrong and which article is in the way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
+
+from articles.ingest.sanitize import clean_html, html_to_text
+from articles.models import Article, Person, fingerprint
+
+
+def find_quote(body_text: str, text: str, taken: set[int] = frozenset()) -> int | None:
+    """Where `text` stands in the body (the first place not in `taken`), or None.
+
+    Whitespace is compared loosely: the body's paragraphs are single-spaced, a pasted
+    quotation may not be.
+    """
+    wanted = " ".join(text.split())
+    if not wanted:
+        return None
+    at = body_text.find(wanted)
+    while at >= 0 and at in taken:
+        at = body_text.find(wanted, at + 1)
+    return at if at >= 0 else None
+
+
+def _article_link(article_id: int) -> str:
+    return format_html('<a href="{}">article {}</a>', reverse("admin:articles_article_change", args=[article_id]),
+                       article_id)
+
+
+def check_published(published: dt.date | None) -> None:
+    if published and published > dt.date.today():
+        raise forms.ValidationError("The publication date %(date)s is in the future.", params={"date": published})
+
+
+def check_duplicates(*, headline: str, body_text: str, url: str, exclude_pk: int | None) -> dict[str, str]:
+    """Errors by field name for an article whose URL or text (fingerprint) is already stored."""
+    errors = {}
+    others = Article.objects.exclude(pk=exclude_pk) if exclude_pk else Article.objects.all()
+    if url and (other := others.filter(url=url).values_list("pk", flat=True).first()):
+        errors["url"] = format_html("This URL is already stored as {}.", _article_link(other))
+    digest = fingerprint(headline, body_text)
+    if other := others.filter(fingerprint=digest).values_list("pk", flat=True).first():
+        errors["body_html"] = format_html("The same headline and text are already stored as {}.",
+                                          _article_link(other))
+    return errors
+
+
+class ArticleForm(forms.ModelForm):
+    """The article's own fields; body_text and the fingerprint follow from body_html."""
+
+    url = forms.URLField(max_length=1000, required=False, assume_scheme="https", label="URL")
+
+    class Meta:
+        model = Article
+        fields = ["headline", "source", "via", "published", "url", "byline", "body_html", "topics"]
+        widgets = {"body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
+        error_messages = {"headline": {"required": "Every article needs a headline."}}
+        help_texts = {"body_html": "HTML or plain paragraphs. Only p, br, a, em, strong, blockquote, lists and "
+                                   "h2–h4 are kept; anything else is removed on save."}
+
+    def clean_published(self):
+        published = self.cleaned_data.get("published")
+        check_published(published)
+        return published
+
+    def clean(self):
+        cleaned = super().clean()
+        raw = cleaned.get("body_html", "")
+        # Plain paragraphs typed without markup become <p>s before sanitising.
+        if raw and "<" not in raw:
+            raw = "".join(f"<p>{p}</p>" for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip())
+        body_html = clean_html(raw)
+        body_text = html_to_text(body_html)
+        if "body_html" in cleaned and not body_text:
+            self.add_error("body_html", "The article has no text.")
+        cleaned["body_html"] = body_html
+        # Set here, before the inline formsets validate quotations against it.
+        self.instance.body_text = body_text
+        if cleaned.get("headline") and body_text:
+            errors = check_duplicates(headline=cleaned["headline"], body_text=body_text, url=cleaned.get("url", ""),
+                                      exclude_pk=self.instance.pk)
+            for name, message in errors.items():
+                if name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+
+class StaffEditedFormSet(BaseInlineFormSet):
+    """Rows staff add or change are marked, so re-extraction never replaces them."""
+
+    def save_new(self, form, commit=True):
+        form.instance.edited_by_staff = True
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        obj.edited_by_staff = True
+        return super().save_existing(form, obj, commit)
+
+
+class QuoteFormSet(StaffEditedFormSet):
+    """Each quotation staff add or change must stand in the article's text; its position follows."""
+
+    def _kept_forms(self):
+        return [f for f in self.forms if f.has_changed() and f.cleaned_data and not self._should_delete_form(f)]
+
+    def clean(self):
+        super().clean()
+        body = self.instance.body_text or ""
+        taken: set[int] = set()
+        for form in self.forms:
+            if not form.cleaned_data or self._should_delete_form(form) or not form.cleaned_data.get("text"):
+                continue
+            # Extracted rows nobody touched are re-extracted from the new text; the others must fit it.
+            if not (form.has_changed() or form.instance.edited_by_staff):
+                continue
+            text = " ".join(form.cleaned_data["text"].split())
+            position = find_quote(body, text, taken)
+            if position is None:
+                form.add_error("text", "This quotation is not in the article's text. Copy it exactly as printed.")
+                continue
+            if position in taken:
+                form.add_error("text", "This quotation is listed twice.")
+                continue
+            taken.add(position)
+            form.instance.text = text
+            form.instance.position = position
+
+    def save(self, commit=True):
+        # A row staff write supersedes an extracted row at the same place in the text.
+        mine = [f.instance for f in self._kept_forms()]
+        self.instance.quotes.filter(edited_by_staff=False, position__in=[q.position for q in mine]).exclude(
+            pk__in=[q.pk for q in mine if q.pk]).delete()
+        return super().save(commit)
+
+
+class PasteForm(forms.Form):
+    """Step one of the paste page: one of pasted text, a URL or an HTML/text file."""
+
+    text = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 18, "cols": 90}),
+        help_text="Headline on the first line, then the paragraphs; optionally the lines "
+                  "“The post … appeared first on Outlet.” and “Source: …” at the end.",
+    )
+    url = forms.URLField(required=False, assume_scheme="https", label="or a URL")
+    file = forms.FileField(required=False, label="or an HTML or text file")
+    published = forms.DateField(required=False, help_text="When the text does not say. YYYY-MM-DD.")
+
+    def clean_published(self):
+        published = self.cleaned_data.get("published")
+        check_published(published)
+        return published
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [name for name in ("text", "url", "file") if cleaned.get(name)]
+        if len(given) != 1:
+            raise forms.ValidationError("Paste the text, or give a URL, or choose a file: exactly one of them.")
+        return cleaned
+
+
+class ReviewForm(forms.Form):
+    """Step two: what the pipeline found, for staff to correct before it is stored."""
+
+    headline = forms.CharField(max_length=500, error_messages={"required": "Every article needs a headline."})
+    source = forms.CharField(max_length=200, required=False, label="Outlet",
+                             help_text="A name not yet in the archive adds the outlet.")
+    via = forms.CharField(max_length=200, required=False, label="Aggregator")
+    published = forms.DateField(required=False, help_text="YYYY-MM-DD")
+    url = forms.URLField(max_length=1000, required=False, assume_scheme="https")
+    byline = forms.CharField(max_length=300, required=False)
+    body_text = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, quotes: list[dict] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quotes = list(quotes)
+        for i, quote in enumerate(self.quotes):
+            self.fields[f"quote_{i}"] = forms.CharField(widget=forms.HiddenInput, initial=quote["text"])
+            self.fields[f"speaker_{i}"] = forms.CharField(
+                max_length=200, required=False, initial=quote.get("speaker") or "",
+                label=f"Speaker of quotation {i + 1}",
+                help_text="Empty: the speaker stays unresolved, as written.",
+            )
+
+    def clean_published(self):
+        published = self.cleaned_data.get("published")
+        check_published(published)
+        return published
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("headline") and cleaned.get("body_text"):
+            for name, message in check_duplicates(headline=" ".join(cleaned["headline"].split()),
+                                                  body_text=cleaned["body_text"].strip(),
+                                                  url=cleaned.get("url", ""), exclude_pk=None).items():
+                self.add_error("url" if name == "url" else None, message)
+        return cleaned
+
+    def speaker_corrections(self) -> dict[str, str | None]:
+        """Quotation text -> the speaker staff chose (None: unresolved), for the quotations they changed."""
+        corrections = {}
+        for i, quote in enumerate(self.quotes):
+            chosen = " ".join(self.cleaned_data.get(f"speaker_{i}", "").split())
+            if chosen != (quote.get("speaker") or ""):
+                corrections[self.cleaned_data[f"quote_{i}"]] = chosen or None
+        return corrections
+
+
+class MergeForm(forms.Form):
+    """Which of the selected people is kept; the others are merged into them."""
+
+    keep = forms.ModelChoiceField(queryset=Person.objects.none(), widget=forms.RadioSelect, empty_label=None,
+                                  label="Keep")
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = people

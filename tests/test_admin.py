@@ -1,0 +1,486 @@
+"""The admin as the newsroom uses it: entering, pasting, correcting, merging, re-tagging, roles.
+
+Everyone and everything here is invented.
+"""
+
+import datetime as dt
+import html
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.admin import merge_people, merge_summary, refresh_extraction
+from articles.ingest import formats
+from articles.models import Alias, Article, Mention, Person, Quote, TopicRule
+from tests.conftest import make_article, make_person, make_source, make_topic
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:articles_article_add")
+PASTE = reverse("admin:articles_article_paste")
+
+PASTED = """Ferry council agrees new timetable
+
+"We will run two crossings a day from May," said Ines Varga, the harbour workers' union leader.
+
+Mayor Selim Erdoglu said the port would reopen on Monday. "The port must reopen," he said.
+
+The post Ferry council agrees new timetable appeared first on Valley Courier | News from the valley.
+Source: Newswire Digest
+"""
+
+
+def staff(group: str, username: str | None = None) -> User:
+    user = User.objects.create_user(username or group.lower(), password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(staff("Editors"))
+    return client
+
+
+@pytest.fixture
+def viewer_client(client):
+    client.force_login(staff("Viewers"))
+    return client
+
+
+def inline(prefix: str, rows: list[dict], initial: int = 0) -> dict:
+    data = {f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": initial,
+            f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000}
+    for i, row in enumerate(rows):
+        data.update({f"{prefix}-{i}-{key}": value for key, value in row.items()})
+    return data
+
+
+def article_data(quotes=(), mentions=(), quotes_initial=0, mentions_initial=0, **fields) -> dict:
+    data = {"headline": "Harbour crane collapses at night", "body_html": "<p>Nobody was hurt.</p>",
+            "published": "2025-04-02", "url": "", "byline": "", "source": "", "via": ""}
+    data.update(fields)
+    data.update(inline("quotes", list(quotes), quotes_initial))
+    data.update(inline("mentions", list(mentions), mentions_initial))
+    return data
+
+
+def form_errors(response) -> str:
+    """Every error message on an admin change form, as one string."""
+    errors = [str(e) for e in response.context["adminform"].form.errors.values()]
+    for formset in response.context["inline_admin_formsets"]:
+        errors += [str(e) for e in formset.formset.errors if e] + [str(e) for e in formset.formset.non_form_errors()]
+    return html.unescape(" ".join(errors))
+
+
+# --- Entering an article ----------------------------------------------------------------------
+
+
+def test_editor_enters_article_with_a_resolved_and_an_unresolved_speaker(editor_client):
+    outlet = make_source("Valley Courier")
+    ines = make_person("Ines Varga")
+    body = ("<p>The crane fell at two in the morning.</p>"
+            "<p>“Nobody was on the quay,” Varga said. “We were lucky,” a dock worker added.</p>")
+    response = editor_client.post(ADD, article_data(
+        body_html=body, source=outlet.pk,
+        quotes=[{"text": "Nobody was on the quay,", "person": ines.pk, "speaker_as_written": "Varga"},
+                {"text": "We were lucky,", "person": "", "speaker_as_written": "a dock worker"}],
+    ))
+    assert response.status_code == 302, form_errors(response)
+    article = Article.objects.get()
+    assert article.source == outlet
+    assert article.body_text == (
+        "The crane fell at two in the morning.\n\n"
+        "“Nobody was on the quay,” Varga said. “We were lucky,” a dock worker added."
+    )
+    quotes = {q.text: q for q in article.quotes.all()}
+    assert quotes["Nobody was on the quay,"].person == ines
+    assert quotes["Nobody was on the quay,"].position == article.body_text.index("Nobody was on the quay,")
+    unresolved = quotes["We were lucky,"]
+    assert (unresolved.person, unresolved.speaker_as_written) == (None, "a dock worker")
+    assert all(q.edited_by_staff for q in quotes.values())
+    assert Mention.objects.get(article=article, person=ines).quoted
+
+
+def test_entered_article_is_kept_as_a_revision_with_who_and_its_quotations(editor_client):
+    ines = make_person("Ines Varga")
+    editor_client.post(ADD, article_data(
+        body_html="<p>“Nobody was on the quay,” Varga said.</p>",
+        quotes=[{"text": "Nobody was on the quay,", "person": ines.pk, "speaker_as_written": "Varga"}],
+    ))
+    article = Article.objects.get()
+    version = Version.objects.get_for_object(article).get()
+    assert version.revision.user.username == "editors"
+    stored_quotes = version.revision.version_set.filter(content_type__model="quote")
+    assert [v.field_dict["text"] for v in stored_quotes] == ["Nobody was on the quay,"]
+
+
+def test_history_compare_shows_the_changed_headline(editor_client):
+    editor_client.post(ADD, article_data(headline="Crane falls", body_html="<p>The crane fell.</p>"))
+    article = Article.objects.get()
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    response = editor_client.post(change, article_data(headline="Harbour crane falls", body_html=article.body_html))
+    assert response.status_code == 302, form_errors(response)
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert b"Compare two versions" in history.content
+    new, old = Version.objects.get_for_object(article)
+    compare = editor_client.get(reverse("admin:articles_article_compare", args=[article.pk]),
+                                {"old": old.pk, "new": new.pk})
+    assert ("headline", "Crane falls", "Harbour crane falls") in compare.context["changes"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "quotes", "message"),
+    [
+        ({"headline": ""}, [], "Every article needs a headline."),
+        ({"published": (dt.date.today() + dt.timedelta(days=3)).isoformat()}, [], "is in the future"),
+        ({}, [{"text": "We never said this", "speaker_as_written": "Someone"}], "not in the article's text"),
+        ({"body_html": "<script>x</script>"}, [], "The article has no text."),
+    ],
+    ids=["missing headline", "future date", "quotation not in body", "no text after cleaning"],
+)
+def test_form_explains_what_is_wrong(editor_client, fields, quotes, message):
+    response = editor_client.post(ADD, article_data(quotes=quotes, **fields))
+    assert response.status_code == 200
+    assert message in form_errors(response)
+    assert not Article.objects.exists()
+
+
+def test_duplicate_url_and_duplicate_text_are_form_errors_naming_the_other_article(editor_client):
+    other = make_article(headline="Harbour crane collapses at night", body_text="Nobody was hurt.",
+                         url="https://courier.example/crane")
+    response = editor_client.post(ADD, article_data(url="https://courier.example/crane"))
+    errors = form_errors(response)
+    assert "This URL is already stored as" in errors
+    assert "The same headline and text are already stored as" in errors
+    assert f"article {other.pk}" in errors
+    assert Article.objects.count() == 1
+
+
+def test_body_is_sanitised_and_nothing_dangerous_reaches_the_public_page(editor_client, client):
+    body = ('<p onclick="steal()">Tide tables <strong>changed</strong>.</p><script>alert(1)</script>'
+            '<p><img src=x onerror="alert(2)"><a href="javascript:alert(3)">tables</a> '
+            '<a href="https://port.example/tides">source</a></p>')
+    response = editor_client.post(ADD, article_data(headline="Tide tables changed", body_html=body))
+    assert response.status_code == 302, form_errors(response)
+    article = Article.objects.get()
+    assert "Tide tables <strong>changed</strong>." in article.body_html
+    assert 'href="https://port.example/tides" rel="nofollow noopener"' in article.body_html
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Tide tables" in page
+    for danger in ("<script>alert", "alert(1)", "onerror", "javascript:", "onclick", "<img"):
+        assert danger not in page
+
+
+# --- Re-extraction and staff edits ----------------------------------------------------------------
+
+
+def test_changed_text_is_extracted_again_but_staff_quotations_are_kept():
+    ines = make_person("Ines Varga")
+    article = make_article(body_text="“Old words,” said Ines Varga.", people=[ines])
+    Quote.objects.create(article=article, text="Old words,", person=None, speaker_as_written="a reader",
+                         position=1, edited_by_staff=True)
+    article.body_text = "“Old words,” said Ines Varga.\n\n“The ferry will run,” said Ines Varga."
+    article.save()
+    refresh_extraction(article)
+    quotes = {q.text: q for q in article.quotes.all()}
+    assert set(quotes) == {"Old words,", "The ferry will run,"}
+    kept = quotes["Old words,"]
+    assert (kept.person, kept.speaker_as_written, kept.edited_by_staff) == (None, "a reader", True)
+    assert quotes["The ferry will run,"].person == ines
+    assert not quotes["The ferry will run,"].edited_by_staff
+
+
+def test_extracted_rows_are_replaced_when_staff_change_the_text(editor_client):
+    article = make_article(headline="Ferry news", body_text="Nothing yet.")
+    Quote.objects.create(article=article, text="Nothing", position=0)  # extracted earlier, not by staff
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    quote = article.quotes.get()
+    response = editor_client.post(change, article_data(
+        headline="Ferry news", body_html="<p>“The ferry will run,” said Ines Varga.</p>",
+        quotes=[{"id": quote.pk, "article": article.pk, "text": "Nothing", "person": "", "speaker_as_written": ""}],
+        quotes_initial=1,
+    ))
+    assert response.status_code == 302, form_errors(response)
+    assert [(q.text, q.person.name) for q in article.quotes.all()] == [("The ferry will run,", "Ines Varga")]
+
+
+def test_speaker_staff_correct_survives_a_later_text_edit(editor_client):
+    article = make_article(headline="Ferry news", body_text="Nothing yet.")
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    body = "<p>“The ferry will run,” said Ines Varga.</p>"
+    editor_client.post(change, article_data(headline="Ferry news", body_html=body))
+    quote = article.quotes.get()
+    tomasz = make_person("Tomasz Brell")
+    response = editor_client.post(change, article_data(
+        headline="Ferry news", body_html=body,
+        quotes=[{"id": quote.pk, "article": article.pk, "text": quote.text, "person": tomasz.pk,
+                 "speaker_as_written": "Brell"}],
+        quotes_initial=1,
+    ))
+    assert response.status_code == 302, form_errors(response)
+    response = editor_client.post(change, article_data(
+        headline="Ferry news", body_html=body + "<p>More later.</p>",
+        quotes=[{"id": quote.pk, "article": article.pk, "text": quote.text, "person": tomasz.pk,
+                 "speaker_as_written": "Brell"}],
+        quotes_initial=1,
+    ))
+    assert response.status_code == 302, form_errors(response)
+    quote = article.quotes.get()
+    assert (quote.person, quote.edited_by_staff) == (tomasz, True)
+
+
+# --- Paste, preview, save ---------------------------------------------------------------------------
+
+
+def test_paste_shows_what_the_pipeline_found(editor_client):
+    make_person("Selim Erdoğlu")
+    response = editor_client.post(PASTE, {"text": PASTED, "preview": "1"})
+    assert response.status_code == 200
+    review = response.context["review"]
+    assert review["headline"].value() == "Ferry council agrees new timetable"
+    assert review["source"].value() == "Valley Courier"
+    assert review["via"].value() == "Newswire Digest"
+    record = response.context["record"]
+    assert [(q["text"], q["speaker"]) for q in record["quotes"]] == [
+        ("We will run two crossings a day from May,", "Ines Varga"),
+        ("The port must reopen,", "Selim Erdoğlu"),  # resolved to the archive's spelling
+    ]
+    assert record["people"] == ["Ines Varga", "Selim Erdoğlu"]
+    assert not Article.objects.exists()
+
+
+def review_data(**changes) -> dict:
+    data = {"headline": "Ferry council agrees new timetable", "source": "Valley Courier", "via": "Newswire Digest",
+            "published": "2025-04-01", "url": "", "byline": "",
+            "body_text": next(formats.parse_text(PASTED, "t", formats.Options())).body_text,
+            "quote_0": "We will run two crossings a day from May,", "speaker_0": "Ines Varga",
+            "quote_1": "The port must reopen,", "speaker_1": "Selim Erdoglu", "save": "1"}
+    data.update(changes)
+    return data
+
+
+def test_paste_saves_with_corrected_headline_outlet_date_and_speaker(editor_client):
+    response = editor_client.post(PASTE, review_data(
+        headline="Ferry council agrees a new timetable", source="Harbour Gazette", published="2025-03-30",
+        speaker_1="Tomasz Brell",
+    ))
+    article = Article.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/article/{article.pk}/change/")
+    assert (article.headline, article.source.name, article.via.name, article.published) == (
+        "Ferry council agrees a new timetable", "Harbour Gazette", "Newswire Digest", dt.date(2025, 3, 30))
+    quotes = {q.text: q for q in article.quotes.select_related("person")}
+    assert quotes["The port must reopen,"].person.name == "Tomasz Brell"
+    assert quotes["The port must reopen,"].edited_by_staff
+    assert quotes["We will run two crossings a day from May,"].person.name == "Ines Varga"
+    assert not quotes["We will run two crossings a day from May,"].edited_by_staff
+    assert Version.objects.get_for_object(article).get().revision.user.username == "editors"
+
+
+def test_paste_can_leave_a_speaker_unresolved(editor_client):
+    editor_client.post(PASTE, review_data(speaker_1=""))
+    quote = Quote.objects.get(text="The port must reopen,")
+    assert (quote.person, quote.speaker_as_written) == (None, "he")
+
+
+def test_paste_of_an_article_already_stored_is_refused(editor_client):
+    editor_client.post(PASTE, review_data())
+    response = editor_client.post(PASTE, review_data())
+    assert response.status_code == 200
+    assert "already stored as" in str(response.context["review"].errors)
+    assert Article.objects.count() == 1
+
+
+def test_paste_with_a_future_date_is_refused(editor_client):
+    future = (dt.date.today() + dt.timedelta(days=5)).isoformat()
+    response = editor_client.post(PASTE, review_data(published=future))
+    assert "is in the future" in str(response.context["review"].errors)
+    assert not Article.objects.exists()
+
+
+PAGE = b"""<!doctype html><html><head><title>Lighthouse keeper retires</title>
+<meta property="og:site_name" content="Harbour Gazette"></head><body><article>
+<h1>Lighthouse keeper retires</h1>
+<p>After forty years the keeper of the north light, Ada Lorne, handed over the keys on Sunday morning.</p>
+<p>"I will miss the storms more than anything," said Ada Lorne, standing on the gallery of the tower.</p>
+<p>The light will be automated next spring, the harbour board said in a statement on Friday.</p>
+</article></body></html>"""
+
+
+def test_paste_from_a_url_goes_through_the_fetch_chokepoint(editor_client):
+    with mock.patch("articles.ingest.formats.fetch", autospec=True, return_value=PAGE) as fetch:
+        response = editor_client.post(PASTE, {"url": "https://gazette.example/keeper", "preview": "1"})
+    fetch.assert_called_once_with("https://gazette.example/keeper")
+    review = response.context["review"]
+    assert review["headline"].value() == "Lighthouse keeper retires"
+    assert review["url"].value() == "https://gazette.example/keeper"
+    assert ["I will miss the storms more than anything,"] == [q["text"] for q in response.context["record"]["quotes"]]
+
+
+def test_paste_from_an_unreachable_url_says_why(editor_client):
+    with mock.patch("articles.ingest.formats.fetch", autospec=True, side_effect=formats.InputError("HTTP error 404")):
+        response = editor_client.post(PASTE, {"url": "https://gazette.example/gone", "preview": "1"})
+    assert "HTTP error 404" in str(response.context["form"].errors)
+
+
+def test_paste_from_an_uploaded_html_file(editor_client):
+    upload = SimpleUploadedFile("keeper.html", PAGE, content_type="text/html")
+    response = editor_client.post(PASTE, {"file": upload, "preview": "1"})
+    assert response.context["review"]["headline"].value() == "Lighthouse keeper retires"
+
+
+def test_paste_needs_exactly_one_input(editor_client):
+    response = editor_client.post(PASTE, {"text": PASTED, "url": "https://gazette.example/x", "preview": "1"})
+    assert "exactly one of them" in str(response.context["form"].errors)
+
+
+# --- People -------------------------------------------------------------------------------------
+
+
+def test_merge_moves_quotations_mentions_and_aliases_and_combines_shared_mentions():
+    keep, other = make_person("Selim Erdoğlu"), make_person("Selim Erdoglu Jr")
+    Alias.objects.create(person=other, name="S. Erdoglu")
+    both = make_article(quotes=[(other, "The port must reopen")], people=[keep])
+    Mention.objects.filter(article=both, person=keep).update(count=2)
+    Mention.objects.filter(article=both, person=other).update(count=3)
+    only_other = make_article(people=[other])
+    merge_people(keep=keep, others=[other])
+    assert not Person.objects.filter(pk=other.pk).exists()
+    assert Quote.objects.get(article=both).person == keep
+    mention = Mention.objects.get(article=both)
+    assert (mention.person, mention.count, mention.quoted) == (keep, 5, True)
+    assert Mention.objects.get(article=only_other).person == keep
+    assert set(keep.aliases.values_list("name", flat=True)) == {"S. Erdoglu", "Selim Erdoglu Jr"}
+
+
+def test_merge_confirmation_shows_what_will_move_then_merges(editor_client):
+    keep, other = make_person("Ines Varga"), make_person("Ines Vargas")
+    make_article(quotes=[(other, "We stay out")])
+    Alias.objects.create(person=other, name="I. Vargas")
+    changelist = reverse("admin:articles_person_changelist")
+    selection = {"action": "merge", "_selected_action": [keep.pk, other.pk]}
+    confirm = editor_client.post(changelist, selection)
+    assert confirm.status_code == 200
+    summary = {row.person.name: (row.quotes, row.mentions, row.aliases) for row in confirm.context["summary"]}
+    assert summary == {"Ines Varga": (0, 0, 0), "Ines Vargas": (1, 1, 1)}
+    assert Person.objects.count() == 2  # nothing happens before confirming
+    done = editor_client.post(changelist, {**selection, "confirm": "1", "keep": keep.pk})
+    assert done.status_code == 302
+    assert list(Person.objects.all()) == [keep]
+    assert set(keep.aliases.values_list("name", flat=True)) == {"I. Vargas", "Ines Vargas"}
+    assert Version.objects.get_for_object(keep).exists()
+
+
+def test_merge_summary_counts_without_a_query_per_person(django_assert_num_queries):
+    people = [make_person() for _ in range(4)]
+    make_article(quotes=[(people[0], "One"), (people[0], "Two")])
+    with django_assert_num_queries(1):  # one SELECT with three counting subqueries
+        rows = merge_summary(Person.objects.filter(pk__in=[p.pk for p in people]).order_by("pk"))
+    assert [r.quotes for r in rows] == [2, 0, 0, 0]
+
+
+def test_people_search_finds_a_person_by_alias(editor_client):
+    person = make_person("Tomasz Brell")
+    Alias.objects.create(person=person, name="Captain Brell")
+    response = editor_client.get(reverse("admin:articles_person_changelist"), {"q": "Captain"})
+    assert list(response.context["cl"].result_list) == [person]
+
+
+# --- Topics --------------------------------------------------------------------------------------
+
+
+def test_topic_page_previews_how_many_articles_its_rules_match(editor_client):
+    topic = make_topic("Ferries")
+    TopicRule.objects.create(topic=topic, keyword="ferry")
+    make_article(body_text="The ferry was late.")
+    make_article(body_text="Two ferries collided.")
+    make_article(body_text="The bridge reopened.")
+    response = editor_client.get(reverse("admin:articles_topic_change", args=[topic.pk]))
+    form = response.context["adminform"]
+    fields = {f.field["name"]: f.contents() for fieldset in form for line in fieldset for f in line if f.is_readonly}
+    assert fields["matching_articles"] == "2"
+
+
+def test_retag_reports_what_each_topic_gained_and_lost(editor_client):
+    topic = make_topic("Ferries")
+    stale = make_article(body_text="The bridge reopened.", topics=[topic])
+    fresh = make_article(body_text="The ferry was late.")
+    TopicRule.objects.create(topic=topic, keyword="ferry")
+    response = editor_client.post(reverse("admin:articles_topic_retag"), follow=True)
+    assert "Ferries: 1 gained, 1 lost" in [str(m) for m in response.context["messages"]][0]
+    assert list(topic.articles.all()) == [fresh]
+    assert not stale.topics.exists()
+
+
+# --- The list ---------------------------------------------------------------------------------------
+
+
+def test_list_search_is_full_text_over_headline_and_body(editor_client, archive):
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "dock workers"})
+    assert [a.headline for a in response.context["cl"].result_list] == ["Harbour strike enters second week"]
+
+
+def test_list_filters_articles_with_an_unresolved_speaker(editor_client, archive):
+    unresolved = make_article(headline="Anonymous ferry complaint", quotes=[(None, "Too slow")])
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"unresolved": "yes"})
+    assert list(response.context["cl"].result_list) == [unresolved]
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"quotes": "no"})
+    assert [a.headline for a in response.context["cl"].result_list] == ["Letters to the editor"]
+
+
+def test_article_list_query_count_does_not_grow_with_rows(editor_client, grow_archive, django_assert_num_queries):
+    grow_archive(30)
+    # session, user, savepoint, user and group permissions, outlets and topics for the filters,
+    # count, the page (outlet joined, quotations counted in a subquery), release, then
+    # date_hierarchy's first/last date and its months. None of them per row.
+    with django_assert_num_queries(12):
+        response = editor_client.get(reverse("admin:articles_article_changelist"))
+    assert len(response.context["cl"].result_list) == 30
+
+
+# --- Roles ----------------------------------------------------------------------------------------
+
+
+def test_anonymous_gets_the_login_page(client):
+    article = make_article()
+    for url in (reverse("admin:articles_article_changelist"), PASTE,
+                reverse("admin:articles_article_change", args=[article.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_viewer_can_read_but_not_change_anything(viewer_client):
+    person, other = make_person("Ines Varga"), make_person("Ines Vargas")
+    topic = make_topic("Ferries")
+    article = make_article(headline="Ferry news")
+    assert viewer_client.get(reverse("admin:articles_article_changelist")).status_code == 200
+    assert viewer_client.get(reverse("admin:articles_article_change", args=[article.pk])).status_code == 200
+    assert viewer_client.get(reverse("admin:articles_article_history", args=[article.pk])).status_code == 200
+    change = viewer_client.post(reverse("admin:articles_article_change", args=[article.pk]),
+                                article_data(headline="Changed by a viewer"))
+    assert change.status_code == 403
+    assert viewer_client.post(ADD, article_data()).status_code == 403
+    assert viewer_client.get(PASTE).status_code == 403
+    assert viewer_client.post(PASTE, review_data()).status_code == 403
+    assert viewer_client.post(reverse("admin:articles_topic_retag")).status_code == 403
+    merge = viewer_client.post(reverse("admin:articles_person_changelist"),
+                               {"action": "merge", "_selected_action": [person.pk, other.pk], "confirm": "1",
+                                "keep": person.pk})
+    assert merge.status_code == 200 and Person.objects.count() == 2
+    action_form = viewer_client.get(reverse("admin:articles_person_changelist")).context["action_form"]
+    assert action_form is None or "merge" not in dict(action_form.fields["action"].choices)
+    assert Article.objects.get().headline == "Ferry news"
+    assert topic.articles.count() == 0
+
+
+def test_groups_hold_the_permissions_their_names_promise():
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    viewers = set(Group.objects.get(name="Viewers").permissions.values_list("codename", flat=True))
+    assert {"add_article", "change_article", "change_quote", "add_person", "merge_person", "change_topic",
+            "add_topicrule", "change_mention", "add_alias"} <= editors
+    assert "delete_article" not in editors and "delete_person" not in editors
+    assert all(code.startswith("view_") for code in viewers) and "view_article" in viewers
