@@ -97,6 +97,9 @@ CONNECTORS = PARTICLES | {"of", "for"}
 THING_BEFORE_RE = re.compile(r"(?:\b(?:the|vessel|ship|boat|yacht|ferry|trawler|team|club|band|brand|firm|company|"
                              r"startup|label|horse|hotel|restaurant|festival|race|newsletter|blog|podcast)|"
                              r"[Tt]he)\s+\Z")
+# The words THING_BEFORE_RE ends with ("[Tt]he" needs no word boundary): a cheap test before the regex.
+THING_ENDINGS = ("the", "The", *"""vessel ship boat yacht ferry trawler team club band brand firm company startup label
+horse hotel restaurant festival race newsletter blog podcast""".split())
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -305,9 +308,18 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
         return None
     cut, n_name, words, role = shape
     start = base + offsets[i + cut]
-    if not cut and (dropped_the or THING_BEFORE_RE.search(text, max(0, base + offsets[i] - 20), base + offsets[i])):
+    if not cut and (dropped_the or _thing_before(text, base + offsets[i])):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
     return _Candidate(start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, titled=bool(cut))
+
+
+def _thing_before(text: str, pos: int) -> bool:
+    """THING_BEFORE_RE in the 20 characters before pos, tried only when they end with one of its words."""
+    window = text[max(0, pos - 20):pos]
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or not stripped.endswith(THING_ENDINGS):
+        return False
+    return bool(THING_BEFORE_RE.search(text, max(0, pos - 20), pos))
 
 
 @lru_cache(maxsize=16384)

@@ -20,6 +20,7 @@ person (a ministry, a report, "one driver") keeps its wording in ``speaker_as_wr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .people import ABBREVIATIONS, PRONOUNS, ROLE_WORDS, Mention, PersonMention, fold, mask_spans, scan_people
@@ -56,10 +57,37 @@ REPORTING_VERBS = (
     "countered objected maintained contended tweeted posted reiterated boasted lamented quipped mused "
     "recounted testified exclaimed wondered called described"
 ).split()
-VERB_RE = re.compile(r"\b(?:[Aa]ccording to|pointed out|went on|" + "|".join(REPORTING_VERBS) + r")\b")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One alternation of words as a prefix tree ("a(?:dd(?:ed|s)|sk(?:ed|s))"): `re` tries the
+    alternatives of a flat list one by one at every character; a tree rejects most places in one step."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if "" in node else "")
+    return build(trie)
+
+
+# Between the two \b exactly one word (or phrase) of the list can match, so the tree finds the same
+# matches as the flat alternation r"\b(?:[Aa]ccording to|pointed out|went on|said|…)\b".
+VERB_RE = re.compile(r"\b" + _trie_pattern(["according to", "According to", "pointed out", "went on"] + REPORTING_VERBS)
+                     + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 TAIL_WORDS_RE = re.compile(r"(?:\s+(?:also|later|then|again|once|further|earlier|previously|recently|"
                            r"has|had|have|was|is|will|would|used\s+to|went\s+on\s+to|simply|only|\w+ly))+\s*$")
+# A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
+TAIL_ENDINGS = ("also", "later", "then", "again", "once", "further", "earlier", "previously", "recently", "has", "had",
+                "have", "was", "is", "will", "would", "to", "ly")
 # After an inverted verb ("said the ministry in a statement") the subject stops at these words.
 POST_STOP_RE = re.compile(r"\s(?:in|on|at|after|during|while|to|when|as|from|before|with|who|that|of|"
                           r"last|this|yesterday|today|outside|inside)\s")
@@ -76,12 +104,20 @@ TITLE_CUE_RE = re.compile(r"\b(?:titled|entitled|headlined|named|dubbed|nickname
                           r"podcast|newsletter|blog|column|petition|operation|campaign|slogan|motto|banner|"
                           r"exhibition|symphony|opera|piece|painting|essay|hashtag|initiative|"
                           r"motion|bill|scheme)\W*$", re.IGNORECASE)
+# The last word of every cue above: TITLE_CUE_RE can only match text ending (before non-word
+# characters) with one of them, a cheap test to run first.
+TITLE_CUE_ENDINGS = tuple("""titled named dubbed called as book novel film movie documentary song album play poem series
+show programme program podcast newsletter blog column petition operation campaign slogan motto banner exhibition
+symphony opera piece painting essay hashtag initiative motion bill scheme""".split())
 LETTER_RE = re.compile(r"[^\W\d_]")
+ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
+SENTENCE_PUNCT_RE = re.compile(r"[.!?;:]")
+DETERMINER_WORD_RE = re.compile(r"\b(?:the|a|an|one)\s", re.IGNORECASE)
 
 
 # --- internal records ------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     start: int          # offset of the opening mark
     end: int            # offset of the closing mark, or of the paragraph end when it runs on
@@ -90,7 +126,7 @@ class _Span:
     keep: bool = True   # False for scare quotes and titles (masked, never emitted)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attribution:
     start: int
     end: int
@@ -101,9 +137,22 @@ class _Attribution:
 @dataclass
 class _State:
     people: list[PersonMention]
-    mentions: list[Mention]
-    quote_spans: list[_Span] = field(default_factory=list)
+    mentions: list[Mention]  # in text order, never overlapping: starts and ends both ascend
     last: _Attribution | None = None
+    starts: list[int] = field(default_factory=list)  # mention starts and ends, for bisect
+    ends: list[int] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)  # kept quotations so far (in text order)
+    quote_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+        self.ends = [m.end for m in self.mentions]
+
+    def add_quotes(self, spans: list[_Span]) -> None:
+        for s in spans:
+            if s.keep:
+                self.quote_starts.append(s.start)
+                self.quote_ends.append(s.end)
 
 
 # --- 1. quotation spans ---------------------------------------------------------------------------------
@@ -142,35 +191,58 @@ def _is_title(text: str, before: str) -> bool:
     """Quoted titles of works, petitions, operations, slogans."""
     words = text.rstrip(",.!?").split()
     capital = _first_letter(text).isupper()
-    if capital and TITLE_CUE_RE.search(before[-40:]):
+    if capital and _title_cue(before[-40:]):
         return True
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     long_words = [w for w in words if len(w) >= 4]
     return capital and 3 <= len(words) <= 8 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words) \
-        and not re.search(r"[.!?;:]", text.rstrip(",.!?"))
+        and not SENTENCE_PUNCT_RE.search(text.rstrip(",.!?"))
+
+
+def _title_cue(before: str) -> bool:
+    """TITLE_CUE_RE.search(before), skipped when the last word cannot end a cue (ASCII only: case
+    folding of other scripts is left to the regex)."""
+    if before.isascii():
+        k = len(before)
+        while k and not (before[k - 1].isalnum() or before[k - 1] == "_"):  # \W*$
+            k -= 1
+        if not before[:k].lower().endswith(TITLE_CUE_ENDINGS):
+            return False
+    return bool(TITLE_CUE_RE.search(before))
 
 
 # --- 3. sentences ---------------------------------------------------------------------------------------------
 
 def _frame(text: str, pstart: int, pend: int, spans: list[_Span]) -> str:
-    """The paragraph with every quotation masked, so only the reporter's words stay readable."""
-    chars = list(text[pstart:pend])
+    """The paragraph with every quotation masked, so only the reporter's words stay readable.
+
+    Built from slices: each kept quotation, marks included, becomes QUOTE_CHARs (QUOTE_STOP on the
+    closing mark after a full stop); a scare quote or title only loses its two marks (an unclosed one
+    loses the paragraph's last character instead of its closing mark).
+    """
+    if not spans:
+        return text[pstart:pend]
+    last = pend - pstart - 1
+    parts, pos = [], pstart
     for s in spans:
-        a, b = s.start - pstart, min(s.end, pend) - pstart
+        a, b = s.start, min(s.end - pstart, last) + pstart
+        parts.append(text[pos:a])
         if not s.keep:  # a scare quote or title reads as part of the reporter's sentence
-            chars[a], chars[min(b, len(chars) - 1)] = " ", " "
-            continue
-        chars[a:b + 1] = QUOTE_CHAR * (b + 1 - a)
-        if s.closed and s.text.endswith((".", "…")):
-            chars[b] = QUOTE_STOP
-    return "".join(chars)[: pend - pstart]
+            parts.append(" " + text[a + 1:b] + " " if b > a else " ")
+        elif s.closed and s.text.endswith((".", "…")):
+            parts.append(QUOTE_CHAR * (b - a) + QUOTE_STOP)
+        else:
+            parts.append(QUOTE_CHAR * (b + 1 - a))
+        pos = b + 1
+    parts.append(text[pos:pend])
+    return "".join(parts)
 
 
 def _sentences(frame: str) -> list[tuple[int, int]]:
     """Sentence bounds (relative to the paragraph) outside quotations, skipping "Dr." and "J."."""
     bounds, start = [], 0
     for m in SENTENCE_BREAK_RE.finditer(frame):
-        word = re.search(r"(\w+)\.$", frame[max(0, m.start() - 12):m.start() + 1])
+        word = frame[m.start()] == "." and ABBREVIATION_BEFORE_RE.search(frame, max(0, m.start() - 12), m.start() + 1)
         if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
             continue
         bounds.append((start, m.end()))
@@ -183,17 +255,18 @@ def _sentences(frame: str) -> list[tuple[int, int]]:
 
 def _mention_in(state: _State, a: int, b: int, text: str) -> Mention | None:
     """The last person mention inside [a, b) that is not a possessive ("Tillerson's spokesman")."""
-    found = None
-    for m in state.mentions:
-        if m.start >= a and m.end <= b and not text.startswith(("'s", "’s"), m.end):
-            found = m
-        elif m.start >= b:
-            break
-    return found
+    mentions = state.mentions
+    for i in range(bisect_left(state.starts, b) - 1, bisect_left(state.starts, a) - 1, -1):
+        m = mentions[i]
+        if m.end <= b and not text.startswith(("'s", "’s"), m.end):
+            return m
+    return None
 
 
 def _inside_quote(state: _State, pos: int) -> bool:
-    return any(s.keep and s.start < pos < s.end for s in state.quote_spans)
+    """Inside a kept quotation read so far; they never overlap, so only the last one starting before counts."""
+    i = bisect_left(state.quote_starts, pos) - 1
+    return i >= 0 and pos < state.quote_ends[i]
 
 
 RELATIVE_BEFORE_RE = re.compile(r"\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", re.IGNORECASE)
@@ -206,19 +279,17 @@ def _resolve_pronoun(state: _State, text: str, pos: int) -> int | None:
     pronoun nearly always points at the article's subject, not at the relative.
     """
     para_start = text.rfind("\n\n", 0, pos) + 1
-    found = None
-    for m in state.mentions:
-        if m.start >= pos:
-            break
-        if m.start >= para_start and not _inside_quote(state, m.start) \
-                and not RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start):
-            found = m.person
-    if found is not None:
-        return found
+    mentions = state.mentions
+    for i in range(bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start) - 1, -1):
+        m = mentions[i]  # the latest one that qualifies, so read backwards
+        if not _inside_quote(state, m.start) and not RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start):
+            return m.person
     if state.last is not None and state.last.person is not None:
         return state.last.person
-    earlier = [m for m in state.mentions if m.end <= pos and not _inside_quote(state, m.start)]
-    return earlier[-1].person if earlier else None
+    for i in range(bisect_right(state.ends, pos) - 1, -1, -1):
+        if not _inside_quote(state, mentions[i].start):
+            return mentions[i].person
+    return None
 
 
 def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
@@ -231,10 +302,10 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
 
 def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     """The person a sentence is about: its first non-possessive mention in subject position."""
-    for m in state.mentions:
-        if m.start >= b:
-            break
-        if m.start >= a and not _inside_quote(state, m.start) and not text.startswith(("'s", "’s"), m.end) \
+    mentions = state.mentions
+    for i in range(bisect_left(state.starts, a), bisect_left(state.starts, b)):
+        m = mentions[i]
+        if not _inside_quote(state, m.start) and not text.startswith(("'s", "’s"), m.end) \
                 and _subject_position(text, a, m.start):
             return m.person
     return None
@@ -254,7 +325,10 @@ def _role_reference(state: _State, phrase: str) -> int | None:
 
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
-    phrase = TAIL_WORDS_RE.sub("", text[a:b]).strip(" \t\n,“”\"‘’")
+    phrase = text[a:b]
+    if phrase.rstrip().endswith(TAIL_ENDINGS):
+        phrase = TAIL_WORDS_RE.sub("", phrase)
+    phrase = phrase.strip(" \t\n,“”\"‘’")
     if not LETTER_RE.search(phrase):
         return None
     mention = _mention_in(state, a, b, text)
@@ -270,7 +344,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
     # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
     if len(phrase.split()) > 6:
-        det = list(re.finditer(r"\b(?:the|a|an|one)\s", phrase, re.IGNORECASE))
+        det = list(DETERMINER_WORD_RE.finditer(phrase))
         phrase = phrase[det[-1].start():] if det else " ".join(phrase.split()[-3:])
     return _Attribution(a, b, _role_reference(state, phrase), phrase)
 
@@ -305,7 +379,9 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
 
 
 def _ends_with_mention(state: _State, pos: int) -> bool:
-    return any(abs(m.end - pos) <= 1 for m in state.mentions)
+    """A mention ends within one character of pos."""
+    i = bisect_left(state.ends, pos - 1)
+    return i < len(state.ends) and state.ends[i] <= pos + 1
 
 
 def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) -> _Attribution | None:
@@ -392,10 +468,35 @@ def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
 @dataclass
 class _Context:
     """What carries from sentence to sentence while reading an article."""
-    subject: int | None = None          # person a quote-free sentence since the last quote was about
     running: _Attribution | None = None  # speaker of a quotation left open at a paragraph end
     group: list[int] = field(default_factory=list)  # indices of the paragraphs of that quotation
     group_explicit: bool = False
+    # Quote-free sentences (a, b) and quote-free paragraphs (a, b, spans) read since the last quote.
+    # Their subject is only needed when a later quote has no attribution, so it is found lazily.
+    pending: list[tuple] = field(default_factory=list)
+    cached_subject: tuple[int | None] | None = None
+
+    def subject(self, state: _State, text: str) -> int | None:
+        """The person the latest quote-free sentence with one in subject position was about."""
+        if self.cached_subject is None:
+            self.cached_subject = (self._find_subject(state, text),)
+        return self.cached_subject[0]
+
+    def _find_subject(self, state: _State, text: str) -> int | None:
+        for item in reversed(self.pending):
+            if len(item) == 2:
+                bounds = [item]
+            else:
+                pstart, pend, spans = item
+                bounds = [(pstart + a, pstart + b) for a, b in _sentences(_frame(text, pstart, pend, spans))]
+            for a, b in reversed(bounds):
+                subject = _sentence_subject(state, text, a, b)
+                if subject is not None:
+                    return subject
+        return None
+
+    def quoted_sentence_done(self) -> None:
+        self.pending, self.cached_subject = [], None
 
 
 def _fallback(state: _State, ctx: _Context, text: str, span: _Span, sentence: tuple[int, int],
@@ -406,8 +507,9 @@ def _fallback(state: _State, ctx: _Context, text: str, span: _Span, sentence: tu
         return _Attribution(span.start, span.start, person, "")
     if starts_paragraph and ctx.running is not None:
         return ctx.running  # the next paragraph of a running quotation
-    if ctx.subject is not None:  # "Brannigan-Holm laughed. “Gunnar exaggerates.”"
-        return _Attribution(span.start, span.start, ctx.subject, "")
+    subject = ctx.subject(state, text)
+    if subject is not None:  # "Brannigan-Holm laughed. “Gunnar exaggerates.”"
+        return _Attribution(span.start, span.start, subject, "")
     if state.last is not None:  # the text runs on: the previous speaker
         return _Attribution(span.start, span.start, state.last.person, "")
     return None
@@ -428,17 +530,23 @@ def extract(headline: str, body_text: str) -> Extraction:
     quotes: list[Quote] = []
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
-        spans = [s for s in _paragraph_spans(body_text, pstart, pend) if not any(a <= s.start < b for a, b in masked)]
+        spans = _paragraph_spans(body_text, pstart, pend) if MARK_RE.search(body_text, pstart, pend) else []
+        if spans and masked:
+            spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         _mark_non_quotes(body_text, pstart, spans)
-        state.quote_spans.extend(spans)
-        frame = _frame(body_text, pstart, pend, spans)
+        kept = [s for s in spans if s.keep]
         running, ctx.running = ctx.running, None
+        if not kept:  # no quotation: only its sentences' subjects may matter, later
+            ctx.pending.append((pstart, pend, spans))
+            ctx.group, ctx.group_explicit = [], False
+            continue
+        state.add_quotes(spans)
+        frame = _frame(body_text, pstart, pend, spans)
         for s_start, s_end in _sentences(frame):
             sentence = (pstart + s_start, pstart + s_end)
-            in_sentence = [s for s in spans if s.keep and sentence[0] <= s.start < sentence[1]]
+            in_sentence = [s for s in kept if sentence[0] <= s.start < sentence[1]]
             if not in_sentence:
-                subject = _sentence_subject(state, body_text, *sentence)
-                ctx.subject = subject if subject is not None else ctx.subject
+                ctx.pending.append(sentence)
                 continue
             atts = _attributions(state, body_text, frame[s_start:s_end], sentence[0])
             prev = None
@@ -458,12 +566,12 @@ def extract(headline: str, body_text: str) -> Extraction:
                 if att is not None and att.written:
                     state.last = att
                 prev = span
-            ctx.subject = None
-        if not (spans and not spans[-1].closed and spans[-1].keep):
+            ctx.quoted_sentence_done()
+        if not (not spans[-1].closed and spans[-1].keep):
             ctx.running, ctx.group, ctx.group_explicit = None, [], False
-    for q in quotes:
-        for person in people:
-            person.quoted = person.quoted or q.speaker == person.name
+    speakers = {q.speaker for q in quotes}
+    for person in people:
+        person.quoted = person.name in speakers
     return Extraction(people, quotes)
 
 
