@@ -333,8 +333,8 @@ class ArticleAdmin(CompareHistoryMixin, VersionAdmin):
         return queryset.search(search_term), False
 
     def save_model(self, request, obj, form, change):
+        # body_html was sanitised and body_text derived in ArticleForm.clean; extraction follows the text.
         form.text_changed = not change or bool({"headline", "body_html"} & set(form.changed_data))
-        obj.body_text = form.instance.body_text
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
