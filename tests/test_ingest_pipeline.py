@@ -207,7 +207,22 @@ def test_batched_store_writes_the_search_text_the_database_would(tmp_path):
             """SELECT count(*) FROM articles_article a WHERE search_text IS DISTINCT FROM concat_ws(' ',
                  (SELECT string_agg(p.name, ' ' ORDER BY p.name COLLATE "C") FROM articles_mention m
                   JOIN articles_person p ON p.id = m.person_id WHERE m.article_id = a.id),
-                 (SELECT string_agg(q.text, ' ' ORDER BY q.position) FROM articles_quote q WHERE q.article_id = a.id))"""
+                 (SELECT string_agg(q.text, ' ' ORDER BY q.position)
+                  FROM articles_quote q WHERE q.article_id = a.id))"""
         )
         assert cursor.fetchone()[0] == 0
-    assert Article.objects.get(headline="Harbour story 7").search_text == "Ana Ruiz Zoë Ärnfeldt anders Berg Quote number 7, More 7."
+    article = Article.objects.get(headline="Harbour story 7")
+    assert article.search_text == "Ana Ruiz Zoë Ärnfeldt anders Berg Quote number 7, More 7."
+
+
+def test_surname_alone_resolves_by_title_alias_or_as_the_only_person_of_that_surname():
+    ruiz = make_person("Ana Ruiz")
+    Alias.objects.create(person=ruiz, name="Mayor Ruiz")
+    okafor = make_person("Jonas Okafor")
+    make_person("Kasimir Lund")
+    make_person("Renata Lund")
+    index = PersonIndex()
+    assert index.resolve("Ruiz", role="Port Elden Mayor").person_id == ruiz.pk
+    assert index.resolve("Okafor").person_id == okafor.pk
+    # Two people called Lund: a bare "Lund" can't be either of them.
+    assert index.resolve("Lund").new

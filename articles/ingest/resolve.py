@@ -43,6 +43,7 @@ class PersonIndex:
     def __init__(self) -> None:
         self.by_key: dict[str, tuple[int, str, str]] = {}  # normalised -> (id, canonical name, how)
         self.by_word: dict[str, set[str]] = defaultdict(set)  # a word of a full name -> normalised names
+        self.by_surname: dict[str, dict[int, str]] = defaultdict(dict)  # last word -> {id: canonical name}
         for pk, name in Person.objects.values_list("pk", "name"):
             self._add(normalize_name(name), pk, name, "name")
         for pk, name, alias in Alias.objects.values_list("person_id", "person__name", "name"):
@@ -53,17 +54,27 @@ class PersonIndex:
             return
         self.by_key[key] = (pk, name, how)
         words = key.split()
+        if how == "name" and len(words) >= 2:
+            self.by_surname[words[-1]][pk] = name
         if len(words) >= 2:
             for word in words:
                 self.by_word[word].add(key)
 
-    def find(self, name: str, variants: list[str] = ()) -> Resolved | None:
+    def find(self, name: str, variants: list[str] = (), role: str = "") -> Resolved | None:
         """An existing person for this name or any of its full-name variants, or None."""
         keys = [normalize_name(n) for n in (name, *variants)]
+        if role:  # aliases often carry the title an article uses alone: "Mayor Ruiz"
+            keys.append(normalize_name(f"{role.split()[-1]} {name}"))
         for key in keys:
             if key in self.by_key:
                 pk, canonical, how = self.by_key[key]
                 return Resolved(pk, canonical, matched_by=how)
+        surname = keys[0]
+        if " " not in surname and len(self.by_surname.get(surname, ())) == 1:
+            # A surname alone ("Ruiz said"), in an article that never gives the full name,
+            # is the archive's only person of that surname; with two or more it stays new.
+            [(pk, canonical)] = self.by_surname[surname].items()
+            return Resolved(pk, canonical, matched_by="surname")
         for key in keys:
             words = key.split()
             candidates = sorted(set().union(*(self.by_word.get(w, set()) for w in words))) if words else []
@@ -75,7 +86,7 @@ class PersonIndex:
 
     def resolve(self, name: str, role: str = "", variants: list[str] = (), create: bool = True) -> Resolved:
         """Find the person, or create them (keeping other full spellings as aliases)."""
-        found = self.find(name, variants)
+        found = self.find(name, variants, role)
         if found:
             if create and found.matched_by == "spelling":
                 self._remember_spellings(found, [name, *variants])
