@@ -22,7 +22,15 @@ from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles.forms import ArticleForm, MergeForm, PasteForm, QuoteFormSet, ReviewForm, StaffEditedFormSet
+from articles.forms import (
+    ArticleForm,
+    MergeForm,
+    PasteForm,
+    QuoteFormSet,
+    ReviewForm,
+    StaffEditedFormSet,
+    normalize_newlines,
+)
 from articles.ingest import formats, pipeline
 from articles.ingest.formats import Options, ParsedArticle, Rejection
 from articles.ingest.topics import count_matches, retag_all, tag_articles
@@ -408,7 +416,8 @@ def _parsed_from_review(data) -> ParsedArticle | Rejection:
     except ValueError:
         published = None  # the form reports the bad date
     return formats.finish(ParsedArticle(
-        headline=data.get("headline", ""), body_text=data.get("body_text", ""), body_html="", origin="pasted",
+        headline=data.get("headline", ""), body_text=normalize_newlines(data.get("body_text", "")), body_html="",
+        origin="pasted",
         source=data.get("source", ""), via=data.get("via", ""), published=published,
         url=data.get("url", ""), byline=data.get("byline", ""),
     ))

@@ -32,6 +32,11 @@ def find_quote(body_text: str, text: str, taken: set[int] = frozenset()) -> int 
     return at if at >= 0 else None
 
 
+def normalize_newlines(text: str) -> str:
+    """Browsers send a form's line breaks as CRLF; the stored text (and its fingerprint) uses LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def _article_link(article_id: int) -> str:
     return format_html('<a href="{}">article {}</a>', reverse("admin:articles_article_change", args=[article_id]),
                        article_id)
@@ -195,6 +200,9 @@ class ReviewForm(forms.Form):
         published = self.cleaned_data.get("published")
         check_published(published)
         return published
+
+    def clean_body_text(self):
+        return normalize_newlines(self.cleaned_data["body_text"])
 
     def clean(self):
         cleaned = super().clean()

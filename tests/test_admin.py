@@ -281,6 +281,14 @@ def test_paste_saves_with_corrected_headline_outlet_date_and_speaker(editor_clie
     assert Version.objects.get_for_object(article).get().revision.user.username == "editors"
 
 
+def test_paste_stores_the_paragraphs_a_browser_sends_with_crlf(editor_client):
+    body = review_data()["body_text"]
+    editor_client.post(PASTE, review_data(body_text=body.replace("\n", "\r\n")))
+    article = Article.objects.get()
+    assert article.body_text == body
+    assert article.body_html.count("<p>") == 2
+
+
 def test_paste_can_leave_a_speaker_unresolved(editor_client):
     editor_client.post(PASTE, review_data(speaker_1=""))
     quote = Quote.objects.get(text="The port must reopen,")
