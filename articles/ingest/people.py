@@ -182,7 +182,7 @@ class PersonMention:
     quoted: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of a person in the text (internal; quotes.py resolves speakers with it)."""
     start: int
@@ -504,7 +504,8 @@ class _FullNames:
         if found is None:
             found = self.by_first.get(word)
         if found is None and len(word) >= 6:  # misspelt surname: "Lavorv"
-            found = next((i for i, surname in self.surnames if _one_letter_off(surname, word)), None)
+            found = next((i for i, surname in self.surnames if surname[:1] == word[:1]
+                          and abs(len(surname) - len(word)) <= 1 and _one_letter_off(surname, word)), None)
         return -1 if found is None else found
 
 

@@ -124,6 +124,7 @@ class _Span:
     closed: bool
     text: str
     keep: bool = True   # False for scare quotes and titles (masked, never emitted)
+    first: str = ""     # first letter of text (the case tests read it up to three times)
 
 
 @dataclass(slots=True)
@@ -187,27 +188,30 @@ def _first_letter(text: str) -> str:
     return m.group() if m else ""
 
 
-def _is_title(text: str, before: str) -> bool:
+def _is_title(text: str, before: str, first: str) -> bool:
     """Quoted titles of works, petitions, operations, slogans."""
-    words = text.rstrip(",.!?").split()
-    capital = _first_letter(text).isupper()
-    if capital and _title_cue(before[-40:]):
+    if not first.isupper():
+        return False
+    if _title_cue(before[-40:]):
         return True
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
+    words = text.rstrip(",.!?").split(None, 8)  # nine pieces: more than eight words, no title
+    if not 3 <= len(words) <= 8:
+        return False
     long_words = [w for w in words if len(w) >= 4]
-    return capital and 3 <= len(words) <= 8 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words) \
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words) \
         and not SENTENCE_PUNCT_RE.search(text.rstrip(",.!?"))
 
 
 def _title_cue(before: str) -> bool:
-    """TITLE_CUE_RE.search(before), skipped when the last word cannot end a cue (ASCII only: case
-    folding of other scripts is left to the regex)."""
-    if before.isascii():
-        k = len(before)
-        while k and not (before[k - 1].isalnum() or before[k - 1] == "_"):  # \W*$
-            k -= 1
-        if not before[:k].lower().endswith(TITLE_CUE_ENDINGS):
-            return False
+    """TITLE_CUE_RE.search(before), skipped when the last word cannot end a cue. Only ASCII words are
+    judged here (the case folding of other scripts is left to the regex); no cue is over 12 letters."""
+    k = len(before)
+    while k and not (before[k - 1].isalnum() or before[k - 1] == "_"):  # the \W*$ of the regex
+        k -= 1
+    tail = before[max(0, k - 12):k]
+    if tail.isascii() and not tail.lower().endswith(TITLE_CUE_ENDINGS):
+        return False
     return bool(TITLE_CUE_RE.search(before))
 
 
@@ -360,8 +364,7 @@ def _comma_segments(frame: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
-    left = frame[:v]
-    cut = max(left.rfind(c) for c in (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—"))
+    cut = max([frame.rfind(c, 0, v) for c in (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—")])
     segments = list(reversed(_comma_segments(frame, cut + 1, v)))[:3]
     noun_phrase = None
     for i, (a, b) in enumerate(segments):
@@ -412,10 +415,12 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
     found = []
     for m in VERB_RE.finditer(frame):
         verb = m.group()
-        before = frame[: m.start()].rstrip(" ,")
+        k = m.start()
+        while k and frame[k - 1] in " ,":  # the last character before the verb, skipping spaces and commas
+            k -= 1
         att = None
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
-        if verb.lower() == "according to" or not before or before[-1] in (QUOTE_CHAR, QUOTE_STOP):
+        if verb.lower() == "according to" or not k or frame[k - 1] in (QUOTE_CHAR, QUOTE_STOP):
             att = _subject_after(state, text, frame, offset, m.end())
         if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
             att = found[-1]  # "X said …, but described it as “…”": the same subject
@@ -439,7 +444,7 @@ def _is_partial(span: _Span, frame: str, offset: int, sentence_start: int, prev:
 
     The lower-case second half of a split quotation (“A,” she said, “and B.”) is not partial.
     """
-    if not _first_letter(span.text).islower():
+    if not span.first.islower():
         return False
     before = frame[sentence_start: span.start - offset]
     if prev is not None and before.rstrip().endswith(",") and VERB_RE.search(before):
@@ -451,7 +456,7 @@ def _is_scare(span: _Span, before: str) -> bool:
     """One or two words are a scare quote unless they are a whole utterance (“Never,” she said)."""
     if len(span.text.split()) > 2:
         return False
-    standalone = (not before.strip() or before.rstrip()[-1] in ".!?:”\"") and _first_letter(span.text).isupper()
+    standalone = (not before.strip() or before.rstrip()[-1] in ".!?:”\"") and span.first.isupper()
     return not (standalone and span.text[-1:] in ",.!?")
 
 
@@ -461,7 +466,9 @@ def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
     for span in spans:
         before = text[prev_end:span.start]
         # Only the text since the last sentence end matters for a scare quote's "standalone" test.
-        span.keep = not (_is_scare(span, before) or _is_title(span.text, text[max(pstart, span.start - 40):span.start]))
+        span.first = _first_letter(span.text)
+        span.keep = not (_is_scare(span, before)
+                         or _is_title(span.text, text[max(pstart, span.start - 40):span.start], span.first))
         prev_end = span.end + 1
 
 
