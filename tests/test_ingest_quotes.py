@@ -247,3 +247,21 @@ def test_positions_point_at_opening_marks_and_quotes_are_in_order():
     assert positions == sorted(positions)
     assert [body[p] for p in positions] == ["“", "“", '"']
     assert result.people[0].quoted is True
+
+
+def test_uk_style_single_quotes_with_apostrophes_and_nested_double_quotes():
+    body = ("Brenna O’Hallow, who runs the Tollmere ferry, said: ‘We don’t sail when it’s like this.’\n\n"
+            "The council called it a ‘temporary’ closure. ‘My father said, “Stay ashore,” and he was right,’ "
+            "O’Hallow added.\n\n"
+            "Critics say the town was ‘badly let down by the harbour board’.")
+    assert quotes_of(body) == [
+        ("We don’t sail when it’s like this.", "Brenna O’Hallow", "Brenna O’Hallow", False),
+        ("My father said, “Stay ashore,” and he was right,", "Brenna O’Hallow", "O’Hallow", False),
+        ("badly let down by the harbour board", None, "Critics", True),
+    ]
+
+
+def test_double_quoted_copy_ignores_single_marks_outside_quotations():
+    body = ("The ’90s were good to Tollmere, and the ‘old ferry’ still runs.\n\n"
+            "“It’s the ‘old’ way,” said Brenna Lusk. “We keep it.”")
+    assert [q[0] for q in quotes_of(body)] == ["It’s the ‘old’ way,", "We keep it."]

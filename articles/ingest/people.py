@@ -117,7 +117,7 @@ CREDIT_PAREN_RE = re.compile(rf"(?i){_CREDIT_PAREN}")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
 # Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
-_PROMO = r"(?=[^\n“”\"]{1,90}$)[^\n]*!\s*$|(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$"
+_PROMO = r"(?=[^\n“”\"‘]{1,90}$)[^\n]*!\s*$|(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$"
 PROMO_RE = re.compile(rf"(?im)^(?:{_PROMO})")
 PROMO_FIRST_LINE_RE = re.compile(rf"(?im)(?:{_PROMO})")
 PROMO_LINE_RE = re.compile(rf"(?im)\n((?:{_PROMO}))")
@@ -133,7 +133,7 @@ RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}{_RUN_TAIL}")
 RUN_CAPITAL_RE = re.compile(rf"[{_UPPER}](?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}")
 _PREFIXED = ("al-", "el-", "bin-", "ibn-", "abu-", "ben-")
 TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
-SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“(\[]\s*$")
+SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“‘(\[]\s*$")
 ABBREVIATIONS = frozenset("dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs".split())
 
 

@@ -44,6 +44,12 @@ class Extraction:
 # --- patterns -----------------------------------------------------------------------------------
 
 MARK_RE = re.compile(r"[“”„\"]")
+# UK-style copy quotes with single marks (‘…’, nested “…”). The closing ’ is also the apostrophe, so a
+# single mark only counts when it stands at a word edge (see _single_spans).
+SINGLE_MARK_RE = re.compile(r"[‘’']")
+# Opening single marks: ‘ anywhere, or a straight ' after a space or bracket and before a letter.
+SINGLE_OPEN_RE = re.compile(r"‘|(?<![^\s(\[—–])'(?=[^\W\d_])")
+DOUBLE_OPEN_RE = re.compile(r"[“„]|(?<![^\s(\[—–/])\"")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 QUOTE_CHAR = "\x01"      # masks quoted text in a sentence frame
 QUOTE_STOP = "\x02"      # masks the closing mark of a quotation that ends with a full stop
@@ -157,6 +163,46 @@ class _State:
 
 
 # --- 1. quotation spans ---------------------------------------------------------------------------------
+
+def _single_style(text: str) -> bool:
+    """Does the article quote with single marks? Then it opens more single quotations than double ones
+    (double-quoted copy nests single marks only inside its quotations, so it has fewer)."""
+    if "‘" not in text and "'" not in text:
+        return False
+    return len(SINGLE_OPEN_RE.findall(text)) > len(DOUBLE_OPEN_RE.findall(text))
+
+
+def _single_spans(text: str, pstart: int, pend: int) -> list[_Span]:
+    """Pair the single quotation marks of one paragraph of UK-style copy.
+
+    A mark before a letter or digit is an apostrophe (don’t, O’Neill); one after a space opens only
+    if it is ‘ or ' (a ’ there elides: ’90s, ’em); one after a letter or punctuation closes when no
+    letter or digit follows it. A plural possessive inside a quotation ("the players’ kit") therefore
+    ends it early: a known limit. Double marks inside are quoted text.
+    """
+    spans: list[_Span] = []
+    open_at, depth = -1, 0
+    for m in SINGLE_MARK_RE.finditer(text, pstart, pend):
+        i = m.start()
+        before = text[i - 1] if i > pstart else " "
+        after = text[i + 1] if i + 1 < pend else " "
+        if before.isspace() or before in "([{—–/“\"":
+            if text[i] != "’" and not after.isspace():
+                if open_at < 0:
+                    open_at, depth = i, 1
+                else:
+                    depth += 1
+            continue
+        if after.isalnum() or open_at < 0:
+            continue  # an apostrophe inside a word, or a stray mark
+        depth -= 1
+        if depth == 0:
+            spans.append(_Span(open_at, i, True, text[open_at + 1:i].strip()))
+            open_at = -1
+    if open_at >= 0:
+        spans.append(_Span(open_at, pend, False, text[open_at + 1:pend].strip()))
+    return spans
+
 
 def _paragraph_spans(text: str, pstart: int, pend: int) -> list[_Span]:
     """Pair the double quotation marks of one paragraph; an unclosed one runs to the paragraph end."""
@@ -456,7 +502,7 @@ def _is_scare(span: _Span, before: str) -> bool:
     """One or two words are a scare quote unless they are a whole utterance (“Never,” she said)."""
     if len(span.text.split()) > 2:
         return False
-    standalone = (not before.strip() or before.rstrip()[-1] in ".!?:”\"") and span.first.isupper()
+    standalone = (not before.strip() or before.rstrip()[-1] in ".!?:”\"’") and span.first.isupper()
     return not (standalone and span.text[-1:] in ",.!?")
 
 
@@ -535,9 +581,10 @@ def extract(headline: str, body_text: str) -> Extraction:
     state = _State(people, mentions)
     ctx = _Context()
     quotes: list[Quote] = []
+    mark_re, find_spans = (SINGLE_MARK_RE, _single_spans) if _single_style(body_text) else (MARK_RE, _paragraph_spans)
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
-        spans = _paragraph_spans(body_text, pstart, pend) if MARK_RE.search(body_text, pstart, pend) else []
+        spans = find_spans(body_text, pstart, pend) if mark_re.search(body_text, pstart, pend) else []
         if spans and masked:
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         _mark_non_quotes(body_text, pstart, spans)
