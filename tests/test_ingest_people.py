@@ -90,3 +90,28 @@ def test_titled_single_name_is_a_person_but_bare_capitalised_words_are_not():
     body = "Coach Brandt was furious. Ostland lost. Russia won."
     people = find_people(body)
     assert [(p.name, p.role) for p in people] == [("Brandt", "Coach")]
+
+
+def test_two_particles_and_particle_led_back_references():
+    body = ("Judge Oriel van der Haegen heard the case. Marisol de la Fuente testified. "
+            "Later, Van der Haegen adjourned.")
+    people = {p.name: p.count for p in find_people(body)}
+    assert people == {"Oriel van der Haegen": 2, "Marisol de la Fuente": 1}
+
+
+def test_chief_executive_is_a_role():
+    body = "Chief Executive Odile Farrant spoke first."
+    assert {p.name: p.role for p in find_people(body)} == {"Odile Farrant": "Chief Executive"}
+
+
+def test_named_things_and_places_are_not_people():
+    body = ("Walkers were rescued off Brackle Fell. The schooner Mirabel Tusk sank near Cape Orrow, and the "
+            "charity Lantern Ahead paid for a supplier called Quist Ferrand. Dame Pellucid, a six-year-old mare "
+            "trained by Ilse Moravec, won. Orwin Baptiste, a crew member on the schooner, said little. "
+            "Tolland Vey, which opened in 1990, closed.")
+    assert names(body) == ["Ilse Moravec", "Orwin Baptiste"]
+
+
+def test_possessive_inside_a_run_ends_the_name():
+    body = "Ana Ruiz’s Elmvale Bakery opened. Lady Wren’s Folly, a horse, ran."
+    assert names(body) == ["Ana Ruiz"]

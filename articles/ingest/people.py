@@ -27,7 +27,7 @@ dr. dr doctor prof. prof professor mr. mr mrs. mrs ms. ms miss sir dame lord lad
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev. father
 sister brother chief inspector detective sergeant sgt. constable officer superintendent commissioner
 captain capt. lieutenant lt. colonel col. general gen. major admiral commander commodore marshal
-coach manager director chairman chairwoman chair ceo cfo coo founder spokesman spokeswoman spokesperson
+coach manager director executive chairman chairwoman chair ceo cfo coo founder spokesman spokeswoman spokesperson
 deputy acting interim assistant associate head leader speaker attorney prosecutor sheriff warden
 dean principal headteacher headmaster headmistress chairperson editor correspondent
 farmer author writer artist poet novelist composer singer musician actor actress chef baker nurse surgeon
@@ -94,12 +94,27 @@ CONNECTORS = PARTICLES | {"of", "for"}
 
 # A capitalised run right after "the" or one of these nouns names a thing: "the research vessel
 # Aurora Vance", "the team Velo Kestrel", "the Harborview Marathon". People rarely take "the".
-THING_BEFORE_RE = re.compile(r"(?:\b(?:the|vessel|ship|boat|yacht|ferry|trawler|team|club|band|brand|firm|company|"
-                             r"startup|label|horse|hotel|restaurant|festival|race|newsletter|blog|podcast)|"
-                             r"[Tt]he)\s+\Z")
+# Nouns for things that are named like people: ships, firms, charities, horses, works.
+THING_NOUNS = """vessel ship boat yacht ferry trawler schooner barge tug tanker frigate lifeboat liner team club band
+brand firm company startup label horse gelding mare colt filly stallion racehorse hotel restaurant festival race
+newsletter blog podcast album single charity operator supplier retailer lender insurer developer publisher chain
+shop store pub""".split()
+# The noun may be followed by "called"/"named" ("a supplier called Halvorsen Marine") and the name may
+# be in quotation marks ("the album “Low Tide Blues”").
+THING_BEFORE_RE = re.compile(r"(?:\b(?:the|" + "|".join(THING_NOUNS) + r")(?:\s+(?:called|named))?|[Tt]he)\s+[“\"‘]?\Z")
 # The words THING_BEFORE_RE ends with ("[Tt]he" needs no word boundary): a cheap test before the regex.
-THING_ENDINGS = ("the", "The", *"""vessel ship boat yacht ferry trawler team club band brand firm company startup label
-horse hotel restaurant festival race newsletter blog podcast""".split())
+THING_ENDINGS = ("the", "The", "called", "named", *THING_NOUNS)
+# A multi-word name right after a preposition of place is a place ("off Haskett Pike", "in Sallow End").
+LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|above|below|off|outside|inside|around|across|toward|towards|beyond|"
+                                r"into|onto|via)\s+\Z")
+LOCATIVE_ENDINGS = tuple("in at near above below off outside inside around across toward towards beyond into onto via"
+                         .split())
+# People take "who", things "which"; an appositive whose head noun is a thing ("Sir Tobias, a nine-year-old
+# gelding who …"), but not a person described by one ("the club’s coach", "a member of the band", "a ship captain",
+# "a biologist on the team": the words before the noun are no prepositions).
+_NOT_BEFORE_HEAD = r"(?!(?:of|on|in|at|for|with|from|to|by|and|or)\b)"
+THING_AFTER_RE = re.compile(r",\s+(?:which\b|(?:a|an|the)\s+(?:" + _NOT_BEFORE_HEAD + r"[\w-]+\s+){0,3}?(?:"
+                            + "|".join(THING_NOUNS) + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))")
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -126,7 +141,7 @@ PROMO_LINE_RE = re.compile(rf"(?im)\n((?:{_PROMO}))")
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _CAP_TOKEN = rf"(?:[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
 _LINK = r"(?:al|el|bin|ibn|bint|abu|ben|de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|la|le|of|for)"
-_RUN_TAIL = rf"(?:[ \u00a0](?:{_LINK}[ \u00a0])?{_CAP_TOKEN})*"
+_RUN_TAIL = rf"(?:[ \u00a0](?:{_LINK}[ \u00a0]){{0,2}}{_CAP_TOKEN})*"  # "de la Cour", "van der Molen"
 RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}{_RUN_TAIL}")
 # RUN_RE for texts without "al-", "bin-" …: it starts with the capital letter and looks behind it
 # afterwards, so `re` can skip to capitals in C instead of testing the look-behind at every character.
@@ -315,11 +330,17 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
 
 def _thing_before(text: str, pos: int) -> bool:
     """THING_BEFORE_RE in the 20 characters before pos, tried only when they end with one of its words."""
-    window = text[max(0, pos - 20):pos]
-    stripped = window.rstrip()
-    if len(stripped) == len(window) or not stripped.endswith(THING_ENDINGS):
+    return _ends_with(text, pos, 30, THING_ENDINGS, THING_BEFORE_RE)
+
+
+def _ends_with(text: str, pos: int, width: int, endings: tuple[str, ...], regex: re.Pattern) -> bool:
+    """regex (ending in white space and maybe an opening quotation mark) searched in the width characters
+    before pos, tried only when the last word there is one of endings."""
+    window = text[max(0, pos - width):pos]
+    stripped = window.rstrip("“\"‘").rstrip()
+    if len(stripped) == len(window) or not stripped.endswith(endings):
         return False
-    return bool(THING_BEFORE_RE.search(text, max(0, pos - 20), pos))
+    return bool(regex.search(text, max(0, pos - width), pos))
 
 
 @lru_cache(maxsize=16384)
@@ -344,6 +365,11 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
             break
     while name_toks and name_toks[-1].lower() in PARTICLES:
         name_toks = name_toks[:-1]
+    # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.
+    for i, tok in enumerate(name_toks[:-1]):
+        if tok.endswith(("'s", "’s")):
+            name_toks = name_toks[:i + 1] if i else ()
+            break
     if not name_toks or any(_not_name_word(t) for t in name_toks):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
@@ -419,6 +445,7 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
         place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
     if place_words:
         cands = [c for c in cands if c.role or len(c.tokens) < 2 or not any(fold(t) in place_words for t in c.tokens)]
+    cands = _drop_named_things(text, cands)
     people: list[_Person] = []
     keys: list[tuple[str, ...]] = []
     # Pass 1: full names (two words or more) found people. The first earlier key that is the same
@@ -426,8 +453,8 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
     seen: dict[tuple[str, ...], int] = {}
     for c in cands:
         key = _name_key(c.tokens)
-        if len(key) < 2:
-            continue
+        if len(key) < 2 or (key[0] in PARTICLES and c.tokens[1].islower()):
+            continue  # one word, or a surname with its particles ("Van der Molen"): a back-reference
         found = seen.get(key)
         if found is None:
             found = next((i for i, k in enumerate(keys) if _same_person(k, key)), None)
@@ -451,6 +478,28 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
     return _finish(text, people, [c for c in cands if c.person >= 0])
+
+
+def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """Drop names that the article shows to be things or places: before ", which" or an appositive like
+    ", a nine-year-old gelding" (even after a title: racehorses are "Sir"), or a full name without a
+    title right after a preposition of place. An age or a reporting verb after any mention of the
+    same name keeps it a person."""
+    things, people = set(), set()
+    for c in cands:
+        if text.startswith(("'s", "’s"), c.end):
+            continue
+        key = _name_key(c.tokens)
+        if THING_AFTER_RE.match(text, c.end, c.end + 60):
+            things.add(key)
+        elif STRONG_AFTER_RE.match(text, c.end, c.end + 12):
+            people.add(key)
+        elif len(c.tokens) > 1 and not c.role and _ends_with(text, c.start, 12, LOCATIVE_ENDINGS, LOCATIVE_BEFORE_RE):
+            things.add(key)
+    things -= people
+    if not things:
+        return cands
+    return [c for c in cands if _name_key(c.tokens) not in things]
 
 
 @lru_cache(maxsize=8192)
