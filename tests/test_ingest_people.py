@@ -115,3 +115,9 @@ def test_named_things_and_places_are_not_people():
 def test_possessive_inside_a_run_ends_the_name():
     body = "Ana Ruiz’s Elmvale Bakery opened. Lady Wren’s Folly, a horse, ran."
     assert names(body) == ["Ana Ruiz"]
+
+
+def test_sentence_initial_surname_ending_like_a_verb_is_a_back_reference():
+    body = "Niall Dowling runs the allotments.\n\nDowling said she would stay. Speaking later, Dowling left."
+    (person,) = find_people(body)
+    assert (person.name, person.count) == ("Niall Dowling", 3)

@@ -265,3 +265,29 @@ def test_double_quoted_copy_ignores_single_marks_outside_quotations():
     body = ("The ’90s were good to Tollmere, and the ‘old ferry’ still runs.\n\n"
             "“It’s the ‘old’ way,” said Brenna Lusk. “We keep it.”")
     assert [q[0] for q in quotes_of(body)] == ["It’s the ‘old’ way,", "We keep it."]
+
+
+def test_pronouns_follow_stated_gender_and_sentence_initial_relatives():
+    body = ("Mr Ansel Varga runs the Tollmere mill. He admitted that his wife, Petra Varga, had doubted it. "
+            "“I was wrong,” she said.\n\n"
+            "His son, Milo Varga, keeps the books. “The numbers are better,” he said.\n\n"
+            "Varga is calmer now. “Ask me next year,” he said.")
+    assert [q[1] for q in quotes_of(body)] == ["Petra Varga", "Milo Varga", "Milo Varga"]
+
+
+def test_shared_surname_goes_to_the_namesake_the_pronoun_fits():
+    body = ("Orrin Keane builds boats. His daughter, Isolde Keane, sails them.\n\n"
+            "Keane is less sure. “Ask me when she floats,” he said.")
+    assert [q[1] for q in quotes_of(body)] == ["Orrin Keane"]
+
+
+def test_dash_before_an_inverted_attribution_and_abbreviated_titles():
+    body = ("“The roof went over the fence” — said Bruno Keel, 54, a welder.\n\n"
+            "“We will rebuild,” said the Rev. Anselm Hoy, who chairs the trust.")
+    assert [(q[1], q[2]) for q in quotes_of(body)] == [("Bruno Keel", "Bruno Keel"), ("Anselm Hoy", "Anselm Hoy")]
+
+
+def test_first_name_back_reference_points_backwards():
+    body = ("Tarik bin Sahar owns the shop. Tarik, who goes by his given name, said: “They took everything.”\n\n"
+            "His nephew, Adil bin Tarik, arrived later.")
+    assert [q[1] for q in quotes_of(body)] == ["Tarik bin Sahar"]

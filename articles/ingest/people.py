@@ -312,7 +312,8 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     i, dropped_the = 0, False
     while i < len(toks):
         kind = _drop_kind(toks[i])
-        if not kind or (kind == 2 and not _sentence_initial(text, base + offsets[i])):
+        # A lone word is kept: it only counts if it names someone ("Dowling said"), never by itself.
+        if not kind or (kind == 2 and (i == len(toks) - 1 or not _sentence_initial(text, base + offsets[i]))):
             break
         dropped_the = dropped_the or toks[i].lower() == "the"
         i += 1
@@ -467,11 +468,13 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
     # Pass 2: single words are back-references to those people; a titled unknown single word is a person.
     full = _FullNames(keys)
     last_full: dict[str, int] = {}
+    first_names: dict[str, int] = {}  # first names of the full names read so far
     for c in cands:
         if c.person >= 0:
             last_full[_surname(c.tokens)] = c.person
+            first_names[_name_key(c.tokens)[0]] = c.person
             continue
-        c.person = full.resolve(_surname(c.tokens), last_full)
+        c.person = full.resolve(_surname(c.tokens), last_full, first_names)
         if c.person < 0 and c.titled and c.role.split()[-1].lower() in TITLE_WORDS:
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
@@ -546,9 +549,11 @@ class _FullNames:
                 self.by_first.setdefault(k[0], i)
                 self.surnames.append((i, _surname(k)))
 
-    def resolve(self, word: str, last_full: dict[str, int]) -> int:
+    def resolve(self, word: str, last_full: dict[str, int], first_names: dict[str, int]) -> int:
         if word in last_full:  # the most recently mentioned full name with this surname
             return last_full[word]
+        if word in first_names:  # a back-reference points backwards: the first name of someone already named
+            return first_names[word]
         found = self.by_surname.get(word)  # surname of someone introduced later, then first name
         if found is None:
             found = self.by_first.get(word)

@@ -100,7 +100,8 @@ POST_STOP_RE = re.compile(r"\s(?:in|on|at|after|during|while|to|when|as|from|bef
 DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many|its|his|her|their|our|my)\s",
                            re.IGNORECASE)
 # Where an inverted subject ends; a full stop after "Dr" or an initial does not count.
-AFTER_STOP_RE = re.compile(r"[,;:!?\x01\x02—(]|(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)\.")
+AFTER_STOP_RE = re.compile(r"[,;:!?\x01\x02—(]|(?<!\b[A-Z])"
+                           + "".join(rf"(?<!\b{a.capitalize()})" for a in sorted(ABBREVIATIONS)) + r"\.")
 # A second verb sharing the first one's subject: "said the plan was sound but described it as".
 COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|\w+ly\s+)?\Z")
 SENTENCE_BREAK_RE = re.compile(r"(?:[.!?]+[”\"’)\]]*|" + QUOTE_STOP + r")\s+(?=[A-Z\x01\x02‘(])")
@@ -150,6 +151,7 @@ class _State:
     ends: list[int] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)  # kept quotations so far (in text order)
     quote_ends: list[int] = field(default_factory=list)
+    genders: dict[int, str] | None = None  # see _person_genders
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -320,25 +322,103 @@ def _inside_quote(state: _State, pos: int) -> bool:
 
 
 RELATIVE_BEFORE_RE = re.compile(r"\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", re.IGNORECASE)
+# …unless the relative opens its sentence, and so is its subject ("His son, Irfan Dale, said …").
+RELATIVE_SUBJECT_RE = re.compile(r"(?:\A|[.!?”’\"]\s+|\n)\s*(?:His|Her|Their|Its)\s[^,.;:]{1,40},\s*\Z")
 
 
-def _resolve_pronoun(state: _State, text: str, pos: int) -> int | None:
+# Gender, only where the text states it: a title ("Mr", "Dame") or a kinship word ("his wife, …").
+FEMALE_WORDS = frozenset("""she her mrs ms miss dame lady queen princess sister wife daughter mother granddaughter
+grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress""".split())
+MALE_WORDS = frozenset("""he him mr sir lord king prince brother husband son father grandson grandfather uncle nephew
+widower boyfriend fiancé spokesman chairman businessman congressman actor""".split())
+
+
+def _gender(words: list[str]) -> str:
+    """"f", "m" or "" for a few words (a role, a kinship phrase, a pronoun)."""
+    female = any(w in FEMALE_WORDS for w in words)
+    male = any(w in MALE_WORDS for w in words)
+    return "f" if female and not male else "m" if male and not female else ""
+
+
+def _relative(text: str, m: Mention) -> tuple[bool, bool, str] | None:
+    """For a person introduced relative to someone ("his wife, Greta Dale,"): whether that phrase opens
+    its sentence, and the gender its kinship word gives; None for anyone else."""
+    if "," not in text[max(0, m.start - 3):m.start]:
+        return None
+    rel = RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start)
+    if not rel:
+        return None
+    initial = bool(RELATIVE_SUBJECT_RE.search(text, max(0, m.start - 48), m.start))
+    return True, initial, _gender(rel.group().lower().replace(",", " ").split()[1:])
+
+
+def _person_genders(state: _State, text: str) -> dict[int, str]:
+    """Gender of each person from their title or a kinship word at any mention (computed once)."""
+    if state.genders is None:
+        state.genders = {}
+        for i, p in enumerate(state.people):
+            g = _gender(p.role.lower().replace(".", "").split())
+            if g:
+                state.genders[i] = g
+        for m in state.mentions:
+            rel = _relative(text, m)
+            if rel and rel[2]:
+                state.genders.setdefault(m.person, rel[2])
+    return state.genders
+
+
+def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> int | None:
     """he/she: the latest person named in this paragraph outside quotations, else the last speaker.
 
     People introduced relative to someone else ("his father, Karim Ilmaran,") are skipped: the
-    pronoun nearly always points at the article's subject, not at the relative.
+    pronoun nearly always points at the article's subject, not at the relative, unless the relative
+    is the subject of its own sentence ("His son, Irfan Dale, said …"). A person whose stated gender
+    does not fit the pronoun is skipped; if that was a bare surname shared by two people ("Dale"
+    after "Greta Dale" was named), the other one is meant. A relative whose kinship word fits is taken
+    when nobody else fits.
     """
     para_start = text.rfind("\n\n", 0, pos) + 1
     mentions = state.mentions
+    want = _gender([pronoun.lower()])
+    genders = _person_genders(state, text) if want else {}
+    fitting_relative = None
     for i in range(bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start) - 1, -1):
         m = mentions[i]  # the latest one that qualifies, so read backwards
-        if not _inside_quote(state, m.start) and not RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start):
-            return m.person
+        if _inside_quote(state, m.start):
+            continue
+        rel = _relative(text, m)
+        if rel is not None:
+            if want and rel[2] and rel[2] != want:
+                continue
+            if rel[1]:
+                return m.person
+            if want and rel[2] == want and fitting_relative is None:
+                fitting_relative = m.person
+            continue
+        if want and genders.get(m.person, want) != want:
+            other = _namesake(state, m, genders, want)
+            if other is None:
+                continue
+            return other
+        return m.person
+    if fitting_relative is not None:
+        return fitting_relative
     if state.last is not None and state.last.person is not None:
         return state.last.person
     for i in range(bisect_right(state.ends, pos) - 1, -1, -1):
         if not _inside_quote(state, mentions[i].start):
             return mentions[i].person
+    return None
+
+
+def _namesake(state: _State, m: Mention, genders: dict[int, str], want: str) -> int | None:
+    """Another person with the same surname as a one-word mention, whose gender does not contradict."""
+    if " " in m.text:
+        return None
+    word = fold(m.text)
+    for i, p in enumerate(state.people):
+        if i != m.person and fold(p.name.split()[-1]) == word and genders.get(i, want) == want:
+            return i
     return None
 
 
@@ -386,7 +466,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, mention.person, mention.text)
     last_word = phrase.split()[-1]
     if last_word.lower() in PRONOUNS:
-        return _Attribution(a, b, _resolve_pronoun(state, text, a), last_word)
+        return _Attribution(a, b, _resolve_pronoun(state, text, a, last_word), last_word)
     first = phrase.split()[0].lower()
     if first in ("it", "they", "we", "i"):
         return _Attribution(a, b, None, phrase)  # an organisation or a group speaking
@@ -462,7 +542,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
     for m in VERB_RE.finditer(frame):
         verb = m.group()
         k = m.start()
-        while k and frame[k - 1] in " ,":  # the last character before the verb, skipping spaces and commas
+        while k and frame[k - 1] in " ,—–":  # the last character before the verb, skipping spaces, commas, dashes
             k -= 1
         att = None
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
