@@ -291,3 +291,10 @@ def test_first_name_back_reference_points_backwards():
     body = ("Tarik bin Sahar owns the shop. Tarik, who goes by his given name, said: “They took everything.”\n\n"
             "His nephew, Adil bin Tarik, arrived later.")
     assert [q[1] for q in quotes_of(body)] == ["Tarik bin Sahar"]
+
+
+def test_age_epithet_and_relative_clause_subjects():
+    body = ("Judge Wilma Achterberg sentenced him. He kept funds that the judge said were “held in trust.”\n\n"
+            "Tomasz Reid scored late. “I just hoped,” said the 20-year-old, who joined in May.")
+    assert [(q[1], q[2]) for q in quotes_of(body)] == [("Wilma Achterberg", "the judge"),
+                                                      ("Tomasz Reid", "the 20-year-old")]

@@ -117,6 +117,8 @@ TITLE_CUE_ENDINGS = tuple("""titled named dubbed called as book novel film movie
 show programme program podcast newsletter blog column petition operation campaign slogan motto banner exhibition
 symphony opera piece painting essay hashtag initiative motion bill scheme""".split())
 LETTER_RE = re.compile(r"[^\W\d_]")
+EPITHET_RE = re.compile(r"(?i:the)\s+\d{1,3}-year-old\Z")
+RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
 ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
 SENTENCE_PUNCT_RE = re.compile(r"[.!?;:]")
 DETERMINER_WORD_RE = re.compile(r"\b(?:the|a|an|one)\s", re.IGNORECASE)
@@ -472,6 +474,12 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, None, phrase)  # an organisation or a group speaking
     if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
+    if EPITHET_RE.match(phrase):  # "said the 20-year-old": news shorthand for the person just named
+        return _Attribution(a, b, _resolve_pronoun(state, text, a), phrase)
+    # "money that the judge said": the subject is the relative clause's own noun phrase.
+    clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
+    if clause is not phrase and DETERMINER_RE.match(clause + " "):
+        phrase = clause
     # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
     if len(phrase.split()) > 6:
         det = list(DETERMINER_WORD_RE.finditer(phrase))
