@@ -330,7 +330,12 @@ class Report:
     def per_second(self) -> float:
         return self.read / self.seconds if self.seconds else 0.0
 
-    def summary(self) -> str:
+    def summary(self, dry_run: bool = False) -> str:
+        if dry_run:
+            return (
+                f"Dry run: read {self.read}, nothing stored, rejected {len(self.rejected)} "
+                f"in {self.seconds:.1f} s ({self.per_second:,.0f} articles/s)"
+            )
         return (
             f"read {self.read}, stored {self.created}, updated {self.updated}, skipped {self.skipped}, "
             f"rejected {len(self.rejected)} in {self.seconds:.1f} s ({self.per_second:,.0f} articles/s)"

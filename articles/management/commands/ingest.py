@@ -58,7 +58,7 @@ class Command(BaseCommand):
         if verbosity > 1:
             for line in report.skipped_details:
                 self.stderr.write(f"skipped {line}")
-        self.stderr.write(("Dry run: " if dry_run else "") + report.summary())
+        self.stderr.write(report.summary(dry_run=dry_run))
         if report.rejected:
             sys.exit(1)
 
