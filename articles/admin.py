@@ -229,8 +229,10 @@ class CompareHistoryMixin:
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = Version.objects.get_for_object(obj).select_related("revision__user")
-        old = get_object_or_404(versions, pk=request.GET.get("old") or 0)
-        new = get_object_or_404(versions, pk=request.GET.get("new") or 0)
+        wanted = [request.GET.get(name, "") for name in ("old", "new")]
+        if not all(value.isdigit() for value in wanted):
+            return redirect(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_history", obj.pk)
+        old, new = (get_object_or_404(versions, pk=int(value)) for value in wanted)
         if old.revision.date_created > new.revision.date_created:
             old, new = new, old
         context = {

@@ -4,10 +4,10 @@ Run with `pytest -m browser`. Reuses the browser fixtures of tests/test_browser.
 """
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from articles.models import Article
 from tests.conftest import make_person, make_source
+from tests.test_admin import staff
 from tests.test_browser import browser, page  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,8 +21,7 @@ def pick(tab, field: str, typed: str, choice: str) -> None:
 
 
 def test_editor_enters_an_article_with_a_quotation_and_it_shows_with_the_speaker_linked(page, live_server):  # noqa: F811
-    editor = User.objects.create_user("mara", password="harbour-desk-7", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    staff("Editors", "mara", password="harbour-desk-7")
     make_source("Valley Courier")
     ines = make_person("Ines Varga", description="Harbour workers' union")
 
