@@ -115,8 +115,13 @@ def test_topic_rules_tag_at_ingest_and_retag_reports_changes():
 def test_a_failing_article_is_rejected_and_leaves_nothing_behind(tmp_path, monkeypatch):
     lines = [
         {"headline": "Good", "body": "Fine.", "url": "https://x.example/1"},
-        {"headline": "Bad", "body": "“Also fine.”", "url": "https://x.example/2", "people": ["Ana Ruiz"],
-         "quotes": [{"text": "Also fine.", "speaker": "Ana Ruiz"}]},
+        {
+            "headline": "Bad",
+            "body": "“Also fine.”",
+            "url": "https://x.example/2",
+            "people": ["Ana Ruiz"],
+            "quotes": [{"text": "Also fine.", "speaker": "Ana Ruiz"}],
+        },
         {"headline": "Also good", "body": "Fine too.", "url": "https://x.example/3"},
     ]
     path = tmp_path / "in.jsonl"
@@ -191,9 +196,15 @@ def test_bad_date_option_is_a_clear_error():
 
 def test_batched_store_writes_the_search_text_the_database_would(tmp_path):
     lines = [
-        {"headline": f"Harbour story {n}", "body": f"“Quote number {n},” said Zoë Ärnfeldt. “More {n}.”",
-         "people": ["Zoë Ärnfeldt", "Ana Ruiz", "anders Berg"],
-         "quotes": [{"text": f"Quote number {n},", "speaker": "Zoë Ärnfeldt"}, {"text": f"More {n}.", "speaker": None}]}
+        {
+            "headline": f"Harbour story {n}",
+            "body": f"“Quote number {n},” said Zoë Ärnfeldt. “More {n}.”",
+            "people": ["Zoë Ärnfeldt", "Ana Ruiz", "anders Berg"],
+            "quotes": [
+                {"text": f"Quote number {n},", "speaker": "Zoë Ärnfeldt"},
+                {"text": f"More {n}.", "speaker": None},
+            ],
+        }
         for n in range(70)
     ]
     path = tmp_path / "many.jsonl"
@@ -226,3 +237,23 @@ def test_surname_alone_resolves_by_title_alias_or_as_the_only_person_of_that_sur
     assert index.resolve("Okafor").person_id == okafor.pk
     # Two people called Lund: a bare "Lund" can't be either of them.
     assert index.resolve("Lund").new
+
+
+def test_update_by_url_keeps_quotes_staff_corrected_by_hand():
+    first = store(parsed())
+    staff_choice = make_person("Ana Ruiz-Okafor")
+    Quote.objects.filter(article_id=first.article_id).update(person=staff_choice, edited_by_staff=True)
+    body = "The ferry is back.\n\n“We are glad to have it,” said Ana Ruiz. “It was a long month.”"
+    result = store(
+        parsed(
+            body_text=body,
+            quotes=[
+                ParsedQuote(text="We are glad to have it,", speaker="Ana Ruiz"),
+                ParsedQuote(text="It was a long month.", speaker="Ana Ruiz"),
+            ],
+        )
+    )
+    assert result.status == "updated"
+    quotes = {q.text: q.person.name for q in Quote.objects.filter(article_id=first.article_id)}
+    assert quotes == {"We are glad to have it,": "Ana Ruiz-Okafor", "It was a long month.": "Ana Ruiz"}
+    assert "long month" in Article.objects.get(pk=first.article_id).search_text

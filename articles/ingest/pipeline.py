@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from psycopg2.extras import execute_values
 
@@ -38,6 +39,7 @@ class Extracted:
     people: list[tuple[str, str, int, list[str]]]  # (name as found, role, count, variants)
     quotes: list[tuple[ParsedQuote, int]]  # (quote, position in body_text)
     given: bool = False  # carried by the input (export format), not extracted
+    fingerprint: str = ""  # computed beside the extraction, in the worker process
 
 
 def extract_article(parsed: ParsedArticle) -> Extracted:
@@ -147,9 +149,32 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
     return results
 
 
+ARTICLE_COLUMNS = (
+    "headline",
+    "slug",
+    "body_html",
+    "body_text",
+    "source_id",
+    "via_id",
+    "published",
+    "url",
+    "byline",
+    "fingerprint",
+    "search_text",
+)
+
+
+@dataclass
+class _Row:
+    """One article about to be written: its column values and, for an update, its id."""
+
+    pk: int | None
+    values: dict
+
+
 def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context) -> list[StoreResult]:
     """The write itself; the caller provides the transaction."""
-    digests = [fingerprint(parsed.headline, parsed.body_text) for parsed, _ in items]
+    digests = [extracted.fingerprint or fingerprint(parsed.headline, parsed.body_text) for parsed, extracted in items]
     urls = [parsed.url for parsed, _ in items if parsed.url]
     by_text, by_url = {}, {}
     for row in Article.objects.filter(Q(fingerprint__in=digests) | Q(url__in=urls)).values("pk", "url", "fingerprint"):
@@ -158,7 +183,7 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
             by_url[row["url"]] = row["pk"]
 
     results: list[StoreResult | None] = [None] * len(items)
-    articles: list[tuple[int, Article]] = []  # (index in batch, article to write)
+    articles: list[tuple[int, _Row]] = []  # (index in batch, article to write)
     for index, ((parsed, _), digest) in enumerate(zip(items, digests, strict=True)):
         if digest in by_text:
             pk = by_text[digest]
@@ -169,79 +194,81 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
         if parsed.url and parsed.url in by_url and by_url[parsed.url] is None:
             results[index] = StoreResult("skipped", None, "same URL earlier in this input")
             continue
-        existing = by_url.get(parsed.url) if parsed.url else None
-        article = Article(pk=existing, url=parsed.url)
-        article.headline = parsed.headline
-        article.slug = slugify(parsed.headline)[:120].strip("-") or "article"
-        article.body_text = parsed.body_text
-        article.body_html = parsed.body_html
-        article.fingerprint = digest
-        article.source_id = context.sources.get(parsed.source)
-        article.via_id = context.sources.get(parsed.via)
-        article.published = parsed.published
-        article.byline = parsed.byline[:300]
-        articles.append((index, article))
+        values = {
+            "headline": parsed.headline,
+            "slug": slugify(parsed.headline)[:120].strip("-") or "article",
+            "body_html": parsed.body_html,
+            "body_text": parsed.body_text,
+            "source_id": context.sources.get(parsed.source),
+            "via_id": context.sources.get(parsed.via),
+            "published": parsed.published,
+            "url": parsed.url,
+            "byline": parsed.byline[:300],
+            "fingerprint": digest,
+            "search_text": "",
+        }
+        articles.append((index, _Row(by_url.get(parsed.url) if parsed.url else None, values)))
         by_text[digest] = None  # later duplicates in this batch are skipped
         if parsed.url:
             by_url[parsed.url] = None
 
-    with connection.cursor() as cursor:
-        # We write search_text ourselves below; the triggers would only repeat it (migration 0001).
-        cursor.execute("SET LOCAL newsarchive.search_text_written = on")
     rows = _resolve_rows(items, articles, context.people)
-    updated = [article for _, article in articles if article.pk]
-    if updated:
-        Quote.objects.filter(article__in=updated).delete()
-        Mention.objects.filter(article__in=updated).delete()
-        for article in updated:
-            article.save(
-                update_fields=[
-                    "headline",
-                    "slug",
-                    "body_text",
-                    "body_html",
-                    "fingerprint",
-                    "source",
-                    "via",
-                    "published",
-                    "byline",
-                    "search_text",
-                    "updated",
-                ]
-            )
-    Article.objects.bulk_create([article for _, article in articles if not article.pk])
-    mention_rows, quote_rows = [], []
-    for (index, article), (mentions, quotes) in zip(articles, rows, strict=True):
-        mention_rows += [(article.pk, *mention) for mention in mentions]
-        quote_rows += [(article.pk, *quote) for quote in quotes]
-        results[index] = StoreResult("updated" if article in updated else "created", article.pk)
-    # Plain tuples through execute_values: model instances cost more than the insert itself here.
+    updated = [row.pk for _, row in articles if row.pk]
+    created = [row for _, row in articles if not row.pk]
+    now = timezone.now()
     with connection.cursor() as cursor:
+        # We write search_text ourselves; the triggers would only repeat it (migration 0001).
+        cursor.execute("SET LOCAL newsarchive.search_text_written = on")
+        if updated:
+            # Rows staff corrected by hand stay; the new extraction fills in around them.
+            Quote.objects.filter(article__in=updated, edited_by_staff=False).delete()
+            Mention.objects.filter(article__in=updated, edited_by_staff=False).delete()
+            for _, row in articles:
+                if row.pk:
+                    Article.objects.filter(pk=row.pk).update(**row.values, updated=now)
+        # Plain tuples through execute_values: model instances cost more than the inserts here.
+        ids = execute_values(
+            cursor.cursor,
+            f"INSERT INTO articles_article ({', '.join(ARTICLE_COLUMNS)}, created, updated) VALUES %s RETURNING id",
+            [(*(row.values[c] for c in ARTICLE_COLUMNS), now, now) for row in created],
+            page_size=len(created) or 1,
+            fetch=True,
+        )
+        for row, (pk,) in zip(created, ids, strict=True):
+            row.pk = pk
+        mention_rows, quote_rows = [], []
+        for (index, row), (mentions, quotes) in zip(articles, rows, strict=True):
+            mention_rows += [(row.pk, *mention) for mention in mentions]
+            quote_rows += [(row.pk, *quote) for quote in quotes]
+            results[index] = StoreResult("updated" if row.pk in updated else "created", row.pk)
         execute_values(
             cursor.cursor,
-            "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
+            "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s ON CONFLICT DO NOTHING",
             mention_rows,
-            page_size=2000,
+            page_size=5000,
         )
         execute_values(
             cursor.cursor,
-            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position) VALUES %s",
+            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position) "
+            "VALUES %s ON CONFLICT DO NOTHING",
             quote_rows,
-            page_size=2000,
+            page_size=5000,
         )
         cursor.execute("SET LOCAL newsarchive.search_text_written = off")
+        if updated:  # kept staff rows are not in the text computed above
+            cursor.execute("SELECT na_refresh_search_text(%s)", [updated])
     given_topics = {}
-    for index, article in articles:
+    for index, row in articles:
         for name in items[index][0].topics or []:
-            given_topics.setdefault(name, []).append(article.pk)
-    for name, ids in given_topics.items():
-        _topic(name).articles.add(*ids)
-    tag_articles([article.pk for _, article in articles])
+            given_topics.setdefault(name, []).append(row.pk)
+    for name, pks in given_topics.items():
+        _topic(name).articles.add(*pks)
+    tag_articles([row.pk for _, row in articles])
     return results
 
 
 def _resolve_rows(
-    items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[int, Article]], people: PersonIndex
+    items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[int, _Row]], people: PersonIndex
 ) -> list[tuple[list[tuple], list[tuple]]]:
     """Mention rows (person, count, quoted) and Quote rows (text, person, as written, partial,
     position) for each article to write; sets each article's search_text."""
@@ -272,7 +299,7 @@ def _resolve_rows(
             " ".join(sorted(names[pk] for pk in counts)) if counts else None,
             " ".join(q[0] for q in quotes) if quotes else None,
         ]
-        article.search_text = " ".join(part for part in parts if part is not None)
+        article.values["search_text"] = " ".join(part for part in parts if part is not None)
         rows.append((mentions, quotes))
     return rows
 
@@ -417,7 +444,9 @@ def _parse_all(targets: Iterable[str], options: Options, reject: Callable[[Rejec
 
 def _extract_safely(parsed: ParsedArticle) -> tuple[ParsedArticle, Extracted | str]:
     try:
-        return parsed, extract_article(parsed)
+        extracted = extract_article(parsed)
+        extracted.fingerprint = fingerprint(parsed.headline, parsed.body_text)
+        return parsed, extracted
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
         return parsed, f"{exc.__class__.__name__}: {exc}"
 
