@@ -235,24 +235,26 @@ class _Piece:
     places: frozenset[str]  # words this piece proves to be part of a place or organisation name
 
 
-def _runs(text: str, masked: list[tuple[int, int]]):
-    """Yield (offset, piece) for maximal runs of capitalised words.
+def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
+    """(offset, piece) for maximal runs of capitalised words.
 
     One regex finds the runs (fast: lower-case text is skipped in C); Python then only splits a
     run at a full stop that ends a sentence ("… Moscow. Tillerson") rather than an initial or "Dr.".
     Lower-case particles and "of"/"for" sit inside a run only between capitalised words.
     """
-    mask_i, n_masked = 0, len(masked)
     run_re = RUN_RE if "-" in text and any(p in text for p in _PREFIXED) else RUN_CAPITAL_RE
+    if not masked:  # the common case, as one comprehension
+        return [(m.start(), piece) for m in run_re.finditer(text) for piece in _split_run(m.group())]
+    runs = []
+    mask_i, n_masked = 0, len(masked)
     for m in run_re.finditer(text):
         start = m.start()
-        if mask_i < n_masked:
-            while mask_i < n_masked and masked[mask_i][1] <= start:
-                mask_i += 1
-            if mask_i < n_masked and masked[mask_i][0] < m.end():
-                continue  # dateline, photo credit, byline or promotional line
-        for piece in _split_run(m.group()):
-            yield start, piece
+        while mask_i < n_masked and masked[mask_i][1] <= start:
+            mask_i += 1
+        if mask_i < n_masked and masked[mask_i][0] < m.end():
+            continue  # dateline, photo credit, byline or promotional line
+        runs.extend((start, piece) for piece in _split_run(m.group()))
+    return runs
 
 
 @lru_cache(maxsize=16384)
@@ -439,9 +441,9 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple[list[PersonMention], list[Mention]]:
     """People (in order of first appearance) and every mention of them, in text order."""
     masked = mask_spans(text) if masked is None else masked
-    runs = list(_runs(text, masked))
+    runs = _runs(text, masked)
     place_words = _place_words(text, runs)
-    cands = [c for base, piece in runs if (c := _candidate(text, base, piece))]
+    cands = _candidates(text, runs, place_words)
     if place_words:
         place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
     if place_words:
@@ -483,6 +485,48 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
     return _finish(text, people, [c for c in cands if c.person >= 0])
 
 
+def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]) -> list[_Candidate]:
+    """Candidates of all runs, in text order.
+
+    A lone capitalised word ("Moscow", "Wednesday") never founds a person: it only counts as a back-
+    reference to a name found in a longer run, or as proof that a place word is a name. So lone words
+    are only examined when they could be one of those; the others would be dropped anyway.
+    """
+    found: list[tuple[int, _Candidate]] = []
+    lone: list[int] = []
+    names: set[str] = set()
+    for i, (base, piece) in enumerate(runs):
+        if len(piece.tokens) == 1:
+            lone.append(i)
+        elif c := _candidate(text, base, piece):
+            found.append((i, c))
+            names.update(_name_key(c.tokens))
+            names.add(_surname(c.tokens))
+    if not lone:
+        return [c for _, c in found]
+    by_initial: dict[str, list[str]] = {}  # for one-letter typos ("Lavorv"): same first letter, length ±1
+    for n in names:
+        if len(n) >= 5:
+            by_initial.setdefault(n[0], []).append(n)
+    for i in lone:
+        word, folded = _lone_word(runs[i][1].tokens[0])
+        if word in names or folded in place_words or (
+                len(word) >= 6 and any(abs(len(n) - len(word)) <= 1 and _one_letter_off(n, word)
+                                       for n in by_initial.get(word[0], ()))):
+            c = _candidate(text, *runs[i])
+            if c:
+                found.append((i, c))
+    found.sort(key=lambda ic: ic[0])
+    return [c for _, c in found]
+
+
+@lru_cache(maxsize=8192)
+def _lone_word(tok: str) -> tuple[str, str]:
+    """A one-word candidate's surname form (what back-references match) and its folded form (place words)."""
+    word = _strip_possessive(tok)
+    return _surname((word,)), fold(word)
+
+
 def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Drop names that the article shows to be things or places: before ", which" or an appositive like
     ", a nine-year-old gelding" (even after a title: racehorses are "Sir"), or a full name without a
@@ -493,7 +537,7 @@ def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         if text.startswith(("'s", "’s"), c.end):
             continue
         key = _name_key(c.tokens)
-        if THING_AFTER_RE.match(text, c.end, c.end + 60):
+        if text.startswith(",", c.end) and THING_AFTER_RE.match(text, c.end, c.end + 60):
             things.add(key)
         elif STRONG_AFTER_RE.match(text, c.end, c.end + 12):
             people.add(key)

@@ -173,6 +173,10 @@ def _single_style(text: str) -> bool:
     (double-quoted copy nests single marks only inside its quotations, so it has fewer)."""
     if "‘" not in text and "'" not in text:
         return False
+    # Bounds counted in C first (every single opening is a ‘ or a ', every “ and „ opens): the regexes
+    # only run when single marks could win.
+    if text.count("‘") + text.count("'") <= text.count("“") + text.count("„"):
+        return False
     return len(SINGLE_OPEN_RE.findall(text)) > len(DOUBLE_OPEN_RE.findall(text))
 
 
@@ -346,6 +350,9 @@ def _relative(text: str, m: Mention) -> tuple[bool, bool, str] | None:
     """For a person introduced relative to someone ("his wife, Greta Dale,"): whether that phrase opens
     its sentence, and the gender its kinship word gives; None for anyone else."""
     if "," not in text[max(0, m.start - 3):m.start]:
+        return None
+    window = text[max(0, m.start - 45):m.start].lower()
+    if "his" not in window and "her" not in window and "its" not in window:  # the regex needs one ("their" has "her")
         return None
     rel = RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start)
     if not rel:
