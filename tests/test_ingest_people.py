@@ -121,3 +121,8 @@ def test_sentence_initial_surname_ending_like_a_verb_is_a_back_reference():
     body = "Niall Dowling runs the allotments.\n\nDowling said she would stay. Speaking later, Dowling left."
     (person,) = find_people(body)
     assert (person.name, person.count) == ("Niall Dowling", 3)
+
+
+def test_family_name_first_before_a_hyphenated_given_name():
+    body = "Park Ji-woon of Ostvale Securities and Hill Dae-sung spoke; Central Park stayed closed."
+    assert names(body) == ["Park Ji-woon", "Hill Dae-sung"]

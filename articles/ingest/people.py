@@ -373,12 +373,21 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
         if tok.endswith(("'s", "’s")):
             name_toks = name_toks[:i + 1] if i else ()
             break
-    if not name_toks or any(_not_name_word(t) for t in name_toks):
+    if not name_toks or any(_not_name_word(t) for t in name_toks[_family_name_first(name_toks):]):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
     if len(words) > 4:
         return None  # five capitalised words in a row is a heading or a title, not a name
     return cut, len(name_toks), words, " ".join(toks[:cut])
+
+
+KOREAN_GIVEN_RE = re.compile(r"[A-Z][a-z]+-[a-z]+\Z")
+
+
+def _family_name_first(name_toks: tuple[str, ...]) -> int:
+    """1 when a two-word name ends in a hyphenated given name with a lower-case second syllable
+    ("Park Min-seol", "Lee Ji-hoon"): the family name comes first and may look like a common noun."""
+    return int(len(name_toks) == 2 and bool(KOREAN_GIVEN_RE.match(name_toks[1])))
 
 
 @lru_cache(maxsize=4096)
@@ -554,7 +563,9 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     """Place words one run proves: the other words of a run with an organisation/place word and no title."""
     folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
     if len(folded) > 1 and any(f in NON_PERSON_WORDS for f in folded) and not any(f in TITLE_WORDS for f in folded):
-        return frozenset(f for f in folded if f not in NON_PERSON_WORDS and f not in ROLE_WORDS and f not in CONNECTORS)
+        # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
+        return frozenset(f for f, t in zip(folded, tokens, strict=True) if f not in NON_PERSON_WORDS
+                         and f not in ROLE_WORDS and f not in CONNECTORS and not KOREAN_GIVEN_RE.match(t))
     return frozenset()
 
 
