@@ -298,3 +298,9 @@ def test_age_epithet_and_relative_clause_subjects():
             "Tomasz Reid scored late. “I just hoped,” said the 20-year-old, who joined in May.")
     assert [(q[1], q[2]) for q in quotes_of(body)] == [("Wilma Achterberg", "the judge"),
                                                       ("Tomasz Reid", "the 20-year-old")]
+
+
+def test_colon_hands_the_quote_to_the_person_just_named():
+    body = ("Mayor Hal Brisk opened the bridge. “It is done,” he said.\n\n"
+            "The ceremony also drew praise from Oona Fell, head of the Tollmere trust: “A fine day for the town.”")
+    assert [q[1] for q in quotes_of(body)] == ["Hal Brisk", "Oona Fell"]

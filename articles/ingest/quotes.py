@@ -653,6 +653,12 @@ def _fallback(state: _State, ctx: _Context, text: str, span: _Span, sentence: tu
     person = _sentence_subject(state, text, sentence[0], span.start)  # "Ruiz was blunt: “…”"
     if person is not None:
         return _Attribution(span.start, span.start, person, "")
+    if text[sentence[0]:span.start].rstrip().endswith(":"):
+        # "… praise from Marjorie Tennant, chief executive of the charity: “…”": a colon hands the
+        # floor to the person the clause before it last names.
+        mention = _mention_in(state, sentence[0], span.start, text)
+        if mention is not None and not _inside_quote(state, mention.start):
+            return _Attribution(span.start, span.start, mention.person, "")
     if starts_paragraph and ctx.running is not None:
         return ctx.running  # the next paragraph of a running quotation
     subject = ctx.subject(state, text)
