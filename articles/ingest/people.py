@@ -658,7 +658,11 @@ def _best_name(p: _Person) -> str:
 
 
 APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
-APPOSITIVE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z")
+_APPOSITIVE_BEFORE = r"(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z"
+APPOSITIVE_BEFORE_RE = re.compile(rf"(?:^|[\s(]){_APPOSITIVE_BEFORE}")
+# The same split in two, so the search starts from a character class (white space or a bracket).
+APPOSITIVE_START_RE = re.compile(_APPOSITIVE_BEFORE)
+APPOSITIVE_INSIDE_RE = re.compile(rf"[\s(]{_APPOSITIVE_BEFORE}")
 
 
 def _appositive_role(text: str, m: Mention | None) -> str:
@@ -668,7 +672,8 @@ def _appositive_role(text: str, m: Mention | None) -> str:
     after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
     if after:
         return after.group(1).strip()
-    before = APPOSITIVE_BEFORE_RE.search(text[max(0, m.start - 70):m.start])
+    window = text[max(0, m.start - 70):m.start]
+    before = APPOSITIVE_START_RE.match(window) or APPOSITIVE_INSIDE_RE.search(window)
     return before.group(1).strip() if before else ""
 
 

@@ -48,8 +48,10 @@ MARK_RE = re.compile(r"[“”„\"]")
 # single mark only counts when it stands at a word edge (see _single_spans).
 SINGLE_MARK_RE = re.compile(r"[‘’']")
 # Opening single marks: ‘ anywhere, or a straight ' after a space or bracket and before a letter.
-SINGLE_OPEN_RE = re.compile(r"‘|(?<![^\s(\[—–])'(?=[^\W\d_])")
-DOUBLE_OPEN_RE = re.compile(r"[“„]|(?<![^\s(\[—–/])\"")
+# (Regexes scanned over whole texts start with a character or set, never a look-behind or a repeated
+# group: then `re` skips to candidate characters in C instead of running the pattern at every position.)
+SINGLE_OPEN_RE = re.compile(r"‘|'(?<![^\s(\[—–]')(?=[^\W\d_])")
+DOUBLE_OPEN_RE = re.compile(r"[“„]|\"(?<![^\s(\[—–/]\")")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 QUOTE_CHAR = "\x01"      # masks quoted text in a sentence frame
 QUOTE_STOP = "\x02"      # masks the closing mark of a quotation that ends with a full stop
@@ -100,11 +102,12 @@ POST_STOP_RE = re.compile(r"\s(?:in|on|at|after|during|while|to|when|as|from|bef
 DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many|its|his|her|their|our|my)\s",
                            re.IGNORECASE)
 # Where an inverted subject ends; a full stop after "Dr" or an initial does not count.
-AFTER_STOP_RE = re.compile(r"[,;:!?\x01\x02—(]|(?<!\b[A-Z])"
-                           + "".join(rf"(?<!\b{a.capitalize()})" for a in sorted(ABBREVIATIONS)) + r"\.")
+AFTER_STOP_RE = re.compile(r"[,;:!?\x01\x02—(]|\.(?<!\b[A-Z]\.)"
+                           + "".join(rf"(?<!\b{a.capitalize()}\.)" for a in sorted(ABBREVIATIONS)))
 # A second verb sharing the first one's subject: "said the plan was sound but described it as".
 COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|\w+ly\s+)?\Z")
-SENTENCE_BREAK_RE = re.compile(r"(?:[.!?]+[”\"’)\]]*|" + QUOTE_STOP + r")\s+(?=[A-Z\x01\x02‘(])")
+# Same as r"(?:[.!?]+[”"’)\]]*|\x02)\s+(?=…)", but starting with one character class (see above).
+SENTENCE_BREAK_RE = re.compile(r"[.!?" + QUOTE_STOP + r"](?:(?<=[.!?])[.!?]*[”\"’)\]]*)?\s+(?=[A-Z\x01\x02‘(])")
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title.
 TITLE_CUE_RE = re.compile(r"\b(?:titled|entitled|headlined|named|dubbed|nicknamed|called|known as|so-called|book|"
                           r"novel|film|movie|documentary|song|album|play|poem|series|show|programme|program|"
