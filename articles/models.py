@@ -15,7 +15,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramSimilarity, TrigramWordSimilarity
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, Left, TruncMonth, Upper
 from django.urls import reverse
 from django.utils.text import slugify
@@ -83,9 +84,10 @@ class PersonQuerySet(models.QuerySet):
         wanted = normalize_name(text)[:200]
         if not wanted:
             return self.none()
-        return self.annotate(normalized=NormalizedName("name")).filter(
-            Q(normalized=wanted) | Q(pk__in=Alias.objects.filter(normalized=wanted).values("person_id"))
-        )
+        # A UNION, not an OR, so each side uses its index (person_name_normalized_trgm serves "=").
+        by_name = Person.objects.annotate(normalized=NormalizedName("name")).filter(normalized=wanted).values("pk")
+        by_alias = Alias.objects.filter(normalized=wanted).order_by().values("person_id")
+        return self.filter(pk__in=by_name.order_by().union(by_alias))
 
     def most_quoted(self, since: date, limit: int = 10) -> PersonQuerySet:
         """People with the most quotations in articles published on or after `since` (`quote_count`).
@@ -287,30 +289,40 @@ class ArticleQuerySet(models.QuerySet):
     def without_quotes(self) -> ArticleQuerySet:
         return self.exclude(Exists(Quote.objects.filter(article=OuterRef("pk"))))
 
-    def related_to(self, article: Article, limit: int = 5) -> ArticleQuerySet:
+    def related_to(self, article: Article, limit: int = 5, window: int = 40) -> ArticleQuerySet:
         """Articles naming the same people (else sharing a topic), most shared first.
 
-        Only the 500 newest candidates are scored, so a much-quoted person doesn't make the
-        article page aggregate their whole history.
+        Candidates are each person's and each topic's `window` most recently added articles
+        (mention_person_article_idx and article_topics_topic_article_idx, read backwards), so a
+        much-quoted person costs the article page a few hundred index entries, not their history.
+        Only those candidates are scored (people and topics shared), then newest published first.
         """
+        candidates = RawSQL(
+            """SELECT c.article_id FROM articles_mention p CROSS JOIN LATERAL (
+                   SELECT m.article_id FROM articles_mention m WHERE m.person_id = p.person_id AND m.article_id <> %s
+                   ORDER BY m.article_id DESC LIMIT %s) c WHERE p.article_id = %s
+               UNION ALL
+               SELECT c.article_id FROM articles_article_topics t CROSS JOIN LATERAL (
+                   SELECT x.article_id FROM articles_article_topics x
+                   WHERE x.topic_id = t.topic_id AND x.article_id <> %s
+                   ORDER BY x.article_id DESC LIMIT %s) c WHERE t.article_id = %s""",
+            [article.pk, window, article.pk] * 2,
+        )
         people = Mention.objects.filter(article=article).values("person_id")
-        candidates = (
-            Mention.objects.filter(person__in=people).exclude(article=article)
-            .order_by(F("article__published").desc(nulls_last=True), "-article_id").values("article_id")[:500]
-        )
-        topic_candidates = (
-            Article.topics.through.objects.filter(topic__in=article.topics.through.objects.filter(
-                article=article).values("topic_id")).exclude(article=article)
-            .order_by("-article_id").values("article_id")[:500]
-        )
-        shared = Count("mentions", filter=Q(mentions__person__in=people), distinct=True)
-        shared_topics = Count("topics", filter=Q(topics__in=Article.topics.through.objects.filter(
-            article=article).values("topic_id")), distinct=True)
+        topics = Article.topics.through.objects.filter(article=article).values("topic_id")
+        shared = Mention.objects.filter(article=OuterRef("pk"), person__in=people)
+        shared_topics = Article.topics.through.objects.filter(article=OuterRef("pk"), topic__in=topics)
         return (
-            self.filter(Q(pk__in=candidates) | Q(pk__in=topic_candidates))
-            .annotate(shared=shared, shared_topics=shared_topics)
+            self.filter(pk__in=candidates)
+            .annotate(shared=_count(shared), shared_topics=_count(shared_topics))
             .order_by("-shared", "-shared_topics", F("published").desc(nulls_last=True), "-id")[:limit]
         )
+
+
+def _count(rows: models.QuerySet) -> Subquery:
+    """COUNT(*) of `rows` as a correlated scalar subquery (0 when there are none)."""
+    return Subquery(rows.order_by().annotate(n=Func(Value(1), function="COUNT")).values("n")[:1],
+                    output_field=models.IntegerField())
 
 
 def search_query(text: str) -> SearchQuery:

@@ -213,3 +213,41 @@ def test_fictional_person_name_typo_suggests_them(client):
     make_article(headline="Budget", body_text="nothing")
     response, _ = results(client, q="Oriane Kaselbrok")
     assert [p.name for p in response.context["results"].suggestions] == ["Oriane Kasselbrook"]
+
+
+def test_search_that_runs_out_of_time_shows_partial_newest_results(client, monkeypatch):
+    # The full plan is cancelled by PostgreSQL (a 1 ms statement timeout); the fallback answers.
+    make_article(headline="Ferry news", body_text="ferry")
+    calls = []
+    real = search._bounded_search
+
+    def slow_first(*args, **kwargs):
+        calls.append(kwargs["cap"])
+        if len(calls) == 1:  # the full plan: make PostgreSQL cancel it
+            with search.transaction.atomic(), search.connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = '1ms'")
+                cursor.execute("SELECT pg_sleep(0.05)")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search, "_bounded_search", slow_first)
+    response, headlines = results(client, q="ferry")
+    assert response.status_code == 200
+    assert calls == [search.CAP, search.FALLBACK_CAP]
+    assert response.context["results"].partial
+    assert headlines == ["Ferry news"]
+    assert b"only some of the matches" in response.content
+
+
+def test_search_whose_fallback_also_times_out_still_answers(client, monkeypatch):
+    make_article(headline="Ferry news", body_text="ferry")
+
+    def always_cancelled(*args, **kwargs):
+        with search.transaction.atomic(), search.connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = '1ms'")
+            cursor.execute("SELECT pg_sleep(0.05)")
+
+    monkeypatch.setattr(search, "_bounded_search", always_cancelled)
+    response, headlines = results(client, q="ferry")
+    assert response.status_code == 200
+    assert headlines == []
+    assert b"only some of the matches" in response.content
