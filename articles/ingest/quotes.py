@@ -91,8 +91,10 @@ def _trie_pattern(words: list[str]) -> str:
 VERB_RE = re.compile(r"\b" + _trie_pattern(["according to", "According to", "pointed out", "went on"] + REPORTING_VERBS)
                      + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
-TAIL_WORDS_RE = re.compile(r"(?:\s+(?:also|later|then|again|once|further|earlier|previously|recently|"
-                           r"has|had|have|was|is|will|would|used\s+to|went\s+on\s+to|simply|only|\w+ly))+\s*$")
+_TAIL_WORDS = (r"(?:also|later|then|again|once|further|earlier|previously|recently|has|had|have|was|is|will|would|"
+               r"used\s+to|went\s+on\s+to|simply|only|\w+ly)")
+# r"(?:\s+WORD)+\s*$", written to start with one white-space character (see the note on SINGLE_OPEN_RE).
+TAIL_WORDS_RE = re.compile(r"\s\s*" + _TAIL_WORDS + r"(?:\s+" + _TAIL_WORDS + r")*\s*$")
 # A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
 TAIL_ENDINGS = ("also", "later", "then", "again", "once", "further", "earlier", "previously", "recently", "has", "had",
                 "have", "was", "is", "will", "would", "to", "ly")
@@ -116,9 +118,10 @@ TITLE_CUE_RE = re.compile(r"\b(?:titled|entitled|headlined|named|dubbed|nickname
                           r"motion|bill|scheme)\W*$", re.IGNORECASE)
 # The last word of every cue above: TITLE_CUE_RE can only match text ending (before non-word
 # characters) with one of them, a cheap test to run first.
-TITLE_CUE_ENDINGS = tuple("""titled named dubbed called as book novel film movie documentary song album play poem series
-show programme program podcast newsletter blog column petition operation campaign slogan motto banner exhibition
-symphony opera piece painting essay hashtag initiative motion bill scheme""".split())
+TITLE_CUE_LAST_WORDS = frozenset("""titled entitled headlined named dubbed nicknamed called as book novel film movie
+documentary song album play poem series show programme program podcast newsletter blog column petition operation
+campaign slogan motto banner exhibition symphony opera piece painting essay hashtag initiative motion bill
+scheme""".split())
 LETTER_RE = re.compile(r"[^\W\d_]")
 EPITHET_RE = re.compile(r"(?i:the)\s+\d{1,3}-year-old\Z")
 RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
@@ -261,13 +264,16 @@ def _is_title(text: str, before: str, first: str) -> bool:
 
 
 def _title_cue(before: str) -> bool:
-    """TITLE_CUE_RE.search(before), skipped when the last word cannot end a cue. Only ASCII words are
-    judged here (the case folding of other scripts is left to the regex); no cue is over 12 letters."""
+    """TITLE_CUE_RE.search(before), skipped when the last word is no cue's last word. Only ASCII words
+    are judged here (the case folding of other scripts is left to the regex)."""
     k = len(before)
     while k and not (before[k - 1].isalnum() or before[k - 1] == "_"):  # the \W*$ of the regex
         k -= 1
-    tail = before[max(0, k - 12):k]
-    if tail.isascii() and not tail.lower().endswith(TITLE_CUE_ENDINGS):
+    j = k
+    while j and (before[j - 1].isalnum() or before[j - 1] == "_"):
+        j -= 1
+    word = before[j:k]
+    if word.isascii() and word.lower() not in TITLE_CUE_LAST_WORDS:
         return False
     return bool(TITLE_CUE_RE.search(before))
 
@@ -330,7 +336,9 @@ def _inside_quote(state: _State, pos: int) -> bool:
     return i >= 0 and pos < state.quote_ends[i]
 
 
-RELATIVE_BEFORE_RE = re.compile(r"\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", re.IGNORECASE)
+# r"(?i)\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", written to start with one character class.
+RELATIVE_BEFORE_RE = re.compile(r"[hHtTiI](?<!\w.)(?:(?<=[hH])(?i:is|er)|(?<=[tT])(?i:heir)|(?<=[iI])(?i:ts))"
+                                r"\s[^,.;:]{1,40},\s*\Z")
 # …unless the relative opens its sentence, and so is its subject ("His son, Irfan Dale, said …").
 RELATIVE_SUBJECT_RE = re.compile(r"(?:\A|[.!?”’\"]\s+|\n)\s*(?:His|Her|Their|Its)\s[^,.;:]{1,40},\s*\Z")
 
