@@ -304,3 +304,11 @@ def test_colon_hands_the_quote_to_the_person_just_named():
     body = ("Mayor Hal Brisk opened the bridge. “It is done,” he said.\n\n"
             "The ceremony also drew praise from Oona Fell, head of the Tollmere trust: “A fine day for the town.”")
     assert [q[1] for q in quotes_of(body)] == ["Hal Brisk", "Oona Fell"]
+
+
+def test_speaker_named_after_the_quotation_paragraphs():
+    body = ("Ilsa Morrow once built boats with Bram Oakes.\n\n"
+            "“People ask why I keep her. She is older than my grandfather.\n\n"
+            "“But every plank is a promise.”\n\n"
+            "Oakes says this without looking up from his plane.")
+    assert [q[1] for q in quotes_of(body)] == ["Bram Oakes", "Bram Oakes"]

@@ -694,6 +694,7 @@ def extract(headline: str, body_text: str) -> Extraction:
     ctx = _Context()
     quotes: list[Quote] = []
     mark_re, find_spans = (SINGLE_MARK_RE, _single_spans) if _single_style(body_text) else (MARK_RE, _paragraph_spans)
+    orphans: list[int] = []  # quotes of the paragraphs just read that were all quotation, no attribution
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
         spans = find_spans(body_text, pstart, pend) if mark_re.search(body_text, pstart, pend) else []
@@ -701,6 +702,8 @@ def extract(headline: str, body_text: str) -> Extraction:
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         _mark_non_quotes(body_text, pstart, spans)
         kept = [s for s in spans if s.keep]
+        if orphans and not (kept and kept[0].start == pstart):  # a paragraph in the reporter's words
+            _claim_orphans(state, body_text, pstart, pend, quotes, orphans)
         running, ctx.running = ctx.running, None
         if not kept:  # no quotation: only its sentences' subjects may matter, later
             ctx.pending.append((pstart, pend, spans))
@@ -708,6 +711,7 @@ def extract(headline: str, body_text: str) -> Extraction:
             continue
         state.add_quotes(spans)
         frame = _frame(body_text, pstart, pend, spans)
+        first_quote = len(quotes)
         for s_start, s_end in _sentences(frame):
             sentence = (pstart + s_start, pstart + s_end)
             in_sentence = [s for s in kept if sentence[0] <= s.start < sentence[1]]
@@ -732,13 +736,35 @@ def extract(headline: str, body_text: str) -> Extraction:
                 if att is not None and att.written:
                     state.last = att
                 prev = span
+                if explicit:
+                    first_quote = -1
             ctx.quoted_sentence_done()
+        # A paragraph of nothing but quotation with no speaker named: the next one may name it.
+        if first_quote >= 0 and not frame.strip(QUOTE_CHAR + QUOTE_STOP + " \n"):
+            orphans.extend(range(first_quote, len(quotes)))
+        else:
+            orphans.clear()
         if not (not spans[-1].closed and spans[-1].keep):
             ctx.running, ctx.group, ctx.group_explicit = None, [], False
     speakers = {q.speaker for q in quotes}
     for person in people:
         person.quoted = person.name in speakers
     return Extraction(people, quotes)
+
+
+# "Tiernan says this without looking up": a speaker named after the quotation paragraphs.
+SAYS_THIS_RE = re.compile(r"[^.!?\n“”\"‘’]{1,60}?\b(?:says|said|adds|added)\s+(?:this|that|so)\b")
+
+
+def _claim_orphans(state: _State, text: str, pstart: int, pend: int, quotes: list[Quote], orphans: list[int]) -> None:
+    """Give unattributed quotation paragraphs to the person a following "X says this" names; then forget them."""
+    m = SAYS_THIS_RE.match(text, pstart, pend)
+    mention = _mention_in(state, pstart, m.end(), text) if m else None
+    if mention is not None and _subject_position(text, pstart, mention.start):
+        att = _Attribution(mention.start, mention.end, mention.person, mention.text)
+        for i in orphans:
+            quotes[i] = _quote(state, _Span(quotes[i].position, 0, True, quotes[i].text), att, quotes[i].partial)
+    orphans.clear()
 
 
 def _track_group(ctx: _Context, span: _Span, att: _Attribution | None, index: int, explicit: bool,
