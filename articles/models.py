@@ -89,7 +89,7 @@ class PersonQuerySet(models.QuerySet):
         by_alias = Alias.objects.filter(normalized=wanted).order_by().values("person_id")
         return self.filter(pk__in=by_name.order_by().union(by_alias))
 
-    def most_quoted(self, since: date, limit: int = 10) -> PersonQuerySet:
+    def most_quoted(self, since: date, limit: int = 10) -> models.RawQuerySet:
         """People with the most quotations in articles published on or after `since` (`quote_count`).
 
         Counted from the quotations side, so only the window's articles are read
@@ -98,7 +98,7 @@ class PersonQuerySet(models.QuerySet):
         quotes = Quote.objects.filter(article__published__gte=since, person__isnull=False)
         return self._ranked_by(quotes, "quote_count", limit)
 
-    def named_with(self, person: Person, limit: int = 10) -> PersonQuerySet:
+    def named_with(self, person: Person, limit: int = 10) -> models.RawQuerySet:
         """Who is most often mentioned alongside `person` (`together`), over their 1,000 newest articles."""
         articles = (
             Mention.objects.filter(person=person)
@@ -107,13 +107,18 @@ class PersonQuerySet(models.QuerySet):
         mentions = Mention.objects.filter(article__in=articles).exclude(person=person)
         return self._ranked_by(mentions, "together", limit)
 
-    def _ranked_by(self, rows: models.QuerySet, name: str, limit: int) -> PersonQuerySet:
-        """The `limit` people appearing most in `rows` (quotes or mentions), annotated with their count."""
-        top = rows.order_by().values("person_id").annotate(n=Count("pk")).order_by("-n", "person_id")
-        count = rows.filter(person=OuterRef("pk")).order_by().values("person_id").annotate(n=Count("pk")).values("n")
-        return (
-            self.filter(pk__in=Subquery(top.values("person_id")[:limit]))
-            .annotate(**{name: Subquery(count)}).order_by(f"-{name}", "name")
+    def _ranked_by(self, rows: models.QuerySet, name: str, limit: int) -> models.RawQuerySet:
+        """The `limit` people appearing most in `rows` (quotes or mentions), annotated with their count.
+
+        The grouped counts are computed once and joined to the people: a correlated count per
+        person re-read each much-quoted person's whole history (6 s on the home page at 1M).
+        """
+        top = rows.order_by().values("person_id").annotate(n=Count("pk")).order_by("-n", "person_id")[:limit]
+        sql, params = top.query.sql_with_params()
+        return self.raw(
+            f'SELECT p.*, t.n AS "{name}" FROM articles_person p JOIN ({sql}) t ON t.person_id = p.id '
+            "ORDER BY t.n DESC, p.name",
+            params,
         )
 
 
