@@ -105,7 +105,9 @@ def quality() -> None:
         f"{'set':<14}{'articles':>9}{'quotes':>8}{'quote P':>9}{'quote R':>9}{'quote F1':>9}"
         f"{'speaker':>9}{'people P':>10}{'people R':>10}"
     )
-    for folder, note in (("eval", "tuned on"), ("eval-dev", "tuned on"), ("eval-holdout", "never tuned on")):
+    sets = (("eval", "tuned on"), ("eval-dev", "tuned on"), ("eval-dev2", "held out, then tuned on"),
+            ("eval-holdout", "never tuned on"))
+    for folder, note in sets:
         path = ROOT / "bench" / folder
         cases = evaluate.load_cases(path) if path.exists() else []
         if not cases:
