@@ -137,7 +137,7 @@ class Source(models.Model):
     """An outlet that publishes articles, or an aggregator/feed they reach us through."""
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200)
+    slug = models.SlugField(db_index=False, max_length=200)
     homepage = models.URLField(blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
@@ -158,7 +158,7 @@ class Source(models.Model):
 
 class Person(models.Model):
     name = models.CharField(max_length=200, help_text="Canonical name, without titles.")
-    slug = models.SlugField(max_length=200)
+    slug = models.SlugField(db_index=False, max_length=200)
     description = models.CharField(max_length=300, blank=True, help_text='Role, e.g. "US Secretary of State".')
     created = models.DateTimeField(auto_now_add=True)
 
@@ -214,7 +214,7 @@ class Alias(models.Model):
 
 class Topic(models.Model):
     name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100)
+    slug = models.SlugField(db_index=False, max_length=100)
     description = models.TextField(blank=True)
 
     class Meta:
@@ -336,10 +336,12 @@ def search_query(text: str) -> SearchQuery:
 
 class Article(models.Model):
     headline = models.CharField(max_length=500)
-    slug = models.SlugField(max_length=120, allow_unicode=False)
+    slug = models.SlugField(max_length=120, db_index=False)
     body_html = models.TextField(help_text="Sanitised HTML (articles.ingest.sanitize.clean_html).")
     body_text = models.TextField(help_text="Plain text: paragraphs separated by a blank line.")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles", db_index=False
+    )  # article_source_published_idx serves look-ups by outlet
     via = models.ForeignKey(
         Source, on_delete=models.PROTECT, null=True, blank=True, related_name="forwarded_articles",
         help_text="Aggregator or feed the article came through.",
@@ -397,11 +399,14 @@ class Article(models.Model):
         return reverse("article_detail", args=[self.pk, self.slug])
 
 
+# Foreign keys whose column leads a named composite index or unique constraint carry no index
+# of their own (db_index=False): a second index on the same leading column costs every insert
+# and serves no query.
 class Mention(models.Model):
     """A person named in an article: how often, and whether they are quoted."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions", db_index=False)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", db_index=False)
     count = models.PositiveIntegerField(default=1)
     quoted = models.BooleanField(default=False)
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
@@ -422,11 +427,11 @@ class Mention(models.Model):
 
 
 class Quote(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes", db_index=False)
     text = models.TextField()
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes",
-        help_text="The speaker, when resolved to a person.",
+        help_text="The speaker, when resolved to a person.", db_index=False,  # quote_person_article_idx
     )
     speaker_as_written = models.CharField(max_length=300, blank=True, help_text='As printed: "Lavrov", "the ministry".')
     partial = models.BooleanField(default=False, help_text="Quoted words inside a sentence, not a whole sentence.")
