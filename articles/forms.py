@@ -176,12 +176,18 @@ class PasteForm(forms.Form):
 class ReviewForm(forms.Form):
     """Step two: what the pipeline found, for staff to correct before it is stored."""
 
-    headline = forms.CharField(max_length=500, error_messages={"required": "Every article needs a headline."})
+    # vTextField/vURLField: the admin's own wide inputs, so a long headline is visible whole.
+    headline = forms.CharField(
+        max_length=500, error_messages={"required": "Every article needs a headline."},
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+    )
     source = forms.CharField(max_length=200, required=False, label="Outlet",
                              help_text="A name not yet in the archive adds the outlet.")
     via = forms.CharField(max_length=200, required=False, label="Aggregator")
-    published = forms.DateField(required=False, help_text="YYYY-MM-DD")
-    url = forms.URLField(max_length=1000, required=False, assume_scheme="https")
+    published = forms.DateField(required=False, help_text="YYYY-MM-DD", widget=forms.DateInput(attrs={"type": "date"}))
+    url = forms.URLField(
+        max_length=1000, required=False, assume_scheme="https", widget=forms.URLInput(attrs={"class": "vURLField"})
+    )
     byline = forms.CharField(max_length=300, required=False)
     body_text = forms.CharField(widget=forms.HiddenInput)
 
@@ -192,6 +198,7 @@ class ReviewForm(forms.Form):
             self.fields[f"quote_{i}"] = forms.CharField(widget=forms.HiddenInput, initial=quote["text"])
             self.fields[f"speaker_{i}"] = forms.CharField(
                 max_length=200, required=False, initial=quote.get("speaker") or "",
+                widget=forms.TextInput(attrs={"class": "vTextField"}),
                 label=f"Speaker of quotation {i + 1}",
                 help_text="Empty: the speaker stays unresolved, as written.",
             )
