@@ -126,3 +126,58 @@ def test_sentence_initial_surname_ending_like_a_verb_is_a_back_reference():
 def test_family_name_first_before_a_hyphenated_given_name():
     body = "Park Ji-woon of Ostvale Securities and Hill Dae-sung spoke; Central Park stayed closed."
     assert names(body) == ["Park Ji-woon", "Hill Dae-sung"]
+
+
+def test_role_nouns_that_are_no_common_title_are_role_not_name():
+    body = ("Quarry Lane Lockkeeper Brannagh Tuolumne opened the gates. Deputy Quartermaster Idris Fallowby "
+            "counted the stores, and Mossgate Coroner Petronel Asquith-Rudd opened the inquest. "
+            "Oliver James Hartwell and Ana Peter Hale watched.")
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Brannagh Tuolumne": "Quarry Lane Lockkeeper",
+        "Idris Fallowby": "Deputy Quartermaster",
+        "Petronel Asquith-Rudd": "Mossgate Coroner",
+        "Oliver James Hartwell": "",  # a given name in -er first is no role
+        "Ana Peter Hale": "",         # nor one with a single word after it
+    }
+
+
+def test_places_listed_after_settlement_nouns_are_not_people():
+    body = ("Flood water reached the hamlets of Upwick, Sorrel Dean and Marrow Tye on Sunday, and the town of "
+            "Ebbing Cray lost power. Farmer Willa Trask, 61, moved her sheep.")
+    assert names(body) == ["Willa Trask"]
+
+
+def test_teams_beaten_played_or_used_as_modifiers_are_not_people():
+    body = ("Fenby Athletic sealed a 3–0 win over Holt Rannoch, a week after the draw with Corbel Down. "
+            "Ossie Kamara, 22, who signed for Pellow Marsh in May, headed in a corner past a Holt Rannoch "
+            "defender. Coach Rhian Abernethy said the Corbel Down supporters had been loud.")
+    assert names(body) == ["Ossie Kamara", "Rhian Abernethy"]
+
+
+def test_parties_before_organisation_nouns_are_not_people():
+    body = ("The opposition Lantern Union party walked out. Lantern Union leader Sefa Mortensen-Ode said the vote "
+            "was rigged, and an Amber Coalition spokesperson agreed.")
+    assert names(body) == ["Sefa Mortensen-Ode"]
+
+
+def test_titles_of_works_things_after_their_noun_and_firms_are_not_people():
+    body = ("In her memoir, “A Bright Cold Shore,” Dr. Ilse Varnum recalled the voyage aboard the ketch Lady "
+            "Marwen. Later Lady Marwen sank. Her results appeared in the journal Coastal Sediment Letters. "
+            "Dovetail Brothers, the printer, and Quillon Signals, founded in 1990 by Marek Oduya, said they "
+            "would reprint it.")
+    assert names(body) == ["Ilse Varnum", "Marek Oduya"]
+
+
+def test_capitalised_particle_surnames_refer_back_and_local_mp_is_a_role():
+    body = ("Skipper Rozenn Le Bihan won. Le Bihan, 39, was delighted. Local MP Dafydd Orrell and "
+            "captain Will Ashdown-Pryce joined her; Ashdown-Pryce kept the cup.")
+    people = {p.name: (p.role, p.count) for p in find_people(body)}
+    assert people == {"Rozenn Le Bihan": ("Skipper", 2), "Dafydd Orrell": ("MP", 1),
+                      "Will Ashdown-Pryce": ("", 2)}
+
+
+def test_a_relative_named_in_passing_does_not_take_the_bare_surname():
+    body = ("Tamsin Okonjo, 17, won the junior title. In the stands was her father, Ade Okonjo, who drove her "
+            "to every race. Okonjo will defend the title next year.")
+    people = {p.name: p.count for p in find_people(body)}
+    assert people == {"Tamsin Okonjo": 2, "Ade Okonjo": 1}

@@ -23,7 +23,8 @@ from functools import lru_cache
 TITLE_WORDS = frozenset("""
 president vice secretary minister premier chancellor governor senator sen. representative rep.
 congressman congresswoman mayor councillor councilor alderman ambassador envoy judge justice
-dr. dr doctor prof. prof professor mr. mr mrs. mrs ms. ms miss sir dame lord lady
+dr. dr doctor prof. prof professor mr. mr mrs. mrs ms. ms miss sir dame lord lady madam madame mx monsieur
+mp mep msp mla
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev. father
 sister brother chief inspector detective sergeant sgt. constable officer superintendent commissioner
 captain capt. lieutenant lt. colonel col. general gen. major admiral commander commodore marshal
@@ -62,8 +63,10 @@ sea ocean gulf falls springs heights north south east west northern southern eas
 upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
 brook bend row point trench canal parade rail railways airfield cottage
 research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
+communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
 athletic rovers wanderers rangers albion marathon prize award awards trophy
+brothers bros
 comet asteroid storm hurricane operation vessel fire
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
@@ -96,9 +99,10 @@ CONNECTORS = PARTICLES | {"of", "for"}
 # Aurora Vance", "the team Velo Kestrel", "the Harborview Marathon". People rarely take "the".
 # Nouns for things that are named like people: ships, firms, charities, horses, works.
 THING_NOUNS = """vessel ship boat yacht ferry trawler schooner barge tug tanker frigate lifeboat liner team club band
-brand firm company startup label horse gelding mare colt filly stallion racehorse hotel restaurant festival race
+brand firm company startup label ketch sloop catamaran dinghy
+horse gelding mare colt filly stallion racehorse hotel restaurant festival race
 newsletter blog podcast album single charity operator supplier retailer lender insurer developer publisher chain
-shop store pub""".split()
+shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler""".split()
 # The noun may be followed by "called"/"named" ("a supplier called Halvorsen Marine") and the name may
 # be in quotation marks ("the album “Low Tide Blues”").
 THING_BEFORE_RE = re.compile(r"(?:\b(?:the|" + "|".join(THING_NOUNS) + r")(?:\s+(?:called|named))?|[Tt]he)\s+[“\"‘]?\Z")
@@ -113,8 +117,61 @@ LOCATIVE_ENDINGS = tuple("in at near above below off outside inside around acros
 # gelding who …"), but not a person described by one ("the club’s coach", "a member of the band", "a ship captain",
 # "a biologist on the team": the words before the noun are no prepositions).
 _NOT_BEFORE_HEAD = r"(?!(?:of|on|in|at|for|with|from|to|by|and|or)\b)"
-THING_AFTER_RE = re.compile(r",\s+(?:which\b|(?:a|an|the)\s+(?:" + _NOT_BEFORE_HEAD + r"[\w-]+\s+){0,3}?(?:"
+# Organisations are founded, headquartered or listed; people are not (", founded in 2020 by …").
+THING_AFTER_RE = re.compile(r",\s+(?:which\b|(?:founded|headquartered|incorporated)\b|(?:a|an|the)\s+(?:"
+                            + _NOT_BEFORE_HEAD + r"[\w-]+\s+){0,3}?(?:"
                             + "|".join(THING_NOUNS) + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))")
+
+# A title after a thing noun still names a thing: "the yacht Lady Grisel", "the horse Sir Tobias"
+# ("the Foreign Minister Ana Ruiz" is a person: only a noun, never a bare "the", counts here).
+THING_NOUN_BEFORE_RE = re.compile(r"\b(?:" + "|".join(THING_NOUNS) + r")(?:\s+(?:called|named))?\s+[“\"‘]?\Z")
+THING_NOUN_ENDINGS = ("called", "named", *THING_NOUNS)
+
+# Multi-word names that the words before them show to be teams or places, not people:
+# - a team is beaten, played or signed for ("a 2–1 win over X", "the draw with X", "beat X", "played
+#   club rugby for X"); individual players are usually also named with a role, an age or a quote, which
+#   keeps them people (see _drop_named_things);
+# - "a"/"an" before a capitalised run makes it a modifier ("a X defender", "an X spokesperson"): a
+#   person's name takes no article.
+_TEAM_BEFORE = (r"\b(?:(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws|match|game|fixture|tie|"
+                r"clash|derby|final|semi-final|replay)\s+(?:over|against|to|with|by)"
+                r"|beat|beats|beating|thrashed|thrashing|edged|trounced|drew\s+with|lost\s+to|losing\s+to|fell\s+to"
+                r"|(?:play|plays|played|playing|signed|signs|signing|scored|scoring|debut|appearances?|goals?)"
+                r"(?:\s+[a-z]+){0,2}\s+for)")
+CONTEXT_BEFORE_RE = re.compile(rf"(?:{_TEAM_BEFORE}|\b[Aa]n?)\s+\Z")
+CONTEXT_ENDINGS = ("over", "against", "to", "with", "by", "beat", "beats", "beating", "thrashed", "thrashing", "edged",
+                   "trounced", "for", "a", "A", "an", "An")
+# A run followed by an organisation or team noun is a party or team used as a modifier: "the
+# Green Dawn party", "Green Dawn leader Ana Ruiz", "X supporters", "an X defender".
+ORG_AFTER_RE = re.compile(r"\s+(?:party|parties|leader|leadership|spokesperson|spokesman|spokeswoman|members?|"
+                          r"mps|councillors?|candidates?|supporters|fans|defender|striker|midfielder|goalkeeper|"
+                          r"winger|forward|side|team|squad|manager|coach|players?|captain|boss|voters|activists|"
+                          r"officials?|government|manifesto|colleagues|bench|dugout|academy|defence|attack)\b")
+ORG_AFTER_FIRST = frozenset("pslmcdfwtgbvaoh")  # first letters of ORG_AFTER_RE's nouns: a cheap test first
+# "the villages of X and Y", "the town of X": settlement nouns before a list of capitalised names.
+SETTLEMENT_NOUNS = frozenset("""village town city hamlet parish island county region district suburb borough province
+municipality commune settlement neighbourhood neighborhood""".split())
+NAME_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*\Z")
+# A capitalised run that fills a whole quotation is a title of a work ("in his memoir, “A Long Cold
+# Look,” he wrote"): the closing mark follows it, maybe after a comma or full stop.
+QUOTE_OPENERS = "“\"‘"
+TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’]")
+
+# Role nouns that are no common title but a role by their ending (see _role_cut): "Harbourmaster",
+# "Innkeeper", "Archivist", "Geologist", "Cartographer", "Statistician", "Auctioneer".
+STRONG_ROLE_ENDINGS = ("master", "keeper", "ist", "ologist", "ographer", "ician", "eer")
+# Agent nouns in -er/-or/-ar ("Surveyor", "Coroner", "Registrar") are roles only in the clearest
+# position, since many given names end the same way ("Peter", "Victor").
+WEAK_ROLE_ENDINGS = ("er", "or", "ar")
+
+# "Will" is a modal verb at a sentence start but a given name in the middle of one ("captain Will Ashby").
+GIVEN_NAME_HOMOGRAPHS = frozenset({"Will"})
+
+# A kinship appositive introduces a relative of the article's subject: "his father, Tariq Vane,"
+# (lower-case: "His son, …" opens a sentence about the son, see _kin_appositive).
+KIN_BEFORE_RE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:father|mother|son|daughter|brother|sister|wife|"
+                           r"husband|partner|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|"
+                           r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,\s*\Z")
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -213,6 +270,7 @@ class _Candidate:
     tokens: tuple[str, ...]  # name tokens as written
     role: str
     titled: bool       # preceded by a personal title ("President Trump")
+    run_start: int = -1  # where the capitalised run starts (before any title or dropped word)
     person: int = -1
 
 
@@ -317,6 +375,8 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
         # A lone word is kept: it only counts if it names someone ("Dowling said"), never by itself.
         if not kind or (kind == 2 and (i == len(toks) - 1 or not _sentence_initial(text, base + offsets[i]))):
             break
+        if toks[i] in GIVEN_NAME_HOMOGRAPHS and i < len(toks) - 1 and not _sentence_initial(text, base + offsets[i]):
+            break
         dropped_the = dropped_the or toks[i].lower() == "the"
         i += 1
     if i == len(toks):
@@ -328,7 +388,8 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     start = base + offsets[i + cut]
     if not cut and (dropped_the or _thing_before(text, base + offsets[i])):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
-    return _Candidate(start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, titled=bool(cut))
+    return _Candidate(start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut),
+                      base + offsets[0])
 
 
 def _thing_before(text: str, pos: int) -> bool:
@@ -360,6 +421,8 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
         cut += 1
         while cut < len(toks) - 1 and lowered[cut] in ROLE_WORDS:
             cut += 1
+    if len(toks) - cut >= 3:
+        cut = _role_cut(toks, lowered, cut)
     name_toks = toks[cut:]
     # "Lavrov of Russia": the name stops at a connector.
     for i, tok in enumerate(name_toks):
@@ -381,6 +444,29 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
     return cut, len(name_toks), words, " ".join(toks[:cut])
 
 
+def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
+    """Role words that are no common title, judged by their ending: the role ends at the last word before
+    a given name and surname that ends like a role noun ("Harborview Harbourmaster | Jonas Okafor").
+
+    No name list decides it; the position does. A strong ending (-master, -keeper, -ist …) is a role
+    anywhere with two or more capitalised words after it. An -er/-or/-ar word only when a capitalised
+    word stands before it in the run and exactly two follow ("Kellby Coroner Ana Ruiz"): "Oliver James
+    Hale" (a given name in -er first) and "Ana Peter Hale" (one word after) stay names.
+    """
+    caps_after = 0
+    for j in range(len(toks) - 1, cut - 1, -1):
+        tok = toks[j]
+        if tok[:1].islower():
+            continue  # a particle ("van der"), part of the name
+        if caps_after >= 2:
+            low = lowered[j]
+            if len(low) > 5 and (low.endswith(STRONG_ROLE_ENDINGS) or (
+                    caps_after == 2 and j > 0 and low.endswith(WEAK_ROLE_ENDINGS))):
+                return j + 1
+        caps_after += 1
+    return cut
+
+
 KOREAN_GIVEN_RE = re.compile(r"[A-Z][a-z]+-[a-z]+\Z")
 
 
@@ -400,7 +486,7 @@ def _acronym(tok: str) -> bool:
 @lru_cache(maxsize=4096)
 def _not_name_word(tok: str) -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
-    return low in NON_PERSON_WORDS or low in COMMON_WORDS or _acronym(tok)
+    return low in NON_PERSON_WORDS or (low in COMMON_WORDS and tok not in GIVEN_NAME_HOMOGRAPHS) or _acronym(tok)
 
 
 def _strip_possessive(tok: str) -> str:
@@ -463,10 +549,11 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
     # Pass 1: full names (two words or more) found people. The first earlier key that is the same
     # person wins; an exact key always finds the index it was first added at, so it is memoised.
     seen: dict[tuple[str, ...], int] = {}
+    tails = _particle_tails(cands)
     for c in cands:
         key = _name_key(c.tokens)
-        if len(key) < 2 or (key[0] in PARTICLES and c.tokens[1].islower()):
-            continue  # one word, or a surname with its particles ("Van der Molen"): a back-reference
+        if len(key) < 2 or (key[0] in PARTICLES and (c.tokens[1].islower() or key in tails)):
+            continue  # one word, or a surname with its particles ("Van der Molen", "Le Roux"): a back-reference
         found = seen.get(key)
         if found is None:
             found = next((i for i, k in enumerate(keys) if _same_person(k, key)), None)
@@ -482,16 +569,45 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
     first_names: dict[str, int] = {}  # first names of the full names read so far
     for c in cands:
         if c.person >= 0:
-            last_full[_surname(c.tokens)] = c.person
+            surname = _surname(c.tokens)
+            # A relative introduced by a kinship word ("his father, Tariq Vane,") does not take over the
+            # bare surname from the person already named: "Vane" keeps meaning the article's subject.
+            if last_full.get(surname, c.person) == c.person or not _kin_appositive(text, c.start):
+                last_full[surname] = c.person
             first_names[_name_key(c.tokens)[0]] = c.person
             continue
         c.person = full.resolve(_surname(c.tokens), last_full, first_names)
-        if c.person < 0 and c.titled and c.role.split()[-1].lower() in TITLE_WORDS:
+        if c.person < 0 and len(c.tokens) > 1:
+            keys.append(_name_key(c.tokens))  # a particle-led surname nobody's full name ends with
+            people.append(_Person(c.tokens, c.role))
+            c.person = len(people) - 1
+        elif c.person < 0 and c.titled and c.role.split()[-1].lower() in TITLE_WORDS:
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
     return _finish(text, people, [c for c in cands if c.person >= 0])
+
+
+def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
+    """Surnames with a capitalised particle that end a longer name ("Le Goff" of "Annick Le Goff"): on their
+    own ("Le Goff, 44, sailed") they are back-references, not a second person."""
+    tails = set()
+    for c in cands:
+        if len(c.tokens) > 2:
+            key = _name_key(c.tokens)
+            tails.update(key[i:] for i in range(1, len(key) - 1) if key[i] in PARTICLES)
+    return tails
+
+
+def _kin_appositive(text: str, start: int) -> bool:
+    """A name introduced as someone's relative in passing ("was his father, Tariq Vane,"). Not one that opens
+    its sentence ("His son, …": the sentence is about him) or is coordinated with the person it relates to
+    ("Mira Vane and her brother, Joel Vane, run …": both are subjects; the latest full name is meant)."""
+    if text[start - 2:start] != ", ":
+        return False
+    kin = KIN_BEFORE_RE.search(text, max(0, start - 40), start)
+    return bool(kin) and not text[max(0, kin.start() - 4):kin.start()].endswith("and ")
 
 
 def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]) -> list[_Candidate]:
@@ -536,23 +652,56 @@ def _lone_word(tok: str) -> tuple[str, str]:
     return _surname((word,)), fold(word)
 
 
+def _not_person_by_context(text: str, c: _Candidate) -> bool:
+    """An untitled multi-word name that its surroundings show to be a place, team, party or work."""
+    start = c.run_start
+    if _ends_with(text, c.start, 12, LOCATIVE_ENDINGS, LOCATIVE_BEFORE_RE):
+        return True  # "off Haskett Pike", "in Sallow End"
+    if _ends_with(text, start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE):
+        return True  # "a 2–1 win over X", "a X defender"
+    if text[c.end + 1:c.end + 2] in ORG_AFTER_FIRST and text[c.end:c.end + 1] == " " \
+            and ORG_AFTER_RE.match(text, c.end, c.end + 20):
+        return True  # "the X party", "X leader Ana Ruiz"
+    if start and text[start - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, c.end, c.end + 2):
+        return True  # “A Long Cold Look,” — a title, not a name
+    return _after_settlement_noun(text, start)
+
+
+def _after_settlement_noun(text: str, pos: int) -> bool:
+    """A name in a list after "the village(s)/town(s) of": "the villages of Ashby and Kell Moor"."""
+    window = text[max(0, pos - 80):pos]
+    i = window.rfind(" of ")
+    if i < 0:
+        return False
+    before = window[:i].rsplit(None, 1)
+    if not before or before[-1].lower().removesuffix("s") not in SETTLEMENT_NOUNS:
+        return False
+    return bool(NAME_LIST_RE.match(window, i + 4))
+
+
 def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Drop names that the article shows to be things or places: before ", which" or an appositive like
     ", a nine-year-old gelding" (even after a title: racehorses are "Sir"), or a full name without a
     title right after a preposition of place. An age or a reporting verb after any mention of the
     same name keeps it a person."""
-    things, people = set(), set()
+    things, people, described, aged = set(), set(), set(), set()
     for c in cands:
         if text.startswith(("'s", "’s"), c.end):
             continue
         key = _name_key(c.tokens)
         if text.startswith(",", c.end) and THING_AFTER_RE.match(text, c.end, c.end + 60):
-            things.add(key)
+            described.add(key)  # ", which …", ", founded in …", ", a nine-year-old gelding": stronger than "said"
         elif STRONG_AFTER_RE.match(text, c.end, c.end + 12):
             people.add(key)
-        elif len(c.tokens) > 1 and not c.role and _ends_with(text, c.start, 12, LOCATIVE_ENDINGS, LOCATIVE_BEFORE_RE):
+            if text.startswith(",", c.end):
+                aged.add(key)
+        elif c.role:
+            if _ends_with(text, c.run_start, 30, THING_NOUN_ENDINGS, THING_NOUN_BEFORE_RE):
+                things.add(key)  # "the yacht Lady Grisel"
+        elif len(c.tokens) > 1 and _not_person_by_context(text, c):
             things.add(key)
-    things -= people
+    # A thing may "say" (organisations issue statements); only an age outweighs a thing appositive.
+    things = (things - people) | (described - aged)
     if not things:
         return cands
     return [c for c in cands if _name_key(c.tokens) not in things]
