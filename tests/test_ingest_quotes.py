@@ -312,3 +312,19 @@ def test_speaker_named_after_the_quotation_paragraphs():
             "“But every plank is a promise.”\n\n"
             "Oakes says this without looking up from his plane.")
     assert [q[1] for q in quotes_of(body)] == ["Bram Oakes", "Bram Oakes"]
+
+
+def test_teenager_epithet_and_coordinated_verb_after_a_non_reporting_verb():
+    body = ("Priya Voss-Amadi, 16, won the regional title on Saturday at the Orrin Pool.\n\n"
+            "“I still can’t believe it,” said the teenager.\n\n"
+            "Her grandmother, Edda Voss, drove her there. She packed her lunch and said, “Just swim your own race.”")
+    assert [q[1] for q in quotes_of(body)] == ["Priya Voss-Amadi", "Edda Voss"]
+
+
+def test_pronoun_skips_a_last_speaker_of_the_wrong_gender_and_a_relative_named_since():
+    body = ("Sir Halvard Brenn, the cartographer, has died, his nephew, Tobiah Brenn, said on Monday: "
+            "“He was sharp to the very end.”\n\n"
+            "Brenn mapped the northern fells for forty years. “Every map is a guess,” he wrote.\n\n"
+            "Dr. Solvei Marr, his student, remembered him. “He never hurried,” she said.\n\n"
+            "He worked until he was 90. Asked about his legacy, he replied: “Ask the fells.”")
+    assert [q[1] for q in quotes_of(body)] == ["Tobiah Brenn", "Halvard Brenn", "Solvei Marr", "Halvard Brenn"]

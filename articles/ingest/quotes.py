@@ -123,7 +123,9 @@ documentary song album play poem series show programme program podcast newslette
 campaign slogan motto banner exhibition symphony opera piece painting essay hashtag initiative motion bill
 scheme""".split())
 LETTER_RE = re.compile(r"[^\W\d_]")
-EPITHET_RE = re.compile(r"(?i:the)\s+\d{1,3}-year-old\Z")
+# News shorthand for the person just named: "said the 20-year-old", "said the teenager".
+EPITHET_RE = re.compile(r"(?i:the)\s+(?:\d{1,3}-year-old|teenager|teen|youngster|schoolboy|schoolgirl|debutant|"
+                        r"rookie)\Z")
 RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
 ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
 SENTENCE_PUNCT_RE = re.compile(r"[.!?;:]")
@@ -423,11 +425,39 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> i
         return m.person
     if fitting_relative is not None:
         return fitting_relative
-    if state.last is not None and state.last.person is not None:
-        return state.last.person
+    last = state.last.person if state.last is not None else None
+    if last is not None:
+        # A pronoun whose gender is known to fit a person named (in subject position) since the last
+        # speaker, or known not to fit the last speaker, points past the last speaker: "“…,” his son
+        # said. / Quaintance studied physics … / “…,” he wrote."
+        last_fits = genders.get(last, want) == want
+        if not want or (last_fits and not any(genders.values())):
+            return last
+        subject = _subject_since(state, text, state.last.end, para_start, genders, want, strict=last_fits)
+        if subject is not None:
+            return subject
+        if last_fits:
+            return last
     for i in range(bisect_right(state.ends, pos) - 1, -1, -1):
-        if not _inside_quote(state, mentions[i].start):
-            return mentions[i].person
+        m = mentions[i]
+        if not _inside_quote(state, m.start) and (not want or genders.get(m.person, want) == want):
+            return m.person
+    return None
+
+
+def _subject_since(state: _State, text: str, a: int, b: int, genders: dict[int, str], want: str,
+                   strict: bool) -> int | None:
+    """The latest person in subject position between a and b outside quotations whose gender fits
+    (strict: is known to fit)."""
+    mentions = state.mentions
+    for i in range(bisect_left(state.starts, b) - 1, bisect_left(state.starts, a) - 1, -1):
+        m = mentions[i]
+        g = genders.get(m.person)
+        if (g == want if strict else g in (None, want)) and not _inside_quote(state, m.start) \
+                and not text.startswith(("'s", "’s"), m.end):
+            sentence_start = max(text.rfind(". ", a, m.start) + 2, text.rfind("\n", a, m.start) + 1, a)
+            if _subject_position(text, sentence_start, m.start):
+                return m.person
     return None
 
 
@@ -486,13 +516,17 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, mention.person, mention.text)
     last_word = phrase.split()[-1]
     if last_word.lower() in PRONOUNS:
-        return _Attribution(a, b, _resolve_pronoun(state, text, a, last_word), last_word)
+        person = _resolve_pronoun(state, text, a, last_word)
+        want = _gender([last_word.lower()])
+        if person is not None and want:  # "she said" states the speaker's gender for later pronouns
+            _person_genders(state, text).setdefault(person, want)
+        return _Attribution(a, b, person, last_word)
     first = phrase.split()[0].lower()
     if first in ("it", "they", "we", "i"):
         return _Attribution(a, b, None, phrase)  # an organisation or a group speaking
     if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
-    if EPITHET_RE.match(phrase):  # "said the 20-year-old": news shorthand for the person just named
+    if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
         return _Attribution(a, b, _resolve_pronoun(state, text, a), phrase)
     # "money that the judge said": the subject is the relative clause's own noun phrase.
     clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
@@ -518,6 +552,11 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
     cut = max([frame.rfind(c, 0, v) for c in (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—")])
     segments = list(reversed(_comma_segments(frame, cut + 1, v)))[:3]
+    if segments and frame[segments[0][0]:segments[0][1]].rstrip().endswith(COORDINATING_ENDINGS):
+        # "She bought me a hive and said, …": the verb shares the subject that opens the clause.
+        att = _clause_subject(state, text, frame, offset, cut + 1, v)
+        if att is not None:
+            return att
     noun_phrase = None
     for i, (a, b) in enumerate(segments):
         att = _speaker_from_segment(state, text, offset + a, offset + b)
@@ -531,6 +570,23 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if i + 1 < len(segments) and not _ends_with_mention(state, offset + segments[i + 1][1]):
             break
     return noun_phrase
+
+
+COORDINATING_ENDINGS = (" and", " and then", " but", " then")
+
+
+def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v: int) -> _Attribution | None:
+    """The subject opening frame[a:v]: a pronoun ("She bought … and said") or a person named first."""
+    words = frame[a:v].split(None, 1)
+    if not words:
+        return None
+    if words[0].lower() in ("he", "she"):
+        start = offset + a + frame[a:v].index(words[0])
+        return _Attribution(start, start + len(words[0]), _resolve_pronoun(state, text, start, words[0]), words[0])
+    person = _sentence_subject(state, text, offset + a, offset + v)
+    if person is None:
+        return None
+    return _Attribution(offset + a, offset + v, person, state.people[person].name)
 
 
 def _ends_with_mention(state: _State, pos: int) -> bool:
