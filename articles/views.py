@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.filters import ArticleFilter, PersonFilter, SearchFilter
-from articles.models import Article, Person, Quote, Source, Topic
+from articles.models import Article, Person, PersonMonth, Quote, Source, Topic
 from articles.search import SORTS, clean_query, mark_quotes, paginate, run_search
 
 FACETS = ("source", "person", "topic", "year")
@@ -99,7 +99,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page": paginate(quotes, request.GET.get("page")),
         "articles": articles.newest_first()[:10],
         "named_with": Person.objects.named_with(person),
-        "chart": month_chart(articles.per_month()),
+        "chart": month_chart(PersonMonth.objects.series(person)),
     })
 
 

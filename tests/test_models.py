@@ -133,3 +133,72 @@ def test_topic_slug_unique():
     make_topic("Housing", slug="housing")
     with pytest.raises(IntegrityError), transaction.atomic():
         make_topic("Housing policy", slug="housing")
+
+
+# --- PersonMonth: the person page's chart, kept by triggers (migration 0006) ----------------
+
+def months_of(person):
+    from articles.models import PersonMonth
+
+    return dict(PersonMonth.objects.series(person))
+
+
+def counted_months(person):
+    """The truth the summary must match: articles naming `person`, counted per month."""
+    return dict(Article.objects.mentioning(person).per_month())
+
+
+def test_month_summary_follows_mentions_added_and_deleted():
+    import datetime
+
+    person, other = make_person(), make_person()
+    march = make_article(published=datetime.date(2024, 3, 5), people=[person])
+    make_article(published=datetime.date(2024, 3, 28), people=[person, other])
+    may = make_article(published=datetime.date(2024, 5, 1))
+    make_article(published=None, people=[person])  # undated: not on the chart
+    assert months_of(person) == counted_months(person) == {datetime.date(2024, 3, 1): 2}
+
+    Mention.objects.create(article=may, person=person)
+    assert months_of(person) == counted_months(person) == {datetime.date(2024, 3, 1): 2, datetime.date(2024, 5, 1): 1}
+
+    Mention.objects.filter(article=march, person=person).delete()
+    may.delete()  # the article's mentions go with it
+    assert months_of(person) == counted_months(person) == {datetime.date(2024, 3, 1): 1}
+    assert months_of(other) == {datetime.date(2024, 3, 1): 1}
+
+
+def test_month_summary_follows_bulk_inserts_moved_mentions_and_redated_articles():
+    import datetime
+
+    from psycopg2.extras import execute_values
+
+    first, second = make_person(), make_person()
+    articles = [make_article(published=datetime.date(2023, 1 + i % 3, 10)) for i in range(6)]
+    with connection.cursor() as cursor:  # as the ingest pipeline writes mentions
+        execute_values(cursor.cursor, "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
+                       [(a.pk, first.pk, 1, False) for a in articles])
+    assert months_of(first) == counted_months(first) == {datetime.date(2023, m, 1): 2 for m in (1, 2, 3)}
+
+    Mention.objects.filter(person=first, article__in=articles[:2]).update(person=second)  # a merge moves rows
+    Mention.objects.filter(person=first).update(count=3)  # no move: no change
+    articles[2].published = datetime.date(2025, 7, 4)
+    articles[2].save()
+    Article.objects.filter(pk=articles[3].pk).update(published=None)
+    for person in (first, second):
+        assert months_of(person) == counted_months(person)
+    assert months_of(first) == {datetime.date(2023, 3, 1): 1, datetime.date(2023, 2, 1): 1,
+                                datetime.date(2025, 7, 1): 1}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_corpus_generator_leaves_the_month_summary_right():
+    # COPY with the triggers deferred, then one rebuild at the end of generate().
+    from articles.corpus import generate
+    from articles.models import Person, PersonMonth
+
+    generate(40, seed=3, workers=1)
+    people = Person.objects.filter(mentions__isnull=False).distinct()
+    assert people.exists()
+    assert PersonMonth.objects.exists()
+    for person in people:
+        assert months_of(person) == counted_months(person)
