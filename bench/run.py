@@ -106,7 +106,7 @@ def quality() -> None:
         f"{'speaker':>9}{'people P':>10}{'people R':>10}"
     )
     sets = (("eval", "tuned on"), ("eval-dev", "tuned on"), ("eval-dev2", "held out, then tuned on"),
-            ("eval-holdout", "never tuned on"))
+            ("eval-dev3", "held out, then tuned on"), ("eval-holdout", "never tuned on"))
     for folder, note in sets:
         path = ROOT / "bench" / folder
         cases = evaluate.load_cases(path) if path.exists() else []
@@ -279,6 +279,12 @@ def gunicorn_section(url: str) -> None:
         check=True,
     ).stdout.split()
     with tempfile.TemporaryDirectory() as folder:
+        # Production settings serve hashed static names from collectstatic's manifest: without
+        # it every page is a 500 (the first runs measured error pages). Collected into the
+        # temporary folder, so the checkout is left as it was.
+        env["STATIC_ROOT"] = str(Path(folder) / "static")
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+                       cwd=ROOT, env=env, check=True)
         script = Path(folder) / "paths.lua"
         script.write_text(
             "paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
@@ -304,6 +310,10 @@ def gunicorn_section(url: str) -> None:
         )
         try:
             time.sleep(3)
+            status = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                                     f"http://127.0.0.1:{port}{paths[0]}"], capture_output=True, text=True).stdout
+            if status != "200":
+                raise SystemExit(f"gunicorn answered {status} for {paths[0]}: not measuring error pages")
             subprocess.run(
                 ["wrk", "-t2", "-c16", "-d5s", "-s", str(script), f"http://127.0.0.1:{port}"],
                 capture_output=True,
