@@ -251,3 +251,73 @@ def test_search_whose_fallback_also_times_out_still_answers(client, monkeypatch)
     assert response.status_code == 200
     assert headlines == []
     assert b"only some of the matches" in response.content
+
+
+# --- plan choice: the same answer whichever pass the estimate picks -------------------------
+
+@pytest.mark.parametrize("threshold", [0, 10**9])  # always walk by date / always collect from the index
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_both_plans_give_the_same_results(client, monkeypatch, threshold, sort):
+    import datetime
+
+    person = make_person("Ada Quayle")
+    for i in range(30):
+        make_article(headline=f"Ferry {i}" if i % 3 else f"Ferry ferry {i}", body_text="ferry crossing",
+                     published=datetime.date(2020, 1, 1) + datetime.timedelta(days=i * 7 % 50),
+                     people=[person] if i % 2 else [])
+    make_article(headline="Harbour", body_text="no crossing here", people=[person])
+    monkeypatch.setattr(search, "BITMAP_MAX_ESTIMATE", threshold)
+    _, everything = results(client, q="ferry", sort=sort)
+    _, with_person = results(client, q="ferry", person="ada-quayle", sort=sort)
+    expected = sorted(Article.objects.search("ferry"), key=lambda a: (a.published, a.pk), reverse=sort != "oldest")
+    if sort != "relevance":
+        assert everything == [a.headline for a in expected][:20]  # one page
+        assert with_person == [a.headline for a in expected if a.mentions.filter(person=person).exists()]
+    else:  # double "ferry" in the headline ranks first, then newest
+        assert everything[:10] == [a.headline for a in expected if a.headline.startswith("Ferry ferry")]
+    assert len(with_person) == 15
+
+
+def test_plan_follows_the_estimate(monkeypatch):
+    calls = []
+    monkeypatch.setattr(search, "_collect_then_sort", lambda *a, **k: calls.append("bitmap") or [])
+    monkeypatch.setattr(search, "_sort_then_test", lambda *a, **k: calls.append("facet first") or [])
+    make_article(headline="Ferry")
+    for estimate, expected in [(10, "bitmap"), (10**7, None)]:
+        monkeypatch.setattr(search, "estimated_matches", lambda qs, e=estimate: e)
+        calls.clear()
+        search.run_search(Article.objects.search("ferry"), "ferry")
+        assert calls == ([expected] if expected else [])
+    # A common word inside a small facet: the facet's articles by date, documents tested in turn.
+    estimates = iter([10**7, 10])
+    monkeypatch.setattr(search, "estimated_matches", lambda qs: next(estimates))
+    calls.clear()
+    search.run_search(Article.objects.search("ferry"), "ferry", filtered=Article.objects.filter(pk__gt=0))
+    assert calls == ["facet first"]
+
+
+def test_estimate_reads_the_planner_rows():
+    make_article(headline="Ferry")
+    assert search.estimated_matches(Article.objects.search("ferry")) >= 1
+
+
+@pytest.mark.parametrize("name", ["Ada Quayle", "The Who"])  # the second is all stop words
+def test_person_filter_finds_exactly_the_articles_mentioning_them(client, name):
+    person, namesake = make_person(name), make_person(f"{name} Junior")
+    named = make_article(headline="Ferry one", body_text="ferry", people=[person])
+    make_article(headline="Ferry two", body_text=f"ferry, says {name} in passing")  # named, not mentioned
+    make_article(headline="Ferry three", body_text="ferry", people=[namesake])
+    _, headlines = results(client, q="ferry", person=person.slug)
+    assert headlines == [named.headline]
+
+
+def test_topic_filter_intersects_the_words_matches(client, monkeypatch):
+    from tests.conftest import make_topic
+
+    topic = make_topic("Shipping")
+    inside = [make_article(headline=f"Ferry {i}", body_text="ferry", topics=[topic]) for i in range(3)]
+    make_article(headline="Ferry elsewhere", body_text="ferry")
+    for threshold in (0, 10**9):
+        monkeypatch.setattr(search, "BITMAP_MAX_ESTIMATE", threshold)
+        _, headlines = results(client, q="ferry", topic="shipping", sort="newest")
+        assert sorted(headlines) == sorted(a.headline for a in inside)
