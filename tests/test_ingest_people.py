@@ -181,3 +181,13 @@ def test_a_relative_named_in_passing_does_not_take_the_bare_surname():
             "to every race. Okonjo will defend the title next year.")
     people = {p.name: p.count for p in find_people(body)}
     assert people == {"Tamsin Okonjo": 2, "Ade Okonjo": 1}
+
+
+def test_a_role_noun_opening_a_sentence_is_no_given_name():
+    body = ("Ferrygate pool reopened. Lifeguard Orla Penhaligon, 20, was on duty. Co-founder Emrys Tallow-Vane "
+            "cut the ribbon.\n\n10:15 — Reader Bette Quarrie-Lund sent a photo. Wing Tevita Ashcombe scored twice. "
+            "Nia Grace Hollin and Nguyen Thi Mai watched.")
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {"Orla Penhaligon": "Lifeguard", "Emrys Tallow-Vane": "Co-founder",
+                      "Bette Quarrie-Lund": "Reader", "Tevita Ashcombe": "Wing", "Nia Grace Hollin": "",
+                      "Nguyen Thi Mai": ""}

@@ -328,3 +328,15 @@ def test_pronoun_skips_a_last_speaker_of_the_wrong_gender_and_a_relative_named_s
             "Dr. Solvei Marr, his student, remembered him. “He never hurried,” she said.\n\n"
             "He worked until he was 90. Asked about his legacy, he replied: “Ask the fells.”")
     assert [q[1] for q in quotes_of(body)] == ["Tobiah Brenn", "Halvard Brenn", "Solvei Marr", "Halvard Brenn"]
+
+
+def test_role_back_references_go_to_the_person_introduced_with_that_role():
+    body = ("Tarn Rovers won 2–1. Rovers head coach Ilka Brenholt watched from the stand, and "
+            "top seed Davor Quill-Amsey lost in the other semi-final.\n\n"
+            "“We were slow,” the coach said. “He was better today,” the top seed said.\n\n"
+            "The government’s chief whip, Senator Odile Varga, was calm. “Nobody is leaving,” the whip said.\n\n"
+            "The Minister for Coastal Affairs, Petra Holm-Sato, spoke next. The minister has just posted: "
+            "“Ferries will run tomorrow.”\n\n"
+            "Coach Maren Tuft sat with Davor Quill-Amsey. My coach always tells me, “Breathe and move your feet.”")
+    assert [q[1] for q in quotes_of(body)] == ["Ilka Brenholt", "Davor Quill-Amsey", "Odile Varga",
+                                              "Petra Holm-Sato", "Maren Tuft"]

@@ -417,11 +417,39 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     if shape is None:
         return None
     cut, n_name, words, role = shape
+    if not cut and n_name == 3 and len(toks) - i == 3 and _opening_role(text, base + offsets[i], toks[i], toks[i + 1:]):
+        cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
     if not cut and (dropped_the or _thing_before(text, base + offsets[i])):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
     return _Candidate(start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut),
                       base + offsets[0])
+
+
+# A sentence's first word is capitalised whatever it is, so a role noun there ("Lifeguard Ana Ruiz, 19,
+# said") looks like a given name. Role nouns are mostly agent nouns or compounds with a lower-case part
+# ("Co-founder"). Only endings that given names do not share count here: plain -er/-or/-ian are also
+# Oliver, Victor, Adrian ("Oliver James Hale" stays a name), but -iser/-ator/-ician/-keeper are not.
+OPENING_ROLE_ENDINGS = ("iser", "izer", "ator", "eer", "ist", "ician", "arian", "orian", "sman", "swoman", "person",
+                        "guard", "keeper", "master", "holder", "maker", "worker", "eader", "writer", "founder", "owner",
+                        "rider", "runner", "wright")
+# Positions in team sports, which stand before a name like "striker" does but end like nothing else.
+POSITION_WORDS = frozenset("wing winger flanker prop hooker lock fullback full-back fly-half scrum-half".split())
+
+
+def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> bool:
+    """Is the first of three capitalised words opening a sentence (or a live-blog entry after a dash) a role?
+
+    Only when the other two are a plain given name and surname (no particle, no initial) and the word
+    is shaped like a role: a lower-case part after a hyphen, an agent-noun ending or a sports position."""
+    if not first.isascii() or any(t[:1].islower() or t.endswith(".") for t in rest):
+        return False
+    low = first.lower()
+    shaped = first.partition("-")[2][:1].islower() or low in POSITION_WORDS or (
+        len(low) > 5 and low.endswith(OPENING_ROLE_ENDINGS))
+    if not shaped:
+        return False
+    return _sentence_initial(text, pos) or text[max(0, pos - 2):pos] in ("— ", "– ")
 
 
 def _thing_before(text: str, pos: int) -> bool:

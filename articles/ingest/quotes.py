@@ -23,7 +23,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .people import ABBREVIATIONS, PRONOUNS, ROLE_WORDS, Mention, PersonMention, fold, mask_spans, scan_people
+from .people import (
+    ABBREVIATIONS,
+    APPOSITIVE_AFTER_RE,
+    PRONOUNS,
+    ROLE_WORDS,
+    Mention,
+    PersonMention,
+    fold,
+    mask_spans,
+    scan_people,
+)
+from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 
 
 @dataclass(frozen=True)
@@ -91,13 +102,14 @@ def _trie_pattern(words: list[str]) -> str:
 VERB_RE = re.compile(r"\b" + _trie_pattern(["according to", "According to", "pointed out", "went on"] + REPORTING_VERBS)
                      + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
-_TAIL_WORDS = (r"(?:also|later|then|again|once|further|earlier|previously|recently|has|had|have|was|is|will|would|"
+_TAIL_WORDS = (r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|"
+               r"has|had|have|was|is|will|would|"
                r"used\s+to|went\s+on\s+to|simply|only|\w+ly)")
 # r"(?:\s+WORD)+\s*$", written to start with one white-space character (see the note on SINGLE_OPEN_RE).
 TAIL_WORDS_RE = re.compile(r"\s\s*" + _TAIL_WORDS + r"(?:\s+" + _TAIL_WORDS + r")*\s*$")
 # A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
 TAIL_ENDINGS = ("also", "later", "then", "again", "once", "further", "earlier", "previously", "recently", "has", "had",
-                "have", "was", "is", "will", "would", "to", "ly")
+                "have", "just", "always", "never", "often", "usually", "was", "is", "will", "would", "to", "ly")
 # After an inverted verb ("said the ministry in a statement") the subject stops at these words.
 POST_STOP_RE = re.compile(r"\s(?:in|on|at|after|during|while|to|when|as|from|before|with|who|that|of|"
                           r"last|this|yesterday|today|outside|inside)\s")
@@ -491,16 +503,59 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     return None
 
 
-def _role_reference(state: _State, phrase: str) -> int | None:
-    """"the mayor", "my father": a person whose introduced role ends with that noun."""
+# Determiners of a role back-reference to one known person ("the coach", "my coach"); "a"/"one driver" is nobody in
+# particular.
+DEFINITE_RE = re.compile(r"(?:the|my|his|her|their|its|our)\s", re.IGNORECASE)
+ROLE_WINDOW_STOP_RE = re.compile(r"[.!?;:\n“”\"()—–]")
+ROLE_TOKEN_RE = re.compile(r"[\w’'-]+|,")
+ROLE_CONNECTORS = frozenset({"of", "for"})
+
+
+def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | None:
+    """"the coach", "the top seed", "my father": the person last introduced before pos with that head noun in
+    their role, else a person whose introduced role ends with it."""
     words = phrase.lower().split()
     if len(words) > 4 or not DETERMINER_RE.match(phrase + " "):
         return None
     head = words[-1]
+    if DEFINITE_RE.match(phrase) and head not in PEOPLE_COMMON_WORDS:
+        for i in range(bisect_left(state.starts, pos) - 1, -1, -1):
+            m = state.mentions[i]
+            if _inside_quote(state, m.start):
+                continue
+            role = state.people[m.person].role
+            if head in fold(role).replace("'s", "").replace(".", "").split() or head in _role_words_at(text, m):
+                return m.person
     for i, p in reversed(list(enumerate(state.people))):
         if p.role and head in fold(p.role).replace("'s", "").split()[-1:]:
             return i
     return None
+
+
+def _role_words_at(text: str, m: Mention) -> list[str]:
+    """The role words a mention is introduced with, in its own sentence: lower-case nouns and titles right
+    before the name, maybe before a comma ("top seed X", "the government's chief whip, Senator X", "the
+    Minister for Health, X"), and an appositive after it (", the club's coach,")."""
+    window = text[max(0, m.start - 60):m.start]
+    stop = max((mm.end() for mm in ROLE_WINDOW_STOP_RE.finditer(window)), default=0)
+    found: list[str] = []
+    commas = 0
+    for tok in reversed(ROLE_TOKEN_RE.findall(window, stop)):
+        if tok == ",":
+            commas += 1
+            if commas > 1:
+                break
+            continue
+        low = fold(tok).replace("'s", "").replace("’s", "")
+        if low in PEOPLE_COMMON_WORDS and low not in ROLE_CONNECTORS:
+            break
+        found.append(low)
+        if len(found) >= 6:
+            break
+    after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
+    if after:
+        found.extend(fold(after.group(1)).replace("'s", "").split())
+    return found
 
 
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
@@ -536,7 +591,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if len(phrase.split()) > 6:
         det = list(DETERMINER_WORD_RE.finditer(phrase))
         phrase = phrase[det[-1].start():] if det else " ".join(phrase.split()[-3:])
-    return _Attribution(a, b, _role_reference(state, phrase), phrase)
+    return _Attribution(a, b, _role_reference(state, text, a, phrase), phrase)
 
 
 def _comma_segments(frame: str, a: int, b: int) -> list[tuple[int, int]]:
