@@ -48,7 +48,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "article": article, "body": mark_quotes(article.body_html, quotes), "quotes": quotes,
         "mentions": article.mentions.select_related("person").order_by("-count", "person__name"),
         "topics": article.topics.all(),
-        "related": Article.objects.for_listing().related_to(article),
+        "related": list(Article.objects.related_to(article)),
     })
 
 
