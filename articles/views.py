@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.db.models import F, Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dates import MONTHS
+from django.utils.html import format_html_join
 
 from articles.filters import ArticleFilter, PersonFilter, SearchFilter
 from articles.models import Article, Person, PersonMonth, Quote, Source, Topic
@@ -110,6 +112,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
     quotes = (
         Quote.objects.filter(person=person).select_related("article__source", "person")
+        # The cards show the headline: not the article's text and search document (~10 KB a row).
+        .defer("article__body_html", "article__body_text", "article__search_text", "article__search_vector")
         .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
     )
     articles = Article.objects.for_listing().mentioning(person)
@@ -179,5 +183,10 @@ def month_chart(series: list[tuple[datetime.date, int]], *, months: int = 36, wi
             month=m, count=counts.get(m, 0))
         for i, m in enumerate(span)
     ]
-    return {"bars": bars, "width": width, "height": height, "max": top, "first": span[0], "last": span[-1],
-            "total": sum(b.count for b in bars)}
+    # The bars as one string: through the template, localising ~150 floats and formatting 36
+    # dates cost the person page ~11 ms (of ~70). Numbers as Python writes them; month names
+    # translated as the date filter's "F" would.
+    rects = format_html_join("", '<rect x="{}" y="{}" width="{}" height="{}"><title>{} {}: {}</title></rect>', (
+        (b.x, b.y, b.width, b.height, MONTHS[b.month.month], b.month.year, b.count) for b in bars))
+    return {"bars": bars, "rects": rects, "width": width, "height": height, "max": top, "first": span[0],
+            "last": span[-1], "total": sum(b.count for b in bars)}
