@@ -191,3 +191,22 @@ def test_a_role_noun_opening_a_sentence_is_no_given_name():
     assert people == {"Orla Penhaligon": "Lifeguard", "Emrys Tallow-Vane": "Co-founder",
                       "Bette Quarrie-Lund": "Reader", "Tevita Ashcombe": "Wing", "Nia Grace Hollin": "",
                       "Nguyen Thi Mai": ""}
+
+
+def test_particle_surnames_after_a_given_name_in_ing_and_departments_before_a_comma():
+    body = ("Eithling Nic Ailpín won the sprint. Later Nic Ailpín said she was tired. Seoirse Mac Fhlannchaidh "
+            "came second; Mac Fhlannchaidh, 30, was pleased.\n\n"
+            "The Minister for Inland Waterways, Tove Randall-Ashe, told reporters. Minister for Rural Transit "
+            "Oskar Lemm agreed, and the Rev Amos Thornbury-Kell blessed the boats.")
+    people = {p.name: p.count for p in find_people(body)}
+    assert people == {"Eithling Nic Ailpín": 2, "Seoirse Mac Fhlannchaidh": 2, "Tove Randall-Ashe": 1,
+                      "Oskar Lemm": 1, "Amos Thornbury-Kell": 1}
+
+
+def test_team_short_names_route_places_thing_appositives_and_ports_are_not_people():
+    body = ("Harrow Dene beat the league leaders 3–1. Dene head coach Marit Oyelaran was delighted, and Dene’s "
+            "Kofi Amberley-Stott scored twice. One of my team, Ruth Pell, said so.\n\n"
+            "Jonna Vasquez-Reid attacked on the climb of Cullen Rigg, then on the stage to Marrow Knock. "
+            "Her team, Fenn Halloway, had planned otherwise.\n\n"
+            "In the fishing port of Skarra Voe, Brannock Group, the shipping group, laid off staff.")
+    assert names(body) == ["Marit Oyelaran", "Kofi Amberley-Stott", "Ruth Pell", "Jonna Vasquez-Reid"]

@@ -23,7 +23,7 @@ from functools import lru_cache
 TITLE_WORDS = frozenset("""
 president vice secretary minister premier chancellor governor senator sen. representative rep.
 congressman congresswoman mayor councillor councilor alderman ambassador envoy judge justice
-dr. dr doctor prof. prof professor mr. mr mrs. mrs ms. ms miss sir dame lord lady madam madame mx monsieur
+dr. dr doctor prof. prof professor rev revd mr. mr mrs. mrs ms. ms miss sir dame lord lady madam madame mx monsieur
 mp mep msp mla
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev. father
 sister brother chief inspector detective sergeant sgt. constable officer superintendent commissioner
@@ -61,7 +61,8 @@ port street st road avenue lane square park bridge river city town village count
 region island islands lake mount mountain mountains bay valley hill hills coast beach harbor harbour
 sea ocean gulf falls springs heights north south east west northern southern eastern western central
 upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
-brook bend row point trench canal parade rail railways airfield cottage
+brook bend row point trench canal parade rail railways airfield cottage coastguard
+brewery distillery winery workers
 research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
 communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
@@ -91,15 +92,18 @@ again elsewhere nearby inside outside overall asked despite unlike like among am
 """.split())
 
 # Lower-case particles allowed inside names ("Bashar al Assad", "Jan van Dijk").
-PARTICLES = frozenset("al el bin ibn bint abu ben de da di del della dos das du van von der den ter ten la le".split())
+# Capitalised Irish and Scottish ones ("Ní Bhriain", "Mac Giolla Rua", "Ó Riada") too: they never stand for a
+# person on their own, as a given name would.
+PARTICLES = frozenset("al el bin ibn bint abu ben de da di del della dos das du van von der den ter ten la le ní nic ó "
+                      "mac ni o".split())  # "ni", "o": their folded forms
 
 CONNECTORS = PARTICLES | {"of", "for"}
 
 # A capitalised run right after "the" or one of these nouns names a thing: "the research vessel
 # Aurora Vance", "the team Velo Kestrel", "the Harborview Marathon". People rarely take "the".
 # Nouns for things that are named like people: ships, firms, charities, horses, works.
-THING_NOUNS = """vessel ship boat yacht ferry trawler schooner barge tug tanker frigate lifeboat liner team club band
-brand firm company startup label ketch sloop catamaran dinghy
+THING_NOUNS = """group vessel ship boat yacht ferry trawler schooner barge tug tanker frigate lifeboat liner team club
+band brand firm company startup label ketch sloop catamaran dinghy
 horse gelding mare colt filly stallion racehorse hotel restaurant festival race
 newsletter blog podcast album single charity operator supplier retailer lender insurer developer publisher chain
 shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler""".split()
@@ -122,6 +126,10 @@ THING_AFTER_RE = re.compile(r",\s+(?:which\b|(?:founded|headquartered|incorporat
                             + _NOT_BEFORE_HEAD + r"[\w-]+\s+){0,3}?(?:"
                             + "|".join(THING_NOUNS) + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))")
 
+# ("one of my team, Ana Ruiz," is a member of it, not its name.)
+THING_APPOSITIVE_BEFORE_RE = re.compile(r"\b(?<!of )(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:"
+                                        + "|".join(THING_NOUNS) + r"),\s\Z")
+
 # A title after a thing noun still names a thing: "the yacht Lady Grisel", "the horse Sir Tobias"
 # ("the Foreign Minister Ana Ruiz" is a person: only a noun, never a bare "the", counts here).
 THING_NOUN_BEFORE_RE = re.compile(r"\b(?:" + "|".join(THING_NOUNS) + r")(?:\s+(?:called|named))?\s+[“\"‘]?\Z")
@@ -140,6 +148,11 @@ _TEAM_BEFORE = (r"\b(?:(?:win|wins|victory|victories|defeat|defeats|loss|losses|
                 r"(?:\s+[a-z]+){0,2}\s+for)")
 # One search for both kinds of word before a name (place prepositions, team and article words).
 CONTEXT_BEFORE_RE = re.compile(rf"(?:{_TEAM_BEFORE}|\b[Aa]n?|{LOCATIVE_BEFORE_RE.pattern[:-5]})\s+\Z")
+# A route or a stretch of ground "of"/"to"/"from" a name: "the climb of X", "the stage to X", "the road from X"
+# (judged from the two words before the name, no regex: "of" stands before very many names).
+ROUTE_NOUNS = frozenset("""climb climbs stage road route way journey trip descent ascent summit top foot slopes
+outskirts banks shores""".split())
+ROUTE_ENDINGS = (" of ", " to ", " from ", " into ", " towards ")
 CONTEXT_ENDINGS = LOCATIVE_ENDINGS + ("over", "against", "to", "with", "by", "beat", "beats", "beating", "thrashed",
                                       "thrashing", "edged",
                                       "trounced", "for", "a", "A", "an", "An")
@@ -152,7 +165,7 @@ ORG_AFTER_RE = re.compile(r"\s+(?:party|parties|leader|leadership|spokesperson|s
 ORG_AFTER_FIRST = frozenset("pslmcdfwtgbvaoh")  # first letters of ORG_AFTER_RE's nouns: a cheap test first
 # "the villages of X and Y", "the town of X": settlement nouns before a list of capitalised names.
 SETTLEMENT_NOUNS = frozenset("""village town city hamlet parish island county region district suburb borough province
-municipality commune settlement neighbourhood neighborhood""".split())
+municipality commune settlement neighbourhood neighborhood port harbour harbor""".split())
 NAME_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*\Z")
 # A capitalised run that fills a whole quotation is a title of a work ("in his memoir, “A Long Cold
 # Look,” he wrote"): the closing mark follows it, maybe after a comma or full stop.
@@ -405,8 +418,9 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     while i < len(toks):
         kind = _drop_kind(toks[i])
         # A lone word is kept: it only counts if it names someone ("Dowling said"), never by itself.
-        if not kind or (kind == 2 and (i == len(toks) - 1 or not _sentence_initial(text, base + offsets[i]))):
-            break
+        if not kind or (kind == 2 and (i == len(toks) - 1 or not _sentence_initial(text, base + offsets[i])
+                                       or toks[i + 1].lower() in PARTICLES)):
+            break  # "Aisling Ní Dhubhthaigh": a surname with a particle needs the given name before it
         if toks[i] in GIVEN_NAME_HOMOGRAPHS and i < len(toks) - 1 and not _sentence_initial(text, base + offsets[i]):
             break
         dropped_the = dropped_the or toks[i].lower() == "the"
@@ -417,6 +431,9 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     if shape is None:
         return None
     cut, n_name, words, role = shape
+    if cut > 1 and toks[i + cut - 1].lower() in ("of", "for") \
+            and text.startswith(",", base + offsets[-1] + len(toks[-1])):
+        return None  # "The Minister for Coastal Affairs, Ana Ruiz,": the run is all title, the name follows
     if not cut and n_name == 3 and len(toks) - i == 3 and _opening_role(text, base + offsets[i], toks[i], toks[i + 1:]):
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
@@ -481,6 +498,10 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
         cut += 1
         while cut < len(toks) - 1 and lowered[cut] in ROLE_WORDS:
             cut += 1
+        # "Minister for Coastal Affairs Ana Ruiz": a department of words no list knows; the name is the last two.
+        if len(toks) - cut >= 3 and lowered[cut - 1] in ("of", "for") \
+                and not any(t in PARTICLES for t in lowered[cut:]):
+            cut = len(toks) - 2
     if len(toks) - cut >= 3:
         cut = _role_cut(toks, lowered, cut)
     name_toks = toks[cut:]
@@ -492,9 +513,10 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
     while name_toks and name_toks[-1].lower() in PARTICLES:
         name_toks = name_toks[:-1]
     # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.
+    # "Vale’s Tomas Brandt" (a team's, a town's player): a possessive first word before two more leaves them.
     for i, tok in enumerate(name_toks[:-1]):
         if tok.endswith(("'s", "’s")):
-            name_toks = name_toks[:i + 1] if i else ()
+            name_toks = name_toks[:i + 1] if i else name_toks[1:] if len(name_toks) == 3 and not cut else ()
             break
     if not name_toks or any(_not_name_word(t) for t in name_toks[_family_name_first(name_toks):]):
         return None
@@ -728,6 +750,12 @@ def _not_person_by_context(text: str, c: _Candidate) -> bool:
         return True  # "the X party", "X leader Ana Ruiz"
     if start and text[start - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, c.end, c.end + 2):
         return True  # “A Long Cold Look,” — a title, not a name
+    if text.endswith(ROUTE_ENDINGS, 0, start):
+        before = text[max(0, start - 24):start].split()[-2:]
+        if len(before) == 2 and before[0] in ROUTE_NOUNS:
+            return True  # "the climb of Cullen Rigg"
+    if text[start - 2:start] == ", " and THING_APPOSITIVE_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True  # "Her team, Kinsella Vane, …": a thing named after the noun it is
     return _after_settlement_noun(text, start)
 
 
@@ -781,14 +809,27 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset()
 
 
+# A single capitalised word right before a team noun is the team's (short) name: "Grange head coach Ana Ruiz",
+# "Vale supporters". A surname does not stand there without a possessive ("Ruiz's coach").
+TEAM_AFTER_RE = re.compile(r"\s(?:head\s|assistant\s)?(?:coach|manager|captain|side|squad|supporters|fans|players|"
+                           r"defence|attack)\b")
+# A cheap test in C before the regex.
+TEAM_AFTER_STARTS = (" head ", " assistant ", " coach", " manager", " captain", " side", " squad", " supporters",
+                     " fans", " players", " defence", " attack")
+
+
 def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> set[str]:
     """Words this article uses in place and organisation names ("Elden" in "Port Elden", "Brannoch" in
     "Brannoch Telecom", a dateline's "HARBORVIEW"): a run containing one ("Elden Dock", "Harborview Fire")
     is not a person either. Learnt per article because fictional places are in no gazetteer."""
     words: set[str] = set()
-    for _, piece in runs:
+    for base, piece in runs:
         if piece.places:
             words |= piece.places
+        elif len(piece.tokens) == 1:
+            end = base + piece.offsets[0] + len(piece.tokens[0])
+            if text.startswith(TEAM_AFTER_STARTS, end) and TEAM_AFTER_RE.match(text, end, end + 24):
+                words.add(fold(piece.tokens[0]))  # "Grange head coach X": "Grange" names the team, not a person
     dateline = DATELINE_RE.match(text)
     if dateline:
         words.update(fold(w) for w in re.findall(r"[A-Z][A-Z'’-]+", dateline.group().split(",")[0]))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from .people import (
     ABBREVIATIONS,
     APPOSITIVE_AFTER_RE,
+    NON_PERSON_WORDS,
     PRONOUNS,
     ROLE_WORDS,
     Mention,
@@ -518,14 +519,20 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if len(words) > 4 or not DETERMINER_RE.match(phrase + " "):
         return None
     head = words[-1]
-    if DEFINITE_RE.match(phrase) and head not in PEOPLE_COMMON_WORDS:
-        for i in range(bisect_left(state.starts, pos) - 1, -1, -1):
-            m = state.mentions[i]
-            if _inside_quote(state, m.start):
-                continue
-            role = state.people[m.person].role
-            if head in fold(role).replace("'s", "").replace(".", "").split() or head in _role_words_at(text, m):
-                return m.person
+    # Only worth reading the mentions when the head noun was written before pos at all, in lower case or
+    # capitalised (searched in C: lower-casing the whole text costs more); then only those near it.
+    if DEFINITE_RE.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
+        cap = head.capitalize()
+        j = max(text.rfind(head, 0, pos), text.rfind(cap, 0, pos))
+        while j >= 0:  # latest first: the mentions a role written at j can introduce (60 before, 70 after)
+            for i in range(bisect_left(state.starts, min(j + 60, pos)) - 1, bisect_left(state.starts, j - 120) - 1, -1):
+                m = state.mentions[i]
+                if m.end < j - 70 or _inside_quote(state, m.start):
+                    continue
+                role = state.people[m.person].role
+                if head in fold(role).replace("'s", "").replace(".", "").split() or head in _role_words_at(text, m):
+                    return m.person
+            j = max(text.rfind(head, 0, j), text.rfind(cap, 0, j))
     for i, p in reversed(list(enumerate(state.people))):
         if p.role and head in fold(p.role).replace("'s", "").split()[-1:]:
             return i
