@@ -11,6 +11,8 @@ Identity: an article is the same article when it has the same URL, or the same t
 
 from __future__ import annotations
 
+import collections
+import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -443,12 +445,16 @@ def _parse_all(targets: Iterable[str], options: Options, reject: Callable[[Rejec
 
 
 def _extract_safely(parsed: ParsedArticle) -> tuple[ParsedArticle, Extracted | str]:
+    return parsed, _extract_only(parsed)
+
+
+def _extract_only(parsed: ParsedArticle) -> Extracted | str:
     try:
         extracted = extract_article(parsed)
         extracted.fingerprint = fingerprint(parsed.headline, parsed.body_text)
-        return parsed, extracted
+        return extracted
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
-        return parsed, f"{exc.__class__.__name__}: {exc}"
+        return f"{exc.__class__.__name__}: {exc}"
 
 
 def _extract_all(articles, workers: int):
@@ -456,6 +462,16 @@ def _extract_all(articles, workers: int):
     if len(head) < PARALLEL_AFTER or workers < 2:
         yield from map(_extract_safely, itertools.chain(head, articles))
         return
+    # Workers get what extraction reads (no HTML) and send back only what they found: the
+    # article itself waits here, in order, instead of crossing the process boundary twice.
+    waiting: collections.deque[ParsedArticle] = collections.deque()
+
+    def light(items):
+        for parsed in items:
+            waiting.append(parsed)
+            yield dataclasses.replace(parsed, body_html="")
+
     # fork: workers inherit the loaded code; they never touch the database connection.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_extract_safely, itertools.chain(head, articles), chunksize=16)
+        for extracted in pool.imap(_extract_only, light(itertools.chain(head, articles)), chunksize=16):
+            yield waiting.popleft(), extracted
