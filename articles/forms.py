@@ -158,12 +158,9 @@ class PasteForm(forms.Form):
     )
     url = forms.URLField(required=False, assume_scheme="https", label="or a URL")
     file = forms.FileField(required=False, label="or an HTML or text file")
-    published = forms.DateField(required=False, help_text="When the text does not say. YYYY-MM-DD.")
-
-    def clean_published(self):
-        published = self.cleaned_data.get("published")
-        check_published(published)
-        return published
+    published = forms.DateField(
+        required=False, help_text="When the text does not say. YYYY-MM-DD.", validators=[check_published]
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -184,7 +181,10 @@ class ReviewForm(forms.Form):
     source = forms.CharField(max_length=200, required=False, label="Outlet",
                              help_text="A name not yet in the archive adds the outlet.")
     via = forms.CharField(max_length=200, required=False, label="Aggregator")
-    published = forms.DateField(required=False, help_text="YYYY-MM-DD", widget=forms.DateInput(attrs={"type": "date"}))
+    published = forms.DateField(
+        required=False, help_text="YYYY-MM-DD", widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_published],
+    )
     url = forms.URLField(
         max_length=1000, required=False, assume_scheme="https", widget=forms.URLInput(attrs={"class": "vURLField"})
     )
@@ -202,11 +202,6 @@ class ReviewForm(forms.Form):
                 label=f"Speaker of quotation {i + 1}",
                 help_text="Empty: the speaker stays unresolved, as written.",
             )
-
-    def clean_published(self):
-        published = self.cleaned_data.get("published")
-        check_published(published)
-        return published
 
     def clean_body_text(self):
         return normalize_newlines(self.cleaned_data["body_text"])
