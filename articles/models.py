@@ -14,7 +14,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramSimilarity, TrigramWordSimilarity
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Left, TruncMonth, Upper
 from django.urls import reverse
@@ -500,3 +500,32 @@ class PersonMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.month:%Y-%m}: {self.articles}"
+
+
+class ContentVersion(models.Model):
+    """A number that changes whenever anything a public page shows changes: the page cache's key.
+
+    Kept by the database (migration 0007): every statement that writes an archive table marks
+    its transaction, and at commit `version` becomes that transaction's id. The write is part of
+    the commit, so a reader who sees the new version also sees the new content, and a page
+    rendered under an older version is never served again.
+    """
+
+    id = models.SmallIntegerField(primary_key=True, default=1)
+    version = models.BigIntegerField()
+    changed = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="contentversion_single_row")]
+
+    def __str__(self) -> str:
+        return f"content version {self.version}"
+
+    @staticmethod
+    def current() -> int | None:
+        """The version now; None until the first write (nothing to cache then). Raw SQL: it is
+        the only query of a page served from the cache."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT version FROM articles_contentversion WHERE id = 1")
+            row = cursor.fetchone()
+        return row[0] if row else None

@@ -7,8 +7,12 @@ parameter renders the page with its errors and status 400, never a 500.
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db.models import F, Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,12 +20,44 @@ from django.utils.dates import MONTHS
 from django.utils.html import format_html_join
 
 from articles.filters import ArticleFilter, PersonFilter, SearchFilter
-from articles.models import Article, Person, PersonMonth, Quote, Source, Topic
+from articles.models import Article, ContentVersion, Person, PersonMonth, Quote, Source, Topic
 from articles.search import SORTS, clean_query, has_search_words, mark_quotes, paginate, run_search
 
 FACETS = ("source", "person", "topic", "year")
 
 
+def cached_page(view):
+    """Serve a page from the page cache while nothing in the archive changed since it was rendered.
+
+    The key holds ContentVersion (bumped when any write to the archive commits, migration 0007)
+    and today's date (the home page's window moves at midnight), so an entry can only be served
+    while it is still what the view would render: no expiry time, no invalidation to forget.
+    Only 200 responses are kept. One query (the version) instead of the view's eight or so and
+    ~15 ms of template rendering (bench/run.py gunicorn).
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not settings.PAGE_CACHE_ENTRIES or request.method != "GET":
+            return view(request, *args, **kwargs)
+        version = ContentVersion.current()
+        if version is None:
+            return view(request, *args, **kwargs)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{version}:{datetime.date.today().isoformat()}:{path}"
+        hit = caches["pages"].get(key)
+        if hit is not None:
+            content_type, content = hit
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            caches["pages"].set(key, (response["Content-Type"], response.content))
+        return response
+
+    return wrapper
+
+
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     today = datetime.date.today()
     newest = Article.objects.filter(published__lte=today).aggregate(d=Max("published"))["d"] or today
@@ -33,6 +69,7 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cached_page
 def article_list(request: HttpRequest) -> HttpResponse:
     filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing().with_excerpt().newest_first())
     if not filterset.is_valid():
@@ -41,6 +78,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/article_list.html", {"filter": filterset, "page": page})
 
 
+@cached_page
 def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "via"), pk=pk)
     if slug != article.slug:
@@ -87,6 +125,7 @@ def _without_words(filterset: SearchFilter):
     return queryset
 
 
+@cached_page
 def person_list(request: HttpRequest) -> HttpResponse:
     filterset = PersonFilter(request.GET, queryset=Person.objects.all())
     if not filterset.is_valid():
@@ -108,6 +147,7 @@ def person_suggest(request: HttpRequest) -> JsonResponse:
     ]})
 
 
+@cached_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
     quotes = (
@@ -126,11 +166,13 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
+@cached_page
 def topic_list(request: HttpRequest) -> HttpResponse:
     page = paginate(Topic.objects.all(), request.GET.get("page"), per_page=100)
     return render(request, "articles/topic_list.html", {"page": page})
 
 
+@cached_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     articles = Article.objects.for_listing().with_excerpt().filter(topics=topic).newest_first()
@@ -138,11 +180,13 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "articles/topic_detail.html", {"topic": topic, "page": page})
 
 
+@cached_page
 def source_list(request: HttpRequest) -> HttpResponse:
     page = paginate(Source.objects.all(), request.GET.get("page"), per_page=100)
     return render(request, "articles/source_list.html", {"page": page})
 
 
+@cached_page
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     # article_source_published_idx serves this order.

@@ -200,3 +200,17 @@ LOGGING = {
 # --- Application ----------------------------------------------------------------------
 # Text search configuration created by migration 0001: English stemming with accents folded.
 SEARCH_CONFIG = "newsarchive"
+
+# Rendered public pages are kept in each process's memory (articles.views.cached_page), keyed on
+# the archive's content version (ContentVersion), so a page is never served once anything on it
+# changed. Up to PAGE_CACHE_ENTRIES pages per process (~30 KB each); 0 turns the cache off.
+PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 2000)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": max(PAGE_CACHE_ENTRIES, 1)},
+    },
+}

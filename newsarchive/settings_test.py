@@ -15,3 +15,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 import os  # noqa: E402
 
 DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405
+
+# Test transactions never commit, so the content version never moves inside a test: a page
+# cached by one test would be served to the next. The cache has its own tests (test_page_cache).
+PAGE_CACHE_ENTRIES = 0
