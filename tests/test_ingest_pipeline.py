@@ -257,3 +257,32 @@ def test_update_by_url_keeps_quotes_staff_corrected_by_hand():
     quotes = {q.text: q.person.name for q in Quote.objects.filter(article_id=first.article_id)}
     assert quotes == {"We are glad to have it,": "Ana Ruiz-Okafor", "It was a long month.": "Ana Ruiz"}
     assert "long month" in Article.objects.get(pk=first.article_id).search_text
+
+
+def test_batched_store_keeps_every_character_copy_escapes():
+    """New articles go in by COPY: backslashes, tabs, carriage returns and a literal \\N survive as written."""
+    body = "Line one\\N with a back\\slash,\ta tab\r\nand a carriage return.\n\n“Say \\n,” said Ana Ruiz."
+    items = [
+        (
+            parsed(
+                headline=f"Odd characters {n} \\ \t",
+                body_text=body + f" {n}",
+                url=f"https://courier.example/odd-{n}",
+                byline="",
+                published=None if n else dt.date(2025, 3, 4),
+                quotes=[ParsedQuote(text="Say \\n,", speaker="Ana Ruiz", speaker_as_written="Ana\tRuiz")],
+            ),
+            None,
+        )
+        for n in range(3)
+    ]
+    context = pipeline.Context()
+    results = pipeline.store_articles([(p, pipeline.extract_article(p)) for p, _ in items], context=context)
+    assert [r.status for r in results] == ["created"] * 3
+    for n, result in enumerate(results):
+        article = Article.objects.get(pk=result.article_id)
+        assert (article.headline, article.body_text) == (f"Odd characters {n} \\ \t", body + f" {n}")
+        assert article.published == (None if n else dt.date(2025, 3, 4))
+        quote = article.quotes.get()
+        assert (quote.text, quote.speaker_as_written, quote.person.name) == ("Say \\n,", "Ana\tRuiz", "Ana Ruiz")
+    assert Article.objects.filter(search_vector__isnull=False).count() == 3
