@@ -502,21 +502,57 @@ def _extract_only(parsed: ParsedArticle) -> Extracted | str:
         return f"{exc.__class__.__name__}: {exc}"
 
 
+def _extract_packed(task: tuple[str, str] | ParsedArticle) -> tuple | Extracted | str:
+    """In a worker: extraction of (headline, body text) as plain tuples, which cross the process boundary
+    several times cheaper than dataclasses; an article carrying its own results comes whole."""
+    if not isinstance(task, tuple):
+        return _extract_only(task)
+    headline, body_text = task
+    try:
+        from articles.ingest.quotes import extract
+
+        found = extract(headline, body_text)
+        return (
+            fingerprint(headline, body_text),
+            [(p.name, p.role, p.count, p.variants) for p in found.people],
+            [(q.text, q.speaker, q.speaker_as_written, q.partial, q.position) for q in found.quotes],
+        )
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
+        return f"{exc.__class__.__name__}: {exc}"
+
+
+def _unpack(result: tuple | Extracted | str) -> Extracted | str:
+    if not isinstance(result, tuple):
+        return result
+    digest, people, quotes = result
+    return Extracted(
+        people=people,
+        quotes=[(ParsedQuote(text, speaker, written, partial), at) for text, speaker, written, partial, at in quotes],
+        fingerprint=digest,
+    )
+
+
 def _extract_all(articles, workers: int):
     head = list(itertools.islice(articles, PARALLEL_AFTER))
     if len(head) < PARALLEL_AFTER or workers < 2:
         yield from map(_extract_safely, itertools.chain(head, articles))
         return
-    # Workers get what extraction reads (no HTML) and send back only what they found: the
-    # article itself waits here, in order, instead of crossing the process boundary twice.
+    # Workers get what extraction reads (headline and text, no HTML) and send back only what they
+    # found: the article itself waits here, in order, instead of crossing the process boundary twice.
     waiting: collections.deque[ParsedArticle] = collections.deque()
 
-    def light(items):
+    def tasks(items):
         for parsed in items:
             waiting.append(parsed)
-            yield dataclasses.replace(parsed, body_html="")
+            if parsed.quotes is None and parsed.people is None:
+                yield parsed.headline, parsed.body_text
+            else:
+                yield dataclasses.replace(parsed, body_html="")
 
     # fork: workers inherit the loaded code; they never touch the database connection.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for extracted in pool.imap(_extract_only, light(itertools.chain(head, articles)), chunksize=16):
-            yield waiting.popleft(), extracted
+        for result in pool.imap(_extract_packed, tasks(itertools.chain(head, articles)), chunksize=CHUNK_SIZE):
+            yield waiting.popleft(), _unpack(result)
+
+
+CHUNK_SIZE = 32  # articles sent to a worker at a time
