@@ -224,10 +224,11 @@ def make_batch(
         for person in cast:
             mentions.write(
                 f"{article_id}\t{person_ids[person]}\t{max(1, counts[person])}\t"
-                f"{'t' if person in quoted_people else 'f'}\n"
+                f"{'t' if person in quoted_people else 'f'}\t{published.isoformat()}\n"
             )
         for at, text, person, written in positions:
-            quotes.write("\t".join(_escape(v) for v in (article_id, text, person_ids[person], written, "f", at)) + "\n")
+            row = (article_id, text, person_ids[person], written, "f", at, published.isoformat())
+            quotes.write("\t".join(_escape(v) for v in row) + "\n")
     return {"articles": articles.getvalue(), "mentions": mentions.getvalue(), "quotes": quotes.getvalue()}
 
 
@@ -331,11 +332,12 @@ def _store_batch(batch: dict[str, str]) -> None:
             # row locks: the person-month summary is rebuilt once at the end of generate() instead.
             cursor.execute("SET LOCAL newsarchive.person_month_deferred = on")
             _copy(cursor, "articles_article", ARTICLE_COLUMNS, batch["articles"])
-            _copy(cursor, "articles_mention", "article_id, person_id, count, quoted", batch["mentions"])
+            # With the article's date, so the database need not look it up (migration 0008).
+            _copy(cursor, "articles_mention", "article_id, person_id, count, quoted, published", batch["mentions"])
             _copy(
                 cursor,
                 "articles_quote",
-                "article_id, text, person_id, speaker_as_written, partial, position",
+                "article_id, text, person_id, speaker_as_written, partial, position, published",
                 batch["quotes"],
             )
     finally:

@@ -98,13 +98,13 @@ class PersonQuerySet(models.QuerySet):
         return self._ranked_by(quotes, "quote_count", limit)
 
     def named_with(self, person: Person, limit: int = 10) -> models.RawQuerySet:
-        """Who is most often mentioned alongside `person` (`together`), over their 1,000 latest-added articles.
+        """Who is most often mentioned alongside `person` (`together`), over their 300 latest articles.
 
-        Latest added (article id), not latest published: mention_person_article_idx read backwards
-        gives those 1,000 rows directly, where ordering by date sorted the person's whole history
-        (60-230 ms for the most-named people at 1M articles).
+        Latest published, read from mention_person_published_idx (Mention.published): 300 index
+        entries whoever the person is, then the ~1,000 mentions of those articles (1,000 articles
+        cost the person page 15-35 ms at 1M articles; 300 still rank the usual company first).
         """
-        articles = Mention.objects.filter(person=person).order_by("-article_id").values("article_id")[:1000]
+        articles = Mention.objects.filter(person=person).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:300]
         mentions = Mention.objects.filter(article__in=articles).exclude(person=person)
         return self._ranked_by(mentions, "together", limit)
 
@@ -309,8 +309,8 @@ class ArticleQuerySet(models.QuerySet):
     def related_to(self, article: Article, limit: int = 5, window: int = 40) -> models.RawQuerySet:
         """Articles naming the same people (else sharing a topic), most shared first.
 
-        Candidates are each person's and each topic's `window` most recently added articles
-        (mention_person_article_idx and article_topics_topic_article_idx, read backwards), so a
+        Candidates are each person's `window` latest published articles (mention_person_published_idx)
+        and each topic's `window` most recently added (article_topics_topic_article_idx), so a
         much-quoted person costs the article page a few hundred index entries, not their history.
         Only those candidates are scored (people and topics shared), then newest published first.
         Rows carry `source_name` (no query per row for the outlet). One raw statement: built with
@@ -324,7 +324,7 @@ class ArticleQuerySet(models.QuerySet):
                         SELECT c.article_id FROM people p CROSS JOIN LATERAL (
                             SELECT m.article_id FROM articles_mention m
                              WHERE m.person_id = p.person_id AND m.article_id <> %(pk)s
-                             ORDER BY m.article_id DESC LIMIT %(window)s) c
+                             ORDER BY m.published DESC NULLS LAST, m.article_id DESC LIMIT %(window)s) c
                         UNION
                         SELECT c.article_id FROM topics t CROSS JOIN LATERAL (
                             SELECT x.article_id FROM articles_article_topics x
@@ -415,6 +415,15 @@ class Article(models.Model):
 # Foreign keys whose column leads a named composite index or unique constraint carry no index
 # of their own (db_index=False): a second index on the same leading column costs every insert
 # and serves no query.
+# Mention.published and Quote.published: a copy of their article's date, kept by the database
+# (migration 0008), so a person's quotations and articles come newest first straight from an
+# index. Ordered through the article, a mid-ranked person's page read ~35,000 articles or sorted
+# all 5,000 of theirs (80-270 ms at 1M articles).
+PUBLISHED_COPY = "The article's publication date (copied by the database)."
+MENTIONS_NEWEST_FIRST = (F("published").desc(nulls_last=True), F("article_id").desc())
+QUOTES_NEWEST_FIRST = (*MENTIONS_NEWEST_FIRST, F("position").asc())
+
+
 class Mention(models.Model):
     """A person named in an article: how often, and whether they are quoted."""
 
@@ -424,6 +433,7 @@ class Mention(models.Model):
     quoted = models.BooleanField(default=False)
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
     edited_by_staff = models.BooleanField(default=False, db_default=False)
+    published = models.DateField(null=True, blank=True, editable=False, help_text=PUBLISHED_COPY)
 
     class Meta:
         constraints = [
@@ -431,8 +441,11 @@ class Mention(models.Model):
             models.CheckConstraint(condition=Q(count__gte=1), name="mention_count_positive"),
         ]
         indexes = [
-            # A person's page: the articles naming them.
-            models.Index(fields=["person", "article"], name="mention_person_article_idx"),
+            # A person's articles, newest published first: the person page, related articles, named_with.
+            models.Index(
+                F("person"), F("published").desc(nulls_last=True), F("article").desc(),
+                name="mention_person_published_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -444,13 +457,14 @@ class Quote(models.Model):
     text = models.TextField()
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes",
-        help_text="The speaker, when resolved to a person.", db_index=False,  # quote_person_article_idx
+        help_text="The speaker, when resolved to a person.", db_index=False,  # quote_person_published_idx
     )
     speaker_as_written = models.CharField(max_length=300, blank=True, help_text='As printed: "Lavrov", "the ministry".')
     partial = models.BooleanField(default=False, help_text="Quoted words inside a sentence, not a whole sentence.")
     position = models.PositiveIntegerField(help_text="Character offset of the quotation in the article's plain text.")
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
     edited_by_staff = models.BooleanField(default=False, db_default=False)
+    published = models.DateField(null=True, blank=True, editable=False, help_text=PUBLISHED_COPY)
 
     class Meta:
         ordering = ["article", "position"]
@@ -459,8 +473,11 @@ class Quote(models.Model):
             models.CheckConstraint(condition=~Q(text=""), name="quote_text_not_empty"),
         ]
         indexes = [
-            # A person's quotations, newest first.
-            models.Index(fields=["person", "article"], name="quote_person_article_idx"),
+            # A person's quotations, newest published first (QUOTES_NEWEST_FIRST).
+            models.Index(
+                F("person"), F("published").desc(nulls_last=True), F("article").desc(), F("position"),
+                name="quote_person_published_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,14 +13,25 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import F, Max
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
 from django.utils.html import format_html_join
 
 from articles.filters import ArticleFilter, PersonFilter, SearchFilter
-from articles.models import Article, ContentVersion, Person, PersonMonth, Quote, Source, Topic
+from articles.models import (
+    MENTIONS_NEWEST_FIRST,
+    QUOTES_NEWEST_FIRST,
+    Article,
+    ContentVersion,
+    Mention,
+    Person,
+    PersonMonth,
+    Quote,
+    Source,
+    Topic,
+)
 from articles.search import SORTS, clean_query, has_search_words, mark_quotes, paginate, run_search
 
 FACETS = ("source", "person", "topic", "year")
@@ -154,9 +165,11 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Quote.objects.filter(person=person).select_related("article__source", "person")
         # The cards show the headline: not the article's text and search document (~10 KB a row).
         .defer("article__body_html", "article__body_text", "article__search_text", "article__search_vector")
-        .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
+        .order_by(*QUOTES_NEWEST_FIRST)
     )
-    articles = Article.objects.for_listing().mentioning(person)
+    # Their ten latest from mention_person_published_idx, then those ten articles.
+    latest = Mention.objects.filter(person=person).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:10]
+    articles = Article.objects.for_listing().filter(pk__in=latest)
     return render(request, "articles/person_detail.html", {
         "person": person,
         "page": paginate(quotes, request.GET.get("page")),

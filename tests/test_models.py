@@ -202,3 +202,61 @@ def test_corpus_generator_leaves_the_month_summary_right():
     assert PersonMonth.objects.exists()
     for person in people:
         assert months_of(person) == counted_months(person)
+    assert dates_out_of_step() == 0
+    assert Quote.objects.filter(published__isnull=False).exists()
+
+
+def dates_out_of_step() -> int:
+    """Quotes and mentions whose published differs from their article's."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT (SELECT count(*) FROM articles_quote q JOIN articles_article a ON a.id = q.article_id
+                        WHERE q.published IS DISTINCT FROM a.published)
+                    + (SELECT count(*) FROM articles_mention m JOIN articles_article a ON a.id = m.article_id
+                        WHERE m.published IS DISTINCT FROM a.published)"""
+        )
+        return cursor.fetchone()[0]
+
+
+def test_quotes_and_mentions_carry_their_articles_date():
+    import datetime
+
+    from psycopg2.extras import execute_values
+
+    person = make_person()
+    dated = make_article(published=datetime.date(2024, 6, 2), quotes=[(person, "We will reopen the pier.")])
+    undated = make_article(published=None, quotes=[(person, "Not this year.")])
+    with connection.cursor() as cursor:  # a bulk writer that doesn't send the date
+        execute_values(cursor.cursor, "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
+                       [(a.pk, make_person().pk, 1, False) for a in (dated, undated)])
+    assert Quote.objects.get(article=dated).published == datetime.date(2024, 6, 2)
+    assert Quote.objects.get(article=undated).published is None
+    assert dates_out_of_step() == 0
+
+    dated.published = datetime.date(2024, 7, 9)
+    dated.save()
+    Article.objects.filter(pk=undated.pk).update(published=datetime.date(2020, 1, 1))
+    assert set(Mention.objects.filter(article=dated).values_list("published", flat=True)) == {datetime.date(2024, 7, 9)}
+    assert dates_out_of_step() == 0
+
+    quote = Quote.objects.get(article=dated)
+    quote.article = undated  # moved to another article (staff correcting a mix-up)
+    quote.position = 99
+    quote.save()
+    assert Quote.objects.get(pk=quote.pk).published == datetime.date(2020, 1, 1)
+    assert dates_out_of_step() == 0
+
+
+def test_ingested_quotes_and_mentions_carry_the_date():
+    import datetime
+
+    from articles.ingest.formats import ParsedArticle
+    from articles.ingest.pipeline import Context, store_article
+
+    body = "“We will reopen the pier by May,” Mayor Mara Tolle said on Tuesday."
+    parsed = ParsedArticle(headline="Pier to reopen", body_text=body, body_html=f"<p>{body}</p>", origin="test",
+                           published=datetime.date(2025, 4, 1))
+    pk = store_article(parsed=parsed, context=Context()).article_id
+    assert Quote.objects.get(article_id=pk).published == datetime.date(2025, 4, 1)
+    assert Mention.objects.filter(article_id=pk, published=datetime.date(2025, 4, 1)).exists()
+    assert dates_out_of_step() == 0

@@ -259,11 +259,19 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
                 # first one is kept, as ON CONFLICT DO NOTHING keeps it for the others below.
                 positions = set()
                 quotes = [q for q in quotes if not (q[4] in positions or positions.add(q[4]))]
-            (new_mentions if is_new else old_mentions).extend((row.pk, *mention) for mention in mentions)
-            (new_quotes if is_new else old_quotes).extend((row.pk, *quote) for quote in quotes)
+            if is_new:  # with the article's date, which the database would otherwise look up (migration 0008)
+                new_mentions.extend((row.pk, *mention, row.values["published"]) for mention in mentions)
+                new_quotes.extend((row.pk, *quote, row.values["published"]) for quote in quotes)
+            else:
+                old_mentions.extend((row.pk, *mention) for mention in mentions)
+                old_quotes.extend((row.pk, *quote) for quote in quotes)
             results[index] = StoreResult("created" if is_new else "updated", row.pk)
-        _copy(cursor, "articles_mention (article_id, person_id, count, quoted)", new_mentions)
-        _copy(cursor, "articles_quote (article_id, text, person_id, speaker_as_written, partial, position)", new_quotes)
+        _copy(cursor, "articles_mention (article_id, person_id, count, quoted, published)", new_mentions)
+        _copy(
+            cursor,
+            "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, published)",
+            new_quotes,
+        )
         if old_mentions:
             execute_values(
                 cursor.cursor,
