@@ -8,8 +8,11 @@ statement has a time limit with a cheaper plan behind it.
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +20,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import OperationalError, connection, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet, TextField
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +37,14 @@ STATEMENT_TIMEOUT_MS = 150
 # articles, warm: 16,700 matches take 70 ms by bitmap, 7.7 s by walk; a 30% word is found
 # after ~3,300 rows by walk, 300,000 by bitmap). See run_search().
 BITMAP_MAX_ESTIMATE = 60_000
+# Above this many estimated matches the index-collecting plan first looks only among the newest
+# articles (a date window, see _date_window()): reading every match's row for its date was most of
+# a mid-frequency word's time (16,554 matches: 15,953 heap pages for 1,001 kept).
+WINDOW_MIN_ESTIMATE = 4 * CAP
+# The window holds this many times the articles the estimate says are needed for cap + 1 matches.
+WINDOW_MARGIN = 2.0
+# How long a process keeps the planner's statistics on articles_article.published (seconds).
+STATS_TTL = 300
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200  # longer queries are cut (at a word) and the reader told
 
@@ -122,9 +134,12 @@ def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
         if published is not None:
             years[published.year] = years.get(published.year, 0) + 1
     result = {
-        "source": [{"value": slug, "label": name, "n": n}
-                   for (slug, name), n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0][1]))[:10]],
-        "person": [], "topic": [],
+        "source": [
+            {"value": slug, "label": name, "n": n}
+            for (slug, name), n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0][1]))[:10]
+        ],
+        "person": [],
+        "topic": [],
         "year": [{"value": year, "n": n} for year, n in sorted(years.items(), reverse=True)],
     }
     if article_ids:
@@ -168,8 +183,9 @@ class SearchResults:
         return [(article, self.snippets.get(article.pk)) for article in self.page]
 
 
-def run_search(matches: QuerySet, text: str, *, sort: str = "relevance", page_number: Any = 1,
-               filtered: QuerySet | None = None) -> SearchResults:
+def run_search(
+    matches: QuerySet, text: str, *, sort: str = "relevance", page_number: Any = 1, filtered: QuerySet | None = None
+) -> SearchResults:
     """Rank, count, facet and page `matches` (already filtered by the text and the facets).
 
     One index-backed pass takes the first CAP + 1 matches by date and scores them as it goes
@@ -188,20 +204,30 @@ def run_search(matches: QuerySet, text: str, *, sort: str = "relevance", page_nu
         if not _cancelled(exc):
             raise
         try:
-            results = _bounded_search(matches, text, sort="newest" if sort == "relevance" else sort,
-                                      page_number=page_number, cap=FALLBACK_CAP, with_facets=False, walk=True)
+            results = _bounded_search(
+                matches,
+                text,
+                sort="newest" if sort == "relevance" else sort,
+                page_number=page_number,
+                cap=FALLBACK_CAP,
+                with_facets=False,
+                walk=True,
+            )
         except OperationalError as exc:
             if not _cancelled(exc):
                 raise
-            results = SearchResults(text=text, page=paginate([], 1, known_count=0), snippets={},
-                                    facets={}, capped=False)
+            results = SearchResults(
+                text=text, page=paginate([], 1, known_count=0), snippets={}, facets={}, capped=False
+            )
         results.partial = True
     if text:
         results.person = Person.objects.named_exactly(text).first()
         if results.person:
             results.person_quote = (
-                Quote.objects.filter(person=results.person).select_related("article")
-                .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position").first()
+                Quote.objects.filter(person=results.person)
+                .select_related("article")
+                .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
+                .first()
             )
         if not results.page.paginator.count and not results.partial:
             results.searchable = has_search_words(text)
@@ -209,8 +235,17 @@ def run_search(matches: QuerySet, text: str, *, sort: str = "relevance", page_nu
     return results
 
 
-def _bounded_search(matches: QuerySet, text: str, *, sort: str, page_number: Any, cap: int,
-                    with_facets: bool = True, walk: bool = False, filtered: QuerySet | None = None) -> SearchResults:
+def _bounded_search(
+    matches: QuerySet,
+    text: str,
+    *,
+    sort: str,
+    page_number: Any,
+    cap: int,
+    with_facets: bool = True,
+    walk: bool = False,
+    filtered: QuerySet | None = None,
+) -> SearchResults:
     """One pass over the first cap + 1 matches by date, ranked after the cut.
 
     Two plans, chosen by the planner's estimate of the words' matches (one EXPLAIN, nothing read):
@@ -228,9 +263,16 @@ def _bounded_search(matches: QuerySet, text: str, *, sort: str, page_number: Any
             # SET LOCAL: the limit ends with this transaction, so other queries keep the default.
             cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{STATEMENT_TIMEOUT_MS}ms"])
         words = Article.objects.search(text) if text and filtered is not None else matches
-        if not walk and estimated_matches(words) <= BITMAP_MAX_ESTIMATE:
-            rows = _collect_then_sort(words, text if ranked else "", oldest=sort == "oldest", limit=cap + 1,
-                                      within=filtered if words is not matches else None)
+        estimate = None if walk else estimated_matches(words)
+        if estimate is not None and estimate <= BITMAP_MAX_ESTIMATE:
+            rows = _collect_then_sort(
+                words,
+                text if ranked else "",
+                oldest=sort == "oldest",
+                limit=cap + 1,
+                within=filtered if words is not matches else None,
+                estimate=estimate,
+            )
         elif words is not matches and estimated_matches(filtered) <= BITMAP_MAX_ESTIMATE:
             rows = _sort_then_test(filtered, text, ranked=ranked, oldest=sort == "oldest", limit=cap + 1)
         else:
@@ -248,8 +290,10 @@ def _bounded_search(matches: QuerySet, text: str, *, sort: str, page_number: Any
         page_ids = list(page.object_list)
         found = {}
         if page_ids:
-            found = {a.pk: a for a in _with_snippets(
-                Article.objects.filter(pk__in=page_ids).for_listing().with_excerpt(), text)}
+            found = {
+                a.pk: a
+                for a in _with_snippets(Article.objects.filter(pk__in=page_ids).for_listing().with_excerpt(), text)
+            }
         page.object_list = [found[pk] for pk in page_ids if pk in found]
         snippet_map = {a.pk: highlight(a.snippet) for a in page.object_list if getattr(a, "snippet", None)}
         facet_rows = facets(rows, ids if with_facets else [])
@@ -267,16 +311,44 @@ def estimated_matches(matches: QuerySet) -> float:
     return plan[0]["Plan"]["Plan Rows"]
 
 
-def _collect_then_sort(matches: QuerySet, text: str, *, oldest: bool, limit: int,
-                       within: QuerySet | None = None) -> list[tuple]:
+def _collect_then_sort(
+    matches: QuerySet,
+    text: str,
+    *,
+    oldest: bool,
+    limit: int,
+    within: QuerySet | None = None,
+    estimate: float | None = None,
+) -> list[tuple]:
     """All matches from the GIN index (a bitmap scan), the first `limit` by date, ranked only then.
 
     The CTE is MATERIALIZED so the planner cannot turn it back into a walk of article_published_idx
-    testing each row's document; ts_rank reads the documents of the `limit` rows kept, not of every match.
-    `within` (the facets' articles) is applied to the collected ids (a semi-join), not to each row's
-    document. Rows are (id, published, outlet slug, outlet name[, rank]), newest (or oldest) first.
+    testing each row's document; ts_rank reads the documents of the `limit` rows kept, not of every match
+    (found again by ctid: no second descent of the primary key). `within` (the facets' articles) is
+    applied to the collected ids (a semi-join), not to each row's document. Rows are
+    (id, published, outlet slug, outlet name[, rank]), newest (or oldest) first.
+
+    With many matches (`estimate`), the newest (oldest) articles are tried first: a date range from
+    article_published_idx, ANDed with the words' bitmap, so only the matches inside it have their row
+    read. When it holds `limit` matches they are exactly the first `limit` of all (every match outside
+    it is older, or newer); otherwise the statement runs again without the window.
     """
-    sql, params = matches.order_by().values_list("pk", "published", "source_id").query.sql_with_params()
+    window = _date_window(estimate, limit, oldest=oldest) if estimate and estimate >= WINDOW_MIN_ESTIMATE else None
+    if window is not None:
+        rows = _collect(matches.filter(window), text, oldest=oldest, limit=limit, within=within)
+        if len(rows) >= limit:
+            return rows
+    return _collect(matches, text, oldest=oldest, limit=limit, within=within)
+
+
+def _collect(matches: QuerySet, text: str, *, oldest: bool, limit: int, within: QuerySet | None) -> list[tuple]:
+    tid = RawSQL(f"{Article._meta.db_table}.ctid", [], output_field=TextField())
+    sql, params = (
+        matches.order_by()
+        .annotate(search_tid=tid)
+        .values_list("pk", "published", "source_id", "search_tid")
+        .query.sql_with_params()
+    )
     where, where_params = "", []
     if within is not None:
         within_sql, where_params = within.order_by().values("pk").query.sql_with_params()
@@ -286,10 +358,10 @@ def _collect_then_sort(matches: QuerySet, text: str, *, oldest: bool, limit: int
     if text:
         rank = ", ts_rank(a.search_vector, websearch_to_tsquery(%s::regconfig, %s))"
         rank_params = [settings.SEARCH_CONFIG, text]
-        rank_join = "JOIN articles_article a ON a.id = m.id"
+        rank_join = "JOIN articles_article a ON a.ctid = m.tid"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""WITH matches (id, published, source_id) AS MATERIALIZED ({sql})
+            f"""WITH matches (id, published, source_id, tid) AS MATERIALIZED ({sql})
                 SELECT m.id, m.published, s.slug, s.name{rank}
                   FROM (SELECT * FROM matches {where} ORDER BY {order.format("")} LIMIT %s) m {rank_join}
                   LEFT JOIN articles_source s ON s.id = m.source_id
@@ -297,6 +369,73 @@ def _collect_then_sort(matches: QuerySet, text: str, *, oldest: bool, limit: int
             [*params, *rank_params, *where_params, limit],  # in order of appearance
         )
         return cursor.fetchall()
+
+
+_stats_cache: dict[str, tuple[float, Any]] = {}
+
+
+def published_distribution() -> tuple[float, list[tuple[datetime.date, float]]] | None:
+    """(rows in articles_article, [(date, share of rows published on or before it), ...] by date), from
+    the planner's statistics (pg_class, pg_stats: nothing is read from the table); None without them.
+
+    Kept STATS_TTL seconds per process and database: the newest articles' share moves slowly, and a
+    window drawn from stale figures is only less well sized, never wrong (see _collect_then_sort).
+    """
+    key = connection.settings_dict["NAME"]
+    cached = _stats_cache.get(key)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT c.reltuples, s.null_frac, s.most_common_vals::text, s.most_common_freqs,
+                      s.histogram_bounds::text
+                 FROM pg_class c JOIN pg_stats s ON s.schemaname = c.relnamespace::regnamespace::name
+                      AND s.tablename = c.relname AND s.attname = 'published'
+                WHERE c.oid = 'articles_article'::regclass"""
+        )
+        row = cursor.fetchone()
+    result = _distribution(*row) if row else None
+    _stats_cache[key] = (time.monotonic() + STATS_TTL, result)
+    return result
+
+
+def _distribution(total, null_frac, mcv_text, mcv_freqs, bounds_text):
+    """The cumulative share of rows at each histogram bound and common value (see published_distribution)."""
+
+    def dates(text):
+        return [datetime.date.fromisoformat(v) for v in text.strip("{}").split(",")] if text else []
+
+    if not total or total < 0 or not bounds_text:
+        return None
+    bounds, common = dates(bounds_text), list(zip(dates(mcv_text), mcv_freqs or [], strict=False))
+    spread = max(0.0, 1.0 - (null_frac or 0.0) - sum(f for _, f in common))  # the histogram's share
+    steps = len(bounds) - 1
+    points, common_so_far = [], 0.0
+    common.sort()
+    for i, bound in enumerate(bounds):
+        common_so_far = sum(f for v, f in common if v <= bound)
+        points.append((bound, (null_frac or 0.0) + common_so_far + spread * i / max(steps, 1)))
+    return float(total), points
+
+
+def _date_window(estimate: float, limit: int, *, oldest: bool) -> Q | None:
+    """A condition on `published` keeping about WINDOW_MARGIN times the articles needed for `limit`
+    matches, were the estimated matches spread evenly over time: the newest (or, for `oldest`, the
+    oldest and undated) articles. None when that is most of the archive or nothing is known."""
+    stats = published_distribution()
+    if not stats:
+        return None
+    total, points = stats
+    share = WINDOW_MARGIN * limit / max(estimate, 1.0)
+    if share >= 0.5:
+        return None
+    shares = [p[1] for p in points]
+    if oldest:  # the first bound with at least `share` of the rows on or before it
+        at = bisect.bisect_left(shares, share)
+        return None if at >= len(points) else Q(published__lte=points[at][0]) | Q(published__isnull=True)
+    # newest: the last bound with at least `share` of the rows on or after it
+    at = bisect.bisect_right(shares, 1.0 - share) - 1
+    return None if at < 0 else Q(published__gte=points[at][0])
 
 
 def _sort_then_test(filtered: QuerySet, text: str, *, ranked: bool, oldest: bool, limit: int) -> list[tuple]:
@@ -339,11 +478,19 @@ def _with_snippets(articles: QuerySet, text: str) -> QuerySet:
     """Highlighted extracts of the plain text, for the rows of one page only (ts_headline is costly)."""
     if not text:
         return articles
-    return articles.annotate(snippet=SearchHeadline(
-        F("body_text"), search_query(text), config=settings.SEARCH_CONFIG,
-        start_sel=START_SEL, stop_sel=STOP_SEL, max_words=35, min_words=15,
-        max_fragments=2, fragment_delimiter=" … ",
-    ))
+    return articles.annotate(
+        snippet=SearchHeadline(
+            F("body_text"),
+            search_query(text),
+            config=settings.SEARCH_CONFIG,
+            start_sel=START_SEL,
+            stop_sel=STOP_SEL,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    )
 
 
 def _cancelled(exc: OperationalError) -> bool:
@@ -364,7 +511,7 @@ def mark_quotes(body_html: str, quotes: list[Quote]) -> SafeString:
         for needle in dict.fromkeys([escape(text), minimal]):
             at = _find_in_text(html, needle)
             if at >= 0:
-                html = f'{html[:at]}<mark class="quote-mark">{needle}</mark>{html[at + len(needle):]}'
+                html = f'{html[:at]}<mark class="quote-mark">{needle}</mark>{html[at + len(needle) :]}'
                 break
     return mark_safe(html)  # noqa: S308 - body_html is sanitised on ingest; only <mark> added
 

@@ -18,6 +18,7 @@ def results(client, **params):
 
 # --- search.py, without HTTP -------------------------------------------------------------
 
+
 def test_highlight_escapes_html_before_marking_matches():
     html = search.highlight(f"a <script>alert(1)</script> {search.START_SEL}harbour{search.STOP_SEL} b")
     assert html == "a &lt;script&gt;alert(1)&lt;/script&gt; <mark>harbour</mark> b"
@@ -38,11 +39,14 @@ def test_snippets_are_computed_only_for_the_ids_given():
     assert hidden.pk
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("  harbour\x00 strike\n", ("harbour strike", False)),
-    ("\x00", ("", False)),
-    ("word " * 2000, (("word " * 40).strip(), True)),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  harbour\x00 strike\n", ("harbour strike", False)),
+        ("\x00", ("", False)),
+        ("word " * 2000, (("word " * 40).strip(), True)),
+    ],
+)
 def test_clean_query_drops_control_characters_and_cuts_long_queries(raw, expected):
     assert search.clean_query(raw) == expected
 
@@ -70,6 +74,7 @@ def test_run_search_counts_and_ranks_a_bounded_set(monkeypatch):
 
 
 # --- the page -----------------------------------------------------------------------------
+
 
 def test_websearch_syntax_phrases_and_exclusions(client, archive):
     _, headlines = results(client, q='"ferry timetable" -strike')
@@ -152,8 +157,23 @@ def test_no_result_suggests_a_close_person_and_dropping_a_filter(client, archive
     assert b'href="?q=Ines+Vargaa"' in response.content
 
 
-@pytest.mark.parametrize("q", ["", "&&&", '"""', "-", "北京 上海", "Москва", "x" * 10000, "word " * 2000, "a\x00b",
-                               "'; DROP TABLE articles_article; --", "<script>alert(1)</script>", "!(&|:*)"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "",
+        "&&&",
+        '"""',
+        "-",
+        "北京 上海",
+        "Москва",
+        "x" * 10000,
+        "word " * 2000,
+        "a\x00b",
+        "'; DROP TABLE articles_article; --",
+        "<script>alert(1)</script>",
+        "!(&|:*)",
+    ],
+)
 def test_odd_queries_get_a_friendly_page(client, archive, q):
     response = client.get(reverse("search"), {"q": q})
     assert response.status_code in (200, 400)
@@ -196,8 +216,9 @@ def test_search_page_query_budget(client, grow_archive, django_assert_max_num_qu
     # 2 savepoints? no: filter validation (source, person) 2; ids 1; page rows 1; snippets 1;
     # facets 4; person card 2 = 11.
     with django_assert_max_num_queries(11):
-        response = client.get(reverse("search"), {"q": f"harbour {person.name}", "source": articles[0].source.slug,
-                                                  "person": person.slug})
+        response = client.get(
+            reverse("search"), {"q": f"harbour {person.name}", "source": articles[0].source.slug, "person": person.slug}
+        )
     assert response.status_code == 200
     assert response.context["results"].page.paginator.count >= 1
 
@@ -255,6 +276,7 @@ def test_search_whose_fallback_also_times_out_still_answers(client, monkeypatch)
 
 # --- plan choice: the same answer whichever pass the estimate picks -------------------------
 
+
 @pytest.mark.parametrize("threshold", [0, 10**9])  # always walk by date / always collect from the index
 @pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
 def test_both_plans_give_the_same_results(client, monkeypatch, threshold, sort):
@@ -262,9 +284,12 @@ def test_both_plans_give_the_same_results(client, monkeypatch, threshold, sort):
 
     person = make_person("Ada Quayle")
     for i in range(30):
-        make_article(headline=f"Ferry {i}" if i % 3 else f"Ferry ferry {i}", body_text="ferry crossing",
-                     published=datetime.date(2020, 1, 1) + datetime.timedelta(days=i * 7 % 50),
-                     people=[person] if i % 2 else [])
+        make_article(
+            headline=f"Ferry {i}" if i % 3 else f"Ferry ferry {i}",
+            body_text="ferry crossing",
+            published=datetime.date(2020, 1, 1) + datetime.timedelta(days=i * 7 % 50),
+            people=[person] if i % 2 else [],
+        )
     make_article(headline="Harbour", body_text="no crossing here", people=[person])
     monkeypatch.setattr(search, "BITMAP_MAX_ESTIMATE", threshold)
     _, everything = results(client, q="ferry", sort=sort)
@@ -321,3 +346,97 @@ def test_topic_filter_intersects_the_words_matches(client, monkeypatch):
         monkeypatch.setattr(search, "BITMAP_MAX_ESTIMATE", threshold)
         _, headlines = results(client, q="ferry", topic="shipping", sort="newest")
         assert sorted(headlines) == sorted(a.headline for a in inside)
+
+
+# --- the date window: many matches are first looked for among the newest (oldest) articles --------
+
+
+def _dated_ferries(n=30, person=None):
+    import datetime
+
+    return [
+        make_article(
+            headline=f"Ferry {i}" if i % 3 else f"Ferry ferry {i}",
+            body_text="ferry crossing",
+            published=datetime.date(2020, 1, 1) + datetime.timedelta(days=i * 7 % 50) if i % 10 else None,
+            people=[person] if person and i % 2 else [],
+        )
+        for i in range(n)
+    ]
+
+
+def _distribution_of_the_articles():
+    """The cumulative shares published_distribution() would read from exact statistics."""
+    dates = sorted(d for d in Article.objects.values_list("published", flat=True) if d)
+    total, undated = Article.objects.count(), Article.objects.filter(published__isnull=True).count()
+    return total, [(d, (undated + dates.index(d) + dates.count(d)) / total) for d in dict.fromkeys(dates)]
+
+
+@pytest.mark.parametrize("margin", [0.2, 1.0, 3.0])  # windows too narrow (run again), tight, loose
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_date_window_gives_the_same_results(client, monkeypatch, margin, sort):
+    person = make_person("Ada Quayle")
+    _dated_ferries(person=person)
+    monkeypatch.setattr(search, "CAP", 6)
+    _, everything = results(client, q="ferry", sort=sort)
+    _, with_person = results(client, q="ferry", person="ada-quayle", sort=sort)
+    windows = []
+    real_window = search._date_window
+    monkeypatch.setattr(search, "_date_window", lambda *a, **k: windows.append(real_window(*a, **k)) or windows[-1])
+    monkeypatch.setattr(search, "published_distribution", _distribution_of_the_articles)
+    monkeypatch.setattr(search, "estimated_matches", lambda qs: 100)  # as if there were many
+    monkeypatch.setattr(search, "WINDOW_MIN_ESTIMATE", 0)
+    monkeypatch.setattr(search, "WINDOW_MARGIN", margin)
+    assert results(client, q="ferry", sort=sort)[1] == everything
+    assert results(client, q="ferry", person="ada-quayle", sort=sort)[1] == with_person
+    assert any(windows)  # a window was tried
+
+
+def test_a_too_narrow_window_runs_again_without_it(monkeypatch):
+    _dated_ferries()
+    monkeypatch.setattr(search, "published_distribution", _distribution_of_the_articles)
+    monkeypatch.setattr(search, "WINDOW_MIN_ESTIMATE", 0)
+    monkeypatch.setattr(search, "WINDOW_MARGIN", 0.01)
+    calls = []
+    real = search._collect
+    monkeypatch.setattr(search, "_collect", lambda qs, *a, **k: calls.append(qs) or real(qs, *a, **k))
+    rows = search._collect_then_sort(Article.objects.search("ferry"), "", oldest=False, limit=20, estimate=30)
+    assert len(calls) == 2  # the window, then everything
+    assert len(rows) == 20
+    expected = Article.objects.search("ferry").order_by(*search.NEWEST_FIRST).values_list("pk", flat=True)[:20]
+    assert [row[0] for row in rows] == list(expected)
+
+
+def test_date_window_is_drawn_from_the_distribution(monkeypatch):
+    import datetime
+
+    day = datetime.date(2020, 1, 1)
+    points = [(day + datetime.timedelta(days=i), (i + 1) / 100) for i in range(100)]  # 1% a day
+    monkeypatch.setattr(search, "published_distribution", lambda: (1_000_000.0, points))
+    monkeypatch.setattr(search, "WINDOW_MARGIN", 2.0)
+    # 1,001 wanted of an estimated 100,000 matches: 2% of the articles, the newest or the oldest
+    # (and undated), never less, a day or two more at most.
+    ((lookup, newest),) = search._date_window(100_000, 1001, oldest=False).children
+    assert lookup == "published__gte"
+    assert 0.02 <= 1 - points[(newest - day).days - 1][1] <= 0.05
+    oldest = dict(search._date_window(100_000, 1001, oldest=True).children)
+    assert oldest["published__isnull"] is True
+    assert 0.02 <= points[(oldest["published__lte"] - day).days][1] <= 0.05
+    assert search._date_window(3_000, 1001, oldest=False) is None  # most of the archive: no window
+    monkeypatch.setattr(search, "published_distribution", lambda: None)
+    assert search._date_window(100_000, 1001, oldest=False) is None
+
+
+def test_published_distribution_reads_the_planner_statistics():
+    from django.db import connection
+
+    _dated_ferries()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    search._stats_cache.clear()
+    total, points = search.published_distribution()
+    assert total == 30
+    assert [d for d, _ in points] == sorted(d for d, _ in points)
+    shares = [share for _, share in points]
+    assert shares == sorted(shares) and 0 < shares[0] and abs(shares[-1] - 1) < 1e-6
+    search._stats_cache.clear()
