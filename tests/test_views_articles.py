@@ -163,6 +163,26 @@ def test_related_articles_share_people(client, archive):
     assert [a.headline for a in response.context["related"]] == ["Harbour strike enters second week"]
 
 
+def test_related_articles_most_shared_first_then_newest(client):
+    import datetime
+
+    from tests.conftest import make_topic
+
+    ada, bo, cy = make_person("Ada Quill"), make_person("Bo Renner"), make_person("Cy Marsh")
+    ferries = make_topic("Ferries")
+    day = datetime.date(2025, 5, 1)
+    article = make_article(headline="Main", people=[ada, bo], topics=[ferries], published=day)
+    make_article(headline="Both, old", people=[ada, bo], published=day - datetime.timedelta(days=300))
+    make_article(headline="Ada, newer", people=[ada, cy], published=day - datetime.timedelta(days=2))
+    make_article(headline="Ada, older", people=[ada], published=day - datetime.timedelta(days=9))
+    make_article(headline="Ferries only", topics=[ferries], published=day)
+    make_article(headline="Unrelated", people=[cy], published=day)
+    response = client.get(article.get_absolute_url())
+    assert [a.headline for a in response.context["related"]] == [
+        "Both, old", "Ada, newer", "Ada, older", "Ferries only",
+    ]
+
+
 def test_old_slug_redirects_permanently(client, archive):
     article = archive["articles"]["strike"]
     response = client.get(reverse("article_detail", args=[article.pk, "old-headline"]))
