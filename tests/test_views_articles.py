@@ -99,6 +99,14 @@ def test_pagination_keeps_the_filters(client):
     assert b'href="?source=port-post&amp;page=1"' in response.content
 
 
+def test_page_links_show_both_ends_and_two_either_side():
+    page = search.paginate(list(range(300)), 7, per_page=10, known_count=300)
+    gap = page.paginator.ELLIPSIS
+    assert page.links == [1, gap, 5, 6, 7, 8, 9, gap, 30]
+    assert search.paginate(list(range(300)), 1, per_page=10, known_count=300).links == [1, 2, 3, gap, 30]
+    assert search.paginate(list(range(50)), 3, per_page=10, known_count=50).links == [1, 2, 3, 4, 5]
+
+
 def test_count_is_capped(client, monkeypatch):
     monkeypatch.setattr(search.BoundedPaginator.__init__, "__defaults__", (search.PER_PAGE,))
     monkeypatch.setattr(search.BoundedPaginator.__init__, "__kwdefaults__", {"cap": 30, "known_count": None})
