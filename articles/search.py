@@ -26,7 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import NEWEST_FIRST, OLDEST_FIRST, Article, Person, Quote, search_query
+from articles.models import NEWEST_FIRST, OLDEST_FIRST, QUOTES_NEWEST_FIRST, Article, Person, Quote, search_query
 
 CAP = 1000  # matches fetched, ranked, counted and faceted at most; beyond it we show "1,000+"
 FALLBACK_CAP = 100  # matches shown, newest first and unranked, when the full plan runs out of time
@@ -240,7 +240,7 @@ def run_search(
             results.person_quote = (
                 Quote.objects.filter(person=results.person)
                 .select_related("article")
-                .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
+                .order_by(*QUOTES_NEWEST_FIRST)  # quote_person_published_idx
                 .first()
             )
         if not results.page.paginator.count and not results.partial:
