@@ -216,3 +216,15 @@ def test_article_page_query_budget(client, grow_archive, django_assert_max_num_q
 def test_no_match_says_so_and_offers_to_clear(client, archive):
     response = client.get(reverse("article_list"), {"year": "2019"})
     assert b"No article matches these filters" in response.content
+
+
+def test_quote_cards_escape_what_they_show(client):
+    from articles.models import Quote
+
+    article = make_article(headline="Pier <b>vote</b>", source=make_source("Coast & Country"),
+                           quotes=[(None, "We said <script>alert(1)</script> no")])
+    Quote.objects.filter(article=article).update(speaker_as_written="A & B <i>Ltd</i>", partial=True)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert ('<blockquote class="partial"><p>We said &lt;script&gt;alert(1)&lt;/script&gt; no</p></blockquote>\n'
+            "  <figcaption>A &amp; B &lt;i&gt;Ltd&lt;/i&gt;</figcaption>") in html

@@ -1,0 +1,44 @@
+"""Template tags for the public pages ({% load archive %})."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.dates import MONTHS_3
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Quote
+
+register = template.Library()
+
+
+@register.simple_tag
+def quote_card(quote: Quote, show_article: bool = False) -> SafeString:
+    """A quotation with its speaker (linked when known) and, with show_article, where it appeared.
+
+    Python rather than an included template: a person page shows twenty of these, and through
+    {% include %} they were a third of its rendering (~10 ms; cProfile on the bench corpus).
+    Every value is escaped by format_html.
+    """
+    if quote.person_id:
+        speaker = format_html('<a href="{}">{}</a>', quote.person.get_absolute_url(), quote.person.name)
+    else:
+        speaker = format_html("{}", quote.speaker_as_written or "Unattributed")
+    source = ""
+    if show_article:
+        article = quote.article
+        source = format_html(' — <a href="{}">{}</a>', article.get_absolute_url(), article.headline)
+        if article.source_id:
+            source += format_html(", {}", article.source.name)
+        if article.published:
+            day = article.published
+            source += format_html(
+                ', <time datetime="{}">{} {} {}</time>', day.isoformat(), day.day, MONTHS_3[day.month].title(), day.year
+            )
+    return format_html(
+        '<figure class="quote">\n  <blockquote{}><p>{}</p></blockquote>\n  <figcaption>{}{}</figcaption>\n</figure>\n',
+        mark_safe(' class="partial"') if quote.partial else "",
+        quote.text,
+        speaker,
+        mark_safe(source),  # built by format_html above
+    )
