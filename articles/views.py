@@ -17,7 +17,8 @@ from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
-from django.utils.html import format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from articles.filters import ArticleFilter, PersonFilter, SearchFilter
 from articles.models import (
@@ -241,9 +242,14 @@ def month_chart(series: list[tuple[datetime.date, int]], *, months: int = 36, wi
         for i, m in enumerate(span)
     ]
     # The bars as one string: through the template, localising ~150 floats and formatting 36
-    # dates cost the person page ~11 ms (of ~70). Numbers as Python writes them; month names
-    # translated as the date filter's "F" would.
-    rects = format_html_join("", '<rect x="{}" y="{}" width="{}" height="{}"><title>{} {}: {}</title></rect>', (
-        (b.x, b.y, b.width, b.height, MONTHS[b.month.month], b.month.year, b.count) for b in bars))
+    # dates cost the person page ~11 ms (of ~70), and format_html on every number 0.6 ms more.
+    # Numbers as Python writes them; month names translated as the date filter's "F" would, and
+    # escaped once each.
+    names = {m: escape(MONTHS[m]) for m in range(1, 13)}
+    rects = mark_safe("".join(  # noqa: S308 - numbers and escaped month names only
+        f'<rect x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}">'
+        f"<title>{names[b.month.month]} {b.month.year}: {b.count}</title></rect>"
+        for b in bars
+    ))
     return {"bars": bars, "rects": rects, "width": width, "height": height, "max": top, "first": span[0],
             "last": span[-1], "total": sum(b.count for b in bars)}
