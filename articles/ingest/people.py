@@ -126,7 +126,9 @@ THING_AFTER_RE = re.compile(r",\s+(?:which\b|(?:founded|headquartered|incorporat
                             + _NOT_BEFORE_HEAD + r"[\w-]+\s+){0,3}?(?:"
                             + "|".join(THING_NOUNS) + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))")
 
-# ("one of my team, Ana Ruiz," is a member of it, not its name.)
+# ("one of my team, Ana Ruiz," is a member of it, not its name.) The regex ends with a noun of THING_NOUN_SET
+# after white space: the word before ", " is tested first.
+THING_NOUN_SET = frozenset(THING_NOUNS)
 THING_APPOSITIVE_BEFORE_RE = re.compile(r"\b(?<!of )(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:"
                                         + "|".join(THING_NOUNS) + r"),\s\Z")
 
@@ -754,7 +756,8 @@ def _not_person_by_context(text: str, c: _Candidate) -> bool:
         before = text[max(0, start - 24):start].split()[-2:]
         if len(before) == 2 and before[0] in ROUTE_NOUNS:
             return True  # "the climb of Cullen Rigg"
-    if text[start - 2:start] == ", " and THING_APPOSITIVE_BEFORE_RE.search(text, max(0, start - 40), start):
+    if text[start - 2:start] == ", " and (text[max(0, start - 40):start - 2].split() or [""])[-1] in THING_NOUN_SET \
+            and THING_APPOSITIVE_BEFORE_RE.search(text, max(0, start - 40), start):
         return True  # "Her team, Kinsella Vane, …": a thing named after the noun it is
     return _after_settlement_noun(text, start)
 
@@ -926,6 +929,9 @@ def _appositive_role(text: str, m: Mention | None) -> str:
     if after:
         return after.group(1).strip()
     window = text[max(0, m.start - 70):m.start]
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or not stripped.endswith(","):
+        return ""  # both regexes end with r",\s+\Z": a cheap test first (their lazy search is not)
     before = APPOSITIVE_START_RE.match(window) or APPOSITIVE_INSIDE_RE.search(window)
     return before.group(1).strip() if before else ""
 

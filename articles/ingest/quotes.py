@@ -56,6 +56,8 @@ class Extraction:
 # --- patterns -----------------------------------------------------------------------------------
 
 MARK_RE = re.compile(r"[“”„\"]")
+DOUBLE_MARKS = "“”„\""  # MARK_RE's characters, and SINGLE_MARK_RE's
+SINGLE_MARKS = "‘’'"
 # UK-style copy quotes with single marks (‘…’, nested “…”). The closing ’ is also the apostrophe, so a
 # single mark only counts when it stands at a word edge (see _single_spans).
 SINGLE_MARK_RE = re.compile(r"[‘’']")
@@ -79,9 +81,14 @@ REPORTING_VERBS = (
 ).split()
 
 
-def _trie_pattern(words: list[str]) -> str:
+def _trie_pattern(words: list[str], first_as_set: bool = False, after_first: str = "") -> str:
     """One alternation of words as a prefix tree ("a(?:dd(?:ed|s)|sk(?:ed|s))"): `re` tries the
-    alternatives of a flat list one by one at every character; a tree rejects most places in one step."""
+    alternatives of a flat list one by one at every character; a tree rejects most places in one step.
+
+    first_as_set: the first letters become one character set and each branch checks its letter by a
+    look-behind ("[as](?:(?<=a)dd(?:ed|s)|(?<=s)aid)"), the same matches in a form whose first element
+    is a set (see the note on SINGLE_OPEN_RE): `re` then skips in C to places that start a word;
+    after_first is put right after that set."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -95,13 +102,18 @@ def _trie_pattern(words: list[str]) -> str:
             return ""
         body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
         return body + ("?" if "" in node else "")
-    return build(trie)
+    if not first_as_set:
+        return build(trie)
+    firsts = sorted(trie)
+    return ("[" + "".join(re.escape(ch) for ch in firsts) + "]" + after_first
+            + "(?:" + "|".join(f"(?<={re.escape(ch)}){build(trie[ch])}" for ch in firsts) + ")")
 
 
 # Between the two \b exactly one word (or phrase) of the list can match, so the tree finds the same
-# matches as the flat alternation r"\b(?:[Aa]ccording to|pointed out|went on|said|…)\b".
-VERB_RE = re.compile(r"\b" + _trie_pattern(["according to", "According to", "pointed out", "went on"] + REPORTING_VERBS)
-                     + r"\b")
+# matches as the flat alternation r"\b(?:[Aa]ccording to|pointed out|went on|said|…)\b". Every word starts
+# with a letter, so the leading \b is the look-behind "no word character before the first letter".
+VERB_WORDS = ["according to", "According to", "pointed out", "went on"] + REPORTING_VERBS
+VERB_RE = re.compile(_trie_pattern(VERB_WORDS, first_as_set=True, after_first=r"(?<!\w.)") + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 _TAIL_WORDS = (r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|"
                r"has|had|have|was|is|will|would|"
@@ -201,7 +213,20 @@ def _single_style(text: str) -> bool:
     return len(SINGLE_OPEN_RE.findall(text)) > len(DOUBLE_OPEN_RE.findall(text))
 
 
-def _single_spans(text: str, pstart: int, pend: int) -> list[_Span]:
+def _mark_positions(text: str, marks: str) -> list[int]:
+    """Where any of these characters stands in text, ascending: the same places as a regex of the
+    character set over the text, found by str.find in C (a set with curly marks is slow in `re`)."""
+    found = []
+    for mark in marks:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _single_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_Span]:
     """Pair the single quotation marks of one paragraph of UK-style copy.
 
     A mark before a letter or digit is an apostrophe (don’t, O’Neill); one after a space opens only
@@ -211,8 +236,7 @@ def _single_spans(text: str, pstart: int, pend: int) -> list[_Span]:
     """
     spans: list[_Span] = []
     open_at, depth = -1, 0
-    for m in SINGLE_MARK_RE.finditer(text, pstart, pend):
-        i = m.start()
+    for i in marks:  # SINGLE_MARK_RE's matches in the paragraph
         before = text[i - 1] if i > pstart else " "
         after = text[i + 1] if i + 1 < pend else " "
         if before.isspace() or before in "([{—–/“\"":
@@ -233,12 +257,12 @@ def _single_spans(text: str, pstart: int, pend: int) -> list[_Span]:
     return spans
 
 
-def _paragraph_spans(text: str, pstart: int, pend: int) -> list[_Span]:
-    """Pair the double quotation marks of one paragraph; an unclosed one runs to the paragraph end."""
+def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_Span]:
+    """Pair the double quotation marks of one paragraph (marks: MARK_RE's matches in it); an unclosed one
+    runs to the paragraph end."""
     spans: list[_Span] = []
     open_at, depth = -1, 0
-    for m in MARK_RE.finditer(text, pstart, pend):
-        i = m.start()
+    for i in marks:
         before = text[i - 1] if i > pstart else " "
         # A mark after a space or an opening bracket opens; one after a letter or punctuation closes.
         # This deliberately ignores the curly shape, which copy-editing often gets wrong.
@@ -811,11 +835,14 @@ def extract(headline: str, body_text: str) -> Extraction:
     state = _State(people, mentions)
     ctx = _Context()
     quotes: list[Quote] = []
-    mark_re, find_spans = (SINGLE_MARK_RE, _single_spans) if _single_style(body_text) else (MARK_RE, _paragraph_spans)
+    single = _single_style(body_text)
+    find_spans = _single_spans if single else _paragraph_spans
+    marks = _mark_positions(body_text, SINGLE_MARKS if single else DOUBLE_MARKS)
     orphans: list[int] = []  # quotes of the paragraphs just read that were all quotation, no attribution
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
-        spans = find_spans(body_text, pstart, pend) if mark_re.search(body_text, pstart, pend) else []
+        first_mark, end_mark = bisect_left(marks, pstart), bisect_left(marks, pend)
+        spans = find_spans(body_text, pstart, pend, marks[first_mark:end_mark]) if first_mark < end_mark else []
         if spans and masked:
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         _mark_non_quotes(body_text, pstart, spans)
