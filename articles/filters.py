@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.db.models import F
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from articles.models import Article, Person, Source, Topic
 from articles.search import SORTS, clean_query
@@ -15,11 +19,30 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class OptionsSelect(forms.Select):
+    """A <select> whose options are written by format_html_join, not a template each.
+
+    The outlet list has an option per outlet: through Django's per-option templates, 300 of
+    them were two thirds of /articles/ (~100 ms; cProfile on the bench corpus).
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = {**self.build_attrs(self.attrs, attrs), "name": name}
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            ((key, mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
+        )
+        return format_html("<select{}>\n{}\n</select>", flatatt(final), options)
+
+
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """An outlet, person or topic chosen by slug in the URL (?person=ines-varga)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("widget", OptionsSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -58,13 +81,24 @@ class ArticleFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_person(self, queryset, name, value):
-        return queryset.mentioning(value)
+        # Ordered by the mention's copy of the date (Mention.published, the same value): each page
+        # of a person's articles is then read from mention_person_published_idx, where ordering by
+        # the article's own date sorted all of them (160 ms for page 3 of a mid-ranked person at 1M).
+        return queryset.mentioning(value).order_by(*_BY_MENTION["newest"])
 
     def filter_quotes(self, queryset, name, value):
         return queryset.with_quotes() if value == "yes" else queryset.without_quotes()
 
     def filter_sort(self, queryset, name, value):
+        if self.form.cleaned_data.get("person"):
+            return queryset.order_by(*_BY_MENTION[value])
         return queryset.oldest_first() if value == "oldest" else queryset.newest_first()
+
+
+_BY_MENTION = {
+    "newest": (F("mentions__published").desc(nulls_last=True), F("id").desc()),
+    "oldest": (F("mentions__published").asc(nulls_first=True), F("id").asc()),
+}
 
 
 class SearchFilter(django_filters.FilterSet):

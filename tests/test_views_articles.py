@@ -228,3 +228,25 @@ def test_quote_cards_escape_what_they_show(client):
     assert "<script>alert(1)</script>" not in html
     assert ('<blockquote class="partial"><p>We said &lt;script&gt;alert(1)&lt;/script&gt; no</p></blockquote>\n'
             "  <figcaption>A &amp; B &lt;i&gt;Ltd&lt;/i&gt;</figcaption>") in html
+
+
+def test_a_persons_articles_in_date_order_either_way_undated_at_the_end(client):
+    import datetime
+
+    ada = make_person("Ada Quill")
+    for day, headline in ((3, "March"), (1, "January"), (None, "Undated"), (2, "February")):
+        published = datetime.date(2024, day, 1) if day else None
+        make_article(headline=headline, people=[ada], published=published)
+    make_article(headline="Someone else", published=datetime.date(2024, 4, 1))
+    assert headlines(client, person="ada-quill") == ["March", "February", "January", "Undated"]
+    assert headlines(client, person="ada-quill", sort="newest") == ["March", "February", "January", "Undated"]
+    assert headlines(client, person="ada-quill", sort="oldest") == ["Undated", "January", "February", "March"]
+
+
+def test_outlet_choices_keep_the_choice_and_escape_names(client):
+    make_article(source=make_source("Coast & Country", slug="coast-country"))
+    make_source("Bay <Echo>", slug="bay-echo")
+    html = client.get(reverse("article_list"), {"source": "coast-country"}).content.decode()
+    assert '<option value="coast-country" selected>Coast &amp; Country</option>' in html
+    assert '<option value="bay-echo">Bay &lt;Echo&gt;</option>' in html
+    assert '<option value="">Any outlet</option>' in html
