@@ -20,7 +20,8 @@ from functools import lru_cache
 # --- word lists ---------------------------------------------------------------------------
 
 # Words that introduce a person as a title or role. They go into PersonMention.role, never the name.
-TITLE_WORDS = frozenset("""
+TITLE_WORDS = frozenset(
+    """
 president vice secretary minister premier chancellor governor senator sen. representative rep.
 congressman congresswoman mayor councillor councilor alderman ambassador envoy judge justice
 dr. dr doctor prof. prof professor rev revd mr. mr mrs. mrs ms. ms miss sir dame lord lady madam madame mx monsieur
@@ -35,19 +36,23 @@ farmer author writer artist poet novelist composer singer musician actor actress
 physician scientist researcher economist analyst engineer architect lawyer teacher student pilot driver
 skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
 businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
-""".split())
+""".split()
+)
 
 # Capitalised words that may stand between a nationality and a title ("Foreign Minister",
 # "Secretary of State", "Police Chief") and belong to the role, not the name.
-ROLE_WORDS = TITLE_WORDS | frozenset("""
+ROLE_WORDS = TITLE_WORDS | frozenset(
+    """
 foreign defence defense interior home finance health education justice trade energy culture
 transport environment labour labor economy treasury state affairs police fire general-secretary
 prime first supreme federal national regional city county district executive managing
 of for the
-""".split())
+""".split()
+)
 
 # Tokens that make a capitalised run an organisation, outlet, place or date rather than a person.
-NON_PERSON_WORDS = frozenset("""
+NON_PERSON_WORDS = frozenset(
+    """
 council authority ministry department university college school academy institute news house party
 club fc inc ltd llc plc corp corporation company co group bank agency office committee commission
 association foundation trust fund hospital clinic court police service services times post herald
@@ -71,10 +76,12 @@ brothers bros
 comet asteroid storm hurricane operation vessel fire
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
-""".split())
+""".split()
+)
 
 # Capitalised words that start sentences (or headings) but are never names.
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = frozenset(
+    """
 a an the this that these those there here then than and but or nor so yet for of in on at to by with
 from into after before during since until while when where why how what who which whose whom if
 as about over under between against without within across behind beyond near after although though
@@ -89,13 +96,15 @@ should can could may might must said says say told asked added subscribe click s
 share watch download join get see find learn need know more local stories q a breaking exclusive
 update updated photo photos image video editor note dear later earlier afterwards soon finally together
 again elsewhere nearby inside outside overall asked despite unlike like among amid
-""".split())
+""".split()
+)
 
 # Lower-case particles allowed inside names ("Bashar al Assad", "Jan van Dijk").
 # Capitalised Irish and Scottish ones ("Ní Bhriain", "Mac Giolla Rua", "Ó Riada") too: they never stand for a
 # person on their own, as a given name would.
-PARTICLES = frozenset("al el bin ibn bint abu ben de da di del della dos das du van von der den ter ten la le ní nic ó "
-                      "mac ni o".split())  # "ni", "o": their folded forms
+PARTICLES = frozenset(
+    "al el bin ibn bint abu ben de da di del della dos das du van von der den ter ten la le ní nic ó mac ni o".split()
+)  # "ni", "o": their folded forms
 
 CONNECTORS = PARTICLES | {"of", "for"}
 
@@ -113,24 +122,32 @@ THING_BEFORE_RE = re.compile(r"(?:\b(?:the|" + "|".join(THING_NOUNS) + r")(?:\s+
 # The words THING_BEFORE_RE ends with ("[Tt]he" needs no word boundary): a cheap test before the regex.
 THING_ENDINGS = ("the", "The", "called", "named", *THING_NOUNS)
 # A multi-word name right after a preposition of place is a place ("off Haskett Pike", "in Sallow End").
-LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|above|below|off|outside|inside|around|across|toward|towards|beyond|"
-                                r"into|onto|via)\s+\Z")
-LOCATIVE_ENDINGS = tuple("in at near above below off outside inside around across toward towards beyond into onto via"
-                         .split())
+LOCATIVE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|above|below|off|outside|inside|around|across|toward|towards|beyond|"
+    r"into|onto|via)\s+\Z"
+)
+LOCATIVE_ENDINGS = tuple(
+    "in at near above below off outside inside around across toward towards beyond into onto via".split()
+)
 # People take "who", things "which"; an appositive whose head noun is a thing ("Sir Tobias, a nine-year-old
 # gelding who …"), but not a person described by one ("the club’s coach", "a member of the band", "a ship captain",
 # "a biologist on the team": the words before the noun are no prepositions).
 _NOT_BEFORE_HEAD = r"(?!(?:of|on|in|at|for|with|from|to|by|and|or)\b)"
 # Organisations are founded, headquartered or listed; people are not (", founded in 2020 by …").
-THING_AFTER_RE = re.compile(r",\s+(?:which\b|(?:founded|headquartered|incorporated)\b|(?:a|an|the)\s+(?:"
-                            + _NOT_BEFORE_HEAD + r"[\w-]+\s+){0,3}?(?:"
-                            + "|".join(THING_NOUNS) + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))")
+THING_AFTER_RE = re.compile(
+    r",\s+(?:which\b|(?:founded|headquartered|incorporated)\b|(?:a|an|the)\s+(?:"
+    + _NOT_BEFORE_HEAD
+    + r"[\w-]+\s+){0,3}?(?:"
+    + "|".join(THING_NOUNS)
+    + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))"
+)
 
 # ("one of my team, Ana Ruiz," is a member of it, not its name.) The regex ends with a noun of THING_NOUN_SET
 # after white space: the word before ", " is tested first.
 THING_NOUN_SET = frozenset(THING_NOUNS)
-THING_APPOSITIVE_BEFORE_RE = re.compile(r"\b(?<!of )(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:"
-                                        + "|".join(THING_NOUNS) + r"),\s\Z")
+THING_APPOSITIVE_BEFORE_RE = re.compile(
+    r"\b(?<!of )(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:" + "|".join(THING_NOUNS) + r"),\s\Z"
+)
 
 # A title after a thing noun still names a thing: "the yacht Lady Grisel", "the horse Sir Tobias"
 # ("the Foreign Minister Ana Ruiz" is a person: only a noun, never a bare "the", counts here).
@@ -143,35 +160,59 @@ THING_NOUN_ENDINGS = ("called", "named", *THING_NOUNS)
 #   keeps them people (see _drop_named_things);
 # - "a"/"an" before a capitalised run makes it a modifier ("a X defender", "an X spokesperson"): a
 #   person's name takes no article.
-_TEAM_BEFORE = (r"\b(?:(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws|match|game|fixture|tie|"
-                r"clash|derby|final|semi-final|replay)\s+(?:over|against|to|with|by)"
-                r"|beat|beats|beating|thrashed|thrashing|edged|trounced|drew\s+with|lost\s+to|losing\s+to|fell\s+to"
-                r"|(?:play|plays|played|playing|signed|signs|signing|scored|scoring|debut|appearances?|goals?)"
-                r"(?:\s+[a-z]+){0,2}\s+for)")
+_TEAM_BEFORE = (
+    r"\b(?:(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws|match|game|fixture|tie|"
+    r"clash|derby|final|semi-final|replay)\s+(?:over|against|to|with|by)"
+    r"|beat|beats|beating|thrashed|thrashing|edged|trounced|drew\s+with|lost\s+to|losing\s+to|fell\s+to"
+    r"|(?:play|plays|played|playing|signed|signs|signing|scored|scoring|debut|appearances?|goals?)"
+    r"(?:\s+[a-z]+){0,2}\s+for)"
+)
 # One search for both kinds of word before a name (place prepositions, team and article words).
 CONTEXT_BEFORE_RE = re.compile(rf"(?:{_TEAM_BEFORE}|\b[Aa]n?|{LOCATIVE_BEFORE_RE.pattern[:-5]})\s+\Z")
 # A route or a stretch of ground "of"/"to"/"from" a name: "the climb of X", "the stage to X", "the road from X"
 # (judged from the two words before the name, no regex: "of" stands before very many names).
-ROUTE_NOUNS = frozenset("""climb climbs stage road route way journey trip descent ascent summit top foot slopes
-outskirts banks shores""".split())
+ROUTE_NOUNS = frozenset(
+    """climb climbs stage road route way journey trip descent ascent summit top foot slopes
+outskirts banks shores""".split()
+)
 ROUTE_ENDINGS = (" of ", " to ", " from ", " into ", " towards ")
-CONTEXT_ENDINGS = LOCATIVE_ENDINGS + ("over", "against", "to", "with", "by", "beat", "beats", "beating", "thrashed",
-                                      "thrashing", "edged",
-                                      "trounced", "for", "a", "A", "an", "An")
+CONTEXT_ENDINGS = LOCATIVE_ENDINGS + (
+    "over",
+    "against",
+    "to",
+    "with",
+    "by",
+    "beat",
+    "beats",
+    "beating",
+    "thrashed",
+    "thrashing",
+    "edged",
+    "trounced",
+    "for",
+    "a",
+    "A",
+    "an",
+    "An",
+)
 # A run followed by an organisation or team noun is a party or team used as a modifier: "the
 # Green Dawn party", "Green Dawn leader Ana Ruiz", "X supporters", "an X defender".
-ORG_AFTER_RE = re.compile(r"\s+(?:party|parties|leader|leadership|spokesperson|spokesman|spokeswoman|members?|"
-                          r"mps|councillors?|candidates?|supporters|fans|defender|striker|midfielder|goalkeeper|"
-                          r"winger|forward|side|team|squad|manager|coach|players?|captain|boss|voters|activists|"
-                          r"officials?|government|manifesto|colleagues|bench|dugout|academy|defence|attack)\b")
+ORG_AFTER_RE = re.compile(
+    r"\s+(?:party|parties|leader|leadership|spokesperson|spokesman|spokeswoman|members?|"
+    r"mps|councillors?|candidates?|supporters|fans|defender|striker|midfielder|goalkeeper|"
+    r"winger|forward|side|team|squad|manager|coach|players?|captain|boss|voters|activists|"
+    r"officials?|government|manifesto|colleagues|bench|dugout|academy|defence|attack)\b"
+)
 ORG_AFTER_FIRST = frozenset("pslmcdfwtgbvaoh")  # first letters of ORG_AFTER_RE's nouns: a cheap test first
 # "the villages of X and Y", "the town of X": settlement nouns before a list of capitalised names.
-SETTLEMENT_NOUNS = frozenset("""village town city hamlet parish island county region district suburb borough province
-municipality commune settlement neighbourhood neighborhood port harbour harbor""".split())
+SETTLEMENT_NOUNS = frozenset(
+    """village town city hamlet parish island county region district suburb borough province
+municipality commune settlement neighbourhood neighborhood port harbour harbor""".split()
+)
 NAME_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*\Z")
 # A capitalised run that fills a whole quotation is a title of a work ("in his memoir, “A Long Cold
 # Look,” he wrote"): the closing mark follows it, maybe after a comma or full stop.
-QUOTE_OPENERS = "“\"‘"
+QUOTE_OPENERS = '“"‘'
 TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’]")
 
 # Role nouns that are no common title but a role by their ending (see _role_cut): "Harbourmaster",
@@ -186,15 +227,19 @@ GIVEN_NAME_HOMOGRAPHS = frozenset({"Will"})
 
 # A kinship appositive introduces a relative of the article's subject: "his father, Tariq Vane,"
 # (lower-case: "His son, …" opens a sentence about the son, see _kin_appositive).
-KIN_BEFORE_RE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:father|mother|son|daughter|brother|sister|wife|"
-                           r"husband|partner|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|"
-                           r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,\s*\Z")
+KIN_BEFORE_RE = re.compile(
+    r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:father|mother|son|daughter|brother|sister|wife|"
+    r"husband|partner|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|"
+    r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,\s*\Z"
+)
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 # Photo credits and bylines are not mentions: "Photo: Lena Marsh / Valley Courier", "By Lena Marsh, Staff".
-_CREDIT_LINE = (r"[ \t(]*(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?(?: by)?\s*[:(].*$"
-                r"|[ \t]*by [^\n]{0,80}$")
+_CREDIT_LINE = (
+    r"[ \t(]*(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?(?: by)?\s*[:(].*$"
+    r"|[ \t]*by [^\n]{0,80}$"
+)
 _CREDIT_PAREN = r"\((?:photo|photograph|picture|image|credit)s?\b[^)\n]*\)"
 CREDIT_RE = re.compile(rf"(?im)^(?:{_CREDIT_LINE})|{_CREDIT_PAREN}")  # the reference form of the three rules
 # The same rules split for speed: a pattern that starts with a literal newline lets `re` jump from line
@@ -281,8 +326,7 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
     spans = _line_spans(CREDIT_FIRST_LINE_RE, CREDIT_LINE_RE, text)
     if "(" in text:
         # A bracketed credit inside a credit line is part of that line's span (CREDIT_RE reads on).
-        spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text)
-                  if not any(a <= m.start() < b for a, b in spans)]
+        spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     spans += _promo_spans(text)
     m = DATELINE_RE.match(text)
     if m:
@@ -291,6 +335,7 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
 
 
 # --- data --------------------------------------------------------------------------------
+
 
 @dataclass
 class PersonMention:
@@ -304,10 +349,11 @@ class PersonMention:
 @dataclass(slots=True)
 class Mention:
     """One occurrence of a person in the text (internal; quotes.py resolves speakers with it)."""
+
     start: int
     end: int
-    text: str          # as written, without title or possessive
-    person: int        # index into the people list
+    text: str  # as written, without title or possessive
+    person: int  # index into the people list
 
 
 @dataclass(slots=True)
@@ -316,7 +362,7 @@ class _Candidate:
     end: int
     tokens: tuple[str, ...]  # name tokens as written
     role: str
-    titled: bool       # preceded by a personal title ("President Trump")
+    titled: bool  # preceded by a personal title ("President Trump")
     run_start: int = -1  # where the capitalised run starts (before any title or dropped word)
     person: int = -1
 
@@ -332,9 +378,11 @@ class _Person:
 
 # --- tokenising into capitalised runs ---------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class _Piece:
     """A run of capitalised words, split at sentence full stops; offsets are relative to the run."""
+
     offsets: tuple[int, ...]
     tokens: tuple[str, ...]
     places: frozenset[str]  # words this piece proves to be part of a place or organisation name
@@ -395,10 +443,11 @@ def _keeps_dot(tok: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return bool(SENTENCE_END_RE.search(text[max(0, start - 6):start]))
+    return bool(SENTENCE_END_RE.search(text[max(0, start - 6) : start]))
 
 
 # --- from runs to candidates ---------------------------------------------------------------------
+
 
 @lru_cache(maxsize=8192)
 def _drop_kind(tok: str) -> int:
@@ -420,8 +469,12 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     while i < len(toks):
         kind = _drop_kind(toks[i])
         # A lone word is kept: it only counts if it names someone ("Dowling said"), never by itself.
-        if not kind or (kind == 2 and (i == len(toks) - 1 or not _sentence_initial(text, base + offsets[i])
-                                       or toks[i + 1].lower() in PARTICLES)):
+        if not kind or (
+            kind == 2
+            and (
+                i == len(toks) - 1 or not _sentence_initial(text, base + offsets[i]) or toks[i + 1].lower() in PARTICLES
+            )
+        ):
             break  # "Aisling Ní Dhubhthaigh": a surname with a particle needs the given name before it
         if toks[i] in GIVEN_NAME_HOMOGRAPHS and i < len(toks) - 1 and not _sentence_initial(text, base + offsets[i]):
             break
@@ -433,25 +486,57 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
     if shape is None:
         return None
     cut, n_name, words, role = shape
-    if cut > 1 and toks[i + cut - 1].lower() in ("of", "for") \
-            and text.startswith(",", base + offsets[-1] + len(toks[-1])):
+    if (
+        cut > 1
+        and toks[i + cut - 1].lower() in ("of", "for")
+        and text.startswith(",", base + offsets[-1] + len(toks[-1]))
+    ):
         return None  # "The Minister for Coastal Affairs, Ana Ruiz,": the run is all title, the name follows
-    if not cut and n_name == 3 and len(toks) - i == 3 and _opening_role(text, base + offsets[i], toks[i], toks[i + 1:]):
+    if (
+        not cut
+        and n_name == 3
+        and len(toks) - i == 3
+        and _opening_role(text, base + offsets[i], toks[i], toks[i + 1 :])
+    ):
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
     if not cut and (dropped_the or _thing_before(text, base + offsets[i])):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
-    return _Candidate(start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut),
-                      base + offsets[0])
+    return _Candidate(
+        start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut), base + offsets[0]
+    )
 
 
 # A sentence's first word is capitalised whatever it is, so a role noun there ("Lifeguard Ana Ruiz, 19,
 # said") looks like a given name. Role nouns are mostly agent nouns or compounds with a lower-case part
 # ("Co-founder"). Only endings that given names do not share count here: plain -er/-or/-ian are also
 # Oliver, Victor, Adrian ("Oliver James Hale" stays a name), but -iser/-ator/-ician/-keeper are not.
-OPENING_ROLE_ENDINGS = ("iser", "izer", "ator", "eer", "ist", "ician", "arian", "orian", "sman", "swoman", "person",
-                        "guard", "keeper", "master", "holder", "maker", "worker", "eader", "writer", "founder", "owner",
-                        "rider", "runner", "wright")
+OPENING_ROLE_ENDINGS = (
+    "iser",
+    "izer",
+    "ator",
+    "eer",
+    "ist",
+    "ician",
+    "arian",
+    "orian",
+    "sman",
+    "swoman",
+    "person",
+    "guard",
+    "keeper",
+    "master",
+    "holder",
+    "maker",
+    "worker",
+    "eader",
+    "writer",
+    "founder",
+    "owner",
+    "rider",
+    "runner",
+    "wright",
+)
 # Positions in team sports, which stand before a name like "striker" does but end like nothing else.
 POSITION_WORDS = frozenset("wing winger flanker prop hooker lock fullback full-back fly-half scrum-half".split())
 
@@ -464,11 +549,14 @@ def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> boo
     if not first.isascii() or any(t[:1].islower() or t.endswith(".") for t in rest):
         return False
     low = first.lower()
-    shaped = first.partition("-")[2][:1].islower() or low in POSITION_WORDS or (
-        len(low) > 5 and low.endswith(OPENING_ROLE_ENDINGS))
+    shaped = (
+        first.partition("-")[2][:1].islower()
+        or low in POSITION_WORDS
+        or (len(low) > 5 and low.endswith(OPENING_ROLE_ENDINGS))
+    )
     if not shaped:
         return False
-    return _sentence_initial(text, pos) or text[max(0, pos - 2):pos] in ("— ", "– ")
+    return _sentence_initial(text, pos) or text[max(0, pos - 2) : pos] in ("— ", "– ")
 
 
 def _thing_before(text: str, pos: int) -> bool:
@@ -479,8 +567,8 @@ def _thing_before(text: str, pos: int) -> bool:
 def _ends_with(text: str, pos: int, width: int, endings: tuple[str, ...], regex: re.Pattern) -> bool:
     """regex (ending in white space and maybe an opening quotation mark) searched in the width characters
     before pos, tried only when the last word there is one of endings."""
-    window = text[max(0, pos - width):pos]
-    stripped = window.rstrip("“\"‘").rstrip()
+    window = text[max(0, pos - width) : pos]
+    stripped = window.rstrip('“"‘').rstrip()
     if len(stripped) == len(window) or not stripped.endswith(endings):
         return False
     return bool(regex.search(text, max(0, pos - width), pos))
@@ -501,8 +589,11 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
         while cut < len(toks) - 1 and lowered[cut] in ROLE_WORDS:
             cut += 1
         # "Minister for Coastal Affairs Ana Ruiz": a department of words no list knows; the name is the last two.
-        if len(toks) - cut >= 3 and lowered[cut - 1] in ("of", "for") \
-                and not any(t in PARTICLES for t in lowered[cut:]):
+        if (
+            len(toks) - cut >= 3
+            and lowered[cut - 1] in ("of", "for")
+            and not any(t in PARTICLES for t in lowered[cut:])
+        ):
             cut = len(toks) - 2
     if len(toks) - cut >= 3:
         cut = _role_cut(toks, lowered, cut)
@@ -518,9 +609,9 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
     # "Vale’s Tomas Brandt" (a team's, a town's player): a possessive first word before two more leaves them.
     for i, tok in enumerate(name_toks[:-1]):
         if tok.endswith(("'s", "’s")):
-            name_toks = name_toks[:i + 1] if i else name_toks[1:] if len(name_toks) == 3 and not cut else ()
+            name_toks = name_toks[: i + 1] if i else name_toks[1:] if len(name_toks) == 3 and not cut else ()
             break
-    if not name_toks or any(_not_name_word(t) for t in name_toks[_family_name_first(name_toks):]):
+    if not name_toks or any(_not_name_word(t) for t in name_toks[_family_name_first(name_toks) :]):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
     if len(words) > 4:
@@ -544,8 +635,9 @@ def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
             continue  # a particle ("van der"), part of the name
         if caps_after >= 2:
             low = lowered[j]
-            if len(low) > 5 and (low.endswith(STRONG_ROLE_ENDINGS) or (
-                    caps_after == 2 and j > 0 and low.endswith(WEAK_ROLE_ENDINGS))):
+            if len(low) > 5 and (
+                low.endswith(STRONG_ROLE_ENDINGS) or (caps_after == 2 and j > 0 and low.endswith(WEAK_ROLE_ENDINGS))
+            ):
                 return j + 1
         caps_after += 1
     return cut
@@ -579,6 +671,7 @@ def _strip_possessive(tok: str) -> str:
 
 # --- grouping candidates into people -------------------------------------------------------------
 
+
 @lru_cache(maxsize=8192)
 def _name_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(t).rstrip(".") for t in tokens if "." not in t or len(t) > 2)
@@ -597,13 +690,14 @@ def _one_letter_off(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = sorted((a, b), key=len)
     i = 0
     while i < len(short) and short[i] == long_[i]:
         i += 1
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1 :]
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -694,10 +788,10 @@ def _kin_appositive(text: str, start: int) -> bool:
     """A name introduced as someone's relative in passing ("was his father, Tariq Vane,"). Not one that opens
     its sentence ("His son, …": the sentence is about him) or is coordinated with the person it relates to
     ("Mira Vane and her brother, Joel Vane, run …": both are subjects; the latest full name is meant)."""
-    if text[start - 2:start] != ", ":
+    if text[start - 2 : start] != ", ":
         return False
     kin = KIN_BEFORE_RE.search(text, max(0, start - 40), start)
-    return bool(kin) and not text[max(0, kin.start() - 4):kin.start()].endswith("and ")
+    return bool(kin) and not text[max(0, kin.start() - 4) : kin.start()].endswith("and ")
 
 
 def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]) -> list[_Candidate]:
@@ -725,9 +819,14 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
             by_initial.setdefault(n[0], []).append(n)
     for i in lone:
         word, folded = _lone_word(runs[i][1].tokens[0])
-        if word in names or folded in place_words or (
-                len(word) >= 6 and any(abs(len(n) - len(word)) <= 1 and _one_letter_off(n, word)
-                                       for n in by_initial.get(word[0], ()))):
+        if (
+            word in names
+            or folded in place_words
+            or (
+                len(word) >= 6
+                and any(abs(len(n) - len(word)) <= 1 and _one_letter_off(n, word) for n in by_initial.get(word[0], ()))
+            )
+        ):
             c = _candidate(text, *runs[i])
             if c:
                 found.append((i, c))
@@ -747,17 +846,23 @@ def _not_person_by_context(text: str, c: _Candidate) -> bool:
     start = c.run_start
     if _ends_with(text, c.start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE):
         return True  # "off Haskett Pike", "in Sallow End", "a 2–1 win over X", "a X defender"
-    if text[c.end + 1:c.end + 2] in ORG_AFTER_FIRST and text[c.end:c.end + 1] == " " \
-            and ORG_AFTER_RE.match(text, c.end, c.end + 20):
+    if (
+        text[c.end + 1 : c.end + 2] in ORG_AFTER_FIRST
+        and text[c.end : c.end + 1] == " "
+        and ORG_AFTER_RE.match(text, c.end, c.end + 20)
+    ):
         return True  # "the X party", "X leader Ana Ruiz"
     if start and text[start - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, c.end, c.end + 2):
         return True  # “A Long Cold Look,” — a title, not a name
     if text.endswith(ROUTE_ENDINGS, 0, start):
-        before = text[max(0, start - 24):start].split()[-2:]
+        before = text[max(0, start - 24) : start].split()[-2:]
         if len(before) == 2 and before[0] in ROUTE_NOUNS:
             return True  # "the climb of Cullen Rigg"
-    if text[start - 2:start] == ", " and (text[max(0, start - 40):start - 2].split() or [""])[-1] in THING_NOUN_SET \
-            and THING_APPOSITIVE_BEFORE_RE.search(text, max(0, start - 40), start):
+    if (
+        text[start - 2 : start] == ", "
+        and (text[max(0, start - 40) : start - 2].split() or [""])[-1] in THING_NOUN_SET
+        and THING_APPOSITIVE_BEFORE_RE.search(text, max(0, start - 40), start)
+    ):
         return True  # "Her team, Kinsella Vane, …": a thing named after the noun it is
     return _after_settlement_noun(text, start)
 
@@ -767,7 +872,7 @@ def _after_settlement_noun(text: str, pos: int) -> bool:
     i = text.rfind(" of ", max(0, pos - 80), pos)
     if i < 0:
         return False
-    before = text[max(0, i - 16):i].rsplit(None, 1)
+    before = text[max(0, i - 16) : i].rsplit(None, 1)
     if not before or before[-1].lower().removesuffix("s") not in SETTLEMENT_NOUNS:
         return False
     return bool(NAME_LIST_RE.match(text, i + 4, pos))
@@ -807,18 +912,38 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
     if len(folded) > 1 and any(f in NON_PERSON_WORDS for f in folded) and not any(f in TITLE_WORDS for f in folded):
         # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
-        return frozenset(f for f, t in zip(folded, tokens, strict=True) if f not in NON_PERSON_WORDS
-                         and f not in ROLE_WORDS and f not in CONNECTORS and not KOREAN_GIVEN_RE.match(t))
+        return frozenset(
+            f
+            for f, t in zip(folded, tokens, strict=True)
+            if f not in NON_PERSON_WORDS
+            and f not in ROLE_WORDS
+            and f not in CONNECTORS
+            and not KOREAN_GIVEN_RE.match(t)
+        )
     return frozenset()
 
 
 # A single capitalised word right before a team noun is the team's (short) name: "Grange head coach Ana Ruiz",
 # "Vale supporters". A surname does not stand there without a possessive ("Ruiz's coach").
-TEAM_AFTER_RE = re.compile(r"\s(?:head\s|assistant\s)?(?:coach|manager|captain|side|squad|supporters|fans|players|"
-                           r"defence|attack)\b")
+TEAM_AFTER_RE = re.compile(
+    r"\s(?:head\s|assistant\s)?(?:coach|manager|captain|side|squad|supporters|fans|players|"
+    r"defence|attack)\b"
+)
 # A cheap test in C before the regex.
-TEAM_AFTER_STARTS = (" head ", " assistant ", " coach", " manager", " captain", " side", " squad", " supporters",
-                     " fans", " players", " defence", " attack")
+TEAM_AFTER_STARTS = (
+    " head ",
+    " assistant ",
+    " coach",
+    " manager",
+    " captain",
+    " side",
+    " squad",
+    " supporters",
+    " fans",
+    " players",
+    " defence",
+    " attack",
+)
 
 
 def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> set[str]:
@@ -869,8 +994,14 @@ class _FullNames:
         if found is None:
             found = self.by_first.get(word)
         if found is None and len(word) >= 6:  # misspelt surname: "Lavorv"
-            found = next((i for i, surname in self.surnames if surname[:1] == word[:1]
-                          and abs(len(surname) - len(word)) <= 1 and _one_letter_off(surname, word)), None)
+            found = next(
+                (
+                    i
+                    for i, surname in self.surnames
+                    if surname[:1] == word[:1] and abs(len(surname) - len(word)) <= 1 and _one_letter_off(surname, word)
+                ),
+                None,
+            )
         return -1 if found is None else found
 
 
@@ -900,8 +1031,9 @@ def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[
     result = []
     for old in order:
         p = people[old]
-        result.append(PersonMention(_best_name(p), p.role or _appositive_role(text, first_full.get(old)),
-                                    p.count, p.variants))
+        result.append(
+            PersonMention(_best_name(p), p.role or _appositive_role(text, first_full.get(old)), p.count, p.variants)
+        )
     return result, mentions
 
 
@@ -928,7 +1060,7 @@ def _appositive_role(text: str, m: Mention | None) -> str:
     after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
     if after:
         return after.group(1).strip()
-    window = text[max(0, m.start - 70):m.start]
+    window = text[max(0, m.start - 70) : m.start]
     stripped = window.rstrip()
     if len(stripped) == len(window) or not stripped.endswith(","):
         return ""  # both regexes end with r",\s+\Z": a cheap test first (their lazy search is not)

@@ -56,7 +56,7 @@ class Extraction:
 # --- patterns -----------------------------------------------------------------------------------
 
 MARK_RE = re.compile(r"[“”„\"]")
-DOUBLE_MARKS = "“”„\""  # MARK_RE's characters, and SINGLE_MARK_RE's
+DOUBLE_MARKS = '“”„"'  # MARK_RE's characters, and SINGLE_MARK_RE's
 SINGLE_MARKS = "‘’'"
 # UK-style copy quotes with single marks (‘…’, nested “…”). The closing ’ is also the apostrophe, so a
 # single mark only counts when it stands at a word edge (see _single_spans).
@@ -67,8 +67,8 @@ SINGLE_MARK_RE = re.compile(r"[‘’']")
 SINGLE_OPEN_RE = re.compile(r"‘|'(?<![^\s(\[—–]')(?=[^\W\d_])")
 DOUBLE_OPEN_RE = re.compile(r"[“„]|\"(?<![^\s(\[—–/]\")")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-QUOTE_CHAR = "\x01"      # masks quoted text in a sentence frame
-QUOTE_STOP = "\x02"      # masks the closing mark of a quotation that ends with a full stop
+QUOTE_CHAR = "\x01"  # masks quoted text in a sentence frame
+QUOTE_STOP = "\x02"  # masks the closing mark of a quotation that ends with a full stop
 
 REPORTING_VERBS = (
     "said says say added adds told tells insisted insists warned warns noted notes explained explains "
@@ -102,11 +102,19 @@ def _trie_pattern(words: list[str], first_as_set: bool = False, after_first: str
             return ""
         body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
         return body + ("?" if "" in node else "")
+
     if not first_as_set:
         return build(trie)
     firsts = sorted(trie)
-    return ("[" + "".join(re.escape(ch) for ch in firsts) + "]" + after_first
-            + "(?:" + "|".join(f"(?<={re.escape(ch)}){build(trie[ch])}" for ch in firsts) + ")")
+    return (
+        "["
+        + "".join(re.escape(ch) for ch in firsts)
+        + "]"
+        + after_first
+        + "(?:"
+        + "|".join(f"(?<={re.escape(ch)}){build(trie[ch])}" for ch in firsts)
+        + ")"
+    )
 
 
 # Between the two \b exactly one word (or phrase) of the list can match, so the tree finds the same
@@ -115,42 +123,78 @@ def _trie_pattern(words: list[str], first_as_set: bool = False, after_first: str
 VERB_WORDS = ["according to", "According to", "pointed out", "went on"] + REPORTING_VERBS
 VERB_RE = re.compile(_trie_pattern(VERB_WORDS, first_as_set=True, after_first=r"(?<!\w.)") + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
-_TAIL_WORDS = (r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|"
-               r"has|had|have|was|is|will|would|"
-               r"used\s+to|went\s+on\s+to|simply|only|\w+ly)")
+_TAIL_WORDS = (
+    r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|"
+    r"has|had|have|was|is|will|would|"
+    r"used\s+to|went\s+on\s+to|simply|only|\w+ly)"
+)
 # r"(?:\s+WORD)+\s*$", written to start with one white-space character (see the note on SINGLE_OPEN_RE).
 TAIL_WORDS_RE = re.compile(r"\s\s*" + _TAIL_WORDS + r"(?:\s+" + _TAIL_WORDS + r")*\s*$")
 # A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
-TAIL_ENDINGS = ("also", "later", "then", "again", "once", "further", "earlier", "previously", "recently", "has", "had",
-                "have", "just", "always", "never", "often", "usually", "was", "is", "will", "would", "to", "ly")
+TAIL_ENDINGS = (
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "further",
+    "earlier",
+    "previously",
+    "recently",
+    "has",
+    "had",
+    "have",
+    "just",
+    "always",
+    "never",
+    "often",
+    "usually",
+    "was",
+    "is",
+    "will",
+    "would",
+    "to",
+    "ly",
+)
 # After an inverted verb ("said the ministry in a statement") the subject stops at these words.
-POST_STOP_RE = re.compile(r"\s(?:in|on|at|after|during|while|to|when|as|from|before|with|who|that|of|"
-                          r"last|this|yesterday|today|outside|inside)\s")
-DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many|its|his|her|their|our|my)\s",
-                           re.IGNORECASE)
+POST_STOP_RE = re.compile(
+    r"\s(?:in|on|at|after|during|while|to|when|as|from|before|with|who|that|of|"
+    r"last|this|yesterday|today|outside|inside)\s"
+)
+DETERMINER_RE = re.compile(
+    r"^(?:the|a|an|one|another|two|three|several|some|many|its|his|her|their|our|my)\s", re.IGNORECASE
+)
 # Where an inverted subject ends; a full stop after "Dr" or an initial does not count.
-AFTER_STOP_RE = re.compile(r"[,;:!?\x01\x02—(]|\.(?<!\b[A-Z]\.)"
-                           + "".join(rf"(?<!\b{a.capitalize()}\.)" for a in sorted(ABBREVIATIONS)))
+AFTER_STOP_RE = re.compile(
+    r"[,;:!?\x01\x02—(]|\.(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a.capitalize()}\.)" for a in sorted(ABBREVIATIONS))
+)
 # A second verb sharing the first one's subject: "said the plan was sound but described it as".
 COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|\w+ly\s+)?\Z")
 # Same as r"(?:[.!?]+[”"’)\]]*|\x02)\s+(?=…)", but starting with one character class (see above).
 SENTENCE_BREAK_RE = re.compile(r"[.!?" + QUOTE_STOP + r"](?:(?<=[.!?])[.!?]*[”\"’)\]]*)?\s+(?=[A-Z\x01\x02‘(])")
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title.
-TITLE_CUE_RE = re.compile(r"\b(?:titled|entitled|headlined|named|dubbed|nicknamed|called|known as|so-called|book|"
-                          r"novel|film|movie|documentary|song|album|play|poem|series|show|programme|program|"
-                          r"podcast|newsletter|blog|column|petition|operation|campaign|slogan|motto|banner|"
-                          r"exhibition|symphony|opera|piece|painting|essay|hashtag|initiative|"
-                          r"motion|bill|scheme)\W*$", re.IGNORECASE)
+TITLE_CUE_RE = re.compile(
+    r"\b(?:titled|entitled|headlined|named|dubbed|nicknamed|called|known as|so-called|book|"
+    r"novel|film|movie|documentary|song|album|play|poem|series|show|programme|program|"
+    r"podcast|newsletter|blog|column|petition|operation|campaign|slogan|motto|banner|"
+    r"exhibition|symphony|opera|piece|painting|essay|hashtag|initiative|"
+    r"motion|bill|scheme)\W*$",
+    re.IGNORECASE,
+)
 # The last word of every cue above: TITLE_CUE_RE can only match text ending (before non-word
 # characters) with one of them, a cheap test to run first.
-TITLE_CUE_LAST_WORDS = frozenset("""titled entitled headlined named dubbed nicknamed called as book novel film movie
+TITLE_CUE_LAST_WORDS = frozenset(
+    """titled entitled headlined named dubbed nicknamed called as book novel film movie
 documentary song album play poem series show programme program podcast newsletter blog column petition operation
 campaign slogan motto banner exhibition symphony opera piece painting essay hashtag initiative motion bill
-scheme""".split())
+scheme""".split()
+)
 LETTER_RE = re.compile(r"[^\W\d_]")
 # News shorthand for the person just named: "said the 20-year-old", "said the teenager".
-EPITHET_RE = re.compile(r"(?i:the)\s+(?:\d{1,3}-year-old|teenager|teen|youngster|schoolboy|schoolgirl|debutant|"
-                        r"rookie)\Z")
+EPITHET_RE = re.compile(
+    r"(?i:the)\s+(?:\d{1,3}-year-old|teenager|teen|youngster|schoolboy|schoolgirl|debutant|"
+    r"rookie)\Z"
+)
 RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
 ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
 SENTENCE_PUNCT_RE = re.compile(r"[.!?;:]")
@@ -159,14 +203,15 @@ DETERMINER_WORD_RE = re.compile(r"\b(?:the|a|an|one)\s", re.IGNORECASE)
 
 # --- internal records ------------------------------------------------------------------------------
 
+
 @dataclass(slots=True)
 class _Span:
-    start: int          # offset of the opening mark
-    end: int            # offset of the closing mark, or of the paragraph end when it runs on
+    start: int  # offset of the opening mark
+    end: int  # offset of the closing mark, or of the paragraph end when it runs on
     closed: bool
     text: str
-    keep: bool = True   # False for scare quotes and titles (masked, never emitted)
-    first: str = ""     # first letter of text (the case tests read it up to three times)
+    keep: bool = True  # False for scare quotes and titles (masked, never emitted)
+    first: str = ""  # first letter of text (the case tests read it up to three times)
 
 
 @dataclass(slots=True)
@@ -200,6 +245,7 @@ class _State:
 
 
 # --- 1. quotation spans ---------------------------------------------------------------------------------
+
 
 def _single_style(text: str) -> bool:
     """Does the article quote with single marks? Then it opens more single quotations than double ones
@@ -239,7 +285,7 @@ def _single_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_
     for i in marks:  # SINGLE_MARK_RE's matches in the paragraph
         before = text[i - 1] if i > pstart else " "
         after = text[i + 1] if i + 1 < pend else " "
-        if before.isspace() or before in "([{—–/“\"":
+        if before.isspace() or before in '([{—–/“"':
             if text[i] != "’" and not after.isspace():
                 if open_at < 0:
                     open_at, depth = i, 1
@@ -250,10 +296,10 @@ def _single_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_
             continue  # an apostrophe inside a word, or a stray mark
         depth -= 1
         if depth == 0:
-            spans.append(_Span(open_at, i, True, text[open_at + 1:i].strip()))
+            spans.append(_Span(open_at, i, True, text[open_at + 1 : i].strip()))
             open_at = -1
     if open_at >= 0:
-        spans.append(_Span(open_at, pend, False, text[open_at + 1:pend].strip()))
+        spans.append(_Span(open_at, pend, False, text[open_at + 1 : pend].strip()))
     return spans
 
 
@@ -275,10 +321,10 @@ def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> lis
         else:
             depth -= 1
             if depth == 0:
-                spans.append(_Span(open_at, i, True, text[open_at + 1:i].strip()))
+                spans.append(_Span(open_at, i, True, text[open_at + 1 : i].strip()))
                 open_at = -1
     if open_at >= 0:
-        spans.append(_Span(open_at, pend, False, text[open_at + 1:pend].strip()))
+        spans.append(_Span(open_at, pend, False, text[open_at + 1 : pend].strip()))
     return spans
 
 
@@ -298,8 +344,11 @@ def _is_title(text: str, before: str, first: str) -> bool:
     if not 3 <= len(words) <= 8:
         return False
     long_words = [w for w in words if len(w) >= 4]
-    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words) \
+    return (
+        len(long_words) >= 2
+        and all(w[0].isupper() for w in long_words)
         and not SENTENCE_PUNCT_RE.search(text.rstrip(",.!?"))
+    )
 
 
 def _title_cue(before: str) -> bool:
@@ -319,6 +368,7 @@ def _title_cue(before: str) -> bool:
 
 # --- 3. sentences ---------------------------------------------------------------------------------------------
 
+
 def _frame(text: str, pstart: int, pend: int, spans: list[_Span]) -> str:
     """The paragraph with every quotation masked, so only the reporter's words stay readable.
 
@@ -334,7 +384,7 @@ def _frame(text: str, pstart: int, pend: int, spans: list[_Span]) -> str:
         a, b = s.start, min(s.end - pstart, last) + pstart
         parts.append(text[pos:a])
         if not s.keep:  # a scare quote or title reads as part of the reporter's sentence
-            parts.append(" " + text[a + 1:b] + " " if b > a else " ")
+            parts.append(" " + text[a + 1 : b] + " " if b > a else " ")
         elif s.closed and s.text.endswith((".", "…")):
             parts.append(QUOTE_CHAR * (b - a) + QUOTE_STOP)
         else:
@@ -359,6 +409,7 @@ def _sentences(frame: str) -> list[tuple[int, int]]:
 
 # --- 4. attributions --------------------------------------------------------------------------------------------
 
+
 def _mention_in(state: _State, a: int, b: int, text: str) -> Mention | None:
     """The last person mention inside [a, b) that is not a possessive ("Tillerson's spokesman")."""
     mentions = state.mentions
@@ -376,21 +427,27 @@ def _inside_quote(state: _State, pos: int) -> bool:
 
 
 # r"(?i)\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", written to start with one character class.
-RELATIVE_BEFORE_RE = re.compile(r"[hHtTiI](?<!\w.)(?:(?<=[hH])(?i:is|er)|(?<=[tT])(?i:heir)|(?<=[iI])(?i:ts))"
-                                r"\s[^,.;:]{1,40},\s*\Z")
+RELATIVE_BEFORE_RE = re.compile(
+    r"[hHtTiI](?<!\w.)(?:(?<=[hH])(?i:is|er)|(?<=[tT])(?i:heir)|(?<=[iI])(?i:ts))"
+    r"\s[^,.;:]{1,40},\s*\Z"
+)
 # …unless the relative opens its sentence, and so is its subject ("His son, Irfan Dale, said …").
 RELATIVE_SUBJECT_RE = re.compile(r"(?:\A|[.!?”’\"]\s+|\n)\s*(?:His|Her|Their|Its)\s[^,.;:]{1,40},\s*\Z")
 
 
 # Gender, only where the text states it: a title ("Mr", "Dame") or a kinship word ("his wife, …").
-FEMALE_WORDS = frozenset("""she her mrs ms miss dame lady queen princess sister wife daughter mother granddaughter
-grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress""".split())
-MALE_WORDS = frozenset("""he him mr sir lord king prince brother husband son father grandson grandfather uncle nephew
-widower boyfriend fiancé spokesman chairman businessman congressman actor""".split())
+FEMALE_WORDS = frozenset(
+    """she her mrs ms miss dame lady queen princess sister wife daughter mother granddaughter
+grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress""".split()
+)
+MALE_WORDS = frozenset(
+    """he him mr sir lord king prince brother husband son father grandson grandfather uncle nephew
+widower boyfriend fiancé spokesman chairman businessman congressman actor""".split()
+)
 
 
 def _gender(words: list[str]) -> str:
-    """"f", "m" or "" for a few words (a role, a kinship phrase, a pronoun)."""
+    """ "f", "m" or "" for a few words (a role, a kinship phrase, a pronoun)."""
     female = any(w in FEMALE_WORDS for w in words)
     male = any(w in MALE_WORDS for w in words)
     return "f" if female and not male else "m" if male and not female else ""
@@ -399,9 +456,9 @@ def _gender(words: list[str]) -> str:
 def _relative(text: str, m: Mention) -> tuple[bool, bool, str] | None:
     """For a person introduced relative to someone ("his wife, Greta Dale,"): whether that phrase opens
     its sentence, and the gender its kinship word gives; None for anyone else."""
-    if "," not in text[max(0, m.start - 3):m.start]:
+    if "," not in text[max(0, m.start - 3) : m.start]:
         return None
-    window = text[max(0, m.start - 45):m.start].lower()
+    window = text[max(0, m.start - 45) : m.start].lower()
     if "his" not in window and "her" not in window and "its" not in window:  # the regex needs one ("their" has "her")
         return None
     rel = RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start)
@@ -482,16 +539,20 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> i
     return None
 
 
-def _subject_since(state: _State, text: str, a: int, b: int, genders: dict[int, str], want: str,
-                   strict: bool) -> int | None:
+def _subject_since(
+    state: _State, text: str, a: int, b: int, genders: dict[int, str], want: str, strict: bool
+) -> int | None:
     """The latest person in subject position between a and b outside quotations whose gender fits
     (strict: is known to fit)."""
     mentions = state.mentions
     for i in range(bisect_left(state.starts, b) - 1, bisect_left(state.starts, a) - 1, -1):
         m = mentions[i]
         g = genders.get(m.person)
-        if (g == want if strict else g in (None, want)) and not _inside_quote(state, m.start) \
-                and not text.startswith(("'s", "’s"), m.end):
+        if (
+            (g == want if strict else g in (None, want))
+            and not _inside_quote(state, m.start)
+            and not text.startswith(("'s", "’s"), m.end)
+        ):
             sentence_start = max(text.rfind(". ", a, m.start) + 2, text.rfind("\n", a, m.start) + 1, a)
             if _subject_position(text, sentence_start, m.start):
                 return m.person
@@ -522,8 +583,11 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     mentions = state.mentions
     for i in range(bisect_left(state.starts, a), bisect_left(state.starts, b)):
         m = mentions[i]
-        if not _inside_quote(state, m.start) and not text.startswith(("'s", "’s"), m.end) \
-                and _subject_position(text, a, m.start):
+        if (
+            not _inside_quote(state, m.start)
+            and not text.startswith(("'s", "’s"), m.end)
+            and _subject_position(text, a, m.start)
+        ):
             return m.person
     return None
 
@@ -537,7 +601,7 @@ ROLE_CONNECTORS = frozenset({"of", "for"})
 
 
 def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | None:
-    """"the coach", "the top seed", "my father": the person last introduced before pos with that head noun in
+    """ "the coach", "the top seed", "my father": the person last introduced before pos with that head noun in
     their role, else a person whose introduced role ends with it."""
     words = phrase.lower().split()
     if len(words) > 4 or not DETERMINER_RE.match(phrase + " "):
@@ -567,7 +631,7 @@ def _role_words_at(text: str, m: Mention) -> list[str]:
     """The role words a mention is introduced with, in its own sentence: lower-case nouns and titles right
     before the name, maybe before a comma ("top seed X", "the government's chief whip, Senator X", "the
     Minister for Health, X"), and an appositive after it (", the club's coach,")."""
-    window = text[max(0, m.start - 60):m.start]
+    window = text[max(0, m.start - 60) : m.start]
     stop = max((mm.end() for mm in ROLE_WINDOW_STOP_RE.finditer(window)), default=0)
     found: list[str] = []
     commas = 0
@@ -594,7 +658,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     phrase = text[a:b]
     if phrase.rstrip().endswith(TAIL_ENDINGS):
         phrase = TAIL_WORDS_RE.sub("", phrase)
-    phrase = phrase.strip(" \t\n,“”\"‘’")
+    phrase = phrase.strip(' \t\n,“”"‘’')
     if not LETTER_RE.search(phrase):
         return None
     mention = _mention_in(state, a, b, text)
@@ -621,7 +685,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
     if len(phrase.split()) > 6:
         det = list(DETERMINER_WORD_RE.finditer(phrase))
-        phrase = phrase[det[-1].start():] if det else " ".join(phrase.split()[-3:])
+        phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
     return _Attribution(a, b, _role_reference(state, text, a, phrase), phrase)
 
 
@@ -638,7 +702,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
     cut = max([frame.rfind(c, 0, v) for c in (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—")])
     segments = list(reversed(_comma_segments(frame, cut + 1, v)))[:3]
-    if segments and frame[segments[0][0]:segments[0][1]].rstrip().endswith(COORDINATING_ENDINGS):
+    if segments and frame[segments[0][0] : segments[0][1]].rstrip().endswith(COORDINATING_ENDINGS):
         # "She bought me a hive and said, …": the verb shares the subject that opens the clause.
         att = _clause_subject(state, text, frame, offset, cut + 1, v)
         if att is not None:
@@ -727,9 +791,11 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
 
 # --- 5. putting it together -------------------------------------------------------------------------------
 
+
 def _nearest(atts: list[_Attribution], span: _Span) -> _Attribution | None:
     def distance(a: _Attribution) -> int:
         return span.start - a.end if a.end <= span.start else a.start - span.end
+
     return min(atts, key=distance) if atts else None
 
 
@@ -740,7 +806,7 @@ def _is_partial(span: _Span, frame: str, offset: int, sentence_start: int, prev:
     """
     if not span.first.islower():
         return False
-    before = frame[sentence_start: span.start - offset]
+    before = frame[sentence_start : span.start - offset]
     if prev is not None and before.rstrip().endswith(",") and VERB_RE.search(before):
         return False
     return True
@@ -750,7 +816,7 @@ def _is_scare(span: _Span, before: str) -> bool:
     """One or two words are a scare quote unless they are a whole utterance (“Never,” she said)."""
     if len(span.text.split()) > 2:
         return False
-    standalone = (not before.strip() or before.rstrip()[-1] in ".!?:”\"’") and span.first.isupper()
+    standalone = (not before.strip() or before.rstrip()[-1] in '.!?:”"’') and span.first.isupper()
     return not (standalone and span.text[-1:] in ",.!?")
 
 
@@ -758,17 +824,19 @@ def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
     """Scare quotes and titles stay in the text as words; they are not quotations."""
     prev_end = pstart
     for span in spans:
-        before = text[prev_end:span.start]
+        before = text[prev_end : span.start]
         # Only the text since the last sentence end matters for a scare quote's "standalone" test.
         span.first = _first_letter(span.text)
-        span.keep = not (_is_scare(span, before)
-                         or _is_title(span.text, text[max(pstart, span.start - 40):span.start], span.first))
+        span.keep = not (
+            _is_scare(span, before) or _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first)
+        )
         prev_end = span.end + 1
 
 
 @dataclass
 class _Context:
     """What carries from sentence to sentence while reading an article."""
+
     running: _Attribution | None = None  # speaker of a quotation left open at a paragraph end
     group: list[int] = field(default_factory=list)  # indices of the paragraphs of that quotation
     group_explicit: bool = False
@@ -800,13 +868,14 @@ class _Context:
         self.pending, self.cached_subject = [], None
 
 
-def _fallback(state: _State, ctx: _Context, text: str, span: _Span, sentence: tuple[int, int],
-              starts_paragraph: bool) -> _Attribution | None:
+def _fallback(
+    state: _State, ctx: _Context, text: str, span: _Span, sentence: tuple[int, int], starts_paragraph: bool
+) -> _Attribution | None:
     """Speaker of a quote whose sentence has no reporting verb, most specific rule first."""
     person = _sentence_subject(state, text, sentence[0], span.start)  # "Ruiz was blunt: “…”"
     if person is not None:
         return _Attribution(span.start, span.start, person, "")
-    if text[sentence[0]:span.start].rstrip().endswith(":"):
+    if text[sentence[0] : span.start].rstrip().endswith(":"):
         # "… praise from Marjorie Tennant, chief executive of the charity: “…”": a colon hands the
         # floor to the person the clause before it last names.
         mention = _mention_in(state, sentence[0], span.start, text)
@@ -824,8 +893,13 @@ def _fallback(state: _State, ctx: _Context, text: str, span: _Span, sentence: tu
 
 def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
     person = att.person if att else None
-    return Quote(span.text, state.people[person].name if person is not None else None,
-                 att.written if att else "", partial, span.start)
+    return Quote(
+        span.text,
+        state.people[person].name if person is not None else None,
+        att.written if att else "",
+        partial,
+        span.start,
+    )
 
 
 def extract(headline: str, body_text: str) -> Extraction:
@@ -912,8 +986,9 @@ def _claim_orphans(state: _State, text: str, pstart: int, pend: int, quotes: lis
     orphans.clear()
 
 
-def _track_group(ctx: _Context, span: _Span, att: _Attribution | None, index: int, explicit: bool,
-                 continues: bool) -> None:
+def _track_group(
+    ctx: _Context, span: _Span, att: _Attribution | None, index: int, explicit: bool, continues: bool
+) -> None:
     """Remember the paragraphs of a quotation that runs on past its paragraph."""
     if span.closed:
         return
