@@ -441,3 +441,22 @@ def test_published_distribution_reads_the_planner_statistics():
     shares = [share for _, share in points]
     assert shares == sorted(shares) and 0 < shares[0] and abs(shares[-1] - 1) < 1e-6
     search._stats_cache.clear()
+
+
+@pytest.mark.parametrize("windows", [(0.01,), (0.01, 0.6), (0.6,)])  # too narrow: walk; the second; the first
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_fallback_looks_in_date_windows_before_walking(monkeypatch, windows, sort):
+    _dated_ferries()
+    monkeypatch.setattr(search, "published_distribution", _distribution_of_the_articles)
+    monkeypatch.setattr(search, "FALLBACK_WINDOWS", windows)
+    tried = []
+    real = search._collect
+    monkeypatch.setattr(search, "_collect", lambda qs, *a, **k: tried.append(qs) or real(qs, *a, **k))
+    found = search._bounded_search(
+        Article.objects.search("ferry"), "ferry", sort=sort, page_number=1, cap=5, with_facets=False, walk=True
+    )
+    order = search.OLDEST_FIRST if sort == "oldest" else search.NEWEST_FIRST
+    expected = list(Article.objects.search("ferry").order_by(*order).values_list("headline", flat=True)[:5])
+    assert [a.headline for a in found.page] == expected
+    assert found.capped
+    assert len(tried) == len(windows)
