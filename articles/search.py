@@ -167,12 +167,14 @@ def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
         # cost ~45 ms of Python per search page (pyinstrument, /search/?q=government). People are
         # counted by id first and only those that can make the ten (ties included) are looked up:
         # joined before counting, every person in the archive went into a hash (5,000 at 1M
-        # articles, ~3 ms a page).
+        # articles, ~3 ms a page). The ids are sent once and reach ANY() as a parameter, not as a
+        # 1,000-element constant whose every element the planner looked at (-1.4 ms planning).
         with connection.cursor() as cursor:
             cursor.execute(
-                """WITH counts AS MATERIALIZED (
+                """WITH ids (a) AS (SELECT %s::bigint[]),
+                   counts AS MATERIALIZED (
                         SELECT person_id, count(*) AS n FROM articles_mention
-                         WHERE article_id = ANY(%s) GROUP BY person_id)
+                         WHERE article_id = ANY((SELECT a FROM ids)::bigint[]) GROUP BY person_id)
                    (SELECT 'person', p.slug, p.name, c.n
                       FROM counts c JOIN articles_person p ON p.id = c.person_id
                      WHERE c.n >= coalesce((SELECT n FROM counts ORDER BY n DESC OFFSET 9 LIMIT 1), 0)
@@ -180,8 +182,9 @@ def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
                    UNION ALL
                    (SELECT 'topic', t.slug, t.name, count(*) AS n
                       FROM articles_article_topics x JOIN articles_topic t ON t.id = x.topic_id
-                     WHERE x.article_id = ANY(%s) GROUP BY t.id ORDER BY n DESC, t.name LIMIT 10)""",
-                [article_ids, article_ids],
+                     WHERE x.article_id = ANY((SELECT a FROM ids)::bigint[])
+                     GROUP BY t.id ORDER BY n DESC, t.name LIMIT 10)""",
+                [article_ids],
             )
             for facet, value, label, n in cursor.fetchall():
                 result[facet].append({"value": value, "label": label, "n": n})
