@@ -300,25 +300,43 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
     return results
 
 
+def _copy_text(value: str) -> str:
+    """A string in COPY's text format: backslash, newline, tab and carriage return escaped."""
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    return value.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+
+
 def _copy_field(value) -> str:
     if value is None:
         return "\\N"
     if value is True or value is False:
         return "t" if value else "f"
-    if isinstance(value, str):  # COPY's text format: backslash, newline, tab and carriage return escaped
-        if "\\" in value:
-            value = value.replace("\\", "\\\\")
-        return value.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    if isinstance(value, str):
+        return _copy_text(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return str(value)
+
+
+# The formatter of each exact type (one dictionary look-up, mostly C functions); other types, such as
+# subclasses of str, go through _copy_field.
+_COPY_FORMATS = {
+    str: _copy_text,
+    int: str,
+    bool: {True: "t", False: "f"}.__getitem__,
+    type(None): lambda _: "\\N",
+    dt.date: dt.date.isoformat,
+    dt.datetime: dt.datetime.isoformat,
+}
 
 
 def _copy(cursor, target: str, rows: list[tuple]) -> None:
     """COPY rows (tuples of str, int, bool, date or None) into target ("table (columns)")."""
     if not rows:
         return
-    data = "".join("\t".join(map(_copy_field, row)) + "\n" for row in rows).encode()
+    fmt = _COPY_FORMATS.get
+    data = "".join(["\t".join([fmt(type(v), _copy_field)(v) for v in row]) + "\n" for row in rows]).encode()
     cursor.cursor.copy_expert(f"COPY {target} FROM STDIN", io.BytesIO(data), size=len(data))
 
 

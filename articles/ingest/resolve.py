@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from articles.models import Alias, Person, normalize_name, unique_slug
+from articles.models import Alias, Person, unique_slug
+from articles.models import normalize_name as _normalize_name
+
+# A pure function called for every name, variant and alias of every article: remembered.
+normalize_name = lru_cache(maxsize=65536)(_normalize_name)
 
 
 @dataclass
