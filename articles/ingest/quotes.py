@@ -448,8 +448,8 @@ widower boyfriend fiancé spokesman chairman businessman congressman actor""".sp
 
 def _gender(words: list[str]) -> str:
     """ "f", "m" or "" for a few words (a role, a kinship phrase, a pronoun)."""
-    female = any(w in FEMALE_WORDS for w in words)
-    male = any(w in MALE_WORDS for w in words)
+    female = not FEMALE_WORDS.isdisjoint(words)
+    male = not MALE_WORDS.isdisjoint(words)
     return "f" if female and not male else "m" if male and not female else ""
 
 
@@ -689,19 +689,20 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     return _Attribution(a, b, _role_reference(state, text, a, phrase), phrase)
 
 
-def _comma_segments(frame: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Comma-separated pieces of frame[a:b], as (start, end) pairs, left to right."""
-    pieces, pos = [], a
-    for part in frame[a:b].split(","):
-        pieces.append((pos, pos + len(part)))
-        pos += len(part) + 1
+def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, int]]:
+    """The last n comma-separated pieces of frame[a:b], as (start, end) pairs, right to left (the text
+    before them is not split)."""
+    pieces, end = [], b
+    for part in reversed(frame[a:b].rsplit(",", n)[-n:]):
+        pieces.append((end - len(part), end))
+        end -= len(part) + 1
     return pieces
 
 
 def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
     cut = max([frame.rfind(c, 0, v) for c in (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—")])
-    segments = list(reversed(_comma_segments(frame, cut + 1, v)))[:3]
+    segments = _last_comma_segments(frame, cut + 1, v, 3)
     if segments and frame[segments[0][0] : segments[0][1]].rstrip().endswith(COORDINATING_ENDINGS):
         # "She bought me a hive and said, …": the verb shares the subject that opens the clause.
         att = _clause_subject(state, text, frame, offset, cut + 1, v)
@@ -814,7 +815,7 @@ def _is_partial(span: _Span, frame: str, offset: int, sentence_start: int, prev:
 
 def _is_scare(span: _Span, before: str) -> bool:
     """One or two words are a scare quote unless they are a whole utterance (“Never,” she said)."""
-    if len(span.text.split()) > 2:
+    if len(span.text.split(None, 3)) > 2:  # (at most four pieces: enough to tell)
         return False
     standalone = (not before.strip() or before.rstrip()[-1] in '.!?:”"’') and span.first.isupper()
     return not (standalone and span.text[-1:] in ",.!?")
