@@ -460,3 +460,76 @@ def test_fallback_looks_in_date_windows_before_walking(monkeypatch, windows, sor
     assert [a.headline for a in found.page] == expected
     assert found.capped
     assert len(tried) == len(windows)
+
+
+# --- a person filter with a word in most of their articles: their mentions walked by date --------
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_walking_a_persons_mentions_gives_the_same_results(client, monkeypatch, sort):
+    person = make_person("Ada Quayle")
+    _dated_ferries(person=person)
+    make_article(headline="Harbour", body_text="no crossing here", people=[person])
+    monkeypatch.setattr(search, "CAP", 6)
+    monkeypatch.setattr(search, "PERSON_WALK_MIN_SHARE", 10.0)  # never
+    _, expected = results(client, q="ferry", person="ada-quayle", sort=sort)
+    walks = []
+    real = search._walk_mentions
+    monkeypatch.setattr(search, "_walk_mentions", lambda *a, **k: walks.append(a[1]) or real(*a, **k))
+    monkeypatch.setattr(search, "PERSON_WALK_MIN_SHARE", 0.0)  # always
+    response, headlines = results(client, q="ferry", person="ada-quayle", sort=sort)
+    assert walks == [person.pk]
+    assert headlines == expected
+    assert response.context["results"].capped  # 15 matches, CAP 6
+    if sort != "relevance":
+        order = search.OLDEST_FIRST if sort == "oldest" else search.NEWEST_FIRST
+        everything = Article.objects.search("ferry").filter(mentions__person=person).order_by(*order)
+        assert headlines == [a.headline for a in everything[:6]]
+
+
+def test_the_filtered_person_is_found_in_the_queryset():
+    person = make_person("Ada Quayle")
+    assert search._mentioned_person(Article.objects.search("ferry").mentioning(person).naming(person)) == person.pk
+    assert search._mentioned_person(Article.objects.search("ferry")) is None
+    assert search._mentioned_person(Article.objects.exclude(mentions__person=person)) is None
+
+
+def test_estimated_rows_gives_one_estimate_per_queryset():
+    make_article(headline="Ferry")
+    querysets = [Article.objects.search("ferry"), Article.objects.all()]
+    estimates = search.estimated_rows(*querysets)
+    assert len(estimates) == 2 and all(e >= 1 for e in estimates)
+    assert estimates == [search.estimated_matches(qs) for qs in querysets]
+
+
+@pytest.mark.parametrize(
+    ("estimates", "expected"),
+    [
+        ((10, 10, 10**6), "bitmap"),  # a rare word in an outlet: collected from the index
+        ((10, 10**5, 10**6), "walk"),  # a common word in an outlet: walked by date
+        ((10, 9 * 10**5, 10**6), "walk"),
+    ],
+)
+def test_plan_with_facets_follows_the_words_own_estimate(monkeypatch, estimates, expected):
+    source = make_source("Port Post")
+    make_article(headline="Ferry", body_text="ferry", source=source)
+    calls = []
+    monkeypatch.setattr(search, "_collect_then_sort", lambda *a, **k: calls.append("bitmap") or [])
+    monkeypatch.setattr(search, "_walk_mentions", lambda *a, **k: calls.append("mentions") or [])
+    monkeypatch.setattr(search, "estimated_rows", lambda *qs: list(estimates))
+    found = search.run_search(Article.objects.search("ferry").filter(source=source), "ferry")
+    assert calls == ([expected] if expected != "walk" else [])
+    if expected == "walk":
+        assert [a.headline for a in found.page] == ["Ferry"]
+
+
+@pytest.mark.parametrize(("share", "expected"), [(0.9, ["mentions"]), (0.2, ["bitmap"])])
+def test_plan_with_a_person_walks_their_mentions_for_very_common_words(monkeypatch, share, expected):
+    person = make_person("Ada Quayle")
+    make_article(headline="Ferry", body_text="ferry", people=[person])
+    calls = []
+    monkeypatch.setattr(search, "_collect_then_sort", lambda *a, **k: calls.append("bitmap") or [])
+    monkeypatch.setattr(search, "_walk_mentions", lambda *a, **k: calls.append("mentions") or [])
+    monkeypatch.setattr(search, "estimated_rows", lambda *qs: [10, share * 10**6, 10**6])
+    search.run_search(Article.objects.search("ferry").mentioning(person).naming(person), "ferry")
+    assert calls == expected
