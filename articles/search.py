@@ -290,10 +290,11 @@ def _bounded_search(
 ) -> SearchResults:
     """One pass over the first cap + 1 matches by date, ranked after the cut.
 
-    Two plans, chosen by the planner's estimate of the words' matches (one EXPLAIN, nothing read):
-    few enough (BITMAP_MAX_ESTIMATE) and every match comes from the GIN index, is sorted by date
-    and cut; more, and article_published_idx is walked, testing each row's document, which
-    finds cap + 1 common-word matches after a few thousand rows. A common word inside a small
+    The plan is chosen by the planner's estimates (one EXPLAIN, nothing read): few enough matches
+    (BITMAP_MAX_ESTIMATE) and they come from the GIN index (first among the newest articles when
+    there are many, see _collect_then_sort()), are sorted by date and cut; more, and
+    article_published_idx is walked, testing each row's document, which finds cap + 1
+    common-word matches after a few thousand rows. A common word inside a small
     facet (`filtered`: one person's articles) takes the facet's articles by date and tests them in
     turn. Common words with an outlet or year: walked by date too (the planner then walks that
     facet's index: collecting them read a 200,000-entry GIN posting list first, ~50 ms). Very
