@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import datetime as dt
+import functools
 import io
 import itertools
 import multiprocessing
@@ -304,7 +305,13 @@ def _copy_text(value: str) -> str:
     """A string in COPY's text format: backslash, newline, tab and carriage return escaped."""
     if "\\" in value:
         value = value.replace("\\", "\\\\")
-    return value.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    if "\t" in value:
+        value = value.replace("\t", "\\t")
+    if "\r" in value:
+        value = value.replace("\r", "\\r")
+    return value
 
 
 def _copy_field(value) -> str:
@@ -326,7 +333,7 @@ _COPY_FORMATS = {
     int: str,
     bool: {True: "t", False: "f"}.__getitem__,
     type(None): lambda _: "\\N",
-    dt.date: dt.date.isoformat,
+    dt.date: functools.lru_cache(maxsize=1024)(dt.date.isoformat),  # each row of an article repeats its date
     dt.datetime: dt.datetime.isoformat,
 }
 
