@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import os
 
 import pytest
 from django.core.management import call_command
@@ -286,3 +287,16 @@ def test_batched_store_keeps_every_character_copy_escapes():
         quote = article.quotes.get()
         assert (quote.text, quote.speaker_as_written, quote.person.name) == ("Say \\n,", "Ana\tRuiz", "Ana Ruiz")
     assert Article.objects.filter(search_vector__isnull=False).count() == 3
+
+
+def _niceness_after_lowering(_) -> int:
+    pipeline._lower_priority()
+    return os.nice(0)
+
+
+def test_extraction_workers_run_at_a_lower_priority_than_the_store():
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        worker = pool.map(_niceness_after_lowering, [0])[0]
+    assert worker == min(19, os.nice(0) + pipeline.WORKER_NICENESS)
