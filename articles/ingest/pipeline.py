@@ -260,15 +260,25 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
                 # first one is kept, as ON CONFLICT DO NOTHING keeps it for the others below.
                 positions = set()
                 quotes = [q for q in quotes if not (q[4] in positions or positions.add(q[4]))]
-            if is_new:  # with the article's date, which the database would otherwise look up (migration 0008)
-                new_mentions.extend((row.pk, *mention, row.values["published"]) for mention in mentions)
-                new_quotes.extend((row.pk, *quote, row.values["published"]) for quote in quotes)
+                # COPY lines written directly (the row types are known), with the article's date, which the
+                # database would otherwise look up (migration 0008).
+                published = row.values["published"]
+                date = _COPY_NULL if published is None else _copy_date(published)
+                new_mentions += [
+                    f"{row.pk}\t{person_id}\t{count}\t{'t' if quoted else 'f'}\t{date}\n"
+                    for person_id, count, quoted in mentions
+                ]
+                new_quotes += [
+                    f"{row.pk}\t{_copy_text(text)}\t{_COPY_NULL if person_id is None else person_id}\t"
+                    f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{date}\n"
+                    for text, person_id, written, partial, position in quotes
+                ]
             else:
                 old_mentions.extend((row.pk, *mention) for mention in mentions)
                 old_quotes.extend((row.pk, *quote) for quote in quotes)
             results[index] = StoreResult("created" if is_new else "updated", row.pk)
-        _copy(cursor, "articles_mention (article_id, person_id, count, quoted, published)", new_mentions)
-        _copy(
+        _copy_lines(cursor, "articles_mention (article_id, person_id, count, quoted, published)", new_mentions)
+        _copy_lines(
             cursor,
             "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, published)",
             new_quotes,
@@ -326,6 +336,10 @@ def _copy_field(value) -> str:
     return str(value)
 
 
+_COPY_NULL = "\\N"
+_copy_date = functools.lru_cache(maxsize=1024)(dt.date.isoformat)  # each row of an article repeats its date
+
+
 # The formatter of each exact type (one dictionary look-up, mostly C functions); other types, such as
 # subclasses of str, go through _copy_field.
 _COPY_FORMATS = {
@@ -333,7 +347,7 @@ _COPY_FORMATS = {
     int: str,
     bool: {True: "t", False: "f"}.__getitem__,
     type(None): lambda _: "\\N",
-    dt.date: functools.lru_cache(maxsize=1024)(dt.date.isoformat),  # each row of an article repeats its date
+    dt.date: _copy_date,
     dt.datetime: dt.datetime.isoformat,
 }
 
@@ -345,6 +359,13 @@ def _copy(cursor, target: str, rows: list[tuple]) -> None:
     fmt = _COPY_FORMATS.get
     data = "".join(["\t".join([fmt(type(v), _copy_field)(v) for v in row]) + "\n" for row in rows]).encode()
     cursor.cursor.copy_expert(f"COPY {target} FROM STDIN", io.BytesIO(data), size=len(data))
+
+
+def _copy_lines(cursor, target: str, lines: list[str]) -> None:
+    """COPY lines already in COPY's text format into target ("table (columns)")."""
+    if lines:
+        data = "".join(lines).encode()
+        cursor.cursor.copy_expert(f"COPY {target} FROM STDIN", io.BytesIO(data), size=len(data))
 
 
 def _resolve_rows(
