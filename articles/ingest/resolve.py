@@ -49,6 +49,8 @@ class PersonIndex:
         self.by_key: dict[str, tuple[int, str, str]] = {}  # normalised -> (id, canonical name, how)
         self.by_word: dict[str, set[str]] = defaultdict(set)  # a word of a full name -> normalised names
         self.by_surname: dict[str, dict[int, str]] = defaultdict(dict)  # last word -> {id: canonical name}
+        # find() answers by (name, variants, role), kept while nothing is added: the same names recur.
+        self._found: dict[tuple, Resolved | None] = {}
         for pk, name in Person.objects.values_list("pk", "name"):
             self._add(normalize_name(name), pk, name, "name")
         for pk, name, alias in Alias.objects.values_list("person_id", "person__name", "name"):
@@ -58,6 +60,7 @@ class PersonIndex:
         if not key or (key in self.by_key and self.by_key[key][2] == "name"):
             return
         self.by_key[key] = (pk, name, how)
+        self._found.clear()
         words = key.split()
         if how == "name" and len(words) >= 2:
             self.by_surname[words[-1]][pk] = name
@@ -67,6 +70,15 @@ class PersonIndex:
 
     def find(self, name: str, variants: list[str] = (), role: str = "") -> Resolved | None:
         """An existing person for this name or any of its full-name variants, or None."""
+        question = (name, tuple(variants), role)
+        if question in self._found:
+            return self._found[question]
+        if len(self._found) >= 100_000:
+            self._found.clear()
+        found = self._found[question] = self._find(name, variants, role)
+        return found
+
+    def _find(self, name: str, variants: list[str], role: str) -> Resolved | None:
         keys = [normalize_name(n) for n in (name, *variants)]
         if role:  # aliases often carry the title an article uses alone: "Mayor Ruiz"
             keys.append(normalize_name(f"{role.split()[-1]} {name}"))
