@@ -250,3 +250,15 @@ def test_outlet_choices_keep_the_choice_and_escape_names(client):
     assert '<option value="coast-country" selected>Coast &amp; Country</option>' in html
     assert '<option value="bay-echo">Bay &lt;Echo&gt;</option>' in html
     assert '<option value="">Any outlet</option>' in html
+
+
+def test_article_cards_escape_what_they_show(client):
+    import datetime
+
+    make_article(headline="Tide <tables> & times", byline="Jo <b>Lee</b>", published=datetime.date(2025, 3, 5),
+                 body_text="Ferries <script>run</script> late & early.", source=make_source("Bay & Sound"))
+    html = client.get(reverse("article_list")).content.decode()
+    assert ">Tide &lt;tables&gt; &amp; times</a></h3>" in html
+    assert ('<p class="meta"><span class="outlet">Bay &amp; Sound</span> · <time datetime="2025-03-05">5 March 2025'
+            "</time> · Jo &lt;b&gt;Lee&lt;/b&gt;</p>") in html
+    assert '<p class="excerpt">Ferries &lt;script&gt;run&lt;/script&gt; late &amp; early.</p>' in html

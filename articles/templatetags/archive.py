@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.dates import MONTHS_3
+from django.template.defaultfilters import truncatewords
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -41,4 +42,36 @@ def quote_card(quote: Quote, show_article: bool = False) -> SafeString:
         quote.text,
         speaker,
         mark_safe(source),  # built by format_html above
+    )
+
+
+@register.simple_tag
+def article_card(article, snippet: str = "") -> SafeString:
+    """An article in a list: headline, outlet, date, byline, and the search snippet or its opening.
+
+    Python for the same reason as quote_card: twenty per list page, each an {% include %}.
+    `snippet` is already escaped and highlighted (articles.search); everything else is escaped here.
+    """
+    meta = format_html('<span class="outlet">{}</span>', article.source.name) if article.source_id else ""
+    if article.published:
+        day = article.published
+        meta += format_html(
+            ' · <time datetime="{}">{} {} {}</time>', day.isoformat(), day.day, MONTHS[day.month], day.year
+        )
+    if article.byline:
+        meta += format_html(" · {}", article.byline)
+    excerpt = getattr(article, "excerpt", "")
+    if snippet:
+        text = format_html('<p class="snippet">{}</p>', snippet)
+    elif excerpt:
+        text = format_html('<p class="excerpt">{}</p>', truncatewords(excerpt, 40))
+    else:
+        text = ""
+    return format_html(
+        '<article class="card">\n  <h3 class="card-title"><a href="{}">{}</a></h3>\n'
+        '  <p class="meta">{}</p>\n  {}\n</article>\n',
+        article.get_absolute_url(),
+        article.headline,
+        mark_safe(meta),  # built by format_html above
+        text,
     )
