@@ -265,6 +265,10 @@ def _as_text(value) -> str:
     return str(value).strip()
 
 
+_HTML_IN_TEXT = re.compile(r"<(p|div|br|a|em|strong)\b", re.I)  # a "content" field holding HTML
+_HTTP_URL = re.compile(r"^https?://[^\s/]+", re.I)
+
+
 def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rejection:
     if not isinstance(obj, dict):
         return Rejection(origin, f"expected a JSON object, found {type(obj).__name__}")
@@ -274,7 +278,7 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
         return Rejection(origin, str(exc))
     body_html = _as_text(_field(obj, "body_html"))
     body = _as_text(_field(obj, "body"))
-    if body and re.search(r"<(p|div|br|a|em|strong)\b", body, re.I) and not body_html:
+    if body and not body_html and "<" in body and _HTML_IN_TEXT.search(body):
         body_html, body = body, ""  # a "content" field holding HTML
     quotes = obj.get("quotes")
     if quotes is not None:
@@ -501,7 +505,7 @@ def finish(article: ParsedArticle) -> ParsedArticle | Rejection:
         return Rejection(article.origin, "no body text")
     if len(article.body_text) > MAX_BODY_CHARS:
         return Rejection(article.origin, f"body is {len(article.body_text):,} characters; at most {MAX_BODY_CHARS:,}")
-    if article.url and not re.match(r"^https?://[^\s/]+", article.url, re.I):
+    if article.url and not _HTTP_URL.match(article.url):
         return Rejection(article.origin, f"url {article.url!r} is not an http(s) URL")
     if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
         return Rejection(article.origin, f"publication date {article.published} is in the future")

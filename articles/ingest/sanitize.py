@@ -38,10 +38,14 @@ def _without_rel(attrs: str) -> str:
     return re.sub(r'\s+rel="[^"]*"', "", attrs)
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
 def text_to_html(text: str) -> str:
     """Plain text to paragraphs of escaped HTML (a single newline inside a paragraph becomes <br>)."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "\n".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
+    # Escaped once, whole: escaping touches no white space, so the paragraphs split the same.
+    paragraphs = [p.strip() for p in _BLANK_LINE.split(html.escape(text or "")) if p.strip()]
+    return "\n".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paragraphs)
 
 
 _BLOCKS = {
