@@ -35,19 +35,31 @@ INSTALL_HINT = (
 )
 
 # Tuned for a developer laptop and for the 1M-article benchmark, not for durability:
-# this cluster is a local working copy; production uses DATABASE_URL.
+# this cluster is a local working copy; production uses DATABASE_URL. Memory is sized from the
+# machine at each start (memory_options), so an existing cluster follows the machine it is on.
 SERVER_SETTINGS = """
 # --- added by newsarchive.pgcluster ---
 listen_addresses = ''
-shared_buffers = 512MB
 work_mem = 32MB
 maintenance_work_mem = 512MB
-effective_cache_size = 8GB
 max_wal_size = 4GB
 synchronous_commit = off
 random_page_cost = 1.1
 jit = off
 """
+
+
+def memory_options() -> str:
+    """shared_buffers at a quarter of the machine's memory (128 MB to 4 GB, the usual advice) and
+    effective_cache_size at three quarters. With 512 MB, a 1M-article archive's search index and
+    recent articles did not stay in PostgreSQL's own cache: a common word with an outlet filter
+    took 150 ms cold against 39 ms warm."""
+    try:
+        total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+    except (ValueError, OSError, AttributeError):
+        total_mb = 2048
+    shared = min(max(total_mb // 4, 128), 4096)
+    return f"-c shared_buffers={shared}MB -c effective_cache_size={max(total_mb * 3 // 4, 512)}MB"
 
 
 class ClusterError(Exception):
@@ -211,7 +223,7 @@ class Cluster:
                     "-l",
                     str(self.log_file),
                     "-o",
-                    f"-k {self.socket_dir} -p {PORT}",
+                    f"-k {self.socket_dir} -p {PORT} {memory_options()}",
                 ]
             )
             if result.returncode != 0:
