@@ -201,7 +201,7 @@ def search_mix(rng: random.Random) -> list[str]:
     rare = world.words[30000:30008]
     mid = world.words[800:808]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT body_text FROM articles_article TABLESAMPLE SYSTEM (0.01) LIMIT 8")
+        cursor.execute("SELECT body_text FROM articles_article TABLESAMPLE SYSTEM (0.01) REPEATABLE (42) LIMIT 8")
         bodies = [row[0] for row in cursor.fetchall()]
     phrases = []
     for body in bodies:
