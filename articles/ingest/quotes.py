@@ -351,16 +351,14 @@ def _is_title(text: str, before: str, first: str) -> bool:
     )
 
 
+# The last word of a text and what follows it, read from the end (a match at the start of the reversed text).
+LAST_WORD_REVERSED_RE = re.compile(r"\W*(\w*)")
+
+
 def _title_cue(before: str) -> bool:
     """TITLE_CUE_RE.search(before), skipped when the last word is no cue's last word. Only ASCII words
     are judged here (the case folding of other scripts is left to the regex)."""
-    k = len(before)
-    while k and not (before[k - 1].isalnum() or before[k - 1] == "_"):  # the \W*$ of the regex
-        k -= 1
-    j = k
-    while j and (before[j - 1].isalnum() or before[j - 1] == "_"):
-        j -= 1
-    word = before[j:k]
+    word = LAST_WORD_REVERSED_RE.match(before[::-1]).group(1)[::-1]  # the word before the \W*$ of the regex
     if word.isascii() and word.lower() not in TITLE_CUE_LAST_WORDS:
         return False
     return bool(TITLE_CUE_RE.search(before))
