@@ -143,3 +143,24 @@ def test_person_suggestions_appear_as_you_type(page, site):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/people/selim-erdoglu/")
+
+
+def test_on_a_phone_the_article_list_comes_before_its_filters(browser, site):
+    phone = browser.new_context(viewport={"width": 375, "height": 740})
+    page = phone.new_page()
+    page.goto(site + "/articles/")
+    assert not page.locator(".filter-form").is_visible()
+    assert page.locator(".card").first.is_visible()
+    first_card_top = page.locator(".card").first.bounding_box()["y"]
+    assert first_card_top < 740  # on the first screen
+    page.locator(".filter-panel summary").click()
+    page.locator("#id_source").select_option(label="Harbour Gazette")
+    page.locator(".filter-form button[type=submit]").click()
+    page.wait_for_url("**/articles/?*source=harbour-gazette*")
+    assert page.locator(".card-title").all_inner_texts() == ["Harbour strike enters second week"]
+    phone.close()
+
+
+def test_on_a_desktop_the_filters_are_open(page, site):
+    page.goto(site + "/articles/")
+    assert page.locator(".filter-form").is_visible()

@@ -89,4 +89,9 @@
   }
 
   document.querySelectorAll("form[data-suggest]").forEach(setUpSuggestions);
+
+  // On a phone the ten filter fields would push the articles a screen down: fold them.
+  if (window.matchMedia && window.matchMedia("(max-width: 55.99rem)").matches) {
+    document.querySelectorAll("details.filter-panel").forEach(function (panel) { panel.open = false; });
+  }
 })();
