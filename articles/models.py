@@ -108,16 +108,25 @@ class PersonQuerySet(models.QuerySet):
         quotes = Quote.objects.filter(article__published__gte=since, person__isnull=False)
         return self._ranked_by(quotes, "quote_count", limit)
 
-    def named_with(self, person: Person, limit: int = 10) -> models.RawQuerySet:
-        """Who is most often mentioned alongside `person` (`together`), over their 300 latest articles.
+    def named_with(self, person: Person, limit: int = 10, window: int = 300) -> models.RawQuerySet:
+        """Who is most often mentioned alongside `person` (`together`), over their `window` latest articles.
 
         Latest published, read from mention_person_published_idx (Mention.published): 300 index
         entries whoever the person is, then the ~1,000 mentions of those articles (1,000 articles
         cost the person page 15-35 ms at 1M articles; 300 still rank the usual company first).
+        Raw SQL: built with the ORM, compiling it cost the person page ~2 ms (pyinstrument).
         """
-        articles = Mention.objects.filter(person=person).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:300]
-        mentions = Mention.objects.filter(article__in=articles).exclude(person=person)
-        return self._ranked_by(mentions, "together", limit)
+        return self.raw(
+            """SELECT p.*, t.n AS together FROM articles_person p JOIN (
+                   SELECT m.person_id, count(*) AS n FROM articles_mention m
+                    WHERE m.article_id IN (
+                              SELECT article_id FROM articles_mention WHERE person_id = %(pk)s
+                               ORDER BY published DESC NULLS LAST, article_id DESC LIMIT %(window)s)
+                      AND m.person_id <> %(pk)s
+                    GROUP BY m.person_id ORDER BY n DESC, m.person_id LIMIT %(limit)s) t ON t.person_id = p.id
+                ORDER BY t.n DESC, p.name""",
+            {"pk": person.pk, "window": window, "limit": limit},
+        )
 
     def _ranked_by(self, rows: models.QuerySet, name: str, limit: int) -> models.RawQuerySet:
         """The `limit` people appearing most in `rows` (quotes or mentions), annotated with their count.
