@@ -272,6 +272,9 @@ def test_search_whose_fallback_also_times_out_still_answers(client, monkeypatch)
     assert response.status_code == 200
     assert headlines == []
     assert b"only some of the matches" in response.content
+    # Out of time is not "nothing matches": the reader is told so, and how to narrow.
+    assert b"No article matches" not in response.content
+    assert b"this does not mean there are none" in response.content
 
 
 # --- plan choice: the same answer whichever pass the estimate picks -------------------------
