@@ -12,8 +12,9 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import caches
-from django.db.models import Max
+from django.db.models import Max, OuterRef
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
@@ -24,6 +25,7 @@ from articles.filters import ArticleFilter, PersonFilter, SearchFilter
 from articles.models import (
     MENTIONS_NEWEST_FIRST,
     QUOTES_NEWEST_FIRST,
+    Alias,
     Article,
     ContentVersion,
     Mention,
@@ -161,7 +163,9 @@ def person_suggest(request: HttpRequest) -> JsonResponse:
 
 @cached_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
+    # Aliases as an array in the same query (one round trip and compile less than a prefetch).
+    names = ArraySubquery(Alias.objects.filter(person=OuterRef("pk")).order_by("name").values("name"))
+    person = get_object_or_404(Person.objects.annotate(alias_names=names), slug=slug)
     quotes = (
         Quote.objects.filter(person=person).select_related("article__source", "person")
         # The cards show the headline: not the article's text and search document (~10 KB a row).
