@@ -102,10 +102,10 @@ class PersonQuerySet(models.QuerySet):
     def most_quoted(self, since: date, limit: int = 10) -> models.RawQuerySet:
         """People with the most quotations in articles published on or after `since` (`quote_count`).
 
-        Counted from the quotations side, so only the window's articles are read
-        (article_published_idx, then the quotations of each article).
+        Counted from quote_published_speaker_idx (Quote.published, with the speaker in the index):
+        through the articles, a 30-day window at 1M articles was ~8,000 article probes, 85-115 ms.
         """
-        quotes = Quote.objects.filter(article__published__gte=since, person__isnull=False)
+        quotes = Quote.objects.filter(published__gte=since, person__isnull=False)
         return self._ranked_by(quotes, "quote_count", limit)
 
     def named_with(self, person: Person, limit: int = 10, window: int = 300) -> models.RawQuerySet:
@@ -134,7 +134,7 @@ class PersonQuerySet(models.QuerySet):
         The grouped counts are computed once and joined to the people: a correlated count per
         person re-read each much-quoted person's whole history (6 s on the home page at 1M).
         """
-        top = rows.order_by().values("person_id").annotate(n=Count("pk")).order_by("-n", "person_id")[:limit]
+        top = rows.order_by().values("person_id").annotate(n=Count("*")).order_by("-n", "person_id")[:limit]
         sql, params = top.query.sql_with_params()
         return self.raw(
             f'SELECT p.*, t.n AS "{name}" FROM articles_person p JOIN ({sql}) t ON t.person_id = p.id '
@@ -503,6 +503,11 @@ class Quote(models.Model):
             models.Index(
                 F("person"), F("published").desc(nulls_last=True), F("article").desc(), F("position"),
                 name="quote_person_published_idx",
+            ),
+            # Most quoted of the last 30 days (home page): the window's speakers from the index alone.
+            models.Index(
+                fields=["-published"], include=["person"], condition=Q(person__isnull=False),
+                name="quote_published_speaker_idx",
             ),
         ]
 
