@@ -416,22 +416,12 @@ def _walk_mentions(matches: QuerySet, person_id: int, text: str, *, oldest: bool
     cancelled at the time limit every time); walked, ~1,020 articles are read. Mention.published is
     the article's date (kept by the database), so the walk's order is the articles' order.
     """
-    tid = RawSQL(f"{Article._meta.db_table}.ctid", [], output_field=TextField())
-    sql, params = (
-        matches.order_by()
-        .annotate(search_tid=tid)
-        .values_list("pk", "published", "source_id", "search_tid")
-        .query.sql_with_params()
-    )
+    sql, params = _rows_sql(matches)
     walk = (
         "w.published ASC NULLS FIRST, w.article_id ASC" if oldest else "w.published DESC NULLS LAST, w.article_id DESC"
     )
     order = "h.published ASC NULLS FIRST, h.id ASC" if oldest else "h.published DESC NULLS LAST, h.id DESC"
-    rank, rank_params, rank_join = "", [], ""
-    if text:
-        rank = ", ts_rank(a.search_vector, websearch_to_tsquery(%s::regconfig, %s))"
-        rank_params = [settings.SEARCH_CONFIG, text]
-        rank_join = "JOIN articles_article a ON a.ctid = h.tid"
+    rank, rank_params, rank_join = _rank_sql(text, "h")
     with connection.cursor() as cursor:
         # OFFSET 0 keeps the LATERAL a per-mention look-up, so rows leave in the index's order.
         cursor.execute(
@@ -479,23 +469,13 @@ def _collect_then_sort(
 
 
 def _collect(matches: QuerySet, text: str, *, oldest: bool, limit: int, within: QuerySet | None) -> list[tuple]:
-    tid = RawSQL(f"{Article._meta.db_table}.ctid", [], output_field=TextField())
-    sql, params = (
-        matches.order_by()
-        .annotate(search_tid=tid)
-        .values_list("pk", "published", "source_id", "search_tid")
-        .query.sql_with_params()
-    )
+    sql, params = _rows_sql(matches)
     where, where_params = "", []
     if within is not None:
         within_sql, where_params = within.order_by().values("pk").query.sql_with_params()
         where = f"WHERE id IN ({within_sql})"
     order = "{0}published ASC NULLS FIRST, {0}id ASC" if oldest else "{0}published DESC NULLS LAST, {0}id DESC"
-    rank, rank_params, rank_join = "", [], ""
-    if text:
-        rank = ", ts_rank(a.search_vector, websearch_to_tsquery(%s::regconfig, %s))"
-        rank_params = [settings.SEARCH_CONFIG, text]
-        rank_join = "JOIN articles_article a ON a.ctid = m.tid"
+    rank, rank_params, rank_join = _rank_sql(text, "m")
     with connection.cursor() as cursor:
         cursor.execute(
             f"""WITH matches (id, published, source_id, tid) AS MATERIALIZED ({sql})
@@ -506,6 +486,25 @@ def _collect(matches: QuerySet, text: str, *, oldest: bool, limit: int, within: 
             [*params, *rank_params, *where_params, limit],  # in order of appearance
         )
         return cursor.fetchall()
+
+
+def _rows_sql(matches: QuerySet) -> tuple[str, tuple]:
+    """SQL for (id, published, source_id, ctid) of `matches`, unordered: the rows both plans collect."""
+    tid = RawSQL(f"{Article._meta.db_table}.ctid", [], output_field=TextField())
+    query = matches.order_by().annotate(search_tid=tid).values_list("pk", "published", "source_id", "search_tid")
+    return query.query.sql_with_params()
+
+
+def _rank_sql(text: str, alias: str) -> tuple[str, list, str]:
+    """(select item, its params, join) adding ts_rank for rows `alias` found again by ctid; nothing
+    without words."""
+    if not text:
+        return "", [], ""
+    return (
+        ", ts_rank(a.search_vector, websearch_to_tsquery(%s::regconfig, %s))",
+        [settings.SEARCH_CONFIG, text],
+        f"JOIN articles_article a ON a.ctid = {alias}.tid",
+    )
 
 
 _stats_cache: dict[str, tuple[float, Any]] = {}
