@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils.text import slugify
 
+from articles.ingest.pipeline import copy_field
 from articles.models import normalize_name
 
 BATCH = 5000
@@ -146,12 +147,6 @@ def _table(world: World) -> list[str]:
     return _TABLES[key]
 
 
-def _escape(value) -> str:
-    if value is None:
-        return "\\N"
-    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
 def make_batch(
     world: World, seed: int, batch: int, count: int, first_id: int, person_ids: list[int], source_ids: list[int]
 ) -> dict[str, str]:
@@ -200,7 +195,7 @@ def make_batch(
         slug = "-".join(headline.lower().replace(":", "").split()[:8])[:120]
         articles.write(
             "\t".join(
-                _escape(v)
+                copy_field(v)
                 for v in (
                     article_id,
                     headline,
@@ -228,7 +223,7 @@ def make_batch(
             )
         for at, text, person, written in positions:
             row = (article_id, text, person_ids[person], written, "f", at, published.isoformat())
-            quotes.write("\t".join(_escape(v) for v in row) + "\n")
+            quotes.write("\t".join(copy_field(v) for v in row) + "\n")
     return {"articles": articles.getvalue(), "mentions": mentions.getvalue(), "quotes": quotes.getvalue()}
 
 

@@ -324,7 +324,8 @@ def _copy_text(value: str) -> str:
     return value
 
 
-def _copy_field(value) -> str:
+def copy_field(value) -> str:
+    """One value in COPY's text format (also the corpus generator's)."""
     if value is None:
         return "\\N"
     if value is True or value is False:
@@ -341,7 +342,7 @@ _copy_date = functools.lru_cache(maxsize=1024)(dt.date.isoformat)  # each row of
 
 
 # The formatter of each exact type (one dictionary look-up, mostly C functions); other types, such as
-# subclasses of str, go through _copy_field.
+# subclasses of str, go through copy_field.
 _COPY_FORMATS = {
     str: _copy_text,
     int: str,
@@ -357,7 +358,7 @@ def _copy(cursor, target: str, rows: list[tuple]) -> None:
     if not rows:
         return
     fmt = _COPY_FORMATS.get
-    data = "".join(["\t".join([fmt(type(v), _copy_field)(v) for v in row]) + "\n" for row in rows]).encode()
+    data = "".join(["\t".join([fmt(type(v), copy_field)(v) for v in row]) + "\n" for row in rows]).encode()
     cursor.cursor.copy_expert(f"COPY {target} FROM STDIN", io.BytesIO(data), size=len(data))
 
 
