@@ -392,7 +392,14 @@ class Article(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     people = models.ManyToManyField(Person, through="Mention", related_name="articles")
-    topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
+    # The link table has one more column, by_rule (migration 0010): links made by topic rules
+    # are true and are the only ones retag may remove; links staff or an input gave are false,
+    # the column's default, which is what Django's own inserts (admin, .add()) get.
+    topics = models.ManyToManyField(
+        Topic, related_name="articles", blank=True,
+        help_text="Topics added here stay when the rules are re-applied; a topic a rule gives comes back "
+        "on re-tagging unless the rule changes.",
+    )
     # Names of the people mentioned and the quoted text, kept by database triggers on
     # Mention and Quote (migration 0001), so the search document weights them above the body.
     search_text = models.TextField(blank=True, default="", editable=False)

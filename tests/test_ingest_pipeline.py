@@ -113,6 +113,42 @@ def test_topic_rules_tag_at_ingest_and_retag_reports_changes():
     assert not article.topics.exists()
 
 
+def test_retag_keeps_topics_staff_set_by_hand():
+    transport, budget = make_topic("Transport"), make_topic("Budget")
+    TopicRule.objects.create(topic=transport, keyword="ferries")
+    store(parsed())
+    article = Article.objects.get()
+    article.topics.add(budget)  # what the admin form does when staff add a topic
+    TopicRule.objects.filter(keyword="ferries").delete()
+    result = retag_all()
+    assert (result.added, result.removed) == (0, 1)
+    assert list(article.topics.values_list("name", flat=True)) == ["Budget"]
+
+
+def test_retag_keeps_topics_the_input_gave_unless_a_rule_made_them():
+    transport = make_topic("Transport")
+    rule = TopicRule.objects.create(topic=transport, keyword="ferries")
+    store(parsed(topics=["Harbours", "Transport"]))
+    article = Article.objects.get()
+    assert sorted(article.topics.values_list("name", flat=True)) == ["Harbours", "Transport"]
+    rule.delete()
+    retag_all()
+    # "Transport" came from the rule as well (an export read back in), so the rule's removal ends it.
+    assert list(article.topics.values_list("name", flat=True)) == ["Harbours"]
+
+
+def test_an_updated_article_loses_a_rule_topic_its_new_text_no_longer_matches():
+    transport, sport = make_topic("Transport"), make_topic("Sport")
+    TopicRule.objects.create(topic=transport, keyword="ferries")
+    TopicRule.objects.create(topic=sport, keyword="regatta")
+    store(parsed())
+    article = Article.objects.get()
+    article.topics.add(make_topic("Local"))
+    result = store(parsed(body_text="The regatta is on.", headline="Regatta day", quotes=[], people=[]))
+    assert result.status == "updated"
+    assert sorted(article.topics.values_list("name", flat=True)) == ["Local", "Sport"]
+
+
 def test_a_failing_article_is_rejected_and_leaves_nothing_behind(tmp_path, monkeypatch):
     lines = [
         {"headline": "Good", "body": "Fine.", "url": "https://x.example/1"},

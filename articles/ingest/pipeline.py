@@ -301,13 +301,15 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
         cursor.execute("SET LOCAL newsarchive.search_text_written = off")
         if updated:  # kept staff rows are not in the text computed above
             cursor.execute("SELECT na_refresh_search_text(%s)", [updated])
+    # Rules first, so a topic the input also names stays rule-made (an export read back in keeps
+    # which links retag may remove); the input's other topics are kept as given by hand.
+    tag_articles([row.pk for _, row in articles])
     given_topics = {}
     for index, row in articles:
         for name in items[index][0].topics or []:
             given_topics.setdefault(name, []).append(row.pk)
     for name, pks in given_topics.items():
         _topic(name).articles.add(*pks)
-    tag_articles([row.pk for _, row in articles])
     return results
 
 

@@ -28,12 +28,23 @@ def topics_for_text(headline: str, people_quotes: str, body_text: str) -> list[T
 
 
 def tag_articles(article_ids: list[int]) -> int:
-    """Add the rule-matched topics to these articles; returns the rows added."""
+    """Bring these articles' rule-made topics up to date with the rules (an updated article can
+    lose one); links staff or an input gave (by_rule false) are left alone. Returns the rows added."""
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            INSERT INTO articles_article_topics (article_id, topic_id)
-            SELECT a.id, r.topic_id
+            DELETE FROM articles_article_topics t
+            USING articles_article a
+            WHERE a.id = t.article_id AND t.article_id = ANY(%s) AND t.by_rule
+              AND NOT EXISTS (SELECT 1 FROM articles_topicrule r WHERE r.topic_id = t.topic_id
+                              AND a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword))
+            """,
+            [list(article_ids)],
+        )
+        cursor.execute(
+            """
+            INSERT INTO articles_article_topics (article_id, topic_id, by_rule)
+            SELECT DISTINCT a.id, r.topic_id, true
             FROM articles_article a JOIN articles_topicrule r
               ON a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword)
             WHERE a.id = ANY(%s)
@@ -72,7 +83,8 @@ class RetagResult:
 
 def retag_all() -> RetagResult:
     """Re-apply every rule to every article, set-based: one query computes the wanted
-    (article, topic) pairs, then the difference is inserted and deleted."""
+    (article, topic) pairs, then the difference is inserted and deleted. Only rule-made links
+    are removed: a topic staff set by hand, or an input file gave, stays."""
     with transaction.atomic(), connection.cursor() as cursor:
         # One tsquery per topic (its keywords OR-ed), so each topic scans the GIN index once.
         cursor.execute(
@@ -95,7 +107,8 @@ def retag_all() -> RetagResult:
             """
             WITH removed AS (
                 DELETE FROM articles_article_topics t
-                WHERE NOT EXISTS (SELECT 1 FROM wanted w WHERE w.article_id = t.article_id AND w.topic_id = t.topic_id)
+                WHERE t.by_rule
+                  AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.article_id = t.article_id AND w.topic_id = t.topic_id)
                 RETURNING article_id, topic_id
             )
             INSERT INTO changes SELECT article_id, topic_id, false FROM removed
@@ -104,8 +117,8 @@ def retag_all() -> RetagResult:
         cursor.execute(
             """
             WITH added AS (
-                INSERT INTO articles_article_topics (article_id, topic_id)
-                SELECT article_id, topic_id FROM wanted
+                INSERT INTO articles_article_topics (article_id, topic_id, by_rule)
+                SELECT article_id, topic_id, true FROM wanted
                 ON CONFLICT DO NOTHING
                 RETURNING article_id, topic_id
             )
