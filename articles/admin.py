@@ -84,6 +84,7 @@ def refresh_extraction(article: Article, *, context: pipeline.Context | None = N
                 quoted.add(person_id)
             new_quotes.append(Quote(article=article, text=quote.text, person_id=person_id, partial=quote.partial,
                                     speaker_as_written=quote.speaker_as_written[:300], position=position))
+        context.people.flush()
         Quote.objects.bulk_create(new_quotes)
         staff_people = set(article.mentions.filter(edited_by_staff=True).values_list("person_id", flat=True))
         article.mentions.filter(edited_by_staff=False).delete()

@@ -42,11 +42,26 @@ _DROP = str.maketrans("", "", NAME_PUNCTUATION)
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 100) -> str:
     """A slug for `text` not yet used by `model` (adds -2, -3… on collision)."""
-    base = slugify(text)[: max_length - 6].strip("-") or "item"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slugs(model, [text], max_length)[0]
+
+
+def unique_slugs(model: type[models.Model], texts: list[str], max_length: int = 100) -> list[str]:
+    """A slug for each text, unused by `model` and by each other (adds -2, -3… on collision);
+    one query per round of collisions, however many texts."""
+    bases = [slugify(text)[: max_length - 6].strip("-") or "item" for text in texts]
+    slugs, tries, taken = list(bases), [2] * len(texts), set()
+    pending = list(range(len(texts)))
+    while pending:
+        taken |= set(model.objects.filter(slug__in=[slugs[i] for i in pending]).values_list("slug", flat=True))
+        again = []
+        for i in pending:
+            if slugs[i] in taken:
+                slugs[i], tries[i] = f"{bases[i]}-{tries[i]}", tries[i] + 1
+                again.append(i)
+            else:
+                taken.add(slugs[i])  # a later text with the same base must not take it too
+        pending = again
+    return slugs
 
 
 def url_for(name: str, *args) -> str:

@@ -11,7 +11,7 @@ from articles.ingest import pipeline
 from articles.ingest.formats import Options, ParsedArticle, ParsedQuote
 from articles.ingest.resolve import PersonIndex
 from articles.ingest.topics import retag_all
-from articles.models import Alias, Article, Mention, Person, Quote, TopicRule
+from articles.models import Alias, Article, Mention, Person, Quote, TopicRule, unique_slugs
 from tests.conftest import make_article, make_person, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -80,21 +80,55 @@ def test_existing_person_is_found_by_alias_and_by_misspelling():
     assert index.resolve("Mayor Ana Ruiz").person_id == ruiz.pk
     found = index.resolve("Jonas Okafr")
     assert (found.person_id, found.matched_by) == (okafor.pk, "spelling")
+    index.flush()
     # The misspelling is kept as an alias, so next time it matches exactly.
     assert Alias.objects.filter(person=okafor, name="Jonas Okafr").exists()
 
 
 def test_different_first_name_is_a_different_person():
     make_person("Ian Smith")
-    resolved = PersonIndex().resolve("Jan Smith", role="Harbour pilot")
+    index = PersonIndex()
+    resolved = index.resolve("Jan Smith", role="Harbour pilot")
     assert resolved.new
+    index.flush()
     assert Person.objects.get(name="Jan Smith").description == "Harbour pilot"
 
 
 def test_new_person_keeps_other_full_spellings_as_aliases():
-    PersonIndex().resolve("Oona Verhagen", variants=["Oona Verhaagen", "Verhagen"])
+    index = PersonIndex()
+    index.resolve("Oona Verhagen", variants=["Oona Verhaagen", "Verhagen"])
+    index.flush()
     person = Person.objects.get(name="Oona Verhagen")
     assert list(person.aliases.values_list("name", flat=True)) == ["Oona Verhaagen"]
+
+
+def test_new_people_of_a_batch_are_written_once_with_distinct_slugs():
+    make_person("Ana Ruiz")  # holds the slug ana-ruiz
+    items = [
+        parsed(url=f"https://courier.example/{n}", headline=f"Ferry news {n}", body_text=f"Story {n}.", quotes=[],
+               people=["Tomas Verhoeven", "Ana Ruiz-Ana"])
+        for n in range(3)
+    ]
+    results = pipeline.store_articles([(a, pipeline.extract_article(a)) for a in items], context=pipeline.Context())
+    assert [r.status for r in results] == ["created"] * 3
+    assert Mention.objects.filter(person__name="Tomas Verhoeven").count() == 3
+    assert Person.objects.get(name="Ana Ruiz-Ana").slug == "ana-ruiz-ana"
+
+
+def test_unique_slugs_avoid_the_archive_and_each_other_in_one_go():
+    make_person("Ana Ruiz")
+    assert unique_slugs(Person, ["Ana Ruiz", "Ana  Ruiz!", "Bo Lind"]) == ["ana-ruiz-2", "ana-ruiz-3", "bo-lind"]
+
+
+def test_a_misspelling_is_found_among_many_people_sharing_a_first_name():
+    for surname in ("Okafor", "Lindqvist", "Brandvold", "Ochoa", "Farraday"):
+        make_person(f"Jonas {surname}")
+    make_person("Mara Lindqvist")
+    index = PersonIndex()
+    assert index.resolve("Jonas Lindqvst").name == "Jonas Lindqvist"
+    assert index.resolve("Jonas Lindqvistt").name == "Jonas Lindqvist"
+    assert index.resolve("Jonsa Lindqvist").new  # two letters swapped are two edits: a new person
+    assert index.resolve("Mara Lindquist").name == "Mara Lindqvist"
 
 
 def test_topic_rules_tag_at_ingest_and_retag_reports_changes():

@@ -405,6 +405,7 @@ def _resolve_rows(
         ]
         article.values["search_text"] = " ".join(part for part in parts if part is not None)
         rows.append((mentions, quotes))
+    people.flush()  # the new people, before the mentions and quotes naming them
     return rows
 
 

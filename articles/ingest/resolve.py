@@ -5,7 +5,9 @@ punctuation folded), then by a near-miss spelling of a known full name ("Vladmir
 Vladimir Putin: same number of words, at least one identical, the others one edit apart).
 Otherwise it is a new person, whom staff can merge later.
 
-The index of known names is loaded once per ingest run, so resolving costs no query.
+The index of known names is loaded once per ingest run, so resolving costs no query. New
+people and aliases are queued and written together by flush() (a batch of articles naming
+2,000 new people costs a handful of queries, not three per person).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.db import connection
 from rapidfuzz.distance import Levenshtein
 
-from articles.models import Alias, Person, unique_slug
+from articles.models import Alias, Person, unique_slugs
 from articles.models import normalize_name as _normalize_name
 
 # A pure function called for every name, variant and alias of every article: remembered.
@@ -47,10 +50,18 @@ def _near_miss(a: list[str], b: list[str]) -> bool:
 class PersonIndex:
     def __init__(self) -> None:
         self.by_key: dict[str, tuple[int, str, str]] = {}  # normalised -> (id, canonical name, how)
-        self.by_word: dict[str, set[str]] = defaultdict(set)  # a word of a full name -> normalised names
+        # Spelling look-up: full names by (word count, position, word), and by (word count, position,
+        # the word less one letter) for words of 4+ letters, so a near miss is looked for among the
+        # names one letter away at some position, not among everyone who shares a first name.
+        self.by_word_at: dict[tuple[int, int, str], set[str]] = defaultdict(set)
+        self.by_deletion: dict[tuple[int, int, str], set[str]] = defaultdict(set)
         self.by_surname: dict[str, dict[int, str]] = defaultdict(dict)  # last word -> {id: canonical name}
         # find() answers by (name, variants, role), kept while nothing is added: the same names recur.
         self._found: dict[tuple, Resolved | None] = {}
+        # Written by flush(): new people (ids reserved from the sequence) and new aliases.
+        self._new_people: list[Person] = []
+        self._new_aliases: list[Alias] = []
+        self._free_ids: list[int] = []
         for pk, name in Person.objects.values_list("pk", "name"):
             self._add(normalize_name(name), pk, name, "name")
         for pk, name, alias in Alias.objects.values_list("person_id", "person__name", "name"):
@@ -65,8 +76,12 @@ class PersonIndex:
         if how == "name" and len(words) >= 2:
             self.by_surname[words[-1]][pk] = name
         if len(words) >= 2:
-            for word in words:
-                self.by_word[word].add(key)
+            n = len(words)
+            for i, word in enumerate(words):
+                self.by_word_at[n, i, word].add(key)
+                if len(word) >= 4:
+                    for cut in _deletions(word):
+                        self.by_deletion[n, i, cut].add(key)
 
     def find(self, name: str, variants: list[str] = (), role: str = "") -> Resolved | None:
         """An existing person for this name or any of its full-name variants, or None."""
@@ -94,15 +109,30 @@ class PersonIndex:
             return Resolved(pk, canonical, matched_by="surname")
         for key in keys:
             words = key.split()
-            candidates = sorted(set().union(*(self.by_word.get(w, set()) for w in words))) if words else []
-            for candidate in candidates:
-                if _near_miss(words, candidate.split()):
-                    pk, canonical, _ = self.by_key[candidate]
-                    return Resolved(pk, canonical, matched_by="spelling")
+            if len(words) < 2:
+                continue
+            # A near miss is at most one letter off at every position: its name is among those
+            # close at the position with the fewest such names (usually the surname's).
+            fewest = min((self._close_at(words, i) for i in range(len(words))), key=lambda sets: sum(map(len, sets)))
+            near = [c for c in set().union(*fewest) if _near_miss(words, c.split())]
+            if near:
+                pk, canonical, _ = self.by_key[min(near)]  # the same choice whatever the sets' order
+                return Resolved(pk, canonical, matched_by="spelling")
         return None
 
+    def _close_at(self, words: list[str], i: int) -> list[set[str]]:
+        """Names of as many words whose word i is words[i] or one letter away (added, dropped or changed)."""
+        n, word = len(words), words[i]
+        sets = [self.by_word_at.get((n, i, word))]
+        if len(word) >= 4:  # shorter words must match exactly (_near_miss)
+            sets.append(self.by_deletion.get((n, i, word)))
+            for cut in _deletions(word):
+                sets += [self.by_word_at.get((n, i, cut)), self.by_deletion.get((n, i, cut))]
+        return [found for found in sets if found]
+
     def resolve(self, name: str, role: str = "", variants: list[str] = (), create: bool = True) -> Resolved:
-        """Find the person, or create them (keeping other full spellings as aliases)."""
+        """Find the person, or add them (keeping other full spellings as aliases). A new person
+        has an id at once but is written by flush(), which the caller runs before using the id."""
         found = self.find(name, variants, role)
         if found:
             if create and found.matched_by == "spelling":
@@ -110,7 +140,14 @@ class PersonIndex:
             return found
         if not create:
             return Resolved(None, name, new=True, matched_by="new")
-        person = Person.objects.create(name=name, slug=unique_slug(Person, name), description=role[:300])
+        if not self._free_ids:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence('articles_person', 'id')) FROM generate_series(1, 100)"
+                )
+                self._free_ids = sorted((pk for (pk,) in cursor.fetchall()), reverse=True)
+        person = Person(pk=self._free_ids.pop(), name=name, description=role[:300])
+        self._new_people.append(person)
         self._add(normalize_name(name), person.pk, person.name, "name")
         resolved = Resolved(person.pk, person.name, new=True, matched_by="new")
         self._remember_spellings(resolved, variants)
@@ -119,11 +156,23 @@ class PersonIndex:
     def _remember_spellings(self, resolved: Resolved, spellings: list[str]) -> None:
         """Full-name spellings seen for a person become aliases, so next time they match exactly.
         Surname-only forms are not kept: 'Ruiz' alone would be ambiguous across the archive."""
-        new = []
         for spelling in spellings:
             key = normalize_name(spelling)
             if len(key.split()) >= 2 and key not in self.by_key:
-                new.append(Alias(person_id=resolved.person_id, name=spelling))
+                self._new_aliases.append(Alias(person_id=resolved.person_id, name=spelling))
                 self._add(key, resolved.person_id, resolved.name, "alias")
-        if new:
-            Alias.objects.bulk_create(new, ignore_conflicts=True)
+
+    def flush(self) -> None:
+        """Write the people and aliases added since the last flush: slugs for all in one look-up."""
+        people, aliases = self._new_people, self._new_aliases
+        self._new_people, self._new_aliases = [], []
+        if people:
+            for person, slug in zip(people, unique_slugs(Person, [p.name for p in people]), strict=True):
+                person.slug = slug
+            Person.objects.bulk_create(people)
+        if aliases:
+            Alias.objects.bulk_create(aliases, ignore_conflicts=True)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:at] + word[at + 1 :] for at in range(len(word))}
