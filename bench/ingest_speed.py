@@ -2,6 +2,9 @@
 
 The articles are built from our own demo and evaluation texts: two bodies joined make an
 article of about the reference sample's length (~450 words), each with its own headline and URL.
+Those texts name ~100 people, so after the first articles everyone is known; with
+`new_people`, each article's people get surnames of their own ("Ruiz" -> "Ruizkalo"), so every
+article brings new people to create, as a feed from a new beat would.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import resource
 import tempfile
 from pathlib import Path
@@ -17,23 +21,43 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def source_texts() -> list[dict]:
-    texts = [json.loads(line) for line in (ROOT / "articles" / "demo" / "articles.jsonl").read_text().splitlines()]
+    demo = ROOT / "articles" / "demo"
+    cast = [person["name"] for person in json.loads((demo / "people.json").read_text())]
+    texts = [json.loads(line) for line in (demo / "articles.jsonl").read_text().splitlines()]
+    for text in texts:
+        text["people"] = [name for name in cast if name.split()[-1] in text["body"]]
     for path in sorted((ROOT / "bench" / "eval").glob("*.json")):
         case = json.loads(path.read_text())
-        texts.append({"headline": case["headline"], "body": case["body"], "source": "Evaluation Wire"})
+        texts.append({"headline": case["headline"], "body": case["body"], "source": "Evaluation Wire",
+                      "people": case["people"]})
     return texts
 
 
-def write_articles(count: int, folder: Path, seed: int = 7) -> Path:
+_SYLLABLES = ("ka", "lo", "mer", "vin", "do", "sa", "ri", "tul", "ben", "zo", "pa", "gel", "nor", "shi", "vat", "qu")
+
+
+def _suffix(n: int) -> str:
+    """A pronounceable suffix of its own for each article number."""
+    out = _SYLLABLES[n % 16]
+    while n := n // 16:
+        out += _SYLLABLES[n % 16]
+    return out
+
+
+def write_articles(count: int, folder: Path, seed: int = 7, new_people: bool = False) -> Path:
     rng = random.Random(seed)
     texts = source_texts()
-    path = folder / f"bench-{count}.jsonl"
+    path = folder / f"bench-{count}{'-new-people' if new_people else ''}.jsonl"
     with open(path, "w", encoding="utf-8") as out:
         for n in range(count):
             first, second = rng.sample(texts, 2)
+            body = first["body"] + "\n\n" + second["body"]
+            if new_people:
+                for surname in {name.split()[-1] for name in first.get("people", []) + second.get("people", [])}:
+                    body = re.sub(rf"\b{re.escape(surname)}\b", surname + _suffix(n), body)
             record = {
                 "headline": f"{first['headline']} ({n})",
-                "body": first["body"] + "\n\n" + second["body"],
+                "body": body,
                 "source": first.get("source") or "Evaluation Wire",
                 "published": f"20{10 + n % 16:02d}-{1 + n % 12:02d}-{1 + n % 28:02d}",
                 "url": f"https://bench.example/{n}",
@@ -60,7 +84,7 @@ def _backend_cpu_seconds() -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(counts: tuple[int, ...] = (1000, 4000)) -> list[tuple[int, float, str]]:
+def measure(counts: tuple[int, ...] = (1000, 4000), new_people: bool = False) -> list[tuple[int, float, str]]:
     """Ingest each count into an emptied archive; returns (count, articles/s, summary).
 
     The summary adds where the CPU went, per article: this process (parse, resolve, store),
@@ -80,7 +104,7 @@ def measure(counts: tuple[int, ...] = (1000, 4000)) -> list[tuple[int, float, st
                     "TRUNCATE articles_article, articles_person, articles_source, articles_topic "
                     "RESTART IDENTITY CASCADE"
                 )
-            path = write_articles(count, Path(folder))
+            path = write_articles(count, Path(folder), new_people=new_people)
             self_before = resource.getrusage(resource.RUSAGE_SELF)
             children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             backend_before = _backend_cpu_seconds()
