@@ -1,6 +1,7 @@
 """Storage and resolution: what lands in the database, and what the report says."""
 
 import datetime as dt
+import io
 import json
 import os
 
@@ -223,6 +224,25 @@ def test_ingest_command_reports_and_exits_non_zero_on_rejections(tmp_path, capsy
     err = capsys.readouterr().err
     assert f"rejected {path}:2: broken JSON line" in err
     assert "read 1, stored 1, updated 0, skipped 0, rejected 1" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ingest_command_on_a_terminal_shows_progress_and_still_reports(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"headline": "Good", "body": "Fine.", "people": [], "quotes": []}\n{"headline": \n')
+    terminal = _Terminal()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("ingest", str(path), stderr=terminal)
+    assert exit_info.value.code == 1
+    err = terminal.getvalue()
+    assert " articles" in err  # the bar's unit: the bar was drawn
+    assert f"rejected {path}:2: broken JSON line" in err
+    assert "read 1, stored 1, updated 0, skipped 0, rejected 1" in err
+    assert Article.objects.filter(headline="Good").exists()
 
 
 def test_ingest_command_succeeds_silently_on_good_input(tmp_path, capsys):

@@ -40,7 +40,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"  “{quote['text']}” — {quote['speaker'] or quote['speaker_as_written'] or '?'}")
 
         def rejected(rejection) -> None:
-            if progress:
+            if progress is not None:
                 progress.clear()
             self.stderr.write(f"rejected {rejection}")
 
@@ -50,9 +50,9 @@ class Command(BaseCommand):
             dry_run=dry_run,
             on_record=show,
             on_rejection=rejected,
-            on_progress=progress.update if progress else None,
+            on_progress=progress.update if progress is not None else None,
         )
-        if progress:
+        if progress is not None:  # not `if progress`: a tqdm without a total refuses bool()
             progress.close()
         verbosity = options.get("verbosity", 1)
         if verbosity > 1:
