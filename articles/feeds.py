@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 
@@ -38,8 +39,9 @@ class LatestArticlesFeed(Feed):
         return item.headline
 
     def item_description(self, item: Article) -> str:
-        # The feed generator escapes it: plain text, never body_html.
-        return Truncator(item.excerpt).words(60)
+        # Atom's <summary type="html"> is HTML: the plain text is escaped as HTML here, and the feed
+        # generator escapes that again for XML, so a reader shows "<script>" as text, never runs it.
+        return escape(Truncator(item.excerpt).words(60))
 
     def item_link(self, item: Article) -> str:
         return item.get_absolute_url()
@@ -108,9 +110,20 @@ class SearchFeed(LatestArticlesFeed):
         text, _ = clean_query(obj.form.cleaned_data.get("q"))
         return f"NewsArchive: search for “{text}”" if text else "NewsArchive: search"
 
+    def subtitle(self, obj: SearchFilter) -> str:
+        return "The newest articles matching this search."
+
     def link(self, obj: SearchFilter) -> str:
-        params = {k: v for k, v in obj.data.items() if k in obj.filters and v}
-        return reverse("search") + ("?" + urlencode(params) if params else "")
+        return reverse("search") + _query(obj)
+
+    def feed_url(self, obj: SearchFilter) -> str:
+        return reverse("search_feed") + _query(obj)
 
     def articles(self, obj: SearchFilter) -> QuerySet:
         return obj.qs
+
+
+def _query(filterset: SearchFilter) -> str:
+    """The search's own parameters (nothing else a URL carried), as a query string."""
+    params = {k: v for k, v in filterset.data.items() if k in filterset.filters and v}
+    return "?" + urlencode(params) if params else ""

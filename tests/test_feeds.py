@@ -42,10 +42,23 @@ def test_search_feed_follows_query_and_filters(client, archive):
 
 
 def test_feed_content_is_plain_text_so_markup_cannot_leak(client):
-    make_article(headline="Quay <b>news</b>", body_text="harbour <script>alert(1)</script>")
+    make_article(headline="Quay <b>news</b>",
+                 body_text="harbour <script>alert(1)</script> <img src=x onerror=alert(2)>")
     response = client.get(reverse("latest_feed"))
-    assert b"<script>" not in response.content
-    assert b"&lt;script&gt;" in response.content
+    entry = ET.fromstring(response.content).find(f"{ATOM}entry")
+    summary = entry.find(f"{ATOM}summary")
+    # The summary is HTML (type="html"): what a feed reader renders must be the text, escaped.
+    assert summary.get("type") == "html"
+    assert summary.text == "harbour &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;"
+    assert entry.find(f"{ATOM}title").text == "Quay <b>news</b>"  # Atom's default title type is text
+
+
+def test_search_feed_describes_itself_with_its_query(client, archive):
+    response = client.get(reverse("search_feed"), {"q": "ferry", "page": "2"})
+    feed = ET.fromstring(response.content)
+    self_link = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link == ["http://testserver/search/feed/?q=ferry"]
+    assert feed.find(f"{ATOM}subtitle").text == "The newest articles matching this search."
 
 
 @pytest.mark.parametrize("params", [{"source": "nope"}, {"year": "x"}, {"q": "a\x00"}])
