@@ -340,3 +340,17 @@ def test_role_back_references_go_to_the_person_introduced_with_that_role():
             "Coach Maren Tuft sat with Davor Quill-Amsey. My coach always tells me, “Breathe and move your feet.”")
     assert [q[1] for q in quotes_of(body)] == ["Ilka Brenholt", "Davor Quill-Amsey", "Odile Varga",
                                               "Petra Holm-Sato", "Maren Tuft"]
+
+
+def test_partial_quotes_before_and_after_a_coordinated_verb_keep_the_sentence_speaker():
+    # "and said" right after a partial quote once made "and" the speaker of both quotes.
+    body = ("Harbour trustee Ottoline Brask warned that the mooring charges were “a toll on every small boat” "
+            "and said the trustees were “looking the other way”.\n\n"
+            "Kester Wynfold runs the chandlery. He called the charges “a slow eviction” but then said he would "
+            "“pay and keep quiet for now”.")
+    assert [q[1:] for q in quotes_of(body)] == [
+        ("Ottoline Brask", "Ottoline Brask", True),
+        ("Ottoline Brask", "Ottoline Brask", True),
+        ("Kester Wynfold", "He", True),
+        ("Kester Wynfold", "He", True),
+    ]

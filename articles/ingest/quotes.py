@@ -706,6 +706,10 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         att = _clause_subject(state, text, frame, offset, cut + 1, v)
         if att is not None:
             return att
+        if BARE_COORDINATOR_RE.match(frame, cut + 1, v):
+            # "X warned that the fees were “…” and said …": nothing but "and" since the quotation, so the
+            # clause (and its subject) began before it; "and" itself is never a speaker.
+            return _clause_subject(state, text, frame, offset, 0, v) if cut >= 0 else None
     noun_phrase = None
     for i, (a, b) in enumerate(segments):
         att = _speaker_from_segment(state, text, offset + a, offset + b)
@@ -722,6 +726,8 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
 
 
 COORDINATING_ENDINGS = (" and", " and then", " but", " then")
+# A verb's clause that is only a coordinator after a quotation: "… were “a tax on islanders” and said …".
+BARE_COORDINATOR_RE = re.compile(r"\s*(?:and|but)(?:\s+(?:also|then|\w+ly))?\s*\Z")
 
 
 def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v: int) -> _Attribution | None:
@@ -781,11 +787,20 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _subject_after(state, text, frame, offset, m.end())
         if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
             att = found[-1]  # "X said …, but described it as “…”": the same subject
+        if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, m.start()):
+            att = found[-1]  # "X warned that it was “…” and said …": the same subject past a partial quote
         if att is None and verb.lower() != "according to":
             att = _subject_before(state, text, frame, offset, m.start())
         if att is not None:
             found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written))
     return found
+
+
+def _coordinated_after_quote(frame: str, prev_end: int, v: int) -> bool:
+    """Only "and"/"but" (maybe with "also", "then" or an adverb) stand between the last quotation after the
+    previous verb and this verb: the two verbs share a subject."""
+    cut = frame.rfind(QUOTE_CHAR, prev_end, v)
+    return cut >= 0 and bool(BARE_COORDINATOR_RE.match(frame, cut + 1, v))
 
 
 # --- 5. putting it together -------------------------------------------------------------------------------
