@@ -11,7 +11,7 @@ from django.core.management import call_command
 from articles.ingest import pipeline
 from articles.ingest.formats import Options, ParsedArticle, ParsedQuote
 from articles.ingest.resolve import PersonIndex
-from articles.ingest.topics import retag_all
+from articles.ingest.topics import count_matches, retag_all, topics_for_text
 from articles.models import Alias, Article, Mention, Person, Quote, TopicRule, unique_slugs
 from tests.conftest import make_article, make_person, make_topic
 
@@ -146,6 +146,24 @@ def test_topic_rules_tag_at_ingest_and_retag_reports_changes():
     assert result.per_topic == {"Transport": (1, 1)}
     assert list(other.topics.all()) == [transport]
     assert not article.topics.exists()
+
+
+def test_a_topic_rule_matches_its_word_and_plural_not_every_word_of_the_same_stem():
+    housing, policing, cafes = make_topic("Housing"), make_topic("Policing"), make_topic("Cafés")
+    TopicRule.objects.create(topic=housing, keyword="housing")
+    TopicRule.objects.create(topic=policing, keyword="police")
+    TopicRule.objects.create(topic=cafes, keyword="café")
+    white_house = make_article(headline="Visit to the White House", body_text="The house of the governor.")
+    policy = make_article(headline="New policy", body_text="The council set a policy on parking.")
+    homes = make_article(headline="Housing plan", body_text="Two housings and the Police were there. Cafes too.")
+    result = retag_all()
+    # "housing", "house" and "House" all stem to "hous"; "police" and "policy" to "polic".
+    assert not white_house.topics.exists() and not policy.topics.exists()
+    assert sorted(homes.topics.values_list("name", flat=True)) == ["Cafés", "Housing", "Policing"]
+    assert result.added == 3
+    assert count_matches(["housing"]) == 1
+    assert [t.name for t in topics_for_text("At the White House", "", "A housing plan.")] == ["Housing"]
+    assert [t.name for t in topics_for_text("At the White House", "", "The house.")] == []
 
 
 def test_retag_keeps_topics_staff_set_by_hand():

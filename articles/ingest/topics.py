@@ -1,28 +1,78 @@
-"""Topics by rules editors manage: a TopicRule keyword tags every article whose search
-document contains it (as a phrase, stemmed, accents folded: "rent control" matches
-"Rent controls"). Matching is SQL against the article's tsvector, so the same rule means
-the same thing at ingest, in a preview count and in a million-article re-tag."""
+"""Topics by rules editors manage: a TopicRule keyword tags every article whose text contains
+it, as a phrase, accents folded, in the singular or plural ("rent control" matches "Rent
+controls", "ferries" matches "ferry"). Matching is SQL, so the same rule means the same thing at
+ingest, in a preview count and in a million-article re-tag: the article's search document
+(stemmed, article_search_gin) finds the candidates, and a regular expression of the keyword's
+word forms over the text keeps only true ones, because the stemmer alone makes "housing" match
+"White House" ("hous") and "police" match "policy" ("polic")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from articles.models import Topic
+from articles.models import Topic, TopicRule
+
+# The text a rule's word forms are looked for in, for the article aliased `a`.
+_TEXT = "lower(unaccent('unaccent'::regdictionary, {0}headline || ' ' || {0}body_text))"
+# The rules as rows (topic_id, keyword, pattern): patterns are built in Python (keyword_pattern), in
+# lower case already (lower() here would turn \W and \M into \w and \m).
+_RULES = (
+    "(SELECT topic_id, keyword, unaccent('unaccent'::regdictionary, pattern) AS pattern"
+    " FROM unnest(%(topic_ids)s::bigint[], %(keywords)s::text[], %(patterns)s::text[])"
+    " AS r (topic_id, keyword, pattern)"
+    " WHERE phraseto_tsquery('newsarchive', keyword)::text <> '')"
+)
+
+
+def keyword_pattern(keyword: str) -> str:
+    """A regular expression (PostgreSQL's) for the keyword's words in a row, each as written or in
+    its singular or plural form: "rent controls" -> \\m(rent|rents|…)\\W+(control|controls|…)\\M."""
+    words = re.findall(r"\w+", keyword.lower())
+    return r"\m" + r"\W+".join("(" + "|".join(sorted(_forms(word))) + ")" for word in words) + r"\M"
+
+
+def _forms(word: str) -> set[str]:
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")  # ferries -> ferry
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")  # ferry -> ferries
+    if word.endswith("es") and len(word) > 3:
+        forms |= {word[:-2], word[:-1]}  # taxes -> tax, houses -> house
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.add(word[:-1])  # controls -> control
+    return forms
+
+
+def _rule_params(rules: list[tuple[int, str]]) -> dict:
+    return {
+        "topic_ids": [topic_id for topic_id, _ in rules],
+        "keywords": [keyword for _, keyword in rules],
+        "patterns": [keyword_pattern(keyword) for _, keyword in rules],
+    }
+
+
+def _all_rules() -> dict:
+    return _rule_params(list(TopicRule.objects.values_list("topic_id", "keyword")))
 
 
 def topics_for_text(headline: str, people_quotes: str, body_text: str) -> list[Topic]:
     """Topics whose rules match this text (for an article not yet stored, or a dry run)."""
+    text = "lower(unaccent('unaccent'::regdictionary, %(headline)s || ' ' || %(body)s))"
     return list(
         Topic.objects.raw(
-            """
+            f"""
             SELECT DISTINCT t.* FROM articles_topic t
-            JOIN articles_topicrule r ON r.topic_id = t.id
-            WHERE na_search_document(%s, %s, %s) @@ phraseto_tsquery('newsarchive', r.keyword)
+            JOIN {_RULES} r ON r.topic_id = t.id
+            WHERE na_search_document(%(headline)s, %(people_quotes)s, %(body)s)
+                  @@ phraseto_tsquery('newsarchive', r.keyword)
+              AND {text} ~ r.pattern
             ORDER BY t.name
             """,
-            [headline, people_quotes, body_text],
+            {**_all_rules(), "headline": headline, "people_quotes": people_quotes, "body": body_text},
         )
     )
 
@@ -30,27 +80,29 @@ def topics_for_text(headline: str, people_quotes: str, body_text: str) -> list[T
 def tag_articles(article_ids: list[int]) -> int:
     """Bring these articles' rule-made topics up to date with the rules (an updated article can
     lose one); links staff or an input gave (by_rule false) are left alone. Returns the rows added."""
+    params = {**_all_rules(), "ids": list(article_ids)}
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             DELETE FROM articles_article_topics t
             USING articles_article a
-            WHERE a.id = t.article_id AND t.article_id = ANY(%s) AND t.by_rule
-              AND NOT EXISTS (SELECT 1 FROM articles_topicrule r WHERE r.topic_id = t.topic_id
-                              AND a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword))
+            WHERE a.id = t.article_id AND t.article_id = ANY(%(ids)s) AND t.by_rule
+              AND NOT EXISTS (SELECT 1 FROM {_RULES} r WHERE r.topic_id = t.topic_id
+                              AND a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword)
+                              AND {_TEXT.format("a.")} ~ r.pattern)
             """,
-            [list(article_ids)],
+            params,
         )
         cursor.execute(
-            """
+            f"""
             INSERT INTO articles_article_topics (article_id, topic_id, by_rule)
             SELECT DISTINCT a.id, r.topic_id, true
-            FROM articles_article a JOIN articles_topicrule r
-              ON a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword)
-            WHERE a.id = ANY(%s)
+            FROM articles_article a JOIN {_RULES} r
+              ON a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword) AND {_TEXT.format("a.")} ~ r.pattern
+            WHERE a.id = ANY(%(ids)s)
             ON CONFLICT DO NOTHING
             """,
-            [list(article_ids)],
+            params,
         )
         return cursor.rowcount
 
@@ -61,14 +113,16 @@ def count_matches(keywords: list[str]) -> int:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             SELECT count(*) FROM articles_article a
             WHERE a.search_vector @@ (
                 SELECT string_agg(phraseto_tsquery('newsarchive', k)::text, ' | ')::tsquery
-                FROM unnest(%s::text[]) AS k WHERE phraseto_tsquery('newsarchive', k)::text <> ''
+                FROM unnest(%(keywords)s::text[]) AS k WHERE phraseto_tsquery('newsarchive', k)::text <> ''
             )
+            AND EXISTS (SELECT 1 FROM {_RULES} r WHERE a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword)
+                        AND {_TEXT.format("a.")} ~ r.pattern)
             """,
-            [keywords],
+            _rule_params([(0, keyword) for keyword in keywords]),
         )
         return cursor.fetchone()[0]
 
@@ -86,19 +140,23 @@ def retag_all() -> RetagResult:
     (article, topic) pairs, then the difference is inserted and deleted. Only rule-made links
     are removed: a topic staff set by hand, or an input file gave, stays."""
     with transaction.atomic(), connection.cursor() as cursor:
-        # One tsquery per topic (its keywords OR-ed), so each topic scans the GIN index once.
+        # One tsquery per topic (its keywords OR-ed), so each topic scans the GIN index once; the
+        # candidates' text is then tested against that topic's rules' word forms.
         cursor.execute(
-            """
+            f"""
             CREATE TEMP TABLE wanted ON COMMIT DROP AS
             SELECT a.id AS article_id, q.topic_id
             FROM (
                 SELECT topic_id, string_agg(phraseto_tsquery('newsarchive', keyword)::text, ' | ')::tsquery AS query
-                FROM articles_topicrule
-                WHERE phraseto_tsquery('newsarchive', keyword)::text <> ''
+                FROM {_RULES} r0
                 GROUP BY topic_id
             ) q
             JOIN articles_article a ON a.search_vector @@ q.query
-            """
+            CROSS JOIN LATERAL (SELECT {_TEXT.format("a.")} AS text) x
+            WHERE EXISTS (SELECT 1 FROM {_RULES} r WHERE r.topic_id = q.topic_id
+                          AND a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword) AND x.text ~ r.pattern)
+            """,
+            _all_rules(),
         )
         cursor.execute("CREATE INDEX ON wanted (article_id, topic_id)")
         cursor.execute("ANALYZE wanted")
