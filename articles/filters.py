@@ -46,6 +46,29 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class PersonField(forms.ModelChoiceField):
+    """A person by slug (links: ?person=ines-varga) or as a reader types them (?person=Inès Varga,
+    or an alias): a name is looked up ignoring case, accents and punctuation."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            text, _ = clean_query(value)
+            people = list(Person.objects.named_exactly(text)[:2]) if text else []
+            if len(people) == 1:
+                return people[0]
+            raise forms.ValidationError(
+                f"No one in the archive is called “{text}”; the People page finds names spelt differently."
+                if not people else f"More than one person is called “{text}”; choose one on the People page.",
+                code="invalid_choice",
+            ) from None
+
+
+class PersonChoiceFilter(SlugChoiceFilter):
+    field_class = PersonField
+
+
 def _search(queryset, name, value):
     text, _ = clean_query(value)
     return queryset.search(text) if text else queryset
@@ -56,9 +79,9 @@ class ArticleFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label="Words", method=_search)
     source = SlugChoiceFilter(label="Outlet", queryset=Source.objects.all(), empty_label="Any outlet")
-    person = SlugChoiceFilter(
+    person = PersonChoiceFilter(
         label="Person", queryset=Person.objects.all(), method="filter_person",
-        widget=forms.TextInput(attrs={"placeholder": "person-slug"}),
+        widget=forms.TextInput(attrs={"placeholder": "a name, e.g. Ana Ruiz"}),
     )
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), field_name="topics", empty_label="Any topic")
     date_from = django_filters.DateFilter(
@@ -106,7 +129,7 @@ class SearchFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label="Search the archive", method=_search)
     source = SlugChoiceFilter(queryset=Source.objects.all())
-    person = SlugChoiceFilter(queryset=Person.objects.all(), method="filter_person")
+    person = PersonChoiceFilter(queryset=Person.objects.all(), method="filter_person")
     topic = SlugChoiceFilter(queryset=Topic.objects.all(), field_name="topics")
     year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
     # Ordering is applied by search.run_search(), which ranks only a bounded set.

@@ -55,6 +55,17 @@ def test_person_filter_names_the_person_and_offers_to_remove_it(client, archive)
     assert b'href="?source=harbour-gazette"' in response.content
 
 
+@pytest.mark.parametrize("typed", ["Selim Erdoğlu", "selim erdoglu", "SELIM ERDOGLU."])
+def test_person_filter_takes_a_name_as_typed(client, archive, typed):
+    assert set(headlines(client, person=typed)) == {"Harbour strike enters second week", "Council debates rent caps"}
+
+
+def test_person_filter_with_an_unknown_name_says_so(client, archive):
+    response = client.get(reverse("article_list"), {"person": "Selma Erdo"})
+    assert response.status_code == 400
+    assert "No one in the archive is called “Selma Erdo”" in response.content.decode()
+
+
 @pytest.mark.parametrize(("params", "field"), [
     ({"source": "no-such-outlet"}, "source"),
     ({"person": "nobody"}, "person"),
