@@ -173,7 +173,7 @@ def test_capitalised_particle_surnames_refer_back_and_local_mp_is_a_role():
             "captain Will Ashdown-Pryce joined her; Ashdown-Pryce kept the cup.")
     people = {p.name: (p.role, p.count) for p in find_people(body)}
     assert people == {"Rozenn Le Bihan": ("Skipper", 2), "Dafydd Orrell": ("MP", 1),
-                      "Will Ashdown-Pryce": ("", 2)}
+                      "Will Ashdown-Pryce": ("captain", 2)}  # a lower-case role before the name counts too
 
 
 def test_a_relative_named_in_passing_does_not_take_the_bare_surname():
@@ -210,3 +210,34 @@ def test_team_short_names_route_places_thing_appositives_and_ports_are_not_peopl
             "Her team, Fenn Halloway, had planned otherwise.\n\n"
             "In the fishing port of Skarra Voe, Brannock Group, the shipping group, laid off staff.")
     assert names(body) == ["Marit Oyelaran", "Kofi Amberley-Stott", "Ruth Pell", "Jonna Vasquez-Reid"]
+
+
+def test_a_noun_before_a_parenthetical_attribution_or_an_opening_phrase_is_no_role():
+    # "The levy, X warned, was …" once gave X the role "levy"; "In the women's race, X won" the role "women's race".
+    body = ("The levy, Halvor Strandquist warned, was “a penalty on anyone who lives out here”.\n\n"
+            "The timetable, Brynja Oddmark said, was “written by somebody who has never taken the ferry”.\n\n"
+            "In the women's race, Sunniva Krog won by a minute. The harbourmaster, Aksel Brevik, watched.\n\n"
+            "As the only vet on the island, Liv Tornquist has seen every kind of animal.")
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Halvor Strandquist": "",
+        "Brynja Oddmark": "",
+        "Sunniva Krog": "",
+        "Aksel Brevik": "harbourmaster",
+        "Liv Tornquist": "only vet on the island",
+    }
+
+
+def test_lower_case_occupations_before_a_name_are_roles():
+    body = ("The village school hired teacher Ansgar Lidvall in May. Then biologist Tilde Ormsby counted the gulls, "
+            "while farmer Jorund Haavik and librarian Clemence Aubrac watched.\n\n"
+            "Board member Sigrun Fallet voted against it. Former deputy mayor Oskar Brattli did not. "
+            "Ferry director Maud Elvestad said little, and Ansgar Lidvall said nothing.")
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Ansgar Lidvall": "teacher",
+        "Tilde Ormsby": "biologist",
+        "Jorund Haavik": "farmer",
+        "Clemence Aubrac": "librarian",
+        "Sigrun Fallet": "Board member",
+        "Oskar Brattli": "Former deputy mayor",
+        "Maud Elvestad": "Ferry director",
+    }

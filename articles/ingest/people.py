@@ -1005,12 +1005,72 @@ class _FullNames:
         return -1 if found is None else found
 
 
+# Lower-case occupations and roles that, right before a name, say what the person is: "teacher Ana Ruiz",
+# "biologist Ana Ruiz", "board member Ana Ruiz". A short explicit list: only nouns that are no verbs ("judge",
+# "cook") and no kinship words (a relative is no role).
+OCCUPATION_NOUNS = frozenset(
+    """
+teacher schoolteacher headteacher lecturer professor tutor student researcher scientist biologist ecologist
+geologist botanist zoologist chemist physicist astronomer archaeologist palaeontologist historian economist
+analyst statistician meteorologist forecaster engineer architect surveyor doctor surgeon physician nurse midwife
+paramedic pharmacist dentist vet veterinarian anaesthetist farmer fisherman fisherwoman shepherd beekeeper
+gardener baker butcher brewer chef grocer merchant shopkeeper innkeeper publican landlord landlady carpenter
+builder plumber electrician mechanic boatbuilder blacksmith lawyer solicitor barrister magistrate prosecutor
+librarian curator archivist editor reporter journalist photographer author writer novelist poet playwright
+artist painter sculptor potter musician singer composer conductor pianist violinist trumpeter drummer bandleader
+actor actress dancer designer pilot captain skipper sailor ranger warden lifeguard firefighter officer constable
+sergeant detective inspector coach manager referee umpire striker midfielder defender goalkeeper winger sprinter
+cyclist swimmer jockey trainer councillor councilor mayor senator governor minister secretary treasurer chairman
+chairwoman chairperson chair spokesman spokeswoman spokesperson member president founder co-founder owner
+co-owner organiser organizer campaigner activist volunteer harbourmaster postmaster ombudsman priest vicar
+director executive
+""".split()
+)
+# Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
+# forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).
+OCCUPATION_MODIFIERS = (ROLE_WORDS - {"of", "for", "the"}) | frozenset(
+    """
+senior junior former retired veteran head chief assistant board council committee commission party club union
+school parish town team crew staff police fire harbour lifeboat museum library hospital church village
+""".split()
+)
+
+
+WORD_RE = re.compile(r"\S+")
+
+
+def _occupation_before(text: str, start: int) -> str:
+    """ "teacher", "Board member", "Former prime minister": a lower-case occupation noun right before a name,
+    with the role and organisation words before it; "" if the word before the name is none."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+        return ""  # a cheap test first: a lower-case word and one space before the name
+    base = max(0, start - 60)
+    words = [(m.start() + base, m.group()) for m in WORD_RE.finditer(text, base, start)]
+    if not words or words[-1][1] not in OCCUPATION_NOUNS:
+        return ""
+    i = len(words) - 1
+    while i > 0 and words[i - 1][1].lower() in OCCUPATION_MODIFIERS:
+        i -= 1
+    if i > 0:
+        # "Festival director Ana Ruiz", "Tower captain Ana Ruiz": one capitalised word opening the sentence
+        # names what the role is of (as "Northbridge Mayor" does in a capitalised title).
+        pos, word = words[i - 1]
+        if word[:1].isupper() and word.isalpha() and word.lower() not in COMMON_WORDS and _sentence_initial(text, pos):
+            i -= 1
+    return " ".join(w for _, w in words[i:])
+
+
 def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[list[PersonMention], list[Mention]]:
     order: dict[int, None] = {}  # people in order of first mention
     mentions: list[Mention] = []
     first_full: dict[int, Mention] = {}  # first mention by a full name, for the appositive role
+    occupations: dict[int, str] = {}  # lower-case role before a mention (see _occupation_before), by person
     for c in cands:
         p = people[c.person]
+        if not c.role and c.person not in occupations and not p.role:
+            occupation = _occupation_before(text, c.start)
+            if occupation:
+                occupations[c.person] = occupation
         written = " ".join(c.tokens)
         if written not in p.variants:
             p.variants.append(written)
@@ -1032,7 +1092,12 @@ def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[
     for old in order:
         p = people[old]
         result.append(
-            PersonMention(_best_name(p), p.role or _appositive_role(text, first_full.get(old)), p.count, p.variants)
+            PersonMention(
+                _best_name(p),
+                p.role or occupations.get(old) or _appositive_role(text, first_full.get(old)),
+                p.count,
+                p.variants,
+            )
         )
     return result, mentions
 
@@ -1045,6 +1110,17 @@ def _best_name(p: _Person) -> str:
     return max(forms, key=lambda f: (len(f.split()), p.spellings[f], -forms.index(f)))
 
 
+# What may follow a name that a noun phrase before it describes ("the mayor, Ana Ruiz, said"; "… was the mayor,
+# Ana Ruiz."): the appositive ends with the name.
+APPOSITIVE_CLOSERS = ",.;:!?)—–\n"
+# "…, Ana Ruiz said, …": one or two lower-case words and a comma after a name.
+PARENTHETICAL_AFTER_RE = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?,")
+# Prepositions that open an adverbial phrase before a sentence's subject ("In the final, …"); "as" is
+# missing on purpose: "as the only midwife" says what the person is.
+INTRODUCTORY_PREPOSITIONS = frozenset(
+    "in on at during after before for from with by since until into over under across through throughout within "
+    "despite among behind beyond outside inside near".split()
+)
 APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
 _APPOSITIVE_BEFORE = r"(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z"
 APPOSITIVE_BEFORE_RE = re.compile(rf"(?:^|[\s(]){_APPOSITIVE_BEFORE}")
@@ -1065,7 +1141,19 @@ def _appositive_role(text: str, m: Mention | None) -> str:
     if len(stripped) == len(window) or not stripped.endswith(","):
         return ""  # both regexes end with r",\s+\Z": a cheap test first (their lazy search is not)
     before = APPOSITIVE_START_RE.match(window) or APPOSITIVE_INSIDE_RE.search(window)
-    return before.group(1).strip() if before else ""
+    if not before:
+        return ""
+    if m.end < len(text) and text[m.end] not in APPOSITIVE_CLOSERS:
+        # The name is not closed off as an appositive; the phrase before it only describes the person when
+        # it is no other clause: "The fees, Ana Ruiz warned, were …" (a parenthetical attribution inside a
+        # sentence about the fees) and "In the men's race, Ana Ruiz won" (an introductory place or time)
+        # are not roles; "As the only midwife on the island, Ana Ruiz has …" is.
+        if PARENTHETICAL_AFTER_RE.match(text, m.end, m.end + 30):
+            return ""
+        words = window[: before.start(1)].split()
+        if len(words) >= 2 and words[-2].lower() in INTRODUCTORY_PREPOSITIONS:
+            return ""
+    return before.group(1).strip()
 
 
 def find_people(body_text: str) -> list[PersonMention]:
