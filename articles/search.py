@@ -263,7 +263,7 @@ def run_search(
             )
         results.partial = True
     if text:
-        results.person = Person.objects.named_exactly(text).first()
+        results.person = Person.objects.named_exactly(text).first() or _only_one_with_surname(text)
         if results.person:
             results.person_quote = (
                 Quote.objects.filter(person=results.person)
@@ -275,6 +275,16 @@ def run_search(
             results.searchable = has_search_words(text)
             results.suggestions = list(Person.objects.matching_name(text)[:3])
     return results
+
+
+def _only_one_with_surname(text: str) -> Person | None:
+    """The person a one-word query names when it is the surname of exactly one person ("szabadi");
+    with two or more of that surname, nobody (the card would be a guess). person_name_trgm serves
+    the LIKE."""
+    if " " in text or len(text) < 3 or not has_search_words(text):
+        return None
+    people = list(Person.objects.filter(name__iendswith=f" {text}")[:2])
+    return people[0] if len(people) == 1 else None
 
 
 def _bounded_search(

@@ -144,6 +144,14 @@ def test_alias_also_finds_the_person_card(client, archive):
     assert response.context["results"].person == archive["people"]["selim"]
 
 
+def test_a_surname_alone_shows_the_card_of_the_only_person_of_that_name(client, archive):
+    response, _ = results(client, q="Brell")
+    assert response.context["results"].person == archive["people"]["tomasz"]
+    make_person("Agata Brell")
+    response, _ = results(client, q="brell")
+    assert response.context["results"].person is None  # two Brells: no guessing
+
+
 def test_everything_about_a_person_lists_articles_mentioning_them(client, archive):
     _, headlines = results(client, person="tomasz-brell")
     assert headlines == ["Harbour strike enters second week", "New ferry timetable published"]
