@@ -241,3 +241,19 @@ def test_lower_case_occupations_before_a_name_are_roles():
         "Oskar Brattli": "Former deputy mayor",
         "Maud Elvestad": "Ferry director",
     }
+
+
+def test_a_place_opening_a_sentence_and_a_party_winning_seats_are_not_people():
+    body = ("In Brackwater Fen, where some cottages still flood every spring, residents were unsurprised. "
+            "At Kestle Brae, the ferry was late. From Ossery Sound, the lifeboat crew sent word. "
+            "Near Haldon Moss, Ivo Stennet keeps bees.\n\n"
+            "Blue Meridian held the capital and won control of the port city of Tarrowby. "
+            "Silver Thread won 14 seats, and Common Ground lost seven seats. Mirela Vantage, its leader, "
+            "said the result was “a beginning”.")
+    assert names(body) == ["Ivo Stennet", "Mirela Vantage"]
+
+
+def test_a_person_opening_a_sentence_with_a_comma_after_a_preposition_is_still_one_when_they_speak():
+    body = ("In Tamsin Orloff, the club has found a captain. Tamsin Orloff said she was ready. "
+            "Oren Haskel lost control of the boat, then took the helm again.")
+    assert names(body) == ["Tamsin Orloff", "Oren Haskel"]

@@ -203,6 +203,18 @@ ORG_AFTER_RE = re.compile(
     r"winger|forward|side|team|squad|manager|coach|players?|captain|boss|voters|activists|"
     r"officials?|government|manifesto|colleagues|bench|dugout|academy|defence|attack)\b"
 )
+# A sentence opening with a preposition of place, a name and a comma sets the scene: "In Sallow End, …",
+# "At Kell Moor, …", "From Ashby Wick, …" (lower-case "in"/"at"/"near" anywhere: LOCATIVE_BEFORE_RE).
+PLACE_OPENERS = ("In", "At", "Near", "From")
+# What parties and other organisations do and people do not: hold a capital, win or lose seats, win control of
+# a city or a council. (A person "lost control of the car", so only winning control counts.)
+_SEAT_VERBS = "held holds won wins took takes kept keeps retained retains gained gains lost loses".split()
+ORG_ACTION_AFTER_RE = re.compile(
+    r"\s+(?:(?:" + "|".join(_SEAT_VERBS) + r")\s+(?:[\w,-]+\s+){0,3}?seats\b"
+    r"|(?:held|holds|won|wins|took|takes|kept|keeps|retained|retains|lost|loses)\s+the\s+capital\b"
+    r"|(?:won|wins|gained|gains|retained|retains|regained|regains)\s+control\s+of\b)"
+)
+ORG_ACTION_STARTS = tuple(f" {verb} " for verb in (*_SEAT_VERBS, "regained", "regains"))
 ORG_AFTER_FIRST = frozenset("pslmcdfwtgbvaoh")  # first letters of ORG_AFTER_RE's nouns: a cheap test first
 # "the villages of X and Y", "the town of X": settlement nouns before a list of capitalised names.
 SETTLEMENT_NOUNS = frozenset(
@@ -854,6 +866,15 @@ def _not_person_by_context(text: str, c: _Candidate) -> bool:
         return True  # "the X party", "X leader Ana Ruiz"
     if start and text[start - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, c.end, c.end + 2):
         return True  # “A Long Cold Look,” — a title, not a name
+    if (
+        start < c.start
+        and text.startswith(",", c.end)
+        and text[start : c.start].rstrip() in PLACE_OPENERS
+        and _sentence_initial(text, start)
+    ):
+        return True  # "In Sallow End, where …": an opening phrase of place
+    if text.startswith(ORG_ACTION_STARTS, c.end) and ORG_ACTION_AFTER_RE.match(text, c.end, c.end + 60):
+        return True  # "X held the capital", "X won 71 seats": a party or another organisation acting
     if text.endswith(ROUTE_ENDINGS, 0, start):
         before = text[max(0, start - 24) : start].split()[-2:]
         if len(before) == 2 and before[0] in ROUTE_NOUNS:
