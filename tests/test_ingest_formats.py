@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from unittest import mock
 
@@ -213,3 +214,246 @@ def test_format_detection_by_content():
     assert formats.detect_format("-", "<?xml version='1.0'?><rss>") == "feed"
     assert formats.detect_format("-", "<!DOCTYPE html><html>") == "html"
     assert formats.detect_format("-", "A headline\n\nBody") == "text"
+
+
+# --- Encodings: feeds and pages in the charset they declare; text and JSON are UTF-8 ---------
+
+LATIN1_FEED = (
+    '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+    '<rss version="2.0"><channel><title>Gazette de Valmoré</title>\n'
+    "<item><title>Fête du port à Valmoré</title><link>https://gazette.example/fete</link>\n"
+    "<pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate>\n"
+    "<description>La fête du port a réuni les pêcheurs de Valmoré samedi.</description></item>\n"
+    "</channel></rss>\n"
+).encode("latin-1")
+
+CP1252_PAGE = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="windows-1252">\n'
+    "<title>Café reopens on the quay</title>"
+    '<meta property="og:site_name" content="Brindle Harbour Post"></head>\n'
+    "<body><nav>Home | News</nav><article><h1>Café reopens on the quay</h1>\n"
+    "<p>The harbour café run by Odile Marchetti reopened on Tuesday after a winter of repairs to its roof.</p>\n"
+    "<p>“We missed the regulars,” Marchetti said, pouring the first crème of the season for the ferry crew.</p>\n"
+    "<p>The café will stay open until nine in the evening through the summer, the Brindle council said.</p>\n"
+    "</article><footer>All rights reserved</footer></body></html>\n"
+).encode("cp1252")
+
+
+def test_feed_declaring_latin1_is_read_in_latin1(tmp_path):
+    (tmp_path / "valmore.rss").write_bytes(LATIN1_FEED)
+    [entry] = read_input(str(tmp_path / "valmore.rss"), Options())
+    assert entry.headline == "Fête du port à Valmoré"
+    assert entry.source == "Gazette de Valmoré"
+    assert entry.body_text == "La fête du port a réuni les pêcheurs de Valmoré samedi."
+    assert entry.origin == f"{tmp_path / 'valmore.rss'}#entry 1"
+
+
+def test_html_page_declaring_windows_1252_is_read_in_windows_1252(tmp_path):
+    (tmp_path / "cafe.html").write_bytes(CP1252_PAGE)
+    [article] = read_input(str(tmp_path / "cafe.html"), Options())
+    assert article.headline == "Café reopens on the quay"
+    assert article.source == "Brindle Harbour Post"
+    assert "“We missed the regulars,” Marchetti said, pouring the first crème" in article.body_text
+
+
+def test_html_charset_in_http_equiv_and_xml_declaration(tmp_path):
+    http_equiv = CP1252_PAGE.replace(
+        b'<meta charset="windows-1252">', b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    )
+    assert formats.html_encoding(http_equiv) == ("cp1252", "iso-8859-1 text as its <meta> charset declares")
+    [article] = formats.parse_html(http_equiv, "cafe.html", Options())
+    assert article.headline == "Café reopens on the quay"
+    undeclared = CP1252_PAGE.replace(b'<meta charset="windows-1252">', b"")
+    xhtml = b'<?xml version="1.0" encoding="ISO-8859-15"?>\n' + undeclared
+    assert formats.html_encoding(xhtml)[0] == "iso8859-15"
+    [article] = formats.parse_html(xhtml, "cafe.xhtml", Options())
+    assert article.headline == "Café reopens on the quay"
+
+
+def test_http_charset_is_honoured_for_pages_feeds_and_text(monkeypatch):
+    def served(data: bytes, content_type: str) -> formats.Fetched:
+        fetched = formats.Fetched(data)
+        fetched.content_type = content_type
+        return fetched
+
+    # The header wins over what the page says (here nothing) and over the feed's XML declaration.
+    page = CP1252_PAGE.replace(b'<meta charset="windows-1252">', b"")
+    feed = LATIN1_FEED.replace(b' encoding="ISO-8859-1"', b' encoding="UTF-8"')
+    text = "Ferry fares rise at Valmoré\n\nThe fare rises by a euro.\n".encode("latin-1")
+    answers = {
+        "https://post.example/cafe": served(page, "text/html; charset=windows-1252"),
+        "https://gazette.example/feed": served(feed, "application/rss+xml; charset=ISO-8859-1"),
+        "https://gazette.example/fares": served(text, "text/plain; charset=latin-1"),
+    }
+    monkeypatch.setattr(formats, "fetch", mock.create_autospec(formats.fetch, side_effect=answers.__getitem__))
+    [article] = read_input("https://post.example/cafe", Options())
+    assert article.headline == "Café reopens on the quay"
+    [entry] = read_input("https://gazette.example/feed", Options())
+    assert entry.headline == "Fête du port à Valmoré"
+    [article] = read_input("https://gazette.example/fares", Options())
+    assert article.headline == "Ferry fares rise at Valmoré"
+
+
+def test_fetch_keeps_the_content_type_header():
+    response = mock.MagicMock()
+    response.__enter__.return_value = response
+    response.read.return_value = b"<html></html>"
+    response.headers = {"Content-Type": "text/html; charset=windows-1252"}
+    with mock.patch("urllib.request.urlopen", autospec=True, return_value=response):
+        data = formats.fetch("https://post.example/cafe")
+    assert data == b"<html></html>"
+    assert data.content_type == "text/html; charset=windows-1252"
+
+
+def test_text_json_and_undeclared_pages_that_are_not_utf8_are_rejected_and_the_others_land(tmp_path):
+    (tmp_path / "a-good.txt").write_text("Tide gauge repaired\n\nThe gauge works again.\n")
+    (tmp_path / "b-latin1.txt").write_bytes("Caf\xe9 news\n\nThe caf\xe9 opened.\n".encode("latin-1"))
+    (tmp_path / "c-latin1.json").write_bytes('{"title": "Caf\xe9", "body": "Open."}'.encode("latin-1"))
+    (tmp_path / "d-undeclared.html").write_bytes(CP1252_PAGE.replace(b'<meta charset="windows-1252">', b""))
+    (tmp_path / "e-feed.rss").write_bytes(LATIN1_FEED)
+    items = [item for target in formats.expand_inputs([str(tmp_path)]) for item in read_input(target, Options())]
+    assert [str(i) for i in items if isinstance(i, Rejection)] == [
+        f"{tmp_path / 'b-latin1.txt'}: not UTF-8 text (invalid byte 0xe9 at offset 3, line 1): save it as UTF-8",
+        f"{tmp_path / 'c-latin1.json'}: not UTF-8 text (invalid byte 0xe9 at offset 14, line 1): save it as UTF-8",
+        f"{tmp_path / 'd-undeclared.html'}: not UTF-8 text, and the page declares no charset"
+        " (invalid byte 0xe9 at offset 49, line 3)",
+    ]
+    assert [i.headline for i in items if isinstance(i, ParsedArticle)] == [
+        "Tide gauge repaired",
+        "Fête du port à Valmoré",
+    ]
+
+
+# --- JSON: one broken document is one rejection; JSON Lines report each broken line ----------
+
+PRETTY_BROKEN = """{
+  "headline": "Ferry timetable changes at Brindle",
+  "body": "The morning ferry leaves earlier from Monday.",
+  "quotes": [
+    {"text": "Earlier is better"}
+  ],
+  "url": "https://post.example/timetable"
+"""
+
+
+@pytest.mark.parametrize("forced", [None, "json"])
+def test_broken_pretty_printed_json_is_one_rejection_with_its_position(tmp_path, forced):
+    (tmp_path / "a-broken.json").write_text(PRETTY_BROKEN)
+    (tmp_path / "b-good.json").write_text(PRETTY_BROKEN + "}\n")
+    items = [
+        item for target in formats.expand_inputs([str(tmp_path)]) for item in read_input(target, Options(format=forced))
+    ]
+    assert items[0] == Rejection(
+        str(tmp_path / "a-broken.json"),
+        "not valid JSON: Expecting ',' delimiter at line 8 column 1 (the end of the input: is it cut short?)",
+    )
+    assert [(a.headline, a.origin) for a in items[1:]] == [
+        ("Ferry timetable changes at Brindle", str(tmp_path / "b-good.json"))
+    ]
+    [rejection] = formats.parse_json('{\n  "headline": "A",\n  "body": "B"\n  "url": "x"\n}\n', "x.json", Options())
+    assert rejection.reason == "not valid JSON: Expecting ',' delimiter at line 4 column 3"
+
+
+@pytest.mark.parametrize("forced", [None, "json"])
+def test_json_lines_with_a_broken_first_line_report_each_bad_line(tmp_path, forced):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"headline": "Cut off\n'
+        '{"headline": "Pier lights fixed", "body": "The lights work."}\n'
+        "not json at all\n"
+        '{"headline": "Buoy replaced", "body": "A new buoy."}\n'
+    )
+    items = list(read_input(str(path), Options(format=forced)))
+    assert [str(i) for i in items if isinstance(i, Rejection)] == [
+        f"{path}:1: broken JSON line: Unterminated string starting at column 14",
+        f"{path}:3: broken JSON line: Expecting value at column 1",
+    ]
+    assert [(a.headline, a.origin) for a in items if isinstance(a, ParsedArticle)] == [
+        ("Pier lights fixed", f"{path}:2"),
+        ("Buoy replaced", f"{path}:4"),
+    ]
+
+
+def test_a_feed_read_as_json_is_one_rejection():
+    [rejection] = read("feed.rss", format="json")
+    assert rejection == Rejection(
+        str(DATA / "feed.rss"),
+        'not JSON: it starts \'<?xml version="1.0" encoding="\', not { or [ (an object, a list or JSON Lines)',
+    )
+
+
+def test_json_lines_line_that_is_not_utf8_names_its_line(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(b'{"headline": "Quay", "body": "Fine."}\n{"headline": "Caf\xe9", "body": "Open."}\n')
+    first, second = read_input(str(path), Options(format="json"))
+    assert first.headline == "Quay"
+    assert second == Rejection(f"{path}:2", "not UTF-8 text (invalid byte 0xe9 at column 18)")
+
+
+# --- Values longer than their column are rejected before storing, dry run or not -------------
+
+
+def _long_url_lines(tmp_path) -> Path:
+    path = tmp_path / "links.jsonl"
+    long_url = "https://post.example/" + "a" * 1000
+    path.write_text(
+        "\n".join(
+            json.dumps(line)
+            for line in (
+                {"headline": "Quay lights", "body": "The lights work.", "url": "https://post.example/1"},
+                {"headline": "Endless link", "body": "A long address.", "url": long_url},
+                {"headline": "Slipway", "body": "A slipway.", "url": "https://post.example/3", "topics": ["t" * 101]},
+                {"headline": "Buoy", "body": "A new buoy.", "url": "https://post.example/4"},
+            )
+        )
+    )
+    return path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_too_long_values_are_rejected_before_storing(tmp_path, dry_run):
+    from articles.ingest import pipeline
+    from articles.models import Article
+
+    path = _long_url_lines(tmp_path)
+    report = pipeline.run([str(path)], Options(), dry_run=dry_run)
+    assert [str(r) for r in report.rejected] == [
+        f"{path}:2: url is 1,021 characters; at most 1,000",
+        f"{path}:3: topic 'tttttttttttttttttttttttttttttttttttttttt…' is 101 characters; at most 100",
+    ]
+    assert (report.read, report.created) == (2, 2)
+    stored = sorted(Article.objects.values_list("headline", flat=True))
+    assert stored == ([] if dry_run else ["Buoy", "Quay lights"])
+
+
+def test_too_long_people_and_speakers_are_rejected():
+    long_name = "Odile " + "M" * 200
+    for obj in ({"people": [long_name]}, {"quotes": [{"text": "Yes.", "speaker": long_name}]}):
+        [rejection] = formats.parse_json(json.dumps({"title": "T", "body": "“Yes.”", **obj}), "x", Options())
+        assert rejection.reason.endswith("is 206 characters; at most 200")
+
+
+@pytest.mark.django_db
+def test_a_database_refusal_is_reported_on_one_line_and_the_batch_still_lands():
+    from articles.ingest import pipeline
+    from articles.models import Article
+
+    def article(n: int, url: str) -> ParsedArticle:
+        return ParsedArticle(
+            headline=f"Harbour note {n}",
+            body_text=f"Note {n}.",
+            body_html="",
+            origin=f"in:{n}",
+            url=url,
+            people=[],
+            quotes=[],
+        )
+
+    # Past the checks in formats.finish (as any caller of store_articles may be): the database refuses it.
+    items = [article(1, "https://post.example/1"), article(2, "https://post.example/" + "a" * 1000)]
+    results = pipeline.store_articles([(a, pipeline.extract_article(a)) for a in items], context=pipeline.Context())
+    assert [r.status for r in results] == ["created", "rejected"]
+    assert results[1].detail == "not stored: value too long for type character varying(1000) (column url)"
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Harbour note 1"]
+    assert str(Rejection("in:2", "first line\nCONTEXT: second line")) == "in:2: first line CONTEXT: second line"

@@ -8,7 +8,10 @@ and the common field names of other tools), RSS/Atom (feedparser), HTML pages (t
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import functools
+import io
 import json
 import re
 import sys
@@ -58,6 +61,10 @@ class Rejection:
     origin: str
     reason: str
 
+    def __post_init__(self) -> None:
+        if "\n" in self.reason or "\r" in self.reason:  # one rejection, one line of the report
+            self.reason = " ".join(self.reason.split())
+
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
 
@@ -77,12 +84,19 @@ class InputError(Exception):
 # --- Input: files, folders, URLs, stdin ---------------------------------------------------
 
 
+class Fetched(bytes):
+    """The bytes of an HTTP answer, with its Content-Type header (which may name the charset)."""
+
+    content_type: str = ""
+
+
 def fetch(url: str) -> bytes:
     """The one network chokepoint: GET a URL, refusing errors and oversized answers."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (http/https only, checked by caller)
             data = response.read(MAX_INPUT_BYTES + 1)
+            content_type = response.headers.get("Content-Type") or ""
     except urllib.error.HTTPError as exc:
         raise InputError(f"HTTP error {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
@@ -90,7 +104,9 @@ def fetch(url: str) -> bytes:
         raise InputError(f"unreachable: {reason}") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-    return data
+    fetched = Fetched(data)
+    fetched.content_type = content_type
+    return fetched
 
 
 def expand_inputs(targets: Iterable[str]) -> Iterator[str | Rejection]:
@@ -128,11 +144,90 @@ def read_bytes(target: str) -> bytes:
     return data
 
 
-def decode(data: bytes) -> str:
+# --- Character encodings ----------------------------------------------------------------------
+#
+# Plain text and JSON are UTF-8 unless the HTTP answer names a charset: a file in another encoding
+# is refused with its first bad byte rather than guessed at (a wrong guess stores mojibake with no
+# error). Feeds go to feedparser as bytes, which reads the XML declaration, byte order mark and
+# HTTP charset itself. HTML pages are decoded as browsers do: byte order mark, then the HTTP charset,
+# then <meta charset> (or http-equiv Content-Type), then an XML declaration, else UTF-8.
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']""")
+HTML_PRESCAN_BYTES = 8192  # where a page's <meta charset> is looked for (browsers: the first 1024)
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
+def http_charset(content_type: str) -> str | None:
+    """The charset an HTTP Content-Type header names ("text/html; charset=ISO-8859-1"), if any."""
+    match = _CHARSET.search(content_type or "")
+    return match[1] if match else None
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec for an encoding label, or None for a label no codec knows."""
+    if not label:
+        return None
     try:
-        return data.decode("utf-8-sig")
+        return codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+
+
+def _decode_strictly(data: bytes, codec: str, what: str, advice: str = "") -> str:
+    """data decoded with codec, or an InputError naming the first bad byte and its line."""
+    try:
+        return data.decode("utf-8-sig" if codec == "utf-8" else codec)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        where = f"offset {exc.start}, line {line}"
+        raise InputError(f"{what} (invalid byte 0x{data[exc.start]:02x} at {where}){advice}") from None
+
+
+def decode(data: bytes, content_type: str = "") -> str:
+    """Plain text or JSON: UTF-8 (a byte order mark is honoured), or the HTTP answer's charset."""
+    if bom := _bom_encoding(data):
+        return _decode_strictly(data, bom, f"not {bom.removesuffix('-sig').upper()} text despite its byte order mark")
+    declared = http_charset(content_type)
+    if codec := _codec(declared):
+        return _decode_strictly(data, codec, f"not {declared} text as its HTTP Content-Type declares")
+    return _decode_strictly(data, "utf-8", "not UTF-8 text", ": save it as UTF-8")
+
+
+def html_encoding(data: bytes, content_type: str = "") -> tuple[str, str]:
+    """(codec, what the page is said to be and by what) for an HTML page, as a browser would choose."""
+    if bom := _bom_encoding(data):
+        return bom, f"{bom.removesuffix('-sig').upper()} text despite its byte order mark"
+    head = data[:HTML_PRESCAN_BYTES]
+    for label, where in (
+        (http_charset(content_type), "its HTTP Content-Type"),
+        (m[1].decode("ascii") if (m := _META_CHARSET.search(head)) else None, "its <meta> charset"),
+        (m[1].decode("ascii") if (m := _XML_ENCODING.match(head)) else None, "its XML declaration"),
+    ):
+        codec = _codec(label)
+        if codec is None:
+            continue  # no declaration, or a label no codec knows: browsers ignore it too
+        if codec in ("ascii", "latin-1", "iso8859-1"):
+            codec = "cp1252"  # what browsers read for these labels (WHATWG Encoding)
+        elif codec.startswith(("utf-16", "utf-32")):
+            codec = "utf-8"  # a page without a UTF-16 byte order mark is not UTF-16, whatever it says
+        return codec, f"{label} text as {where} declares"
+    return "utf-8", "UTF-8 text, and the page declares no charset"
+
+
+def decode_html(data: bytes, content_type: str = "") -> str:
+    codec, declared = html_encoding(data, content_type)
+    return _decode_strictly(data, codec, f"not {declared}")
+
+
+def _head(data: bytes, size: int = 2000) -> str:
+    """The start of an input as text, good enough to recognise its format by."""
+    return data[:size].decode(_bom_encoding(data) or "utf-8", errors="replace")
 
 
 def detect_format(target: str, head: str) -> str:
@@ -163,18 +258,30 @@ def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Reject
             # JSON Lines are streamed: an export of a million articles never sits in memory.
             yield from parse_json_lines(Path(target), label, options)
             return
-        text = decode(read_bytes(target))
+        data = read_bytes(target)
     except InputError as exc:
         yield Rejection(label, str(exc))
         return
     except OSError as exc:
         yield Rejection(label, f"cannot read: {exc.strerror or exc}")
         return
+    content_type = getattr(data, "content_type", "")  # a URL's; files and stdin declare none
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
+        yield Rejection(label, "empty input")
+        return
+    fmt = options.format or detect_format(target, _head(data))
+    if fmt == "feed":  # feedparser reads the bytes in the encoding they declare
+        yield from parse_feed(data, label, options, content_type=content_type)
+        return
+    try:
+        text = decode_html(data, content_type) if fmt == "html" else decode(data, content_type)
+    except InputError as exc:
+        yield Rejection(label, str(exc))
+        return
     if not text.strip():
         yield Rejection(label, "empty input")
         return
-    fmt = options.format or detect_format(target, text[:2000])
-    parser = {"text": parse_text, "json": parse_json, "feed": parse_feed, "html": parse_html}[fmt]
+    parser = {"text": parse_text, "json": parse_json, "html": parse_html}[fmt]
     yield from parser(text, label, options)
 
 
@@ -317,18 +424,25 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
 
 
 def parse_json(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
-    """A JSON object, a JSON list of objects (or {"articles": [...]}) or JSON Lines."""
+    """A JSON object, a JSON list of objects (or {"articles": [...]}) or JSON Lines.
+
+    Text that doesn't parse whole is read as JSON Lines only when it looks like them (a line
+    holding a whole object); anything else is one broken document, reported once, where it breaks."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
-        data = None
+    except json.JSONDecodeError as exc:
         lines = text.splitlines()
-        if len(lines) < 2:
-            exc = _json_error(text)
-            yield Rejection(origin, f"not valid JSON: {exc}")
-            return
-        for number, line in enumerate(lines, 1):
-            yield from _json_line(line, f"{origin}:{number}", options)
+        if _looks_like_json_lines(lines):
+            for number, line in enumerate(lines, 1):
+                yield from _json_line(line, f"{origin}:{number}", options)
+        elif not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+            start = " ".join(text.split())[:30]
+            yield Rejection(origin, f"not JSON: it starts {start!r}, not {{ or [ (an object, a list or JSON Lines)")
+        else:
+            where = f"line {exc.lineno} column {exc.colno}"
+            if not text[exc.pos :].strip():
+                where += " (the end of the input: is it cut short?)"
+            yield Rejection(origin, f"not valid JSON: {_json_message(exc)} at {where}")
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -339,12 +453,24 @@ def parse_json(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
         yield article_from_json(data, origin, options)
 
 
-def _json_error(text: str) -> str:
+def _json_object(line: str) -> dict | None:
+    """The JSON object a line holds on its own, if it does."""
+    if not line.startswith("{"):
+        return None
     try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        return f"{exc.msg} at line {exc.lineno} column {exc.colno}"
-    return "unknown error"
+        value = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _looks_like_json_lines(lines: list[str]) -> bool:
+    """Several lines, not opening a list, of which one (unindented) is a whole JSON object: the
+    lines of a pretty-printed document are indented or are parts of an object, never a whole one."""
+    content = [line for line in lines if line.strip()]
+    if len(content) < 2 or content[0].lstrip("\ufeff").startswith("["):
+        return False
+    return any(_json_object(line) is not None for line in content)
 
 
 def _json_line(line: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
@@ -353,9 +479,21 @@ def _json_line(line: str, origin: str, options: Options) -> Iterator[ParsedArtic
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        yield Rejection(origin, f"broken JSON line: {exc.msg} at column {exc.colno}")
+        yield Rejection(origin, f"broken JSON line: {_json_message(exc)} at column {exc.colno}")
         return
     yield article_from_json(obj, origin, options)
+
+
+def _json_message(exc: json.JSONDecodeError) -> str:
+    return exc.msg.removesuffix(" at")  # "Invalid control character at", followed by our own "at"
+
+
+def _decode_line(raw: bytes) -> str:
+    """One line of a JSON Lines file, which is UTF-8 (RFC 8259)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
 
 
 def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
@@ -363,26 +501,29 @@ def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[Pars
     with open(path, "rb") as handle:
         first = handle.readline()
         try:
-            first_text = decode(first)
+            first_text = _decode_line(first)
         except InputError as exc:
             yield Rejection(f"{origin}:1", str(exc))
             return
-        try:
-            json.loads(first_text)
-            streaming = True
-        except json.JSONDecodeError:
-            streaming = False
-        if not streaming:
+        if _json_object(first_text.strip()) is None:  # not JSON Lines, or its first line is broken
             handle.seek(0)
             if path.stat().st_size > MAX_INPUT_BYTES:
                 yield Rejection(origin, "file is larger than 50 MB and is not JSON Lines")
                 return
-            yield from parse_json(decode(handle.read()), origin, options)
+            try:
+                text = decode(handle.read())
+            except InputError as exc:
+                yield Rejection(origin, str(exc))
+                return
+            if not text.strip():
+                yield Rejection(origin, "empty input")
+                return
+            yield from parse_json(text, origin, options)
             return
         number, raw = 1, first
         while raw:
             try:
-                line = decode(raw)
+                line = _decode_line(raw)
             except InputError as exc:
                 yield Rejection(f"{origin}:{number}", str(exc))
             else:
@@ -393,10 +534,18 @@ def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[Pars
 # --- RSS and Atom ------------------------------------------------------------------------------
 
 
-def parse_feed(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+def parse_feed(
+    data: bytes | str, origin: str, options: Options, *, content_type: str = ""
+) -> Iterator[ParsedArticle | Rejection]:
+    """Bytes are decoded by feedparser (the HTTP charset, else the XML declaration or byte order mark,
+    else UTF-8); text already decoded is UTF-8 again, whatever its XML declaration says."""
     import feedparser
 
-    feed = feedparser.parse(text)
+    if isinstance(data, str):
+        data, content_type = data.encode("utf-8"), "application/xml; charset=utf-8"
+    # A stream, never the bytes themselves: feedparser would try bytes as a file name first.
+    headers = {"content-type": content_type} if content_type else None
+    feed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     if not feed.get("version"):
         reason = getattr(feed.get("bozo_exception"), "getMessage", lambda: None)() or "no RSS or Atom feed found"
         yield Rejection(origin, f"not a feed: {reason}")
@@ -428,9 +577,17 @@ def parse_feed(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
 # --- HTML pages ----------------------------------------------------------------------------------
 
 
-def parse_html(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+def parse_html(
+    text: str | bytes, origin: str, options: Options, *, content_type: str = ""
+) -> Iterator[ParsedArticle | Rejection]:
     import trafilatura
 
+    if isinstance(text, bytes):
+        try:
+            text = decode_html(text, content_type)
+        except InputError as exc:
+            yield Rejection(origin, str(exc))
+            return
     document = trafilatura.bare_extraction(text, with_metadata=True, favor_recall=True, url=_url_of(origin))
     if document is None or not (document.text or "").strip():
         yield Rejection(origin, "no article text found in the page")
@@ -499,14 +656,45 @@ def finish(article: ParsedArticle) -> ParsedArticle | Rejection:
     article.body_text = article.body_text.strip()
     if not article.headline:
         return Rejection(article.origin, "no headline")
-    if len(article.headline) > 500:
-        return Rejection(article.origin, f"headline is {len(article.headline)} characters; at most 500")
     if not article.body_text:
         return Rejection(article.origin, "no body text")
     if len(article.body_text) > MAX_BODY_CHARS:
         return Rejection(article.origin, f"body is {len(article.body_text):,} characters; at most {MAX_BODY_CHARS:,}")
+    if too_long := _too_long(article):
+        return Rejection(article.origin, too_long)
     if article.url and not _HTTP_URL.match(article.url):
         return Rejection(article.origin, f"url {article.url!r} is not an http(s) URL")
     if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
         return Rejection(article.origin, f"publication date {article.published} is in the future")
     return article
+
+
+@functools.cache
+def field_limits() -> dict[str, int]:
+    """The longest value each stored field takes, read from the models (their database columns)."""
+    from articles.models import Article, Person, Topic
+
+    return {
+        "headline": Article._meta.get_field("headline").max_length,
+        "url": Article._meta.get_field("url").max_length,
+        "person": Person._meta.get_field("name").max_length,
+        "topic": Topic._meta.get_field("name").max_length,
+    }
+
+
+def _too_long(article: ParsedArticle) -> str | None:
+    """Why a value of the article can't be stored, or None: the database would refuse it whole.
+    (A byline, outlet or speaker as written is cut to its column instead: it is secondary.)"""
+    limits = field_limits()
+    for label, value, limit in (
+        ("headline", article.headline, limits["headline"]),
+        ("url", article.url, limits["url"]),
+        *(("person name", name, limits["person"]) for name in article.people or []),
+        *(("speaker", q.speaker, limits["person"]) for q in article.quotes or [] if q.speaker),
+        *(("topic", name, limits["topic"]) for name in article.topics or []),
+    ):
+        value = str(value)
+        if len(value) > limit:
+            shown = "" if label in ("headline", "url") else f" {value[:40] + '…'!r}"
+            return f"{label}{shown} is {len(value):,} characters; at most {limit:,}"
+    return None

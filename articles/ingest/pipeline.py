@@ -147,11 +147,20 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
                 results.append(_store_batch([(parsed, extracted)], context)[0])
         except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
             context.reload()
-            reason = f"{type(exc).__name__}: {exc}"
-            if isinstance(exc, DatabaseError):
-                reason = str(exc).strip().splitlines()[0]
-            results.append(StoreResult("rejected", None, f"not stored: {reason}"))
+            results.append(StoreResult("rejected", None, f"not stored: {_failure(exc)}"))
     return results
+
+
+def _failure(exc: Exception) -> str:
+    """Why an article could not be stored, on one line. A database error gives its message and the
+    column a COPY broke on (its CONTEXT line also quotes the value: long); any other, its type too."""
+    lines = [" ".join(line.split()) for line in str(exc).splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    if not (isinstance(exc, DatabaseError) or hasattr(exc, "pgerror")):  # psycopg2's own, from COPY
+        return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    context = next((line for line in lines[1:] if line.startswith("CONTEXT:")), "")
+    column = context.partition(", column ")[2].split(":", 1)[0].strip()
+    return f"{first or type(exc).__name__} (column {column})" if column else first or type(exc).__name__
 
 
 ARTICLE_COLUMNS = (
