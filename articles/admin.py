@@ -155,15 +155,19 @@ def parse_pasted(*, text: str = "", url: str = "", upload=None, options: Options
     elif url:
         items = formats.read_input(url, options)
     else:
-        try:
-            content = formats.decode(upload.read(formats.MAX_INPUT_BYTES + 1))
-        except formats.InputError as exc:
-            return Rejection(upload.name, str(exc))
-        fmt = formats.detect_format(upload.name, content[:2000])
+        data = upload.read(formats.MAX_INPUT_BYTES + 1)
+        if len(data) > formats.MAX_INPUT_BYTES:
+            return Rejection(upload.name, f"larger than {formats.MAX_INPUT_BYTES // (1024 * 1024)} MB")
+        fmt = formats.detect_format(upload.name, formats.head_text(data))
         if fmt not in ("text", "html"):
             return Rejection(upload.name, "upload an HTML page or a text file")
-        parser = formats.parse_html if fmt == "html" else formats.parse_text
-        items = parser(content, upload.name, options)
+        if fmt == "html":  # bytes: the page's own charset decides, as for ingest
+            items = formats.parse_html(data, upload.name, options, content_type=upload.content_type or "")
+        else:
+            try:
+                items = formats.parse_text(formats.decode(data), upload.name, options)
+            except formats.InputError as exc:
+                return Rejection(upload.name, str(exc))
     return next(iter(items), Rejection(url or "input", "no article found"))
 
 

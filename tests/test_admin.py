@@ -357,6 +357,14 @@ def test_paste_from_an_uploaded_html_file(editor_client):
     assert response.context["review"]["headline"].value() == "Lighthouse keeper retires"
 
 
+def test_paste_from_an_uploaded_page_in_its_declared_charset(editor_client):
+    page = PAGE.replace(b"<head>", b'<head><meta charset="windows-1252">').replace(
+        b"Ada Lorne, handed", "Ada Lorne, née Ørsted, handed".encode("cp1252"))
+    upload = SimpleUploadedFile("keeper.html", page, content_type="text/html")
+    response = editor_client.post(PASTE, {"file": upload, "preview": "1"})
+    assert "Ada Lorne, née Ørsted, handed" in response.context["review"]["body_text"].value()
+
+
 def test_paste_needs_exactly_one_input(editor_client):
     response = editor_client.post(PASTE, {"text": PASTED, "url": "https://gazette.example/x", "preview": "1"})
     assert "exactly one of them" in str(response.context["form"].errors)

@@ -225,7 +225,7 @@ def decode_html(data: bytes, content_type: str = "") -> str:
     return _decode_strictly(data, codec, f"not {declared}")
 
 
-def _head(data: bytes, size: int = 2000) -> str:
+def head_text(data: bytes, size: int = 2000) -> str:
     """The start of an input as text, good enough to recognise its format by."""
     return data[:size].decode(_bom_encoding(data) or "utf-8", errors="replace")
 
@@ -269,7 +269,7 @@ def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Reject
     if not data.removeprefix(codecs.BOM_UTF8).strip():
         yield Rejection(label, "empty input")
         return
-    fmt = options.format or detect_format(target, _head(data))
+    fmt = options.format or detect_format(target, head_text(data))
     if fmt == "feed":  # feedparser reads the bytes in the encoding they declare
         yield from parse_feed(data, label, options, content_type=content_type)
         return
