@@ -272,6 +272,20 @@ def test_ingest_command_succeeds_silently_on_good_input(tmp_path, capsys):
     assert "stored 0, updated 0, skipped 1" in capsys.readouterr().err
 
 
+def test_ingest_command_names_each_skipped_and_updated_article_at_verbosity_2(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"headline": "Good", "body": "Fine.", "url": "https://x.example/1"}\n')
+    call_command("ingest", str(path))
+    capsys.readouterr()
+    path.write_text('{"headline": "Good", "body": "Fine.", "url": "https://x.example/1"}\n'
+                    '{"headline": "Good", "body": "Better.", "url": "https://x.example/1"}\n')
+    call_command("ingest", str(path), verbosity=2)
+    article = Article.objects.get()
+    err = capsys.readouterr().err
+    assert f"skipped {path}:1: same text as article {article.pk}" in err
+    assert f"updated {path}:2: article {article.pk}" in err
+
+
 def test_dry_run_stores_nothing_and_prints_export_records(tmp_path, capsys):
     make_person("Ana Ruiz")
     path = tmp_path / "in.json"

@@ -465,7 +465,7 @@ class Report:
     skipped: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
-    skipped_details: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # a line per article skipped or updated (-v 2)
 
     @property
     def per_second(self) -> float:
@@ -517,7 +517,9 @@ def run(
                 continue
             setattr(report, result.status, getattr(report, result.status) + 1)
             if result.status == "skipped":
-                report.skipped_details.append(f"{parsed.origin}: {result.detail}")
+                report.details.append(f"skipped {parsed.origin}: {result.detail}")
+            elif result.status == "updated":
+                report.details.append(f"updated {parsed.origin}: article {result.article_id}")
         if on_progress:
             on_progress(len(batch))
         batch.clear()

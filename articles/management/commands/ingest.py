@@ -56,8 +56,8 @@ class Command(BaseCommand):
             progress.close()
         verbosity = options.get("verbosity", 1)
         if verbosity > 1:
-            for line in report.skipped_details:
-                self.stderr.write(f"skipped {line}")
+            for line in report.details:
+                self.stderr.write(line)
         self.stderr.write(report.summary(dry_run=dry_run))
         if report.rejected:
             sys.exit(1)
