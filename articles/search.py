@@ -281,7 +281,7 @@ def _only_one_with_surname(text: str) -> Person | None:
     """The person a one-word query names when it is the surname of exactly one person ("szabadi");
     with two or more of that surname, nobody (the card would be a guess). person_name_trgm serves
     the LIKE."""
-    if " " in text or len(text) < 3 or not has_search_words(text):
+    if " " in text or len(text) < 3:
         return None
     people = list(Person.objects.filter(name__iendswith=f" {text}")[:2])
     return people[0] if len(people) == 1 else None
