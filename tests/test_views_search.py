@@ -147,6 +147,8 @@ def test_alias_also_finds_the_person_card(client, archive):
 def test_a_surname_alone_shows_the_card_of_the_only_person_of_that_name(client, archive):
     response, _ = results(client, q="Brell")
     assert response.context["results"].person == archive["people"]["tomasz"]
+    response, _ = results(client, q="erdoglu")  # Erdoğlu, accent left out
+    assert response.context["results"].person == archive["people"]["selim"]
     make_person("Agata Brell")
     response, _ = results(client, q="brell")
     assert response.context["results"].person is None  # two Brells: no guessing
