@@ -257,3 +257,10 @@ def test_a_person_opening_a_sentence_with_a_comma_after_a_preposition_is_still_o
     body = ("In Tamsin Orloff, the club has found a captain. Tamsin Orloff said she was ready. "
             "Oren Haskel lost control of the boat, then took the helm again.")
     assert names(body) == ["Tamsin Orloff", "Oren Haskel"]
+
+
+def test_organisation_and_place_name_endings_are_not_people():
+    body = ("Brackwater Ferries cancelled every sailing across Kessary Sound. Norland Bakeries sent bread, Halvik "
+            "Transport sent buses and Skerry Air flew in a part for the Tollan Rock terminal near Pollard Heath. "
+            "Gannet Link said it would help. Seamus Link, 70, a retired harbourmaster, was not surprised.")
+    assert names(body) == ["Seamus Link"]

@@ -68,6 +68,7 @@ sea ocean gulf falls springs heights north south east west northern southern eas
 upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
 brook bend row point trench canal parade rail railways airfield cottage coastguard
 brewery distillery winery workers
+ferries bakeries minerals voices strait straits sound transport weekend
 research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
 communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
@@ -899,16 +900,28 @@ def _after_settlement_noun(text: str, pos: int) -> bool:
     return bool(NAME_LIST_RE.match(text, i + 4, pos))
 
 
+# Words that end organisation and place names ("Skerry Air", "Gannet Link", "Tollan Rock", "Pollard Heath") but
+# are also surnames or given names, so they are no NON_PERSON_WORDS: a run ending with one is a person only
+# with a title, an age or a personal pronoun after "said" somewhere in the article ("Seamus Link, 70,").
+TRAILING_THING_WORDS = frozenset("air link rock heath lines".split())
+PERSON_AFTER_RE = re.compile(r",\s+\d{1,3},|\s+(?:said|says|told|added)\s+(?:he|she|him|her)\b")
+
+
 def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Drop names that the article shows to be things or places: before ", which" or an appositive like
     ", a nine-year-old gelding" (even after a title: racehorses are "Sir"), or a full name without a
     title right after a preposition of place. An age or a reporting verb after any mention of the
     same name keeps it a person."""
     things, people, described, aged = set(), set(), set(), set()
+    trailing, personal = set(), set()
     for c in cands:
         if text.startswith(("'s", "’s"), c.end):
             continue
         key = _name_key(c.tokens)
+        if len(key) > 1 and key[-1] in TRAILING_THING_WORDS:
+            trailing.add(key)
+            if c.role or PERSON_AFTER_RE.match(text, c.end, c.end + 24):
+                personal.add(key)
         if text.startswith(",", c.end) and THING_AFTER_RE.match(text, c.end, c.end + 60):
             described.add(key)  # ", which …", ", founded in …", ", a nine-year-old gelding": stronger than "said"
         elif STRONG_AFTER_RE.match(text, c.end, c.end + 12):
@@ -921,7 +934,7 @@ def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         elif len(c.tokens) > 1 and _not_person_by_context(text, c):
             things.add(key)
     # A thing may "say" (organisations issue statements); only an age outweighs a thing appositive.
-    things = (things - people) | (described - aged)
+    things = (things - people) | (described - aged) | (trailing - personal)
     if not things:
         return cands
     return [c for c in cands if _name_key(c.tokens) not in things]
