@@ -354,3 +354,13 @@ def test_partial_quotes_before_and_after_a_coordinated_verb_keep_the_sentence_sp
         ("Kester Wynfold", "He", True),
         ("Kester Wynfold", "He", True),
     ]
+
+
+def test_hyphenated_title_with_surname_is_the_person_introduced_earlier():
+    body = ("Marguerite Haldane won the Ostvale governorship on Sunday.\n\n"
+            "“The ferry comes first,” said Governor-elect Haldane.\n\n"
+            "Prime Minister-designate Haldane will be sworn in next month, and Ex-Governor Haldane is a title she "
+            "will keep. “We start on Monday,” Haldane said.")
+    result = extract("", body)
+    assert [p.name for p in result.people] == ["Marguerite Haldane"]
+    assert [q.speaker for q in result.quotes] == ["Marguerite Haldane", "Marguerite Haldane"]

@@ -39,6 +39,23 @@ businesswoman striker midfielder defender goalkeeper player runner cyclist rider
 """.split()
 )
 
+# A title with a hyphenated qualifier is still a title: "Governor-elect", "Minister-designate", "Ex-Governor",
+# "Vice-Chancellor" (see _is_title).
+TITLE_SUFFIXES = frozenset("elect designate general in-chief in-waiting".split())
+TITLE_PREFIXES = frozenset("ex vice deputy co acting former".split())
+
+
+@lru_cache(maxsize=4096)
+def _is_title(low: str) -> bool:
+    """A lower-cased word that is a personal title, alone or with a hyphenated qualifier."""
+    if low in TITLE_WORDS:
+        return True
+    if "-" not in low:
+        return False
+    head, _, rest = low.partition("-")
+    return (head in TITLE_WORDS and rest in TITLE_SUFFIXES) or (head in TITLE_PREFIXES and rest in TITLE_WORDS)
+
+
 # Capitalised words that may stand between a nationality and a title ("Foreign Minister",
 # "Secretary of State", "Police Chief") and belong to the role, not the name.
 ROLE_WORDS = TITLE_WORDS | frozenset(
@@ -594,7 +611,7 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
     # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
     cut = 0
     for i, low in enumerate(lowered):
-        if low in TITLE_WORDS and i < len(toks) - 1:
+        if _is_title(low) and i < len(toks) - 1:
             cut = i + 1
     # "Secretary of State", "Minister for Health": the department after the title is role too.
     if cut and cut < len(toks) - 1 and lowered[cut] in ("of", "for"):
@@ -778,7 +795,7 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
             keys.append(_name_key(c.tokens))  # a particle-led surname nobody's full name ends with
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
-        elif c.person < 0 and c.titled and c.role.split()[-1].lower() in TITLE_WORDS:
+        elif c.person < 0 and c.titled and _is_title(c.role.split()[-1].lower()):
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
