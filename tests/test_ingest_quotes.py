@@ -364,3 +364,26 @@ def test_hyphenated_title_with_surname_is_the_person_introduced_earlier():
     result = extract("", body)
     assert [p.name for p in result.people] == ["Marguerite Haldane"]
     assert [q.speaker for q in result.quotes] == ["Marguerite Haldane", "Marguerite Haldane"]
+
+
+def test_quotations_in_interview_answers_belong_to_the_interviewee():
+    qa = ("Last spring Ondine Valcourt-Reyes rowed alone from Tessaly to the Morrow Isles. We spoke to her in "
+          "Kelby, where her coach, Bram Oosterhuis, was also waiting.\n\n"
+          "Q: What did you think about out there?\n\n"
+          "A: Food, mostly. On day nine I wrote on the hull, “Nearly halfway, nearly sane.”\n\n"
+          "Q: And when you landed?\n\n"
+          "A: Bram met me on the slipway. “You look terrible,” I told him, “and I am the one who rowed.”")
+    assert [q[1] for q in quotes_of(qa)] == ["Ondine Valcourt-Reyes"] * 3
+    lines = ("Festival director Anselm Thorby-Quaye has booked forty choirs. His deputy, Ruth Kellan, booked the "
+             "rest.\n\n"
+             "WHY CHOIRS?\n\n"
+             "“Because people sing when nobody asks them to.”\n\n"
+             "WHAT WENT WRONG LAST YEAR?\n\n"
+             "“The car park, which became a pond.”")
+    assert [q[1] for q in quotes_of(lines)] == ["Anselm Thorby-Quaye"] * 2
+    transcript = ("We sat down with the organiser, Vesna Holtby-Amari, and her husband, Dario Fenn.\n\n"
+                  "Interviewer: How did it start?\n\n"
+                  "Holtby-Amari: I stood on a sack and said, “Who has had enough of this?”\n\n"
+                  "Interviewer: And then?\n\n"
+                  "Fenn: I remember thinking, “She will be sacked by Friday.”")
+    assert [q[1] for q in quotes_of(transcript)] == ["Vesna Holtby-Amari", "Dario Fenn"]

@@ -232,6 +232,7 @@ class _State:
     quote_starts: list[int] = field(default_factory=list)  # kept quotations so far (in text order)
     quote_ends: list[int] = field(default_factory=list)
     genders: dict[int, str] | None = None  # see _person_genders
+    answers: dict[int, tuple[int, int]] | None = None  # see _answer_speakers
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -730,6 +731,9 @@ COORDINATING_ENDINGS = (" and", " and then", " but", " then")
 BARE_COORDINATOR_RE = re.compile(r"\s*(?:and|but)(?:\s+(?:also|then|\w+ly))?\s*\Z")
 
 
+CLAUSE_OPENERS = frozenset("Then So And But Now Later Once".split())
+
+
 def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v: int) -> _Attribution | None:
     """The subject opening frame[a:v]: a pronoun ("She bought … and said") or a person named first."""
     words = frame[a:v].split(None, 1)
@@ -738,6 +742,10 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
     if words[0].lower() in ("he", "she"):
         start = offset + a + frame[a:v].index(words[0])
         return _Attribution(start, start + len(words[0]), _resolve_pronoun(state, text, start, words[0]), words[0])
+    if words[0] == "I" or (len(words) > 1 and words[0] in CLAUSE_OPENERS and words[1].startswith("I ")):
+        # "Then I stood on a sack and said, …": the writer or, in an interview, the interviewee
+        start = offset + a + frame[a:v].index("I")
+        return _Attribution(start, start + 1, None, "I")
     person = _sentence_subject(state, text, offset + a, offset + v)
     if person is None:
         return None
@@ -895,6 +903,9 @@ def _fallback(
         mention = _mention_in(state, sentence[0], span.start, text)
         if mention is not None and not _inside_quote(state, mention.start):
             return _Attribution(span.start, span.start, mention.person, "")
+    answer = _answer_speaker(state, text, span.start)
+    if answer is not None:  # a quotation in an interview answer with no speaker of its own
+        return _Attribution(span.start, span.start, answer, "")
     if starts_paragraph and ctx.running is not None:
         return ctx.running  # the next paragraph of a running quotation
     subject = ctx.subject(state, text)
@@ -903,6 +914,97 @@ def _fallback(
     if state.last is not None:  # the text runs on: the previous speaker
         return _Attribution(span.start, span.start, state.last.person, "")
     return None
+
+
+# --- interviews laid out as questions and answers ------------------------------------------------------------
+
+# A paragraph that opens with a question label, an answer label, or a speaker's name and a colon.
+QUESTION_LABEL_RE = re.compile(r"(?:Q|Question|QUESTION|Interviewer|INTERVIEWER)\s*:\s")
+ANSWER_LABEL_RE = re.compile(r"(?:A|Answer|ANSWER)\s*:\s")
+# Interviews and Q&As name whom they talked to: "we spoke to X", "we sat down with its organiser, X".
+INTERVIEW_CUE_RE = re.compile(
+    r"\b(?:spoke|spoken|talked|talking|speaking|sat\s+down|caught\s+up|interviewed|asked)\s+(?:to\s+|with\s+)?"
+    r"(?:[^\s.?!,]+\s+){0,3}?(?:[^\s.?!,]+,\s+)?\Z"
+)
+QUOTE_MARKS = "“”\"‘’„«»"
+
+
+def _is_question_line(line: str) -> bool:
+    """An interviewer's question on a line of its own ("WHY A CHOIR?", a bold "Where did the town come from?"):
+    one short line ending with a question mark and holding no quotation."""
+    line = line.strip().strip("*_").strip()
+    return line.endswith("?") and len(line) <= 200 and "\n" not in line and not any(m in line for m in QUOTE_MARKS)
+
+
+def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int]]:
+    """Paragraph start -> (paragraph end, speaker), for the answers of an interview laid out as questions and answers.
+
+    The layout counts only with two questions or more: "Q:"/"Interviewer:" paragraphs or question lines. An
+    answer is an "A:" paragraph or the paragraph right after a question (the interviewee's), or a paragraph
+    opening with a person's name and a colon ("Haldane: …", that person's). The interviewee is the person the
+    introduction (the text before the first question) names after "we spoke to", "sat down with", "asked",
+    else the person it mentions most, the first named on a tie."""
+    if "?" not in text:
+        return {}
+    paragraphs = [(m.start(), m.group()) for m in PARAGRAPH_RE.finditer(text)]
+    if len(paragraphs) < 4:
+        return {}
+    kinds = []  # "q", "a", a person index, or ""
+    for start, para in paragraphs:
+        if QUESTION_LABEL_RE.match(para):
+            kinds.append("q")
+        elif ANSWER_LABEL_RE.match(para):
+            kinds.append("a")
+        elif _is_question_line(para):
+            kinds.append("q")
+        else:
+            colon = para.find(":", 0, 40)
+            i = bisect_left(state.starts, start)
+            named = (
+                colon > 0
+                and i < len(state.starts)
+                and state.starts[i] == start
+                and state.ends[i] == start + colon
+                and para[colon + 1 : colon + 2].isspace()
+            )
+            kinds.append(state.mentions[i].person if named else "")
+    if kinds.count("q") < 2:
+        return {}
+    first_q = paragraphs[kinds.index("q")][0]
+    interviewee = _interviewee(state, text, first_q)
+    speakers: dict[int, tuple[int, int]] = {}
+    for k, (start, para) in enumerate(paragraphs):
+        kind = kinds[k]
+        if isinstance(kind, int):
+            speakers[start] = (start + len(para), kind)
+        elif interviewee is not None and (kind == "a" or (kind == "" and k and kinds[k - 1] == "q")):
+            speakers[start] = (start + len(para), interviewee)
+    return speakers
+
+
+def _interviewee(state: _State, text: str, end: int) -> int | None:
+    counts: dict[int, int] = {}
+    for m in state.mentions[: bisect_left(state.starts, end)]:
+        if _inside_quote(state, m.start):
+            continue
+        if INTERVIEW_CUE_RE.search(text, max(0, m.start - 50), m.start):
+            return m.person
+        counts[m.person] = counts.get(m.person, 0) + 1
+    return max(counts, key=lambda p: counts[p]) if counts else None  # the first of the most mentioned
+
+
+def _answer_speaker(state: _State, text: str, pos: int) -> int | None:
+    """The speaker of the interview answer holding pos, if pos is in one."""
+    if state.answers is None:
+        state.answers = _answer_speakers(state, text)
+    if not state.answers:
+        return None
+    starts = list(state.answers)  # in text order
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return None
+    end, person = state.answers[starts[i]]
+    return person if pos < end else None
 
 
 def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
@@ -957,6 +1059,10 @@ def extract(headline: str, body_text: str) -> Extraction:
                 continues = running is not None and span.start == pstart  # next paragraph of a running quote
                 ctx.running = running if continues else None
                 att = _nearest(atts, span)
+                if att is not None and att.person is None and att.written.rsplit(None, 1)[-1:] == ["I"]:
+                    answer = _answer_speaker(state, body_text, span.start)  # "I told the board" in an answer
+                    if answer is not None:
+                        att = _Attribution(att.start, att.end, answer, att.written)
                 explicit = att is not None
                 if not explicit:
                     att = _fallback(state, ctx, body_text, span, sentence, continues)
