@@ -387,3 +387,13 @@ def test_quotations_in_interview_answers_belong_to_the_interviewee():
                   "Interviewer: And then?\n\n"
                   "Fenn: I remember thinking, “She will be sacked by Friday.”")
     assert [q[1] for q in quotes_of(transcript)] == ["Vesna Holtby-Amari", "Dario Fenn"]
+
+
+def test_pronouns_follow_the_gender_the_text_states_and_prefer_the_sentence_subject():
+    evidence = ("Defence lawyer Fergal Idowu-Marsh told the hearing that his client had warned the board. Panel chair "
+                "Rosamund Achebe-Vail said her panel accepted that.\n\n"
+                "“She was punished for being right,” he said.")
+    assert [q[1] for q in quotes_of(evidence)] == ["Fergal Idowu-Marsh"]
+    subject = ("Tor Lindqvist and Bram Osei-Hale won the pairs title on Sunday.\n\n"
+               "Lindqvist hugged Osei-Hale after the last point. “I could not feel my hands,” he said.")
+    assert [q[1] for q in quotes_of(subject)] == ["Tor Lindqvist"]

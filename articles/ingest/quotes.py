@@ -233,6 +233,7 @@ class _State:
     quote_ends: list[int] = field(default_factory=list)
     genders: dict[int, str] | None = None  # see _person_genders
     answers: dict[int, tuple[int, int]] | None = None  # see _answer_speakers
+    pronouns_read: int = 0  # how far _pronoun_evidence has read
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -482,6 +483,54 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
     return state.genders
 
 
+# he, she, his, her, hers, himself, herself as words (written to start with a character set, see SINGLE_OPEN_RE);
+# "him" is left out: in "Loftus thanked him" it is somebody else.
+PRONOUN_RE = re.compile(r"[HhSs](?<![\w'’-].)(?:(?<=[Hh])(?:e|is|ers?|imself|erself)|(?<=[Ss])he)\b")
+# "her" before these (or before punctuation) is an object, maybe of someone else: "Loftus thanked her".
+HER_OBJECT_NEXT = frozenset(
+    "to and at for in on with that the a an as from by about into after before when because but or again back up "
+    "out down off over once twice his her their its my our your".split()
+)
+SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
+
+
+def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: int) -> None:
+    """Gender the text itself states with pronouns, read up to upto (where quotations are known): a he/she/his/her
+    outside quotations whose sentence, before it, names exactly one person, in subject position ("Yolanda Mbeki-Strand
+    sued the trust after she was dismissed"). The first such evidence for a person counts; titles and kinship
+    words (already in genders) come first."""
+    for m in PRONOUN_RE.finditer(text, state.pronouns_read, upto):
+        p = m.start()
+        word = m.group().lower()
+        if word == "her":
+            after = text[m.end() : m.end() + 16].split(None, 1)
+            if not after or not after[0][:1].isalpha() or after[0].lower() in HER_OBJECT_NEXT:
+                continue
+        if _inside_quote(state, p):
+            continue
+        lo = max(0, p - 250)
+        start = max(text.rfind(mark, lo, p) for mark in SENTENCE_START_MARKS) + 1
+        first = bisect_left(state.starts, start)
+        persons = set()
+        subject = None
+        for k in range(first, bisect_left(state.starts, p)):
+            mention = state.mentions[k]
+            if _inside_quote(state, mention.start):
+                continue
+            persons.add(mention.person)
+            if subject is None and not text.startswith(("'s", "’s"), mention.end):
+                opening = text[start : mention.start].split()  # only a title may stand before the subject
+                plain = all(w[-1:] != "," and (w[:1].isupper() or w in ROLE_WORDS) for w in opening)
+                # and no clause or quotation between it and the pronoun ("X, who joined his team", "X called
+                # it “…” But she"): nothing but the subject's own words
+                between = text[mention.end : p]
+                plain = plain and "," not in between and not any(c in between for c in DOUBLE_MARKS)
+                subject = mention.person if plain else -1
+        if len(persons) == 1 and subject is not None and subject >= 0:
+            genders.setdefault(subject, "f" if word[0] == "s" or word.startswith("her") else "m")
+    state.pronouns_read = max(state.pronouns_read, upto)
+
+
 def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> int | None:
     """he/she: the latest person named in this paragraph outside quotations, else the last speaker.
 
@@ -496,6 +545,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> i
     mentions = state.mentions
     want = _gender([pronoun.lower()])
     genders = _person_genders(state, text) if want else {}
+    if want and pos > state.pronouns_read:
+        _pronoun_evidence(state, text, genders, pos)
     fitting_relative = None
     for i in range(bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start) - 1, -1):
         m = mentions[i]  # the latest one that qualifies, so read backwards
@@ -515,7 +566,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> i
             if other is None:
                 continue
             return other
-        return m.person
+        subject = _subject_before_object(state, text, m, para_start, genders, want)
+        return m.person if subject is None else subject
     if fitting_relative is not None:
         return fitting_relative
     last = state.last.person if state.last is not None else None
@@ -535,6 +587,29 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> i
         m = mentions[i]
         if not _inside_quote(state, m.start) and (not want or genders.get(m.person, want) == want):
             return m.person
+    return None
+
+
+def _subject_before_object(
+    state: _State, text: str, m: Mention, para_start: int, genders: dict[int, str], want: str
+) -> int | None:
+    """When the latest person named is no subject ("Amundsen hugged Varga", "would be led by Samir al-Rashid"), the
+    subject of that sentence, if it is another person whose gender does not contradict the pronoun."""
+    start = max(text.rfind(mark, para_start, m.start) for mark in SENTENCE_START_MARKS) + 1
+    start = max(start, para_start)
+    if _subject_position(text, start, m.start):
+        return None
+    for i in range(bisect_left(state.starts, start), bisect_left(state.starts, m.start)):
+        other = state.mentions[i]
+        if (
+            other.person != m.person
+            and not _inside_quote(state, other.start)
+            and not text.startswith(("'s", "’s"), other.end)
+            and (not want or genders.get(other.person, want) == want)
+            and _relative(text, other) is None
+            and _subject_position(text, start, other.start)
+        ):
+            return other.person
     return None
 
 
