@@ -28,10 +28,13 @@ def normalize_name(name: str) -> str:
     Mirrors the database function na_normalize() from migration 0001, which the unique
     constraint on Alias.normalized relies on; tests check the two agree.
     """
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = folded.translate(_FOLD)
-    return " ".join(folded.translate(_DROP).replace("-", " ").split())
+    return " ".join(fold(name).translate(_DROP).replace("-", " ").split())
+
+
+def fold(text: str) -> str:
+    """Lower case with accents folded as PostgreSQL's unaccent folds them ('İstanbul' -> 'istanbul')."""
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower().translate(_FOLD)
 
 
 # Letters that don't decompose in NFKD but that unaccent folds; and punctuation dropped.

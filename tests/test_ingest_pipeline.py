@@ -166,6 +166,19 @@ def test_a_topic_rule_matches_its_word_and_plural_not_every_word_of_the_same_ste
     assert [t.name for t in topics_for_text("At the White House", "", "The house.")] == []
 
 
+def test_a_topic_rule_finds_plurals_the_stemmer_keeps_apart_and_folds_accents_like_the_text():
+    buses, istanbul, news = make_topic("Buses"), make_topic("Istanbul"), make_topic("News")
+    TopicRule.objects.create(topic=buses, keyword="bus")  # stems "bus"; "buses" stems "buse"
+    TopicRule.objects.create(topic=istanbul, keyword="İstanbul")  # lower() of İ is i + a combining dot
+    TopicRule.objects.create(topic=news, keyword="news")
+    fleet = make_article(headline="New buses for the coast road", body_text="Twelve arrive in Istanbul.")
+    make_article(headline="A new ferry", body_text="Nothing else.")
+    retag_all()
+    assert sorted(fleet.topics.values_list("name", flat=True)) == ["Buses", "Istanbul"]
+    assert not Article.objects.filter(topics=news).exists()  # "news" is not the plural of "new"
+    assert retag_all().added == 0  # twice in one transaction, the same answer
+
+
 def test_retag_keeps_topics_staff_set_by_hand():
     transport, budget = make_topic("Transport"), make_topic("Budget")
     TopicRule.objects.create(topic=transport, keyword="ferries")
@@ -178,16 +191,17 @@ def test_retag_keeps_topics_staff_set_by_hand():
     assert list(article.topics.values_list("name", flat=True)) == ["Budget"]
 
 
-def test_retag_keeps_topics_the_input_gave_unless_a_rule_made_them():
-    transport = make_topic("Transport")
-    rule = TopicRule.objects.create(topic=transport, keyword="ferries")
+def test_retag_keeps_topics_the_input_gave_even_where_a_rule_gave_them_too():
+    transport, ferries = make_topic("Transport"), make_topic("Ferries")
+    TopicRule.objects.create(topic=transport, keyword="ferries")
+    TopicRule.objects.create(topic=ferries, keyword="ferry")
     store(parsed(topics=["Harbours", "Transport"]))
     article = Article.objects.get()
-    assert sorted(article.topics.values_list("name", flat=True)) == ["Harbours", "Transport"]
-    rule.delete()
+    assert sorted(article.topics.values_list("name", flat=True)) == ["Ferries", "Harbours", "Transport"]
+    TopicRule.objects.all().delete()
     retag_all()
-    # "Transport" came from the rule as well (an export read back in), so the rule's removal ends it.
-    assert list(article.topics.values_list("name", flat=True)) == ["Harbours"]
+    # Only "Ferries" came from a rule alone.
+    assert sorted(article.topics.values_list("name", flat=True)) == ["Harbours", "Transport"]
 
 
 def test_an_updated_article_loses_a_rule_topic_its_new_text_no_longer_matches():
@@ -200,6 +214,23 @@ def test_an_updated_article_loses_a_rule_topic_its_new_text_no_longer_matches():
     result = store(parsed(body_text="The regatta is on.", headline="Regatta day", quotes=[], people=[]))
     assert result.status == "updated"
     assert sorted(article.topics.values_list("name", flat=True)) == ["Local", "Sport"]
+
+
+def test_a_failed_store_forgets_the_people_it_created_so_the_next_article_stores(monkeypatch):
+    context = pipeline.Context()
+    real = pipeline.tag_articles
+
+    def explode(ids):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pipeline, "tag_articles", explode)
+    first = parsed(people=["Oskar Lindqvist"], quotes=[], body_text="Oskar Lindqvist opened the quay.")
+    with pytest.raises(RuntimeError):
+        pipeline.store_article(parsed=first, context=context)
+    monkeypatch.setattr(pipeline, "tag_articles", real)
+    pipeline.store_article(parsed=parsed(url="https://courier.example/2", **{
+        "people": ["Oskar Lindqvist"], "quotes": [], "body_text": "Oskar Lindqvist closed the quay."}), context=context)
+    assert Mention.objects.get().person.name == "Oskar Lindqvist"
 
 
 def test_a_failing_article_is_rejected_and_leaves_nothing_behind(tmp_path, monkeypatch):

@@ -127,8 +127,12 @@ class Context:
 
 def store_article(*, parsed: ParsedArticle, context: Context, extracted: Extracted | None = None) -> StoreResult:
     """Create, update or skip one article with its people, quotes and topics, atomically."""
-    with transaction.atomic():
-        return _store_batch([(parsed, extracted or extract_article(parsed))], context)[0]
+    try:
+        with transaction.atomic():
+            return _store_batch([(parsed, extracted or extract_article(parsed))], context)[0]
+    except Exception:
+        context.reload()  # people and outlets it created are gone with the transaction
+        raise
 
 
 def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Context) -> list[StoreResult]:
@@ -310,15 +314,18 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
         cursor.execute("SET LOCAL newsarchive.search_text_written = off")
         if updated:  # kept staff rows are not in the text computed above
             cursor.execute("SELECT na_refresh_search_text(%s)", [updated])
-    # Rules first, so a topic the input also names stays rule-made (an export read back in keeps
-    # which links retag may remove); the input's other topics are kept as given by hand.
     tag_articles([row.pk for _, row in articles])
-    given_topics = {}
-    for index, row in articles:
-        for name in items[index][0].topics or []:
-            given_topics.setdefault(name, []).append(row.pk)
-    for name, pks in given_topics.items():
-        _topic(name).articles.add(*pks)
+    # The input's own topics are kept as given (by_rule false), also where a rule gave the same
+    # topic: retag never takes away what the input said (an export read back in keeps them all).
+    given = [(row.pk, _topic(name).pk) for index, row in articles for name in items[index][0].topics or []]
+    if given:
+        with connection.cursor() as cursor:
+            execute_values(
+                cursor.cursor,
+                "INSERT INTO articles_article_topics (article_id, topic_id, by_rule) VALUES %s"
+                " ON CONFLICT (article_id, topic_id) DO UPDATE SET by_rule = false",
+                [(article_id, topic_id, False) for article_id, topic_id in dict.fromkeys(given)],
+            )
     return results
 
 

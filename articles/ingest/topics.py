@@ -13,45 +13,66 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from articles.models import Topic, TopicRule
+from articles.models import Topic, TopicRule, fold
 
 # The text a rule's word forms are looked for in, for the article aliased `a`.
 _TEXT = "lower(unaccent('unaccent'::regdictionary, {0}headline || ' ' || {0}body_text))"
-# The rules as rows (topic_id, keyword, pattern): patterns are built in Python (keyword_pattern), in
-# lower case already (lower() here would turn \W and \M into \w and \m).
+# The rules as rows (topic_id, phrase, pattern), a row per spelling of the keyword (its own, and
+# with one word's singular or plural: keyword_variants), so the stemmed pre-filter finds "buses"
+# for "bus" although the stemmer makes them "buse" and "bus". The pattern is the same for all.
 _RULES = (
-    "(SELECT topic_id, keyword, unaccent('unaccent'::regdictionary, pattern) AS pattern"
-    " FROM unnest(%(topic_ids)s::bigint[], %(keywords)s::text[], %(patterns)s::text[])"
-    " AS r (topic_id, keyword, pattern)"
+    "(SELECT topic_id, keyword, pattern FROM unnest(%(topic_ids)s::bigint[], %(keywords)s::text[],"
+    " %(patterns)s::text[]) AS r (topic_id, keyword, pattern)"
     " WHERE phraseto_tsquery('newsarchive', keyword)::text <> '')"
 )
 
 
+def keyword_words(keyword: str) -> list[str]:
+    """The keyword's words, lower case, accents folded as the database folds the text."""
+    return re.findall(r"\w+", fold(keyword))
+
+
 def keyword_pattern(keyword: str) -> str:
     """A regular expression (PostgreSQL's) for the keyword's words in a row, each as written or in
-    its singular or plural form: "rent controls" -> \\m(rent|rents|…)\\W+(control|controls|…)\\M."""
-    words = re.findall(r"\w+", keyword.lower())
-    return r"\m" + r"\W+".join("(" + "|".join(sorted(_forms(word))) + ")" for word in words) + r"\M"
+    its singular or plural form: "rent controls" -> \\m(rent|rents)\\W+(control|controls)\\M."""
+    return r"\m" + r"\W+".join("(" + "|".join(sorted(_forms(w))) + ")" for w in keyword_words(keyword)) + r"\M"
+
+
+def keyword_variants(keyword: str) -> list[str]:
+    """The keyword, and the keyword with one of its words in its other number ("bus stops":
+    "buses stops", "bus stop"), for the stemmed pre-filter."""
+    words = keyword_words(keyword)
+    variants = {" ".join(words)}
+    for at, word in enumerate(words):
+        for form in _forms(word):
+            variants.add(" ".join([*words[:at], form, *words[at + 1 :]]))
+    return sorted(variants)
 
 
 def _forms(word: str) -> set[str]:
-    forms = {word, word + "s", word + "es"}
+    """The word and its singular when it looks like a plural, else its plural: regular English only
+    ("crises" and "crisis" are two keywords; "buses" finds "buses" but not "bus", which finds both).
+    Short words keep their s ("news" is not "new")."""
     if word.endswith("ies") and len(word) > 4:
-        forms.add(word[:-3] + "y")  # ferries -> ferry
-    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        forms.add(word[:-1] + "ies")  # ferry -> ferries
-    if word.endswith("es") and len(word) > 3:
-        forms |= {word[:-2], word[:-1]}  # taxes -> tax, houses -> house
-    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        forms.add(word[:-1])  # controls -> control
-    return forms
+        return {word, word[:-3] + "y"}  # ferries -> ferry
+    if word.endswith(("sses", "xes", "ches", "shes")) and len(word) > 4:
+        return {word, word[:-2]}  # classes -> class, taxes -> tax, matches -> match
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return {word, word[:-1]}  # controls -> control, houses -> house, cases -> case
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return {word, word[:-1] + "ies"}  # ferry -> ferries
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return {word, word + "es"}  # bus -> buses, tax -> taxes
+    return {word, word + "s"}  # control -> controls
 
 
 def _rule_params(rules: list[tuple[int, str]]) -> dict:
+    rows = [(topic_id, variant, keyword_pattern(keyword))
+            for topic_id, keyword in rules for variant in keyword_variants(keyword)]
     return {
-        "topic_ids": [topic_id for topic_id, _ in rules],
-        "keywords": [keyword for _, keyword in rules],
-        "patterns": [keyword_pattern(keyword) for _, keyword in rules],
+        "topic_ids": [topic_id for topic_id, _, _ in rows],
+        "keywords": [variant for _, variant, _ in rows],
+        "patterns": [pattern for _, _, pattern in rows],
     }
 
 
@@ -140,6 +161,8 @@ def retag_all() -> RetagResult:
     (article, topic) pairs, then the difference is inserted and deleted. Only rule-made links
     are removed: a topic staff set by hand, or an input file gave, stays."""
     with transaction.atomic(), connection.cursor() as cursor:
+        # Inside an outer transaction the last run's tables (ON COMMIT DROP) are still there.
+        cursor.execute("DROP TABLE IF EXISTS pg_temp.wanted, pg_temp.changes")
         # One tsquery per topic (its keywords OR-ed), so each topic scans the GIN index once; the
         # candidates' text is then tested against that topic's rules' word forms.
         cursor.execute(
