@@ -107,7 +107,7 @@ def quality() -> None:
     )
     sets = (("eval", "tuned on"), ("eval-dev", "tuned on"), ("eval-dev2", "held out, then tuned on"),
             ("eval-dev3", "held out, then tuned on"), ("eval-holdout", "never tuned on"),
-            ("eval-holdout2", "never tuned on"))
+            ("eval-holdout2", "error kinds seen"), ("eval-holdout3", "never tuned on"))
     for folder, note in sets:
         path = ROOT / "bench" / folder
         cases = evaluate.load_cases(path) if path.exists() else []
