@@ -397,3 +397,13 @@ def test_pronouns_follow_the_gender_the_text_states_and_prefer_the_sentence_subj
     subject = ("Tor Lindqvist and Bram Osei-Hale won the pairs title on Sunday.\n\n"
                "Lindqvist hugged Osei-Hale after the last point. “I could not feel my hands,” he said.")
     assert [q[1] for q in quotes_of(subject)] == ["Tor Lindqvist"]
+
+
+def test_an_organisation_named_in_the_attribution_speaks_not_its_member():
+    body = ("Hana Szabo, a spokeswoman for the Mineworkers’ Federation, spoke first.\n\n"
+            "“We strike on Monday,” the federation said. “We will not back down,” the federation’s spokeswoman "
+            "said.\n\n"
+            "Corran Mineworkers voted the same way. “We are ready,” Corran Mineworkers said.")
+    result = extract("", body)
+    assert [p.name for p in result.people] == ["Hana Szabo"]
+    assert [q.speaker for q in result.quotes] == [None, "Hana Szabo", None]

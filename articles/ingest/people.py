@@ -692,7 +692,12 @@ def _acronym(tok: str) -> bool:
 @lru_cache(maxsize=4096)
 def _not_name_word(tok: str) -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
-    return low in NON_PERSON_WORDS or (low in COMMON_WORDS and tok not in GIVEN_NAME_HOMOGRAPHS) or _acronym(tok)
+    return _org_word(low) or (low in COMMON_WORDS and tok not in GIVEN_NAME_HOMOGRAPHS) or _acronym(tok)
+
+
+def _org_word(low: str) -> bool:
+    """An organisation, place or calendar word, or a trade's workers ("Mineworkers", "Steelworkers")."""
+    return low in NON_PERSON_WORDS or (low.endswith("workers") and len(low) > 7)
 
 
 def _strip_possessive(tok: str) -> str:
@@ -961,12 +966,12 @@ def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
 def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     """Place words one run proves: the other words of a run with an organisation/place word and no title."""
     folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
-    if len(folded) > 1 and any(f in NON_PERSON_WORDS for f in folded) and not any(f in TITLE_WORDS for f in folded):
+    if len(folded) > 1 and any(_org_word(f) for f in folded) and not any(f in TITLE_WORDS for f in folded):
         # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
         return frozenset(
             f
             for f, t in zip(folded, tokens, strict=True)
-            if f not in NON_PERSON_WORDS
+            if not _org_word(f)
             and f not in ROLE_WORDS
             and f not in CONNECTORS
             and not KOREAN_GIVEN_RE.match(t)

@@ -681,6 +681,8 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if len(words) > 4 or not DETERMINER_RE.match(phrase + " "):
         return None
     head = words[-1]
+    if head in NON_PERSON_WORDS:
+        return None  # "the union said", "the federation said": the organisation speaks, not a member named with it
     # Only worth reading the mentions when the head noun was written before pos at all, in lower case or
     # capitalised (searched in C: lower-casing the whole text costs more); then only those near it.
     if DEFINITE_RE.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
