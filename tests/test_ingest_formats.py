@@ -294,6 +294,20 @@ def test_http_charset_is_honoured_for_pages_feeds_and_text(monkeypatch):
     assert article.headline == "Ferry fares rise at Valmoré"
 
 
+def test_a_charset_naming_no_text_encoding_is_ignored_not_a_crash(tmp_path, monkeypatch):
+    # base64, hex and rot13 are Python codecs, but not of text: a browser would ignore them too.
+    page = CP1252_PAGE.decode("cp1252").replace('<meta charset="windows-1252">', '<meta charset="base64">')
+    page = page.encode("utf-8")
+    (tmp_path / "cafe.html").write_bytes(page)
+    [article] = read_input(str(tmp_path / "cafe.html"), Options())
+    assert article.headline == "Café reopens on the quay"
+    fetched = formats.Fetched(b"Ferry fares rise\n\nThe fare rises.\n")
+    fetched.content_type = "text/plain; charset=hex"
+    monkeypatch.setattr(formats, "fetch", mock.create_autospec(formats.fetch, return_value=fetched))
+    [article] = read_input("https://gazette.example/fares", Options())
+    assert article.headline == "Ferry fares rise"
+
+
 def test_fetch_keeps_the_content_type_header():
     response = mock.MagicMock()
     response.__enter__.return_value = response

@@ -170,13 +170,15 @@ def http_charset(content_type: str) -> str | None:
 
 
 def _codec(label: str | None) -> str | None:
-    """Python's codec for an encoding label, or None for a label no codec knows."""
+    """Python's codec for an encoding label, or None for a label no text codec knows ("base64",
+    "hex" or "rot13" in a page's charset are codecs too, but not of text: ignored, as browsers do)."""
     if not label:
         return None
     try:
-        return codecs.lookup(label.strip()).name
+        info = codecs.lookup(label.strip())
     except LookupError:
         return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _decode_strictly(data: bytes, codec: str, what: str, advice: str = "") -> str:
@@ -187,6 +189,8 @@ def _decode_strictly(data: bytes, codec: str, what: str, advice: str = "") -> st
         line = data.count(b"\n", 0, exc.start) + 1
         where = f"offset {exc.start}, line {line}"
         raise InputError(f"{what} (invalid byte 0x{data[exc.start]:02x} at {where}){advice}") from None
+    except (UnicodeError, LookupError) as exc:  # a codec that cannot read these bytes at all
+        raise InputError(f"{what} ({exc}){advice}") from None
 
 
 def decode(data: bytes, content_type: str = "") -> str:
@@ -270,18 +274,19 @@ def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Reject
         yield Rejection(label, "empty input")
         return
     fmt = options.format or detect_format(target, head_text(data))
-    if fmt == "feed":  # feedparser reads the bytes in the encoding they declare
-        yield from parse_feed(data, label, options, content_type=content_type)
+    if fmt in ("feed", "html"):  # bytes: the parser reads them in the encoding they declare
+        parser = parse_feed if fmt == "feed" else parse_html
+        yield from parser(data, label, options, content_type=content_type)
         return
     try:
-        text = decode_html(data, content_type) if fmt == "html" else decode(data, content_type)
+        text = decode(data, content_type)
     except InputError as exc:
         yield Rejection(label, str(exc))
         return
     if not text.strip():
         yield Rejection(label, "empty input")
         return
-    parser = {"text": parse_text, "json": parse_json, "html": parse_html}[fmt]
+    parser = {"text": parse_text, "json": parse_json}[fmt]
     yield from parser(text, label, options)
 
 
@@ -535,14 +540,12 @@ def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[Pars
 
 
 def parse_feed(
-    data: bytes | str, origin: str, options: Options, *, content_type: str = ""
+    data: bytes, origin: str, options: Options, *, content_type: str = ""
 ) -> Iterator[ParsedArticle | Rejection]:
-    """Bytes are decoded by feedparser (the HTTP charset, else the XML declaration or byte order mark,
-    else UTF-8); text already decoded is UTF-8 again, whatever its XML declaration says."""
+    """Bytes, decoded by feedparser (the HTTP charset, else the XML declaration or byte order mark,
+    else UTF-8)."""
     import feedparser
 
-    if isinstance(data, str):
-        data, content_type = data.encode("utf-8"), "application/xml; charset=utf-8"
     # A stream, never the bytes themselves: feedparser would try bytes as a file name first.
     headers = {"content-type": content_type} if content_type else None
     feed = feedparser.parse(io.BytesIO(data), response_headers=headers)
