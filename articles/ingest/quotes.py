@@ -506,14 +506,17 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
             after = text[m.end() : m.end() + 16].split(None, 1)
             if not after or not after[0][:1].isalpha() or after[0].lower() in HER_OBJECT_NEXT:
                 continue
+        last = bisect_left(state.starts, p)
+        lo = max(0, p - 250)
+        if not last or state.starts[last - 1] < lo or state.mentions[last - 1].person in genders:
+            continue  # nobody named just before, or the evidence could only confirm what is known
         if _inside_quote(state, p):
             continue
-        lo = max(0, p - 250)
         start = max(text.rfind(mark, lo, p) for mark in SENTENCE_START_MARKS) + 1
         first = bisect_left(state.starts, start)
         persons = set()
         subject = None
-        for k in range(first, bisect_left(state.starts, p)):
+        for k in range(first, last):
             mention = state.mentions[k]
             if _inside_quote(state, mention.start):
                 continue
@@ -1021,8 +1024,8 @@ def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int]]:
     opening with a person's name and a colon ("Haldane: …", that person's). The interviewee is the person the
     introduction (the text before the first question) names after "we spoke to", "sat down with", "asked",
     else the person it mentions most, the first named on a tie."""
-    if "?" not in text:
-        return {}
+    if "?\n" not in text and "Q:" not in text and "Interviewer:" not in text:
+        return {}  # no question ends a paragraph: no such layout (tested in C first)
     paragraphs = [(m.start(), m.group()) for m in PARAGRAPH_RE.finditer(text)]
     if len(paragraphs) < 4:
         return {}
