@@ -106,7 +106,7 @@ def quality() -> None:
         f"{'speaker':>9}{'people P':>10}{'people R':>10}"
     )
     sets = (("eval", "tuned on"), ("eval-dev", "tuned on"), ("eval-dev2", "held out, then tuned on"),
-            ("eval-dev3", "held out, then tuned on"), ("eval-holdout", "never tuned on"),
+            ("eval-dev3", "held out, then tuned on"), ("eval-dev4", "tuned on"), ("eval-holdout", "never tuned on"),
             ("eval-holdout2", "error kinds seen"), ("eval-holdout3", "never tuned on"))
     for folder, note in sets:
         path = ROOT / "bench" / folder
