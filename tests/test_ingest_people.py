@@ -264,3 +264,11 @@ def test_organisation_and_place_name_endings_are_not_people():
             "Transport sent buses and Skerry Air flew in a part for the Tollan Rock terminal near Pollard Heath. "
             "Gannet Link said it would help. Seamus Link, 70, a retired harbourmaster, was not surprised.")
     assert names(body) == ["Seamus Link"]
+
+
+def test_taking_their_seats_is_what_people_do_and_a_verb_like_occupation_after_will_or_to_is_no_role():
+    body = ("The new councillors Ana Ruiz and Tom Berg took their seats on Monday. Berg will coach Lena Holm "
+            "next season and asked Mara Quist to chair the committee.")
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {"Ana Ruiz": "", "Tom Berg": "", "Lena Holm": "", "Mara Quist": ""}
+    assert names("Green Forward won 12 seats in the election.") == []  # a party's seats

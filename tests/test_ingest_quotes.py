@@ -407,3 +407,10 @@ def test_an_organisation_named_in_the_attribution_speaks_not_its_member():
     result = extract("", body)
     assert [p.name for p in result.people] == ["Hana Szabo"]
     assert [q.speaker for q in result.quotes] == [None, "Hana Szabo", None]
+
+
+def test_a_capitalised_name_ending_in_ly_after_and_is_a_speaker_not_an_adverb():
+    body = ("Mayor Ana Ruiz met union organiser Sean Kelly on Monday.\n\n"
+            "Ruiz called the fees “a tax on islanders” and Kelly said: “We will fight them.”")
+    assert [(q.text, q.speaker) for q in extract("Fees", body).quotes] == [
+        ("a tax on islanders", "Ana Ruiz"), ("We will fight them.", "Sean Kelly")]

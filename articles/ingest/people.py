@@ -228,7 +228,9 @@ PLACE_OPENERS = ("In", "At", "Near", "From")
 # a city or a council. (A person "lost control of the car", so only winning control counts.)
 _SEAT_VERBS = "held holds won wins took takes kept keeps retained retains gained gains lost loses".split()
 ORG_ACTION_AFTER_RE = re.compile(
-    r"\s+(?:(?:" + "|".join(_SEAT_VERBS) + r")\s+(?:[\w,-]+\s+){0,3}?seats\b"
+    # Not "took their seats" (councillors do), nor "won two seats at the theatre": seats of a vote.
+    r"\s+(?:(?:" + "|".join(_SEAT_VERBS) + r")\s+(?!(?:their|his|her|my|our|your)\b)(?:[\w,-]+\s+){0,3}?seats\b"
+    r"(?!\s+at\s+the\b)"
     r"|(?:held|holds|won|wins|took|takes|kept|keeps|retained|retains|lost|loses)\s+the\s+capital\b"
     r"|(?:won|wins|gained|gains|retained|retains|regained|regains)\s+control\s+of\b)"
 )
@@ -1082,6 +1084,15 @@ co-owner organiser organizer campaigner activist volunteer harbourmaster postmas
 director executive
 """.split()
 )
+# Occupations that are verbs too, and the words that, right before one, make it the verb.
+VERB_LIKE_OCCUPATIONS = frozenset(
+    "coach chair captain skipper pilot referee umpire volunteer author founder engineer nurse doctor shepherd "
+    "butcher minister host star model".split()
+)
+VERB_CUES = frozenset(
+    "to will would shall should can could may might must do does did not never also i we you they he she who "
+    "helped help helps".split()
+)
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
 # forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).
 OCCUPATION_MODIFIERS = (ROLE_WORDS - {"of", "for", "the"}) | frozenset(
@@ -1104,6 +1115,8 @@ def _occupation_before(text: str, start: int) -> str:
     words = [(m.start() + base, m.group()) for m in WORD_RE.finditer(text, base, start)]
     if not words or words[-1][1] not in OCCUPATION_NOUNS:
         return ""
+    if words[-1][1] in VERB_LIKE_OCCUPATIONS and len(words) > 1 and words[-2][1].lower() in VERB_CUES:
+        return ""  # "will coach Ana Ruiz", "to chair Ana Ruiz's committee": a verb, not her role
     i = len(words) - 1
     while i > 0 and words[i - 1][1].lower() in OCCUPATION_MODIFIERS:
         i -= 1

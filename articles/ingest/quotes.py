@@ -808,7 +808,8 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
 
 COORDINATING_ENDINGS = (" and", " and then", " but", " then")
 # A verb's clause that is only a coordinator after a quotation: "… were “a tax on islanders” and said …".
-BARE_COORDINATOR_RE = re.compile(r"\s*(?:and|but)(?:\s+(?:also|then|\w+ly))?\s*\Z")
+# "and also said", "but quickly added": a lower-case adverb only ("and Kelly said" names a speaker).
+BARE_COORDINATOR_RE = re.compile(r"\s*(?:and|but)(?:\s+(?:also|then|[a-z]+ly))?\s*\Z")
 
 
 CLAUSE_OPENERS = frozenset("Then So And But Now Later Once".split())
