@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.db.models import F
 from django.forms.utils import flatatt
+from django.urls import reverse_lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -81,7 +82,10 @@ class ArticleFilter(django_filters.FilterSet):
     source = SlugChoiceFilter(label="Outlet", queryset=Source.objects.all(), empty_label="Any outlet")
     person = PersonChoiceFilter(
         label="Person", queryset=Person.objects.all(), method="filter_person",
-        widget=forms.TextInput(attrs={"placeholder": "a name, e.g. Ana Ruiz"}),
+        widget=forms.TextInput(attrs={
+            "placeholder": "a name, e.g. Ana Ruiz", "list": "person-names", "autocomplete": "off",
+            "data-suggest-names": reverse_lazy("person_suggest"),
+        }),
     )
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), field_name="topics", empty_label="Any topic")
     date_from = django_filters.DateFilter(

@@ -145,6 +145,20 @@ def test_person_suggestions_appear_as_you_type(page, site):
     page.wait_for_url("**/people/selim-erdoglu/")
 
 
+def test_the_person_filter_offers_names_as_you_type_and_takes_the_name_chosen(page, site):
+    page.goto(site + "/articles/")
+    field = page.get_by_label("Person")
+    field.press_sequentially("erdog", delay=30)
+    option = page.locator("#person-names option").first
+    option.wait_for(state="attached")
+    assert option.get_attribute("value") == "Selim Erdoğlu"
+    field.fill(option.get_attribute("value"))  # what choosing it from the browser's list does
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/articles/?*person=*")
+    assert "Articles mentioning Selim Erdoğlu" in page.locator(".active-filter").inner_text()
+    assert page.locator(".result-count").inner_text().startswith("13 articles")
+
+
 def test_on_a_phone_the_article_list_comes_before_its_filters(browser, site):
     phone = browser.new_context(viewport={"width": 375, "height": 740})
     page = phone.new_page()

@@ -90,6 +90,39 @@
 
   document.querySelectorAll("form[data-suggest]").forEach(setUpSuggestions);
 
+  // A name field (the person filter on /articles/): the browser's own list of matching names,
+  // filled from the same suggestions as the reader types. Choosing one puts the name in the
+  // field; the server takes names as well as slugs.
+  function setUpNameList(input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var endpoint = input.getAttribute("data-suggest-names");
+    if (!list || !endpoint || !window.fetch) return;
+    var timer = null;
+    var last = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q === last || q.length < 2) return;
+        last = q;
+        fetch(endpoint + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+          .then(function (data) {
+            list.innerHTML = "";
+            (data.results || []).forEach(function (person) {
+              var option = document.createElement("option");
+              option.value = person.name; // a property, never parsed as HTML
+              if (person.description) option.label = person.name + " — " + person.description;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () { /* offline: the field still takes what is typed */ });
+      }, 200);
+    });
+  }
+
+  document.querySelectorAll("input[data-suggest-names][list]").forEach(setUpNameList);
+
   // On a phone the ten filter fields would push the articles a screen down: fold them.
   if (window.matchMedia && window.matchMedia("(max-width: 55.99rem)").matches) {
     document.querySelectorAll("details.filter-panel").forEach(function (panel) { panel.open = false; });
