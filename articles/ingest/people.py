@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -298,6 +299,20 @@ RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}{_RUN_TAIL}")
 # afterwards, so `re` can skip to capitals in C instead of testing the look-behind at every character.
 RUN_CAPITAL_RE = re.compile(rf"[{_UPPER}](?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}")
 _PREFIXED = ("al-", "el-", "bin-", "ibn-", "abu-", "ben-")
+_PREFIX_HEADS = tuple(p[:-1] for p in _PREFIXED)
+
+
+def _has_prefixed(text: str) -> bool:
+    """any(p in text for p in _PREFIXED), read only at the few hyphens: six substring searches of the whole
+    text cost more than the regex they save."""
+    i = text.find("-")
+    while i >= 0:
+        if text.endswith(_PREFIX_HEADS, 0, i):
+            return True
+        i = text.find("-", i + 1)
+    return False
+
+
 TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“‘(\[]\s*$")
 ABBREVIATIONS = frozenset("dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs".split())
@@ -427,19 +442,21 @@ def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
     run at a full stop that ends a sentence ("… Moscow. Tillerson") rather than an initial or "Dr.".
     Lower-case particles and "of"/"for" sit inside a run only between capitalised words.
     """
-    run_re = RUN_RE if "-" in text and any(p in text for p in _PREFIXED) else RUN_CAPITAL_RE
+    run_re = RUN_RE if _has_prefixed(text) else RUN_CAPITAL_RE
     if not masked:  # the common case, as one comprehension
         return [(m.start(), piece) for m in run_re.finditer(text) for piece in _split_run(m.group())]
-    runs = []
-    mask_i, n_masked = 0, len(masked)
-    for m in run_re.finditer(text):
-        start = m.start()
-        while mask_i < n_masked and masked[mask_i][1] <= start:
-            mask_i += 1
-        if mask_i < n_masked and masked[mask_i][0] < m.end():
-            continue  # dateline, photo credit, byline or promotional line
-        runs.extend((start, piece) for piece in _split_run(m.group()))
-    return runs
+    # Runs overlapping a dateline, photo credit, byline or promotional line are dropped. There are few such
+    # spans: each one's runs are found by bisect (those starting inside it, and the one before if it reaches
+    # into it; runs never overlap) instead of testing every run in Python.
+    matches = list(run_re.finditer(text))
+    starts = [m.start() for m in matches]
+    dropped: set[int] = set()
+    for a, b in masked:
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        if lo and matches[lo - 1].end() > a:
+            lo -= 1
+        dropped.update(range(lo, hi))
+    return [(starts[i], piece) for i, m in enumerate(matches) if i not in dropped for piece in _split_run(m.group())]
 
 
 @lru_cache(maxsize=16384)

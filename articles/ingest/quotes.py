@@ -197,6 +197,7 @@ EPITHET_RE = re.compile(
 )
 RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
 ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
+ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))  # letters of the longest abbreviation (see _sentences)
 SENTENCE_PUNCT_RE = re.compile(r"[.!?;:]")
 DETERMINER_WORD_RE = re.compile(r"\b(?:the|a|an|one)\s", re.IGNORECASE)
 
@@ -331,6 +332,8 @@ def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> lis
 
 
 def _first_letter(text: str) -> str:
+    if text[:1].isalpha():  # the common case, no regex: every alphabetic character is a LETTER_RE letter
+        return text[0]
     m = LETTER_RE.search(text)
     return m.group() if m else ""
 
@@ -398,7 +401,14 @@ def _sentences(frame: str) -> list[tuple[int, int]]:
     """Sentence bounds (relative to the paragraph) outside quotations, skipping "Dr." and "J."."""
     bounds, start = [], 0
     for m in SENTENCE_BREAK_RE.finditer(frame):
-        word = frame[m.start()] == "." and ABBREVIATION_BEFORE_RE.search(frame, max(0, m.start() - 12), m.start() + 1)
+        at = m.start()
+        # A word longer than any abbreviation before the full stop (most sentence ends) is none, and no initial:
+        # the regex need not look (\w is what isalnum() or "_" accepts).
+        word = (
+            frame[at] == "."
+            and not (at > ABBREVIATION_MAX and frame[at - ABBREVIATION_MAX - 1 : at].replace("_", "a").isalnum())
+            and ABBREVIATION_BEFORE_RE.search(frame, max(0, at - 12), at + 1)
+        )
         if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
             continue
         bounds.append((start, m.end()))
@@ -780,7 +790,14 @@ def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, 
 
 def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
-    cut = max([frame.rfind(c, 0, v) for c in (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—")])
+    cut = max(  # written out: a comprehension costs a function call in Python 3.11
+        frame.rfind(QUOTE_CHAR, 0, v),
+        frame.rfind(QUOTE_STOP, 0, v),
+        frame.rfind(";", 0, v),
+        frame.rfind(":", 0, v),
+        frame.rfind("(", 0, v),
+        frame.rfind("—", 0, v),
+    )
     segments = _last_comma_segments(frame, cut + 1, v, 3)
     if segments and frame[segments[0][0] : segments[0][1]].rstrip().endswith(COORDINATING_ENDINGS):
         # "She bought me a hive and said, …": the verb shares the subject that opens the clause.
@@ -896,10 +913,13 @@ def _coordinated_after_quote(frame: str, prev_end: int, v: int) -> bool:
 
 
 def _nearest(atts: list[_Attribution], span: _Span) -> _Attribution | None:
+    if len(atts) < 2:  # most sentences have one attribution (or none): nothing to compare
+        return atts[0] if atts else None
+
     def distance(a: _Attribution) -> int:
         return span.start - a.end if a.end <= span.start else a.start - span.end
 
-    return min(atts, key=distance) if atts else None
+    return min(atts, key=distance)
 
 
 def _is_partial(span: _Span, frame: str, offset: int, sentence_start: int, prev: _Span | None) -> bool:
@@ -1128,9 +1148,13 @@ def extract(headline: str, body_text: str) -> Extraction:
         state.add_quotes(spans)
         frame = _frame(body_text, pstart, pend, spans)
         first_quote = len(quotes)
+        # The sentences cover the paragraph in order and the kept quotations are in text order, so each
+        # sentence's quotations are the next ones that start before its end (found by bisect, in C).
+        kept_starts, done = [s.start for s in kept], 0
         for s_start, s_end in _sentences(frame):
             sentence = (pstart + s_start, pstart + s_end)
-            in_sentence = [s for s in kept if sentence[0] <= s.start < sentence[1]]
+            upto = bisect_left(kept_starts, sentence[1])
+            in_sentence, done = kept[done:upto], upto
             if not in_sentence:
                 ctx.pending.append(sentence)
                 continue
