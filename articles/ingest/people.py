@@ -868,9 +868,11 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
     if not lone:
         return [c for _, c in found]
     by_initial: dict[str, list[str]] = {}  # for one-letter typos ("Lavorv"): same first letter, length ±1
+    near: set[tuple[str, int]] = set()  # (first letter, length) of such typos: a cheap test before the search
     for n in names:
         if len(n) >= 5:
             by_initial.setdefault(n[0], []).append(n)
+            near.update(((n[0], len(n) - 1), (n[0], len(n)), (n[0], len(n) + 1)))
     for i in lone:
         word, folded = _lone_word(runs[i][1].tokens[0])
         if (
@@ -878,6 +880,7 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
             or folded in place_words
             or (
                 len(word) >= 6
+                and (word[0], len(word)) in near
                 and any(abs(len(n) - len(word)) <= 1 and _one_letter_off(n, word) for n in by_initial.get(word[0], ()))
             )
         ):

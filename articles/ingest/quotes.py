@@ -748,19 +748,20 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if phrase.rstrip().endswith(TAIL_ENDINGS):
         phrase = TAIL_WORDS_RE.sub("", phrase)
     phrase = phrase.strip(' \t\n,“”"‘’')
-    if not LETTER_RE.search(phrase):
+    if not (phrase[:1].isalpha() or LETTER_RE.search(phrase)):  # (most phrases open with a letter: no regex)
         return None
     mention = _mention_in(state, a, b, text)
     if mention:
         return _Attribution(a, b, mention.person, mention.text)
-    last_word = phrase.split()[-1]
+    words = phrase.split()
+    last_word = words[-1]
     if last_word.lower() in PRONOUNS:
         person = _resolve_pronoun(state, text, a, last_word)
         want = _gender([last_word.lower()])
         if person is not None and want:  # "she said" states the speaker's gender for later pronouns
             _person_genders(state, text).setdefault(person, want)
         return _Attribution(a, b, person, last_word)
-    first = phrase.split()[0].lower()
+    first = words[0].lower()
     if first in ("it", "they", "we", "i"):
         return _Attribution(a, b, None, phrase)  # an organisation or a group speaking
     if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
@@ -951,7 +952,12 @@ def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
         # Only the text since the last sentence end matters for a scare quote's "standalone" test.
         span.first = _first_letter(span.text)
         span.keep = not (
-            _is_scare(span, before) or _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first)
+            _is_scare(span, before)
+            # (_is_title's first test, before slicing: most quotations are no title)
+            or (
+                span.first.isupper()
+                and _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first)
+            )
         )
         prev_end = span.end + 1
 
