@@ -504,6 +504,11 @@ HER_OBJECT_NEXT = frozenset(
 SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
 
 
+def _last_sentence_mark(text: str, lo: int, hi: int) -> int:
+    """max(text.rfind(mark, lo, hi) for mark in SENTENCE_START_MARKS), written out (no generator to run)."""
+    return max(text.rfind(". ", lo, hi), text.rfind("? ", lo, hi), text.rfind("! ", lo, hi), text.rfind("\n", lo, hi))
+
+
 def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: int) -> None:
     """Gender the text itself states with pronouns, read up to upto (where quotations are known): a he/she/his/her
     outside quotations whose sentence, before it, names exactly one person, in subject position ("Yolanda Mbeki-Strand
@@ -522,7 +527,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
             continue  # nobody named just before, or the evidence could only confirm what is known
         if _inside_quote(state, p):
             continue
-        start = max(text.rfind(mark, lo, p) for mark in SENTENCE_START_MARKS) + 1
+        start = _last_sentence_mark(text, lo, p) + 1
         first = bisect_left(state.starts, start)
         persons = set()
         subject = None
@@ -608,7 +613,7 @@ def _subject_before_object(
 ) -> int | None:
     """When the latest person named is no subject ("Amundsen hugged Varga", "would be led by Samir al-Rashid"), the
     subject of that sentence, if it is another person whose gender does not contradict the pronoun."""
-    start = max(text.rfind(mark, para_start, m.start) for mark in SENTENCE_START_MARKS) + 1
+    start = _last_sentence_mark(text, para_start, m.start) + 1
     start = max(start, para_start)
     if _subject_position(text, start, m.start):
         return None
@@ -936,10 +941,14 @@ def _is_partial(span: _Span, frame: str, offset: int, sentence_start: int, prev:
     return True
 
 
-def _is_scare(span: _Span, before: str) -> bool:
-    """One or two words are a scare quote unless they are a whole utterance (“Never,” she said)."""
+def _is_scare(span: _Span, text: str, prev_end: int) -> bool:
+    """One or two words are a scare quote unless they are a whole utterance (“Never,” she said).
+
+    Only the text since the last quotation (text[prev_end:span.start]) matters for the "standalone" test; it is
+    sliced only for the few short quotations."""
     if len(span.text.split(None, 3)) > 2:  # (at most four pieces: enough to tell)
         return False
+    before = text[prev_end : span.start]
     standalone = (not before.strip() or before.rstrip()[-1] in '.!?:”"’') and span.first.isupper()
     return not (standalone and span.text[-1:] in ",.!?")
 
@@ -948,11 +957,9 @@ def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
     """Scare quotes and titles stay in the text as words; they are not quotations."""
     prev_end = pstart
     for span in spans:
-        before = text[prev_end : span.start]
-        # Only the text since the last sentence end matters for a scare quote's "standalone" test.
         span.first = _first_letter(span.text)
         span.keep = not (
-            _is_scare(span, before)
+            _is_scare(span, text, prev_end)
             # (_is_title's first test, before slicing: most quotations are no title)
             or (
                 span.first.isupper()
@@ -1142,8 +1149,10 @@ def extract(headline: str, body_text: str) -> Extraction:
         spans = find_spans(body_text, pstart, pend, marks[first_mark:end_mark]) if first_mark < end_mark else []
         if spans and masked:
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
-        _mark_non_quotes(body_text, pstart, spans)
-        kept = [s for s in spans if s.keep]
+        kept = []
+        if spans:  # (most paragraphs have no quotation marks: no calls for them)
+            _mark_non_quotes(body_text, pstart, spans)
+            kept = [s for s in spans if s.keep]
         if orphans and not (kept and kept[0].start == pstart):  # a paragraph in the reporter's words
             _claim_orphans(state, body_text, pstart, pend, quotes, orphans)
         running, ctx.running = ctx.running, None
