@@ -53,7 +53,9 @@ def write_articles(count: int, folder: Path, seed: int = 7, new_people: bool = F
             first, second = rng.sample(texts, 2)
             body = first["body"] + "\n\n" + second["body"]
             if new_people:
-                for surname in {name.split()[-1] for name in first.get("people", []) + second.get("people", [])}:
+                # Sorted: a set's order changes with the hash seed, and so would the texts.
+                surnames = {name.split()[-1] for name in first.get("people", []) + second.get("people", [])}
+                for surname in sorted(surnames):
                     body = re.sub(rf"\b{re.escape(surname)}\b", surname + _suffix(n), body)
             record = {
                 "headline": f"{first['headline']} ({n})",
