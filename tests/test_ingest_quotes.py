@@ -375,7 +375,7 @@ def test_quotations_in_interview_answers_belong_to_the_interviewee():
           "A: Bram met me on the slipway. “You look terrible,” I told him, “and I am the one who rowed.”")
     assert [q[1] for q in quotes_of(qa)] == ["Ondine Valcourt-Reyes"] * 3
     lines = ("Festival director Anselm Thorby-Quaye has booked forty choirs. His deputy, Ruth Kellan, booked the "
-             "rest.\n\n"
+             "rest. We asked him about the line-up.\n\n"
              "WHY CHOIRS?\n\n"
              "“Because people sing when nobody asks them to.”\n\n"
              "WHAT WENT WRONG LAST YEAR?\n\n"
@@ -414,3 +414,29 @@ def test_a_capitalised_name_ending_in_ly_after_and_is_a_speaker_not_an_adverb():
             "Ruiz called the fees “a tax on islanders” and Kelly said: “We will fight them.”")
     assert [(q.text, q.speaker) for q in extract("Fees", body).quotes] == [
         ("a tax on islanders", "Ana Ruiz"), ("We will fight them.", "Sean Kelly")]
+
+
+def test_rhetorical_questions_on_their_own_lines_make_no_interview():
+    council = ("Mayor Ilse Varnhagen opened the council meeting. Varnhagen thanked residents for braving the sleet. "
+               "Varnhagen then handed over.\n\n"
+               "Oskar Brede, the treasurer, presented the budget, which he called “the leanest in years”.\n\n"
+               "So who pays for the new bridge?\n\n"
+               "“Not the ratepayers. We will borrow against the depot.”\n\n"
+               "And the swimming pool?\n\n"
+               "“It stays open.”\n\n"
+               "Brede sat down to applause.")
+    assert [q[1] for q in quotes_of(council)] == ["Oskar Brede"] * 3
+    column = ("Every winter Councillor Mira Tollan promises the buses will run on time. Tollan has chaired the "
+              "committee for years. Tollan knows the timetable.\n\n"
+              "Is that good enough?\n\n"
+              "I stood at the stop on Monday. I told the driver, “I only want to get to work.” He shrugged.\n\n"
+              "Who is listening?\n\n"
+              "Not the committee. I said it then and I say it again: “Fix the buses.”")
+    assert [q[1] for q in quotes_of(column)] == [None, None]
+    interview = ("The Dunmore choir turns fifty. We sat down with its founder, Agnes Werle, and her treasurer Piet "
+                 "Osk.\n\n"
+                 "Why a choir?\n\n"
+                 "“Because the village had no pub,” she laughs.\n\n"
+                 "How do you keep going?\n\n"
+                 "We sing every Thursday.")
+    assert [q[1] for q in quotes_of(interview)] == ["Agnes Werle"]

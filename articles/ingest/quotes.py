@@ -233,7 +233,8 @@ class _State:
     quote_starts: list[int] = field(default_factory=list)  # kept quotations so far (in text order)
     quote_ends: list[int] = field(default_factory=list)
     genders: dict[int, str] | None = None  # see _person_genders
-    answers: dict[int, tuple[int, int]] | None = None  # see _answer_speakers
+    answers: dict[int, tuple[int, int, bool]] | None = None  # see _answer_speakers
+    answer_starts: list[int] = field(default_factory=list)  # the keys of answers, ascending
     pronouns_read: int = 0  # how far _pronoun_evidence has read
 
     def __post_init__(self) -> None:
@@ -1040,6 +1041,11 @@ INTERVIEW_CUE_RE = re.compile(
     r"\b(?:spoke|spoken|talked|talking|speaking|sat\s+down|caught\s+up|interviewed|asked)\s+(?:to\s+|with\s+)?"
     r"(?:[^\s.?!,]+\s+){0,3}?(?:[^\s.?!,]+,\s+)?\Z"
 )
+# "We spoke to her", "we asked him about the night", "we met the author": the interviewee, already named.
+INTERVIEW_REFERRING_CUE_RE = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:spoke|talked|sat\s+down|caught\s+up|met|asked|interviewed)\s+(?:to\s+|with\s+)?"
+    r"(?:him|her|them|the\s+[a-z]+)\b"
+)
 QUOTE_MARKS = "“”\"‘’„«»"
 
 
@@ -1050,25 +1056,30 @@ def _is_question_line(line: str) -> bool:
     return line.endswith("?") and len(line) <= 200 and "\n" not in line and not any(m in line for m in QUOTE_MARKS)
 
 
-def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int]]:
-    """Paragraph start -> (paragraph end, speaker), for the answers of an interview laid out as questions and answers.
+def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int, bool]]:
+    """Paragraph start -> (paragraph end, speaker, "I" is that speaker), for the answers of an interview laid out
+    as questions and answers.
 
-    The layout counts only with two questions or more: "Q:"/"Interviewer:" paragraphs or question lines. An
-    answer is an "A:" paragraph or the paragraph right after a question (the interviewee's), or a paragraph
-    opening with a person's name and a colon ("Haldane: …", that person's). The interviewee is the person the
-    introduction (the text before the first question) names after "we spoke to", "sat down with", "asked",
-    else the person it mentions most, the first named on a tie."""
+    The layout counts only with two questions or more ("Q:"/"Interviewer:" paragraphs or question lines), and
+    question lines alone count only when the introduction (the text before the first question) names the
+    interviewee after "we spoke to", "sat down with", "asked", "interviewed": rhetorical questions on lines of
+    their own make no interview. An answer is an "A:" paragraph or the paragraph right after a question (the
+    interviewee's, only when the introduction names one), or a paragraph opening with a person's name and a
+    colon ("Haldane: …", that person's)."""
     if "?\n" not in text and "Q:" not in text and "Interviewer:" not in text:
         return {}  # no question ends a paragraph: no such layout (tested in C first)
     paragraphs = [(m.start(), m.group()) for m in PARAGRAPH_RE.finditer(text)]
     if len(paragraphs) < 4:
         return {}
     kinds = []  # "q", "a", a person index, or ""
+    labelled = False  # a "Q:", "A:" or "Name:" paragraph
     for start, para in paragraphs:
         if QUESTION_LABEL_RE.match(para):
             kinds.append("q")
+            labelled = True
         elif ANSWER_LABEL_RE.match(para):
             kinds.append("a")
+            labelled = True
         elif _is_question_line(para):
             kinds.append("q")
         else:
@@ -1082,21 +1093,26 @@ def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int]]:
                 and para[colon + 1 : colon + 2].isspace()
             )
             kinds.append(state.mentions[i].person if named else "")
+            labelled = labelled or named
     if kinds.count("q") < 2:
         return {}
     first_q = paragraphs[kinds.index("q")][0]
     interviewee = _interviewee(state, text, first_q)
-    speakers: dict[int, tuple[int, int]] = {}
+    if interviewee is None and not labelled:
+        return {}  # questions on lines of their own, nobody interviewed: rhetorical questions
+    speakers: dict[int, tuple[int, int, bool]] = {}
     for k, (start, para) in enumerate(paragraphs):
         kind = kinds[k]
         if isinstance(kind, int):
-            speakers[start] = (start + len(para), kind)
+            speakers[start] = (start + len(para), kind, True)
         elif interviewee is not None and (kind == "a" or (kind == "" and k and kinds[k - 1] == "q")):
-            speakers[start] = (start + len(para), interviewee)
+            speakers[start] = (start + len(para), interviewee, True)
     return speakers
 
 
 def _interviewee(state: _State, text: str, end: int) -> int | None:
+    """The person the introduction names after "we spoke to", "sat down with", "asked", "interviewed"; or, when it
+    says "we spoke to her", "we met the author", the person it mentions most (the first named on a tie)."""
     counts: dict[int, int] = {}
     for m in state.mentions[: bisect_left(state.starts, end)]:
         if _inside_quote(state, m.start):
@@ -1104,21 +1120,24 @@ def _interviewee(state: _State, text: str, end: int) -> int | None:
         if INTERVIEW_CUE_RE.search(text, max(0, m.start - 50), m.start):
             return m.person
         counts[m.person] = counts.get(m.person, 0) + 1
-    return max(counts, key=lambda p: counts[p]) if counts else None  # the first of the most mentioned
+    if counts and INTERVIEW_REFERRING_CUE_RE.search(text, 0, end):
+        return max(counts, key=lambda p: counts[p])
+    return None
 
 
-def _answer_speaker(state: _State, text: str, pos: int) -> int | None:
-    """The speaker of the interview answer holding pos, if pos is in one."""
+def _answer_speaker(state: _State, text: str, pos: int, first_person: bool = False) -> int | None:
+    """The speaker of the interview answer holding pos, if pos is in one (with first_person, only an answer
+    whose "I" is known to be that speaker)."""
     if state.answers is None:
         state.answers = _answer_speakers(state, text)
+        state.answer_starts = sorted(state.answers)
     if not state.answers:
         return None
-    starts = list(state.answers)  # in text order
-    i = bisect_right(starts, pos) - 1
+    i = bisect_right(state.answer_starts, pos) - 1
     if i < 0:
         return None
-    end, person = state.answers[starts[i]]
-    return person if pos < end else None
+    end, person, own_i = state.answers[state.answer_starts[i]]
+    return person if pos < end and (own_i or not first_person) else None
 
 
 def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
@@ -1180,7 +1199,7 @@ def extract(headline: str, body_text: str) -> Extraction:
                 ctx.running = running if continues else None
                 att = _nearest(atts, span)
                 if att is not None and att.person is None and att.written.rsplit(None, 1)[-1:] == ["I"]:
-                    answer = _answer_speaker(state, body_text, span.start)  # "I told the board" in an answer
+                    answer = _answer_speaker(state, body_text, span.start, True)  # "I told the board" in an answer
                     if answer is not None:
                         att = _Attribution(att.start, att.end, answer, att.written)
                 explicit = att is not None
