@@ -440,3 +440,14 @@ def test_rhetorical_questions_on_their_own_lines_make_no_interview():
                  "How do you keep going?\n\n"
                  "We sing every Thursday.")
     assert [q[1] for q in quotes_of(interview)] == ["Agnes Werle"]
+
+
+def test_a_pronoun_about_someone_else_gives_the_speaker_no_gender():
+    possessive = ("Mayor Ilse Varnhagen said on Monday that the depot in Tolby would close.\n\n"
+                  "Oskar Brede criticised her handling of the budget at a meeting that evening.\n\n"
+                  "“It was a shambles from start to finish,” he said.")
+    assert [q[1] for q in quotes_of(possessive)] == ["Oskar Brede"]
+    reported = ("Inspector Hana Weir visited the Dunmore ferry terminal on Friday.\n\n"
+                "Oskar Brede said she had not asked to see the engine logs.\n\n"
+                "“We had them ready for her all week,” he said.")
+    assert [q[1] for q in quotes_of(reported)] == ["Oskar Brede"]

@@ -510,18 +510,26 @@ def _last_sentence_mark(text: str, lo: int, hi: int) -> int:
     return max(text.rfind(". ", lo, hi), text.rfind("? ", lo, hi), text.rfind("! ", lo, hi), text.rfind("\n", lo, hi))
 
 
+# Words that open a new clause whose subject a following he/she is ("Ostrow sued and he won", "… after she
+# left"); after a reporting verb ("said she had not asked") the pronoun may be anyone.
+CLAUSE_OPENERS = frozenset(
+    "and but after when because before while until since so then although though once as if yet".split()
+)
+POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted insists explained explains".split())
+
+
 def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: int) -> None:
-    """Gender the text itself states with pronouns, read up to upto (where quotations are known): a he/she/his/her
-    outside quotations whose sentence, before it, names exactly one person, in subject position ("Yolanda Mbeki-Strand
-    sued the trust after she was dismissed"). The first such evidence for a person counts; titles and kinship
-    words (already in genders) come first."""
+    """Gender the text itself states with pronouns, read up to upto (where quotations are known): a subject he/she
+    outside quotations opening a new clause ("Yolanda Mbeki-Strand sued the trust after she was dismissed",
+    "Ostrow, who chairs it, and he …") whose sentence, before it, names exactly one person, in subject position; or
+    opening a sentence right after one naming exactly one person, in subject position. Possessives ("criticised her
+    handling") and pronouns of reported clauses ("said she had not asked") may be somebody else: no evidence.
+    The first such evidence for a person counts; titles and kinship words (already in genders) come first."""
     for m in PRONOUN_RE.finditer(text, state.pronouns_read, upto):
-        p = m.start()
         word = m.group().lower()
-        if word == "her":
-            after = text[m.end() : m.end() + 16].split(None, 1)
-            if not after or not after[0][:1].isalpha() or after[0].lower() in HER_OBJECT_NEXT:
-                continue
+        if word != "he" and word != "she" and word != "his" and word != "her":
+            continue
+        p = m.start()
         last = bisect_left(state.starts, p)
         lo = max(0, p - 250)
         if not last or state.starts[last - 1] < lo or state.mentions[last - 1].person in genders:
@@ -529,10 +537,33 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
         if _inside_quote(state, p):
             continue
         start = _last_sentence_mark(text, lo, p) + 1
+        if text[start:p].strip():
+            before = text[start:p].split()[-1].lower()
+            if word[0] == "h" and word != "he":
+                # a possessive counts only opening the subject of the named person's reported clause ("Oduya told
+                # the hearing that his client …", "Carver-Rhys said her panel …"), never as an object ("criticised
+                # her handling")
+                if before != "that" and before not in POSSESSIVE_CLAUSE_VERBS:
+                    continue
+                after = text[m.end() : m.end() + 16].split(None, 1)
+                if not after or not after[0][:1].isalpha() or after[0].lower() in HER_OBJECT_NEXT:
+                    continue
+            elif before not in CLAUSE_OPENERS:
+                continue  # "said she …", "criticised … she": not a new clause's subject
+            allow_who = True
+        elif word[0] == "h" and word != "he":
+            continue
+        elif m.group()[0].isupper() and text[start - 1 : start] == " ":
+            # "He …" opening a sentence: the one person the sentence before names
+            p = start - 2
+            start = _last_sentence_mark(text, lo, p) + 1
+            allow_who = False
+        else:
+            continue
         first = bisect_left(state.starts, start)
         persons = set()
         subject = None
-        for k in range(first, last):
+        for k in range(first, bisect_left(state.starts, p)):
             mention = state.mentions[k]
             if _inside_quote(state, mention.start):
                 continue
@@ -540,13 +571,15 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
             if subject is None and not text.startswith(("'s", "’s"), mention.end):
                 opening = text[start : mention.start].split()  # only a title may stand before the subject
                 plain = all(w[-1:] != "," and (w[:1].isupper() or w in ROLE_WORDS) for w in opening)
-                # and no clause or quotation between it and the pronoun ("X, who joined his team", "X called
-                # it “…” But she"): nothing but the subject's own words
+                # and no clause or quotation between it and the pronoun ("X, who joined his team" only before
+                # "and he"; "X called it “…” But she"): nothing but the subject's own words
                 between = text[mention.end : p]
+                if allow_who and between.startswith(", who "):
+                    between = between[6:]
                 plain = plain and "," not in between and not any(c in between for c in DOUBLE_MARKS)
                 subject = mention.person if plain else -1
         if len(persons) == 1 and subject is not None and subject >= 0:
-            genders.setdefault(subject, "f" if word[0] == "s" or word.startswith("her") else "m")
+            genders.setdefault(subject, "f" if word[0] == "s" or word == "her" else "m")
     state.pronouns_read = max(state.pronouns_read, upto)
 
 
