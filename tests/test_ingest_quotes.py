@@ -451,3 +451,10 @@ def test_a_pronoun_about_someone_else_gives_the_speaker_no_gender():
                 "Oskar Brede said she had not asked to see the engine logs.\n\n"
                 "“We had them ready for her all week,” he said.")
     assert [q[1] for q in quotes_of(reported)] == ["Oskar Brede"]
+
+
+def test_a_capitalised_ly_name_after_and_without_a_comma_before_the_quotation_speaks():
+    body = ("Tam Oduya and Ines Kelly spoke to reporters outside the depot.\n\n"
+            "“We will strike,” Oduya said, and Kelly said “Nobody wants that.”")
+    assert [(q.text, q.speaker) for q in extract("Strike", body).quotes] == [
+        ("We will strike,", "Tam Oduya"), ("Nobody wants that.", "Ines Kelly")]

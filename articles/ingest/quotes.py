@@ -126,7 +126,7 @@ VERB_RE = re.compile(_trie_pattern(VERB_WORDS, first_as_set=True, after_first=r"
 _TAIL_WORDS = (
     r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|"
     r"has|had|have|was|is|will|would|"
-    r"used\s+to|went\s+on\s+to|simply|only|\w+ly)"
+    r"used\s+to|went\s+on\s+to|simply|only|[a-z]+ly)"
 )
 # r"(?:\s+WORD)+\s*$", written to start with one white-space character (see the note on SINGLE_OPEN_RE).
 TAIL_WORDS_RE = re.compile(r"\s\s*" + _TAIL_WORDS + r"(?:\s+" + _TAIL_WORDS + r")*\s*$")
@@ -169,7 +169,7 @@ AFTER_STOP_RE = re.compile(
     r"[,;:!?\x01\x02—(]|\.(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a.capitalize()}\.)" for a in sorted(ABBREVIATIONS))
 )
 # A second verb sharing the first one's subject: "said the plan was sound but described it as".
-COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|\w+ly\s+)?\Z")
+COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|[a-z]+ly\s+)?\Z")
 # Same as r"(?:[.!?]+[”"’)\]]*|\x02)\s+(?=…)", but starting with one character class (see above).
 SENTENCE_BREAK_RE = re.compile(r"[.!?" + QUOTE_STOP + r"](?:(?<=[.!?])[.!?]*[”\"’)\]]*)?\s+(?=[A-Z\x01\x02‘(])")
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title.
