@@ -272,3 +272,9 @@ def test_taking_their_seats_is_what_people_do_and_a_verb_like_occupation_after_w
     people = {p.name: p.role for p in find_people(body)}
     assert people == {"Ana Ruiz": "", "Tom Berg": "", "Lena Holm": "", "Mara Quist": ""}
     assert names("Green Forward won 12 seats in the election.") == []  # a party's seats
+
+
+def test_an_adverb_between_will_and_a_verb_like_occupation_keeps_it_a_verb():
+    body = "Tom Berg will again coach Lena Holm next season, and Mara Quist will also chair Ivo Tamm's committee."
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Tom Berg": "", "Lena Holm": "", "Mara Quist": "", "Ivo Tamm": ""}

@@ -1113,6 +1113,7 @@ VERB_CUES = frozenset(
     "to will would shall should can could may might must do does did not never also i we you they he she who "
     "helped help helps".split()
 )
+VERB_ADVERBS = frozenset("again also once then still now soon later never".split())
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
 # forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).
 OCCUPATION_MODIFIERS = (ROLE_WORDS - {"of", "for", "the"}) | frozenset(
@@ -1135,8 +1136,12 @@ def _occupation_before(text: str, start: int) -> str:
     words = [(m.start() + base, m.group()) for m in WORD_RE.finditer(text, base, start)]
     if not words or words[-1][1] not in OCCUPATION_NOUNS:
         return ""
-    if words[-1][1] in VERB_LIKE_OCCUPATIONS and len(words) > 1 and words[-2][1].lower() in VERB_CUES:
-        return ""  # "will coach Ana Ruiz", "to chair Ana Ruiz's committee": a verb, not her role
+    if words[-1][1] in VERB_LIKE_OCCUPATIONS and len(words) > 1:
+        k = len(words) - 2  # skipping adverbs: "will again coach X", "to then chair X"
+        while words[k][1].lower() not in VERB_CUES and words[k][1].lower() in VERB_ADVERBS and k > 0:
+            k -= 1
+        if words[k][1].lower() in VERB_CUES:
+            return ""  # "will coach Ana Ruiz", "to chair Ana Ruiz's committee": a verb, not her role
     i = len(words) - 1
     while i > 0 and words[i - 1][1].lower() in OCCUPATION_MODIFIERS:
         i -= 1
