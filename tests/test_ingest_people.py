@@ -278,3 +278,11 @@ def test_an_adverb_between_will_and_a_verb_like_occupation_keeps_it_a_verb():
     body = "Tom Berg will again coach Lena Holm next season, and Mara Quist will also chair Ivo Tamm's committee."
     assert {p.name: p.role for p in find_people(body)} == {
         "Tom Berg": "", "Lena Holm": "", "Mara Quist": "", "Ivo Tamm": ""}
+
+
+def test_only_seats_of_a_vote_make_an_organisation_and_a_persons_seats_do_not():
+    body = ("Two newcomers joined the council on Monday. Mara Quist and Ivo Tamm took up their seats after the oath. "
+            "Jon Amsel holds seats on three charity boards. Ida Brack won two seats for the cup final in a raffle.")
+    assert names(body) == ["Mara Quist", "Ivo Tamm", "Jon Amsel", "Ida Brack"]
+    assert names("Green Forward won two more seats on the council.") == []
+    assert names("Green Forward held its seats in the assembly.") == []

@@ -228,10 +228,22 @@ PLACE_OPENERS = ("In", "At", "Near", "From")
 # What parties and other organisations do and people do not: hold a capital, win or lose seats, win control of
 # a city or a council. (A person "lost control of the car", so only winning control counts.)
 _SEAT_VERBS = "held holds won wins took takes kept keeps retained retains gained gains lost loses".split()
+_SEAT_GAP_WORD = r"(?!(?:their|his|her|my|our|your)\b)[\w,-]+"  # a possessive makes them a person's seats
+_SEAT_NUMBER = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|dozen|majority|most|all|several|many|more|fewer)"
+)
+_LEGISLATURES = (
+    r"(?:council|councils|parliament|assembly|chamber|senate|house|legislature|congress|committee|board\s+of\s+"
+    r"supervisors|city\s+council|bundestag|dail|knesset|duma)\b"
+)
 ORG_ACTION_AFTER_RE = re.compile(
-    # Not "took their seats" (councillors do), nor "won two seats at the theatre": seats of a vote.
-    r"\s+(?:(?:" + "|".join(_SEAT_VERBS) + r")\s+(?!(?:their|his|her|my|our|your)\b)(?:[\w,-]+\s+){0,3}?seats\b"
-    r"(?!\s+at\s+the\b)"
+    # Seats of a vote: a number of them ("won 12 seats", not "won two seats for the cup final") or seats on the
+    # council; not "took up their seats" (councillors do) nor "holds seats on three charity boards".
+    r"\s+(?:(?:" + "|".join(_SEAT_VERBS) + r")\s+"
+    r"(?:(?:" + _SEAT_GAP_WORD + r"\s+){0,2}?" + _SEAT_NUMBER + r"\s+(?:" + _SEAT_GAP_WORD + r"\s+){0,2}?seats\b"
+    r"(?!\s+(?:for|on|at)\s+(?!(?:the\s+)?(?:[\w-]+\s+)?" + _LEGISLATURES + r"))"
+    r"|(?:" + _SEAT_GAP_WORD + r"\s+){0,3}?seats\s+(?:in|on)\s+the\s+(?:[\w-]+\s+)?" + _LEGISLATURES + r")"
     r"|(?:held|holds|won|wins|took|takes|kept|keeps|retained|retains|lost|loses)\s+the\s+capital\b"
     r"|(?:won|wins|gained|gains|retained|retains|regained|regains)\s+control\s+of\b)"
 )
