@@ -286,3 +286,15 @@ def test_only_seats_of_a_vote_make_an_organisation_and_a_persons_seats_do_not():
     assert names(body) == ["Mara Quist", "Ivo Tamm", "Jon Amsel", "Ida Brack"]
     assert names("Green Forward won two more seats on the council.") == []
     assert names("Green Forward held its seats in the assembly.") == []
+
+
+def test_surnames_that_end_place_and_company_names_are_people_with_evidence():
+    body = ("Dr Ines Strait, 45, a lecturer in Tolby, said she would stand. Piet Sound, 52, said he ran the "
+            "chandlery. Ola Transport, 38, a haulier, backed the plan.\n\n"
+            "Agnes Rock has lived in Dunmore all her life. Rock, a retired teacher, runs the choir. "
+            "“Nobody misses a week,” said Rock.")
+    assert names(body) == ["Ines Strait", "Piet Sound", "Ola Transport", "Agnes Rock"]
+    assert names("Flights were cancelled. A spokesman for Skerry Air said he expected services to resume. "
+                 "Orla Brennick was travelling to a funeral.") == ["Orla Brennick"]
+    assert names("Orla Brennick was travelling to a funeral. Skerry Air told her the next seat was on "
+                 "Wednesday.") == ["Orla Brennick"]

@@ -86,7 +86,7 @@ sea ocean gulf falls springs heights north south east west northern southern eas
 upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
 brook bend row point trench canal parade rail railways airfield cottage coastguard
 brewery distillery winery workers
-ferries bakeries minerals voices strait straits sound transport weekend
+ferries bakeries minerals voices straits weekend
 research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
 communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
@@ -956,11 +956,26 @@ def _after_settlement_noun(text: str, pos: int) -> bool:
     return bool(NAME_LIST_RE.match(text, i + 4, pos))
 
 
-# Words that end organisation and place names ("Skerry Air", "Gannet Link", "Tollan Rock", "Pollard Heath") but
-# are also surnames or given names, so they are no NON_PERSON_WORDS: a run ending with one is a person only
-# with a title, an age or a personal pronoun after "said" somewhere in the article ("Seamus Link, 70,").
-TRAILING_THING_WORDS = frozenset("air link rock heath lines".split())
-PERSON_AFTER_RE = re.compile(r",\s+\d{1,3},|\s+(?:said|says|told|added)\s+(?:he|she|him|her)\b")
+# Words that end organisation and place names ("Skerry Air", "Gannet Link", "Tollan Rock", "Pollard Heath",
+# "Kessary Sound", "Halvik Transport") but are also surnames or given names, so they are no NON_PERSON_WORDS: a
+# run ending with one is a person only with evidence somewhere in the article (see _personal): a title, an age
+# ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its founder, Lena Rock"), or "X said"
+# / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air said he").
+TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport".split())
+THING_OWNER_BEFORE = ("for", "of", "at", "from")
+
+
+def _personal(text: str, c: _Candidate) -> bool:
+    """Evidence that a name ending with a TRAILING_THING_WORD is a person's (see there)."""
+    if c.role:
+        return True
+    m = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
+    if m is not None:
+        if m.group()[0] == ",":
+            return True
+        before = text[max(0, c.run_start - 12) : c.run_start].split()
+        return not (before and before[-1].lower() in THING_OWNER_BEFORE)
+    return bool(PERSON_BEFORE_RE.search(text, max(0, c.run_start - 60), c.run_start))
 
 
 def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
@@ -969,15 +984,18 @@ def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     title right after a preposition of place. An age or a reporting verb after any mention of the
     same name keeps it a person."""
     things, people, described, aged = set(), set(), set(), set()
-    trailing, personal = set(), set()
+    trailing, personal, personal_surnames = set(), set(), set()
     for c in cands:
         if text.startswith(("'s", "’s"), c.end):
             continue
         key = _name_key(c.tokens)
-        if len(key) > 1 and key[-1] in TRAILING_THING_WORDS:
-            trailing.add(key)
-            if c.role or PERSON_AFTER_RE.match(text, c.end, c.end + 24):
+        if key and key[-1] in TRAILING_THING_WORDS:
+            if len(key) > 1:
+                trailing.add(key)
+            if _personal(text, c):
                 personal.add(key)
+                if len(key) == 1:
+                    personal_surnames.add(key[0])  # "Rock, a retired teacher": Lena Rock's
         if text.startswith(",", c.end) and THING_AFTER_RE.match(text, c.end, c.end + 60):
             described.add(key)  # ", which …", ", founded in …", ", a nine-year-old gelding": stronger than "said"
         elif STRONG_AFTER_RE.match(text, c.end, c.end + 12):
@@ -990,7 +1008,7 @@ def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         elif len(c.tokens) > 1 and _not_person_by_context(text, c):
             things.add(key)
     # A thing may "say" (organisations issue statements); only an age outweighs a thing appositive.
-    things = (things - people) | (described - aged) | (trailing - personal)
+    things = (things - people) | (described - aged) | {k for k in trailing - personal if k[-1] not in personal_surnames}
     if not things:
         return cands
     return [c for c in cands if _name_key(c.tokens) not in things]
@@ -1126,6 +1144,20 @@ VERB_CUES = frozenset(
     "helped help helps".split()
 )
 VERB_ADVERBS = frozenset("again also once then still now soon later never".split())
+# Person evidence for names ending with a TRAILING_THING_WORD (see there and _personal).
+PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
+    "haulier pensioner resident widow widower mother father grandmother grandfather man woman".split()
+)
+_PERSON_NOUN = r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
+PERSON_AFTER_RE = re.compile(
+    r",\s+\d{1,3},"
+    r"|,\s+(?:a|an|the|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN
+    + r"|\s+(?:said|says|added|adds)\b(?!\s+(?:it|its|they|their|we|our|in\s+a\s+statement)\b)"
+)
+PERSON_BEFORE_RE = re.compile(
+    r"(?:\b(?:said|says|added|adds)|\b(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?" + _PERSON_NOUN
+    + r"\s*,)\s+\Z"
+)
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
 # forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).
 OCCUPATION_MODIFIERS = (ROLE_WORDS - {"of", "for", "the"}) | frozenset(
