@@ -458,3 +458,14 @@ def test_a_capitalised_ly_name_after_and_without_a_comma_before_the_quotation_sp
             "“We will strike,” Oduya said, and Kelly said “Nobody wants that.”")
     assert [(q.text, q.speaker) for q in extract("Strike", body).quotes] == [
         ("We will strike,", "Tam Oduya"), ("Nobody wants that.", "Ines Kelly")]
+
+
+def test_answers_in_a_labelled_or_edit_noted_interview_belong_to_its_subject_without_an_introduction_cue():
+    intro = "Harbour pilot Signe Marrow has guided ships into Port Ardent for thirty years. Marrow retires soon.\n\n"
+    labelled = intro + ("Q: What changed most?\n\nA: “The size of the ships. They doubled.”\n\n"
+                        "Q: And what stayed the same?\n\nA: “The fog. Always the fog.”")
+    assert [q.speaker for q in extract("Pilot", labelled).quotes] == ["Signe Marrow", "Signe Marrow"]
+    lines = intro + ("What changed most?\n\n“The size of the ships. They doubled.”\n\n"
+                     "And what stayed the same?\n\n“The fog. Always the fog.”\n\n"
+                     "This interview has been edited for length.")
+    assert [q.speaker for q in extract("Pilot", lines).quotes] == ["Signe Marrow", "Signe Marrow"]

@@ -1079,6 +1079,12 @@ INTERVIEW_REFERRING_CUE_RE = re.compile(
     r"\b(?:[Ww]e|I)\s+(?:spoke|talked|sat\s+down|caught\s+up|met|asked|interviewed)\s+(?:to\s+|with\s+)?"
     r"(?:him|her|them|the\s+[a-z]+)\b"
 )
+# What papers print with a question-and-answer piece, anywhere in it: "This interview has been edited for
+# length", "The conversation has been condensed", "Interview by …", "in conversation with …".
+INTERVIEW_NOTE_RE = re.compile(
+    r"\b(?:[Tt]his|[Tt]he|[Oo]ur)\s+(?:interview|conversation|exchange)\s+(?:has\s+been|was|have\s+been)\s+"
+    r"(?:lightly\s+)?(?:edited|condensed)|\b[Ii]nterview(?:ed)?\s+by\s+[A-Z]|\b[Ii]n\s+conversation\s+with\b"
+)
 QUOTE_MARKS = "“”\"‘’„«»"
 
 
@@ -1106,13 +1112,14 @@ def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int, bool
         return {}
     kinds = []  # "q", "a", a person index, or ""
     labelled = False  # a "Q:", "A:" or "Name:" paragraph
+    qa_labels = False  # a "Q:" or "A:" paragraph: an interview by its own layout
     for start, para in paragraphs:
         if QUESTION_LABEL_RE.match(para):
             kinds.append("q")
-            labelled = True
+            labelled = qa_labels = True
         elif ANSWER_LABEL_RE.match(para):
             kinds.append("a")
-            labelled = True
+            labelled = qa_labels = True
         elif _is_question_line(para):
             kinds.append("q")
         else:
@@ -1130,7 +1137,7 @@ def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int, bool
     if kinds.count("q") < 2:
         return {}
     first_q = paragraphs[kinds.index("q")][0]
-    interviewee = _interviewee(state, text, first_q)
+    interviewee = _interviewee(state, text, first_q, by_layout=qa_labels)
     if interviewee is None and not labelled:
         return {}  # questions on lines of their own, nobody interviewed: rhetorical questions
     speakers: dict[int, tuple[int, int, bool]] = {}
@@ -1143,9 +1150,11 @@ def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int, bool
     return speakers
 
 
-def _interviewee(state: _State, text: str, end: int) -> int | None:
+def _interviewee(state: _State, text: str, end: int, by_layout: bool = False) -> int | None:
     """The person the introduction names after "we spoke to", "sat down with", "asked", "interviewed"; or, when it
-    says "we spoke to her", "we met the author", the person it mentions most (the first named on a tie)."""
+    says "we spoke to her", "we met the author", carries an interview's note ("This interview has been edited…")
+    or is laid out in "Q:"/"A:" paragraphs (by_layout: an interview by its own labels), the person it mentions
+    most (the first named on a tie)."""
     counts: dict[int, int] = {}
     for m in state.mentions[: bisect_left(state.starts, end)]:
         if _inside_quote(state, m.start):
@@ -1153,7 +1162,7 @@ def _interviewee(state: _State, text: str, end: int) -> int | None:
         if INTERVIEW_CUE_RE.search(text, max(0, m.start - 50), m.start):
             return m.person
         counts[m.person] = counts.get(m.person, 0) + 1
-    if counts and INTERVIEW_REFERRING_CUE_RE.search(text, 0, end):
+    if counts and (by_layout or INTERVIEW_REFERRING_CUE_RE.search(text, 0, end) or INTERVIEW_NOTE_RE.search(text)):
         return max(counts, key=lambda p: counts[p])
     return None
 
