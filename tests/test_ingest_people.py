@@ -298,3 +298,9 @@ def test_surnames_that_end_place_and_company_names_are_people_with_evidence():
                  "Orla Brennick was travelling to a funeral.") == ["Orla Brennick"]
     assert names("Orla Brennick was travelling to a funeral. Skerry Air told her the next seat was on "
                  "Wednesday.") == ["Orla Brennick"]
+
+
+def test_treasurer_is_a_title_and_a_clerk_a_role():
+    people = {p.name: p.role for p in find_people(
+        "Treasurer Bram Ostrow presented the budget. Parish clerk Tomas Reyl took the minutes.")}
+    assert people == {"Bram Ostrow": "Treasurer", "Tomas Reyl": "Parish clerk"}

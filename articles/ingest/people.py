@@ -32,7 +32,7 @@ sister brother chief inspector detective sergeant sgt. constable officer superin
 captain capt. lieutenant lt. colonel col. general gen. major admiral commander commodore marshal
 coach manager director executive chairman chairwoman chair ceo cfo coo founder spokesman spokeswoman spokesperson
 deputy acting interim assistant associate head leader speaker attorney prosecutor sheriff warden
-dean principal headteacher headmaster headmistress chairperson editor correspondent
+dean principal headteacher headmaster headmistress chairperson editor correspondent treasurer
 farmer author writer artist poet novelist composer singer musician actor actress chef baker nurse surgeon
 physician scientist researcher economist analyst engineer architect lawyer teacher student pilot driver
 skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
@@ -1131,7 +1131,7 @@ sergeant detective inspector coach manager referee umpire striker midfielder def
 cyclist swimmer jockey trainer councillor councilor mayor senator governor minister secretary treasurer chairman
 chairwoman chairperson chair spokesman spokeswoman spokesperson member president founder co-founder owner
 co-owner organiser organizer campaigner activist volunteer harbourmaster postmaster ombudsman priest vicar
-director executive
+director executive clerk
 """.split()
 )
 # Occupations that are verbs too, and the words that, right before one, make it the verb.
