@@ -317,7 +317,9 @@ def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context)
     tag_articles([row.pk for _, row in articles])
     # The input's own topics are kept as given (by_rule false), also where a rule gave the same
     # topic: retag never takes away what the input said (an export read back in keeps them all).
-    given = [(row.pk, _topic(name).pk) for index, row in articles for name in items[index][0].topics or []]
+    named = [(row.pk, name) for index, row in articles for name in items[index][0].topics or []]
+    topic_ids = {name: _topic(name).pk for name in {name for _, name in named}}  # a query per name, not per link
+    given = [(article_id, topic_ids[name]) for article_id, name in named]
     if given:
         with connection.cursor() as cursor:
             execute_values(
