@@ -117,6 +117,14 @@ class PersonQuerySet(models.QuerySet):
         by_alias = Alias.objects.filter(normalized=wanted).order_by().values("person_id")
         return self.filter(pk__in=by_name.order_by().union(by_alias))
 
+    def with_surname(self, text: str) -> PersonQuerySet:
+        """People whose last name is the one word `text`, ignoring case and accents as named_exactly()
+        does ("erdoglu" finds Selim Erdoğlu); person_name_normalized_trgm serves the LIKE."""
+        surname = normalize_name(text)
+        if " " in surname or len(surname) < 3:
+            return self.none()
+        return self.annotate(normalized=NormalizedName("name")).filter(normalized__endswith=f" {surname}")
+
     def most_quoted(self, since: date, limit: int = 10) -> models.RawQuerySet:
         """People with the most quotations in articles published on or after `since` (`quote_count`).
 

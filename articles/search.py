@@ -32,10 +32,8 @@ from articles.models import (
     QUOTES_NEWEST_FIRST,
     Article,
     Mention,
-    NormalizedName,
     Person,
     Quote,
-    normalize_name,
     search_query,
 )
 
@@ -281,13 +279,8 @@ def run_search(
 
 def _only_one_with_surname(text: str) -> Person | None:
     """The person a one-word query names when it is the surname of exactly one person ("szabadi");
-    with two or more of that surname, nobody (the card would be a guess). Accents and case are
-    folded as in named_exactly(); person_name_normalized_trgm serves the LIKE."""
-    surname = normalize_name(text)
-    if " " in surname or len(surname) < 3:
-        return None
-    named = Person.objects.annotate(normalized=NormalizedName("name"))
-    people = list(named.filter(normalized__endswith=f" {surname}")[:2])
+    with two or more of that surname, nobody (the card would be a guess)."""
+    people = list(Person.objects.with_surname(text)[:2])
     return people[0] if len(people) == 1 else None
 
 
