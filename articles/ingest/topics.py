@@ -15,8 +15,13 @@ from django.db import connection, transaction
 
 from articles.models import Topic, TopicRule, fold
 
-# The text a rule's word forms are looked for in, for the article aliased `a`.
-_TEXT = "lower(unaccent('unaccent'::regdictionary, {0}headline || ' ' || {0}body_text))"
+
+def _text_sql(headline: str, body: str) -> str:
+    """The text a rule's word forms are looked for in: headline and body, lower case, accents folded."""
+    return f"lower(unaccent('unaccent'::regdictionary, {headline} || ' ' || {body}))"
+
+
+_TEXT = _text_sql("a.headline", "a.body_text")  # of the article aliased `a`
 # The rules as rows (topic_id, phrase, pattern), a row per spelling of the keyword (its own, and
 # with one word's singular or plural: keyword_variants), so the stemmed pre-filter finds "buses"
 # for "bus" although the stemmer makes them "buse" and "bus". The pattern is the same for all.
@@ -82,7 +87,7 @@ def _all_rules() -> dict:
 
 def topics_for_text(headline: str, people_quotes: str, body_text: str) -> list[Topic]:
     """Topics whose rules match this text (for an article not yet stored, or a dry run)."""
-    text = "lower(unaccent('unaccent'::regdictionary, %(headline)s || ' ' || %(body)s))"
+    text = _text_sql("%(headline)s", "%(body)s")
     return list(
         Topic.objects.raw(
             f"""
@@ -110,7 +115,7 @@ def tag_articles(article_ids: list[int]) -> int:
             WHERE a.id = t.article_id AND t.article_id = ANY(%(ids)s) AND t.by_rule
               AND NOT EXISTS (SELECT 1 FROM {_RULES} r WHERE r.topic_id = t.topic_id
                               AND a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword)
-                              AND {_TEXT.format("a.")} ~ r.pattern)
+                              AND {_TEXT} ~ r.pattern)
             """,
             params,
         )
@@ -119,7 +124,7 @@ def tag_articles(article_ids: list[int]) -> int:
             INSERT INTO articles_article_topics (article_id, topic_id, by_rule)
             SELECT DISTINCT a.id, r.topic_id, true
             FROM articles_article a JOIN {_RULES} r
-              ON a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword) AND {_TEXT.format("a.")} ~ r.pattern
+              ON a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword) AND {_TEXT} ~ r.pattern
             WHERE a.id = ANY(%(ids)s)
             ON CONFLICT DO NOTHING
             """,
@@ -141,7 +146,7 @@ def count_matches(keywords: list[str]) -> int:
                 FROM unnest(%(keywords)s::text[]) AS k WHERE phraseto_tsquery('newsarchive', k)::text <> ''
             )
             AND EXISTS (SELECT 1 FROM {_RULES} r WHERE a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword)
-                        AND {_TEXT.format("a.")} ~ r.pattern)
+                        AND {_TEXT} ~ r.pattern)
             """,
             _rule_params([(0, keyword) for keyword in keywords]),
         )
@@ -175,7 +180,7 @@ def retag_all() -> RetagResult:
                 GROUP BY topic_id
             ) q
             JOIN articles_article a ON a.search_vector @@ q.query
-            CROSS JOIN LATERAL (SELECT {_TEXT.format("a.")} AS text) x
+            CROSS JOIN LATERAL (SELECT {_TEXT} AS text) x
             WHERE EXISTS (SELECT 1 FROM {_RULES} r WHERE r.topic_id = q.topic_id
                           AND a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword) AND x.text ~ r.pattern)
             """,

@@ -21,7 +21,7 @@ def mark_rule_links(apps, schema_editor):
                 WHERE a.id = t.article_id AND EXISTS (
                     SELECT 1 FROM {_RULES} r WHERE r.topic_id = t.topic_id
                        AND a.search_vector @@ phraseto_tsquery('newsarchive', r.keyword)
-                       AND {_TEXT.format("a.")} ~ r.pattern)""",
+                       AND {_TEXT} ~ r.pattern)""",
             _rule_params(rules),
         )
 
