@@ -278,16 +278,21 @@ def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Reject
         parser = parse_feed if fmt == "feed" else parse_html
         yield from parser(data, label, options, content_type=content_type)
         return
-    try:
-        text = decode(data, content_type)
-    except InputError as exc:
-        yield Rejection(label, str(exc))
-        return
-    if not text.strip():
-        yield Rejection(label, "empty input")
+    text = _text_or_rejection(data, label, content_type)
+    if isinstance(text, Rejection):
+        yield text
         return
     parser = {"text": parse_text, "json": parse_json}[fmt]
     yield from parser(text, label, options)
+
+
+def _text_or_rejection(data: bytes, origin: str, content_type: str = "") -> str | Rejection:
+    """Plain text or JSON decoded (see decode), or why it can't be read: a bad byte, or nothing in it."""
+    try:
+        text = decode(data, content_type)
+    except InputError as exc:
+        return Rejection(origin, str(exc))
+    return text if text.strip() else Rejection(origin, "empty input")
 
 
 # --- Plain text ----------------------------------------------------------------------------
@@ -515,13 +520,9 @@ def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[Pars
             if path.stat().st_size > MAX_INPUT_BYTES:
                 yield Rejection(origin, "file is larger than 50 MB and is not JSON Lines")
                 return
-            try:
-                text = decode(handle.read())
-            except InputError as exc:
-                yield Rejection(origin, str(exc))
-                return
-            if not text.strip():
-                yield Rejection(origin, "empty input")
+            text = _text_or_rejection(handle.read(), origin)
+            if isinstance(text, Rejection):
+                yield text
                 return
             yield from parse_json(text, origin, options)
             return
