@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsarchive.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that may use the database (sessions, users, messages, views): 503, not 500.
+    "newsarchive.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,6 +139,9 @@ def _database() -> dict:
             "CONN_MAX_AGE": 60,
         }
     config.setdefault("OPTIONS", {})["connect_timeout"] = 5
+    # A connection kept between requests (CONN_MAX_AGE) is tested before a request uses it, so one the
+    # server dropped (a restart, a failover) is replaced instead of failing that request.
+    config["CONN_HEALTH_CHECKS"] = True
     return config
 
 

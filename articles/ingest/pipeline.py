@@ -12,6 +12,7 @@ Identity: an article is the same article when it has the same URL, or the same t
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -23,7 +24,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, connection, transaction
+import psycopg2
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -142,7 +144,9 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
         try:
             with transaction.atomic():
                 return _store_batch(items, context)
-        except Exception:  # noqa: BLE001 - find the bad article below, one by one
+        except Exception as exc:  # noqa: BLE001 - find the bad article below, one by one
+            if database_gone(exc):
+                raise  # no article's fault: every one would fail the same way
             context.reload()  # the failed transaction may have created people and outlets that are gone
     results = []
     for parsed, extracted in items:
@@ -150,9 +154,31 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
             with transaction.atomic():
                 results.append(_store_batch([(parsed, extracted)], context)[0])
         except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+            if database_gone(exc):
+                raise
             context.reload()
             results.append(StoreResult("rejected", None, f"not stored: {_failure(exc)}"))
     return results
+
+
+# Server-side codes of a connection the server ended: connection exceptions (class 08), and an
+# administrator's or a crash's shutdown (57P01-57P03).
+_CONNECTION_LOST = ("08", "57P01", "57P02", "57P03")
+
+
+def database_gone(exc: BaseException) -> bool:
+    """True when `exc` says the database can't be used at all (refused, dropped, closed), as opposed to
+    an error one article caused. Django wraps its cursors' errors; COPY and execute_values run on
+    psycopg2's own cursor, so its errors come as they are. An OperationalError without a server code
+    was raised by the client library (connection refused, server closed the connection); one with a
+    code is the server's, and only the codes above mean the connection is gone (a tsvector too long
+    is an OperationalError too: program_limit_exceeded, 54000)."""
+    if isinstance(exc, (InterfaceError, psycopg2.InterfaceError)):
+        return True
+    if not isinstance(exc, (OperationalError, psycopg2.OperationalError)):
+        return False
+    code = getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
+    return code is None or code.startswith(_CONNECTION_LOST)
 
 
 def _failure(exc: Exception) -> str:
@@ -475,6 +501,9 @@ class Report:
     rejected: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     details: list[str] = field(default_factory=list)  # a line per article skipped or updated (-v 2)
+    # Set when the run stopped because the database could not be used (see database_gone()): the
+    # counts are what was stored before it; the batch being stored then was not.
+    database_error: Exception | None = None
 
     @property
     def per_second(self) -> float:
@@ -509,10 +538,11 @@ def run(
     """Read every input, store (or, dry run, preview) every article, report the rest.
 
     Extraction, the CPU-heavy step, runs in worker processes (one per core) while this
-    process parses and stores; articles are stored in batches of BATCH_SIZE."""
+    process parses and stores; articles are stored in batches of BATCH_SIZE. When the database can't
+    be used (unreachable, or gone mid-run) the run stops and says so in `report.database_error`:
+    articles of the batches committed before it count as stored."""
     started = time.perf_counter()
     report = Report()
-    context = Context()
 
     def reject(rejection: Rejection) -> None:
         report.rejected.append(rejection)
@@ -535,22 +565,30 @@ def run(
 
     batch: list[tuple[ParsedArticle, Extracted]] = []
     articles = _parse_all(targets, options, reject)
-    for parsed, extracted in _extract_all(articles, workers or os.cpu_count() or 1):
-        report.read += 1
-        if isinstance(extracted, str):
-            reject(Rejection(parsed.origin, f"not stored: extraction failed: {extracted}"))
-        elif dry_run:
-            report.created += 1
-            if on_record:
-                on_record(preview_record(parsed, context, extracted))
-            if on_progress:
-                on_progress(1)
-        else:
-            batch.append((parsed, extracted))
-            if len(batch) >= BATCH_SIZE:
-                flush(batch)
-    if batch:
-        flush(batch)
+    try:
+        context = Context()
+        # closing(): a run the database stopped ends its extraction workers now, not when collected.
+        with contextlib.closing(_extract_all(articles, workers or os.cpu_count() or 1)) as extracted_articles:
+            for parsed, extracted in extracted_articles:
+                report.read += 1
+                if isinstance(extracted, str):
+                    reject(Rejection(parsed.origin, f"not stored: extraction failed: {extracted}"))
+                elif dry_run:
+                    report.created += 1
+                    if on_record:
+                        on_record(preview_record(parsed, context, extracted))
+                    if on_progress:
+                        on_progress(1)
+                else:
+                    batch.append((parsed, extracted))
+                    if len(batch) >= BATCH_SIZE:
+                        flush(batch)
+        if batch:
+            flush(batch)
+    except Exception as exc:
+        if not database_gone(exc):
+            raise
+        report.database_error = exc
     report.seconds = time.perf_counter() - started
     return report
 

@@ -54,6 +54,15 @@ class Command(BaseCommand):
         )
         if progress is not None:  # not `if progress`: a tqdm without a total refuses bool()
             progress.close()
+        if report.database_error is not None:
+            # The database refused or went away: what was stored before it, then the one line saying
+            # what to start or set (no traceback). Nothing read yet: the line alone.
+            from newsarchive.settings import database_help
+
+            if report.read or report.rejected:
+                self.stderr.write(report.summary(dry_run=dry_run))
+            self.stderr.write(database_help(report.database_error))
+            sys.exit(1)
         verbosity = options.get("verbosity", 1)
         if verbosity > 1:
             for line in report.details:
