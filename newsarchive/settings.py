@@ -226,3 +226,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": max(PAGE_CACHE_ENTRIES, 1)},
     },
 }
+
+# URLs given to `ingest` or pasted in the admin are fetched by articles/ingest/fetch.py: the whole fetch,
+# redirects included, must end within FETCH_DEADLINE seconds, and hosts that resolve to a loopback, private,
+# link-local or other non-public address are refused unless FETCH_ALLOWED_HOSTS names them (host names, or
+# networks such as 10.0.0.0/8).
+FETCH_DEADLINE = env_int("FETCH_DEADLINE", 30)
+FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS")

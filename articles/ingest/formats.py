@@ -15,19 +15,16 @@ import io
 import json
 import re
 import sys
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# fetch (the one network chokepoint, articles/ingest/fetch.py) is called as formats.fetch, so tests can replace it.
+from articles.ingest.fetch import MAX_INPUT_BYTES, Fetched, InputError, fetch  # noqa: F401 (Fetched: re-exported)
 from articles.ingest.sanitize import clean_html, html_to_text, text_to_html
 
 FORMATS = ("text", "json", "feed", "html")
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # one file, page or feed
 MAX_BODY_CHARS = 500_000  # PostgreSQL's tsvector holds at most 1 MB; no news article is this long
-FETCH_TIMEOUT = 20
-USER_AGENT = "NewsArchive/0.1 (+https://github.com/newsarchive)"
 
 
 @dataclass
@@ -77,36 +74,7 @@ class Options:
     extra: dict = field(default_factory=dict)
 
 
-class InputError(Exception):
-    """An input that can't be read at all; the message is the reason shown to the user."""
-
-
 # --- Input: files, folders, URLs, stdin ---------------------------------------------------
-
-
-class Fetched(bytes):
-    """The bytes of an HTTP answer, with its Content-Type header (which may name the charset)."""
-
-    content_type: str = ""
-
-
-def fetch(url: str) -> bytes:
-    """The one network chokepoint: GET a URL, refusing errors and oversized answers."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (http/https only, checked by caller)
-            data = response.read(MAX_INPUT_BYTES + 1)
-            content_type = response.headers.get("Content-Type") or ""
-    except urllib.error.HTTPError as exc:
-        raise InputError(f"HTTP error {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise InputError(f"unreachable: {reason}") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-    fetched = Fetched(data)
-    fetched.content_type = content_type
-    return fetched
 
 
 def expand_inputs(targets: Iterable[str]) -> Iterator[str | Rejection]:
