@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before everything that may use the database (sessions, users, messages, views): 503, not 500.
     "newsarchive.middleware.DatabaseUnavailableMiddleware",
+    "newsarchive.middleware.RejectNulInAdminMiddleware",  # 400 before a NUL reaches a query
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

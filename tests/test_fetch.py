@@ -4,6 +4,7 @@ Real HTTP servers run on 127.0.0.1 in threads; names the tests invent (news.exam
 socket.getaddrinfo, so nothing here leaves the machine.
 """
 
+import html
 import shutil
 import socket
 import ssl
@@ -13,10 +14,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.urls import reverse
 
 from articles.ingest import fetch as fetching
 from articles.ingest import formats
 from articles.ingest.fetch import InputError, allowed_hosts, fetch, not_public
+from articles.models import Article
 
 PAGE = b"""<!doctype html><html><head><title>Lighthouse keeper retires</title></head><body><article>
 <h1>Lighthouse keeper retires</h1>
@@ -459,3 +463,44 @@ def test_https_checks_the_certificate_against_the_host_name(tls_site, monkeypatc
     assert refusal(at(server, "/x", host="other.example", scheme="https")).startswith(
         "TLS certificate not accepted: Hostname mismatch"
     )
+
+
+# --- Where fetch is used: ingest and the admin's paste page ---------------------------------------------
+
+
+@pytest.mark.django_db
+def test_ingest_reports_a_refused_url_and_stores_the_good_file_beside_it(web, tmp_path, capsys):
+    server = web({"/x": (200, {"Content-Type": "text/html"}, PAGE)})
+    url = at(server, "/x")
+    good = tmp_path / "good.txt"
+    good.write_text("Tide gauge repaired\n\nThe gauge on the north pier works again.\n")
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("ingest", url, str(good))
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert f"rejected {url}: refused: 127.0.0.1 is a loopback address (set FETCH_ALLOWED_HOSTS to allow it)" in err
+    assert "read 1, stored 1" in err
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Tide gauge repaired"]
+    assert server.seen == []
+
+
+@pytest.mark.django_db
+def test_pasting_a_loopback_url_in_the_admin_shows_the_refusal_on_the_form(web, admin_client):
+    server = web({"/x": (200, {"Content-Type": "text/html"}, PAGE)})
+    response = admin_client.post(reverse("admin:articles_article_paste"), {"url": at(server, "/x"), "preview": "1"})
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "refused: 127.0.0.1 is a loopback address (set FETCH_ALLOWED_HOSTS to allow it)" in page
+    assert "refused: 127.0.0.1 is a loopback address" in str(response.context["form"].errors)
+    assert "Lighthouse keeper" not in page and "Ada Lorne" not in page
+    assert server.seen == []
+
+
+@pytest.mark.django_db
+def test_pasting_an_allowed_internal_url_in_the_admin_previews_the_page(web, admin_client, fetch_settings):
+    fetch_settings.FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    server = web({"/x": (200, {"Content-Type": "text/html"}, PAGE)})
+    response = admin_client.post(reverse("admin:articles_article_paste"), {"url": at(server, "/x"), "preview": "1"})
+    assert response.status_code == 200
+    assert response.context["review"]["headline"].value() == "Lighthouse keeper retires"
+    assert [path for path, _host, _agent in server.seen] == ["/x"]

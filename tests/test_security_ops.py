@@ -175,9 +175,7 @@ def test_ingest_with_the_database_unreachable_says_so_in_one_line(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ingest_stopped_by_the_database_mid_run_reports_what_was_stored_then_the_problem(
-    tmp_path, monkeypatch, capsys
-):
+def test_ingest_stopped_by_the_database_mid_run_reports_what_was_stored_then_the_problem(tmp_path, monkeypatch, capsys):
     """The server ends the connection while the second batch is written: the first batch stays
     stored and is reported, then one line names the problem; no article is reported rejected."""
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
@@ -221,3 +219,57 @@ def test_an_operational_error_one_article_causes_still_rejects_only_that_article
     results = pipeline.store_articles([(a, pipeline.extract_article(a)) for a in items], context=pipeline.Context())
     assert [r.status for r in results] == ["created", "rejected", "created"]
     assert "string is too long for tsvector" in results[1].detail
+
+
+# --- NUL characters ------------------------------------------------------------------------------
+ADMIN_NUL_URLS = [
+    "/admin/articles/article/?q=%00",
+    "/admin/articles/article/?q=harbour%00",
+    "/admin/articles/article/?source__id__exact=%00",
+    "/admin/articles/article/?published__gte=%00",
+    "/admin/articles/article/?%00=1",
+    "/admin/articles/person/?q=%00",
+    "/admin/autocomplete/?term=%00&app_label=articles&model_name=article&field_name=source",
+    "/admin/autocomplete/?term=a%00b&app_label=articles&model_name=quote&field_name=person",
+]
+
+
+@pytest.mark.parametrize("url", ADMIN_NUL_URLS)
+@pytest.mark.django_db
+def test_a_nul_in_an_admin_parameter_answers_400(admin_client, archive, url):
+    response = admin_client.get(url)
+    assert response.status_code == 400
+    assert b"NUL" in response.content
+
+
+@pytest.mark.django_db
+def test_a_nul_in_an_admin_form_value_answers_400(admin_client, archive):
+    source = archive["sources"]["courier"]
+    data = {"action": "delete_selected", "_selected_action": f"{source.pk}\x00", "index": "0"}
+    assert admin_client.post("/admin/articles/source/", data).status_code == 400
+    assert admin_client.post("/admin/articles/source/add/", {"name": "Quay\x00Post", "slug": "q"}).status_code == 400
+    # Without one the same pages work.
+    assert admin_client.get("/admin/articles/article/?q=harbour").status_code == 200
+    assert admin_client.get(f"/admin/articles/article/?source__id__exact={source.pk}").status_code == 200
+    autocomplete = "/admin/autocomplete/?term=val&app_label=articles&model_name=article&field_name=source"
+    assert admin_client.get(autocomplete).json()["results"][0]["text"] == "Valley Courier"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search/?q=%00",
+        "/articles/?person=%00",
+        "/people/?q=%00",
+        "/articles/?q=a%00b",
+        "/search/feed/?q=%00",
+        "/people/suggest/?q=%00",
+        "/topics/?page=%00",
+    ],
+)
+@pytest.mark.django_db
+def test_a_nul_in_a_public_parameter_is_a_4xx_or_an_empty_page(client, archive, url):
+    response = client.get(url)
+    assert response.status_code in (200, 400, 404), response.status_code
+    if response.status_code == 200 and url.startswith(("/search/?", "/people/?")):
+        assert b"Harbour strike" not in response.content and b"Selim" not in response.content
