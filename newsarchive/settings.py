@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "reversion",  # revisions of articles, quotations and people made in the admin
+    "axes",  # admin sign-in throttling (AXES_* below)
     "articles",
 ]
 
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page (newsarchive.lockout).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsarchive.urls"
@@ -202,6 +205,36 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
 )
+
+
+# --- Admin sign-in throttling (django-axes) ----------------------------------------------
+# AXES_FAILURE_LIMIT failed sign-ins for one username, or from one address, lock that username
+# and that address out until AXES_COOLOFF_TIME hours have passed since the last failure (a
+# failure while locked starts the wait again). Staff unlock by deleting the access attempts in
+# the admin, or with `manage.py axes_reset`. The address is REMOTE_ADDR (django-ipware is not
+# installed): behind a proxy on the same host every client has the proxy's address, so only the
+# per-username lockout then tells clients apart.
+def _cooloff_hours() -> float:
+    value = env_str("AXES_COOLOFF_TIME", "1")
+    try:
+        hours = float(value)
+    except ValueError:
+        hours = 0
+    if not hours > 0:
+        raise ImproperlyConfigured(f"AXES_COOLOFF_TIME={value!r} is not a positive number of hours (e.g. 1 or 0.25).")
+    return hours
+
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+if AXES_FAILURE_LIMIT < 1:
+    raise ImproperlyConfigured(f"AXES_FAILURE_LIMIT={AXES_FAILURE_LIMIT} must be 1 or more.")
+AXES_COOLOFF_TIME = _cooloff_hours()  # hours, as django-axes reads a number
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: either one reaching the limit locks
+AXES_LOCKOUT_CALLABLE = "newsarchive.lockout.locked_out"
 
 LOGGING = {
     "version": 1,
