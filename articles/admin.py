@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import reversion
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -46,6 +48,7 @@ from articles.models import (
     normalize_name,
     unique_slug,
 )
+from articles.search import _cancelled as statement_cancelled
 
 # --- Writes, usable without HTTP -------------------------------------------------------------
 
@@ -250,6 +253,46 @@ class CompareHistoryMixin:
         return TemplateResponse(request, "admin/articles/compare.html", context)
 
 
+# --- Searching a changelist within a time limit ------------------------------------------------
+
+SEARCH_TOO_LONG = 'The search took too long and was stopped: narrow it (more words, a "phrase", or a filter).'
+
+
+class TimeLimitedSearchMixin:
+    """A changelist with a search term runs within ADMIN_SEARCH_TIMEOUT_MS, as the public search runs
+    within its own limit (articles.search, SET LOCAL statement_timeout): a search the database gives
+    up on shows SEARCH_TOO_LONG and no rows, instead of holding a worker until gunicorn's timeout
+    ends it with an error (or the database's own error becoming a 500).
+
+    The page is rendered inside the limited transaction because the changelist's queries (count,
+    rows, date drill-down) run while its template renders."""
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method not in ("GET", "HEAD") or not request.GET.get(SEARCH_VAR, "").strip():
+            return super().changelist_view(request, extra_context)
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    # is_local: the limit ends with this transaction.
+                    cursor.execute(
+                        "SELECT set_config('statement_timeout', %s, true)", [f"{settings.ADMIN_SEARCH_TIMEOUT_MS}ms"]
+                    )
+                response = super().changelist_view(request, extra_context)
+                if hasattr(response, "render"):
+                    response.render()
+                return response
+        except OperationalError as exc:
+            if not statement_cancelled(exc):
+                raise
+        request.search_timed_out = True  # get_queryset: no rows this time
+        self.message_user(request, SEARCH_TOO_LONG, messages.WARNING)
+        return super().changelist_view(request, extra_context)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.none() if getattr(request, "search_timed_out", False) else queryset
+
+
 # --- Articles ---------------------------------------------------------------------------------
 
 
@@ -311,7 +354,7 @@ class UnresolvedSpeakerFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(CompareHistoryMixin, VersionAdmin):
+class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     form = ArticleForm
     inlines = [QuoteInline, MentionInline]
     list_display = ["headline", "source", "published", "quote_count", "updated"]
@@ -440,7 +483,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(CompareHistoryMixin, VersionAdmin):
+class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     list_display = ["name", "description", "quote_count"]
     search_fields = ["name", "aliases__name"]
     inlines = [AliasInline]

@@ -251,6 +251,10 @@ SEARCH_CONFIG = "newsarchive"
 # the archive's content version (ContentVersion), so a page is never served once anything on it
 # changed. Up to PAGE_CACHE_ENTRIES pages per process (~30 KB each); 0 turns the cache off.
 PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 2000)
+
+# A search in an admin list (articles, people) runs within this many milliseconds; past it the list
+# says the search took too long and shows nothing (articles.admin.TimeLimitedSearchMixin).
+ADMIN_SEARCH_TIMEOUT_MS = env_int("ADMIN_SEARCH_TIMEOUT_MS", 5000)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {

@@ -18,11 +18,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import close_old_connections, connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.test import Client, override_settings
 
 from articles.ingest import pipeline
 from articles.ingest.formats import ParsedArticle
-from articles.models import Article
+from articles.models import Article, ArticleQuerySet
 
 ROOT = Path(__file__).resolve().parent.parent
 UNAVAILABLE = "The archive is unavailable for a moment"
@@ -273,3 +275,43 @@ def test_a_nul_in_a_public_parameter_is_a_4xx_or_an_empty_page(client, archive, 
     assert response.status_code in (200, 400, 404), response.status_code
     if response.status_code == 200 and url.startswith(("/search/?", "/people/?")):
         assert b"Harbour strike" not in response.content and b"Selim" not in response.content
+
+
+# --- The admin's search within a time limit ------------------------------------------------------
+def slow_search(monkeypatch, seconds: float = 0.3) -> None:
+    """Article search as slow as a full-text search over a large archive can be: the real search,
+    with a condition PostgreSQL takes `seconds` to evaluate (once per statement). The test archive is
+    small, so the real search alone ends well within any limit one could set without flakiness."""
+    real = ArticleQuerySet.search
+
+    def search(self, text):
+        return real(self, text).filter(
+            RawSQL("(SELECT true FROM pg_sleep(%s))", [seconds], output_field=BooleanField())
+        )
+
+    monkeypatch.setattr(ArticleQuerySet, "search", search)
+
+
+@pytest.mark.django_db
+def test_an_admin_search_past_its_time_limit_says_so_and_shows_no_rows(admin_client, archive, settings, monkeypatch):
+    slow_search(monkeypatch)
+    settings.ADMIN_SEARCH_TIMEOUT_MS = 1
+    response = admin_client.get("/admin/articles/article/?q=harbour")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The search took too long and was stopped: narrow it" in page
+    assert "Harbour strike enters second week" not in page
+    assert 'value="harbour"' in page  # the search box still holds it, to be narrowed
+    # The limit ended with the search: the list without a search shows everything.
+    assert "Harbour strike enters second week" in admin_client.get("/admin/articles/article/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_admin_search_within_its_time_limit_shows_its_rows(admin_client, archive, settings, monkeypatch):
+    assert settings.ADMIN_SEARCH_TIMEOUT_MS == 5000  # the default
+    slow_search(monkeypatch)
+    page = admin_client.get("/admin/articles/article/?q=harbour").content.decode()
+    assert "took too long" not in page
+    assert "Harbour strike enters second week" in page
+    people = admin_client.get("/admin/articles/person/?q=varga").content.decode()
+    assert "Ines Varga" in people and "took too long" not in people
