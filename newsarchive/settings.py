@@ -189,7 +189,9 @@ STORAGES = {
 }
 
 # --- Security (production) ------------------------------------------------------------
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY", True) else None
+# X-Forwarded-Proto is trusted only when the operator says a proxy in front sets it (and so overwrites
+# whatever a client sent): otherwise any client could claim HTTPS over plain HTTP by sending the header.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY", False) else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

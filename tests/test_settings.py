@@ -57,3 +57,27 @@ def test_production_settings_pass_the_deploy_check():
         CSRF_TRUSTED_ORIGINS="https://news.example",
     )
     assert result.returncode == 0, result.stderr
+
+
+# The request a TLS proxy would forward, here sent straight over plain HTTP by a client claiming HTTPS.
+FORWARDED_HTTPS = """
+from django.middleware.security import SecurityMiddleware
+from django.test import RequestFactory
+request = RequestFactory().get("/", HTTP_HOST="news.example", HTTP_X_FORWARDED_PROTO="https")
+redirect = SecurityMiddleware(lambda request: None).process_request(request)
+print(request.is_secure(), redirect and redirect.status_code, redirect and redirect["Location"])
+"""
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"BEHIND_HTTPS_PROXY": ""}, "False 301 https://news.example/"),  # the default: header ignored, HTTPS required
+        ({"BEHIND_HTTPS_PROXY": "0"}, "False 301 https://news.example/"),
+        ({"BEHIND_HTTPS_PROXY": "1"}, "True None None"),  # the operator says a proxy sets it
+    ],
+)
+def test_x_forwarded_proto_is_trusted_only_behind_a_proxy(env, expected):
+    result = run_manage("shell", "-v", "0", "-c", FORWARDED_HTTPS, ALLOWED_HOSTS="news.example", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
