@@ -217,6 +217,15 @@ class Person(models.Model):
         permissions = [("merge_person", "Can merge people")]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="person_slug_unique"),
+            # One person per name as resolution compares names (na_normalize: case, accents and
+            # punctuation folded), so two ingests at once can't both create "Ana Ruiz" (issue 11);
+            # ingest inserts with ON CONFLICT DO NOTHING and takes the other's row (resolve.py).
+            models.UniqueConstraint(
+                models.Func(F("name"), function="na_normalize"),
+                name="person_name_normalized_unique",
+                violation_error_message="There is already a person of this name (ignoring case, accents and "
+                "punctuation): edit that person, or add this spelling to them as an alias.",
+            ),
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
         ]
         indexes = [
