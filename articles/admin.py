@@ -87,7 +87,15 @@ def refresh_extraction(article: Article, *, context: pipeline.Context | None = N
                 quoted.add(person_id)
             new_quotes.append(Quote(article=article, text=quote.text, person_id=person_id, partial=quote.partial,
                                     speaker_as_written=quote.speaker_as_written[:300], position=position))
-        context.people.flush()
+        if moved := context.people.flush():  # people an ingest created meanwhile: their rows, not ours
+            now_id = {given: pk for given, (pk, _name) in moved.items()}
+            for quote in new_quotes:
+                quote.person_id = now_id.get(quote.person_id, quote.person_id)
+            quoted = {now_id.get(pk, pk) for pk in quoted}
+            renumbered: dict[int, int] = {}
+            for pk, n in counts.items():
+                renumbered[now_id.get(pk, pk)] = renumbered.get(now_id.get(pk, pk), 0) + n
+            counts = renumbered
         Quote.objects.bulk_create(new_quotes)
         staff_people = set(article.mentions.filter(edited_by_staff=True).values_list("person_id", flat=True))
         article.mentions.filter(edited_by_staff=False).delete()

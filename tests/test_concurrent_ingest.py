@@ -1,20 +1,295 @@
-"""One person per normalised name (issue 11 point 8): the database refuses a second, the admin says
-so on its form, and migration 0011 merges the people already stored twice.
+"""Two `ingest` runs of one folder at the same time (issue 11 point 8): each person is created once.
 
-Everyone here is invented.
+The runs are real processes against this test's database, so the test commits
+(transaction=True) and the children connect to the test database by DATABASE_URL. Both load
+their index of known people at the same moment (a barrier file). With small batches, or one run
+taking the files in reverse order, each stores articles naming people the other has created
+since its index was loaded. Before the unique constraint on a person's normalised name (and the
+ingest taking the other's row), the reversed runs left 1 to 14 names held by two people, and
+two runs of one-article batches in the same order rejected articles on unique violations
+(exit status 1). The other tests here make the same race happen in one process, step by step.
+
+Everyone and everything in the articles is invented.
 """
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import Count
 from django.urls import reverse
 
-from articles.models import Alias, Article, Mention, Person, PersonMonth, Quote
-from tests.conftest import make_article, make_person
+from articles.admin import refresh_extraction
+from articles.ingest import pipeline, resolve
+from articles.ingest.formats import ParsedArticle, ParsedQuote
+from articles.ingest.resolve import PersonIndex
+from articles.models import Alias, Article, Mention, NormalizedName, Person, PersonMonth, Quote
+from tests.conftest import make_article, make_person, make_source
 
 committing = pytest.mark.django_db(transaction=True)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FIRST = ["Ana", "Bram", "Ines", "Tomas", "Lena", "Oskar", "Mirela", "Jonas", "Petra", "Colm"]
+LAST = ["Brannock", "Ostrow", "Varga", "Kelden", "Marrow", "Hollis", "Dunmere", "Saltrick", "Vance", "Orrin"]
+# Thirty invented people; article n names people n, n + 1 and n + 2, so neighbouring articles share two.
+PEOPLE = [f"{FIRST[i % 10]} {LAST[(i * 3 + i // 10) % 10]}" for i in range(30)]
+ARTICLES = 40
+TOWNS = ["Port Elden", "Marrowby", "Saltcombe", "Dunholm"]
+
+# A child: Django set up, then wait for the barrier so both runs start (and load their index of
+# known people) together; then the ingest command, in batches of `batch` articles.
+CHILD = """
+import os, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+from articles.ingest import pipeline
+barrier, batch, inputs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+pipeline.BATCH_SIZE = batch
+open(f"{barrier}.{os.getpid()}", "w").close()
+deadline = time.monotonic() + 60
+while not os.path.exists(barrier) and time.monotonic() < deadline:
+    time.sleep(0.002)
+call_command("ingest", *inputs)
+"""
+
+
+def write_articles(folder: Path) -> None:
+    folder.mkdir()
+    for n in range(ARTICLES):
+        first, second, third = (PEOPLE[(n + k) % len(PEOPLE)] for k in range(3))
+        town = TOWNS[n % len(TOWNS)]
+        (folder / f"{n:03d}.txt").write_text(
+            f"{town} council meeting number {n} agrees harbour budget\n\n"
+            f"The {town} council met on Tuesday for the {n}th time this year to settle the harbour budget.\n\n"
+            f"“We listened to the night-shift workers,” said {first}.\n\n"
+            f"{second} said the cost of meeting {n} would be covered by the port levy. "
+            f"{third}, who leads the harbour workers' union, welcomed the change.\n\n"
+            "Source: Valley Courier\n",
+            encoding="utf-8",
+        )
+
+
+def database_url() -> str:
+    """This test's database, for the child processes (a socket directory goes in the host, quoted)."""
+    settings = connection.settings_dict
+    user = quote(settings["USER"] or "", safe="")
+    password = f":{quote(settings['PASSWORD'], safe='')}" if settings.get("PASSWORD") else ""
+    host = quote(settings["HOST"] or "", safe="")
+    port = f":{settings['PORT']}" if settings.get("PORT") else ""
+    return f"postgres://{user}{password}@{host}{port}/{quote(settings['NAME'], safe='')}"
+
+
+def run_two_ingests(tmp_path: Path, batch: int, order: str) -> list[tuple[int, str]]:
+    folder = tmp_path / "articles"
+    write_articles(folder)
+    files = sorted(str(path) for path in folder.iterdir())
+    inputs = [[str(folder)], [str(folder)] if order == "same" else files[::-1]]
+    barrier = tmp_path / "go"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_SETTINGS_MODULE": "newsarchive.settings",
+        "PYTHONPATH": str(ROOT),
+    }
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(barrier), str(batch), *targets],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for targets in inputs
+    ]
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("go.*"))) < 2 and time.monotonic() < deadline:
+        if any(child.poll() is not None for child in children):
+            break  # one failed to start: its output says why
+        time.sleep(0.005)
+    barrier.touch()
+    results = []
+    for child in children:
+        try:
+            _, err = child.communicate(timeout=180)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            _, err = child.communicate()
+        results.append((child.returncode, err))
+    return results
+
+
+def duplicated_people() -> dict[str, int]:
+    """Normalised names held by more than one person, with how many."""
+    rows = Person.objects.annotate(key=NormalizedName("name")).values("key").annotate(n=Count("pk")).filter(n__gt=1)
+    return {row["key"]: row["n"] for row in rows}
+
+
+@committing
+@pytest.mark.parametrize(("batch", "order"), [(1, "same"), (200, "same"), (1, "reversed"), (3, "reversed")])
+def test_two_ingests_of_one_folder_at_once_create_each_person_and_article_once(tmp_path, batch, order):
+    results = run_two_ingests(tmp_path, batch, order)
+
+    duplicated = duplicated_people()
+    assert not duplicated, f"{len(duplicated)} names held by two or more people: {duplicated}"
+    for code, err in results:
+        assert code == 0, err
+        assert "rejected 0" in err, err
+    names = list(Person.objects.values_list("name", flat=True))
+    assert sorted(names) == sorted(PEOPLE)  # each invented person once, nobody else
+    assert Article.objects.count() == ARTICLES
+    assert Article.objects.values("fingerprint").distinct().count() == ARTICLES
+    # Between them the two runs stored each article once and skipped the other's.
+    stored = sum(int(err.rsplit("stored ", 1)[1].split(",")[0]) for _, err in results)
+    skipped = sum(int(err.rsplit("skipped ", 1)[1].split(",")[0]) for _, err in results)
+    assert (stored, skipped) == (ARTICLES, ARTICLES)
+    # Every article names its three people, each a real row (no id of a person never written).
+    assert Mention.objects.count() == 3 * ARTICLES
+    assert Quote.objects.filter(person__isnull=False).count() == ARTICLES
+
+
+# --- The same race in one process: an index loaded before another ingest stored its people ---------
+
+
+def given(n: int, people: list[str], speaker: str) -> ParsedArticle:
+    """An article carrying its people and quotation (no extraction): `speaker` says something."""
+    body = f"Meeting {n} of the harbour board.\n\n“We are ready,” said {speaker}."
+    return ParsedArticle(
+        headline=f"Harbour board meeting {n}",
+        body_text=body,
+        body_html="",
+        origin=f"test {n}",
+        source="Valley Courier",
+        url=f"https://courier.example/board-{n}",
+        published=dt.date(2025, 3, n),
+        people=people,
+        quotes=[ParsedQuote(text="We are ready,", speaker=speaker, speaker_as_written=speaker)],
+    )
+
+
+def refreshed_search_text(article_id: int) -> str:
+    """What the database itself computes for the article's search_text."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT na_refresh_search_text(%s)", [[article_id]])
+    return Article.objects.get(pk=article_id).search_text
+
+
+@pytest.mark.django_db
+def test_a_person_another_ingest_created_meanwhile_is_used_not_created_again():
+    theirs, ours = pipeline.Context(), pipeline.Context()  # both loaded before either stored anything
+    first = pipeline.store_article(parsed=given(1, ["Ana Ruíz", "Bram Ostrow"], "Ana Ruíz"), context=theirs)
+    ana = Person.objects.get(name="Ana Ruíz")
+    # Ours never saw Ana: it gives her a new id, finds at the insert that she exists and uses her row.
+    second = pipeline.store_article(parsed=given(2, ["Ana Ruiz", "Lena Marrow"], "Ana Ruiz"), context=ours)
+    assert (first.status, second.status) == ("created", "created")
+    assert Person.objects.filter(name__in=["Ana Ruiz", "Ana Ruíz"]).count() == 1
+    assert Mention.objects.get(article_id=second.article_id, person=ana).quoted
+    assert Quote.objects.get(article_id=second.article_id).person == ana
+    # The names in the search document are the stored person's, as the database would write them.
+    stored = Article.objects.get(pk=second.article_id).search_text
+    assert stored.startswith("Ana Ruíz Lena Marrow") and stored == refreshed_search_text(second.article_id)
+    # From now on ours resolves her directly.
+    assert ours.people.find("Ana Ruiz").person_id == ana.pk
+    pipeline.store_article(parsed=given(3, ["Ana Ruiz"], "Ana Ruiz"), context=ours)
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["Ana Ruíz", "Bram Ostrow", "Lena Marrow"]
+
+
+@committing
+def test_an_article_another_ingest_commits_while_we_store_it_is_skipped_not_rejected(monkeypatch):
+    make_source("Valley Courier")  # known to both, so neither waits for the other's new outlet
+    article = given(1, ["Ana Ruiz"], "Ana Ruiz")
+    started, theirs = [], []
+
+    def other_ingest():  # its own connection: it commits while our transaction is open
+        try:
+            theirs.append(pipeline.store_article(parsed=article, context=pipeline.Context()))
+        finally:
+            connection.close()
+
+    real = pipeline._resolve_rows
+
+    def other_ingest_first(*args):  # after we looked the article up, before we write it
+        if not started:  # once: their own store comes through here too
+            started.append(True)
+            thread = threading.Thread(target=other_ingest)
+            thread.start()
+            thread.join()
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "_resolve_rows", other_ingest_first)
+    [ours] = pipeline.store_articles([(article, pipeline.extract_article(article))], context=pipeline.Context())
+    # Our write met their committed article (a unique violation): tried again, it is found and skipped.
+    assert theirs[0].status == "created"
+    assert (ours.status, ours.article_id) == ("skipped", theirs[0].article_id)
+    assert Article.objects.count() == 1 and Person.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_aliases_queued_for_an_id_given_out_go_to_the_person_found_instead():
+    index = PersonIndex()
+    bram = make_person("Bram Ostrow")  # created after the index was loaded, as by another ingest
+    resolved = index.resolve("Bram Ostrow", variants=["Bram K. Ostrow"])
+    assert resolved.new and resolved.person_id != bram.pk
+    moved = index.flush()
+    assert moved == {resolved.person_id: (bram.pk, "Bram Ostrow")}
+    assert list(Alias.objects.values_list("person_id", "name")) == [(bram.pk, "Bram K. Ostrow")]
+    assert index.find("Bram K. Ostrow").person_id == bram.pk and index.find("Ostrow").person_id == bram.pk
+    assert Person.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_two_new_names_that_are_one_person_in_the_database_become_one(monkeypatch):
+    # normalize_name() and the database's na_normalize() are meant to agree; were they not to, the
+    # constraint still makes one person of two spellings, and both ids given out lead to it.
+    monkeypatch.setattr(resolve, "normalize_name", str)  # an index that tells the spellings apart
+    index = PersonIndex()
+    one, two = index.resolve("Ines Varga"), index.resolve("INES VARGA.")
+    assert one.new and two.new and one.person_id != two.person_id
+    moved = index.flush()
+    [(pk, name)] = Person.objects.values_list("pk", "name")
+    [(lost, kept)] = moved.items()  # the first inserted is kept, the other's id leads to it
+    assert {pk, lost} == {one.person_id, two.person_id} and kept == (pk, name)
+    assert index.find("Ines Varga").person_id == index.find("INES VARGA.").person_id == pk
+
+
+@pytest.mark.django_db
+def test_a_slug_taken_meanwhile_is_chosen_again(monkeypatch):
+    make_person("Ana Ruiz Holdings", slug="ana-ruiz")  # another name, the same slug
+    real = resolve.unique_slugs
+    calls = []
+
+    def stale_first(model, texts, *args):  # the first look-up ran before the other slug was committed
+        calls.append(list(texts))
+        return ["ana-ruiz"] if len(calls) == 1 else real(model, texts, *args)
+
+    monkeypatch.setattr(resolve, "unique_slugs", stale_first)
+    index = PersonIndex()
+    resolved = index.resolve("Ana Ruiz")
+    assert index.flush() == {}
+    assert Person.objects.get(pk=resolved.person_id).slug == "ana-ruiz-2"
+    assert len(calls) == 2
+
+
+@pytest.mark.django_db
+def test_admin_re_extraction_uses_a_person_an_ingest_created_meanwhile():
+    context = pipeline.Context()  # loaded before the ingest below stored Ines
+    article = make_article(body_text="“The ferry will run,” said Ines Varga.\n\nBram Ostrow agreed.")
+    ines = make_person("Ines Varga")
+    refresh_extraction(article, context=context)
+    assert Person.objects.filter(name="Ines Varga").count() == 1
+    assert article.quotes.get().person == ines
+    assert Mention.objects.get(article=article, person=ines).quoted
+    assert set(article.mentions.values_list("person__name", flat=True)) == {"Ines Varga", "Bram Ostrow"}
 
 
 # --- Admin: a person's name is unique as resolution compares names ----------------------------------

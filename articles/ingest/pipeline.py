@@ -150,15 +150,31 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
             context.reload()  # the failed transaction may have created people and outlets that are gone
     results = []
     for parsed, extracted in items:
-        try:
-            with transaction.atomic():
-                results.append(_store_batch([(parsed, extracted)], context)[0])
-        except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
-            if database_gone(exc):
-                raise
-            context.reload()
-            results.append(StoreResult("rejected", None, f"not stored: {_failure(exc)}"))
+        for _attempt in (1, 2):  # again once if another ingest wrote the same article or outlet first
+            try:
+                with transaction.atomic():
+                    result = _store_batch([(parsed, extracted)], context)[0]
+                break
+            except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+                if database_gone(exc):
+                    raise
+                context.reload()
+                result = StoreResult("rejected", None, f"not stored: {_failure(exc)}")
+                if not lost_race(exc):
+                    break  # the article's own fault: it would fail again
+        results.append(result)
     return results
+
+
+# What two writers of the same rows at once (two ingests of one folder) can meet: a unique
+# violation (the other committed the same article, outlet or topic first), a deadlock.
+_LOST_RACE = ("23505", "40P01")
+
+
+def lost_race(exc: BaseException) -> bool:
+    """True when `exc` is an error another writer's rows caused; tried again, the article finds them."""
+    code = getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
+    return code in _LOST_RACE
 
 
 # Server-side codes of a connection the server ended: connection exceptions (class 08), and an
@@ -420,7 +436,7 @@ def _resolve_rows(
 ) -> list[tuple[list[tuple], list[tuple]]]:
     """Mention rows (person, count, quoted) and Quote rows (text, person, as written, partial,
     position) for each article to write; sets each article's search_text."""
-    rows = []
+    found = []
     for index, article in articles:
         extracted = items[index][1]
         ids: dict[str, int] = {}
@@ -441,6 +457,14 @@ def _resolve_rows(
                 person_id = ids[quote.speaker]
                 quoted.add(person_id)
             quotes.append((quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position))
+        found.append((article, names, counts, quotes, quoted))
+    # The new people, before the mentions and quotes naming them. Some may have been created by
+    # another ingest meanwhile: those rows are used, and what names them is renumbered.
+    moved = people.flush()
+    rows = []
+    for article, names, counts, quotes, quoted in found:
+        if moved:
+            names, counts, quotes, quoted = _renumbered(moved, names, counts, quotes, quoted)
         mentions = [(pk, max(1, n), pk in quoted) for pk, n in counts.items()]
         # Exactly what na_refresh_search_text() would compute: names in code-point order, then quotes.
         parts = [
@@ -449,8 +473,18 @@ def _resolve_rows(
         ]
         article.values["search_text"] = " ".join(part for part in parts if part is not None)
         rows.append((mentions, quotes))
-    people.flush()  # the new people, before the mentions and quotes naming them
     return rows
+
+
+def _renumbered(moved: dict[int, tuple[int, str]], names: dict, counts: dict, quotes: list, quoted: set) -> tuple:
+    """One article's people with the ids given out for people another ingest created first replaced
+    by theirs (names as they wrote them; two of ours that are one of theirs count together)."""
+    new_names, new_counts = {}, {}
+    for pk, count in counts.items():
+        pk, name = moved.get(pk, (pk, names[pk]))
+        new_names[pk], new_counts[pk] = name, new_counts.get(pk, 0) + count
+    quotes = [(text, moved[pk][0] if pk in moved else pk, *rest) for text, pk, *rest in quotes]
+    return new_names, new_counts, quotes, {moved[pk][0] if pk in moved else pk for pk in quoted}
 
 
 def _topic(name: str) -> Topic:

@@ -16,7 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db import connection
+from django.db import IntegrityError, connection
+from django.utils import timezone
+from psycopg2.extras import execute_values
 from rapidfuzz.distance import Levenshtein
 
 from articles.models import Alias, Person, unique_slugs
@@ -162,16 +164,67 @@ class PersonIndex:
                 self._new_aliases.append(Alias(person_id=resolved.person_id, name=spelling))
                 self._add(key, resolved.person_id, resolved.name, "alias")
 
-    def flush(self) -> None:
-        """Write the people and aliases added since the last flush: slugs for all in one look-up."""
+    def flush(self) -> dict[int, tuple[int, str]]:
+        """Write the people and aliases added since the last flush: slugs for all in one look-up.
+
+        Race-free: another process (a second ingest) may have created some of these people since
+        the index was loaded. One normalised name is one person (person_name_normalized_unique), so
+        the insert skips those (ON CONFLICT DO NOTHING, after waiting for the other's transaction)
+        and theirs are used instead. Returns {id given out: (id, canonical name)} for those; the
+        caller renumbers what it wrote with the ids given out (the index renumbers itself)."""
         people, aliases = self._new_people, self._new_aliases
         self._new_people, self._new_aliases = [], []
-        if people:
-            for person, slug in zip(people, unique_slugs(Person, [p.name for p in people]), strict=True):
-                person.slug = slug
-            Person.objects.bulk_create(people)
+        moved = self._insert(people) if people else {}
         if aliases:
+            for alias in aliases:
+                if alias.person_id in moved:
+                    alias.person_id = moved[alias.person_id][0]
             Alias.objects.bulk_create(aliases, ignore_conflicts=True)
+        return moved
+
+    def _insert(self, people: list[Person]) -> dict[int, tuple[int, str]]:
+        # In normalised-name order: two writers inserting some of the same names wait for each
+        # other in the same order, so they can't deadlock on them.
+        pending = sorted(people, key=lambda person: normalize_name(person.name))
+        moved: dict[int, tuple[int, str]] = {}
+        now = timezone.now()
+        for _round in range(5):
+            for person, slug in zip(pending, unique_slugs(Person, [p.name for p in pending]), strict=True):
+                person.slug = slug
+            with connection.cursor() as cursor:
+                rows = [(p.pk, p.name, p.slug, p.description, now) for p in pending]
+                sql = "INSERT INTO articles_person (id, name, slug, description, created) VALUES %s"
+                sql += " ON CONFLICT DO NOTHING RETURNING id"
+                written = {pk for (pk,) in execute_values(cursor.cursor, sql, rows, page_size=len(rows), fetch=True)}
+                missing = [person for person in pending if person.pk not in written]
+                if missing:
+                    # Someone of the same normalised name exists (committed by now: the insert waited
+                    # for its writer), or only the slug was taken meanwhile (then again, a new slug).
+                    cursor.execute(
+                        "SELECT n.id, p.id, p.name FROM unnest(%s::bigint[], %s::text[]) AS n(id, name)"
+                        " JOIN articles_person p ON na_normalize(p.name) = na_normalize(n.name)",
+                        [[person.pk for person in missing], [person.name for person in missing]],
+                    )
+                    moved.update((given, (pk, name)) for given, pk, name in cursor.fetchall())
+            pending = [person for person in missing if person.pk not in moved]
+            if not pending:
+                break
+        else:
+            raise IntegrityError(f"people not written, their slugs taken again and again: {pending}")
+        if moved:
+            self._renumber(moved)
+        return moved
+
+    def _renumber(self, moved: dict[int, tuple[int, str]]) -> None:
+        """Names that led to an id given out now lead to the person another process created."""
+        self._found.clear()
+        for key, (pk, _name, how) in list(self.by_key.items()):
+            if pk in moved:
+                self.by_key[key] = (*moved[pk], how)
+        for surnames in self.by_surname.values():
+            for pk in moved.keys() & surnames.keys():
+                del surnames[pk]
+                surnames[moved[pk][0]] = moved[pk][1]
 
 
 def _deletions(word: str) -> set[str]:
