@@ -13,16 +13,40 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.text import Truncator
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from articles.filters import SearchFilter
+from articles.ingest.sanitize import strip_control
 from articles.models import Article, Person, Source, Topic
 from articles.search import clean_query
 
 FEED_SIZE = 30
 
 
+class _ControlFreeXMLGenerator(SimplerXMLGenerator):
+    """XML 1.0 cannot carry C0 control characters and Django's generator raises on them, which
+    made one stored article answer 500 on every feed it was in. Ingest and the admin strip them
+    now (sanitize.strip_control); rows stored before that are cleaned here as they are written."""
+
+    def characters(self, content):
+        super().characters(strip_control(content))
+
+    def startElement(self, name, attrs):
+        super().startElement(name, {key: strip_control(value) for key, value in (attrs or {}).items()})
+
+
+class ArchiveAtomFeed(Atom1Feed):
+    def write(self, outfile, encoding):
+        handler = _ControlFreeXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
+
 class LatestArticlesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ArchiveAtomFeed
     title = "NewsArchive: latest articles"
     subtitle = "The newest articles in the archive."
 

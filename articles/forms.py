@@ -13,7 +13,7 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.ingest.sanitize import clean_html, html_to_text
+from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control
 from articles.models import Article, Person, fingerprint
 
 
@@ -84,8 +84,15 @@ class ArticleForm(forms.ModelForm):
         # Plain paragraphs typed without markup become <p>s before sanitising.
         if raw and "<" not in raw:
             raw = "".join(f"<p>{p}</p>" for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip())
-        body_html = clean_html(raw)
+        try:
+            body_html = clean_html(raw)
+        except MarkupTooLarge as exc:
+            self.add_error("body_html", f"This body can't be stored: {exc}.")
+            return cleaned
         body_text = html_to_text(body_html)
+        for name in ("headline", "byline"):  # control characters: see sanitize.strip_control
+            if cleaned.get(name):
+                cleaned[name] = strip_control(cleaned[name])
         if "body_html" in cleaned and not body_text:
             self.add_error("body_html", "The article has no text.")
         cleaned["body_html"] = body_html

@@ -154,15 +154,6 @@ def test_unreachable_url_and_http_error_are_rejections():
     assert rejection.reason == "HTTP error 404 Not Found"
 
 
-def test_fetch_turns_http_errors_into_input_errors():
-    import urllib.error
-
-    error = urllib.error.HTTPError("https://x.example", 503, "Service Unavailable", {}, None)
-    with mock.patch("urllib.request.urlopen", autospec=True, side_effect=error), pytest.raises(InputError) as exc:
-        formats.fetch("https://x.example")
-    assert str(exc.value) == "HTTP error 503 Service Unavailable"
-
-
 def test_url_page_is_parsed_as_html(monkeypatch):
     html = (DATA / "page.html").read_bytes()
     monkeypatch.setattr(formats, "fetch", mock.create_autospec(formats.fetch, return_value=html))
@@ -306,17 +297,6 @@ def test_a_charset_naming_no_text_encoding_is_ignored_not_a_crash(tmp_path, monk
     monkeypatch.setattr(formats, "fetch", mock.create_autospec(formats.fetch, return_value=fetched))
     [article] = read_input("https://gazette.example/fares", Options())
     assert article.headline == "Ferry fares rise"
-
-
-def test_fetch_keeps_the_content_type_header():
-    response = mock.MagicMock()
-    response.__enter__.return_value = response
-    response.read.return_value = b"<html></html>"
-    response.headers = {"Content-Type": "text/html; charset=windows-1252"}
-    with mock.patch("urllib.request.urlopen", autospec=True, return_value=response):
-        data = formats.fetch("https://post.example/cafe")
-    assert data == b"<html></html>"
-    assert data.content_type == "text/html; charset=windows-1252"
 
 
 def test_text_json_and_undeclared_pages_that_are_not_utf8_are_rejected_and_the_others_land(tmp_path):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 # fetch (the one network chokepoint, articles/ingest/fetch.py) is called as formats.fetch, so tests can replace it.
 from articles.ingest.fetch import MAX_INPUT_BYTES, Fetched, InputError, fetch  # noqa: F401 (Fetched: re-exported)
-from articles.ingest.sanitize import clean_html, html_to_text, text_to_html
+from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
 
 FORMATS = ("text", "json", "feed", "html")
 MAX_BODY_CHARS = 500_000  # PostgreSQL's tsvector holds at most 1 MB; no news article is this long
@@ -223,10 +223,18 @@ def detect_format(target: str, head: str) -> str:
 
 
 def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
-    """Every article of one input (file, URL or '-'), or the reasons it was rejected."""
+    """Every article of one input (file, URL or '-'), or the reasons it was rejected. Whatever goes
+    wrong with one input, even a bug of ours, is its rejection with a reason; the run goes on."""
     label = "<stdin>" if target == "-" else target
     try:
-        if options.format == "json" and target != "-" and not target.startswith(("http://", "https://")):
+        yield from _read_input(target, label, options)
+    except Exception as exc:  # noqa: BLE001 - one input must never cost the others (issue 11)
+        yield Rejection(label, f"could not be read: {exc.__class__.__name__}: {exc}")
+
+
+def _read_input(target: str, label: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    try:
+        if _is_local(target) and _json_by_name_or_head(target, options):
             # JSON Lines are streamed: an export of a million articles never sits in memory.
             yield from parse_json_lines(Path(target), label, options)
             return
@@ -252,6 +260,20 @@ def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Reject
         return
     parser = {"text": parse_text, "json": parse_json}[fmt]
     yield from parser(text, label, options)
+
+
+def _is_local(target: str) -> bool:
+    return target != "-" and not re.match(r"^https?://", target, re.I)
+
+
+def _json_by_name_or_head(target: str, options: Options) -> bool:
+    """Whether a local file is to be read as JSON: asked for, or recognised by its name or start
+    (read from its first bytes only, so a large JSON Lines file is never read whole)."""
+    if options.format:
+        return options.format == "json"
+    with open(target, "rb") as handle:
+        head = handle.read(2000)
+    return detect_format(target, head_text(head)) == "json"
 
 
 def _text_or_rejection(data: bytes, origin: str, content_type: str = "") -> str | Rejection:
@@ -408,6 +430,9 @@ def parse_json(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
     holding a whole object); anything else is one broken document, reported once, where it breaks."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        yield Rejection(origin, _TOO_DEEP)
+        return
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
         if _looks_like_json_lines(lines):
@@ -437,7 +462,7 @@ def _json_object(line: str) -> dict | None:
         return None
     try:
         value = json.loads(line)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
 
@@ -459,7 +484,13 @@ def _json_line(line: str, origin: str, options: Options) -> Iterator[ParsedArtic
     except json.JSONDecodeError as exc:
         yield Rejection(origin, f"broken JSON line: {_json_message(exc)} at column {exc.colno}")
         return
+    except RecursionError:
+        yield Rejection(origin, _TOO_DEEP)
+        return
     yield article_from_json(obj, origin, options)
+
+
+_TOO_DEEP = "JSON nested too deeply to be an article"
 
 
 def _json_message(exc: json.JSONDecodeError) -> str:
@@ -477,12 +508,11 @@ def _decode_line(raw: bytes) -> str:
 def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
     """Stream a JSON Lines file line by line; a file that is one JSON document is parsed whole."""
     with open(path, "rb") as handle:
-        first = handle.readline()
+        first = handle.readline(MAX_INPUT_BYTES + 1)
         try:
             first_text = _decode_line(first)
-        except InputError as exc:
-            yield Rejection(f"{origin}:1", str(exc))
-            return
+        except InputError:
+            first_text = ""  # read whole below, whose decoding error says where and what to do
         if _json_object(first_text.strip()) is None:  # not JSON Lines, or its first line is broken
             handle.seek(0)
             if path.stat().st_size > MAX_INPUT_BYTES:
@@ -531,7 +561,7 @@ def parse_feed(
             raw = entry.get("summary", "")
         parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.date(*parsed_date[:3]) if parsed_date else options.date
-        html = clean_html(raw) if re.search(r"<[a-z]", raw, re.I) else text_to_html(raw)
+        html = raw if re.search(r"<[a-z]", raw, re.I) else text_to_html(raw)  # finish() sanitises it
         yield finish(
             ParsedArticle(
                 headline=html_to_text(entry.get("title", "")),
@@ -618,9 +648,13 @@ def parse_date(value) -> dt.date | None:
 
 def finish(article: ParsedArticle) -> ParsedArticle | Rejection:
     """Fill the text or HTML from the other, and refuse what can't be stored."""
+    _strip_control_characters(article)
     article.headline = " ".join(article.headline.split())
     if article.body_html:
-        article.body_html = clean_html(article.body_html)
+        try:
+            article.body_html = clean_html(article.body_html)
+        except MarkupTooLarge as exc:
+            return Rejection(article.origin, str(exc))
         if not article.body_text:
             article.body_text = html_to_text(article.body_html)
     if not article.body_html:
@@ -639,6 +673,18 @@ def finish(article: ParsedArticle) -> ParsedArticle | Rejection:
     if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
         return Rejection(article.origin, f"publication date {article.published} is in the future")
     return article
+
+
+def _strip_control_characters(article: ParsedArticle) -> None:
+    for name in ("headline", "body_text", "body_html", "source", "via", "url", "byline"):
+        setattr(article, name, strip_control(getattr(article, name)))
+    if article.people:
+        article.people = [strip_control(name) for name in article.people]
+    if article.topics:
+        article.topics = [strip_control(name) for name in article.topics]
+    for quote in article.quotes or []:
+        quote.text, quote.speaker_as_written = strip_control(quote.text), strip_control(quote.speaker_as_written)
+        quote.speaker = strip_control(quote.speaker) if quote.speaker else quote.speaker
 
 
 @functools.cache
