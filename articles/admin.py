@@ -48,7 +48,7 @@ from articles.models import (
     normalize_name,
     unique_slug,
 )
-from articles.search import _cancelled as statement_cancelled
+from articles.search import statement_cancelled
 
 # --- Writes, usable without HTTP -------------------------------------------------------------
 

@@ -243,7 +243,7 @@ def run_search(
     try:
         results = _bounded_search(matches, text, sort=sort, page_number=page_number, cap=CAP, filtered=filtered)
     except OperationalError as exc:
-        if not _cancelled(exc):
+        if not statement_cancelled(exc):
             raise
         try:
             results = _bounded_search(
@@ -256,7 +256,7 @@ def run_search(
                 walk=True,
             )
         except OperationalError as exc:
-            if not _cancelled(exc):
+            if not statement_cancelled(exc):
                 raise
             results = SearchResults(
                 text=text, page=paginate([], 1, known_count=0), snippets={}, facets={}, capped=False
@@ -664,7 +664,7 @@ def _with_snippets(articles: QuerySet, text: str) -> QuerySet:
     )
 
 
-def _cancelled(exc: OperationalError) -> bool:
+def statement_cancelled(exc: OperationalError) -> bool:
     """True when PostgreSQL cancelled the statement (statement_timeout): SQLSTATE 57014."""
     return getattr(exc.__cause__, "pgcode", None) == "57014"
 

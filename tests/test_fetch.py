@@ -434,7 +434,7 @@ def test_malformed_urls_are_input_errors(url, reason):
 def tls_site(web, dns, fetch_settings, tmp_path, monkeypatch):
     """An HTTPS server on 127.0.0.1 with a certificate for news.example, which this process trusts."""
     if not shutil.which("openssl"):
-        pytest.skip("needs the openssl command to make a certificate")
+        pytest.fail("The HTTPS fetch test needs the openssl command to make a certificate: apt-get install openssl")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",

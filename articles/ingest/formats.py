@@ -202,7 +202,7 @@ def head_text(data: bytes, size: int = 2000) -> str:
     return data[:size].decode(_bom_encoding(data) or "utf-8", errors="replace")
 
 
-def detect_format(target: str, head: str) -> str:
+def format_by_name(target: str) -> str | None:
     name = target.lower().split("?")[0]
     for suffixes, fmt in (
         ((".json", ".jsonl", ".ndjson"), "json"),
@@ -212,6 +212,12 @@ def detect_format(target: str, head: str) -> str:
     ):
         if name.endswith(suffixes):
             return fmt
+    return None
+
+
+def detect_format(target: str, head: str) -> str:
+    if fmt := format_by_name(target):
+        return fmt
     start = head.lstrip()[:500].lower()
     if start.startswith(("{", "[")):
         return "json"
@@ -271,6 +277,8 @@ def _json_by_name_or_head(target: str, options: Options) -> bool:
     (read from its first bytes only, so a large JSON Lines file is never read whole)."""
     if options.format:
         return options.format == "json"
+    if fmt := format_by_name(target):
+        return fmt == "json"
     with open(target, "rb") as handle:
         head = handle.read(2000)
     return detect_format(target, head_text(head)) == "json"
@@ -676,7 +684,8 @@ def finish(article: ParsedArticle) -> ParsedArticle | Rejection:
 
 
 def _strip_control_characters(article: ParsedArticle) -> None:
-    for name in ("headline", "body_text", "body_html", "source", "via", "url", "byline"):
+    # body_html: clean_html() strips it, and finish() always passes it through clean_html().
+    for name in ("headline", "body_text", "source", "via", "url", "byline"):
         setattr(article, name, strip_control(getattr(article, name)))
     if article.people:
         article.people = [strip_control(name) for name in article.people]

@@ -173,8 +173,12 @@ _LOST_RACE = ("23505", "40P01")
 
 def lost_race(exc: BaseException) -> bool:
     """True when `exc` is an error another writer's rows caused; tried again, the article finds them."""
-    code = getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
-    return code in _LOST_RACE
+    return _pgcode(exc) in _LOST_RACE
+
+
+def _pgcode(exc: BaseException) -> str | None:
+    """The SQLSTATE of a database error: psycopg2's own, or the one Django's wrapper was raised from."""
+    return getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
 
 
 # Server-side codes of a connection the server ended: connection exceptions (class 08), and an
@@ -193,7 +197,7 @@ def database_gone(exc: BaseException) -> bool:
         return True
     if not isinstance(exc, (OperationalError, psycopg2.OperationalError)):
         return False
-    code = getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
+    code = _pgcode(exc)
     return code is None or code.startswith(_CONNECTION_LOST)
 
 
