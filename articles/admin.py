@@ -60,16 +60,22 @@ def refresh_extraction(article: Article, *, context: pipeline.Context | None = N
     quotation at the same place as a kept one is left out, so nothing is overwritten silently.
     """
     context = context or pipeline.Context()
-    parsed = ParsedArticle(headline=article.headline, body_text=article.body_text, body_html=article.body_html,
-                           origin=f"article {article.pk}")
+    parsed = ParsedArticle(
+        headline=article.headline,
+        body_text=article.body_text,
+        body_html=article.body_html,
+        origin=f"article {article.pk}",
+    )
     extracted = pipeline.extract_article(parsed)
     with transaction.atomic():
         kept = list(article.quotes.filter(edited_by_staff=True))
         article.quotes.filter(edited_by_staff=False).delete()
         taken = {q.position for q in kept}
         kept_texts = {q.text for q in kept}
-        ids = {name: context.people.resolve(name, role=role, variants=variants).person_id
-               for name, role, _count, variants in extracted.people}
+        ids = {
+            name: context.people.resolve(name, role=role, variants=variants).person_id
+            for name, role, _count, variants in extracted.people
+        }
         counts: dict[int, int] = {}
         for name, _role, count, _variants in extracted.people:
             counts[ids[name]] = counts.get(ids[name], 0) + count
@@ -85,8 +91,16 @@ def refresh_extraction(article: Article, *, context: pipeline.Context | None = N
                 person_id = ids[quote.speaker]
                 counts.setdefault(person_id, 1)
                 quoted.add(person_id)
-            new_quotes.append(Quote(article=article, text=quote.text, person_id=person_id, partial=quote.partial,
-                                    speaker_as_written=quote.speaker_as_written[:300], position=position))
+            new_quotes.append(
+                Quote(
+                    article=article,
+                    text=quote.text,
+                    person_id=person_id,
+                    partial=quote.partial,
+                    speaker_as_written=quote.speaker_as_written[:300],
+                    position=position,
+                )
+            )
         if moved := context.people.flush():  # people an ingest created meanwhile: their rows, not ours
             now_id = {given: pk for given, (pk, _name) in moved.items()}
             for quote in new_quotes:
@@ -101,10 +115,13 @@ def refresh_extraction(article: Article, *, context: pipeline.Context | None = N
         article.mentions.filter(edited_by_staff=False).delete()
         for person_id in quoted:
             counts.setdefault(person_id, 1)
-        Mention.objects.bulk_create([
-            Mention(article=article, person_id=pk, count=max(1, n), quoted=pk in quoted)
-            for pk, n in counts.items() if pk not in staff_people
-        ])
+        Mention.objects.bulk_create(
+            [
+                Mention(article=article, person_id=pk, count=max(1, n), quoted=pk in quoted)
+                for pk, n in counts.items()
+                if pk not in staff_people
+            ]
+        )
         tag_articles([article.pk])
 
 
@@ -118,9 +135,7 @@ class MergeSummary:
 
 def merge_summary(people) -> list[MergeSummary]:
     """What each person would bring to a merge: counts of quotations, mentions and aliases."""
-    rows = people.annotate(
-        n_quotes=_count(Quote), n_mentions=_count(Mention), n_aliases=_count(Alias)
-    )
+    rows = people.annotate(n_quotes=_count(Quote), n_mentions=_count(Mention), n_aliases=_count(Alias))
     return [MergeSummary(p, p.n_quotes, p.n_mentions, p.n_aliases) for p in rows]
 
 
@@ -157,8 +172,9 @@ def merge_people(*, keep: Person, others: list[Person]) -> None:
                 Alias.objects.create(person=keep, name=other_name)
 
 
-def parse_pasted(*, text: str = "", url: str = "", upload=None, options: Options | None = None
-                 ) -> ParsedArticle | Rejection:
+def parse_pasted(
+    *, text: str = "", url: str = "", upload=None, options: Options | None = None
+) -> ParsedArticle | Rejection:
     """The first article in pasted text, at a URL (through formats.fetch) or in an uploaded file."""
     options = options or Options()
     if text:
@@ -182,8 +198,9 @@ def parse_pasted(*, text: str = "", url: str = "", upload=None, options: Options
     return next(iter(items), Rejection(url or "input", "no article found"))
 
 
-def store_pasted(*, parsed: ParsedArticle, corrections: dict[str, str | None], context: pipeline.Context
-                 ) -> pipeline.StoreResult:
+def store_pasted(
+    *, parsed: ParsedArticle, corrections: dict[str, str | None], context: pipeline.Context
+) -> pipeline.StoreResult:
     """Store a pasted article through the pipeline, with the speakers staff corrected.
 
     `corrections` maps a quotation's text to the speaker staff chose (None: unresolved);
@@ -218,8 +235,9 @@ def revision_quotes(version: Version) -> set[str]:
         if data.get("person"):
             people[data["person"]] = None
     names = dict(Person.objects.filter(pk__in=people).values_list("pk", "name"))
-    return {f"“{d['text']}” — {names.get(d.get('person')) or d.get('speaker_as_written') or 'unattributed'}"
-            for d in rows}
+    return {
+        f"“{d['text']}” — {names.get(d.get('person')) or d.get('speaker_as_written') or 'unattributed'}" for d in rows
+    }
 
 
 class CompareHistoryMixin:
@@ -230,14 +248,20 @@ class CompareHistoryMixin:
     def get_urls(self):
         info = self.model._meta.app_label, self.model._meta.model_name
         return [
-            path("<path:object_id>/history/compare/", self.admin_site.admin_view(self.compare_view),
-                 name=f"{info[0]}_{info[1]}_compare"),
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{info[0]}_{info[1]}_compare",
+            ),
             *super().get_urls(),
         ]
 
     def history_view(self, request, object_id, extra_context=None):
-        versions = Version.objects.get_for_object_reference(self.model, object_id).select_related(
-            "revision__user").order_by("-revision__date_created", "-pk")
+        versions = (
+            Version.objects.get_for_object_reference(self.model, object_id)
+            .select_related("revision__user")
+            .order_by("-revision__date_created", "-pk")
+        )
         return super().history_view(request, object_id, {**(extra_context or {}), "versions": versions})
 
     def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -252,8 +276,13 @@ class CompareHistoryMixin:
         if old.revision.date_created > new.revision.date_created:
             old, new = new, old
         context = {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "object": obj,
-            "title": f"Compare versions of {obj}", "old": old, "new": new, "changes": version_changes(old, new),
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "title": f"Compare versions of {obj}",
+            "old": old,
+            "new": new,
+            "changes": version_changes(old, new),
         }
         if self.model is Article:
             before, after = revision_quotes(old), revision_quotes(new)
@@ -370,7 +399,7 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     list_select_related = ["source"]
     date_hierarchy = "published"
     search_fields = ["headline"]  # shows the box; the search itself is full-text (get_search_results)
-    search_help_text = "Words in the headline, text, quotations or names; \"a phrase\", or, -word."
+    search_help_text = 'Words in the headline, text, quotations or names; "a phrase", or, -word.'
     autocomplete_fields = ["source", "via", "topics"]
     show_full_result_count = False  # a count over the whole archive on every page is too slow
     change_list_template = "admin/articles/article/change_list.html"
@@ -383,10 +412,16 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
-            quotes = Quote.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(
-                n=Count("pk")).values("n")
+            quotes = (
+                Quote.objects.filter(article=OuterRef("pk"))
+                .order_by()
+                .values("article")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
             queryset = queryset.defer("body_html", "body_text", "search_text", "search_vector").annotate(
-                n_quotes=Coalesce(Subquery(quotes, output_field=IntegerField()), 0))
+                n_quotes=Coalesce(Subquery(quotes, output_field=IntegerField()), 0)
+            )
         return queryset
 
     @admin.display(description="quotations", ordering="n_quotes")
@@ -411,8 +446,10 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
             reversion.add_to_revision(form.instance)  # again: the revision holds the quotations as stored
 
     def get_urls(self):
-        return [path("paste/", self.admin_site.admin_view(self.paste_view), name="articles_article_paste"),
-                *super().get_urls()]
+        return [
+            path("paste/", self.admin_site.admin_view(self.paste_view), name="articles_article_paste"),
+            *super().get_urls(),
+        ]
 
     def paste_view(self, request: HttpRequest) -> HttpResponse:
         """Paste text, give a URL or upload a file; preview what the pipeline found; correct; save."""
@@ -424,17 +461,25 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
         form = PasteForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            parsed = parse_pasted(text=data["text"], url=data["url"], upload=data["file"],
-                                  options=Options(date=data["published"]))
+            parsed = parse_pasted(
+                text=data["text"], url=data["url"], upload=data["file"], options=Options(date=data["published"])
+            )
             if isinstance(parsed, Rejection):
                 form.add_error(None, f"Nothing to store: {parsed.reason}.")
             else:
                 record = pipeline.preview_record(parsed, pipeline.Context())
-                review = ReviewForm(quotes=record["quotes"], initial={
-                    "headline": parsed.headline, "source": parsed.source, "via": parsed.via,
-                    "published": parsed.published, "url": parsed.url, "byline": parsed.byline,
-                    "body_text": parsed.body_text,
-                })
+                review = ReviewForm(
+                    quotes=record["quotes"],
+                    initial={
+                        "headline": parsed.headline,
+                        "source": parsed.source,
+                        "via": parsed.via,
+                        "published": parsed.published,
+                        "url": parsed.url,
+                        "byline": parsed.byline,
+                        "body_text": parsed.body_text,
+                    },
+                )
                 return self._render_review(request, context, review, record)
         return TemplateResponse(request, "admin/articles/article/paste.html", {**context, "form": form})
 
@@ -463,8 +508,11 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
 
     def _render_review(self, request, context, review: ReviewForm, record: dict) -> HttpResponse:
         quotes = [(q, review[f"speaker_{i}"], review[f"quote_{i}"]) for i, q in enumerate(review.quotes)]
-        return TemplateResponse(request, "admin/articles/article/paste_review.html",
-                                {**context, "review": review, "record": record, "quotes": quotes})
+        return TemplateResponse(
+            request,
+            "admin/articles/article/paste_review.html",
+            {**context, "review": review, "record": record, "quotes": quotes},
+        )
 
 
 def _parsed_from_review(data) -> ParsedArticle | Rejection:
@@ -473,12 +521,19 @@ def _parsed_from_review(data) -> ParsedArticle | Rejection:
         published = formats.parse_date(data.get("published"))
     except ValueError:
         published = None  # the form reports the bad date
-    return formats.finish(ParsedArticle(
-        headline=data.get("headline", ""), body_text=normalize_newlines(data.get("body_text", "")), body_html="",
-        origin="pasted",
-        source=data.get("source", ""), via=data.get("via", ""), published=published,
-        url=data.get("url", ""), byline=data.get("byline", ""),
-    ))
+    return formats.finish(
+        ParsedArticle(
+            headline=data.get("headline", ""),
+            body_text=normalize_newlines(data.get("body_text", "")),
+            body_html="",
+            origin="pasted",
+            source=data.get("source", ""),
+            via=data.get("via", ""),
+            published=published,
+            url=data.get("url", ""),
+            byline=data.get("byline", ""),
+        )
+    )
 
 
 # --- People -----------------------------------------------------------------------------------
@@ -532,11 +587,19 @@ class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
             self.log_change(request, keep, f"Merged {names}.")
             self.message_user(request, f"Merged {names} into {keep.name}.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_person_change", args=[keep.pk]))
-        return TemplateResponse(request, "admin/articles/person/merge_confirm.html", {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "title": "Merge people",
-            "form": form, "summary": merge_summary(queryset), "selected": queryset,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        })
+        return TemplateResponse(
+            request,
+            "admin/articles/person/merge_confirm.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Merge people",
+                "form": form,
+                "summary": merge_summary(queryset),
+                "selected": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 # --- Topics, outlets ---------------------------------------------------------------------------
@@ -582,8 +645,10 @@ class TopicAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def get_urls(self):
-        return [path("retag/", self.admin_site.admin_view(self.retag_view), name="articles_topic_retag"),
-                *super().get_urls()]
+        return [
+            path("retag/", self.admin_site.admin_view(self.retag_view), name="articles_topic_retag"),
+            *super().get_urls(),
+        ]
 
     def retag_view(self, request: HttpRequest) -> HttpResponse:
         """Re-apply every keyword rule to every article; report what each topic gained and lost."""
@@ -593,10 +658,12 @@ class TopicAdmin(admin.ModelAdmin):
         if not result.per_topic:
             self.message_user(request, "Re-tagged all articles: nothing changed.", messages.SUCCESS)
         else:
-            changes = "; ".join(f"{name}: {gained} gained, {lost} lost"
-                                for name, (gained, lost) in result.per_topic.items())
-            self.message_user(request, f"Re-tagged all articles: {result.articles_changed} changed. {changes}.",
-                              messages.SUCCESS)
+            changes = "; ".join(
+                f"{name}: {gained} gained, {lost} lost" for name, (gained, lost) in result.per_topic.items()
+            )
+            self.message_user(
+                request, f"Re-tagged all articles: {result.articles_changed} changed. {changes}.", messages.SUCCESS
+            )
         return redirect("admin:articles_topic_changelist")
 
 
@@ -606,4 +673,3 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     fields = ["name", "slug", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
-

@@ -61,7 +61,8 @@ class PersonField(forms.ModelChoiceField):
                 return people[0]
             raise forms.ValidationError(
                 f"No one in the archive is called “{text}”; the People page finds names spelt differently."
-                if not people else f"More than one person is called “{text}”; choose one on the People page.",
+                if not people
+                else f"More than one person is called “{text}”; choose one on the People page.",
                 code="invalid_choice",
             ) from None
 
@@ -81,26 +82,38 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Words", method=_search)
     source = SlugChoiceFilter(label="Outlet", queryset=Source.objects.all(), empty_label="Any outlet")
     person = PersonChoiceFilter(
-        label="Person", queryset=Person.objects.all(), method="filter_person",
-        widget=forms.TextInput(attrs={
-            "placeholder": "a name, e.g. Ana Ruiz", "list": "person-names", "autocomplete": "off",
-            "data-suggest-names": reverse_lazy("person_suggest"),
-        }),
+        label="Person",
+        queryset=Person.objects.all(),
+        method="filter_person",
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "a name, e.g. Ana Ruiz",
+                "list": "person-names",
+                "autocomplete": "off",
+                "data-suggest-names": reverse_lazy("person_suggest"),
+            }
+        ),
     )
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), field_name="topics", empty_label="Any topic")
     date_from = django_filters.DateFilter(
-        label="From", field_name="published", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}))
+        label="From", field_name="published", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
     date_to = django_filters.DateFilter(
-        label="To", field_name="published", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}))
+        label="To", field_name="published", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+    )
     year = IntegerFilter(label="Year", field_name="published__year", min_value=1, max_value=9999)
     month = IntegerFilter(label="Month", field_name="published__month", min_value=1, max_value=12)
     quotes = django_filters.ChoiceFilter(
-        label="Quotations", choices=[("yes", "With quotations"), ("no", "Without quotations")],
-        empty_label="Any", method="filter_quotes",
+        label="Quotations",
+        choices=[("yes", "With quotations"), ("no", "Without quotations")],
+        empty_label="Any",
+        method="filter_quotes",
     )
     sort = django_filters.ChoiceFilter(
-        label="Order", choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
-        empty_label=None, method="filter_sort",
+        label="Order",
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+        empty_label=None,
+        method="filter_sort",
     )
 
     class Meta:
@@ -151,8 +164,7 @@ class PersonFilter(django_filters.FilterSet):
     """/people/: the A–Z index, or a search by name that forgives typos and finds aliases."""
 
     q = django_filters.CharFilter(label="Find a person", method="filter_name")
-    letter = django_filters.ChoiceFilter(
-        choices=[(c, c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], method="filter_letter")
+    letter = django_filters.ChoiceFilter(choices=[(c, c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], method="filter_letter")
 
     class Meta:
         model = Person

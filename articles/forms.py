@@ -38,8 +38,9 @@ def normalize_newlines(text: str) -> str:
 
 
 def _article_link(article_id: int) -> str:
-    return format_html('<a href="{}">article {}</a>', reverse("admin:articles_article_change", args=[article_id]),
-                       article_id)
+    return format_html(
+        '<a href="{}">article {}</a>', reverse("admin:articles_article_change", args=[article_id]), article_id
+    )
 
 
 def check_published(published: dt.date | None) -> None:
@@ -55,8 +56,7 @@ def check_duplicates(*, headline: str, body_text: str, url: str, exclude_pk: int
         errors["url"] = format_html("This URL is already stored as {}.", _article_link(other))
     digest = fingerprint(headline, body_text)
     if other := others.filter(fingerprint=digest).values_list("pk", flat=True).first():
-        errors["body_html"] = format_html("The same headline and text are already stored as {}.",
-                                          _article_link(other))
+        errors["body_html"] = format_html("The same headline and text are already stored as {}.", _article_link(other))
     return errors
 
 
@@ -70,8 +70,10 @@ class ArticleForm(forms.ModelForm):
         fields = ["headline", "source", "via", "published", "url", "byline", "body_html", "topics"]
         widgets = {"body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
         error_messages = {"headline": {"required": "Every article needs a headline."}}
-        help_texts = {"body_html": "HTML or plain paragraphs. Only p, br, a, em, strong, blockquote, lists and "
-                                   "h2–h4 are kept; anything else is removed on save."}
+        help_texts = {
+            "body_html": "HTML or plain paragraphs. Only p, br, a, em, strong, blockquote, lists and "
+            "h2–h4 are kept; anything else is removed on save."
+        }
 
     def clean_published(self):
         published = self.cleaned_data.get("published")
@@ -99,8 +101,12 @@ class ArticleForm(forms.ModelForm):
         # Set here, before the inline formsets validate quotations against it.
         self.instance.body_text = body_text
         if cleaned.get("headline") and body_text:
-            errors = check_duplicates(headline=cleaned["headline"], body_text=body_text, url=cleaned.get("url", ""),
-                                      exclude_pk=self.instance.pk)
+            errors = check_duplicates(
+                headline=cleaned["headline"],
+                body_text=body_text,
+                url=cleaned.get("url", ""),
+                exclude_pk=self.instance.pk,
+            )
             for name, message in errors.items():
                 if name not in self.errors:
                     self.add_error(name, message)
@@ -151,7 +157,8 @@ class QuoteFormSet(StaffEditedFormSet):
         # A row staff write supersedes an extracted row at the same place in the text.
         mine = [f.instance for f in self._kept_forms()]
         self.instance.quotes.filter(edited_by_staff=False, position__in=[q.position for q in mine]).exclude(
-            pk__in=[q.pk for q in mine if q.pk]).delete()
+            pk__in=[q.pk for q in mine if q.pk]
+        ).delete()
         return super().save(commit)
 
 
@@ -159,9 +166,10 @@ class PasteForm(forms.Form):
     """Step one of the paste page: one of pasted text, a URL or an HTML/text file."""
 
     text = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 18, "cols": 90}),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 90}),
         help_text="Headline on the first line, then the paragraphs; optionally the lines "
-                  "“The post … appeared first on Outlet.” and “Source: …” at the end.",
+        "“The post … appeared first on Outlet.” and “Source: …” at the end.",
     )
     url = forms.URLField(required=False, assume_scheme="https", label="or a URL")
     file = forms.FileField(required=False, label="or an HTML or text file")
@@ -182,14 +190,18 @@ class ReviewForm(forms.Form):
 
     # vTextField/vURLField: the admin's own wide inputs, so a long headline is visible whole.
     headline = forms.CharField(
-        max_length=500, error_messages={"required": "Every article needs a headline."},
+        max_length=500,
+        error_messages={"required": "Every article needs a headline."},
         widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
-    source = forms.CharField(max_length=200, required=False, label="Outlet",
-                             help_text="A name not yet in the archive adds the outlet.")
+    source = forms.CharField(
+        max_length=200, required=False, label="Outlet", help_text="A name not yet in the archive adds the outlet."
+    )
     via = forms.CharField(max_length=200, required=False, label="Aggregator")
     published = forms.DateField(
-        required=False, help_text="YYYY-MM-DD", widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        help_text="YYYY-MM-DD",
+        widget=forms.DateInput(attrs={"type": "date"}),
         validators=[check_published],
     )
     url = forms.URLField(
@@ -204,7 +216,9 @@ class ReviewForm(forms.Form):
         for i, quote in enumerate(self.quotes):
             self.fields[f"quote_{i}"] = forms.CharField(widget=forms.HiddenInput, initial=quote["text"])
             self.fields[f"speaker_{i}"] = forms.CharField(
-                max_length=200, required=False, initial=quote.get("speaker") or "",
+                max_length=200,
+                required=False,
+                initial=quote.get("speaker") or "",
                 widget=forms.TextInput(attrs={"class": "vTextField"}),
                 label=f"Speaker of quotation {i + 1}",
                 help_text="Empty: the speaker stays unresolved, as written.",
@@ -216,9 +230,12 @@ class ReviewForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("headline") and cleaned.get("body_text"):
-            for name, message in check_duplicates(headline=" ".join(cleaned["headline"].split()),
-                                                  body_text=cleaned["body_text"].strip(),
-                                                  url=cleaned.get("url", ""), exclude_pk=None).items():
+            for name, message in check_duplicates(
+                headline=" ".join(cleaned["headline"].split()),
+                body_text=cleaned["body_text"].strip(),
+                url=cleaned.get("url", ""),
+                exclude_pk=None,
+            ).items():
                 self.add_error("url" if name == "url" else None, message)
         return cleaned
 
@@ -235,8 +252,9 @@ class ReviewForm(forms.Form):
 class MergeForm(forms.Form):
     """Which of the selected people is kept; the others are merged into them."""
 
-    keep = forms.ModelChoiceField(queryset=Person.objects.none(), widget=forms.RadioSelect, empty_label=None,
-                                  label="Keep")
+    keep = forms.ModelChoiceField(
+        queryset=Person.objects.none(), widget=forms.RadioSelect, empty_label=None, label="Keep"
+    )
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)

@@ -92,14 +92,22 @@ class PersonQuerySet(models.QuerySet):
             return self.none()
         # Word similarity (>= 0.6) finds a surname inside a full name; plain similarity (>= 0.3)
         # forgives a dropped letter in a short name ("Erdglu"). Both are served by the same index.
-        by_name = Person.objects.annotate(normalized=NormalizedName("name")).filter(
-            Q(normalized__trigram_word_similar=wanted) | Q(normalized__trigram_similar=wanted)).order_by().values("pk")
-        by_alias = Alias.objects.filter(
-            Q(normalized__trigram_word_similar=wanted) | Q(normalized__trigram_similar=wanted)
-        ).order_by().values("person_id")
+        by_name = (
+            Person.objects.annotate(normalized=NormalizedName("name"))
+            .filter(Q(normalized__trigram_word_similar=wanted) | Q(normalized__trigram_similar=wanted))
+            .order_by()
+            .values("pk")
+        )
+        by_alias = (
+            Alias.objects.filter(Q(normalized__trigram_word_similar=wanted) | Q(normalized__trigram_similar=wanted))
+            .order_by()
+            .values("person_id")
+        )
         alias_score = (
             Alias.objects.filter(person=OuterRef("pk"))
-            .annotate(s=_closeness(wanted, F("normalized"))).order_by("-s").values("s")[:1]
+            .annotate(s=_closeness(wanted, F("normalized")))
+            .order_by("-s")
+            .values("s")[:1]
         )
         return (
             self.filter(pk__in=by_name.union(by_alias))
@@ -350,8 +358,12 @@ class ArticleQuerySet(models.QuerySet):
     def per_month(self) -> list[tuple[date, int]]:
         """(first day of month, number of articles) for the dated articles, oldest month first."""
         rows = (
-            self.filter(published__isnull=False).annotate(month=TruncMonth("published"))
-            .order_by().values("month").annotate(n=Count("pk")).order_by("month")
+            self.filter(published__isnull=False)
+            .annotate(month=TruncMonth("published"))
+            .order_by()
+            .values("month")
+            .annotate(n=Count("pk"))
+            .order_by("month")
         )
         return [(row["month"], row["n"]) for row in rows]
 
@@ -417,7 +429,11 @@ class Article(models.Model):
         Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles", db_index=False
     )  # article_source_published_idx serves look-ups by outlet
     via = models.ForeignKey(
-        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="forwarded_articles",
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forwarded_articles",
         help_text="Aggregator or feed the article came through.",
     )
     published = models.DateField(null=True, blank=True)
@@ -431,7 +447,9 @@ class Article(models.Model):
     # are true and are the only ones retag may remove; links staff or an input gave are false,
     # the column's default, which is what Django's own inserts (admin, .add()) get.
     topics = models.ManyToManyField(
-        Topic, related_name="articles", blank=True,
+        Topic,
+        related_name="articles",
+        blank=True,
         help_text="Topics added here stay when the rules are re-applied; a topic a rule gives comes back "
         "on re-tagging unless the rule changes.",
     )
@@ -439,9 +457,7 @@ class Article(models.Model):
     # Mention and Quote (migration 0001), so the search document weights them above the body.
     search_text = models.TextField(blank=True, default="", editable=False)
     search_vector = models.GeneratedField(
-        expression=models.Func(
-            F("headline"), F("search_text"), F("body_text"), function="na_search_document"
-        ),
+        expression=models.Func(F("headline"), F("search_text"), F("body_text"), function="na_search_document"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -511,7 +527,9 @@ class Mention(models.Model):
         indexes = [
             # A person's articles, newest published first: the person page, related articles, named_with.
             models.Index(
-                F("person"), F("published").desc(nulls_last=True), F("article").desc(),
+                F("person"),
+                F("published").desc(nulls_last=True),
+                F("article").desc(),
                 name="mention_person_published_idx",
             ),
         ]
@@ -524,8 +542,13 @@ class Quote(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes", db_index=False)
     text = models.TextField()
     person = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes",
-        help_text="The speaker, when resolved to a person.", db_index=False,  # quote_person_published_idx
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        help_text="The speaker, when resolved to a person.",
+        db_index=False,  # quote_person_published_idx
     )
     speaker_as_written = models.CharField(max_length=300, blank=True, help_text='As printed: "Lavrov", "the ministry".')
     partial = models.BooleanField(default=False, help_text="Quoted words inside a sentence, not a whole sentence.")
@@ -543,12 +566,17 @@ class Quote(models.Model):
         indexes = [
             # A person's quotations, newest published first (QUOTES_NEWEST_FIRST).
             models.Index(
-                F("person"), F("published").desc(nulls_last=True), F("article").desc(), F("position"),
+                F("person"),
+                F("published").desc(nulls_last=True),
+                F("article").desc(),
+                F("position"),
                 name="quote_person_published_idx",
             ),
             # Most quoted of the last 30 days (home page): the window's speakers from the index alone.
             models.Index(
-                fields=["-published"], include=["person"], condition=Q(person__isnull=False),
+                fields=["-published"],
+                include=["person"],
+                condition=Q(person__isnull=False),
                 name="quote_published_speaker_idx",
             ),
         ]

@@ -76,11 +76,18 @@ def home(request: HttpRequest) -> HttpResponse:
     today = datetime.date.today()
     newest = Article.objects.filter(published__lte=today).aggregate(d=Max("published"))["d"] or today
     since = newest - datetime.timedelta(days=30)
-    return render(request, "articles/home.html", {
-        "articles": Article.objects.for_listing().with_excerpt().newest_first()[:10],
-        "quoted": Person.objects.most_quoted(since), "since": since, "until": newest,
-        "topics": Topic.objects.all()[:40], "sources": Source.objects.all()[:40],
-    })
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "articles": Article.objects.for_listing().with_excerpt().newest_first()[:10],
+            "quoted": Person.objects.most_quoted(since),
+            "since": since,
+            "until": newest,
+            "topics": Topic.objects.all()[:40],
+            "sources": Source.objects.all()[:40],
+        },
+    )
 
 
 @cached_page
@@ -98,12 +105,18 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if slug != article.slug:
         return redirect(article, permanent=True)
     quotes = list(article.quotes.select_related("person"))
-    return render(request, "articles/article_detail.html", {
-        "article": article, "body": mark_quotes(article.body_html, quotes), "quotes": quotes,
-        "mentions": article.mentions.select_related("person").order_by("-count", "person__name"),
-        "topics": article.topics.all(),
-        "related": list(Article.objects.related_to(article)),
-    })
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "body": mark_quotes(article.body_html, quotes),
+            "quotes": quotes,
+            "mentions": article.mentions.select_related("person").order_by("-count", "person__name"),
+            "topics": article.topics.all(),
+            "related": list(Article.objects.related_to(article)),
+        },
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -124,8 +137,9 @@ def search(request: HttpRequest) -> HttpResponse:
         if text and person and has_search_words(person.name, parser="plainto_tsquery"):
             matches = matches.naming(person)
         filtered = _without_words(filterset) if text and "topic" in active else None
-        context["results"] = run_search(matches, text, sort=context["sort"], page_number=request.GET.get("page"),
-                                        filtered=filtered)
+        context["results"] = run_search(
+            matches, text, sort=context["sort"], page_number=request.GET.get("page"), filtered=filtered
+        )
     return render(request, "articles/search.html", context)
 
 
@@ -146,19 +160,26 @@ def person_list(request: HttpRequest) -> HttpResponse:
         return render(request, "articles/person_list.html", {"filter": filterset}, status=400)
     data = filterset.form.cleaned_data
     page = paginate(filterset.qs.prefetch_related("aliases"), request.GET.get("page"), per_page=50)
-    return render(request, "articles/person_list.html", {
-        "filter": filterset, "page": page, "letters": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "letter": data.get("letter"), "q": clean_query(data.get("q"))[0],
-    })
+    return render(
+        request,
+        "articles/person_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "letters": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "letter": data.get("letter"),
+            "q": clean_query(data.get("q"))[0],
+        },
+    )
 
 
 def person_suggest(request: HttpRequest) -> JsonResponse:
     """Names for the as-you-type list on /people/ (static/js/site.js)."""
     text, _ = clean_query(request.GET.get("q"))
     people = Person.objects.matching_name(text)[:8] if len(text) >= 2 else []
-    return JsonResponse({"results": [
-        {"name": p.name, "description": p.description, "url": p.get_absolute_url()} for p in people
-    ]})
+    return JsonResponse(
+        {"results": [{"name": p.name, "description": p.description, "url": p.get_absolute_url()} for p in people]}
+    )
 
 
 @cached_page
@@ -167,7 +188,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     names = ArraySubquery(Alias.objects.filter(person=OuterRef("pk")).order_by("name").values("name"))
     person = get_object_or_404(Person.objects.annotate(alias_names=names), slug=slug)
     quotes = (
-        Quote.objects.filter(person=person).select_related("article__source", "person")
+        Quote.objects.filter(person=person)
+        .select_related("article__source", "person")
         # The cards show the headline: not the article's text and search document (~10 KB a row).
         .defer("article__body_html", "article__body_text", "article__search_text", "article__search_vector")
         .order_by(*QUOTES_NEWEST_FIRST)
@@ -175,13 +197,17 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Their ten latest from mention_person_published_idx, then those ten articles.
     latest = Mention.objects.filter(person=person).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:10]
     articles = Article.objects.for_listing().filter(pk__in=latest)
-    return render(request, "articles/person_detail.html", {
-        "person": person,
-        "page": paginate(quotes, request.GET.get("page")),
-        "articles": articles.newest_first()[:10],
-        "named_with": Person.objects.named_with(person),
-        "chart": month_chart(PersonMonth.objects.series(person)),
-    })
+    return render(
+        request,
+        "articles/person_detail.html",
+        {
+            "person": person,
+            "page": paginate(quotes, request.GET.get("page")),
+            "articles": articles.newest_first()[:10],
+            "named_with": Person.objects.named_with(person),
+            "chart": month_chart(PersonMonth.objects.series(person)),
+        },
+    )
 
 
 @cached_page
@@ -215,6 +241,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 # --- Chart of mentions per month (server-rendered SVG) ------------------------------------
 
+
 @dataclass
 class Bar:
     x: float
@@ -225,8 +252,9 @@ class Bar:
     count: int
 
 
-def month_chart(series: list[tuple[datetime.date, int]], *, months: int = 36, width: int = 720,
-                height: int = 160) -> dict | None:
+def month_chart(
+    series: list[tuple[datetime.date, int]], *, months: int = 36, width: int = 720, height: int = 160
+) -> dict | None:
     """Bars for the months up to the latest in `series` (12 to `months` of them), empty months included."""
     if not series:
         return None
@@ -240,9 +268,14 @@ def month_chart(series: list[tuple[datetime.date, int]], *, months: int = 36, wi
     top = max(counts.get(m, 0) for m in span) or 1
     slot = width / len(span)
     bars = [
-        Bar(x=round(i * slot + slot * 0.1, 1), y=round(height - counts.get(m, 0) / top * height, 1),
-            width=round(slot * 0.8, 1), height=round(counts.get(m, 0) / top * height, 1),
-            month=m, count=counts.get(m, 0))
+        Bar(
+            x=round(i * slot + slot * 0.1, 1),
+            y=round(height - counts.get(m, 0) / top * height, 1),
+            width=round(slot * 0.8, 1),
+            height=round(counts.get(m, 0) / top * height, 1),
+            month=m,
+            count=counts.get(m, 0),
+        )
         for i, m in enumerate(span)
     ]
     # The bars as one string: through the template, localising ~150 floats and formatting 36
@@ -250,10 +283,20 @@ def month_chart(series: list[tuple[datetime.date, int]], *, months: int = 36, wi
     # Numbers as Python writes them; month names translated as the date filter's "F" would, and
     # escaped once each.
     names = {m: escape(MONTHS[m]) for m in range(1, 13)}
-    rects = mark_safe("".join(  # noqa: S308 - numbers and escaped month names only
-        f'<rect x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}">'
-        f"<title>{names[b.month.month]} {b.month.year}: {b.count}</title></rect>"
-        for b in bars
-    ))
-    return {"bars": bars, "rects": rects, "width": width, "height": height, "max": top, "first": span[0],
-            "last": span[-1], "total": sum(b.count for b in bars)}
+    rects = mark_safe(
+        "".join(  # noqa: S308 - numbers and escaped month names only
+            f'<rect x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}">'
+            f"<title>{names[b.month.month]} {b.month.year}: {b.count}</title></rect>"
+            for b in bars
+        )
+    )
+    return {
+        "bars": bars,
+        "rects": rects,
+        "width": width,
+        "height": height,
+        "max": top,
+        "first": span[0],
+        "last": span[-1],
+        "total": sum(b.count for b in bars),
+    }

@@ -28,8 +28,9 @@ def source_texts() -> list[dict]:
         text["people"] = [name for name in cast if name.split()[-1] in text["body"]]
     for path in sorted((ROOT / "bench" / "eval").glob("*.json")):
         case = json.loads(path.read_text())
-        texts.append({"headline": case["headline"], "body": case["body"], "source": "Evaluation Wire",
-                      "people": case["people"]})
+        texts.append(
+            {"headline": case["headline"], "body": case["body"], "source": "Evaluation Wire", "people": case["people"]}
+        )
     return texts
 
 

@@ -105,9 +105,16 @@ def quality() -> None:
         f"{'set':<14}{'articles':>9}{'quotes':>8}{'quote P':>9}{'quote R':>9}{'quote F1':>9}"
         f"{'speaker':>9}{'people P':>10}{'people R':>10}"
     )
-    sets = (("eval", "tuned on"), ("eval-dev", "tuned on"), ("eval-dev2", "held out, then tuned on"),
-            ("eval-dev3", "held out, then tuned on"), ("eval-dev4", "tuned on"), ("eval-holdout", "never tuned on"),
-            ("eval-holdout2", "error kinds seen"), ("eval-holdout3", "never tuned on"))
+    sets = (
+        ("eval", "tuned on"),
+        ("eval-dev", "tuned on"),
+        ("eval-dev2", "held out, then tuned on"),
+        ("eval-dev3", "held out, then tuned on"),
+        ("eval-dev4", "tuned on"),
+        ("eval-holdout", "never tuned on"),
+        ("eval-holdout2", "error kinds seen"),
+        ("eval-holdout3", "never tuned on"),
+    )
     for folder, note in sets:
         path = ROOT / "bench" / folder
         cases = evaluate.load_cases(path) if path.exists() else []
@@ -289,8 +296,9 @@ def gunicorn_section(url: str) -> None:
         # it every page is a 500 (the first runs measured error pages). Collected into the
         # temporary folder, so the checkout is left as it was.
         env["STATIC_ROOT"] = str(Path(folder) / "static")
-        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-                       cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+        )
         script = Path(folder) / "paths.lua"
         script.write_text(
             "paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
@@ -311,15 +319,28 @@ def _wrk_rate(env: dict, first_path: str, script: Path, warm_seconds: int) -> tu
     a round is no more than 5% faster than the one before, at most `warm_seconds`."""
     port = "8765"
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "newsarchive.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "newsarchive.wsgi",
+            "--workers",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
         env=env,
     )
     try:
         time.sleep(3)
-        status = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                                 f"http://127.0.0.1:{port}{first_path}"], capture_output=True, text=True).stdout
+        status = subprocess.run(
+            ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", f"http://127.0.0.1:{port}{first_path}"],
+            capture_output=True,
+            text=True,
+        ).stdout
         if status != "200":
             raise SystemExit(f"gunicorn answered {status} for {first_path}: not measuring error pages")
         wrk = ["wrk", "-t2", "-c16", "-s", str(script), f"http://127.0.0.1:{port}"]

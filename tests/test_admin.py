@@ -67,16 +67,27 @@ def viewer_client(client):
 
 
 def inline(prefix: str, rows: list[dict], initial: int = 0) -> dict:
-    data = {f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": initial,
-            f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000}
+    data = {
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": initial,
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
     for i, row in enumerate(rows):
         data.update({f"{prefix}-{i}-{key}": value for key, value in row.items()})
     return data
 
 
 def article_data(quotes=(), mentions=(), quotes_initial=0, mentions_initial=0, **fields) -> dict:
-    data = {"headline": "Harbour crane collapses at night", "body_html": "<p>Nobody was hurt.</p>",
-            "published": "2025-04-02", "url": "", "byline": "", "source": "", "via": ""}
+    data = {
+        "headline": "Harbour crane collapses at night",
+        "body_html": "<p>Nobody was hurt.</p>",
+        "published": "2025-04-02",
+        "url": "",
+        "byline": "",
+        "source": "",
+        "via": "",
+    }
     data.update(fields)
     data.update(inline("quotes", list(quotes), quotes_initial))
     data.update(inline("mentions", list(mentions), mentions_initial))
@@ -97,13 +108,21 @@ def form_errors(response) -> str:
 def test_editor_enters_article_with_a_resolved_and_an_unresolved_speaker(editor_client):
     outlet = make_source("Valley Courier")
     ines = make_person("Ines Varga")
-    body = ("<p>The crane fell at two in the morning.</p>"
-            "<p>“Nobody was on the quay,” Varga said. “We were lucky,” a dock worker added.</p>")
-    response = editor_client.post(ADD, article_data(
-        body_html=body, source=outlet.pk,
-        quotes=[{"text": "Nobody was on the quay,", "person": ines.pk, "speaker_as_written": "Varga"},
-                {"text": "We were lucky,", "person": "", "speaker_as_written": "a dock worker"}],
-    ))
+    body = (
+        "<p>The crane fell at two in the morning.</p>"
+        "<p>“Nobody was on the quay,” Varga said. “We were lucky,” a dock worker added.</p>"
+    )
+    response = editor_client.post(
+        ADD,
+        article_data(
+            body_html=body,
+            source=outlet.pk,
+            quotes=[
+                {"text": "Nobody was on the quay,", "person": ines.pk, "speaker_as_written": "Varga"},
+                {"text": "We were lucky,", "person": "", "speaker_as_written": "a dock worker"},
+            ],
+        ),
+    )
     assert response.status_code == 302, form_errors(response)
     article = Article.objects.get()
     assert article.source == outlet
@@ -122,10 +141,13 @@ def test_editor_enters_article_with_a_resolved_and_an_unresolved_speaker(editor_
 
 def test_entered_article_is_kept_as_a_revision_with_who_and_its_quotations(editor_client):
     ines = make_person("Ines Varga")
-    editor_client.post(ADD, article_data(
-        body_html="<p>“Nobody was on the quay,” Varga said.</p>",
-        quotes=[{"text": "Nobody was on the quay,", "person": ines.pk, "speaker_as_written": "Varga"}],
-    ))
+    editor_client.post(
+        ADD,
+        article_data(
+            body_html="<p>“Nobody was on the quay,” Varga said.</p>",
+            quotes=[{"text": "Nobody was on the quay,", "person": ines.pk, "speaker_as_written": "Varga"}],
+        ),
+    )
     article = Article.objects.get()
     version = Version.objects.get_for_object(article).get()
     assert version.revision.user.username == "editors"
@@ -142,8 +164,9 @@ def test_history_compare_shows_the_changed_headline(editor_client):
     history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert b"Compare two versions" in history.content
     new, old = Version.objects.get_for_object(article)
-    compare = editor_client.get(reverse("admin:articles_article_compare", args=[article.pk]),
-                                {"old": old.pk, "new": new.pk})
+    compare = editor_client.get(
+        reverse("admin:articles_article_compare", args=[article.pk]), {"old": old.pk, "new": new.pk}
+    )
     assert ("headline", "Crane falls", "Harbour crane falls") in compare.context["changes"]
     bad = editor_client.get(reverse("admin:articles_article_compare", args=[article.pk]), {"old": "x", "new": ""})
     assert bad.status_code == 302  # back to the history, not an error page
@@ -167,8 +190,9 @@ def test_form_explains_what_is_wrong(editor_client, fields, quotes, message):
 
 
 def test_duplicate_url_and_duplicate_text_are_form_errors_naming_the_other_article(editor_client):
-    other = make_article(headline="Harbour crane collapses at night", body_text="Nobody was hurt.",
-                         url="https://courier.example/crane")
+    other = make_article(
+        headline="Harbour crane collapses at night", body_text="Nobody was hurt.", url="https://courier.example/crane"
+    )
     response = editor_client.post(ADD, article_data(url="https://courier.example/crane"))
     errors = form_errors(response)
     assert "This URL is already stored as" in errors
@@ -178,9 +202,11 @@ def test_duplicate_url_and_duplicate_text_are_form_errors_naming_the_other_artic
 
 
 def test_body_is_sanitised_and_nothing_dangerous_reaches_the_public_page(editor_client, client):
-    body = ('<p onclick="steal()">Tide tables <strong>changed</strong>.</p><script>alert(1)</script>'
-            '<p><img src=x onerror="alert(2)"><a href="javascript:alert(3)">tables</a> '
-            '<a href="https://port.example/tides">source</a></p>')
+    body = (
+        '<p onclick="steal()">Tide tables <strong>changed</strong>.</p><script>alert(1)</script>'
+        '<p><img src=x onerror="alert(2)"><a href="javascript:alert(3)">tables</a> '
+        '<a href="https://port.example/tides">source</a></p>'
+    )
     response = editor_client.post(ADD, article_data(headline="Tide tables changed", body_html=body))
     assert response.status_code == 302, form_errors(response)
     article = Article.objects.get()
@@ -198,8 +224,9 @@ def test_body_is_sanitised_and_nothing_dangerous_reaches_the_public_page(editor_
 def test_changed_text_is_extracted_again_but_staff_quotations_are_kept():
     ines = make_person("Ines Varga")
     article = make_article(body_text="“Old words,” said Ines Varga.", people=[ines])
-    Quote.objects.create(article=article, text="Old words,", person=None, speaker_as_written="a reader",
-                         position=1, edited_by_staff=True)
+    Quote.objects.create(
+        article=article, text="Old words,", person=None, speaker_as_written="a reader", position=1, edited_by_staff=True
+    )
     article.body_text = "“Old words,” said Ines Varga.\n\n“The ferry will run,” said Ines Varga."
     article.save()
     refresh_extraction(article)
@@ -216,11 +243,15 @@ def test_extracted_rows_are_replaced_when_staff_change_the_text(editor_client):
     Quote.objects.create(article=article, text="Nothing", position=0)  # extracted earlier, not by staff
     change = reverse("admin:articles_article_change", args=[article.pk])
     quote = article.quotes.get()
-    response = editor_client.post(change, article_data(
-        headline="Ferry news", body_html="<p>“The ferry will run,” said Ines Varga.</p>",
-        quotes=[{"id": quote.pk, "article": article.pk, "text": "Nothing", "person": "", "speaker_as_written": ""}],
-        quotes_initial=1,
-    ))
+    response = editor_client.post(
+        change,
+        article_data(
+            headline="Ferry news",
+            body_html="<p>“The ferry will run,” said Ines Varga.</p>",
+            quotes=[{"id": quote.pk, "article": article.pk, "text": "Nothing", "person": "", "speaker_as_written": ""}],
+            quotes_initial=1,
+        ),
+    )
     assert response.status_code == 302, form_errors(response)
     assert [(q.text, q.person.name) for q in article.quotes.all()] == [("The ferry will run,", "Ines Varga")]
 
@@ -232,19 +263,41 @@ def test_speaker_staff_correct_survives_a_later_text_edit(editor_client):
     editor_client.post(change, article_data(headline="Ferry news", body_html=body))
     quote = article.quotes.get()
     tomasz = make_person("Tomasz Brell")
-    response = editor_client.post(change, article_data(
-        headline="Ferry news", body_html=body,
-        quotes=[{"id": quote.pk, "article": article.pk, "text": quote.text, "person": tomasz.pk,
-                 "speaker_as_written": "Brell"}],
-        quotes_initial=1,
-    ))
+    response = editor_client.post(
+        change,
+        article_data(
+            headline="Ferry news",
+            body_html=body,
+            quotes=[
+                {
+                    "id": quote.pk,
+                    "article": article.pk,
+                    "text": quote.text,
+                    "person": tomasz.pk,
+                    "speaker_as_written": "Brell",
+                }
+            ],
+            quotes_initial=1,
+        ),
+    )
     assert response.status_code == 302, form_errors(response)
-    response = editor_client.post(change, article_data(
-        headline="Ferry news", body_html=body + "<p>More later.</p>",
-        quotes=[{"id": quote.pk, "article": article.pk, "text": quote.text, "person": tomasz.pk,
-                 "speaker_as_written": "Brell"}],
-        quotes_initial=1,
-    ))
+    response = editor_client.post(
+        change,
+        article_data(
+            headline="Ferry news",
+            body_html=body + "<p>More later.</p>",
+            quotes=[
+                {
+                    "id": quote.pk,
+                    "article": article.pk,
+                    "text": quote.text,
+                    "person": tomasz.pk,
+                    "speaker_as_written": "Brell",
+                }
+            ],
+            quotes_initial=1,
+        ),
+    )
     assert response.status_code == 302, form_errors(response)
     quote = article.quotes.get()
     assert (quote.person, quote.edited_by_staff) == (tomasz, True)
@@ -271,24 +324,42 @@ def test_paste_shows_what_the_pipeline_found(editor_client):
 
 
 def review_data(**changes) -> dict:
-    data = {"headline": "Ferry council agrees new timetable", "source": "Valley Courier", "via": "Newswire Digest",
-            "published": "2025-04-01", "url": "", "byline": "",
-            "body_text": next(formats.parse_text(PASTED, "t", formats.Options())).body_text,
-            "quote_0": "We will run two crossings a day from May,", "speaker_0": "Ines Varga",
-            "quote_1": "The port must reopen,", "speaker_1": "Selim Erdoglu", "save": "1"}
+    data = {
+        "headline": "Ferry council agrees new timetable",
+        "source": "Valley Courier",
+        "via": "Newswire Digest",
+        "published": "2025-04-01",
+        "url": "",
+        "byline": "",
+        "body_text": next(formats.parse_text(PASTED, "t", formats.Options())).body_text,
+        "quote_0": "We will run two crossings a day from May,",
+        "speaker_0": "Ines Varga",
+        "quote_1": "The port must reopen,",
+        "speaker_1": "Selim Erdoglu",
+        "save": "1",
+    }
     data.update(changes)
     return data
 
 
 def test_paste_saves_with_corrected_headline_outlet_date_and_speaker(editor_client):
-    response = editor_client.post(PASTE, review_data(
-        headline="Ferry council agrees a new timetable", source="Harbour Gazette", published="2025-03-30",
-        speaker_1="Tomasz Brell",
-    ))
+    response = editor_client.post(
+        PASTE,
+        review_data(
+            headline="Ferry council agrees a new timetable",
+            source="Harbour Gazette",
+            published="2025-03-30",
+            speaker_1="Tomasz Brell",
+        ),
+    )
     article = Article.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/article/{article.pk}/change/")
     assert (article.headline, article.source.name, article.via.name, article.published) == (
-        "Ferry council agrees a new timetable", "Harbour Gazette", "Newswire Digest", dt.date(2025, 3, 30))
+        "Ferry council agrees a new timetable",
+        "Harbour Gazette",
+        "Newswire Digest",
+        dt.date(2025, 3, 30),
+    )
     quotes = {q.text: q for q in article.quotes.select_related("person")}
     assert quotes["The port must reopen,"].person.name == "Tomasz Brell"
     assert quotes["The port must reopen,"].edited_by_staff
@@ -359,7 +430,8 @@ def test_paste_from_an_uploaded_html_file(editor_client):
 
 def test_paste_from_an_uploaded_page_in_its_declared_charset(editor_client):
     page = PAGE.replace(b"<head>", b'<head><meta charset="windows-1252">').replace(
-        b"Ada Lorne, handed", "Ada Lorne, née Ørsted, handed".encode("cp1252"))
+        b"Ada Lorne, handed", "Ada Lorne, née Ørsted, handed".encode("cp1252")
+    )
     upload = SimpleUploadedFile("keeper.html", page, content_type="text/html")
     response = editor_client.post(PASTE, {"file": upload, "preview": "1"})
     assert "Ada Lorne, née Ørsted, handed" in response.context["review"]["body_text"].value()
@@ -483,8 +555,11 @@ def test_article_list_query_count_does_not_grow_with_rows(editor_client, grow_ar
 
 def test_anonymous_gets_the_login_page(client):
     article = make_article()
-    for url in (reverse("admin:articles_article_changelist"), PASTE,
-                reverse("admin:articles_article_change", args=[article.pk])):
+    for url in (
+        reverse("admin:articles_article_changelist"),
+        PASTE,
+        reverse("admin:articles_article_change", args=[article.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
@@ -496,16 +571,18 @@ def test_viewer_can_read_but_not_change_anything(viewer_client):
     assert viewer_client.get(reverse("admin:articles_article_changelist")).status_code == 200
     assert viewer_client.get(reverse("admin:articles_article_change", args=[article.pk])).status_code == 200
     assert viewer_client.get(reverse("admin:articles_article_history", args=[article.pk])).status_code == 200
-    change = viewer_client.post(reverse("admin:articles_article_change", args=[article.pk]),
-                                article_data(headline="Changed by a viewer"))
+    change = viewer_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]), article_data(headline="Changed by a viewer")
+    )
     assert change.status_code == 403
     assert viewer_client.post(ADD, article_data()).status_code == 403
     assert viewer_client.get(PASTE).status_code == 403
     assert viewer_client.post(PASTE, review_data()).status_code == 403
     assert viewer_client.post(reverse("admin:articles_topic_retag")).status_code == 403
-    merge = viewer_client.post(reverse("admin:articles_person_changelist"),
-                               {"action": "merge", "_selected_action": [person.pk, other.pk], "confirm": "1",
-                                "keep": person.pk})
+    merge = viewer_client.post(
+        reverse("admin:articles_person_changelist"),
+        {"action": "merge", "_selected_action": [person.pk, other.pk], "confirm": "1", "keep": person.pk},
+    )
     assert merge.status_code == 200 and Person.objects.count() == 2
     action_form = viewer_client.get(reverse("admin:articles_person_changelist")).context["action_form"]
     assert action_form is None or "merge" not in dict(action_form.fields["action"].choices)
@@ -516,7 +593,16 @@ def test_viewer_can_read_but_not_change_anything(viewer_client):
 def test_groups_hold_the_permissions_their_names_promise():
     editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
     viewers = set(Group.objects.get(name="Viewers").permissions.values_list("codename", flat=True))
-    assert {"add_article", "change_article", "change_quote", "add_person", "merge_person", "change_topic",
-            "add_topicrule", "change_mention", "add_alias"} <= editors
+    assert {
+        "add_article",
+        "change_article",
+        "change_quote",
+        "add_person",
+        "merge_person",
+        "change_topic",
+        "add_topicrule",
+        "change_mention",
+        "add_alias",
+    } <= editors
     assert "delete_article" not in editors and "delete_person" not in editors
     assert all(code.startswith("view_") for code in viewers) and "view_article" in viewers

@@ -18,8 +18,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +60,22 @@ def site(live_server):
     transport = make_topic("Transport")
     day = datetime.date(2025, 3, 10)
     make_article(
-        headline="Harbour strike enters second week", source=gazette, published=day, byline="Mara Quill",
+        headline="Harbour strike enters second week",
+        source=gazette,
+        published=day,
+        byline="Mara Quill",
         body_text="Dock workers kept the harbour closed.\n\nThe ferry timetable was cut again.",
         quotes=[(ines, "We will not go back without a contract"), (selim, "The port must reopen")],
         topics=[transport],
     )
     for i in range(24):
-        make_article(headline=f"Harbour notes {i}", source=courier, published=day - datetime.timedelta(days=i + 1),
-                     body_text=f"Harbour traffic report number {i}.", people=[selim] if i % 2 else [])
+        make_article(
+            headline=f"Harbour notes {i}",
+            source=courier,
+            published=day - datetime.timedelta(days=i + 1),
+            body_text=f"Harbour traffic report number {i}.",
+            people=[selim] if i % 2 else [],
+        )
     return live_server.url
 
 

@@ -32,8 +32,9 @@ def test_editor_enters_an_article_with_a_quotation_and_it_shows_with_the_speaker
     page.wait_for_url("**/admin/articles/article/add/")
 
     page.fill("#id_headline", "Ferry crews accept new rota")
-    page.fill("#id_body_html", "<p>The ferry crews voted on Friday.</p>"
-                               "<p>“We can live with this rota,” said Ines Varga.</p>")
+    page.fill(
+        "#id_body_html", "<p>The ferry crews voted on Friday.</p><p>“We can live with this rota,” said Ines Varga.</p>"
+    )
     page.fill("#id_published", "2025-04-04")
     pick(page, ".field-source", "Valley", "Valley Courier")
     page.fill("#id_quotes-0-text", "We can live with this rota,")

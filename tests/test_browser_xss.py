@@ -50,10 +50,18 @@ def test_a_crafted_link_in_an_editors_body_carries_no_handler_on_the_page(live_s
     client = Client()
     client.force_login(admin_user)
     outlet = Source.objects.create(name="Valley Courier", slug="valley-courier")
-    response = client.post("/admin/articles/article/add/", {
-        "headline": "Tide tables changed", "source": outlet.pk, "published": "2025-03-01", "body_html": PAYLOAD,
-        "quotes-TOTAL_FORMS": "0", "quotes-INITIAL_FORMS": "0",
-        "mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0",
-    })
+    response = client.post(
+        "/admin/articles/article/add/",
+        {
+            "headline": "Tide tables changed",
+            "source": outlet.pk,
+            "published": "2025-03-01",
+            "body_html": PAYLOAD,
+            "quotes-TOTAL_FORMS": "0",
+            "quotes-INITIAL_FORMS": "0",
+            "mentions-TOTAL_FORMS": "0",
+            "mentions-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 302
     _check(page, live_server.url + Article.objects.get().get_absolute_url())

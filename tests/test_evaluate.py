@@ -11,30 +11,46 @@ from articles.ingest.quotes import Extraction, Quote
 
 def fake_extract(predictions):
     """An extract_fn that returns canned predictions keyed by headline."""
+
     def extract_fn(headline, body):
         quotes, people = predictions[headline]
         return Extraction(
             people=[PersonMention(name, "", 1, [name]) for name in people],
             quotes=[Quote(text, speaker, speaker or "", False, i) for i, (text, speaker) in enumerate(quotes)],
         )
+
     return extract_fn
 
 
 CASES = [
-    {"id": "a", "headline": "A", "body": "…", "people": ["Ana Ruiz", "Bo Trask"], "quotes": [
-        {"text": "Hello there.", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False},
-        {"text": "Second one", "speaker": "Bo Trask", "speaker_kind": "person", "partial": False},
-        {"text": "Org line", "speaker": None, "speaker_kind": "organisation", "partial": False},
-    ]},
-    {"id": "b", "headline": "B", "body": "…", "people": ["José Núñez"], "quotes": [
-        {"text": "Über alles, gut.", "speaker": "José Núñez", "speaker_kind": "person", "partial": False},
-    ]},
+    {
+        "id": "a",
+        "headline": "A",
+        "body": "…",
+        "people": ["Ana Ruiz", "Bo Trask"],
+        "quotes": [
+            {"text": "Hello there.", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False},
+            {"text": "Second one", "speaker": "Bo Trask", "speaker_kind": "person", "partial": False},
+            {"text": "Org line", "speaker": None, "speaker_kind": "organisation", "partial": False},
+        ],
+    },
+    {
+        "id": "b",
+        "headline": "B",
+        "body": "…",
+        "people": ["José Núñez"],
+        "quotes": [
+            {"text": "Über alles, gut.", "speaker": "José Núñez", "speaker_kind": "person", "partial": False},
+        ],
+    },
 ]
 PREDICTIONS = {
     # "hello there" matches after normalising; "Second one!" matches but has the wrong speaker;
     # "spurious words here" matches nothing; "Org line" is missed.
-    "A": ([("hello there", "Ana Ruiz"), ("  Second one!", "Ana Ruiz"), ("spurious words here", None)],
-          ["Ana Ruiz", "Cara Vell"]),
+    "A": (
+        [("hello there", "Ana Ruiz"), ("  Second one!", "Ana Ruiz"), ("spurious words here", None)],
+        ["Ana Ruiz", "Cara Vell"],
+    ),
     # Inner whitespace collapses, accents fold for speakers and people.
     "B": ([("über   alles, gut", "Jose Nunez")], ["JOSE NUNEZ"]),
 }
@@ -57,8 +73,15 @@ def test_figures_match_hand_computation():
 
 
 def test_each_gold_quote_matches_once():
-    cases = [{"id": "c", "headline": "C", "body": "…", "people": [], "quotes": [
-        {"text": "Yes we can", "speaker": None, "speaker_kind": "unnamed", "partial": False}]}]
+    cases = [
+        {
+            "id": "c",
+            "headline": "C",
+            "body": "…",
+            "people": [],
+            "quotes": [{"text": "Yes we can", "speaker": None, "speaker_kind": "unnamed", "partial": False}],
+        }
+    ]
     result = score(cases, fake_extract({"C": ([("Yes we can", None), ("yes we can.", None)], [])}))
     assert result["quote_precision"] == pytest.approx(1 / 2)
     assert result["quote_recall"] == 1.0
@@ -67,9 +90,18 @@ def test_each_gold_quote_matches_once():
 
 
 def test_unmatched_person_quote_counts_as_wrong_speaker():
-    cases = [{"id": "d", "headline": "D", "body": "…", "people": ["Ana Ruiz"], "quotes": [
-        {"text": "One", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False},
-        {"text": "Two", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False}]}]
+    cases = [
+        {
+            "id": "d",
+            "headline": "D",
+            "body": "…",
+            "people": ["Ana Ruiz"],
+            "quotes": [
+                {"text": "One", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False},
+                {"text": "Two", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False},
+            ],
+        }
+    ]
     result = score(cases, fake_extract({"D": ([("One", "Ana Ruiz")], ["Ana Ruiz"])}))
     assert result["speaker_accuracy"] == pytest.approx(1 / 2)
 
@@ -79,11 +111,14 @@ def test_normalise_quote():
 
 
 def test_load_cases_and_main(tmp_path, capsys):
-    case = {"id": "x", "style": "local", "headline": "H",
-            "body": "Ana Ruiz opened the bridge.\n\n“It took nine years,” Ruiz said.",
-            "people": ["Ana Ruiz"],
-            "quotes": [{"text": "It took nine years,", "speaker": "Ana Ruiz", "speaker_kind": "person",
-                        "partial": False}]}
+    case = {
+        "id": "x",
+        "style": "local",
+        "headline": "H",
+        "body": "Ana Ruiz opened the bridge.\n\n“It took nine years,” Ruiz said.",
+        "people": ["Ana Ruiz"],
+        "quotes": [{"text": "It took nine years,", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False}],
+    }
     (tmp_path / "01-x.json").write_text(json.dumps(case), encoding="utf-8")
     assert [c["id"] for c in load_cases(tmp_path)] == ["x"]
     assert main([str(tmp_path), "-v"]) == 0

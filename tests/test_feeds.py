@@ -21,8 +21,11 @@ def entries(client, url, **params):
 
 def test_latest_feed_is_newest_first_with_links(client, archive):
     titles, feed = entries(client, reverse("latest_feed"))
-    assert titles[:3] == ["Harbour strike enters second week", "Council debates rent caps",
-                          "New ferry timetable published"]
+    assert titles[:3] == [
+        "Harbour strike enters second week",
+        "Council debates rent caps",
+        "New ferry timetable published",
+    ]
     first = feed.find(f"{ATOM}entry")
     assert first.find(f"{ATOM}link").get("href").endswith(archive["articles"]["strike"].get_absolute_url())
     assert first.find(f"{ATOM}author/{ATOM}name").text == "Mara Quill"
@@ -31,7 +34,9 @@ def test_latest_feed_is_newest_first_with_links(client, archive):
 def test_outlet_person_and_topic_feeds(client, archive):
     assert entries(client, reverse("source_feed", args=["harbour-gazette"]))[0] == ["Harbour strike enters second week"]
     assert entries(client, reverse("person_feed", args=["selim-erdoglu"]))[0] == [
-        "Harbour strike enters second week", "Council debates rent caps"]
+        "Harbour strike enters second week",
+        "Council debates rent caps",
+    ]
     assert entries(client, reverse("topic_feed", args=["housing"]))[0] == ["Council debates rent caps"]
 
 
@@ -42,8 +47,9 @@ def test_search_feed_follows_query_and_filters(client, archive):
 
 
 def test_feed_content_is_plain_text_so_markup_cannot_leak(client):
-    make_article(headline="Quay <b>news</b>",
-                 body_text="harbour <script>alert(1)</script> <img src=x onerror=alert(2)>")
+    make_article(
+        headline="Quay <b>news</b>", body_text="harbour <script>alert(1)</script> <img src=x onerror=alert(2)>"
+    )
     response = client.get(reverse("latest_feed"))
     entry = ET.fromstring(response.content).find(f"{ATOM}entry")
     summary = entry.find(f"{ATOM}summary")
@@ -68,7 +74,9 @@ def test_search_feed_with_bad_parameters_is_404(client, archive, params):
 
 def test_pages_link_their_feeds(client, archive):
     page = client.get(reverse("search"), {"q": "ferry", "page": "2"}).content.decode()
-    assert '<link rel="alternate" type="application/atom+xml" title="NewsArchive: this search" ' \
-           'href="/search/feed/?q=ferry">' in page
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="NewsArchive: this search" '
+        'href="/search/feed/?q=ferry">' in page
+    )
     topic = client.get(archive["topics"]["housing"].get_absolute_url()).content.decode()
     assert 'href="/topics/housing/feed/"' in topic

@@ -70,11 +70,11 @@ BYPASSES = [
     '<a href="https://port.example/"title="x"onclick="alert(1)">x</a>',
     '<a href="javascript:alert(1)" rel="noopener">x</a>',
     '<a href=" JaVaScRiPt:alert(1)">x</a>',
-    '<p>a<script>alert(1)</script>b</p><svg><script>alert(2)</script></svg>',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    "<p>a<script>alert(1)</script>b</p><svg><script>alert(2)</script></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
     '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     '<template><img src=x onerror=alert(1)></template><iframe srcdoc="<script>alert(1)</script>"></iframe>',
-    '<!--><img src=x onerror=alert(1)>-->',
+    "<!--><img src=x onerror=alert(1)>-->",
 ]
 
 
@@ -98,9 +98,40 @@ def test_invisible_elements_go_with_their_content():
 
 
 def _fuzz_value(rng: random.Random) -> str:
-    pieces = ['"', "'", ">", "<", "rel=", 'rel="', "rel='", " ", "=", "/", "&quot;", "&#34;", "&gt;", "`",
-              "onmouseover=alert(1)", "onerror=", "<img src=x onerror=alert(1)>", "</a>", "<a href=", "\n", "\t",
-              "javascript:", "x", "nofollow", "&", "#", ";", "\u00a0", "<!--", "-->", "<script>", "]]>"]
+    pieces = [
+        '"',
+        "'",
+        ">",
+        "<",
+        "rel=",
+        'rel="',
+        "rel='",
+        " ",
+        "=",
+        "/",
+        "&quot;",
+        "&#34;",
+        "&gt;",
+        "`",
+        "onmouseover=alert(1)",
+        "onerror=",
+        "<img src=x onerror=alert(1)>",
+        "</a>",
+        "<a href=",
+        "\n",
+        "\t",
+        "javascript:",
+        "x",
+        "nofollow",
+        "&",
+        "#",
+        ";",
+        "\u00a0",
+        "<!--",
+        "-->",
+        "<script>",
+        "]]>",
+    ]
     return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
 
 
@@ -201,8 +232,11 @@ def test_json_lines_larger_than_the_input_limit_are_streamed_not_refused(tmp_pat
 @pytest.mark.django_db
 def test_control_characters_are_stripped_at_ingest(tmp_path):
     path = tmp_path / "in.jsonl"
-    record = {"headline": "Tide\x0b tables\x00", "byline": "Mara\x07 Quill",
-              "body_html": "<p>High \x1btide&#1; at noon.</p>"}
+    record = {
+        "headline": "Tide\x0b tables\x00",
+        "byline": "Mara\x07 Quill",
+        "body_html": "<p>High \x1btide&#1; at noon.</p>",
+    }
     path.write_text(json.dumps(record) + "\n")
     report = pipeline.run([str(path)], Options(), workers=1)
     assert report.rejected == []
@@ -218,9 +252,14 @@ def test_control_characters_are_stripped_in_the_admin(admin_client):
 
     outlet = Source.objects.create(name="Valley Courier", slug="valley-courier")
     data = {
-        "headline": "Tide\x0b tables", "source": outlet.pk, "published": "2025-03-01", "byline": "Mara\x07 Quill",
+        "headline": "Tide\x0b tables",
+        "source": outlet.pk,
+        "published": "2025-03-01",
+        "byline": "Mara\x07 Quill",
         "body_html": "<p>High \x1btide at noon.</p>",
-        "quotes-TOTAL_FORMS": "0", "quotes-INITIAL_FORMS": "0", "mentions-TOTAL_FORMS": "0",
+        "quotes-TOTAL_FORMS": "0",
+        "quotes-INITIAL_FORMS": "0",
+        "mentions-TOTAL_FORMS": "0",
         "mentions-INITIAL_FORMS": "0",
     }
     response = admin_client.post("/admin/articles/article/add/", data)

@@ -106,8 +106,13 @@ def test_new_person_keeps_other_full_spellings_as_aliases():
 def test_new_people_of_a_batch_are_written_once_with_distinct_slugs():
     make_person("Ana Ruiz")  # holds the slug ana-ruiz
     items = [
-        parsed(url=f"https://courier.example/{n}", headline=f"Ferry news {n}", body_text=f"Story {n}.", quotes=[],
-               people=["Tomas Verhoeven", "Ana Ruiz-Ana"])
+        parsed(
+            url=f"https://courier.example/{n}",
+            headline=f"Ferry news {n}",
+            body_text=f"Story {n}.",
+            quotes=[],
+            people=["Tomas Verhoeven", "Ana Ruiz-Ana"],
+        )
         for n in range(3)
     ]
     results = pipeline.store_articles([(a, pipeline.extract_article(a)) for a in items], context=pipeline.Context())
@@ -228,8 +233,13 @@ def test_a_failed_store_forgets_the_people_it_created_so_the_next_article_stores
     with pytest.raises(RuntimeError):
         pipeline.store_article(parsed=first, context=context)
     monkeypatch.setattr(pipeline, "tag_articles", real)
-    pipeline.store_article(parsed=parsed(url="https://courier.example/2", **{
-        "people": ["Oskar Lindqvist"], "quotes": [], "body_text": "Oskar Lindqvist closed the quay."}), context=context)
+    pipeline.store_article(
+        parsed=parsed(
+            url="https://courier.example/2",
+            **{"people": ["Oskar Lindqvist"], "quotes": [], "body_text": "Oskar Lindqvist closed the quay."},
+        ),
+        context=context,
+    )
     assert Mention.objects.get().person.name == "Oskar Lindqvist"
 
 
@@ -308,8 +318,10 @@ def test_ingest_command_names_each_skipped_and_updated_article_at_verbosity_2(tm
     path.write_text('{"headline": "Good", "body": "Fine.", "url": "https://x.example/1"}\n')
     call_command("ingest", str(path))
     capsys.readouterr()
-    path.write_text('{"headline": "Good", "body": "Fine.", "url": "https://x.example/1"}\n'
-                    '{"headline": "Good", "body": "Better.", "url": "https://x.example/1"}\n')
+    path.write_text(
+        '{"headline": "Good", "body": "Fine.", "url": "https://x.example/1"}\n'
+        '{"headline": "Good", "body": "Better.", "url": "https://x.example/1"}\n'
+    )
     call_command("ingest", str(path), verbosity=2)
     article = Article.objects.get()
     err = capsys.readouterr().err

@@ -66,7 +66,7 @@ def test_reference_article():
     # Every position points at the opening mark and the text follows it.
     for q in result.quotes:
         assert REFERENCE_BODY[q.position] == "“"
-        assert REFERENCE_BODY[q.position + 1:].startswith(q.text)
+        assert REFERENCE_BODY[q.position + 1 :].startswith(q.text)
     people = {p.name: p for p in result.people}
     assert list(people) == ["Rex Tillerson", "Vladmir Putin", "Donald Trump", "Bashar al Assad", "Sergey Lavrov"]
     assert people["Rex Tillerson"].role == "US Secretary of State"
@@ -88,9 +88,11 @@ def quotes_of(body, headline="Headline"):
 
 
 def test_attribution_after_quote_curly_and_straight():
-    body = ("Mayor Ana Ruiz opened the bridge on Monday.\n\n"
-            "“It took nine years to build,” Ruiz said.\n\n"
-            '"We are proud of every bolt," said Ruiz.')
+    body = (
+        "Mayor Ana Ruiz opened the bridge on Monday.\n\n"
+        "“It took nine years to build,” Ruiz said.\n\n"
+        '"We are proud of every bolt," said Ruiz.'
+    )
     assert quotes_of(body) == [
         ("It took nine years to build,", "Ana Ruiz", "Ruiz", False),
         ("We are proud of every bolt,", "Ana Ruiz", "Ruiz", False),
@@ -98,9 +100,11 @@ def test_attribution_after_quote_curly_and_straight():
 
 
 def test_attribution_before_quote_with_that_and_colon():
-    body = ("Coach Tomas Brandt met reporters in Elmvale.\n\n"
-            "Brandt said that the season had been “a long climb out of a deep hole.”\n\n"
-            "Brandt added: “Nobody in this room gave up.”")
+    body = (
+        "Coach Tomas Brandt met reporters in Elmvale.\n\n"
+        "Brandt said that the season had been “a long climb out of a deep hole.”\n\n"
+        "Brandt added: “Nobody in this room gave up.”"
+    )
     assert quotes_of(body) == [
         ("a long climb out of a deep hole.", "Tomas Brandt", "Brandt", True),
         ("Nobody in this room gave up.", "Tomas Brandt", "Brandt", False),
@@ -108,16 +112,31 @@ def test_attribution_before_quote_with_that_and_colon():
 
 
 def test_common_reporting_verbs():
-    verbs = ["said", "says", "added", "insisted", "warned", "noted", "explained", "argued", "stressed",
-             "replied", "wrote", "told reporters", "asked"]
+    verbs = [
+        "said",
+        "says",
+        "added",
+        "insisted",
+        "warned",
+        "noted",
+        "explained",
+        "argued",
+        "stressed",
+        "replied",
+        "wrote",
+        "told reporters",
+        "asked",
+    ]
     for verb in verbs:
         body = f"Nadia Korsh chairs the Elmvale board.\n\n“The budget has to balance this year,” Korsh {verb}."
         assert quotes_of(body) == [("The budget has to balance this year,", "Nadia Korsh", "Korsh", False)], verb
 
 
 def test_partial_quotes_in_the_speakers_sentence():
-    body = ("Inspector Willa Crane spoke after the hearing. “We follow the evidence,” noting that the inquiry "
-            "must be “thorough and entirely public”.")
+    body = (
+        "Inspector Willa Crane spoke after the hearing. “We follow the evidence,” noting that the inquiry "
+        "must be “thorough and entirely public”."
+    )
     assert quotes_of(body) == [
         ("We follow the evidence,", "Willa Crane", "", False),
         ("thorough and entirely public", "Willa Crane", "", True),
@@ -125,41 +144,50 @@ def test_partial_quotes_in_the_speakers_sentence():
 
 
 def test_unattributed_quote_continues_with_the_last_speaker():
-    body = ("Farmer Piet Oldaker lost his barn in the storm.\n\n"
-            "“The roof went first,” Oldaker said. “Then the walls folded like paper.”\n\n"
-            "“We will build it again before the harvest.”")
+    body = (
+        "Farmer Piet Oldaker lost his barn in the storm.\n\n"
+        "“The roof went first,” Oldaker said. “Then the walls folded like paper.”\n\n"
+        "“We will build it again before the harvest.”"
+    )
     speakers = [q[1] for q in quotes_of(body)]
     assert speakers == ["Piet Oldaker"] * 3
 
 
 def test_surnames_and_pronouns_resolve_to_the_full_name_without_title():
-    body = ("Senator Livia Marchbank visited the Orrin shipyard on Friday.\n\n"
-            "“These jobs matter to every family here,” she said.\n\n"
-            "Marchbank later told workers: “I will be back in the spring.”")
+    body = (
+        "Senator Livia Marchbank visited the Orrin shipyard on Friday.\n\n"
+        "“These jobs matter to every family here,” she said.\n\n"
+        "Marchbank later told workers: “I will be back in the spring.”"
+    )
     got = quotes_of(body)
     assert [q[1] for q in got] == ["Livia Marchbank", "Livia Marchbank"]
     assert [q[2] for q in got] == ["she", "Marchbank"]
 
 
 def test_editorial_brackets_and_inner_single_quotes_are_kept():
-    body = ("Dr. Hester Vaal spoke at the clinic.\n\n"
-            "“[The ward] was told, ‘Wait until Monday,’ and we waited,” Vaal said.")
+    body = (
+        "Dr. Hester Vaal spoke at the clinic.\n\n“[The ward] was told, ‘Wait until Monday,’ and we waited,” Vaal said."
+    )
     assert quotes_of(body) == [
         ("[The ward] was told, ‘Wait until Monday,’ and we waited,", "Hester Vaal", "Vaal", False),
     ]
 
 
 def test_scare_quotes_and_quoted_titles_are_not_quotes():
-    body = ("The council calls the plan a “reset” and its critics a “vocal minority.”\n\n"
-            "Author Kira Lund signed copies of “The Salt Road Home” at the Elmvale library, while a petition "
-            "titled “Keep our reading room open” passed 900 names.\n\n"
-            "“I never expected this many people,” Lund said.")
+    body = (
+        "The council calls the plan a “reset” and its critics a “vocal minority.”\n\n"
+        "Author Kira Lund signed copies of “The Salt Road Home” at the Elmvale library, while a petition "
+        "titled “Keep our reading room open” passed 900 names.\n\n"
+        "“I never expected this many people,” Lund said."
+    )
     assert quotes_of(body) == [("I never expected this many people,", "Kira Lund", "Lund", False)]
 
 
 def test_quotation_split_by_its_attribution():
-    body = ("Ilse Brannock runs the ferry to Saltholm.\n\n"
-            "“The crossing takes forty minutes,” she said, “and in winter it can take two hours.”")
+    body = (
+        "Ilse Brannock runs the ferry to Saltholm.\n\n"
+        "“The crossing takes forty minutes,” she said, “and in winter it can take two hours.”"
+    )
     assert quotes_of(body) == [
         ("The crossing takes forty minutes,", "Ilse Brannock", "she", False),
         ("and in winter it can take two hours.", "Ilse Brannock", "she", False),
@@ -167,39 +195,54 @@ def test_quotation_split_by_its_attribution():
 
 
 def test_quotation_running_over_several_paragraphs():
-    body = ("Captain Oren Vasquell remembered the rescue.\n\n"
-            "“The waves were higher than the mast.\n\n"
-            "“We had one rope and eleven people.\n\n"
-            "“Every one of them came home,” Vasquell said.\n\n"
-            "The harbour board praised the crew.")
+    body = (
+        "Captain Oren Vasquell remembered the rescue.\n\n"
+        "“The waves were higher than the mast.\n\n"
+        "“We had one rope and eleven people.\n\n"
+        "“Every one of them came home,” Vasquell said.\n\n"
+        "The harbour board praised the crew."
+    )
     got = quotes_of(body)
-    assert [q[0] for q in got] == ["The waves were higher than the mast.", "We had one rope and eleven people.",
-                                   "Every one of them came home,"]
+    assert [q[0] for q in got] == [
+        "The waves were higher than the mast.",
+        "We had one rope and eleven people.",
+        "Every one of them came home,",
+    ]
     assert {q[1] for q in got} == {"Oren Vasquell"}
 
 
 def test_running_quotation_introduced_before_it():
-    body = ("Oren Vasquell described the night. “The waves were higher than the mast.\n\n"
-            "“Every one of them came home.”\n\n"
-            "Another sailor, Bo Trask, was less sure. “It was luck,” Trask said.")
+    body = (
+        "Oren Vasquell described the night. “The waves were higher than the mast.\n\n"
+        "“Every one of them came home.”\n\n"
+        "Another sailor, Bo Trask, was less sure. “It was luck,” Trask said."
+    )
     assert [q[1] for q in quotes_of(body)] == ["Oren Vasquell", "Oren Vasquell", "Bo Trask"]
 
 
 def test_according_to_and_appositive_speakers():
-    body = ("The mayor, Ana Ruiz, said: “The bridge opens on Monday.”\n\n"
-            "“We lost three weeks to the rain,” said Tomas Brandt, the site manager.\n\n"
-            "Tomas Brandt, the site manager, said the crews had worked “through every weekend since June.”\n\n"
-            "“The concrete needs another week,” according to Lena Vos, an engineer at the Elmvale works.\n\n"
-            "According to Ruiz, “the ribbon is already bought.”")
+    body = (
+        "The mayor, Ana Ruiz, said: “The bridge opens on Monday.”\n\n"
+        "“We lost three weeks to the rain,” said Tomas Brandt, the site manager.\n\n"
+        "Tomas Brandt, the site manager, said the crews had worked “through every weekend since June.”\n\n"
+        "“The concrete needs another week,” according to Lena Vos, an engineer at the Elmvale works.\n\n"
+        "According to Ruiz, “the ribbon is already bought.”"
+    )
     assert [(q[1], q[3]) for q in quotes_of(body)] == [
-        ("Ana Ruiz", False), ("Tomas Brandt", False), ("Tomas Brandt", True), ("Lena Vos", False), ("Ana Ruiz", True),
+        ("Ana Ruiz", False),
+        ("Tomas Brandt", False),
+        ("Tomas Brandt", True),
+        ("Lena Vos", False),
+        ("Ana Ruiz", True),
     ]
 
 
 def test_organisations_speak_with_speaker_none():
-    body = ("“Services will resume on Thursday,” the ministry said in a statement.\n\n"
-            "The Elmvale Water Authority said the supply was “safe to drink.”\n\n"
-            "According to the report, “staff were not trained for a flood of this size.”")
+    body = (
+        "“Services will resume on Thursday,” the ministry said in a statement.\n\n"
+        "The Elmvale Water Authority said the supply was “safe to drink.”\n\n"
+        "According to the report, “staff were not trained for a flood of this size.”"
+    )
     got = quotes_of(body)
     assert [q[1] for q in got] == [None, None, None]
     assert got[0][2] == "the ministry"
@@ -208,40 +251,48 @@ def test_organisations_speak_with_speaker_none():
 
 
 def test_unnamed_speakers_are_none():
-    body = ("Traffic stood still on the coast road.\n\n"
-            "“I have been here since six,” a witness said.\n\n"
-            "“Nobody tells us anything,” said one driver.")
+    body = (
+        "Traffic stood still on the coast road.\n\n"
+        "“I have been here since six,” a witness said.\n\n"
+        "“Nobody tells us anything,” said one driver."
+    )
     got = quotes_of(body)
     assert [(q[1], q[2]) for q in got] == [(None, "a witness"), (None, "one driver")]
 
 
 def test_quote_inside_quote_keeps_the_outer_one():
-    body = ("Gideon Hale chairs the Elmvale tenants’ group.\n\n"
-            "“The landlord told us, ‘Pay or pack,’ and then he raised the rent,” Hale said.")
+    body = (
+        "Gideon Hale chairs the Elmvale tenants’ group.\n\n"
+        "“The landlord told us, ‘Pay or pack,’ and then he raised the rent,” Hale said."
+    )
     assert quotes_of(body) == [
         ("The landlord told us, ‘Pay or pack,’ and then he raised the rent,", "Gideon Hale", "Hale", False),
     ]
 
 
 def test_same_surname_goes_to_the_latest_full_name_and_first_names_to_their_owner():
-    body = ("Mira Solberg and her brother, Joel Solberg, run the Elmvale bakery.\n\n"
-            "“We start at four,” Mira said.\n\n"
-            "“I start at five,” Joel said.\n\n"
-            "“Nobody complains,” Solberg said.")
+    body = (
+        "Mira Solberg and her brother, Joel Solberg, run the Elmvale bakery.\n\n"
+        "“We start at four,” Mira said.\n\n"
+        "“I start at five,” Joel said.\n\n"
+        "“Nobody complains,” Solberg said."
+    )
     assert [q[1] for q in quotes_of(body)] == ["Mira Solberg", "Joel Solberg", "Joel Solberg"]
 
 
 def test_headline_and_promotional_lines_are_not_scanned():
-    body = ("Everything you need to know!\n\n"
-            "“Bring water and a hat,” said Coach Tomas Brandt.\n\n"
-            "Subscribe for more local stories!")
+    body = (
+        "Everything you need to know!\n\n"
+        "“Bring water and a hat,” said Coach Tomas Brandt.\n\n"
+        "Subscribe for more local stories!"
+    )
     result = extract("Brandt: ‘We will win’ and “so will they”", body)
     assert [(q.text, q.speaker) for q in result.quotes] == [("Bring water and a hat,", "Tomas Brandt")]
     assert [p.name for p in result.people] == ["Tomas Brandt"]
 
 
 def test_positions_point_at_opening_marks_and_quotes_are_in_order():
-    body = "“One two three,” said Ana Ruiz. “Four five six.”\n\n\"Seven eight nine,\" she said."
+    body = '“One two three,” said Ana Ruiz. “Four five six.”\n\n"Seven eight nine," she said.'
     result = extract("", body)
     positions = [q.position for q in result.quotes]
     assert positions == sorted(positions)
@@ -250,10 +301,12 @@ def test_positions_point_at_opening_marks_and_quotes_are_in_order():
 
 
 def test_uk_style_single_quotes_with_apostrophes_and_nested_double_quotes():
-    body = ("Brenna O’Hallow, who runs the Tollmere ferry, said: ‘We don’t sail when it’s like this.’\n\n"
-            "The council called it a ‘temporary’ closure. ‘My father said, “Stay ashore,” and he was right,’ "
-            "O’Hallow added.\n\n"
-            "Critics say the town was ‘badly let down by the harbour board’.")
+    body = (
+        "Brenna O’Hallow, who runs the Tollmere ferry, said: ‘We don’t sail when it’s like this.’\n\n"
+        "The council called it a ‘temporary’ closure. ‘My father said, “Stay ashore,” and he was right,’ "
+        "O’Hallow added.\n\n"
+        "Critics say the town was ‘badly let down by the harbour board’."
+    )
     assert quotes_of(body) == [
         ("We don’t sail when it’s like this.", "Brenna O’Hallow", "Brenna O’Hallow", False),
         ("My father said, “Stay ashore,” and he was right,", "Brenna O’Hallow", "O’Hallow", False),
@@ -262,92 +315,123 @@ def test_uk_style_single_quotes_with_apostrophes_and_nested_double_quotes():
 
 
 def test_double_quoted_copy_ignores_single_marks_outside_quotations():
-    body = ("The ’90s were good to Tollmere, and the ‘old ferry’ still runs.\n\n"
-            "“It’s the ‘old’ way,” said Brenna Lusk. “We keep it.”")
+    body = (
+        "The ’90s were good to Tollmere, and the ‘old ferry’ still runs.\n\n"
+        "“It’s the ‘old’ way,” said Brenna Lusk. “We keep it.”"
+    )
     assert [q[0] for q in quotes_of(body)] == ["It’s the ‘old’ way,", "We keep it."]
 
 
 def test_pronouns_follow_stated_gender_and_sentence_initial_relatives():
-    body = ("Mr Ansel Varga runs the Tollmere mill. He admitted that his wife, Petra Varga, had doubted it. "
-            "“I was wrong,” she said.\n\n"
-            "His son, Milo Varga, keeps the books. “The numbers are better,” he said.\n\n"
-            "Varga is calmer now. “Ask me next year,” he said.")
+    body = (
+        "Mr Ansel Varga runs the Tollmere mill. He admitted that his wife, Petra Varga, had doubted it. "
+        "“I was wrong,” she said.\n\n"
+        "His son, Milo Varga, keeps the books. “The numbers are better,” he said.\n\n"
+        "Varga is calmer now. “Ask me next year,” he said."
+    )
     assert [q[1] for q in quotes_of(body)] == ["Petra Varga", "Milo Varga", "Milo Varga"]
 
 
 def test_shared_surname_goes_to_the_namesake_the_pronoun_fits():
-    body = ("Orrin Keane builds boats. His daughter, Isolde Keane, sails them.\n\n"
-            "Keane is less sure. “Ask me when she floats,” he said.")
+    body = (
+        "Orrin Keane builds boats. His daughter, Isolde Keane, sails them.\n\n"
+        "Keane is less sure. “Ask me when she floats,” he said."
+    )
     assert [q[1] for q in quotes_of(body)] == ["Orrin Keane"]
 
 
 def test_dash_before_an_inverted_attribution_and_abbreviated_titles():
-    body = ("“The roof went over the fence” — said Bruno Keel, 54, a welder.\n\n"
-            "“We will rebuild,” said the Rev. Anselm Hoy, who chairs the trust.")
+    body = (
+        "“The roof went over the fence” — said Bruno Keel, 54, a welder.\n\n"
+        "“We will rebuild,” said the Rev. Anselm Hoy, who chairs the trust."
+    )
     assert [(q[1], q[2]) for q in quotes_of(body)] == [("Bruno Keel", "Bruno Keel"), ("Anselm Hoy", "Anselm Hoy")]
 
 
 def test_first_name_back_reference_points_backwards():
-    body = ("Tarik bin Sahar owns the shop. Tarik, who goes by his given name, said: “They took everything.”\n\n"
-            "His nephew, Adil bin Tarik, arrived later.")
+    body = (
+        "Tarik bin Sahar owns the shop. Tarik, who goes by his given name, said: “They took everything.”\n\n"
+        "His nephew, Adil bin Tarik, arrived later."
+    )
     assert [q[1] for q in quotes_of(body)] == ["Tarik bin Sahar"]
 
 
 def test_age_epithet_and_relative_clause_subjects():
-    body = ("Judge Wilma Achterberg sentenced him. He kept funds that the judge said were “held in trust.”\n\n"
-            "Tomasz Reid scored late. “I just hoped,” said the 20-year-old, who joined in May.")
-    assert [(q[1], q[2]) for q in quotes_of(body)] == [("Wilma Achterberg", "the judge"),
-                                                      ("Tomasz Reid", "the 20-year-old")]
+    body = (
+        "Judge Wilma Achterberg sentenced him. He kept funds that the judge said were “held in trust.”\n\n"
+        "Tomasz Reid scored late. “I just hoped,” said the 20-year-old, who joined in May."
+    )
+    assert [(q[1], q[2]) for q in quotes_of(body)] == [
+        ("Wilma Achterberg", "the judge"),
+        ("Tomasz Reid", "the 20-year-old"),
+    ]
 
 
 def test_colon_hands_the_quote_to_the_person_just_named():
-    body = ("Mayor Hal Brisk opened the bridge. “It is done,” he said.\n\n"
-            "The ceremony also drew praise from Oona Fell, head of the Tollmere trust: “A fine day for the town.”")
+    body = (
+        "Mayor Hal Brisk opened the bridge. “It is done,” he said.\n\n"
+        "The ceremony also drew praise from Oona Fell, head of the Tollmere trust: “A fine day for the town.”"
+    )
     assert [q[1] for q in quotes_of(body)] == ["Hal Brisk", "Oona Fell"]
 
 
 def test_speaker_named_after_the_quotation_paragraphs():
-    body = ("Ilsa Morrow once built boats with Bram Oakes.\n\n"
-            "“People ask why I keep her. She is older than my grandfather.\n\n"
-            "“But every plank is a promise.”\n\n"
-            "Oakes says this without looking up from his plane.")
+    body = (
+        "Ilsa Morrow once built boats with Bram Oakes.\n\n"
+        "“People ask why I keep her. She is older than my grandfather.\n\n"
+        "“But every plank is a promise.”\n\n"
+        "Oakes says this without looking up from his plane."
+    )
     assert [q[1] for q in quotes_of(body)] == ["Bram Oakes", "Bram Oakes"]
 
 
 def test_teenager_epithet_and_coordinated_verb_after_a_non_reporting_verb():
-    body = ("Priya Voss-Amadi, 16, won the regional title on Saturday at the Orrin Pool.\n\n"
-            "“I still can’t believe it,” said the teenager.\n\n"
-            "Her grandmother, Edda Voss, drove her there. She packed her lunch and said, “Just swim your own race.”")
+    body = (
+        "Priya Voss-Amadi, 16, won the regional title on Saturday at the Orrin Pool.\n\n"
+        "“I still can’t believe it,” said the teenager.\n\n"
+        "Her grandmother, Edda Voss, drove her there. She packed her lunch and said, “Just swim your own race.”"
+    )
     assert [q[1] for q in quotes_of(body)] == ["Priya Voss-Amadi", "Edda Voss"]
 
 
 def test_pronoun_skips_a_last_speaker_of_the_wrong_gender_and_a_relative_named_since():
-    body = ("Sir Halvard Brenn, the cartographer, has died, his nephew, Tobiah Brenn, said on Monday: "
-            "“He was sharp to the very end.”\n\n"
-            "Brenn mapped the northern fells for forty years. “Every map is a guess,” he wrote.\n\n"
-            "Dr. Solvei Marr, his student, remembered him. “He never hurried,” she said.\n\n"
-            "He worked until he was 90. Asked about his legacy, he replied: “Ask the fells.”")
+    body = (
+        "Sir Halvard Brenn, the cartographer, has died, his nephew, Tobiah Brenn, said on Monday: "
+        "“He was sharp to the very end.”\n\n"
+        "Brenn mapped the northern fells for forty years. “Every map is a guess,” he wrote.\n\n"
+        "Dr. Solvei Marr, his student, remembered him. “He never hurried,” she said.\n\n"
+        "He worked until he was 90. Asked about his legacy, he replied: “Ask the fells.”"
+    )
     assert [q[1] for q in quotes_of(body)] == ["Tobiah Brenn", "Halvard Brenn", "Solvei Marr", "Halvard Brenn"]
 
 
 def test_role_back_references_go_to_the_person_introduced_with_that_role():
-    body = ("Tarn Rovers won 2–1. Rovers head coach Ilka Brenholt watched from the stand, and "
-            "top seed Davor Quill-Amsey lost in the other semi-final.\n\n"
-            "“We were slow,” the coach said. “He was better today,” the top seed said.\n\n"
-            "The government’s chief whip, Senator Odile Varga, was calm. “Nobody is leaving,” the whip said.\n\n"
-            "The Minister for Coastal Affairs, Petra Holm-Sato, spoke next. The minister has just posted: "
-            "“Ferries will run tomorrow.”\n\n"
-            "Coach Maren Tuft sat with Davor Quill-Amsey. My coach always tells me, “Breathe and move your feet.”")
-    assert [q[1] for q in quotes_of(body)] == ["Ilka Brenholt", "Davor Quill-Amsey", "Odile Varga",
-                                              "Petra Holm-Sato", "Maren Tuft"]
+    body = (
+        "Tarn Rovers won 2–1. Rovers head coach Ilka Brenholt watched from the stand, and "
+        "top seed Davor Quill-Amsey lost in the other semi-final.\n\n"
+        "“We were slow,” the coach said. “He was better today,” the top seed said.\n\n"
+        "The government’s chief whip, Senator Odile Varga, was calm. “Nobody is leaving,” the whip said.\n\n"
+        "The Minister for Coastal Affairs, Petra Holm-Sato, spoke next. The minister has just posted: "
+        "“Ferries will run tomorrow.”\n\n"
+        "Coach Maren Tuft sat with Davor Quill-Amsey. My coach always tells me, “Breathe and move your feet.”"
+    )
+    assert [q[1] for q in quotes_of(body)] == [
+        "Ilka Brenholt",
+        "Davor Quill-Amsey",
+        "Odile Varga",
+        "Petra Holm-Sato",
+        "Maren Tuft",
+    ]
 
 
 def test_partial_quotes_before_and_after_a_coordinated_verb_keep_the_sentence_speaker():
     # "and said" right after a partial quote once made "and" the speaker of both quotes.
-    body = ("Harbour trustee Ottoline Brask warned that the mooring charges were “a toll on every small boat” "
-            "and said the trustees were “looking the other way”.\n\n"
-            "Kester Wynfold runs the chandlery. He called the charges “a slow eviction” but then said he would "
-            "“pay and keep quiet for now”.")
+    body = (
+        "Harbour trustee Ottoline Brask warned that the mooring charges were “a toll on every small boat” "
+        "and said the trustees were “looking the other way”.\n\n"
+        "Kester Wynfold runs the chandlery. He called the charges “a slow eviction” but then said he would "
+        "“pay and keep quiet for now”."
+    )
     assert [q[1:] for q in quotes_of(body)] == [
         ("Ottoline Brask", "Ottoline Brask", True),
         ("Ottoline Brask", "Ottoline Brask", True),
@@ -357,115 +441,151 @@ def test_partial_quotes_before_and_after_a_coordinated_verb_keep_the_sentence_sp
 
 
 def test_hyphenated_title_with_surname_is_the_person_introduced_earlier():
-    body = ("Marguerite Haldane won the Ostvale governorship on Sunday.\n\n"
-            "“The ferry comes first,” said Governor-elect Haldane.\n\n"
-            "Prime Minister-designate Haldane will be sworn in next month, and Ex-Governor Haldane is a title she "
-            "will keep. “We start on Monday,” Haldane said.")
+    body = (
+        "Marguerite Haldane won the Ostvale governorship on Sunday.\n\n"
+        "“The ferry comes first,” said Governor-elect Haldane.\n\n"
+        "Prime Minister-designate Haldane will be sworn in next month, and Ex-Governor Haldane is a title she "
+        "will keep. “We start on Monday,” Haldane said."
+    )
     result = extract("", body)
     assert [p.name for p in result.people] == ["Marguerite Haldane"]
     assert [q.speaker for q in result.quotes] == ["Marguerite Haldane", "Marguerite Haldane"]
 
 
 def test_quotations_in_interview_answers_belong_to_the_interviewee():
-    qa = ("Last spring Ondine Valcourt-Reyes rowed alone from Tessaly to the Morrow Isles. We spoke to her in "
-          "Kelby, where her coach, Bram Oosterhuis, was also waiting.\n\n"
-          "Q: What did you think about out there?\n\n"
-          "A: Food, mostly. On day nine I wrote on the hull, “Nearly halfway, nearly sane.”\n\n"
-          "Q: And when you landed?\n\n"
-          "A: Bram met me on the slipway. “You look terrible,” I told him, “and I am the one who rowed.”")
+    qa = (
+        "Last spring Ondine Valcourt-Reyes rowed alone from Tessaly to the Morrow Isles. We spoke to her in "
+        "Kelby, where her coach, Bram Oosterhuis, was also waiting.\n\n"
+        "Q: What did you think about out there?\n\n"
+        "A: Food, mostly. On day nine I wrote on the hull, “Nearly halfway, nearly sane.”\n\n"
+        "Q: And when you landed?\n\n"
+        "A: Bram met me on the slipway. “You look terrible,” I told him, “and I am the one who rowed.”"
+    )
     assert [q[1] for q in quotes_of(qa)] == ["Ondine Valcourt-Reyes"] * 3
-    lines = ("Festival director Anselm Thorby-Quaye has booked forty choirs. His deputy, Ruth Kellan, booked the "
-             "rest. We asked him about the line-up.\n\n"
-             "WHY CHOIRS?\n\n"
-             "“Because people sing when nobody asks them to.”\n\n"
-             "WHAT WENT WRONG LAST YEAR?\n\n"
-             "“The car park, which became a pond.”")
+    lines = (
+        "Festival director Anselm Thorby-Quaye has booked forty choirs. His deputy, Ruth Kellan, booked the "
+        "rest. We asked him about the line-up.\n\n"
+        "WHY CHOIRS?\n\n"
+        "“Because people sing when nobody asks them to.”\n\n"
+        "WHAT WENT WRONG LAST YEAR?\n\n"
+        "“The car park, which became a pond.”"
+    )
     assert [q[1] for q in quotes_of(lines)] == ["Anselm Thorby-Quaye"] * 2
-    transcript = ("We sat down with the organiser, Vesna Holtby-Amari, and her husband, Dario Fenn.\n\n"
-                  "Interviewer: How did it start?\n\n"
-                  "Holtby-Amari: I stood on a sack and said, “Who has had enough of this?”\n\n"
-                  "Interviewer: And then?\n\n"
-                  "Fenn: I remember thinking, “She will be sacked by Friday.”")
+    transcript = (
+        "We sat down with the organiser, Vesna Holtby-Amari, and her husband, Dario Fenn.\n\n"
+        "Interviewer: How did it start?\n\n"
+        "Holtby-Amari: I stood on a sack and said, “Who has had enough of this?”\n\n"
+        "Interviewer: And then?\n\n"
+        "Fenn: I remember thinking, “She will be sacked by Friday.”"
+    )
     assert [q[1] for q in quotes_of(transcript)] == ["Vesna Holtby-Amari", "Dario Fenn"]
 
 
 def test_pronouns_follow_the_gender_the_text_states_and_prefer_the_sentence_subject():
-    evidence = ("Defence lawyer Fergal Idowu-Marsh told the hearing that his client had warned the board. Panel chair "
-                "Rosamund Achebe-Vail said her panel accepted that.\n\n"
-                "“She was punished for being right,” he said.")
+    evidence = (
+        "Defence lawyer Fergal Idowu-Marsh told the hearing that his client had warned the board. Panel chair "
+        "Rosamund Achebe-Vail said her panel accepted that.\n\n"
+        "“She was punished for being right,” he said."
+    )
     assert [q[1] for q in quotes_of(evidence)] == ["Fergal Idowu-Marsh"]
-    subject = ("Tor Lindqvist and Bram Osei-Hale won the pairs title on Sunday.\n\n"
-               "Lindqvist hugged Osei-Hale after the last point. “I could not feel my hands,” he said.")
+    subject = (
+        "Tor Lindqvist and Bram Osei-Hale won the pairs title on Sunday.\n\n"
+        "Lindqvist hugged Osei-Hale after the last point. “I could not feel my hands,” he said."
+    )
     assert [q[1] for q in quotes_of(subject)] == ["Tor Lindqvist"]
 
 
 def test_an_organisation_named_in_the_attribution_speaks_not_its_member():
-    body = ("Hana Szabo, a spokeswoman for the Mineworkers’ Federation, spoke first.\n\n"
-            "“We strike on Monday,” the federation said. “We will not back down,” the federation’s spokeswoman "
-            "said.\n\n"
-            "Corran Mineworkers voted the same way. “We are ready,” Corran Mineworkers said.")
+    body = (
+        "Hana Szabo, a spokeswoman for the Mineworkers’ Federation, spoke first.\n\n"
+        "“We strike on Monday,” the federation said. “We will not back down,” the federation’s spokeswoman "
+        "said.\n\n"
+        "Corran Mineworkers voted the same way. “We are ready,” Corran Mineworkers said."
+    )
     result = extract("", body)
     assert [p.name for p in result.people] == ["Hana Szabo"]
     assert [q.speaker for q in result.quotes] == [None, "Hana Szabo", None]
 
 
 def test_a_capitalised_name_ending_in_ly_after_and_is_a_speaker_not_an_adverb():
-    body = ("Mayor Ana Ruiz met union organiser Sean Kelly on Monday.\n\n"
-            "Ruiz called the fees “a tax on islanders” and Kelly said: “We will fight them.”")
+    body = (
+        "Mayor Ana Ruiz met union organiser Sean Kelly on Monday.\n\n"
+        "Ruiz called the fees “a tax on islanders” and Kelly said: “We will fight them.”"
+    )
     assert [(q.text, q.speaker) for q in extract("Fees", body).quotes] == [
-        ("a tax on islanders", "Ana Ruiz"), ("We will fight them.", "Sean Kelly")]
+        ("a tax on islanders", "Ana Ruiz"),
+        ("We will fight them.", "Sean Kelly"),
+    ]
 
 
 def test_rhetorical_questions_on_their_own_lines_make_no_interview():
-    council = ("Mayor Ilse Varnhagen opened the council meeting. Varnhagen thanked residents for braving the sleet. "
-               "Varnhagen then handed over.\n\n"
-               "Oskar Brede, the treasurer, presented the budget, which he called “the leanest in years”.\n\n"
-               "So who pays for the new bridge?\n\n"
-               "“Not the ratepayers. We will borrow against the depot.”\n\n"
-               "And the swimming pool?\n\n"
-               "“It stays open.”\n\n"
-               "Brede sat down to applause.")
+    council = (
+        "Mayor Ilse Varnhagen opened the council meeting. Varnhagen thanked residents for braving the sleet. "
+        "Varnhagen then handed over.\n\n"
+        "Oskar Brede, the treasurer, presented the budget, which he called “the leanest in years”.\n\n"
+        "So who pays for the new bridge?\n\n"
+        "“Not the ratepayers. We will borrow against the depot.”\n\n"
+        "And the swimming pool?\n\n"
+        "“It stays open.”\n\n"
+        "Brede sat down to applause."
+    )
     assert [q[1] for q in quotes_of(council)] == ["Oskar Brede"] * 3
-    column = ("Every winter Councillor Mira Tollan promises the buses will run on time. Tollan has chaired the "
-              "committee for years. Tollan knows the timetable.\n\n"
-              "Is that good enough?\n\n"
-              "I stood at the stop on Monday. I told the driver, “I only want to get to work.” He shrugged.\n\n"
-              "Who is listening?\n\n"
-              "Not the committee. I said it then and I say it again: “Fix the buses.”")
+    column = (
+        "Every winter Councillor Mira Tollan promises the buses will run on time. Tollan has chaired the "
+        "committee for years. Tollan knows the timetable.\n\n"
+        "Is that good enough?\n\n"
+        "I stood at the stop on Monday. I told the driver, “I only want to get to work.” He shrugged.\n\n"
+        "Who is listening?\n\n"
+        "Not the committee. I said it then and I say it again: “Fix the buses.”"
+    )
     assert [q[1] for q in quotes_of(column)] == [None, None]
-    interview = ("The Dunmore choir turns fifty. We sat down with its founder, Agnes Werle, and her treasurer Piet "
-                 "Osk.\n\n"
-                 "Why a choir?\n\n"
-                 "“Because the village had no pub,” she laughs.\n\n"
-                 "How do you keep going?\n\n"
-                 "We sing every Thursday.")
+    interview = (
+        "The Dunmore choir turns fifty. We sat down with its founder, Agnes Werle, and her treasurer Piet "
+        "Osk.\n\n"
+        "Why a choir?\n\n"
+        "“Because the village had no pub,” she laughs.\n\n"
+        "How do you keep going?\n\n"
+        "We sing every Thursday."
+    )
     assert [q[1] for q in quotes_of(interview)] == ["Agnes Werle"]
 
 
 def test_a_pronoun_about_someone_else_gives_the_speaker_no_gender():
-    possessive = ("Mayor Ilse Varnhagen said on Monday that the depot in Tolby would close.\n\n"
-                  "Oskar Brede criticised her handling of the budget at a meeting that evening.\n\n"
-                  "“It was a shambles from start to finish,” he said.")
+    possessive = (
+        "Mayor Ilse Varnhagen said on Monday that the depot in Tolby would close.\n\n"
+        "Oskar Brede criticised her handling of the budget at a meeting that evening.\n\n"
+        "“It was a shambles from start to finish,” he said."
+    )
     assert [q[1] for q in quotes_of(possessive)] == ["Oskar Brede"]
-    reported = ("Inspector Hana Weir visited the Dunmore ferry terminal on Friday.\n\n"
-                "Oskar Brede said she had not asked to see the engine logs.\n\n"
-                "“We had them ready for her all week,” he said.")
+    reported = (
+        "Inspector Hana Weir visited the Dunmore ferry terminal on Friday.\n\n"
+        "Oskar Brede said she had not asked to see the engine logs.\n\n"
+        "“We had them ready for her all week,” he said."
+    )
     assert [q[1] for q in quotes_of(reported)] == ["Oskar Brede"]
 
 
 def test_a_capitalised_ly_name_after_and_without_a_comma_before_the_quotation_speaks():
-    body = ("Tam Oduya and Ines Kelly spoke to reporters outside the depot.\n\n"
-            "“We will strike,” Oduya said, and Kelly said “Nobody wants that.”")
+    body = (
+        "Tam Oduya and Ines Kelly spoke to reporters outside the depot.\n\n"
+        "“We will strike,” Oduya said, and Kelly said “Nobody wants that.”"
+    )
     assert [(q.text, q.speaker) for q in extract("Strike", body).quotes] == [
-        ("We will strike,", "Tam Oduya"), ("Nobody wants that.", "Ines Kelly")]
+        ("We will strike,", "Tam Oduya"),
+        ("Nobody wants that.", "Ines Kelly"),
+    ]
 
 
 def test_answers_in_a_labelled_or_edit_noted_interview_belong_to_its_subject_without_an_introduction_cue():
     intro = "Harbour pilot Signe Marrow has guided ships into Port Ardent for thirty years. Marrow retires soon.\n\n"
-    labelled = intro + ("Q: What changed most?\n\nA: “The size of the ships. They doubled.”\n\n"
-                        "Q: And what stayed the same?\n\nA: “The fog. Always the fog.”")
+    labelled = intro + (
+        "Q: What changed most?\n\nA: “The size of the ships. They doubled.”\n\n"
+        "Q: And what stayed the same?\n\nA: “The fog. Always the fog.”"
+    )
     assert [q.speaker for q in extract("Pilot", labelled).quotes] == ["Signe Marrow", "Signe Marrow"]
-    lines = intro + ("What changed most?\n\n“The size of the ships. They doubled.”\n\n"
-                     "And what stayed the same?\n\n“The fog. Always the fog.”\n\n"
-                     "This interview has been edited for length.")
+    lines = intro + (
+        "What changed most?\n\n“The size of the ships. They doubled.”\n\n"
+        "And what stayed the same?\n\n“The fog. Always the fog.”\n\n"
+        "This interview has been edited for length."
+    )
     assert [q.speaker for q in extract("Pilot", lines).quotes] == ["Signe Marrow", "Signe Marrow"]

@@ -137,6 +137,7 @@ def test_topic_slug_unique():
 
 # --- PersonMonth: the person page's chart, kept by triggers (migration 0006) ----------------
 
+
 def months_of(person):
     from articles.models import PersonMonth
 
@@ -175,8 +176,11 @@ def test_month_summary_follows_bulk_inserts_moved_mentions_and_redated_articles(
     first, second = make_person(), make_person()
     articles = [make_article(published=datetime.date(2023, 1 + i % 3, 10)) for i in range(6)]
     with connection.cursor() as cursor:  # as the ingest pipeline writes mentions
-        execute_values(cursor.cursor, "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
-                       [(a.pk, first.pk, 1, False) for a in articles])
+        execute_values(
+            cursor.cursor,
+            "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
+            [(a.pk, first.pk, 1, False) for a in articles],
+        )
     assert months_of(first) == counted_months(first) == {datetime.date(2023, m, 1): 2 for m in (1, 2, 3)}
 
     Mention.objects.filter(person=first, article__in=articles[:2]).update(person=second)  # a merge moves rows
@@ -186,8 +190,11 @@ def test_month_summary_follows_bulk_inserts_moved_mentions_and_redated_articles(
     Article.objects.filter(pk=articles[3].pk).update(published=None)
     for person in (first, second):
         assert months_of(person) == counted_months(person)
-    assert months_of(first) == {datetime.date(2023, 3, 1): 1, datetime.date(2023, 2, 1): 1,
-                                datetime.date(2025, 7, 1): 1}
+    assert months_of(first) == {
+        datetime.date(2023, 3, 1): 1,
+        datetime.date(2023, 2, 1): 1,
+        datetime.date(2025, 7, 1): 1,
+    }
 
 
 @pytest.mark.django_db(transaction=True)
@@ -227,8 +234,11 @@ def test_quotes_and_mentions_carry_their_articles_date():
     dated = make_article(published=datetime.date(2024, 6, 2), quotes=[(person, "We will reopen the pier.")])
     undated = make_article(published=None, quotes=[(person, "Not this year.")])
     with connection.cursor() as cursor:  # a bulk writer that doesn't send the date
-        execute_values(cursor.cursor, "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
-                       [(a.pk, make_person().pk, 1, False) for a in (dated, undated)])
+        execute_values(
+            cursor.cursor,
+            "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s",
+            [(a.pk, make_person().pk, 1, False) for a in (dated, undated)],
+        )
     assert Quote.objects.get(article=dated).published == datetime.date(2024, 6, 2)
     assert Quote.objects.get(article=undated).published is None
     assert dates_out_of_step() == 0
@@ -254,8 +264,13 @@ def test_ingested_quotes_and_mentions_carry_the_date():
     from articles.ingest.pipeline import Context, store_article
 
     body = "“We will reopen the pier by May,” Mayor Mara Tolle said on Tuesday."
-    parsed = ParsedArticle(headline="Pier to reopen", body_text=body, body_html=f"<p>{body}</p>", origin="test",
-                           published=datetime.date(2025, 4, 1))
+    parsed = ParsedArticle(
+        headline="Pier to reopen",
+        body_text=body,
+        body_html=f"<p>{body}</p>",
+        origin="test",
+        published=datetime.date(2025, 4, 1),
+    )
     pk = store_article(parsed=parsed, context=Context()).article_id
     assert Quote.objects.get(article_id=pk).published == datetime.date(2025, 4, 1)
     assert Mention.objects.filter(article_id=pk, published=datetime.date(2025, 4, 1)).exists()

@@ -17,34 +17,43 @@ def headlines(client, **params):
 
 def test_lists_newest_first_with_undated_last(client, archive):
     assert headlines(client) == [
-        "Harbour strike enters second week", "Council debates rent caps", "New ferry timetable published",
+        "Harbour strike enters second week",
+        "Council debates rent caps",
+        "New ferry timetable published",
         "Letters to the editor",
     ]
 
 
 def test_oldest_first(client, archive):
     assert headlines(client, sort="oldest")[-3:] == [
-        "New ferry timetable published", "Council debates rent caps", "Harbour strike enters second week",
+        "New ferry timetable published",
+        "Council debates rent caps",
+        "Harbour strike enters second week",
     ]
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"source": "valley-courier"},
-     {"Council debates rent caps", "New ferry timetable published", "Letters to the editor"}),
-    ({"person": "selim-erdoglu"}, {"Harbour strike enters second week", "Council debates rent caps"}),
-    ({"person": "tomasz-brell"}, {"Harbour strike enters second week", "New ferry timetable published"}),
-    ({"topic": "transport"}, {"Harbour strike enters second week", "New ferry timetable published"}),
-    ({"date_from": "2025-03-08"}, {"Harbour strike enters second week"}),
-    ({"date_to": "2025-03-07"}, {"Council debates rent caps", "New ferry timetable published"}),
-    ({"date_from": "2025-03-01", "date_to": "2025-03-09"}, {"Council debates rent caps"}),
-    ({"year": "2025", "month": "1"}, {"New ferry timetable published"}),
-    ({"year": "2025", "month": "3"}, {"Harbour strike enters second week", "Council debates rent caps"}),
-    ({"year": "2019"}, set()),
-    ({"quotes": "yes", "source": "valley-courier"}, {"Council debates rent caps", "New ferry timetable published"}),
-    ({"quotes": "no"}, {"Letters to the editor"}),
-    ({"q": "ferry", "topic": "transport"}, {"Harbour strike enters second week", "New ferry timetable published"}),
-    ({"source": "valley-courier", "topic": "housing", "person": "selim-erdoglu"}, {"Council debates rent caps"}),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {"source": "valley-courier"},
+            {"Council debates rent caps", "New ferry timetable published", "Letters to the editor"},
+        ),
+        ({"person": "selim-erdoglu"}, {"Harbour strike enters second week", "Council debates rent caps"}),
+        ({"person": "tomasz-brell"}, {"Harbour strike enters second week", "New ferry timetable published"}),
+        ({"topic": "transport"}, {"Harbour strike enters second week", "New ferry timetable published"}),
+        ({"date_from": "2025-03-08"}, {"Harbour strike enters second week"}),
+        ({"date_to": "2025-03-07"}, {"Council debates rent caps", "New ferry timetable published"}),
+        ({"date_from": "2025-03-01", "date_to": "2025-03-09"}, {"Council debates rent caps"}),
+        ({"year": "2025", "month": "1"}, {"New ferry timetable published"}),
+        ({"year": "2025", "month": "3"}, {"Harbour strike enters second week", "Council debates rent caps"}),
+        ({"year": "2019"}, set()),
+        ({"quotes": "yes", "source": "valley-courier"}, {"Council debates rent caps", "New ferry timetable published"}),
+        ({"quotes": "no"}, {"Letters to the editor"}),
+        ({"q": "ferry", "topic": "transport"}, {"Harbour strike enters second week", "New ferry timetable published"}),
+        ({"source": "valley-courier", "topic": "housing", "person": "selim-erdoglu"}, {"Council debates rent caps"}),
+    ],
+)
 def test_each_filter_and_combinations(client, archive, params, expected):
     assert set(headlines(client, **params)) == expected
 
@@ -66,23 +75,26 @@ def test_person_filter_with_an_unknown_name_says_so(client, archive):
     assert "No one in the archive is called “Selma Erdo”" in response.content.decode()
 
 
-@pytest.mark.parametrize(("params", "field"), [
-    ({"source": "no-such-outlet"}, "source"),
-    ({"person": "nobody"}, "person"),
-    ({"topic": "<script>"}, "topic"),
-    ({"year": "abc"}, "year"),
-    ({"year": "2020.5"}, "year"),
-    ({"year": "99999999999999999999"}, "year"),
-    ({"year": "0"}, "year"),
-    ({"month": "13"}, "month"),
-    ({"month": "-1"}, "month"),
-    ({"date_from": "2025-02-30"}, "date_from"),
-    ({"date_to": "yesterday"}, "date_to"),
-    ({"quotes": "maybe"}, "quotes"),
-    ({"sort": "random()"}, "sort"),
-    ({"person": "x\x00y"}, "person"),
-    ({"q": "ferry\x00"}, "q"),
-])
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"source": "no-such-outlet"}, "source"),
+        ({"person": "nobody"}, "person"),
+        ({"topic": "<script>"}, "topic"),
+        ({"year": "abc"}, "year"),
+        ({"year": "2020.5"}, "year"),
+        ({"year": "99999999999999999999"}, "year"),
+        ({"year": "0"}, "year"),
+        ({"month": "13"}, "month"),
+        ({"month": "-1"}, "month"),
+        ({"date_from": "2025-02-30"}, "date_from"),
+        ({"date_to": "yesterday"}, "date_to"),
+        ({"quotes": "maybe"}, "quotes"),
+        ({"sort": "random()"}, "sort"),
+        ({"person": "x\x00y"}, "person"),
+        ({"q": "ferry\x00"}, "q"),
+    ],
+)
 def test_invalid_filters_give_a_400_page_with_the_error_not_all_articles(client, archive, params, field):
     response = client.get(reverse("article_list"), params)
     assert response.status_code == 400
@@ -142,6 +154,7 @@ def test_list_query_budget(client, grow_archive, django_assert_max_num_queries, 
 
 # --- one article --------------------------------------------------------------------------
 
+
 def test_article_page_shows_outlet_aggregator_date_byline_body(client, archive):
     article = archive["articles"]["strike"]
     response = client.get(article.get_absolute_url())
@@ -165,16 +178,21 @@ def test_quotations_are_listed_with_speakers_linked(client, archive):
 
 def test_quotations_are_marked_in_the_body(client):
     speaker = make_person("Oriane Kasselbrook")
-    make_article(headline="Quay", body_text="She said: the quay stays open & free. Then left.",
-                 quotes=[(speaker, "the quay stays open & free")])
+    make_article(
+        headline="Quay",
+        body_text="She said: the quay stays open & free. Then left.",
+        quotes=[(speaker, "the quay stays open & free")],
+    )
     article = make_article(headline="Quay 2", body_text="x")
     article.body_html = '<p title="the quay stays open &amp; free">She said: the quay stays open &amp; free.</p>'
     article.save()
     article.quotes.create(text="the quay stays open & free", position=0, person=speaker)
     html = client.get(article.get_absolute_url()).content.decode()
     # Marked in the text, not inside the attribute.
-    assert ('<p title="the quay stays open &amp; free">She said: '
-            '<mark class="quote-mark">the quay stays open &amp; free</mark>.</p>') in html
+    assert (
+        '<p title="the quay stays open &amp; free">She said: '
+        '<mark class="quote-mark">the quay stays open &amp; free</mark>.</p>'
+    ) in html
 
 
 def test_related_articles_share_people(client, archive):
@@ -198,7 +216,10 @@ def test_related_articles_most_shared_first_then_newest(client):
     make_article(headline="Unrelated", people=[cy], published=day)
     response = client.get(article.get_absolute_url())
     assert [a.headline for a in response.context["related"]] == [
-        "Both, old", "Ada, newer", "Ada, older", "Ferries only",
+        "Both, old",
+        "Ada, newer",
+        "Ada, older",
+        "Ferries only",
     ]
 
 
@@ -232,13 +253,18 @@ def test_no_match_says_so_and_offers_to_clear(client, archive):
 def test_quote_cards_escape_what_they_show(client):
     from articles.models import Quote
 
-    article = make_article(headline="Pier <b>vote</b>", source=make_source("Coast & Country"),
-                           quotes=[(None, "We said <script>alert(1)</script> no")])
+    article = make_article(
+        headline="Pier <b>vote</b>",
+        source=make_source("Coast & Country"),
+        quotes=[(None, "We said <script>alert(1)</script> no")],
+    )
     Quote.objects.filter(article=article).update(speaker_as_written="A & B <i>Ltd</i>", partial=True)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html
-    assert ('<blockquote class="partial"><p>We said &lt;script&gt;alert(1)&lt;/script&gt; no</p></blockquote>\n'
-            "  <figcaption>A &amp; B &lt;i&gt;Ltd&lt;/i&gt;</figcaption>") in html
+    assert (
+        '<blockquote class="partial"><p>We said &lt;script&gt;alert(1)&lt;/script&gt; no</p></blockquote>\n'
+        "  <figcaption>A &amp; B &lt;i&gt;Ltd&lt;/i&gt;</figcaption>"
+    ) in html
 
 
 def test_a_persons_articles_in_date_order_either_way_undated_at_the_end(client):
@@ -266,10 +292,17 @@ def test_outlet_choices_keep_the_choice_and_escape_names(client):
 def test_article_cards_escape_what_they_show(client):
     import datetime
 
-    make_article(headline="Tide <tables> & times", byline="Jo <b>Lee</b>", published=datetime.date(2025, 3, 5),
-                 body_text="Ferries <script>run</script> late & early.", source=make_source("Bay & Sound"))
+    make_article(
+        headline="Tide <tables> & times",
+        byline="Jo <b>Lee</b>",
+        published=datetime.date(2025, 3, 5),
+        body_text="Ferries <script>run</script> late & early.",
+        source=make_source("Bay & Sound"),
+    )
     html = client.get(reverse("article_list")).content.decode()
     assert ">Tide &lt;tables&gt; &amp; times</a></h3>" in html
-    assert ('<p class="meta"><span class="outlet">Bay &amp; Sound</span> · <time datetime="2025-03-05">5 March 2025'
-            "</time> · Jo &lt;b&gt;Lee&lt;/b&gt;</p>") in html
+    assert (
+        '<p class="meta"><span class="outlet">Bay &amp; Sound</span> · <time datetime="2025-03-05">5 March 2025'
+        "</time> · Jo &lt;b&gt;Lee&lt;/b&gt;</p>"
+    ) in html
     assert '<p class="excerpt">Ferries &lt;script&gt;run&lt;/script&gt; late &amp; early.</p>' in html

@@ -15,7 +15,9 @@ def test_home_shows_latest_most_quoted_topics_outlets_and_search(client, archive
     response = client.get(reverse("home"))
     html = response.content.decode()
     assert [a.headline for a in response.context["articles"]][:2] == [
-        "Harbour strike enters second week", "Council debates rent caps"]
+        "Harbour strike enters second week",
+        "Council debates rent caps",
+    ]
     # Window: the 30 days up to the newest article (10 March 2025); the ferry quote is older.
     assert [(p.name, p.quote_count) for p in response.context["quoted"]] == [("Selim Erdoğlu", 2), ("Ines Varga", 1)]
     assert '<a href="/topics/housing/">Housing</a>' in html
@@ -33,11 +35,16 @@ def test_home_ignores_future_dated_articles_for_the_window(client, archive):
 def test_topic_and_source_pages(client, archive):
     response = client.get(archive["topics"]["transport"].get_absolute_url())
     assert [a.headline for a in response.context["page"]] == [
-        "Harbour strike enters second week", "New ferry timetable published"]
+        "Harbour strike enters second week",
+        "New ferry timetable published",
+    ]
     assert b'href="/topics/transport/feed/"' in response.content
     response = client.get(archive["sources"]["courier"].get_absolute_url())
     assert [a.headline for a in response.context["page"]] == [
-        "Council debates rent caps", "New ferry timetable published", "Letters to the editor"]
+        "Council debates rent caps",
+        "New ferry timetable published",
+        "Letters to the editor",
+    ]
     assert b'href="https://courier.example/"' in response.content
     assert b"Homes, rents and planning." in client.get(reverse("topic_list")).content
     assert b"Newswire Digest" in client.get(reverse("source_list")).content
@@ -77,8 +84,9 @@ def test_front_page_query_budget(client, django_assert_max_num_queries, size):
     for i in range(size):
         make_source()
         make_topic()
-        make_article(published=datetime.date(2025, 1, 1) + datetime.timedelta(days=i),
-                     quotes=[(people[i % 4], f"Quote {i}")])
+        make_article(
+            published=datetime.date(2025, 1, 1) + datetime.timedelta(days=i), quotes=[(people[i % 4], f"Quote {i}")]
+        )
     # newest date, latest articles, most quoted, topics, outlets = 5
     with django_assert_max_num_queries(5):
         assert client.get(reverse("home")).status_code == 200
@@ -103,6 +111,11 @@ def test_outlet_list_pages(client):
     for i in range(105):
         make_source(f"Outlet {i:03}")
     response = client.get(reverse("source_list"), {"page": "2"})
-    assert [s.name for s in response.context["page"]] == ["Outlet 100", "Outlet 101", "Outlet 102", "Outlet 103",
-                                                         "Outlet 104"]
+    assert [s.name for s in response.context["page"]] == [
+        "Outlet 100",
+        "Outlet 101",
+        "Outlet 102",
+        "Outlet 103",
+        "Outlet 104",
+    ]
     assert make_source  # keeps the import used

@@ -49,9 +49,9 @@ def test_name_search_with_nothing_close_says_so(client, archive):
 
 def test_suggest_endpoint_returns_json_for_the_script(client, archive):
     response = client.get(reverse("person_suggest"), {"q": "varg"})
-    assert response.json() == {"results": [
-        {"name": "Ines Varga", "description": "Harbour workers' union", "url": "/people/ines-varga/"}
-    ]}
+    assert response.json() == {
+        "results": [{"name": "Ines Varga", "description": "Harbour workers' union", "url": "/people/ines-varga/"}]
+    }
     assert client.get(reverse("person_suggest"), {"q": "v"}).json() == {"results": []}
     assert client.get(reverse("person_suggest"), {"q": "\x00<script>"}).status_code == 200
 
@@ -71,10 +71,15 @@ def test_person_page_shows_role_aliases_quotations_articles_and_companions(clien
     assert "Also written: Mayor Erdoglu" in html
     quotes = [q.text for q in response.context["page"]]
     assert quotes == ["The port must reopen", "Rents are the first problem of this city"]  # newest first
-    assert '<a href="/articles/1/harbour-strike-enters-second-week/">' in html.replace(
-        str(archive["articles"]["strike"].pk), "1", 1) or archive["articles"]["strike"].get_absolute_url() in html
+    assert (
+        '<a href="/articles/1/harbour-strike-enters-second-week/">'
+        in html.replace(str(archive["articles"]["strike"].pk), "1", 1)
+        or archive["articles"]["strike"].get_absolute_url() in html
+    )
     assert [a.headline for a in response.context["articles"]] == [
-        "Harbour strike enters second week", "Council debates rent caps"]
+        "Harbour strike enters second week",
+        "Council debates rent caps",
+    ]
     assert {p.name: p.together for p in response.context["named_with"]} == {"Ines Varga": 1, "Tomasz Brell": 1}
     assert 'href="/people/selim-erdoglu/feed/"' in html and 'type="application/atom+xml"' in html
 
@@ -84,7 +89,10 @@ def test_person_page_chart_counts_articles_per_month(client, archive):
     chart = response.context["chart"]
     assert len(chart["bars"]) == 12  # at least a year on the axis
     assert [(b.month, b.count) for b in chart["bars"]][-3:] == [
-        (datetime.date(2025, 1, 1), 1), (datetime.date(2025, 2, 1), 0), (datetime.date(2025, 3, 1), 1)]
+        (datetime.date(2025, 1, 1), 1),
+        (datetime.date(2025, 2, 1), 0),
+        (datetime.date(2025, 3, 1), 1),
+    ]
     assert chart["bars"][0].month == datetime.date(2024, 4, 1)
     assert b"<svg" in response.content and b"<title>January 2025: 1</title>" in response.content
 
@@ -118,8 +126,11 @@ def test_person_pages_query_budget(client, grow_archive, django_assert_max_num_q
 def test_quotation_pages(client):
     speaker = make_person("Oriane Kasselbrook")
     for i in range(23):
-        make_article(headline=f"Item {i}", published=datetime.date(2024, 1, 1) + datetime.timedelta(days=i),
-                     quotes=[(speaker, f"Saying {i}")])
+        make_article(
+            headline=f"Item {i}",
+            published=datetime.date(2024, 1, 1) + datetime.timedelta(days=i),
+            quotes=[(speaker, f"Saying {i}")],
+        )
     response = client.get(speaker.get_absolute_url(), {"page": "2"})
     assert [q.text for q in response.context["page"]] == ["Saying 2", "Saying 1", "Saying 0"]
     assert client.get(speaker.get_absolute_url(), {"page": "x"}).context["page"].number == 1

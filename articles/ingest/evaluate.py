@@ -63,8 +63,10 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str]) 
             if normalise_name(predicted[match].speaker) == normalise_name(g.get("speaker")):
                 tally["speaker_ok"] += 1
             else:
-                errors.append(f"{cid}: speaker of “{g['text'][:40]}” is {predicted[match].speaker!r} "
-                              f"(as written {predicted[match].speaker_as_written!r}), gold {g.get('speaker')!r}")
+                errors.append(
+                    f"{cid}: speaker of “{g['text'][:40]}” is {predicted[match].speaker!r} "
+                    f"(as written {predicted[match].speaker_as_written!r}), gold {g.get('speaker')!r}"
+                )
     for i, q in enumerate(predicted):
         if not used[i]:
             errors.append(f"{cid}: spurious quote “{q.text[:60]}”")
@@ -81,8 +83,19 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str]) 
 
 
 def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extract) -> dict:
-    tally = dict.fromkeys(("matched", "gold_quotes", "predicted_quotes", "person_quotes", "speaker_ok",
-                           "people_ok", "gold_people", "predicted_people"), 0)
+    tally = dict.fromkeys(
+        (
+            "matched",
+            "gold_quotes",
+            "predicted_quotes",
+            "person_quotes",
+            "speaker_ok",
+            "people_ok",
+            "gold_people",
+            "predicted_people",
+        ),
+        0,
+    )
     errors: list[str] = []
     for case in cases:
         _score_case(case, extract_fn(case.get("headline", ""), case["body"]), tally, errors)
@@ -113,8 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     result = score(cases)
     print(f"articles {result['articles']}, gold quotes {result['quotes']}")
-    for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "people_precision",
-                "people_recall"):
+    for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "people_precision", "people_recall"):
         print(f"{key:18} {result[key]:.3f}")
     if args.verbose:
         print(f"\n{len(result['errors'])} errors" + (f", first {args.n}:" if len(result["errors"]) > args.n else ":"))

@@ -1023,10 +1023,7 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
         return frozenset(
             f
             for f, t in zip(folded, tokens, strict=True)
-            if not _org_word(f)
-            and f not in ROLE_WORDS
-            and f not in CONNECTORS
-            and not KOREAN_GIVEN_RE.match(t)
+            if not _org_word(f) and f not in ROLE_WORDS and f not in CONNECTORS and not KOREAN_GIVEN_RE.match(t)
         )
     return frozenset()
 
@@ -1151,11 +1148,13 @@ PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
 _PERSON_NOUN = r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
 PERSON_AFTER_RE = re.compile(
     r",\s+\d{1,3},"
-    r"|,\s+(?:a|an|the|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN
+    r"|,\s+(?:a|an|the|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?"
+    + _PERSON_NOUN
     + r"|\s+(?:said|says|added|adds)\b(?!\s+(?:it|its|they|their|we|our|in\s+a\s+statement)\b)"
 )
 PERSON_BEFORE_RE = re.compile(
-    r"(?:\b(?:said|says|added|adds)|\b(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?" + _PERSON_NOUN
+    r"(?:\b(?:said|says|added|adds)|\b(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
+    + _PERSON_NOUN
     + r"\s*,)\s+\Z"
 )
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior

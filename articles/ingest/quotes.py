@@ -1085,7 +1085,7 @@ INTERVIEW_NOTE_RE = re.compile(
     r"\b(?:[Tt]his|[Tt]he|[Oo]ur)\s+(?:interview|conversation|exchange)\s+(?:has\s+been|was|have\s+been)\s+"
     r"(?:lightly\s+)?(?:edited|condensed)|\b[Ii]nterview(?:ed)?\s+by\s+[A-Z]|\b[Ii]n\s+conversation\s+with\b"
 )
-QUOTE_MARKS = "“”\"‘’„«»"
+QUOTE_MARKS = '“”"‘’„«»'
 
 
 def _is_question_line(line: str) -> bool:

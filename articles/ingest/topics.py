@@ -72,8 +72,11 @@ def _forms(word: str) -> set[str]:
 
 
 def _rule_params(rules: list[tuple[int, str]]) -> dict:
-    rows = [(topic_id, variant, keyword_pattern(keyword))
-            for topic_id, keyword in rules for variant in keyword_variants(keyword)]
+    rows = [
+        (topic_id, variant, keyword_pattern(keyword))
+        for topic_id, keyword in rules
+        for variant in keyword_variants(keyword)
+    ]
     return {
         "topic_ids": [topic_id for topic_id, _, _ in rows],
         "keywords": [variant for _, variant, _ in rows],
