@@ -1,7 +1,7 @@
 """The admin: the newsroom's tool for entering, pasting and correcting articles.
 
-Writes that touch several models are the plain functions at the top (refresh_extraction,
-merge_people, parse_pasted, store_pasted), so they can be tested without HTTP; the admin
+Every write goes through articles.archive (the archive's one write path); the plain functions at
+the top (parse_pasted, store_pasted, merge_summary) can be tested without HTTP, and the admin
 classes below only call them. Revisions (django-reversion) record every change made here.
 """
 
@@ -15,7 +15,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -24,6 +24,7 @@ from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from articles import archive
 from articles.forms import (
     ArticleForm,
     MergeForm,
@@ -34,8 +35,9 @@ from articles.forms import (
     normalize_newlines,
 )
 from articles.ingest import formats, pipeline
+from articles.ingest.extract import Extracted, extract_article
 from articles.ingest.formats import Options, ParsedArticle, Rejection
-from articles.ingest.topics import count_matches, retag_all, tag_articles
+from articles.ingest.topics import count_matches, retag_all
 from articles.models import (
     Alias,
     Article,
@@ -45,84 +47,11 @@ from articles.models import (
     Source,
     Topic,
     TopicRule,
-    normalize_name,
     unique_slug,
 )
 from articles.search import statement_cancelled
 
 # --- Writes, usable without HTTP -------------------------------------------------------------
-
-
-def refresh_extraction(article: Article, *, context: pipeline.Context | None = None) -> None:
-    """Extract quotations and people again from the article's current text, as `ingest` does.
-
-    Rows staff added or changed (edited_by_staff) are kept as they are; an extracted
-    quotation at the same place as a kept one is left out, so nothing is overwritten silently.
-    """
-    context = context or pipeline.Context()
-    parsed = ParsedArticle(
-        headline=article.headline,
-        body_text=article.body_text,
-        body_html=article.body_html,
-        origin=f"article {article.pk}",
-    )
-    extracted = pipeline.extract_article(parsed)
-    with transaction.atomic():
-        kept = list(article.quotes.filter(edited_by_staff=True))
-        article.quotes.filter(edited_by_staff=False).delete()
-        taken = {q.position for q in kept}
-        kept_texts = {q.text for q in kept}
-        ids = {
-            name: context.people.resolve(name, role=role, variants=variants).person_id
-            for name, role, _count, variants in extracted.people
-        }
-        counts: dict[int, int] = {}
-        for name, _role, count, _variants in extracted.people:
-            counts[ids[name]] = counts.get(ids[name], 0) + count
-        quoted = {q.person_id for q in kept if q.person_id}
-        new_quotes = []
-        for quote, position in sorted(extracted.quotes, key=lambda item: item[1]):
-            if position in taken or quote.text in kept_texts:
-                continue
-            person_id = None
-            if quote.speaker:
-                if quote.speaker not in ids:
-                    ids[quote.speaker] = context.people.resolve(quote.speaker).person_id
-                person_id = ids[quote.speaker]
-                counts.setdefault(person_id, 1)
-                quoted.add(person_id)
-            new_quotes.append(
-                Quote(
-                    article=article,
-                    text=quote.text,
-                    person_id=person_id,
-                    partial=quote.partial,
-                    speaker_as_written=quote.speaker_as_written[:300],
-                    position=position,
-                )
-            )
-        if moved := context.people.flush():  # people an ingest created meanwhile: their rows, not ours
-            now_id = {given: pk for given, (pk, _name) in moved.items()}
-            for quote in new_quotes:
-                quote.person_id = now_id.get(quote.person_id, quote.person_id)
-            quoted = {now_id.get(pk, pk) for pk in quoted}
-            renumbered: dict[int, int] = {}
-            for pk, n in counts.items():
-                renumbered[now_id.get(pk, pk)] = renumbered.get(now_id.get(pk, pk), 0) + n
-            counts = renumbered
-        Quote.objects.bulk_create(new_quotes)
-        staff_people = set(article.mentions.filter(edited_by_staff=True).values_list("person_id", flat=True))
-        article.mentions.filter(edited_by_staff=False).delete()
-        for person_id in quoted:
-            counts.setdefault(person_id, 1)
-        Mention.objects.bulk_create(
-            [
-                Mention(article=article, person_id=pk, count=max(1, n), quoted=pk in quoted)
-                for pk, n in counts.items()
-                if pk not in staff_people
-            ]
-        )
-        tag_articles([article.pk])
 
 
 @dataclass
@@ -142,34 +71,6 @@ def merge_summary(people) -> list[MergeSummary]:
 def _count(model) -> Coalesce:
     rows = model.objects.filter(person=OuterRef("pk")).order_by().values("person").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def merge_people(*, keep: Person, others: list[Person]) -> None:
-    """Move every quotation, mention and alias of `others` to `keep`; their names become aliases.
-
-    Mentions of two merged people in one article are combined into one (counts added),
-    because an article names a person once (mention_article_person_unique).
-    """
-    others = [p for p in others if p.pk != keep.pk]
-    with transaction.atomic():
-        for other in others:
-            Quote.objects.filter(person=other).update(person=keep)
-            both = Mention.objects.filter(person=keep).values("article_id")
-            for mention in Mention.objects.filter(person=other, article_id__in=both):
-                combined = {"count": F("count") + mention.count}
-                if mention.quoted:
-                    combined["quoted"] = True
-                if mention.edited_by_staff:
-                    combined["edited_by_staff"] = True
-                Mention.objects.filter(article_id=mention.article_id, person=keep).update(**combined)
-                mention.delete()
-            Mention.objects.filter(person=other).update(person=keep)
-            Alias.objects.filter(person=other).update(person=keep)
-            known = {keep.name, *Alias.objects.filter(person=keep).values_list("name", flat=True)}
-            other_name = other.name
-            other.delete()
-            if normalize_name(other_name) not in {normalize_name(n) for n in known}:
-                Alias.objects.create(person=keep, name=other_name)
 
 
 def parse_pasted(
@@ -199,18 +100,22 @@ def parse_pasted(
 
 
 def store_pasted(
-    *, parsed: ParsedArticle, corrections: dict[str, str | None], context: pipeline.Context
-) -> pipeline.StoreResult:
-    """Store a pasted article through the pipeline, with the speakers staff corrected.
+    *,
+    parsed: ParsedArticle,
+    corrections: dict[str, str | None],
+    context: archive.Context,
+    extracted: Extracted | None = None,
+) -> archive.StoreResult:
+    """Store a pasted article as `ingest` would, with the speakers staff corrected.
 
     `corrections` maps a quotation's text to the speaker staff chose (None: unresolved);
-    those quotations are marked edited_by_staff.
+    those quotations are marked edited_by_staff. `extracted`: what the preview found, if at hand.
     """
-    extracted = pipeline.extract_article(parsed)
+    extracted = extracted or extract_article(parsed)
     for quote, _position in extracted.quotes:
         if quote.text in corrections:
             quote.speaker = corrections[quote.text]
-    result = pipeline.store_article(parsed=parsed, context=context, extracted=extracted)
+    result = archive.store_article(parsed=parsed, context=context, extracted=extracted)
     if result.status == "created" and corrections:
         Quote.objects.filter(article_id=result.article_id, text__in=corrections).update(edited_by_staff=True)
     return result
@@ -441,7 +346,9 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if form.text_changed:
-            refresh_extraction(form.instance)
+            archive.update_article(form.instance)
+        else:  # quotations or mentions changed by hand, perhaps: the search text follows them
+            archive.refresh_search_text([form.instance.pk])
         if reversion.is_active():
             reversion.add_to_revision(form.instance)  # again: the revision holds the quotations as stored
 
@@ -467,7 +374,7 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
             if isinstance(parsed, Rejection):
                 form.add_error(None, f"Nothing to store: {parsed.reason}.")
             else:
-                record = pipeline.preview_record(parsed, pipeline.Context())
+                record = pipeline.preview_record(parsed, archive.Context())
                 review = ReviewForm(
                     quotes=record["quotes"],
                     initial={
@@ -484,16 +391,19 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
         return TemplateResponse(request, "admin/articles/article/paste.html", {**context, "form": form})
 
     def _paste_save(self, request: HttpRequest, context: dict) -> HttpResponse:
-        pipeline_context = pipeline.Context()
+        pipeline_context = archive.Context()
         parsed = _parsed_from_review(request.POST)
-        record = pipeline.preview_record(parsed, pipeline_context) if isinstance(parsed, ParsedArticle) else {}
+        extracted = extract_article(parsed) if isinstance(parsed, ParsedArticle) else None
+        record = pipeline.preview_record(parsed, pipeline_context, extracted) if extracted else {}
         review = ReviewForm(request.POST, quotes=record.get("quotes", []))
         if isinstance(parsed, Rejection):
             review.add_error(None, parsed.reason)
         if not review.is_valid():
             return self._render_review(request, context, review, record)
         with reversion.create_revision():
-            result = store_pasted(parsed=parsed, corrections=review.speaker_corrections(), context=pipeline_context)
+            result = store_pasted(
+                parsed=parsed, corrections=review.speaker_corrections(), context=pipeline_context, extracted=extracted
+            )
             if result.status == "created":
                 reversion.set_user(request.user)
                 reversion.set_comment("Pasted.")
@@ -562,9 +472,13 @@ class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
         return person.n_quotes
 
     def save_model(self, request, obj, form, change):
-        if not obj.slug:
-            obj.slug = unique_slug(Person, obj.name)
-        super().save_model(request, obj, form, change)
+        archive.rename_person(obj)
+
+    def delete_model(self, request, obj):
+        archive.delete_people([obj])
+
+    def delete_queryset(self, request, queryset):
+        archive.delete_people(queryset)
 
     def has_merge_permission(self, request) -> bool:
         return request.user.has_perm("articles.merge_person")
@@ -580,7 +494,7 @@ class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
             others = [p for p in queryset if p.pk != keep.pk]
             names = ", ".join(p.name for p in others)
             with reversion.create_revision():
-                merge_people(keep=keep, others=others)
+                archive.merge_people(keep=keep, others=others)
                 reversion.set_user(request.user)
                 reversion.set_comment(f"Merged {names} into {keep.name}.")
                 reversion.add_to_revision(keep)

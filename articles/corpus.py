@@ -10,7 +10,6 @@ Rows go in with COPY; the GIN index is rebuilt once at the end for large loads.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import itertools
 import random
@@ -18,10 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.utils.text import slugify
 
-from articles.ingest.pipeline import copy_field
-from articles.models import normalize_name
+from articles.archive import copy_field, search_text, store_generated
+from articles.ingest.sanitize import text_to_html
+from articles.models import article_slug, fingerprint, normalize_name
 
 BATCH = 5000
 END_DATE = dt.date(2026, 11, 1)
@@ -164,21 +163,26 @@ def make_batch(
         published = END_DATE - dt.timedelta(days=int(days * (1 - rng.random() ** 0.5)))
         source = rng.choices(range(len(world.sources)), cum_weights=world.sources_cum)[0]
         cast = sorted(set(rng.choices(range(len(world.people)), cum_weights=world.people_cum, k=rng.randint(1, 5))))
+        # Written as news is, and as extraction reads it back: a person is named in full the first time
+        # (the lead in the first paragraph, a speaker at their first quotation), by surname after that;
+        # only the people the text names are mentioned.
         paragraphs, quote_rows, counts = [], [], dict.fromkeys(cast, 0)
+        lead = rng.choice(cast)
         for index in range(rng.randint(4, 8)):
-            person = rng.choice(cast)
-            surname = world.people[person].split()[-1]
+            person = lead if index == 0 else rng.choice(cast)
             if index == 0:
                 first = _sentence(rng, words, 10, 25)
                 paragraphs.append(f"{world.people[person]} {first[0].lower()}{first[1:]} {_sentence(rng, words)}")
                 counts[person] += 1
             elif rng.random() < 0.5:
+                written = world.people[person].split()[-1] if counts[person] else world.people[person]
                 quoted = _sentence(rng, words, 8, 20)[:-1] + ","
-                paragraphs.append(f"“{quoted}” {surname} said. {_sentence(rng, words)}")
-                quote_rows.append((quoted, person, surname))
+                paragraphs.append(f"“{quoted}” {written} said. {_sentence(rng, words)}")
+                quote_rows.append((quoted, person, written))
                 counts[person] += 1
             else:
                 paragraphs.append(" ".join(_sentence(rng, words) for _ in range(rng.randint(1, 3))))
+        cast = [person for person in cast if counts[person]]
         body = "\n\n".join(paragraphs)
         # Exact offsets of each opening quotation mark in the assembled body.
         positions, cursor = [], 0
@@ -187,12 +191,12 @@ def make_batch(
             positions.append((at, text, person, written))
             cursor = at + 1
         headline = " ".join(words.take(rng.randint(5, 10))).capitalize()
-        headline = f"{world.people[cast[0]].split()[-1]}: {headline}"
-        html = "\n".join(f"<p>{p}</p>" for p in paragraphs)  # generated text holds no markup characters
+        headline = f"{world.people[lead].split()[-1]}: {headline}"
+        html = text_to_html(body)
         names = sorted(world.people[p] for p in cast)
-        search_text = " ".join([*names, *(text for _, text, _, _ in positions)])
-        digest = hashlib.sha256(" ".join(f"{headline}\n{body}".lower().split()).encode()).hexdigest()
-        slug = "-".join(headline.lower().replace(":", "").split()[:8])[:120]
+        text = search_text(names, [quoted for _, quoted, _, _ in positions])
+        digest = fingerprint(headline, body)
+        slug = article_slug(headline)
         articles.write(
             "\t".join(
                 copy_field(v)
@@ -210,7 +214,7 @@ def make_batch(
                     digest,
                     now,
                     now,
-                    search_text,
+                    text,
                 )
             )
             + "\n"
@@ -227,38 +231,27 @@ def make_batch(
     return {"articles": articles.getvalue(), "mentions": mentions.getvalue(), "quotes": quotes.getvalue()}
 
 
-ARTICLE_COLUMNS = (
-    "id, headline, slug, body_html, body_text, source_id, via_id, published, url, byline, "
-    "fingerprint, created, updated, search_text"
-)
-
-
-def _copy(cursor, table: str, columns: str, data: str) -> None:
-    if data:
-        cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(data))
-
-
 def _ensure_cast(world: World) -> tuple[list[int], list[int]]:
     """People, outlets and topics of the world, created once (reused by later runs)."""
-    from articles.models import Person, Source, Topic, TopicRule, unique_slug
+    from articles.models import Person, Source, Topic, TopicRule, unique_slug, unique_slugs
 
     with transaction.atomic():
         existing = dict(Source.objects.filter(name__in=world.sources).values_list("name", "pk"))
+        missing = [n for n in world.sources if n not in existing]
         Source.objects.bulk_create(
             [
-                Source(name=n, slug=f"corpus-{slugify(n)}", homepage=f"https://{n.split()[1].lower()}.example/")
-                for n in world.sources
-                if n not in existing
+                Source(name=n, slug=slug, homepage=f"https://{n.split()[1].lower()}.example/")
+                for n, slug in zip(missing, unique_slugs(Source, missing), strict=True)
             ],
             ignore_conflicts=True,
         )
         source_ids = dict(Source.objects.filter(name__in=world.sources).values_list("name", "pk"))
         existing = dict(Person.objects.filter(name__in=world.people).values_list("name", "pk"))
+        missing = [n for n in world.people if n not in existing]
         Person.objects.bulk_create(
             [
-                Person(name=n, slug=f"corpus-{slugify(n)}", description="Synthetic person")
-                for n in world.people
-                if n not in existing
+                Person(name=n, slug=slug, description="Synthetic person")
+                for n, slug in zip(missing, unique_slugs(Person, missing), strict=True)
             ],
             ignore_conflicts=True,
         )
@@ -295,7 +288,7 @@ def generate(articles: int, seed: int = 1, progress=None, workers: int = 2) -> i
         with get_context("fork").Pool(workers) as pool, ThreadPoolExecutor(2) as copiers:
             pending = []
             for job, batch in zip(jobs, pool.imap(_make_batch_job, jobs), strict=True):
-                pending.append(copiers.submit(_store_batch, batch))
+                pending.append(copiers.submit(_store_in_thread, batch))
                 if len(pending) >= 4:
                     pending.pop(0).result()
                 if progress:
@@ -317,24 +310,9 @@ def generate(articles: int, seed: int = 1, progress=None, workers: int = 2) -> i
     return first_id
 
 
-def _store_batch(batch: dict[str, str]) -> None:
+def _store_in_thread(batch: dict[str, str]) -> None:
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            # search_text is written with the articles, so the triggers that keep it current
-            # would only repeat the work (migration 0001).
-            cursor.execute("SET LOCAL newsarchive.search_text_written = on")
-            # Two connections upserting the same (person, month) rows would queue on each other's
-            # row locks: the person-month summary is rebuilt once at the end of generate() instead.
-            cursor.execute("SET LOCAL newsarchive.person_month_deferred = on")
-            _copy(cursor, "articles_article", ARTICLE_COLUMNS, batch["articles"])
-            # With the article's date, so the database need not look it up (migration 0008).
-            _copy(cursor, "articles_mention", "article_id, person_id, count, quoted, published", batch["mentions"])
-            _copy(
-                cursor,
-                "articles_quote",
-                "article_id, text, person_id, speaker_as_written, partial, position, published",
-                batch["quotes"],
-            )
+        store_generated(batch)
     finally:
         connection.close()  # this thread's own connection
 

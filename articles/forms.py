@@ -13,7 +13,7 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control
+from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
 from articles.models import Article, Person, fingerprint
 
 
@@ -85,7 +85,7 @@ class ArticleForm(forms.ModelForm):
         raw = cleaned.get("body_html", "")
         # Plain paragraphs typed without markup become <p>s before sanitising.
         if raw and "<" not in raw:
-            raw = "".join(f"<p>{p}</p>" for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip())
+            raw = text_to_html(raw.replace("\r\n", "\n"))
         try:
             body_html = clean_html(raw)
         except MarkupTooLarge as exc:

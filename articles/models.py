@@ -318,6 +318,11 @@ def fingerprint(headline: str, body_text: str) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def article_slug(headline: str) -> str:
+    """The slug in an article's URL (not unique: the URL carries the id too)."""
+    return slugify(headline)[:120].strip("-") or "article"
+
+
 # Served by article_published_idx (scanned forwards or backwards).
 NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
 OLDEST_FIRST = (F("published").asc(nulls_first=True), F("id").asc())
@@ -489,7 +494,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.fingerprint = fingerprint(self.headline, self.body_text)
         if not self.slug:
-            self.slug = slugify(self.headline)[:120].strip("-") or "article"
+            self.slug = article_slug(self.headline)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -14,7 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.admin import merge_people, merge_summary, refresh_extraction
+from articles.admin import merge_summary
+from articles.archive import merge_people, update_article
 from articles.ingest import formats
 from articles.ingest.topics import tag_articles
 from articles.models import Alias, Article, Mention, Person, Quote, TopicRule
@@ -229,7 +230,7 @@ def test_changed_text_is_extracted_again_but_staff_quotations_are_kept():
     )
     article.body_text = "“Old words,” said Ines Varga.\n\n“The ferry will run,” said Ines Varga."
     article.save()
-    refresh_extraction(article)
+    update_article(article)
     quotes = {q.text: q for q in article.quotes.all()}
     assert set(quotes) == {"Old words,", "The ferry will run,"}
     kept = quotes["Old words,"]

@@ -8,7 +8,9 @@ from unittest import mock
 
 import pytest
 
+from articles import archive
 from articles.ingest import formats
+from articles.ingest.extract import extract_article
 from articles.ingest.formats import InputError, Options, ParsedArticle, Rejection, read_input
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -430,7 +432,6 @@ def test_too_long_people_and_speakers_are_rejected():
 
 @pytest.mark.django_db
 def test_a_database_refusal_is_reported_on_one_line_and_the_batch_still_lands():
-    from articles.ingest import pipeline
     from articles.models import Article
 
     def article(n: int, url: str) -> ParsedArticle:
@@ -446,7 +447,7 @@ def test_a_database_refusal_is_reported_on_one_line_and_the_batch_still_lands():
 
     # Past the checks in formats.finish (as any caller of store_articles may be): the database refuses it.
     items = [article(1, "https://post.example/1"), article(2, "https://post.example/" + "a" * 1000)]
-    results = pipeline.store_articles([(a, pipeline.extract_article(a)) for a in items], context=pipeline.Context())
+    results = archive.store_articles([(a, extract_article(a)) for a in items], context=archive.Context())
     assert [r.status for r in results] == ["created", "rejected"]
     assert results[1].detail == "not stored: value too long for type character varying(1000) (column url)"
     assert list(Article.objects.values_list("headline", flat=True)) == ["Harbour note 1"]

@@ -10,8 +10,8 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from articles.archive import Context, store_article
 from articles.ingest.formats import ParsedArticle
-from articles.ingest.pipeline import Context, store_article
 from articles.models import Article, ContentVersion
 from tests.conftest import make_article, make_person
 

@@ -22,7 +22,9 @@ from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.test import Client, override_settings
 
+from articles import archive
 from articles.ingest import pipeline
+from articles.ingest.extract import extract_article
 from articles.ingest.formats import ParsedArticle
 from articles.models import Article, ArticleQuerySet
 
@@ -181,7 +183,7 @@ def test_ingest_stopped_by_the_database_mid_run_reports_what_was_stored_then_the
     """The server ends the connection while the second batch is written: the first batch stays
     stored and is reported, then one line names the problem; no article is reported rejected."""
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    real = pipeline._store_batch
+    real = archive._store_batch
     calls = []
 
     def store_batch(items, context):
@@ -192,7 +194,7 @@ def test_ingest_stopped_by_the_database_mid_run_reports_what_was_stored_then_the
             end_backend(connection.connection.info.backend_pid)
         return real(items, context)
 
-    monkeypatch.setattr(pipeline, "_store_batch", store_batch)
+    monkeypatch.setattr(archive, "_store_batch", store_batch)
     with pytest.raises(SystemExit) as exit_info:
         call_command("ingest", str(write_articles(tmp_path, 5)))
     assert exit_info.value.code == 1
@@ -218,7 +220,7 @@ def test_an_operational_error_one_article_causes_still_rejects_only_that_article
         )
 
     items = [article(1, "Fine."), article(2, huge), article(3, "Also fine.")]
-    results = pipeline.store_articles([(a, pipeline.extract_article(a)) for a in items], context=pipeline.Context())
+    results = archive.store_articles([(a, extract_article(a)) for a in items], context=archive.Context())
     assert [r.status for r in results] == ["created", "rejected", "created"]
     assert "string is too long for tsvector" in results[1].detail
 

@@ -1,0 +1,624 @@
+"""The archive's one write path: every article, quotation, mention and person written goes through here.
+
+`ingest` (and so the JSON Lines / export import and `load_demo`), the admin's paste page, its change
+form and re-extraction, merging people and `generate_corpus` all call these functions; nothing else
+writes those tables. Each derived fact is computed in one place:
+
+- search_text(): the people and quotations part of an article's search document (the database's
+  na_search_document() weighs it between headline and body); its slug and fingerprint are
+  models.article_slug() and models.fingerprint(), which Article.save() uses too;
+- _resolve_rows(): speakers and people resolved to Person rows, and the Mention and Quote rows;
+- refresh_search_text(): search_text again from the stored rows, after staff change them.
+
+Identity: an article is the same article when it has the same URL, or the same text (fingerprint).
+The same again is skipped; the same URL with new text is updated. Each article is stored in its own
+transaction (savepoint) when a batch fails, so a bad one never leaves half an article and never costs
+the good ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import psycopg2
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from psycopg2.extras import execute_values
+
+from articles.ingest.extract import Extracted, extract_article
+from articles.ingest.formats import ParsedArticle
+from articles.ingest.resolve import PersonIndex
+from articles.ingest.topics import tag_articles
+from articles.models import (
+    Alias,
+    Article,
+    Mention,
+    Person,
+    Quote,
+    Source,
+    Topic,
+    article_slug,
+    fingerprint,
+    normalize_name,
+    unique_slug,
+)
+
+
+def search_text(names: Iterable[str], quotations: Iterable[str]) -> str:
+    """What the search document weighs between headline and body: the names of the people an article
+    mentions, in code-point order, then its quotations in the order they stand."""
+    return " ".join(part for part in (" ".join(sorted(names)), " ".join(quotations)) if part)
+
+
+def refresh_search_text(article_ids: Iterable[int]) -> None:
+    """search_text again for these articles, from their stored mentions and quotations: after staff
+    changed rows, a person was renamed, merged or deleted. Two queries and one UPDATE per thousand."""
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        names, quotations = defaultdict(list), defaultdict(list)
+        for article_id, name in Mention.objects.filter(article_id__in=chunk).values_list("article_id", "person__name"):
+            names[article_id].append(name)
+        rows = Quote.objects.filter(article_id__in=chunk).order_by("article_id", "position")
+        for article_id, text in rows.values_list("article_id", "text"):
+            quotations[article_id].append(text)
+        with connection.cursor() as cursor:
+            execute_values(
+                cursor.cursor,
+                "UPDATE articles_article a SET search_text = v.text FROM (VALUES %s) v (id, text)"
+                " WHERE a.id = v.id AND a.search_text IS DISTINCT FROM v.text",
+                [(pk, search_text(names[pk], quotations[pk])) for pk in chunk],
+            )
+
+
+class SourceCache:
+    """Outlets by name, created on first sight; one query per new name per run."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {name.upper(): pk for pk, name in Source.objects.values_list("pk", "name")}
+
+    def get(self, name: str, create: bool = True) -> int | None:
+        name = " ".join(name.split())[:200]
+        if not name:
+            return None
+        if name.upper() not in self.ids:
+            if not create:
+                return None
+            source = Source.objects.filter(name__iexact=name).first() or Source.objects.create(
+                name=name, slug=unique_slug(Source, name)
+            )
+            self.ids[name.upper()] = source.pk
+        return self.ids[name.upper()]
+
+
+@dataclass
+class StoreResult:
+    status: str  # "created", "updated" or "skipped"
+    article_id: int | None
+    detail: str = ""
+
+
+@dataclass
+class Context:
+    """Look-ups kept for a whole run (so resolving a name costs no query)."""
+
+    people: PersonIndex = field(default_factory=PersonIndex)
+    sources: SourceCache = field(default_factory=SourceCache)
+
+    def reload(self) -> None:
+        self.people, self.sources = PersonIndex(), SourceCache()
+
+
+def store_article(*, parsed: ParsedArticle, context: Context, extracted: Extracted | None = None) -> StoreResult:
+    """Create, update or skip one article with its people, quotes and topics, atomically."""
+    try:
+        with transaction.atomic():
+            return _store_batch([(parsed, extracted or extract_article(parsed))], context)[0]
+    except Exception:
+        context.reload()  # people and outlets it created are gone with the transaction
+        raise
+
+
+def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Context) -> list[StoreResult]:
+    """Store a batch in one transaction (a few queries for the whole batch). If anything in it
+    fails, store the articles one by one instead, so one bad article never costs the others."""
+    if len(items) > 1:
+        try:
+            with transaction.atomic():
+                return _store_batch(items, context)
+        except Exception as exc:  # noqa: BLE001 - find the bad article below, one by one
+            if database_gone(exc):
+                raise  # no article's fault: every one would fail the same way
+            context.reload()  # the failed transaction may have created people and outlets that are gone
+    results = []
+    for parsed, extracted in items:
+        for _attempt in (1, 2):  # again once if another ingest wrote the same article or outlet first
+            try:
+                with transaction.atomic():
+                    result = _store_batch([(parsed, extracted)], context)[0]
+                break
+            except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+                if database_gone(exc):
+                    raise
+                context.reload()
+                result = StoreResult("rejected", None, f"not stored: {_failure(exc)}")
+                if not lost_race(exc):
+                    break  # the article's own fault: it would fail again
+        results.append(result)
+    return results
+
+
+# What two writers of the same rows at once (two ingests of one folder) can meet: a unique
+# violation (the other committed the same article, outlet or topic first), a deadlock.
+_LOST_RACE = ("23505", "40P01")
+
+
+def lost_race(exc: BaseException) -> bool:
+    """True when `exc` is an error another writer's rows caused; tried again, the article finds them."""
+    return _pgcode(exc) in _LOST_RACE
+
+
+def _pgcode(exc: BaseException) -> str | None:
+    """The SQLSTATE of a database error: psycopg2's own, or the one Django's wrapper was raised from."""
+    return getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
+
+
+# Server-side codes of a connection the server ended: connection exceptions (class 08), and an
+# administrator's or a crash's shutdown (57P01-57P03).
+_CONNECTION_LOST = ("08", "57P01", "57P02", "57P03")
+
+
+def database_gone(exc: BaseException) -> bool:
+    """True when `exc` says the database can't be used at all (refused, dropped, closed), as opposed to
+    an error one article caused. Django wraps its cursors' errors; COPY and execute_values run on
+    psycopg2's own cursor, so its errors come as they are. An OperationalError without a server code
+    was raised by the client library (connection refused, server closed the connection); one with a
+    code is the server's, and only the codes above mean the connection is gone (a tsvector too long
+    is an OperationalError too: program_limit_exceeded, 54000)."""
+    if isinstance(exc, (InterfaceError, psycopg2.InterfaceError)):
+        return True
+    if not isinstance(exc, (OperationalError, psycopg2.OperationalError)):
+        return False
+    code = _pgcode(exc)
+    return code is None or code.startswith(_CONNECTION_LOST)
+
+
+def _failure(exc: Exception) -> str:
+    """Why an article could not be stored, on one line. A database error gives its message and the
+    column a COPY broke on (its CONTEXT line also quotes the value: long); any other, its type too."""
+    lines = [" ".join(line.split()) for line in str(exc).splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    if not (isinstance(exc, DatabaseError) or hasattr(exc, "pgerror")):  # psycopg2's own, from COPY
+        return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    context = next((line for line in lines[1:] if line.startswith("CONTEXT:")), "")
+    column = context.partition(", column ")[2].split(":", 1)[0].strip()
+    return f"{first or type(exc).__name__} (column {column})" if column else first or type(exc).__name__
+
+
+ARTICLE_COLUMNS = (
+    "headline",
+    "slug",
+    "body_html",
+    "body_text",
+    "source_id",
+    "via_id",
+    "published",
+    "url",
+    "byline",
+    "fingerprint",
+    "search_text",
+)
+
+
+@dataclass
+class _Row:
+    """One article about to be written: its column values (None: leave them) and its id (given when
+    it exists already, else taken from the sequence when it is inserted)."""
+
+    pk: int | None
+    values: dict | None
+    existed: bool = False
+
+
+def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context) -> list[StoreResult]:
+    """The write itself; the caller provides the transaction."""
+    results, articles = _new_or_changed(items, context)
+    _write(items, articles, context)
+    for index, row in articles:
+        results[index] = StoreResult("updated" if row.existed else "created", row.pk)
+    return results
+
+
+def _new_or_changed(
+    items: list[tuple[ParsedArticle, Extracted]], context: Context
+) -> tuple[list[StoreResult | None], list[tuple[int, _Row]]]:
+    """Results for the articles stored already (skipped), and the rest to write: (index in batch, row);
+    a row has the id of the article it updates (same URL, new text)."""
+    digests = [extracted.fingerprint or fingerprint(parsed.headline, parsed.body_text) for parsed, extracted in items]
+    urls = [parsed.url for parsed, _ in items if parsed.url]
+    by_text, by_url = {}, {}
+    for row in Article.objects.filter(Q(fingerprint__in=digests) | Q(url__in=urls)).values("pk", "url", "fingerprint"):
+        by_text[row["fingerprint"]] = row["pk"]
+        if row["url"]:
+            by_url[row["url"]] = row["pk"]
+
+    results: list[StoreResult | None] = [None] * len(items)
+    articles: list[tuple[int, _Row]] = []
+    for index, ((parsed, _), digest) in enumerate(zip(items, digests, strict=True)):
+        if digest in by_text:
+            pk = by_text[digest]
+            results[index] = StoreResult(
+                "skipped", pk, "same text earlier in this input" if pk is None else f"same text as article {pk}"
+            )
+            continue
+        if parsed.url and parsed.url in by_url and by_url[parsed.url] is None:
+            results[index] = StoreResult("skipped", None, "same URL earlier in this input")
+            continue
+        values = {
+            "headline": parsed.headline,
+            "slug": article_slug(parsed.headline),
+            "body_html": parsed.body_html,
+            "body_text": parsed.body_text,
+            "source_id": context.sources.get(parsed.source),
+            "via_id": context.sources.get(parsed.via),
+            "published": parsed.published,
+            "url": parsed.url,
+            "byline": parsed.byline[:300],
+            "fingerprint": digest,
+            "search_text": "",
+        }
+        pk = by_url.get(parsed.url) if parsed.url else None
+        articles.append((index, _Row(pk, values, existed=pk is not None)))
+        by_text[digest] = None  # later duplicates in this batch are skipped
+        if parsed.url:
+            by_url[parsed.url] = None
+    return results, articles
+
+
+def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[int, _Row]], context: Context) -> None:
+    """Write the articles (new ones, or new text for existing ones: `values` None keeps the columns as
+    they are), their mentions and quotations, search text and topics. Rows staff added or corrected by
+    hand (edited_by_staff) stay; the new extraction fills in around them."""
+    existing = [row.pk for _, row in articles if row.existed]
+    kept = _kept_by_staff(existing)
+    rows = _resolve_rows(items, articles, context.people, kept)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        # Bodies and search documents are compressed with lz4 where the server has it: pglz cost more
+        # CPU than every index update of an article together; both read back the same.
+        cursor.execute(
+            "SELECT set_config('default_toast_compression', CASE WHEN 'lz4' = ANY(enumvals) THEN 'lz4'"
+            " ELSE setting END, true) FROM pg_settings WHERE name = 'default_toast_compression'"
+        )
+        if existing:
+            Quote.objects.filter(article__in=existing, edited_by_staff=False).delete()
+            Mention.objects.filter(article__in=existing, edited_by_staff=False).delete()
+            for _, row in articles:
+                if row.existed and row.values is not None:
+                    Article.objects.filter(pk=row.pk).update(**row.values, updated=now)
+        _insert_articles(cursor, [row for _, row in articles if not row.existed], now)
+        _insert_rows(cursor, [row for _, row in articles], rows)
+    if existing:  # their search text also holds the rows staff kept
+        refresh_search_text(existing)
+    tag_articles([row.pk for _, row in articles])
+    _link_given_topics([(row.pk, items[index][0].topics or []) for index, row in articles])
+
+
+def _kept_by_staff(article_ids: list[int]) -> dict[int, list[tuple[str, int | None, int]]]:
+    """(text, speaker, position) of the quotations staff added or corrected, by article."""
+    kept = defaultdict(list)
+    if article_ids:
+        rows = Quote.objects.filter(article__in=article_ids, edited_by_staff=True)
+        for article_id, text, person_id, position in rows.values_list("article_id", "text", "person_id", "position"):
+            kept[article_id].append((text, person_id, position))
+    return kept
+
+
+def _insert_articles(cursor, rows: list[_Row], now: dt.datetime) -> None:
+    """New articles go in by COPY (cheaper to send and to parse than a many-row INSERT), with ids taken
+    from the table's sequence first, in order, as INSERT … RETURNING gave them."""
+    if not rows:
+        return
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence('articles_article', 'id')) FROM generate_series(1, %s)", [len(rows)]
+    )
+    for row, pk in zip(rows, sorted(pk for (pk,) in cursor.fetchall()), strict=True):
+        row.pk = pk
+    stamp = now.isoformat()
+    _copy(
+        cursor,
+        f"articles_article (id, {', '.join(ARTICLE_COLUMNS)}, created, updated)",
+        [(row.pk, *(row.values[c] for c in ARTICLE_COLUMNS), stamp, stamp) for row in rows],
+    )
+
+
+def _insert_rows(cursor, articles: list[_Row], rows: list[tuple[list[tuple], list[tuple]]]) -> None:
+    """Mentions and quotations: by COPY for new articles (nothing to conflict with but their own rows),
+    by INSERT … ON CONFLICT DO NOTHING beside the rows staff kept in existing ones."""
+    new_mentions, new_quotes, old_mentions, old_quotes = [], [], [], []
+    for row, (mentions, quotes) in zip(articles, rows, strict=True):
+        if row.existed:
+            old_mentions.extend((row.pk, *mention) for mention in mentions)
+            old_quotes.extend((row.pk, *quote) for quote in quotes)
+            continue
+        # A repeat within the article's own rows: the first one is kept, as ON CONFLICT keeps it below.
+        positions = set()
+        quotes = [q for q in quotes if not (q[4] in positions or positions.add(q[4]))]
+        # COPY lines written directly (the row types are known), with the article's date, which the
+        # database would otherwise look up (migration 0008).
+        published = row.values["published"]
+        date = _COPY_NULL if published is None else _copy_date(published)
+        new_mentions += [
+            f"{row.pk}\t{person_id}\t{count}\t{'t' if quoted else 'f'}\t{date}\n"
+            for person_id, count, quoted in mentions
+        ]
+        new_quotes += [
+            f"{row.pk}\t{_copy_text(text)}\t{_COPY_NULL if person_id is None else person_id}\t"
+            f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{date}\n"
+            for text, person_id, written, partial, position in quotes
+        ]
+    _copy_lines(cursor, "articles_mention (article_id, person_id, count, quoted, published)", new_mentions)
+    _copy_lines(
+        cursor,
+        "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, published)",
+        new_quotes,
+    )
+    if old_mentions:
+        execute_values(
+            cursor.cursor,
+            "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s ON CONFLICT DO NOTHING",
+            old_mentions,
+            page_size=5000,
+        )
+    if old_quotes:
+        execute_values(
+            cursor.cursor,
+            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position) "
+            "VALUES %s ON CONFLICT DO NOTHING",
+            old_quotes,
+            page_size=5000,
+        )
+
+
+def _link_given_topics(named: list[tuple[int, list[str]]]) -> None:
+    """The input's own topics, kept as given (by_rule false), also where a rule gave the same topic:
+    retag never takes away what the input said (an export read back in keeps them all)."""
+    pairs = [(article_id, name) for article_id, names in named for name in names]
+    if not pairs:
+        return
+    topic_ids = {name: _topic(name).pk for name in {name for _, name in pairs}}  # a query per name, not per link
+    with connection.cursor() as cursor:
+        execute_values(
+            cursor.cursor,
+            "INSERT INTO articles_article_topics (article_id, topic_id, by_rule) VALUES %s"
+            " ON CONFLICT (article_id, topic_id) DO UPDATE SET by_rule = false",
+            [(article_id, topic_ids[name], False) for article_id, name in dict.fromkeys(pairs)],
+        )
+
+
+def _copy_text(value: str) -> str:
+    """A string in COPY's text format: backslash, newline, tab and carriage return escaped."""
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    if "\t" in value:
+        value = value.replace("\t", "\\t")
+    if "\r" in value:
+        value = value.replace("\r", "\\r")
+    return value
+
+
+def copy_field(value) -> str:
+    """One value in COPY's text format (also the corpus generator's)."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return _copy_text(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+_COPY_NULL = "\\N"
+_copy_date = functools.lru_cache(maxsize=1024)(dt.date.isoformat)  # each row of an article repeats its date
+
+
+# The formatter of each exact type (one dictionary look-up, mostly C functions); other types, such as
+# subclasses of str, go through copy_field.
+_COPY_FORMATS = {
+    str: _copy_text,
+    int: str,
+    bool: {True: "t", False: "f"}.__getitem__,
+    type(None): lambda _: "\\N",
+    dt.date: _copy_date,
+    dt.datetime: dt.datetime.isoformat,
+}
+
+
+def _copy(cursor, target: str, rows: list[tuple]) -> None:
+    """COPY rows (tuples of str, int, bool, date or None) into target ("table (columns)")."""
+    if not rows:
+        return
+    fmt = _COPY_FORMATS.get
+    data = "".join(["\t".join([fmt(type(v), copy_field)(v) for v in row]) + "\n" for row in rows]).encode()
+    cursor.cursor.copy_expert(f"COPY {target} FROM STDIN", io.BytesIO(data), size=len(data))
+
+
+def _copy_lines(cursor, target: str, lines: list[str]) -> None:
+    """COPY lines already in COPY's text format into target ("table (columns)")."""
+    if lines:
+        data = "".join(lines).encode()
+        cursor.cursor.copy_expert(f"COPY {target} FROM STDIN", io.BytesIO(data), size=len(data))
+
+
+def _resolve_rows(
+    items: list[tuple[ParsedArticle, Extracted]],
+    articles: list[tuple[int, _Row]],
+    people: PersonIndex,
+    kept: dict[int, list[tuple[str, int | None, int]]],
+) -> list[tuple[list[tuple], list[tuple]]]:
+    """Mention rows (person, count, quoted) and Quote rows (text, person, as written, partial, position)
+    for each article to write, and each new article's search_text: the one place names and speakers
+    become Person rows. An extracted quotation where staff kept one (same place or same words) is left
+    out, and the speakers of the kept ones count as quoted."""
+    found = []
+    for index, row in articles:
+        extracted = items[index][1]
+        ids: dict[str, int] = {}
+        names: dict[int, str] = {}
+        counts: dict[int, int] = {}
+        for name, role, count, variants in extracted.people:
+            resolved = people.resolve(name, role=role, variants=variants)
+            ids[name], names[resolved.person_id] = resolved.person_id, resolved.name
+            counts[resolved.person_id] = counts.get(resolved.person_id, 0) + count
+        staff = kept.get(row.pk, [])
+        taken = {position for _, _, position in staff} | {text for text, _, _ in staff}
+        quoted = {person_id for _, person_id, _ in staff if person_id}
+        quotes = []
+        for quote, position in sorted(extracted.quotes, key=lambda item: item[1]):
+            if position in taken or quote.text in taken:
+                continue
+            person_id = None
+            if quote.speaker:
+                if quote.speaker not in ids:
+                    resolved = people.resolve(quote.speaker)
+                    ids[quote.speaker], names[resolved.person_id] = resolved.person_id, resolved.name
+                person_id = ids[quote.speaker]
+                quoted.add(person_id)
+            quotes.append((quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position))
+        for person_id in quoted:
+            counts.setdefault(person_id, 1)
+        found.append((row, names, counts, quotes, quoted))
+    # The new people, before the mentions and quotes naming them. Some may have been created by
+    # another ingest meanwhile: those rows are used, and what names them is renumbered.
+    moved = people.flush()
+    rows = []
+    for row, names, counts, quotes, quoted in found:
+        if moved:
+            names, counts, quotes, quoted = _renumbered(moved, names, counts, quotes, quoted)
+        if not row.existed:  # an existing article's is read back with the rows staff kept (refresh_search_text)
+            row.values["search_text"] = search_text([names[pk] for pk in counts], [q[0] for q in quotes])
+        rows.append(([(pk, max(1, n), pk in quoted) for pk, n in counts.items()], quotes))
+    return rows
+
+
+def _renumbered(moved: dict[int, tuple[int, str]], names: dict, counts: dict, quotes: list, quoted: set) -> tuple:
+    """One article's people with the ids given out for people another ingest created first replaced
+    by theirs (names as they wrote them; two of ours that are one of theirs count together)."""
+    new_names, new_counts = {}, {}
+    for pk, count in counts.items():
+        pk, name = moved.get(pk, (pk, names[pk]))
+        new_names[pk], new_counts[pk] = name, new_counts.get(pk, 0) + count
+    quotes = [(text, moved[pk][0] if pk in moved else pk, *rest) for text, pk, *rest in quotes]
+    return new_names, new_counts, quotes, {moved[pk][0] if pk in moved else pk for pk in quoted}
+
+
+def _topic(name: str) -> Topic:
+    topic = Topic.objects.filter(name__iexact=name).first()
+    return topic or Topic.objects.create(name=name, slug=unique_slug(Topic, name))
+
+
+def update_article(article: Article, *, context: Context | None = None, extracted: Extracted | None = None) -> None:
+    """After staff changed an article's text in the admin: its quotations and people extracted again
+    (as `ingest` would), the rows staff added or corrected kept, search text and topics brought up to date."""
+    context = context or Context()
+    parsed = ParsedArticle(
+        headline=article.headline,
+        body_text=article.body_text,
+        body_html=article.body_html,
+        origin=f"article {article.pk}",
+    )
+    try:
+        with transaction.atomic():
+            row = _Row(article.pk, None, existed=True)
+            _write([(parsed, extracted or extract_article(parsed))], [(0, row)], context)
+    except Exception:
+        context.reload()
+        raise
+
+
+def rename_person(person: Person) -> None:
+    """Save a person whose name may have changed; the articles naming them are searchable by the new name."""
+    with transaction.atomic():
+        if not person.slug:
+            person.slug = unique_slug(Person, person.name)
+        renamed = person.pk is not None and Person.objects.filter(pk=person.pk).exclude(name=person.name).exists()
+        person.save()
+        if renamed:
+            refresh_search_text(Mention.objects.filter(person=person).values_list("article_id", flat=True))
+
+
+def delete_people(people: Iterable[Person]) -> None:
+    """Delete people (their mentions with them; their quotations become unattributed), and take their
+    names out of the search text of the articles that named them."""
+    people = list(people)
+    with transaction.atomic():
+        articles = set(Mention.objects.filter(person__in=people).values_list("article_id", flat=True))
+        for person in people:
+            person.delete()
+        refresh_search_text(articles)
+
+
+def merge_people(*, keep: Person, others: list[Person]) -> None:
+    """Move every quotation, mention and alias of `others` to `keep`; their names become aliases.
+
+    Mentions of two merged people in one article are combined into one (counts added),
+    because an article names a person once (mention_article_person_unique).
+    """
+    others = [p for p in others if p.pk != keep.pk]
+    with transaction.atomic():
+        articles = set(Mention.objects.filter(person__in=others).values_list("article_id", flat=True))
+        for other in others:
+            Quote.objects.filter(person=other).update(person=keep)
+            both = Mention.objects.filter(person=keep).values("article_id")
+            for mention in Mention.objects.filter(person=other, article_id__in=both):
+                combined = {"count": F("count") + mention.count}
+                if mention.quoted:
+                    combined["quoted"] = True
+                if mention.edited_by_staff:
+                    combined["edited_by_staff"] = True
+                Mention.objects.filter(article_id=mention.article_id, person=keep).update(**combined)
+                mention.delete()
+            Mention.objects.filter(person=other).update(person=keep)
+            Alias.objects.filter(person=other).update(person=keep)
+            known = {keep.name, *Alias.objects.filter(person=keep).values_list("name", flat=True)}
+            other_name = other.name
+            other.delete()
+            if normalize_name(other_name) not in {normalize_name(n) for n in known}:
+                Alias.objects.create(person=keep, name=other_name)
+        refresh_search_text(articles)
+
+
+GENERATED_ARTICLE_COLUMNS = (
+    "id, headline, slug, body_html, body_text, source_id, via_id, published, url, byline, "
+    "fingerprint, created, updated, search_text"
+)
+
+
+def store_generated(batch: dict[str, str]) -> None:
+    """The corpus generator's rows (articles.corpus.make_batch: COPY text, ids given, every derived
+    column computed with this module's functions), in one transaction.
+
+    Its people and their extraction are known, so nothing is resolved; the person-month summary is
+    rebuilt once at the end of the generation (two connections upserting the same (person, month)
+    rows would queue on each other's row locks).
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL newsarchive.person_month_deferred = on")
+        _copy_lines(cursor, f"articles_article ({GENERATED_ARTICLE_COLUMNS})", [batch["articles"]])
+        # With the article's date, so the database need not look it up (migration 0008).
+        _copy_lines(cursor, "articles_mention (article_id, person_id, count, quoted, published)", [batch["mentions"]])
+        _copy_lines(
+            cursor,
+            "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, published)",
+            [batch["quotes"]],
+        )

@@ -1,0 +1,60 @@
+"""Quotations and people of one article, as the input gives them or as the extractor finds them.
+
+Read-only: storing what is found is articles.archive's work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from articles.ingest.formats import ParsedArticle, ParsedQuote
+
+
+@dataclass
+class Extracted:
+    """What the pipeline found in one article, with speakers resolved to canonical names."""
+
+    people: list[tuple[str, str, int, list[str]]]  # (name as found, role, count, variants)
+    quotes: list[tuple[ParsedQuote, int]]  # (quote, position in body_text)
+    given: bool = False  # carried by the input (export format), not extracted
+    fingerprint: str = ""  # computed beside the extraction, in the worker process
+
+
+def extract_article(parsed: ParsedArticle) -> Extracted:
+    """Quotes and people of one article: as given by the input, else by the extractor."""
+    if parsed.quotes is not None or parsed.people is not None:
+        quotes = parsed.quotes or []
+        positions = _positions(parsed.body_text, [q.text for q in quotes])
+        named = {q.speaker for q in quotes if q.speaker}
+        people = [(name, "", max(1, parsed.body_text.count(name.split()[-1])), []) for name in parsed.people or []]
+        people += [(name, "", 1, []) for name in sorted(named - set(parsed.people or []))]
+        return Extracted(people=people, quotes=list(zip(quotes, positions, strict=True)), given=True)
+
+    from articles.ingest.quotes import extract
+
+    found = extract(parsed.headline, parsed.body_text)
+    return Extracted(
+        people=[(p.name, p.role, p.count, list(p.variants)) for p in found.people],
+        quotes=[
+            (
+                ParsedQuote(text=q.text, speaker=q.speaker, speaker_as_written=q.speaker_as_written, partial=q.partial),
+                q.position,
+            )
+            for q in found.quotes
+        ],
+    )
+
+
+def _positions(body: str, texts: list[str]) -> list[int]:
+    """Where each given quotation stands in the body (in order); unique even when not found."""
+    positions, used, cursor = [], set(), 0
+    for text in texts:
+        at = body.find(text, cursor)
+        if at < 0:
+            at = body.find(text)
+        while at < 0 or at in used:
+            at = len(body) + len(used) + 1 if at < 0 else at + 1
+        used.add(at)
+        positions.append(at)
+        cursor = max(cursor, at + 1)
+    return positions
