@@ -16,7 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 # fetch (the one network chokepoint, articles/ingest/fetch.py) is called as formats.fetch, so tests can replace it.
@@ -71,7 +71,6 @@ class Options:
     format: str | None = None  # force one of FORMATS
     source: str = ""  # outlet for inputs that don't name one (overrides a feed's title)
     date: dt.date | None = None  # publication date for inputs that don't state one
-    extra: dict = field(default_factory=dict)
 
 
 # --- Input: files, folders, URLs, stdin ---------------------------------------------------

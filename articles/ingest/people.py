@@ -1260,8 +1260,7 @@ INTRODUCTORY_PREPOSITIONS = frozenset(
 )
 APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
 _APPOSITIVE_BEFORE = r"(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z"
-APPOSITIVE_BEFORE_RE = re.compile(rf"(?:^|[\s(]){_APPOSITIVE_BEFORE}")
-# The same split in two, so the search starts from a character class (white space or a bracket).
+# Split in two, so the search starts from a character class (white space or a bracket).
 APPOSITIVE_START_RE = re.compile(_APPOSITIVE_BEFORE)
 APPOSITIVE_INSIDE_RE = re.compile(rf"[\s(]{_APPOSITIVE_BEFORE}")
 
