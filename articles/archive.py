@@ -47,6 +47,7 @@ from articles.models import (
     fingerprint,
     normalize_name,
     unique_slug,
+    unique_slugs,
 )
 
 
@@ -544,6 +545,40 @@ def update_article(article: Article, *, context: Context | None = None, extracte
     except Exception:
         context.reload()
         raise
+
+
+def add_people(people: list[tuple[str, str, list[str]]]) -> dict[str, int]:
+    """People known before any article names them — (name, description, aliases) — created unless a
+    person of that name exists (load_demo, the corpus generator); their ids by name."""
+    names = [name for name, _, _ in people]
+    with transaction.atomic():
+        ids = dict(Person.objects.filter(name__in=names).values_list("name", "pk"))
+        missing = [(name, description) for name, description, _ in people if name not in ids]
+        slugs = unique_slugs(Person, [name for name, _ in missing])
+        Person.objects.bulk_create(
+            [Person(name=name, slug=slug, description=d) for (name, d), slug in zip(missing, slugs, strict=True)],
+            ignore_conflicts=True,
+        )
+        ids = dict(Person.objects.filter(name__in=names).values_list("name", "pk"))
+        for name in set(names) - set(ids):  # the same name but for case or accents: that person
+            ids[name] = Person.objects.named_exactly(name).values_list("pk", flat=True).first()
+        aliases = [Alias(person_id=ids[name], name=alias) for name, _, names in people for alias in names]
+        Alias.objects.bulk_create(aliases, ignore_conflicts=True)
+    return ids
+
+
+def add_sources(sources: list[tuple[str, str]]) -> dict[str, int]:
+    """Outlets — (name, homepage) — created unless one of that name exists; their ids by name."""
+    names = [name for name, _ in sources]
+    with transaction.atomic():
+        ids = dict(Source.objects.filter(name__in=names).values_list("name", "pk"))
+        missing = [(name, homepage) for name, homepage in sources if name not in ids]
+        slugs = unique_slugs(Source, [name for name, _ in missing])
+        Source.objects.bulk_create(
+            [Source(name=name, slug=slug, homepage=h) for (name, h), slug in zip(missing, slugs, strict=True)],
+            ignore_conflicts=True,
+        )
+        return dict(Source.objects.filter(name__in=names).values_list("name", "pk"))
 
 
 def rename_person(person: Person) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from articles.archive import copy_field, search_text, store_generated
+from articles.archive import add_people, add_sources, copy_field, search_text, store_generated
 from articles.ingest.sanitize import text_to_html
 from articles.models import article_slug, fingerprint, normalize_name
 
@@ -233,29 +233,11 @@ def make_batch(
 
 def _ensure_cast(world: World) -> tuple[list[int], list[int]]:
     """People, outlets and topics of the world, created once (reused by later runs)."""
-    from articles.models import Person, Source, Topic, TopicRule, unique_slug, unique_slugs
+    from articles.models import Topic, TopicRule, unique_slug
 
     with transaction.atomic():
-        existing = dict(Source.objects.filter(name__in=world.sources).values_list("name", "pk"))
-        missing = [n for n in world.sources if n not in existing]
-        Source.objects.bulk_create(
-            [
-                Source(name=n, slug=slug, homepage=f"https://{n.split()[1].lower()}.example/")
-                for n, slug in zip(missing, unique_slugs(Source, missing), strict=True)
-            ],
-            ignore_conflicts=True,
-        )
-        source_ids = dict(Source.objects.filter(name__in=world.sources).values_list("name", "pk"))
-        existing = dict(Person.objects.filter(name__in=world.people).values_list("name", "pk"))
-        missing = [n for n in world.people if n not in existing]
-        Person.objects.bulk_create(
-            [
-                Person(name=n, slug=slug, description="Synthetic person")
-                for n, slug in zip(missing, unique_slugs(Person, missing), strict=True)
-            ],
-            ignore_conflicts=True,
-        )
-        person_ids = dict(Person.objects.filter(name__in=world.people).values_list("name", "pk"))
+        source_ids = add_sources([(n, f"https://{n.split()[1].lower()}.example/") for n in world.sources])
+        person_ids = add_people([(n, "Synthetic person", []) for n in world.people])
         for name, keywords in world.topics:
             topic = Topic.objects.filter(name=name).first() or Topic.objects.create(
                 name=name, slug=unique_slug(Topic, name)

@@ -4,9 +4,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from articles import archive
 from articles.ingest import pipeline
 from articles.ingest.formats import Options
-from articles.models import Alias, Person, Source, Topic, TopicRule, unique_slug
+from articles.models import Topic, TopicRule, unique_slug
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
@@ -19,19 +20,8 @@ class Command(BaseCommand):
             return json.loads((DEMO_DIR / name).read_text(encoding="utf-8"))
 
         with transaction.atomic():
-            for item in load("sources.json"):
-                Source.objects.get_or_create(
-                    name=item["name"],
-                    defaults={"slug": unique_slug(Source, item["name"]), "homepage": item["homepage"]},
-                )
-            for item in load("people.json"):
-                person, _ = Person.objects.get_or_create(
-                    name=item["name"],
-                    defaults={"slug": unique_slug(Person, item["name"]), "description": item["description"]},
-                )
-                Alias.objects.bulk_create(
-                    [Alias(person=person, name=alias) for alias in item["aliases"]], ignore_conflicts=True
-                )
+            archive.add_sources([(item["name"], item["homepage"]) for item in load("sources.json")])
+            archive.add_people([(item["name"], item["description"], item["aliases"]) for item in load("people.json")])
             for item in load("topics.json"):
                 topic, _ = Topic.objects.get_or_create(
                     name=item["name"],
