@@ -1,4 +1,5 @@
-"""The public archive: thin function views over QuerySet methods and articles.search.
+"""The public archive: thin function views over QuerySet methods, articles.page_queries and
+articles.search.
 
 Each view parses input (a FilterSet), calls querysets, paginates and renders. An invalid
 parameter renders the page with its errors and status 400, never a 500.
@@ -35,6 +36,7 @@ from articles.models import (
     Source,
     Topic,
 )
+from articles.page_queries import most_quoted_people, people_named_with, related_articles
 from articles.search import SORTS, clean_query, has_search_words, mark_quotes, paginate, run_search
 
 FACETS = ("source", "person", "topic", "year")
@@ -81,7 +83,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "articles/home.html",
         {
             "articles": Article.objects.for_listing().with_excerpt().newest_first()[:10],
-            "quoted": Person.objects.most_quoted(since),
+            "quoted": most_quoted_people(since),
             "since": since,
             "until": newest,
             "topics": Topic.objects.all()[:40],
@@ -114,7 +116,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "quotes": quotes,
             "mentions": article.mentions.select_related("person").order_by("-count", "person__name"),
             "topics": article.topics.all(),
-            "related": list(Article.objects.related_to(article)),
+            "related": related_articles(article),
         },
     )
 
@@ -204,7 +206,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "person": person,
             "page": paginate(quotes, request.GET.get("page")),
             "articles": articles.newest_first()[:10],
-            "named_with": Person.objects.named_with(person),
+            "named_with": people_named_with(person),
             "chart": month_chart(PersonMonth.objects.series(person)),
         },
     )
