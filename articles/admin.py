@@ -13,6 +13,7 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
@@ -32,6 +33,7 @@ from articles.forms import (
     QuoteFormSet,
     ReviewForm,
     StaffEditedFormSet,
+    StaffTopicFormSet,
     normalize_newlines,
 )
 from articles.ingest import formats, pipeline
@@ -41,6 +43,7 @@ from articles.ingest.topics import count_matches, retag_all
 from articles.models import (
     Alias,
     Article,
+    ArticleTopic,
     Mention,
     Person,
     Quote,
@@ -267,6 +270,39 @@ class MentionInline(admin.TabularInline):
     verbose_name_plural = "people named"
 
 
+class ArticleTopicInline(admin.TabularInline):
+    """The article's topics, with whether a rule gave each: a row staff add or change is theirs
+    (by_rule false), so re-applying the rules never takes it away."""
+
+    model = ArticleTopic
+    formset = StaffTopicFormSet
+    fields = ["topic", "by_rule"]
+    readonly_fields = ["by_rule"]
+    autocomplete_fields = ["topic"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("topic")  # each row is labelled with its topic
+
+    # A topic link is part of its article, as with the plain many-to-many field before: whoever may
+    # change the article may add, change and remove its topics, and whoever may view it sees them.
+    def _may(self, request, action: str) -> bool:
+        opts = self.parent_model._meta
+        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+
+    def has_add_permission(self, request, obj=None):
+        return self._may(request, "change")
+
+    def has_change_permission(self, request, obj=None):
+        return self._may(request, "change")
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may(request, "change")
+
+    def has_view_permission(self, request, obj=None):
+        return self._may(request, "view") or self._may(request, "change")
+
+
 class HasQuotesFilter(admin.SimpleListFilter):
     title = "quotations"
     parameter_name = "quotes"
@@ -298,20 +334,19 @@ class UnresolvedSpeakerFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     form = ArticleForm
-    inlines = [QuoteInline, MentionInline]
+    inlines = [ArticleTopicInline, QuoteInline, MentionInline]
     list_display = ["headline", "source", "published", "quote_count", "updated"]
     list_filter = [HasQuotesFilter, UnresolvedSpeakerFilter, "published", "source", "topics"]
     list_select_related = ["source"]
     date_hierarchy = "published"
     search_fields = ["headline"]  # shows the box; the search itself is full-text (get_search_results)
     search_help_text = 'Words in the headline, text, quotations or names; "a phrase", or, -word.'
-    autocomplete_fields = ["source", "via", "topics"]
+    autocomplete_fields = ["source", "via"]
     show_full_result_count = False  # a count over the whole archive on every page is too slow
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "body_html"]}),
         ("Where and when", {"fields": [("source", "via"), "published", "url", "byline"]}),
-        ("Topics", {"fields": ["topics"]}),
     ]
 
     def get_queryset(self, request):

@@ -67,7 +67,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["headline", "source", "via", "published", "url", "byline", "body_html", "topics"]
+        fields = ["headline", "source", "via", "published", "url", "byline", "body_html"]  # topics: an inline
         widgets = {"body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
         error_messages = {"headline": {"required": "Every article needs a headline."}}
         help_texts = {
@@ -122,6 +122,19 @@ class StaffEditedFormSet(BaseInlineFormSet):
 
     def save_existing(self, form, obj, commit=True):
         obj.edited_by_staff = True
+        return super().save_existing(form, obj, commit)
+
+
+class StaffTopicFormSet(BaseInlineFormSet):
+    """Topic links staff add or change are theirs, not a rule's (by_rule false): re-applying the
+    rules never removes them."""
+
+    def save_new(self, form, commit=True):
+        form.instance.by_rule = False
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        obj.by_rule = False
         return super().save_existing(form, obj, commit)
 
 

@@ -196,6 +196,12 @@ class Person(models.Model):
         indexes = [
             # Fuzzy person look-up ("vladmir putn"): trigram similarity on the name.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm"),
+            # Person search forgiving typos and accents: matching_name(), named_exactly() and
+            # with_surname() compare na_normalize(name) with the normalised query (%>, = and LIKE).
+            GinIndex(
+                OpClass(models.Func(F("name"), function="na_normalize"), name="gin_trgm_ops"),
+                name="person_name_normalized_trgm",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -363,11 +369,10 @@ class Article(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     people = models.ManyToManyField(Person, through="Mention", related_name="articles")
-    # The link table has one more column, by_rule (migration 0010): links made by topic rules
-    # are true and are the only ones retag may remove; links staff or an input gave are false,
-    # the column's default, which is what Django's own inserts (admin, .add()) get.
+    # Through ArticleTopic, whose by_rule says which links the topic rules made.
     topics = models.ManyToManyField(
         Topic,
+        through="ArticleTopic",
         related_name="articles",
         blank=True,
         help_text="Topics added here stay when the rules are re-applied; a topic a rule gives comes back "
@@ -414,6 +419,43 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return url_for("article_detail", self.pk, self.slug)
+
+
+class ArticleTopic(models.Model):
+    """An article's topic (Article.topics). by_rule: the link was made by a topic rule
+    (articles.ingest.topics); only those links may be taken away when the rules are re-applied.
+    Links staff add in the admin, or an input file gives, are by_rule false, the default, so
+    Django's own inserts (.add(), .set(), the admin's inline) make links retag keeps.
+
+    The table is the one Django made for the plain many-to-many field (migration 0013 only told
+    Django about it), so its constraint and the foreign keys' indexes keep the names Django gave
+    them then.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
+    by_rule = models.BooleanField(
+        default=False, db_default=False, editable=False, help_text="Made by a topic rule; re-tagging may remove it."
+    )
+
+    class Meta:
+        db_table = "articles_article_topics"
+        verbose_name = "topic"
+        constraints = [
+            # Rule writers insert with ON CONFLICT (article_id, topic_id) DO NOTHING / UPDATE.
+            models.UniqueConstraint(
+                fields=["article", "topic"], name="articles_article_topics_article_id_topic_id_e17776b6_uniq"
+            ),
+        ]
+        indexes = [
+            # Related articles: a topic's most recently added (topic_id = ? ORDER BY article_id DESC).
+            # Made by migration 0004 as article_topics_topic_article_idx, renamed by 0013 (Django
+            # allows an index name 30 characters).
+            models.Index(fields=["topic", "article"], name="articletopic_topic_article_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.topic)
 
 
 # Foreign keys whose column leads a named composite index or unique constraint carry no index

@@ -68,7 +68,7 @@ def related_articles(article: Article, limit: int = 5, window: int = 40) -> list
     """Articles naming the same people (else sharing a topic), most shared first.
 
     Candidates are each person's `window` latest published articles (mention_person_published_idx)
-    and each topic's `window` most recently added (article_topics_topic_article_idx), so a
+    and each topic's `window` most recently added (articletopic_topic_article_idx), so a
     much-quoted person costs the article page a few hundred index entries, not their history.
     The candidates are scored (people and topics shared) and ordered from the indexes alone,
     newest first by the date their mention carries (topic-only candidates: newest added), and

@@ -18,7 +18,7 @@ from articles.admin import merge_summary
 from articles.archive import merge_people, update_article
 from articles.ingest import formats
 from articles.ingest.topics import tag_articles
-from articles.models import Alias, Article, Mention, Person, Quote, TopicRule
+from articles.models import Alias, Article, ArticleTopic, Mention, Person, Quote, TopicRule
 from tests.conftest import make_article, make_person, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,9 @@ def inline(prefix: str, rows: list[dict], initial: int = 0) -> dict:
     return data
 
 
-def article_data(quotes=(), mentions=(), quotes_initial=0, mentions_initial=0, **fields) -> dict:
+def article_data(
+    quotes=(), mentions=(), quotes_initial=0, mentions_initial=0, topics=(), topics_initial=0, **fields
+) -> dict:
     data = {
         "headline": "Harbour crane collapses at night",
         "body_html": "<p>Nobody was hurt.</p>",
@@ -92,6 +94,7 @@ def article_data(quotes=(), mentions=(), quotes_initial=0, mentions_initial=0, *
     data.update(fields)
     data.update(inline("quotes", list(quotes), quotes_initial))
     data.update(inline("mentions", list(mentions), mentions_initial))
+    data.update(inline("topic_links", list(topics), topics_initial))
     return data
 
 
@@ -523,6 +526,65 @@ def test_retag_reports_what_each_topic_gained_and_lost(editor_client):
     assert "Ferries: 1 gained, 1 lost" in [str(m) for m in response.context["messages"]][0]
     assert set(topic.articles.all()) == {fresh, by_hand}  # staff's own choice is not the rules' to undo
     assert not stale.topics.exists()
+
+
+def test_topics_are_set_in_an_inline_that_says_which_a_rule_gave_and_retag_keeps_staffs(editor_client):
+    ferries, harbours = make_topic("Ferries"), make_topic("Harbours")
+    TopicRule.objects.create(topic=ferries, keyword="ferry")
+    article = make_article(headline="Ferry strike", body_text="The ferry did not sail.")
+    tag_articles([article.pk])
+    by_rule = ArticleTopic.objects.get(article=article)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    [inline] = [f for f in editor_client.get(change).context["inline_admin_formsets"] if f.opts.model is ArticleTopic]
+    assert len(inline.formset.initial_forms) == 1
+    row = next(iter(inline))
+    [shown] = [f.contents() for fieldset in row for line in fieldset for f in line if f.is_readonly]
+    assert "icon-yes" in shown  # by a rule
+
+    def post(topics, initial):
+        data = article_data(headline=article.headline, body_html=article.body_html, topics=topics)
+        data["topic_links-INITIAL_FORMS"] = initial
+        return editor_client.post(change, data)
+
+    def links():
+        return dict(ArticleTopic.objects.filter(article=article).values_list("topic__name", "by_rule"))
+
+    kept = {"id": by_rule.pk, "article": article.pk, "topic": ferries.pk}
+    twice = post([kept, {"article": article.pk, "topic": ferries.pk}], 1)
+    assert "Please correct the duplicate data for topic." in form_errors(twice)
+    added = post([kept, {"article": article.pk, "topic": harbours.pk}], 1)
+    assert added.status_code == 302, form_errors(added)
+    assert links() == {"Ferries": True, "Harbours": False}  # an untouched row keeps what it was
+
+    ports = make_topic("Ports")
+    harbour_link = ArticleTopic.objects.get(article=article, topic=harbours)
+    harbour_row = {"id": harbour_link.pk, "article": article.pk, "topic": harbours.pk}
+    changed = post([{**kept, "topic": ports.pk}, harbour_row], 2)
+    assert changed.status_code == 302, form_errors(changed)
+    assert links() == {"Ports": False, "Harbours": False}  # the row staff changed is theirs now
+    tag_articles([article.pk])
+    assert links() == {"Ferries": True, "Ports": False, "Harbours": False}
+    TopicRule.objects.filter(topic=ferries).delete()
+    tag_articles([article.pk])
+    assert links() == {"Ports": False, "Harbours": False}  # the rule's link went with the rule; staff's stay
+
+    removed = post(
+        [
+            {**harbour_row, "DELETE": "on"},
+            {"id": by_rule.pk, "article": article.pk, "topic": ports.pk},
+        ],
+        2,
+    )
+    assert removed.status_code == 302, form_errors(removed)
+    assert links() == {"Ports": False}
+
+
+def test_a_viewer_sees_an_articles_topics_but_cannot_change_them(viewer_client):
+    article = make_article(topics=[make_topic("Ferries")])
+    page = viewer_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    [inline] = [f for f in page.context["inline_admin_formsets"] if f.opts.model is ArticleTopic]
+    assert not inline.has_add_permission and not inline.has_change_permission and inline.has_view_permission
+    assert "Ferries" in page.content.decode()
 
 
 # --- The list ---------------------------------------------------------------------------------------

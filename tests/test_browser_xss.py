@@ -61,6 +61,8 @@ def test_a_crafted_link_in_an_editors_body_carries_no_handler_on_the_page(live_s
             "quotes-INITIAL_FORMS": "0",
             "mentions-TOTAL_FORMS": "0",
             "mentions-INITIAL_FORMS": "0",
+            "topic_links-TOTAL_FORMS": "0",
+            "topic_links-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

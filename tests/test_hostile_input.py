@@ -261,6 +261,8 @@ def test_control_characters_are_stripped_in_the_admin(admin_client):
         "quotes-INITIAL_FORMS": "0",
         "mentions-TOTAL_FORMS": "0",
         "mentions-INITIAL_FORMS": "0",
+        "topic_links-TOTAL_FORMS": "0",
+        "topic_links-INITIAL_FORMS": "0",
     }
     response = admin_client.post("/admin/articles/article/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
