@@ -149,7 +149,9 @@ class SearchFilter(django_filters.FilterSet):
     person = PersonChoiceFilter(queryset=Person.objects.all(), method="filter_person")
     topic = SlugChoiceFilter(queryset=Topic.objects.all(), field_name="topics")
     year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
-    # Ordering is applied by search.run_search(), which ranks only a bounded set.
+    # Ordering is applied by articles.search.search(), which ranks only a bounded set; the view
+    # builds its SearchRequest from these cleaned values and never filters with this FilterSet
+    # (the search feed does: newest matches, unranked).
     sort = django_filters.ChoiceFilter(choices=list(SORTS.items()), method=lambda qs, name, value: qs)
 
     class Meta:

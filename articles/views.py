@@ -37,9 +37,7 @@ from articles.models import (
     Topic,
 )
 from articles.page_queries import most_quoted_people, people_named_with, related_articles
-from articles.search import SORTS, clean_query, has_search_words, mark_quotes, paginate, run_search
-
-FACETS = ("source", "person", "topic", "year")
+from articles.search import SORTS, SearchRequest, clean_query, mark_quotes, paginate, search
 
 
 def cached_page(view):
@@ -121,38 +119,27 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     )
 
 
-def search(request: HttpRequest) -> HttpResponse:
-    filterset = SearchFilter(request.GET, queryset=Article.objects.all())
-    context = {"filter": filterset, "sorts": SORTS, "facet_names": FACETS}
+def search_page(request: HttpRequest) -> HttpResponse:
+    """/search/: the FilterSet validates the parameters (and shows its errors); search() does the rest."""
+    filterset = SearchFilter(request.GET)
+    context = {"filter": filterset, "sorts": SORTS}
     if not filterset.is_valid():
         return render(request, "articles/search.html", context, status=400)
     data = filterset.form.cleaned_data
     text, shortened = clean_query(data.get("q"))
-    active = {name: data[name] for name in FACETS if data.get(name)}
-    context.update(text=text, shortened=shortened, active=active, sort=data.get("sort") or "relevance")
-    if text or active:
-        matches = filterset.qs
-        # Person and topic are joins: left alone, the planner reads the document of each of their
-        # articles. A person's name narrows the words in the index (naming()); a topic's
-        # articles are intersected with the words' matches (`filtered`).
-        person = active.get("person")
-        if text and person and has_search_words(person.name, parser="plainto_tsquery"):
-            matches = matches.naming(person)
-        filtered = _without_words(filterset) if text and "topic" in active else None
-        context["results"] = run_search(
-            matches, text, sort=context["sort"], page_number=request.GET.get("page"), filtered=filtered
-        )
+    query = SearchRequest(
+        text=text,
+        sort=data.get("sort") or "relevance",
+        page=request.GET.get("page"),
+        source=data.get("source"),
+        person=data.get("person"),
+        topic=data.get("topic"),
+        year=data.get("year"),
+    )
+    context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort)
+    if text or query.filters:
+        context["results"] = search(query)
     return render(request, "articles/search.html", context)
-
-
-def _without_words(filterset: SearchFilter):
-    """The articles the facets (outlet, person, topic, year) allow, without the words: run_search()
-    intersects the words' index matches with them (django-filter's own loop minus `q`; no query)."""
-    queryset = Article.objects.all()
-    for name, value in filterset.form.cleaned_data.items():
-        if name != "q":
-            queryset = filterset.filters[name].filter(queryset, value)
-    return queryset
 
 
 @cached_page

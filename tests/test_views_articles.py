@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles import search
+from articles.search import pagination
 from tests.conftest import make_article, make_person, make_source
 
 pytestmark = pytest.mark.django_db
@@ -123,16 +123,16 @@ def test_pagination_keeps_the_filters(client):
 
 
 def test_page_links_show_both_ends_and_two_either_side():
-    page = search.paginate(list(range(300)), 7, per_page=10, known_count=300)
+    page = pagination.paginate(list(range(300)), 7, per_page=10, known_count=300)
     gap = page.paginator.ELLIPSIS
     assert page.links == [1, gap, 5, 6, 7, 8, 9, gap, 30]
-    assert search.paginate(list(range(300)), 1, per_page=10, known_count=300).links == [1, 2, 3, gap, 30]
-    assert search.paginate(list(range(50)), 3, per_page=10, known_count=50).links == [1, 2, 3, 4, 5]
+    assert pagination.paginate(list(range(300)), 1, per_page=10, known_count=300).links == [1, 2, 3, gap, 30]
+    assert pagination.paginate(list(range(50)), 3, per_page=10, known_count=50).links == [1, 2, 3, 4, 5]
 
 
 def test_count_is_capped(client, monkeypatch):
-    monkeypatch.setattr(search.BoundedPaginator.__init__, "__defaults__", (search.PER_PAGE,))
-    monkeypatch.setattr(search.BoundedPaginator.__init__, "__kwdefaults__", {"cap": 30, "known_count": None})
+    monkeypatch.setattr(pagination.BoundedPaginator.__init__, "__defaults__", (pagination.PER_PAGE,))
+    monkeypatch.setattr(pagination.BoundedPaginator.__init__, "__kwdefaults__", {"cap": 30, "known_count": None})
     for i in range(35):
         make_article(headline=f"Item {i}")
     response = client.get(reverse("article_list"))

@@ -1,11 +1,23 @@
-"""/search/: websearch syntax, bounded ranking, escaped snippets, facets, person card, suggestions."""
+"""/search/ and search(SearchRequest): websearch syntax, bounded ranking, escaped snippets, facets, the
+person card, suggestions, the time limit, and the same answer whichever pass the estimates choose.
+
+Everything goes through the entry point, search(SearchRequest), or through the page. Tests that need
+a particular pass set the planner's thresholds (module constants) and tell which pass ran from the
+statements PostgreSQL received (sent_passes()).
+"""
+
+import contextlib
+import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import search
-from articles.models import Article
-from tests.conftest import make_article, make_person, make_source
+from articles.models import NEWEST_FIRST, OLDEST_FIRST, Article
+from articles.search import SearchRequest, api, clean_query, estimates, planner, search
+from tests.conftest import make_article, make_person, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -13,30 +25,92 @@ pytestmark = pytest.mark.django_db
 def results(client, **params):
     response = client.get(reverse("search"), params)
     assert response.status_code == 200, response.content[:500]
-    return response, [article.headline for article, _ in response.context["results"].rows]
+    return response, [hit.article.headline for hit in response.context["results"].hits]
 
 
-# --- search.py, without HTTP -------------------------------------------------------------
+def headlines(result) -> list[str]:
+    return [hit.article.headline for hit in result.hits]
 
 
-def test_highlight_escapes_html_before_marking_matches():
-    html = search.highlight(f"a <script>alert(1)</script> {search.START_SEL}harbour{search.STOP_SEL} b")
-    assert html == "a &lt;script&gt;alert(1)&lt;/script&gt; <mark>harbour</mark> b"
+# The passes that fetch the first matches (articles/search/plans.py), by what their SQL holds.
+PASSES = {
+    "index": "WITH matches (id, published, source_id, tid) AS MATERIALIZED",
+    "topic in date order": "WITH facet AS MATERIALIZED",
+    "mentions": "FROM articles_mention w",
+    "walk": 'SELECT "articles_article"."id" AS "pk", "articles_article"."published" AS "published", "articles_source"',
+}
+
+
+def sent_passes(queries) -> list[str]:
+    """The passes the database was sent, in order, from CaptureQueriesContext's statements."""
+    return [name for query in queries for name, marker in PASSES.items() if marker in query["sql"]]
+
+
+def searched(**fields):
+    """search(SearchRequest(**fields)), and the passes it sent."""
+    with CaptureQueriesContext(connection) as sent:
+        result = search(SearchRequest(**fields))
+    return result, sent_passes(sent.captured_queries)
+
+
+def analyze():
+    """Real planner statistics for what the test stored (ANALYZE sees the test's own rows), read
+    afresh by the planner's date windows."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article, articles_mention, articles_article_topics")
+
+
+@pytest.fixture(autouse=True)
+def fresh_statistics(monkeypatch):
+    monkeypatch.setattr(estimates, "STATS_TTL", 0)  # no statistics kept from another test
+
+
+@contextlib.contextmanager
+def out_of_time(times: int):
+    """The next `times` searches run out of time: after the search sets its statement timeout, its
+    next statement is preceded by one that sleeps past it, which PostgreSQL cancels (SQLSTATE 57014)."""
+    left = [times]
+    armed = [False]
+
+    def wrapper(execute, sql, params, many, context):
+        if "set_config('statement_timeout'" in sql:
+            armed[0], left[0] = left[0] > 0, left[0] - 1
+        elif armed[0]:
+            armed[0] = False
+            execute("SELECT pg_sleep(2)", None, many, context)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield
+
+
+# --- search(), without HTTP ----------------------------------------------------------------
+
+
+def test_snippets_escape_the_text_before_marking_matches():
+    make_article(headline="Notes", body_text="fares < 5 & > 2 at the harbour")
+    (hit,) = search(SearchRequest(text="harbour")).hits
+    assert hit.snippet == "fares &lt; 5 &amp; &gt; 2 at the <mark>harbour</mark>"
 
 
 def test_snippets_cannot_inject_markup_that_ts_headline_lets_through():
     # ts_headline keeps "<img …>" after a stray "<b and c>", unescaped.
-    article = make_article(body_text="Harbour notes: a<b and c>d <img src=x onerror=alert(1)> end.")
-    snippet = search.snippets([article.pk], "harbour")[article.pk]
-    assert "<img" not in snippet
-    assert "&lt;img src=x onerror=alert" in snippet
-    assert "<mark>Harbour</mark>" in snippet
+    make_article(body_text="Harbour notes: a<b and c>d <img src=x onerror=alert(1)> end.")
+    (hit,) = search(SearchRequest(text="harbour")).hits
+    assert "<img" not in hit.snippet
+    assert "&lt;img src=x onerror=alert" in hit.snippet
+    assert "<mark>Harbour</mark>" in hit.snippet
 
 
-def test_snippets_are_computed_only_for_the_ids_given():
-    shown, hidden = make_article(body_text="harbour one"), make_article(body_text="harbour two")
-    assert set(search.snippets([shown.pk], "harbour")) == {shown.pk}
-    assert hidden.pk
+def test_snippets_are_computed_for_the_page_shown_only():
+    articles = [make_article(body_text=f"harbour {i}") for i in range(23)]
+    with CaptureQueriesContext(connection) as sent:
+        result = search(SearchRequest(text="harbour", page=2))
+    assert [len(hit.snippet) > 0 for hit in result.hits] == [True] * 3
+    (headline_query,) = [q["sql"] for q in sent.captured_queries if "ts_headline" in q["sql"]]
+    ids = {int(pk) for pk in re.search(r'"id" IN \(([^)]*)\)', headline_query).group(1).split(",")}
+    assert ids == {hit.article.pk for hit in result.hits}
+    assert len(articles) == 23
 
 
 @pytest.mark.parametrize(
@@ -48,28 +122,36 @@ def test_snippets_are_computed_only_for_the_ids_given():
     ],
 )
 def test_clean_query_drops_control_characters_and_cuts_long_queries(raw, expected):
-    assert search.clean_query(raw) == expected
+    assert clean_query(raw) == expected
 
 
 @pytest.mark.parametrize("junk", ["&&&", '"""', "-", "the", "!!"])
 def test_queries_without_search_words_are_recognised(junk):
-    assert not search.has_search_words(junk)
+    make_article(headline="The harbour", body_text="the - !! &&&")
+    result = search(SearchRequest(text=junk))
+    assert result.hits == [] and not result.searchable
 
 
-def test_run_search_ranks_headline_matches_first():
+def test_a_request_with_an_unknown_order_is_refused():
+    with pytest.raises(ValueError, match="sort"):
+        SearchRequest(text="harbour", sort="random")
+
+
+def test_search_ranks_headline_matches_first():
     in_body = make_article(headline="Council news", body_text="Something about lighthouses.")
     in_headline = make_article(headline="Lighthouses reopen", body_text="The council voted.")
-    found = search.run_search(Article.objects.search("lighthouse"), "lighthouse")
-    assert [a.pk for a in found.page] == [in_headline.pk, in_body.pk]
+    found = search(SearchRequest(text="lighthouse"))
+    assert [hit.article.pk for hit in found.hits] == [in_headline.pk, in_body.pk]
+    assert [article.pk for article in found.page] == [in_headline.pk, in_body.pk]
 
 
-def test_run_search_counts_and_ranks_a_bounded_set(monkeypatch):
-    monkeypatch.setattr(search, "CAP", 5)
+def test_search_counts_and_ranks_a_bounded_set(monkeypatch):
+    monkeypatch.setattr(api, "CAP", 5)
     for i in range(7):
         make_article(headline=f"Ferry {i}", body_text="ferry")
-    found = search.run_search(Article.objects.search("ferry"), "ferry")
+    found = search(SearchRequest(text="ferry"))
     assert found.capped
-    assert found.page.paginator.count == 5
+    assert found.total == 5
     assert sum(row["n"] for row in found.facets["source"]) == 5
 
 
@@ -202,7 +284,7 @@ def test_very_long_query_is_shortened_and_said_so(client, archive):
 
 
 def test_more_than_the_cap_shows_a_plus(client, monkeypatch):
-    monkeypatch.setattr(search, "CAP", 3)
+    monkeypatch.setattr(api, "CAP", 3)
     for i in range(5):
         make_article(headline=f"Ferry {i}", body_text="ferry")
     response, headlines = results(client, q="ferry")
@@ -223,14 +305,14 @@ def test_pages_keep_the_query_and_filters(client):
 def test_search_page_query_budget(client, grow_archive, django_assert_max_num_queries, size):
     articles = grow_archive(size)
     person = articles[0].quotes.get().person
-    # 2 savepoints? no: filter validation (source, person) 2; ids 1; page rows 1; snippets 1;
-    # facets 4; person card 2 = 11.
+    # filter validation (source, person) 2; savepoint, time limit and release 3; the person's name
+    # has words 1; estimate 1; ids 1; page rows with snippets 1; facets 1; person card 1 = 11.
     with django_assert_max_num_queries(11):
         response = client.get(
             reverse("search"), {"q": f"harbour {person.name}", "source": articles[0].source.slug, "person": person.slug}
         )
     assert response.status_code == 200
-    assert response.context["results"].page.paginator.count >= 1
+    assert response.context["results"].total >= 1
 
 
 def test_no_results_page_query_budget(client, grow_archive, django_assert_max_num_queries):
@@ -246,40 +328,31 @@ def test_fictional_person_name_typo_suggests_them(client):
     assert [p.name for p in response.context["results"].suggestions] == ["Oriane Kasselbrook"]
 
 
+# --- the time limit: a cheaper pass, or nothing, and the reader told ------------------------
+
+
 def test_search_that_runs_out_of_time_shows_partial_newest_results(client, monkeypatch):
-    # The full plan is cancelled by PostgreSQL (a 1 ms statement timeout); the fallback answers.
-    make_article(headline="Ferry news", body_text="ferry")
-    calls = []
-    real = search._bounded_search
-
-    def slow_first(*args, **kwargs):
-        calls.append(kwargs["cap"])
-        if len(calls) == 1:  # the full plan: make PostgreSQL cancel it
-            with search.transaction.atomic(), search.connection.cursor() as cursor:
-                cursor.execute("SET LOCAL statement_timeout = '1ms'")
-                cursor.execute("SELECT pg_sleep(0.05)")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(search, "_bounded_search", slow_first)
-    response, headlines = results(client, q="ferry")
-    assert response.status_code == 200
-    assert calls == [search.CAP, search.FALLBACK_CAP]
-    assert response.context["results"].partial
-    assert headlines == ["Ferry news"]
+    # The full plan is cancelled by PostgreSQL; the fallback answers with the newest FALLBACK_CAP
+    # matches, unranked: the best match ("Ferry ferry ferry", the oldest) is not among them.
+    monkeypatch.setattr(api, "FALLBACK_CAP", 2)
+    day = datetime.date(2024, 5, 1)
+    make_article(headline="Ferry ferry ferry", body_text="ferry ferry", published=day)
+    for i in range(1, 4):
+        make_article(headline=f"Ferry news {i}", body_text="ferry", published=day + datetime.timedelta(days=i))
+    with out_of_time(1):
+        response, headlines = results(client, q="ferry")
+    found = response.context["results"]
+    assert found.partial and found.capped and found.total == 2
+    assert headlines == ["Ferry news 3", "Ferry news 2"]
     assert b"only some of the matches" in response.content
+    assert results(client, q="ferry")[1][0] == "Ferry ferry ferry"  # in time: ranked, best first
 
 
-def test_search_whose_fallback_also_times_out_still_answers(client, monkeypatch):
+def test_search_whose_fallback_also_times_out_still_answers(client):
     make_article(headline="Ferry news", body_text="ferry")
-
-    def always_cancelled(*args, **kwargs):
-        with search.transaction.atomic(), search.connection.cursor() as cursor:
-            cursor.execute("SET LOCAL statement_timeout = '1ms'")
-            cursor.execute("SELECT pg_sleep(0.05)")
-
-    monkeypatch.setattr(search, "_bounded_search", always_cancelled)
-    response, headlines = results(client, q="ferry")
-    assert response.status_code == 200
+    with out_of_time(2):
+        response, headlines = results(client, q="ferry")
+    assert response.context["results"].partial
     assert headlines == []
     assert b"only some of the matches" in response.content
     # Out of time is not "nothing matches": the reader is told so, and how to narrow.
@@ -290,11 +363,9 @@ def test_search_whose_fallback_also_times_out_still_answers(client, monkeypatch)
 # --- plan choice: the same answer whichever pass the estimate picks -------------------------
 
 
-@pytest.mark.parametrize("threshold", [0, 10**9])  # always walk by date / always collect from the index
+@pytest.mark.parametrize(("threshold", "expected"), [(0, "walk"), (10**9, "index")])
 @pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
-def test_both_plans_give_the_same_results(client, monkeypatch, threshold, sort):
-    import datetime
-
+def test_both_plans_give_the_same_results(client, monkeypatch, threshold, expected, sort):
     person = make_person("Ada Quayle")
     for i in range(30):
         make_article(
@@ -304,9 +375,13 @@ def test_both_plans_give_the_same_results(client, monkeypatch, threshold, sort):
             people=[person] if i % 2 else [],
         )
     make_article(headline="Harbour", body_text="no crossing here", people=[person])
-    monkeypatch.setattr(search, "BITMAP_MAX_ESTIMATE", threshold)
-    _, everything = results(client, q="ferry", sort=sort)
-    _, with_person = results(client, q="ferry", person="ada-quayle", sort=sort)
+    monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", threshold)  # always walk by date / always collect
+    monkeypatch.setattr(planner, "PERSON_WALK_MIN_SHARE", 10.0)  # never their mentions (tested below)
+    everything, sent = searched(text="ferry", sort=sort)
+    assert sent == [expected]
+    with_person, sent = searched(text="ferry", person=person, sort=sort)
+    assert sent == [expected]
+    everything, with_person = headlines(everything), headlines(with_person)
     expected = sorted(Article.objects.search("ferry"), key=lambda a: (a.published, a.pk), reverse=sort != "oldest")
     if sort != "relevance":
         assert everything == [a.headline for a in expected][:20]  # one page
@@ -314,29 +389,6 @@ def test_both_plans_give_the_same_results(client, monkeypatch, threshold, sort):
     else:  # double "ferry" in the headline ranks first, then newest
         assert everything[:10] == [a.headline for a in expected if a.headline.startswith("Ferry ferry")]
     assert len(with_person) == 15
-
-
-def test_plan_follows_the_estimate(monkeypatch):
-    calls = []
-    monkeypatch.setattr(search, "_collect_then_sort", lambda *a, **k: calls.append("bitmap") or [])
-    monkeypatch.setattr(search, "_sort_then_test", lambda *a, **k: calls.append("facet first") or [])
-    make_article(headline="Ferry")
-    for estimate, expected in [(10, "bitmap"), (10**7, None)]:
-        monkeypatch.setattr(search, "estimated_matches", lambda qs, e=estimate: e)
-        calls.clear()
-        search.run_search(Article.objects.search("ferry"), "ferry")
-        assert calls == ([expected] if expected else [])
-    # A common word inside a small facet: the facet's articles by date, documents tested in turn.
-    estimates = iter([10**7, 10])
-    monkeypatch.setattr(search, "estimated_matches", lambda qs: next(estimates))
-    calls.clear()
-    search.run_search(Article.objects.search("ferry"), "ferry", filtered=Article.objects.filter(pk__gt=0))
-    assert calls == ["facet first"]
-
-
-def test_estimate_reads_the_planner_rows():
-    make_article(headline="Ferry")
-    assert search.estimated_matches(Article.objects.search("ferry")) >= 1
 
 
 @pytest.mark.parametrize("name", ["Ada Quayle", "The Who"])  # the second is all stop words
@@ -349,24 +401,48 @@ def test_person_filter_finds_exactly_the_articles_mentioning_them(client, name):
     assert headlines == [named.headline]
 
 
-def test_topic_filter_intersects_the_words_matches(client, monkeypatch):
-    from tests.conftest import make_topic
-
+@pytest.mark.parametrize(
+    ("threshold", "expected"),
+    [(0, "walk"), (10, "topic in date order"), (10**9, "index")],  # 33 "ferry", 3 in the topic
+)
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_topic_filter_intersects_the_words_matches(monkeypatch, threshold, expected, sort):
     topic = make_topic("Shipping")
-    inside = [make_article(headline=f"Ferry {i}", body_text="ferry", topics=[topic]) for i in range(3)]
-    make_article(headline="Ferry elsewhere", body_text="ferry")
-    for threshold in (0, 10**9):
-        monkeypatch.setattr(search, "BITMAP_MAX_ESTIMATE", threshold)
-        _, headlines = results(client, q="ferry", topic="shipping", sort="newest")
-        assert sorted(headlines) == sorted(a.headline for a in inside)
+    day = datetime.date(2024, 1, 1)
+    inside = [
+        make_article(headline=f"Ferry {i}", body_text="ferry", topics=[topic], published=day.replace(day=i + 1))
+        for i in range(3)
+    ]
+    for i in range(30):
+        make_article(headline=f"Ferry elsewhere {i}", body_text="ferry crossing", published=day)
+    make_article(headline="Shipping news", body_text="no crossing", topics=[topic])
+    analyze()
+    monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", threshold)
+    found, sent = searched(text="ferry", topic=topic, sort=sort)
+    assert sent == [expected]
+    assert headlines(found) == [a.headline for a in reversed(inside)]
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(10, "walk"), (100, "index")])
+def test_a_word_common_in_the_archive_is_walked_by_date_within_an_outlet(monkeypatch, threshold, expected):
+    # 2 of the 32 "ferry" articles are in the outlet: over 10, the word alone is common and the outlet's
+    # matches are walked by date (the planner's joint estimate would have called them few).
+    source = make_source("Port Post")
+    day = datetime.date(2024, 1, 1)
+    ours = [make_article(headline=f"Ferry {i}", body_text="ferry", source=source, published=day) for i in range(2)]
+    for i in range(30):
+        make_article(headline=f"Ferry elsewhere {i}", body_text="ferry crossing", published=day)
+    analyze()
+    monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", threshold)
+    found, sent = searched(text="ferry", source=source, sort="newest")
+    assert sent == [expected]
+    assert headlines(found) == [a.headline for a in reversed(ours)]
 
 
 # --- the date window: many matches are first looked for among the newest (oldest) articles --------
 
 
 def _dated_ferries(n=30, person=None):
-    import datetime
-
     return [
         make_article(
             headline=f"Ferry {i}" if i % 3 else f"Ferry ferry {i}",
@@ -378,11 +454,13 @@ def _dated_ferries(n=30, person=None):
     ]
 
 
-def _distribution_of_the_articles():
-    """The cumulative shares published_distribution() would read from exact statistics."""
-    dates = sorted(d for d in Article.objects.values_list("published", flat=True) if d)
-    total, undated = Article.objects.count(), Article.objects.filter(published__isnull=True).count()
-    return total, [(d, (undated + dates.index(d) + dates.count(d)) / total) for d in dict.fromkeys(dates)]
+def _windowed(queries) -> list[bool]:
+    """For each collecting pass sent, whether it looked within a date window."""
+    return [
+        '"articles_article"."published" >=' in q["sql"] or '"articles_article"."published" <=' in q["sql"]
+        for q in queries
+        if PASSES["index"] in q["sql"]
+    ]
 
 
 @pytest.mark.parametrize("margin", [0.2, 1.0, 2.0])  # windows too narrow (run again), tight, loose
@@ -390,94 +468,94 @@ def _distribution_of_the_articles():
 def test_date_window_gives_the_same_results(client, monkeypatch, margin, sort):
     person = make_person("Ada Quayle")
     _dated_ferries(person=person)
-    monkeypatch.setattr(search, "CAP", 6)
+    analyze()
+    monkeypatch.setattr(api, "CAP", 6)
     _, everything = results(client, q="ferry", sort=sort)
     _, with_person = results(client, q="ferry", person="ada-quayle", sort=sort)
-    windows = []
-    real_window = search._date_window
-    monkeypatch.setattr(search, "_date_window", lambda *a, **k: windows.append(real_window(*a, **k)) or windows[-1])
-    monkeypatch.setattr(search, "published_distribution", _distribution_of_the_articles)
-    monkeypatch.setattr(search, "estimated_matches", lambda qs: 100)  # as if there were many
-    monkeypatch.setattr(search, "WINDOW_MIN_ESTIMATE", 0)
-    monkeypatch.setattr(search, "WINDOW_MARGIN", margin)
-    assert results(client, q="ferry", sort=sort)[1] == everything
+    monkeypatch.setattr(planner, "WINDOW_MIN_ESTIMATE", 0)  # as if there were many
+    monkeypatch.setattr(planner, "WINDOW_MAX_SHARE", 1.0)
+    monkeypatch.setattr(planner, "WINDOW_MARGIN", margin)
+    with CaptureQueriesContext(connection) as sent:
+        assert results(client, q="ferry", sort=sort)[1] == everything
+    windowed = _windowed(sent.captured_queries)
+    assert windowed[0]  # a window was tried
+    assert windowed == ([True, False] if margin < 1 else [True])  # too narrow: run again without it
     assert results(client, q="ferry", person="ada-quayle", sort=sort)[1] == with_person
-    assert any(windows)  # a window was tried
 
 
-def test_a_too_narrow_window_runs_again_without_it(monkeypatch):
-    _dated_ferries()
-    monkeypatch.setattr(search, "published_distribution", _distribution_of_the_articles)
-    monkeypatch.setattr(search, "WINDOW_MIN_ESTIMATE", 0)
-    monkeypatch.setattr(search, "WINDOW_MARGIN", 0.01)
-    calls = []
-    real = search._collect
-    monkeypatch.setattr(search, "_collect", lambda qs, *a, **k: calls.append(qs) or real(qs, *a, **k))
-    rows = search._collect_then_sort(Article.objects.search("ferry"), "", oldest=False, limit=20, estimate=30)
-    assert len(calls) == 2  # the window, then everything
-    assert len(rows) == 20
-    expected = Article.objects.search("ferry").order_by(*search.NEWEST_FIRST).values_list("pk", flat=True)[:20]
-    assert [row[0] for row in rows] == list(expected)
-
-
-def test_date_window_is_drawn_from_the_distribution(monkeypatch):
-    import datetime
-
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_date_window_holds_the_articles_needed_and_not_many_more(monkeypatch, sort):
+    # 100 articles, one a day: 6 wanted (cap 5, + 1) of 100 matches, with a margin of 2, is 12%
+    # of the archive: the newest (or oldest) 12, never fewer, a day or two more at most.
     day = datetime.date(2020, 1, 1)
-    points = [(day + datetime.timedelta(days=i), (i + 1) / 100) for i in range(100)]  # 1% a day
-    monkeypatch.setattr(search, "published_distribution", lambda: (1_000_000.0, points))
-    monkeypatch.setattr(search, "WINDOW_MARGIN", 2.0)
-    monkeypatch.setattr(search, "WINDOW_MAX_SHARE", 0.15)
-    # 1,001 wanted of an estimated 100,000 matches: 2% of the articles, the newest or the oldest
-    # (and undated), never less, a day or two more at most.
-    ((lookup, newest),) = search._date_window(100_000, 1001, oldest=False).children
-    assert lookup == "published__gte"
-    assert 0.02 <= 1 - points[(newest - day).days - 1][1] <= 0.05
-    oldest = dict(search._date_window(100_000, 1001, oldest=True).children)
-    assert oldest["published__isnull"] is True
-    assert 0.02 <= points[(oldest["published__lte"] - day).days][1] <= 0.05
-    assert search._date_window(10_000, 1001, oldest=False) is None  # 20% of the archive: no window
-    monkeypatch.setattr(search, "published_distribution", lambda: None)
-    assert search._date_window(100_000, 1001, oldest=False) is None
+    for i in range(100):
+        make_article(headline=f"Ferry {i}", body_text="ferry", published=day + datetime.timedelta(days=i))
+    analyze()
+    monkeypatch.setattr(api, "CAP", 5)
+    monkeypatch.setattr(planner, "WINDOW_MIN_ESTIMATE", 0)
+    monkeypatch.setattr(planner, "WINDOW_MAX_SHARE", 0.15)
+    monkeypatch.setattr(planner, "WINDOW_MARGIN", 2.0)
+    with CaptureQueriesContext(connection) as sent:
+        found = search(SearchRequest(text="ferry", sort=sort))
+    order = OLDEST_FIRST if sort == "oldest" else NEWEST_FIRST
+    assert headlines(found) == list(Article.objects.order_by(*order).values_list("headline", flat=True)[:5])
+    (collecting,) = [q["sql"] for q in sent.captured_queries if PASSES["index"] in q["sql"]]
+    bound = datetime.date.fromisoformat(re.search(r"published\" [<>]= '?(\d{4}-\d\d-\d\d)", collecting).group(1))
+    inside = (
+        Article.objects.filter(published__lte=bound)
+        if sort == "oldest"
+        else Article.objects.filter(published__gte=bound)
+    )
+    assert 12 <= inside.count() <= 15
 
 
-def test_published_distribution_reads_the_planner_statistics():
-    from django.db import connection
-
+def test_a_date_window_is_not_tried_for_few_matches_or_too_much_of_the_archive(monkeypatch):
     _dated_ferries()
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE articles_article")
-    search._stats_cache.clear()
-    total, points = search.published_distribution()
-    assert total == 30
-    assert [d for d, _ in points] == sorted(d for d, _ in points)
-    shares = [share for _, share in points]
-    assert shares == sorted(shares) and 0 < shares[0] and abs(shares[-1] - 1) < 1e-6
-    search._stats_cache.clear()
+    analyze()
+    monkeypatch.setattr(api, "CAP", 6)
+    monkeypatch.setattr(planner, "WINDOW_MAX_SHARE", 1.0)
+    with CaptureQueriesContext(connection) as sent:  # fewer than WINDOW_MIN_ESTIMATE
+        search(SearchRequest(text="ferry"))
+    assert _windowed(sent.captured_queries) == [False]
+    monkeypatch.setattr(planner, "WINDOW_MIN_ESTIMATE", 0)
+    monkeypatch.setattr(planner, "WINDOW_MAX_SHARE", 0.1)  # 7 of ~30 is more than a tenth
+    with CaptureQueriesContext(connection) as sent:
+        search(SearchRequest(text="ferry"))
+    assert _windowed(sent.captured_queries) == [False]
 
 
-@pytest.mark.parametrize("windows", [(0.01,), (0.01, 0.6), (0.6,), None])  # too narrow; the second; the first; no stats
+@pytest.mark.parametrize("windows", [(0.01,), (0.01, 0.6), (0.6,)])  # too narrow; the second; the first
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_fallback_looks_in_date_windows_instead_of_walking(monkeypatch, windows, sort):
     _dated_ferries()
-    monkeypatch.setattr(search, "published_distribution", _distribution_of_the_articles if windows else lambda: None)
-    monkeypatch.setattr(search, "FALLBACK_WINDOWS", windows or (0.6,))
-    tried = []
-    real = search._collect
-    monkeypatch.setattr(search, "_collect", lambda qs, *a, **k: tried.append(qs) or real(qs, *a, **k))
-    found = search._bounded_search(
-        Article.objects.search("ferry"), "ferry", sort=sort, page_number=1, cap=5, with_facets=False, walk=True
-    )
-    order = search.OLDEST_FIRST if sort == "oldest" else search.NEWEST_FIRST
+    analyze()
+    monkeypatch.setattr(api, "FALLBACK_CAP", 5)
+    monkeypatch.setattr(planner, "FALLBACK_WINDOWS", windows)
+    with out_of_time(1), CaptureQueriesContext(connection) as sent:
+        found = search(SearchRequest(text="ferry", sort=sort))
+    order = OLDEST_FIRST if sort == "oldest" else NEWEST_FIRST
     expected = list(Article.objects.search("ferry").order_by(*order).values_list("headline", flat=True)[:5])
-    headlines = [a.headline for a in found.page]
-    assert len(tried) == len(windows or ())
+    assert found.partial
+    assert _windowed(sent.captured_queries) == [True] * len(windows)  # each window in turn, no walk
+    assert "walk" not in sent_passes(sent.captured_queries)
     if windows == (0.01,):  # the window holds fewer: the first of those, and no walk past them
-        assert len(headlines) < 5
-        assert headlines == expected[: len(headlines)]
+        assert len(headlines(found)) < 5
+        assert headlines(found) == expected[: len(headlines(found))]
     else:
-        assert headlines == expected
+        assert headlines(found) == expected
         assert found.capped
+
+
+def test_fallback_walks_by_date_for_common_words(monkeypatch):
+    _dated_ferries()
+    monkeypatch.setattr(api, "FALLBACK_CAP", 5)
+    monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", 0)
+    with out_of_time(1), CaptureQueriesContext(connection) as sent:
+        found = search(SearchRequest(text="ferry"))
+    assert found.partial and sent_passes(sent.captured_queries)[-1] == "walk"
+    assert headlines(found) == list(
+        Article.objects.search("ferry").order_by(*NEWEST_FIRST).values_list("headline", flat=True)[:5]
+    )
 
 
 # --- a person filter with a word in most of their articles: their mentions walked by date --------
@@ -488,66 +566,25 @@ def test_walking_a_persons_mentions_gives_the_same_results(client, monkeypatch, 
     person = make_person("Ada Quayle")
     _dated_ferries(person=person)
     make_article(headline="Harbour", body_text="no crossing here", people=[person])
-    monkeypatch.setattr(search, "CAP", 6)
-    monkeypatch.setattr(search, "PERSON_WALK_MIN_SHARE", 10.0)  # never
-    _, expected = results(client, q="ferry", person="ada-quayle", sort=sort)
-    walks = []
-    real = search._walk_mentions
-    monkeypatch.setattr(search, "_walk_mentions", lambda *a, **k: walks.append(a[1]) or real(*a, **k))
-    monkeypatch.setattr(search, "PERSON_WALK_MIN_SHARE", 0.0)  # always
-    response, headlines = results(client, q="ferry", person="ada-quayle", sort=sort)
-    assert walks == [person.pk]
-    assert headlines == expected
-    assert response.context["results"].capped  # 15 matches, CAP 6
+    monkeypatch.setattr(api, "CAP", 6)
+    monkeypatch.setattr(planner, "PERSON_WALK_MIN_SHARE", 10.0)  # never
+    expected, sent = searched(text="ferry", person=person, sort=sort)
+    assert "mentions" not in sent
+    monkeypatch.setattr(planner, "PERSON_WALK_MIN_SHARE", 0.0)  # always
+    found, sent = searched(text="ferry", person=person, sort=sort)
+    assert sent == ["mentions"]
+    assert headlines(found) == headlines(expected)
+    assert found.capped  # 15 matches, CAP 6
     if sort != "relevance":
-        order = search.OLDEST_FIRST if sort == "oldest" else search.NEWEST_FIRST
+        order = OLDEST_FIRST if sort == "oldest" else NEWEST_FIRST
         everything = Article.objects.search("ferry").filter(mentions__person=person).order_by(*order)
-        assert headlines == [a.headline for a in everything[:6]]
+        assert headlines(found) == [a.headline for a in everything[:6]]
 
 
-def test_the_filtered_person_is_found_in_the_queryset():
+def test_a_persons_mentions_are_walked_only_for_words_in_most_articles(monkeypatch):
     person = make_person("Ada Quayle")
-    assert search._mentioned_person(Article.objects.search("ferry").mentioning(person).naming(person)) == person.pk
-    assert search._mentioned_person(Article.objects.search("ferry")) is None
-    assert search._mentioned_person(Article.objects.exclude(mentions__person=person)) is None
-
-
-def test_estimated_rows_gives_one_estimate_per_queryset():
-    make_article(headline="Ferry")
-    querysets = [Article.objects.search("ferry"), Article.objects.all()]
-    estimates = search.estimated_rows(*querysets)
-    assert len(estimates) == 2 and all(e >= 1 for e in estimates)
-    assert estimates == [search.estimated_matches(qs) for qs in querysets]
-
-
-@pytest.mark.parametrize(
-    ("estimates", "expected"),
-    [
-        ((10, 10, 10**6), "bitmap"),  # a rare word in an outlet: collected from the index
-        ((10, 10**5, 10**6), "walk"),  # a common word in an outlet: walked by date
-        ((10, 9 * 10**5, 10**6), "walk"),
-    ],
-)
-def test_plan_with_facets_follows_the_words_own_estimate(monkeypatch, estimates, expected):
-    source = make_source("Port Post")
-    make_article(headline="Ferry", body_text="ferry", source=source)
-    calls = []
-    monkeypatch.setattr(search, "_collect_then_sort", lambda *a, **k: calls.append("bitmap") or [])
-    monkeypatch.setattr(search, "_walk_mentions", lambda *a, **k: calls.append("mentions") or [])
-    monkeypatch.setattr(search, "estimated_rows", lambda *qs: list(estimates))
-    found = search.run_search(Article.objects.search("ferry").filter(source=source), "ferry")
-    assert calls == ([expected] if expected != "walk" else [])
-    if expected == "walk":
-        assert [a.headline for a in found.page] == ["Ferry"]
-
-
-@pytest.mark.parametrize(("share", "expected"), [(0.9, ["mentions"]), (0.2, ["bitmap"])])
-def test_plan_with_a_person_walks_their_mentions_for_very_common_words(monkeypatch, share, expected):
-    person = make_person("Ada Quayle")
-    make_article(headline="Ferry", body_text="ferry", people=[person])
-    calls = []
-    monkeypatch.setattr(search, "_collect_then_sort", lambda *a, **k: calls.append("bitmap") or [])
-    monkeypatch.setattr(search, "_walk_mentions", lambda *a, **k: calls.append("mentions") or [])
-    monkeypatch.setattr(search, "estimated_rows", lambda *qs: [10, share * 10**6, 10**6])
-    search.run_search(Article.objects.search("ferry").mentioning(person).naming(person), "ferry")
-    assert calls == expected
+    _dated_ferries(person=person)  # "ferry" in all 30, 15 of them naming Ada Quayle
+    make_article(headline="Harbour", body_text="no crossing here", people=[person])
+    analyze()
+    assert searched(text="ferry", person=person)[1] == ["mentions"]
+    assert searched(text="harbour", person=person)[1] == ["index"]

@@ -1,0 +1,60 @@
+"""Counts by outlet, person, topic and year beside the results, over the (bounded) matches only."""
+
+from __future__ import annotations
+
+from django.db import connection
+
+
+def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
+    """Counts by outlet, person, topic and year over the (bounded) matching articles.
+
+    Outlet and year come from the candidate rows already fetched (id, published, outlet slug,
+    outlet name); people and topics from one UNION over the link tables' (article, …) indexes.
+    Each facet is a list of {"value": slug or year, "label": name, "n": count}, largest first
+    (years newest first). Without `article_ids`, people and topics are not counted.
+    """
+    sources: dict[tuple[str, str], int] = {}
+    years: dict[int, int] = {}
+    for _pk, published, slug, name, *_ in rows:
+        if slug is not None:
+            sources[slug, name] = sources.get((slug, name), 0) + 1
+        if published is not None:
+            years[published.year] = years.get(published.year, 0) + 1
+    result = {
+        "source": [
+            {"value": slug, "label": name, "n": n}
+            for (slug, name), n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0][1]))[:10]
+        ],
+        "person": [],
+        "topic": [],
+        "year": [{"value": year, "n": n} for year, n in sorted(years.items(), reverse=True)],
+    }
+    if article_ids:
+        # Raw SQL so the ids travel as one array parameter: the ORM's IN list of 1,000 placeholders
+        # cost ~45 ms of Python per search page (pyinstrument, /search/?q=government). People are
+        # counted by id first and only those that can make the ten (ties included) are looked up:
+        # joined before counting, every person in the archive went into a hash (5,000 at 1M
+        # articles, ~3 ms a page). The ids are sent once and reach ANY() as a parameter, not as a
+        # 1,000-element constant whose every element the planner looked at (-1.4 ms planning).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """WITH ids (a) AS (SELECT %s::bigint[]),
+                   counts AS MATERIALIZED (
+                        SELECT person_id, count(*) AS n FROM articles_mention
+                         WHERE article_id = ANY((SELECT a FROM ids)::bigint[]) GROUP BY person_id)
+                   (SELECT 'person', p.slug, p.name, c.n
+                      FROM counts c JOIN articles_person p ON p.id = c.person_id
+                     WHERE c.n >= coalesce((SELECT n FROM counts ORDER BY n DESC OFFSET 9 LIMIT 1), 0)
+                     ORDER BY c.n DESC, p.name LIMIT 10)
+                   UNION ALL
+                   (SELECT 'topic', t.slug, t.name, count(*) AS n
+                      FROM articles_article_topics x JOIN articles_topic t ON t.id = x.topic_id
+                     WHERE x.article_id = ANY((SELECT a FROM ids)::bigint[])
+                     GROUP BY t.id ORDER BY n DESC, t.name LIMIT 10)""",
+                [article_ids],
+            )
+            for facet, value, label, n in cursor.fetchall():
+                result[facet].append({"value": value, "label": label, "n": n})
+        for name in ("person", "topic"):
+            result[name].sort(key=lambda row: (-row["n"], row["label"]))
+    return result

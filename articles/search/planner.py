@@ -1,0 +1,202 @@
+"""Which pass fetches the first cap + 1 matches of a search, chosen from the planner's estimates.
+
+The plan is chosen by PostgreSQL's estimates (one EXPLAIN, nothing read): few enough matches
+(BITMAP_MAX_ESTIMATE) and they come from the GIN index (first among the newest articles when there
+are many, see _collect()), are sorted by date and cut; more, and article_published_idx is walked,
+testing each row's document, which finds cap + 1 common-word matches after a few thousand rows. A
+common word inside a small topic takes the topic's articles by date and tests them in turn. Common
+words with an outlet or year: walked by date too (the planner then walks that facet's index:
+collecting them read a 200,000-entry GIN posting list first, ~50 ms). Very common words with a
+person: their mentions are walked by date (plans.walk_mentions()).
+
+After a timeout (`fallback`, whose limit is small) matches are walked by date, except for words the
+estimate does not call common: those are looked for among the newest 2%, then 10% of the articles
+(FALLBACK_WINDOWS) only, which is cheaper than a walk reading ~6,000 documents for 101 matches.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+
+from articles.models import Article
+from articles.search import plans
+from articles.search.estimates import estimated_matches, estimated_rows, newest_share
+from articles.search.pagination import CAP
+from articles.search.text import has_search_words
+
+if TYPE_CHECKING:
+    from articles.search.api import SearchRequest
+
+# Up to this many estimated matches, collecting every match from the GIN index and sorting them
+# beats walking article_published_idx and testing each row's document (EXPLAIN ANALYZE at 1M
+# articles, warm: 16,700 matches take 70 ms by bitmap, 7.7 s by walk; a 30% word is found
+# after ~3,300 rows by walk, 300,000 by bitmap).
+BITMAP_MAX_ESTIMATE = 60_000
+# Above this many estimated matches the index-collecting plan first looks only among the newest
+# articles (a date window, see _window_for()): reading every match's row for its date was most of
+# a mid-frequency word's time (16,554 matches: 15,953 heap pages for 1,001 kept). Above the
+# planner's guess for a word it has no statistics on (0.5% of the articles: rare words, names).
+WINDOW_MIN_ESTIMATE = 12 * CAP
+# The window holds this many times the articles the estimate says are needed for cap + 1 matches,
+# and at most this share of the archive: its bitmap, from article_published_idx, costs ~0.3 us an
+# article (random pages), so a wider window costs about what the heap pages it saves did.
+WINDOW_MARGIN = 1.5
+WINDOW_MAX_SHARE = 0.15
+# The fallback (after a timeout) first looks among these shares of the newest (oldest) articles.
+FALLBACK_WINDOWS = (0.02, 0.1)
+# With a person filter, a word at least this common (share of all articles, by the estimate) is
+# found by walking the person's mentions newest first (plans.walk_mentions()).
+PERSON_WALK_MIN_SHARE = 0.5
+
+
+def first_matches(request: SearchRequest, *, limit: int, fallback: bool = False) -> list[tuple]:
+    """The first `limit` matches of `request` by date (newest, or oldest for sort=oldest), with their
+    rank when the request is ranked: rows (id, published, outlet slug, outlet name[, rank])."""
+    matches = matching(request)
+    if fallback:
+        return _after_timeout(matches, request, limit=limit)
+    if request.text and request.topic:
+        return _within_topic(matches, request, limit=limit)
+    if request.text and (request.source or request.person or request.year):
+        return _with_facets(matches, request, limit=limit)
+    return _by_estimate(matches, request, limit=limit)
+
+
+def matching(request: SearchRequest) -> QuerySet:
+    """The articles `request` asks for, unordered: its words and every filter.
+
+    A person is a join: left alone, the planner reads the document of each of their articles. Their
+    name narrows the words in the index too (naming(): a superset of the articles mentioning them)
+    when it has words the index knows.
+    """
+    matches = _filtered(Article.objects.search(request.text) if request.text else Article.objects.all(), request)
+    if request.text and request.person and has_search_words(request.person.name, parser="plainto_tsquery"):
+        matches = matches.naming(request.person)
+    return matches
+
+
+def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
+    """`articles` narrowed by the request's outlet, person, topic and year."""
+    if request.source:
+        articles = articles.filter(source=request.source)
+    if request.person:
+        articles = articles.mentioning(request.person)
+    if request.topic:
+        articles = articles.filter(topics=request.topic)
+    if request.year:
+        articles = articles.filter(published__year=request.year)
+    return articles
+
+
+def _by_estimate(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
+    """Words alone, or filters alone: from the index when few enough match, else walked by date."""
+    estimate = estimated_matches(matches)
+    if estimate <= BITMAP_MAX_ESTIMATE:
+        return _collect(matches, request, limit=limit, estimate=estimate)
+    return plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
+
+
+def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
+    """Words with an outlet, person or year (no topic).
+
+    The words alone are estimated too, in the same EXPLAIN: the planner takes them for independent
+    of the facets (and a person's name for independent of their mentions), so the joint estimate
+    can be 100 times too low. Common words are walked by date (their mentions, for a person)."""
+    estimate, word_estimate, total = estimated_rows(
+        matches, Article.objects.search(request.text), Article.objects.all()
+    )
+    common_words = word_estimate > BITMAP_MAX_ESTIMATE
+    if request.person and word_estimate >= PERSON_WALK_MIN_SHARE * total:
+        return plans.walk_mentions(
+            matches, request.person.pk, _rank_text(request), oldest=_oldest(request), limit=limit
+        )
+    if estimate <= BITMAP_MAX_ESTIMATE and not (common_words and not request.person):
+        return _collect(matches, request, limit=limit, estimate=estimate)
+    return plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
+
+
+def _within_topic(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
+    """Words with a topic (a join, like a person): the words' index matches intersected with the
+    filters' articles, the filters' articles tested in date order when the words are common, or
+    else a walk by date."""
+    words, facet = Article.objects.search(request.text), _filtered(Article.objects.all(), request)
+    estimate = estimated_matches(words)
+    if estimate <= BITMAP_MAX_ESTIMATE:
+        return _collect(words, request, limit=limit, estimate=estimate, within=facet)
+    if estimated_matches(facet) <= BITMAP_MAX_ESTIMATE:
+        return plans.sort_then_test(facet, request.text, ranked=request.ranked, oldest=_oldest(request), limit=limit)
+    return plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
+
+
+def _after_timeout(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
+    """The fallback's pass: date windows for words the estimate does not call common (see
+    _in_fallback_windows()), else a walk by date."""
+    rows = None
+    if estimated_matches(matches) <= BITMAP_MAX_ESTIMATE:  # not for common words
+        rows = _in_fallback_windows(matches, oldest=_oldest(request), limit=limit)
+    if rows is None:
+        rows = plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
+    return rows
+
+
+def _collect(
+    words: QuerySet, request: SearchRequest, *, limit: int, estimate: float, within: QuerySet | None = None
+) -> list[tuple]:
+    """plans.collect(), first among the newest (oldest) articles when there are many matches.
+
+    With many matches (`estimate`), a date range from article_published_idx is ANDed with the words'
+    bitmap, so only the matches inside it have their row read. When it holds `limit` matches they are
+    exactly the first `limit` of all (every match outside it is older, or newer); otherwise the
+    statement runs again without the window.
+    """
+    oldest, rank_text = _oldest(request), _rank_text(request)
+    window = _window_for(estimate, limit, oldest=oldest) if estimate and estimate >= WINDOW_MIN_ESTIMATE else None
+    if window is not None:
+        rows = plans.collect(words.filter(window), rank_text, oldest=oldest, limit=limit, within=within)
+        if len(rows) >= limit:
+            return rows
+    return plans.collect(words, rank_text, oldest=oldest, limit=limit, within=within)
+
+
+def _window_for(estimate: float, limit: int, *, oldest: bool) -> Q | None:
+    """A condition on `published` keeping about WINDOW_MARGIN times the articles needed for `limit`
+    matches, were the estimated matches spread evenly over time: the newest (or, for `oldest`, the
+    oldest and undated) articles. None when that is too much of the archive (WINDOW_MAX_SHARE) or
+    nothing is known."""
+    share = WINDOW_MARGIN * limit / max(estimate, 1.0)
+    return None if share > WINDOW_MAX_SHARE else newest_share(share, oldest=oldest)
+
+
+def _in_fallback_windows(matches: QuerySet, *, oldest: bool, limit: int) -> list[tuple] | None:
+    """The first `limit` matches by date among the newest (oldest) FALLBACK_WINDOWS of the archive,
+    unranked; fewer when the widest window holds fewer (they are still the newest matches there are,
+    and the page says the results are partial); None when nothing is known of the dates.
+
+    The fallback's walk by date reads a document per article until `limit` match: ~6,000 for a
+    word in 1.65% of the articles, as long as the plan that had just run out of time. A window's
+    bitmap is ~0.3 us an article and only the matches inside it are read (1M articles, load ~4, min
+    of 5: sensenvegri 59 -> 24 ms; government with a much-named person, estimated at 91 matches
+    for 12,456, 74 -> 30 ms; a common word alone stays with the walk: its bitmap costs more). When
+    the widest window holds fewer than `limit`, a walk would have to read past all of it, and more:
+    a phrase with 40 matches among 7,445 articles holding both words timed out again and showed
+    nothing.
+    """
+    rows = None
+    for share in FALLBACK_WINDOWS:
+        window = newest_share(share, oldest=oldest)
+        if window is not None:
+            rows = plans.collect(matches.filter(window), "", oldest=oldest, limit=limit)
+            if len(rows) >= limit:
+                break
+    return rows
+
+
+def _oldest(request: SearchRequest) -> bool:
+    return request.sort == "oldest"
+
+
+def _rank_text(request: SearchRequest) -> str:
+    """The words to rank by: none unless the request is ranked (relevance, with words)."""
+    return request.text if request.ranked else ""
