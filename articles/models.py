@@ -15,8 +15,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramSimilarity, TrigramWordSimilarity
 from django.db import connection, models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, Left, TruncMonth, Upper
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Left, Upper
 from django.urls import get_script_prefix, reverse
 from django.utils.text import slugify
 
@@ -43,6 +43,11 @@ NAME_PUNCTUATION = ".,'’‘\"“”()[]!?;:"
 _DROP = str.maketrans("", "", NAME_PUNCTUATION)
 
 
+def slug_base(text: str, max_length: int, empty: str) -> str:
+    """`text` as a slug of at most max_length characters; `empty` when nothing of it is left."""
+    return slugify(text)[:max_length].strip("-") or empty
+
+
 def unique_slug(model: type[models.Model], text: str, max_length: int = 100) -> str:
     """A slug for `text` not yet used by `model` (adds -2, -3… on collision)."""
     return unique_slugs(model, [text], max_length)[0]
@@ -51,7 +56,7 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 100) -> 
 def unique_slugs(model: type[models.Model], texts: list[str], max_length: int = 100) -> list[str]:
     """A slug for each text, unused by `model` and by each other (adds -2, -3… on collision);
     one query per round of collisions, however many texts."""
-    bases = [slugify(text)[: max_length - 6].strip("-") or "item" for text in texts]
+    bases = [slug_base(text, max_length - 6, "item") for text in texts]
     slugs, tries, taken = list(bases), [2] * len(texts), set()
     pending = list(range(len(texts)))
     while pending:
@@ -283,7 +288,7 @@ def fingerprint(headline: str, body_text: str) -> str:
 
 def article_slug(headline: str) -> str:
     """The slug in an article's URL (not unique: the URL carries the id too)."""
-    return slugify(headline)[:120].strip("-") or "article"
+    return slug_base(headline, 120, "article")
 
 
 # Served by article_published_idx (scanned forwards or backwards).
@@ -322,18 +327,6 @@ class ArticleQuerySet(models.QuerySet):
         Only for names with words the index knows: a name made of stop words matches nothing.
         """
         return self.filter(search_vector=SearchQuery(person.name, search_type="plain", config=settings.SEARCH_CONFIG))
-
-    def per_month(self) -> list[tuple[date, int]]:
-        """(first day of month, number of articles) for the dated articles, oldest month first."""
-        rows = (
-            self.filter(published__isnull=False)
-            .annotate(month=TruncMonth("published"))
-            .order_by()
-            .values("month")
-            .annotate(n=Count("pk"))
-            .order_by("month")
-        )
-        return [(row["month"], row["n"]) for row in rows]
 
     def with_quotes(self) -> ArticleQuerySet:
         return self.filter(Exists(Quote.objects.filter(article=OuterRef("pk"))))
@@ -551,7 +544,7 @@ class PersonMonthQuerySet(models.QuerySet):
     def series(self, person: Person) -> list[tuple[date, int]]:
         """(first day of month, articles naming `person`) for their dated articles, oldest month first.
 
-        The same figures as Article.objects.mentioning(person).per_month(), read from the summary
+        The number of the person's dated articles in each month, read from the summary
         (a few hundred rows) instead of counting the person's whole history.
         """
         rows = self.filter(person=person, articles__gt=0).order_by("month").values_list("month", "articles")
