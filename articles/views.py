@@ -19,8 +19,6 @@ from django.db.models import Max, OuterRef
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from articles.filters import ArticleFilter, PersonFilter, SearchFilter
 from articles.models import (
@@ -239,6 +237,7 @@ class Bar:
     height: float
     month: datetime.date
     count: int
+    label: str  # "March 2024", as the date filter's "F Y" writes it
 
 
 def month_chart(
@@ -256,6 +255,8 @@ def month_chart(
     span = [datetime.date(m // 12, m % 12 + 1, 1) for m in range(start, last.year * 12 + last.month)]
     top = max(counts.get(m, 0) for m in span) or 1
     slot = width / len(span)
+    # Month names translated once, not through the date filter for each bar (36 of them: ~0.8 ms).
+    names = {m: str(MONTHS[m]) for m in range(1, 13)}
     bars = [
         Bar(
             x=round(i * slot + slot * 0.1, 1),
@@ -264,24 +265,12 @@ def month_chart(
             height=round(counts.get(m, 0) / top * height, 1),
             month=m,
             count=counts.get(m, 0),
+            label=f"{names[m.month]} {m.year}",
         )
         for i, m in enumerate(span)
     ]
-    # The bars as one string: through the template, localising ~150 floats and formatting 36
-    # dates cost the person page ~11 ms (of ~70), and format_html on every number 0.6 ms more.
-    # Numbers as Python writes them; month names translated as the date filter's "F" would, and
-    # escaped once each.
-    names = {m: escape(MONTHS[m]) for m in range(1, 13)}
-    rects = mark_safe(
-        "".join(  # noqa: S308 - numbers and escaped month names only
-            f'<rect x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}">'
-            f"<title>{names[b.month.month]} {b.month.year}: {b.count}</title></rect>"
-            for b in bars
-        )
-    )
     return {
         "bars": bars,
-        "rects": rects,
         "width": width,
         "height": height,
         "max": top,

@@ -1,9 +1,11 @@
 """/people/ (A–Z and forgiving name search), /people/suggest/ (JSON) and /people/<slug>/."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Alias, Person
 from articles.views import month_chart
@@ -97,12 +99,23 @@ def test_person_page_chart_counts_articles_per_month(client, archive):
     assert b"<svg" in response.content and b"<title>January 2025: 1</title>" in response.content
 
 
+def test_person_page_chart_numbers_are_never_localised(client, archive):
+    """The bars' coordinates stay as SVG reads them in any language: "48.0", never "48,0"."""
+    with translation.override("de"):
+        html = client.get(archive["people"]["tomasz"].get_absolute_url()).content.decode()
+    rects = re.findall(r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"><title>([^<]+)</title>', html)
+    assert len(rects) == 12
+    assert all(re.fullmatch(r"\d+\.\d", number) for rect in rects for number in rect[:4]), rects
+    assert rects[-3][4] == "Januar 2025: 1"  # the month in the reader's language
+
+
 def test_month_chart_scales_to_the_busiest_month_and_keeps_the_last_months():
     series = [(datetime.date(2020 + m // 12, m % 12 + 1, 1), m) for m in range(1, 50)]
     chart = month_chart(series, months=12, height=100)
     assert len(chart["bars"]) == 12
     assert chart["bars"][-1].height == 100 and chart["bars"][-1].count == 49
     assert chart["bars"][0].month == datetime.date(2023, 3, 1)
+    assert chart["bars"][0].label == "March 2023"
     assert month_chart([]) is None
 
 
