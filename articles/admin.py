@@ -15,7 +15,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -52,7 +52,7 @@ from articles.models import (
     TopicRule,
     unique_slug,
 )
-from articles.search import statement_cancelled
+from articles.search.time_limit import statement_cancelled, time_limit
 
 # --- Writes, usable without HTTP -------------------------------------------------------------
 
@@ -216,12 +216,7 @@ class TimeLimitedSearchMixin:
         if request.method not in ("GET", "HEAD") or not request.GET.get(SEARCH_VAR, "").strip():
             return super().changelist_view(request, extra_context)
         try:
-            with transaction.atomic():
-                with connection.cursor() as cursor:
-                    # is_local: the limit ends with this transaction.
-                    cursor.execute(
-                        "SELECT set_config('statement_timeout', %s, true)", [f"{settings.ADMIN_SEARCH_TIMEOUT_MS}ms"]
-                    )
+            with time_limit(settings.ADMIN_SEARCH_TIMEOUT_MS):
                 response = super().changelist_view(request, extra_context)
                 if hasattr(response, "render"):
                     response.render()
