@@ -1,6 +1,8 @@
 """Settings come from the environment, and misconfiguration says what to fix in one line."""
 
+import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +83,86 @@ def test_x_forwarded_proto_is_trusted_only_behind_a_proxy(env, expected):
     result = run_manage("shell", "-v", "0", "-c", FORWARDED_HTTPS, ALLOWED_HOSTS="news.example", **env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+# --- Every variable read from the environment is documented (issue 12.5) ---------------------------
+
+ENV_HELPERS = {"env_str", "env_bool", "env_list", "env_int"}  # newsarchive/settings.py
+
+
+def _is_environ(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "environ" and isinstance(node.value, ast.Name)
+
+
+def _name(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def environment_names_read(source: str) -> set[str]:
+    """The names a module reads from the environment: env_str("X") and the other helpers,
+    os.environ.get("X"), os.environ["X"], os.getenv("X") and "X" in os.environ."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and node.args:
+            func = node.func
+            if (
+                (isinstance(func, ast.Name) and func.id in ENV_HELPERS)
+                or (isinstance(func, ast.Attribute) and func.attr == "get" and _is_environ(func.value))
+                or (isinstance(func, ast.Attribute) and func.attr == "getenv")
+            ):
+                names.add(_name(node.args[0]))
+        elif isinstance(node, ast.Subscript) and _is_environ(node.value) and isinstance(node.ctx, ast.Load):
+            names.add(_name(node.slice))
+        elif isinstance(node, ast.Compare) and any(isinstance(op, ast.In) for op in node.ops):
+            if any(_is_environ(other) for other in node.comparators):
+                names.add(_name(node.left))
+    return names - {None}
+
+
+def test_the_scan_finds_every_way_of_reading_a_variable():
+    source = """
+import os
+a = env_int("ONE", 5)
+b = os.environ.get("TWO")
+c = os.environ["THREE"]
+d = os.getenv("FOUR", "x")
+e = "FIVE" in os.environ
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings")
+os.environ["SIX"] = "written, not read"
+env_str(name)
+"""
+    assert environment_names_read(source) == {"ONE", "TWO", "THREE", "FOUR", "FIVE"}
+
+
+def variables_read_by_the_code() -> dict[str, set[str]]:
+    """Variable name -> the modules of the site (newsarchive/, articles/) that read it."""
+    found: dict[str, set[str]] = {}
+    for path in sorted([*ROOT.glob("newsarchive/**/*.py"), *ROOT.glob("articles/**/*.py")]):
+        for name in environment_names_read(path.read_text()):
+            found.setdefault(name, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def readme_configuration_table() -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    section = text.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([A-Z][A-Z0-9_]*)` \|", section, flags=re.MULTILINE)
+
+
+def env_example() -> list[str]:
+    text = (ROOT / ".env.example").read_text()
+    return re.findall(r"^([A-Z][A-Z0-9_]*)=", text, flags=re.MULTILINE)
+
+
+def test_readme_lists_every_variable_the_code_reads_and_no_other():
+    read = variables_read_by_the_code()
+    assert {"DATABASE_URL", "TIME_ZONE", "PG_BINDIR"} <= read.keys()  # the scan sees settings and pgcluster
+    documented = readme_configuration_table()
+    assert len(documented) == len(set(documented)), documented
+    missing = {name: modules for name, modules in read.items() if name not in documented}
+    assert not missing, f"read from the environment but not in README's configuration table: {missing}"
+    assert not set(documented) - read.keys(), "in README's table but read nowhere"
+
+
+def test_env_example_has_the_readme_variables_in_the_same_order():
+    assert env_example() == readme_configuration_table()
