@@ -15,7 +15,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
-from django.db import OperationalError
+from django.db import OperationalError, models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -617,3 +617,5 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     fields = ["name", "slug", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
+    # A homepage typed without a scheme is https (Django 6's default; 5.2 warns and guesses http).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
