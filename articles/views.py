@@ -245,21 +245,25 @@ def month_chart(
     slot = width / len(span)
     # Month names translated once, not through the date filter for each bar (36 of them: ~0.8 ms).
     names = {m: str(MONTHS[m]) for m in range(1, 13)}
-    # Dicts, not objects: the template reads six values a bar, and a dict's are found at the first
-    # try (an attribute only after a failed item lookup: 0.53 against 0.43 ms for 36 bars).
-    bars = [
-        {
-            "x": round(i * slot + slot * 0.1, 1),
-            "y": round(height - counts.get(m, 0) / top * height, 1),
-            "width": round(slot * 0.8, 1),
-            "height": round(counts.get(m, 0) / top * height, 1),
-            "count": counts.get(m, 0),
-            "month": m,
-            "label": f"{names[m.month]} {m.year}",  # "March 2024", as the date filter's "F Y" writes it
-        }
-        for i, m in enumerate(span)
-    ]
+    # Dicts, not objects: the template reads four values a bar, and a dict's are found at the first
+    # try (an attribute only after a failed item lookup); the width is the same for every bar and the
+    # tooltip one string (six values a bar as objects: 0.53 ms for 36 bars, four from dicts: see below).
+    bars = []
+    for i, m in enumerate(span):
+        count, label = counts.get(m, 0), f"{names[m.month]} {m.year}"  # "March 2024", as "F Y" writes it
+        bars.append(
+            {
+                "x": round(i * slot + slot * 0.1, 1),
+                "y": round(height - count / top * height, 1),
+                "height": round(count / top * height, 1),
+                "month": m,
+                "count": count,
+                "label": label,
+                "title": f"{label}: {count}",
+            }
+        )
     return {
+        "bar_width": round(slot * 0.8, 1),
         "bars": bars,
         "width": width,
         "height": height,
