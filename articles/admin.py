@@ -45,6 +45,7 @@ from articles.models import (
     Article,
     ArticleTopic,
     Mention,
+    NotAPerson,
     Person,
     Quote,
     Source,
@@ -490,7 +491,7 @@ class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     list_display = ["name", "description", "quote_count"]
     search_fields = ["name", "aliases__name"]
     inlines = [AliasInline]
-    actions = ["merge"]
+    actions = ["merge", "not_people"]
     readonly_fields = ["slug"]
     fields = ["name", "slug", "description"]
 
@@ -544,6 +545,41 @@ class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
         )
+
+    def has_not_people_permission(self, request) -> bool:
+        return request.user.has_perm("articles.add_notaperson")
+
+    @admin.action(description="Not people: remember the names and delete them…", permissions=["not_people"])
+    def not_people(self, request, queryset):
+        if "confirm" in request.POST:
+            names = archive.not_people(queryset)
+            self.message_user(
+                request,
+                f"Remembered as not people, and deleted: {', '.join(names)}. Their quotations stay, unattributed.",
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/articles/person/not_people_confirm.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Not people",
+                "summary": merge_summary(queryset),
+                "selected": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+@admin.register(NotAPerson)
+class NotAPersonAdmin(admin.ModelAdmin):
+    """Names extraction must never make a person of; deleting one lets the next ingest find it again."""
+
+    list_display = ["name", "created"]
+    search_fields = ["name"]
+    fields = ["name"]
 
 
 # --- Topics, outlets ---------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from articles.models import (
     Alias,
     Article,
     Mention,
+    NotAPerson,
     Person,
     Quote,
     Source,
@@ -479,8 +480,10 @@ def _resolve_rows(
         counts: dict[int, int] = {}
         for name, role, count, variants in extracted.people:
             resolved = people.resolve(name, role=role, variants=variants)
-            ids[name], names[resolved.person_id] = resolved.person_id, resolved.name
-            counts[resolved.person_id] = counts.get(resolved.person_id, 0) + count
+            ids[name] = resolved.person_id  # None: a name staff said is not a person
+            if resolved.person_id is not None:
+                names[resolved.person_id] = resolved.name
+                counts[resolved.person_id] = counts.get(resolved.person_id, 0) + count
         staff = kept.get(row.pk, [])
         taken = {position for _, _, position in staff} | {text for text, _, _ in staff}
         quoted = {person_id for _, person_id, _ in staff if person_id}
@@ -492,9 +495,12 @@ def _resolve_rows(
             if quote.speaker:
                 if quote.speaker not in ids:
                     resolved = people.resolve(quote.speaker)
-                    ids[quote.speaker], names[resolved.person_id] = resolved.person_id, resolved.name
+                    ids[quote.speaker] = resolved.person_id
+                    if resolved.person_id is not None:
+                        names[resolved.person_id] = resolved.name
                 person_id = ids[quote.speaker]
-                quoted.add(person_id)
+                if person_id is not None:
+                    quoted.add(person_id)
             quotes.append((quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position))
         for person_id in quoted:
             counts.setdefault(person_id, 1)
@@ -601,6 +607,19 @@ def delete_people(people: Iterable[Person]) -> None:
         for person in people:
             person.delete()
         refresh_search_text(articles)
+
+
+def not_people(people: Iterable[Person]) -> list[str]:
+    """Staff's decision that these "people" are not people (a firm, a place, a day, a title alone):
+    their names and aliases are remembered (NotAPerson), so no ingest or re-extraction makes a person
+    of them again, and they are deleted; their quotations stay, unattributed, with the name as
+    written. Returns the names remembered."""
+    people = list(people)
+    with transaction.atomic():
+        names = [p.name for p in people] + list(Alias.objects.filter(person__in=people).values_list("name", flat=True))
+        NotAPerson.objects.bulk_create([NotAPerson(name=name) for name in names], ignore_conflicts=True)
+        delete_people(people)
+    return names
 
 
 def merge_people(*, keep: Person, others: list[Person]) -> None:

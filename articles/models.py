@@ -244,6 +244,32 @@ class Alias(models.Model):
         return self.name
 
 
+class NotAPerson(models.Model):
+    """A name staff decided is not a person ("Federal Reserve", "Election Day"): extraction never makes
+    a person of it again, on the next ingest or re-extraction; a quotation it is credited with keeps
+    the name as written, unattributed."""
+
+    name = models.CharField(max_length=200)
+    normalized = models.GeneratedField(
+        expression=models.Func(F("name"), function="na_normalize"),
+        output_field=models.CharField(max_length=200),
+        db_persist=True,
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "name that is not a person"
+        verbose_name_plural = "names that are not people"
+        constraints = [
+            models.UniqueConstraint(fields=["normalized"], name="notaperson_normalized_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="notaperson_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Topic(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(db_index=False, max_length=100)

@@ -669,3 +669,48 @@ def test_groups_hold_the_permissions_their_names_promise():
     } <= editors
     assert "delete_article" not in editors and "delete_person" not in editors
     assert all(code.startswith("view_") for code in viewers) and "view_article" in viewers
+
+
+# --- Names that are not people ------------------------------------------------------------------
+
+
+def test_a_name_staff_say_is_not_a_person_is_never_a_person_again(editor_client, tmp_path):
+    from articles import archive as write_path
+    from articles.ingest import pipeline
+    from articles.ingest.formats import Options
+    from articles.models import NotAPerson
+
+    first = tmp_path / "first.txt"
+    first.write_text('Dock deal agreed\n\n"We will keep the dock open all winter," said Ingrid Halvorsen on Monday.\n')
+    assert pipeline.run([str(first)], Options(source="Valley Courier")).created == 1
+    ship = Person.objects.get(name="Ingrid Halvorsen")  # in fact the ferry company's new ship, named for its founder
+    article = Article.objects.get()
+
+    changelist = reverse("admin:articles_person_changelist")
+    selection = {"action": "not_people", "_selected_action": [ship.pk]}
+    confirm = editor_client.post(changelist, selection)
+    assert b"will be remembered as not people" in confirm.content and b"Ingrid Halvorsen" in confirm.content
+    assert Person.objects.filter(pk=ship.pk).exists()  # nothing happens before the confirmation
+    done = editor_client.post(changelist, {**selection, "confirm": "1"})
+    assert done.status_code == 302
+    assert not Person.objects.filter(name="Ingrid Halvorsen").exists()
+    assert list(NotAPerson.objects.values_list("name", flat=True)) == ["Ingrid Halvorsen"]
+    quote = Quote.objects.get(article=article)
+    assert (quote.person, quote.speaker_as_written) == (None, "Ingrid Halvorsen")
+    assert "Ingrid" not in Article.objects.get().search_text.split("We will")[0]  # not among the names
+
+    # Re-extraction after an edit, and a new article naming it, make no person of it again.
+    write_path.update_article(article)
+    second = tmp_path / "second.txt"
+    second.write_text('Winter timetable\n\n"Ferries run at six," said Ingrid Halvorsen, the ship on the route.\n')
+    assert pipeline.run([str(second)], Options(source="Valley Courier")).created == 1
+    assert not Person.objects.filter(name__icontains="Halvorsen").exists()
+    assert not Mention.objects.exists()
+    assert set(Quote.objects.values_list("person", "speaker_as_written")) == {(None, "Ingrid Halvorsen")}
+
+
+def test_viewers_cannot_declare_names_not_people(viewer_client):
+    person = make_person("Ingrid Halvorsen")
+    changelist = reverse("admin:articles_person_changelist")
+    viewer_client.post(changelist, {"action": "not_people", "_selected_action": [person.pk], "confirm": "1"})
+    assert Person.objects.filter(pk=person.pk).exists()

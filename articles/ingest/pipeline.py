@@ -28,10 +28,14 @@ from articles.models import fingerprint
 def preview_record(parsed: ParsedArticle, context: Context, extracted: Extracted | None = None) -> dict:
     """The export-format record this article would be stored as, storing nothing."""
     extracted = extracted or extract_article(parsed)
-    canonical = {}
+    canonical: dict[str, str | None] = {}  # None: a name staff said is not a person
     for name, _role, _count, variants in extracted.people:
-        canonical[name] = context.people.resolve(name, variants=variants, create=False).name
-    people = sorted(set(canonical.values()))
+        resolved = context.people.resolve(name, variants=variants, create=False)
+        canonical[name] = None if resolved.not_person else resolved.name
+    for q, _ in extracted.quotes:
+        if q.speaker and q.speaker not in canonical and (known := context.people.find(q.speaker)):
+            canonical[q.speaker] = None if known.not_person else known.name
+    people = sorted({name for name in canonical.values() if name})
     quotes = [
         {
             "text": q.text,

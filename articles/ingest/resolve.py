@@ -3,7 +3,8 @@
 A name resolves, in order, by canonical name or alias (normalised: case, accents and
 punctuation folded), then by a near-miss spelling of a known full name ("Vladmir Putin" →
 Vladimir Putin: same number of words, at least one identical, the others one edit apart).
-Otherwise it is a new person, whom staff can merge later.
+Otherwise it is a new person, whom staff can merge later; unless staff said the name is not a
+person (NotAPerson), which is never resolved to anyone nor created.
 
 The index of known names is loaded once per ingest run, so resolving costs no query. New
 people and aliases are queued and written together by flush() (a batch of articles naming
@@ -21,7 +22,7 @@ from django.utils import timezone
 from psycopg2.extras import execute_values
 from rapidfuzz.distance import Levenshtein
 
-from articles.models import Alias, Person, unique_slugs
+from articles.models import Alias, NotAPerson, Person, unique_slugs
 from articles.models import normalize_name as _normalize_name
 
 # A pure function called for every name, variant and alias of every article: remembered.
@@ -33,7 +34,14 @@ class Resolved:
     person_id: int | None  # None in a dry run for a person not yet in the archive
     name: str  # canonical name
     new: bool = False
-    matched_by: str = ""  # "name", "alias", "spelling" or "new": explains the decision
+    matched_by: str = ""  # "name", "alias", "surname", "spelling", "new" or "not a person": the decision
+
+    @property
+    def not_person(self) -> bool:
+        return self.matched_by == NOT_A_PERSON
+
+
+NOT_A_PERSON = "not a person"
 
 
 def _near_miss(a: list[str], b: list[str]) -> bool:
@@ -68,6 +76,8 @@ class PersonIndex:
             self._add(normalize_name(name), pk, name, "name")
         for pk, name, alias in Alias.objects.values_list("person_id", "person__name", "name"):
             self._add(normalize_name(alias), pk, name, "alias")
+        # Names staff said are not people: never resolved to a person, never created as one.
+        self.not_people: set[str] = set(NotAPerson.objects.values_list("normalized", flat=True))
 
     def _add(self, key: str, pk: int, name: str, how: str) -> None:
         if not key or (key in self.by_key and self.by_key[key][2] == "name"):
@@ -97,6 +107,8 @@ class PersonIndex:
 
     def _find(self, name: str, variants: list[str], role: str) -> Resolved | None:
         keys = [normalize_name(n) for n in (name, *variants)]
+        if keys[0] in self.not_people:
+            return Resolved(None, name, matched_by=NOT_A_PERSON)
         if role:  # aliases often carry the title an article uses alone: "Mayor Ruiz"
             keys.append(normalize_name(f"{role.split()[-1]} {name}"))
         for key in keys:
