@@ -534,6 +534,16 @@ def _topic(name: str) -> Topic:
     return topic or Topic.objects.create(name=name, slug=unique_slug(Topic, name))
 
 
+def analyze_archive() -> None:
+    """Fresh planner statistics for the tables a bulk write changed (a large ingest, a merge of many):
+    autovacuum may be off or late, and a plan made on the old figures can cost a page hundreds of
+    milliseconds (issue 15: related articles estimated ~577k after retag, JIT compiling it)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ANALYZE articles_article, articles_mention, articles_quote, articles_article_topics, articles_person"
+        )
+
+
 def update_article(article: Article, *, context: Context | None = None, extracted: Extracted | None = None) -> None:
     """After staff changed an article's text in the admin: its quotations and people extracted again
     (as `ingest` would), the rows staff added or corrected kept, search text and topics brought up to date."""

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from articles.archive import Context, database_gone, search_text, store_articles
+from articles.archive import Context, analyze_archive, database_gone, search_text, store_articles
 from articles.export import export_record
 from articles.ingest import formats
 from articles.ingest.extract import Extracted, extract_article
@@ -93,6 +93,8 @@ class Report:
 
 
 BATCH_SIZE = 200  # articles stored per transaction
+# A run that stored this many articles brings the planner's statistics up to date (see analyze_archive).
+ANALYZE_AFTER = 10_000
 PARALLEL_AFTER = 64  # a shorter run is extracted in this process: a pool would cost more than it saves
 
 
@@ -156,6 +158,8 @@ def run(
                         flush(batch)
         if batch:
             flush(batch)
+        if not dry_run and report.created + report.updated >= ANALYZE_AFTER:
+            analyze_archive()
     except Exception as exc:
         if not database_gone(exc):
             raise
