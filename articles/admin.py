@@ -342,8 +342,14 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "body_html"]}),
-        ("Where and when", {"fields": [("source", "via"), "published", "url", "byline"]}),
+        ("Where and when", {"fields": [("source", "via"), "published", "published_at", "url", "byline"]}),
     ]
+    readonly_fields = ["feed_url", "entry_id"]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.entry_id:  # its identity in the feed it came from (archive._new_or_changed)
+            return [*self.fieldsets, ("Feed entry", {"fields": ["feed_url", "entry_id"]})]
+        return self.fieldsets
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

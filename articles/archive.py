@@ -10,10 +10,11 @@ writes those tables. Each derived fact is computed in one place:
 - _resolve_rows(): speakers and people resolved to Person rows, and the Mention and Quote rows;
 - refresh_search_text(): search_text again from the stored rows, after staff change them.
 
-Identity: an article is the same article when it has the same URL, or the same text (fingerprint).
-The same again is skipped; the same URL with new text is updated. Each article is stored in its own
-transaction (savepoint) when a batch fails, so a bad one never leaves half an article and never costs
-the good ones.
+Identity: an article is the same article when it has the same URL, or the same text (fingerprint);
+a feed entry is the same entry when it has the same id in the same feed (feed_url, entry_id), so entries
+sharing a link are each an article (see _new_or_changed). The same again is skipped; the same article
+with new text is updated. Each article is stored in its own transaction (savepoint) when a batch fails,
+so a bad one never leaves half an article and never costs the good ones.
 """
 
 from __future__ import annotations
@@ -215,6 +216,9 @@ ARTICLE_COLUMNS = (
     "byline",
     "fingerprint",
     "search_text",
+    "published_at",
+    "feed_url",
+    "entry_id",
 )
 
 
@@ -241,27 +245,63 @@ def _new_or_changed(
     items: list[tuple[ParsedArticle, Extracted]], context: Context
 ) -> tuple[list[StoreResult | None], list[tuple[int, _Row]]]:
     """Results for the articles stored already (skipped), and the rest to write: (index in batch, row);
-    a row has the id of the article it updates (same URL, new text)."""
+    a row has the id of the article it updates. One query for the whole batch.
+
+    An article is found by, in this order:
+    - a feed entry: its id in its feed (feed_url, entry_id); unchanged (same text, link and dates) it is
+      skipped, so reading a feed again stores and updates nothing that did not change;
+    - its text (fingerprint): the same text again, from any input, is skipped;
+    - its URL: for a feed entry, the article of that URL with the same entry id (the same entry in another
+      feed of the site), else the one with that URL that no entry has (stored from a page or a file, or
+      before entries had ids), which the entry then takes over; for any other input, the one article of
+      that URL that is not a feed entry, else the only article with that URL.
+    Entries sharing a link (a podcast's episodes) are therefore each an article."""
     digests = [extracted.fingerprint or fingerprint(parsed.headline, parsed.body_text) for parsed, extracted in items]
     urls = [parsed.url for parsed, _ in items if parsed.url]
-    by_text, by_url = {}, {}
-    for row in Article.objects.filter(Q(fingerprint__in=digests) | Q(url__in=urls)).values("pk", "url", "fingerprint"):
+    entries = defaultdict(list)
+    for parsed, _ in items:
+        if parsed.entry_id:
+            entries[parsed.feed_url].append(parsed.entry_id)
+    # Each branch repeats its index's condition (url <> '', entry_id <> ''), so PostgreSQL uses the
+    # partial indexes however long the lists are (it proves an IN list implies them only up to 100).
+    wanted = Q(fingerprint__in=digests) | (Q(url__in=urls) & ~Q(url=""))
+    for feed_url, ids in entries.items():
+        wanted |= Q(feed_url=feed_url, entry_id__in=ids) & ~Q(entry_id="")
+    by_text, by_url, by_entry, stored = {}, defaultdict(list), {}, {}
+    columns = ("pk", "url", "fingerprint", "feed_url", "entry_id", "published", "published_at")
+    for row in Article.objects.filter(wanted).values(*columns):
+        stored[row["pk"]] = row
         by_text[row["fingerprint"]] = row["pk"]
         if row["url"]:
-            by_url[row["url"]] = row["pk"]
+            by_url[row["url"]].append(row["pk"])
+        if row["entry_id"]:
+            by_entry[row["feed_url"], row["entry_id"]] = row["pk"]
+    batch_digests = set(digests)
 
     results: list[StoreResult | None] = [None] * len(items)
     articles: list[tuple[int, _Row]] = []
+    taken: set[int] = set()  # articles this batch writes already
     for index, ((parsed, _), digest) in enumerate(zip(items, digests, strict=True)):
-        if digest in by_text:
-            pk = by_text[digest]
-            results[index] = StoreResult(
-                "skipped", pk, "same text earlier in this input" if pk is None else f"same text as article {pk}"
-            )
+        key = (parsed.feed_url, parsed.entry_id) if parsed.entry_id else None
+        pk = by_entry.get(key) if key else None
+        if key and key in by_entry and pk is None:
+            results[index] = StoreResult("skipped", None, "same entry earlier in this input")
             continue
-        if parsed.url and parsed.url in by_url and by_url[parsed.url] is None:
-            results[index] = StoreResult("skipped", None, "same URL earlier in this input")
+        if pk is not None and _unchanged(stored[pk], parsed, digest):
+            results[index] = StoreResult("skipped", pk, f"same entry as article {pk}, unchanged")
             continue
+        if (pk is None and digest in by_text) or (pk is not None and by_text.get(digest, pk) != pk):
+            found = by_text[digest]
+            detail = "same text earlier in this input" if found is None else f"same text as article {found}"
+            results[index] = StoreResult("skipped", found, detail)
+            continue
+        if pk is None and parsed.url:
+            if not key and None in by_url.get(parsed.url, ()):
+                results[index] = StoreResult("skipped", None, "same URL earlier in this input")
+                continue
+            pk = _by_url(parsed, [stored[p] for p in by_url.get(parsed.url, ()) if p is not None], batch_digests)
+            if pk in taken:
+                pk = None
         values = {
             "headline": parsed.headline,
             "slug": article_slug(parsed.headline),
@@ -274,13 +314,43 @@ def _new_or_changed(
             "byline": parsed.byline[:300],
             "fingerprint": digest,
             "search_text": "",
+            "published_at": parsed.published_at,
         }
-        pk = by_url.get(parsed.url) if parsed.url else None
+        if key and not (pk is not None and stored[pk]["entry_id"]):  # a new entry, or one taking an article over
+            values |= {"feed_url": parsed.feed_url, "entry_id": parsed.entry_id}
+        elif pk is None:
+            values |= {"feed_url": "", "entry_id": ""}
         articles.append((index, _Row(pk, values, existed=pk is not None)))
+        if pk is not None:
+            taken.add(pk)
         by_text[digest] = None  # later duplicates in this batch are skipped
-        if parsed.url:
-            by_url[parsed.url] = None
+        if key:
+            by_entry[key] = None
+        elif parsed.url:
+            by_url[parsed.url].append(None)
     return results, articles
+
+
+def _unchanged(row: dict, parsed: ParsedArticle, digest: str) -> bool:
+    """Whether a feed entry read again is what its article already holds."""
+    return (row["fingerprint"], row["url"], row["published"], row["published_at"]) == (
+        digest,
+        parsed.url,
+        parsed.published,
+        parsed.published_at,
+    )
+
+
+def _by_url(parsed: ParsedArticle, rows: list[dict], batch_digests: set[str]) -> int | None:
+    """The article an input with this URL is, among those with it (see _new_or_changed), or None."""
+    if parsed.entry_id:
+        same = [r["pk"] for r in rows if r["entry_id"] == parsed.entry_id]
+        # An article no entry has yet, unless another entry of this batch has its very text (that one is
+        # it, and is skipped as the same text): the rest of the entries sharing its link are new.
+        free = [r["pk"] for r in rows if not r["entry_id"] and r["fingerprint"] not in batch_digests]
+        return (same or free or [None])[0]
+    plain = [r["pk"] for r in rows if not r["entry_id"]]
+    return plain[0] if plain else rows[0]["pk"] if len(rows) == 1 else None
 
 
 def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[int, _Row]], context: Context) -> None:

@@ -28,8 +28,13 @@ def export_record(
     people: list[str],
     topics: list[str],
     quotes: list[dict],
+    published_at: dt.datetime | None = None,
+    feed_url: str = "",
+    entry_id: str = "",
 ) -> dict:
-    """One article in the export format; the key order is part of the format."""
+    """One article in the export format; the key order is part of the format. `published` is the
+    publisher's date, `published_at` the moment (UTC) when known; a feed entry's `feed_url` and
+    `entry_id` are its identity, so reading its feed again after an import finds it."""
     return {
         "headline": headline,
         "body": body,
@@ -37,7 +42,10 @@ def export_record(
         "source": source,
         "via": via,
         "published": published.isoformat() if published else None,
+        "published_at": published_at.astimezone(dt.UTC).isoformat() if published_at else None,
         "url": url,
+        "feed_url": feed_url,
+        "entry_id": entry_id,
         "byline": byline,
         "people": people,
         "topics": topics,
@@ -64,7 +72,10 @@ def article_records(batch_size: int = 2000) -> Iterator[dict]:
             source=article.source.name if article.source else None,
             via=article.via.name if article.via else None,
             published=article.published,
+            published_at=article.published_at,
             url=article.url,
+            feed_url=article.feed_url,
+            entry_id=article.entry_id,
             byline=article.byline,
             people=[p.name for p in article.people.all()],
             topics=[t.name for t in article.topics.all()],

@@ -48,11 +48,15 @@ def check_published(published: dt.date | None) -> None:
         raise forms.ValidationError("The publication date %(date)s is in the future.", params={"date": published})
 
 
-def check_duplicates(*, headline: str, body_text: str, url: str, exclude_pk: int | None) -> dict[str, str]:
-    """Errors by field name for an article whose URL or text (fingerprint) is already stored."""
+def check_duplicates(
+    *, headline: str, body_text: str, url: str, exclude_pk: int | None, entry_id: str = ""
+) -> dict[str, str]:
+    """Errors by field name for an article whose URL or text (fingerprint) is already stored. Feed
+    entries may share a URL (article_url_unique): a URL is only taken by an article not from a feed,
+    and only for another such article."""
     errors = {}
     others = Article.objects.exclude(pk=exclude_pk) if exclude_pk else Article.objects.all()
-    if url and (other := others.filter(url=url).values_list("pk", flat=True).first()):
+    if url and not entry_id and (other := others.filter(url=url, entry_id="").values_list("pk", flat=True).first()):
         errors["url"] = format_html("This URL is already stored as {}.", _article_link(other))
     digest = fingerprint(headline, body_text)
     if other := others.filter(fingerprint=digest).values_list("pk", flat=True).first():
@@ -67,7 +71,8 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["headline", "source", "via", "published", "url", "byline", "body_html"]  # topics: an inline
+        # topics: an inline
+        fields = ["headline", "source", "via", "published", "published_at", "url", "byline", "body_html"]
         widgets = {"body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
         error_messages = {"headline": {"required": "Every article needs a headline."}}
         help_texts = {
@@ -106,6 +111,7 @@ class ArticleForm(forms.ModelForm):
                 body_text=body_text,
                 url=cleaned.get("url", ""),
                 exclude_pk=self.instance.pk,
+                entry_id=self.instance.entry_id,
             )
             for name, message in errors.items():
                 if name not in self.errors:

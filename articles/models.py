@@ -381,8 +381,24 @@ class Article(models.Model):
         related_name="forwarded_articles",
         help_text="Aggregator or feed the article came through.",
     )
+    # The publisher's own date: the day in the time zone the input gave its time in (an entry dated
+    # "Tue, 03 Jun 2025 22:30:00 -0500" is of 3 June, although it was 4 June in UTC).
     published = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The moment of publication, when the input gives a time (shown in the site's zone).",
+    )
     url = models.URLField(max_length=1000, blank=True)
+    # A feed entry's identity: its guid/id (else its link, else a hash of its content) within the feed
+    # it came from, so entries sharing a link (a podcast's episodes) are each an article and reading
+    # the feed again finds them (archive._new_or_changed). Empty for articles not from a feed.
+    feed_url = models.CharField(
+        max_length=1000, blank=True, default="", db_default="", editable=False, help_text="The feed it came from."
+    )
+    entry_id = models.CharField(
+        max_length=500, blank=True, default="", db_default="", editable=False, help_text="Its id in that feed."
+    )
     byline = models.CharField(max_length=300, blank=True)
     fingerprint = models.CharField(max_length=64, editable=False)
     created = models.DateTimeField(auto_now_add=True)
@@ -411,7 +427,18 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_url_unique"),
+            # One article per URL, except feed entries, which may share a link (they are one article per
+            # entry: article_feed_entry_unique). Led by url, so it also serves look-ups by URL of any article.
+            models.UniqueConstraint(
+                fields=["url", "feed_url", "entry_id"], condition=~Q(url=""), name="article_url_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["feed_url", "entry_id"], condition=~Q(entry_id=""), name="article_feed_entry_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(feed_url="", entry_id="") | (~Q(feed_url="") & ~Q(entry_id="")),
+                name="article_feed_entry_together",
+            ),
             models.UniqueConstraint(fields=["fingerprint"], name="article_fingerprint_unique"),
             models.CheckConstraint(condition=~Q(headline=""), name="article_headline_not_empty"),
             models.CheckConstraint(

@@ -33,7 +33,7 @@ from articles.ingest import resolve
 from articles.ingest.extract import extract_article
 from articles.ingest.formats import ParsedArticle, ParsedQuote
 from articles.ingest.resolve import PersonIndex
-from articles.models import Alias, Article, Mention, NormalizedName, Person, PersonMonth, Quote
+from articles.models import Alias, Article, Mention, NormalizedName, Person, PersonMonth, Quote, fingerprint
 from tests.conftest import make_article, make_person, make_source
 
 committing = pytest.mark.django_db(transaction=True)
@@ -345,14 +345,30 @@ def test_the_database_refuses_a_second_person_of_one_normalised_name():
 def test_migration_merges_people_stored_twice_into_the_oldest_then_adds_the_constraint():
     executor = MigrationExecutor(connection)
     leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate([("articles", "0010_topic_links_by_rule")])
+    before = [("articles", "0010_topic_links_by_rule")]
+    executor.migrate(before)
+    # Articles as the table was then (a column added since would be unknown to it).
+    old_article = executor.loader.project_state(before).apps.get_model("articles", "Article")
+
+    def article_then(published: dt.date) -> Article:
+        headline, body = f"Harbour notes of {published:%B}", "The harbour was busy."
+        row = old_article.objects.create(
+            headline=headline,
+            slug="harbour-notes",
+            body_html=f"<p>{body}</p>",
+            body_text=body,
+            published=published,
+            fingerprint=fingerprint(headline, body),
+        )
+        return Article(pk=row.pk)
+
     try:
         keep = make_person("Ana Ruiz")
         twice = make_person("ana ruiz", description="Mayor of Port Elden")
         thrice = make_person("Ana Ruíz")
         bram = make_person("Bram Ostrow")
         Alias.objects.create(person=twice, name="Mayor Ana Ruiz")
-        march, april, may = (make_article(published=dt.date(2025, month, 2)) for month in (3, 4, 5))
+        march, april, may = (article_then(dt.date(2025, month, 2)) for month in (3, 4, 5))
         Mention.objects.create(article=march, person=keep, count=2)
         Mention.objects.create(article=march, person=twice, count=3, quoted=True)
         Mention.objects.create(article=april, person=twice, count=1)

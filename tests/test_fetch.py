@@ -317,7 +317,9 @@ def test_relative_redirects_are_followed_and_every_hop_is_looked_up_once(web, dn
     fetch_settings.FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
     dns.answers["news.example"] = ["127.0.0.1"]
     server = web({"/a": (301, {"Location": "/b?page=1"}, b""), "/b?page=1": (200, {}, PAGE)})
-    assert fetch(at(server, "/a", host="news.example")) == PAGE
+    fetched = fetch(at(server, "/a", host="news.example"))
+    assert fetched == PAGE
+    assert fetched.url == at(server, "/b?page=1", host="news.example")  # what relative links are relative to
     assert [path for path, _host, _agent in server.seen] == ["/a", "/b?page=1"]
     assert dns.calls == ["news.example", "news.example"]
 

@@ -53,9 +53,11 @@ class InputError(Exception):
 
 
 class Fetched(bytes):
-    """The bytes of an HTTP answer, with its Content-Type header (which may name the charset)."""
+    """The bytes of an HTTP answer, with its Content-Type header (which may name the charset) and the
+    URL that answered (after redirects: what a feed's relative links are relative to)."""
 
     content_type: str = ""
+    url: str = ""
 
 
 def fetch(url: str) -> Fetched:
@@ -105,6 +107,7 @@ def _follow(url: str, deadline: _Deadline, allowed: AllowedHosts) -> Fetched:
                 raise InputError(f"HTTP error {response.status} {response.reason}")
             fetched = Fetched(_body(response))
             fetched.content_type = response.getheader("Content-Type") or ""
+            fetched.url = url
             return fetched
         finally:
             if response is not None:

@@ -11,10 +11,15 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import functools
+import hashlib
+import html
 import io
 import json
 import re
 import sys
+import urllib.parse
+import xml.parsers.expat
+import xml.sax
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,9 +48,14 @@ class ParsedArticle:
     origin: str  # where it came from, for reports: "path:line", "url#entry 3"
     source: str = ""  # outlet name
     via: str = ""  # aggregator or feed it came through
-    published: dt.date | None = None
+    published: dt.date | None = None  # the publisher's own date (in the time zone the input gave)
     url: str = ""
     byline: str = ""
+    published_at: dt.datetime | None = None  # the moment, in UTC, when the input gives a time and zone
+    # A feed entry's identity: the feed's address and the entry's guid/id in it (else its link, else
+    # "sha256:" and a hash of its title and content); empty for inputs that are not feed entries.
+    feed_url: str = ""
+    entry_id: str = ""
     # Present when the input already carries extraction results (our export format):
     # they are stored as given instead of being extracted again.
     people: list[str] | None = None
@@ -71,6 +81,7 @@ class Options:
     format: str | None = None  # force one of FORMATS
     source: str = ""  # outlet for inputs that don't name one (overrides a feed's title)
     date: dt.date | None = None  # publication date for inputs that don't state one
+    keep_broken_feeds: bool = False  # store what could be read of a feed that is not well-formed XML
 
 
 # --- Input: files, folders, URLs, stdin ---------------------------------------------------
@@ -115,9 +126,11 @@ def read_bytes(target: str) -> bytes:
 #
 # Plain text and JSON are UTF-8 unless the HTTP answer names a charset: a file in another encoding
 # is refused with its first bad byte rather than guessed at (a wrong guess stores mojibake with no
-# error). Feeds go to feedparser as bytes, which reads the XML declaration, byte order mark and
-# HTTP charset itself. HTML pages are decoded as browsers do: byte order mark, then the HTTP charset,
-# then <meta charset> (or http-equiv Content-Type), then an XML declaration, else UTF-8.
+# error). Feeds are decoded by feed_text(): the byte order mark, else the charset declared (HTTP, then
+# the XML declaration), else UTF-8, else detection; feeds without a declaration in another encoding
+# are common, and a feed is long enough to tell. HTML pages are decoded as browsers do: byte order
+# mark, then the HTTP charset, then <meta charset> (or http-equiv Content-Type), then an XML
+# declaration, else UTF-8.
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -168,6 +181,70 @@ def decode(data: bytes, content_type: str = "") -> str:
     if codec := _codec(declared):
         return _decode_strictly(data, codec, f"not {declared} text as its HTTP Content-Type declares")
     return _decode_strictly(data, "utf-8", "not UTF-8 text", ": save it as UTF-8")
+
+
+_XML_DECLARATION_TEXT = re.compile(r"<\?xml\b[^>]*\?>")
+# charset-normalizer's measure of mess gives Western text read as Central European (cp1250: "Fęte")
+# about the same score as the right reading (cp1252: "Fête") when the text is short; Western text is
+# what an undeclared feed mostly is, so cp1252 is taken when it scores within this of the best.
+WESTERN_MARGIN = 0.05
+
+
+def feed_text(data: bytes, content_type: str = "") -> str:
+    """A feed's bytes as text: by its byte order mark, else the charset declared (HTTP Content-Type,
+    then the XML declaration), else UTF-8 when the bytes are UTF-8, else detected (charset-normalizer).
+    A declared single-byte charset on bytes that are UTF-8 (with letters beyond ASCII) is a wrong
+    declaration, and a declared charset the bytes can't be is ignored: either would store mojibake."""
+    if bom := _bom_encoding(data):
+        return _decode_strictly(data, bom, f"not {bom.removesuffix('-sig').upper()} text despite its byte order mark")
+    head = data[:HTML_PRESCAN_BYTES]
+    declared = (
+        http_charset(content_type),
+        m[1].decode("ascii") if (m := _XML_ENCODING.match(head)) else None,
+    )
+    utf8 = _utf8_or_none(data)
+    for label in declared:
+        codec = _codec(label)
+        if codec is None:
+            continue
+        if codec.startswith(("utf-16", "utf-32")):  # no byte order mark, and an ASCII declaration: not UTF-16
+            codec = "utf-8"
+        if utf8 is not None and (codec == "utf-8" or _single_byte(codec)):
+            return utf8
+        try:
+            return data.decode(codec)
+        except (UnicodeError, LookupError):
+            break  # declared wrongly: what the bytes are is detected below
+    if utf8 is not None:
+        return utf8
+    return _detected(data)
+
+
+def _utf8_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+@functools.cache
+def _single_byte(codec: str) -> bool:
+    """True for a codec reading each byte as a character (latin-1, cp1252, koi8-r…): it reads UTF-8's
+    two bytes of "é" as two characters, where a multi-byte one (gb18030, euc-jp…) reads them as one."""
+    return len(b"\xc3\xa9".decode(codec, errors="replace")) == 2
+
+
+def _detected(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise InputError("not UTF-8 text, no charset declared, and no other encoding reads it")
+    for match in matches:
+        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + WESTERN_MARGIN:
+            return data.decode("cp1252")
+    return str(best)
 
 
 def html_encoding(data: bytes, content_type: str = "") -> tuple[str, str]:
@@ -238,10 +315,11 @@ def read_input(target: str, options: Options) -> Iterator[ParsedArticle | Reject
 
 
 def _read_input(target: str, label: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    address = _address(target)
     try:
         if _is_local(target) and _json_by_name_or_head(target, options):
             # JSON Lines are streamed: an export of a million articles never sits in memory.
-            yield from parse_json_lines(Path(target), label, options)
+            yield from parse_json_lines(Path(target), label, options, address=address)
             return
         data = read_bytes(target)
     except InputError as exc:
@@ -255,20 +333,33 @@ def _read_input(target: str, label: str, options: Options) -> Iterator[ParsedArt
         yield Rejection(label, "empty input")
         return
     fmt = options.format or detect_format(target, head_text(data))
-    if fmt in ("feed", "html"):  # bytes: the parser reads them in the encoding they declare
-        parser = parse_feed if fmt == "feed" else parse_html
-        yield from parser(data, label, options, content_type=content_type)
+    if fmt == "feed":  # bytes: decoded by the feed's declarations or by detection (feed_text)
+        yield from parse_feed(data, label, options, content_type=content_type, address=address)
+        return
+    if fmt == "html":  # bytes: the parser reads them in the encoding they declare
+        yield from parse_html(data, label, options, content_type=content_type)
         return
     text = _text_or_rejection(data, label, content_type)
     if isinstance(text, Rejection):
         yield text
         return
-    parser = {"text": parse_text, "json": parse_json}[fmt]
-    yield from parser(text, label, options)
+    if fmt == "json":
+        yield from parse_json(text, label, options, address=address)
+    else:
+        yield from parse_text(text, label, options)
 
 
 def _is_local(target: str) -> bool:
     return target != "-" and not re.match(r"^https?://", target, re.I)
+
+
+def _address(target: str) -> str:
+    """Where an input was read from, as a feed's address: its URL, a file's file: URI, "" for stdin."""
+    if target == "-":
+        return ""
+    if not _is_local(target):
+        return target
+    return Path(target).resolve().as_uri()
 
 
 def _json_by_name_or_head(target: str, options: Options) -> bool:
@@ -387,9 +478,14 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
     if not isinstance(obj, dict):
         return Rejection(origin, f"expected a JSON object, found {type(obj).__name__}")
     try:
-        published = parse_date(_field(obj, "published")) or options.date
+        published, published_at = parse_moment(_field(obj, "published"))
+        if published_at is None and obj.get("published_at") not in (None, ""):  # our export: date and moment
+            published_at = parse_moment(obj["published_at"])[1]
     except ValueError as exc:
         return Rejection(origin, str(exc))
+    feed_url, entry_id = _as_text(obj.get("feed_url")), _as_text(obj.get("entry_id"))
+    if bool(feed_url) != bool(entry_id):
+        return Rejection(origin, '"feed_url" and "entry_id" (a feed entry\'s identity) go together')
     body_html = _as_text(_field(obj, "body_html"))
     body = _as_text(_field(obj, "body"))
     if body and not body_html and "<" in body and _HTML_IN_TEXT.search(body):
@@ -420,9 +516,12 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
             origin=origin,
             source=options.source or _as_text(_field(obj, "source")),
             via=_as_text(_field(obj, "via")),
-            published=published,
+            published=published or options.date,
+            published_at=published_at,
             url=_as_text(_field(obj, "url")),
             byline=_as_text(_field(obj, "byline")),
+            feed_url=_identity(feed_url, 1000),
+            entry_id=_identity(entry_id, 500),
             people=people,
             topics=topics,
             quotes=quotes,
@@ -430,8 +529,8 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
     )
 
 
-def parse_json(text: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
-    """A JSON object, a JSON list of objects (or {"articles": [...]}) or JSON Lines.
+def parse_json(text: str, origin: str, options: Options, *, address: str = "") -> Iterator[ParsedArticle | Rejection]:
+    """A JSON object, a JSON list of objects (or {"articles": [...]}), a JSON Feed or JSON Lines.
 
     Text that doesn't parse whole is read as JSON Lines only when it looks like them (a line
     holding a whole object); anything else is one broken document, reported once, where it breaks."""
@@ -444,7 +543,7 @@ def parse_json(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
         lines = text.splitlines()
         if _looks_like_json_lines(lines):
             for number, line in enumerate(lines, 1):
-                yield from _json_line(line, f"{origin}:{number}", options)
+                yield from _json_line(line, f"{origin}:{number}", options, address=address)
         elif not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
             start = " ".join(text.split())[:30]
             yield Rejection(origin, f"not JSON: it starts {start!r}, not {{ or [ (an object, a list or JSON Lines)")
@@ -453,6 +552,9 @@ def parse_json(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
             if not text[exc.pos :].strip():
                 where += " (the end of the input: is it cut short?)"
             yield Rejection(origin, f"not valid JSON: {_json_message(exc)} at {where}")
+        return
+    if is_json_feed(data):
+        yield from parse_json_feed(data, origin, options, address=address)
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -483,7 +585,7 @@ def _looks_like_json_lines(lines: list[str]) -> bool:
     return any(_json_object(line) is not None for line in content)
 
 
-def _json_line(line: str, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+def _json_line(line: str, origin: str, options: Options, *, address: str = "") -> Iterator[ParsedArticle | Rejection]:
     if not line.strip():
         return
     try:
@@ -493,6 +595,9 @@ def _json_line(line: str, origin: str, options: Options) -> Iterator[ParsedArtic
         return
     except RecursionError:
         yield Rejection(origin, _TOO_DEEP)
+        return
+    if is_json_feed(obj):  # a JSON Feed on one line: its items
+        yield from parse_json_feed(obj, origin, options, address=address)
         return
     yield article_from_json(obj, origin, options)
 
@@ -512,7 +617,9 @@ def _decode_line(raw: bytes) -> str:
         raise InputError(f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
 
 
-def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+def parse_json_lines(
+    path: Path, origin: str, options: Options, *, address: str = ""
+) -> Iterator[ParsedArticle | Rejection]:
     """Stream a JSON Lines file line by line; a file that is one JSON document is parsed whole."""
     with open(path, "rb") as handle:
         first = handle.readline(MAX_INPUT_BYTES + 1)
@@ -529,7 +636,7 @@ def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[Pars
             if isinstance(text, Rejection):
                 yield text
                 return
-            yield from parse_json(text, origin, options)
+            yield from parse_json(text, origin, options, address=address)
             return
         number, raw = 1, first
         while raw:
@@ -538,49 +645,263 @@ def parse_json_lines(path: Path, origin: str, options: Options) -> Iterator[Pars
             except InputError as exc:
                 yield Rejection(f"{origin}:{number}", str(exc))
             else:
-                yield from _json_line(line, f"{origin}:{number}", options)
+                yield from _json_line(line, f"{origin}:{number}", options, address=address)
             raw, number = handle.readline(), number + 1
 
 
 # --- RSS and Atom ------------------------------------------------------------------------------
+#
+# An entry is an article identified within its feed (ParsedArticle.feed_url, .entry_id): archive.py
+# finds it again by them on the next run, so entries sharing a link (a podcast's episodes) are each an
+# article. The feed's address is the URL it was fetched from; for a file or standard input, its own
+# rel="self" link, else its site link, else the file's location. Relative links are resolved against
+# xml:base, else the address it was fetched from, else its self or site link; a link that can't be made
+# an http(s) URL is left out (the entry is kept).
+
+_HASH_PREFIX = "sha256:"
+_UTF8_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
+_RELATIVE_REFERENCE = re.compile(r"""\b(?:href|src)\s*=\s*["']?(?!https?:|mailto:|#|["'])""", re.I)
+_HTML_TAG = re.compile(r"<[a-z!/]", re.I)
 
 
 def parse_feed(
-    data: bytes, origin: str, options: Options, *, content_type: str = ""
+    data: bytes, origin: str, options: Options, *, content_type: str = "", address: str = ""
 ) -> Iterator[ParsedArticle | Rejection]:
-    """Bytes, decoded by feedparser (the HTTP charset, else the XML declaration or byte order mark,
-    else UTF-8)."""
-    import feedparser
-
-    # A stream, never the bytes themselves: feedparser would try bytes as a file name first.
-    headers = {"content-type": content_type} if content_type else None
-    feed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    """RSS or Atom bytes, decoded as feed_text() says (declared charset, else byte order mark, else
+    detection), parsed by feedparser. `address`: where the feed was read from (an http(s) URL, a file's
+    file: URI, or nothing for standard input)."""
+    try:
+        text = feed_text(data, content_type)
+    except InputError as exc:
+        yield Rejection(origin, str(exc))
+        return
+    document, shift = _utf8_xml(text)
+    fetched_from = getattr(data, "url", "") or address  # after redirects, for relative links
+    base = fetched_from if _HTTP_URL.match(fetched_from) else ""
+    feed = _feedparser(document, base)
     if not feed.get("version"):
         reason = getattr(feed.get("bozo_exception"), "getMessage", lambda: None)() or "no RSS or Atom feed found"
         yield Rejection(origin, f"not a feed: {reason}")
         return
-    outlet = options.source or feed.feed.get("title", "").strip()
+    own = _feed_link(feed.feed, "self") or _feed_link(feed.feed, "alternate")
+    if not base and own:
+        base = own
+        if any(_has_relative_links(entry) for entry in feed.entries):
+            feed = _feedparser(document, base)  # again, so feedparser resolves links inside the content too
+    if broken := _not_well_formed(feed, document, shift):
+        count = len(feed.entries)
+        if not options.keep_broken_feeds:
+            kept = f"nothing stored from it: --keep-broken-feeds keeps the {count} entries that could be read"
+            yield Rejection(origin, f"{broken}; {kept}")
+            return
+        yield Rejection(origin, f"{broken}; kept the {count} entries that could be read (--keep-broken-feeds)")
+    scope = address if _HTTP_URL.match(address) else own or address or "stdin"
+    outlet = options.source or _plain(feed.feed.get("title_detail"), feed.feed.get("title", ""))
     for number, entry in enumerate(feed.entries, 1):
-        where = f"{origin}#entry {number}"
-        if entry.get("content"):
-            raw = entry.content[0].get("value", "")
-        else:
-            raw = entry.get("summary", "")
-        parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = dt.date(*parsed_date[:3]) if parsed_date else options.date
-        html = raw if re.search(r"<[a-z]", raw, re.I) else text_to_html(raw)  # finish() sanitises it
-        yield finish(
-            ParsedArticle(
-                headline=html_to_text(entry.get("title", "")),
-                body_text="",
-                body_html=html,
-                origin=where,
-                source=outlet,
-                published=published,
-                url=entry.get("link", ""),
-                byline=entry.get("author", ""),
-            )
+        yield _feed_entry(entry, f"{origin}#entry {number}", options, outlet=outlet, scope=scope, base=base)
+
+
+def _feed_entry(entry, where: str, options: Options, *, outlet: str, scope: str, base: str):
+    content = entry.content[0] if entry.get("content") else entry.get("summary_detail") or {}
+    raw = content.get("value", "") if content else entry.get("summary", "")
+    body_html = _entry_html(raw, content.get("type", "text/html") if content else "text/html")
+    link = entry.get("link", "")
+    url = link if _HTTP_URL.match(link) else (urllib.parse.urljoin(base, link) if base and link else "")
+    headline = _plain(entry.get("title_detail"), entry.get("title", ""))
+    entry_id = (entry.get("id") or "").strip() or link or _HASH_PREFIX + _digest(f"{headline}\n{raw}")
+    published, published_at = _entry_date(entry)
+    return finish(
+        ParsedArticle(
+            headline=headline,
+            body_text="",
+            body_html=body_html,
+            origin=where,
+            source=outlet,
+            published=published or options.date,
+            published_at=published_at,
+            url=url if _HTTP_URL.match(url) else "",
+            byline=_entry_byline(entry),
+            feed_url=_identity(scope, 1000),
+            entry_id=_identity(entry_id, 500),
         )
+    )
+
+
+def _feedparser(document: bytes, base: str):
+    import feedparser
+
+    # A stream, never the bytes themselves: feedparser would try bytes as a file name first. The text
+    # is UTF-8 by now, and the headers say so (feedparser would otherwise take a feed without a
+    # Content-Type for ISO-8859-1); Content-Location is its base for relative links.
+    headers = {"content-type": "application/xml; charset=utf-8"}
+    if base:
+        headers["content-location"] = base
+    return feedparser.parse(io.BytesIO(document), response_headers=headers)
+
+
+def _feed_link(feed, rel: str) -> str:
+    """The feed's own address (rel="self") or its site's (rel="alternate", RSS's <link>), if http(s)."""
+    for link in feed.get("links", []):
+        href = link.get("href", "")
+        if link.get("rel") == rel and _HTTP_URL.match(href):
+            return href
+    return ""
+
+
+def _has_relative_links(entry) -> bool:
+    link = entry.get("link", "")
+    if link and not _HTTP_URL.match(link):
+        return True
+    values = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
+    return any(_RELATIVE_REFERENCE.search(value) for value in values)
+
+
+def _not_well_formed(feed, document: bytes, shift: int) -> str:
+    """Why the feed is not well-formed XML, in feedparser's words, or "" if it is. feedparser says
+    bozo for other things too (a Content-Type that is not XML's, an encoding it had to guess), and its
+    namespace-aware parser refuses a prefix nobody declared ("media:"), which XML itself allows: those
+    feeds are read whole, so they are not refused."""
+    exc = feed.get("bozo_exception")
+    if not feed.get("bozo") or not isinstance(exc, xml.sax.SAXException):
+        return ""
+    try:
+        xml.parsers.expat.ParserCreate().Parse(document, True)
+        return ""  # well-formed XML; only its namespaces are not
+    except xml.parsers.expat.ExpatError:
+        pass
+    message = exc.getMessage() if hasattr(exc, "getMessage") else str(exc)
+    if isinstance(exc, xml.sax.SAXParseException):
+        line, column = exc.getLineNumber(), exc.getColumnNumber()
+        if line == 1:
+            column = max(0, column - shift)  # the declaration put in front of a feed without one
+        return f"not well-formed XML (line {line}, column {column}): {message}"
+    return f"not well-formed XML: {message}"
+
+
+def _entry_html(raw: str, kind: str) -> str:
+    """An entry's content as HTML for finish() to sanitise. HTML without a single tag is text whose
+    entities are decoded once here ("&ouml;" is ö) and whose line breaks are paragraphs; text is
+    text, whatever it looks like."""
+    if kind in ("text/html", "application/xhtml+xml"):
+        if _HTML_TAG.search(raw):
+            return raw
+        raw = html.unescape(raw)
+    return text_to_html(raw)
+
+
+def _plain(detail, value: str) -> str:
+    """A title as text: HTML ones (feedparser's type) without their markup and entities, text as it is."""
+    if detail and detail.get("type") in ("text/html", "application/xhtml+xml"):
+        return html_to_text(value)
+    return " ".join((value or "").split())
+
+
+def _entry_byline(entry) -> str:
+    names = [a.get("name", "").strip() for a in entry.get("authors", []) if isinstance(a, dict)]
+    names = [name for name in names if name]
+    if names:
+        return ", ".join(dict.fromkeys(names))
+    return (entry.get("author_detail", {}).get("name") or entry.get("author") or "").strip()
+
+
+def _entry_date(entry) -> tuple[dt.date | None, dt.datetime | None]:
+    """The entry's date where it was published, and the moment, from its own text ("Tue, 03 Jun 2025
+    22:30:00 -0500" is 3 June), else from feedparser's reading (in UTC) of a date we don't know."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        try:
+            day, moment = parse_moment(raw)
+        except ValueError:
+            day, moment = None, None
+        if day:
+            return day, moment
+        if parsed := entry.get(f"{key}_parsed"):
+            moment = dt.datetime(*parsed[:6], tzinfo=dt.UTC)
+            return moment.date(), moment
+    return None, None
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _identity(value: str, limit: int) -> str:
+    """An identity as stored: a value longer than its column is replaced by its hash."""
+    value = strip_control(value).strip()
+    return value if len(value) <= limit else _HASH_PREFIX + _digest(value)
+
+
+def _utf8_xml(text: str) -> tuple[bytes, int]:
+    """The feed as UTF-8 bytes saying so in its XML declaration (the one there, in place, so line
+    numbers stay), and how many characters were put in front of its first line."""
+    text = text.lstrip("\ufeff \t\r\n")  # whitespace before <?xml is an error nobody is helped by
+    if match := _XML_DECLARATION_TEXT.match(text):
+        return (_UTF8_DECLARATION + text[match.end() :]).encode("utf-8", "surrogatepass"), len(
+            _UTF8_DECLARATION
+        ) - match.end()
+    return (_UTF8_DECLARATION + text).encode("utf-8", "surrogatepass"), len(_UTF8_DECLARATION)
+
+
+# --- JSON Feed (https://jsonfeed.org/version/1.1) -------------------------------------------------
+
+
+def is_json_feed(obj) -> bool:
+    version = obj.get("version") if isinstance(obj, dict) else None
+    return isinstance(version, str) and version.startswith(("https://jsonfeed.org/version/", "http://jsonfeed.org/"))
+
+
+def parse_json_feed(
+    feed: dict, origin: str, options: Options, *, address: str = ""
+) -> Iterator[ParsedArticle | Rejection]:
+    """Each item of a JSON Feed an article, identified by its id within the feed (as RSS entries are)."""
+    items = feed.get("items")
+    if not isinstance(items, list):
+        yield Rejection(origin, 'a JSON Feed whose "items" is not a list')
+        return
+    own = next((u for u in (_as_text(feed.get(k)) for k in ("feed_url", "home_page_url")) if _HTTP_URL.match(u)), "")
+    base = address if _HTTP_URL.match(address) else own
+    scope = address if _HTTP_URL.match(address) else own or address or _as_text(feed.get("title")) or "stdin"
+    outlet = options.source or _as_text(feed.get("title"))
+    for number, item in enumerate(items, 1):
+        where = f"{origin}#item {number}"
+        if not isinstance(item, dict):
+            yield Rejection(where, f"expected a JSON object, found {type(item).__name__}")
+            continue
+        yield _json_feed_item(item, where, options, outlet=outlet, scope=scope, base=base)
+
+
+def _json_feed_item(item: dict, where: str, options: Options, *, outlet: str, scope: str, base: str):
+    link = _as_text(item.get("url"))
+    url = urllib.parse.urljoin(base, link) if base and link else link
+    if item.get("content_html"):
+        body_html = _as_text(item["content_html"])
+    else:
+        body_html = text_to_html(_as_text(item.get("content_text") or item.get("summary")))
+    headline = _as_text(item.get("title"))
+    item_id = _as_text(item.get("id"))
+    entry_id = item_id or link or _HASH_PREFIX + _digest(f"{headline}\n{body_html}")
+    try:
+        published, published_at = parse_moment(item.get("date_published") or item.get("date_modified"))
+    except ValueError:
+        published, published_at = None, None
+    authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+    return finish(
+        ParsedArticle(
+            headline=headline,
+            body_text="",
+            body_html=body_html,
+            origin=where,
+            source=outlet,
+            published=published or options.date,
+            published_at=published_at,
+            url=url if _HTTP_URL.match(url) else "",
+            byline=_as_text(authors) if isinstance(authors, list) else "",
+            feed_url=_identity(scope, 1000),
+            entry_id=_identity(entry_id, 500),
+        )
+    )
 
 
 # --- HTML pages ----------------------------------------------------------------------------------
@@ -631,26 +952,45 @@ def _url_of(origin: str) -> str | None:
 
 
 def parse_date(value) -> dt.date | None:
-    """ISO dates and date-times, RFC 822 dates (RSS), or None for no value."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, (int, float)):
-        return dt.datetime.fromtimestamp(value, dt.UTC).date()
+    """ISO dates and date-times, RFC 822 dates (RSS), or None for no value: the publisher's date."""
+    return parse_moment(value)[0]
+
+
+def parse_moment(value) -> tuple[dt.date | None, dt.datetime | None]:
+    """(the publisher's date, the moment in UTC) of an ISO 8601 / RFC 3339 date or date-time (JSON,
+    Atom, JSON Feed, page metadata) or an RFC 822 one (RSS). The date is the day where it was written,
+    in the offset it gives ("Tue, 03 Jun 2025 22:30:00 -0500" is 3 June, 03:30 UTC on 4 June); the
+    moment is None unless a time and its offset are given. (None, None) for no value; ValueError for
+    a value that is not a date."""
+    if value in (None, "") or isinstance(value, bool):
+        return None, None
+    if isinstance(value, (int, float)):  # a Unix timestamp
+        moment = dt.datetime.fromtimestamp(value, dt.UTC)
+        return moment.date(), moment
     text = str(value).strip()
+    moment = _iso_datetime(text) or _rfc822_datetime(text)
+    if moment is not None:
+        return moment.date(), moment.astimezone(dt.UTC) if moment.tzinfo else None
     try:
-        return dt.date.fromisoformat(text[:10])
+        return dt.date.fromisoformat(text[:10]), None
     except ValueError:
-        pass
+        raise ValueError(f"unreadable date {text!r}: use YYYY-MM-DD") from None
+
+
+def _iso_datetime(text: str) -> dt.datetime | None:
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return dt.datetime.fromisoformat(text.replace("z", "Z"))
     except ValueError:
-        pass
+        return None
+
+
+def _rfc822_datetime(text: str) -> dt.datetime | None:
     from email.utils import parsedate_to_datetime
 
     try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError):
-        raise ValueError(f"unreadable date {text!r}: use YYYY-MM-DD") from None
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def finish(article: ParsedArticle) -> ParsedArticle | Rejection:

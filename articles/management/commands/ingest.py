@@ -19,10 +19,26 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=FORMATS, help="read every input as this format")
         parser.add_argument("--source", default="", help="outlet name for inputs that don't name one")
         parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that don't state one")
+        parser.add_argument(
+            "--keep-broken-feeds",
+            action="store_true",
+            help="store the entries that could be read from a feed that is not well-formed XML (it is still reported)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="store nothing; show what would be stored")
         parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON object per article")
 
-    def handle(self, *args, inputs, format=None, source="", date=None, dry_run=False, json=False, **options):
+    def handle(
+        self,
+        *args,
+        inputs,
+        format=None,
+        source="",
+        date=None,
+        dry_run=False,
+        json=False,
+        keep_broken_feeds=False,
+        **options,
+    ):
         try:
             published = dt.date.fromisoformat(date) if date else None
         except ValueError:
@@ -46,7 +62,7 @@ class Command(BaseCommand):
 
         report = pipeline.run(
             inputs,
-            Options(format=format, source=source, date=published),
+            Options(format=format, source=source, date=published, keep_broken_feeds=keep_broken_feeds),
             dry_run=dry_run,
             on_record=show,
             on_rejection=rejected,
