@@ -1,6 +1,7 @@
 """The scorer itself, on tiny hand-made cases whose figures were worked out by hand."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,36 @@ def test_load_cases_and_main(tmp_path, capsys):
     assert "quote_f1           1.000" in out
     assert "speaker_accuracy   1.000" in out
     assert main([str(tmp_path / "missing")]) == 1
+
+
+def test_speaker_kinds_without_a_person():
+    """Organisation and unnamed quotes have no person to find: a person given is counted apart; an
+    unresolved speaker (a converted set's gold has no answer) counts nowhere; the speaker figure is unchanged."""
+    quotes = [
+        {"text": "Ana speaks", "speaker": "Ana Ruiz", "speaker_kind": "person", "rule": "name"},
+        {"text": "Ana again", "speaker": "Ana Ruiz", "speaker_kind": "person", "rule": "coreference"},
+        {"text": "The ministry speaks", "speaker": None, "speaker_kind": "organisation"},
+        {"text": "A driver speaks", "speaker": None, "speaker_kind": "unnamed"},
+        {"text": "Someone speaks", "speaker": None, "speaker_kind": "unresolved", "rule": "pronoun not resolved"},
+    ]
+    cases = [{"id": "e", "headline": "E", "body": "…", "people": ["Ana Ruiz"], "quotes": quotes}]
+    predicted = [
+        ("Ana speaks", "Ana Ruiz"),
+        ("Ana again", "Bo Trask"),
+        ("The ministry speaks", "Bo Trask"),  # an organisation's quote given a person: wrong
+        ("A driver speaks", None),
+        ("Someone speaks", "Cara Vell"),  # not scored
+    ]
+    result = score(cases, fake_extract({"E": (predicted, ["Ana Ruiz"])}))
+    assert result["speaker_accuracy"] == pytest.approx(1 / 2)
+    assert result["person_quotes"] == 2
+    assert result["nonperson_given_person"] == pytest.approx(1 / 2)
+    assert result["speaker_by_rule"] == {"name": [1, 1], "coreference": [0, 1]}
+    assert sum("gold organisation" in e for e in result["errors"]) == 1
+
+
+def test_the_bench_sets_need_no_converter_fields():
+    """The bench's own sets use the three speaker kinds they always had and no "rule"."""
+    cases = load_cases(Path(__file__).resolve().parent.parent / "bench" / "eval")
+    assert cases and all(q["speaker_kind"] in ("person", "organisation", "unnamed") for c in cases for q in c["quotes"])
+    assert score(cases)["speaker_by_rule"] == {}

@@ -5,6 +5,13 @@
 Matching rules: quote texts compare after lower-casing, stripping whitespace and punctuation from
 both ends and collapsing inner whitespace; within one article each gold quote matches at most one
 prediction. Speakers and people compare lower-cased with accents folded.
+
+Speaker kinds: the speaker figure counts the gold quotes whose speaker_kind is "person" (a quote
+missed counts as a wrong speaker). "organisation" and "unnamed" quotes have no person to find:
+nonperson_given_person is the share of those that were found but given a person as speaker (lower
+is better). "unresolved" (converted sets such as PolNeAR's, bench/polnear.py: the annotation names
+a speaker the converter could not resolve to a name) counts in neither. A gold quote may say which
+rule of its converter gave the speaker ("rule"); speaker_by_rule then splits the speaker figure by it.
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
-def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str]) -> None:
+def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], by_rules: dict) -> None:
     cid = case.get("id", "?")
     gold = case.get("quotes", [])
     predicted = list(result.quotes)
@@ -52,8 +59,11 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str]) 
     for g in gold:
         key = normalise_quote(g["text"])
         match = next((i for i, q in enumerate(predicted) if not used[i] and normalise_quote(q.text) == key), None)
-        is_person = g.get("speaker_kind") == "person"
+        kind = g.get("speaker_kind")
+        is_person = kind == "person"
         tally["person_quotes"] += is_person
+        by_rule = by_rules.setdefault(g["rule"], [0, 0]) if is_person and "rule" in g else [0, 0]
+        by_rule[1] += 1
         if match is None:
             errors.append(f"{cid}: missed quote “{g['text'][:60]}”")
             continue
@@ -62,11 +72,17 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str]) 
         if is_person:
             if normalise_name(predicted[match].speaker) == normalise_name(g.get("speaker")):
                 tally["speaker_ok"] += 1
+                by_rule[0] += 1
             else:
                 errors.append(
                     f"{cid}: speaker of “{g['text'][:40]}” is {predicted[match].speaker!r} "
                     f"(as written {predicted[match].speaker_as_written!r}), gold {g.get('speaker')!r}"
                 )
+        elif kind in ("organisation", "unnamed"):
+            tally["nonperson_quotes"] += 1
+            if predicted[match].speaker:
+                tally["nonperson_given_person"] += 1
+                errors.append(f"{cid}: speaker of “{g['text'][:40]}” is {predicted[match].speaker!r}, gold {kind}")
     for i, q in enumerate(predicted):
         if not used[i]:
             errors.append(f"{cid}: spurious quote “{q.text[:60]}”")
@@ -93,12 +109,15 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
             "people_ok",
             "gold_people",
             "predicted_people",
+            "nonperson_quotes",
+            "nonperson_given_person",
         ),
         0,
     )
     errors: list[str] = []
+    by_rules: dict[str, list[int]] = {}
     for case in cases:
-        _score_case(case, extract_fn(case.get("headline", ""), case["body"]), tally, errors)
+        _score_case(case, extract_fn(case.get("headline", ""), case["body"]), tally, errors, by_rules)
     precision = _ratio(tally["matched"], tally["predicted_quotes"])
     recall = _ratio(tally["matched"], tally["gold_quotes"])
     return {
@@ -106,10 +125,16 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
         "quote_recall": recall,
         "quote_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "speaker_accuracy": _ratio(tally["speaker_ok"], tally["person_quotes"]),
+        "nonperson_given_person": tally["nonperson_given_person"] / tally["nonperson_quotes"]
+        if tally["nonperson_quotes"]
+        else 0.0,
         "people_precision": _ratio(tally["people_ok"], tally["predicted_people"]),
         "people_recall": _ratio(tally["people_ok"], tally["gold_people"]),
         "articles": len(cases),
         "quotes": tally["gold_quotes"],
+        "person_quotes": tally["person_quotes"],
+        # Gold quotes saying which rule gave their speaker ("rule", as bench/polnear.py writes): rule -> [right, all]
+        "speaker_by_rule": by_rules,
         "errors": errors,
     }
 
@@ -126,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     result = score(cases)
     print(f"articles {result['articles']}, gold quotes {result['quotes']}")
-    for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "people_precision", "people_recall"):
+    keys = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "people_precision", "people_recall")
+    for key in (*keys, "nonperson_given_person"):
         print(f"{key:18} {result[key]:.3f}")
     if args.verbose:
         print(f"\n{len(result['errors'])} errors" + (f", first {args.n}:" if len(result["errors"]) > args.n else ":"))
