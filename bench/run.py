@@ -1,10 +1,13 @@
 #!/usr/bin/env python
 """`make bench`: every figure the issues name, printed by one command.
 
-    python bench/run.py [quality] [ingest] [corpus] [pages] [gunicorn]   (default: all, in that order)
+    python bench/run.py [quality] [feeds] [ingest] [corpus] [pages] [gunicorn]   (default: all, in that order)
 
 Sections:
-  quality   extraction scores on the evaluation sets (bench/eval*; the holdouts were never tuned on)
+  quality   extraction scores on the evaluation sets (bench/eval*; the holdouts were never tuned on), and on
+            the real-news sets under $NEWSARCHIVE_REALNEWS when it is set (bench/polnear.py builds them)
+  feeds     feedparser's test feeds and trafilatura's test pages through our parsers, from
+            $NEWSARCHIVE_REALNEWS/feeds and /pages (bench/realfeeds.py copies them there)
   ingest    ingest articles/second for sample-sized JSON Lines articles, at two sizes (linearity)
   corpus    fills the benchmark database to BENCH_ARTICLES articles (default 1,000,000) with
             generate_corpus, reporting the generation rate (skipped when already full)
@@ -34,7 +37,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 BENCH_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000000"))
-SECTIONS = ("quality", "ingest", "corpus", "pages", "gunicorn")
+SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "gunicorn")
+# Real news kept outside the repository (issue 13.1): PolNeAR's train and dev splits converted by
+# bench/polnear.py, feedparser's and trafilatura's test files copied by bench/realfeeds.py.
+REALNEWS = os.environ.get("NEWSARCHIVE_REALNEWS", "")
+REAL_SETS = (("polnear-train", "real news: rules developed on"), ("polnear-dev", "real news: development"))
+NAMED_SOURCE_RULES = ("name", "appositive name", "name not tagged PERSON")  # bench/polnear.py's rules
 
 
 # --- Databases ----------------------------------------------------------------------------------
@@ -103,7 +111,7 @@ def quality() -> None:
     print("\n== Extraction quality (python -m articles.ingest.evaluate FOLDER) ==")
     print(
         f"{'set':<14}{'articles':>9}{'quotes':>8}{'quote P':>9}{'quote R':>9}{'quote F1':>9}"
-        f"{'speaker':>9}{'people P':>10}{'people R':>10}"
+        f"{'speaker':>9}{'people P':>10}{'people R':>10}{'org→person':>12}"
     )
     sets = (
         ("eval", "tuned on"),
@@ -121,13 +129,48 @@ def quality() -> None:
         if not cases:
             print(f"{folder:<14} (no cases)")
             continue
+        print(_quality_row(folder, evaluate.score(cases), note))
+    if not REALNEWS:
+        print("real news: not available: set NEWSARCHIVE_REALNEWS (README, Benchmarks)")
+    for folder, note in REAL_SETS if REALNEWS else ():
+        path = Path(REALNEWS) / folder
+        cases = evaluate.load_cases(path) if path.is_dir() else []
+        if not cases:
+            print(f"{folder:<14} (not found: python bench/polnear.py POLNEAR_COPY {REALNEWS})")
+            continue
         s = evaluate.score(cases)
+        print(_quality_row(folder, s, note))
+        named = [n for rule, n in s["speaker_by_rule"].items() if rule in NAMED_SOURCE_RULES]
+        other = [n for rule, n in s["speaker_by_rule"].items() if rule not in NAMED_SOURCE_RULES]
+        right, total = sum(n[0] for n in named), sum(n[1] for n in named)
+        right2, total2 = sum(n[0] for n in other), sum(n[1] for n in other)
+        unresolved = sum(q.get("speaker_kind") == "unresolved" for case in cases for q in case["quotes"])
         print(
-            f"{folder:<14}{s['articles']:>9}{s['quotes']:>8}{s['quote_precision']:>9.3f}{s['quote_recall']:>9.3f}"
-            f"{s['quote_f1']:>9.3f}{s['speaker_accuracy']:>9.3f}{s['people_precision']:>10.3f}"
-            f"{s['people_recall']:>10.3f}   ({note})"
+            f"{'':<14}speaker {right / max(total, 1):.3f} where the source names the speaker ({total} quotes), "
+            f"{right2 / max(total2, 1):.3f} where CoreNLP's coreference does ({total2}); "
+            f"{unresolved} quotes with speakers unresolved, not scored"
         )
-    print("targets: quote F1 >= 0.95, speaker >= 0.90, people P and R >= 0.90 — the holdout rows are the honest ones")
+    print(
+        "targets: quote F1 >= 0.95, speaker >= 0.90, people P and R >= 0.90 — the holdout rows are the honest ones; "
+        "'org→person': quotes of an organisation or an unnamed speaker given a person (lower is better)"
+    )
+
+
+def _quality_row(folder: str, s: dict, note: str) -> str:
+    return (
+        f"{folder:<14}{s['articles']:>9}{s['quotes']:>8}{s['quote_precision']:>9.3f}{s['quote_recall']:>9.3f}"
+        f"{s['quote_f1']:>9.3f}{s['speaker_accuracy']:>9.3f}{s['people_precision']:>10.3f}"
+        f"{s['people_recall']:>10.3f}{s['nonperson_given_person']:>12.3f}   ({note})"
+    )
+
+
+def feeds_section() -> None:
+    print("\n== Feeds and pages: feedparser's test feeds, trafilatura's test pages (python bench/realfeeds.py) ==")
+    if not REALNEWS:
+        print("not available: set NEWSARCHIVE_REALNEWS (README, Benchmarks)")
+        return
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsarchive.settings_test"}
+    subprocess.run([sys.executable, str(ROOT / "bench" / "realfeeds.py"), "measure", REALNEWS], env=env, check=True)
 
 
 def ingest_section() -> None:
@@ -376,6 +419,8 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     if "quality" in wanted:
         quality()
+    if "feeds" in wanted:
+        feeds_section()
     if "ingest" in wanted:
         url = database_url("_bench_ingest")
         ensure_database(url)
