@@ -21,7 +21,7 @@ import urllib.parse
 import xml.parsers.expat
 import xml.sax
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # fetch (the one network chokepoint, articles/ingest/fetch.py) is called as formats.fetch, so tests can replace it.
@@ -905,6 +905,36 @@ def _json_feed_item(item: dict, where: str, options: Options, *, outlet: str, sc
 
 
 # --- HTML pages ----------------------------------------------------------------------------------
+#
+# trafilatura finds the text; what the page says about itself is read from its metadata (Open Graph,
+# schema.org JSON-LD, <meta> names), not guessed: a headline without the site's name after or before
+# it, the outlet only from a name the page gives it (og:site_name, the publisher), a byline only when
+# it is a person's name, the date the page says it was published (else one in its address), never a
+# copyright line's year.
+
+# Words that say a byline or an "author" is not a person ("Staff Reporter", "Sports Desk").
+NOT_A_PERSON_WORDS = frozenset(
+    "the staff reporter reporters correspondent correspondents editor editors editorial desk team newsroom news "
+    "agency press media wire service services bureau online digital admin administrator webmaster contributor "
+    "contributors guest writer writers author authors updated posted published sports sport weather opinion "
+    "business magazine gazette herald tribune journal daily weekly radio television tv group network live "
+    "unknown anonymous various".split()
+)
+# Lower-case words inside names ("Hélène van der Berg").
+NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin ibn al el y".split())
+_ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                  "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle")  # fmt: skip
+# Where pages state when they were published, best first (after article:published_time and JSON-LD).
+_DATE_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date", "pubdate",
+    "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date",
+    "citation_publication_date",
+)  # fmt: skip
+_AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
+_PUBLISHER_META = ("publisher", "dc.publisher", "dcterms.publisher", "application-name")
+_TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
+_BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?by\s+", re.I)
 
 
 def parse_html(
@@ -918,30 +948,195 @@ def parse_html(
         except InputError as exc:
             yield Rejection(origin, str(exc))
             return
-    document = trafilatura.bare_extraction(text, with_metadata=True, favor_recall=True, url=_url_of(origin))
+    url = _url_of(origin)
+    tree = trafilatura.load_html(text)
+    page = _page_metadata(tree) if tree is not None else PageMetadata()
+    # Metadata only for the date (no guess from the text: a copyright line's year is no date); precision,
+    # so menus and lists of other stories stay out; recall only when precision finds nothing.
+    dates = {"extensive_search": False, "original_date": True, "max_date": dt.date.today().isoformat()}
+    document = None
+    for settings in ({"favor_precision": True}, {}):
+        document = trafilatura.bare_extraction(
+            text, with_metadata=True, url=url, date_extraction_params=dates, include_comments=False, **settings
+        )
+        if document is not None and (document.text or "").strip():
+            break
     if document is None or not (document.text or "").strip():
         yield Rejection(origin, "no article text found in the page")
         return
-    headline = (document.title or "").strip()
+    site = page.site_name
+    headline = _without_site_name(page.title or (document.title or "").strip(), site, page.heading)
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
-    if paragraphs and headline and paragraphs[0] == headline:
+    if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
-    try:
-        published = parse_date(document.date) or options.date
-    except ValueError:
-        published = options.date
+    published, published_at = page.published or (None, None)
+    if published is None:
+        try:
+            published = parse_date(document.date)  # htmldate: the page's metadata or its address
+        except ValueError:
+            published = None
     yield finish(
         ParsedArticle(
             headline=headline,
             body_text="\n\n".join(paragraphs),
             body_html="",
             origin=origin,
-            source=options.source or (document.sitename or "").strip(),
-            published=published,
-            url=document.url or _url_of(origin) or "",
-            byline=(document.author or "").strip(),
+            source=options.source or site,
+            published=published or options.date,
+            published_at=published_at,
+            url=document.url or url or "",
+            byline=_byline([*page.authors, document.author or ""], site),
         )
     )
+
+
+@dataclass
+class PageMetadata:
+    """What a page says about itself in its <head> (and JSON-LD), as pages write it."""
+
+    title: str = ""  # og:title, else the JSON-LD article's headline
+    heading: str = ""  # the first <h1>
+    site_name: str = ""  # og:site_name, else the publisher JSON-LD or <meta> names, if a name
+    authors: list[str] = field(default_factory=list)  # JSON-LD's people (together), then <meta> authors
+    published: tuple[dt.date, dt.datetime | None] | None = None
+
+
+def _page_metadata(tree) -> PageMetadata:
+    meta: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = " ".join((element.get("content") or "").split())
+        if key and content:
+            meta.setdefault(key, content)
+    article, website = _json_ld(tree)
+    publisher = article.get("publisher") if article else None
+    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+    names = [
+        meta.get("og:site_name", ""),
+        _as_text(publisher.get("name")) if isinstance(publisher, dict) else "",
+        _as_text(website.get("name")) if website else "",
+        *(meta.get(key, "") for key in _PUBLISHER_META),
+    ]
+    authors = article.get("author") if article else None
+    authors = authors if isinstance(authors, list) else [authors] if authors else []
+    people = [
+        _as_text(a.get("name")) if isinstance(a, dict) else _as_text(a)
+        for a in authors
+        if not isinstance(a, dict) or a.get("@type") in (None, "Person")
+    ]
+    times = [e.get("datetime", "") for e in tree.xpath("//time[@itemprop='datePublished' or @pubdate]")]
+    heading = tree.xpath("string(//h1[1])") if tree.xpath("//h1") else ""
+    return PageMetadata(
+        title=meta.get("og:title") or (_as_text(article.get("headline")) if article else ""),
+        heading=" ".join(str(heading).split()),
+        site_name=next((name for name in names if _outlet_name(name)), ""),
+        authors=[", ".join(p for p in people if p)] + [meta[key] for key in _AUTHOR_META if key in meta],
+        published=_first_moment(
+            [meta.get("article:published_time"), _as_text(article.get("datePublished")) if article else "", *times]
+            + [meta.get(key) for key in _DATE_META]
+        ),
+    )
+
+
+def _json_ld(tree) -> tuple[dict, dict]:
+    """The page's schema.org article and website objects from its JSON-LD, if it has them."""
+    objects: list[dict] = []
+
+    def collect(value, depth: int = 0) -> None:
+        if depth > 5:
+            return
+        if isinstance(value, list):
+            for item in value:
+                collect(item, depth + 1)
+        elif isinstance(value, dict):
+            objects.append(value)
+            collect(value.get("@graph"), depth + 1)
+
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            collect(json.loads(script.text_content()))
+        except (ValueError, RecursionError):
+            continue
+
+    def of_type(names: tuple[str, ...]) -> dict:
+        for obj in objects:
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(kind in names for kind in kinds):
+                return obj
+        return {}
+
+    return of_type(_ARTICLE_TYPES), of_type(("WebSite",))
+
+
+def _first_moment(values: list) -> tuple[dt.date, dt.datetime | None] | None:
+    for value in values:
+        try:
+            day, moment = parse_moment(value)
+        except ValueError:
+            continue
+        if day:
+            return day, moment
+    return None
+
+
+def _outlet_name(name: str) -> bool:
+    """Whether a name a page gives its site is an outlet's name: not a copyright line ("© 2025 …, All
+    rights reserved"), an address, a domain ("post.example") or a handle ("@brindlepost")."""
+    name = name.strip()
+    if not name or len(name) > 200 or re.search(r"©|\(c\)|copyright|rights reserved|\b(1[89]|20)\d\d\b", name, re.I):
+        return False
+    return not re.search(r"^@|://|^[\w-]+(\.[\w-]+)+$", name)
+
+
+def _without_site_name(title: str, site: str, heading: str = "") -> str:
+    """The headline without the site's name after or before it ("Ferry fares frozen | The Post"), as
+    the page names its site (og:site_name; "The" optional, any case); else without what follows or
+    precedes the page's own <h1> after a separator."""
+    title = " ".join(title.split())
+    for name in dict.fromkeys(n for n in (site, re.sub(r"^the\s+", "", site, flags=re.I)) if n):
+        name = re.escape(name)
+        after, before = rf"^(?P<headline>.+?){_TITLE_SEPARATOR}{name}$", rf"^{name}{_TITLE_SEPARATOR}(?P<headline>.+)$"
+        if match := re.match(after, title, re.I) or re.match(before, title, re.I):
+            return match["headline"]
+    if heading and heading != title:
+        escaped = re.escape(heading)
+        after, before = rf"^{escaped}{_TITLE_SEPARATOR}\S", rf"^.*\S{_TITLE_SEPARATOR}{escaped}$"
+        if re.match(after, title) or re.match(before, title):
+            return heading
+    return title
+
+
+def _byline(candidates: list[str], site: str) -> str:
+    """The people of the first candidate that names any ("Ruth Adeyemi and Tomas Wyck" gives both), or
+    nothing: a byline holds people, not "Staff Reporter", the site's name, an address or a date."""
+    for candidate in candidates:
+        parts = re.split(r"\s*(?:[,;&|/•]|\band\b|\bund\b|\bet\b|\by\b)\s*", candidate or "")
+        people = [name for part in parts if (name := _person_name(part, site))]
+        if people:
+            return ", ".join(dict.fromkeys(people))[:300]
+    return ""
+
+
+def _person_name(text: str, site: str) -> str:
+    """The person's name `text` is ("By Odile Marchetti" is Odile Marchetti), or ""."""
+    name = _BY.sub("", " ".join(text.split())).strip(" .,:-–—")
+    if not name or len(name) > 60 or re.search(r"[\d@/:#©()\[\]]", name):
+        return ""
+    words = name.split()
+    folded = [w.lower().strip(".") for w in words]
+    if not 2 <= len(words) <= 5 or NOT_A_PERSON_WORDS.intersection(folded):
+        return ""
+    if site and (name.casefold() in site.casefold() or site.casefold() in name.casefold()):
+        return ""
+    for word, low in zip(words, folded, strict=True):
+        if low in NAME_PARTICLES:
+            continue
+        if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):  # an initial ("J.", "J.R.")
+            continue
+        if not (word[0].isupper() and re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", word)):
+            return ""
+    return "" if folded[-1] in NAME_PARTICLES else name
 
 
 def _url_of(origin: str) -> str | None:

@@ -1,0 +1,179 @@
+"""HTML pages in (issue 13.4): headline without the site's name, outlet from the page's metadata, a
+byline only when it is a person's name, the date from the page's metadata, a body without the site's
+navigation. The pages here are our own fictional writing."""
+
+import datetime as dt
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from articles.ingest import formats
+from articles.ingest.formats import Options, read_input
+
+DATA = Path(__file__).parent / "data" / "ingest"
+UTC = dt.UTC
+
+
+def read(name: str, **options):
+    [article] = read_input(str(DATA / name), Options(**options))
+    return article
+
+
+def page(head: str = "", body: str = "") -> str:
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">{head}</head><body><article>'
+        "<h1>Ferry fares frozen for the winter</h1>"
+        "<p>Fares on the Brindle ferry will stay at four euros until March, the operator said on Tuesday.</p>"
+        "<p>“Nobody should pay more to get to work,” said Tomas Wyck, who runs the service from the quay.</p>"
+        f"{body}</article></body></html>"
+    )
+
+
+def parse(html: str, origin: str = "page.html", **options):
+    [article] = formats.parse_html(html.encode(), origin, Options(**options))
+    return article
+
+
+# --- Headline --------------------------------------------------------------------------------------
+
+
+def test_the_headline_is_the_og_title_without_the_site_name():
+    article = read("page-chrome.html")
+    assert article.headline == "Ferry fares frozen for the winter"
+    assert not article.body_text.startswith("Ferry fares frozen")  # the page's own heading is not body
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ferry fares frozen for the winter | The Brindle Harbour Post",
+        "Ferry fares frozen for the winter – THE BRINDLE HARBOUR POST",
+        "The Brindle Harbour Post: Ferry fares frozen for the winter",
+        "Ferry fares frozen for the winter",
+    ],
+)
+def test_a_site_name_before_or_after_the_headline_goes(title):
+    head = f'<title>{title}</title><meta property="og:site_name" content="The Brindle Harbour Post">'
+    assert parse(page(head)).headline == "Ferry fares frozen for the winter"
+
+
+def test_a_part_of_the_headline_that_is_not_the_site_name_stays():
+    head = (
+        '<meta property="og:title" content="Ferry fares: what changes in March | Explainer">'
+        '<meta property="og:site_name" content="The Brindle Harbour Post">'
+    )
+    assert parse(page(head)).headline == "Ferry fares: what changes in March | Explainer"
+
+
+def test_the_headline_from_json_ld_loses_the_site_name_of_its_title_too():
+    assert read("page-jsonld.html").headline == "Harbour wall repaired before the storms"
+
+
+# --- Outlet ----------------------------------------------------------------------------------------
+
+
+def test_the_outlet_is_og_site_name_or_the_publisher_named_in_json_ld():
+    assert read("page-chrome.html").source == "The Brindle Harbour Post"
+    assert read("page-jsonld.html").source == "Saltmarsh Gazette"
+
+
+def test_no_outlet_rather_than_a_copyright_line_a_handle_or_a_domain(monkeypatch):
+    assert read("page-bare.html").source == ""
+    monkeypatch.setattr(
+        formats, "fetch", mock.create_autospec(formats.fetch, return_value=(DATA / "page-bare.html").read_bytes())
+    )
+    [article] = read_input("https://post.example/2025/06/night-market", Options())
+    assert article.source == ""
+    [article] = read_input("https://post.example/2025/06/night-market", Options(source="Brindle Post"))
+    assert article.source == "Brindle Post"
+
+
+# --- Byline ----------------------------------------------------------------------------------------
+
+
+def test_a_byline_that_is_not_a_persons_name_is_left_empty():
+    assert read("page-chrome.html").byline == ""  # "Staff Reporter"
+    assert read("page-bare.html").byline == ""  # "Posted by admin"
+
+
+def test_the_byline_is_the_people_json_ld_names_not_the_site_given_as_author():
+    assert read("page-jsonld.html").byline == "Petra Lindahl, Jonas Petrov"
+
+
+@pytest.mark.parametrize(
+    "author, byline",
+    [
+        ("Tobias Renn", "Tobias Renn"),
+        ("By Odile Marchetti", "Odile Marchetti"),
+        ("Ruth Adeyemi and Tomas Wyck", "Ruth Adeyemi, Tomas Wyck"),
+        ("Hélène van der Berg", "Hélène van der Berg"),
+        ("J. R. Okafor", "J. R. Okafor"),
+        ("Brindle Harbour Post", ""),
+        ("The Brindle Harbour Post Newsroom", ""),
+        ("Sports Desk", ""),
+        ("Associated Wire Service", ""),
+        ("desk@post.example", ""),
+        ("https://post.example/staff/tomas", ""),
+        ("Updated 2 hours ago", ""),
+        ("admin", ""),
+        ("Wyck", ""),
+    ],
+)
+def test_byline_only_when_it_looks_like_a_persons_name(author, byline):
+    head = f'<meta name="author" content="{author}"><meta property="og:site_name" content="Brindle Harbour Post">'
+    assert parse(page(head)).byline == byline
+
+
+# --- Date ------------------------------------------------------------------------------------------
+
+
+def test_the_date_is_the_published_time_in_the_pages_metadata_with_its_moment():
+    article = read("page-chrome.html")
+    assert article.published == dt.date(2025, 6, 3)  # the publisher's date, not 4 June (UTC) nor the update
+    assert article.published_at == dt.datetime(2025, 6, 4, 3, 30, tzinfo=UTC)
+    article = read("page-jsonld.html")
+    assert (article.published, article.published_at) == (
+        dt.date(2025, 6, 3),
+        dt.datetime(2025, 6, 4, 3, 30, tzinfo=UTC),
+    )
+    article = read("page.html")
+    assert (article.published, article.published_at) == (dt.date(2025, 9, 10), dt.datetime(2025, 9, 10, 8, tzinfo=UTC))
+
+
+def test_no_date_rather_than_the_year_of_a_copyright_line():
+    article = read("page-bare.html")
+    assert (article.published, article.published_at) == (None, None)
+    assert read("page-bare.html", date=dt.date(2025, 6, 7)).published == dt.date(2025, 6, 7)
+
+
+def test_a_date_in_the_pages_address_is_metadata_too(monkeypatch):
+    monkeypatch.setattr(
+        formats, "fetch", mock.create_autospec(formats.fetch, return_value=(DATA / "page-bare.html").read_bytes())
+    )
+    [article] = read_input("https://post.example/2025/06/07/night-market", Options())
+    assert (article.published, article.published_at) == (dt.date(2025, 6, 7), None)
+
+
+# --- Body ------------------------------------------------------------------------------------------
+
+
+def test_the_body_has_no_menus_lists_of_other_stories_or_footer():
+    article = read("page-chrome.html")
+    assert article.body_text == (
+        "Fares on the Brindle ferry will stay at four euros until March, the operator said on Tuesday evening.\n\n"
+        "“Nobody should pay more to get to work,” said Tomas Wyck, who runs the service from the north quay."
+    )
+    for chrome in ("Most read", "Lifeboat crew", "Privacy policy", "Jobs at", "©", "Home"):
+        assert chrome not in article.body_text
+    assert "Front page" not in read("page-jsonld.html").body_text
+
+
+def test_a_list_in_the_article_itself_stays():
+    body = (
+        "<p>The new timetable, from Monday:</p><ul><li>First crossing at six in the morning from the north quay.</li>"
+        "<li>Last crossing at eleven at night from the island pier.</li></ul>"
+    )
+    article = parse(page(body=body))
+    assert "First crossing at six in the morning from the north quay." in article.body_text
+    assert "Last crossing at eleven at night from the island pier." in article.body_text
