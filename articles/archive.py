@@ -207,6 +207,7 @@ def _failure(exc: Exception) -> str:
 ARTICLE_COLUMNS = (
     "headline",
     "slug",
+    "language",
     "body_html",
     "body_text",
     "source_id",
@@ -305,6 +306,7 @@ def _new_or_changed(
         values = {
             "headline": parsed.headline,
             "slug": article_slug(parsed.headline),
+            "language": items[index][1].language,
             "body_html": parsed.body_html,
             "body_text": parsed.body_text,
             "source_id": context.sources.get(parsed.source),
@@ -554,6 +556,7 @@ def _resolve_rows(
             if resolved.person_id is not None:
                 names[resolved.person_id] = resolved.name
                 counts[resolved.person_id] = counts.get(resolved.person_id, 0) + count
+        as_written = _known_unconfirmed(extracted, people, names, counts)
         staff = kept.get(row.pk, [])
         taken = {position for _, _, position in staff} | {text for text, _, _ in staff}
         quoted = {person_id for _, person_id, _ in staff if person_id}
@@ -571,6 +574,9 @@ def _resolve_rows(
                 person_id = ids[quote.speaker]
                 if person_id is not None:
                     quoted.add(person_id)
+            elif quote.speaker_as_written in as_written:  # a known person the text gave no evidence for
+                person_id = as_written[quote.speaker_as_written]
+                quoted.add(person_id)
             quotes.append((quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position))
         for person_id in quoted:
             counts.setdefault(person_id, 1)
@@ -586,6 +592,24 @@ def _resolve_rows(
             row.values["search_text"] = search_text([names[pk] for pk in counts], [q[0] for q in quotes])
         rows.append(([(pk, max(1, n), pk in quoted) for pk, n in counts.items()], quotes))
     return rows
+
+
+def _known_unconfirmed(
+    extracted: Extracted, people: PersonIndex, names: dict[int, str], counts: dict[int, int]
+) -> dict[str, int]:
+    """The names an article not in English gives without evidence of a person (Extracted.unconfirmed) that
+    the archive knows by that name or an alias: added to the article's people (names, counts), and their
+    spellings mapped to the person, for quotations left unattributed with the name as written."""
+    as_written: dict[str, int] = {}
+    for name, _role, count, variants in extracted.unconfirmed:
+        known = people.find(name, variants)
+        if known is None or known.person_id is None or known.matched_by not in ("name", "alias"):
+            continue  # unknown, known only by surname or a near spelling, or not a person
+        names[known.person_id] = known.name
+        counts[known.person_id] = counts.get(known.person_id, 0) + count
+        for spelling in (name, *variants):
+            as_written.setdefault(spelling, known.person_id)
+    return as_written
 
 
 def _renumbered(moved: dict[int, tuple[int, str]], names: dict, counts: dict, quotes: list, quoted: set) -> tuple:
@@ -626,8 +650,9 @@ def update_article(article: Article, *, context: Context | None = None, extracte
     )
     try:
         with transaction.atomic():
-            row = _Row(article.pk, None, existed=True)
-            _write([(parsed, extracted or extract_article(parsed))], [(0, row)], context)
+            extracted = extracted or extract_article(parsed)
+            row = _Row(article.pk, {"language": extracted.language}, existed=True)  # the text may be another's
+            _write([(parsed, extracted)], [(0, row)], context)
     except Exception:
         context.reload()
         raise

@@ -421,6 +421,15 @@ class Article(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Detected when the text is stored or changed (articles.ingest.language): ISO 639-1, "" when unknown.
+    language = models.CharField(
+        max_length=2,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text="Language of the text (ISO 639-1 code, detected); empty when unknown or too short to tell.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -444,6 +453,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(fingerprint__regex=r"^[0-9a-f]{64}$"), name="article_fingerprint_sha256"
             ),
+            models.CheckConstraint(condition=Q(language__regex=r"^([a-z]{2})?$"), name="article_language_iso639_1"),
         ]
         indexes = [
             # Full-text search: WHERE search_vector @@ query.
@@ -452,6 +462,13 @@ class Article(models.Model):
             models.Index(F("published").desc(nulls_last=True), F("id").desc(), name="article_published_idx"),
             # An outlet's page: WHERE source_id = ? ORDER BY published DESC.
             models.Index(F("source"), F("published").desc(nulls_last=True), name="article_source_published_idx"),
+            # Articles in one language, newest first (the language filter): WHERE language = ? ORDER BY published.
+            models.Index(
+                F("language"),
+                F("published").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_language_published_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,9 +5,10 @@ Read-only: storing what is found is articles.archive's work.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from articles.ingest.formats import ParsedArticle, ParsedQuote
+from articles.ingest.language import detect
 
 
 @dataclass
@@ -18,6 +19,10 @@ class Extracted:
     quotes: list[tuple[ParsedQuote, int]]  # (quote, position in body_text)
     given: bool = False  # carried by the input (export format), not extracted
     fingerprint: str = ""  # computed beside the extraction, in the worker process
+    language: str = ""  # ISO 639-1 code of the text (articles.ingest.language), "" when unknown
+    # In a language other than English, names without evidence of a person (quotes.Extraction.unconfirmed),
+    # as people are: stored only for people the archive already knows (archive._known_unconfirmed).
+    unconfirmed: list[tuple[str, str, int, list[str]]] = field(default_factory=list)
 
 
 def extract_article(parsed: ParsedArticle) -> Extracted:
@@ -28,7 +33,12 @@ def extract_article(parsed: ParsedArticle) -> Extracted:
         named = {q.speaker for q in quotes if q.speaker}
         people = [(name, "", max(1, parsed.body_text.count(name.split()[-1])), []) for name in parsed.people or []]
         people += [(name, "", 1, []) for name in sorted(named - set(parsed.people or []))]
-        return Extracted(people=people, quotes=list(zip(quotes, positions, strict=True)), given=True)
+        return Extracted(
+            people=people,
+            quotes=list(zip(quotes, positions, strict=True)),
+            given=True,
+            language=detect(parsed.headline, parsed.body_text),
+        )
 
     from articles.ingest.quotes import extract
 
@@ -42,6 +52,8 @@ def extract_article(parsed: ParsedArticle) -> Extracted:
             )
             for q in found.quotes
         ],
+        language=found.language,
+        unconfirmed=[(p.name, p.role, p.count, list(p.variants)) for p in found.unconfirmed],
     )
 
 

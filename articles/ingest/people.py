@@ -18,6 +18,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .language_rules import LanguageRules, age_after_re, rules_for
+
 # --- word lists ---------------------------------------------------------------------------
 
 # Words that introduce a person as a title or role. They go into PersonMention.role, never the name.
@@ -47,9 +49,13 @@ TITLE_PREFIXES = frozenset("ex vice deputy co acting former".split())
 
 
 @lru_cache(maxsize=4096)
-def _is_title(low: str) -> bool:
-    """A lower-cased word that is a personal title, alone or with a hyphenated qualifier."""
+def _is_title(low: str, lang: str = "") -> bool:
+    """A lower-cased word that is a personal title, alone or with a hyphenated qualifier (or one of the
+    article's language, see language_rules)."""
     if low in TITLE_WORDS:
+        return True
+    rules = rules_for(lang) if lang else None
+    if rules is not None and rules.is_title(low, capitalised=True):  # (words of a capitalised run)
         return True
     if "-" not in low:
         return False
@@ -257,8 +263,8 @@ municipality commune settlement neighbourhood neighborhood port harbour harbor""
 NAME_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*\Z")
 # A capitalised run that fills a whole quotation is a title of a work ("in his memoir, “A Long Cold
 # Look,” he wrote"): the closing mark follows it, maybe after a comma or full stop.
-QUOTE_OPENERS = '“"‘'
-TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’]")
+QUOTE_OPENERS = '“"‘„«»「『'
+TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’“«»」』]")
 
 # Role nouns that are no common title but a role by their ending (see _role_cut): "Harbourmaster",
 # "Innkeeper", "Archivist", "Geologist", "Cartographer", "Statistician", "Auctioneer".
@@ -403,6 +409,8 @@ class PersonMention:
     count: int
     variants: list[str]
     quoted: bool = False
+    # Why a name in a language other than English counts as a person's (see _evidence); "" in English.
+    evidence: str = ""
 
 
 @dataclass(slots=True)
@@ -511,24 +519,28 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _drop_kind(tok: str) -> int:
-    """Whether a run's first word is no part of a name: 1 always ("Following", "In"), 2 at a sentence start
-    (a long word in -ing/-ly/-ed: "Speaking Tillerson" mid-sentence is odd, "Reading" can be a name), 0 never."""
+def _drop_kind(tok: str, lang: str = "") -> int:
+    """Whether a run's first word is no part of a name: 1 always ("Following", "In"; "Laut", "Selon" in their
+    languages), 2 at a sentence start (a long word in -ing/-ly/-ed: "Speaking Tillerson" mid-sentence is odd,
+    "Reading" can be a name), 0 never."""
     if _acronym(tok):
         return 0
     low = tok.lower()
     if low in COMMON_WORDS:
         return 1
+    rules = rules_for(lang) if lang else None
+    if rules is not None and low in rules.function_words:
+        return 1
     return 2 if len(low) > 5 and low.endswith(("ing", "ly", "ed")) else 0
 
 
-def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
+def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidate | None:
     """Split a run into role words and name words; None when it is not a person."""
     # A sentence-initial common word ("Following Tillerson", "In Moscow") is not part of a name.
     toks, offsets = piece.tokens, piece.offsets
     i, dropped_the = 0, False
     while i < len(toks):
-        kind = _drop_kind(toks[i])
+        kind = _drop_kind(toks[i], lang)
         # A lone word is kept: it only counts if it names someone ("Dowling said"), never by itself.
         if not kind or (
             kind == 2
@@ -543,7 +555,7 @@ def _candidate(text: str, base: int, piece: _Piece) -> _Candidate | None:
         i += 1
     if i == len(toks):
         return None
-    shape = _shape(toks[i:] if i else toks)
+    shape = _shape(toks[i:] if i else toks, lang)
     if shape is None:
         return None
     cut, n_name, words, role = shape
@@ -636,13 +648,13 @@ def _ends_with(text: str, pos: int, width: int, endings: tuple[str, ...], regex:
 
 
 @lru_cache(maxsize=16384)
-def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | None:
+def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, ...], str] | None:
     """The context-free part of _candidate: (role words, name words, name, role), or None for no name."""
     lowered = [t.lower() for t in toks]
     # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
     cut = 0
     for i, low in enumerate(lowered):
-        if _is_title(low) and i < len(toks) - 1:
+        if _is_title(low, lang) and i < len(toks) - 1:
             cut = i + 1
     # "Secretary of State", "Minister for Health": the department after the title is role too.
     if cut and cut < len(toks) - 1 and lowered[cut] in ("of", "for"):
@@ -658,6 +670,14 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
             cut = len(toks) - 2
     if len(toks) - cut >= 3:
         cut = _role_cut(toks, lowered, cut)
+    if (
+        lang
+        and not cut
+        and len(toks) == 3
+        and lowered[0].endswith(ROLE_NOUN_ENDINGS.get(lang, ()))
+        and not _not_name_word(toks[0], lang)
+    ):
+        cut = 1  # "Stammkundin Gerda Pohlmeier": a noun before a given name and surname (no evidence by itself)
     name_toks = toks[cut:]
     # "Lavrov of Russia": the name stops at a connector.
     for i, tok in enumerate(name_toks):
@@ -672,7 +692,7 @@ def _shape(toks: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], str] | Non
         if tok.endswith(("'s", "’s")):
             name_toks = name_toks[: i + 1] if i else name_toks[1:] if len(name_toks) == 3 and not cut else ()
             break
-    if not name_toks or any(_not_name_word(t) for t in name_toks[_family_name_first(name_toks) :]):
+    if not name_toks or any(_not_name_word(t, lang) for t in name_toks[_family_name_first(name_toks) :]):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
     if len(words) > 4:
@@ -721,9 +741,15 @@ def _acronym(tok: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _not_name_word(tok: str) -> bool:
+def _not_name_word(tok: str, lang: str = "") -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
-    return _org_word(low) or (low in COMMON_WORDS and tok not in GIVEN_NAME_HOMOGRAPHS) or _acronym(tok)
+    if _org_word(low) or (low in COMMON_WORDS and tok not in GIVEN_NAME_HOMOGRAPHS) or _acronym(tok):
+        return True
+    rules = rules_for(lang) if lang else None
+    if rules is None:
+        return False
+    low = tok.rstrip(".").lower()
+    return low in rules.function_words or low in rules.non_person_words
 
 
 def _org_word(low: str) -> bool:
@@ -777,12 +803,22 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(diffs) == 1 and _one_letter_off(*diffs[0])
 
 
-def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple[list[PersonMention], list[Mention]]:
-    """People (in order of first appearance) and every mention of them, in text order."""
+def scan_people(
+    text: str,
+    masked: list[tuple[int, int]] | None = None,
+    language: str = "",
+    unconfirmed: list[PersonMention] | None = None,
+) -> tuple[list[PersonMention], list[Mention]]:
+    """People (in order of first appearance) and every mention of them, in text order.
+
+    In a language other than English (language_rules.rules_for), only people with evidence in the
+    text are returned (see _evidence); the others are added to `unconfirmed` when it is given (the
+    archive keeps them only if it knows the name), and their mentions are dropped."""
     masked = mask_spans(text) if masked is None else masked
+    lang = "" if rules_for(language) is None else language
     runs = _runs(text, masked)
     place_words = _place_words(text, runs)
-    cands = _candidates(text, runs, place_words)
+    cands = _candidates(text, runs, place_words, lang)
     if place_words:
         place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
     if place_words:
@@ -831,12 +867,106 @@ def scan_people(text: str, masked: list[tuple[int, int]] | None = None) -> tuple
             keys.append(_name_key(c.tokens))  # a particle-led surname nobody's full name ends with
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
-        elif c.person < 0 and c.titled and _is_title(c.role.split()[-1].lower()):
+        elif c.person < 0 and c.titled and _is_title(c.role.split()[-1].lower(), lang):
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
-    return _finish(text, people, [c for c in cands if c.person >= 0])
+    cands = [c for c in cands if c.person >= 0]
+    if not lang:
+        return _finish(text, people, cands)
+    # Another language: a person needs evidence at one mention at least.
+    rules = rules_for(lang)
+    evidence: dict[int, str] = {}
+    for c in cands:
+        if c.person not in evidence:
+            found, title = _evidence(text, c, rules, lang)
+            if found:
+                evidence[c.person] = found
+                if title and not people[c.person].role:
+                    people[c.person].role = title  # "la maire, Clémence Aubriot": her role
+    if unconfirmed is not None:
+        unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in evidence])[0])
+    return _finish(text, people, [c for c in cands if c.person in evidence], evidence)
+
+
+# Nouns in a language that capitalises them, which before a given name and surname are a role, not a name
+# ("Stammkundin Gerda Pohlmeier", "Nachbar Jan Ohl"): cut from the name, but no evidence of a person.
+ROLE_NOUN_ENDINGS = {"de": ("in", "er", "ers", "or", "ent", "ant", "ist", "ege")}
+# Where a clause before an apposition starts ("…», a déclaré la maire, Clémence Aubriot").
+CLAUSE_MARKS = '.;:!?«»“”„"()—–\n'
+
+
+def _evidence(text: str, c: _Candidate, rules: LanguageRules, lang: str) -> tuple[str, str]:
+    """Why a name in a language other than English is a person's ("" when nothing says so): a title or
+    role of the language in the run ("Polizeisprecher Torben Aschauer"), right before it ("le commandant
+    Yannick Ferrandou"), in an apposition before it ("Son père, Armand Roumanille") or right after it
+    ("Hervé Delmasure, conseiller municipal"); an age ("Ilka Brennecke (47)"); or a reporting verb of
+    the language right before or after it ("sagte Demirtaş", "Marek Stiebitz warnte"). With the title
+    word found outside the name's own run, as written ("maire")."""
+    if c.role and any(_is_title(w.lower(), lang) for w in c.role.split()):
+        return "title", ""
+    title = _title_before(text, c.run_start, rules) or _title_after(text, c.end, rules)
+    if title:
+        return "title", title
+    age = age_after_re(lang)
+    if age is not None and age.match(text, c.end, c.end + 16):
+        return "age", ""
+    if _verb_next_to(text, c, rules):
+        return "reporting verb", ""
+    return "", ""
+
+
+def _title_before(text: str, start: int, rules: LanguageRules) -> str:
+    """A title of the language right before start, or in the clause before an apposition ending at start
+    ("Son père, Armand Roumanille"); "" if none."""
+    window = text[max(0, start - 100) : start]
+    stripped = window.rstrip()
+    if stripped.endswith(","):
+        clause = stripped[:-1]
+        cut = max(clause.rfind(mark) for mark in CLAUSE_MARKS)
+        return next((w for w in clause[cut + 1 :].split()[-8:] if rules.is_title(w.lower().strip(","))), "")
+    words = stripped.split()
+    if words and len(stripped) < len(window) and rules.is_title(words[-1].lower()):
+        return words[-1]
+    return ""
+
+
+def _title_after(text: str, end: int, rules: LanguageRules) -> str:
+    """ "…, conseiller municipal", "…, cheffe de file": a title among the first words of an apposition."""
+    if not text.startswith(", ", end):
+        return ""
+    segment = text[end + 2 : end + 60]
+    stop = min((i for i in (segment.find(m) for m in ",.;:!?(") if i >= 0), default=len(segment))
+    return next((w for w in segment[:stop].split()[:3] if rules.is_title(w.lower())), "")
+
+
+def _verb_next_to(text: str, c: _Candidate, rules: LanguageRules) -> bool:
+    """A reporting verb of the language right after the name ("Quellmann sagte", "Anna Berger, sagte …") or
+    right before it ("estime Hervé Delmasure"; "so" only after a quotation: "“…”, so Andermatt")."""
+    verbs = _reporting_verb_words(rules.code)
+    if not verbs:
+        return False
+    after = text[c.end : c.end + 30].lstrip(" ,").split(None, 2)
+    if after and (after[0].lower() in verbs or " ".join(after[:2]).lower() in verbs):
+        return after[0].lower() not in rules.after_quote_only
+    before = text[max(0, c.run_start - 40) : c.run_start].split()
+    if not before:
+        return False
+    word = before[-1].lower()
+    if word in rules.after_quote_only:
+        return len(before) > 1 and before[-2].endswith(",") and before[-2][-2:-1] in QUOTE_CLOSERS
+    return word in verbs
+
+
+QUOTE_CLOSERS = '”“"’«»」』'
+
+
+@lru_cache(maxsize=64)
+def _reporting_verb_words(lang: str) -> frozenset[str]:
+    """The language's reporting verbs, lower case, as written (also the several-word ones)."""
+    rules = rules_for(lang)
+    return frozenset(v.lower() for v in rules.reporting_verbs) - rules.not_evidence if rules else frozenset()
 
 
 def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
@@ -860,7 +990,7 @@ def _kin_appositive(text: str, start: int) -> bool:
     return bool(kin) and not text[max(0, kin.start() - 4) : kin.start()].endswith("and ")
 
 
-def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]) -> list[_Candidate]:
+def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str], lang: str = "") -> list[_Candidate]:
     """Candidates of all runs, in text order.
 
     A lone capitalised word ("Moscow", "Wednesday") never founds a person: it only counts as a back-
@@ -873,7 +1003,7 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
     for i, (base, piece) in enumerate(runs):
         if len(piece.tokens) == 1:
             lone.append(i)
-        elif c := _candidate(text, base, piece):
+        elif c := _candidate(text, base, piece, lang):
             found.append((i, c))
             names.update(_name_key(c.tokens))
             names.add(_surname(c.tokens))
@@ -896,7 +1026,7 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
                 and any(abs(len(n) - len(word)) <= 1 and _one_letter_off(n, word) for n in by_initial.get(word[0], ()))
             )
         ):
-            c = _candidate(text, *runs[i])
+            c = _candidate(text, *runs[i], lang)
             if c:
                 found.append((i, c))
     found.sort(key=lambda ic: ic[0])
@@ -1197,7 +1327,9 @@ def _occupation_before(text: str, start: int) -> str:
     return " ".join(w for _, w in words[i:])
 
 
-def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[list[PersonMention], list[Mention]]:
+def _finish(
+    text: str, people: list[_Person], cands: list[_Candidate], evidence: dict[int, str] | None = None
+) -> tuple[list[PersonMention], list[Mention]]:
     order: dict[int, None] = {}  # people in order of first mention
     mentions: list[Mention] = []
     first_full: dict[int, Mention] = {}  # first mention by a full name, for the appositive role
@@ -1234,6 +1366,7 @@ def _finish(text: str, people: list[_Person], cands: list[_Candidate]) -> tuple[
                 p.role or occupations.get(old) or _appositive_role(text, first_full.get(old)),
                 p.count,
                 p.variants,
+                evidence=evidence.get(old, "") if evidence else "",
             )
         )
     return result, mentions

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from articles.archive import Context, analyze_archive, database_gone, search_text, store_articles
 from articles.export import export_record
-from articles.ingest import formats
+from articles.ingest import formats, language
 from articles.ingest.extract import Extracted, extract_article
 from articles.ingest.formats import Options, ParsedArticle, ParsedQuote, Rejection
 from articles.ingest.topics import topics_for_text
@@ -32,6 +32,10 @@ def preview_record(parsed: ParsedArticle, context: Context, extracted: Extracted
     for name, _role, _count, variants in extracted.people:
         resolved = context.people.resolve(name, variants=variants, create=False)
         canonical[name] = None if resolved.not_person else resolved.name
+    for name, _role, _count, variants in extracted.unconfirmed:  # kept only when known (see archive)
+        known = context.people.find(name, variants)
+        if known is not None and known.matched_by in ("name", "alias"):
+            canonical[name] = known.name
     for q, _ in extracted.quotes:
         if q.speaker and q.speaker not in canonical and (known := context.people.find(q.speaker)):
             canonical[q.speaker] = None if known.not_person else known.name
@@ -196,20 +200,33 @@ def _extract_only(parsed: ParsedArticle) -> Extracted | str:
         return f"{exc.__class__.__name__}: {exc}"
 
 
-def _extract_packed(task: tuple[str, str] | ParsedArticle) -> tuple | Extracted | str:
+def _extract_batch(tasks: list[tuple[str, str] | ParsedArticle]) -> list[tuple | Extracted | str]:
+    """In a worker: a batch of articles (see _extract_packed), their languages detected first, all together.
+
+    The detector walks a 39 MB table: interleaved with extraction, each evicts the other from the CPU's
+    caches. 1,000 bench articles took 0.87 s of CPU detected and extracted one by one, 0.75 s in batches
+    of 32 (extraction alone 0.54 s)."""
+    languages = [language.detect(*task) if isinstance(task, tuple) else None for task in tasks]
+    return [_extract_packed(task, lang) for task, lang in zip(tasks, languages, strict=True)]
+
+
+def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = None) -> tuple | Extracted | str:
     """In a worker: extraction of (headline, body text) as plain tuples, which cross the process boundary
-    several times cheaper than dataclasses; an article carrying its own results comes whole."""
+    several times cheaper than dataclasses; an article carrying its own results comes whole. lang: its
+    language, if known (else detected)."""
     if not isinstance(task, tuple):
         return _extract_only(task)
     headline, body_text = task
     try:
         from articles.ingest.quotes import extract
 
-        found = extract(headline, body_text)
+        found = extract(headline, body_text, lang)
         return (
             fingerprint(headline, body_text),
             [(p.name, p.role, p.count, p.variants) for p in found.people],
             [(q.text, q.speaker, q.speaker_as_written, q.partial, q.position) for q in found.quotes],
+            found.language,
+            [(p.name, p.role, p.count, p.variants) for p in found.unconfirmed],
         )
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
         return f"{exc.__class__.__name__}: {exc}"
@@ -218,11 +235,13 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle) -> tuple | Extracted 
 def _unpack(result: tuple | Extracted | str) -> Extracted | str:
     if not isinstance(result, tuple):
         return result
-    digest, people, quotes = result
+    digest, people, quotes, lang, unconfirmed = result
     return Extracted(
         people=people,
         quotes=[(ParsedQuote(text, speaker, written, partial), at) for text, speaker, written, partial, at in quotes],
         fingerprint=digest,
+        language=lang,
+        unconfirmed=unconfirmed,
     )
 
 
@@ -243,10 +262,19 @@ def _extract_all(articles, workers: int):
             else:
                 yield dataclasses.replace(parsed, body_html="")
 
-    # fork: workers inherit the loaded code; they never touch the database connection.
+    # fork: workers inherit the loaded code and the language model (read once, here: its pages are shared);
+    # they never touch the database connection.
+    language.load()
     with multiprocessing.get_context("fork").Pool(workers, initializer=_lower_priority) as pool:
-        for result in pool.imap(_extract_packed, tasks(itertools.chain(head, articles)), chunksize=CHUNK_SIZE):
-            yield waiting.popleft(), _unpack(result)
+        for results in pool.imap(_extract_batch, _batches(tasks(itertools.chain(head, articles)), CHUNK_SIZE)):
+            for result in results:
+                yield waiting.popleft(), _unpack(result)
+
+
+def _batches(items, size: int):
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 CHUNK_SIZE = 32  # articles sent to a worker at a time

@@ -2,8 +2,10 @@
 
 The pipeline, per article:
 
-1. find double-quoted spans paragraph by paragraph (curly or straight marks, classified as
-   opening or closing by the characters around them, so stray or wrong-way curly marks still pair);
+1. find quoted spans paragraph by paragraph, with the marks of the convention the article uses
+   (QUOTE_CONVENTIONS: “…” or "…" and „…“, classified as opening or closing by the characters around
+   them, so stray or wrong-way curly marks still pair; ‘…’ and ‚…‘ around apostrophes; « … », »…«,
+   ‹…›, 「…」 and 『…』 by their shapes);
 2. drop scare quotes (one or two words inside a sentence) and quoted titles;
 3. split each paragraph into sentences with the quoted text masked out, so a full stop inside a
    quotation never ends the reporter's sentence;
@@ -15,14 +17,23 @@ The pipeline, per article:
 Speakers resolve to people through ``people.scan_people``'s mentions; anything that is not a
 person (a ministry, a report, "one driver") keeps its wording in ``speaker_as_written`` and has
 ``speaker=None``.
+
+The article's language (language.detect(), unless the caller knows it) chooses the words: an article
+in a language with a table in language_rules is read with its reporting verbs, pronouns and
+determiners, and its people need evidence (people.scan_people); others are read with English words.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
+from .language import detect
+from .language_rules import LanguageRules, rules_for
+from .people import _UPPER as UPPER_LETTERS
 from .people import (
     ABBREVIATIONS,
     APPOSITIVE_AFTER_RE,
@@ -51,20 +62,57 @@ class Quote:
 class Extraction:
     people: list[PersonMention]
     quotes: list[Quote]
+    language: str = ""  # ISO 639-1 code the text was read as ("" unknown: read as English)
+    # In a language other than English, names found without evidence of a person (see people._evidence):
+    # the archive keeps them only when it knows the person already.
+    unconfirmed: list[PersonMention] = field(default_factory=list)
 
 
 # --- patterns -----------------------------------------------------------------------------------
 
-MARK_RE = re.compile(r"[“”„\"]")
-DOUBLE_MARKS = '“”„"'  # MARK_RE's characters, and SINGLE_MARK_RE's
-SINGLE_MARKS = "‘’'"
+
+@dataclass(frozen=True)
+class QuoteConvention:
+    """One way of marking quotations: the characters that open and close them. An article is read with
+    one convention (see _convention): quotations nested in it with other marks stay inside its text."""
+
+    name: str
+    opening: str
+    closing: str
+    # Opening or closing judged by the characters around a mark, not its shape: straight marks have
+    # none, and copy-editing often turns curly ones the wrong way (see _paragraph_spans, _single_spans).
+    by_context: bool = False
+
+    @property
+    def marks(self) -> str:
+        return "".join(dict.fromkeys(self.opening + self.closing))
+
+
+DOUBLE = QuoteConvention("double", '“„"', '”“"', by_context=True)  # “…” and "…"; German „…“
+SINGLE = QuoteConvention("single", "‘‚'", "’‘'", by_context=True)  # UK ‘…’ (nested “…”); German ‚…‘
+QUOTE_CONVENTIONS = (
+    DOUBLE,
+    SINGLE,
+    QuoteConvention("guillemets", "«", "»"),  # French « … » (inner spaces or not), Swiss «…»
+    QuoteConvention("reversed guillemets", "»", "«"),  # German and Danish »…«
+    QuoteConvention("single guillemets", "‹", "›"),
+    QuoteConvention("reversed single guillemets", "›", "‹"),
+    QuoteConvention("corner brackets", "「", "」"),  # Japanese, traditional Chinese
+    QuoteConvention("white corner brackets", "『", "』"),  # the same, nested or alone
+)
+SHAPED = tuple(c for c in QUOTE_CONVENTIONS if not c.by_context)
+SHAPED_MARKS = "".join(dict.fromkeys("".join(c.marks for c in SHAPED)))
+# Every quotation mark of every convention, and ’; not the straight ', which is mostly an apostrophe.
+QUOTE_MARKS = "".join(dict.fromkeys("".join(c.marks for c in QUOTE_CONVENTIONS) + "’")).replace("'", "")
+
+DOUBLE_MARKS = DOUBLE.marks
+SINGLE_MARKS = SINGLE.marks
 # UK-style copy quotes with single marks (‘…’, nested “…”). The closing ’ is also the apostrophe, so a
 # single mark only counts when it stands at a word edge (see _single_spans).
-SINGLE_MARK_RE = re.compile(r"[‘’']")
-# Opening single marks: ‘ anywhere, or a straight ' after a space or bracket and before a letter.
+# Opening single marks: ‘ or ‚ anywhere, or a straight ' after a space or bracket and before a letter.
 # (Regexes scanned over whole texts start with a character or set, never a look-behind or a repeated
 # group: then `re` skips to candidate characters in C instead of running the pattern at every position.)
-SINGLE_OPEN_RE = re.compile(r"‘|'(?<![^\s(\[—–]')(?=[^\W\d_])")
+SINGLE_OPEN_RE = re.compile(r"[‘‚]|'(?<![^\s(\[—–]')(?=[^\W\d_])")
 DOUBLE_OPEN_RE = re.compile(r"[“„]|\"(?<![^\s(\[—–/]\")")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 QUOTE_CHAR = "\x01"  # masks quoted text in a sentence frame
@@ -171,7 +219,10 @@ AFTER_STOP_RE = re.compile(
 # A second verb sharing the first one's subject: "said the plan was sound but described it as".
 COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|[a-z]+ly\s+)?\Z")
 # Same as r"(?:[.!?]+[”"’)\]]*|\x02)\s+(?=…)", but starting with one character class (see above).
-SENTENCE_BREAK_RE = re.compile(r"[.!?" + QUOTE_STOP + r"](?:(?<=[.!?])[.!?]*[”\"’)\]]*)?\s+(?=[A-Z\x01\x02‘(])")
+# The next sentence starts with a capital of any Latin, Greek or Cyrillic script, or an opening mark.
+SENTENCE_BREAK_RE = re.compile(
+    r"[.!?" + QUOTE_STOP + r"](?:(?<=[.!?])[.!?]*[”\"’)\]]*)?\s+(?=[" + UPPER_LETTERS + r"\x01\x02‘(„«»「『])"
+)
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title.
 TITLE_CUE_RE = re.compile(
     r"\b(?:titled|entitled|headlined|named|dubbed|nicknamed|called|known as|so-called|book|"
@@ -199,7 +250,57 @@ RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
 ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
 ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))  # letters of the longest abbreviation (see _sentences)
 SENTENCE_PUNCT_RE = re.compile(r"[.!?;:]")
+# Determiners of a role back-reference to one known person ("the coach", "my coach"); see _role_reference.
+DEFINITE_RE_ENGLISH = re.compile(r"(?:the|my|his|her|their|its|our)\s", re.IGNORECASE)
 DETERMINER_WORD_RE = re.compile(r"\b(?:the|a|an|one)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words attributions are read with, for one language (English, or a table of language_rules)."""
+
+    verb_re: re.Pattern
+    according_to: frozenset[str]  # lower case: "according to", "laut", "selon"
+    after_quote_only: frozenset[str]  # verbs that only count right after a quotation ("so")
+    post_stop_re: re.Pattern  # where an inverted subject ends
+    determiner_re: re.Pattern  # a noun phrase's determiner (role references: "the coach", "die Trainerin")
+    definite_re: re.Pattern
+    pronouns: dict  # a language's subject pronouns -> "he" / "she" (English: PRONOUNS as they are)
+    title_case: bool = True  # a quotation in Title Case is a work's title (not where all nouns are capitalised)
+    rules: LanguageRules | None = None  # the language's table (genders of titles)
+
+
+ENGLISH_WORDS = _Words(
+    VERB_RE, frozenset({"according to"}), frozenset(), POST_STOP_RE, DETERMINER_RE, DEFINITE_RE_ENGLISH, {}
+)
+
+
+@lru_cache(maxsize=64)
+def _words_for(language: str) -> _Words:
+    """English words for English, unknown languages ("") and languages without reporting verbs in their
+    table; a language's own otherwise."""
+    rules = rules_for(language)
+    if rules is None:
+        return ENGLISH_WORDS
+    if not rules.reporting_verbs:
+        return dataclasses.replace(ENGLISH_WORDS, title_case=not rules.capitalises_nouns, rules=rules)
+    verbs = list(dict.fromkeys(rules.reporting_verbs + rules.according_to))
+    determiners = [re.escape(d) + ("" if d[-1] in "'’" else r"\s") for d in rules.determiners]
+    stops = "|".join(re.escape(w) for w in rules.subject_stops) or "(?!)"
+    return _Words(
+        verb_re=re.compile(_trie_pattern(verbs, first_as_set=True, after_first=r"(?<!\w.)") + r"\b"),
+        according_to=frozenset(w.lower() for w in rules.according_to),
+        after_quote_only=rules.after_quote_only,
+        post_stop_re=re.compile(rf"\s(?:{stops})\s"),
+        determiner_re=re.compile("^(?:" + "|".join(determiners) + ")", re.IGNORECASE) if determiners else NO_MATCH,
+        definite_re=re.compile("(?:" + "|".join(determiners) + ")", re.IGNORECASE) if determiners else NO_MATCH,
+        pronouns=rules.pronouns,
+        title_case=not rules.capitalises_nouns,
+        rules=rules,
+    )
+
+
+NO_MATCH = re.compile("(?!)")
 
 
 # --- internal records ------------------------------------------------------------------------------
@@ -227,6 +328,7 @@ class _Attribution:
 class _State:
     people: list[PersonMention]
     mentions: list[Mention]  # in text order, never overlapping: starts and ends both ascend
+    words: _Words = ENGLISH_WORDS
     last: _Attribution | None = None
     starts: list[int] = field(default_factory=list)  # mention starts and ends, for bisect
     ends: list[int] = field(default_factory=list)
@@ -251,14 +353,38 @@ class _State:
 # --- 1. quotation spans ---------------------------------------------------------------------------------
 
 
+def _convention(text: str) -> QuoteConvention:
+    """The quotation marks the article uses: the convention opening the most quotations.
+
+    Guillemets and corner brackets open by their shape (counted in C); of two conventions with the same
+    characters, each the other's way round (« » and » «), the one whose opening mark comes first. They are
+    chosen over the double and single marks when they open at least as many quotations as “ and „ do
+    (“ is also German's closing mark, so a German article counts double here: it needs more to lose).
+    """
+    best, most = None, 0
+    if any(mark in text for mark in SHAPED_MARKS):
+        for convention in SHAPED:
+            count = text.count(convention.opening)
+            if count > most and text.find(convention.opening) <= _first(text, convention.closing):
+                best, most = convention, count
+    if best is not None and most >= text.count("“") + text.count("„") + text.count('"') // 2:
+        return best
+    return SINGLE if _single_style(text) else DOUBLE
+
+
+def _first(text: str, mark: str) -> int:
+    at = text.find(mark)
+    return len(text) if at < 0 else at
+
+
 def _single_style(text: str) -> bool:
     """Does the article quote with single marks? Then it opens more single quotations than double ones
     (double-quoted copy nests single marks only inside its quotations, so it has fewer)."""
-    if "‘" not in text and "'" not in text:
+    if "‘" not in text and "'" not in text and "‚" not in text:
         return False
-    # Bounds counted in C first (every single opening is a ‘ or a ', every “ and „ opens): the regexes
+    # Bounds counted in C first (every single opening is a ‘, ‚ or a ', every “ and „ opens): the regexes
     # only run when single marks could win.
-    if text.count("‘") + text.count("'") <= text.count("“") + text.count("„"):
+    if text.count("‘") + text.count("'") + text.count("‚") <= text.count("“") + text.count("„"):
         return False
     return len(SINGLE_OPEN_RE.findall(text)) > len(DOUBLE_OPEN_RE.findall(text))
 
@@ -286,7 +412,7 @@ def _single_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_
     """
     spans: list[_Span] = []
     open_at, depth = -1, 0
-    for i in marks:  # SINGLE_MARK_RE's matches in the paragraph
+    for i in marks:  # where SINGLE_MARKS stand in the paragraph
         before = text[i - 1] if i > pstart else " "
         after = text[i + 1] if i + 1 < pend else " "
         if before.isspace() or before in '([{—–/“"':
@@ -307,9 +433,32 @@ def _single_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_
     return spans
 
 
+def _shaped_spans(
+    text: str, pstart: int, pend: int, marks: list[int], opening: str = "«", closing: str = "»"
+) -> list[_Span]:
+    """Pair the marks of a convention whose marks open and close by their shape (« », 「 」); a quotation
+    of the same convention inside another stays in its text, and an unclosed one runs to the paragraph end."""
+    spans: list[_Span] = []
+    open_at, depth = -1, 0
+    for i in marks:
+        if text[i] in opening:
+            if open_at < 0:
+                open_at, depth = i, 1
+            else:
+                depth += 1
+        elif open_at >= 0:
+            depth -= 1
+            if depth == 0:
+                spans.append(_Span(open_at, i, True, text[open_at + 1 : i].strip()))
+                open_at = -1
+    if open_at >= 0:
+        spans.append(_Span(open_at, pend, False, text[open_at + 1 : pend].strip()))
+    return spans
+
+
 def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_Span]:
-    """Pair the double quotation marks of one paragraph (marks: MARK_RE's matches in it); an unclosed one
-    runs to the paragraph end."""
+    """Pair the double quotation marks of one paragraph (marks: where DOUBLE_MARKS stand in it); an unclosed
+    one runs to the paragraph end."""
     spans: list[_Span] = []
     open_at, depth = -1, 0
     for i in marks:
@@ -339,12 +488,15 @@ def _first_letter(text: str) -> str:
     return m.group() if m else ""
 
 
-def _is_title(text: str, before: str, first: str) -> bool:
-    """Quoted titles of works, petitions, operations, slogans."""
+def _is_title(text: str, before: str, first: str, title_case: bool = True) -> bool:
+    """Quoted titles of works, petitions, operations, slogans (title_case: Title Case says so; not in a
+    language that capitalises its nouns)."""
     if not first.isupper():
         return False
     if _title_cue(before[-40:]):
         return True
+    if not title_case:
+        return False
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     words = text.rstrip(",.!?").split(None, 8)  # nine pieces: more than eight words, no title
     if not 3 <= len(words) <= 8:
@@ -483,8 +635,10 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
     """Gender of each person from their title or a kinship word at any mention (computed once)."""
     if state.genders is None:
         state.genders = {}
+        rules = state.words.rules
         for i, p in enumerate(state.people):
-            g = _gender(p.role.lower().replace(".", "").split())
+            words = p.role.lower().replace(".", "").split()
+            g = _gender(words) or (rules.gender(words) if rules is not None else "")
             if g:
                 state.genders[i] = g
         for m in state.mentions:
@@ -720,7 +874,7 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
 
 # Determiners of a role back-reference to one known person ("the coach", "my coach"); "a"/"one driver" is nobody in
 # particular.
-DEFINITE_RE = re.compile(r"(?:the|my|his|her|their|its|our)\s", re.IGNORECASE)
+DEFINITE_RE = DEFINITE_RE_ENGLISH
 ROLE_WINDOW_STOP_RE = re.compile(r"[.!?;:\n“”\"()—–]")
 ROLE_TOKEN_RE = re.compile(r"[\w’'-]+|,")
 ROLE_CONNECTORS = frozenset({"of", "for"})
@@ -730,14 +884,15 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     """ "the coach", "the top seed", "my father": the person last introduced before pos with that head noun in
     their role, else a person whose introduced role ends with it."""
     words = phrase.lower().split()
-    if len(words) > 4 or not DETERMINER_RE.match(phrase + " "):
+    if len(words) > 4 or not state.words.determiner_re.match(phrase + " "):
         return None
     head = words[-1]
     if head in NON_PERSON_WORDS:
         return None  # "the union said", "the federation said": the organisation speaks, not a member named with it
+    folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
     # Only worth reading the mentions when the head noun was written before pos at all, in lower case or
     # capitalised (searched in C: lower-casing the whole text costs more); then only those near it.
-    if DEFINITE_RE.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
+    if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
         cap = head.capitalize()
         j = max(text.rfind(head, 0, pos), text.rfind(cap, 0, pos))
         while j >= 0:  # latest first: the mentions a role written at j can introduce (60 before, 70 after)
@@ -746,11 +901,11 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
                 if m.end < j - 70 or _inside_quote(state, m.start):
                     continue
                 role = state.people[m.person].role
-                if head in fold(role).replace("'s", "").replace(".", "").split() or head in _role_words_at(text, m):
+                if folded in fold(role).replace("'s", "").replace(".", "").split() or folded in _role_words_at(text, m):
                     return m.person
             j = max(text.rfind(head, 0, j), text.rfind(cap, 0, j))
     for i, p in reversed(list(enumerate(state.people))):
-        if p.role and head in fold(p.role).replace("'s", "").split()[-1:]:
+        if p.role and folded in fold(p.role).replace("'s", "").split()[-1:]:
             return i
     return None
 
@@ -794,9 +949,11 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, mention.person, mention.text)
     words = phrase.split()
     last_word = words[-1]
-    if last_word.lower() in PRONOUNS:
-        person = _resolve_pronoun(state, text, a, last_word)
-        want = _gender([last_word.lower()])
+    # A language's pronoun stands for the English one ("sagte sie", "explique-t-il": "she", "he").
+    pronoun = state.words.pronouns.get(last_word.lower().rsplit("-", 1)[-1], "") if state.words.pronouns else ""
+    if pronoun or last_word.lower() in PRONOUNS:
+        person = _resolve_pronoun(state, text, a, pronoun or last_word)
+        want = _gender([(pronoun or last_word).lower()])
         if person is not None and want:  # "she said" states the speaker's gender for later pronouns
             _person_genders(state, text).setdefault(person, want)
         return _Attribution(a, b, person, last_word)
@@ -809,7 +966,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, _resolve_pronoun(state, text, a), phrase)
     # "money that the judge said": the subject is the relative clause's own noun phrase.
     clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
-    if clause is not phrase and DETERMINER_RE.match(clause + " "):
+    if clause is not phrase and state.words.determiner_re.match(clause + " "):
         phrase = clause
     # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
     if len(phrase.split()) > 6:
@@ -904,7 +1061,7 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
         stop = AFTER_STOP_RE.search(frame, pos)
         end = stop.start() if stop else len(frame)
         piece = frame[pos:end]
-        inner = POST_STOP_RE.search(piece + " ")
+        inner = state.words.post_stop_re.search(piece + " ")
         pieces.append((pos, pos + (inner.start() if inner else len(piece))))
         if not stop or frame[stop.start()] != ",":
             break
@@ -922,20 +1079,25 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
 
 def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
     found = []
-    for m in VERB_RE.finditer(frame):
+    words = state.words
+    for m in words.verb_re.finditer(frame):
         verb = m.group()
         k = m.start()
         while k and frame[k - 1] in " ,—–":  # the last character before the verb, skipping spaces, commas, dashes
             k -= 1
         att = None
+        after_quote = k and frame[k - 1] in (QUOTE_CHAR, QUOTE_STOP)
+        according = verb.lower() in words.according_to
+        if not after_quote and words.after_quote_only and verb.lower() in words.after_quote_only:
+            continue  # "so" names a speaker only right after a quotation ("„…“, so Andermatt")
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
-        if verb.lower() == "according to" or not k or frame[k - 1] in (QUOTE_CHAR, QUOTE_STOP):
+        if according or not k or after_quote:
             att = _subject_after(state, text, frame, offset, m.end())
         if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
             att = found[-1]  # "X said …, but described it as “…”": the same subject
         if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, m.start()):
             att = found[-1]  # "X warned that it was “…” and said …": the same subject past a partial quote
-        if att is None and verb.lower() != "according to":
+        if att is None and not according:
             att = _subject_before(state, text, frame, offset, m.start())
         if att is not None:
             found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written))
@@ -962,7 +1124,9 @@ def _nearest(atts: list[_Attribution], span: _Span) -> _Attribution | None:
     return min(atts, key=distance)
 
 
-def _is_partial(span: _Span, frame: str, offset: int, sentence_start: int, prev: _Span | None) -> bool:
+def _is_partial(
+    span: _Span, frame: str, offset: int, sentence_start: int, prev: _Span | None, verb_re: re.Pattern = VERB_RE
+) -> bool:
     """Partial: a lower-case fragment worked into the reporter's sentence.
 
     The lower-case second half of a split quotation (“A,” she said, “and B.”) is not partial.
@@ -970,9 +1134,13 @@ def _is_partial(span: _Span, frame: str, offset: int, sentence_start: int, prev:
     if not span.first.islower():
         return False
     before = frame[sentence_start : span.start - offset]
-    if prev is not None and before.rstrip().endswith(",") and VERB_RE.search(before):
+    if prev is not None and before.rstrip().endswith(",") and verb_re.search(before):
         return False
     return True
+
+
+# Letters of scripts written without spaces between words: kana, CJK ideographs, hangul.
+UNSPACED_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _is_scare(span: _Span, text: str, prev_end: int) -> bool:
@@ -982,12 +1150,14 @@ def _is_scare(span: _Span, text: str, prev_end: int) -> bool:
     sliced only for the few short quotations."""
     if len(span.text.split(None, 3)) > 2:  # (at most four pieces: enough to tell)
         return False
+    if len(span.text) >= 4 and len(UNSPACED_SCRIPT_RE.findall(span.text, 0, 8)) >= 4:
+        return False  # Chinese, Japanese, Korean: words without spaces between them (「今日は晴れです」)
     before = text[prev_end : span.start]
-    standalone = (not before.strip() or before.rstrip()[-1] in '.!?:”"’') and span.first.isupper()
+    standalone = (not before.strip() or before.rstrip()[-1] in '.!?:”"’»«」』') and span.first.isupper()
     return not (standalone and span.text[-1:] in ",.!?")
 
 
-def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
+def _mark_non_quotes(text: str, pstart: int, spans: list[_Span], title_case: bool = True) -> None:
     """Scare quotes and titles stay in the text as words; they are not quotations."""
     prev_end = pstart
     for span in spans:
@@ -997,7 +1167,7 @@ def _mark_non_quotes(text: str, pstart: int, spans: list[_Span]) -> None:
             # (_is_title's first test, before slicing: most quotations are no title)
             or (
                 span.first.isupper()
-                and _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first)
+                and _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first, title_case)
             )
         )
         prev_end = span.end + 1
@@ -1085,7 +1255,6 @@ INTERVIEW_NOTE_RE = re.compile(
     r"\b(?:[Tt]his|[Tt]he|[Oo]ur)\s+(?:interview|conversation|exchange)\s+(?:has\s+been|was|have\s+been)\s+"
     r"(?:lightly\s+)?(?:edited|condensed)|\b[Ii]nterview(?:ed)?\s+by\s+[A-Z]|\b[Ii]n\s+conversation\s+with\b"
 )
-QUOTE_MARKS = '“”"‘’„«»'
 
 
 def _is_question_line(line: str) -> bool:
@@ -1193,16 +1362,24 @@ def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) 
     )
 
 
-def extract(headline: str, body_text: str) -> Extraction:
-    """Quotes and people of one article. The headline is never scanned for quotes."""
+def extract(headline: str, body_text: str, language: str | None = None) -> Extraction:
+    """Quotes and people of one article. The headline is never scanned for quotes.
+
+    language: the article's ISO 639-1 code ("" unknown); None detects it (language.detect)."""
+    if language is None:
+        language = detect(headline, body_text)
     masked = mask_spans(body_text)
-    people, mentions = scan_people(body_text, masked)
-    state = _State(people, mentions)
+    unconfirmed: list[PersonMention] = []
+    people, mentions = scan_people(body_text, masked, language, unconfirmed)
+    state = _State(people, mentions, _words_for(language))
     ctx = _Context()
     quotes: list[Quote] = []
-    single = _single_style(body_text)
-    find_spans = _single_spans if single else _paragraph_spans
-    marks = _mark_positions(body_text, SINGLE_MARKS if single else DOUBLE_MARKS)
+    convention = _convention(body_text)
+    if not convention.by_context:
+        find_spans = partial(_shaped_spans, opening=convention.opening, closing=convention.closing)
+    else:
+        find_spans = _single_spans if convention is SINGLE else _paragraph_spans
+    marks = _mark_positions(body_text, convention.marks)
     orphans: list[int] = []  # quotes of the paragraphs just read that were all quotation, no attribution
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
@@ -1212,7 +1389,7 @@ def extract(headline: str, body_text: str) -> Extraction:
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         kept = []
         if spans:  # (most paragraphs have no quotation marks: no calls for them)
-            _mark_non_quotes(body_text, pstart, spans)
+            _mark_non_quotes(body_text, pstart, spans, state.words.title_case)
             kept = [s for s in spans if s.keep]
         if orphans and not (kept and kept[0].start == pstart):  # a paragraph in the reporter's words
             _claim_orphans(state, body_text, pstart, pend, quotes, orphans)
@@ -1251,7 +1428,8 @@ def extract(headline: str, body_text: str) -> Extraction:
                     # The closing paragraph of a running quotation names the speaker: share it backwards.
                     for i in ctx.group:
                         quotes[i] = _quote(state, _Span(quotes[i].position, 0, True, quotes[i].text), att, False)
-                quotes.append(_quote(state, span, att, _is_partial(span, frame, pstart, s_start, prev)))
+                fragment = _is_partial(span, frame, pstart, s_start, prev, state.words.verb_re)
+                quotes.append(_quote(state, span, att, fragment))
                 _track_group(ctx, span, att, len(quotes) - 1, explicit, continues)
                 if att is not None and att.written:
                     state.last = att
@@ -1269,7 +1447,7 @@ def extract(headline: str, body_text: str) -> Extraction:
     speakers = {q.speaker for q in quotes}
     for person in people:
         person.quoted = person.name in speakers
-    return Extraction(people, quotes)
+    return Extraction(people, quotes, language, unconfirmed)
 
 
 # "Tiernan says this without looking up": a speaker named after the quotation paragraphs.

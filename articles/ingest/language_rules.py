@@ -1,0 +1,230 @@
+"""What the extractor needs to know about a language other than English, as data: one table each.
+
+The extractor's rules were written for English news. For an article in another language
+(language.detect()), people.py and quotes.py read this language's table instead of guessing with
+English words:
+
+- reporting verbs and "according to" words, for attributing quotations (quotes.py) and as evidence
+  that a name is a person's ("sagte Anna Berger", "estime Hervé Delmasure");
+- titles, roles and kinship words ("Bürgermeisterin", "Herr", "la maire", "son père"), and endings of
+  compound roles ("Polizeisprecher", "Museumsdirektor"): evidence before or after a name;
+- words that open sentences and are never names ("Der", "Laut", "Selon") and organisation and
+  place words ("Stadtwerke", "Mairie");
+- subject pronouns and their gender, determiners (role references: "so die Oberbürgermeisterin"),
+  the words that end an inverted subject ("sagte X am Montag"), and how an age follows a name.
+
+In every language but English, a capitalised run of words counts as a person only with evidence:
+a title or role word of the language before or after it (in the run, or lower-case before it, or in
+an apposition: "la maire, Clémence Aubriot"), an age, or a reporting verb of the language right before
+or after it; or when the archive already knows the name (articles.archive, at storage). Everything
+else capitalised (German nouns, French institutions) is left out: fewer people rather than invented
+ones. A language without a table here gets an empty one: only titles of English and ages count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True, eq=False)
+class LanguageRules:
+    code: str
+    reporting_verbs: tuple[str, ...] = ()  # as written in the text (several words allowed: "a déclaré")
+    according_to: tuple[str, ...] = ()  # "laut", "selon": the speaker follows
+    after_quote_only: frozenset[str] = frozenset()  # verbs that only count right after a quotation ("so")
+    pronouns: dict[str, str] = field(default_factory=dict)  # subject pronoun -> "he" or "she"
+    determiners: tuple[str, ...] = ()
+    titles: frozenset[str] = frozenset()  # lower case: titles, roles, occupations, kinship
+    title_endings: tuple[str, ...] = ()  # compound roles by their last part ("…sprecherin")
+    genitive_s: bool = False  # a title may carry a genitive -s ("des Malers Albrecht Korvin")
+    # Nouns are capitalised (German): a capitalised word before a name may be a role by its ending, and a
+    # quotation in Title Case is no title of a work.
+    capitalises_nouns: bool = False
+    not_evidence: frozenset[str] = frozenset()  # reporting verbs organisations use as much as people
+    # Gender a title states ("Trainerin", "Mme", "la présidente"), for the pronouns that refer to people:
+    # titles of these sets, else the first of gender_endings that a title of the language ends with.
+    female_titles: frozenset[str] = frozenset()
+    male_titles: frozenset[str] = frozenset()
+    gender_endings: tuple[tuple[str, str], ...] = ()
+    function_words: frozenset[str] = frozenset()  # lower case; never the first word of a name
+    non_person_words: frozenset[str] = frozenset()  # lower case; a name holding one is no person's
+    subject_stops: tuple[str, ...] = ()  # words after which an inverted subject ends ("am", "lors")
+    age_after: str = ""  # regex matched right after a name: its age ("(47)", ", 41 ans,")
+    elisions: tuple[str, ...] = ()  # "l'", "d'": stripped from a word before it is looked up
+
+    def is_title(self, word: str, capitalised: bool = False) -> bool:
+        """A lower-cased word that is a title or role of this language (compounds by their ending, unless it was
+        capitalised in a language that does not capitalise nouns: "Baptiste" is a name, "l'entomologiste" a role)."""
+        for prefix in self.elisions:
+            if word.startswith(prefix):
+                word = word[len(prefix) :]
+                break
+        if word in self.titles:
+            return True
+        if self.title_endings and len(word) > 6 and (self.capitalises_nouns or not capitalised):
+            if word.endswith(self.title_endings):
+                return True
+        return self.genitive_s and word.endswith("s") and len(word) > 4 and self.is_title(word[:-1], capitalised)
+
+    def gender(self, words: list[str]) -> str:
+        """ "f", "m" or "" for the lower-cased words of a role ("Oberbürgermeisterin", "M.")."""
+        found = set()
+        for word in words:
+            if word in self.female_titles:
+                found.add("f")
+            elif word in self.male_titles:
+                found.add("m")
+            elif self.gender_endings and self.is_title(word):
+                found.add(next((g for ending, g in self.gender_endings if word.endswith(ending)), ""))
+        found.discard("")
+        return found.pop() if len(found) == 1 else ""
+
+
+GERMAN = LanguageRules(
+    code="de",
+    reporting_verbs=tuple(
+        """sagte sagt sagten gesagt erklärte erklärt erklärten betonte betont warnte warnt meinte meint ergänzte
+        ergänzt fügte berichtete berichtet erzählte erzählt antwortete antwortet fragte fragt kritisierte kritisiert
+        forderte fordert versicherte versichert bestätigte bestätigt schrieb schreibt rief ruft räumte räumt
+        so""".split()
+    ),
+    according_to=("laut", "Laut"),
+    after_quote_only=frozenset({"so"}),
+    pronouns={"er": "he", "sie": "she"},
+    determiners=tuple("der die das den dem des ein eine einer eines einem einen sein seine ihr ihre".split()),
+    titles=_words(
+        """herr herrn frau dr. dr prof. prof professor professorin bürgermeister bürgermeisterin oberbürgermeister
+        oberbürgermeisterin minister ministerin ministerpräsident ministerpräsidentin staatssekretär staatssekretärin
+        kanzler kanzlerin präsident präsidentin vorsitzende vorsitzender sprecher sprecherin direktor direktorin
+        leiter leiterin chef chefin geschäftsführer geschäftsführerin trainer trainerin kapitän kapitänin richter
+        richterin anwalt anwältin staatsanwalt staatsanwältin kommissar kommissarin pfarrer pfarrerin bischof
+        abgeordnete abgeordneter stadträtin landrat landrätin inhaber inhaberin dirigent dirigentin intendant
+        intendantin kollege kollegin vater mutter sohn tochter bruder schwester ehefrau ehemann witwe witwer
+        großvater großmutter onkel tante enkel enkelin neffe nichte forscher forscherin wissenschaftler
+        wissenschaftlerin biologe biologin autor autorin schriftsteller schriftstellerin künstler künstlerin maler
+        malerin sänger sängerin tenor sopranistin stürmer stürmerin torwart torhüterin spieler spielerin moderator
+        moderatorin lehrer lehrerin arzt ärztin polizist polizistin landwirt landwirtin winzer winzerin bäcker
+        bäckerin unternehmer unternehmerin gründer gründerin""".lower()
+    ),
+    title_endings=tuple(
+        """sprecher sprecherin meister meisterin minister ministerin präsident präsidentin direktor direktorin leiter
+        leiterin chef chefin führer führerin trainer trainerin vorsitzende vorsitzender anwalt anwältin richter
+        richterin kommissar kommissarin arzt ärztin forscher forscherin loge login""".split()
+    ),
+    genitive_s=True,
+    capitalises_nouns=True,
+    female_titles=frozenset({"frau"}),
+    male_titles=frozenset({"herr", "herrn"}),
+    # "-in" is a woman's title, "-e" either ("Vorsitzende"), any other title a man's ("Inhaber", "Trainer").
+    gender_endings=(("in", "f"), ("e", ""), ("", "m")),
+    not_evidence=frozenset("kritisierte kritisiert forderte fordert warnte warnt".split()),
+    function_words=_words(
+        """der die das den dem des ein eine einer eines einem einen kein keine keinen und oder aber doch auch noch nur
+        schon so wie als wenn dass ob weil da dann denn nach vor seit bei mit von vom zu zum zur im am an ans auf aus
+        in ins um für über unter gegen ohne durch bis laut trotz wegen während zwischen neben hinter es er sie wir
+        ihr ich du man sein seine seiner seinem seinen ihre ihrer ihrem ihren unser unsere unserer deren dessen dies
+        diese dieser dieses diesem diesen jede jeder jedes alle viele einige manche nicht hier dort heute gestern
+        morgen immer nie jetzt nun mehr sehr ganz erst bereits zudem außerdem dabei damit darauf dazu deshalb
+        trotzdem jedoch allerdings besonders ende anfang mitte montag dienstag mittwoch donnerstag freitag samstag
+        sonntag januar februar märz april mai juni juli august september oktober november dezember""".lower()
+    ),
+    non_person_words=_words(
+        """stadt gemeinde verein polizei gmbh ag partei fraktion universität hochschule ministerium rathaus kirche
+        klinik klinikum krankenhaus schule gymnasium amt landesamt bundesamt gericht landgericht amtsgericht verband
+        bank sparkasse stadtwerke verkehrsbetriebe feuerwehr kreis landkreis bezirk straße platz brücke bahn bahnhof
+        museum theater orchester zeitung anzeiger rundschau kurier tsv fc sv""".lower()
+    ),
+    subject_stops=tuple("am im in bei auf vor nach gegenüber während zum zur mit als".split()),
+    age_after=r"\s*\(\d{1,3}\)|,\s+\d{1,3},",
+)
+
+FRENCH = LanguageRules(
+    code="fr",
+    reporting_verbs=tuple(
+        verb
+        for participle in """dit déclaré affirmé expliqué indiqué souligné ajouté précisé estimé lancé assuré confié
+        raconté répondu répliqué poursuivi insisté prévenu reconnu regretté annoncé martelé résumé conclu observé
+        rappelé averti protesté dénoncé admis avoué confirmé commenté salué ironisé lâché""".split()
+        for verb in (f"a {participle}", f"avait {participle}", participle)
+    )
+    + tuple(
+        """dit déclare affirme explique indique souligne ajoute précise estime assure confie raconte répond réplique
+        poursuit insiste prévient reconnaît regrette annonce martèle résume conclut observe rappelle avertit proteste
+        dénonce admet avoue confirme commente salue ironise sourit""".split()
+    ),
+    according_to=("selon", "Selon", "d'après", "D'après", "d’après", "D’après"),
+    pronouns={"il": "he", "elle": "she"},
+    determiners=tuple("le la les l' l’ un une son sa ses leur".split()),
+    titles=_words(
+        """m. mme mlle me dr pr mgr monsieur madame maître docteur professeur professeure maire ministre président
+        présidente directeur directrice porte-parole député députée sénateur sénatrice adjoint adjointe conseiller
+        conseillère entraîneur entraîneuse capitaine commandant commandante lieutenant colonel général gendarme juge
+        procureur procureure avocat avocate commissaire préfet préfète gérant gérante fondateur fondatrice patron
+        patronne chef cheffe délégué déléguée secrétaire trésorier trésorière curé abbé évêque père mère fils fille
+        frère sœur épouse époux mari veuve veuf grand-père grand-mère petit-fils petite-fille oncle tante cousin
+        cousine neveu nièce collègue chercheur chercheuse chercheure scientifique écrivain écrivaine auteur autrice
+        romancier romancière peintre chanteur chanteuse joueur joueuse attaquant attaquante gardien gardienne arbitre
+        éleveur éleveuse agriculteur agricultrice boulanger boulangère commerçant commerçante pharmacien pharmacienne
+        médecin infirmier infirmière enseignant enseignante instituteur institutrice proviseur proviseure""".lower()
+    ),
+    title_endings=("iste", "logue"),
+    function_words=_words(
+        """le la les l' l’ un une des du de d' d’ au aux et ou mais donc or ni car que qu' qui quand comme si pour par
+        dans sur sous avec sans chez vers selon depuis pendant après avant entre contre malgré dès il elle ils elles
+        on nous vous je j' tu ce cet cette ces c' son sa ses leur leurs notre nos votre vos mon ma mes tout toute tous
+        toutes aucun aucune chaque plusieurs plus moins très bien déjà encore aussi ici là hier demain côté grâce
+        lors puis enfin ainsi alors cependant pourtant toutefois d'après d’après lundi mardi mercredi jeudi vendredi
+        samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre""".lower()
+    ),
+    non_person_words=_words(
+        """conseil mairie ville région département université association société groupe lycée collège école
+        gendarmerie préfecture tribunal cour parti communauté commune rue place pont avenue boulevard quai église
+        musée théâtre hôpital clinique banque compagnie entreprise fédération syndicat ministère assemblée sénat
+        conservatoire as fc""".lower()
+    ),
+    subject_stops=tuple(
+        "lors à au aux dans devant pendant après avant en sur chez lundi mardi mercredi jeudi vendredi samedi "
+        "dimanche".split()
+    ),
+    age_after=r",\s+\d{1,3}\s+ans\b|\s*\(\d{1,3}\s+ans\)|,\s+\d{1,3},",
+    elisions=("l'", "l’", "d'", "d’"),
+    female_titles=_words(
+        """mme madame mlle mademoiselle présidente directrice députée sénatrice adjointe conseillère entraîneuse
+        commandante procureure avocate préfète gérante fondatrice patronne cheffe déléguée trésorière mère fille sœur
+        épouse veuve grand-mère petite-fille tante cousine nièce chercheuse écrivaine autrice romancière chanteuse
+        joueuse attaquante gardienne éleveuse agricultrice boulangère commerçante pharmacienne infirmière
+        enseignante institutrice professeure proviseure"""
+    ),
+    male_titles=_words(
+        """m monsieur président directeur député sénateur adjoint conseiller entraîneur procureur avocat préfet gérant
+        fondateur patron délégué trésorier père fils frère époux mari veuf grand-père petit-fils oncle cousin neveu
+        chercheur écrivain auteur romancier chanteur joueur attaquant gardien éleveur agriculteur boulanger commerçant
+        pharmacien infirmier enseignant instituteur curé abbé évêque"""
+    ),
+)
+
+RULES = {rules.code: rules for rules in (GERMAN, FRENCH)}
+
+# The language the extractor's own rules were written for: no table, no evidence needed.
+ENGLISH = ("en", "")
+
+
+@lru_cache(maxsize=256)
+def rules_for(language: str) -> LanguageRules | None:
+    """The table for an article's language: None for English (and for unknown, "": the site's main
+    language is English), an empty table for a language without one of its own."""
+    if language in ENGLISH:
+        return None
+    return RULES.get(language) or LanguageRules(code=language)
+
+
+@lru_cache(maxsize=64)
+def age_after_re(language: str) -> re.Pattern | None:
+    rules = rules_for(language)
+    return re.compile(rules.age_after if rules and rules.age_after else r",\s+\d{1,3},")
