@@ -39,6 +39,7 @@ from articles.forms import (
 from articles.ingest import formats, pipeline
 from articles.ingest.extract import Extracted, extract_article
 from articles.ingest.formats import Options, ParsedArticle, Rejection
+from articles.ingest.language import language_name
 from articles.ingest.topics import count_matches, retag_all
 from articles.models import (
     Alias,
@@ -53,6 +54,7 @@ from articles.models import (
     TopicRule,
     unique_slug,
 )
+from articles.page_queries import article_languages
 from articles.search.time_limit import statement_cancelled, time_limit
 
 # --- Writes, usable without HTTP -------------------------------------------------------------
@@ -314,6 +316,23 @@ class HasQuotesFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """The languages articles are in (page_queries.article_languages: an index probe per language, where
+    Django's own filter on the field would read every article for its distinct values)."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, language_name(code)) for code in article_languages()] + [("none", "Unknown")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value:
+            return queryset.filter(language="" if value == "none" else value)
+        return queryset
+
+
 class UnresolvedSpeakerFilter(admin.SimpleListFilter):
     title = "speakers"
     parameter_name = "unresolved"
@@ -332,7 +351,7 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     form = ArticleForm
     inlines = [ArticleTopicInline, QuoteInline, MentionInline]
     list_display = ["headline", "source", "published", "quote_count", "updated"]
-    list_filter = [HasQuotesFilter, UnresolvedSpeakerFilter, "published", "source", "topics"]
+    list_filter = [HasQuotesFilter, UnresolvedSpeakerFilter, LanguageFilter, "published", "source", "topics"]
     list_select_related = ["source"]
     date_hierarchy = "published"
     search_fields = ["headline"]  # shows the box; the search itself is full-text (get_search_results)
@@ -343,8 +362,9 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     fieldsets = [
         (None, {"fields": ["headline", "body_html"]}),
         ("Where and when", {"fields": [("source", "via"), "published", "published_at", "url", "byline"]}),
+        ("Detected in the text", {"fields": ["language"]}),  # again when the text changes (archive.update_article)
     ]
-    readonly_fields = ["feed_url", "entry_id"]
+    readonly_fields = ["feed_url", "entry_id", "language"]
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and obj.entry_id:  # its identity in the feed it came from (archive._new_or_changed)

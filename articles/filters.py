@@ -9,7 +9,9 @@ from django.db.models import F
 from django.template import loader
 from django.urls import reverse_lazy
 
+from articles.ingest.language import language_name
 from articles.models import Article, Person, Source, Topic
+from articles.page_queries import article_languages
 from articles.search import SORTS, clean_query
 
 
@@ -75,6 +77,11 @@ class PersonChoiceFilter(SlugChoiceFilter):
     field_class = PersonField
 
 
+def language_choices() -> list[tuple[str, str]]:
+    """The languages articles are in, by name ("de" -> "German"): a code no article has is no choice (400)."""
+    return sorted(((code, language_name(code)) for code in article_languages()), key=lambda choice: choice[1])
+
+
 def _search(queryset, name, value):
     text, _ = clean_query(value)
     return queryset.search(text) if text else queryset
@@ -99,6 +106,7 @@ class ArticleFilter(django_filters.FilterSet):
         ),
     )
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), field_name="topics", empty_label="Any topic")
+    language = django_filters.ChoiceFilter(label="Language", choices=language_choices, empty_label="Any language")
     date_from = django_filters.DateFilter(
         label="From", field_name="published", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -153,6 +161,7 @@ class SearchFilter(django_filters.FilterSet):
     person = PersonChoiceFilter(queryset=Person.objects.all(), method="filter_person")
     topic = SlugChoiceFilter(queryset=Topic.objects.all(), field_name="topics")
     year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
+    language = django_filters.ChoiceFilter(choices=language_choices)
     # Ordering is applied by articles.search.search(), which ranks only a bounded set; the view
     # builds its SearchRequest from these cleaned values and never filters with this FilterSet
     # (the search feed does: newest matches, unranked).

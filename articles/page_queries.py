@@ -1,5 +1,5 @@
 """The hand-tuned statements behind the home, person and article pages: the most quoted people, who is
-named alongside a person, and an article's related articles.
+named alongside a person, an article's related articles, and the languages of the archive.
 
 Plain functions, not QuerySet methods: each runs one statement of its own (raw SQL where building it
 with the ORM cost more to compile than to run, or could not say it) and returns a list of model
@@ -11,9 +11,28 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count
 
 from articles.models import Article, Person, Quote
+
+
+def article_languages() -> list[str]:
+    """The languages the archive's articles are in (ISO 639-1 codes, known ones only), in code order.
+
+    A loose index scan of article_language_published_idx: one index probe per language, each for the
+    first code after the last one found (~0.1 ms for a few languages at 1M articles), where SELECT
+    DISTINCT would read every row."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """WITH RECURSIVE found (code) AS (
+                   (SELECT language FROM articles_article WHERE language > '' ORDER BY language LIMIT 1)
+                   UNION ALL
+                   SELECT (SELECT language FROM articles_article WHERE language > f.code ORDER BY language LIMIT 1)
+                     FROM found f WHERE f.code IS NOT NULL)
+               SELECT code FROM found WHERE code IS NOT NULL"""
+        )
+        return [code for (code,) in cursor.fetchall()]
 
 
 def most_quoted_people(since: date, limit: int = 10) -> list[Person]:

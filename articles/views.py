@@ -132,6 +132,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         person=data.get("person"),
         topic=data.get("topic"),
         year=data.get("year"),
+        language=data.get("language") or "",
     )
     context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort)
     if text or query.filters:

@@ -605,10 +605,10 @@ def test_list_filters_articles_with_an_unresolved_speaker(editor_client, archive
 
 def test_article_list_query_count_does_not_grow_with_rows(editor_client, grow_archive, django_assert_num_queries):
     grow_archive(30)
-    # session, user, savepoint, user and group permissions, outlets and topics for the filters,
-    # count, the page (outlet joined, quotations counted in a subquery), release, then
+    # session, user, savepoint, user and group permissions, languages, outlets and topics for the
+    # filters, count, the page (outlet joined, quotations counted in a subquery), release, then
     # date_hierarchy's first/last date and its months. None of them per row.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = editor_client.get(reverse("admin:articles_article_changelist"))
     assert len(response.context["cl"].result_list) == 30
 

@@ -144,11 +144,11 @@ def test_count_is_capped(client, monkeypatch):
 def test_list_query_budget(client, grow_archive, django_assert_max_num_queries, size):
     articles = grow_archive(size)
     person = articles[0].quotes.get().person
-    # count, rows, the outlet and topic <select>s, and the person slug = 5
-    with django_assert_max_num_queries(5):
+    # count, rows, the outlet, topic and language <select>s, and the person slug = 6
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("article_list"), {"person": person.slug, "quotes": "yes"})
     assert response.status_code == 200
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         client.get(reverse("article_list"))
 
 

@@ -44,6 +44,7 @@ class SearchRequest:
     person: Person | None = None  # articles mentioning them
     topic: Topic | None = None
     year: int | None = None
+    language: str = ""  # an ISO 639-1 code: articles in that language
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -51,8 +52,14 @@ class SearchRequest:
 
     @property
     def filters(self) -> dict[str, Any]:
-        """The filters set, by name: source, person, topic, year."""
-        values = {"source": self.source, "person": self.person, "topic": self.topic, "year": self.year}
+        """The filters set, by name: source, person, topic, year, language."""
+        values = {
+            "source": self.source,
+            "person": self.person,
+            "topic": self.topic,
+            "year": self.year,
+            "language": self.language,
+        }
         return {name: value for name, value in values.items() if value}
 
     @property

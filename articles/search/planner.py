@@ -59,7 +59,7 @@ def first_matches(request: SearchRequest, *, limit: int, fallback: bool = False)
         return _after_timeout(matches, request, limit=limit)
     if request.text and request.topic:
         return _within_topic(matches, request, limit=limit)
-    if request.text and (request.source or request.person or request.year):
+    if request.text and (request.source or request.person or request.year or request.language):
         return _with_facets(matches, request, limit=limit)
     return _by_estimate(matches, request, limit=limit)
 
@@ -78,7 +78,7 @@ def matching(request: SearchRequest) -> QuerySet:
 
 
 def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
-    """`articles` narrowed by the request's outlet, person, topic and year."""
+    """`articles` narrowed by the request's outlet, person, topic, year and language."""
     if request.source:
         articles = articles.filter(source=request.source)
     if request.person:
@@ -87,6 +87,8 @@ def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
         articles = articles.filter(topics=request.topic)
     if request.year:
         articles = articles.filter(published__year=request.year)
+    if request.language:
+        articles = articles.filter(language=request.language)
     return articles
 
 
@@ -99,7 +101,7 @@ def _by_estimate(matches: QuerySet, request: SearchRequest, *, limit: int) -> li
 
 
 def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
-    """Words with an outlet, person or year (no topic).
+    """Words with an outlet, person, year or language (no topic).
 
     The words alone are estimated too, in the same EXPLAIN: the planner takes them for independent
     of the facets (and a person's name for independent of their mentions), so the joint estimate

@@ -14,9 +14,23 @@ from collections.abc import Iterable
 from django import template
 from django.utils.dates import MONTHS, MONTHS_3
 
+from articles.ingest.language import language_name, main_language
 from articles.models import Article, Quote
 
 register = template.Library()
+
+
+@register.filter
+def foreign_language(code: str) -> str:
+    """The name of an article's language when it is not the site's own ("German"); "" otherwise (the
+    site's language, or unknown): pages say the language only where a reader would not expect it."""
+    return language_name(code) if code and code != main_language() else ""
+
+
+@register.filter(name="language_name")
+def language_name_filter(code: str) -> str:
+    """ "German" for "de"."""
+    return language_name(code)
 
 
 @register.inclusion_tag("includes/quote_cards.html")
@@ -72,4 +86,6 @@ def _article_card(article: Article, snippet: str = "") -> dict:
         "byline": article.byline,
         "snippet": snippet,
         "excerpt": getattr(article, "excerpt", ""),
+        "lang": article.language,  # the lang attribute of its headline and text
+        "language": foreign_language(article.language),  # said only when not the site's language
     }
