@@ -48,7 +48,8 @@ quotation: the archive does not extract it. "partial" is true when the unit star
 letter (evaluate.py does not score it).
 
 Speaker (gold "speaker", "speaker_kind"). From the attribution's Source span. Its head is the source
-token whose basic-dependency governor lies outside the span (the first noun or pronoun among several).
+token whose basic-dependency governor lies outside the span (among several, the first PERSON-tagged
+one, else the first noun or pronoun: CoreNLP's parse often cuts "9/11 widow Jane Doe" in two).
 The first rule that applies decides:
   - head tagged PERSON by CoreNLP: the person that name names (see People for the fullest form); a
     source naming several people joined by "and" ("Trump and Pence said"): "unresolved";
@@ -56,8 +57,8 @@ The first rule that applies decides:
   - an indefinite or counted head ("a source", "one aide", "two officials"): "unnamed";
   - an organisation noun (campaign, committee, agency, newspaper, poll, report, statement, …):
     "organisation", speaker null;
-  - a source that is only a capitalised name CoreNLP did not tag PERSON ("Trump" tagged O) that is a
-    word of exactly one person's fullest name (or of several, the coreference chain naming one);
+  - a source of capitalised words only, its head a name CoreNLP did not tag PERSON ("Trump" tagged O,
+    "Ham" tagged ORGANIZATION) that is a word of exactly one person's fullest name;
   - head tagged ORGANIZATION or LOCATION: "organisation";
   - the CoreNLP coreference chain holding the head (a mention whose head token it is, else the
     shortest mention covering it): when the PERSON names heading the chain's mentions name exactly
@@ -78,17 +79,18 @@ name in the source span are reliable; `make bench` prints the two figures apart.
 
 People (gold "people"). Names are runs of consecutive body tokens CoreNLP tags PERSON (possessive
 's left out; a generational suffix CoreNLP left untagged right after the name included: "Joseph R.
-Biden Jr."; leading titles CoreNLP included dropped: "Mr.", "Sen.", "Democrat", …), starting with a
-capital letter and not ending in a word that makes them a place, firm or thing ("… Center",
-"… Tower"). A name is part of a longer one when all its words are among the longer one's words
-("Clinton", "Hillary" in "Hillary Clinton"), except that a longer name with a generational suffix
-(Jr., Sr., II, III, IV) is another person for a name of two words or more ("Donald Trump" is not
-"Donald Trump Jr."). Each name that is part of no longer name is one person, in that fullest form:
-the gold people list. A shorter name stands for the one longer name it is part of; when it is part of
-several ("Clinton": Hillary and Bill), the coreference chain of that mention decides if it names
-exactly one of them, else the mention is ambiguous (as a speaker: "unresolved"). NER is CoreNLP's
-4-class model, not a human's: it tags some non-people PERSON ("Obamacare", "Brexit", "Jim Crow") and
-misses some people, so the people figures measure agreement with CoreNLP, not with the truth.
+Biden Jr."; leading words CoreNLP included dropped: titles "Mr.", "Sen.", "Democrat", …, and a
+sentence-initial "Said"), starting with a capital letter and not ending in a word that makes them a
+place, firm or thing ("… Center", "… Tower", "… Park"). A name is part of a longer one when all its
+words are among the longer one's words ("Clinton", "Hillary" in "Hillary Clinton"; curly and straight
+apostrophes compare equal), except that a longer name with a generational suffix (Jr., Sr., II, III,
+IV) is another person for a name of two words or more ("Donald Trump" is not "Donald Trump Jr.").
+Each name that is part of no longer name is one person, in that fullest form: the gold people list.
+A shorter name stands for the one longer name it is part of; when it is part of several ("Clinton":
+Hillary and Bill) the mention is ambiguous, and as a speaker "unresolved" (CoreNLP's coreference
+joins same-surname mentions, so it cannot tell them apart). NER is CoreNLP's 4-class model, not a
+human's: it tags some non-people PERSON ("Obamacare", "Brexit", "Jim Crow") and misses some people,
+so the people figures measure agreement with CoreNLP, not with the truth.
 """
 
 from __future__ import annotations
@@ -116,15 +118,16 @@ ORGANISATION_NOUNS = {
 }  # fmt: skip
 # A PERSON-tagged run ending in one of these is a place, firm or thing named after someone.
 NOT_PERSON_LAST = ORGANISATION_NOUNS | {
-    "act", "airport", "amendment", "award", "avenue", "bill", "building", "college", "doctrine", "hall", "law",
-    "library", "partners", "plan", "prize", "rule", "school", "street", "tower", "towers",
+    "act", "airport", "amendment", "award", "avenue", "bill", "bridge", "building", "college", "county",
+    "doctrine", "hall", "law", "library", "park", "partners", "plan", "plaza", "prize", "rule", "school",
+    "square", "street", "tower", "towers",
 }  # fmt: skip
-# Leading words CoreNLP sometimes tags PERSON with the name ("Mr. Obama", "Democrat Hillary Clinton").
+# Leading words CoreNLP sometimes tags PERSON with the name ("Mr. Obama", "Democrat Hillary Clinton", "Said Ellis").
 TITLES = {
     "adm", "agent", "attorney", "candidate", "capt", "chairman", "chairwoman", "chief", "coach", "col", "democrat",
     "detective", "dr", "former", "gen", "gov", "governor", "judge", "justice", "lt", "mayor", "miss", "mr", "mrs",
     "ms", "nominee", "officer", "pastor", "pres", "president", "prof", "rabbi", "rep", "republican", "rev", "rival",
-    "secretary", "sen", "senator", "sgt", "sheriff", "sir", "speaker", "vice",
+    "said", "says", "secretary", "sen", "senator", "sgt", "sheriff", "sir", "speaker", "vice",
 }  # fmt: skip
 CLEAN_RE = re.compile(r"</?(?:tweet|a)\b[^>]*>|''")  # PolNeAR's texts keep <tweet …> and <a …> tags
 INDEFINITE = {"a", "an", "one", "some", "another", "any", "several", "many", "few", "no", "other", "most", "both"}
@@ -316,7 +319,7 @@ def _paraphrase(text: str, content: list[tuple[int, int]], quoted: list[tuple[in
 
 
 def _name_key(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().strip(".") for w in text.split() if w.strip("."))
+    return tuple(w.lower().replace("’", "'").strip(".") for w in text.split() if w.strip("."))
 
 
 def part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -370,26 +373,19 @@ class People:
         return [self.shown[k] for k in self.longest]
 
     def person_at(self, token: Token) -> tuple[str, ...] | None:
-        """The person (key of the fullest name) the name at this token stands for, or None: ambiguous."""
+        """The person (key of the fullest name) the name at this token stands for, or None: it is part of
+        several people's names. (CoreNLP's coreference is no help there: it joins same-surname mentions.)"""
         key = self.run_of.get((token.sentence, token.index))
         if key is None:
             return None
         parents = self.parents[key]
-        if len(parents) == 1:
-            return parents[0]
-        chain = self.chain_of(token)
-        named = {p for p in self._chain_keys(chain) if p in parents} if chain else set()
-        return named.pop() if len(named) == 1 else None
+        return parents[0] if len(parents) == 1 else None
 
     def person_named(self, token: Token) -> tuple[str, ...] | None:
         """The person a capitalised word CoreNLP did not tag PERSON names ("Trump" tagged O), if it is one
-        word of the fullest name of exactly one person (or of several, and the chain names one of them)."""
-        word = token.word.lower().strip(".")
-        parents = [k for k in self.longest if word in k]
-        if len(parents) > 1:
-            chain = self.chain_of(token)
-            named = self._chain_keys(chain) if chain else set()
-            parents = [k for k in parents if k in named]
+        word of the fullest name of exactly one person."""
+        word = _name_key(token.word)
+        parents = [k for k in self.longest if word and word[0] in k]
         return parents[0] if len(parents) == 1 else None
 
     def _chain_keys(self, chain: list[tuple[int, int, int, int]]) -> set[tuple[str, ...]]:
@@ -433,7 +429,8 @@ def source_head(doc: Document, spans: list[tuple[int, int]]) -> tuple[Token | No
     ids = {(t.sentence, t.index) for t in inside}
     heads = [t for t in inside if (t.sentence, t.governor) not in ids]
     nominal = [t for t in heads if t.pos.startswith(("NN", "PRP", "CD"))]
-    return (nominal or heads or [None])[0], inside
+    named = [t for t in nominal if t.ner == "PERSON"]  # a parse that cut "widow Jane Doe" in two
+    return (named or nominal or heads or [None])[0], inside
 
 
 def speaker_of(attribution: Attribution, doc: Document, people: People) -> tuple[str | None, str, str]:
@@ -464,7 +461,7 @@ def speaker_of(attribution: Attribution, doc: Document, people: People) -> tuple
         return None, "unnamed", "indefinite"
     if word in ORGANISATION_NOUNS or (head.pos == "NNS" and word.rstrip("s") in ORGANISATION_NOUNS):
         return None, "organisation", "organisation noun"
-    if head.pos.startswith("NNP") and all(t.pos.startswith("NNP") or not t.word.isalnum() for t in inside):
+    if all(t.word[:1].isupper() or not t.word.isalnum() for t in inside):
         key = people.person_named(head)
         if key is not None:
             return people.shown[key], "person", "name not tagged PERSON"

@@ -140,3 +140,18 @@ def test_the_test_split_is_never_read(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["polnear-dev", "polnear-train"]
     with pytest.raises(ValueError, match="not to be read"):
         polnear.split_files(src, "test")
+
+
+def test_source_head_prefers_a_name_the_parse_cut_off():
+    """CoreNLP's parse of "9/11 widow Terry Strada said" makes "widow" and "Strada" two heads: the name wins."""
+    T = polnear.Token
+    tokens = [
+        T(1, 1, 0, 4, "9/11", "CD", "NUMBER", 2, "nummod"),
+        T(1, 2, 5, 10, "widow", "NN", "O", 9, "dobj"),
+        T(1, 3, 11, 16, "Terry", "NNP", "PERSON", 4, "compound"),
+        T(1, 4, 17, 23, "Strada", "NNP", "PERSON", 5, "nsubj"),
+        T(1, 5, 24, 28, "said", "VBD", "O", 0, "root"),
+    ]
+    doc = polnear.Document(tokens, {(t.sentence, t.index): t for t in tokens}, [])
+    head, inside = polnear.source_head(doc, [(0, 23)])
+    assert head.word == "Strada" and len(inside) == 4
