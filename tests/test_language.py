@@ -326,3 +326,15 @@ def test_unknown_language_stays_empty_and_the_constraint_holds():
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.filter(pk=article.pk).update(language="DE")
     assert Quote.objects.count() == 0
+
+
+def test_more_evidence_an_age_before_a_name_and_an_elided_noun_is_no_part_of_it():
+    found = extract("", "Die 81-jährige Hedwig Marschall musste ihre Wohnung verlassen.", "de")
+    assert names(found) == ["Hedwig Marschall"] and found.people[0].evidence == "age"
+    found = extract("", "L'ouvreur Maxime Delpech a inscrit dix-sept points, dont la pénalité de la victoire.", "fr")
+    assert names(found) == ["Maxime Delpech"]
+
+
+def test_a_quoted_title_after_a_cue_of_the_language_is_no_quotation():
+    found = extract("", "L'exposition, intitulée « Les chemins de Louise », est visible jusqu'au 30 septembre.", "fr")
+    assert found.quotes == []

@@ -56,6 +56,8 @@ class LanguageRules:
     non_person_words: frozenset[str] = frozenset()  # lower case; a name holding one is no person's
     subject_stops: tuple[str, ...] = ()  # words after which an inverted subject ends ("am", "lors")
     age_after: str = ""  # regex matched right after a name: its age ("(47)", ", 41 ans,")
+    age_before: str = ""  # regex matched right before a name, ending it: an age ("die 81-jährige ")
+    title_cues: frozenset[str] = frozenset()  # lower case: a quotation right after one is a title ("intitulée")
     elisions: tuple[str, ...] = ()  # "l'", "d'": stripped from a word before it is looked up
 
     def is_title(self, word: str, capitalised: bool = False) -> bool:
@@ -110,12 +112,13 @@ GERMAN = LanguageRules(
         wissenschaftlerin biologe biologin autor autorin schriftsteller schriftstellerin künstler künstlerin maler
         malerin sänger sängerin tenor sopranistin stürmer stürmerin torwart torhüterin spieler spielerin moderator
         moderatorin lehrer lehrerin arzt ärztin polizist polizistin landwirt landwirtin winzer winzerin bäcker
-        bäckerin unternehmer unternehmerin gründer gründerin""".lower()
+        bäckerin unternehmer unternehmerin gründer gründerin partner partnerin rentner rentnerin""".lower()
     ),
     title_endings=tuple(
         """sprecher sprecherin meister meisterin minister ministerin präsident präsidentin direktor direktorin leiter
         leiterin chef chefin führer führerin trainer trainerin vorsitzende vorsitzender anwalt anwältin richter
-        richterin kommissar kommissarin arzt ärztin forscher forscherin loge login""".split()
+        richterin kommissar kommissarin arzt ärztin forscher forscherin loge login gründer gründerin dezernent
+        dezernentin referent referentin ist istin eur eurin iker ikerin""".split()
     ),
     genitive_s=True,
     capitalises_nouns=True,
@@ -142,6 +145,8 @@ GERMAN = LanguageRules(
     ),
     subject_stops=tuple("am im in bei auf vor nach gegenüber während zum zur mit als".split()),
     age_after=r"\s*\(\d{1,3}\)|,\s+\d{1,3},",
+    age_before=r"\b\d{1,3}-[Jj]ährigen?r?\s+\Z",
+    title_cues=_words("titel namens buch film roman stück theaterstück ausstellung album lied song motto operation"),
 )
 
 FRENCH = LanguageRules(
@@ -150,13 +155,13 @@ FRENCH = LanguageRules(
         verb
         for participle in """dit déclaré affirmé expliqué indiqué souligné ajouté précisé estimé lancé assuré confié
         raconté répondu répliqué poursuivi insisté prévenu reconnu regretté annoncé martelé résumé conclu observé
-        rappelé averti protesté dénoncé admis avoué confirmé commenté salué ironisé lâché""".split()
+        rappelé averti protesté dénoncé admis avoué confirmé commenté salué ironisé lâché réagi""".split()
         for verb in (f"a {participle}", f"avait {participle}", participle)
     )
     + tuple(
         """dit déclare affirme explique indique souligne ajoute précise estime assure confie raconte répond réplique
         poursuit insiste prévient reconnaît regrette annonce martèle résume conclut observe rappelle avertit proteste
-        dénonce admet avoue confirme commente salue ironise sourit""".split()
+        dénonce admet avoue confirme commente salue ironise sourit réagit""".split()
     ),
     according_to=("selon", "Selon", "d'après", "D'après", "d’après", "D’après"),
     pronouns={"il": "he", "elle": "she"},
@@ -171,7 +176,9 @@ FRENCH = LanguageRules(
         cousine neveu nièce collègue chercheur chercheuse chercheure scientifique écrivain écrivaine auteur autrice
         romancier romancière peintre chanteur chanteuse joueur joueuse attaquant attaquante gardien gardienne arbitre
         éleveur éleveuse agriculteur agricultrice boulanger boulangère commerçant commerçante pharmacien pharmacienne
-        médecin infirmier infirmière enseignant enseignante instituteur institutrice proviseur proviseure""".lower()
+        médecin infirmier infirmière enseignant enseignante instituteur institutrice proviseur proviseure compagne
+        compagnon conjoint conjointe sage-femme conservateur conservatrice ouvreur talonneur pilier ailier buteur
+        buteuse meneur meneuse pivot demi-centre""".lower()
     ),
     title_endings=("iste", "logue"),
     function_words=_words(
@@ -194,6 +201,10 @@ FRENCH = LanguageRules(
     ),
     age_after=r",\s+\d{1,3}\s+ans\b|\s*\(\d{1,3}\s+ans\)|,\s+\d{1,3},",
     elisions=("l'", "l’", "d'", "d’"),
+    title_cues=_words(
+        """intitulé intitulée intitulés intitulées baptisé baptisée titre livre roman film pièce spectacle exposition
+        album chanson opération slogan devise"""
+    ),
     female_titles=_words(
         """mme madame mlle mademoiselle présidente directrice députée sénatrice adjointe conseillère entraîneuse
         commandante procureure avocate préfète gérante fondatrice patronne cheffe déléguée trésorière mère fille sœur
@@ -228,3 +239,9 @@ def rules_for(language: str) -> LanguageRules | None:
 def age_after_re(language: str) -> re.Pattern | None:
     rules = rules_for(language)
     return re.compile(rules.age_after if rules and rules.age_after else r",\s+\d{1,3},")
+
+
+@lru_cache(maxsize=64)
+def age_before_re(language: str) -> re.Pattern | None:
+    rules = rules_for(language)
+    return re.compile(rules.age_before) if rules and rules.age_before else None

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .language_rules import LanguageRules, age_after_re, rules_for
+from .language_rules import LanguageRules, age_after_re, age_before_re, rules_for
 
 # --- word lists ---------------------------------------------------------------------------
 
@@ -531,6 +531,8 @@ def _drop_kind(tok: str, lang: str = "") -> int:
     rules = rules_for(lang) if lang else None
     if rules is not None and low in rules.function_words:
         return 1
+    if rules is not None and low.startswith(rules.elisions) and tok[2:3].islower():
+        return 1  # "L'ouvreur Maxime Delpech": an article and a common noun, no part of the name
     return 2 if len(low) > 5 and low.endswith(("ing", "ly", "ed")) else 0
 
 
@@ -906,12 +908,15 @@ def _evidence(text: str, c: _Candidate, rules: LanguageRules, lang: str) -> tupl
     word found outside the name's own run, as written ("maire")."""
     if c.role and any(_is_title(w.lower(), lang) for w in c.role.split()):
         return "title", ""
-    title = _title_before(text, c.run_start, rules) or _title_after(text, c.end, rules)
+    title = _title_before(text, c.start, rules) or _title_after(text, c.end, rules)
     if title:
         return "title", title
     age = age_after_re(lang)
     if age is not None and age.match(text, c.end, c.end + 16):
         return "age", ""
+    age = age_before_re(lang)
+    if age is not None and age.search(text, max(0, c.start - 20), c.start):
+        return "age", ""  # "die 81-jährige Hedwig Marschall"
     if _verb_next_to(text, c, rules):
         return "reporting verb", ""
     return "", ""
@@ -929,6 +934,8 @@ def _title_before(text: str, start: int, rules: LanguageRules) -> str:
     words = stripped.split()
     if words and len(stripped) < len(window) and rules.is_title(words[-1].lower()):
         return words[-1]
+    if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and rules.is_title(words[-2].lower()):
+        return words[-2]  # an adjective between: "l'entraîneur aurignacais Pascal Roumégoux"
     return ""
 
 
@@ -947,13 +954,13 @@ def _verb_next_to(text: str, c: _Candidate, rules: LanguageRules) -> bool:
     verbs = _reporting_verb_words(rules.code)
     if not verbs:
         return False
-    after = text[c.end : c.end + 30].lstrip(" ,").split(None, 2)
-    if after and (after[0].lower() in verbs or " ".join(after[:2]).lower() in verbs):
-        return after[0].lower() not in rules.after_quote_only
+    after = [w.strip(",.;:!?").lower() for w in text[c.end : c.end + 30].lstrip(" ,").split(None, 2)]
+    if after and (after[0] in verbs or " ".join(after[:2]) in verbs):
+        return after[0] not in rules.after_quote_only
     before = text[max(0, c.run_start - 40) : c.run_start].split()
     if not before:
         return False
-    word = before[-1].lower()
+    word = before[-1].strip(",;:").lower()
     if word in rules.after_quote_only:
         return len(before) > 1 and before[-2].endswith(",") and before[-2][-2:-1] in QUOTE_CLOSERS
     return word in verbs

@@ -268,6 +268,7 @@ class _Words:
     pronouns: dict  # a language's subject pronouns -> "he" / "she" (English: PRONOUNS as they are)
     title_case: bool = True  # a quotation in Title Case is a work's title (not where all nouns are capitalised)
     rules: LanguageRules | None = None  # the language's table (genders of titles)
+    title_cues: frozenset[str] = frozenset()  # the language's words before a quoted title ("intitulée")
 
 
 ENGLISH_WORDS = _Words(
@@ -283,7 +284,9 @@ def _words_for(language: str) -> _Words:
     if rules is None:
         return ENGLISH_WORDS
     if not rules.reporting_verbs:
-        return dataclasses.replace(ENGLISH_WORDS, title_case=not rules.capitalises_nouns, rules=rules)
+        return dataclasses.replace(
+            ENGLISH_WORDS, title_case=not rules.capitalises_nouns, rules=rules, title_cues=rules.title_cues
+        )
     verbs = list(dict.fromkeys(rules.reporting_verbs + rules.according_to))
     determiners = [re.escape(d) + ("" if d[-1] in "'’" else r"\s") for d in rules.determiners]
     stops = "|".join(re.escape(w) for w in rules.subject_stops) or "(?!)"
@@ -297,6 +300,7 @@ def _words_for(language: str) -> _Words:
         pronouns=rules.pronouns,
         title_case=not rules.capitalises_nouns,
         rules=rules,
+        title_cues=rules.title_cues,
     )
 
 
@@ -488,12 +492,14 @@ def _first_letter(text: str) -> str:
     return m.group() if m else ""
 
 
-def _is_title(text: str, before: str, first: str, title_case: bool = True) -> bool:
+def _is_title(text: str, before: str, first: str, title_case: bool = True, cues: frozenset[str] = frozenset()) -> bool:
     """Quoted titles of works, petitions, operations, slogans (title_case: Title Case says so; not in a
-    language that capitalises its nouns)."""
+    language that capitalises its nouns; cues: the language's own words before a title, "intitulée")."""
     if not first.isupper():
         return False
     if _title_cue(before[-40:]):
+        return True
+    if cues and (before.split() or [""])[-1].lower().strip(",:") in cues:
         return True
     if not title_case:
         return False
@@ -950,7 +956,10 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     words = phrase.split()
     last_word = words[-1]
     # A language's pronoun stands for the English one ("sagte sie", "explique-t-il": "she", "he").
-    pronoun = state.words.pronouns.get(last_word.lower().rsplit("-", 1)[-1], "") if state.words.pronouns else ""
+    pronouns = state.words.pronouns
+    pronoun = pronouns.get(last_word.lower().rsplit("-", 1)[-1], "") if pronouns else ""
+    if not pronoun and pronouns and len(words) > 1 and words[0].lower() in pronouns and words[0].islower():
+        pronoun, last_word = pronouns[words[0].lower()], words[0]  # "sagte sie dieser Zeitung"
     if pronoun or last_word.lower() in PRONOUNS:
         person = _resolve_pronoun(state, text, a, pronoun or last_word)
         want = _gender([(pronoun or last_word).lower()])
@@ -1157,7 +1166,9 @@ def _is_scare(span: _Span, text: str, prev_end: int) -> bool:
     return not (standalone and span.text[-1:] in ",.!?")
 
 
-def _mark_non_quotes(text: str, pstart: int, spans: list[_Span], title_case: bool = True) -> None:
+def _mark_non_quotes(
+    text: str, pstart: int, spans: list[_Span], title_case: bool = True, cues: frozenset[str] = frozenset()
+) -> None:
     """Scare quotes and titles stay in the text as words; they are not quotations."""
     prev_end = pstart
     for span in spans:
@@ -1167,7 +1178,7 @@ def _mark_non_quotes(text: str, pstart: int, spans: list[_Span], title_case: boo
             # (_is_title's first test, before slicing: most quotations are no title)
             or (
                 span.first.isupper()
-                and _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first, title_case)
+                and _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first, title_case, cues)
             )
         )
         prev_end = span.end + 1
@@ -1389,7 +1400,7 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         kept = []
         if spans:  # (most paragraphs have no quotation marks: no calls for them)
-            _mark_non_quotes(body_text, pstart, spans, state.words.title_case)
+            _mark_non_quotes(body_text, pstart, spans, state.words.title_case, state.words.title_cues)
             kept = [s for s in spans if s.keep]
         if orphans and not (kept and kept[0].start == pstart):  # a paragraph in the reporter's words
             _claim_orphans(state, body_text, pstart, pend, quotes, orphans)
