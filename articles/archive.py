@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import psycopg2
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Left
 from django.utils import timezone
 from psycopg2.extras import execute_values
 
@@ -656,6 +657,42 @@ def update_article(article: Article, *, context: Context | None = None, extracte
     except Exception:
         context.reload()
         raise
+
+
+def detect_languages(*, every: bool = False, batch_size: int = 2000) -> tuple[int, int]:
+    """Detect the language of stored articles: those whose language is unknown (stored before it was
+    detected), or with `every`, all of them. Reads only the headline and the opening the detector reads,
+    in batches by id, one UPDATE per batch (its own transaction). Returns (articles read, changed)."""
+    from articles.ingest import language
+
+    articles = Article.objects.order_by("pk")
+    if not every:
+        articles = articles.filter(language="")
+    read = changed = 0
+    last = 0
+    while True:
+        rows = list(
+            articles.filter(pk__gt=last)
+            .annotate(opening=Left("body_text", language.SAMPLE + 1))
+            .values_list("pk", "headline", "opening", "language")[:batch_size]
+        )
+        if not rows:
+            return read, changed
+        last = rows[-1][0]
+        read += len(rows)
+        updates = []
+        for pk, headline, opening, old in rows:
+            code = language.detect(headline, opening)
+            if code != old:
+                updates.append((pk, code))
+        if updates:
+            with transaction.atomic(), connection.cursor() as cursor:
+                execute_values(
+                    cursor.cursor,
+                    "UPDATE articles_article a SET language = v.code FROM (VALUES %s) v (id, code) WHERE a.id = v.id",
+                    updates,
+                )
+            changed += len(updates)
 
 
 def add_people(people: list[tuple[str, str, list[str]]]) -> dict[str, int]:

@@ -338,3 +338,20 @@ def test_more_evidence_an_age_before_a_name_and_an_elided_noun_is_no_part_of_it(
 def test_a_quoted_title_after_a_cue_of_the_language_is_no_quotation():
     found = extract("", "L'exposition, intitulée « Les chemins de Louise », est visible jusqu'au 30 septembre.", "fr")
     assert found.quotes == []
+
+
+@pytest.mark.django_db
+def test_detect_languages_fills_in_articles_stored_before(capsys):
+    from django.core.management import call_command
+
+    german = make_article(headline="Neue Tarife in Neuburg", body_text=GERMAN)
+    unknown = make_article(headline="OK", body_text="12 345.")
+    assert german.language == ""
+    call_command("detect_languages")
+    german.refresh_from_db()
+    unknown.refresh_from_db()
+    assert (german.language, unknown.language) == ("de", "")
+    assert "2 articles read, 1 given a language" in capsys.readouterr().out
+    Article.objects.filter(pk=german.pk).update(language="fr")
+    assert archive.detect_languages() == (1, 0)  # only the unknown one is read again
+    assert archive.detect_languages(every=True) == (2, 1)
