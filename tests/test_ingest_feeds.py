@@ -366,6 +366,14 @@ def test_utf8_declared_or_served_as_latin1_is_not_stored_as_mojibake(monkeypatch
     assert entry.headline == "Zoë Brûlé and José Núñez open the café"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_feeds_with_or_without_a_byte_order_mark(tmp_path, encoding):
+    text = ACCENTED.replace('<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{encoding[:6]}"?>')
+    (tmp_path / "cafe.xml").write_bytes(text.encode(encoding))  # "utf-16" writes a byte order mark, "-le" none
+    [entry] = read(tmp_path / "cafe.xml")
+    assert entry.headline == "Zoë Brûlé and José Núñez open the café"
+
+
 def test_a_fetched_utf8_feed_without_any_charset_is_utf8(monkeypatch):
     answer = served(ACCENTED.encode("utf-8"), "application/rss+xml")
     monkeypatch.setattr(formats, "fetch", mock.create_autospec(formats.fetch, return_value=answer))

@@ -147,6 +147,11 @@ def test_no_date_rather_than_the_year_of_a_copyright_line():
     assert read("page-bare.html", date=dt.date(2025, 6, 7)).published == dt.date(2025, 6, 7)
 
 
+def test_a_dateline_in_the_text_is_taken_when_the_metadata_gives_none():
+    html = page(body="<p class='dateline'>Published 17.06.2025, 14:05</p>")
+    assert parse(html).published == dt.date(2025, 6, 17)
+
+
 def test_a_date_in_the_pages_address_is_metadata_too(monkeypatch):
     monkeypatch.setattr(
         formats, "fetch", mock.create_autospec(formats.fetch, return_value=(DATA / "page-bare.html").read_bytes())

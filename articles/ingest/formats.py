@@ -195,6 +195,8 @@ def feed_text(data: bytes, content_type: str = "") -> str:
     then the XML declaration), else UTF-8 when the bytes are UTF-8, else detected (charset-normalizer).
     A declared single-byte charset on bytes that are UTF-8 (with letters beyond ASCII) is a wrong
     declaration, and a declared charset the bytes can't be is ignored: either would store mojibake."""
+    if wide := _utf16_or_32(data):  # by its byte order mark, or the way "<?" is written (XML's appendix F)
+        return _decode_strictly(data, wide, f"not {wide.upper()} text as its first bytes say")
     if bom := _bom_encoding(data):
         return _decode_strictly(data, bom, f"not {bom.removesuffix('-sig').upper()} text despite its byte order mark")
     head = data[:HTML_PRESCAN_BYTES]
@@ -218,6 +220,18 @@ def feed_text(data: bytes, content_type: str = "") -> str:
     if utf8 is not None:
         return utf8
     return _detected(data)
+
+
+_WIDE_STARTS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16's: FF FE 00 00 is UTF-32
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"),
+)  # fmt: skip
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    return next((codec for start, codec in _WIDE_STARTS if data.startswith(start)), None)
 
 
 def _utf8_or_none(data: bytes) -> str | None:
@@ -918,7 +932,8 @@ NOT_A_PERSON_WORDS = frozenset(
     "agency press media wire service services bureau online digital admin administrator webmaster contributor "
     "contributors guest writer writers author authors updated posted published sports sport weather opinion "
     "business magazine gazette herald tribune journal daily weekly radio television tv group network live "
-    "unknown anonymous various".split()
+    "unknown anonymous various post times foundation institute university association society club council "
+    "ministry department office company support redaktion redaktionen redacción rédaction redazione".split()
 )
 # Lower-case words inside names ("Hélène van der Berg").
 NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin ibn al el y".split())
@@ -931,7 +946,10 @@ _DATE_META = (
     "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date",
     "citation_publication_date",
 )  # fmt: skip
-_AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
+_AUTHOR_META = (
+    "author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
+    "citation_author",
+)  # fmt: skip
 _PUBLISHER_META = ("publisher", "dc.publisher", "dcterms.publisher", "application-name")
 _TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
 _BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?by\s+", re.I)
@@ -975,6 +993,8 @@ def parse_html(
             published = parse_date(document.date)  # htmldate: the page's metadata or its address
         except ValueError:
             published = None
+    if published is None:
+        published = _date_in_text(tree if tree is not None else text)
     yield finish(
         ParsedArticle(
             headline=headline,
@@ -1004,7 +1024,10 @@ class PageMetadata:
 def _page_metadata(tree) -> PageMetadata:
     meta: dict[str, str] = {}
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        # itemprop only for the date: an article's list of references gives each its "author" (microdata).
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        if not key and (element.get("itemprop") or "").strip().lower() == "datepublished":
+            key = "datepublished"
         content = " ".join((element.get("content") or "").split())
         if key and content:
             meta.setdefault(key, content)
@@ -1069,6 +1092,20 @@ def _json_ld(tree) -> tuple[dict, dict]:
     return of_type(_ARTICLE_TYPES), of_type(("WebSite",))
 
 
+def _date_in_text(page) -> dt.date | None:
+    """A full date the page's text gives (a dateline: "10.09.2017", "May 3, 2022"), found by htmldate's
+    extensive search; not the first of a month or year, which is what it makes of a copyright line's
+    year ("© 2024" is 2024-01-01) or a month alone, not a date anyone wrote."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(page, extensive_search=True, original_date=True, max_date=dt.date.today().isoformat())
+        day = dt.date.fromisoformat(found) if found else None
+    except ValueError:
+        return None
+    return day if day and day.day != 1 else None
+
+
 def _first_moment(values: list) -> tuple[dt.date, dt.datetime | None] | None:
     for value in values:
         try:
@@ -1118,6 +1155,10 @@ def _byline(candidates: list[str], site: str) -> str:
     return ""
 
 
+def _the_less(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I).casefold()
+
+
 def _person_name(text: str, site: str) -> str:
     """The person's name `text` is ("By Odile Marchetti" is Odile Marchetti), or ""."""
     name = _BY.sub("", " ".join(text.split())).strip(" .,:-–—")
@@ -1127,8 +1168,8 @@ def _person_name(text: str, site: str) -> str:
     folded = [w.lower().strip(".") for w in words]
     if not 2 <= len(words) <= 5 or NOT_A_PERSON_WORDS.intersection(folded):
         return ""
-    if site and (name.casefold() in site.casefold() or site.casefold() in name.casefold()):
-        return ""
+    if site and _the_less(name) == _the_less(site) and not _person_name(site, ""):
+        return ""  # the outlet given as the author (unless the site is a person's own: "Wolfgang Schmale")
     for word, low in zip(words, folded, strict=True):
         if low in NAME_PARTICLES:
             continue
