@@ -355,3 +355,18 @@ def test_detect_languages_fills_in_articles_stored_before(capsys):
     Article.objects.filter(pk=german.pk).update(language="fr")
     assert archive.detect_languages() == (1, 0)  # only the unknown one is read again
     assert archive.detect_languages(every=True) == (2, 1)
+
+
+def test_the_model_is_kept_in_a_cache_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
+    path = tmp_path / "cache" / "model.pickle"
+    monkeypatch.setattr(language, "cache_path", lambda: path)
+    monkeypatch.setattr(language, "_identifier", None)
+    first = language.load()
+    assert path.exists()
+    monkeypatch.setattr(language, "_identifier", None)
+    again = language.load()  # from the cache
+    assert again is not first and again.classify(GERMAN)[0] == first.classify(GERMAN)[0] == "de"
+    path.write_bytes(b"cut short")
+    monkeypatch.setattr(language, "_identifier", None)
+    assert language.detect("", GERMAN) == "de"  # the package's file again, and a new cache
+    assert path.stat().st_size > 1_000_000
