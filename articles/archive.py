@@ -271,7 +271,7 @@ def _new_or_changed(
         wanted |= Q(feed_url=feed_url, entry_id__in=ids) & ~Q(entry_id="")
     by_text, by_url, by_entry, stored = {}, defaultdict(list), {}, {}
     columns = ("pk", "url", "fingerprint", "feed_url", "entry_id", "published", "published_at")
-    for row in Article.objects.filter(wanted).values(*columns):
+    for row in Article.objects.filter(wanted).order_by().values(*columns):  # no ORDER BY: a look-up
         stored[row["pk"]] = row
         by_text[row["fingerprint"]] = row["pk"]
         if row["url"]:
