@@ -451,6 +451,8 @@ def main(argv: list[str]) -> int:
         return 2
     started = time.perf_counter()
     if "quality" in wanted:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings_test")  # the extractor reads settings
+        setup_django()
         quality()
     if "feeds" in wanted:
         feeds_section()

@@ -160,3 +160,30 @@ def test_the_bench_sets_need_no_converter_fields():
     cases = load_cases(Path(__file__).resolve().parent.parent / "bench" / "eval")
     assert cases and all(q["speaker_kind"] in ("person", "organisation", "unnamed") for c in cases for q in c["quotes"])
     assert score(cases)["speaker_by_rule"] == {}
+
+
+def test_command_runs_outside_manage_py(tmp_path):
+    """`python -m articles.ingest.evaluate FOLDER` (and make bench's quality rows) run in a shell with
+    no Django settings chosen: the extractor reads settings, so the command chooses the project's."""
+    import os
+    import subprocess
+    import sys
+
+    case = {
+        "id": "x",
+        "headline": "H",
+        "body": "Ana Ruiz opened the bridge.\n\n“It took nine years,” Ruiz said.",
+        "people": ["Ana Ruiz"],
+        "quotes": [{"text": "It took nine years,", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False}],
+    }
+    (tmp_path / "01-x.json").write_text(json.dumps(case), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-m", "articles.ingest.evaluate", str(tmp_path)],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "speaker_accuracy   1.000" in done.stdout

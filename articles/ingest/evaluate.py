@@ -139,12 +139,24 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
     }
 
 
+def _configure_django() -> None:
+    """The extractor reads settings (the site's language, the language model's cache folder), so a
+    command run outside manage.py uses the project's own; no database is opened."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings")
+    django.setup()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m articles.ingest.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("-v", "--verbose", action="store_true", help="list the first errors")
     parser.add_argument("-n", type=int, default=40, help="how many errors to list with -v (default 40)")
     args = parser.parse_args(argv)
+    _configure_django()
     cases = load_cases(args.folder)
     if not cases:
         print(f"no *.json cases in {args.folder}", file=sys.stderr)
