@@ -56,6 +56,9 @@ class Quote:
     speaker_as_written: str
     partial: bool
     position: int
+    # Which rule gave the speaker, and on what words ("name next to the reporting verb: Ruiz"): staff
+    # see it in the admin beside the speaker; "" when no speaker was found.
+    evidence: str = ""
 
 
 @dataclass
@@ -326,6 +329,7 @@ class _Attribution:
     end: int
     person: int | None  # index into people, None for organisations and unnamed speakers
     written: str
+    rule: str = ""  # which rule decided (Quote.evidence): shown to staff beside the speaker
 
 
 @dataclass
@@ -952,7 +956,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return None
     mention = _mention_in(state, a, b, text)
     if mention:
-        return _Attribution(a, b, mention.person, mention.text)
+        return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
     words = phrase.split()
     last_word = words[-1]
     # A language's pronoun stands for the English one ("sagte sie", "explique-t-il": "she", "he").
@@ -965,14 +969,14 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         want = _gender([(pronoun or last_word).lower()])
         if person is not None and want:  # "she said" states the speaker's gender for later pronouns
             _person_genders(state, text).setdefault(person, want)
-        return _Attribution(a, b, person, last_word)
+        return _Attribution(a, b, person, last_word, "pronoun next to the reporting verb")
     first = words[0].lower()
     if first in ("it", "they", "we", "i"):
-        return _Attribution(a, b, None, phrase)  # an organisation or a group speaking
+        return _Attribution(a, b, None, phrase, "organisation or group pronoun")  # an organisation or a group speaking
     if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
     if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
-        return _Attribution(a, b, _resolve_pronoun(state, text, a), phrase)
+        return _Attribution(a, b, _resolve_pronoun(state, text, a), phrase, "epithet, as a pronoun")
     # "money that the judge said": the subject is the relative clause's own noun phrase.
     clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
     if clause is not phrase and state.words.determiner_re.match(clause + " "):
@@ -981,7 +985,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if len(phrase.split()) > 6:
         det = list(DETERMINER_WORD_RE.finditer(phrase))
         phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
-    return _Attribution(a, b, _role_reference(state, text, a, phrase), phrase)
+    return _Attribution(a, b, _role_reference(state, text, a, phrase), phrase, "role or description")
 
 
 def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, int]]:
@@ -1045,15 +1049,16 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
         return None
     if words[0].lower() in ("he", "she"):
         start = offset + a + frame[a:v].index(words[0])
-        return _Attribution(start, start + len(words[0]), _resolve_pronoun(state, text, start, words[0]), words[0])
+        person = _resolve_pronoun(state, text, start, words[0])
+        return _Attribution(start, start + len(words[0]), person, words[0], "pronoun opening the clause")
     if words[0] == "I" or (len(words) > 1 and words[0] in CLAUSE_OPENERS and words[1].startswith("I ")):
         # "Then I stood on a sack and said, …": the writer or, in an interview, the interviewee
         start = offset + a + frame[a:v].index("I")
-        return _Attribution(start, start + 1, None, "I")
+        return _Attribution(start, start + 1, None, "I", "first person")
     person = _sentence_subject(state, text, offset + a, offset + v)
     if person is None:
         return None
-    return _Attribution(offset + a, offset + v, person, state.people[person].name)
+    return _Attribution(offset + a, offset + v, person, state.people[person].name, "subject of the clause")
 
 
 def _ends_with_mention(state: _State, pos: int) -> bool:
@@ -1109,7 +1114,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, m.start())
         if att is not None:
-            found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written))
+            found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written, att.rule))
     return found
 
 
@@ -1225,23 +1230,23 @@ def _fallback(
     """Speaker of a quote whose sentence has no reporting verb, most specific rule first."""
     person = _sentence_subject(state, text, sentence[0], span.start)  # "Ruiz was blunt: “…”"
     if person is not None:
-        return _Attribution(span.start, span.start, person, "")
+        return _Attribution(span.start, span.start, person, "", "subject of the sentence holding the quotation")
     if text[sentence[0] : span.start].rstrip().endswith(":"):
         # "… praise from Marjorie Tennant, chief executive of the charity: “…”": a colon hands the
         # floor to the person the clause before it last names.
         mention = _mention_in(state, sentence[0], span.start, text)
         if mention is not None and not _inside_quote(state, mention.start):
-            return _Attribution(span.start, span.start, mention.person, "")
+            return _Attribution(span.start, span.start, mention.person, "", "named before a colon")
     answer = _answer_speaker(state, text, span.start)
     if answer is not None:  # a quotation in an interview answer with no speaker of its own
-        return _Attribution(span.start, span.start, answer, "")
+        return _Attribution(span.start, span.start, answer, "", "interview answer")
     if starts_paragraph and ctx.running is not None:
         return ctx.running  # the next paragraph of a running quotation
     subject = ctx.subject(state, text)
     if subject is not None:  # "Brannigan-Holm laughed. “Gunnar exaggerates.”"
-        return _Attribution(span.start, span.start, subject, "")
+        return _Attribution(span.start, span.start, subject, "", "subject of the sentence before")
     if state.last is not None:  # the text runs on: the previous speaker
-        return _Attribution(span.start, span.start, state.last.person, "")
+        return _Attribution(span.start, span.start, state.last.person, "", "follow-on: the previous speaker")
     return None
 
 
@@ -1364,12 +1369,16 @@ def _answer_speaker(state: _State, text: str, pos: int, first_person: bool = Fal
 
 def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
     person = att.person if att else None
+    evidence = ""
+    if att is not None and (person is not None or att.written):
+        evidence = f"{att.rule}: {att.written}" if att.written and att.rule else att.rule or att.written
     return Quote(
         span.text,
         state.people[person].name if person is not None else None,
         att.written if att else "",
         partial,
         span.start,
+        evidence,
     )
 
 
@@ -1431,7 +1440,9 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
                 if att is not None and att.person is None and att.written.rsplit(None, 1)[-1:] == ["I"]:
                     answer = _answer_speaker(state, body_text, span.start, True)  # "I told the board" in an answer
                     if answer is not None:
-                        att = _Attribution(att.start, att.end, answer, att.written)
+                        att = _Attribution(
+                            att.start, att.end, answer, att.written, "first person in an interview answer"
+                        )
                 explicit = att is not None
                 if not explicit:
                     att = _fallback(state, ctx, body_text, span, sentence, continues)
@@ -1470,7 +1481,9 @@ def _claim_orphans(state: _State, text: str, pstart: int, pend: int, quotes: lis
     m = SAYS_THIS_RE.match(text, pstart, pend)
     mention = _mention_in(state, pstart, m.end(), text) if m else None
     if mention is not None and _subject_position(text, pstart, mention.start):
-        att = _Attribution(mention.start, mention.end, mention.person, mention.text)
+        att = _Attribution(
+            mention.start, mention.end, mention.person, mention.text, "named after the quotation paragraphs"
+        )
         for i in orphans:
             quotes[i] = _quote(state, _Span(quotes[i].position, 0, True, quotes[i].text), att, quotes[i].partial)
     orphans.clear()
