@@ -540,6 +540,16 @@ class Mention(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", db_index=False)
     count = models.PositiveIntegerField(default=1)
     quoted = models.BooleanField(default=False)
+    # Why the extractor took the name for a person and how it found them in the archive: shown to
+    # staff, who correct what it got wrong ("not a person", "same person as").
+    evidence = models.CharField(
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text='Why the extractor named this person: "title: Senator; found by alias". Empty for staff rows.',
+    )
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
     edited_by_staff = models.BooleanField(default=False, db_default=False)
     published = models.DateField(null=True, blank=True, editable=False, help_text=PUBLISHED_COPY)
@@ -578,6 +588,14 @@ class Quote(models.Model):
     speaker_as_written = models.CharField(max_length=300, blank=True, help_text='As printed: "Lavrov", "the ministry".')
     partial = models.BooleanField(default=False, help_text="Quoted words inside a sentence, not a whole sentence.")
     position = models.PositiveIntegerField(help_text="Character offset of the quotation in the article's plain text.")
+    evidence = models.CharField(
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text='Which extraction rule gave the speaker, on what words: "name next to the reporting verb: Ruiz".',
+    )
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
     edited_by_staff = models.BooleanField(default=False, db_default=False)
     published = models.DateField(null=True, blank=True, editable=False, help_text=PUBLISHED_COPY)
