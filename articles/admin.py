@@ -242,8 +242,8 @@ class TimeLimitedSearchMixin:
 class QuoteInline(admin.TabularInline):
     model = Quote
     formset = QuoteFormSet
-    fields = ["text", "person", "speaker_as_written", "partial", "edited_by_staff"]
-    readonly_fields = ["edited_by_staff"]
+    fields = ["text", "person", "speaker_as_written", "partial", "evidence", "edited_by_staff"]
+    readonly_fields = ["evidence", "edited_by_staff"]
     autocomplete_fields = ["person"]
     extra = 1
     verbose_name = "quotation"
@@ -260,8 +260,8 @@ class QuoteInline(admin.TabularInline):
 class MentionInline(admin.TabularInline):
     model = Mention
     formset = StaffEditedFormSet
-    fields = ["person", "count", "quoted", "edited_by_staff"]
-    readonly_fields = ["edited_by_staff"]
+    fields = ["person", "count", "quoted", "evidence", "edited_by_staff"]
+    readonly_fields = ["evidence", "edited_by_staff"]
     autocomplete_fields = ["person"]
     extra = 0
     verbose_name = "person named"

@@ -430,31 +430,32 @@ def _insert_rows(cursor, articles: list[_Row], rows: list[tuple[list[tuple], lis
         published = row.values["published"]
         date = _COPY_NULL if published is None else _copy_date(published)
         new_mentions += [
-            f"{row.pk}\t{person_id}\t{count}\t{'t' if quoted else 'f'}\t{date}\n"
-            for person_id, count, quoted in mentions
+            f"{row.pk}\t{person_id}\t{count}\t{'t' if quoted else 'f'}\t{_copy_text(why)}\t{date}\n"
+            for person_id, count, quoted, why in mentions
         ]
         new_quotes += [
             f"{row.pk}\t{_copy_text(text)}\t{_COPY_NULL if person_id is None else person_id}\t"
-            f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{date}\n"
-            for text, person_id, written, partial, position in quotes
+            f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{_copy_text(why)}\t{date}\n"
+            for text, person_id, written, partial, position, why in quotes
         ]
-    _copy_lines(cursor, "articles_mention (article_id, person_id, count, quoted, published)", new_mentions)
+    _copy_lines(cursor, "articles_mention (article_id, person_id, count, quoted, evidence, published)", new_mentions)
     _copy_lines(
         cursor,
-        "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, published)",
+        "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, evidence, published)",
         new_quotes,
     )
     if old_mentions:
         execute_values(
             cursor.cursor,
-            "INSERT INTO articles_mention (article_id, person_id, count, quoted) VALUES %s ON CONFLICT DO NOTHING",
+            "INSERT INTO articles_mention (article_id, person_id, count, quoted, evidence) VALUES %s "
+            "ON CONFLICT DO NOTHING",
             old_mentions,
             page_size=5000,
         )
     if old_quotes:
         execute_values(
             cursor.cursor,
-            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position) "
+            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position, evidence) "
             "VALUES %s ON CONFLICT DO NOTHING",
             old_quotes,
             page_size=5000,
@@ -551,13 +552,15 @@ def _resolve_rows(
         ids: dict[str, int] = {}
         names: dict[int, str] = {}
         counts: dict[int, int] = {}
-        for name, role, count, variants in extracted.people:
+        why: dict[int, str] = {}
+        for name, role, count, variants, evidence in extracted.people:
             resolved = people.resolve(name, role=role, variants=variants)
             ids[name] = resolved.person_id  # None: a name staff said is not a person
             if resolved.person_id is not None:
                 names[resolved.person_id] = resolved.name
                 counts[resolved.person_id] = counts.get(resolved.person_id, 0) + count
-        as_written = _known_unconfirmed(extracted, people, names, counts)
+                why.setdefault(resolved.person_id, _mention_evidence(evidence, name, resolved.matched_by))
+        as_written = _known_unconfirmed(extracted, people, names, counts, why)
         staff = kept.get(row.pk, [])
         taken = {position for _, _, position in staff} | {text for text, _, _ in staff}
         quoted = {person_id for _, person_id, _ in staff if person_id}
@@ -578,36 +581,57 @@ def _resolve_rows(
             elif quote.speaker_as_written in as_written:  # a known person the text gave no evidence for
                 person_id = as_written[quote.speaker_as_written]
                 quoted.add(person_id)
-            quotes.append((quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position))
+            quotes.append(
+                (quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position, quote.evidence[:300])
+            )
         for person_id in quoted:
             counts.setdefault(person_id, 1)
-        found.append((row, names, counts, quotes, quoted))
+            why.setdefault(person_id, "speaker of a quotation")
+        found.append((row, names, counts, quotes, quoted, why))
     # The new people, before the mentions and quotes naming them. Some may have been created by
     # another ingest meanwhile: those rows are used, and what names them is renumbered.
     moved = people.flush()
     rows = []
-    for row, names, counts, quotes, quoted in found:
+    for row, names, counts, quotes, quoted, why in found:
         if moved:
+            why = {moved[pk][0] if pk in moved else pk: text for pk, text in why.items()}
             names, counts, quotes, quoted = _renumbered(moved, names, counts, quotes, quoted)
         if not row.existed:  # an existing article's is read back with the rows staff kept (refresh_search_text)
             row.values["search_text"] = search_text([names[pk] for pk in counts], [q[0] for q in quotes])
-        rows.append(([(pk, max(1, n), pk in quoted) for pk, n in counts.items()], quotes))
+        rows.append(([(pk, max(1, n), pk in quoted, why.get(pk, "")) for pk, n in counts.items()], quotes))
     return rows
 
 
+MATCHED_BY = {
+    "name": "known by this name",
+    "alias": "known by an alias",
+    "surname": "known, by surname",
+    "spelling": "known, by a near spelling",
+    "new": "new to the archive",
+}
+
+
+def _mention_evidence(evidence: str, name: str, matched_by: str) -> str:
+    """What staff see beside a mention: why the extractor took the name for a person, and how the archive
+    found them ("title: Senator; as 'Voss', known by an alias")."""
+    found = MATCHED_BY.get(matched_by, matched_by)
+    return "; ".join(filter(None, [evidence, f"as '{name}', {found}"]))[:300]
+
+
 def _known_unconfirmed(
-    extracted: Extracted, people: PersonIndex, names: dict[int, str], counts: dict[int, int]
+    extracted: Extracted, people: PersonIndex, names: dict[int, str], counts: dict[int, int], why: dict[int, str]
 ) -> dict[str, int]:
     """The names an article not in English gives without evidence of a person (Extracted.unconfirmed) that
     the archive knows by that name or an alias: added to the article's people (names, counts), and their
     spellings mapped to the person, for quotations left unattributed with the name as written."""
     as_written: dict[str, int] = {}
-    for name, _role, count, variants in extracted.unconfirmed:
+    for name, _role, count, variants, _evidence in extracted.unconfirmed:
         known = people.find(name, variants)
         if known is None or known.person_id is None or known.matched_by not in ("name", "alias"):
             continue  # unknown, known only by surname or a near spelling, or not a person
         names[known.person_id] = known.name
         counts[known.person_id] = counts.get(known.person_id, 0) + count
+        why.setdefault(known.person_id, _mention_evidence("no evidence in the text", name, known.matched_by))
         for spelling in (name, *variants):
             as_written.setdefault(spelling, known.person_id)
     return as_written

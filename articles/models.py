@@ -6,6 +6,7 @@ friendlier message. The search document is a generated column the database keeps
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import unicodedata
@@ -15,9 +16,10 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramSimilarity, TrigramWordSimilarity
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, Left, Upper
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Left, Lower, Now, Upper
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -690,3 +692,67 @@ class ContentVersion(models.Model):
             cursor.execute("SELECT version FROM articles_contentversion WHERE id = 1")
             row = cursor.fetchone()
         return row[0] if row else None
+
+
+class Feed(models.Model):
+    """A feed the collector polls (articles/collect.py, `manage.py collect`): its schedule and its state.
+
+    The rows are also the work queue: a worker claims a due feed with SELECT … FOR UPDATE SKIP LOCKED
+    and marks it taken until `claimed_until`, so two workers never fetch the same feed at once."""
+
+    url = models.URLField(max_length=1000, help_text="The feed's address (RSS, Atom or JSON Feed).")
+    title = models.CharField(max_length=300, blank=True, help_text="A name for staff (the OPML file's, or yours).")
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feeds",
+        help_text="The outlet its articles are stored under; empty: the outlet the feed names itself.",
+    )
+    active = models.BooleanField(default=True, db_default=True, help_text="Paused feeds are not polled.")
+    created = models.DateTimeField(auto_now_add=True)
+    # The host name of the URL (lower case), for politeness: one request at a time per host.
+    host = models.GeneratedField(
+        expression=Lower(Func(F("url"), Value(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?(\[[^]]*\]|[^:/?#]*)"),
+                              function="substring")),
+        output_field=models.CharField(max_length=1000),
+        db_persist=True,
+    )  # fmt: skip
+    # What the last poll found.
+    last_fetched = models.DateTimeField(null=True, blank=True, editable=False)
+    last_status = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False, help_text="HTTP status of the last answer (304: not modified)."
+    )
+    etag = models.CharField(max_length=500, blank=True, default="", db_default="", editable=False)
+    last_modified = models.CharField(max_length=500, blank=True, default="", db_default="", editable=False)
+    consecutive_errors = models.PositiveIntegerField(default=0, db_default=0, editable=False)
+    last_error = models.TextField(blank=True, default="", db_default="", editable=False)
+    articles_found = models.PositiveIntegerField(
+        default=0, db_default=0, editable=False, help_text="Articles stored from it (new ones, not updates)."
+    )
+    per_day = models.FloatField(
+        null=True, blank=True, editable=False, help_text="Entries a day it published lately, from their dates."
+    )
+    # The schedule: polled again at next_due; interval follows how often it publishes (collect.interval_for).
+    interval = models.DurationField(default=dt.timedelta(hours=1), editable=False)
+    next_due = models.DateTimeField(default=timezone.now, db_default=Now())
+    # Taken by a worker (claimed_by) until claimed_until; a worker that died lets go when it passes.
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    claimed_by = models.CharField(max_length=200, blank=True, default="", db_default="", editable=False)
+
+    class Meta:
+        ordering = ["host", "url"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], name="feed_url_unique"),
+            models.CheckConstraint(condition=Q(url__iregex=r"^https?://[^/?#]"), name="feed_url_http"),
+        ]
+        indexes = [
+            # The worker's claim: WHERE active AND next_due <= now() ORDER BY next_due.
+            models.Index(fields=["next_due"], condition=Q(active=True), name="feed_due_idx"),
+            # Politeness: is another feed of this host taken, or fetched a moment ago? WHERE host = ?.
+            models.Index(fields=["host"], name="feed_host_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url

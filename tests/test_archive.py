@@ -150,3 +150,33 @@ def test_a_person_added_in_the_admin_makes_the_article_searchable_by_their_name(
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Mention.objects.filter(article=article, person=bram, edited_by_staff=True).exists()
     assert list(Article.objects.filter(search_vector="Ostrow")) == [article]
+
+
+@pytest.mark.django_db
+def test_staff_see_why_the_extractor_chose_each_speaker_and_person(client, tmp_path):
+    """Each stored quotation says which rule gave its speaker, each mention why the name is a person's
+    and how the archive found them (issue 13.2); the article's admin page shows both."""
+    Person.objects.create(name="Ines Varga", slug="ines-varga")
+    body = (
+        "Harbour master Ines Varga opened the new ferry pier on Tuesday.\n\n"
+        "“Two crossings a day is what the island asked for,” Varga said.\n\n"
+        "“We will add a third in summer.”"
+    )
+    path = tmp_path / "pier.jsonl"
+    path.write_text(json.dumps({"headline": "Ferry pier opens", "body": body, "source": "Elden Gazette"}) + "\n")
+    report = pipeline.run([str(path)], Options(), workers=1)
+    assert (report.created, report.rejected) == (1, [])
+    article = Article.objects.get()
+
+    first, follow_on = Quote.objects.filter(article=article).order_by("position")
+    assert first.person.name == "Ines Varga"
+    assert first.evidence == "name next to the reporting verb: Varga"
+    assert follow_on.person.name == "Ines Varga"
+    assert follow_on.evidence.startswith("follow-on")
+    mention = Mention.objects.get(article=article)
+    assert "as 'Ines Varga', known by this name" in mention.evidence
+
+    client.force_login(User.objects.create_superuser("editor", password="pw"))
+    page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "name next to the reporting verb: Varga" in page
+    assert "known by this name" in page

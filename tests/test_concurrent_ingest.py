@@ -347,8 +347,10 @@ def test_migration_merges_people_stored_twice_into_the_oldest_then_adds_the_cons
     leaves = executor.loader.graph.leaf_nodes()
     before = [("articles", "0010_topic_links_by_rule")]
     executor.migrate(before)
-    # Articles as the table was then (a column added since would be unknown to it).
-    old_article = executor.loader.project_state(before).apps.get_model("articles", "Article")
+    # Articles, mentions and quotations as the tables were then (a column added since would be unknown to it).
+    then = executor.loader.project_state(before).apps
+    old_article = then.get_model("articles", "Article")
+    old_mention, old_quote = then.get_model("articles", "Mention"), then.get_model("articles", "Quote")
 
     def article_then(published: dt.date) -> Article:
         headline, body = f"Harbour notes of {published:%B}", "The harbour was busy."
@@ -369,13 +371,13 @@ def test_migration_merges_people_stored_twice_into_the_oldest_then_adds_the_cons
         bram = make_person("Bram Ostrow")
         Alias.objects.create(person=twice, name="Mayor Ana Ruiz")
         march, april, may = (article_then(dt.date(2025, month, 2)) for month in (3, 4, 5))
-        Mention.objects.create(article=march, person=keep, count=2)
-        Mention.objects.create(article=march, person=twice, count=3, quoted=True)
-        Mention.objects.create(article=april, person=twice, count=1)
-        Mention.objects.create(article=april, person=thrice, count=4, edited_by_staff=True)
-        Mention.objects.create(article=may, person=thrice, count=1)
-        Mention.objects.create(article=may, person=bram, count=1)
-        Quote.objects.create(article=may, person=thrice, text="We are ready", position=0)
+        old_mention.objects.create(article_id=march.pk, person_id=keep.pk, count=2)
+        old_mention.objects.create(article_id=march.pk, person_id=twice.pk, count=3, quoted=True)
+        old_mention.objects.create(article_id=april.pk, person_id=twice.pk, count=1)
+        old_mention.objects.create(article_id=april.pk, person_id=thrice.pk, count=4, edited_by_staff=True)
+        old_mention.objects.create(article_id=may.pk, person_id=thrice.pk, count=1)
+        old_mention.objects.create(article_id=may.pk, person_id=bram.pk, count=1)
+        old_quote.objects.create(article_id=may.pk, person_id=thrice.pk, text="We are ready", position=0)
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(leaves)

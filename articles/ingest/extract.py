@@ -10,19 +10,21 @@ from dataclasses import dataclass, field
 from articles.ingest.formats import ParsedArticle, ParsedQuote
 from articles.ingest.language import detect
 
+GIVEN = "given by the input"  # a person or speaker the article's file named itself
+
 
 @dataclass
 class Extracted:
     """What the pipeline found in one article, with speakers resolved to canonical names."""
 
-    people: list[tuple[str, str, int, list[str]]]  # (name as found, role, count, variants)
+    people: list[tuple[str, str, int, list[str], str]]  # (name as found, role, count, variants, evidence)
     quotes: list[tuple[ParsedQuote, int]]  # (quote, position in body_text)
     given: bool = False  # carried by the input (export format), not extracted
     fingerprint: str = ""  # computed beside the extraction, in the worker process
     language: str = ""  # ISO 639-1 code of the text (articles.ingest.language), "" when unknown
     # In a language other than English, names without evidence of a person (quotes.Extraction.unconfirmed),
     # as people are: stored only for people the archive already knows (archive._known_unconfirmed).
-    unconfirmed: list[tuple[str, str, int, list[str]]] = field(default_factory=list)
+    unconfirmed: list[tuple[str, str, int, list[str], str]] = field(default_factory=list)
 
 
 def extract_article(parsed: ParsedArticle) -> Extracted:
@@ -31,8 +33,10 @@ def extract_article(parsed: ParsedArticle) -> Extracted:
         quotes = parsed.quotes or []
         positions = _positions(parsed.body_text, [q.text for q in quotes])
         named = {q.speaker for q in quotes if q.speaker}
-        people = [(name, "", max(1, parsed.body_text.count(name.split()[-1])), []) for name in parsed.people or []]
-        people += [(name, "", 1, []) for name in sorted(named - set(parsed.people or []))]
+        people = [
+            (name, "", max(1, parsed.body_text.count(name.split()[-1])), [], GIVEN) for name in parsed.people or []
+        ]
+        people += [(name, "", 1, [], GIVEN) for name in sorted(named - set(parsed.people or []))]
         return Extracted(
             people=people,
             quotes=list(zip(quotes, positions, strict=True)),
@@ -44,16 +48,16 @@ def extract_article(parsed: ParsedArticle) -> Extracted:
 
     found = extract(parsed.headline, parsed.body_text)
     return Extracted(
-        people=[(p.name, p.role, p.count, list(p.variants)) for p in found.people],
+        people=[(p.name, p.role, p.count, list(p.variants), p.evidence) for p in found.people],
         quotes=[
             (
-                ParsedQuote(text=q.text, speaker=q.speaker, speaker_as_written=q.speaker_as_written, partial=q.partial),
+                ParsedQuote(q.text, q.speaker, q.speaker_as_written, q.partial, q.evidence),
                 q.position,
             )
             for q in found.quotes
         ],
         language=found.language,
-        unconfirmed=[(p.name, p.role, p.count, list(p.variants)) for p in found.unconfirmed],
+        unconfirmed=[(p.name, p.role, p.count, list(p.variants), p.evidence) for p in found.unconfirmed],
     )
 
 

@@ -38,6 +38,7 @@ class ParsedQuote:
     speaker: str | None
     speaker_as_written: str = ""
     partial: bool = False
+    evidence: str = ""  # the extractor's rule that gave the speaker (quotes.Quote.evidence)
 
 
 @dataclass

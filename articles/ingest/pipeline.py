@@ -29,10 +29,10 @@ def preview_record(parsed: ParsedArticle, context: Context, extracted: Extracted
     """The export-format record this article would be stored as, storing nothing."""
     extracted = extracted or extract_article(parsed)
     canonical: dict[str, str | None] = {}  # None: a name staff said is not a person
-    for name, _role, _count, variants in extracted.people:
+    for name, _role, _count, variants, _evidence in extracted.people:
         resolved = context.people.resolve(name, variants=variants, create=False)
         canonical[name] = None if resolved.not_person else resolved.name
-    for name, _role, _count, variants in extracted.unconfirmed:  # kept only when known (see archive)
+    for name, _role, _count, variants, _evidence in extracted.unconfirmed:  # kept only when known (see archive)
         known = context.people.find(name, variants)
         if known is not None and known.matched_by in ("name", "alias"):
             canonical[name] = known.name
@@ -223,10 +223,10 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = No
         found = extract(headline, body_text, lang)
         return (
             fingerprint(headline, body_text),
-            [(p.name, p.role, p.count, p.variants) for p in found.people],
-            [(q.text, q.speaker, q.speaker_as_written, q.partial, q.position) for q in found.quotes],
+            [(p.name, p.role, p.count, p.variants, p.evidence) for p in found.people],
+            [(q.text, q.speaker, q.speaker_as_written, q.partial, q.position, q.evidence) for q in found.quotes],
             found.language,
-            [(p.name, p.role, p.count, p.variants) for p in found.unconfirmed],
+            [(p.name, p.role, p.count, p.variants, p.evidence) for p in found.unconfirmed],
         )
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
         return f"{exc.__class__.__name__}: {exc}"
@@ -238,7 +238,10 @@ def _unpack(result: tuple | Extracted | str) -> Extracted | str:
     digest, people, quotes, lang, unconfirmed = result
     return Extracted(
         people=people,
-        quotes=[(ParsedQuote(text, speaker, written, partial), at) for text, speaker, written, partial, at in quotes],
+        quotes=[
+            (ParsedQuote(text, speaker, written, partial, why), at)
+            for text, speaker, written, partial, at, why in quotes
+        ],
         fingerprint=digest,
         language=lang,
         unconfirmed=unconfirmed,
