@@ -13,8 +13,14 @@ import unicodedata
 from datetime import date
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramSimilarity, TrigramWordSimilarity
+from django.contrib.postgres.indexes import GinIndex, HashIndex, OpClass
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchVector,
+    SearchVectorField,
+    TrigramSimilarity,
+    TrigramWordSimilarity,
+)
 from django.db import connection, models
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Left, Lower, Now, Upper
@@ -575,6 +581,34 @@ class Mention(models.Model):
         return f"{self.person} in {self.article_id}"
 
 
+# The same quotation in other words' clothing: quotation marks, case, accents, whitespace and every
+# other punctuation mark folded away ("“We won’t — go back,”" -> "we won t go back"). quote_text_key_hash
+# indexes this expression, so it is written once here; articles.page_queries uses its SQL (QUOTE_KEY_SQL).
+QUOTE_KEY_SQL = "na_normalize(regexp_replace({}, '[^[:alnum:][:space:]]+', ' ', 'g'))"
+
+
+def quote_key(expression) -> models.Func:
+    """QUOTE_KEY_SQL as an expression (the index's and the ORM's)."""
+    stripped = models.Func(
+        expression, Value("[^[:alnum:][:space:]]+"), Value(" "), Value("g"), function="regexp_replace"
+    )
+    return models.Func(stripped, function="na_normalize", output_field=models.TextField())
+
+
+class QuoteQuerySet(models.QuerySet):
+    def search(self, text: str) -> QuoteQuerySet:
+        """Quotations whose own words match `text` (websearch syntax); quote_search_gin."""
+        return self.filter(search_vector=search_query(text))
+
+    def for_listing(self) -> QuoteQuerySet:
+        """Quotations for cards: speaker, article and outlet in the same query; no article text or documents."""
+        return (
+            self.select_related("article__source", "person")
+            .defer("search_vector")
+            .defer("article__body_html", "article__body_text", "article__search_text", "article__search_vector")
+        )
+
+
 class Quote(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes", db_index=False)
     text = models.TextField()
@@ -601,6 +635,15 @@ class Quote(models.Model):
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
     edited_by_staff = models.BooleanField(default=False, db_default=False)
     published = models.DateField(null=True, blank=True, editable=False, help_text=PUBLISHED_COPY)
+    # The quotation's own search document (quotation search, /quotes/): its words only, stemmed with
+    # accents folded as the articles' are (the "newsarchive" configuration, migration 0001).
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config="newsarchive"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position"]
@@ -624,6 +667,11 @@ class Quote(models.Model):
                 condition=Q(person__isnull=False),
                 name="quote_published_speaker_idx",
             ),
+            # Quotation search: WHERE search_vector @@ query (with the speaker: ANDed with quote_person_published_idx).
+            GinIndex(fields=["search_vector"], name="quote_search_gin"),
+            # The same words elsewhere, and "quoted in N outlets": WHERE <quote_key(text)> = <that of a quotation>.
+            # A hash: equality is all it serves, and a quotation can be longer than a B-tree entry may be.
+            HashIndex(quote_key(F("text")), name="quote_text_key_hash"),
         ]
 
     def __str__(self) -> str:
