@@ -168,6 +168,7 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "outlet"  # as the public pages say
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="source_slug_unique"),
             models.UniqueConstraint(Upper("name"), name="source_name_ci_unique"),
@@ -376,17 +377,24 @@ def search_query(text: str) -> SearchQuery:
 class Article(models.Model):
     headline = models.CharField(max_length=500)
     slug = models.SlugField(max_length=120, db_index=False)
-    body_html = models.TextField(help_text="Sanitised HTML (articles.ingest.sanitize.clean_html).")
-    body_text = models.TextField(help_text="Plain text: paragraphs separated by a blank line.")
+    body_html = models.TextField("body", help_text="Sanitised HTML (articles.ingest.sanitize.clean_html).")
+    body_text = models.TextField("plain text", help_text="Plain text: paragraphs separated by a blank line.")
     source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles", db_index=False
-    )  # article_source_published_idx serves look-ups by outlet
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        db_index=False,  # article_source_published_idx serves look-ups by outlet
+        verbose_name="outlet",
+    )
     via = models.ForeignKey(
         Source,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="forwarded_articles",
+        verbose_name="aggregator",
         help_text="Aggregator or feed the article came through.",
     )
     # The publisher's own date: the day in the time zone the input gave its time in (an entry dated
@@ -397,15 +405,27 @@ class Article(models.Model):
         blank=True,
         help_text="The moment of publication, when the input gives a time (shown in the site's zone).",
     )
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField("URL", max_length=1000, blank=True)
     # A feed entry's identity: its guid/id (else its link, else a hash of its content) within the feed
     # it came from, so entries sharing a link (a podcast's episodes) are each an article and reading
     # the feed again finds them (archive._new_or_changed). Empty for articles not from a feed.
     feed_url = models.CharField(
-        max_length=1000, blank=True, default="", db_default="", editable=False, help_text="The feed it came from."
+        "feed URL",
+        max_length=1000,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text="The feed it came from.",
     )
     entry_id = models.CharField(
-        max_length=500, blank=True, default="", db_default="", editable=False, help_text="Its id in that feed."
+        "entry ID",
+        max_length=500,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text="Its id in that feed.",
     )
     byline = models.CharField(max_length=300, blank=True)
     fingerprint = models.CharField(max_length=64, editable=False)
@@ -506,7 +526,11 @@ class ArticleTopic(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
     by_rule = models.BooleanField(
-        default=False, db_default=False, editable=False, help_text="Made by a topic rule; re-tagging may remove it."
+        "by a rule",
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="Made by a topic rule; re-tagging may remove it.",
     )
 
     class Meta:
@@ -546,7 +570,7 @@ class Mention(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions", db_index=False)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", db_index=False)
-    count = models.PositiveIntegerField(default=1)
+    count = models.PositiveIntegerField("times named", default=1)
     quoted = models.BooleanField(default=False)
     # Why the extractor took the name for a person and how it found them in the archive: shown to
     # staff, who correct what it got wrong ("not a person", "same person as").
@@ -618,6 +642,7 @@ class Quote(models.Model):
         null=True,
         blank=True,
         related_name="quotes",
+        verbose_name="speaker",
         help_text="The speaker, when resolved to a person.",
         db_index=False,  # quote_person_published_idx
     )
