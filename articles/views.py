@@ -8,12 +8,8 @@ parameter renders the page with its errors and status 400, never a 500.
 from __future__ import annotations
 
 import datetime
-import functools
-import hashlib
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.core.cache import caches
 from django.db.models import Max, OuterRef
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +21,6 @@ from articles.models import (
     QUOTES_NEWEST_FIRST,
     Alias,
     Article,
-    ContentVersion,
     Mention,
     Person,
     PersonMonth,
@@ -33,39 +28,9 @@ from articles.models import (
     Source,
     Topic,
 )
+from articles.page_cache import cached_object_page, cached_page, keys
 from articles.page_queries import most_quoted_people, people_named_with, related_articles
 from articles.search import SORTS, SearchRequest, clean_query, mark_quotes, paginate, search
-
-
-def cached_page(view):
-    """Serve a page from the page cache while nothing in the archive changed since it was rendered.
-
-    The key holds ContentVersion (bumped when any write to the archive commits, migration 0007)
-    and today's date (the home page's window moves at midnight), so an entry can only be served
-    while it is still what the view would render: no expiry time, no invalidation to forget.
-    Only 200 responses are kept. One query (the version) instead of the view's eight or so and
-    ~15 ms of template rendering (bench/run.py gunicorn).
-    """
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not settings.PAGE_CACHE_ENTRIES or request.method != "GET":
-            return view(request, *args, **kwargs)
-        version = ContentVersion.current()
-        if version is None:
-            return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{version}:{datetime.date.today().isoformat()}:{path}"
-        hit = caches["pages"].get(key)
-        if hit is not None:
-            content_type, content = hit
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            caches["pages"].set(key, (response["Content-Type"], response.content))
-        return response
-
-    return wrapper
 
 
 @cached_page
@@ -96,24 +61,33 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/article_list.html", {"filter": filterset, "page": page})
 
 
-@cached_page
+@cached_object_page
 def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "via"), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
     quotes = list(article.quotes.select_related("person"))
-    return render(
+    mentions = list(article.mentions.select_related("person").order_by("-count", "person__name"))
+    topics = list(article.topics.all())
+    response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
             "body": mark_quotes(article.body_html, quotes),
             "quotes": quotes,
-            "mentions": article.mentions.select_related("person").order_by("-count", "person__name"),
-            "topics": article.topics.all(),
+            "mentions": mentions,
+            "topics": topics,
             "related": related_articles(article),
         },
     )
+    response.page_keys = keys(
+        articles=[article.pk],
+        people={m.person_id for m in mentions} | {q.person_id for q in quotes if q.person_id},
+        sources=[article.source_id, article.via_id],
+        topics=[t.pk for t in topics],
+    )
+    return response
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -169,7 +143,7 @@ def person_suggest(request: HttpRequest) -> JsonResponse:
     )
 
 
-@cached_page
+@cached_object_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Aliases as an array in the same query (one round trip and compile less than a prefetch).
     names = ArraySubquery(Alias.objects.filter(person=OuterRef("pk")).order_by("name").values("name"))
@@ -184,7 +158,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Their ten latest from mention_person_published_idx, then those ten articles.
     latest = Mention.objects.filter(person=person).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:10]
     articles = Article.objects.for_listing().filter(pk__in=latest)
-    return render(
+    response = render(
         request,
         "articles/person_detail.html",
         {
@@ -195,6 +169,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "chart": month_chart(PersonMonth.objects.series(person)),
         },
     )
+    # The cards show the articles' outlets and headlines too: an outlet renamed or an article edited
+    # reaches this page within PAGE_CACHE_MAX_AGE (their keys would be as many as the cards).
+    response.page_keys = keys(people=[person.pk], people_pages=[person.pk])
+    return response
 
 
 @cached_page

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "newsarchive.middleware.RejectNulInAdminMiddleware",  # 400 before a NUL reaches a query
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # An ETag on every GET answer; a client that has the page already gets 304 and no body.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -253,10 +255,14 @@ LOGGING = {
 # Text search configuration created by migration 0001: English stemming with accents folded.
 SEARCH_CONFIG = "newsarchive"
 
-# Rendered public pages are kept in each process's memory (articles.views.cached_page), keyed on
-# the archive's content version (ContentVersion), so a page is never served once anything on it
-# changed. Up to PAGE_CACHE_ENTRIES pages per process (~30 KB each); 0 turns the cache off.
+# Rendered public pages are kept (articles/page_cache.py) in each process's memory, or in Redis when
+# REDIS_URL is set (shared by every process and machine), and served only while nothing they show
+# changed: lists while no write committed, an article's or a person's page while its own objects
+# are unchanged. Lists shown beside those objects (related articles) may lag PAGE_CACHE_MAX_AGE
+# seconds. Up to PAGE_CACHE_ENTRIES pages per process in memory (~30 KB each); 0 turns the cache off.
 PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 2000)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 300)
+REDIS_URL = env_str("REDIS_URL")
 
 # A search in an admin list (articles, people) runs within this many milliseconds; past it the list
 # says the search took too long and shows nothing (articles.admin.TimeLimitedSearchMixin).
@@ -270,6 +276,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": max(PAGE_CACHE_ENTRIES, 1)},
     },
 }
+if REDIS_URL:  # Django's own Redis backend; entries expire a day after their last write (Redis evicts as told)
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "newsarchive",
+        "TIMEOUT": 86400,
+    }
 
 # URLs given to `ingest` or pasted in the admin are fetched by articles/ingest/fetch.py: the whole fetch,
 # redirects included, must end within FETCH_DEADLINE seconds, and hosts that resolve to a loopback, private,

@@ -50,10 +50,24 @@ _CONTENT_TABLES = (  # migration 0007: every table a public page reads marks its
     "articles_quote",
     "articles_personmonth",
 )
+# Migration 0021: the page stamps, per table and event (a trigger with transition tables has one event).
+_PAGE_STAMP_EVENTS = {
+    "articles_article": ("update", "delete"),
+    "articles_mention": ("insert", "update", "delete"),
+    "articles_quote": ("insert", "update", "delete"),
+    "articles_article_topics": ("insert", "update", "delete"),
+    "articles_person": ("update", "delete"),
+    "articles_alias": ("insert", "update", "delete"),
+    "articles_source": ("update", "delete"),
+    "articles_topic": ("update", "delete"),
+    "articles_personmonth": ("insert", "update", "delete"),
+}
+_PAGE_STAMP_TRIGGERS = {f"{table}_page_{event}" for table, events in _PAGE_STAMP_EVENTS.items() for event in events}
 MIGRATION_SQL = {
     # Tables (with their columns, indexes and constraints). na_content_change (0007) is UNLOGGED,
     # which a model can't say: one row per writing transaction, deleted again at its commit.
-    "tables": {"na_content_change"},
+    # 0021: na_page_change (UNLOGGED, the same for object keys), na_page_stamp (the last writer of each key).
+    "tables": {"na_content_change", "na_page_change", "na_page_stamp"},
     "functions": {
         # 0001: used by generated columns (Alias.normalized, Article.search_vector), indexes and
         # the person name constraint, so they must exist before the tables.
@@ -71,6 +85,9 @@ MIGRATION_SQL = {
         # 0008: Mention.published and Quote.published, copied from the article.
         "na_published_from_article",
         "na_published_copied",
+        # 0021: the page stamps (a function per trigger: each reads its own transition tables).
+        "na_page_truncated",
+        *_PAGE_STAMP_TRIGGERS,
     },
     "triggers": {
         # 0006
@@ -88,6 +105,9 @@ MIGRATION_SQL = {
         "quote_published_moved",
         "mention_published_moved",
         "article_published_copied",
+        # 0021
+        *_PAGE_STAMP_TRIGGERS,
+        *(f"{table}_page_truncate" for table in _PAGE_STAMP_EVENTS),
     },
     # 0001: the text search configuration "newsarchive" (English stems, accents folded).
     "text search": {"newsarchive"},
