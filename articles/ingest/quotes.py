@@ -38,6 +38,7 @@ from .people import (
     ABBREVIATIONS,
     APPOSITIVE_AFTER_RE,
     NON_PERSON_WORDS,
+    PARTICLES,
     PRONOUNS,
     ROLE_WORDS,
     Mention,
@@ -346,10 +347,21 @@ class _State:
     answers: dict[int, tuple[int, int, bool]] | None = None  # see _answer_speakers
     answer_starts: list[int] = field(default_factory=list)  # the keys of answers, ascending
     pronouns_read: int = 0  # how far _pronoun_evidence has read
+    # people[:found] are scan_people's; those after it are speakers named as written (see _written_name), which
+    # only quotations name: the article's people list stays scan_people's.
+    found: int = 0
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
         self.ends = [m.end for m in self.mentions]
+        self.found = len(self.people)
+
+    def add_mention(self, mention: Mention) -> None:
+        """A mention found after scan_people (of a speaker named as written), kept in text order."""
+        i = bisect_left(self.starts, mention.start)
+        self.mentions.insert(i, mention)
+        self.starts.insert(i, mention.start)
+        self.ends.insert(i, mention.end)
 
     def add_quotes(self, spans: list[_Span]) -> None:
         for s in spans:
@@ -588,9 +600,14 @@ def _mention_in(state: _State, a: int, b: int, text: str) -> Mention | None:
     mentions = state.mentions
     for i in range(bisect_left(state.starts, b) - 1, bisect_left(state.starts, a) - 1, -1):
         m = mentions[i]
-        if m.end <= b and not text.startswith(("'s", "’s"), m.end):
+        if m.end <= b and not text.startswith(("'s", "’s"), m.end) and not _plural_possessive(text, m):
             return m
     return None
+
+
+def _plural_possessive(text: str, m: Mention) -> bool:
+    """ "Sanders’ campaign manager": a name ending in s and an apostrophe, then a word."""
+    return text.startswith(("’ ", "' "), m.end) and m.text.endswith("s")
 
 
 def _inside_quote(state: _State, pos: int) -> bool:
@@ -975,6 +992,10 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, None, phrase, "organisation or group pronoun")  # an organisation or a group speaking
     if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
+    if phrase[:1].isupper():  # "Lasry told …", "said Mrs. Okafor": a name scan_people did not take
+        att = _written_name(state, text, a, b, phrase)
+        if att is not None:
+            return att
     if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
         return _Attribution(a, b, _resolve_pronoun(state, text, a), phrase, "epithet, as a pronoun")
     # "money that the judge said": the subject is the relative clause's own noun phrase.
@@ -986,6 +1007,125 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         det = list(DETERMINER_WORD_RE.finditer(phrase))
         phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
     return _Attribution(a, b, _role_reference(state, text, a, phrase), phrase, "role or description")
+
+
+# --- names as written -------------------------------------------------------------------------------------
+# A speaker next to a reporting verb whose name scan_people did not take ("Lasry told …" when the article never
+# gives a first name, "Mrs. Okafor said" when its full name was dropped): the name as written is the speaker,
+# the same person as one the article names in full when the surname says so.
+
+# A legislator's party and state after the name: "Rep. Ada Voss (D-Ore.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)".
+PARTY_TAG_RE = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Words before a name that say what the person is, not who: titles and roles ("Sen.", "Mrs.", "former"), and party
+# labels, capitalised or not.
+NAME_PREFIX_WORDS = (ROLE_WORDS - {"the", "of", "for"}) | frozenset(
+    "former late republican democrat democratic gop independent conservative liberal rival".split()
+)
+# Groups that open a sentence capitalised ("Others said", "Aides said"): no one's name.
+GROUP_WORDS = frozenset(
+    """others aides officials critics supporters opponents residents voters analysts experts observers sources
+democrats republicans conservatives liberals protesters demonstrators witnesses neighbors neighbours parents
+students teachers workers members leaders organizers organisers police doctors lawyers scientists economists
+investigators prosecutors authorities""".split()
+)
+# A name's words: capitalised, with letters after the capital, or initials ("J.", "J.M.").
+NAME_WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])*\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+
+
+def _name_words(phrase: str) -> tuple[list[str], str] | None:
+    """The words of the name a subject phrase consists of, and the titles before it: "Mrs. Clinton" ->
+    (["Clinton"], "Mrs."), "the Tribune’s Ishaan Tharoor" -> (["Ishaan", "Tharoor"], ""). None when the phrase is
+    no name: lower-case words in it, an organisation's or a place's word, a common word, an acronym."""
+    phrase = PARTY_TAG_RE.sub("", phrase)
+    words = phrase.split()
+    for i in range(len(words) - 1, 0, -1):  # after an owner ("the Tribune’s Ishaan Tharoor"): the name
+        if words[i - 1].endswith(("’s", "'s")):
+            words = words[i:]
+            break
+    titles = []
+    while words and (words[0].lower() in NAME_PREFIX_WORDS or words[0].lower().rstrip(".") in NAME_PREFIX_WORDS):
+        titles.append(words.pop(0))
+    if not words or len(words) > 4:
+        return None
+    for k, w in enumerate(words):
+        low = fold(w).lower()
+        if k and low in NAME_SUFFIXES:
+            continue
+        if 0 < k < len(words) - 1 and low in PARTICLES:
+            continue
+        if not (w[:1].isupper() and NAME_WORD_RE.fullmatch(w)) or w.endswith(("’s", "'s")):
+            return None
+        if len(w) > 1 and w.isupper() and "." not in w:
+            return None  # an acronym: an organisation ("CNN said")
+        plain = low.rstrip(".")
+        if plain in NON_PERSON_WORDS or plain in PEOPLE_COMMON_WORDS or plain in ROLE_WORDS or plain in GROUP_WORDS:
+            return None
+    if words[-1].endswith(".") and fold(words[-1]).lower() not in NAME_SUFFIXES and len(words[-1]) > 2:
+        return None  # "Pa.", "Mass.": a state's abbreviation ends the phrase, not a name
+    return words, " ".join(titles)
+
+
+def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Attribution | None:
+    """A subject phrase that is a name but no mention of scan_people's: the person of that surname the article names
+    (when exactly one fits), else a speaker named as written. Several people of that surname: unresolved."""
+    shaped = _name_words(phrase)
+    if shaped is None:
+        return None
+    words, titles = shaped
+    core = [w for k, w in enumerate(words) if not (k and fold(w).lower() in NAME_SUFFIXES)]
+    surname = fold(core[-1]).lower()
+    first = fold(core[0]).lower() if len(core) > 1 else ""
+    want = _gender(titles.lower().replace(".", "").split())
+    genders = _person_genders(state, text) if want else {}
+    fits = []
+    for i, p in enumerate(state.people):
+        names = [fold(w).lower() for w in p.name.split() if fold(w).lower() not in NAME_SUFFIXES]
+        if names and names[-1] == surname and (not first or names[0] == first) and genders.get(i, want) == want:
+            fits.append(i)
+    if len(fits) == 1:
+        return _Attribution(a, b, fits[0], phrase, "surname of a person the article names")
+    if fits:
+        return _Attribution(a, b, None, phrase, "surname of several people: unresolved")
+    name = " ".join(words)
+    if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+        return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
+    if not _personal(text, name, a):
+        return _Attribution(a, b, None, phrase, "name as written, no evidence of a person")
+    at = text.find(name, a, b)
+    start, end = (at, at + len(name)) if at >= 0 else (a, b)
+    state.people.append(PersonMention(name, titles, 1, [], evidence="speaker named as written"))
+    state.add_mention(Mention(start, end, name, len(state.people) - 1))
+    return _Attribution(a, b, len(state.people) - 1, phrase, "name as written next to the reporting verb")
+
+
+# Around a name: what people are said to do ("he", "her", "Mr.") and what organisations are ("its", "it said").
+PERSONAL_NEAR_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
+ORGANISATION_NEAR_RE = re.compile(r"\b(?:its|itself|it|they|their|founded|shares)\b")
+FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|myself)\b")
+QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def _personal(text: str, name: str, at: int) -> bool:
+    """Evidence that a name as written is a person's, read around each place it stands: the reporter's words after
+    it use "he" or "her" before any "it" or "its" (a company's), or the quotations of its paragraph speak as "I";
+    a name standing in an organisation's or a place's name elsewhere ("Ardmore Minerals") is none."""
+    personal = organisation = 0
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        after = text[m.end() : m.end() + 50]
+        run = re.match(r"\s+([A-Z][\w'’-]*)", after)
+        if run and fold(run.group(1)).lower() in NON_PERSON_WORDS:
+            return False
+        reporter = QUOTED_RE.sub(" ", text[m.end() : m.end() + 160].split("\n", 1)[0])
+        p, o = PERSONAL_NEAR_RE.search(reporter), ORGANISATION_NEAR_RE.search(reporter)
+        if p and (not o or p.start() < o.start()):
+            personal += 1
+        elif o:
+            organisation += 1
+    paragraph = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    if any(FIRST_PERSON_RE.search(q.group()) for q in QUOTED_RE.finditer(paragraph)):
+        personal += 1
+    return personal > organisation
 
 
 def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, int]]:
@@ -1024,6 +1164,12 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if att is None:
             continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
         if att.person is not None:
+            if (
+                i + 1 < len(segments)
+                and _ends_with_mention(state, offset + segments[i + 1][1])
+                and _describes(state, text, offset + a, offset + b)
+            ):
+                continue  # "Jeff Lund, an aide to Ruiz, said": the name the description follows speaks
             return att
         if noun_phrase is None:
             noun_phrase = att
@@ -1031,6 +1177,23 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if i + 1 < len(segments) and not _ends_with_mention(state, offset + segments[i + 1][1]):
             break
     return noun_phrase
+
+
+# Words that open a description of someone rather than name them: "an aide to …", "who advised …".
+DESCRIPTION_OPENERS = frozenset("a an the his her their its one who whom whose which that now also".split())
+
+
+def _describes(state: _State, text: str, a: int, b: int) -> bool:
+    """A comma-separated segment that describes the person named before it ("an oncologist who advised Ruiz",
+    "Ruiz’ campaign manager", "a former aide to Ruiz"): the person it names is not its head, because a word opening
+    a description stands before the name, or the name is a possessive."""
+    mention = _mention_in(state, a, b, text)
+    if mention is None:
+        return False
+    if text.startswith(("’", "'"), mention.end) and mention.text.endswith("s"):
+        return True  # "Sanders’ campaign manager": a plural possessive
+    before = text[a : mention.start].split()
+    return bool(before) and before[0].lower() in DESCRIPTION_OPENERS
 
 
 COORDINATING_ENDINGS = (" and", " and then", " but", " then")
@@ -1391,7 +1554,7 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
     masked = mask_spans(body_text)
     unconfirmed: list[PersonMention] = []
     people, mentions = scan_people(body_text, masked, language, unconfirmed)
-    state = _State(people, mentions, _words_for(language))
+    state = _State(list(people), list(mentions), _words_for(language))
     ctx = _Context()
     quotes: list[Quote] = []
     convention = _convention(body_text)
@@ -1420,6 +1583,8 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
             continue
         state.add_quotes(spans)
         frame = _frame(body_text, pstart, pend, spans)
+        if "(" in frame:  # a party tag after a name ("Rep. Ada Voss (D-Ore.) said") cuts no subject off its verb
+            frame = PARTY_TAG_RE.sub(lambda m: " " * len(m.group()), frame)
         first_quote = len(quotes)
         # The sentences cover the paragraph in order and the kept quotations are in text order, so each
         # sentence's quotations are the next ones that start before its end (found by bisect, in C).
@@ -1436,7 +1601,7 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
             for span in in_sentence:
                 continues = running is not None and span.start == pstart  # next paragraph of a running quote
                 ctx.running = running if continues else None
-                att = _nearest(atts, span)
+                att = _labelled(state, body_text, span) or _nearest(atts, span)
                 if att is not None and att.person is None and att.written.rsplit(None, 1)[-1:] == ["I"]:
                     answer = _answer_speaker(state, body_text, span.start, True)  # "I told the board" in an answer
                     if answer is not None:
@@ -1470,6 +1635,38 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
     for person in people:
         person.quoted = person.name in speakers
     return Extraction(people, quotes, language, unconfirmed)
+
+
+# Readers' comments and letters signed after the quotation: "“…” ― Ada Voss", "“…”\n— Ada Voss, Tulsa".
+SIGNATURE_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*[―—–][ \t\u00a0]*([^\W\d_][^\n,;:()“”\"]{1,60})")
+# A transcript's speaker label opening the quoted text: "“KOWALSKI: Well, look, …".
+TRANSCRIPT_LABEL_RE = re.compile(r"([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}):\s")
+
+
+def _labelled(state: _State, text: str, span: _Span) -> _Attribution | None:
+    """The speaker a quotation carries with it, before any reporting verb is read: a signature after it or a
+    transcript's label inside it."""
+    if span.closed:
+        m = SIGNATURE_RE.match(text, span.end + 1, span.end + 90)
+        if m:
+            mention = _mention_in(state, m.start(1), m.end(1) + 1, text)
+            if mention is not None and mention.start - m.start(1) < 3:
+                return _Attribution(m.start(1), mention.end, mention.person, mention.text, "signed after the quotation")
+            shaped = _name_words(m.group(1).strip().rstrip("."))
+            if shaped is not None and len(shaped[0]) >= 2:  # a given name and a surname, as a reader signs
+                name = " ".join(shaped[0])
+                state.people.append(PersonMention(name, "", 1, [], evidence="signed a quotation"))
+                state.add_mention(Mention(m.start(1), m.start(1) + len(name), name, len(state.people) - 1))
+                return _Attribution(m.start(1), m.end(1), len(state.people) - 1, name, "signed after the quotation")
+    if span.text[:1].isupper() and ":" in span.text[:40]:
+        m = TRANSCRIPT_LABEL_RE.match(span.text)
+        if m and not {fold(w).lower() for w in m.group(1).split()} & (PEOPLE_COMMON_WORDS | NON_PERSON_WORDS):
+            label = m.group(1)  # ("UPDATE:", "NOTE:" name nobody)
+            surname = fold(label.split()[-1]).lower()
+            fits = [i for i, p in enumerate(state.people) if fold(p.name.split()[-1]).lower() == surname]
+            person = fits[0] if len(fits) == 1 else None
+            return _Attribution(span.start, span.start, person, label, "transcript's speaker label")
+    return None
 
 
 # "Tiernan says this without looking up": a speaker named after the quotation paragraphs.

@@ -1,0 +1,86 @@
+"""Speakers in the constructions real news uses (issue 13.2): one test per error kind found on real articles,
+each with our own fictional sentences in that construction."""
+
+from articles.ingest.quotes import extract
+
+
+def speakers(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text[:24], q.speaker) for q in extract("", body, "en").quotes]
+
+
+def test_reader_comments_signed_after_the_quotation():
+    body = (
+        "We asked readers what they made of the debate. Here is what they told us.\n\n"
+        "“He never answered a single question about the harbour. I was embarrassed for him.” ― Marisol Quenby\n"
+        "“The bridge plan is the only thing that matters to my street.”― Tobias Ferrand-Lake, Welby\n"
+        "“I switched the television off after twenty minutes.” ― Odile Saranko."
+    )
+    assert speakers(body) == [
+        ("He never answered a sing", "Marisol Quenby"),
+        ("The bridge plan is the o", "Tobias Ferrand-Lake"),
+        ("I switched the televisio", "Odile Saranko"),
+    ]
+    quote = extract("", body, "en").quotes[1]
+    assert quote.evidence == "signed after the quotation: Tobias Ferrand-Lake"
+
+
+def test_transcript_labels_inside_the_quotation():
+    body = (
+        "Governor Ilse Kowalski spoke to the host, Bram Tessaro, on Sunday. Part of the exchange follows.\n\n"
+        '"TESSARO: Will the ferry tax go up next year?\n\n'
+        '"KOWALSKI: Well, look, nobody on the island wants a higher fare, and I will not sign one.\n\n'
+        '"TESSARO: Is that a promise?'
+    )
+    got = speakers(body)
+    assert got == [
+        ("TESSARO: Will the ferry ", "Bram Tessaro"),
+        ("KOWALSKI: Well, look, no", "Ilse Kowalski"),
+        ("TESSARO: Is that a promi", "Bram Tessaro"),
+    ]
+
+
+def test_party_tag_after_the_name():
+    body = (
+        "Lawmakers argued over the dredging bill on Tuesday.\n\n"
+        "“This bill drains the harbour fund dry,” Rep. Ada Voss (D-Ore.) said.\n\n"
+        "Sen. Caleb Runnels (R-Idaho) told reporters that “the fund was never meant for dredging.”"
+    )
+    assert speakers(body) == [
+        ("This bill drains the har", "Ada Voss"),
+        ("the fund was never meant", "Caleb Runnels"),
+    ]
+
+
+def test_description_after_the_name_does_not_speak():
+    body = (
+        "The mayor, Ines Caldwell, defended the budget on Monday.\n\n"
+        "“The numbers do not add up,” Jory Amsel, an accountant who advised Caldwell during the campaign, said.\n\n"
+        "“We will fight this in court,” Petra Lind, Caldwell’s campaign manager, said.\n\n"
+        "“It is a fair budget,” Owen Rhodes, Jonas’ deputy, said."
+    )
+    got = speakers(body)
+    assert got[0] == ("The numbers do not add u", "Jory Amsel")
+    assert got[1] == ("We will fight this in co", "Petra Lind")
+
+
+def test_surname_only_speaker_is_named_as_written():
+    body = (
+        "The fund's founder has rarely spoken about the sale.\n\n"
+        "“I did not expect the offer, and I did not want it,” Okonjo told the Harbour Ledger in May. "
+        "“Some of the partners will be upset.”\n\n"
+        "Okonjo said he would keep a seat on the board."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [("Okonjo", "Okonjo"), ("Okonjo", "")]
+    assert got[0].evidence == "name as written next to the reporting verb: Okonjo"
+    assert got[1].evidence == "follow-on: the previous speaker"
+
+
+def test_one_word_company_is_not_named_as_a_person():
+    body = (
+        "The outage lasted six hours.\n\n"
+        "In a post on its engineering blog, Veltro said the update had “interacted badly with a routine job.”\n\n"
+        "Veltro, founded in 2016, said it would refund its customers."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [(None, "Veltro")]
