@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_permission_codename
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -22,6 +23,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -130,10 +134,20 @@ def store_pasted(
 # --- Revisions: browse and compare ------------------------------------------------------------
 
 
-def version_changes(old: Version, new: Version) -> list[tuple[str, object, object]]:
-    """(field, before, after) for each field that differs between two versions of one object."""
+def version_changes(old: Version, new: Version, names: list[str]) -> list[tuple[str, object, object]]:
+    """(label, before, after) for each of the fields `names` (those staff edit in the form) that differs
+    between two versions of one object, labelled as the form labels it. What the archive derives from
+    them (the search document, the plain text, the fingerprint, the time saved) would only repeat them."""
     before, after = old.field_dict, new.field_dict
-    return [(name, before.get(name), after.get(name)) for name in after if before.get(name) != after.get(name)]
+    changes = []
+    for field in (new._model._meta.get_field(name) for name in names):
+        was, now = before.get(field.attname), after.get(field.attname)  # source_id for source
+        if was != now:
+            if field.many_to_one:  # the outlet's name, not its id
+                shown = dict(field.related_model._default_manager.filter(pk__in=[was, now]).values_list("pk", "name"))
+                was, now = shown.get(was, was), shown.get(now, now)
+            changes.append((capfirst(field.verbose_name), was, now))
+    return changes
 
 
 def revision_quotes(version: Version) -> set[str]:
@@ -175,6 +189,12 @@ class CompareHistoryMixin:
         )
         return super().history_view(request, object_id, {**(extra_context or {}), "versions": versions})
 
+    def compared_fields(self) -> list[str]:
+        """The model fields staff edit in the change form (its own, not those derived from them)."""
+        names = flatten_fieldsets(self.fieldsets) if self.fieldsets else self.fields
+        model_fields = {f.name for f in self.model._meta.concrete_fields}
+        return [name for name in names if name in model_fields]
+
     def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         obj = get_object_or_404(self.model, pk=object_id)
         if not self.has_view_or_change_permission(request, obj):
@@ -193,7 +213,7 @@ class CompareHistoryMixin:
             "title": f"Compare versions of {obj}",
             "old": old,
             "new": new,
-            "changes": version_changes(old, new),
+            "changes": version_changes(old, new, self.compared_fields()),
         }
         if self.model is Article:
             before, after = revision_quotes(old), revision_quotes(new)
@@ -236,6 +256,18 @@ class TimeLimitedSearchMixin:
         return queryset.none() if getattr(request, "search_timed_out", False) else queryset
 
 
+def form_page(model_admin: admin.ModelAdmin, request: HttpRequest, form, fieldsets, /, **context) -> dict:
+    """The context of a page of our own with a form, laid out as the admin lays out a change form
+    (admin/articles/form_page.html, admin/includes/fieldset.html), its widgets' scripts included."""
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "adminform": admin.helpers.AdminForm(form, fieldsets, {}, model_admin=model_admin),
+        "media": model_admin.media + form.media,
+        **context,
+    }
+
+
 # --- Articles ---------------------------------------------------------------------------------
 
 
@@ -251,7 +283,7 @@ class QuoteInline(admin.TabularInline):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "text":
-            field.widget.attrs.update(rows=2, cols=60)
+            field.widget.attrs.update(rows=3, cols=60)
         if db_field.name == "speaker_as_written":
             field.help_text = "As printed; enough on its own when the speaker is not in the archive."
         return field
@@ -364,12 +396,22 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
         ("Where and when", {"fields": [("source", "via"), "published", "published_at", "url", "byline"]}),
         ("Detected in the text", {"fields": ["language"]}),  # again when the text changes (archive.update_article)
     ]
-    readonly_fields = ["feed_url", "entry_id", "language"]
+    readonly_fields = ["feed_url", "entry_id", "language", "body"]
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = self.fieldsets
+        if obj is not None and not self.has_change_permission(request, obj):  # a viewer reads the body
+            fieldsets = [(None, {"fields": ["headline", "body"]}), *fieldsets[1:]]
         if obj is not None and obj.entry_id:  # its identity in the feed it came from (archive._new_or_changed)
-            return [*self.fieldsets, ("Feed entry", {"fields": ["feed_url", "entry_id"]})]
-        return self.fieldsets
+            return [*fieldsets, ("Feed entry", {"fields": ["feed_url", "entry_id"]})]
+        return fieldsets
+
+    @admin.display(description="body")
+    def body(self, article: Article) -> str:
+        """The body as the public article page shows it, for those who may only view it (the form's
+        read-only field would show the markup). body_html is sanitised whenever it is written
+        (clean_html in ArticleForm.clean, and in formats.finish for every input), so it is shown as stored."""
+        return format_html('<div class="article-body">{}</div>', mark_safe(article.body_html))  # noqa: S308
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -419,7 +461,7 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
         """Paste text, give a URL or upload a file; preview what the pipeline found; correct; save."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": "Paste an article"}
+        context = {"title": "Paste an article"}
         if request.method == "POST" and "save" in request.POST:
             return self._paste_save(request, context)
         form = PasteForm(request.POST or None, request.FILES or None)
@@ -445,7 +487,12 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
                     },
                 )
                 return self._render_review(request, context, review, record)
-        return TemplateResponse(request, "admin/articles/article/paste.html", {**context, "form": form})
+        fieldsets = [(None, {"fields": list(form.fields)})]
+        return TemplateResponse(
+            request,
+            "admin/articles/article/paste.html",
+            form_page(self, request, form, fieldsets, form=form, **context),
+        )
 
     def _paste_save(self, request: HttpRequest, context: dict) -> HttpResponse:
         pipeline_context = archive.Context()
@@ -475,18 +522,20 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
 
     def _render_review(self, request, context, review: ReviewForm, record: dict) -> HttpResponse:
         quotes = [(q, review[f"speaker_{i}"], review[f"quote_{i}"]) for i, q in enumerate(review.quotes)]
+        fieldsets = [("Article", {"fields": ["headline", "source", "via", "published", "url", "byline"]})]
         return TemplateResponse(
             request,
             "admin/articles/article/paste_review.html",
-            {**context, "review": review, "record": record, "quotes": quotes},
+            form_page(self, request, review, fieldsets, review=review, record=record, quotes=quotes, **context),
         )
 
 
 def _parsed_from_review(data) -> ParsedArticle | Rejection:
-    """The article as corrected on the preview page, checked as `ingest` checks (formats.finish)."""
+    """The article as corrected on the preview page, checked as `ingest` checks (formats.finish). The
+    date is read as the form reads it: the admin's date box writes the admin's format (DD/MM/YYYY)."""
     try:
-        published = formats.parse_date(data.get("published"))
-    except ValueError:
+        published = ReviewForm.base_fields["published"].clean(data.get("published"))
+    except ValidationError:
         published = None  # the form reports the bad date
     return formats.finish(
         ParsedArticle(

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.contrib.admin.widgets import AdminDateWidget
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.html import format_html
 
 from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
@@ -64,6 +66,34 @@ def check_duplicates(
     return errors
 
 
+class BodyField(forms.CharField):
+    """The body as typed, with the line breaks it is stored with (LF). A browser sends a textarea's
+    breaks as CRLF, so without this an unchanged body counted as changed: the change message said
+    "Changed headline and body" when only the headline had changed, and the text was extracted again."""
+
+    def to_python(self, value):
+        return normalize_newlines(super().to_python(value) or "")
+
+
+def date_hint() -> str:
+    """The format the admin's date box and its calendar write dates in (the site language's first
+    input format: DD/MM/YYYY in en-gb), for help texts that say the same as the box."""
+    written = get_format("DATE_INPUT_FORMATS")[0]
+    for code, shown in (("%d", "DD"), ("%m", "MM"), ("%Y", "YYYY"), ("%y", "YY")):
+        written = written.replace(code, shown)
+    return written
+
+
+def headline_box() -> forms.Textarea:
+    """Two wrapping lines, the admin's wide text box: a long headline is seen whole, not cut off."""
+    return forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"})
+
+
+def one_line(text: str) -> str:
+    """A headline typed in a box that wraps: line breaks and runs of spaces are one space."""
+    return " ".join(text.split())
+
+
 class ArticleForm(forms.ModelForm):
     """The article's own fields; body_text and the fingerprint follow from body_html."""
 
@@ -73,12 +103,16 @@ class ArticleForm(forms.ModelForm):
         model = Article
         # topics: an inline
         fields = ["headline", "source", "via", "published", "published_at", "url", "byline", "body_html"]
-        widgets = {"body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
+        field_classes = {"body_html": BodyField}
+        widgets = {"headline": headline_box(), "body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
         error_messages = {"headline": {"required": "Every article needs a headline."}}
         help_texts = {
             "body_html": "HTML or plain paragraphs. Only p, br, a, em, strong, blockquote, lists and "
             "h2–h4 are kept; anything else is removed on save."
         }
+
+    def clean_headline(self):
+        return one_line(self.cleaned_data["headline"])
 
     def clean_published(self):
         published = self.cleaned_data.get("published")
@@ -90,7 +124,7 @@ class ArticleForm(forms.ModelForm):
         raw = cleaned.get("body_html", "")
         # Plain paragraphs typed without markup become <p>s before sanitising.
         if raw and "<" not in raw:
-            raw = text_to_html(raw.replace("\r\n", "\n"))
+            raw = text_to_html(raw)
         try:
             body_html = clean_html(raw)
         except MarkupTooLarge as exc:
@@ -192,9 +226,12 @@ class PasteForm(forms.Form):
     )
     url = forms.URLField(required=False, assume_scheme="https", label="or a URL")
     file = forms.FileField(required=False, label="or an HTML or text file")
-    published = forms.DateField(
-        required=False, help_text="When the text does not say. YYYY-MM-DD.", validators=[check_published]
-    )
+    # The admin's date box and calendar, as on the article form; the help says its format (__init__).
+    published = forms.DateField(required=False, widget=AdminDateWidget, validators=[check_published])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["published"].help_text = f"When the text does not say. {date_hint()}; YYYY-MM-DD also works."
 
     def clean(self):
         cleaned = super().clean()
@@ -207,24 +244,22 @@ class PasteForm(forms.Form):
 class ReviewForm(forms.Form):
     """Step two: what the pipeline found, for staff to correct before it is stored."""
 
-    # vTextField/vURLField: the admin's own wide inputs, so a long headline is visible whole.
     headline = forms.CharField(
-        max_length=500,
-        error_messages={"required": "Every article needs a headline."},
-        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        max_length=500, error_messages={"required": "Every article needs a headline."}, widget=headline_box()
     )
     source = forms.CharField(
         max_length=200, required=False, label="Outlet", help_text="A name not yet in the archive adds the outlet."
     )
     via = forms.CharField(max_length=200, required=False, label="Aggregator")
-    published = forms.DateField(
-        required=False,
-        help_text="YYYY-MM-DD",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[check_published],
-    )
+    # Not <input type="date">: chromium showed that as mm/dd/yyyy under a help text saying YYYY-MM-DD.
+    # The admin's date box writes the admin's format, which the help says (__init__).
+    published = forms.DateField(required=False, widget=AdminDateWidget, validators=[check_published])
     url = forms.URLField(
-        max_length=1000, required=False, assume_scheme="https", widget=forms.URLInput(attrs={"class": "vURLField"})
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        label="URL",
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
     )
     byline = forms.CharField(max_length=300, required=False)
     body_text = forms.CharField(widget=forms.HiddenInput)
@@ -232,6 +267,7 @@ class ReviewForm(forms.Form):
     def __init__(self, *args, quotes: list[dict] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.quotes = list(quotes)
+        self.fields["published"].help_text = f"{date_hint()}; YYYY-MM-DD also works."
         for i, quote in enumerate(self.quotes):
             self.fields[f"quote_{i}"] = forms.CharField(widget=forms.HiddenInput, initial=quote["text"])
             self.fields[f"speaker_{i}"] = forms.CharField(
@@ -239,9 +275,12 @@ class ReviewForm(forms.Form):
                 required=False,
                 initial=quote.get("speaker") or "",
                 widget=forms.TextInput(attrs={"class": "vTextField"}),
-                label=f"Speaker of quotation {i + 1}",
+                label="Speaker",
                 help_text="Empty: the speaker stays unresolved, as written.",
             )
+
+    def clean_headline(self):
+        return one_line(self.cleaned_data["headline"])
 
     def clean_body_text(self):
         return normalize_newlines(self.cleaned_data["body_text"])

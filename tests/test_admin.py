@@ -171,7 +171,7 @@ def test_history_compare_shows_the_changed_headline(editor_client):
     compare = editor_client.get(
         reverse("admin:articles_article_compare", args=[article.pk]), {"old": old.pk, "new": new.pk}
     )
-    assert ("headline", "Crane falls", "Harbour crane falls") in compare.context["changes"]
+    assert ("Headline", "Crane falls", "Harbour crane falls") in compare.context["changes"]
     bad = editor_client.get(reverse("admin:articles_article_compare", args=[article.pk]), {"old": "x", "new": ""})
     assert bad.status_code == 302  # back to the history, not an error page
 
