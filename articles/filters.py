@@ -10,9 +10,9 @@ from django.template import loader
 from django.urls import reverse_lazy
 
 from articles.ingest.language import language_name
-from articles.models import Article, Person, Source, Topic
+from articles.models import Article, Person, Quote, Source, Topic
 from articles.page_queries import article_languages
-from articles.search import SORTS, clean_query
+from articles.search import QUOTE_SORTS, SORTS, clean_query
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -173,6 +173,59 @@ class SearchFilter(django_filters.FilterSet):
 
     def filter_person(self, queryset, name, value):
         return queryset.mentioning(value)
+
+
+class QuoteFilter(django_filters.FilterSet):
+    """/quotes/: the words, and speaker, mentioning, outlet, topic, dates and language. The view builds a
+    QuoteSearchRequest from the cleaned values (articles.search.search_quotes() does the filtering)."""
+
+    q = django_filters.CharFilter(label="Words said")
+    speaker = PersonChoiceFilter(
+        label="Said by",
+        queryset=Person.objects.all(),
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "a name, e.g. Ana Ruiz",
+                "list": "person-names",
+                "autocomplete": "off",
+                "data-suggest-names": reverse_lazy("person_suggest"),
+            }
+        ),
+    )
+    mentioning = PersonChoiceFilter(
+        label="Mentioning",
+        queryset=Person.objects.all(),
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "someone named in the quotation or its article",
+                "list": "person-names",
+                "autocomplete": "off",
+                "data-suggest-names": reverse_lazy("person_suggest"),
+            }
+        ),
+    )
+    source = SlugChoiceFilter(label="Outlet", queryset=Source.objects.all(), empty_label="Any outlet")
+    topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), empty_label="Any topic")
+    date_from = django_filters.DateFilter(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = django_filters.DateFilter(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    language = django_filters.ChoiceFilter(label="Language", choices=language_choices, empty_label="Any language")
+    sort = django_filters.ChoiceFilter(label="Order", choices=list(QUOTE_SORTS.items()), empty_label=None)
+
+    class Meta:
+        model = Quote
+        fields: list[str] = []
+
+    def clean_dates(self) -> None:
+        """A range that ends before it starts is an error, not an empty page."""
+        data = self.form.cleaned_data
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.form.add_error("date_to", "The end of the range is before its start.")
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        self.clean_dates()
+        return not self.form.errors
 
 
 class PersonFilter(django_filters.FilterSet):

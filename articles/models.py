@@ -702,6 +702,9 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    def get_absolute_url(self) -> str:
+        return url_for("quote_detail", self.pk)
+
 
 class PersonMonthQuerySet(models.QuerySet):
     def series(self, person: Person) -> list[tuple[date, int]]:

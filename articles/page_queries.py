@@ -9,12 +9,15 @@ the comments say what each shape avoids.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
 
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import Count
 
-from articles.models import Article, Person, Quote
+from articles.models import QUOTE_KEY_SQL, Article, Person, Quote, Topic
+from articles.search.time_limit import statement_cancelled, time_limit
 
 
 def article_languages() -> list[str]:
@@ -125,5 +128,132 @@ def related_articles(article: Article, limit: int = 5, window: int = 40) -> list
                  LEFT JOIN articles_source s ON s.id = a.source_id
                 ORDER BY chosen.shared DESC, chosen.shared_topics DESC, chosen.published DESC NULLS LAST, a.id DESC""",
             {"pk": article.pk, "window": window, "limit": limit},
+        )
+    )
+
+
+# --- Quotations (issue 14): the same words elsewhere, outlets per quotation, a speaker's topics --------
+
+_KEY = QUOTE_KEY_SQL.format  # the expression quote_text_key_hash indexes, on a column
+# A partial or lightly edited version shares a run of this many words with the quotation (looked for
+# as phrases in quote_search_gin), and the shorter's letters are near-identical to part of the longer:
+# pg_trgm's word_similarity() of at least NEAR_SIMILARITY (1.0: every trigram of it is in the other).
+NEAR_RUN = 6
+NEAR_MAX_RUNS = 24  # phrases looked for, at most (a long quotation's runs are spread over it)
+NEAR_SIMILARITY = 0.75
+# The near-identical versions are looked for under this statement time limit (they read one GIN
+# posting list per distinct word); past it, only the exact copies are listed and the page says so.
+NEAR_TIMEOUT_MS = 300
+SAME_WORDS_LIMIT = 50
+
+
+def _runs(text: str) -> list[str]:
+    """Runs of NEAR_RUN consecutive words of `text`, at most NEAR_MAX_RUNS, spread over it; none for a
+    quotation shorter than NEAR_RUN words (its partial versions would be a few common words)."""
+    words = re.findall(r"\w+", text)
+    if len(words) < NEAR_RUN:
+        return []
+    starts = range(len(words) - NEAR_RUN + 1)
+    step = max(1, -(-len(starts) // NEAR_MAX_RUNS))
+    return [" ".join(words[i : i + NEAR_RUN]) for i in starts[::step]]
+
+
+def same_words(quote: Quote) -> tuple[list[Quote], bool]:
+    """The quotation and every stored quotation of the same words in other articles, oldest first
+    (undated last), at most SAME_WORDS_LIMIT; and whether the near-identical versions were looked for
+    in time (False: only exact copies are listed).
+
+    Same words: the same text once quotation marks, case, accents, whitespace and punctuation are
+    folded (quote_key(), from quote_text_key_hash; `exact`), or a partial or lightly edited version
+    (`exact` False): sharing NEAR_RUN words in a row (phrases found in quote_search_gin, so only
+    quotations holding every word of a run are read) and near-identical by pg_trgm's word_similarity
+    one way or the other. Rows carry `exact`, the article (headline, slug, date) and its outlet.
+    """
+    runs = _runs(quote.text)
+    query = """
+        WITH me AS (SELECT id, article_id, {key} AS key FROM articles_quote WHERE id = %(pk)s),
+             found AS (
+                 SELECT q.id, true AS exact FROM articles_quote q, me WHERE {q_key} = me.key
+                 {near})
+        SELECT q.id, q.article_id, q.text, q.person_id, q.speaker_as_written, q.partial, q.position, q.published,
+               bool_or(found.exact) AS exact
+          FROM found JOIN articles_quote q ON q.id = found.id, me
+         WHERE q.article_id <> me.article_id OR q.id = me.id
+         GROUP BY q.id
+         ORDER BY q.published ASC NULLS LAST, q.article_id, q.position
+         LIMIT %(limit)s"""
+    near = """UNION ALL
+                 SELECT q.id, false FROM articles_quote q, me
+                  WHERE q.search_vector @@ ({runs})
+                    AND greatest(word_similarity({q_key}, me.key), word_similarity(me.key, {q_key})) >= %(near)s"""
+    params = {"pk": quote.pk, "limit": SAME_WORDS_LIMIT, "near": NEAR_SIMILARITY}
+    phrases = " || ".join(f"phraseto_tsquery('newsarchive'::regconfig, %(run{i})s)" for i in range(len(runs)))
+    params.update({f"run{i}": run for i, run in enumerate(runs)})
+    sql = query.format(key=_KEY("text"), q_key=_KEY("q.text"), near="{near}")
+    complete = True
+    if runs:
+        try:
+            with time_limit(NEAR_TIMEOUT_MS):
+                rows = _same_words_rows(sql.format(near=near.format(runs=phrases, q_key=_KEY("q.text"))), params)
+        except OperationalError as exc:
+            if not statement_cancelled(exc):
+                raise
+            complete = False
+    if not runs or not complete:
+        rows = _same_words_rows(sql.format(near=""), params)
+    return rows, complete
+
+
+def _same_words_rows(sql: str, params: dict) -> list[Quote]:
+    quotes = list(Quote.objects.raw(sql, params))
+    articles = Article.objects.for_listing().in_bulk([q.article_id for q in quotes])
+    people = Person.objects.in_bulk([q.person_id for q in quotes if q.person_id])
+    for q in quotes:
+        q.article = articles[q.article_id]
+        q.person = people.get(q.person_id)
+    return quotes
+
+
+def outlet_counts(quote_ids: list[int]) -> dict[int, int]:
+    """For each quotation, how many outlets carried the same words (quote_key(): quotation marks, case,
+    accents, whitespace and punctuation folded), its own included: one statement for a page of them,
+    each quotation's copies found in quote_text_key_hash."""
+    if not quote_ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT me.id, count(DISTINCT a.source_id)
+                  FROM articles_quote me
+                  JOIN articles_quote q ON {_KEY("q.text")} = {_KEY("me.text")}
+                  JOIN articles_article a ON a.id = q.article_id
+                 WHERE me.id = ANY(%s::bigint[])
+                 GROUP BY me.id""",
+            [list(quote_ids)],
+        )
+        return dict(cursor.fetchall())
+
+
+def with_outlet_counts(quotes: Iterable[Quote]) -> list[Quote]:
+    """`quotes` as a list, each with `outlets` (outlet_counts()): one statement whatever their number."""
+    quotes = list(quotes)
+    counts = outlet_counts([q.pk for q in quotes])
+    for q in quotes:
+        q.outlets = counts.get(q.pk, 0)
+    return quotes
+
+
+def quoted_topics(person: Person, limit: int = 8, window: int = 300) -> list[Topic]:
+    """The topics of the articles `person` is quoted in (`quotes`: how many of their quotations), over
+    their `window` latest quotations (quote_person_published_idx, then each article's topic links)."""
+    return list(
+        Topic.objects.raw(
+            """SELECT t.*, c.n AS quotes FROM articles_topic t JOIN (
+                   SELECT x.topic_id, count(*) AS n
+                     FROM (SELECT article_id FROM articles_quote WHERE person_id = %(pk)s
+                            ORDER BY published DESC NULLS LAST, article_id DESC, position LIMIT %(window)s) q
+                     JOIN articles_article_topics x ON x.article_id = q.article_id
+                    GROUP BY x.topic_id ORDER BY n DESC, x.topic_id LIMIT %(limit)s) c ON c.topic_id = t.id
+                ORDER BY c.n DESC, t.name""",
+            {"pk": person.pk, "window": window, "limit": limit},
         )
     )

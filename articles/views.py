@@ -11,11 +11,12 @@ import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Max, OuterRef
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
 
-from articles.filters import ArticleFilter, PersonFilter, SearchFilter
+from articles.citations import bibtex, csl_json, plain_text
+from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter
 from articles.models import (
     MENTIONS_NEWEST_FIRST,
     QUOTES_NEWEST_FIRST,
@@ -29,8 +30,27 @@ from articles.models import (
     Topic,
 )
 from articles.page_cache import cached_object_page, cached_page, keys
-from articles.page_queries import most_quoted_people, people_named_with, related_articles
-from articles.search import SORTS, SearchRequest, clean_query, mark_quotes, paginate, search
+from articles.page_queries import (
+    SAME_WORDS_LIMIT,
+    most_quoted_people,
+    people_named_with,
+    quoted_topics,
+    related_articles,
+    same_words,
+    with_outlet_counts,
+)
+from articles.search import (
+    QUOTE_SORTS,
+    SORTS,
+    QuoteSearchRequest,
+    SearchRequest,
+    clean_query,
+    mark_quotes,
+    paginate,
+    search,
+    search_quotes,
+)
+from articles.search.highlight import quote_in_context
 
 
 @cached_page
@@ -74,7 +94,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "articles/article_detail.html",
         {
             "article": article,
-            "body": mark_quotes(article.body_html, quotes),
+            "body": mark_quotes(article.body_html, quotes, article.body_text),
             "quotes": quotes,
             "mentions": mentions,
             "topics": topics,
@@ -148,13 +168,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Aliases as an array in the same query (one round trip and compile less than a prefetch).
     names = ArraySubquery(Alias.objects.filter(person=OuterRef("pk")).order_by("name").values("name"))
     person = get_object_or_404(Person.objects.annotate(alias_names=names), slug=slug)
-    quotes = (
-        Quote.objects.filter(person=person)
-        .select_related("article__source", "person")
-        # The cards show the headline: not the article's text and search document (~10 KB a row).
-        .defer("article__body_html", "article__body_text", "article__search_text", "article__search_vector")
-        .order_by(*QUOTES_NEWEST_FIRST)
-    )
+    # The cards show the headline: not the article's text and search document (~10 KB a row).
+    quotes = Quote.objects.filter(person=person).for_listing().order_by(*QUOTES_NEWEST_FIRST)
+    page = paginate(quotes, request.GET.get("page"))
+    page.object_list = with_outlet_counts(page.object_list)  # "quoted in N outlets": one statement
     # Their ten latest from mention_person_published_idx, then those ten articles.
     latest = Mention.objects.filter(person=person).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:10]
     articles = Article.objects.for_listing().filter(pk__in=latest)
@@ -163,9 +180,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "articles/person_detail.html",
         {
             "person": person,
-            "page": paginate(quotes, request.GET.get("page")),
+            "page": page,
             "articles": articles.newest_first()[:10],
             "named_with": people_named_with(person),
+            "quoted_topics": quoted_topics(person),
             "chart": month_chart(PersonMonth.objects.series(person)),
         },
     )
@@ -202,6 +220,90 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     articles = Article.objects.for_listing().with_excerpt().filter(source=source).newest_first()
     page = paginate(articles, request.GET.get("page"))
     return render(request, "articles/source_detail.html", {"source": source, "page": page})
+
+
+def quote_list(request: HttpRequest) -> HttpResponse:
+    """/quotes/: quotation search. QuoteFilter validates the parameters (and shows its errors); search_quotes()
+    does the rest. Nothing is searched without words or a filter (every quotation, newest first, would sort
+    millions of rows for a page nobody asked for)."""
+    filterset = QuoteFilter(request.GET)
+    context = {"filter": filterset, "sorts": QUOTE_SORTS}
+    if not filterset.is_valid():
+        return render(request, "articles/quote_list.html", context, status=400)
+    data = filterset.form.cleaned_data
+    text, shortened = clean_query(data.get("q"))
+    query = QuoteSearchRequest(
+        text=text,
+        sort=data.get("sort") or "newest",
+        page=request.GET.get("page"),
+        speaker=data.get("speaker"),
+        mentioning=data.get("mentioning"),
+        source=data.get("source"),
+        topic=data.get("topic"),
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+        language=data.get("language") or "",
+    )
+    sorts = {key: label for key, label in QUOTE_SORTS.items() if text or key != "relevance"}
+    context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort, sorts=sorts)
+    if text or query.filters:
+        context["results"] = search_quotes(query)
+    return render(request, "articles/quote_list.html", context)
+
+
+def _quote_for_page(pk: int) -> Quote:
+    quote = get_object_or_404(
+        Quote.objects.select_related("article__source", "person").defer(
+            "search_vector", "article__body_html", "article__search_text", "article__search_vector"
+        ),
+        pk=pk,
+    )
+    return quote
+
+
+@cached_page
+def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """/quotes/<id>/: the words, who said them where, the paragraph around them, how to cite them, and
+    the same words in other articles, oldest first (page_queries.same_words())."""
+    quote = _quote_for_page(pk)
+    same, complete = same_words(quote)
+    page_url = request.build_absolute_uri(quote.get_absolute_url())
+    return render(
+        request,
+        "articles/quote_detail.html",
+        {
+            "quote": quote,
+            "article": quote.article,
+            "in_context": quote_in_context(quote.article.body_text, quote),
+            "same": same,
+            "elsewhere": [q for q in same if q.pk != quote.pk],
+            "outlets": len({q.article.source_id for q in same if q.article.source_id}),
+            "complete": complete,
+            "truncated": len(same) >= SAME_WORDS_LIMIT,
+            "citation": plain_text(quote, page_url),
+            "csl": csl_json(quote, page_url),
+            "bibtex": bibtex(quote, page_url),
+        },
+    )
+
+
+_CITATIONS = {
+    "json": (csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+    "bib": (bibtex, "application/x-bibtex; charset=utf-8"),
+    "txt": (plain_text, "text/plain; charset=utf-8"),
+}
+
+
+def quote_citation(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """/quotes/<id>/cite.<json|bib|txt>: the citation as a file (CSL-JSON, BibTeX, plain text)."""
+    if fmt not in _CITATIONS:
+        raise Http404("No such citation format.")
+    quote = _quote_for_page(pk)
+    write, content_type = _CITATIONS[fmt]
+    page_url = request.build_absolute_uri(quote.get_absolute_url())
+    response = HttpResponse(write(quote, page_url), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="quotation-{quote.pk}.{fmt}"'
+    return response
 
 
 # --- Chart of mentions per month (server-rendered SVG) ------------------------------------

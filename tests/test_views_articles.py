@@ -186,12 +186,12 @@ def test_quotations_are_marked_in_the_body(client):
     article = make_article(headline="Quay 2", body_text="x")
     article.body_html = '<p title="the quay stays open &amp; free">She said: the quay stays open &amp; free.</p>'
     article.save()
-    article.quotes.create(text="the quay stays open & free", position=0, person=speaker)
+    quote = article.quotes.create(text="the quay stays open & free", position=0, person=speaker)
     html = client.get(article.get_absolute_url()).content.decode()
-    # Marked in the text, not inside the attribute.
+    # Marked in the text, not inside the attribute, as the anchor its quotation page links to.
     assert (
         '<p title="the quay stays open &amp; free">She said: '
-        '<mark class="quote-mark">the quay stays open &amp; free</mark>.</p>'
+        f'<mark class="quote-mark" id="q-{quote.pk}">the quay stays open &amp; free</mark>.</p>'
     ) in html
 
 
@@ -263,7 +263,7 @@ def test_quote_cards_escape_what_they_show(client):
     assert "<script>alert(1)</script>" not in html
     assert (
         '<blockquote class="partial"><p>We said &lt;script&gt;alert(1)&lt;/script&gt; no</p></blockquote>\n'
-        "  <figcaption>A &amp; B &lt;i&gt;Ltd&lt;/i&gt;</figcaption>"
+        "  <figcaption>A &amp; B &lt;i&gt;Ltd&lt;/i&gt;\n"
     ) in html
 
 

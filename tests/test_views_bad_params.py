@@ -45,6 +45,7 @@ PAGES = {
     ],
     "search": ["q", "source", "person", "topic", "year", "language", "sort", "page"],
     "search_feed": ["q", "source", "person", "topic", "year", "language"],
+    "quote_list": ["q", "speaker", "mentioning", "source", "topic", "date_from", "date_to", "language", "sort", "page"],
     "person_list": ["q", "letter", "page"],
     "person_suggest": ["q"],
     "topic_list": ["page"],
@@ -81,6 +82,11 @@ def test_detail_pages_with_odd_page_numbers(client, archive, value):
         "/sources/😀/",
         "/articles/abc/def/",
         "/sitemap-nope.xml",
+        "/quotes/0/",
+        "/quotes/99999999999999999999999/",
+        "/quotes/99999999999999999999999/cite.bib",
+        "/quotes/1/cite.%00",
+        "/quotes/abc/",
     ],
 )
 def test_odd_paths_are_404(client, archive, path):

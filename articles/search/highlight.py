@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline
 from django.db.models import F, QuerySet
@@ -43,29 +46,118 @@ def highlight(headline: str) -> SafeString:
     return mark_safe(escape(headline).replace(START_SEL, "<mark>").replace(STOP_SEL, "</mark>"))  # noqa: S308
 
 
-def mark_quotes(body_html: str, quotes: list[Quote]) -> SafeString:
-    """The article's sanitised HTML with each quotation's first occurrence wrapped in <mark>.
+def mark_quotes(body_html: str, quotes: list[Quote], body_text: str = "") -> SafeString:
+    """The article's sanitised HTML with each quotation marked where it stands, as an anchor.
 
-    body_html was cleaned on the way in (clean_html); the quotation is matched in escaped
-    form, outside any tag, so marking can add <mark> elements but nothing else.
+    Each quotation becomes <mark class="quote-mark" id="q-<id>"> (the quotation page links to
+    #q-<id>; the page scrolls there and CSS highlights the :target). The place is found in the
+    HTML's text (tags skipped, character references read as the character they stand for,
+    whitespace runs as one space), so a quotation across an <em> or with "&amp;" in it is found; of
+    several occurrences, the one Quote.position points at in `body_text` (the n-th there is the
+    n-th here). A quotation spanning tags gets a <mark> per stretch of text, the first with the id;
+    one overlapping a quotation already marked gets an empty anchor at its start instead.
+
+    Safe: body_html was cleaned on the way in (clean_html), and marks are only inserted between
+    characters of its text, never inside a tag or a character reference.
     """
-    html = body_html
-    for quote in quotes:
-        text = quote.text.strip()
-        minimal = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        for needle in dict.fromkeys([escape(text), minimal]):
-            at = _find_in_text(html, needle)
-            if at >= 0:
-                html = f'{html[:at]}<mark class="quote-mark">{needle}</mark>{html[at + len(needle) :]}'
-                break
-    return mark_safe(html)  # noqa: S308 - body_html is sanitised on ingest; only <mark> added
+    text, spans = _text_of(body_html)
+    inserts: list[tuple[int, int, str]] = []  # (offset in body_html, 0 = close / 1 = open, markup)
+    taken: list[tuple[int, int]] = []
+    for quote in sorted(quotes, key=lambda q: q.position):
+        needle = " ".join(quote.text.split())
+        found = _occurrences(text, needle)
+        if not found:
+            continue
+        start = found[min(_ordinal(body_text, quote), len(found) - 1)]
+        end = start + len(needle)
+        anchor = f'id="q-{int(quote.pk)}"'
+        if any(start < b and a < end for a, b in taken):
+            inserts.append((spans[start][0], 1, f'<span class="quote-anchor" {anchor}></span>'))
+            continue
+        taken.append((start, end))
+        for i, (first, last) in enumerate(_stretches(body_html, spans, start, end)):
+            inserts.append((first, 1, f'<mark class="quote-mark" {anchor}>' if i == 0 else '<mark class="quote-mark">'))
+            inserts.append((last, 0, "</mark>"))
+    out, at = [], 0
+    for offset, _, markup in sorted(inserts, key=lambda item: (item[0], item[1])):
+        out += [body_html[at:offset], markup]
+        at = offset
+    out.append(body_html[at:])
+    return mark_safe("".join(out))  # noqa: S308 - body_html is sanitised on ingest; only marks added between its characters
 
 
-def _find_in_text(html: str, needle: str) -> int:
-    """Index of `needle` in `html` outside tags (not inside <…>), or -1."""
-    start = 0
-    while needle and (at := html.find(needle, start)) >= 0:
-        if html.rfind("<", 0, at) <= html.rfind(">", 0, at):
-            return at
-        start = at + 1
-    return -1
+# A tag (attribute values may hold ">"), a character reference, or a run of other text.
+_TOKEN = re.compile(
+    r"""<(?:[^>"']|"[^"]*"|'[^']*')*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^<&]+|.""", re.S
+)
+
+
+def _text_of(html: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text of `html` (whitespace runs as one space) and, for each of its characters, where it is
+    in `html` (start, end): a character reference spans the whole reference."""
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for token in _TOKEN.finditer(html):
+        raw, at = token.group(), token.start()
+        if raw[0] == "<" and len(raw) > 1:
+            continue
+        reference = raw[0] == "&" and len(raw) > 1
+        for i, c in enumerate(unescape(raw) if reference else raw):
+            if c.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                c = " "
+            chars.append(c)
+            spans.append(token.span() if reference else (at + i, at + i + 1))
+    return "".join(chars), spans
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle) if needle else -1
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def _ordinal(body_text: str, quote: Quote) -> int:
+    """Which occurrence of the quotation in body_text Quote.position points at (0: the first)."""
+    if not body_text:
+        return 0
+    found = _occurrences(" ".join(body_text.split()), " ".join(quote.text.split()))
+    before = len(" ".join(body_text[: quote.position].split()))  # the position, in the collapsed text
+    return len([at for at in found if at < before - 1])
+
+
+def _stretches(html: str, spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of `html` holding characters start..end of its text, split where a tag comes between."""
+    stretches: list[tuple[int, int]] = []
+    first, last = spans[start]
+    for i in range(start + 1, end):
+        a, b = spans[i]
+        if "<" in html[last:a]:
+            stretches.append((first, last))
+            first = a
+        last = max(last, b)
+    stretches.append((first, last))
+    return stretches
+
+
+def quote_in_context(body_text: str, quote: Quote) -> SafeString:
+    """The paragraph of `body_text` holding the quotation, escaped, with the quotation in <mark>: the
+    occurrence nearest Quote.position; without a mark, the paragraph at the position when the words
+    are not in the text as stored (staff edited one or the other); "" without text."""
+    if not body_text:
+        return mark_safe("")
+    found = _occurrences(body_text, quote.text)
+    at = min(found, key=lambda i: abs(i - quote.position)) if found else min(max(quote.position, 0), len(body_text))
+    start = body_text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = body_text.find("\n\n", at)
+    end = len(body_text) if end < 0 else end
+    if not found:
+        return mark_safe(escape(body_text[start:end]))  # noqa: S308 - escaped
+    stop = at + len(quote.text)
+    # Safe: every character of the paragraph is escaped; the only markup is the one <mark> pair.
+    before, words, after = body_text[start:at], body_text[at:stop], body_text[stop : max(end, stop)]
+    return mark_safe(f"{escape(before)}<mark>{escape(words)}</mark>{escape(after)}")  # noqa: S308

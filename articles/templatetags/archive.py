@@ -48,6 +48,11 @@ def _quote_card(quote: Quote, show_article: bool) -> dict:
         "partial": quote.partial,
         "speaker": person.name if person else quote.speaker_as_written or "Unattributed",
         "speaker_url": person.get_absolute_url() if person else "",
+        "url": quote.get_absolute_url(),
+        # Set by articles.search.quotes (the words searched for, <mark>ed and escaped) and by
+        # page_queries.with_outlet_counts() ("quoted in N outlets", said from two on).
+        "marked": getattr(quote, "marked", None),
+        "outlets": getattr(quote, "outlets", 0),
     }
     if show_article:
         article = quote.article

@@ -1,0 +1,176 @@
+"""search_quotes(): quotation search (/quotes/), over the quotations' own words only (Quote.search_vector,
+quote_search_gin), beside search() for articles and built the same way: at most CAP + 1 matches are
+fetched in one index-backed statement under the time limit, counted and faceted (speaker, outlet);
+only the page shown is read in full.
+
+Filters: speaker, outlet, topic, a date range (the quotation's copy of its article's date), language,
+and "mentioning": quotations whose article names a person (a Mention), or whose own words hold their
+surname.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page
+from django.db import OperationalError
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+
+from articles.models import ArticleTopic, Mention, Person, Quote, Source, Topic, search_query
+from articles.search.highlight import START_SEL, STOP_SEL, highlight
+from articles.search.pagination import CAP, paginate
+from articles.search.text import has_search_words
+from articles.search.time_limit import statement_cancelled, time_limit
+
+QUOTE_SORTS = {"newest": "Newest first", "oldest": "Oldest first", "relevance": "Best match"}
+STATEMENT_TIMEOUT_MS = 150  # as search(): past it the page says the search took too long
+_NEWEST = (F("published").desc(nulls_last=True), F("article_id").desc(), F("position").asc())
+_OLDEST = (F("published").asc(nulls_first=True), F("article_id").asc(), F("position").asc())
+
+
+@dataclass(frozen=True)
+class QuoteSearchRequest:
+    """What to look for among the quotations: cleaned words (clean_query()), the order, the page, and
+    the filters as validated values (QuoteFilter gives them)."""
+
+    text: str = ""
+    sort: str = "newest"  # a key of QUOTE_SORTS
+    page: Any = 1
+    speaker: Person | None = None
+    mentioning: Person | None = None  # the quotation's article names them, or its words their surname
+    source: Source | None = None
+    topic: Topic | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    language: str = ""
+
+    def __post_init__(self) -> None:
+        if self.sort not in QUOTE_SORTS:
+            raise ValueError(f"sort must be one of {', '.join(QUOTE_SORTS)}, not {self.sort!r}")
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        """The filters set, by the name of their URL parameter."""
+        values = {
+            "speaker": self.speaker,
+            "mentioning": self.mentioning,
+            "source": self.source,
+            "topic": self.topic,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "language": self.language,
+        }
+        return {name: value for name, value in values.items() if value}
+
+
+@dataclass
+class QuoteSearchResult:
+    request: QuoteSearchRequest
+    page: Page  # of Quote rows read for cards, each with `outlets` and, with words, `marked`
+    facets: dict[str, list[dict]] = field(default_factory=dict)  # speaker, source: {value, label, n}
+    capped: bool = False  # more matched than were counted ("1,000+")
+    partial: bool = False  # the time limit cut the search short: nothing is shown, and the page says so
+    searchable: bool = True  # False when the words hold nothing to look for
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+
+def matching_quotes(request: QuoteSearchRequest) -> QuerySet:
+    """The quotations `request` asks for, unordered."""
+    quotes = Quote.objects.search(request.text) if request.text else Quote.objects.all()
+    if request.speaker:
+        quotes = quotes.filter(person=request.speaker)
+    if request.source:
+        quotes = quotes.filter(article__source=request.source)
+    if request.topic:
+        quotes = quotes.filter(
+            Exists(ArticleTopic.objects.filter(article_id=OuterRef("article_id"), topic=request.topic))
+        )
+    if request.date_from:
+        quotes = quotes.filter(published__gte=request.date_from)
+    if request.date_to:
+        quotes = quotes.filter(published__lte=request.date_to)
+    if request.language:
+        quotes = quotes.filter(article__language=request.language)
+    if request.mentioning:
+        named = Exists(Mention.objects.filter(article_id=OuterRef("article_id"), person=request.mentioning))
+        # A surname of stop words only ("The") makes an empty query, which matches nothing.
+        said = SearchQuery(request.mentioning.name.split()[-1], search_type="plain", config=settings.SEARCH_CONFIG)
+        named = named | Q(search_vector=said)
+        quotes = quotes.filter(named)
+    return quotes
+
+
+def search_quotes(request: QuoteSearchRequest) -> QuoteSearchResult:
+    """Count, facet and page the quotations `request` asks for; a search cut short by the time limit
+    comes back empty and `partial`, never as an error."""
+    try:
+        with time_limit(STATEMENT_TIMEOUT_MS):
+            return _bounded(request)
+    except OperationalError as exc:
+        if not statement_cancelled(exc):
+            raise
+    return QuoteSearchResult(request=request, page=paginate([], 1, known_count=0), partial=True)
+
+
+def _bounded(request: QuoteSearchRequest) -> QuoteSearchResult:
+    """The first CAP + 1 matches by date (one statement: quote_person_published_idx or quote_search_gin,
+    the planner's choice), ranked after the cut for `relevance`, then the page's quotations read."""
+    ranked = request.sort == "relevance" and bool(request.text)
+    matches = matching_quotes(request).order_by(*(_OLDEST if request.sort == "oldest" else _NEWEST))
+    columns = ["pk", "published", "person__slug", "person__name", "article__source__slug", "article__source__name"]
+    if ranked:
+        matches = matches.annotate(rank=SearchRank(F("search_vector"), search_query(request.text)))
+        columns.append("rank")
+    rows = list(matches.values_list(*columns)[: CAP + 1])
+    capped, rows = len(rows) > CAP, rows[:CAP]
+    if ranked:  # best first, then newest: on the counted rows only
+        rows.sort(key=lambda r: (-r[6], -(r[1].toordinal() if r[1] else 0)))
+    page = paginate([row[0] for row in rows], request.page, known_count=len(rows) + capped)
+    page.object_list = _page_quotes(list(page.object_list), request.text)
+    searchable = bool(rows) or not request.text or has_search_words(request.text)
+    return QuoteSearchResult(request=request, page=page, facets=_facets(rows), capped=capped, searchable=searchable)
+
+
+def _page_quotes(ids: list[int], text: str) -> list[Quote]:
+    """The page's quotations for cards, in `ids` order, with `marked` (the words found, <mark>ed)."""
+    from articles.page_queries import with_outlet_counts  # page_queries imports this package
+
+    if not ids:
+        return []
+    quotes = Quote.objects.for_listing().filter(pk__in=ids)
+    if text:
+        quotes = quotes.annotate(
+            headline=SearchHeadline(
+                F("text"),
+                search_query(text),
+                config=settings.SEARCH_CONFIG,
+                start_sel=START_SEL,
+                stop_sel=STOP_SEL,
+                highlight_all=True,
+            )
+        )
+    found = {q.pk: q for q in quotes}
+    page = [found[pk] for pk in ids if pk in found]
+    for q in page:
+        q.marked = highlight(q.headline) if text else None
+    return with_outlet_counts(page)
+
+
+def _facets(rows: list[tuple]) -> dict[str, list[dict]]:
+    """Counts by speaker and by outlet over the counted matches, ten of each, largest first."""
+    speakers = Counter((r[2], r[3]) for r in rows if r[2])
+    sources = Counter((r[4], r[5]) for r in rows if r[4])
+
+    def top(counts: Counter) -> list[dict]:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1]))[:10]
+        return [{"value": slug, "label": name, "n": n} for (slug, name), n in ranked]
+
+    return {"speaker": top(speakers), "source": top(sources)}
