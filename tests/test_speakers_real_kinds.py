@@ -84,3 +84,28 @@ def test_one_word_company_is_not_named_as_a_person():
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.speaker_as_written) for q in got] == [(None, "Veltro")]
+
+
+def test_pronoun_means_the_sentence_subject_not_the_person_named_last():
+    body = (
+        "Tomas Erlind promised on Monday to go beyond the harbour policies of Mayor Henrik Saal.\n\n"
+        "“We will dredge the whole channel, not half of it,” he said at the quay."
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert quote.speaker == "Tomas Erlind"
+
+
+def test_pronoun_after_a_new_subject_is_not_the_previous_speaker():
+    body = (
+        "“The harbour is safe for the winter,” Henrik Saal said.\n\n"
+        "Tomas Erlind, a fisherman who has worked the bay for thirty years, disagreed.\n\n"
+        "“It is not safe at all, and everyone on the quay knows it,” he said."
+    )
+    assert speakers(body) == [
+        ("The harbour is safe for ", "Henrik Saal"),
+        ("It is not safe at all, a", "Tomas Erlind"),
+    ]
+    quote = extract("", body, "en").quotes[1]
+    assert quote.evidence == (
+        "pronoun next to the reporting verb, meaning the subject of a sentence since the previous speaker: he"
+    )

@@ -764,8 +764,9 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
     state.pronouns_read = max(state.pronouns_read, upto)
 
 
-def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> int | None:
-    """he/she: the latest person named in this paragraph outside quotations, else the last speaker.
+def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> tuple[int | None, str]:
+    """he/she, and how its antecedent was chosen (for Quote.evidence): the latest person named in this
+    paragraph outside quotations, else the last speaker.
 
     People introduced relative to someone else ("his father, Karim Ilmaran,") are skipped: the
     pronoun nearly always points at the article's subject, not at the relative, unless the relative
@@ -790,7 +791,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> i
             if want and rel[2] and rel[2] != want:
                 continue
             if rel[1]:
-                return m.person
+                return m.person, "a relative opening their own sentence"
             if want and rel[2] == want and fitting_relative is None:
                 fitting_relative = m.person
             continue
@@ -798,29 +799,37 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> i
             other = _namesake(state, m, genders, want)
             if other is None:
                 continue
-            return other
+            return other, "the other person of that surname, whose gender fits"
         subject = _subject_before_object(state, text, m, para_start, genders, want)
-        return m.person if subject is None else subject
+        if subject is not None:
+            return subject, "the subject of the sentence naming the last person as its object"
+        return m.person, "the last person named in the paragraph"
     if fitting_relative is not None:
-        return fitting_relative
+        return fitting_relative, "a relative whose kinship word fits"
     last = state.last.person if state.last is not None else None
     if last is not None:
         # A pronoun whose gender is known to fit a person named (in subject position) since the last
         # speaker, or known not to fit the last speaker, points past the last speaker: "“…,” his son
         # said. / Quaintance studied physics … / “…,” he wrote."
         last_fits = genders.get(last, want) == want
-        if not want or (last_fits and not any(genders.values())):
-            return last
-        subject = _subject_since(state, text, state.last.end, para_start, genders, want, strict=last_fits)
+        if not want:
+            return last, "the previous speaker"
+        subject = _subject_since(state, text, state.last.end, para_start, genders, want, strict=False)
         if subject is not None:
-            return subject
+            return subject, "the subject of a sentence since the previous speaker"
         if last_fits:
-            return last
+            return last, "the previous speaker"
     for i in range(bisect_right(state.ends, pos) - 1, -1, -1):
         m = mentions[i]
         if not _inside_quote(state, m.start) and (not want or genders.get(m.person, want) == want):
-            return m.person
-    return None
+            # the subject of that sentence when the person last named is its object ("Ruiz promised … the policies
+            # of President Obama. / “…,” he said": Ruiz)
+            start = text.rfind("\n", 0, m.start) + 1
+            subject = _subject_before_object(state, text, m, start, genders, want)
+            if subject is not None:
+                return subject, "the subject of the sentence naming the last person as its object"
+            return m.person, "the last person named before"
+    return None, "nobody fits"
 
 
 def _subject_before_object(
@@ -849,11 +858,15 @@ def _subject_before_object(
 def _subject_since(
     state: _State, text: str, a: int, b: int, genders: dict[int, str], want: str, strict: bool
 ) -> int | None:
-    """The latest person in subject position between a and b outside quotations whose gender fits
-    (strict: is known to fit)."""
+    """The person in subject position between a and b outside quotations whose gender fits (strict: is known to
+    fit), in the latest sentence that has one; of two there, the first ("Ruiz, a host, recalled that before the
+    vote, Obama was …": Ruiz, the main clause's subject)."""
     mentions = state.mentions
+    found, found_sentence = None, -1
     for i in range(bisect_left(state.starts, b) - 1, bisect_left(state.starts, a) - 1, -1):
         m = mentions[i]
+        if found is not None and m.end <= found_sentence:
+            break
         g = genders.get(m.person)
         if (
             (g == want if strict else g in (None, want))
@@ -862,8 +875,8 @@ def _subject_since(
         ):
             sentence_start = max(text.rfind(". ", a, m.start) + 2, text.rfind("\n", a, m.start) + 1, a)
             if _subject_position(text, sentence_start, m.start):
-                return m.person
-    return None
+                found, found_sentence = m.person, sentence_start
+    return found
 
 
 def _namesake(state: _State, m: Mention, genders: dict[int, str], want: str) -> int | None:
@@ -982,11 +995,11 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if not pronoun and pronouns and len(words) > 1 and words[0].lower() in pronouns and words[0].islower():
         pronoun, last_word = pronouns[words[0].lower()], words[0]  # "sagte sie dieser Zeitung"
     if pronoun or last_word.lower() in PRONOUNS:
-        person = _resolve_pronoun(state, text, a, pronoun or last_word)
+        person, how = _resolve_pronoun(state, text, a, pronoun or last_word)
         want = _gender([(pronoun or last_word).lower()])
         if person is not None and want:  # "she said" states the speaker's gender for later pronouns
             _person_genders(state, text).setdefault(person, want)
-        return _Attribution(a, b, person, last_word, "pronoun next to the reporting verb")
+        return _Attribution(a, b, person, last_word, f"pronoun next to the reporting verb, meaning {how}")
     first = words[0].lower()
     if first in ("it", "they", "we", "i"):
         return _Attribution(a, b, None, phrase, "organisation or group pronoun")  # an organisation or a group speaking
@@ -997,7 +1010,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         if att is not None:
             return att
     if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
-        return _Attribution(a, b, _resolve_pronoun(state, text, a), phrase, "epithet, as a pronoun")
+        person, how = _resolve_pronoun(state, text, a)
+        return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}")
     # "money that the judge said": the subject is the relative clause's own noun phrase.
     clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
     if clause is not phrase and state.words.determiner_re.match(clause + " "):
@@ -1212,8 +1226,10 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
         return None
     if words[0].lower() in ("he", "she"):
         start = offset + a + frame[a:v].index(words[0])
-        person = _resolve_pronoun(state, text, start, words[0])
-        return _Attribution(start, start + len(words[0]), person, words[0], "pronoun opening the clause")
+        person, how = _resolve_pronoun(state, text, start, words[0])
+        return _Attribution(
+            start, start + len(words[0]), person, words[0], f"pronoun opening the clause, meaning {how}"
+        )
     if words[0] == "I" or (len(words) > 1 and words[0] in CLAUSE_OPENERS and words[1].startswith("I ")):
         # "Then I stood on a sack and said, …": the writer or, in an interview, the interviewee
         start = offset + a + frame[a:v].index("I")
