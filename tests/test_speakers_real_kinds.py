@@ -109,3 +109,29 @@ def test_pronoun_after_a_new_subject_is_not_the_previous_speaker():
     assert quote.evidence == (
         "pronoun next to the reporting verb, meaning the subject of a sentence since the previous speaker: he"
     )
+
+
+def test_organisations_and_unnamed_speakers_get_no_person():
+    body = (
+        "The ministry defended the ferry plan on Monday. Its spokeswoman, Liane Brask, declined to comment.\n\n"
+        "“The plan is lawful,” the ministry said.\n\n"
+        "“We will publish the figures,” a spokeswoman for the ministry said.\n\n"
+        "“Nobody asked the islanders,” a spokeswoman said later, without giving her name.\n\n"
+        "“It is a bad plan,” the Republican lawmaker said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [
+        (None, "the ministry"),
+        (None, "a spokeswoman for the ministry"),
+        (None, "a spokeswoman"),
+        (None, "the Republican lawmaker"),
+    ]
+
+
+def test_a_role_the_text_ties_to_a_named_person_is_that_person():
+    body = "The host, Marcus Fell, pressed the minister.\n\n“Is it lawful?” the television host asked."
+    quote = extract("", body, "en").quotes[0]
+    assert (quote.speaker, quote.evidence) == (
+        "Marcus Fell",
+        "role the article gave a person it names: the television host",
+    )

@@ -929,6 +929,8 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     head = words[-1]
     if head in NON_PERSON_WORDS:
         return None  # "the union said", "the federation said": the organisation speaks, not a member named with it
+    if not state.words.definite_re.match(phrase):
+        return None  # "a spokeswoman said", "one official said": somebody the article does not name
     folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
     # Only worth reading the mentions when the head noun was written before pos at all, in lower case or
     # capitalised (searched in C: lower-casing the whole text costs more); then only those near it.
@@ -1020,7 +1022,10 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if len(phrase.split()) > 6:
         det = list(DETERMINER_WORD_RE.finditer(phrase))
         phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
-    return _Attribution(a, b, _role_reference(state, text, a, phrase), phrase, "role or description")
+    person = _role_reference(state, text, a, phrase)
+    if person is not None:  # "the coach": the person the article introduced with that role
+        return _Attribution(a, b, person, phrase, "role the article gave a person it names")
+    return _Attribution(a, b, None, phrase, "role or description")
 
 
 # --- names as written -------------------------------------------------------------------------------------
