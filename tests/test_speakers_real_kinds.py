@@ -135,3 +135,16 @@ def test_a_role_the_text_ties_to_a_named_person_is_that_person():
         "Marcus Fell",
         "role the article gave a person it names: the television host",
     )
+
+
+def test_a_long_description_after_the_name_keeps_the_name_as_speaker():
+    body = (
+        "The island's ferry timetable changed on Monday.\n\n"
+        "“Nobody told the pilots,” Hale Ostrow, 67, a retired ferry pilot in Welby, Ore., said.\n\n"
+        "“We will review it,” Anneke Ruiz, assistant secretary for harbours, ferries, and bridges, said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.evidence) for q in got] == [
+        ("Hale Ostrow", "name opening the clause, before its description: Hale Ostrow"),
+        ("Anneke Ruiz", "name opening the clause, before its description: Anneke Ruiz"),
+    ]

@@ -1183,19 +1183,55 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if att is None:
             continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
         if att.person is not None:
-            if (
-                i + 1 < len(segments)
-                and _ends_with_mention(state, offset + segments[i + 1][1])
-                and _describes(state, text, offset + a, offset + b)
-            ):
-                continue  # "Jeff Lund, an aide to Ruiz, said": the name the description follows speaks
+            if _describes(state, text, offset + a, offset + b):
+                if i + 1 < len(segments) and _ends_with_mention(state, offset + segments[i + 1][1]):
+                    continue  # "Jeff Lund, an aide to Ruiz, said": the name the description follows speaks
+                opener = _clause_opener(state, text, offset + cut + 1, offset + a)
+                if opener is not None:  # "Jeff Lund, who once ran a firm, then an aide to Ruiz, said"
+                    return opener
             return att
         if noun_phrase is None:
             noun_phrase = att
         # Look past a noun phrase only when it is an appositive to a name just before it.
         if i + 1 < len(segments) and not _ends_with_mention(state, offset + segments[i + 1][1]):
             break
+    if noun_phrase is None or _descriptive(noun_phrase.written):
+        # "Ana Ruiz, assistant secretary for refugees, population and migration, said": a description longer than
+        # the segments read, after the name opening the clause
+        opener = _clause_opener(state, text, offset + cut + 1, offset + v)
+        if opener is not None:
+            return opener
     return noun_phrase
+
+
+def _descriptive(phrase: str) -> bool:
+    """A phrase that describes somebody rather than names a speaker: "a demographer at Emory", "now 81", "Pa."."""
+    first = phrase.split(None, 1)[0] if phrase.strip() else ""
+    return (
+        not first
+        or first.lower() in DESCRIPTION_OPENERS
+        or not first[:1].isupper()
+        or (first.endswith(".") and len(first) <= 6 and " " not in phrase.strip())
+    )
+
+
+def _clause_opener(state: _State, text: str, start: int, end: int) -> _Attribution | None:
+    """The person whose name opens the clause text[start:end] and is followed by a comma, that is by the description
+    the clause goes on with ("Ana Ruiz, a demographer at …, said"): only titles, roles and capitalised names of
+    their organisation stand before it ("Montclair State professor Ana Ruiz, …")."""
+    i = bisect_left(state.starts, start)
+    if i >= len(state.mentions) or state.starts[i] >= end:
+        return None
+    m = state.mentions[i]
+    if _inside_quote(state, m.start) or not text[m.end : m.end + 12].lstrip(" )").startswith(","):
+        return None
+    for word in text[start : m.start].split():
+        low = word.lower().rstrip(".,")
+        if word.endswith(("’s", "'s")) or low in NAME_PREFIX_WORDS:
+            continue
+        if not word[:1].isupper() or low in PEOPLE_COMMON_WORDS or low.endswith(("ed", "ing")):
+            return None
+    return _Attribution(m.start, m.end, m.person, m.text, "name opening the clause, before its description")
 
 
 # Words that open a description of someone rather than name them: "an aide to …", "who advised …".
