@@ -43,11 +43,15 @@ def test_party_tag_after_the_name():
     body = (
         "Lawmakers argued over the dredging bill on Tuesday.\n\n"
         "“This bill drains the harbour fund dry,” Rep. Ada Voss (D-Ore.) said.\n\n"
-        "Sen. Caleb Runnels (R-Idaho) told reporters that “the fund was never meant for dredging.”"
+        "Sen. Caleb Runnels (R-Idaho) told reporters that “the fund was never meant for dredging.”\n\n"
+        "“We were not consulted,” Rep. Mira Oduya (R-Ohio), a member of the harbour panel, said.\n\n"
+        "“Nor were we,” said Sen. Tobin Ashgrove (Vt.)."
     )
     assert speakers(body) == [
         ("This bill drains the har", "Ada Voss"),
         ("the fund was never meant", "Caleb Runnels"),
+        ("We were not consulted,", "Mira Oduya"),
+        ("Nor were we,", "Tobin Ashgrove"),
     ]
 
 
@@ -148,3 +152,12 @@ def test_a_long_description_after_the_name_keeps_the_name_as_speaker():
         ("Hale Ostrow", "name opening the clause, before its description: Hale Ostrow"),
         ("Anneke Ruiz", "name opening the clause, before its description: Anneke Ruiz"),
     ]
+
+
+def test_who_after_a_name_as_written_says_person():
+    body = (
+        "The harbour board met on Tuesday.\n\n"
+        "“The vote was rushed,” Brusk-Tamm said. Brusk-Tamm, who chairs the tenants' group, left early."
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert (quote.speaker, quote.evidence) == ("Brusk-Tamm", "name as written next to the reporting verb: Brusk-Tamm")

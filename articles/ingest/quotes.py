@@ -1034,7 +1034,11 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
 # the same person as one the article names in full when the surname says so.
 
 # A legislator's party and state after the name: "Rep. Ada Voss (D-Ore.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)".
-PARTY_TAG_RE = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
+# A state alone ("(Vt.)", "(N.Y.)") or a party alone ("(D)") too.
+PARTY_TAG_RE = re.compile(
+    r"\((?:(?:[DRI]|Dem|Rep|Ind)(?:\s?[-–,]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)"
+)
+PARTY_TAG_AFTER_RE = re.compile(r"\s*" + PARTY_TAG_RE.pattern)
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Words before a name that say what the person is, not who: titles and roles ("Sen.", "Mrs.", "former"), and party
 # labels, capitalised or not.
@@ -1126,8 +1130,9 @@ QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def _personal(text: str, name: str, at: int) -> bool:
-    """Evidence that a name as written is a person's, read around each place it stands: the reporter's words after
-    it use "he" or "her" before any "it" or "its" (a company's), or the quotations of its paragraph speak as "I";
+    """Evidence that a name as written is a person's, read around each place it stands: "who" after it, the reporter's
+    words after it use "he" or "her" before any "it" or "its" (a company's), or the quotations of its paragraph speak
+    as "I";
     a name standing in an organisation's or a place's name elsewhere ("Ardmore Minerals") is none."""
     personal = organisation = 0
     for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
@@ -1135,6 +1140,9 @@ def _personal(text: str, name: str, at: int) -> bool:
         run = re.match(r"\s+([A-Z][\w'’-]*)", after)
         if run and fold(run.group(1)).lower() in NON_PERSON_WORDS:
             return False
+        if text.startswith((", who ", ", whose "), m.end()):
+            personal += 1  # "who" is said of people ("which" of organisations)
+            continue
         reporter = QUOTED_RE.sub(" ", text[m.end() : m.end() + 160].split("\n", 1)[0])
         p, o = PERSONAL_NEAR_RE.search(reporter), ORGANISATION_NEAR_RE.search(reporter)
         if p and (not o or p.start() < o.start()):
@@ -1184,7 +1192,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
             continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
         if att.person is not None:
             if _describes(state, text, offset + a, offset + b):
-                if i + 1 < len(segments) and _ends_with_mention(state, offset + segments[i + 1][1]):
+                if i + 1 < len(segments) and _ends_with_mention(state, offset + segments[i + 1][1], text):
                     continue  # "Jeff Lund, an aide to Ruiz, said": the name the description follows speaks
                 opener = _clause_opener(state, text, offset + cut + 1, offset + a)
                 if opener is not None:  # "Jeff Lund, who once ran a firm, then an aide to Ruiz, said"
@@ -1193,7 +1201,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if noun_phrase is None:
             noun_phrase = att
         # Look past a noun phrase only when it is an appositive to a name just before it.
-        if i + 1 < len(segments) and not _ends_with_mention(state, offset + segments[i + 1][1]):
+        if i + 1 < len(segments) and not _ends_with_mention(state, offset + segments[i + 1][1], text):
             break
     if noun_phrase is None or _descriptive(noun_phrase.written):
         # "Ana Ruiz, assistant secretary for refugees, population and migration, said": a description longer than
@@ -1223,7 +1231,8 @@ def _clause_opener(state: _State, text: str, start: int, end: int) -> _Attributi
     if i >= len(state.mentions) or state.starts[i] >= end:
         return None
     m = state.mentions[i]
-    if _inside_quote(state, m.start) or not text[m.end : m.end + 12].lstrip(" )").startswith(","):
+    tag = PARTY_TAG_AFTER_RE.match(text, m.end)
+    if _inside_quote(state, m.start) or not text.startswith(",", tag.end() if tag else m.end):
         return None
     for word in text[start : m.start].split():
         low = word.lower().rstrip(".,")
@@ -1281,10 +1290,18 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
     return _Attribution(offset + a, offset + v, person, state.people[person].name, "subject of the clause")
 
 
-def _ends_with_mention(state: _State, pos: int) -> bool:
-    """A mention ends within one character of pos."""
+def _ends_with_mention(state: _State, pos: int, text: str = "") -> bool:
+    """A mention ends within one character of pos, or before a party tag that ends there ("Rep. Ada Voss (D-Ore.)")."""
     i = bisect_left(state.ends, pos - 1)
-    return i < len(state.ends) and state.ends[i] <= pos + 1
+    if i < len(state.ends) and state.ends[i] <= pos + 1:
+        return True
+    if text and text[pos - 1 : pos] == ")":
+        j = bisect_left(state.ends, pos - 40) if pos > 40 else 0
+        return any(
+            (tag := PARTY_TAG_AFTER_RE.match(text, end)) is not None and tag.end() >= pos - 1
+            for end in state.ends[j : bisect_left(state.ends, pos)]
+        )
+    return False
 
 
 def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) -> _Attribution | None:
