@@ -161,3 +161,26 @@ def test_who_after_a_name_as_written_says_person():
     )
     quote = extract("", body, "en").quotes[0]
     assert (quote.speaker, quote.evidence) == ("Brusk-Tamm", "name as written next to the reporting verb: Brusk-Tamm")
+
+
+def test_a_quotation_after_a_sentence_ending_in_a_title_cue_word_is_no_title():
+    body = (
+        '"The plan pays for itself," said Orla Quint, an adviser to the ferry campaign. '
+        '"That\'s what the numbers show."'
+    )
+    assert speakers(body) == [("The plan pays for itself", "Orla Quint"), ("That's what the numbers ", "Orla Quint")]
+
+
+def test_a_line_opening_with_a_quotation_mark_starts_a_new_quotation():
+    body = (
+        "“It is a dog whistle,” Rep. Mira Oduya said on Friday. “If the harbour is not ours, then whose is it?\n"
+        "“I have been thinking about this for a long time,” added Rep. Tobin Ashgrove, the panel's chairman. "
+        "“We are not used to this.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:22], q.speaker) for q in got] == [
+        ("It is a dog whistle,", "Mira Oduya"),
+        ("If the harbour is not ", "Mira Oduya"),
+        ("I have been thinking a", "Tobin Ashgrove"),
+        ("We are not used to thi", "Tobin Ashgrove"),
+    ]

@@ -233,7 +233,7 @@ TITLE_CUE_RE = re.compile(
     r"novel|film|movie|documentary|song|album|play|poem|series|show|programme|program|"
     r"podcast|newsletter|blog|column|petition|operation|campaign|slogan|motto|banner|"
     r"exhibition|symphony|opera|piece|painting|essay|hashtag|initiative|"
-    r"motion|bill|scheme)\W*$",
+    r"motion|bill|scheme)[^\w.!?]*$",  # (not after a full stop: "… the campaign. “That…” opens a sentence)
     re.IGNORECASE,
 )
 # The last word of every cue above: TITLE_CUE_RE can only match text ending (before non-word
@@ -489,6 +489,11 @@ def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> lis
         if open_at < 0:
             if opening:
                 open_at, depth = i, 1
+        elif before == "\n" and text[i] != "”":
+            # a line opening with a mark while a quotation is open: a new paragraph of quotation, the open one ran on
+            # to the line's end ("…African-American.\n“I have been …”")
+            spans.append(_Span(open_at, i - 2, False, text[open_at + 1 : i - 1].strip()))
+            open_at, depth = i, 1
         elif opening and text[i] != "”":
             depth += 1  # a nested double quotation: stays inside the outer one
         else:
@@ -563,7 +568,8 @@ def _frame(text: str, pstart: int, pend: int, spans: list[_Span]) -> str:
         parts.append(text[pos:a])
         if not s.keep:  # a scare quote or title reads as part of the reporter's sentence
             parts.append(" " + text[a + 1 : b] + " " if b > a else " ")
-        elif s.closed and s.text.endswith((".", "…")):
+        elif (s.closed and s.text.endswith((".", "…"))) or (not s.closed and b + 1 < pend and text[b + 1] == "\n"):
+            # (a quotation running to a line that opens another one ends its sentence too, see _paragraph_spans)
             parts.append(QUOTE_CHAR * (b - a) + QUOTE_STOP)
         else:
             parts.append(QUOTE_CHAR * (b + 1 - a))
