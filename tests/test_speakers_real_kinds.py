@@ -184,3 +184,20 @@ def test_a_line_opening_with_a_quotation_mark_starts_a_new_quotation():
         ("I have been thinking a", "Tobin Ashgrove"),
         ("We are not used to thi", "Tobin Ashgrove"),
     ]
+
+
+def test_a_given_name_says_which_of_two_people_a_pronoun_means():
+    body = (
+        "Rebecca Voss sat on the harbour board for ten years before Scott Lund took her seat.\n\n"
+        "In one of her columns, Voss criticised the dredging plan that Lund later approved.\n\n"
+        "“It was a mistake then and it is a mistake now,” she said."
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert quote.speaker == "Rebecca Voss"
+
+
+def test_only_a_given_name_of_one_gender_everywhere_gives_one():
+    from articles.ingest.name_genders import gender_of
+
+    assert (gender_of("Rebecca"), gender_of("SCOTT")) == ("f", "m")
+    assert (gender_of("Andrea"), gender_of("Kim"), gender_of("Harbour")) == ("", "", "")

@@ -33,6 +33,7 @@ from functools import lru_cache, partial
 
 from .language import detect
 from .language_rules import LanguageRules, rules_for
+from .name_genders import gender_of
 from .people import _UPPER as UPPER_LETTERS
 from .people import (
     ABBREVIATIONS,
@@ -665,7 +666,8 @@ def _relative(text: str, m: Mention) -> tuple[bool, bool, str] | None:
 
 
 def _person_genders(state: _State, text: str) -> dict[int, str]:
-    """Gender of each person from their title or a kinship word at any mention (computed once)."""
+    """Gender of each person from their title or a kinship word at any mention, else from a given name that is always
+    a man's or always a woman's ("Rebecca Voss"; name_genders) (computed once)."""
     if state.genders is None:
         state.genders = {}
         rules = state.words.rules
@@ -678,6 +680,12 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
             rel = _relative(text, m)
             if rel and rel[2]:
                 state.genders.setdefault(m.person, rel[2])
+        for i, p in enumerate(state.people):
+            names = p.name.split()
+            if i not in state.genders and len(names) > 1 and len(names[0]) > 2 and not names[0].endswith("."):
+                g = gender_of(names[0])
+                if g:
+                    state.genders[i] = g
     return state.genders
 
 

@@ -1,0 +1,42 @@
+"""Whether a given name is a man's or a woman's, from gender-guesser's dictionary of first names (issue 13.2).
+
+quotes.py reads it as the weakest evidence of a person's gender, after a title ("Mrs.") and a kinship word
+("his wife"): "“…,” she said" after "Rebecca Voss criticised Scott Lund" means Rebecca Voss. Only names the
+dictionary gives one gender in every country count ("Scott", "Rebecca"); names it marks as mostly one, as
+both, or as one in some countries and the other elsewhere ("Andrea", "Jordan", "Kim") give none.
+
+The dictionary (~37,000 names) is read once per process, when a pronoun first needs it: ~0.08 s.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+_genders: dict[str, str] | None = None
+_lock = threading.Lock()
+
+
+def gender_of(given_name: str) -> str:
+    """ "m", "f", or "" (unknown, or not always the same), for a given name in any case."""
+    global _genders
+    if _genders is None:
+        with _lock:
+            if _genders is None:
+                _genders = _read()
+    return _genders.get(given_name.lower(), "")
+
+
+def _read() -> dict[str, str]:
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    found: dict[str, str] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line[:1] in "#=" or len(line) < 30:
+                continue  # comments, and lines saying two spellings are the same name
+            code, name = line[:2].strip(), line[3:29].strip().lower()
+            gender = "m" if code == "M" else "f" if code == "F" else "?"  # "1M", "?F", "?": mostly, or both
+            found[name] = gender if found.get(name, gender) == gender else "?"
+    return {name: gender for name, gender in found.items() if gender != "?"}
