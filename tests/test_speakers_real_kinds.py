@@ -201,3 +201,12 @@ def test_only_a_given_name_of_one_gender_everywhere_gives_one():
 
     assert (gender_of("Rebecca"), gender_of("SCOTT")) == ("f", "m")
     assert (gender_of("Andrea"), gender_of("Kim"), gender_of("Harbour")) == ("", "", "")
+
+
+def test_a_surname_speaker_is_the_one_person_of_that_name_named_in_full():
+    body = (
+        "Vice Chancellor Ambrose T. Kettering Jr. visited the port on Monday.\n\n"
+        "“We will rebuild the north quay first,” Mr. Kettering said."
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert quote.speaker == "Ambrose T. Kettering Jr."

@@ -1719,6 +1719,7 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
             orphans.clear()
         if not (not spans[-1].closed and spans[-1].keep):
             ctx.running, ctx.group, ctx.group_explicit = None, [], False
+    quotes = _full_names(state, quotes)
     speakers = {q.speaker for q in quotes}
     for person in people:
         person.quoted = person.name in speakers
@@ -1755,6 +1756,26 @@ def _labelled(state: _State, text: str, span: _Span) -> _Attribution | None:
             person = fits[0] if len(fits) == 1 else None
             return _Attribution(span.start, span.start, person, label, "transcript's speaker label")
     return None
+
+
+def _full_names(state: _State, quotes: list[Quote]) -> list[Quote]:
+    """A speaker known only by a surname ("Biden", "Mr. Biden") who is the one person of that surname the article also
+    names in full ("Joseph R. Biden Jr.") is that person: scan_people may keep the two apart."""
+    full: dict[str, list[str]] = {}
+    for p in state.people:
+        words = [w for w in p.name.split() if fold(w).lower() not in NAME_SUFFIXES]
+        if len(words) > 1 and not words[0].endswith("."):
+            full.setdefault(fold(words[-1]).lower(), []).append(p.name)
+    if not full:
+        return quotes
+    out = []
+    for q in quotes:
+        words = (q.speaker or "").split()
+        names = full.get(fold(words[-1]).lower(), []) if len(words) == 1 or (words and words[0].endswith(".")) else []
+        if len(set(names)) == 1:
+            q = dataclasses.replace(q, speaker=names[0], evidence=f"{q.evidence} (the one {words[-1]} named in full)")
+        out.append(q)
+    return out
 
 
 # "Tiernan says this without looking up": a speaker named after the quotation paragraphs.
