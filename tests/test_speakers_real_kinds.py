@@ -210,3 +210,16 @@ def test_a_surname_speaker_is_the_one_person_of_that_name_named_in_full():
     )
     quote = extract("", body, "en").quotes[0]
     assert quote.speaker == "Ambrose T. Kettering Jr."
+
+
+def test_livelier_reporting_verbs_and_an_age_before_the_name():
+    body = (
+        "“Go back to the mainland,” Tobin Ashgrove barked at the reporter.\n\n"
+        "“Silly boys acting like they own the quay,” scoffed Dara Quillon, 22, who founded the skating club.\n\n"
+        "17-year-old Milo Verrant spoke next. “He speaks his mind.”"
+    )
+    assert speakers(body) == [
+        ("Go back to the mainland,", "Tobin Ashgrove"),
+        ("Silly boys acting like t", "Dara Quillon"),
+        ("He speaks his mind.", "Milo Verrant"),
+    ]
