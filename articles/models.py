@@ -621,7 +621,7 @@ def quote_key(expression) -> models.Func:
 
 class QuoteQuerySet(models.QuerySet):
     def search(self, text: str) -> QuoteQuerySet:
-        """Quotations whose own words match `text` (websearch syntax); quote_search_gin."""
+        """Quotations whose own words match `text` (websearch syntax); quote_person_search_gin."""
         return self.filter(search_vector=search_query(text))
 
     def for_listing(self) -> QuoteQuerySet:
@@ -692,8 +692,12 @@ class Quote(models.Model):
                 condition=Q(person__isnull=False),
                 name="quote_published_speaker_idx",
             ),
-            # Quotation search: WHERE search_vector @@ query (with the speaker: ANDed with quote_person_published_idx).
-            GinIndex(fields=["search_vector"], name="quote_search_gin"),
+            # Quotation search: WHERE search_vector @@ query [AND person_id = ?::bigint]. The speaker is a column of
+            # the same GIN index (btree_gin, migration 0022), so a speaker and a word are one intersection of
+            # two posting lists: ANDed with quote_person_published_idx instead, a much-quoted speaker's
+            # 260,000 entries went into a bitmap first (163 ms at 2.5M quotations, 68 ms this way). The
+            # speaker must be compared as a bigint (btree_gin has no int8 = int4 operator).
+            GinIndex(fields=["person", "search_vector"], name="quote_person_search_gin"),
             # The same words elsewhere, and "quoted in N outlets": WHERE <quote_key(text)> = <that of a quotation>.
             # A hash: equality is all it serves, and a quotation can be longer than a B-tree entry may be.
             HashIndex(quote_key(F("text")), name="quote_text_key_hash"),

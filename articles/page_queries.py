@@ -136,7 +136,7 @@ def related_articles(article: Article, limit: int = 5, window: int = 40) -> list
 
 _KEY = QUOTE_KEY_SQL.format  # the expression quote_text_key_hash indexes, on a column
 # A partial or lightly edited version shares a run of this many words with the quotation (looked for
-# as phrases in quote_search_gin), and the shorter's letters are near-identical to part of the longer:
+# as phrases in quote_person_search_gin), and the shorter's letters are near-identical to part of the longer:
 # pg_trgm's word_similarity() of at least NEAR_SIMILARITY (1.0: every trigram of it is in the other).
 NEAR_RUN = 6
 NEAR_MAX_RUNS = 24  # phrases looked for, at most (a long quotation's runs are spread over it)
@@ -165,7 +165,7 @@ def same_words(quote: Quote) -> tuple[list[Quote], bool]:
 
     Same words: the same text once quotation marks, case, accents, whitespace and punctuation are
     folded (quote_key(), from quote_text_key_hash; `exact`), or a partial or lightly edited version
-    (`exact` False): sharing NEAR_RUN words in a row (phrases found in quote_search_gin, so only
+    (`exact` False): sharing NEAR_RUN words in a row (phrases found in quote_person_search_gin, so only
     quotations holding every word of a run are read) and near-identical by pg_trgm's word_similarity
     one way or the other. Rows carry `exact`, the article (headline, slug, date) and its outlet.
     """

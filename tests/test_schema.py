@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
+from django.contrib.postgres.operations import BtreeGinExtension, TrigramExtension, UnaccentExtension
 from django.db import connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.recorder import MigrationRecorder
@@ -255,11 +255,12 @@ def _migrate(name: str, made: BaseDatabaseWrapper) -> None:
 
 
 def _create_from_models(name: str, made: BaseDatabaseWrapper) -> None:
-    # What the models need before their tables: the extensions and migration 0001's functions and
-    # text search configuration (generated columns and indexes call them).
+    # What the models need before their tables: the extensions (0001's; 0022's btree_gin for the speaker
+    # column of quote_person_search_gin) and migration 0001's functions and text search configuration
+    # (generated columns and indexes call them).
     initial = import_module("articles.migrations.0001_initial")
     with made.cursor() as cursor:
-        for extension in (TrigramExtension(), UnaccentExtension()):
+        for extension in (TrigramExtension(), UnaccentExtension(), BtreeGinExtension()):
             cursor.execute(f"CREATE EXTENSION IF NOT EXISTS {extension.name}")
         cursor.execute(initial.FUNCTIONS_SQL)
     with made.schema_editor() as editor:
