@@ -223,3 +223,15 @@ def test_livelier_reporting_verbs_and_an_age_before_the_name():
         ("Silly boys acting like t", "Dara Quillon"),
         ("He speaks his mind.", "Milo Verrant"),
     ]
+
+
+def test_shot_back_names_a_speaker_and_a_place_is_none():
+    body = (
+        "“They are all here for the free ferry,” Tobin Ashgrove shot back.\n\n"
+        "The council in Sacramento disagreed. “The ferry pays for itself,” Sacramento said in a statement."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [
+        ("Tobin Ashgrove", "Tobin Ashgrove"),
+        (None, "Sacramento"),
+    ]

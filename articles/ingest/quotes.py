@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from . import name_data
 from .language import detect
 from .language_rules import LanguageRules, rules_for
 from .name_genders import gender_of
@@ -133,7 +134,7 @@ REPORTING_VERBS = (
     "recounted testified exclaimed wondered called described "
     # the livelier verbs of real news ("“Go back,” Ruiz barked", "scoffed Ana Gil")
     "barked scoffed beamed proclaimed echoed snapped retorted boomed fumed griped chimed interjected asserted "
-    "charged touted bragged confided cried screamed demanded reasoned opined"
+    "charged touted bragged confided cried screamed demanded reasoned opined retaliated"
 ).split()
 
 
@@ -176,7 +177,7 @@ def _trie_pattern(words: list[str], first_as_set: bool = False, after_first: str
 # Between the two \b exactly one word (or phrase) of the list can match, so the tree finds the same
 # matches as the flat alternation r"\b(?:[Aa]ccording to|pointed out|went on|said|…)\b". Every word starts
 # with a letter, so the leading \b is the look-behind "no word character before the first letter".
-VERB_WORDS = ["according to", "According to", "pointed out", "went on"] + REPORTING_VERBS
+VERB_WORDS = ["according to", "According to", "pointed out", "went on", "shot back", "fired back"] + REPORTING_VERBS
 VERB_RE = re.compile(_trie_pattern(VERB_WORDS, first_as_set=True, after_first=r"(?<!\w.)") + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 _TAIL_WORDS = (
@@ -1135,6 +1136,8 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
     if fits:
         return _Attribution(a, b, None, phrase, "surname of several people: unresolved")
     name = " ".join(words)
+    if fold(name).lower().replace("’", "'") in name_data.load().places:
+        return None  # "Sacramento said": a place (its council, its people) speaks, not a person
     if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
         return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
     if not _personal(text, name, a):
