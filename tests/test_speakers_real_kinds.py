@@ -235,3 +235,16 @@ def test_shot_back_names_a_speaker_and_a_place_is_none():
         ("Tobin Ashgrove", "Tobin Ashgrove"),
         (None, "Sacramento"),
     ]
+
+
+def test_an_outlet_reporting_and_a_plural_role_get_no_person():
+    body = (
+        "Justin Marrow, an attorney for the family, spoke first.\n\n"
+        "“More questions than answers,” their attorneys said after the hearing.\n\n"
+        "Marrow leads the polls. This is “roughly the same lead he has held all month,” reported the Harbour Ledger."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [
+        (None, "their attorneys"),
+        (None, "the Harbour Ledger"),
+    ]

@@ -134,7 +134,7 @@ REPORTING_VERBS = (
     "recounted testified exclaimed wondered called described "
     # the livelier verbs of real news ("“Go back,” Ruiz barked", "scoffed Ana Gil")
     "barked scoffed beamed proclaimed echoed snapped retorted boomed fumed griped chimed interjected asserted "
-    "charged touted bragged confided cried screamed demanded reasoned opined retaliated"
+    "charged touted bragged confided cried screamed demanded reasoned opined retaliated reported reports"
 ).split()
 
 
@@ -956,6 +956,8 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         return None  # "the union said", "the federation said": the organisation speaks, not a member named with it
     if not state.words.definite_re.match(phrase):
         return None  # "a spokeswoman said", "one official said": somebody the article does not name
+    if state.words is ENGLISH_WORDS and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return None  # "their attorneys said", "the officials said": several people, not one the article named
     folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
     # Only worth reading the mentions when the head noun was written before pos at all, in lower case or
     # capitalised (searched in C: lower-casing the whole text costs more); then only those near it.
