@@ -248,3 +248,13 @@ def test_an_outlet_reporting_and_a_plural_role_get_no_person():
         (None, "their attorneys"),
         (None, "the Harbour Ledger"),
     ]
+
+
+def test_a_subject_paragraphs_back_is_no_evidence_for_a_quotation_alone():
+    body = (
+        "Tomas Erlind opened the harbour meeting on Monday.\n\n"
+        "The ferry timetable has changed four times this year.\n\n"
+        "The council's report blames the weather and the budget.\n\n"
+        "“No one on the island was asked.”"
+    )
+    assert speakers(body) == [("No one on the island was", None)]

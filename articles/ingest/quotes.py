@@ -1465,15 +1465,16 @@ class _Context:
     # Quote-free sentences (a, b) and quote-free paragraphs (a, b, spans) read since the last quote.
     # Their subject is only needed when a later quote has no attribution, so it is found lazily.
     pending: list[tuple] = field(default_factory=list)
-    cached_subject: tuple[int | None] | None = None
+    cached_subject: tuple[int | None, int] | None = None
 
-    def subject(self, state: _State, text: str) -> int | None:
-        """The person the latest quote-free sentence with one in subject position was about."""
+    def subject(self, state: _State, text: str) -> tuple[int | None, int]:
+        """The person the latest quote-free sentence with one in subject position was about, and where that
+        sentence starts."""
         if self.cached_subject is None:
-            self.cached_subject = (self._find_subject(state, text),)
-        return self.cached_subject[0]
+            self.cached_subject = self._find_subject(state, text)
+        return self.cached_subject
 
-    def _find_subject(self, state: _State, text: str) -> int | None:
+    def _find_subject(self, state: _State, text: str) -> tuple[int | None, int]:
         for item in reversed(self.pending):
             if len(item) == 2:
                 bounds = [item]
@@ -1483,8 +1484,8 @@ class _Context:
             for a, b in reversed(bounds):
                 subject = _sentence_subject(state, text, a, b)
                 if subject is not None:
-                    return subject
-        return None
+                    return subject, a
+        return None, -1
 
     def quoted_sentence_done(self) -> None:
         self.pending, self.cached_subject = [], None
@@ -1508,8 +1509,11 @@ def _fallback(
         return _Attribution(span.start, span.start, answer, "", "interview answer")
     if starts_paragraph and ctx.running is not None:
         return ctx.running  # the next paragraph of a running quotation
-    subject = ctx.subject(state, text)
-    if subject is not None:  # "Brannigan-Holm laughed. “Gunnar exaggerates.”"
+    subject, where = ctx.subject(state, text)
+    para = text.rfind("\n", 0, span.start) + 1
+    if subject is not None and where >= text.rfind("\n", 0, max(0, para - 2)) + 1:
+        # "Brannigan-Holm laughed. “Gunnar exaggerates.”", in this paragraph or the one before: further back, the
+        # sentence is no evidence (on real news this rule was right for only 38% of the quotations it gave)
         return _Attribution(span.start, span.start, subject, "", "subject of the sentence before")
     if state.last is not None:  # the text runs on: the previous speaker
         return _Attribution(span.start, span.start, state.last.person, "", "follow-on: the previous speaker")
