@@ -25,6 +25,8 @@ run: db
 	@echo "NewsArchive: http://127.0.0.1:8000/   (admin: http://127.0.0.1:8000/admin/)"
 	@echo "Create an admin user with: .venv/bin/python manage.py createsuperuser"
 	@echo
+	@# The feed worker (manage.py collect) runs beside the site and stops with it (Ctrl-C, or the site exiting).
+	DEBUG=1 $(PY) manage.py collect & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 # Browser tests drive Debian's chromium; install it when we can (root with apt), else say so.

@@ -41,6 +41,7 @@ USER_AGENT = "NewsArchive/0.1 (+https://github.com/newsarchive)"
 READ_CHUNK = 64 * 1024
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 ALLOW_HINT = "set FETCH_ALLOWED_HOSTS to allow it"
+MAX_VALIDATOR = 500  # characters of an ETag or Last-Modified kept for the next conditional GET
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -54,18 +55,37 @@ class InputError(Exception):
 
 class Fetched(bytes):
     """The bytes of an HTTP answer, with its Content-Type header (which may name the charset) and the
-    URL that answered (after redirects: what a feed's relative links are relative to)."""
+    URL that answered (after redirects: what a feed's relative links are relative to).
+
+    A conditional GET (fetch(url, etag=..., last_modified=...)) the server answered 304 Not Modified is
+    empty, with status 304. etag and last_modified are the answer's validators, to send next time
+    ("" when it gave none, or one no HTTP header could carry back)."""
 
     content_type: str = ""
     url: str = ""
+    status: int = 200
+    etag: str = ""
+    last_modified: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
 
-def fetch(url: str) -> Fetched:
-    """GET a URL under the rules above: the answer's bytes, or an InputError saying why not."""
+def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
+    """GET a URL under the rules above: the answer's bytes, or an InputError saying why not.
+
+    With etag or last_modified (the validators of an earlier answer, Fetched.etag and .last_modified)
+    the GET is conditional: a server whose answer has not changed says 304, and the Fetched is empty."""
     deadline = _Deadline(settings.FETCH_DEADLINE)
     allowed = allowed_hosts(settings.FETCH_ALLOWED_HOSTS)
+    headers = {"User-Agent": USER_AGENT, "Connection": "close"}
+    if etag := _validator(etag):
+        headers["If-None-Match"] = etag
+    if last_modified := _validator(last_modified):
+        headers["If-Modified-Since"] = last_modified
     try:
-        return _follow(url, deadline, allowed)
+        return _follow(url, deadline, allowed, headers)
     except InputError:
         raise
     except TimeoutError:
@@ -90,30 +110,43 @@ def fetch(url: str) -> Fetched:
         raise InputError(f"cannot be fetched: {exc}") from None
 
 
-def _follow(url: str, deadline: _Deadline, allowed: AllowedHosts) -> Fetched:
+def _follow(url: str, deadline: _Deadline, allowed: AllowedHosts, headers: dict[str, str]) -> Fetched:
     for hop in range(MAX_REDIRECTS + 1):
         hop_note = "" if hop == 0 else f"redirect to {url}: "  # what the reasons below are about
         target = _Target.parse(url, hop_note)
         addresses = vetted_addresses(target.host, target.port, allowed, hop_note)
         connection, response = _Connection(target, addresses, deadline), None
         try:
-            connection.request("GET", target.path, headers={"User-Agent": USER_AGENT, "Connection": "close"})
+            connection.request("GET", target.path, headers=headers)
             response = connection.getresponse()
             location = response.getheader("Location")
             if response.status in REDIRECT_STATUSES and location:
                 url = _redirect(url, location)
                 continue
-            if not 200 <= response.status < 300:
+            if response.status == 304 and ("If-None-Match" in headers or "If-Modified-Since" in headers):
+                fetched = Fetched(b"")  # the body of a 304 is never read: nothing to parse
+            elif 200 <= response.status < 300:
+                fetched = Fetched(_body(response))
+            else:
                 raise InputError(f"HTTP error {response.status} {response.reason}")
-            fetched = Fetched(_body(response))
+            fetched.status = response.status
             fetched.content_type = response.getheader("Content-Type") or ""
             fetched.url = url
+            fetched.etag = _validator(response.getheader("ETag") or "")
+            fetched.last_modified = _validator(response.getheader("Last-Modified") or "")
             return fetched
         finally:
             if response is not None:
                 response.close()
             connection.close()
     raise InputError(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _validator(value: str) -> str:
+    """An ETag or Last-Modified value as it may be sent back: "" for one too long or with characters a
+    header can't carry (http.client would refuse to send it, and the feed would fail on every poll)."""
+    value = value.strip()
+    return value if len(value) <= MAX_VALIDATOR and value.isascii() and value.isprintable() else ""
 
 
 def _redirect(url: str, location: str) -> str:

@@ -343,6 +343,20 @@ def _read_input(target: str, label: str, options: Options) -> Iterator[ParsedArt
     except OSError as exc:
         yield Rejection(label, f"cannot read: {exc.strerror or exc}")
         return
+    yield from _parse_bytes(data, target, label, options)
+
+
+def read_fetched(fetched: Fetched, target: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    """Every article of a URL's answer fetched already (a feed the collector polled, articles/collect.py),
+    read as read_input() reads a URL: same formats, same identities, same rejections."""
+    try:
+        yield from _parse_bytes(fetched, target, target, options)
+    except Exception as exc:  # noqa: BLE001 - as read_input: one input's failure is its rejection
+        yield Rejection(target, f"could not be read: {exc.__class__.__name__}: {exc}")
+
+
+def _parse_bytes(data: bytes, target: str, label: str, options: Options) -> Iterator[ParsedArticle | Rejection]:
+    address = _address(target)
     content_type = getattr(data, "content_type", "")  # a URL's; files and stdin declare none
     if not data.removeprefix(codecs.BOM_UTF8).strip():
         yield Rejection(label, "empty input")

@@ -13,7 +13,7 @@ import itertools
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from articles.archive import Context, analyze_archive, database_gone, search_text, store_articles
@@ -105,9 +105,13 @@ ANALYZE_AFTER = 10_000
 PARALLEL_AFTER = 64  # a shorter run is extracted in this process: a pool would cost more than it saves
 
 
-def run(
-    targets: Iterable[str],
-    options: Options,
+def run(targets: Iterable[str], options: Options, **kwargs) -> Report:
+    """Read every input, store (or, dry run, preview) every article, report the rest (see run_items)."""
+    return run_items(_parse_all(targets, options), **kwargs)
+
+
+def run_items(
+    items: Iterable[ParsedArticle | Rejection],
     *,
     dry_run: bool = False,
     on_record: Callable[[dict], None] | None = None,
@@ -115,7 +119,8 @@ def run(
     on_progress: Callable[[int], None] | None = None,
     workers: int | None = None,
 ) -> Report:
-    """Read every input, store (or, dry run, preview) every article, report the rest.
+    """Store (or, dry run, preview) every article parsed, report the rest: the inputs of `ingest`, or
+    the entries of a feed the collector fetched (articles/collect.py).
 
     Extraction, the CPU-heavy step, runs in worker processes (one per core) while this
     process parses and stores; articles are stored in batches of BATCH_SIZE. When the database can't
@@ -144,7 +149,7 @@ def run(
         batch.clear()
 
     batch: list[tuple[ParsedArticle, Extracted]] = []
-    articles = _parse_all(targets, options, reject)
+    articles = _articles(items, reject)
     try:
         context = Context()
         # closing(): a run the database stopped ends its extraction workers now, not when collected.
@@ -175,16 +180,20 @@ def run(
     return report
 
 
-def _parse_all(targets: Iterable[str], options: Options, reject: Callable[[Rejection], None]):
+def _parse_all(targets: Iterable[str], options: Options) -> Iterator[ParsedArticle | Rejection]:
     for target in formats.expand_inputs(targets):
         if isinstance(target, Rejection):
-            reject(target)
-            continue
-        for item in formats.read_input(target, options):
-            if isinstance(item, Rejection):
-                reject(item)
-            else:
-                yield item
+            yield target
+        else:
+            yield from formats.read_input(target, options)
+
+
+def _articles(items: Iterable[ParsedArticle | Rejection], reject: Callable[[Rejection], None]):
+    for item in items:
+        if isinstance(item, Rejection):
+            reject(item)
+        else:
+            yield item
 
 
 def _extract_safely(parsed: ParsedArticle) -> tuple[ParsedArticle, Extracted | str]:
