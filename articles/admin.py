@@ -18,21 +18,24 @@ from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import archive
+from articles import archive, collect
 from articles.forms import (
     ArticleForm,
+    FeedForm,
     MergeForm,
+    OpmlImportForm,
     PasteForm,
     QuoteFormSet,
     ReviewForm,
@@ -42,6 +45,7 @@ from articles.forms import (
 )
 from articles.ingest import formats, pipeline
 from articles.ingest.extract import Extracted, extract_article
+from articles.ingest.fetch import InputError
 from articles.ingest.formats import Options, ParsedArticle, Rejection
 from articles.ingest.language import language_name
 from articles.ingest.topics import count_matches, retag_all
@@ -49,6 +53,7 @@ from articles.models import (
     Alias,
     Article,
     ArticleTopic,
+    Feed,
     Mention,
     NotAPerson,
     Person,
@@ -730,3 +735,161 @@ class SourceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     # A homepage typed without a scheme is https (Django 6's default; 5.2 warns and guesses http).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+# --- Feeds the collector polls ---------------------------------------------------------------
+
+
+class FailingFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("failing", "Failing"), ("ok", "Working"), ("never", "Never fetched")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "failing":
+            return queryset.filter(consecutive_errors__gt=0)
+        if self.value() == "ok":
+            return queryset.filter(consecutive_errors=0, last_fetched__isnull=False)
+        if self.value() == "never":
+            return queryset.filter(last_fetched__isnull=True)
+        return queryset
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    """Subscriptions: the collector (`manage.py collect`) polls each active feed when it is due."""
+
+    form = FeedForm
+    list_display = [
+        "__str__",
+        "source",
+        "active",
+        "status",
+        "last_fetched",
+        "next_due",
+        "consecutive_errors",
+        "error",
+        "articles_found",
+        "articles_per_day",
+    ]
+    list_filter = [FailingFilter, "active", "source"]
+    list_select_related = ["source"]
+    search_fields = ["url", "title"]
+    autocomplete_fields = ["source"]
+    actions = ["fetch_now", "pause", "resume", "export_selected"]
+    change_list_template = "admin/articles/feed/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["url", "title", "source", "active"]}),
+        (
+            "Polling",
+            {
+                "fields": [
+                    "status",
+                    ("last_fetched", "last_status"),
+                    ("next_due", "interval"),
+                    ("consecutive_errors", "last_error"),
+                    ("articles_found", "articles_per_day"),
+                    ("etag", "last_modified"),
+                    ("claimed_by", "claimed_until"),
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [
+        "status",
+        "last_fetched",
+        "last_status",
+        "next_due",
+        "interval",
+        "consecutive_errors",
+        "last_error",
+        "articles_found",
+        "articles_per_day",
+        "etag",
+        "last_modified",
+        "claimed_by",
+        "claimed_until",
+    ]
+
+    @admin.display(description="status")
+    def status(self, feed: Feed) -> str:
+        if feed.claimed_until and feed.claimed_until > timezone.now():
+            return "fetching"
+        if not feed.active:
+            return "paused"
+        if feed.consecutive_errors:
+            return f"failing ({feed.consecutive_errors} in a row)"
+        if feed.last_fetched is None:
+            return "waiting for its first fetch"
+        return "not modified" if feed.last_status == 304 else "ok"
+
+    @admin.display(description="last error")
+    def error(self, feed: Feed) -> str:
+        return feed.last_error if len(feed.last_error) <= 120 else feed.last_error[:119] + "…"
+
+    @admin.display(description="articles/day", ordering="per_day")
+    def articles_per_day(self, feed: Feed) -> str:
+        return "—" if feed.per_day is None else f"{feed.per_day:.1f}"
+
+    @admin.action(description="Fetch now (queue for the worker)")
+    def fetch_now(self, request: HttpRequest, queryset) -> None:
+        queued = queryset.filter(active=True).update(next_due=Now())
+        paused = queryset.filter(active=False).count()
+        note = f" {paused} paused: resume them to fetch them." if paused else ""
+        self.message_user(request, f"{queued} queued: a worker (manage.py collect) fetches them next.{note}")
+
+    @admin.action(description="Pause (stop polling)")
+    def pause(self, request: HttpRequest, queryset) -> None:
+        self.message_user(request, f"{queryset.update(active=False)} paused.")
+
+    @admin.action(description="Resume polling")
+    def resume(self, request: HttpRequest, queryset) -> None:
+        self.message_user(request, f"{queryset.update(active=True)} resumed.")
+
+    @admin.action(description="Export as OPML")
+    def export_selected(self, request: HttpRequest, queryset) -> HttpResponse:
+        return _opml_response(queryset.select_related("source"))
+
+    def get_urls(self):
+        return [
+            path("import-opml/", self.admin_site.admin_view(self.import_view), name="articles_feed_import"),
+            path("export-opml/", self.admin_site.admin_view(self.export_view), name="articles_feed_export"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload an OPML subscription list: every feed in it is subscribed to (those already are kept)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = OpmlImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = collect.import_opml(form.cleaned_data["file"].read())
+            except InputError as exc:
+                form.add_error("file", f"Nothing imported: {exc}.")
+            else:
+                already = f", {len(result.already)} already subscribed" if result.already else ""
+                self.message_user(request, f"Imported {len(result.added)} feeds{already}.", messages.SUCCESS)
+                for refusal in result.refused:
+                    self.message_user(request, f"Not imported: {refusal}", messages.WARNING)
+                return redirect("admin:articles_feed_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import feeds from OPML",
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/articles/feed/import_opml.html", context)
+
+    def export_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return _opml_response(Feed.objects.select_related("source").order_by("url"))
+
+
+def _opml_response(feeds) -> HttpResponse:
+    response = HttpResponse(collect.export_opml(feeds), content_type="text/x-opml; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="newsarchive-feeds.opml"'
+    return response

@@ -16,7 +16,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html
 
 from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
-from articles.models import Article, Person, fingerprint
+from articles.models import Article, Feed, Person, fingerprint
 
 
 def find_quote(body_text: str, text: str, taken: set[int] = frozenset()) -> int | None:
@@ -317,3 +317,35 @@ class MergeForm(forms.Form):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["keep"].queryset = people
+
+
+class FeedForm(forms.ModelForm):
+    """A feed as staff add or change it; only http(s) addresses, as the database requires (feed_url_http)."""
+
+    url = forms.URLField(
+        max_length=1000, assume_scheme="https", label="URL", help_text="The feed's address (RSS, Atom or JSON Feed)."
+    )
+
+    class Meta:
+        model = Feed
+        fields = ["url", "title", "source", "active"]
+
+    def clean_url(self) -> str:
+        from articles.collect import feed_url_problem
+
+        address = self.cleaned_data["url"].strip()
+        if problem := feed_url_problem(address):
+            raise forms.ValidationError(f"This address can't be polled: {problem}.")
+        return address
+
+
+class OpmlImportForm(forms.Form):
+    file = forms.FileField(label="OPML file", help_text="A subscription list exported by a feed reader (.opml).")
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("The file is larger than 5 MB: no subscription list is that long.")
+        return upload
