@@ -190,3 +190,36 @@ def test_a_name_without_evidence_is_kept_when_the_archive_knows_the_person():
     known = make_person("Tobiah Wrexley")
     (second,) = ingest(parsed(body + " It ended at ten.", "https://harbour.example/2"))
     assert list(second.people.all()) == [known]
+
+
+def test_more_evidence_who_an_appositive_without_article_and_a_list_with_party_tags():
+    body = (
+        "Tobiah Wrexley, who runs the harbour office, left early. Quillon Onyango-Kell, maritime law professor "
+        "at Kellby, stayed. Sens. Jeff Marrable (D-Ore.), Quorin Threlkeld (D-Ohio) and Ana Ruiz (D-N.J.) wrote."
+    )
+    found = {p.name: p.evidence for p in extract("", body).people}
+    assert found == {
+        "Tobiah Wrexley": "'who' after the name",
+        "Quillon Onyango-Kell": "role: maritime law professor",
+        "Jeff Marrable": "title: Sens.",
+        "Quorin Threlkeld": "listed with people",
+        "Ana Ruiz": "full name, given name known",
+    }
+
+
+def test_a_person_of_an_organisation_is_no_part_of_its_name():
+    body = "Trump has had kinder words for Lester Holtby of Harbour News, who will moderate the next debate."
+    assert names(body) == ["Lester Holtby"]
+
+
+def test_a_month_after_a_known_given_name_is_a_surname():
+    body = "Prime Minister Theresa Maylor met Edith May in May; Theresa Maylor said the talks went well."
+    assert names(body) == ["Theresa Maylor", "Edith May"]
+
+
+def test_a_known_name_in_a_things_context_is_still_a_person_when_named_plainly_elsewhere():
+    body = (
+        "Rosalind Hartigan spoke first. “If you want to beat Rosalind Hartigan, you need the suburbs,” one "
+        "rival said. A choked-up Tom Vale could not bring himself to say it: “Rosalind Hartigan.”"
+    )
+    assert names(body) == ["Rosalind Hartigan", "Tom Vale"]

@@ -169,7 +169,7 @@ communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
 athletic rovers wanderers rangers albion marathon prize award awards trophy
 brothers bros
-comet asteroid storm hurricane operation vessel fire
+comet asteroid storm hurricane operation vessel fire garden atoll
 embassy act partnership project images review insider pictures chemical crossroads brotherhood front protocol
 convention treaty amendment initiative doctrine coalition caucus pac pacs security politics pollster classics
 americans democrats republicans muslims christians latinos hispanics conservatives liberals evangelicals
@@ -670,9 +670,9 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     ):
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
+    end = base + offsets[i + cut + n_name - 1] + len(words[-1])
     if not cut and (dropped_the or _thing_before(text, base + offsets[i])):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
-    end = base + offsets[i + cut + n_name - 1] + len(words[-1])
     if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
         return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
     return _Candidate(
@@ -736,10 +736,17 @@ def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> boo
 PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c. u.s.a.".split())
 
 
-def _name_part(tok: str, i: int, n: int) -> bool:
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> bool:
     """Tokens that look like acronyms or common words but are parts of a name: an initial ("David A. Hale":
-    "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), and a
-    generational suffix at the end ("Joseph R. Hale II")."""
+    "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), a
+    generational suffix at the end ("Joseph R. Hale II"), a month as the surname after a known given name
+    ("Theresa May")."""
+    n = len(name_toks)
+    if i == n - 1 and i and not lang and fold(tok) in MONTHS:
+        return fold(name_toks[0]) in name_data.load().given_names
     if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
         return i < n - 1
     if _dotted_initials(tok):
@@ -829,7 +836,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
             break
     first = _family_name_first(name_toks)
     if not name_toks or any(
-        _not_name_word(t, lang) and not _name_part(t, i, len(name_toks)) for i, t in enumerate(name_toks) if i >= first
+        _not_name_word(t, lang) and not _name_part(t, i, name_toks, lang) for i, t in enumerate(name_toks) if i >= first
     ):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
@@ -1113,6 +1120,7 @@ def scan_people(
 
 
 LIST_JOINS = (" and ", ", ", " or ", ", and ")
+PARTY_TAG_RE = re.compile(r"\A\s*\([^()]{1,16}\)")
 
 
 def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str]) -> None:
@@ -1122,8 +1130,11 @@ def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str
     while changed:
         changed = False
         for a, b in zip(cands, cands[1:], strict=False):
-            if (a.person in found) == (b.person in found) or text[a.end : b.run_start] not in LIST_JOINS:
+            if (a.person in found) == (b.person in found):
                 continue
+            between = text[a.end : b.run_start]
+            if between not in LIST_JOINS and PARTY_TAG_RE.sub("", between, count=1) not in LIST_JOINS:
+                continue  # (a party tag may follow a name in a list: "Jeff Hale (D-Ore.), Ana Ruiz (D-Ohio) and …")
             other = b if a.person in found else a
             found[other.person] = "listed with people"
             changed = True
@@ -1189,6 +1200,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return f"reporting verb: {said[0]}"
     if STRONG_AFTER_RE.match(text, c.end, c.end + 12):
         return "reporting verb" if not text.startswith(",", c.end) else "age"
+    if text.startswith((", who ", " who "), c.end):
+        return "'who' after the name"  # people take "who", things "which"
     verb = REPORTING_AFTER_RE.match(text, c.end, c.end + 40)
     if verb is not None:
         return f"reporting verb: {verb.group(1)}"
@@ -1449,6 +1462,10 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
     same name keeps it a person."""
     things, people, described, aged = set(), set(), set(), set()
     trailing, personal, personal_surnames = set(), set(), set()
+    # A known given name first, in English: one mention in no thing's context outweighs the others ("beat Donald
+    # Trump", "“Donald Trump.”" said aloud, beside "Donald Trump said").
+    given = name_data.load().given_names if not lang else frozenset()
+    plain: set[tuple[str, ...]] = set()
     for c in cands:
         if text.startswith(("'s", "’s"), c.end):
             continue
@@ -1471,8 +1488,11 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
                 things.add(key)  # "the yacht Lady Grisel"
         elif len(c.tokens) > 1 and _not_person_by_context(text, c, lang):
             things.add(key)
+        elif key and key[0] in given:
+            plain.add(key)
     # A thing may "say" (organisations issue statements); only an age outweighs a thing appositive.
-    things = (things - people) | (described - aged) | {k for k in trailing - personal if k[-1] not in personal_surnames}
+    things = (things - people - plain) | (described - aged)
+    things |= {k for k in trailing - personal if k[-1] not in personal_surnames}
     if not things:
         return cands
     return [c for c in cands if _name_key(c.tokens) not in things]
@@ -1482,7 +1502,16 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
 def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     """Place words one run proves: the other words of a run with an organisation/place word and no title."""
     folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
-    if len(folded) > 1 and any(_org_word(f) for f in folded) and not any(f in TITLE_WORDS for f in folded):
+    joint = max((i for i, f in enumerate(folded) if f in ("of", "for")), default=-1)
+    if joint > 0 and not any(_org_word(f) for f in folded[:joint]):
+        # "Lester Holt of NBC News": the organisation is what follows "of"; the words before it are not its.
+        folded, tokens = folded[joint + 1 :], tokens[joint + 1 :]
+    # (A month proves nothing: "Edith May" may be a person's name, "May" a surname.)
+    if (
+        len(folded) > 1
+        and any(_org_word(f) and f not in MONTHS for f in folded)
+        and not any(f in TITLE_WORDS for f in folded)
+    ):
         # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
         return frozenset(
             f
@@ -1518,7 +1547,7 @@ TEAM_AFTER_STARTS = (
 # Things often called after a person, by surname first: "Clinton Foundation", "Trump Tower", "Reagan Library".
 EPONYM_NOUNS = frozenset(
     """foundation tower towers college university library center centre institute hotel plaza organization
-organisation school hall stadium airport building museum prize award initiative""".split()
+organisation school hall stadium airport building museum prize award initiative garden""".split()
 )
 
 
@@ -1622,12 +1651,12 @@ VERB_ADVERBS = frozenset("again also once then still now soon later never".split
 # Person evidence for names ending with a TRAILING_THING_WORD (see there and _personal).
 PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
     "haulier pensioner resident widow widower mother father grandmother grandfather man woman sister brother son "
-    "daughter wife husband uncle aunt cousin nephew niece center centre guard forward".split()
+    "daughter wife husband uncle aunt cousin nephew niece center centre guard forward judge justice".split()
 )
 _PERSON_NOUN = r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
 PERSON_AFTER_RE = re.compile(
     r",\s+\d{1,3},"
-    r"|,\s+(?:a|an|the|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"|,\s+(?:(?:a|an|the|[A-Z][\w-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?"
     + _PERSON_NOUN
     + r"|\s+(?:said|says|added|adds)\b(?!\s+(?:it|its|they|their|we|our|in\s+a\s+statement)\b)"
 )
