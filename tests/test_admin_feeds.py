@@ -147,3 +147,20 @@ def test_viewers_without_feed_permissions_cannot_import(client):
     response = client.post(reverse("admin:articles_feed_import"), {"file": SimpleUploadedFile("r.opml", OPML)})
     assert response.status_code == 403
     assert not Feed.objects.exists()
+
+
+def test_editors_manage_feeds_and_viewers_only_see_them(client):
+    from tests.test_admin import staff
+
+    client.force_login(staff("Editors"))
+    response = client.post(reverse("admin:articles_feed_import"), {"file": SimpleUploadedFile("r.opml", OPML)})
+    assert response.status_code == 302 and Feed.objects.count() == 2
+    feed = Feed.objects.first()
+    client.post(CHANGELIST, {"action": "pause", "_selected_action": [feed.pk]})
+    assert not Feed.objects.get(pk=feed.pk).active
+
+    client.force_login(staff("Viewers"))
+    assert client.get(CHANGELIST).status_code == 200
+    assert client.get(reverse("admin:articles_feed_export")).status_code == 200
+    assert client.get(reverse("admin:articles_feed_import")).status_code == 403
+    assert client.get(reverse("admin:articles_feed_add")).status_code == 403
