@@ -9,7 +9,6 @@ the comments say what each shape avoids.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -135,10 +134,12 @@ def related_articles(article: Article, limit: int = 5, window: int = 40) -> list
 # --- Quotations (issue 14): the same words elsewhere, outlets per quotation, a speaker's topics --------
 
 _KEY = QUOTE_KEY_SQL.format  # the expression quote_text_key_hash indexes, on a column
-# A partial or lightly edited version shares a run of this many words with the quotation (looked for
-# as phrases in quote_person_search_gin), and the shorter's letters are near-identical to part of the longer:
-# pg_trgm's word_similarity() of at least NEAR_SIMILARITY (1.0: every trigram of it is in the other).
-NEAR_RUN = 6
+# A partial or lightly edited version shares a run of NEAR_RUN words of substance (stop words don't count)
+# with the quotation, looked for in quote_person_search_gin (_near_query()), and the shorter's letters are
+# near-identical to part of the longer: pg_trgm's word_similarity() of at least NEAR_SIMILARITY (1.0:
+# every trigram of it is in the other). Runs of plain words were mostly stop words ("to the ... the
+# in"): two lexemes matched many quotations, and a third of the look-ups at 2.5M ran out of time.
+NEAR_RUN = 4
 NEAR_MAX_RUNS = 24  # phrases looked for, at most (a long quotation's runs are spread over it)
 NEAR_SIMILARITY = 0.75
 # The near-identical versions are looked for under this statement time limit (they read one GIN
@@ -147,15 +148,30 @@ NEAR_TIMEOUT_MS = 300
 SAME_WORDS_LIMIT = 50
 
 
-def _runs(text: str) -> list[str]:
-    """Runs of NEAR_RUN consecutive words of `text`, at most NEAR_MAX_RUNS, spread over it; none for a
-    quotation shorter than NEAR_RUN words (its partial versions would be a few common words)."""
-    words = re.findall(r"\w+", text)
+def _near_query(quote: Quote) -> str:
+    """A tsquery (as text) for runs of NEAR_RUN consecutive lexemes of the quotation, each run's lexemes
+    ANDed ('quay' & 'without' & 'sign' & 'contract'), at most NEAR_MAX_RUNS spread over it; "" for a
+    quotation with fewer lexemes (its partial versions would be a few common words). ANDed, not as
+    phrases: a dash the parser keeps as a token ("quay — without") moves the distances by one, and
+    word_similarity() checks the order anyway."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p, l.lexeme FROM articles_quote q, unnest(q.search_vector) l, unnest(l.positions) p"
+            " WHERE q.id = %s ORDER BY p",
+            [quote.pk],
+        )
+        words = [word for _, word in dict(cursor.fetchall()).items() if any(c.isalnum() for c in word)]
     if len(words) < NEAR_RUN:
-        return []
+        return ""
     starts = range(len(words) - NEAR_RUN + 1)
     step = max(1, -(-len(starts) // NEAR_MAX_RUNS))
-    return [" ".join(words[i : i + NEAR_RUN]) for i in starts[::step]]
+    runs = {" & ".join(sorted(_lexeme(word) for word in set(words[i : i + NEAR_RUN]))) for i in starts[::step]}
+    return " | ".join(f"({run})" for run in sorted(runs))
+
+
+def _lexeme(word: str) -> str:
+    """A lexeme written for tsquery input: quoted, its quotes doubled and backslashes escaped."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def same_words(quote: Quote) -> tuple[list[Quote], bool]:
@@ -165,11 +181,12 @@ def same_words(quote: Quote) -> tuple[list[Quote], bool]:
 
     Same words: the same text once quotation marks, case, accents, whitespace and punctuation are
     folded (quote_key(), from quote_text_key_hash; `exact`), or a partial or lightly edited version
-    (`exact` False): sharing NEAR_RUN words in a row (phrases found in quote_person_search_gin, so only
-    quotations holding every word of a run are read) and near-identical by pg_trgm's word_similarity
-    one way or the other. Rows carry `exact`, the article (headline, slug, date) and its outlet.
+    (`exact` False): sharing NEAR_RUN words of substance in a row (_near_query(): found in
+    quote_person_search_gin, so only quotations holding every word of a run are read) and
+    near-identical by pg_trgm's word_similarity one way or the other. Rows carry `exact`, the article
+    (headline, slug, date) and its outlet.
     """
-    runs = _runs(quote.text)
+    runs = _near_query(quote)
     query = """
         WITH me AS (SELECT id, article_id, {key} AS key FROM articles_quote WHERE id = %(pk)s),
              found AS (
@@ -184,17 +201,16 @@ def same_words(quote: Quote) -> tuple[list[Quote], bool]:
          LIMIT %(limit)s"""
     near = """UNION ALL
                  SELECT q.id, false FROM articles_quote q, me
-                  WHERE q.search_vector @@ ({runs})
+                  WHERE q.search_vector @@ %(runs)s::tsquery
                     AND greatest(word_similarity({q_key}, me.key), word_similarity(me.key, {q_key})) >= %(near)s"""
     params = {"pk": quote.pk, "limit": SAME_WORDS_LIMIT, "near": NEAR_SIMILARITY}
-    phrases = " || ".join(f"phraseto_tsquery('newsarchive'::regconfig, %(run{i})s)" for i in range(len(runs)))
-    params.update({f"run{i}": run for i, run in enumerate(runs)})
+    params["runs"] = runs
     sql = query.format(key=_KEY("text"), q_key=_KEY("q.text"), near="{near}")
     complete = True
     if runs:
         try:
             with time_limit(NEAR_TIMEOUT_MS):
-                rows = _same_words_rows(sql.format(near=near.format(runs=phrases, q_key=_KEY("q.text"))), params)
+                rows = _same_words_rows(sql.format(near=near.format(q_key=_KEY("q.text"))), params)
         except OperationalError as exc:
             if not statement_cancelled(exc):
                 raise
