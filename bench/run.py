@@ -11,7 +11,8 @@ Sections:
   ingest    ingest articles/second for sample-sized JSON Lines articles, at two sizes (linearity)
   corpus    fills the benchmark database to BENCH_ARTICLES articles (default 1,000,000) with
             generate_corpus, reporting the generation rate (skipped when already full)
-  pages     server-side latency of search (a fixed mix), article, person and person-look-up pages
+  pages     server-side latency of search (a fixed mix), article, person and person-look-up pages,
+            quotation search (a speaker and a word) and quotation pages
   gunicorn  article pages per second under gunicorn on this machine, driven by wrk
 
 Benchmarks never touch the archive's own database: they use <name>_bench (the corpus, kept
@@ -336,6 +337,31 @@ def pages_section() -> None:
         typos.append(urllib.parse.quote((name[:at] + name[at + 1 :]).lower()))
     report("fuzzy person look-up (typo)", [timed(client, f"/people/suggest/?q={q}") for q in typos], "p95 <= 50")
     report("home page", [timed(client, "/") for _ in range(20)], "fixed query count")
+    quotation_pages(client, rng)
+
+
+def quotation_pages(client, rng: random.Random) -> None:
+    """Quotation search with a speaker and a word (issue 14.2: p95 <= 100 ms at 1M articles / 2.5M
+    quotations), and quotation pages (their "same words elsewhere" included)."""
+    from articles.corpus import build_world
+    from articles.models import Person, Quote
+
+    world = build_world(1)
+    # The most quoted speakers (the corpus gives the first people most) and some at random; words very
+    # common, of the middle of the range, and rare.
+    speakers = list(Person.objects.order_by("id").values_list("slug", flat=True)[:8])
+    speakers += rng.sample(list(Person.objects.order_by("id").values_list("slug", flat=True)[8:]), 8)
+    words = ["government", "said", "minister", "market"] + world.words[800:806] + world.words[30000:30006]
+    urls = [f"/quotes/?speaker={speaker}&q={urllib.parse.quote(rng.choice(words))}" for speaker in speakers]
+    urls += [f"/quotes/?speaker={speaker}&q={urllib.parse.quote(rng.choice(words))}" for speaker in speakers]
+    for url in urls[:4]:
+        client.get(url)
+    times = [timed(client, url) for _ in range(3) for url in urls]
+    report(f"quotation search, speaker + word ({len(urls)} x 3)", times, "p95 <= 100")
+    top = Quote.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    picked = [rng.randint(1, top) for _ in range(150)]
+    ids = list(Quote.objects.filter(pk__in=picked).values_list("id", flat=True)[:100])
+    report("quotation page", [timed(client, f"/quotes/{pk}/") for pk in ids], "-")
 
 
 def gunicorn_section(url: str) -> None:
