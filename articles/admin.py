@@ -781,7 +781,7 @@ class FeedAdmin(admin.ModelAdmin):
     actions = ["fetch_now", "pause", "resume", "export_selected"]
     change_list_template = "admin/articles/feed/change_list.html"
     fieldsets = [
-        (None, {"fields": ["url", "title", "source", "active"]}),
+        (None, {"fields": ["url", "title", "source", "active", "fetch_pages"]}),
         (
             "Polling",
             {

@@ -29,6 +29,7 @@ themselves gives exactly-once fetching with no second copy of the schedule.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -47,7 +48,7 @@ from django.utils import timezone
 from articles.ingest import fetch as fetching
 from articles.ingest import formats, pipeline
 from articles.ingest.formats import Options, ParsedArticle, Rejection
-from articles.models import Feed
+from articles.models import Article, Feed
 
 logger = logging.getLogger("articles.collect")
 
@@ -60,6 +61,10 @@ CANDIDATES = 20  # due feeds a claim looks at (a feed whose host is busy is pass
 LOCK_CLASS = 15_001  # first key of the advisory locks on hosts (the second is the host's hash)
 IDLE_SECONDS = 10.0  # longest a worker waits before looking again (a "fetch now" waits at most this)
 BUSY_SECONDS = 0.5  # wait when feeds are due but their hosts are busy
+# Feeds set to fetch pages (Feed.fetch_pages): an entry with less text than this is a summary, and at most
+# MAX_PAGES pages are fetched a poll (within the lease: each may take FETCH_DEADLINE).
+SUMMARY_CHARS = 1000
+MAX_PAGES = 15
 
 
 @dataclass
@@ -166,10 +171,13 @@ def poll(feed: Feed) -> Poll:
         else:
             options = Options(source=feed.source.name if feed.source_id else "")
             items = _noting_dates(formats.read_fetched(fetched, feed.url, options), dates)
+            known = 0
+            if feed.fetch_pages:
+                items, known = with_pages(list(items), options)
             report = pipeline.run_items(items, workers=1)
             if report.database_error is not None:
                 raise report.database_error
-            result.new, result.updated, result.skipped = report.created, report.updated, report.skipped
+            result.new, result.updated, result.skipped = report.created, report.updated, report.skipped + known
             result.rejected = len(report.rejected)
             whole = [r for r in report.rejected if r.origin == feed.url]  # the feed itself, not one entry
             if whole and not report.read:
@@ -190,6 +198,46 @@ def poll(feed: Feed) -> Poll:
     fields = {k: v for k, v in vars(result).items() if k != "url"}
     logger.log(logging.WARNING if result.error else logging.INFO, result.log_line(), extra={"poll": fields})
     return result
+
+
+def with_pages(items: list[ParsedArticle | Rejection], options: Options) -> tuple[list, int]:
+    """A feed's entries, each new one that carries only a summary (under SUMMARY_CHARS of text) with the
+    text of its page instead (at most MAX_PAGES a poll; the others keep their summary), and how many
+    entries were left out because they are stored already: read again from the feed, their summary would
+    replace the page's text."""
+    parsed = [item for item in items if isinstance(item, ParsedArticle)]
+    known = set(
+        Article.objects.filter(
+            feed_url__in={p.feed_url for p in parsed}, entry_id__in=[p.entry_id for p in parsed]
+        ).values_list("feed_url", "entry_id")
+    )
+    kept, pages = [], 0
+    for item in items:
+        if isinstance(item, ParsedArticle):
+            if (item.feed_url, item.entry_id) in known:
+                continue
+            if item.url and len(item.body_text) < SUMMARY_CHARS and pages < MAX_PAGES:
+                pages += 1
+                item = _with_page(item, options)
+        kept.append(item)
+    return kept, len(items) - len(kept)
+
+
+def _with_page(entry: ParsedArticle, options: Options) -> ParsedArticle:
+    """The entry with its page's text when the page gives more of it; else as it is (the reason logged)."""
+    time.sleep(HOST_GAP.total_seconds())  # pages are mostly on the feed's host, which this poll holds
+    try:
+        page = fetching.fetch(entry.url)
+    except fetching.InputError as exc:
+        logger.warning("page %s of %s kept as a summary: %s", entry.url, entry.origin, exc)
+        return entry
+    found = next(formats.read_fetched(page, entry.url, Options(format="html", source=options.source)), None)
+    if not isinstance(found, ParsedArticle) or len(found.body_text) <= len(entry.body_text):
+        logger.warning("page %s of %s kept as a summary: %s", entry.url, entry.origin, found or "no text")
+        return entry
+    return dataclasses.replace(
+        entry, body_html=found.body_html, body_text=found.body_text, byline=entry.byline or found.byline
+    )
 
 
 def _noting_dates(items: Iterable[ParsedArticle | Rejection], dates: list[dt.datetime]) -> Iterator:

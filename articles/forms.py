@@ -328,7 +328,7 @@ class FeedForm(forms.ModelForm):
 
     class Meta:
         model = Feed
-        fields = ["url", "title", "source", "active"]
+        fields = ["url", "title", "source", "active", "fetch_pages"]
 
     def clean_url(self) -> str:
         from articles.collect import feed_url_problem

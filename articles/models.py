@@ -791,6 +791,12 @@ class Feed(models.Model):
         help_text="The outlet its articles are stored under; empty: the outlet the feed names itself.",
     )
     active = models.BooleanField(default=True, db_default=True, help_text="Paused feeds are not polled.")
+    fetch_pages = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Fetch the page of each new entry that carries only a summary, and store the page's text. "
+        "Entries stored already are then not updated from the feed.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     # The host name of the URL (lower case), for politeness: one request at a time per host.
     host = models.GeneratedField(

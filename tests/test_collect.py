@@ -365,3 +365,59 @@ def test_workers_ask_one_host_one_request_at_a_time_with_a_gap(site, loopback, m
     assert len(site.seen) == 4 and site.most == {"harbour.example": 1}
     starts = sorted(s.started for s in site.seen)
     assert all(later - earlier >= gap.total_seconds() for earlier, later in itertools.pairwise(starts))
+
+
+# --- Feeds that carry only a summary: the page's text (Feed.fetch_pages) --------------------------
+
+STORY_PAGE = b"""<!doctype html><html><head><title>Night ferry to Saltcombe returns | Harbour Gazette</title></head>
+<body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><article><h1>Night ferry to Saltcombe returns</h1>
+<p>The night ferry to Saltcombe sails again from Monday, the harbour office of Port Elden said on Friday.</p>
+<p>The crossing was stopped in March after the old ferry's engine failed halfway across the bay on a stormy night.</p>
+<p>"We have missed the late boat more than we can say," said Wenna Tregoss, who runs the fish stall at the quay.</p>
+<p>A second-hand ferry bought from a northern island service has been refitted over the summer in Marrowby.</p>
+<p>Tickets cost the same as before, and islanders with a season pass travel free during the first week.</p>
+<p>The harbour office said the timetable would be reviewed at Christmas, when winter storms usually begin.</p>
+</article><footer>Harbour Gazette, 12 Quay Street</footer></body></html>"""
+
+
+def summary_feed(site):
+    entry = ("ferry-1", FERRY[1], "The night ferry sails again.", FERRY[3])
+    body = rss("Harbour Gazette", [entry]).replace(b"https://harbour.example/ferry-1", url(site, "/ferry").encode())
+    site.routes["/news.xml"] = (body, None)
+
+
+@pytest.mark.django_db
+def test_a_feed_of_summaries_stores_each_new_entrys_page_once(site, loopback):
+    summary_feed(site)
+    site.routes["/ferry"] = (STORY_PAGE, None)
+    feed = Feed.objects.create(url=url(site, "/news.xml"), fetch_pages=True)
+
+    collect.run_worker(once=True)
+
+    article = Article.objects.get(entry_id="ferry-1")
+    assert "Wenna Tregoss" in article.body_text and "Quay Street" not in article.body_text
+    assert (article.headline, article.feed_url) == (FERRY[1], feed.url)
+    due_again(feed)
+    again = collect.poll(collect.claim("test"))
+    assert (again.new, again.updated, again.skipped) == (0, 0, 1)
+    assert [s.path for s in site.seen] == ["/news.xml", "/ferry", "/news.xml"]  # the page once
+    assert "Wenna Tregoss" in Article.objects.get(entry_id="ferry-1").body_text  # not the summary again
+
+
+@pytest.mark.django_db
+def test_a_page_that_cannot_be_fetched_leaves_the_summary(site, loopback):
+    summary_feed(site)
+    site.routes["/ferry"] = 404
+    Feed.objects.create(url=url(site, "/news.xml"), fetch_pages=True)
+    collect.run_worker(once=True)
+    assert Article.objects.get(entry_id="ferry-1").body_text == "The night ferry sails again."
+
+
+@pytest.mark.django_db
+def test_without_fetch_pages_only_the_feed_is_read(site, loopback):
+    summary_feed(site)
+    site.routes["/ferry"] = (STORY_PAGE, None)
+    Feed.objects.create(url=url(site, "/news.xml"))
+    collect.run_worker(once=True)
+    assert Article.objects.get(entry_id="ferry-1").body_text == "The night ferry sails again."
+    assert [s.path for s in site.seen] == ["/news.xml"]
