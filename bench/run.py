@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """`make bench`: every figure the issues name, printed by one command.
 
-    python bench/run.py [quality] [feeds] [ingest] [corpus] [pages] [gunicorn]   (default: all, in that order)
+    python bench/run.py [quality] [feeds] [ingest] [corpus] [pages] [cache] [gunicorn]   (default: all, in that order)
 
 Sections:
   quality   extraction scores on the evaluation sets (bench/eval*; the holdouts were never tuned on), and on
@@ -13,6 +13,8 @@ Sections:
             generate_corpus, reporting the generation rate (skipped when already full)
   pages     server-side latency of search (a fixed mix), article, person and person-look-up pages,
             quotation search (a speaker and a word) and quotation pages
+  cache     page-cache hit rate and pages/s for article and person pages while an ingest stores
+            6,000 new articles in the corpus database (deleted again after)
   gunicorn  article pages per second under gunicorn on this machine, driven by wrk
 
 Benchmarks never touch the archive's own database: they use <name>_bench (the corpus, kept
@@ -38,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 BENCH_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000000"))
-SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "gunicorn")
+SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "cache", "gunicorn")
 # Real news kept outside the repository (issue 13.1): PolNeAR's train and dev splits converted by
 # bench/polnear.py, feedparser's and trafilatura's test files copied by bench/realfeeds.py.
 REALNEWS = os.environ.get("NEWSARCHIVE_REALNEWS", "")
@@ -364,6 +366,14 @@ def quotation_pages(client, rng: random.Random) -> None:
     report("quotation page", [timed(client, f"/quotes/{pk}/") for pk in ids], "-")
 
 
+def cache_section() -> None:
+    setup_django()
+    import cache_during_ingest
+
+    print("\n== Page cache while an ingest runs (bench/cache_during_ingest.py) ==")
+    cache_during_ingest.measure()
+
+
 def gunicorn_section(url: str) -> None:
     if not shutil.which("wrk"):
         print("\n== gunicorn: skipped — install wrk (Debian: apt install wrk) to measure pages per second ==")
@@ -468,7 +478,12 @@ def _requests_per_second(wrk_output: str) -> float:
 
 def main(argv: list[str]) -> int:
     if argv and argv[0].startswith("_"):  # a section inside its own interpreter
-        {"_ingest": ingest_section, "_corpus": corpus_section, "_pages": pages_section}[argv[0]]()
+        {
+            "_ingest": ingest_section,
+            "_corpus": corpus_section,
+            "_pages": pages_section,
+            "_cache": cache_section,
+        }[argv[0]]()
         return 0
     wanted = argv or list(SECTIONS)
     unknown = [s for s in wanted if s not in SECTIONS]
@@ -487,12 +502,14 @@ def main(argv: list[str]) -> int:
         ensure_database(url)
         in_django(url, "ingest")
     corpus_url = database_url("_bench")
-    if {"corpus", "pages", "gunicorn"} & set(wanted):
+    if {"corpus", "pages", "cache", "gunicorn"} & set(wanted):
         ensure_database(corpus_url)
     if "corpus" in wanted:
         in_django(corpus_url, "corpus")
     if "pages" in wanted:
         in_django(corpus_url, "pages")
+    if "cache" in wanted:
+        in_django(corpus_url, "cache")
     if "gunicorn" in wanted:
         gunicorn_section(corpus_url)
     print(f"\nbench finished in {(time.perf_counter() - started) / 60:.1f} min")
