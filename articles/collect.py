@@ -271,14 +271,17 @@ def _write_back(feed: Feed, result: Poll, fetched: fetching.Fetched | None, date
 
 
 def interval_for(dates: list[dt.datetime], now: dt.datetime) -> tuple[dt.timedelta, float]:
-    """How long to wait before polling again, and entries a day: a week divided by the entries of the
-    last week (as Miniflux does), within MIN_INTERVAL and MAX_INTERVAL; a feed quiet for a week is
-    polled every MAX_INTERVAL."""
+    """How long to wait before polling again, and entries a day: the mean gap between the entries of the
+    last week, within MIN_INTERVAL and MAX_INTERVAL. The gap, not a week over the count (Miniflux's
+    measure): a feed listing only its latest 10 entries, all of today, publishes ten a day, not ten a
+    week. A feed with one entry in the last week counts as one a week; quiet for a week, MAX_INTERVAL."""
     week = dt.timedelta(days=7)
-    recent = sum(1 for when in dates if now - week <= when <= now + dt.timedelta(hours=1))
+    recent = sorted(when for when in dates if now - week <= when <= now + dt.timedelta(hours=1))
     if not recent:
         return MAX_INTERVAL, 0.0
-    return min(max(week / recent, MIN_INTERVAL), MAX_INTERVAL), recent / 7
+    gap = (recent[-1] - recent[0]) / (len(recent) - 1) if len(recent) > 1 else week
+    gap = max(gap, dt.timedelta(seconds=1))  # entries all dated the same second
+    return min(max(gap, MIN_INTERVAL), MAX_INTERVAL), dt.timedelta(days=1) / gap
 
 
 def backoff(errors: int, interval: dt.timedelta) -> dt.timedelta:

@@ -295,8 +295,12 @@ def test_interval_follows_how_often_a_feed_publishes():
     assert collect.interval_for(daily, NOW) == (dt.timedelta(days=1), 1.0)
     twice_a_day = [NOW - dt.timedelta(hours=12 * n) for n in range(14)]
     assert collect.interval_for(twice_a_day, NOW) == (dt.timedelta(hours=12), 2.0)
+    latest_ten_of_today = [NOW - dt.timedelta(hours=2 * n) for n in range(10)]  # all the feed still lists
+    assert collect.interval_for(latest_ten_of_today, NOW) == (dt.timedelta(hours=2), 12.0)
     busy = [NOW - dt.timedelta(minutes=n) for n in range(1000)]
-    assert collect.interval_for(busy, NOW)[0] == collect.MIN_INTERVAL
+    assert collect.interval_for(busy, NOW) == (collect.MIN_INTERVAL, 1440.0)
+    once_this_week = [NOW - dt.timedelta(days=3), NOW - dt.timedelta(days=40)]
+    assert collect.interval_for(once_this_week, NOW) == (collect.MAX_INTERVAL, 1 / 7)
     quiet = [NOW - dt.timedelta(days=40)]
     assert collect.interval_for(quiet, NOW) == (collect.MAX_INTERVAL, 0.0)
 
