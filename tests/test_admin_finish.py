@@ -8,11 +8,13 @@ import datetime as dt
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import User
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article
-from tests.conftest import make_article, make_source
+from articles import quality
+from articles.models import Alias, Article, Person, Quote
+from tests.conftest import make_article, make_person, make_source
 from tests.test_admin import ADD, PASTE, PASTED, article_data, editor_client, form_errors, review_data, viewer_client  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +134,142 @@ def test_paste_preview_shows_the_whole_headline_and_the_date_as_its_help_says(ed
     assert 'value="01/04/2025"' in content and "DD/MM/YYYY" in content
     assert 'class="form-row field-headline"' in content and 'class="form-row field-speaker_0"' in content
     assert ">URL:</label>" in content
+
+
+# --- Data quality (issue 14.5) ----------------------------------------------------------------------
+
+QUALITY = reverse("admin:data_quality")
+
+
+def test_quotations_with_no_speaker_are_listed_newest_first():
+    ines = make_person("Ines Varga")
+    old = make_article(published=dt.date(2025, 1, 5), quotes=[(None, "The quay is closed"), (ines, "We agreed")])
+    new = make_article(published=dt.date(2025, 3, 5), quotes=[(None, "Nobody asked us")])
+    assert [(q.article_id, q.text) for q in quality.unattributed_quotes()] == [
+        (new.pk, "Nobody asked us"),
+        (old.pk, "The quay is closed"),
+    ]
+
+
+def test_people_with_one_surname_and_similar_first_names_or_anothers_alias_look_like_duplicates():
+    ana, ana_maria = make_person("Ana Ruiz"), make_person("Ana María Ruiz")  # one first name starts the other
+    initial, ines = make_person("I. Varga"), make_person("Ines Varga")  # an initial
+    katarzyna, katarzina = make_person("Katarzyna Nowak"), make_person("Katarzina Nowak")  # a misspelling
+    make_person("Tomas Brell"), make_person("Ada Brell")  # one family, two people
+    make_person("Ines Vargova")  # another surname
+    selim = make_person("Selim Erdoğlu")
+    Alias.objects.create(person=selim, name="Mayor Erdoglu")
+    mayor = make_person("Mayor Erdoglu")  # made before the alias resolved to Selim
+    pairs = {(d.person_id, d.other_id, d.reason) for d in quality.LikelyDuplicates()[0:50]}
+    surname = "same surname, similar first names"
+    assert pairs == {
+        (ana.pk, ana_maria.pk, surname),
+        (initial.pk, ines.pk, surname),
+        (katarzyna.pk, katarzina.pk, surname),
+        (mayor.pk, selim.pk, "name is an alias of the other"),
+    }
+    assert quality.LikelyDuplicates().count() == 4
+
+
+def test_people_named_once_with_an_organisations_name_look_like_organisations():
+    authority, board, ines, council, dockers = (
+        make_person(name)
+        for name in ("Harbour Authority", "Ferry Board", "Ines Varga", "Port Council", "Valley Dockworkers")
+    )
+    make_article(people=[authority, ines, dockers])
+    make_article(people=[board])
+    make_article(people=[board])  # named twice: perhaps someone meant it
+    assert list(quality.organisation_like_people()) == [authority, dockers]  # council: never named
+    assert council not in quality.organisation_like_people()
+
+
+def test_articles_without_a_date_or_an_outlet_are_listed():
+    undated = make_article(published=None)
+    unsourced = make_article(published=dt.date(2025, 2, 1), source=None)
+    make_article(published=dt.date(2025, 2, 1))
+    assert list(quality.undated_or_unsourced_articles()) == [unsourced, undated]
+
+
+@pytest.fixture
+def messy_archive(db):
+    def grow(n: int) -> None:
+        for i in range(n):
+            person = make_person(f"Ana{i} Ruiz{i}")
+            make_person(f"Ana{i} M Ruiz{i}")
+            make_person(f"Harbour Authority {i}")
+            org = Person.objects.get(name=f"Harbour Authority {i}")
+            make_article(published=None, quotes=[(None, f"The quay is closed {i}"), (person, f"We agreed {i}")])
+            make_article(people=[org], source=None, published=dt.date(2025, 1, 1))
+
+    return grow
+
+
+def test_the_page_links_each_row_to_the_form_that_fixes_it(editor_client, messy_archive):  # noqa: F811
+    messy_archive(1)
+    response = editor_client.get(QUALITY)
+    content = response.content.decode()
+    quote = Quote.objects.get(person=None)
+    first, second = Person.objects.filter(name__endswith="Ruiz0").order_by("pk")
+    org = Person.objects.get(name="Harbour Authority 0")
+    changelist = reverse("admin:articles_person_changelist")
+    assert f'href="{reverse("admin:articles_article_change", args=[quote.article_id])}#quotes-group"' in content
+    assert f'href="{changelist}?id__in={first.pk},{second.pk}">Merge them…' in content
+    assert f'href="{changelist}?id__in={org.pk}">Not a person…' in content
+    for article in Article.objects.all():  # one undated, one without an outlet
+        assert f'href="{reverse("admin:articles_article_change", args=[article.pk])}"' in content
+    # The person list the link opens shows just those two, for the merge action.
+    listed = editor_client.get(changelist, {"id__in": f"{first.pk},{second.pk}"}).context["cl"].result_list
+    assert {p.pk for p in listed} == {first.pk, second.pk}
+
+
+def test_the_page_reads_the_same_few_queries_however_much_is_wrong(
+    editor_client,  # noqa: F811
+    messy_archive,
+    django_assert_max_num_queries,
+):
+    messy_archive(quality.PER_PAGE + 5)  # more rows than a page in every check
+    # session, user, its permissions (user and group), then a count and a page of rows per check (8).
+    with django_assert_max_num_queries(12):
+        response = editor_client.get(QUALITY)
+    sections = {s.check.key: s.page for s in response.context["sections"]}
+    assert {key: page.paginator.count for key, page in sections.items()} == {
+        "unattributed": quality.PER_PAGE + 5,
+        "duplicates": quality.PER_PAGE + 5,
+        "organisations": quality.PER_PAGE + 5,
+        "undated": 2 * (quality.PER_PAGE + 5),
+    }
+    assert all(len(page.object_list) == quality.PER_PAGE for page in sections.values())
+    with django_assert_max_num_queries(12):
+        second = editor_client.get(QUALITY, {"duplicates": 2, "undated": 3})
+    pages = {s.check.key: s.page for s in second.context["sections"]}
+    assert (pages["duplicates"].number, len(pages["duplicates"].object_list)) == (2, 5)
+    assert (pages["undated"].number, len(pages["undated"].object_list)) == (3, 10)
+    assert (pages["unattributed"].number, len(pages["unattributed"].object_list)) == (1, quality.PER_PAGE)
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "x", "999", "1.5", ""])
+def test_a_page_that_is_not_one_gives_a_page_not_an_error(editor_client, messy_archive, page):  # noqa: F811
+    messy_archive(2)
+    assert editor_client.get(QUALITY, {"unattributed": page}).status_code == 200
+
+
+def test_the_admin_index_counts_what_is_wrong(editor_client, messy_archive, django_assert_max_num_queries):  # noqa: F811
+    messy_archive(3)
+    response = editor_client.get(reverse("admin:index"))
+    assert [(check.key, count) for check, count in response.context["quality_counts"]] == [
+        ("unattributed", 3),
+        ("duplicates", 3),
+        ("organisations", 3),
+        ("undated", 6),
+    ]
+    assert f'href="{QUALITY}#duplicates"' in response.content.decode()
+
+
+def test_viewers_see_the_page_and_others_do_not(viewer_client, client):  # noqa: F811
+    assert viewer_client.get(QUALITY).status_code == 200
+    outsider = User.objects.create_user("outsider", password="pw", is_staff=True)
+    client.force_login(outsider)
+    assert client.get(QUALITY).status_code == 403
+    assert "quality_counts" not in client.get(reverse("admin:index")).context
+    client.logout()
+    assert client.get(QUALITY).status_code == 302  # to the sign-in page

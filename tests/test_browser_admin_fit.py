@@ -49,6 +49,8 @@ def newsroom(live_server):
     ines = make_person("Ines Varga", description="Harbour workers' union, chair of the ferry crews' branch")
     selim = make_person("Selim Erdoğlu", description="Mayor of Port Ardent")
     make_person("Ines Vargas")
+    make_person("I. Varga")  # the data-quality page: a likely duplicate of Ines Varga...
+    board = make_person("Port Ardent Ferries Board")  # ...and an organisation taken for a person
     Alias.objects.create(person=selim, name="Mayor Erdoglu")
     transport = make_topic("Transport", description="Ferries, buses, the harbour railway.")
     TopicRule.objects.create(topic=transport, keyword="ferry timetable")
@@ -68,7 +70,7 @@ def newsroom(live_server):
         url="https://courier.example/news/harbour/2025/04/port-ardent-harbour-council-agrees-new-ferry-timetable",
         body_text="\n\n".join(paragraphs),
         quotes=[(ines, QUOTES[0]), (selim, QUOTES[1]), (None, QUOTES[2])],
-        people=[ines, selim],
+        people=[ines, selim, board],
         topics=[transport],
     )
     Mention.objects.filter(article=article).update(count=3)
