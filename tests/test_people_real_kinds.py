@@ -223,3 +223,16 @@ def test_a_known_name_in_a_things_context_is_still_a_person_when_named_plainly_e
         "rival said. A choked-up Tom Vale could not bring himself to say it: “Rosalind Hartigan.”"
     )
     assert names(body) == ["Rosalind Hartigan", "Tom Vale"]
+
+
+def test_a_given_name_alone_after_a_kinship_word_is_a_person():
+    body = (
+        "The museum was Tomas Brandvik's idea, and his wife, Laura, spoke of its first plans. His brother, "
+        "Harbour Rovers defender Sam Brandvik, stayed away."
+    )
+    found = {p.name: p.evidence for p in extract("", body).people}
+    assert found == {
+        "Tomas Brandvik": "full name, given name known",
+        "Laura": "kinship: wife",
+        "Sam Brandvik": "full name, given name known",
+    }

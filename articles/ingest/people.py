@@ -1084,7 +1084,10 @@ def scan_people(
             keys.append(_name_key(c.tokens))  # a particle-led surname nobody's full name ends with
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
-        elif c.person < 0 and c.titled and _founding_title(c.role.split()[-1].lower(), lang):
+        elif c.person < 0 and (
+            (c.titled and _founding_title(c.role.split()[-1].lower(), lang))
+            or (not lang and not c.role and _kin_before(text, c.run_start))
+        ):
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
@@ -1183,6 +1186,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
+    if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
+        return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
     key = _name_key(person.tokens)
     if len(key) > 1 and key[0] in name_data.load().given_names:
         return "full name, given name known"
@@ -1326,6 +1331,26 @@ def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
     return tails
 
 
+KIN_WORDS = """wife husband son daughter father mother brother sister widow widower fiancee fiancée partner
+girlfriend boyfriend grandson granddaughter niece nephew""".split()
+KIN_LONE_RE = re.compile(
+    r"\b(?:his|her|their|my|our|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+)?(" + "|".join(KIN_WORDS) + r")(?:,\s*|\s+)\Z"
+)
+
+
+def _kin_before(text: str, start: int) -> str:
+    """The kinship word right before a name ("his wife, Laura", "Trump's wife Melania"), or ""."""
+    if start < 4 or not text[start - 2 : start].rstrip(" ").endswith(tuple("abcdefghijklmnopqrstuvwxyzé,")):
+        return ""
+    m = KIN_LONE_RE.search(text, max(0, start - 50), start)
+    if m is None:
+        return ""
+    after = text[start : start + 40].split(None, 1)
+    # The name ends there: "his wife, Laura, said"; not "his brother, Saints centre Kayode Adeyinka".
+    closed = after and (after[0][-1] in ",.;:!?)" or len(after) == 1 or after[1].startswith(("and ", "who ")))
+    return m.group(1) if closed else ""
+
+
 def _kin_appositive(text: str, start: int) -> bool:
     """A name introduced as someone's relative in passing ("was his father, Tariq Vane,"). Not one that opens
     its sentence ("His son, …": the sentence is about him) or is coordinated with the person it relates to
@@ -1361,11 +1386,13 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
         if len(n) >= 5:
             by_initial.setdefault(n[0], []).append(n)
             near.update(((n[0], len(n) - 1), (n[0], len(n)), (n[0], len(n) + 1)))
+    given = name_data.load().given_names if not lang else frozenset()
     for i in lone:
         word, folded = _lone_word(runs[i][1].tokens[0])
         if (
             word in names
             or folded in place_words
+            or (folded in given and _kin_before(text, runs[i][0] + runs[i][1].offsets[0]))
             or (
                 len(word) >= 6
                 and (word[0], len(word)) in near
