@@ -236,3 +236,11 @@ def test_a_given_name_alone_after_a_kinship_word_is_a_person():
         "Laura": "kinship: wife",
         "Sam Brandvik": "full name, given name known",
     }
+
+
+def test_a_persons_surname_before_a_group_or_their_supporters_keeps_the_person():
+    body = (
+        "Ronald Ashgrove won the old mill towns, and Ashgrove Democrats still vote. Later, Ashgrove team members "
+        "met Ashgrove supporters outside."
+    )
+    assert names(body) == ["Ronald Ashgrove"]

@@ -172,12 +172,18 @@ brothers bros
 comet asteroid storm hurricane operation vessel fire garden atoll
 embassy act partnership project images review insider pictures chemical crossroads brotherhood front protocol
 convention treaty amendment initiative doctrine coalition caucus pac pacs security politics pollster classics
-americans democrats republicans muslims christians latinos hispanics conservatives liberals evangelicals
-catholics jews europeans asians africans arabs millennials
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 """.split()
 )
+
+# Groups of people ("African Americans", "Reagan Democrats"): never a name's word, but no proof that the other
+# words of the run name a place ("Reagan" stays Ronald Reagan's).
+GROUP_WORDS = frozenset(
+    """americans democrats republicans muslims christians latinos hispanics conservatives liberals evangelicals
+catholics jews europeans asians africans arabs millennials""".split()
+)
+NON_PERSON_WORDS = NON_PERSON_WORDS | GROUP_WORDS
 
 # Capitalised words that start sentences (or headings) but are never names.
 COMMON_WORDS = frozenset(
@@ -1536,7 +1542,7 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     # (A month proves nothing: "Edith May" may be a person's name, "May" a surname.)
     if (
         len(folded) > 1
-        and any(_org_word(f) and f not in MONTHS for f in folded)
+        and any(_org_word(f) and f not in MONTHS and f not in GROUP_WORDS for f in folded)
         and not any(f in TITLE_WORDS for f in folded)
     ):
         # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
@@ -1574,8 +1580,11 @@ TEAM_AFTER_STARTS = (
 # Things often called after a person, by surname first: "Clinton Foundation", "Trump Tower", "Reagan Library".
 EPONYM_NOUNS = frozenset(
     """foundation tower towers college university library center centre institute hotel plaza organization
-organisation school hall stadium airport building museum prize award initiative garden""".split()
+organisation school hall stadium airport building museum prize award initiative garden coalition doctrine""".split()
 )
+
+
+PERSONAL_TEAM_STARTS = (" team", " fans", " supporters")
 
 
 def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], set[str]]:
@@ -1594,7 +1603,10 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
         elif len(piece.tokens) == 1:
             end = base + piece.offsets[0] + len(piece.tokens[0])
             if text.startswith(TEAM_AFTER_STARTS, end) and TEAM_AFTER_RE.match(text, end, end + 24):
-                words.add(fold(piece.tokens[0]))  # "Grange head coach X": "Grange" names the team, not a person
+                # "Grange head coach X": "Grange" names the team, not a person. "Trump team", "Sanders supporters":
+                # a person's too, so those words only weigh as eponyms do (a known given name before them wins).
+                weak = text.startswith(PERSONAL_TEAM_STARTS, end)
+                (eponyms if weak else words).add(fold(piece.tokens[0]))
     dateline = DATELINE_RE.match(text)
     if dateline:
         words.update(fold(w) for w in re.findall(r"[A-Z][A-Z'’-]+", dateline.group().split(",")[0]))
