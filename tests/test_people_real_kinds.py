@@ -244,3 +244,8 @@ def test_a_persons_surname_before_a_group_or_their_supporters_keeps_the_person()
         "met Ashgrove supporters outside."
     )
     assert names(body) == ["Ronald Ashgrove"]
+
+
+def test_a_longer_description_before_a_name_is_evidence():
+    body = "That was what the previous Republican presidential nominee, Mitt Ravensworth, called the deal."
+    assert [(p.name, p.evidence) for p in extract("", body).people] == [("Mitt Ravensworth", "role before the name")]

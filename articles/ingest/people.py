@@ -1690,7 +1690,8 @@ VERB_ADVERBS = frozenset("again also once then still now soon later never".split
 # Person evidence for names ending with a TRAILING_THING_WORD (see there and _personal).
 PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
     "haulier pensioner resident widow widower mother father grandmother grandfather man woman sister brother son "
-    "daughter wife husband uncle aunt cousin nephew niece center centre guard forward judge justice".split()
+    "daughter wife husband uncle aunt cousin nephew niece center centre guard forward judge justice friend opponent "
+    "rival ally colleague pick entertainer wrestler scholar star player".split()
 )
 _PERSON_NOUN = r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
 PERSON_AFTER_RE = re.compile(
@@ -1701,7 +1702,7 @@ PERSON_AFTER_RE = re.compile(
 )
 PERSON_BEFORE_RE = re.compile(
     r"(?:\b(?:said|says|added|adds)|\b(?:(?i:the|an?|its|his|her|their|my|our|your)|[A-Z]?[\w-]+[’']s)\s+"
-    r"(?:[\w’'-]+\s+){0,2}?" + _PERSON_NOUN + r"\s*,)\s+\Z"
+    r"(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN + r"\s*,)\s+\Z"
 )
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
 # forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).
