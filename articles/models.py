@@ -21,7 +21,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db import connection, models
+from django.db import connections, models
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Left, Lower, Now, Upper
 from django.urls import get_script_prefix, reverse
@@ -767,8 +767,10 @@ class ContentVersion(models.Model):
     @staticmethod
     def current() -> int | None:
         """The version now; None until the first write (nothing to cache then). Raw SQL: it is
-        the only query of a page served from the cache."""
-        with connection.cursor() as cursor:
+        the only query of a page served from the cache. Read where the page reads (a replica, maybe)."""
+        from newsarchive.replicas import read_alias
+
+        with connections[read_alias()].cursor() as cursor:
             cursor.execute("SELECT version FROM articles_contentversion WHERE id = 1")
             row = cursor.fetchone()
         return row[0] if row else None

@@ -26,10 +26,11 @@ from datetime import date
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import connections
 from django.http import HttpRequest, HttpResponse
 
 from articles.models import ContentVersion
+from newsarchive.replicas import read_alias
 
 
 def keys(*, articles=(), people=(), people_pages=(), sources=(), topics=()) -> list[str]:
@@ -97,14 +98,15 @@ def cached_object_page(view):
 
 
 def _snapshot() -> str:
-    with connection.cursor() as cursor:
+    """The snapshot of the database this page reads (a replica's own, when it reads one)."""
+    with connections[read_alias()].cursor() as cursor:
         cursor.execute("SELECT pg_current_snapshot()::text")
         return cursor.fetchone()[0]
 
 
 def _changed_since(page_keys: list[str], snapshot: str) -> bool:
     """Whether a write stamped on any of the keys committed out of the snapshot's sight."""
-    with connection.cursor() as cursor:
+    with connections[read_alias()].cursor() as cursor:
         cursor.execute(
             "SELECT EXISTS (SELECT FROM na_page_stamp WHERE key = ANY(%s)"
             " AND NOT pg_visible_in_snapshot(version, %s::pg_snapshot))",

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     # Before everything that may use the database (sessions, users, messages, views): 503, not 500.
     "newsarchive.middleware.DatabaseUnavailableMiddleware",
     "newsarchive.middleware.RejectNulInAdminMiddleware",  # 400 before a NUL reaches a query
+    "newsarchive.replicas.ReplicaReadsMiddleware",  # public page reads may go to a replica
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # An ETag on every GET answer; a client that has the page already gets 304 and no body.
@@ -123,17 +124,16 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------
 # DATABASE_URL when given; otherwise the private cluster that `make db` starts in var/pg.
-def _database() -> dict:
-    url = env_str("DATABASE_URL")
+def _database(url: str, name: str = "DATABASE_URL") -> dict:
     if url:
         if not url.startswith(("postgres://", "postgresql://")):
             raise ImproperlyConfigured(
-                f"DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/dbname, not {url!r}."
+                f"{name} must be a PostgreSQL URL like postgres://user:password@host:5432/dbname, not {url!r}."
             )
         try:
             config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
         except ValueError as exc:
-            raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from None
+            raise ImproperlyConfigured(f"{name} cannot be read: {exc}") from None
     else:
         cluster = pgcluster.Cluster()
         config = {
@@ -155,7 +155,11 @@ def _database() -> dict:
     return config
 
 
-DATABASES = {"default": _database()}
+DATABASES = {"default": _database(env_str("DATABASE_URL"))}
+# Read replicas (newsarchive/replicas.py): public page reads go to them, everything else to the primary.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica{_number}"] = _database(_url, "DATABASE_REPLICA_URLS") | {"TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["newsarchive.replicas.ReplicaRouter"] if len(DATABASES) > 1 else []
 
 
 def database_help(exc: Exception) -> str:
