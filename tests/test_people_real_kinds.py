@@ -249,3 +249,11 @@ def test_a_persons_surname_before_a_group_or_their_supporters_keeps_the_person()
 def test_a_longer_description_before_a_name_is_evidence():
     body = "That was what the previous Republican presidential nominee, Mitt Ravensworth, called the deal."
     assert [(p.name, p.evidence) for p in extract("", body).people] == [("Mitt Ravensworth", "role before the name")]
+
+
+def test_a_name_before_of_and_a_place_and_a_possessors_place():
+    body = (
+        "Sen. Chuck Brightwater of New York led the talks. Delegates gathered in House Minority Leader Nancy "
+        "Pelvoisier’s San Francisco district, where Salem Radio's Hugh Hallworth broadcast live."
+    )
+    assert names(body) == ["Chuck Brightwater", "Nancy Pelvoisier", "Hugh Hallworth"]

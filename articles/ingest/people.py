@@ -863,7 +863,9 @@ def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
     Hale" (a given name in -er first) and "Ana Peter Hale" (one word after) stay names.
     """
     caps_after = 0
-    for j in range(len(toks) - 1, cut - 1, -1):
+    # The name stops at "of"/"for" ("Chuck Hale of New York"): only the words before it are read.
+    end = next((i for i in range(cut + 1, len(toks)) if lowered[i] in ("of", "for")), len(toks))
+    for j in range(end - 1, cut - 1, -1):
         tok = toks[j]
         if tok[:1].islower():
             continue  # a particle ("van der"), part of the name
@@ -895,8 +897,10 @@ def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
         if fold(toks[k - 1].rstrip(".")) in data.given_names or len(toks) - k > 4:
             return cut
         before = fold(toks[k - 1])
+        # "Nancy Pelosi’s San Francisco" (a person's possession), not "Salem Radio's Hugh Hewitt" (an outlet's man)
+        possessor = k - 2 >= cut and fold(toks[k - 2]) in data.given_names and not _org_word(_strip_possessive(before))
         if (
-            before.endswith(("'s", "’s"))
+            (before.endswith(("'s", "’s")) and not possessor)
             or before in AFFILIATION_WORDS
             or ((before in data.titles or _is_title(before)) and not _org_word(before))
             or (_acronym(toks[k - 1]) and k - cut > 1)  # "Principal Deputy Assistant AG Vanita Gupta"
