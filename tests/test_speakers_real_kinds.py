@@ -258,3 +258,13 @@ def test_a_subject_paragraphs_back_is_no_evidence_for_a_quotation_alone():
         "“No one on the island was asked.”"
     )
     assert speakers(body) == [("No one on the island was", None)]
+
+
+def test_a_surname_as_an_object_hands_a_pronoun_to_no_namesake():
+    body = (
+        "Karl Ostrow opened the campaign office on Monday with his daughter, Ivanka Ostrow.\n\n"
+        "Former governor Jana Brill, an early supporter of Ostrow, calls the ferry tax a priority. "
+        "“That is something every islander will understand,” she said."
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert quote.speaker == "Jana Brill"

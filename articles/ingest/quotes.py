@@ -814,7 +814,10 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> t
                 fitting_relative = m.person
             continue
         if want and genders.get(m.person, want) != want:
-            other = _namesake(state, m, genders, want)
+            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+            # the namesake only where the bare surname is the subject ("Dale said …"); as an object ("a supporter of
+            # Trump") it says nothing of who speaks
+            other = _namesake(state, m, genders, want) if _subject_position(text, start, m.start) else None
             if other is None:
                 continue
             return other, "the other person of that surname, whose gender fits"
