@@ -257,3 +257,11 @@ def test_a_name_before_of_and_a_place_and_a_possessors_place():
         "Pelvoisier’s San Francisco district, where Salem Radio's Hugh Hallworth broadcast live."
     )
     assert names(body) == ["Chuck Brightwater", "Nancy Pelvoisier", "Hugh Hallworth"]
+
+
+def test_a_possessor_before_an_organisation_and_a_department_before_a_name():
+    body = (
+        "Scott Hale, 69, may fill Timothy Kainesworth's Senate seat. The visit followed one from then-Secretary of "
+        "State Hilda Ravensworth in December."
+    )
+    assert names(body) == ["Scott Hale", "Timothy Kainesworth", "Hilda Ravensworth"]

@@ -903,6 +903,7 @@ def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
             (before.endswith(("'s", "’s")) and not possessor)
             or before in AFFILIATION_WORDS
             or ((before in data.titles or _is_title(before)) and not _org_word(before))
+            or (before in ROLE_WORDS and before not in ("of", "for", "the"))  # "… Secretary of | State Ana Ruiz"
             or (_acronym(toks[k - 1]) and k - cut > 1)  # "Principal Deputy Assistant AG Vanita Gupta"
         ):
             return k
@@ -1539,6 +1540,10 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
 def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     """Place words one run proves: the other words of a run with an organisation/place word and no title."""
     folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
+    # "Tim Kaine's Senate seat": the organisation's name follows the possessor.
+    owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))), default=-1)
+    if owner >= 0:
+        folded, tokens = folded[owner + 1 :], tokens[owner + 1 :]
     joint = max((i for i, f in enumerate(folded) if f in ("of", "for")), default=-1)
     if joint > 0 and not any(_org_word(f) for f in folded[:joint]):
         # "Lester Holt of NBC News": the organisation is what follows "of"; the words before it are not its.
