@@ -9,14 +9,20 @@ The pipeline, per article:
 2. drop scare quotes (one or two words inside a sentence) and quoted titles;
 3. split each paragraph into sentences with the quoted text masked out, so a full stop inside a
    quotation never ends the reporter's sentence;
-4. in every sentence, find reporting verbs ("said", "told", "according to" …) in the reporter's own
-   words and the noun phrase that is their subject; each quote takes the nearest attribution;
-5. quotes without an attribution take the previous speaker (the text "runs on"), and the paragraphs
-   of one multi-paragraph quotation share a speaker.
+4. a quotation that carries its speaker (a reader's signature after it, "“…” ― Ada Voss"; a transcript's
+   label inside it, "“VOSS: …") takes it; otherwise, in every sentence, find reporting verbs ("said",
+   "told", "according to" …) in the reporter's own words and the noun phrase that is their subject
+   (past a party tag, "Rep. Ada Voss (D-Ore.)", and a description after the name); each quote takes
+   the nearest attribution; he/she resolve through stated genders (titles, kinship words, the text's
+   own pronouns, then given names: name_genders);
+5. quotes without an attribution take the subject of a sentence just before or the previous speaker
+   (the text "runs on"), and the paragraphs of one multi-paragraph quotation share a speaker.
 
-Speakers resolve to people through ``people.scan_people``'s mentions; anything that is not a
-person (a ministry, a report, "one driver") keeps its wording in ``speaker_as_written`` and has
-``speaker=None``.
+Speakers resolve to people through ``people.scan_people``'s mentions; a name it did not take next to a
+reporting verb is the one person of that surname it did, else a speaker named as written when the text
+around it says person (_written_name); anything that is not a person (a ministry, a report, "one
+driver", "a spokeswoman") keeps its wording in ``speaker_as_written`` and has ``speaker=None``, and so
+does a name the evidence is too weak for. Each quote says which rule gave its speaker (Quote.evidence).
 
 The article's language (language.detect(), unless the caller knows it) chooses the words: an article
 in a language with a table in language_rules is read with its reporting verbs, pronouns and
