@@ -48,7 +48,7 @@ from django.utils import timezone
 from articles.ingest import fetch as fetching
 from articles.ingest import formats, pipeline
 from articles.ingest.formats import Options, ParsedArticle, Rejection
-from articles.models import Article, Feed
+from articles.models import Article, Feed, Worker
 
 logger = logging.getLogger("articles.collect")
 
@@ -305,9 +305,10 @@ def run_worker(*, stop: threading.Event | None = None, once: bool = False, name:
     Returns the number of polls made. The database going away is waited out, not a crash."""
     stop = stop or threading.Event()
     name = name or worker_name()
-    polls = 0
+    polls, beaten = 0, 0.0
     while not stop.is_set():
         try:
+            beaten = beat(name, polls, beaten)
             feed = claim(name)
             if feed is not None:
                 poll(feed)
@@ -330,6 +331,23 @@ def run_worker(*, stop: threading.Event | None = None, once: bool = False, name:
         else:
             stop.wait(min(waiting, IDLE_SECONDS))
     return polls
+
+
+WORKER_BEAT = 30.0  # seconds between a worker's heartbeats (the health endpoint reads them)
+
+
+def beat(name: str, polls: int, last: float) -> float:
+    """Note that this worker's loop still comes round (at most every WORKER_BEAT seconds); returns when.
+    Workers silent for a day are forgotten."""
+    now = time.monotonic()
+    if last and now - last < WORKER_BEAT:
+        return last
+    stamp = timezone.now()
+    Worker.objects.update_or_create(
+        name=name, defaults={"beat": stamp, "polls": polls}, create_defaults={"beat": stamp}
+    )
+    Worker.objects.filter(beat__lt=stamp - dt.timedelta(days=1)).delete()
+    return now
 
 
 # --- Subscriptions: OPML ------------------------------------------------------------------------

@@ -844,3 +844,15 @@ class Feed(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class Worker(models.Model):
+    """A `collect` worker's heartbeat: the health endpoint (newsarchive/health.py) says when none beat lately."""
+
+    name = models.CharField(max_length=200, unique=True, help_text="host:pid:random, as the worker names itself.")
+    started = models.DateTimeField(default=timezone.now)
+    beat = models.DateTimeField(default=timezone.now, help_text="Last time the worker's loop came round.")
+    polls = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.name

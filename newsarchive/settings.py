@@ -268,6 +268,11 @@ PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 2000)
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 300)
 REDIS_URL = env_str("REDIS_URL")
 
+# /health/ (newsarchive/health.py) says "degraded" past these: a replica this many seconds behind,
+# active feeds and no `collect` worker heartbeat for this many seconds (a worker beats every WORKER_BEAT).
+HEALTH_REPLICA_LAG = 60
+HEALTH_WORKER_SILENCE = 900  # a poll that fetches pages may take minutes between beats
+
 # A search in an admin list (articles, people) runs within this many milliseconds; past it the list
 # says the search took too long and shows nothing (articles.admin.TimeLimitedSearchMixin).
 ADMIN_SEARCH_TIMEOUT_MS = env_int("ADMIN_SEARCH_TIMEOUT_MS", 5000)

@@ -1,11 +1,14 @@
 """Read replicas (issue 15.4), against a real streaming replica of the test's own PostgreSQL.
 
-The replica is made with pg_basebackup from the server the tests run on and started beside it; the
-site runs under gunicorn with DATABASE_REPLICA_URLS pointing at it. Replaying is paused to show
+A primary of the test's own and a standby made from it with pg_basebackup; the site runs under
+gunicorn with DATABASE_URL on the one and DATABASE_REPLICA_URLS on the other. Replaying is paused to show
 what readers see while a replica lags, and that signed-in staff read the primary all the same.
 """
 
+import http.cookiejar
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,85 +21,95 @@ from pathlib import Path
 
 import psycopg2
 import pytest
-from django.contrib.auth.models import User
-from django.db import connection
 
-from articles.models import Article
 from newsarchive import pgcluster
-from tests.conftest import make_article
 
-pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _url(host: str, name: str) -> str:
-    user, port = connection.settings_dict["USER"], connection.settings_dict["PORT"] or "5432"
-    return f"postgres://{user}@{urllib.parse.quote(host, safe='')}:{port}/{name}"
+def _url(host: str) -> str:
+    return f"postgres://{pgcluster.DB_USER}@{urllib.parse.quote(host, safe='')}:{pgcluster.PORT}/{pgcluster.DB_NAME}"
+
+
+def _manage(env: dict, *args: str) -> str:
+    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @pytest.fixture(scope="module")
-def replica(django_db_setup, django_db_blocker):
-    """A hot standby of the test server, streaming from it: its socket folder."""
-    with django_db_blocker.unblock():
-        settings = connection.settings_dict
-    primary_host = settings["HOST"]
-    assert primary_host.startswith("/"), "the replica test makes its standby from the private cluster (a socket)"
+def servers():
+    """A primary of the test's own (a fresh private cluster, migrated) and a hot standby streaming from
+    it, made with pg_basebackup -R: their socket folders. Not the suite's own server: a base backup
+    copies every database of a cluster, a developer's 1M-article benchmark included."""
     home = Path(tempfile.mkdtemp(prefix="na-replica-", dir="/tmp"))
-    standby = pgcluster.Cluster(home / "pg")
+    home.chmod(0o755)  # the clusters run as an unprivileged user when the tests run as root
+    primary, standby = pgcluster.Cluster(home / "primary"), pgcluster.Cluster(home / "standby")
     try:
+        primary.start()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsarchive.settings",
+            "DATABASE_URL": _url(str(primary.socket_dir)),
+        }
+        _manage(env, "migrate", "--noinput", "-v", "0")
         standby._prepare_home()
-        bindir = pgcluster.find_bindir()
         made = standby._run(
             [
-                str(bindir / "pg_basebackup"),
-                *("-h", primary_host, "-p", str(settings["PORT"] or 5432), "-U", settings["USER"]),
+                str(pgcluster.find_bindir() / "pg_basebackup"),
+                *("-h", str(primary.socket_dir), "-p", str(pgcluster.PORT), "-U", pgcluster.DB_USER),
                 *("-D", str(standby.data_dir), "-R", "-X", "stream", "-c", "fast"),
             ]
         )
         assert made.returncode == 0, made.stderr
         standby.start()
-        yield str(standby.socket_dir)
+        yield str(primary.socket_dir), str(standby.socket_dir)
     finally:
-        if standby.is_initialised():
-            standby.stop()
+        for cluster in (standby, primary):
+            if cluster.is_initialised():
+                cluster.stop()
+            shutil.rmtree(cluster.home, ignore_errors=True)
         shutil.rmtree(home, ignore_errors=True)
 
 
-def _replica_sql(host: str, sql: str):
-    with psycopg2.connect(
-        host=host, dbname=connection.settings_dict["NAME"], user=connection.settings_dict["USER"]
-    ) as db:
+def _sql(host: str, sql: str, params=()):
+    with psycopg2.connect(host=host, dbname=pgcluster.DB_NAME, user=pgcluster.DB_USER) as db:
         db.autocommit = True
         with db.cursor() as cursor:
-            cursor.execute(sql)
-            return cursor.fetchone()
+            cursor.execute(sql, params)
+            return cursor.fetchone() if cursor.description else None
 
 
-def _caught_up(host: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_lsn()::text")
-        target = cursor.fetchone()[0]
+def _caught_up(primary: str, standby: str) -> None:
+    target = _sql(primary, "SELECT pg_current_wal_lsn()::text")[0]
     for _ in range(600):
-        if _replica_sql(host, f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn")[0]:
+        if _sql(standby, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target])[0]:
             return
         time.sleep(0.05)
     raise AssertionError("the replica did not catch up within 30 s")
 
 
-@pytest.fixture
-def site(replica):
-    """The site under gunicorn, its primary the test database, its replica the standby."""
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    name = connection.settings_dict["NAME"]
+@pytest.fixture(scope="module")
+def site(servers, tmp_path_factory):
+    """The site under gunicorn on the primary, reading public pages from the standby; an article and a
+    staff account in it."""
+    primary, standby = servers
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsarchive.settings",
         "DEBUG": "1",
-        "DATABASE_URL": _url(connection.settings_dict["HOST"], name),
-        "DATABASE_REPLICA_URLS": _url(replica, name),
+        "DATABASE_URL": _url(primary),
+        "DATABASE_REPLICA_URLS": _url(standby),
+        "DJANGO_SUPERUSER_PASSWORD": "harbour-pass-1",
     }
+    article = tmp_path_factory.mktemp("replica") / "article.jsonl"
+    record = {"headline": "Ferry timetable changes", "body": "The ferry leaves at nine.", "source": "Elden Gazette"}
+    article.write_text(json.dumps(record) + "\n")
+    _manage(env, "ingest", str(article))
+    _manage(env, "createsuperuser", "--noinput", "--username", "editor", "--email", "editor@news.example")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "newsarchive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=ROOT,
@@ -125,23 +138,36 @@ def _get(url: str, cookie: str = "") -> str:
         return response.read().decode()
 
 
-def test_readers_read_the_replica_and_staff_their_own_writes(site, replica, client):
-    article = make_article(headline="Ferry timetable changes")
-    page = f"{site}{article.get_absolute_url()}"
-    _caught_up(replica)
-    assert "Ferry timetable changes" in _get(page)
+def _signed_in(site: str) -> urllib.request.OpenerDirector:
+    """A browser signed in to the admin as staff (its session cookie kept)."""
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    form = browser.open(f"{site}/admin/login/", timeout=60).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode({"username": "editor", "password": "harbour-pass-1", "csrfmiddlewaretoken": token})
+    request = urllib.request.Request(f"{site}/admin/login/?next=/admin/", data=data.encode(), headers={"Referer": site})
+    assert "Log out" in browser.open(request, timeout=60).read().decode()
+    return browser
 
-    _replica_sql(replica, "SELECT pg_wal_replay_pause()")  # the replica falls behind from here
+
+def test_readers_read_the_replica_and_staff_their_own_writes(site, servers):
+    primary, standby = servers
+    article_id, slug = _sql(primary, "SELECT id, slug FROM articles_article")
+    page = f"{site}/articles/{article_id}/{slug}/"
+    _caught_up(primary, standby)
+    assert "Ferry timetable changes" in _get(page)
+    staff = _signed_in(site)
+
+    _sql(standby, "SELECT pg_wal_replay_pause()")  # the replica falls behind from here
     try:
-        Article.objects.filter(pk=article.pk).update(headline="Ferry timetable postponed")
+        _sql(primary, "UPDATE articles_article SET headline = 'Ferry timetable postponed'")
         # A reader is served by the replica: the page as it was, until the replica replays the edit.
         assert "Ferry timetable changes" in _get(page)
         # Staff, signed in, read the primary: their edit at once.
-        client.force_login(User.objects.create_user("editor", password="pw", is_staff=True))
-        signed_in = f"sessionid={client.cookies['sessionid'].value}"
-        assert "Ferry timetable postponed" in _get(page, signed_in)
+        assert "Ferry timetable postponed" in staff.open(page, timeout=60).read().decode()
+        # The health endpoint tells the replica is behind.
+        assert json.loads(_get(f"{site}/health/"))["replicas"]["replica1"]["lag_seconds"] > 0
     finally:
-        _replica_sql(replica, "SELECT pg_wal_replay_resume()")
-    _caught_up(replica)
+        _sql(standby, "SELECT pg_wal_replay_resume()")
+    _caught_up(primary, standby)
     # The reader's page (cached while the replica lagged) is refreshed once the replica has the edit.
     assert "Ferry timetable postponed" in _get(page)
