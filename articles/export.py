@@ -1,17 +1,23 @@
-"""Export: every article as one JSON object per line — the format `ingest` reads back.
+"""Export: every article as one JSON object per line — the format `ingest` reads back; and the downloads
+of the site's lists (CSV and JSON Lines, below).
 
 Export → empty database → ingest → export gives byte-identical output (tests/test_export.py).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import TextIO
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
+from django.http import StreamingHttpResponse
+from django.urls import reverse
 
+from articles import keyset
+from articles.keyset import Key, date_key
 from articles.models import Article, Person, Quote, Topic
 
 
@@ -53,42 +59,50 @@ def export_record(
     }
 
 
+def for_export(articles: QuerySet) -> QuerySet:
+    """`articles` with what an export record reads: outlet and aggregator joined, people, topics and
+    quotations prefetched (a few queries per batch of articles, not per article)."""
+    return articles.select_related("source", "via").prefetch_related(
+        Prefetch("people", queryset=Person.objects.order_by("name").only("name")),
+        Prefetch("topics", queryset=Topic.objects.order_by("name").only("name")),
+        Prefetch("quotes", queryset=Quote.objects.order_by("position").select_related("person")),
+    )
+
+
+def article_record(article: Article) -> dict:
+    """An article read through for_export() in the export format."""
+    return export_record(
+        headline=article.headline,
+        body=article.body_text,
+        body_html=article.body_html,
+        source=article.source.name if article.source else None,
+        via=article.via.name if article.via else None,
+        published=article.published,
+        published_at=article.published_at,
+        url=article.url,
+        feed_url=article.feed_url,
+        entry_id=article.entry_id,
+        byline=article.byline,
+        people=[p.name for p in article.people.all()],
+        topics=[t.name for t in article.topics.all()],
+        quotes=[quote_record(q) for q in article.quotes.all()],
+    )
+
+
+def quote_record(quote: Quote) -> dict:
+    """A quotation as the export format nests it in its article."""
+    return {
+        "text": quote.text,
+        "speaker": quote.person.name if quote.person else None,
+        "speaker_as_written": quote.speaker_as_written,
+        "partial": quote.partial,
+    }
+
+
 def article_records(batch_size: int = 2000) -> Iterator[dict]:
     """Every article's export record, in id order, a few queries per batch (not per article)."""
-    articles = (
-        Article.objects.order_by("pk")
-        .select_related("source", "via")
-        .prefetch_related(
-            Prefetch("people", queryset=Person.objects.order_by("name").only("name")),
-            Prefetch("topics", queryset=Topic.objects.order_by("name").only("name")),
-            Prefetch("quotes", queryset=Quote.objects.order_by("position").select_related("person")),
-        )
-    )
-    for article in articles.iterator(chunk_size=batch_size):
-        yield export_record(
-            headline=article.headline,
-            body=article.body_text,
-            body_html=article.body_html,
-            source=article.source.name if article.source else None,
-            via=article.via.name if article.via else None,
-            published=article.published,
-            published_at=article.published_at,
-            url=article.url,
-            feed_url=article.feed_url,
-            entry_id=article.entry_id,
-            byline=article.byline,
-            people=[p.name for p in article.people.all()],
-            topics=[t.name for t in article.topics.all()],
-            quotes=[
-                {
-                    "text": q.text,
-                    "speaker": q.person.name if q.person else None,
-                    "speaker_as_written": q.speaker_as_written,
-                    "partial": q.partial,
-                }
-                for q in article.quotes.all()
-            ],
-        )
+    for article in for_export(Article.objects.order_by("pk")).iterator(chunk_size=batch_size):
+        yield article_record(article)
 
 
 def write_jsonl(records, out: TextIO) -> int:
@@ -97,3 +111,123 @@ def write_jsonl(records, out: TextIO) -> int:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+# --- Downloads of the site's lists (issue 14.4): ?format=csv or ?format=jsonl on /articles/, /search/, /quotes/ ---
+#
+# The rows are read by keyset (articles/keyset.py), a batch at a time, and written as they come, so a million of
+# them stream in flat memory. Every row starts with its stable id and the URL of its page in the archive.
+# An article's JSON Lines row is the export format above with those two keys first: `ingest` reads a download
+# back (it ignores keys it does not know).
+
+ARTICLES_NEWEST = (date_key("published", True), Key("id", True))  # article_published_idx
+ARTICLES_OLDEST = (date_key("published", False), Key("id", False))
+# A person's articles by the mention's copy of the date: mention_person_published_idx (ArticleFilter.filter_person).
+MENTIONS_NEWEST = (date_key("mentions__published", True), Key("id", True))
+MENTIONS_OLDEST = (date_key("mentions__published", False), Key("id", False))
+QUOTES_NEWEST = (date_key("published", True), Key("article_id", True), Key("position"))  # QUOTES_NEWEST_FIRST
+QUOTES_OLDEST = (date_key("published", False), Key("article_id"), Key("position"))
+
+ARTICLE_CSV_COLUMNS = [
+    "id", "archive_url", "headline", "source", "via", "published", "published_at", "url", "byline",
+    "people", "topics", "quotes", "body",
+]  # fmt: skip
+QUOTE_COLUMNS = [
+    "id", "archive_url", "text", "speaker", "speaker_as_written", "partial", "published",
+    "article_id", "article_archive_url", "headline", "source", "article_url",
+]  # fmt: skip
+FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+BATCH = 500
+
+
+class Links:
+    """Absolute URLs of archive pages, for a million rows: each pattern reversed once with markers, then
+    filled in (reverse() costs ~40 us a call, and url_for's memory holds 20,000)."""
+
+    _PK, _SLUG = "987654321", "slug-marker-x"
+
+    def __init__(self, root: str):
+        self.article_pattern = root + reverse("article_detail", args=[self._PK, self._SLUG])
+        self.quote_pattern = root + reverse("quote_detail", args=[self._PK])
+
+    def article(self, pk: int, slug: str) -> str:
+        return self.article_pattern.replace(self._PK, str(pk)).replace(self._SLUG, slug)
+
+    def quote(self, pk: int) -> str:
+        return self.quote_pattern.replace(self._PK, str(pk))
+
+
+def article_rows(articles: QuerySet, order: tuple[Key, ...], links: Links) -> Iterator[dict]:
+    """Download rows of `articles` (filtered, in any order: `order` replaces it)."""
+    for article in keyset.rows(for_export(articles), order, batch=BATCH):
+        yield {"id": article.pk, "archive_url": links.article(article.pk, article.slug), **article_record(article)}
+
+
+def quote_rows(quotes: QuerySet, order: tuple[Key, ...], links: Links) -> Iterator[dict]:
+    """Download rows of `quotes` (filtered; `order` replaces any order): the quotation, and its article."""
+    listed = quotes.select_related("article__source", "person").only(
+        *("text", "person__name", "speaker_as_written", "partial", "published", "article_id", "position"),
+        *("article__slug", "article__headline", "article__url", "article__source__name"),
+    )
+    for quote in keyset.rows(listed, order, batch=BATCH):
+        article = quote.article
+        yield {
+            "id": quote.pk,
+            "archive_url": links.quote(quote.pk),
+            **quote_record(quote),
+            "published": quote.published.isoformat() if quote.published else None,
+            "article_id": article.pk,
+            "article_archive_url": links.article(article.pk, article.slug),
+            "headline": article.headline,
+            "source": article.source.name if article.source else None,
+            "article_url": article.url,
+        }
+
+
+def _csv_cell(value) -> str | int | bool:
+    if isinstance(value, list):
+        # Names joined; a list of quotations (dicts) as their number.
+        value = len(value) if value and isinstance(value[0], dict) else "; ".join(value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        # A headline or quotation from a feed must not run as a formula in a spreadsheet (OWASP "CSV injection").
+        return "'" + value
+    return "" if value is None else value
+
+
+class _Line:
+    """csv.writer's file: hands back each line it writes."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def _chunks(lines: Iterator[str], size: int = 200) -> Iterator[str]:
+    """Lines grouped, so the server writes a few large pieces rather than a million small ones."""
+    chunk = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= size:
+            yield "".join(chunk)
+            chunk = []
+    if chunk:
+        yield "".join(chunk)
+
+
+def csv_lines(rows: Iterator[dict], columns: list[str]) -> Iterator[str]:
+    writer = csv.writer(_Line())
+    yield writer.writerow(columns)
+    for row in rows:
+        yield writer.writerow([_csv_cell(row.get(column)) for column in columns])
+
+
+def jsonl_lines(rows: Iterator[dict]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def download(rows: Iterator[dict], *, fmt: str, columns: list[str], filename: str) -> StreamingHttpResponse:
+    """`rows` streamed as CSV (`columns`) or JSON Lines (every key), as an attachment `filename`.<fmt>."""
+    lines = csv_lines(rows, columns) if fmt == "csv" else jsonl_lines(rows)
+    response = StreamingHttpResponse(_chunks(lines), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

@@ -46,7 +46,8 @@ def _path_key(prefix: str, request: HttpRequest) -> str:
 
 
 def _bypass(request: HttpRequest) -> bool:
-    return not settings.PAGE_CACHE_ENTRIES or request.method != "GET"
+    # ?format=csv|jsonl: a download of the list, streamed (never kept, so not looked for either).
+    return not settings.PAGE_CACHE_ENTRIES or request.method != "GET" or "format" in request.GET
 
 
 def cached_page(view):

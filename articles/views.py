@@ -11,10 +11,11 @@ import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Max, OuterRef
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
 
+from articles import export
 from articles.citations import bibtex, csl_json, plain_text
 from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter
 from articles.models import (
@@ -51,6 +52,7 @@ from articles.search import (
     search_quotes,
 )
 from articles.search.highlight import quote_in_context
+from articles.search.quotes import matching_quotes
 
 
 @cached_page
@@ -74,6 +76,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @cached_page
 def article_list(request: HttpRequest) -> HttpResponse:
+    if "format" in request.GET:
+        return article_download(request)
     filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing().with_excerpt().newest_first())
     if not filterset.is_valid():
         return render(request, "articles/article_list.html", {"filter": filterset}, status=400)
@@ -112,6 +116,8 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 def search_page(request: HttpRequest) -> HttpResponse:
     """/search/: the FilterSet validates the parameters (and shows its errors); search() does the rest."""
+    if "format" in request.GET:
+        return search_download(request)
     filterset = SearchFilter(request.GET)
     context = {"filter": filterset, "sorts": SORTS}
     if not filterset.is_valid():
@@ -226,16 +232,27 @@ def quote_list(request: HttpRequest) -> HttpResponse:
     """/quotes/: quotation search. QuoteFilter validates the parameters (and shows its errors); search_quotes()
     does the rest. Nothing is searched without words or a filter (every quotation, newest first, would sort
     millions of rows for a page nobody asked for)."""
+    if "format" in request.GET:
+        return quote_download(request)
     filterset = QuoteFilter(request.GET)
     context = {"filter": filterset, "sorts": QUOTE_SORTS}
     if not filterset.is_valid():
         return render(request, "articles/quote_list.html", context, status=400)
-    data = filterset.form.cleaned_data
-    text, shortened = clean_query(data.get("q"))
-    query = QuoteSearchRequest(
-        text=text,
+    query = quote_search_request(filterset.form.cleaned_data, request.GET.get("page"))
+    text, shortened = query.text, clean_query(filterset.form.cleaned_data.get("q"))[1]
+    sorts = {key: label for key, label in QUOTE_SORTS.items() if text or key != "relevance"}
+    context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort, sorts=sorts)
+    if text or query.filters:
+        context["results"] = search_quotes(query)
+    return render(request, "articles/quote_list.html", context)
+
+
+def quote_search_request(data: dict, page=1) -> QuoteSearchRequest:
+    """A quotation search from QuoteFilter's cleaned values: the page's, its download's and the API's."""
+    return QuoteSearchRequest(
+        text=clean_query(data.get("q"))[0],
         sort=data.get("sort") or "newest",
-        page=request.GET.get("page"),
+        page=page,
         speaker=data.get("speaker"),
         mentioning=data.get("mentioning"),
         source=data.get("source"),
@@ -244,11 +261,73 @@ def quote_list(request: HttpRequest) -> HttpResponse:
         date_to=data.get("date_to"),
         language=data.get("language") or "",
     )
-    sorts = {key: label for key, label in QUOTE_SORTS.items() if text or key != "relevance"}
-    context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort, sorts=sorts)
-    if text or query.filters:
-        context["results"] = search_quotes(query)
-    return render(request, "articles/quote_list.html", context)
+
+
+# --- Downloads: ?format=csv|jsonl on a list's URL gives every row its filters select (articles.export) -------
+# On the list's own URL, so a download always has the page's filters, checked by the page's own FilterSet;
+# outlet, topic and person pages link to the list they are a filter of (/articles/?topic=…, /quotes/?speaker=…).
+# The page cache never sees them (page_cache._bypass): they stream.
+
+
+def _refused(request: HttpRequest, filterset) -> HttpResponse | None:
+    """400 and a plain message for an unknown format or a filter the page would refuse; None when all is well."""
+    if request.GET["format"] not in export.FORMATS:
+        return HttpResponseBadRequest(
+            f"format must be one of {', '.join(export.FORMATS)}.", content_type="text/plain; charset=utf-8"
+        )
+    if not filterset.is_valid():
+        problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items())
+        return HttpResponseBadRequest(f"Bad parameter: {problems}", content_type="text/plain; charset=utf-8")
+    return None
+
+
+def _links(request: HttpRequest) -> export.Links:
+    return export.Links(request.build_absolute_uri("/").rstrip("/"))
+
+
+def article_download(request: HttpRequest) -> HttpResponse:
+    """/articles/?format=…: the filtered articles, newest (or oldest) first."""
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    if refused := _refused(request, filterset):
+        return refused
+    data = filterset.form.cleaned_data
+    oldest = data.get("sort") == "oldest"
+    if data.get("person"):  # ordered as ArticleFilter.filter_person orders them
+        order = export.MENTIONS_OLDEST if oldest else export.MENTIONS_NEWEST
+    else:
+        order = export.ARTICLES_OLDEST if oldest else export.ARTICLES_NEWEST
+    rows = export.article_rows(filterset.qs, order, _links(request))
+    return export.download(rows, fmt=request.GET["format"], columns=export.ARTICLE_CSV_COLUMNS, filename="articles")
+
+
+def search_download(request: HttpRequest) -> HttpResponse:
+    """/search/?format=…: every match, not only the first 1,000 the page ranks: newest first (oldest first with
+    sort=oldest), as the search feed lists them; ranking all of a million matches is not bounded work."""
+    filterset = SearchFilter(request.GET, queryset=Article.objects.all())
+    if refused := _refused(request, filterset):
+        return refused
+    oldest = filterset.form.cleaned_data.get("sort") == "oldest"
+    order = export.ARTICLES_OLDEST if oldest else export.ARTICLES_NEWEST
+    rows = export.article_rows(filterset.qs, order, _links(request))
+    return export.download(rows, fmt=request.GET["format"], columns=export.ARTICLE_CSV_COLUMNS, filename="search")
+
+
+def quote_download(request: HttpRequest) -> HttpResponse:
+    """/quotes/?format=…: every quotation the search selects, newest (or oldest) first; with words and
+    sort=relevance, newest first too."""
+    filterset = QuoteFilter(request.GET)
+    if refused := _refused(request, filterset):
+        return refused
+    query = quote_search_request(filterset.form.cleaned_data)
+    if not (query.text or query.filters):
+        # As the page: every quotation of the archive is `manage.py export`'s job, not a list's.
+        return HttpResponseBadRequest(
+            "Add words or a filter (speaker, outlet, topic, dates, language) to download quotations.",
+            content_type="text/plain; charset=utf-8",
+        )
+    order = export.QUOTES_OLDEST if query.sort == "oldest" else export.QUOTES_NEWEST
+    rows = export.quote_rows(matching_quotes(query), order, _links(request))
+    return export.download(rows, fmt=request.GET["format"], columns=export.QUOTE_COLUMNS, filename="quotations")
 
 
 def _quote_for_page(pk: int) -> Quote:
