@@ -147,6 +147,7 @@ class Links:
     _PK, _SLUG = "987654321", "slug-marker-x"
 
     def __init__(self, root: str):
+        self.root = root  # scheme and host: https://news.example
         self.article_pattern = root + reverse("article_detail", args=[self._PK, self._SLUG])
         self.quote_pattern = root + reverse("quote_detail", args=[self._PK])
 
@@ -163,25 +164,34 @@ def article_rows(articles: QuerySet, order: tuple[Key, ...], links: Links) -> It
         yield {"id": article.pk, "archive_url": links.article(article.pk, article.slug), **article_record(article)}
 
 
-def quote_rows(quotes: QuerySet, order: tuple[Key, ...], links: Links) -> Iterator[dict]:
-    """Download rows of `quotes` (filtered; `order` replaces any order): the quotation, and its article."""
-    listed = quotes.select_related("article__source", "person").only(
+def quote_listing(quotes: QuerySet) -> QuerySet:
+    """`quotes` with what quote_row() reads, in the same statement."""
+    return quotes.select_related("article__source", "person").only(
         *("text", "person__name", "speaker_as_written", "partial", "published", "article_id", "position"),
         *("article__slug", "article__headline", "article__url", "article__source__name"),
     )
-    for quote in keyset.rows(listed, order, batch=BATCH):
-        article = quote.article
-        yield {
-            "id": quote.pk,
-            "archive_url": links.quote(quote.pk),
-            **quote_record(quote),
-            "published": quote.published.isoformat() if quote.published else None,
-            "article_id": article.pk,
-            "article_archive_url": links.article(article.pk, article.slug),
-            "headline": article.headline,
-            "source": article.source.name if article.source else None,
-            "article_url": article.url,
-        }
+
+
+def quote_row(quote: Quote, links: Links) -> dict:
+    """A quotation read through quote_listing(): its id, page, words and speaker, and its article."""
+    article = quote.article
+    return {
+        "id": quote.pk,
+        "archive_url": links.quote(quote.pk),
+        **quote_record(quote),
+        "published": quote.published.isoformat() if quote.published else None,
+        "article_id": article.pk,
+        "article_archive_url": links.article(article.pk, article.slug),
+        "headline": article.headline,
+        "source": article.source.name if article.source else None,
+        "article_url": article.url,
+    }
+
+
+def quote_rows(quotes: QuerySet, order: tuple[Key, ...], links: Links) -> Iterator[dict]:
+    """Download rows of `quotes` (filtered; `order` replaces any order): the quotation, and its article."""
+    for quote in keyset.rows(quote_listing(quotes), order, batch=BATCH):
+        yield quote_row(quote, links)
 
 
 def _csv_cell(value) -> str | int | bool:

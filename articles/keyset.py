@@ -30,13 +30,14 @@ class Key:
     path: str  # a field or annotation, through relations if need be ("mentions__published")
     descending: bool = False
     parse: Callable[[Any], Any] = lambda value: value  # a cursor's JSON value back to the column's type
+    nullable: bool = False  # only the first key may be
 
     def order(self, name: str):
         return F(name).desc(nulls_last=True) if self.descending else F(name).asc(nulls_first=True)
 
 
 def date_key(path: str, descending: bool) -> Key:
-    return Key(path, descending, lambda value: None if value is None else datetime.date.fromisoformat(value))
+    return Key(path, descending, lambda value: None if value is None else datetime.date.fromisoformat(value), True)
 
 
 def _names(order: tuple[Key, ...]) -> list[str]:
@@ -63,7 +64,7 @@ def rows(
     )
     first = names[0]
     # Whether the first key is NULL, phase by phase: NULL is the smallest value, last when descending.
-    phases = [False, True] if order[0].descending else [True, False]
+    phases = ([False, True] if order[0].descending else [True, False]) if order[0].nullable else [False]
     if after is not None:
         phases = phases[phases.index(after[0] is None) :]  # from the phase the cursor is in
     for is_null in phases:
@@ -104,7 +105,9 @@ def make_cursor(values: list, *, scope: str) -> str:
 def read_cursor(cursor: str, order: tuple[Key, ...], *, scope: str) -> list:
     try:
         plain = signing.loads(cursor, salt=f"newsarchive.keyset:{scope}")
-        if not isinstance(plain, list) or len(plain) != len(order) or any(v is None for v in plain[1:]):
+        if not isinstance(plain, list) or len(plain) != len(order):
+            raise ValueError("wrong shape")
+        if any(v is None for key, v in zip(order, plain, strict=True) if not key.nullable):
             raise ValueError("wrong shape")
         return [key.parse(value) for key, value in zip(order, plain, strict=True)]
     except (signing.BadSignature, ValueError, TypeError) as exc:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import feeds, views
+from articles import api, feeds, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,4 +22,10 @@ urlpatterns = [
     path("sources/", views.source_list, name="source_list"),
     path("sources/<slug:slug>/", views.source_detail, name="source_detail"),
     path("sources/<slug:slug>/feed/", feeds.SourceFeed(), name="source_feed"),
+    path("api/", api.index, name="api_index"),
+    path("api/articles/", api.articles, name="api_articles"),
+    path("api/quotes/", api.quotes, name="api_quotes"),
+    path("api/people/", api.people, name="api_people"),
+    path("api/outlets/", api.outlets, name="api_outlets"),
+    path("api/topics/", api.topics, name="api_topics"),
 ]
