@@ -268,3 +268,28 @@ def test_a_surname_as_an_object_hands_a_pronoun_to_no_namesake():
     )
     quote = extract("", body, "en").quotes[0]
     assert quote.speaker == "Jana Brill"
+
+
+def test_a_given_names_usual_gender_never_hands_the_pronoun_to_someone_further_back():
+    """The name dictionary says "Wren" is a man's name; the pronoun says otherwise. Evidence that weak
+    must not pass the quotation to the woman named a paragraph earlier: unresolved, not a wrong speaker."""
+    body = (
+        "Port Elden Mayor Ana Ruiz welcomed the review on Monday.\n\n"
+        "Wren Achterberg of the Tenants’ Alliance said the figures matched what her members reported. "
+        "“People are sleeping better,” she said."
+    )
+    [quote] = extract("", body, "en").quotes
+    assert quote.speaker is None
+    assert quote.speaker_as_written == "she"
+    assert "given name" in quote.evidence
+
+
+def test_a_coordinator_is_no_speaker_written():
+    body = (
+        "Councillor Joaquin Ibarrola said the slowdown vindicated his warnings. He said that the council had "
+        "“bought calm today with a shortage tomorrow”, and called the modular flats a sign of how far behind "
+        "the city had fallen."
+    )
+    [quote] = extract("", body, "en").quotes
+    assert quote.speaker == "Joaquin Ibarrola"
+    assert quote.speaker_as_written != "and"

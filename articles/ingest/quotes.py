@@ -355,6 +355,7 @@ class _State:
     quote_starts: list[int] = field(default_factory=list)  # kept quotations so far (in text order)
     quote_ends: list[int] = field(default_factory=list)
     genders: dict[int, str] | None = None  # see _person_genders
+    name_genders: set[int] = field(default_factory=set)  # people whose gender is known only from their given name
     answers: dict[int, tuple[int, int, bool]] | None = None  # see _answer_speakers
     answer_starts: list[int] = field(default_factory=list)  # the keys of answers, ascending
     pronouns_read: int = 0  # how far _pronoun_evidence has read
@@ -696,6 +697,7 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
                 g = gender_of(names[0])
                 if g:
                     state.genders[i] = g
+                    state.name_genders.add(i)
     return state.genders
 
 
@@ -819,6 +821,13 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> t
             if want and rel[2] == want and fitting_relative is None:
                 fitting_relative = m.person
             continue
+        # A given name's usual gender is too weak to pass over the person just named for someone further
+        # back ("Wren Achterberg said … “…,” she said"), and too strong to ignore: nobody, rather than a guess.
+        if want and genders.get(m.person, want) != want and m.person in state.name_genders:
+            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+            if _subject_position(text, start, m.start):
+                return None, "the person just named has a given name of the other gender"
+            continue  # named as an object ("a supporter of Ostrow"): someone else is meant
         if want and genders.get(m.person, want) != want:
             start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
             # the namesake only where the bare surname is the subject ("Dale said …"); as an object ("a supporter of
@@ -1039,6 +1048,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             _person_genders(state, text).setdefault(person, want)
         return _Attribution(a, b, person, last_word, f"pronoun next to the reporting verb, meaning {how}")
     first = words[0].lower()
+    if len(words) == 1 and first in ("and", "but", "or", "then"):
+        return None  # "… said X, and called the plan “…”": a coordinator, whose subject is the clause's before it
     if first in ("it", "they", "we", "i"):
         return _Attribution(a, b, None, phrase, "organisation or group pronoun")  # an organisation or a group speaking
     if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
