@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from articles.archive import Context, analyze_archive, database_gone, search_text, store_articles
 from articles.export import export_record
-from articles.ingest import formats, language
+from articles.ingest import formats, language, name_data
 from articles.ingest.extract import Extracted, extract_article
 from articles.ingest.formats import Options, ParsedArticle, ParsedQuote, Rejection
 from articles.ingest.topics import topics_for_text
@@ -274,9 +274,10 @@ def _extract_all(articles, workers: int):
             else:
                 yield dataclasses.replace(parsed, body_html="")
 
-    # fork: workers inherit the loaded code and the language model (read once, here: its pages are shared);
-    # they never touch the database connection.
+    # fork: workers inherit the loaded code, the language model and the people extractor's name data (read
+    # once, here: their pages are shared); they never touch the database connection.
     language.load()
+    name_data.load()
     with multiprocessing.get_context("fork").Pool(workers, initializer=_lower_priority) as pool:
         for results in pool.imap(_extract_batch, _batches(tasks(itertools.chain(head, articles)), CHUNK_SIZE)):
             for result in results:
