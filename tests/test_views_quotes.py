@@ -272,6 +272,17 @@ def test_search_quotes_filters_dates_outlet_topic_and_orders(wire):
     ]
 
 
+def test_search_quotes_by_the_articles_filters_alone_newest_or_oldest_first(wire):
+    """Without words or a speaker the quotations are read through their articles' dates: same order."""
+    _, courier, _ = wire["sources"]
+    newest = search_quotes(QuoteSearchRequest(source=courier))
+    assert [q.pk for q in newest.page] == [wire["copy"].pk, wire["other"].pk]
+    oldest = search_quotes(QuoteSearchRequest(source=courier, sort="oldest"))
+    assert [q.pk for q in oldest.page] == [wire["other"].pk, wire["copy"].pk]
+    march = QuoteSearchRequest(date_from=datetime.date(2025, 3, 4), date_to=datetime.date(2025, 3, 5))
+    assert [q.pk for q in search_quotes(march).page] == [wire["copy"].pk, wire["partial"].pk]
+
+
 def test_search_quotes_facets_by_speaker_and_outlet(wire):
     result = search_quotes(QuoteSearchRequest(text="quay"))
     assert result.facets["speaker"] == [{"value": "ines-varga", "label": "Ines Varga", "n": 3}]

@@ -32,6 +32,8 @@ QUOTE_SORTS = {"newest": "Newest first", "oldest": "Oldest first", "relevance": 
 STATEMENT_TIMEOUT_MS = 150  # as search(): past it the page says the search took too long
 _NEWEST = (F("published").desc(nulls_last=True), F("article_id").desc(), F("position").asc())
 _OLDEST = (F("published").asc(nulls_first=True), F("article_id").asc(), F("position").asc())
+_ARTICLE_NEWEST = (F("article__published").desc(nulls_last=True), F("article_id").desc(), F("position").asc())
+_ARTICLE_OLDEST = (F("article__published").asc(nulls_first=True), F("article_id").asc(), F("position").asc())
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,13 @@ def matching_quotes(request: QuoteSearchRequest) -> QuerySet:
         quotes = quotes.filter(
             Exists(ArticleTopic.objects.filter(article_id=OuterRef("article_id"), topic=request.topic))
         )
+    # The quotation's copy of its article's date with a speaker or words (quote_person_published_idx), else
+    # the article's own (article_published_idx, which _bounded() then walks).
+    published = "published" if request.text or request.speaker else "article__published"
     if request.date_from:
-        quotes = quotes.filter(published__gte=request.date_from)
+        quotes = quotes.filter(**{f"{published}__gte": request.date_from})
     if request.date_to:
-        quotes = quotes.filter(published__lte=request.date_to)
+        quotes = quotes.filter(**{f"{published}__lte": request.date_to})
     if request.language:
         quotes = quotes.filter(article__language=request.language)
     if request.mentioning:
@@ -128,7 +133,18 @@ def _bounded(request: QuoteSearchRequest) -> QuoteSearchResult:
     a speaker, or quote_person_published_idx for a speaker alone), ranked after the cut for `relevance`,
     then the page's quotations read."""
     ranked = request.sort == "relevance" and bool(request.text)
-    matches = matching_quotes(request).order_by(*(_OLDEST if request.sort == "oldest" else _NEWEST))
+    oldest = request.sort == "oldest"
+    if request.text or request.speaker:
+        order = _OLDEST if oldest else _NEWEST
+    else:
+        # Only the article's filters (outlet, dates, language, topic, mentioning): the same order read
+        # through the article's date (Quote.published is its copy), so the planner walks
+        # article_source_published_idx or article_published_idx and takes each article's quotations
+        # until it has enough. Sorting the quotations by their own date first collected every one of an
+        # outlet's (~8,000 of 2.5M) or a month's and ran past the time limit; this way 23 ms and 18 ms
+        # at 1M articles (EXPLAIN ANALYZE). A topic alone, or words alone when common, still can.
+        order = _ARTICLE_OLDEST if oldest else _ARTICLE_NEWEST
+    matches = matching_quotes(request).order_by(*order)
     columns = ["pk", "published", "person__slug", "person__name", "article__source__slug", "article__source__name"]
     if ranked:
         matches = matches.annotate(rank=SearchRank(F("search_vector"), search_query(request.text)))
