@@ -265,3 +265,11 @@ def test_a_possessor_before_an_organisation_and_a_department_before_a_name():
         "State Hilda Ravensworth in December."
     )
     assert names(body) == ["Scott Hale", "Timothy Kainesworth", "Hilda Ravensworth"]
+
+
+def test_a_plural_role_opening_a_list_and_a_prize_winning_adjective_are_no_names():
+    body = (
+        "Celebrities Julianne Marlowe, Keira Dunstan and Oskar Lindahl signed the letter. The Pulitzer "
+        "Prize-winning reporter Ada Quennell wrote it."
+    )
+    assert names(body) == ["Julianne Marlowe", "Keira Dunstan", "Oskar Lindahl", "Ada Quennell"]

@@ -772,7 +772,11 @@ def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
     shaped like a role (a title nameparser knows, or an agent noun), before a given name that one knows and a
     surname, describes the person. Not "Nguyen Thi Lan": a family name first, then the given names."""
     low = words[0].lower()
-    role_shaped = low in name_data.load().titles or (len(low) > 4 and low.endswith(("er", "or", "ist", "ian")))
+    # Plurals too: "Celebrities Julianne Moore, …", "Candidates Ben Carson, …", "Pastors David Jeremiah and …".
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "y" if low.endswith("ies") else low}
+    role_shaped = any(f in name_data.load().titles or f in TITLE_WORDS or f in AFFILIATION_WORDS for f in forms) or (
+        len(low) > 4 and low.endswith(("er", "or", "ist", "ian"))
+    )
     return role_shaped and _word_before_given_name(words) and _sentence_initial(text, pos)
 
 
@@ -952,7 +956,9 @@ COMPOUND_TAILS = frozenset("style like type era born based led run made backed o
 
 def _compound_modifier(low: str) -> bool:
     head, sep, tail = low.rpartition("-")
-    return bool(sep) and (tail in COMPOUND_TAILS or (len(tail) > 4 and tail.endswith("ed")))
+    return bool(sep) and (
+        tail in COMPOUND_TAILS or (len(tail) > 4 and tail.endswith("ed")) or (len(tail) > 5 and tail.endswith("ing"))
+    )  # ("Pulitzer Prize-winning"; not a given name's second syllable, "Ji-hoon", "Xiao-ming")
 
 
 def _org_word(low: str) -> bool:
