@@ -13,6 +13,8 @@ Sections:
             generate_corpus, reporting the generation rate (skipped when already full)
   pages     server-side latency of search (a fixed mix), article, person and person-look-up pages,
             quotation search (a speaker and a word) and quotation pages
+  untuned   the pages section again on a server as it comes: JIT on for the database, autovacuum off
+            on the archive's tables (issue 15.5); put back afterwards
   cache     page-cache hit rate and pages/s for article and person pages while an ingest stores
             6,000 new articles in the corpus database (deleted again after)
   gunicorn  article pages per second under gunicorn on this machine, driven by wrk
@@ -40,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 BENCH_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000000"))
-SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "cache", "gunicorn")
+SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "untuned", "cache", "gunicorn")
 # Real news kept outside the repository (issue 13.1): PolNeAR's train and dev splits converted by
 # bench/polnear.py, feedparser's and trafilatura's test files copied by bench/realfeeds.py.
 REALNEWS = os.environ.get("NEWSARCHIVE_REALNEWS", "")
@@ -366,6 +368,42 @@ def quotation_pages(client, rng: random.Random) -> None:
     report("quotation page", [timed(client, f"/quotes/{pk}/") for pk in ids], "-")
 
 
+UNTUNED_TABLES = (
+    "articles_article",
+    "articles_mention",
+    "articles_quote",
+    "articles_article_topics",
+    "articles_person",
+)
+
+
+def untuned_section(url: str) -> None:
+    """The pages section on a PostgreSQL as Debian ships it (JIT on) with autovacuum off on the archive's
+    tables: the app's own connections turn JIT off, and bulk writers analyse what they changed."""
+    import psycopg2
+
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    with psycopg2.connect(url) as db:
+        db.autocommit = True
+        with db.cursor() as cursor:
+            cursor.execute(f'ALTER DATABASE "{name}" SET jit = on')
+            for table in UNTUNED_TABLES:
+                cursor.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = off)")
+    print("\n== Untuned server: JIT on for the database, autovacuum off on the archive's tables ==")
+    try:
+        with psycopg2.connect(url) as db, db.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            print(f"a plain connection: jit = {cursor.fetchone()[0]}; the app's connections turn it off (settings)")
+        in_django(url, "pages")
+    finally:
+        with psycopg2.connect(url) as db:
+            db.autocommit = True
+            with db.cursor() as cursor:
+                cursor.execute(f'ALTER DATABASE "{name}" RESET jit')
+                for table in UNTUNED_TABLES:
+                    cursor.execute(f"ALTER TABLE {table} RESET (autovacuum_enabled)")
+
+
 def cache_section() -> None:
     setup_django()
     import cache_during_ingest
@@ -502,12 +540,14 @@ def main(argv: list[str]) -> int:
         ensure_database(url)
         in_django(url, "ingest")
     corpus_url = database_url("_bench")
-    if {"corpus", "pages", "cache", "gunicorn"} & set(wanted):
+    if {"corpus", "pages", "untuned", "cache", "gunicorn"} & set(wanted):
         ensure_database(corpus_url)
     if "corpus" in wanted:
         in_django(corpus_url, "corpus")
     if "pages" in wanted:
         in_django(corpus_url, "pages")
+    if "untuned" in wanted:
+        untuned_section(corpus_url)
     if "cache" in wanted:
         in_django(corpus_url, "cache")
     if "gunicorn" in wanted:
