@@ -33,6 +33,8 @@ class Key:
     nullable: bool = False  # only the first key may be
 
     def order(self, name: str):
+        if not self.nullable:  # PostgreSQL's default NULLS placement, as the indexes have it (no re-sort)
+            return F(name).desc() if self.descending else F(name).asc()
         return F(name).desc(nulls_last=True) if self.descending else F(name).asc(nulls_first=True)
 
 

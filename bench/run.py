@@ -12,7 +12,7 @@ Sections:
   corpus    fills the benchmark database to BENCH_ARTICLES articles (default 1,000,000) with
             generate_corpus, reporting the generation rate (skipped when already full)
   pages     server-side latency of search (a fixed mix), article, person and person-look-up pages,
-            quotation search (a speaker and a word) and quotation pages
+            quotation search (a speaker and a word) and quotation pages; rows/s of the lists' downloads
   untuned   the pages section again on a server as it comes: JIT on for the database, autovacuum off
             on the archive's tables (issue 15.5); put back afterwards
   cache     page-cache hit rate and pages/s for article and person pages while an ingest stores
@@ -342,6 +342,48 @@ def pages_section() -> None:
     report("fuzzy person look-up (typo)", [timed(client, f"/people/suggest/?q={q}") for q in typos], "p95 <= 50")
     report("home page", [timed(client, "/") for _ in range(20)], "fixed query count")
     quotation_pages(client, rng)
+    export_rates(client)
+
+
+EXPORT_ROWS = 200_000  # rows read of each download: enough to cross many batches, days and outlets
+
+
+def export_rates(client) -> None:
+    """Downloads of the lists (issue 14.4: export rows/s at 1M articles): the first EXPORT_ROWS rows of each,
+    streamed through the view as a client reads them, and how much the process grew while they did (a
+    download keeps one batch in memory, so this stays flat whatever the number of rows)."""
+    import resource
+
+    from articles.models import Person
+
+    speaker = Person.objects.order_by("id").values_list("slug", flat=True).first()  # the most quoted
+    downloads = {
+        "articles, CSV": "/articles/?format=csv",
+        "articles, JSON Lines": "/articles/?format=jsonl",
+        "articles, oldest first, JSON Lines": "/articles/?sort=oldest&format=jsonl",
+        "search 'government', CSV": "/search/?q=government&format=csv",
+        "a speaker's quotations, CSV": f"/quotes/?speaker={speaker}&format=csv",
+    }
+    for label, url in downloads.items():
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        # A row ends with CRLF in CSV (text in a cell has bare newlines), LF in JSON Lines; a CSV has a header.
+        end, lines, size = (b"\r\n", -1, 0) if url.endswith("csv") else (b"\n", 0, 0)
+        for chunk in response.streaming_content:
+            lines += chunk.count(end)
+            size += len(chunk)
+            if lines >= EXPORT_ROWS:
+                break
+        response.close()
+        elapsed = time.perf_counter() - started
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        print(
+            f"export {label + ':':<36} {lines / elapsed:9,.0f} rows/s   {lines:,} rows, {size / 1e6:,.0f} MB"
+            f" in {elapsed:.1f} s, peak memory +{grown:.0f} MB"
+        )
 
 
 def quotation_pages(client, rng: random.Random) -> None:
