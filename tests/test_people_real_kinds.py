@@ -273,3 +273,13 @@ def test_a_plural_role_opening_a_list_and_a_prize_winning_adjective_are_no_names
         "Prize-winning reporter Ada Quennell wrote it."
     )
     assert names(body) == ["Julianne Marlowe", "Keira Dunstan", "Oskar Lindahl", "Ada Quennell"]
+
+
+def test_a_role_that_is_also_a_firms_word_does_not_hide_the_person_after_it():
+    """ "operator", "developer", "publisher" name people's jobs as often as firms: "the ferry operator Mara
+    Tolle … Tolle said" is a person (a firm would have no given name, and no "said")."""
+    body = "The ferry operator Mara Tolle spoke on Monday.\n\n“Tickets go on sale in March,” Tolle said."
+    found = extract("Ferry tickets", body, "en")
+    assert [p.name for p in found.people] == ["Mara Tolle"]
+    assert [q.speaker for q in found.quotes] == ["Mara Tolle"]
+    assert extract("", "The developer Harbour Homes filed plans on Monday.", "en").people == []

@@ -220,7 +220,7 @@ CONNECTORS = PARTICLES | {"of", "for"}
 THING_NOUNS = """group vessel ship boat yacht ferry trawler schooner barge tug tanker frigate lifeboat liner team club
 band brand firm company startup label ketch sloop catamaran dinghy
 horse gelding mare colt filly stallion racehorse hotel restaurant festival race
-newsletter blog podcast album single charity operator supplier retailer lender insurer developer publisher chain
+newsletter blog podcast album single charity supplier retailer lender insurer chain
 shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler
 book memoir novel film movie documentary song speech essay column series""".split()
 # The noun may be followed by "called"/"named" ("a supplier called Halvorsen Marine") and the name may
