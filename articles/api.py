@@ -145,8 +145,7 @@ def quotes(request: HttpRequest) -> JsonResponse:
     query = quote_search_request(filterset.form.cleaned_data)
     if not (query.text or query.filters):
         return _error("Add words (q) or a filter (speaker, mentioning, source, topic, date_from, date_to, language).")
-    oldest = query.sort == "oldest"
-    order, scope = (export.QUOTES_OLDEST, "q-old") if oldest else (export.QUOTES_NEWEST, "q-new")
+    order, scope = export.quote_order(oldest=query.sort == "oldest", by_quotation=bool(query.text or query.speaker))
     listed = export.quote_listing(matching_quotes(query))
     return _page(request, listed, order, f"quotes:{scope}", export.quote_row)
 

@@ -325,7 +325,7 @@ def quote_download(request: HttpRequest) -> HttpResponse:
             "Add words or a filter (speaker, outlet, topic, dates, language) to download quotations.",
             content_type="text/plain; charset=utf-8",
         )
-    order = export.QUOTES_OLDEST if query.sort == "oldest" else export.QUOTES_NEWEST
+    order, _ = export.quote_order(oldest=query.sort == "oldest", by_quotation=bool(query.text or query.speaker))
     rows = export.quote_rows(matching_quotes(query), order, _links(request))
     return export.download(rows, fmt=request.GET["format"], columns=export.QUOTE_COLUMNS, filename="quotations")
 

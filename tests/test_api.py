@@ -80,6 +80,23 @@ def test_quotes_take_the_filters_of_quotation_search(client, archive):
     assert [(q["text"], q["speaker"]) for q in about] == [("We will not go back without a contract", ines.name)]
 
 
+def test_quotes_by_outlet_alone_page_through_the_articles_in_order(client, archive):
+    courier, gazette = archive["sources"]["courier"], archive["sources"]["gazette"]
+    assert [q["text"] for q in walk(client, f"/api/quotes/?source={courier.slug}&limit=1")] == [
+        "Rents are the first problem of this city",
+        "Two crossings a day is what we can do",
+    ]
+    # Within an article, in the order they are written; a cursor of this order is refused by the speaker's.
+    first = get(client, f"/api/quotes/?source={gazette.slug}&limit=1")
+    assert [q["text"] for q in first["results"] + get(client, first["next"])["results"]] == [
+        "We will not go back without a contract",
+        "The port must reopen",
+    ]
+    cursor = first["next"].split("cursor=")[1]
+    speaker = archive["people"]["ines"].slug
+    assert "cursor" in get(client, f"/api/quotes/?speaker={speaker}&cursor={cursor}", status=400)["error"]
+
+
 def test_people_outlets_and_topics(client, archive):
     assert [p["name"] for p in walk(client, "/api/people/?limit=2")] == ["Ines Varga", "Selim Erdoğlu", "Tomasz Brell"]
     [selim] = get(client, "/api/people/?q=erdoglu")["results"]
