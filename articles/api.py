@@ -1,4 +1,5 @@
-"""The read-only JSON API (issue 14.4): /api/articles/, /api/quotes/, /api/people/, /api/outlets/, /api/topics/.
+"""The read-only JSON API (issue 14.4): /api/articles/, /api/quotes/, /api/people/, /api/outlets/, /api/topics/,
+and one article or quotation by id (/api/articles/<id>/, /api/quotes/<id>/).
 
 Plain function views returning JSON (a framework would bring a second way of filtering, paginating and
 rendering for five read-only lists). Each list takes the filters of its page, checked by the page's own
@@ -15,14 +16,14 @@ import time
 from itertools import islice
 
 from django.core.cache import caches
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from articles import export
 from articles.filters import ArticleFilter, PersonFilter, QuoteFilter
 from articles.keyset import BadCursor, Key, key_values, make_cursor, read_cursor, rows
-from articles.models import Article, Person, Source, Topic
+from articles.models import Article, Person, Quote, Source, Topic
 from articles.search.quotes import matching_quotes
 
 REQUESTS_PER_MINUTE = 120  # per client address, in each minute of the clock
@@ -100,6 +101,7 @@ def _article(article: Article, links: export.Links) -> dict:
     return {
         "id": article.pk,
         "archive_url": links.article(article.pk, article.slug),
+        "api_url": links.root + reverse("api_article", args=[article.pk]),
         "headline": article.headline,
         "source": _named(article.source),
         "published": article.published.isoformat() if article.published else None,
@@ -131,6 +133,44 @@ def articles(request: HttpRequest) -> JsonResponse:
         .prefetch_related("people", "topics")
     )
     return _page(request, listed, order, f"articles:{scope}", _article)
+
+
+@throttled
+def article(request: HttpRequest, pk: int) -> JsonResponse:
+    """/api/articles/<id>/: a list's row with the text and the quotations (each with its id and page)."""
+    found = (
+        Article.objects.filter(pk=pk)
+        .select_related("source")
+        .defer("search_text", "search_vector")
+        .prefetch_related("people", "topics", Prefetch("quotes", Quote.objects.select_related("person")))
+        .first()
+    )
+    if found is None:
+        return _error(f"No article has the id {pk}.", 404)
+    links = export.Links(request.build_absolute_uri("/").rstrip("/"))
+    quoted = [
+        {
+            "id": q.pk,
+            "archive_url": links.quote(q.pk),
+            **export.quote_record(q),
+            "speaker_slug": q.person.slug if q.person else None,
+        }
+        for q in found.quotes.all()
+    ]
+    return JsonResponse(
+        {**_article(found, links), "body": found.body_text, "body_html": found.body_html, "quotes": quoted},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@throttled
+def quote(request: HttpRequest, pk: int) -> JsonResponse:
+    """/api/quotes/<id>/: a quotation as the lists give it."""
+    found = export.quote_listing(Quote.objects.filter(pk=pk)).first()
+    if found is None:
+        return _error(f"No quotation has the id {pk}.", 404)
+    links = export.Links(request.build_absolute_uri("/").rstrip("/"))
+    return JsonResponse(export.quote_row(found, links), json_dumps_params={"ensure_ascii": False})
 
 
 @throttled

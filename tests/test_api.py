@@ -97,6 +97,24 @@ def test_quotes_by_outlet_alone_page_through_the_articles_in_order(client, archi
     assert "cursor" in get(client, f"/api/quotes/?speaker={speaker}&cursor={cursor}", status=400)["error"]
 
 
+def test_one_article_with_its_text_and_quotations_and_one_quotation(client, archive, django_assert_max_num_queries):
+    strike = archive["articles"]["strike"]
+    listed = get(client, f"/api/articles/?source={archive['sources']['gazette'].slug}")["results"][0]
+    assert listed["api_url"] == f"http://testserver/api/articles/{strike.pk}/"
+    # the article and its outlet, its people, its topics, its quotations and their speakers
+    with django_assert_max_num_queries(4):
+        one = get(client, f"/api/articles/{strike.pk}/")
+    assert {k: v for k, v in one.items() if k in listed} == listed
+    assert one["body"] == "Dock workers kept the harbour closed.\n\nThe ferry timetable was cut again."
+    said = one["quotes"][0]
+    assert said["text"] == "We will not go back without a contract" and said["speaker_slug"] == "ines-varga"
+    with django_assert_max_num_queries(1):
+        alone = get(client, said["archive_url"].replace("/quotes/", "/api/quotes/").removeprefix("http://testserver"))
+    assert alone["id"] == said["id"] and alone["headline"] == strike.headline and alone["speaker"] == "Ines Varga"
+    assert "No article has the id 999999" in get(client, "/api/articles/999999/", status=404)["error"]
+    assert "No quotation" in get(client, "/api/quotes/999999/", status=404)["error"]
+
+
 def test_people_outlets_and_topics(client, archive):
     assert [p["name"] for p in walk(client, "/api/people/?limit=2")] == ["Ines Varga", "Selim Erdoğlu", "Tomasz Brell"]
     [selim] = get(client, "/api/people/?q=erdoglu")["results"]
