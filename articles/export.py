@@ -21,6 +21,7 @@ from django.urls import reverse
 from articles import keyset
 from articles.keyset import Key, date_key
 from articles.models import Article, ArticleTopic, Mention, Quote
+from newsarchive.replicas import read_alias
 
 
 def export_record(
@@ -202,8 +203,11 @@ class Links:
 
 def article_rows(articles: QuerySet, order: tuple[Key, ...], links: Links) -> Iterator[dict]:
     """Download rows of `articles` (filtered, in any order: `order` replaces it)."""
-    for article in keyset.rows(for_export(articles), order, batch=BATCH):
-        yield {"id": article.pk, "archive_url": links.article(article.pk, article.slug), **article_record(article)}
+    listed = for_export(articles).using(read_alias())  # chosen now (see below)
+    return (
+        {"id": article.pk, "archive_url": links.article(article.pk, article.slug), **article_record(article)}
+        for article in keyset.rows(listed, order, batch=BATCH)
+    )
 
 
 def quote_listing(quotes: QuerySet) -> QuerySet:
@@ -233,8 +237,13 @@ def quote_row(quote: Quote, links: Links) -> dict:
 
 def quote_rows(quotes: QuerySet, order: tuple[Key, ...], links: Links) -> Iterator[dict]:
     """Download rows of `quotes` (filtered; `order` replaces any order): the quotation, and its article."""
-    for quote in keyset.rows(quote_listing(quotes), order, batch=BATCH):
-        yield quote_row(quote, links)
+    listed = quote_listing(quotes).using(read_alias())  # chosen now (see below)
+    return (quote_row(quote, links) for quote in keyset.rows(listed, order, batch=BATCH))
+
+
+# article_rows() and quote_rows() are plain functions returning generators, so that they choose the database
+# (a replica for a public request, newsarchive/replicas.py) while the view runs: the rows are read later, as
+# the server sends the response, after ReplicaReadsMiddleware has stopped saying what the request may read.
 
 
 def _csv_cell(value) -> str | int | bool:

@@ -171,3 +171,17 @@ def test_readers_read_the_replica_and_staff_their_own_writes(site, servers):
     _caught_up(primary, standby)
     # The reader's page (cached while the replica lagged) is refreshed once the replica has the edit.
     assert "Ferry timetable postponed" in _get(page)
+
+
+def test_downloads_read_the_replica_as_their_page_does(site, servers):
+    # A download is read as the server sends it, after the request's middleware has returned (issue 14.4).
+    primary, standby = servers
+    _caught_up(primary, standby)
+    _sql(standby, "SELECT pg_wal_replay_pause()")
+    try:
+        _sql(primary, "UPDATE articles_article SET headline = 'Ferry timetable scrapped'")
+        download = _get(f"{site}/articles/?format=csv")
+        assert "Ferry timetable scrapped" not in download and "Ferry timetable" in download
+        assert "Ferry timetable scrapped" not in _get(f"{site}/api/articles/")
+    finally:
+        _sql(standby, "SELECT pg_wal_replay_resume()")
