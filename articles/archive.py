@@ -621,7 +621,7 @@ def _mention_evidence(evidence: str, name: str, matched_by: str) -> str:
 def _known_unconfirmed(
     extracted: Extracted, people: PersonIndex, names: dict[int, str], counts: dict[int, int], why: dict[int, str]
 ) -> dict[str, int]:
-    """The names an article not in English gives without evidence of a person (Extracted.unconfirmed) that
+    """The names an article gives without evidence of a person (Extracted.unconfirmed) that
     the archive knows by that name or an alias: added to the article's people (names, counts), and their
     spellings mapped to the person, for quotations left unattributed with the name as written."""
     as_written: dict[str, int] = {}

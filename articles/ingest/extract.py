@@ -22,7 +22,7 @@ class Extracted:
     given: bool = False  # carried by the input (export format), not extracted
     fingerprint: str = ""  # computed beside the extraction, in the worker process
     language: str = ""  # ISO 639-1 code of the text (articles.ingest.language), "" when unknown
-    # In a language other than English, names without evidence of a person (quotes.Extraction.unconfirmed),
+    # Names without evidence of a person, in any language (quotes.Extraction.unconfirmed),
     # as people are: stored only for people the archive already knows (archive._known_unconfirmed).
     unconfirmed: list[tuple[str, str, int, list[str], str]] = field(default_factory=list)
 

@@ -75,7 +75,7 @@ class Extraction:
     people: list[PersonMention]
     quotes: list[Quote]
     language: str = ""  # ISO 639-1 code the text was read as ("" unknown: read as English)
-    # In a language other than English, names found without evidence of a person (see people._evidence):
+    # Names found without evidence of a person, in any language (see people._evidence):
     # the archive keeps them only when it knows the person already.
     unconfirmed: list[PersonMention] = field(default_factory=list)
 
