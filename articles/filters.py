@@ -87,6 +87,18 @@ def _search(queryset, name, value):
     return queryset.search(text) if text else queryset
 
 
+def name_box(placeholder: str) -> forms.TextInput:
+    """A person's name typed, with the as-you-type list of known names (static/js/site.js)."""
+    return forms.TextInput(
+        attrs={
+            "placeholder": placeholder,
+            "list": "person-names",
+            "autocomplete": "off",
+            "data-suggest-names": reverse_lazy("person_suggest"),
+        }
+    )
+
+
 class ArticleFilter(django_filters.FilterSet):
     """/articles/: every article, narrowed by outlet, person, topic, dates and quotations."""
 
@@ -96,14 +108,7 @@ class ArticleFilter(django_filters.FilterSet):
         label="Person",
         queryset=Person.objects.all(),
         method="filter_person",
-        widget=forms.TextInput(
-            attrs={
-                "placeholder": "a name, e.g. Ana Ruiz",
-                "list": "person-names",
-                "autocomplete": "off",
-                "data-suggest-names": reverse_lazy("person_suggest"),
-            }
-        ),
+        widget=name_box("a name, e.g. Ana Ruiz"),
     )
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), field_name="topics", empty_label="Any topic")
     language = django_filters.ChoiceFilter(label="Language", choices=language_choices, empty_label="Any language")
@@ -183,26 +188,12 @@ class QuoteFilter(django_filters.FilterSet):
     speaker = PersonChoiceFilter(
         label="Said by",
         queryset=Person.objects.all(),
-        widget=forms.TextInput(
-            attrs={
-                "placeholder": "a name, e.g. Ana Ruiz",
-                "list": "person-names",
-                "autocomplete": "off",
-                "data-suggest-names": reverse_lazy("person_suggest"),
-            }
-        ),
+        widget=name_box("a name, e.g. Ana Ruiz"),
     )
     mentioning = PersonChoiceFilter(
         label="Mentioning",
         queryset=Person.objects.all(),
-        widget=forms.TextInput(
-            attrs={
-                "placeholder": "someone named in the quotation or its article",
-                "list": "person-names",
-                "autocomplete": "off",
-                "data-suggest-names": reverse_lazy("person_suggest"),
-            }
-        ),
+        widget=name_box("someone named in the quotation or its article"),
     )
     source = SlugChoiceFilter(label="Outlet", queryset=Source.objects.all(), empty_label="Any outlet")
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), empty_label="Any topic")

@@ -28,6 +28,8 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsarchive.replicas import read_alias
+
 
 @functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
@@ -768,8 +770,6 @@ class ContentVersion(models.Model):
     def current() -> int | None:
         """The version now; None until the first write (nothing to cache then). Raw SQL: it is
         the only query of a page served from the cache. Read where the page reads (a replica, maybe)."""
-        from newsarchive.replicas import read_alias
-
         with connections[read_alias()].cursor() as cursor:
             cursor.execute("SELECT version FROM articles_contentversion WHERE id = 1")
             row = cursor.fetchone()
