@@ -404,6 +404,28 @@ def test_entities_are_decoded_once():
     assert entry.body_text == "Tom &amp; Ada sell fish <fresh>."  # plain text: the XML's one decoding only
 
 
+def test_html_named_entities_in_a_feed_are_read_as_their_characters_not_refused():
+    # Feeds written by hand or by HTML-minded software use HTML's named entities (&nbsp; &eacute;),
+    # which XML does not define: what the publisher meant is plain, so the entries are kept, decoded once.
+    feed = rss(
+        "<item><title>Caf&eacute; reopens&nbsp;&mdash; at last</title><guid isPermaLink='false'>h1</guid>"
+        "<description>Zo&euml; Br&ucirc;l&eacute; opened the market &amp; the fair.</description></item>"
+        "<item><title>Tide tables</title><guid isPermaLink='false'>h2</guid>"
+        "<description><![CDATA[<p>Low tide at 6&nbsp;am, said Ren&eacute;.</p>]]></description></item>"
+    )
+    first, second = formats.parse_feed(feed.encode(), "x.xml", Options())
+    assert first.headline == "Café reopens — at last"  # a no-break space is a space in a headline
+    assert first.body_text == "Zoë Brûlé opened the market & the fair."
+    assert second.body_text == "Low tide at 6 am, said René."  # inside CDATA it is HTML: decoded there
+
+
+def test_an_entity_no_one_defines_still_makes_the_feed_not_well_formed():
+    feed = rss("<item><title>Ferry &notanentity; returns</title><guid isPermaLink='false'>u1</guid></item>")
+    [rejection] = formats.parse_feed(feed.encode(), "odd.xml", Options())
+    assert isinstance(rejection, Rejection)
+    assert "undefined entity" in rejection.reason and rejection.origin == "odd.xml"
+
+
 # --- 7. Dates with their time zone ---------------------------------------------------------------
 
 
