@@ -283,3 +283,15 @@ def test_a_role_that_is_also_a_firms_word_does_not_hide_the_person_after_it():
     assert [p.name for p in found.people] == ["Mara Tolle"]
     assert [q.speaker for q in found.quotes] == ["Mara Tolle"]
     assert extract("", "The developer Harbour Homes filed plans on Monday.", "en").people == []
+
+
+def test_a_full_name_before_a_noun_of_a_persons_life_is_a_person_mentioned():
+    """ "the Bill Clinton years", "a Marco Rubio delegate": a known given name and a surname before a noun that
+    only a person's name qualifies (years, scandal, delegate, …) mention that person; a team or a place before its
+    own nouns ("a Harlow Vale fan", "the Tarnby Green festival") stays no person."""
+    body = (
+        "Critics recalled the Corwin Ashdale years and the Delia Marchbank scandal. She met a Jonas Whitcombe "
+        "delegate at the rally."
+    )
+    assert names(body) == ["Corwin Ashdale", "Delia Marchbank", "Jonas Whitcombe"]
+    assert names("He was a Harlow Vale fan who loved the Tarnby Green festival.") == []

@@ -677,7 +677,11 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
     end = base + offsets[i + cut + n_name - 1] + len(words[-1])
-    if not cut and (dropped_the or _thing_before(text, base + offsets[i])):
+    if (
+        not cut
+        and (dropped_the or _thing_before(text, base + offsets[i]))
+        and not (not lang and _person_as_modifier(text, end, words))
+    ):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
     if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
         return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
@@ -778,6 +782,27 @@ def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
         len(low) > 4 and low.endswith(("er", "or", "ist", "ian"))
     )
     return role_shaped and _word_before_given_name(words) and _sentence_initial(text, pos)
+
+
+# Nouns that a person's full name stands before as a modifier, after "the" or "a": "the Bill Clinton years", "the
+# Monica Lewinsky scandal", "a Marco Rubio delegate", "an Abraham Lincoln impersonator" (a team's or a place's name
+# takes other nouns: "a Harlow Vale fan", "the Tarnby Green festival").
+PERSON_MODIFIED_NOUNS = frozenset(
+    """years era administration presidency campaign candidacy scandal affair trial movie film biopic interview
+dismissal shooting stereotype impersonator delegate delegates surrogate surrogates""".split()
+)
+
+
+def _person_as_modifier(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """A full name with a known given name before one of PERSON_MODIFIED_NOUNS: a person mentioned, not a thing."""
+    if len(words) < 2 or text[end : end + 1] != " ":
+        return False
+    after = text[end + 1 : end + 16].split(None, 1)
+    return (
+        bool(after)
+        and after[0].rstrip(",.;:") in PERSON_MODIFIED_NOUNS
+        and fold(words[0]) in name_data.load().given_names
+    )
 
 
 def _thing_before(text: str, pos: int) -> bool:
@@ -1433,7 +1458,9 @@ def _lone_word(tok: str) -> tuple[str, str]:
 def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     """An untitled multi-word name that its surroundings show to be a place, team, party or work."""
     start = c.run_start
-    if _ends_with(text, c.start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE):
+    if _ends_with(text, c.start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE) and not (
+        not lang and _person_as_modifier(text, c.end, c.tokens)
+    ):
         return True  # "off Haskett Pike", "in Sallow End", "a 2–1 win over X", "a X defender"
     if (
         text[c.end + 1 : c.end + 2] in ORG_AFTER_FIRST
