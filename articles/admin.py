@@ -30,7 +30,7 @@ from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import archive, collect
+from articles import archive, collect, jobs
 from articles.forms import (
     ArticleForm,
     FeedForm,
@@ -48,12 +48,13 @@ from articles.ingest.extract import Extracted, extract_article
 from articles.ingest.fetch import InputError
 from articles.ingest.formats import Options, ParsedArticle, Rejection
 from articles.ingest.language import language_name
-from articles.ingest.topics import count_matches, retag_all
+from articles.ingest.topics import count_matches
 from articles.models import (
     Alias,
     Article,
     ArticleTopic,
     Feed,
+    Job,
     Mention,
     NotAPerson,
     Person,
@@ -402,6 +403,13 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
         ("Detected in the text", {"fields": ["language"]}),  # again when the text changes (archive.update_article)
     ]
     readonly_fields = ["feed_url", "entry_id", "language", "body"]
+    actions = ["reextract"]
+
+    @admin.action(description="Re-extract quotations and people (a worker does it)", permissions=["change"])
+    def reextract(self, request: HttpRequest, queryset) -> None:
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+        job = jobs.enqueue(Job.Kind.REEXTRACT, {"article_ids": ids}, user=request.user)
+        message_job(self, request, job, f"{len(ids):,} articles queued for re-extraction: the rows staff set stay.")
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = self.fieldsets
@@ -470,6 +478,16 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
         if request.method == "POST" and "save" in request.POST:
             return self._paste_save(request, context)
         form = PasteForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid() and form.cleaned_data["url"]:
+            # Fetching may take FETCH_DEADLINE: a worker does it, and the job's page shows the outcome.
+            published = form.cleaned_data["published"]
+            job = jobs.enqueue(
+                Job.Kind.PASTE,
+                {"url": form.cleaned_data["url"], "published": published.isoformat() if published else None},
+                user=request.user,
+            )
+            self.message_user(request, "A worker fetches the page and stores its article; this page shows when.")
+            return redirect("admin:articles_job_change", job.pk)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             parsed = parse_pasted(
@@ -704,6 +722,12 @@ class TopicAdmin(admin.ModelAdmin):
             obj.slug = unique_slug(Topic, obj.name)
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if any(formset.has_changed() for formset in formsets):  # a rule added, changed or removed
+            job = jobs.enqueue(Job.Kind.RETAG, user=request.user)
+            message_job(self, request, job, "The rules changed: every article is re-tagged by a worker.")
+
     def get_urls(self):
         return [
             path("retag/", self.admin_site.admin_view(self.retag_view), name="articles_topic_retag"),
@@ -711,20 +735,13 @@ class TopicAdmin(admin.ModelAdmin):
         ]
 
     def retag_view(self, request: HttpRequest) -> HttpResponse:
-        """Re-apply every keyword rule to every article; report what each topic gained and lost."""
+        """Have a worker re-apply every keyword rule to every article; its job's page reports what each
+        topic gained and lost."""
         if request.method != "POST" or not self.has_change_permission(request):
             raise PermissionDenied
-        result = retag_all()
-        if not result.per_topic:
-            self.message_user(request, "Re-tagged all articles: nothing changed.", messages.SUCCESS)
-        else:
-            changes = "; ".join(
-                f"{name}: {gained} gained, {lost} lost" for name, (gained, lost) in result.per_topic.items()
-            )
-            self.message_user(
-                request, f"Re-tagged all articles: {result.articles_changed} changed. {changes}.", messages.SUCCESS
-            )
-        return redirect("admin:articles_topic_changelist")
+        job = jobs.enqueue(Job.Kind.RETAG, user=request.user)
+        self.message_user(request, "A worker re-tags every article; this page shows what changed.")
+        return redirect("admin:articles_job_change", job.pk)
 
 
 @admin.register(Source)
@@ -893,3 +910,63 @@ def _opml_response(feeds) -> HttpResponse:
     response = HttpResponse(collect.export_opml(feeds), content_type="text/x-opml; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="newsarchive-feeds.opml"'
     return response
+
+
+# --- Jobs ---------------------------------------------------------------------------------------
+
+
+def message_job(model_admin: admin.ModelAdmin, request: HttpRequest, job: Job, text: str) -> None:
+    link = reverse("admin:articles_job_change", args=[job.pk])
+    model_admin.message_user(request, format_html('{} <a href="{}">Job {}</a> shows how it goes.', text, link, job.pk))
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """What the worker did with the work staff asked for (articles/jobs.py): read only. Its page reloads
+    itself until the job is done (templates/admin/articles/job/change_form.html)."""
+
+    list_display = ["__str__", "state", "outcome", "requested_by", "created"]
+    list_filter = ["state", "kind"]
+    list_select_related = ["requested_by"]
+    fields = ["kind", "asked_for", "state", "outcome", "requested_by", "created", "started", "finished", "attempts"]
+    readonly_fields = fields
+    change_form_template = "admin/articles/job/change_form.html"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever asked for a job sees it, with or without the permission to see everyone's.
+        mine = request.user.is_staff and (obj is None or obj.requested_by_id == request.user.pk)
+        return super().has_view_permission(request, obj) or mine
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not super().has_view_permission(request):
+            queryset = queryset.filter(requested_by=request.user)
+        return queryset
+
+    @admin.display(description="asked for")
+    def asked_for(self, job: Job) -> str:
+        if job.kind == Job.Kind.PASTE:
+            return format_html("fetch <code>{}</code> and store its article", job.arguments.get("url", ""))
+        ids = job.arguments.get("article_ids")
+        if job.kind == Job.Kind.REEXTRACT and ids is not None:
+            return f"re-extract {len(ids):,} articles"
+        return job.get_kind_display()
+
+    @admin.display(description="outcome")
+    def outcome(self, job: Job) -> str:
+        text = jobs.outcome(job)
+        article_id = (job.result or {}).get("article_id") if job.state == Job.State.DONE else None
+        if article_id is None:
+            return text
+        before, after = text.split(f"article #{article_id}", 1)
+        link = reverse("admin:articles_article_change", args=[article_id])
+        return format_html('{}<a href="{}">article #{}</a>{}', before, link, article_id, after)

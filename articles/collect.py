@@ -1,4 +1,6 @@
-"""Collecting: workers poll the feeds staff subscribed to (Feed rows) when they are due (`manage.py collect`).
+"""Collecting: workers poll the feeds staff subscribed to (Feed rows) when they are due (`manage.py collect`),
+and run the jobs staff queued in the admin (Job rows, articles/jobs.py: a pasted URL, a re-tag, a
+re-extraction), taking turns between the two.
 
 The Feed rows are the work queue; PostgreSQL is the only server involved. A worker claims a due feed
 in a short transaction (SELECT … FOR UPDATE SKIP LOCKED, then a lease: claimed_until), fetches and
@@ -24,7 +26,8 @@ job but a schedule with state (due, validators, errors) that a job would have to
 On a job queue, something must also enqueue the due feeds (a periodic scheduler, with its own
 deduplication) and politeness per host would still be ours; procrastinate needs psycopg 3 beside our
 psycopg2 and its own schema, django-tasks-db its own table and worker. Claiming the Feed rows
-themselves gives exactly-once fetching with no second copy of the schedule.
+themselves gives exactly-once fetching with no second copy of the schedule. The jobs are then a table
+claimed the same way in the same loop (a few dozen lines), not a second queue with a worker of its own.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from django.db import connection, transaction
 from django.db.models import DateTimeField, F, Func
 from django.utils import timezone
 
+from articles import jobs
 from articles.ingest import fetch as fetching
 from articles.ingest import formats, pipeline
 from articles.ingest.formats import Options, ParsedArticle, Rejection
@@ -301,20 +305,27 @@ def _database_gone(exc: BaseException) -> bool:
 
 
 def run_worker(*, stop: threading.Event | None = None, once: bool = False, name: str | None = None) -> int:
-    """Poll feeds as they fall due until `stop` is set; with once, poll every feed due now and return.
-    Returns the number of polls made. The database going away is waited out, not a crash."""
+    """Poll feeds as they fall due and run the jobs staff queued (articles/jobs.py) until `stop` is set;
+    with once, do all that is due now and return. Returns the number of polls and jobs run. Feeds and
+    jobs take turns, so a long job holds up polling by one job at most. The database going away is
+    waited out, not a crash."""
     stop = stop or threading.Event()
     name = name or worker_name()
     polls, beaten = 0, 0.0
     while not stop.is_set():
         try:
             beaten = beat(name, polls, beaten)
-            feed = claim(name)
+            job = jobs.claim(name)
+            if job is not None:
+                jobs.run(job, name)
+                polls += 1
+            feed = claim(name) if not stop.is_set() else None
             if feed is not None:
                 poll(feed)
                 polls += 1
+            if job is not None or feed is not None:
                 continue
-            waiting = due_waiting()
+            waiting = min((w for w in (due_waiting(), jobs.waiting()) if w is not None), default=None)
         except Exception as exc:
             if not _database_gone(exc):
                 raise
@@ -325,7 +336,7 @@ def run_worker(*, stop: threading.Event | None = None, once: bool = False, name:
         if once and (waiting is None or waiting > 0):
             break  # nothing due now that another worker has not taken
         if waiting is None:
-            stop.wait(IDLE_SECONDS)  # no feeds (or all taken): look again for new ones, or "fetch now"
+            stop.wait(IDLE_SECONDS)  # no feeds or jobs (or all taken): look again for new ones, or "fetch now"
         elif waiting <= 0:
             stop.wait(BUSY_SECONDS)  # due, but its host is busy or was asked a moment ago
         else:
@@ -347,6 +358,7 @@ def beat(name: str, polls: int, last: float) -> float:
         name=name, defaults={"beat": stamp, "polls": polls}, create_defaults={"beat": stamp}
     )
     Worker.objects.filter(beat__lt=stamp - dt.timedelta(days=1)).delete()
+    jobs.prune()
     return now
 
 

@@ -224,7 +224,12 @@ class PasteForm(forms.Form):
         help_text="Headline on the first line, then the paragraphs; optionally the lines "
         "“The post … appeared first on Outlet.” and “Source: …” at the end.",
     )
-    url = forms.URLField(required=False, assume_scheme="https", label="or a URL")
+    url = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        label="or a URL",
+        help_text="A worker fetches the page and stores its article; you then check its quotations.",
+    )
     file = forms.FileField(required=False, label="or an HTML or text file")
     # The admin's date box and calendar, as on the article form; the help says its format (__init__).
     published = forms.DateField(required=False, widget=AdminDateWidget, validators=[check_published])

@@ -856,3 +856,69 @@ class Worker(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Job(models.Model):
+    """Work staff asked for that is too long for a web request, done by a `collect` worker (articles/jobs.py):
+    fetching and storing a pasted URL, re-tagging every article, re-extracting articles.
+
+    The rows are a work queue claimed as feeds are (SELECT … FOR UPDATE SKIP LOCKED and a lease): two workers
+    never run the same job, and a job whose worker died is taken over when its lease passes."""
+
+    class Kind(models.TextChoices):
+        PASTE = "paste", "fetch and store a URL"
+        RETAG = "retag", "re-tag all articles"
+        REEXTRACT = "reextract", "re-extract quotations and people"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "waiting for a worker"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    kind = models.CharField(max_length=20, choices=Kind)
+    arguments = models.JSONField(default=dict, blank=True)
+    state = models.CharField(max_length=10, choices=State, default=State.QUEUED, db_default=State.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now, db_default=Now())
+    run_after = models.DateTimeField(
+        default=timezone.now, db_default=Now(), help_text="Not run before this (a failed attempt waits to be retried)."
+    )
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, db_default=0, help_text="Times a worker took it.")
+    error = models.TextField(blank=True, default="", db_default="", help_text="Why the last attempt failed.")
+    # Progress while it runs (so a worker taking over carries on), the outcome when done.
+    result = models.JSONField(default=dict, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=200, blank=True, default="", db_default="")
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["paste", "retag", "reextract"]), name="job_kind_known"),
+            models.CheckConstraint(
+                condition=Q(state__in=["queued", "running", "done", "failed"]), name="job_state_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="running") | Q(claimed_until__isnull=False), name="job_running_has_lease"
+            ),
+            # One re-tag waiting is enough: it reads the rules when it starts, so edits to ten rules in a row
+            # make one re-tag, not ten (jobs.enqueue).
+            models.UniqueConstraint(
+                fields=["kind"], condition=Q(kind="retag", state="queued", attempts=0), name="job_one_retag_waiting"
+            ),
+        ]
+        indexes = [
+            # The worker's claim: the jobs not finished, by when they may run.
+            models.Index(fields=["run_after"], condition=Q(state__in=["queued", "running"]), name="job_pending_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Job {self.pk}: {self.get_kind_display()}"
+
+    @property
+    def pending(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)

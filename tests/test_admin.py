@@ -14,9 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
+from articles import collect
 from articles.admin import merge_summary
 from articles.archive import merge_people, update_article
 from articles.ingest import formats
+from articles.ingest.fetch import Fetched
 from articles.ingest.topics import tag_articles
 from articles.models import Alias, Article, ArticleTopic, Mention, Person, Quote, TopicRule
 from tests.conftest import make_article, make_person, make_source, make_topic
@@ -410,20 +412,24 @@ PAGE = b"""<!doctype html><html><head><title>Lighthouse keeper retires</title>
 </article></body></html>"""
 
 
-def test_paste_from_a_url_goes_through_the_fetch_chokepoint(editor_client):
-    with mock.patch("articles.ingest.formats.fetch", autospec=True, return_value=PAGE) as fetch:
-        response = editor_client.post(PASTE, {"url": "https://gazette.example/keeper", "preview": "1"})
+def test_paste_from_a_url_goes_through_the_fetch_chokepoint_in_a_worker(editor_client):
+    with mock.patch("articles.ingest.fetch.fetch", autospec=True, return_value=Fetched(PAGE)) as fetch:
+        job_page = editor_client.post(PASTE, {"url": "https://gazette.example/keeper", "preview": "1"}).url
+        fetch.assert_not_called()  # not in the web request: a worker fetches it (tests/test_jobs.py)
+        collect.run_worker(once=True)
     fetch.assert_called_once_with("https://gazette.example/keeper")
-    review = response.context["review"]
-    assert review["headline"].value() == "Lighthouse keeper retires"
-    assert review["url"].value() == "https://gazette.example/keeper"
-    assert ["I will miss the storms more than anything,"] == [q["text"] for q in response.context["record"]["quotes"]]
+    article = Article.objects.get(url="https://gazette.example/keeper")
+    assert article.headline == "Lighthouse keeper retires"
+    assert ["I will miss the storms more than anything,"] == [q.text for q in article.quotes.all()]
+    assert f"article #{article.pk}" in editor_client.get(job_page).content.decode()
 
 
 def test_paste_from_an_unreachable_url_says_why(editor_client):
-    with mock.patch("articles.ingest.formats.fetch", autospec=True, side_effect=formats.InputError("HTTP error 404")):
-        response = editor_client.post(PASTE, {"url": "https://gazette.example/gone", "preview": "1"})
-    assert "HTTP error 404" in str(response.context["form"].errors)
+    error = formats.InputError("HTTP error 404 Not Found")
+    with mock.patch("articles.ingest.fetch.fetch", autospec=True, side_effect=error):
+        job_page = editor_client.post(PASTE, {"url": "https://gazette.example/gone", "preview": "1"}).url
+        collect.run_worker(once=True)
+    assert "attempt 1 of 4 failed: HTTP error 404 Not Found" in editor_client.get(job_page).content.decode()
 
 
 def test_paste_from_an_uploaded_html_file(editor_client):
@@ -522,8 +528,9 @@ def test_retag_reports_what_each_topic_gained_and_lost(editor_client):
     by_hand = make_article(body_text="The harbour wall was repaired.", topics=[topic])
     fresh = make_article(body_text="The ferry was late.")
     TopicRule.objects.create(topic=topic, keyword="ferry")
-    response = editor_client.post(reverse("admin:articles_topic_retag"), follow=True)
-    assert "Ferries: 1 gained, 1 lost" in [str(m) for m in response.context["messages"]][0]
+    job_page = editor_client.post(reverse("admin:articles_topic_retag")).url  # a worker re-tags (articles/jobs.py)
+    collect.run_worker(once=True)
+    assert "Ferries: 1 gained, 1 lost" in editor_client.get(job_page).content.decode()
     assert set(topic.articles.all()) == {fresh, by_hand}  # staff's own choice is not the rules' to undo
     assert not stale.topics.exists()
 
