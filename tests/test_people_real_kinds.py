@@ -295,3 +295,15 @@ def test_a_full_name_before_a_noun_of_a_persons_life_is_a_person_mentioned():
     )
     assert names(body) == ["Corwin Ashdale", "Delia Marchbank", "Jonas Whitcombe"]
     assert names("He was a Harlow Vale fan who loved the Tarnby Green festival.") == []
+
+
+def test_a_surname_before_administration_is_a_person():
+    """ "the Obama administration" names a president by surname alone, with no full name in the article; a
+    nationality's adjective before "presidency" is nobody."""
+    body = (
+        "The Quennell administration announced new rules on Tuesday. Critics said the Brackley presidency had "
+        "done the same, and that the American presidency was never meant to work this way."
+    )
+    people = {p.name: p.evidence for p in find_people(body)}
+    assert list(people) == ["Quennell", "Brackley"]
+    assert people["Quennell"] == "administration: Quennell"

@@ -680,7 +680,13 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     if (
         not cut
         and (dropped_the or _thing_before(text, base + offsets[i]))
-        and not (not lang and _person_as_modifier(text, end, words))
+        and not (
+            not lang
+            and (
+                _person_as_modifier(text, end, words)
+                or (len(words) == 1 and _heads_administration(text, start, words[0]))
+            )
+        )
     ):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
     if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
@@ -1129,6 +1135,7 @@ def scan_people(
         elif c.person < 0 and (
             (c.titled and _founding_title(c.role.split()[-1].lower(), lang))
             or (not lang and not c.role and _kin_before(text, c.run_start))
+            or (not lang and not c.role and _heads_administration(text, c.start, c.tokens[0]))
         ):
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
@@ -1228,6 +1235,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
+    if len(c.tokens) == 1 and _heads_administration(text, c.start, c.tokens[0]):
+        return "administration: " + c.tokens[0]  # "the Obama administration"
     if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
         return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
     key = _name_key(person.tokens)
@@ -1380,6 +1389,23 @@ KIN_LONE_RE = re.compile(
 )
 
 
+ADMINISTRATION_AFTER = (" administration", " presidency")
+
+
+def _heads_administration(text: str, start: int, tok: str) -> bool:
+    """ "the Obama administration", "the Reagan presidency": a lone surname that names a government is a person's
+    (a country's or a party's is no administration: "the Marveth government"; "the American presidency" is an
+    adjective's, told by its plural among GROUP_WORDS or its ending)."""
+    end = start + len(tok)
+    if not text.startswith(ADMINISTRATION_AFTER, end) or not text.endswith(("the ", "The "), 0, start):
+        return False
+    if _not_name_word(tok) or not tok.isalpha() or tok.isupper():
+        return False
+    low = fold(tok)
+    # (No gazetteer test: "Obama" and "Clinton" are towns too, and towns have no administrations.)
+    return low + "s" not in GROUP_WORDS and not low.endswith(("ican", "ian", "ese", "ish"))
+
+
 def _kin_before(text: str, start: int) -> str:
     """The kinship word right before a name ("his wife, Laura", "Trump's wife Melania"), or ""."""
     if start < 4 or not text[start - 2 : start].rstrip(" ").endswith(tuple("abcdefghijklmnopqrstuvwxyzé,")):
@@ -1435,6 +1461,7 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
             word in names
             or folded in place_words
             or (folded in given and _kin_before(text, runs[i][0] + runs[i][1].offsets[0]))
+            or (not lang and _heads_administration(text, runs[i][0] + runs[i][1].offsets[0], runs[i][1].tokens[0]))
             or (
                 len(word) >= 6
                 and (word[0], len(word)) in near
