@@ -280,7 +280,7 @@ def form_page(model_admin: admin.ModelAdmin, request: HttpRequest, form, fieldse
 class QuoteInline(admin.TabularInline):
     model = Quote
     formset = QuoteFormSet
-    fields = ["text", "person", "speaker_as_written", "partial", "evidence", "edited_by_staff"]
+    fields = ["text", "person", "speaker_as_written", "speaker_kind", "partial", "evidence", "edited_by_staff"]
     readonly_fields = ["evidence", "edited_by_staff"]
     autocomplete_fields = ["person"]
     extra = 1
@@ -292,6 +292,9 @@ class QuoteInline(admin.TabularInline):
             field.widget.attrs.update(rows=3, cols=60)
         if db_field.name == "speaker_as_written":
             field.help_text = "As printed; enough on its own when the speaker is not in the archive."
+        if db_field.name == "speaker_kind":
+            # left out: unknown, or a person's when a speaker is chosen (Quote.clean)
+            field.required, field.empty_value = False, Quote.SpeakerKind.UNKNOWN
         return field
 
 

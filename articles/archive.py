@@ -34,7 +34,7 @@ from django.utils import timezone
 from psycopg2.extras import execute_values
 
 from articles.ingest.extract import Extracted, extract_article
-from articles.ingest.formats import ParsedArticle
+from articles.ingest.formats import ParsedArticle, ParsedQuote
 from articles.ingest.resolve import PersonIndex
 from articles.ingest.topics import tag_articles
 from articles.models import (
@@ -435,13 +435,14 @@ def _insert_rows(cursor, articles: list[_Row], rows: list[tuple[list[tuple], lis
         ]
         new_quotes += [
             f"{row.pk}\t{_copy_text(text)}\t{_COPY_NULL if person_id is None else person_id}\t"
-            f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{_copy_text(why)}\t{date}\n"
-            for text, person_id, written, partial, position, why in quotes
+            f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{_copy_text(why)}\t{kind}\t{date}\n"
+            for text, person_id, written, partial, position, why, kind in quotes
         ]
     _copy_lines(cursor, "articles_mention (article_id, person_id, count, quoted, evidence, published)", new_mentions)
     _copy_lines(
         cursor,
-        "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, evidence, published)",
+        "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, evidence, speaker_kind, "
+        "published)",
         new_quotes,
     )
     if old_mentions:
@@ -455,7 +456,8 @@ def _insert_rows(cursor, articles: list[_Row], rows: list[tuple[list[tuple], lis
     if old_quotes:
         execute_values(
             cursor.cursor,
-            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position, evidence) "
+            "INSERT INTO articles_quote (article_id, text, person_id, speaker_as_written, partial, position, evidence, "
+            "speaker_kind) "
             "VALUES %s ON CONFLICT DO NOTHING",
             old_quotes,
             page_size=5000,
@@ -582,7 +584,15 @@ def _resolve_rows(
                 person_id = as_written[quote.speaker_as_written]
                 quoted.add(person_id)
             quotes.append(
-                (quote.text, person_id, quote.speaker_as_written[:300], quote.partial, position, quote.evidence[:300])
+                (
+                    quote.text,
+                    person_id,
+                    quote.speaker_as_written[:300],
+                    quote.partial,
+                    position,
+                    quote.evidence[:300],
+                    _speaker_kind(quote, person_id),
+                )
             )
         for person_id in quoted:
             counts.setdefault(person_id, 1)
@@ -600,6 +610,16 @@ def _resolve_rows(
             row.values["search_text"] = search_text([names[pk] for pk in counts], [q[0] for q in quotes])
         rows.append(([(pk, max(1, n), pk in quoted, why.get(pk, "")) for pk, n in counts.items()], quotes))
     return rows
+
+
+def _speaker_kind(quote: ParsedQuote, person_id: int | None) -> str:
+    """Quote.speaker_kind of a row: a person's when it has one; a speaker named that the archive keeps no person for
+    (staff said "not a person") is of unknown kind; else what the extractor said (quotes.speaker_kind)."""
+    if person_id is not None:
+        return Quote.SpeakerKind.PERSON
+    if quote.speaker:
+        return Quote.SpeakerKind.UNKNOWN
+    return quote.speaker_kind if quote.speaker_kind in Quote.SpeakerKind.values else Quote.SpeakerKind.UNKNOWN
 
 
 MATCHED_BY = {

@@ -649,6 +649,21 @@ class Quote(models.Model):
         db_index=False,  # quote_person_published_idx
     )
     speaker_as_written = models.CharField(max_length=300, blank=True, help_text='As printed: "Lavrov", "the ministry".')
+
+    class SpeakerKind(models.TextChoices):
+        PERSON = "person", "person"
+        ORGANISATION = "organisation", "organisation"
+        UNKNOWN = "unknown", "unknown"
+
+    # What speaks, named or not: an organisation quoted ("the ministry said") is recorded as one, never as a person
+    # (quotes.speaker_kind); "a spokeswoman" is a person the article leaves unnamed.
+    speaker_kind = models.CharField(
+        max_length=12,
+        choices=SpeakerKind,
+        default=SpeakerKind.UNKNOWN,
+        db_default=SpeakerKind.UNKNOWN,
+        help_text="A person (named or not), an organisation, or unknown (no attribution, a group, a document).",
+    )
     partial = models.BooleanField(default=False, help_text="Quoted words inside a sentence, not a whole sentence.")
     position = models.PositiveIntegerField(help_text="Character offset of the quotation in the article's plain text.")
     evidence = models.CharField(
@@ -677,6 +692,15 @@ class Quote(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "position"], name="quote_article_position_unique"),
             models.CheckConstraint(condition=~Q(text=""), name="quote_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(speaker_kind__in=["person", "organisation", "unknown"]), name="quote_speaker_kind_known"
+            ),
+            # A speaker resolved to a person is a person's words, whatever else the row says.
+            models.CheckConstraint(
+                condition=Q(person__isnull=True) | Q(speaker_kind="person"),
+                name="quote_person_speaker_is_person",
+                violation_error_message="A quotation whose speaker is a person has the speaker kind “person”.",
+            ),
         ]
         indexes = [
             # A person's quotations, newest published first (QUOTES_NEWEST_FIRST).
@@ -710,6 +734,12 @@ class Quote(models.Model):
 
     def get_absolute_url(self) -> str:
         return url_for("quote_detail", self.pk)
+
+    def clean(self) -> None:
+        # A speaker chosen among the people is a person, whatever kind the row said before (staff correcting an
+        # extracted "organisation" pick the person only): quote_person_speaker_is_person then holds.
+        if self.person_id is not None:
+            self.speaker_kind = self.SpeakerKind.PERSON
 
 
 class PersonMonthQuerySet(models.QuerySet):

@@ -721,3 +721,34 @@ def test_viewers_cannot_declare_names_not_people(viewer_client):
     changelist = reverse("admin:articles_person_changelist")
     viewer_client.post(changelist, {"action": "not_people", "_selected_action": [person.pk], "confirm": "1"})
     assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_staff_say_a_quotation_is_an_organisations_in_the_quote_inline(editor_client):
+    ines = make_person("Ines Varga")
+    body = "<p>“The quay reopens on Monday,” the port authority said. “Nobody was hurt,” Varga said.</p>"
+    response = editor_client.post(
+        ADD,
+        article_data(
+            body_html=body,
+            quotes=[
+                {
+                    "text": "The quay reopens on Monday,",
+                    "person": "",
+                    "speaker_as_written": "the port authority",
+                    "speaker_kind": "organisation",
+                },
+                # a person chosen while the kind still says "organisation": the person wins
+                {
+                    "text": "Nobody was hurt,",
+                    "person": ines.pk,
+                    "speaker_as_written": "Varga",
+                    "speaker_kind": "organisation",
+                },
+            ],
+        ),
+    )
+    assert response.status_code == 302, form_errors(response)
+    quotes = {q.text: (q.person, q.speaker_kind) for q in Article.objects.get().quotes.all()}
+    assert quotes == {"The quay reopens on Monday,": (None, "organisation"), "Nobody was hurt,": (ines, "person")}
+    change = reverse("admin:articles_article_change", args=[Article.objects.get().pk])
+    assert 'name="quotes-0-speaker_kind"' in editor_client.get(change).content.decode()

@@ -487,3 +487,31 @@ def test_a_large_ingest_and_retag_leave_fresh_planner_statistics(tmp_path, monke
     Article.topics.through.objects.all().delete()
     retag_all()
     assert reltuples("articles_article_topics") == Article.topics.through.objects.count() == 4
+
+
+def test_an_organisation_quoted_is_stored_as_an_organisation_not_a_person():
+    body = (
+        "The harbour ministry defended the dredging contract on Monday.\n\n"
+        "“The contract is lawful and will stand,” the ministry said in a statement.\n\n"
+        "“It was a fair tender,” said Odile Brask, the harbour master.\n\n"
+        "“Nobody asked the islanders,” a spokeswoman for the ministry said later."
+    )
+    store(parsed(body_text=body, quotes=None, people=None))
+    rows = [(q.person.name if q.person else None, q.speaker_as_written, q.speaker_kind) for q in Quote.objects.all()]
+    assert rows == [
+        (None, "the ministry", "organisation"),
+        ("Odile Brask", "Odile Brask", "person"),
+        (None, "a spokeswoman for the ministry", "person"),
+    ]
+    assert not Person.objects.filter(name__icontains="ministry").exists()
+
+
+def test_a_quotation_given_a_person_is_a_persons_whatever_wrote_it():
+    speaker = make_person("Odile Brask")
+    article = make_article(quotes=[(None, "The contract is lawful")])
+    quote = article.quotes.get()
+    Quote.objects.filter(pk=quote.pk).update(speaker_kind=Quote.SpeakerKind.ORGANISATION)
+    # A later write naming a person (a merge, a fix by hand) leaves no "organisation" behind it.
+    Quote.objects.filter(pk=quote.pk).update(person=speaker)
+    assert Quote.objects.get(pk=quote.pk).speaker_kind == "person"
+    assert make_article(quotes=[(speaker, "It was a fair tender")]).quotes.get().speaker_kind == "person"

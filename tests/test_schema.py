@@ -88,6 +88,8 @@ MIGRATION_SQL = {
         # 0021: the page stamps (a function per trigger: each reads its own transition tables).
         "na_page_truncated",
         *_PAGE_STAMP_TRIGGERS,
+        # 0027: a quotation given a person is a person's (Quote.speaker_kind).
+        "na_quote_person_speaks",
     },
     "triggers": {
         # 0006
@@ -108,6 +110,8 @@ MIGRATION_SQL = {
         # 0021
         *_PAGE_STAMP_TRIGGERS,
         *(f"{table}_page_truncate" for table in _PAGE_STAMP_EVENTS),
+        # 0027
+        "quote_person_speaks",
     },
     # 0001: the text search configuration "newsarchive" (English stems, accents folded).
     "text search": {"newsarchive"},

@@ -293,3 +293,27 @@ def test_a_coordinator_is_no_speaker_written():
     [quote] = extract("", body, "en").quotes
     assert quote.speaker == "Joaquin Ibarrola"
     assert quote.speaker_as_written != "and"
+
+
+def test_an_organisation_quoted_is_recorded_as_an_organisation_not_a_person():
+    body = (
+        "The harbour ministry and the Tarrow Herald both spoke about the dredging contract on Monday.\n\n"
+        "“The contract is lawful and will stand,” the ministry said in a statement.\n\n"
+        "“We have seen no tender documents,” the Tarrow Herald reported.\n\n"
+        "“Nobody asked the islanders first,” a spokeswoman for the ministry said later.\n\n"
+        "“The figures will be published,” it said. “All of them, in March.”\n\n"
+        "“The dredgers leave on Friday,” said KPLA, the port authority.\n\n"
+        "“It was a fair tender,” said Odile Brask, the harbour master.\n\n"
+        "“So they say,” officials said."
+    )
+    got = [(q.speaker, q.speaker_as_written, q.speaker_kind) for q in extract("", body, "en").quotes]
+    assert got == [
+        (None, "the ministry", "organisation"),
+        (None, "the Tarrow Herald", "organisation"),
+        (None, "a spokeswoman for the ministry", "person"),  # a person, though the article does not name her
+        (None, "it", "organisation"),
+        (None, "", "organisation"),  # the same speaker runs on
+        (None, "KPLA", "organisation"),
+        ("Odile Brask", "Odile Brask", "person"),
+        (None, "officials", "unknown"),  # several people: no one person, no organisation
+    ]

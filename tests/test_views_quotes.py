@@ -339,3 +339,21 @@ def test_quote_search_bad_parameters_are_400(client, wire, query):
 @pytest.mark.parametrize("query", ["q=%26%26%26", "q=the", "page=abc&q=quay", "page=99999&q=quay", "q=" + "x" * 500])
 def test_quote_search_odd_words_and_pages_are_never_an_error(client, wire, query):
     assert client.get(f"/quotes/?{query}").status_code == 200
+
+
+def test_an_organisation_quoted_says_so_on_its_page_and_its_card(client):
+    article = make_article(
+        headline="Ministry defends the dredging contract",
+        body_text="“The contract is lawful and will stand,” the ministry said.",
+    )
+    quote = Quote.objects.create(
+        article=article,
+        text="The contract is lawful and will stand,",
+        position=0,
+        speaker_as_written="the ministry",
+        speaker_kind=Quote.SpeakerKind.ORGANISATION,
+    )
+    page = client.get(f"/quotes/{quote.pk}/").content.decode()
+    assert 'the ministry — <span class="speaker-kind">organisation</span>' in page
+    card = client.get(article.get_absolute_url()).content.decode()
+    assert 'the ministry <span class="speaker-kind">(organisation)</span>' in card

@@ -51,7 +51,7 @@ def extract_article(parsed: ParsedArticle) -> Extracted:
         people=[(p.name, p.role, p.count, list(p.variants), p.evidence) for p in found.people],
         quotes=[
             (
-                ParsedQuote(q.text, q.speaker, q.speaker_as_written, q.partial, q.evidence),
+                ParsedQuote(q.text, q.speaker, q.speaker_as_written, q.partial, q.evidence, q.speaker_kind),
                 q.position,
             )
             for q in found.quotes

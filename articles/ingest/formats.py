@@ -40,6 +40,7 @@ class ParsedQuote:
     speaker_as_written: str = ""
     partial: bool = False
     evidence: str = ""  # the extractor's rule that gave the speaker (quotes.Quote.evidence)
+    speaker_kind: str = ""  # "person", "organisation", "unknown" (quotes.Quote.speaker_kind); "" not said
 
 
 @dataclass

@@ -233,7 +233,10 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = No
         return (
             fingerprint(headline, body_text),
             [(p.name, p.role, p.count, p.variants, p.evidence) for p in found.people],
-            [(q.text, q.speaker, q.speaker_as_written, q.partial, q.position, q.evidence) for q in found.quotes],
+            [
+                (q.text, q.speaker, q.speaker_as_written, q.partial, q.position, q.evidence, q.speaker_kind)
+                for q in found.quotes
+            ],
             found.language,
             [(p.name, p.role, p.count, p.variants, p.evidence) for p in found.unconfirmed],
         )
@@ -248,8 +251,8 @@ def _unpack(result: tuple | Extracted | str) -> Extracted | str:
     return Extracted(
         people=people,
         quotes=[
-            (ParsedQuote(text, speaker, written, partial, why), at)
-            for text, speaker, written, partial, at, why in quotes
+            (ParsedQuote(text, speaker, written, partial, why, kind), at)
+            for text, speaker, written, partial, at, why, kind in quotes
         ],
         fingerprint=digest,
         language=lang,

@@ -68,6 +68,10 @@ class Quote:
     # Which rule gave the speaker, and on what words ("name next to the reporting verb: Ruiz"): staff
     # see it in the admin beside the speaker; "" when no speaker was found.
     evidence: str = ""
+    # What speaks (speaker_kind()): "person" (named or not: "a spokeswoman", "he" left unresolved), "organisation"
+    # ("the ministry said", "CNN said", "it said"), or "unknown" (no attribution, a group, a document, a name
+    # with no evidence of what it is).
+    speaker_kind: str = "unknown"
 
 
 @dataclass
@@ -342,6 +346,7 @@ class _Attribution:
     person: int | None  # index into people, None for organisations and unnamed speakers
     written: str
     rule: str = ""  # which rule decided (Quote.evidence): shown to staff beside the speaker
+    kind: str = ""  # Quote.speaker_kind when person is None ("" for "unknown"); a person's is always "person"
 
 
 @dataclass
@@ -1046,12 +1051,14 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         want = _gender([(pronoun or last_word).lower()])
         if person is not None and want:  # "she said" states the speaker's gender for later pronouns
             _person_genders(state, text).setdefault(person, want)
-        return _Attribution(a, b, person, last_word, f"pronoun next to the reporting verb, meaning {how}")
+        return _Attribution(a, b, person, last_word, f"pronoun next to the reporting verb, meaning {how}", "person")
     first = words[0].lower()
     if len(words) == 1 and first in ("and", "but", "or", "then"):
         return None  # "… said X, and called the plan “…”": a coordinator, whose subject is the clause's before it
     if first in ("it", "they", "we", "i"):
-        return _Attribution(a, b, None, phrase, "organisation or group pronoun")  # an organisation or a group speaking
+        # "it said": an organisation; "they", "we": a group or an organisation, the text does not say which
+        kind = "organisation" if first == "it" else "unknown"
+        return _Attribution(a, b, None, phrase, "organisation or group pronoun", kind)
     if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
     if phrase[:1].isupper():  # "Lasry told …", "said Mrs. Okafor": a name scan_people did not take
@@ -1060,7 +1067,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             return att
     if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
         person, how = _resolve_pronoun(state, text, a)
-        return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}")
+        return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person")
     # "money that the judge said": the subject is the relative clause's own noun phrase.
     clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
     if clause is not phrase and state.words.determiner_re.match(clause + " "):
@@ -1072,7 +1079,55 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     person = _role_reference(state, text, a, phrase)
     if person is not None:  # "the coach": the person the article introduced with that role
         return _Attribution(a, b, person, phrase, "role the article gave a person it names")
-    return _Attribution(a, b, None, phrase, "role or description")
+    return _Attribution(a, b, None, phrase, "role or description", speaker_kind(phrase))
+
+
+# --- what kind of speaker -------------------------------------------------------------------------------------
+# A speaker phrase that names no person (Quote.speaker_kind): the noun at its head says what speaks. The head is the
+# last word before a preposition or a clause ("a spokeswoman for the ministry": spokeswoman).
+
+# Nouns naming an organisation, written in lower case or in a name ("the ministry", "the Trump campaign").
+ORGANISATION_HEADS = frozenset(
+    """ministry department government administration agency company firm corporation council committee commission
+campaign party office court police union bank university college school hospital board authority authorities
+organisation organization group association foundation institute federation league club network newspaper
+magazine channel broadcaster outlet embassy army navy military parliament senate congress assembly cabinet
+secretariat regulator watchdog prosecutors team coalition caucus movement alliance bureau center centre
+charity trust fund publisher studio""".split()
+)
+# In a capitalised name only: outlets and institutions ("the Washington Post", "Fox News", "the White House").
+NAMED_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
+    "times post herald tribune journal news press gazette wire daily inc ltd llc plc corp co house pac".split()
+)
+# Nouns naming one person the article leaves unnamed ("a spokeswoman", "one driver", "the official"); titles and
+# roles (people.TITLE_WORDS, through ROLE_WORDS) name one too.
+PERSON_HEADS = frozenset(
+    """spokeswoman spokesman spokesperson official aide adviser advisor lawyer attorney source man woman boy girl
+witness neighbour neighbor friend relative supporter voter delegate candidate nominee lawmaker legislator strategist
+consultant staffer insider employee worker member donor organiser organizer protester critic expert observer
+pollster operative confidant host anchor reporter journalist commentator columnist blogger user""".split()
+)
+SPEAKER_HEAD_END_RE = re.compile(r"\s(?:for|of|at|in|from|with|to|who|that|which|on|under|close)\s|,")
+ACRONYM_RE = re.compile(r"[A-Z][A-Z&]+\Z")
+
+
+def speaker_kind(phrase: str) -> str:
+    """ "person", "organisation" or "unknown" for a speaker phrase that names no person the article knows: "the
+    ministry", "CNN" and "the Washington Post" are organisations, "a spokeswoman for the ministry" and "one
+    official" are people; plurals ("officials"), documents ("the report") and bare names are unknown."""
+    head_part = SPEAKER_HEAD_END_RE.split(phrase.strip(), 1)[0].strip()
+    words = head_part.split()
+    if not words:
+        return "unknown"
+    head = words[-1].strip(".,;:").replace("’s", "").replace("'s", "")
+    if ACRONYM_RE.match(head) and len(words) <= 2:
+        return "organisation"  # "CNN", "the FBI": an acronym names an organisation, never a person
+    low = head.lower()
+    if low in ORGANISATION_HEADS or (head[:1].isupper() and low in NAMED_ORGANISATION_HEADS):
+        return "organisation"
+    if low in PERSON_HEADS or low in ROLE_WORDS - {"of", "for", "the", "state", "federal", "national"}:
+        return "person"
+    return "unknown"
 
 
 # --- names as written -------------------------------------------------------------------------------------
@@ -1156,14 +1211,14 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
     if len(fits) == 1:
         return _Attribution(a, b, fits[0], phrase, "surname of a person the article names")
     if fits:
-        return _Attribution(a, b, None, phrase, "surname of several people: unresolved")
+        return _Attribution(a, b, None, phrase, "surname of several people: unresolved", "person")
     name = " ".join(words)
     if fold(name).lower().replace("’", "'") in name_data.load().places:
         return None  # "Sacramento said": a place (its council, its people) speaks, not a person
     if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
         return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
     if not _personal(text, name, a):
-        return _Attribution(a, b, None, phrase, "name as written, no evidence of a person")
+        return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
     at = text.find(name, a, b)
     start, end = (at, at + len(name)) if at >= 0 else (a, b)
     state.people.append(PersonMention(name, titles, 1, [], evidence="speaker named as written"))
@@ -1327,12 +1382,12 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
         start = offset + a + frame[a:v].index(words[0])
         person, how = _resolve_pronoun(state, text, start, words[0])
         return _Attribution(
-            start, start + len(words[0]), person, words[0], f"pronoun opening the clause, meaning {how}"
+            start, start + len(words[0]), person, words[0], f"pronoun opening the clause, meaning {how}", "person"
         )
     if words[0] == "I" or (len(words) > 1 and words[0] in CLAUSE_OPENERS and words[1].startswith("I ")):
         # "Then I stood on a sack and said, …": the writer or, in an interview, the interviewee
         start = offset + a + frame[a:v].index("I")
-        return _Attribution(start, start + 1, None, "I", "first person")
+        return _Attribution(start, start + 1, None, "I", "first person", "person")
     person = _sentence_subject(state, text, offset + a, offset + v)
     if person is None:
         return None
@@ -1400,7 +1455,9 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, m.start())
         if att is not None:
-            found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written, att.rule))
+            found.append(
+                _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, att.rule, att.kind)
+            )
     return found
 
 
@@ -1536,7 +1593,8 @@ def _fallback(
         # sentence is no evidence (on real news this rule was right for only 38% of the quotations it gave)
         return _Attribution(span.start, span.start, subject, "", "subject of the sentence before")
     if state.last is not None:  # the text runs on: the previous speaker
-        return _Attribution(span.start, span.start, state.last.person, "", "follow-on: the previous speaker")
+        last = state.last
+        return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
 
 
@@ -1669,6 +1727,7 @@ def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) 
         partial,
         span.start,
         evidence,
+        "person" if person is not None else (att.kind if att else "") or "unknown",
     )
 
 
@@ -1793,7 +1852,7 @@ def _labelled(state: _State, text: str, span: _Span) -> _Attribution | None:
             surname = fold(label.split()[-1]).lower()
             fits = [i for i, p in enumerate(state.people) if fold(p.name.split()[-1]).lower() == surname]
             person = fits[0] if len(fits) == 1 else None
-            return _Attribution(span.start, span.start, person, label, "transcript's speaker label")
+            return _Attribution(span.start, span.start, person, label, "transcript's speaker label", "person")
     return None
 
 

@@ -48,6 +48,8 @@ def _quote_card(quote: Quote, show_article: bool) -> dict:
         "partial": quote.partial,
         "speaker": person.name if person else quote.speaker_as_written or "Unattributed",
         "speaker_url": person.get_absolute_url() if person else "",
+        # An organisation quoted ("the ministry") says so, never passing for a person
+        "organisation": not person and quote.speaker_kind == Quote.SpeakerKind.ORGANISATION,
         "url": quote.get_absolute_url(),
         # Set by articles.search.quotes (the words searched for, <mark>ed and escaped) and by
         # page_queries.with_outlet_counts() ("quoted in N outlets", said from two on).
