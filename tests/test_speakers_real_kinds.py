@@ -317,3 +317,21 @@ def test_an_organisation_quoted_is_recorded_as_an_organisation_not_a_person():
         ("Odile Brask", "Odile Brask", "person"),
         (None, "officials", "unknown"),  # several people: no one person, no organisation
     ]
+
+
+def test_a_full_stop_after_a_title_ends_no_sentence():
+    # "Mr. Aldana" is the object inside Keller's sentence, not the opening of a new one: "he" is Keller.
+    body = (
+        "The recount ended on Sunday.\n\n"
+        "Bruno Keller, a former aide to Mr. Aldana, said the vote was close. “We lost by a hair,” he said."
+    )
+    assert speakers(body) == [("We lost by a hair,", "Bruno Keller")]
+
+
+def test_a_name_right_after_said_is_no_new_subject_for_a_pronoun():
+    # "Rehm said Mayor Piet Vandermeer would be …": Vandermeer is what Rehm said, so the next "he said" is Rehm's.
+    body = (
+        "Tomas Rehm, a spokesman for the port, said Mayor Piet Vandermeer would be “a strong voice” for the quay.\n\n"
+        "“I would expect the council to listen to him,” he said."
+    )
+    assert speakers(body) == [("a strong voice", "Tomas Rehm"), ("I would expect the counc", "Tomas Rehm")]

@@ -718,8 +718,22 @@ SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
 
 
 def _last_sentence_mark(text: str, lo: int, hi: int) -> int:
-    """max(text.rfind(mark, lo, hi) for mark in SENTENCE_START_MARKS), written out (no generator to run)."""
-    return max(text.rfind(". ", lo, hi), text.rfind("? ", lo, hi), text.rfind("! ", lo, hi), text.rfind("\n", lo, hi))
+    """Where the last sentence before hi (and from lo) ends: the last of SENTENCE_START_MARKS in text[lo:hi]. A full
+    stop after a title or an initial ends no sentence ("a supporter of Mr. Trump, said": one sentence)."""
+    other = max(text.rfind("? ", lo, hi), text.rfind("! ", lo, hi), text.rfind("\n", lo, hi))
+    stop = text.rfind(". ", lo, hi)
+    while stop > other and _abbreviation_at(text, stop):
+        stop = text.rfind(". ", lo, stop)
+    return max(stop, other)
+
+
+def _abbreviation_at(text: str, stop: int) -> bool:
+    """The full stop at text[stop] ends an abbreviation (people.ABBREVIATIONS: "Mr.", "Sen.") or an initial ("J.")."""
+    word = text[max(0, stop - 6) : stop].rsplit(None, 1)[-1:]
+    if not word:
+        return False
+    word = word[0].lstrip("(“\"‘'")
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
 
 
 # Words that open a new clause whose subject a following he/she is ("Ostrow sued and he won", "… after she
@@ -914,7 +928,9 @@ def _subject_since(
             and not _inside_quote(state, m.start)
             and not text.startswith(("'s", "’s"), m.end)
         ):
-            sentence_start = max(text.rfind(". ", a, m.start) + 2, text.rfind("\n", a, m.start) + 1, a)
+            # (the sentence's own start, even before a: "X said Obama has …" makes Obama no subject after "said")
+            lo = max(0, m.start - 400)
+            sentence_start = max(_last_sentence_mark(text, lo, m.start) + 1, lo)
             if _subject_position(text, sentence_start, m.start):
                 found, found_sentence = m.person, sentence_start
     return found
