@@ -307,3 +307,15 @@ def test_a_surname_before_administration_is_a_person():
     people = {p.name: p.evidence for p in find_people(body)}
     assert list(people) == ["Quennell", "Brackley"]
     assert people["Quennell"] == "administration: Quennell"
+
+
+def test_a_full_name_after_a_as_someone_like_that_person_is_a_person_mentioned():
+    """ "to a Mitt Romney", "a John McCain or any other": "a" makes a name a team's or a place's only before a noun
+    ("a Harlow Vale defender"); before a stop or "or", it is someone like that person, who is mentioned. And a
+    possessive after "administration" still leaves the name a president's ("the George W. Bush administration's")."""
+    body = (
+        "He would never have said that to a Corwin Ashdale. Nor to a Delia Marchbank or any other governor. "
+        "In 2007 the country accepted the Jonas P. Whitcombe administration's request."
+    )
+    assert names(body) == ["Corwin Ashdale", "Delia Marchbank", "Jonas P. Whitcombe"]
+    assert names("She was a Harlow Vale defender for ten years.") == []

@@ -803,12 +803,23 @@ def _person_as_modifier(text: str, end: int, words: tuple[str, ...]) -> bool:
     """A full name with a known given name before one of PERSON_MODIFIED_NOUNS: a person mentioned, not a thing."""
     if len(words) < 2 or text[end : end + 1] != " ":
         return False
-    after = text[end + 1 : end + 16].split(None, 1)
+    after = text[end + 1 : end + 18].split(None, 1)
     return (
         bool(after)
-        and after[0].rstrip(",.;:") in PERSON_MODIFIED_NOUNS
+        and _strip_possessive(after[0].rstrip(",.;:")) in PERSON_MODIFIED_NOUNS
         and fold(words[0]) in name_data.load().given_names
     )
+
+
+def _person_as_type(text: str, c: _Candidate) -> bool:
+    """ "to a Mitt Romney.", "a John McCain or any other": "a" before a full name with a known given name and nothing
+    after it that the name could qualify (a stop, or "or"/"and") means someone like that person, who is mentioned.
+    (Before a noun, "a X defender", the name is a team's or a place's: see CONTEXT_BEFORE_RE.)"""
+    if len(c.tokens) < 2 or not text.endswith((" a ", " an ", "A ", "An "), 0, c.run_start):
+        return False
+    if not (text[c.end : c.end + 1] in ".,;:!?)" or text.startswith((" or ", " and "), c.end)):
+        return False
+    return fold(c.tokens[0]) in name_data.load().given_names
 
 
 def _thing_before(text: str, pos: int) -> bool:
@@ -1486,7 +1497,7 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     """An untitled multi-word name that its surroundings show to be a place, team, party or work."""
     start = c.run_start
     if _ends_with(text, c.start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE) and not (
-        not lang and _person_as_modifier(text, c.end, c.tokens)
+        not lang and (_person_as_modifier(text, c.end, c.tokens) or _person_as_type(text, c))
     ):
         return True  # "off Haskett Pike", "in Sallow End", "a 2–1 win over X", "a X defender"
     if (
