@@ -402,7 +402,10 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "body_html"]}),
-        ("Where and when", {"fields": [("source", "via"), "published", "published_at", "url", "byline"]}),
+        (
+            "Where and when",
+            {"fields": [("source", "via"), ("published", "published_precision"), "published_at", "url", "byline"]},
+        ),
         ("Detected in the text", {"fields": ["language"]}),  # again when the text changes (archive.update_article)
     ]
     readonly_fields = ["feed_url", "entry_id", "language", "body"]

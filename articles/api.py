@@ -104,7 +104,9 @@ def _article(article: Article, links: export.Links) -> dict:
         "api_url": links.root + reverse("api_article", args=[article.pk]),
         "headline": article.headline,
         "source": _named(article.source),
-        "published": article.published.isoformat() if article.published else None,
+        # As far as it is known ("2025-03-10", "2025-03", "2025"), and how far: day, month or year.
+        "published": article.date_known[0] or None,
+        "published_precision": article.published_precision if article.published else None,
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "url": article.url,
         "byline": article.byline,

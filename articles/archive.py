@@ -214,6 +214,7 @@ ARTICLE_COLUMNS = (
     "source_id",
     "via_id",
     "published",
+    "published_precision",
     "url",
     "byline",
     "fingerprint",
@@ -270,7 +271,7 @@ def _new_or_changed(
     for feed_url, ids in entries.items():
         wanted |= Q(feed_url=feed_url, entry_id__in=ids) & ~Q(entry_id="")
     by_text, by_url, by_entry, stored = {}, defaultdict(list), {}, {}
-    columns = ("pk", "url", "fingerprint", "feed_url", "entry_id", "published", "published_at")
+    columns = ("pk", "url", "fingerprint", "feed_url", "entry_id", "published", "published_precision", "published_at")
     for row in Article.objects.filter(wanted).order_by().values(*columns):  # no ORDER BY: a look-up
         stored[row["pk"]] = row
         by_text[row["fingerprint"]] = row["pk"]
@@ -313,6 +314,7 @@ def _new_or_changed(
             "source_id": context.sources.get(parsed.source),
             "via_id": context.sources.get(parsed.via),
             "published": parsed.published,
+            "published_precision": parsed.published_precision,
             "url": parsed.url,
             "byline": parsed.byline[:300],
             "fingerprint": digest,
@@ -336,10 +338,11 @@ def _new_or_changed(
 
 def _unchanged(row: dict, parsed: ParsedArticle, digest: str) -> bool:
     """Whether a feed entry read again is what its article already holds."""
-    return (row["fingerprint"], row["url"], row["published"], row["published_at"]) == (
+    return (row["fingerprint"], row["url"], row["published"], row["published_precision"], row["published_at"]) == (
         digest,
         parsed.url,
         parsed.published,
+        parsed.published_precision,
         parsed.published_at,
     )
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from django.utils.dates import MONTHS
-
-from articles.models import Quote
+from articles.models import DatePrecision, Quote
 
 
 def speaker_name(quote: Quote) -> str:
@@ -26,9 +24,8 @@ def plain_text(quote: Quote, page_url: str) -> str:
     parts = [f"{speaker_name(quote)}, quoted in “{article.headline}”"]
     if article.source_id:
         parts.append(article.source.name)
-    if article.published:
-        day = article.published
-        parts.append(f"{day.day} {MONTHS[day.month]} {day.year}")
+    if article.published:  # as far as it is known: "10 March 2025", "March 2025", "2025"
+        parts.append(article.date_known[1])
     return f"{', '.join(parts)}: “{quote.text}” NewsArchive, {page_url}"
 
 
@@ -46,8 +43,9 @@ def csl_json(quote: Quote, page_url: str) -> str:
     }
     if article.source_id:
         item["container-title"] = article.source.name
-    if article.published:
-        item["issued"] = {"date-parts": [[article.published.year, article.published.month, article.published.day]]}
+    if article.published:  # only the parts known: [[2025]] for a year, [[2025, 3]] for a month
+        day, parts = article.published, {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2}
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day][: parts.get(article.published_precision, 3)]]}
     if article.byline:
         item["author"] = [{"literal": article.byline}]
     if article.language:
@@ -84,8 +82,10 @@ def bibtex(quote: Quote, page_url: str) -> str:
         fields.append(("author", f"{{{_bib(article.byline)}}}"))  # as one name: bylines aren't parsed
     if article.source_id:
         fields.append(("journal", _bib(article.source.name)))
-    if article.published:
-        fields += [("year", str(article.published.year)), ("date", article.published.isoformat())]
+    if article.published:  # biblatex's date takes ISO 8601's reduced forms too ("2025-03", "2025")
+        fields += [("year", str(article.published.year)), ("date", article.date_known[0])]
+        if article.published_precision != DatePrecision.YEAR:  # for BibTeX proper, which reads no date
+            fields.append(("month", str(article.published.month)))
     fields += [
         ("url", article.url or page_url),
         ("note", _bib(f"Quoting {speaker_name(quote)}: “{quote.text}”. NewsArchive, {page_url}")),

@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from articles import keyset
 from articles.keyset import Key, date_key
-from articles.models import Article, ArticleTopic, Mention, Quote
+from articles.models import Article, ArticleTopic, DatePrecision, Mention, Quote, dated
 from newsarchive.replicas import read_alias
 
 
@@ -40,17 +40,20 @@ def export_record(
     published_at: dt.datetime | None = None,
     feed_url: str = "",
     entry_id: str = "",
+    published_precision: str = DatePrecision.DAY,
 ) -> dict:
     """One article in the export format; the key order is part of the format. `published` is the
-    publisher's date, `published_at` the moment (UTC) when known; a feed entry's `feed_url` and
-    `entry_id` are its identity, so reading its feed again after an import finds it."""
+    publisher's date as far as it is known ("2025-03-10", or "2025-03" and "2025" for a month or a
+    year alone, which `ingest` reads back as such), `published_at` the moment (UTC) when known; a
+    feed entry's `feed_url` and `entry_id` are its identity, so reading its feed again after an
+    import finds it."""
     return {
         "headline": headline,
         "body": body,
         "body_html": body_html,
         "source": source,
         "via": via,
-        "published": published.isoformat() if published else None,
+        "published": dated(published, published_precision)[0] or None,
         "published_at": published_at.astimezone(dt.UTC).isoformat() if published_at else None,
         "url": url,
         "feed_url": feed_url,
@@ -100,6 +103,7 @@ def article_record(article: Article) -> dict:
         source=article.source.name if article.source else None,
         via=article.via.name if article.via else None,
         published=article.published,
+        published_precision=article.published_precision,
         published_at=article.published_at,
         url=article.url,
         feed_url=article.feed_url,
@@ -216,6 +220,7 @@ def quote_listing(quotes: QuerySet) -> QuerySet:
         *QUOTE_FIELDS,
         *("published", "article_id", "position"),
         *("article__slug", "article__headline", "article__url", "article__source__name"),
+        "article__published_precision",
     )
 
 
@@ -226,7 +231,7 @@ def quote_row(quote: Quote, links: Links) -> dict:
         "id": quote.pk,
         "archive_url": links.quote(quote.pk),
         **quote_record(quote),
-        "published": quote.published.isoformat() if quote.published else None,
+        "published": dated(quote.published, article.published_precision)[0] or None,  # "2025-03" for a month
         "article_id": article.pk,
         "article_archive_url": links.article(article.pk, article.slug),
         "headline": article.headline,

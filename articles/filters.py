@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import F, Q
 from django.template import loader
 from django.urls import reverse_lazy
 
 from articles.ingest.language import language_name
-from articles.models import Article, Person, Quote, Source, Topic
+from articles.models import Article, DatePrecision, Person, Quote, Source, Topic, since_day
 from articles.page_queries import article_languages
 from articles.search import QUOTE_SORTS, SORTS, clean_query
 
@@ -99,6 +99,13 @@ def name_box(placeholder: str) -> forms.TextInput:
     )
 
 
+# Said under a list's date range: how approximate and unknown dates are treated (models.since_day).
+UNDATED_HELP = (
+    "An article dated only by its month or year is included when that month or year overlaps the range; "
+    "one with no date is left out."
+)
+
+
 class ArticleFilter(django_filters.FilterSet):
     """/articles/: every article, narrowed by outlet, person, topic, dates and quotations."""
 
@@ -113,13 +120,18 @@ class ArticleFilter(django_filters.FilterSet):
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), field_name="topics", empty_label="Any topic")
     language = django_filters.ChoiceFilter(label="Language", choices=language_choices, empty_label="Any language")
     date_from = django_filters.DateFilter(
-        label="From", field_name="published", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+        label="From", method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
     )
+    # An approximate date is stored as its first day: up to the end, it is in the range when its period begins.
     date_to = django_filters.DateFilter(
-        label="To", field_name="published", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+        label="To",
+        field_name="published",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=UNDATED_HELP,
     )
     year = IntegerFilter(label="Year", field_name="published__year", min_value=1, max_value=9999)
-    month = IntegerFilter(label="Month", field_name="published__month", min_value=1, max_value=12)
+    month = IntegerFilter(label="Month", method="filter_month", min_value=1, max_value=12)
     quotes = django_filters.ChoiceFilter(
         label="Quotations",
         choices=[("yes", "With quotations"), ("no", "Without quotations")],
@@ -142,6 +154,13 @@ class ArticleFilter(django_filters.FilterSet):
         # of a person's articles is then read from mention_person_published_idx, where ordering by
         # the article's own date sorted all of them (160 ms for page 3 of a mid-ranked person at 1M).
         return queryset.mentioning(value).order_by(*_BY_MENTION["newest"])
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(since_day(value))
+
+    def filter_month(self, queryset, name, value):
+        # A year alone overlaps each of its months.
+        return queryset.filter(Q(published__month=value) | Q(published_precision=DatePrecision.YEAR))
 
     def filter_quotes(self, queryset, name, value):
         return queryset.with_quotes() if value == "yes" else queryset.without_quotes()
@@ -198,7 +217,11 @@ class QuoteFilter(django_filters.FilterSet):
     source = SlugChoiceFilter(label="Outlet", queryset=Source.objects.all(), empty_label="Any outlet")
     topic = SlugChoiceFilter(label="Topic", queryset=Topic.objects.all(), empty_label="Any topic")
     date_from = django_filters.DateFilter(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = django_filters.DateFilter(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = django_filters.DateFilter(
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=UNDATED_HELP.replace("An article", "A quotation whose article is"),
+    )
     language = django_filters.ChoiceFilter(label="Language", choices=language_choices, empty_label="Any language")
     sort = django_filters.ChoiceFilter(label="Order", choices=list(QUOTE_SORTS.items()), empty_label=None)
 

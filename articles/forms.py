@@ -16,7 +16,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html
 
 from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
-from articles.models import Article, Feed, Person, fingerprint
+from articles.models import Article, DatePrecision, Feed, Person, fingerprint
 
 
 def find_quote(body_text: str, text: str, taken: set[int] = frozenset()) -> int | None:
@@ -102,7 +102,17 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         # topics: an inline
-        fields = ["headline", "source", "via", "published", "published_at", "url", "byline", "body_html"]
+        fields = [
+            "headline",
+            "source",
+            "via",
+            "published",
+            "published_precision",
+            "published_at",
+            "url",
+            "byline",
+            "body_html",
+        ]
         field_classes = {"body_html": BodyField}
         widgets = {"headline": headline_box(), "body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
         error_messages = {"headline": {"required": "Every article needs a headline."}}
@@ -118,6 +128,26 @@ class ArticleForm(forms.ModelForm):
         published = self.cleaned_data.get("published")
         check_published(published)
         return published
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "published_precision" in self.fields:
+            self.fields["published_precision"].required = False
+
+    def clean_published_precision(self):
+        """A month or a year alone is stored as its first day (Article's article_published_precision): any day
+        of it will do, so "the month only" with 17 April 2017 is April 2017."""
+        precision = self.cleaned_data.get("published_precision") or DatePrecision.DAY  # not sent: a day, as before
+        published = self.cleaned_data.get("published")
+        if "published" not in self.cleaned_data:  # the date's own error is shown
+            return precision
+        if precision != DatePrecision.DAY and published is None:
+            raise forms.ValidationError("Give a date in that month or year, or leave the date empty if it is unknown.")
+        if precision == DatePrecision.MONTH:
+            self.cleaned_data["published"] = published.replace(day=1)
+        elif precision == DatePrecision.YEAR:
+            self.cleaned_data["published"] = published.replace(month=1, day=1)
+        return precision
 
     def clean(self):
         cleaned = super().clean()

@@ -26,6 +26,7 @@ from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Left, Lower, Now, Upper
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.text import slugify
 
 from newsarchive.replicas import read_alias
@@ -328,6 +329,46 @@ def article_slug(headline: str) -> str:
     return slug_base(headline, 120, "article")
 
 
+class DatePrecision(models.TextChoices):
+    """How much of an article's date is known. An approximate date is stored as the first day of its month
+    or year (Article.published), so it sorts and is indexed with the rest; unknown is no date at all.
+    The values are those the ingest parsers give (articles.ingest.formats.DAY, MONTH, YEAR)."""
+
+    DAY = "day", "the day"
+    MONTH = "month", "the month only"
+    YEAR = "year", "the year only"
+
+
+def dated(day: date | None, precision: str, *, short: bool = False) -> tuple[str, str]:
+    """(ISO 8601 value, words) of a publication date as far as it is known: ("2017-04-05", "5 April 2017"),
+    ("2017-04", "April 2017"), ("2017", "2017"), or ("", "date unknown"); `short` writes "5 Apr 2017".
+    The one place dates are written for readers, for <time datetime>, citations, downloads and the API."""
+    if day is None:
+        return "", "date unknown"
+    if precision == DatePrecision.YEAR:
+        return f"{day.year:04d}", str(day.year)
+    month = MONTHS_3[day.month].title() if short else MONTHS[day.month]
+    if precision == DatePrecision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}", f"{month} {day.year}"
+    return day.isoformat(), f"{day.day} {month} {day.year}"
+
+
+def since_day(day: date, published: str = "published", precision: str = "published_precision") -> Q:
+    """Rows whose date reaches `day` or later, its whole known period counted: an article of "April 2017"
+    or of "2017" is in a range from 15 April 2017. `published` is the date (the article's, or a row's copy
+    of it), `precision` the path to the article's precision from the same rows. A range's end needs no such
+    rule: an approximate date is stored as its first day, so `published <= end` is already the overlap."""
+    month, year = day.replace(day=1), day.replace(month=1, day=1)
+    if day == year:
+        return Q(**{f"{published}__gte": day})
+    # The year's start bounds the index range; the precision is read only for the rows before `day`.
+    return Q(**{f"{published}__gte": year}) & (
+        Q(**{f"{published}__gte": day})
+        | Q(**{precision: DatePrecision.YEAR})
+        | Q(**{f"{published}__gte": month, precision: DatePrecision.MONTH})
+    )
+
+
 # Served by article_published_idx (scanned forwards or backwards).
 NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
 OLDEST_FIRST = (F("published").asc(nulls_first=True), F("id").asc())
@@ -402,6 +443,15 @@ class Article(models.Model):
     # The publisher's own date: the day in the time zone the input gave its time in (an entry dated
     # "Tue, 03 Jun 2025 22:30:00 -0500" is of 3 June, although it was 4 June in UTC).
     published = models.DateField(null=True, blank=True)
+    # "2017" or "April 2017" when only that is known: `published` is then the first day of it.
+    published_precision = models.CharField(
+        "date known to",
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        db_default=DatePrecision.DAY,
+        help_text="Only the month or the year when that is all the source says; the date is then its first day.",
+    )
     published_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -478,6 +528,14 @@ class Article(models.Model):
                 condition=Q(feed_url="", entry_id="") | (~Q(feed_url="") & ~Q(entry_id="")),
                 name="article_feed_entry_together",
             ),
+            # A month or a year alone is a date's first day, so it sorts, is indexed and matches ranges as its
+            # period does (since_day); an approximate date needs a date (none at all is "date unknown").
+            models.CheckConstraint(
+                condition=Q(published_precision="day")
+                | Q(published_precision="month", published__isnull=False, published__day=1)
+                | Q(published_precision="year", published__isnull=False, published__month=1, published__day=1),
+                name="article_published_precision",
+            ),
             models.UniqueConstraint(fields=["fingerprint"], name="article_fingerprint_unique"),
             models.CheckConstraint(condition=~Q(headline=""), name="article_headline_not_empty"),
             models.CheckConstraint(
@@ -512,6 +570,11 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return url_for("article_detail", self.pk, self.slug)
+
+    @property
+    def date_known(self) -> tuple[str, str]:
+        """(ISO value, words) of its date as far as it is known (models.dated)."""
+        return dated(self.published, self.published_precision)
 
 
 class ArticleTopic(models.Model):

@@ -121,7 +121,7 @@ def related_articles(article: Article, limit: int = 5, window: int = 40) -> list
                           FROM candidates c GROUP BY c.article_id
                          ORDER BY shared DESC, shared_topics DESC, published DESC NULLS LAST, c.article_id DESC
                          LIMIT %(limit)s)
-               SELECT a.id, a.headline, a.slug, a.published, a.source_id, s.name AS source_name,
+               SELECT a.id, a.headline, a.slug, a.published, a.published_precision, a.source_id, s.name AS source_name,
                       chosen.shared, chosen.shared_topics
                  FROM chosen JOIN articles_article a ON a.id = chosen.article_id
                  LEFT JOIN articles_source s ON s.id = a.source_id

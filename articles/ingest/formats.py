@@ -24,6 +24,7 @@ import xml.sax
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 # fetch (the one network chokepoint, articles/ingest/fetch.py) is called as formats.fetch, so tests can replace it.
 from articles.ingest.fetch import MAX_INPUT_BYTES, Fetched, InputError, fetch  # noqa: F401 (Fetched: re-exported)
@@ -53,6 +54,8 @@ class ParsedArticle:
     via: str = ""  # aggregator or feed it came through
     published: dt.date | None = None  # the publisher's own date (in the time zone the input gave)
     url: str = ""
+    # How much of `published` the input gave: DAY, or MONTH / YEAR ("April 2017", "2017": the first day of it).
+    published_precision: str = "day"
     byline: str = ""
     published_at: dt.datetime | None = None  # the moment, in UTC, when the input gives a time and zone
     # A feed entry's identity: the feed's address and the entry's guid/id in it (else its link, else
@@ -84,6 +87,7 @@ class Options:
     format: str | None = None  # force one of FORMATS
     source: str = ""  # outlet for inputs that don't name one (overrides a feed's title)
     date: dt.date | None = None  # publication date for inputs that don't state one
+    date_precision: str = "day"  # how much of it is known (DAY, MONTH, YEAR), as Dated.precision
     keep_broken_feeds: bool = False  # store what could be read of a feed that is not well-formed XML
 
 
@@ -463,7 +467,7 @@ def parse_text(text: str, origin: str, options: Options) -> Iterator[ParsedArtic
             origin=origin,
             source=options.source or source,
             via=via,
-            published=options.date,
+            **_published(Dated(None), options),
             byline=byline,
         )
     )
@@ -509,9 +513,9 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
     if not isinstance(obj, dict):
         return Rejection(origin, f"expected a JSON object, found {type(obj).__name__}")
     try:
-        published, published_at = parse_moment(_field(obj, "published"))
-        if published_at is None and obj.get("published_at") not in (None, ""):  # our export: date and moment
-            published_at = parse_moment(obj["published_at"])[1]
+        dated = parse_moment(_field(obj, "published"))
+        if dated.at is None and obj.get("published_at") not in (None, ""):  # our export: date and moment
+            dated = dated._replace(at=parse_moment(obj["published_at"]).at)
     except ValueError as exc:
         return Rejection(origin, str(exc))
     feed_url, entry_id = _as_text(obj.get("feed_url")), _as_text(obj.get("entry_id"))
@@ -547,8 +551,7 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
             origin=origin,
             source=options.source or _as_text(_field(obj, "source")),
             via=_as_text(_field(obj, "via")),
-            published=published or options.date,
-            published_at=published_at,
+            **_published(dated, options),
             url=_as_text(_field(obj, "url")),
             byline=_as_text(_field(obj, "byline")),
             feed_url=_identity(feed_url, 1000),
@@ -740,7 +743,7 @@ def _feed_entry(entry, where: str, options: Options, *, outlet: str, scope: str,
     url = link if _HTTP_URL.match(link) else (urllib.parse.urljoin(base, link) if base and link else "")
     headline = _plain(entry.get("title_detail"), entry.get("title", ""))
     entry_id = (entry.get("id") or "").strip() or link or _HASH_PREFIX + _digest(f"{headline}\n{raw}")
-    published, published_at = _entry_date(entry)
+    dated = _entry_date(entry)
     return finish(
         ParsedArticle(
             headline=headline,
@@ -748,8 +751,7 @@ def _feed_entry(entry, where: str, options: Options, *, outlet: str, scope: str,
             body_html=body_html,
             origin=where,
             source=outlet,
-            published=published or options.date,
-            published_at=published_at,
+            **_published(dated, options),
             url=url if _HTTP_URL.match(url) else "",
             byline=_entry_byline(entry),
             feed_url=_identity(scope, 1000),
@@ -835,23 +837,24 @@ def _entry_byline(entry) -> str:
     return (entry.get("author_detail", {}).get("name") or entry.get("author") or "").strip()
 
 
-def _entry_date(entry) -> tuple[dt.date | None, dt.datetime | None]:
+def _entry_date(entry) -> Dated:
     """The entry's date where it was published, and the moment, from its own text ("Tue, 03 Jun 2025
-    22:30:00 -0500" is 3 June), else from feedparser's reading (in UTC) of a date we don't know."""
+    22:30:00 -0500" is 3 June; "2017-04" is April 2017), else from feedparser's reading (in UTC) of a date
+    we don't know."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         if not raw:
             continue
         try:
-            day, moment = parse_moment(raw)
+            dated = parse_moment(raw)
         except ValueError:
-            day, moment = None, None
-        if day:
-            return day, moment
+            dated = Dated(None)
+        if dated.day:
+            return dated
         if parsed := entry.get(f"{key}_parsed"):
             moment = dt.datetime(*parsed[:6], tzinfo=dt.UTC)
-            return moment.date(), moment
-    return None, None
+            return Dated(moment.date(), moment)
+    return Dated(None)
 
 
 def _digest(text: str) -> str:
@@ -939,9 +942,9 @@ def _json_feed_item(item: dict, where: str, options: Options, *, outlet: str, sc
     item_id = _as_text(item.get("id"))
     entry_id = item_id or link or _HASH_PREFIX + _digest(f"{headline}\n{body_html}")
     try:
-        published, published_at = parse_moment(item.get("date_published") or item.get("date_modified"))
+        dated = parse_moment(item.get("date_published") or item.get("date_modified"))
     except ValueError:
-        published, published_at = None, None
+        dated = Dated(None)
     authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
     return finish(
         ParsedArticle(
@@ -950,8 +953,7 @@ def _json_feed_item(item: dict, where: str, options: Options, *, outlet: str, sc
             body_html=body_html,
             origin=where,
             source=outlet,
-            published=published or options.date,
-            published_at=published_at,
+            **_published(dated, options),
             url=url if _HTTP_URL.match(url) else "",
             byline=_as_text(authors) if isinstance(authors, list) else "",
             feed_url=_identity(scope, 1000),
@@ -1029,14 +1031,14 @@ def parse_html(
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
-    published, published_at = page.published or (None, None)
-    if published is None:
+    dated = page.published or Dated(None)
+    if dated.day is None:
         try:
-            published = parse_date(document.date)  # htmldate: the page's metadata or its address
+            dated = Dated(parse_date(document.date))  # htmldate: the page's metadata or its address
         except ValueError:
-            published = None
-    if published is None:
-        published = _date_in_text(tree if tree is not None else text)
+            pass
+    if dated.day is None:
+        dated = Dated(_date_in_text(tree if tree is not None else text))
     yield finish(
         ParsedArticle(
             headline=headline,
@@ -1044,8 +1046,7 @@ def parse_html(
             body_html="",
             origin=origin,
             source=options.source or site,
-            published=published or options.date,
-            published_at=published_at,
+            **_published(dated, options),
             url=document.url or url or "",
             byline=_byline([*page.authors, document.author or ""], site),
         )
@@ -1060,7 +1061,7 @@ class PageMetadata:
     heading: str = ""  # the first <h1>
     site_name: str = ""  # og:site_name, else the publisher JSON-LD or <meta> names, if a name
     authors: list[str] = field(default_factory=list)  # JSON-LD's people (together), then <meta> authors
-    published: tuple[dt.date, dt.datetime | None] | None = None
+    published: Dated | None = None
 
 
 def _page_metadata(tree) -> PageMetadata:
@@ -1148,14 +1149,14 @@ def _date_in_text(page) -> dt.date | None:
     return day if day and day.day != 1 else None
 
 
-def _first_moment(values: list) -> tuple[dt.date, dt.datetime | None] | None:
+def _first_moment(values: list) -> Dated | None:
     for value in values:
         try:
-            day, moment = parse_moment(value)
+            dated = parse_moment(value)
         except ValueError:
             continue
-        if day:
-            return day, moment
+        if dated.day:
+            return dated
     return None
 
 
@@ -1229,28 +1230,73 @@ def _url_of(origin: str) -> str | None:
 # --- Shared ------------------------------------------------------------------------------------
 
 
+# How much of a publication date an input gives (the values of models.Article.DatePrecision): an approximate
+# date is stored as the first day of its month or year, with its precision beside it.
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+class Dated(NamedTuple):
+    """A publication date as an input gives it: the publisher's day (the first of the month or year when
+    only that is known), the moment in UTC when a time and offset are given, and how much is known."""
+
+    day: dt.date | None
+    at: dt.datetime | None = None
+    precision: str = DAY
+
+
+def _published(dated: Dated, options: Options) -> dict:
+    """An article's date fields: what its input says, else the date given for inputs that state none."""
+    if dated.day is None:
+        return {"published": options.date, "published_at": None, "published_precision": options.date_precision}
+    return {"published": dated.day, "published_at": dated.at, "published_precision": dated.precision}
+
+
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_NUMBERS = {name[:length]: n for n, name in enumerate(_MONTHS, 1) for length in (3, len(name))}
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")  # ISO 8601's reduced precision
+_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?,?\s+(\d{4})$")  # "April 2017", "Apr. 2017"
+
+
+def _period(text: str) -> Dated | None:
+    """A month or a year alone ("2017-04", "April 2017", "2017") as the first day of it, or None."""
+    if match := _YEAR_ONLY.match(text):
+        return Dated(dt.date(int(match[1]), 1, 1), None, YEAR)
+    if match := _YEAR_MONTH.match(text):
+        return Dated(dt.date(int(match[1]), int(match[2]), 1), None, MONTH)
+    if (match := _MONTH_YEAR.match(text)) and match[1].lower() in _MONTH_NUMBERS:
+        return Dated(dt.date(int(match[2]), _MONTH_NUMBERS[match[1].lower()], 1), None, MONTH)
+    return None
+
+
 def parse_date(value) -> dt.date | None:
     """ISO dates and date-times, RFC 822 dates (RSS), or None for no value: the publisher's date."""
-    return parse_moment(value)[0]
+    return parse_moment(value).day
 
 
-def parse_moment(value) -> tuple[dt.date | None, dt.datetime | None]:
-    """(the publisher's date, the moment in UTC) of an ISO 8601 / RFC 3339 date or date-time (JSON,
-    Atom, JSON Feed, page metadata) or an RFC 822 one (RSS). The date is the day where it was written,
-    in the offset it gives ("Tue, 03 Jun 2025 22:30:00 -0500" is 3 June, 03:30 UTC on 4 June); the
-    moment is None unless a time and its offset are given. (None, None) for no value; ValueError for
-    a value that is not a date."""
+def parse_moment(value) -> Dated:
+    """The publisher's date, the moment in UTC and the precision of an ISO 8601 / RFC 3339 date or date-time
+    (JSON, Atom, JSON Feed, page metadata), an RFC 822 one (RSS), or a month or year alone ("2017-04",
+    "April 2017", "2017": approximate dates stay approximate, not the 1st of January). The date is the day
+    where it was written, in the offset it gives ("Tue, 03 Jun 2025 22:30:00 -0500" is 3 June, 03:30 UTC on
+    4 June); the moment is None unless a time and its offset are given. Dated(None) for no value; ValueError
+    for a value that is not a date."""
     if value in (None, "") or isinstance(value, bool):
-        return None, None
+        return Dated(None)
     if isinstance(value, (int, float)):  # a Unix timestamp
         moment = dt.datetime.fromtimestamp(value, dt.UTC)
-        return moment.date(), moment
+        return Dated(moment.date(), moment)
     text = str(value).strip()
+    try:
+        if period := _period(text):
+            return period
+    except ValueError:  # "2017-13"
+        raise ValueError(f"unreadable date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from None
     moment = _iso_datetime(text) or _rfc822_datetime(text)
     if moment is not None:
-        return moment.date(), moment.astimezone(dt.UTC) if moment.tzinfo else None
+        return Dated(moment.date(), moment.astimezone(dt.UTC) if moment.tzinfo else None)
     try:
-        return dt.date.fromisoformat(text[:10]), None
+        return Dated(dt.date.fromisoformat(text[:10]))
     except ValueError:
         raise ValueError(f"unreadable date {text!r}: use YYYY-MM-DD") from None
 
@@ -1297,6 +1343,8 @@ def finish(article: ParsedArticle) -> ParsedArticle | Rejection:
         return Rejection(article.origin, f"url {article.url!r} is not an http(s) URL")
     if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
         return Rejection(article.origin, f"publication date {article.published} is in the future")
+    if article.published is None:
+        article.published_precision = DAY  # no date: unknown whatever was asked (Article's constraint)
     return article
 
 

@@ -59,6 +59,7 @@ def preview_record(parsed: ParsedArticle, context: Context, extracted: Extracted
         source=parsed.source or None,
         via=parsed.via or None,
         published=parsed.published,
+        published_precision=parsed.published_precision,
         published_at=parsed.published_at,
         url=parsed.url,
         feed_url=parsed.feed_url,

@@ -22,7 +22,7 @@ from django.db import OperationalError
 from django.db.models import BigIntegerField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast
 
-from articles.models import ArticleTopic, Mention, Person, Quote, Source, Topic, search_query
+from articles.models import ArticleTopic, Mention, Person, Quote, Source, Topic, search_query, since_day
 from articles.search.highlight import START_SEL, STOP_SEL, highlight
 from articles.search.pagination import CAP, paginate
 from articles.search.text import has_search_words
@@ -101,8 +101,8 @@ def matching_quotes(request: QuoteSearchRequest) -> QuerySet:
     # The quotation's copy of its article's date with a speaker or words (quote_person_published_idx), else
     # the article's own (article_published_idx, which _bounded() then walks).
     published = "published" if request.text or request.speaker else "article__published"
-    if request.date_from:
-        quotes = quotes.filter(**{f"{published}__gte": request.date_from})
+    if request.date_from:  # an article's month or year alone counts when it overlaps the range (since_day)
+        quotes = quotes.filter(since_day(request.date_from, published, "article__published_precision"))
     if request.date_to:
         quotes = quotes.filter(**{f"{published}__lte": request.date_to})
     if request.language:

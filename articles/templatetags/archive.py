@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import template
-from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.html import format_html
 
 from articles.ingest.language import language_name, main_language
-from articles.models import Article, Quote
+from articles.models import Article, Quote, dated
 
 register = template.Library()
 
@@ -25,6 +25,14 @@ def foreign_language(code: str) -> str:
     """The name of an article's language when it is not the site's own ("German"); "" otherwise (the
     site's language, or unknown): pages say the language only where a reader would not expect it."""
     return language_name(code) if code and code != main_language() else ""
+
+
+@register.filter
+def date_known(article: Article, style: str = "") -> str:
+    """An article's date as far as it is known, in <time>: "5 April 2017" ("5 Apr 2017" with "short"),
+    "April 2017", "2017"; or "date unknown" (models.dated, which the cards' dates come from too)."""
+    iso, text = dated(article.published, article.published_precision, short=style == "short")
+    return format_html('<time datetime="{}">{}</time>', iso, text) if iso else text
 
 
 @register.filter(name="language_name")
@@ -58,14 +66,14 @@ def _quote_card(quote: Quote, show_article: bool) -> dict:
     }
     if show_article:
         article = quote.article
-        day = article.published
+        iso, text = dated(article.published, article.published_precision, short=True)
         card.update(
             article_url=article.get_absolute_url(),
             headline=article.headline,
             outlet=article.source.name if article.source_id else "",
-            # <time datetime> and the text the date filter's "j M Y" writes ("5 Mar 2025").
-            published=day.isoformat() if day else "",
-            published_text=f"{day.day} {MONTHS_3[day.month].title()} {day.year}" if day else "",
+            # <time datetime> and its text ("5 Mar 2025", "Mar 2025", "2025"), or "" and "date unknown".
+            published=iso,
+            published_text=text,
         )
     return card
 
@@ -82,14 +90,14 @@ def article_cards(articles: Iterable[Article | tuple[Article, str]]) -> dict:
 
 
 def _article_card(article: Article, snippet: str = "") -> dict:
-    day = article.published
+    iso, text = dated(article.published, article.published_precision)
     return {
         "url": article.get_absolute_url(),
         "headline": article.headline,
         "outlet": article.source.name if article.source_id else "",
-        # <time datetime> and the text the date filter's "j F Y" writes ("5 March 2025").
-        "published": day.isoformat() if day else "",
-        "published_text": f"{day.day} {MONTHS[day.month]} {day.year}" if day else "",
+        # <time datetime> and its text ("5 March 2025", "March 2025", "2025"), or "" and "date unknown".
+        "published": iso,
+        "published_text": text,
         "byline": article.byline,
         "snippet": snippet,
         "excerpt": getattr(article, "excerpt", ""),

@@ -1,11 +1,10 @@
-import datetime as dt
 import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.ingest import pipeline
-from articles.ingest.formats import FORMATS, Options
+from articles.ingest.formats import FORMATS, Dated, Options, parse_moment
 
 
 class Command(BaseCommand):
@@ -18,7 +17,10 @@ class Command(BaseCommand):
         parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--format", choices=FORMATS, help="read every input as this format")
         parser.add_argument("--source", default="", help="outlet name for inputs that don't name one")
-        parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that don't state one")
+        parser.add_argument(
+            "--date",
+            help="publication date for inputs that state none: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known",
+        )
         parser.add_argument(
             "--keep-broken-feeds",
             action="store_true",
@@ -40,9 +42,9 @@ class Command(BaseCommand):
         **options,
     ):
         try:
-            published = dt.date.fromisoformat(date) if date else None
+            given = parse_moment(date) if date else Dated(None)  # "2017-04" or "2017": the month or year only
         except ValueError:
-            raise CommandError(f"--date {date!r} is not a date: use YYYY-MM-DD") from None
+            raise CommandError(f"--date {date!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY") from None
         if json and not dry_run:
             raise CommandError("--json only goes with --dry-run")
         progress = _progress_bar(self.stderr._out)
@@ -62,7 +64,13 @@ class Command(BaseCommand):
 
         report = pipeline.run(
             inputs,
-            Options(format=format, source=source, date=published, keep_broken_feeds=keep_broken_feeds),
+            Options(
+                format=format,
+                source=source,
+                date=given.day,
+                date_precision=given.precision,
+                keep_broken_feeds=keep_broken_feeds,
+            ),
             dry_run=dry_run,
             on_record=show,
             on_rejection=rejected,
