@@ -335,3 +335,19 @@ def test_a_name_right_after_said_is_no_new_subject_for_a_pronoun():
         "“I would expect the council to listen to him,” he said."
     )
     assert speakers(body) == [("a strong voice", "Tomas Rehm"), ("I would expect the counc", "Tomas Rehm")]
+
+
+def test_a_name_after_a_preposition_in_a_description_is_not_the_speaker():
+    # "a lawyer for Haldane" is not Haldane; "the harbour master, who said" is the one the relative clause speaks of.
+    body = (
+        "Piet Haldane lost his appeal on Friday.\n\n"
+        "“We will go to the high court,” said the former top aide to Mayor Ilse Vandermeer.\n\n"
+        "A lawyer for Mr. Haldane said the ruling was “a disgrace to the island.”\n\n"
+        "The loss was hard for Mr. Haldane, who said he would “sleep on it.”"
+    )
+    got = [(q.speaker, q.speaker_as_written, q.speaker_kind) for q in extract("", body, "en").quotes]
+    assert got == [
+        (None, "the former top aide", "person"),
+        (None, "A lawyer for Mr. Haldane", "person"),
+        ("Piet Haldane", "Haldane", "person"),
+    ]

@@ -1044,6 +1044,28 @@ def _role_words_at(text: str, m: Mention) -> list[str]:
     return found
 
 
+# Prepositions whose object, after a description's head noun, is somebody else: "an aide to Ruiz", "the wife of".
+DESCRIPTION_PREPOSITIONS = frozenset("to of for with at under from".split())
+
+
+def _complement_of_description(text: str, a: int, mention: Mention) -> bool:
+    """The name stands after a preposition in a description that opens with a determiner, with only titles between
+    ("said the former top aide to President Ruiz", "a spokeswoman for Sen. Ruiz said"): the head of the noun phrase
+    is the description, and the person named is only its complement (a lawyer for Ruiz is not Ruiz)."""
+    before = text[a : mention.start].split()
+    if len(before) < 2 or before[0].lower() not in DETERMINER_OPENERS:
+        return False
+    if text.startswith(", who ", mention.end):
+        return False  # "… was steep for Mr. Ruiz, who said": the name is the antecedent of the speaking relative
+    k = len(before) - 1
+    while k > 0 and (before[k].lower() in NAME_PREFIX_WORDS or before[k].lower().rstrip(".") in NAME_PREFIX_WORDS):
+        k -= 1  # titles before the name ("to President", "for Sen.")
+    return before[k].lower() in DESCRIPTION_PREPOSITIONS
+
+
+DETERMINER_OPENERS = frozenset("the a an one another his her their its our".split())
+
+
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
     phrase = text[a:b]
@@ -1053,7 +1075,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if not (phrase[:1].isalpha() or LETTER_RE.search(phrase)):  # (most phrases open with a letter: no regex)
         return None
     mention = _mention_in(state, a, b, text)
-    if mention:
+    if mention and not _complement_of_description(text, a, mention):
         return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
     words = phrase.split()
     last_word = words[-1]
