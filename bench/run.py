@@ -18,6 +18,8 @@ Sections:
   cache     page-cache hit rate and pages/s for article and person pages while an ingest stores
             6,000 new articles in the corpus database (deleted again after)
   gunicorn  article pages per second under gunicorn on this machine, driven by wrk
+  replica   page latency with reads on a local streaming replica and on the primary alone, and the
+            replica's lag while the primary takes an ingest (a small primary and standby of its own)
 
 Benchmarks never touch the archive's own database: they use <name>_bench (the corpus, kept
 between runs because it takes minutes to build) and <name>_bench_ingest (emptied each run)
@@ -42,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 BENCH_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000000"))
-SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "untuned", "cache", "gunicorn")
+SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "untuned", "cache", "gunicorn", "replica")
 # Real news kept outside the repository (issue 13.1): PolNeAR's train and dev splits converted by
 # bench/polnear.py, feedparser's and trafilatura's test files copied by bench/realfeeds.py.
 REALNEWS = os.environ.get("NEWSARCHIVE_REALNEWS", "")
@@ -556,6 +558,149 @@ def _requests_per_second(wrk_output: str) -> float:
     return float(next(line for line in wrk_output.splitlines() if line.startswith("Requests/sec")).split()[-1])
 
 
+# --- Reads on a replica (issue 15.4) -------------------------------------------------------------
+
+REPLICA_ARTICLES = int(os.environ.get("BENCH_REPLICA_ARTICLES", "20000"))
+LAG_ARTICLES = 10_000  # written on the primary while the replica's lag is sampled
+
+
+def replica_section() -> None:
+    """Reads on a local streaming replica: a primary of its own (REPLICA_ARTICLES generated articles) and a
+    hot standby made from it with pg_basebackup, as tests/test_replicas.py makes them. Not the corpus
+    database: a base backup copies the whole cluster, the 1M-article corpus (8 GB) with it. Page latency
+    with DATABASE_REPLICA_URLS on the standby, then on the primary alone; then the standby's lag while
+    generate_corpus writes LAG_ARTICLES more on the primary. Both clusters are removed afterwards."""
+    import psycopg2
+
+    from newsarchive import pgcluster
+
+    def url(cluster) -> str:
+        host = urllib.parse.quote(str(cluster.socket_dir), safe="")
+        return f"postgres://{pgcluster.DB_USER}@{host}:{pgcluster.PORT}/{pgcluster.DB_NAME}"
+
+    def sql(cluster, query: str, params=()):
+        with psycopg2.connect(host=str(cluster.socket_dir), dbname=pgcluster.DB_NAME, user=pgcluster.DB_USER) as db:
+            db.autocommit = True
+            with db.cursor() as cursor:
+                cursor.execute(query, params)
+                return cursor.fetchall()
+
+    def catch_up(seconds: float = 600) -> float:
+        """Seconds until the standby has replayed all the primary has written so far."""
+        target, started = sql(primary, "SELECT pg_current_wal_lsn()::text")[0][0], time.perf_counter()
+        while not sql(standby, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target])[0][0]:
+            if time.perf_counter() - started > seconds:
+                raise SystemExit(f"the standby did not catch up within {seconds:.0f} s")
+            time.sleep(0.02)
+        return time.perf_counter() - started
+
+    home = Path(tempfile.mkdtemp(prefix="na-bench-replica-", dir="/tmp"))
+    home.chmod(0o755)  # the clusters run as an unprivileged user when the bench runs as root
+    primary, standby = pgcluster.Cluster(home / "primary"), pgcluster.Cluster(home / "standby")
+    print(f"\n== Reads on a local streaming replica ({REPLICA_ARTICLES:,} articles, primary and standby of its own) ==")
+    try:
+        primary.start()
+        run_manage(url(primary), "migrate", "--noinput", "-v", "0")
+        run_manage(url(primary), "generate_corpus", "--articles", str(REPLICA_ARTICLES), "--retag")
+        standby._prepare_home()
+        made = standby._run(
+            [
+                str(pgcluster.find_bindir() / "pg_basebackup"),
+                *("-h", str(primary.socket_dir), "-p", str(pgcluster.PORT), "-U", pgcluster.DB_USER),
+                *("-D", str(standby.data_dir), "-R", "-X", "stream", "-c", "fast"),
+            ]
+        )
+        if made.returncode != 0:
+            raise SystemExit(f"pg_basebackup failed: {made.stderr.strip()}")
+        standby.start()
+        catch_up()
+        for replicas in (url(standby), ""):
+            env = {
+                **os.environ,
+                "DATABASE_URL": url(primary),
+                "DATABASE_REPLICA_URLS": replicas,
+                "DJANGO_SETTINGS_MODULE": "newsarchive.settings_test",
+            }
+            subprocess.run([sys.executable, __file__, "_replica_pages"], cwd=ROOT, env=env, check=True)
+
+        # The lag while the primary takes an ingest: pg_stat_replication's replay_lag and the bytes of WAL
+        # the standby has still to replay, sampled every 100 ms.
+        writer = subprocess.Popen(
+            [sys.executable, "manage.py", "generate_corpus", "--articles", str(LAG_ARTICLES), "--seed", "2"],
+            cwd=ROOT,
+            env={**os.environ, "DATABASE_URL": url(primary)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        lag_seconds, lag_bytes, started = [], [], time.perf_counter()
+        while writer.poll() is None:
+            for behind, lag in sql(
+                primary,
+                "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), EXTRACT(EPOCH FROM replay_lag)"
+                " FROM pg_stat_replication",
+            ):
+                lag_bytes.append(float(behind or 0))
+                lag_seconds.append(float(lag or 0) * 1000)
+            time.sleep(0.1)
+        writing = time.perf_counter() - started
+        if writer.returncode != 0:
+            raise SystemExit(f"generate_corpus failed: {writer.stderr.strip()}")
+        after = catch_up()
+        print(
+            f"replica lag while the primary stores {LAG_ARTICLES:,} articles ({LAG_ARTICLES / writing:,.0f}/s, "
+            f"{len(lag_seconds)} samples): replay lag p50 {statistics.median(lag_seconds):.0f} ms, "
+            f"p95 {percentile(lag_seconds, 0.95):.0f} ms, max {max(lag_seconds):.0f} ms; WAL behind p50 "
+            f"{statistics.median(lag_bytes) / 2**20:.1f} MB, max {max(lag_bytes) / 2**20:.1f} MB; "
+            f"caught up {after:.2f} s after the last write"
+        )
+    finally:
+        for cluster in (standby, primary):
+            if cluster.is_initialised():
+                cluster.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def replica_pages() -> None:
+    """Article, person and search page latency in-process, reading where the settings say (the standby
+    when DATABASE_REPLICA_URLS names it, else the primary); checks the replica really served the reads."""
+    setup_django()
+    from django.db import connections
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Article, Person
+
+    reads = "replica1" if "replica1" in connections else "default"
+    rng = random.Random(7)
+    client = Client()  # signed out: public pages, which the router lets read a replica
+    max_id = Article.objects.order_by("-id").values_list("id", flat=True).first()
+    articles = list(
+        Article.objects.filter(pk__in=[rng.randint(1, max_id) for _ in range(300)]).values_list("pk", "slug")[:200]
+    )
+    people = [slug for (slug,) in rng.sample(list(Person.objects.values_list("slug")), 100)]
+    mix = search_mix(rng)
+    with CaptureQueriesContext(connections[reads]) as read, CaptureQueriesContext(connections["default"]) as primary:
+        timed(client, f"/articles/{articles[0][0]}/{articles[0][1]}/")
+    if not read.captured_queries:
+        raise SystemExit(f"the article page read nothing from {reads}")
+    if reads != "default":
+        print(
+            f"an article page: {len(read.captured_queries)} queries on the replica, "
+            f"{len(primary.captured_queries)} on the primary"
+        )
+    for pk, slug in articles:  # one pass unmeasured: the standby starts with cold buffers, the primary not
+        client.get(f"/articles/{pk}/{slug}/")
+    for slug in people:
+        client.get(f"/people/{slug}/")
+    for url in mix:
+        client.get(url)
+    where = "reads on the replica" if reads != "default" else "primary only"
+    report(f"article page, {where}", [timed(client, f"/articles/{pk}/{slug}/") for pk, slug in articles], "-")
+    report(f"person page, {where}", [timed(client, f"/people/{slug}/") for slug in people], "-")
+    report(f"search ({len(mix)} queries), {where}", [timed(client, url) for url in mix], "-")
+
+
 def main(argv: list[str]) -> int:
     if argv and argv[0].startswith("_"):  # a section inside its own interpreter
         {
@@ -563,6 +708,7 @@ def main(argv: list[str]) -> int:
             "_corpus": corpus_section,
             "_pages": pages_section,
             "_cache": cache_section,
+            "_replica_pages": replica_pages,
         }[argv[0]]()
         return 0
     wanted = argv or list(SECTIONS)
@@ -594,6 +740,8 @@ def main(argv: list[str]) -> int:
         in_django(corpus_url, "cache")
     if "gunicorn" in wanted:
         gunicorn_section(corpus_url)
+    if "replica" in wanted:
+        replica_section()
     print(f"\nbench finished in {(time.perf_counter() - started) / 60:.1f} min")
     return 0
 
