@@ -351,3 +351,24 @@ def test_a_name_after_a_preposition_in_a_description_is_not_the_speaker():
         (None, "A lawyer for Mr. Haldane", "person"),
         ("Piet Haldane", "Haldane", "person"),
     ]
+
+
+def test_a_name_opening_its_clause_after_a_connective_or_an_introduction_speaks():
+    # The description after the name has commas of its own, more than the subject search reads.
+    body = (
+        "The ferry contract went to Tarrow Lines.\n\n"
+        "But Odile Brask, the head of Harbour Watch, a group that has sued the port over its accounts since March, "
+        "said that “the damage is done.”\n\n"
+        "Just last week, Piet Haldane, editor of the Welby Ledger, a weekly read on every island, wrote, "
+        "“Nobody asked the islanders.”"
+    )
+    assert speakers(body) == [("the damage is done.", "Odile Brask"), ("Nobody asked the islande", "Piet Haldane")]
+
+
+def test_a_title_that_is_also_a_surname_ends_a_name_as_written():
+    body = (
+        "The council met on Monday.\n\n"
+        "“It will not be easy for the ferry,” said Representative Mara T. Bishop of Welby, and her vote decided it."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [("Mara T. Bishop", "Representative Mara T. Bishop")]

@@ -1196,6 +1196,13 @@ investigators prosecutors authorities""".split()
 NAME_WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])*\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
+# Titles and roles that are also common surnames (after a given name they are the surname).
+TITLE_SURNAMES = frozenset(
+    "king bishop judge major marshal dean baker chancellor sheriff warden farmer cardinal pope prince "
+    "chambers fisherman singer".split()
+)
+
+
 def _name_words(phrase: str) -> tuple[list[str], str] | None:
     """The words of the name a subject phrase consists of, and the titles before it: "Mrs. Clinton" ->
     (["Clinton"], "Mrs."), "the Tribune’s Ishaan Tharoor" -> (["Ishaan", "Tharoor"], ""). None when the phrase is
@@ -1222,6 +1229,8 @@ def _name_words(phrase: str) -> tuple[list[str], str] | None:
         if len(w) > 1 and w.isupper() and "." not in w:
             return None  # an acronym: an organisation ("CNN said")
         plain = low.rstrip(".")
+        if k and k == len(words) - 1 and plain in TITLE_SURNAMES:
+            continue  # a title that is also a surname, after a given name: "Peter T. King", "Ana Bishop"
         if plain in NON_PERSON_WORDS or plain in PEOPLE_COMMON_WORDS or plain in ROLE_WORDS or plain in GROUP_WORDS:
             return None
     if words[-1].endswith(".") and fold(words[-1]).lower() not in NAME_SUFFIXES and len(words[-1]) > 2:
@@ -1376,13 +1385,22 @@ def _clause_opener(state: _State, text: str, start: int, end: int) -> _Attributi
     tag = PARTY_TAG_AFTER_RE.match(text, m.end)
     if _inside_quote(state, m.start) or not text.startswith(",", tag.end() if tag else m.end):
         return None
-    for word in text[start : m.start].split():
+    words = text[start : m.start].split()
+    # An introductory phrase closed by a comma ("Just last week, J.J. Goldberg, …") and a connective opening the
+    # sentence ("But Tom Fitton, …") stand before the clause, not in its subject.
+    intro = max((k + 1 for k, word in enumerate(words) if word.endswith(",")), default=0)
+    if intro == 0 and words and words[0].lower() in SENTENCE_CONNECTIVES:
+        intro = 1
+    for word in words[intro:]:
         low = word.lower().rstrip(".,")
         if word.endswith(("’s", "'s")) or low in NAME_PREFIX_WORDS:
             continue
         if not word[:1].isupper() or low in PEOPLE_COMMON_WORDS or low.endswith(("ed", "ing")):
             return None
     return _Attribution(m.start, m.end, m.person, m.text, "name opening the clause, before its description")
+
+
+SENTENCE_CONNECTIVES = frozenset("but and yet still so now meanwhile however also then".split())
 
 
 # Words that open a description of someone rather than name them: "an aide to …", "who advised …".
