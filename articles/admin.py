@@ -679,11 +679,28 @@ class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
 
 @admin.register(NotAPerson)
 class NotAPersonAdmin(admin.ModelAdmin):
-    """Names extraction must never make a person of; deleting one lets the next ingest find it again."""
+    """Names extraction must never make a person of; deleting one has a worker re-extract the articles whose
+    quotations it was credited with, unattributed, so the person is found again."""
 
     list_display = ["name", "created"]
     search_fields = ["name"]
     fields = ["name"]
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        requeue_speakers(self, request, [obj.name], f"Articles quoting {obj.name}")
+
+    def delete_queryset(self, request, queryset):
+        names = list(queryset.values_list("name", flat=True))
+        super().delete_queryset(request, queryset)
+        requeue_speakers(self, request, names, f"Articles quoting {', '.join(names)}")
+
+
+def requeue_speakers(model_admin: admin.ModelAdmin, request: HttpRequest, names: list[str], what: str) -> None:
+    """Names extraction reads changed: a worker re-extracts the articles whose unattributed quotations give
+    one of them as written (jobs.quoting_unattributed, when it starts: finding them may take a while)."""
+    job = jobs.enqueue(Job.Kind.REEXTRACT, {"speaker_names": names}, user=request.user)
+    message_job(model_admin, request, job, f"{what} are re-extracted by a worker.")
 
 
 # --- Topics, outlets ---------------------------------------------------------------------------
@@ -965,6 +982,9 @@ class JobAdmin(admin.ModelAdmin):
         ids = job.arguments.get("article_ids")
         if job.kind == Job.Kind.REEXTRACT and ids is not None:
             return f"re-extract {len(ids):,} articles"
+        if job.kind == Job.Kind.REEXTRACT and "speaker_names" in job.arguments:
+            names = ", ".join(job.arguments["speaker_names"])
+            return f"re-extract the articles whose quotations no person was found for give {names} as written"
         return job.get_kind_display()
 
     @admin.display(description="outcome")

@@ -241,8 +241,12 @@ def retag(job: Job, worker: str) -> dict:
 
 
 def reextract_job(job: Job, worker: str) -> dict:
-    ids = job.arguments.get("article_ids")  # None: every article
+    """arguments: {"article_ids": [...]}, {"speaker_names": [...]} (the articles whose unattributed quotations
+    give one of these names as written, found when the job starts), or {} for every article."""
     progress = dict(job.result)  # carried on from where a worker that stopped left it
+    ids = job.arguments.get("article_ids")  # None: every article
+    if "speaker_names" in job.arguments:
+        ids = progress.setdefault("article_ids", quoting_unattributed(job.arguments["speaker_names"]))
     progress.setdefault("total", len(ids) if ids is not None else Article.objects.count())
     done = reextract(
         ids,
@@ -251,6 +255,25 @@ def reextract_job(job: Job, worker: str) -> dict:
         progress=lambda report, last_id: renew(job, worker, {**progress, **report.as_dict(), "last_id": last_id}),
     )
     return {**progress, **done.as_dict()}
+
+
+def quoting_unattributed(names: list[str]) -> list[int]:
+    """Articles with a quotation credited to no person under one of these names as written (accents, case
+    and punctuation aside): those a name no longer barred from being a person (NotAPerson) may change."""
+    from django.db.models import Func
+
+    from articles.models import Quote, normalize_name
+
+    wanted = sorted({normalize_name(name) for name in names} - {""})
+    rows = (
+        Quote.objects.filter(person__isnull=True)
+        .alias(written=Func("speaker_as_written", function="na_normalize"))
+        .filter(written__in=wanted)
+        .order_by("article_id")
+        .values_list("article_id", flat=True)
+        .distinct()
+    )
+    return list(rows)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from reversion.models import Version
 
 from articles import collect, jobs
 from articles.ingest import fetch as fetching
-from articles.models import Article, ArticleTopic, Job, Quote, TopicRule
+from articles.models import Article, ArticleTopic, Job, NotAPerson, Quote, TopicRule
 from tests.conftest import make_article, make_topic
 from tests.test_admin import PASTE, inline, staff
 from tests.test_collect import url, workers
@@ -345,3 +345,24 @@ def test_reextract_command_runs_at_once_without_a_worker(capsys):
     call_command("reextract", str(article.pk))
     assert Quote.objects.filter(article=article).exists() and not Job.objects.exists()
     assert "1 articles re-extracted, 0 failed." in capsys.readouterr().out
+
+
+# --- Names extraction reads, changed by staff ------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_name_no_longer_barred_from_being_a_person_has_its_articles_re_extracted(editor_client):
+    barred = NotAPerson.objects.create(name="Brannoc Vell")
+    quoting = make_article(body_text=QUOTED)
+    other = make_article(body_text='"We sail at dawn," said Ysolde Marr, a ferry captain, on Monday.')
+    jobs.reextract([quoting.pk, other.pk])
+    assert Quote.objects.get(article=quoting).person is None  # staff had said: not a person
+
+    editor_client.post(reverse("admin:articles_notaperson_delete", args=[barred.pk]), {"post": "yes"})
+    job = Job.objects.get()
+    assert job.arguments == {"speaker_names": ["Brannoc Vell"]}
+    collect.run_worker(once=True)
+
+    assert Quote.objects.get(article=quoting).person.name == "Brannoc Vell"
+    job.refresh_from_db()
+    assert (job.state, job.result["article_ids"], job.result["done"]) == ("done", [quoting.pk], 1)
