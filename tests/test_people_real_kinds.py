@@ -319,3 +319,13 @@ def test_a_full_name_after_a_as_someone_like_that_person_is_a_person_mentioned()
     )
     assert names(body) == ["Corwin Ashdale", "Delia Marchbank", "Jonas P. Whitcombe"]
     assert names("She was a Harlow Vale defender for ten years.") == []
+
+
+def test_a_given_name_no_list_knows_before_a_census_surname_is_a_person():
+    """ "lost it to Mitt Romney": gender-guesser lacks "Mitt", but "Romney" is a surname of the US Census list
+    (name_data.surnames) and "Mitt" is no surname, word or place, so the full name is a person's. A shop's plural,
+    a relative's title and a word the article also writes in lower case stay no person."""
+    found = find_people("The debate recalled how Zorvan Whitaker lost the 2012 race to the governor.")
+    assert [(p.name, p.evidence) for p in found] == [("Zorvan Whitaker", "full name, surname known")]
+    assert names("Shoppers queued at Zorvan Stores on Monday, and Aunt Pennock baked the cakes.") == []
+    assert names("The rust belt voters liked Zorvan Rust.") == []

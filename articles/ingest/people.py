@@ -1162,6 +1162,11 @@ def scan_people(
                 found[c.person] = why
         if len(found) < len(people):
             _listed_with_people(text, cands, found)
+        if len(found) < len(people):
+            # The weakest evidence, read last: "Mitt Romney" (a given name no list knows, a Census surname).
+            for i, person in enumerate(people):
+                if i not in found and _surname_known(text, person.tokens):
+                    found[i] = "full name, surname known"
         if len(found) == len(people):
             return _finish(text, people, cands, found)
         if unconfirmed is not None:
@@ -1284,6 +1289,39 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+# Relatives' words that stand before a name as a title would ("Aunt Hester", "Uncle Sam"): no given names.
+KIN_TITLES = frozenset("aunt auntie uncle cousin grandma grandpa granny nana mom dad mum".split())
+DEMONYM_ENDINGS = ("ican", "ian", "ese", "ish")
+
+
+def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
+    """A two-word name whose last word is a Census surname and whose first is a given name no list knows ("Mitt
+    Romney", "Megyn Kelly"): the first word must be no surname itself ("Goldman Sachs", "Rust Belt"), no title,
+    kin word, place or nationality ("Cuban American"), and neither word may be written in lower case in the
+    article (an English word: "the rust belt"). A plural last word whose singular is a surname but no given name
+    is a thing's ("Walmart Stores", "Inauguration Days"; not "Williams"), and so is a name that "its" follows
+    ("Corvane Sachs raised its forecast")."""
+    key = _name_key(tokens)
+    if len(key) != 2:
+        return False
+    first, last = key
+    data = name_data.load()
+    if last not in data.surnames or first in data.surnames:
+        return False
+    if not all(t.isalpha() and t[:1].isupper() and t[1:2].islower() for t in tokens):
+        return False  # "JPMorgan Chase", initials, all capitals
+    if _not_name_word(tokens[0]) or _is_title(first) or first in KIN_WORDS or first in KIN_TITLES:
+        return False
+    if first in data.places or last in data.places or first.endswith(DEMONYM_ENDINGS) or last.endswith(DEMONYM_ENDINGS):
+        return False
+    if last.endswith("s") and last[:-1] in data.surnames and last[:-1] not in data.given_names:
+        return False
+    if re.search(rf"\b(?:{re.escape(first)}|{re.escape(last)})\b", text):
+        return False
+    name = re.escape(" ".join(tokens))
+    return not re.search(rf"{name}\b[^.;:!?“”\"]{{0,40}}?\b(?:its|itself|which)\b", text)
 
 
 # Verbs of saying after a name, more than STRONG_AFTER_RE's ("Ana Ruiz warned that …"); not "said in a statement",
