@@ -372,3 +372,19 @@ def test_a_title_that_is_also_a_surname_ends_a_name_as_written():
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.speaker_as_written) for q in got] == [("Mara T. Bishop", "Representative Mara T. Bishop")]
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_after_it():
+    body = (
+        "“We vote on Friday,” said Piet Haldane, the branch secretary.\n\n"
+        "Not everyone agreed, as Odile Brask of the dockers’ branch observed:\n\n"
+        "“The port has never paid us on time, and it will not start now.”\n\n"
+        "The harbour trust answered in a statement on its website:\n\n"
+        "“Every invoice has been settled within thirty days.”"
+    )
+    got = [(q.speaker, q.speaker_as_written, q.speaker_kind) for q in extract("", body, "en").quotes]
+    assert got == [
+        ("Piet Haldane", "Piet Haldane", "person"),
+        ("Odile Brask", "Odile Brask", "person"),
+        (None, "The harbour trust", "organisation"),  # not the previous speaker
+    ]

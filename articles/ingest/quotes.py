@@ -1642,6 +1642,9 @@ def _fallback(
         return _Attribution(span.start, span.start, answer, "", "interview answer")
     if starts_paragraph and ctx.running is not None:
         return ctx.running  # the next paragraph of a running quotation
+    introduced = _colon_introduction(state, ctx, text, span)
+    if introduced is not None:
+        return introduced
     subject, where = ctx.subject(state, text)
     para = text.rfind("\n", 0, span.start) + 1
     if subject is not None and where >= text.rfind("\n", 0, max(0, para - 2)) + 1:
@@ -1652,6 +1655,27 @@ def _fallback(
         last = state.last
         return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
+
+
+def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) -> _Attribution | None:
+    """A quotation opening its paragraph after a paragraph in the reporter's words that ends with a colon, whose last
+    sentence reports speech ("…, as the foundation's website notes:" / "“In the fall of 1960 …"): the subject of that
+    reporting verb speaks, a person or not, rather than whoever spoke before."""
+    if not ctx.pending or len(ctx.pending[-1]) != 3 or text[text.rfind("\n", 0, span.start) + 1 : span.start].strip():
+        return None
+    pstart, pend, spans = ctx.pending[-1]
+    if not text[pstart:pend].rstrip().endswith(":") or text[pend : span.start].strip():
+        return None
+    frame = _frame(text, pstart, pend, spans)
+    if "(" in frame:
+        frame = PARTY_TAG_RE.sub(lambda m: " " * len(m.group()), frame)
+    s_start, s_end = _sentences(frame)[-1]
+    atts = _attributions(state, text, frame[s_start:s_end], pstart + s_start)
+    if not atts:
+        return None
+    att = atts[-1]
+    rule = f"introduced with a colon in the paragraph before, {att.rule}"
+    return _Attribution(span.start, span.start, att.person, att.written, rule, att.kind)
 
 
 # --- interviews laid out as questions and answers ------------------------------------------------------------
