@@ -14,6 +14,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -23,12 +24,13 @@ from articles.ingest import fetch as fetching
 from articles.models import Article, ArticleTopic, Job, NotAPerson, Quote, TopicRule
 from tests.conftest import make_article, make_topic
 from tests.test_admin import PASTE, inline, staff
+from tests.test_browser import browser, page  # noqa: F401 - fixtures
 from tests.test_collect import url, workers
 
 HTML = "text/html; charset=utf-8"
 
 
-def page(headline: str, speaker: str = "Ada Lorne") -> bytes:
+def page_bytes(headline: str, speaker: str = "Ada Lorne") -> bytes:
     return f"""<!doctype html><html><head><title>{headline}</title>
 <meta property="og:site_name" content="Harbour Gazette"></head><body><article><h1>{headline}</h1>
 <p>After forty years the keeper of the north light, {speaker}, handed over the keys on Sunday morning.</p>
@@ -102,7 +104,7 @@ def due_now(job: Job) -> None:
 def test_a_url_pasted_in_the_admin_is_fetched_by_the_worker_and_its_page_shows_the_article(
     editor_client, site, loopback
 ):
-    site.routes["/keeper"] = [(200, HTML, page("Lighthouse keeper retires"))]
+    site.routes["/keeper"] = [(200, HTML, page_bytes("Lighthouse keeper retires"))]
     address = url(site, "/keeper", "gazette.example")
 
     response = editor_client.post(PASTE, {"url": address, "published": "2026-11-02", "preview": "1"})
@@ -138,7 +140,7 @@ def test_a_url_pasted_in_the_admin_is_fetched_by_the_worker_and_its_page_shows_t
 
 @pytest.mark.django_db
 def test_a_url_already_stored_is_not_stored_twice_and_the_job_names_the_article(site, loopback):
-    site.routes["/keeper"] = [(200, HTML, page("Lighthouse keeper retires"))]
+    site.routes["/keeper"] = [(200, HTML, page_bytes("Lighthouse keeper retires"))]
     first = jobs.enqueue(Job.Kind.PASTE, {"url": url(site, "/keeper")})
     collect.run_worker(once=True)
     again = jobs.enqueue(Job.Kind.PASTE, {"url": url(site, "/keeper")})
@@ -174,7 +176,7 @@ def test_a_failing_job_records_its_error_and_is_retried_with_backoff_until_it_gi
 
 @pytest.mark.django_db
 def test_a_job_that_fails_once_succeeds_on_its_next_attempt(site, loopback):
-    site.routes["/keeper"] = [(503, HTML, b""), (200, HTML, page("Lighthouse keeper retires"))]
+    site.routes["/keeper"] = [(503, HTML, b""), (200, HTML, page_bytes("Lighthouse keeper retires"))]
     job = jobs.enqueue(Job.Kind.PASTE, {"url": url(site, "/keeper")})
     collect.run_worker(once=True)
     due_now(job)
@@ -203,7 +205,7 @@ def test_two_workers_never_run_the_same_job(site, loopback):
     for n in range(6):
         # An outlet each: two workers storing the first article of one new outlet at once collide on its
         # slug (archive.SourceCache), and the job is then tried again, which is not what this test is about.
-        story = page(f"Keeper number {n} retires").replace(b"Harbour Gazette", f"Outlet {n}".encode())
+        story = page_bytes(f"Keeper number {n} retires").replace(b"Harbour Gazette", f"Outlet {n}".encode())
         site.routes[f"/story-{n}"] = [(200, HTML, story)]
         jobs.enqueue(Job.Kind.PASTE, {"url": url(site, f"/story-{n}", "gazette.example")})
 
@@ -217,7 +219,7 @@ def test_two_workers_never_run_the_same_job(site, loopback):
 
 @pytest.mark.django_db
 def test_a_job_whose_worker_died_is_taken_over_when_its_lease_passes(site, loopback):
-    site.routes["/keeper"] = [(200, HTML, page("Lighthouse keeper retires"))]
+    site.routes["/keeper"] = [(200, HTML, page_bytes("Lighthouse keeper retires"))]
     job = jobs.enqueue(Job.Kind.PASTE, {"url": url(site, "/keeper")})
     assert jobs.claim("a worker that dies").pk == job.pk  # and never runs it
 
@@ -366,3 +368,54 @@ def test_a_name_no_longer_barred_from_being_a_person_has_its_articles_re_extract
     assert Quote.objects.get(article=quoting).person.name == "Brannoc Vell"
     job.refresh_from_db()
     assert (job.state, job.result["article_ids"], job.result["done"]) == ("done", [quoting.pk], 1)
+
+
+# --- In a browser: the job's page follows the worker by itself --------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_editor_pastes_a_url_and_the_job_page_turns_into_a_link_to_the_article(
+    page,  # noqa: F811 - the browser fixtures of test_browser.py
+    live_server,
+    site,
+    loopback,
+    monkeypatch,
+):
+    site.routes["/keeper"] = [(200, HTML, page_bytes("Lighthouse keeper retires"))]
+    staff("Editors", "mara", password="harbour-desk-7")
+    monkeypatch.setattr(collect, "IDLE_SECONDS", 0.2)  # the worker looks for work often, so the test is short
+    stop = threading.Event()
+
+    def work():
+        try:
+            collect.run_worker(stop=stop, name="beside the browser")
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=work)
+    try:
+        page.goto(live_server.url + PASTE)
+        page.fill("#id_username", "mara")
+        page.fill("#id_password", "harbour-desk-7")
+        page.click("input[type=submit]")
+        page.fill("#id_url", url(site, "/keeper", "gazette.example"))
+        page.click("input[name=preview]")
+        page.wait_for_url("**/admin/articles/job/*/change/")
+        assert "waiting for a worker" in page.locator(".field-outcome").inner_text()
+        worker.start()  # only now: the page above was seen before the worker took the job
+
+        link = page.locator(".field-outcome a", has_text="article #")
+        link.wait_for(timeout=30_000)  # the page reloads itself until the job is done; nobody reloads it
+        article = Article.objects.get()
+        assert (
+            f"fetched → article #{article.pk} “Lighthouse keeper retires”"
+            in page.locator(".field-outcome").inner_text()
+        )
+        link.click()
+        page.wait_for_url(f"**/admin/articles/article/{article.pk}/change/")
+        assert page.locator("#id_headline").input_value() == "Lighthouse keeper retires"
+    finally:
+        stop.set()
+        if worker.is_alive():
+            worker.join(30)
