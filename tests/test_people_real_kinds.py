@@ -329,3 +329,13 @@ def test_a_given_name_no_list_knows_before_a_census_surname_is_a_person():
     assert [(p.name, p.evidence) for p in found] == [("Zorvan Whitaker", "full name, surname known")]
     assert names("Shoppers queued at Zorvan Stores on Monday, and Aunt Pennock baked the cakes.") == []
     assert names("The rust belt voters liked Zorvan Rust.") == []
+
+
+def test_a_nationality_or_a_creed_taken_up_again_is_no_surname():
+    """ "Radical Islamic … Islamic", "Polish American … American": a word ending like a nationality, a faith or a
+    creed that recurs alone is the adjective again, not a person named again by surname."""
+    body = (
+        "Pupils learn Modern Velorian at school. Velorian grammar is hard. The rise of Radical Kessarist thought "
+        "worried the council. Kessarist groups marched on Monday. Ana Ruiz met Tobin Kessary. Kessary agreed."
+    )
+    assert names(body) == ["Ana Ruiz", "Tobin Kessary"]

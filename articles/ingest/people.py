@@ -1262,7 +1262,11 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return "full name, family name first"  # "Park Ji-woon": the given name's shape says it
     if len(c.tokens) == 1 and len(key) > 1 and _surname(c.tokens) == _surname(person.tokens):
         surname = _surname(c.tokens)
-        if surname not in name_data.load().places and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text):
+        if (
+            surname not in name_data.load().places
+            and not surname.endswith(ADJECTIVE_ENDINGS)
+            and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text)
+        ):
             return "named again by surname"  # "Romney went on": firms are shortened to their first word, if at all
     after = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
     if after is not None:
@@ -1294,6 +1298,10 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
 # Relatives' words that stand before a name as a title would ("Aunt Hester", "Uncle Sam"): no given names.
 KIN_TITLES = frozenset("aunt auntie uncle cousin grandma grandpa granny nana mom dad mum".split())
 DEMONYM_ENDINGS = ("ican", "ian", "ese", "ish")
+# A word standing alone that ends like a nationality, a faith or a creed ("American", "Indian", "Armenians",
+# "Islamic", "Islamist") is the adjective or the group, no surname taken up again ("Polish American", "Radical
+# Islamic", "French Islamist" are no people however often the last word recurs).
+ADJECTIVE_ENDINGS = (*DEMONYM_ENDINGS, "ians", "amic", "ist", "ists")
 
 
 def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
