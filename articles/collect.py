@@ -317,7 +317,7 @@ def run_worker(*, stop: threading.Event | None = None, once: bool = False, name:
             beaten = beat(name, polls, beaten)
             job = jobs.claim(name)
             if job is not None:
-                jobs.run(job, name)
+                jobs.run(job, name, stop)
                 polls += 1
             feed = claim(name) if not stop.is_set() else None
             if feed is not None:

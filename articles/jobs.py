@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -50,6 +51,11 @@ LEASES = {
 
 class Permanent(Exception):
     """A failure that trying again cannot mend: the job fails at once, with this as its error."""
+
+
+class Stopped(Exception):
+    """The worker was asked to stop (SIGTERM, a deploy) in the middle of a job that saves its progress: the
+    job waits for the next worker, which carries on from there."""
 
 
 class LeaseLost(Exception):
@@ -119,14 +125,22 @@ def waiting() -> float | None:
     return None if seconds is None else float(seconds)
 
 
-def run(job: Job, worker: str) -> str:
+def run(job: Job, worker: str, stop: threading.Event | None = None) -> str:
     """Run a claimed job and record how it ended (done, failed, or waiting to be tried again); returns
-    the state it was left in. The database going away is raised: the lease lets go of the job."""
+    the state it was left in. The database going away is raised: the lease lets go of the job. A job
+    that saves its progress (a re-extraction) stops at its next save once `stop` is set."""
     try:
-        result = RUNNERS[job.kind](job, worker)
+        result = RUNNERS[job.kind](job, worker, stop or threading.Event())
     except LeaseLost:
         logger.warning("job %s (%s): another worker took it over", job.pk, job.kind)
         return Job.State.RUNNING
+    except Stopped:
+        # Not a failure: the attempt is given back, and the job may be taken again at once.
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE articles_job SET attempts = attempts - 1 WHERE id = %s", [job.pk])
+            _set(cursor, job.pk, worker=worker, state="queued", run_after=dt.timedelta(0))
+        logger.info("job %s (%s): stopped with the worker; its progress is kept", job.pk, job.kind)
+        return Job.State.QUEUED
     except Exception as exc:
         if archive.database_gone(exc):
             raise
@@ -196,7 +210,7 @@ def prune() -> int:
 # --- The jobs -----------------------------------------------------------------------------------
 
 
-def paste_url(job: Job, worker: str) -> dict:
+def paste_url(job: Job, worker: str, stop: threading.Event) -> dict:
     """Fetch a URL staff gave on the paste page and store its article as `ingest` would. A fetch that fails
     is tried again (the site may be back); a page with no article, at once a failure."""
     from articles.admin import store_pasted  # the admin imports this module
@@ -228,7 +242,7 @@ def paste_url(job: Job, worker: str) -> dict:
     return {"article_id": stored.article_id, "headline": headline, "stored": stored.status, "detail": stored.detail}
 
 
-def retag(job: Job, worker: str) -> dict:
+def retag(job: Job, worker: str, stop: threading.Event) -> dict:
     from articles.ingest.topics import retag_all
 
     done = retag_all()
@@ -240,7 +254,7 @@ def retag(job: Job, worker: str) -> dict:
     }
 
 
-def reextract_job(job: Job, worker: str) -> dict:
+def reextract_job(job: Job, worker: str, stop: threading.Event) -> dict:
     """arguments: {"article_ids": [...]}, {"speaker_names": [...]} (the articles whose unattributed quotations
     give one of these names as written, found when the job starts), or {} for every article."""
     progress = dict(job.result)  # carried on from where a worker that stopped left it
@@ -248,11 +262,17 @@ def reextract_job(job: Job, worker: str) -> dict:
     if "speaker_names" in job.arguments:
         ids = progress.setdefault("article_ids", quoting_unattributed(job.arguments["speaker_names"]))
     progress.setdefault("total", len(ids) if ids is not None else Article.objects.count())
+
+    def saved(report: Reextracted, last_id: int) -> None:
+        renew(job, worker, {**progress, **report.as_dict(), "last_id": last_id})
+        if stop.is_set():
+            raise Stopped
+
     done = reextract(
         ids,
         after=progress.get("last_id", 0),
         report=Reextracted(progress.get("done", 0), progress.get("failures", 0), progress.get("failed", {})),
-        progress=lambda report, last_id: renew(job, worker, {**progress, **report.as_dict(), "last_id": last_id}),
+        progress=saved,
     )
     return {**progress, **done.as_dict()}
 
@@ -325,7 +345,7 @@ def reextract(
     return report
 
 
-RUNNERS: dict[str, Callable[[Job, str], dict]] = {
+RUNNERS: dict[str, Callable[[Job, str, threading.Event], dict]] = {
     Job.Kind.PASTE: paste_url,
     Job.Kind.RETAG: retag,
     Job.Kind.REEXTRACT: reextract_job,

@@ -21,11 +21,11 @@ from reversion.models import Version
 
 from articles import collect, jobs
 from articles.ingest import fetch as fetching
-from articles.models import Article, ArticleTopic, Job, NotAPerson, Quote, TopicRule
+from articles.models import Article, ArticleTopic, Feed, Job, NotAPerson, Quote, TopicRule
 from tests.conftest import make_article, make_topic
 from tests.test_admin import PASTE, inline, staff
 from tests.test_browser import browser, page  # noqa: F401 - fixtures
-from tests.test_collect import url, workers
+from tests.test_collect import FERRY, rss, url, workers
 
 HTML = "text/html; charset=utf-8"
 
@@ -262,6 +262,38 @@ def test_a_reextraction_taken_over_carries_on_after_the_last_article_its_worker_
     job.refresh_from_db()
     assert (job.state, job.result["done"], job.result["total"]) == ("done", 3, 3)
     assert jobs.outcome(job) == "re-extracted 3 articles"
+
+
+@pytest.mark.django_db
+def test_a_worker_asked_to_stop_leaves_a_reextraction_where_it_got_to_for_the_next_one(monkeypatch):
+    monkeypatch.setattr(jobs, "BATCH", 1)
+    first, second, third = (make_article(body_text=QUOTED) for _ in range(3))
+    job = jobs.enqueue(Job.Kind.REEXTRACT, {"article_ids": [first.pk, second.pk, third.pk]})
+    stop = threading.Event()
+    stop.set()  # SIGTERM arrived: the job stops after the batch under way
+
+    assert jobs.run(jobs.claim("stopping"), "stopping", stop) == "queued"
+
+    job.refresh_from_db()
+    assert (job.state, job.attempts, job.result["done"], job.result["last_id"]) == ("queued", 0, 1, first.pk)
+    assert list(Quote.objects.values_list("article_id", flat=True)) == [first.pk]
+    collect.run_worker(once=True)  # the next worker carries on
+    job.refresh_from_db()
+    assert (job.state, job.attempts, job.result["done"]) == ("done", 1, 3)
+    assert Quote.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_worker_takes_jobs_and_feeds_in_turn(site, loopback):
+    site.routes["/news.xml"] = [(200, "application/rss+xml", rss("Harbour Gazette", [FERRY]))]
+    Feed.objects.create(url=url(site, "/news.xml"))
+    for n in range(2):
+        site.routes[f"/story-{n}"] = [(200, HTML, page_bytes(f"Keeper number {n} retires"))]
+        jobs.enqueue(Job.Kind.PASTE, {"url": url(site, f"/story-{n}")})
+
+    assert collect.run_worker(once=True) == 3
+
+    assert site.seen == ["/story-0", "/news.xml", "/story-1"]  # a queue of jobs does not hold up the feeds
 
 
 # --- What the admin queues ------------------------------------------------------------------------
