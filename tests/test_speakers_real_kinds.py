@@ -388,3 +388,18 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_after_it():
         ("Odile Brask", "Odile Brask", "person"),
         (None, "The harbour trust", "organisation"),  # not the previous speaker
     ]
+
+
+def test_a_role_in_lower_case_before_a_name_keeps_it_the_subject():
+    body = (
+        "Republican presidential hopeful Tomas Rehm spoke after Mayor Piet Haldane left the hall.\n\n"
+        "“I will win the island,” he said.\n\n"
+        "“We expected more,” said Piet Haldane.\n\n"
+        "In response to the ruling, Democratic gubernatorial candidate Odile Brask issued the following statement:\n\n"
+        "“The trust will appeal.”"
+    )
+    assert speakers(body) == [
+        ("I will win the island,", "Tomas Rehm"),
+        ("We expected more,", "Piet Haldane"),
+        ("The trust will appeal.", "Odile Brask"),  # the subject of a paragraph ending with a colon
+    ]

@@ -956,10 +956,25 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
     while (
         words
         and not words[-1].endswith(",")
-        and (words[-1][:1].isupper() or words[-1].lower() in ROLE_WORDS or AGE_WORD_RE.fullmatch(words[-1]))
+        and (
+            words[-1][:1].isupper()
+            or words[-1].lower() in ROLE_WORDS
+            or words[-1].lower() in ROLE_DESCRIPTORS
+            or AGE_WORD_RE.fullmatch(words[-1])
+        )
     ):
         words.pop()
     return not words or words[-1].endswith(",")
+
+
+# Lower-case words of a role written before a name, besides titles ("Republican presidential nominee Donald Trump",
+# "campaign strategist Ana Ruiz").
+ROLE_DESCRIPTORS = frozenset(
+    """presidential vice-presidential gubernatorial senatorial mayoral nominee candidate hopeful front-runner
+frontrunner
+strategist adviser advisor aide spokesman spokeswoman spokesperson consultant pollster lawmaker activist campaign
+former then-candidate""".split()
+)
 
 
 def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
@@ -1672,7 +1687,12 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
     s_start, s_end = _sentences(frame)[-1]
     atts = _attributions(state, text, frame[s_start:s_end], pstart + s_start)
     if not atts:
-        return None
+        # no reporting verb ("Donald Trump issued the following statement:"): the sentence's subject, if a person
+        person = _sentence_subject(state, text, pstart + s_start, pstart + s_end)
+        if person is None:
+            return None
+        rule = "introduced with a colon in the paragraph before, its subject"
+        return _Attribution(span.start, span.start, person, state.people[person].name, rule)
     att = atts[-1]
     rule = f"introduced with a colon in the paragraph before, {att.rule}"
     return _Attribution(span.start, span.start, att.person, att.written, rule, att.kind)
