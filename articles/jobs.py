@@ -32,7 +32,7 @@ from articles import archive
 from articles.ingest import fetch as fetching
 from articles.ingest import formats
 from articles.ingest.formats import Options, ParsedArticle
-from articles.models import Article, Job
+from articles.models import Article, Job, Worker
 
 logger = logging.getLogger("articles.collect.jobs")  # a child of the poll log: `collect` shows both
 
@@ -40,11 +40,11 @@ MAX_ATTEMPTS = 4
 RETRY_WAIT = dt.timedelta(seconds=30)  # after the first failure; doubled after each further one
 KEEP = dt.timedelta(days=30)  # finished jobs are forgotten after this
 BATCH = 50  # articles re-extracted between two saves of the progress
-# How long a worker holds a job before another may take it over. A re-tag is one transaction (minutes at
-# 1M articles, no progress to save meanwhile); a re-extraction renews its lease after each batch.
+# How long a worker holds a job before another may take it over. A re-tag is one transaction with no
+# progress to save meanwhile (31 s at 1M articles); a re-extraction renews its lease after each batch.
 LEASES = {
     Job.Kind.PASTE: lambda: dt.timedelta(seconds=settings.FETCH_DEADLINE) + dt.timedelta(minutes=10),
-    Job.Kind.RETAG: lambda: dt.timedelta(hours=2),
+    Job.Kind.RETAG: lambda: dt.timedelta(minutes=30),
     Job.Kind.REEXTRACT: lambda: dt.timedelta(minutes=10),
 }
 
@@ -194,12 +194,15 @@ def _set(
 
 
 def renew(job: Job, worker: str, result: dict) -> None:
-    """Save a running job's progress and extend its lease; LeaseLost if another worker has it now."""
+    """Save a running job's progress and extend its lease; LeaseLost if another worker has it now. The
+    worker's heartbeat too: its loop does not come round during a long job, and /health/ reads the beat."""
+    now = timezone.now()
     taken = Job.objects.filter(pk=job.pk, state=Job.State.RUNNING, claimed_by=worker).update(
-        result=result, claimed_until=timezone.now() + LEASES[job.kind]()
+        result=result, claimed_until=now + LEASES[job.kind]()
     )
     if not taken:
         raise LeaseLost
+    Worker.objects.filter(name=worker).update(beat=now)
 
 
 def prune() -> int:

@@ -21,7 +21,7 @@ from reversion.models import Version
 
 from articles import collect, jobs
 from articles.ingest import fetch as fetching
-from articles.models import Article, ArticleTopic, Feed, Job, NotAPerson, Quote, TopicRule
+from articles.models import Article, ArticleTopic, Feed, Job, NotAPerson, Quote, TopicRule, Worker
 from tests.conftest import make_article, make_topic
 from tests.test_admin import PASTE, inline, staff
 from tests.test_browser import browser, page  # noqa: F401 - fixtures
@@ -281,6 +281,17 @@ def test_a_worker_asked_to_stop_leaves_a_reextraction_where_it_got_to_for_the_ne
     job.refresh_from_db()
     assert (job.state, job.attempts, job.result["done"]) == ("done", 1, 3)
     assert Quote.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_worker_busy_with_a_long_reextraction_still_beats_for_the_health_endpoint(monkeypatch):
+    monkeypatch.setattr(jobs, "BATCH", 1)
+    articles = [make_article(body_text=QUOTED).pk for _ in range(2)]
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    Worker.objects.create(name="busy", beat=an_hour_ago)
+    jobs.enqueue(Job.Kind.REEXTRACT, {"article_ids": articles})
+    jobs.run(jobs.claim("busy"), "busy")
+    assert Worker.objects.get(name="busy").beat > an_hour_ago
 
 
 @pytest.mark.django_db
