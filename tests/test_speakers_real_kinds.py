@@ -403,3 +403,18 @@ def test_a_role_in_lower_case_before_a_name_keeps_it_the_subject():
         ("We expected more,", "Piet Haldane"),
         ("The trust will appeal.", "Odile Brask"),  # the subject of a paragraph ending with a colon
     ]
+
+
+def test_role_words_around_names_say_which_name_speaks():
+    body = (
+        "Mayor Piet Haldane lost the vote on Tuesday.\n\n"
+        "“The ferry must run,” said former secretary of state Odile Brask, who praised the islanders.\n\n"
+        "Former Haldane spokesman Tomas Rehm derided “the island lobby and its friends” in a column.\n\n"
+        "Ines Varga doubted the merger. Flying home that night, she vented to her husband, Karel Varga, that it "
+        "would be “a fight from start to finish.”"
+    )
+    assert speakers(body) == [
+        ("The ferry must run,", "Odile Brask"),  # "of state" is part of her role
+        ("the island lobby and its", "Tomas Rehm"),  # Haldane only qualifies "spokesman"
+        ("a fight from start to fi", "Ines Varga"),  # "she" is the subject; her husband is an appositive
+    ]

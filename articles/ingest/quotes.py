@@ -978,7 +978,10 @@ former then-candidate""".split()
 
 
 def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
-    """The person a sentence is about: its first non-possessive mention in subject position."""
+    """The person a sentence is about: its first non-possessive mention in subject position, unless "he" or "she"
+    stands before it as the subject ("Flying home, she vented to her husband, Frank Fiorina, that …": the name after
+    the comma is an appositive, not the subject); a name followed by a role and another name is a modifier
+    ("Former Obama spokesman Robert Gibbs derided …": Gibbs)."""
     mentions = state.mentions
     for i in range(bisect_left(state.starts, a), bisect_left(state.starts, b)):
         m = mentions[i]
@@ -987,8 +990,35 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
             and not text.startswith(("'s", "’s"), m.end)
             and _subject_position(text, a, m.start)
         ):
+            if _pronoun_subject_before(text[a : m.start]):
+                return None
+            if i + 1 < len(mentions) and _modifies(text, m, mentions[i + 1]):
+                continue
             return m.person
     return None
+
+
+SUBJECT_PRONOUN_RE = re.compile(r"(?:^|(?<=\s))(?:[Hh]e|[Ss]he)\s+[a-z]")
+# Words opening a subordinate clause: its subject is not the sentence's ("Ever since she endorsed …, Ms. Warren has").
+SUBORDINATORS = frozenset("since when after before because although though while if as once until whether that".split())
+
+
+def _pronoun_subject_before(words_before: str) -> bool:
+    """ "he" or "she" stands as a subject in the main clause before a name (not in a quotation, not after a
+    subordinating word)."""
+    plain = QUOTED_RE.sub(" ", words_before)
+    for m in SUBJECT_PRONOUN_RE.finditer(plain):
+        previous = plain[: m.start()].split()[-1:]
+        if not previous or previous[0].lower().strip(",;") not in SUBORDINATORS:
+            return True
+    return False
+
+
+def _modifies(text: str, m: Mention, following: Mention) -> bool:
+    """The name m only qualifies a role before the next name: "Obama spokesman Robert Gibbs", "Trump adviser Ana
+    Ruiz"."""
+    words = text[m.end : following.start].split()
+    return 0 < len(words) <= 3 and all(w.lower() in ROLE_WORDS or w.lower() in ROLE_DESCRIPTORS for w in words)
 
 
 # Determiners of a role back-reference to one known person ("the coach", "my coach"); "a"/"one driver" is nobody in
@@ -1488,19 +1518,38 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
         end = stop.start() if stop else len(frame)
         piece = frame[pos:end]
         inner = state.words.post_stop_re.search(piece + " ")
-        pieces.append((pos, pos + (inner.start() if inner else len(piece))))
+        pieces.append((pos, pos + (inner.start() if inner else len(piece)), end))
         if not stop or frame[stop.start()] != ",":
             break
         pos = stop.end()
     first = None
-    for a, b in pieces:
+    for a, b, end in pieces:
         if not frame[a:b].strip():
             break
         att = _speaker_from_segment(state, text, offset + a, offset + b)
         if att is not None and att.person is not None:
             return att
+        if b < end and first is None:
+            # "said former secretary of state Hillary Clinton": the role's "of" cut the name off the subject
+            titled = _titled_name(state, text, offset + a, offset + end)
+            if titled is not None:
+                return titled
         first = first or att
     return first
+
+
+def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | None:
+    """The first person named in text[a:b] when only the words of a role stand before the name ("former secretary of
+    state", "Chief of Staff")."""
+    i = bisect_left(state.starts, a)
+    if i >= len(state.mentions) or state.ends[i] > b:
+        return None
+    m = state.mentions[i]
+    for word in text[a : m.start].split():
+        low = word.lower().rstrip(".")
+        if not (low in ROLE_WORDS or low in NAME_PREFIX_WORDS or low in ROLE_DESCRIPTORS):
+            return None
+    return _Attribution(a, b, m.person, m.text, "name after its role, next to the reporting verb")
 
 
 def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
