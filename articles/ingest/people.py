@@ -819,7 +819,7 @@ def _person_as_type(text: str, c: _Candidate) -> bool:
         return False
     if not (text[c.end : c.end + 1] in ".,;:!?)" or text.startswith((" or ", " and "), c.end)):
         return False
-    return fold(c.tokens[0]) in name_data.load().given_names
+    return fold(c.tokens[0]) in name_data.load().given_names or _surname_known(text, c.tokens)
 
 
 def _thing_before(text: str, pos: int) -> bool:
@@ -1309,8 +1309,8 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
     Romney", "Megyn Kelly"): the first word must be no surname itself ("Goldman Sachs", "Rust Belt"), no title,
     kin word, place or nationality ("Cuban American"), and neither word may be written in lower case in the
     article (an English word: "the rust belt"). A plural last word whose singular is a surname but no given name
-    is a thing's ("Walmart Stores", "Inauguration Days"; not "Williams"), and so is a name that "its" follows
-    ("Corvane Sachs raised its forecast")."""
+    is a thing's ("Walmart Stores", "Inauguration Days"; not "Williams", nor a common surname: "Davis"), and so is
+    a name that "its" follows ("Corvane Sachs raised its forecast")."""
     key = _name_key(tokens)
     if len(key) != 2:
         return False
@@ -1322,9 +1322,16 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
         return False  # "JPMorgan Chase", initials, all capitals
     if _not_name_word(tokens[0]) or _is_title(first) or first in KIN_WORDS or first in KIN_TITLES:
         return False
-    if first in data.places or last in data.places or first.endswith(DEMONYM_ENDINGS) or last.endswith(DEMONYM_ENDINGS):
+    if first in data.places or first.endswith(DEMONYM_ENDINGS) or last.endswith(DEMONYM_ENDINGS):
         return False
-    if last.endswith("s") and last[:-1] in data.surnames and last[:-1] not in data.given_names:
+    if last in data.places and last not in data.common_surnames:
+        return False  # "Nazi Germany" (but "Davis", "Jackson" are towns and common surnames)
+    if (
+        last.endswith("s")
+        and last not in data.common_surnames  # "Davis", "Hughes" (not the plural of "Davi", "Hughe")
+        and last[:-1] in data.surnames
+        and last[:-1] not in data.given_names
+    ):
         return False
     if re.search(rf"\b(?:{re.escape(first)}|{re.escape(last)})\b", text):
         return False
