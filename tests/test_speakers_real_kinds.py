@@ -418,3 +418,12 @@ def test_role_words_around_names_say_which_name_speaks():
         ("the island lobby and its", "Tomas Rehm"),  # Haldane only qualifies "spokesman"
         ("a fight from start to fi", "Ines Varga"),  # "she" is the subject; her husband is an appositive
     ]
+
+
+def test_the_agent_of_a_passive_reporting_verb_speaks():
+    body = (
+        "The candidates met in Welby on Tuesday.\n\n"
+        "Tomas Rehm was asked by moderator Odile Brask whether the ferry plan would "
+        "“cost the island more than it saves.”"
+    )
+    assert speakers(body) == [("cost the island more tha", "Odile Brask")]

@@ -1568,6 +1568,15 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
         if according or not k or after_quote:
             att = _subject_after(state, text, frame, offset, m.end())
+        elif (
+            state.words is ENGLISH_WORDS
+            and frame.startswith(" by ", m.end())
+            and PASSIVE_BEFORE_RE.search(frame, 0, m.start())
+        ):
+            # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
+            att = _subject_after(state, text, frame, offset, m.end() + 3)
+            if att is not None and att.person is None:
+                att = None
         if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
             att = found[-1]  # "X said …, but described it as “…”": the same subject
         if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, m.start()):
@@ -1579,6 +1588,10 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
                 _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, att.rule, att.kind)
             )
     return found
+
+
+# A passive before a reporting verb: "was asked by", "were told by", "is being asked by".
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?\Z")
 
 
 def _coordinated_after_quote(frame: str, prev_end: int, v: int) -> bool:
