@@ -427,3 +427,18 @@ def test_the_agent_of_a_passive_reporting_verb_speaks():
         "“cost the island more than it saves.”"
     )
     assert speakers(body) == [("cost the island more tha", "Odile Brask")]
+
+
+def test_a_name_qualifying_the_noun_after_it_is_not_the_speaker():
+    body = (
+        "Mayor Piet Haldane lost the recount on Sunday.\n\n"
+        "Haldane supporters said the count was “stolen in broad daylight.”\n\n"
+        "“We will appeal,” one Haldane spokesman said.\n\n"
+        "“We will win,” the Haldane campaign said."
+    )
+    got = [(q.speaker, q.speaker_as_written, q.speaker_kind) for q in extract("", body, "en").quotes]
+    assert got == [
+        (None, "Haldane supporters", "unknown"),
+        (None, "one Haldane spokesman", "person"),
+        (None, "the Haldane campaign", "organisation"),
+    ]

@@ -1089,6 +1089,21 @@ def _role_words_at(text: str, m: Mention) -> list[str]:
     return found
 
 
+# Nouns a name can qualify, written right after it: "Clinton supporters said", "one Clinton spokesman said", "the
+# Trump campaign said". The noun is the speaker, not the person named.
+QUALIFIED_NOUNS = frozenset(
+    """supporters backers allies aides aide advisers adviser advisors advisor spokesman spokeswoman spokesperson
+campaign ad ads staff staffers staffer officials official loyalists surrogates surrogate associates confidant
+confidants family administration team voters fans critics donors lawyers lawyer attorneys attorney""".split()
+)
+
+
+def _qualifies_noun(text: str, mention: Mention, b: int) -> bool:
+    """The name is followed, inside the subject phrase, by a noun it only qualifies ("Clinton supporters")."""
+    after = text[mention.end : b].split(None, 1)
+    return bool(after) and after[0] in QUALIFIED_NOUNS
+
+
 # Prepositions whose object, after a description's head noun, is somebody else: "an aide to Ruiz", "the wife of".
 DESCRIPTION_PREPOSITIONS = frozenset("to of for with at under from".split())
 
@@ -1120,7 +1135,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if not (phrase[:1].isalpha() or LETTER_RE.search(phrase)):  # (most phrases open with a letter: no regex)
         return None
     mention = _mention_in(state, a, b, text)
-    if mention and not _complement_of_description(text, a, mention):
+    if mention and not _complement_of_description(text, a, mention) and not _qualifies_noun(text, mention, b):
         return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
     words = phrase.split()
     last_word = words[-1]
