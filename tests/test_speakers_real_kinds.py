@@ -442,3 +442,16 @@ def test_a_name_qualifying_the_noun_after_it_is_not_the_speaker():
         (None, "one Haldane spokesman", "person"),
         (None, "the Haldane campaign", "organisation"),
     ]
+
+
+def test_present_tense_reporting_verbs_and_assurances():
+    body = (
+        "The skippers met the mayor on Monday.\n\n"
+        "“I am a ferry man first,” declares Tomas Rehm, 61, a skipper from Welby.\n\n"
+        "“Your route is safe,” Mayor Piet Haldane assured him. “I will not let you down.”"
+    )
+    assert speakers(body) == [
+        ("I am a ferry man first,", "Tomas Rehm"),
+        ("Your route is safe,", "Piet Haldane"),
+        ("I will not let you down.", "Piet Haldane"),
+    ]

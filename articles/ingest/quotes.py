@@ -144,7 +144,11 @@ REPORTING_VERBS = (
     "recounted testified exclaimed wondered called described "
     # the livelier verbs of real news ("“Go back,” Ruiz barked", "scoffed Ana Gil")
     "barked scoffed beamed proclaimed echoed snapped retorted boomed fumed griped chimed interjected asserted "
-    "charged touted bragged confided cried screamed demanded reasoned opined retaliated reported reports"
+    "charged touted bragged confided cried screamed demanded reasoned opined retaliated reported reports "
+    # present tense, as profiles and AP write it ("Ruiz declares"), and pledges and assurances
+    "declares announces acknowledges concedes confirms emphasizes emphasises observes responds suggests predicts "
+    "vows urges pleads complains cautions concludes agrees maintains contends reiterates boasts laments quips "
+    "muses recounts testifies exclaims wonders assured assures pledged pledges"
 ).split()
 
 
