@@ -455,3 +455,15 @@ def test_present_tense_reporting_verbs_and_assurances():
         ("Your route is safe,", "Piet Haldane"),
         ("I will not let you down.", "Piet Haldane"),
     ]
+
+
+def test_a_name_in_apposition_inside_the_subject_is_no_clause_opener():
+    body = (
+        "“There is no way to keep the ferry without a new levy,” said Tomas Rehm of the harbour trust. "
+        "Proposals so far from the front-runner, Margaret Varga, to raise the fare, he added, amount to "
+        "“tinkering around the edges.”"
+    )
+    got = speakers(body)
+    assert got[0] == ("There is no way to keep ", "Tomas Rehm")
+    # not Varga, only the subject's apposition; "he" right after her is left unresolved rather than guessed
+    assert got[1] == ("tinkering around the edg", None)

@@ -1452,7 +1452,9 @@ def _clause_opener(state: _State, text: str, start: int, end: int) -> _Attributi
     words = text[start : m.start].split()
     # An introductory phrase closed by a comma ("Just last week, J.J. Goldberg, …") and a connective opening the
     # sentence ("But Tom Fitton, …") stand before the clause, not in its subject.
-    intro = max((k + 1 for k, word in enumerate(words) if word.endswith(",")), default=0)
+    intro = 0
+    if words and words[0].lower().strip(",") in INTRODUCTION_OPENERS:
+        intro = max((k + 1 for k, word in enumerate(words) if word.endswith(",")), default=0)
     if intro == 0 and words and words[0].lower() in SENTENCE_CONNECTIVES:
         intro = 1
     for word in words[intro:]:
@@ -1465,6 +1467,12 @@ def _clause_opener(state: _State, text: str, start: int, end: int) -> _Attributi
 
 
 SENTENCE_CONNECTIVES = frozenset("but and yet still so now meanwhile however also then".split())
+# First words of an introductory adverbial phrase ("Just last week, …", "In a statement, …", "Asked about it, …"),
+# not of a subject ("Proposals from the front-runner, Ana Ruiz, …" is the subject and its apposition).
+INTRODUCTION_OPENERS = frozenset(
+    """just last earlier later in on at after before during since following speaking asked when while for by with
+from according meanwhile separately yesterday today""".split()
+)
 
 
 # Words that open a description of someone rather than name them: "an aide to …", "who advised …".
