@@ -467,3 +467,12 @@ def test_a_name_in_apposition_inside_the_subject_is_no_clause_opener():
     assert got[0] == ("There is no way to keep ", "Tomas Rehm")
     # not Varga, only the subject's apposition; "he" right after her is left unresolved rather than guessed
     assert got[1] == ("tinkering around the edg", None)
+
+
+def test_he_opening_a_clause_after_a_named_subject_states_that_persons_gender():
+    # "after he was outvoted" says Robin Haldane is a man, so "she" is Kim Varga, though Haldane is the subject.
+    body = (
+        "Robin Haldane resigned from the trust after he was outvoted in May.\n\n"
+        "Robin Haldane thanked Kim Varga. “We will miss the harbour,” she said."
+    )
+    assert speakers(body) == [("We will miss the harbour", "Kim Varga")]

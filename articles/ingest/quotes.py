@@ -1498,7 +1498,8 @@ COORDINATING_ENDINGS = (" and", " and then", " but", " then")
 BARE_COORDINATOR_RE = re.compile(r"\s*(?:and|but)(?:\s+(?:also|then|[a-z]+ly))?\s*\Z")
 
 
-CLAUSE_OPENERS = frozenset("Then So And But Now Later Once".split())
+# Capitalised words that may open a sentence before its subject "I" ("Then I stood on a sack and said, …").
+SENTENCE_OPENERS_BEFORE_I = frozenset("Then So And But Now Later Once".split())
 
 
 def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v: int) -> _Attribution | None:
@@ -1512,7 +1513,7 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
         return _Attribution(
             start, start + len(words[0]), person, words[0], f"pronoun opening the clause, meaning {how}", "person"
         )
-    if words[0] == "I" or (len(words) > 1 and words[0] in CLAUSE_OPENERS and words[1].startswith("I ")):
+    if words[0] == "I" or (len(words) > 1 and words[0] in SENTENCE_OPENERS_BEFORE_I and words[1].startswith("I ")):
         # "Then I stood on a sack and said, …": the writer or, in an interview, the interviewee
         start = offset + a + frame[a:v].index("I")
         return _Attribution(start, start + 1, None, "I", "first person", "person")
