@@ -1,7 +1,7 @@
 """Deterministic detection of people mentioned in plain article text.
 
-No models: the small word lists below and maintained reference data (name_data: given names,
-places, title abbreviations). A candidate is a run of capitalised "name-shaped" tokens (two or
+No models: the small word lists of people_words and maintained reference data (name_data: given
+names, places, surnames, title abbreviations). A candidate is a run of capitalised "name-shaped" tokens (two or
 more, or one after a personal title) that contains none of the organisation/place/calendar words
 that usually give non-people away. Single capitalised tokens ("Lavrov", "Mira") only count as
 back-references to a full name that the same article introduces.
@@ -25,54 +25,51 @@ from functools import lru_cache
 
 from . import name_data
 from .language_rules import LanguageRules, age_after_re, age_before_re, rules_for
-
-# --- word lists ---------------------------------------------------------------------------
-
-# Words that introduce a person as a title or role. They go into PersonMention.role, never the name.
-TITLE_WORDS = frozenset(
-    """
-president vice secretary minister premier chancellor governor senator sen. representative rep.
-congressman congresswoman mayor councillor councilor alderman ambassador envoy judge justice
-dr. dr doctor prof. prof professor rev revd mr. mr mrs. mrs ms. ms miss sir dame lord lady madam madame mx monsieur
-mp mep msp mla
-king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev. father
-sister brother chief inspector detective sergeant sgt. constable officer superintendent commissioner
-captain capt. lieutenant lt. colonel col. general gen. major admiral commander commodore marshal
-coach manager director executive chairman chairwoman chair ceo cfo coo founder spokesman spokeswoman spokesperson
-deputy acting interim assistant associate head leader speaker attorney prosecutor sheriff warden
-dean principal headteacher headmaster headmistress chairperson editor correspondent treasurer
-farmer author writer artist poet novelist composer singer musician actor actress chef baker nurse surgeon
-physician scientist researcher economist analyst engineer architect lawyer teacher student pilot driver
-skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
-businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
-pastor chaplain deacon whip
-""".split()
+from .people_words import (
+    ABBREVIATIONS,
+    ADJECTIVE_ENDINGS,
+    AFFILIATION_WORDS,
+    COMMON_WORDS,
+    COMPOUND_TAILS,
+    CONNECTORS,
+    DEMONYM_ENDINGS,
+    EPONYM_NOUNS,
+    GIVEN_NAME_HOMOGRAPHS,
+    GROUP_WORDS,
+    HONORIFICS,
+    INTRODUCTORY_PREPOSITIONS,
+    KIN_TITLES,
+    KIN_WORDS,
+    MONTHS,
+    NON_PERSON_WORDS,
+    NOT_ABBREVIATIONS,
+    OCCUPATION_MODIFIERS,
+    OCCUPATION_NOUNS,
+    OPENING_ROLE_ENDINGS,
+    PARTICLES,
+    PERSON_MODIFIED_NOUNS,
+    PERSON_NOUNS,
+    PLACE_INITIALS,
+    PLURAL_TITLE_ABBREVIATIONS,
+    POSITION_WORDS,
+    PRONOUNS,  # noqa: F401 - quotes.py reads it from here
+    PURE_TITLES,
+    ROLE_WORDS,
+    ROUTE_NOUNS,
+    SETTLEMENT_NOUNS,
+    STRONG_ROLE_ENDINGS,
+    THING_NOUNS,
+    TITLE_PREFIXES,
+    TITLE_SUFFIXES,
+    TITLE_WORDS,
+    TRAILING_THING_WORDS,
+    VERB_ADVERBS,
+    VERB_CUES,
+    VERB_LIKE_OCCUPATIONS,
+    WEAK_ROLE_ENDINGS,
 )
 
-# A title with a hyphenated qualifier is still a title: "Governor-elect", "Minister-designate", "Ex-Governor",
-# "Vice-Chancellor" (see _is_title).
-TITLE_SUFFIXES = frozenset("elect designate general in-chief in-waiting".split())
-TITLE_PREFIXES = frozenset("ex vice deputy co acting former".split())
-
-# Words that stand before a name as its party, side or standing ("Democrat Ana Ruiz", "Rival Tom Hale",
-# "Presumptive Republican nominee …", "Former Governor …"): cut off into the role like a title, but no
-# title themselves (a surname after one alone is no person: "Republican Hale" may be the party's), and
-# never part of a name.
-AFFILIATION_WORDS = frozenset(
-    """
-democrat democrats democratic republican republicans gop independent libertarian conservative liberal
-progressive socialist communist tory labour rival fellow former presumptive incumbent billionaire nominee
-candidate hopeful frontrunner front-runner challenger then late
-""".split()
-)
-# Titles that are nobody's name: a capitalised run ending with one is a title without its holder ("Florida
-# Senator", "Fox News Vice President"). Not "King", "Judge", "Major", "Bishop": surnames as well.
-PURE_TITLES = frozenset(
-    """
-president presidential senator governor secretary minister congressman congresswoman chairman chairwoman
-spokesman spokeswoman spokesperson premier chancellor ambassador commissioner vice
-""".split()
-)
+# --- titles ---------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=4096)
@@ -90,18 +87,6 @@ def _is_title(low: str, lang: str = "") -> bool:
         return False
     head, _, rest = low.partition("-")
     return (head in TITLE_WORDS and rest in TITLE_SUFFIXES) or (head in TITLE_PREFIXES and rest in TITLE_WORDS)
-
-
-# Titles that stand before a surname alone ("Mr. Pruzan", "Sen. Hale", "President Ruiz"): such a title founds a
-# person by itself. A role ("Executive Order", "Teacher Retirement System") does not, nor does a party.
-HONORIFICS = frozenset(
-    """
-mr mrs ms miss mx dr prof sir dame lord lady president senator governor mayor judge justice king queen prince
-princess pope rev reverend father rabbi imam bishop cardinal archbishop minister secretary chancellor premier
-ambassador general colonel captain sergeant lieutenant major admiral commander detective inspector constable
-representative congressman congresswoman councillor councilor chairman chairwoman coach
-""".split()
-)
 
 
 def _founding_title(low: str, lang: str = "") -> bool:
@@ -123,106 +108,6 @@ def _title_abbreviation(low: str) -> bool:
     return bare not in NOT_ABBREVIATIONS and (bare in name_data.load().title_abbreviations or low in TITLE_WORDS)
 
 
-PLURAL_TITLE_ABBREVIATIONS = frozenset("sens reps govs drs profs".split())
-# Short titles in nameparser's list that are also words, which end sentences ("… in St. Louis", "Olivia Pope.")
-# or stand for other things ("U.S.", "H.R."), and full titles (TITLE_WORDS) that take no dot.
-NOT_ABBREVIATIONS = frozenset(
-    """
-st her his me us uk law air tax risk rock most met mag pro wing host heir high film flag bard guru lama baba poet
-army navy monk maid rear vice pd hr sn pope king lady lord miss dame chef aunt grand group right state staff
-""".split()
-)
-
-
-# Capitalised words that may stand between a nationality and a title ("Foreign Minister",
-# "Secretary of State", "Police Chief") and belong to the role, not the name.
-ROLE_WORDS = TITLE_WORDS | frozenset(
-    """
-foreign defence defense interior home finance health education justice trade energy culture
-transport environment labour labor economy treasury state affairs police fire general-secretary
-prime first supreme federal national regional city county district executive managing
-of for the
-""".split()
-)
-
-# Tokens that make a capitalised run an organisation, outlet, place or date rather than a person.
-NON_PERSON_WORDS = frozenset(
-    """
-council authority ministry department university college school academy institute news house party
-club fc inc ltd llc plc corp corporation company co group bank agency office committee commission
-association foundation trust fund hospital clinic court police service services times post herald
-courier gazette tribune journal wire press radio tv television network union league federation
-society museum library airport station church cathedral mosque temple centre center board alliance
-army navy force forces guard brigade movement bureau administration government parliament senate
-congress assembly cabinet republic kingdom empire state states nations united organisation
-organization observatory laboratory lab labs systems technologies industries holdings partners
-airlines railway railways media studio studios records festival games cup championship open
-port street st road avenue lane square park bridge river city town village county district province
-region island islands lake mount mountain mountains bay valley hill hills coast beach harbor harbour
-sea ocean gulf falls springs heights north south east west northern southern eastern western central
-upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
-brook bend row point trench canal parade rail railways airfield cottage coastguard
-brewery distillery winery workers
-ferries bakeries minerals voices straits weekend
-research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
-communications
-motors foods logistics shipping airways insurance electric power mining steel software digital
-athletic rovers wanderers rangers albion marathon prize award awards trophy
-brothers bros
-comet asteroid storm hurricane operation vessel fire garden atoll
-embassy act partnership project images review insider pictures chemical crossroads brotherhood front protocol
-convention treaty amendment initiative doctrine coalition caucus pac pacs security politics pollster classics
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december
-""".split()
-)
-
-# Groups of people ("African Americans", "Reagan Democrats"): never a name's word, but no proof that the other
-# words of the run name a place ("Reagan" stays Ronald Reagan's).
-GROUP_WORDS = frozenset(
-    """americans democrats republicans muslims christians latinos hispanics conservatives liberals evangelicals
-catholics jews europeans asians africans arabs millennials""".split()
-)
-NON_PERSON_WORDS = NON_PERSON_WORDS | GROUP_WORDS
-
-# Capitalised words that start sentences (or headings) but are never names.
-COMMON_WORDS = frozenset(
-    """
-a an the this that these those there here then than and but or nor so yet for of in on at to by with
-from into after before during since until while when where why how what who which whose whom if
-as about over under between against without within across behind beyond near after although though
-because once unless whether i we you he she it they me us him her them my our your his its their
-mine ours yours theirs one two three four five six seven eight nine ten some many most more less
-few all any each every both either neither no not none nothing everything everyone everybody
-something someone somebody anything anyone another other such only just also even still already
-however meanwhile instead otherwise indeed perhaps maybe yes please thanks thank last next first
-second third new old good great big small early late today tomorrow yesterday tonight now never
-always often sometimes is are was were be been being have has had do does did will would shall
-should can could may might must said says say told asked added subscribe click sign follow read
-share watch download join get see find learn need know more local stories q a breaking exclusive
-update updated photo photos image video editor note dear later earlier afterwards soon finally together
-again elsewhere nearby inside outside overall asked despite unlike like among amid
-""".split()
-)
-
-# Lower-case particles allowed inside names ("Bashar al Assad", "Jan van Dijk").
-# Capitalised Irish and Scottish ones ("Ní Bhriain", "Mac Giolla Rua", "Ó Riada") too: they never stand for a
-# person on their own, as a given name would.
-PARTICLES = frozenset(
-    "al el bin ibn bint abu ben de da di del della dos das du van von der den ter ten la le ní nic ó mac ni o".split()
-)  # "ni", "o": their folded forms
-
-CONNECTORS = PARTICLES | {"of", "for"}
-
-# A capitalised run right after "the" or one of these nouns names a thing: "the research vessel
-# Aurora Vance", "the team Velo Kestrel", "the Harborview Marathon". People rarely take "the".
-# Nouns for things that are named like people: ships, firms, charities, horses, works.
-THING_NOUNS = """group vessel ship boat yacht ferry trawler schooner barge tug tanker frigate lifeboat liner team club
-band brand firm company startup label ketch sloop catamaran dinghy
-horse gelding mare colt filly stallion racehorse hotel restaurant festival race
-newsletter blog podcast album single charity supplier retailer lender insurer chain
-shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler
-book memoir novel film movie documentary song speech essay column series""".split()
 # The noun may be followed by "called"/"named" ("a supplier called Halvorsen Marine") and the name may
 # be in quotation marks ("the album “Low Tide Blues”").
 THING_BEFORE_RE = re.compile(r"(?:\b(?:the|" + "|".join(THING_NOUNS) + r")(?:\s+(?:called|named))?|[Tt]he)\s+[“\"‘]?\Z")
@@ -279,12 +164,6 @@ _TEAM_BEFORE = (
 )
 # One search for both kinds of word before a name (place prepositions, team and article words).
 CONTEXT_BEFORE_RE = re.compile(rf"(?:{_TEAM_BEFORE}|\b[Aa]n?|{LOCATIVE_BEFORE_RE.pattern[:-5]})\s+\Z")
-# A route or a stretch of ground "of"/"to"/"from" a name: "the climb of X", "the stage to X", "the road from X"
-# (judged from the two words before the name, no regex: "of" stands before very many names).
-ROUTE_NOUNS = frozenset(
-    """climb climbs stage road route way journey trip descent ascent summit top foot slopes
-outskirts banks shores""".split()
-)
 ROUTE_ENDINGS = (" of ", " to ", " from ", " into ", " towards ")
 CONTEXT_ENDINGS = LOCATIVE_ENDINGS + (
     "over",
@@ -340,26 +219,12 @@ ORG_ACTION_AFTER_RE = re.compile(
 )
 ORG_ACTION_STARTS = tuple(f" {verb} " for verb in (*_SEAT_VERBS, "regained", "regains"))
 ORG_AFTER_FIRST = frozenset("pslmcdfwtgbvaoh")  # first letters of ORG_AFTER_RE's nouns: a cheap test first
-# "the villages of X and Y", "the town of X": settlement nouns before a list of capitalised names.
-SETTLEMENT_NOUNS = frozenset(
-    """village town city hamlet parish island county region district suburb borough province
-municipality commune settlement neighbourhood neighborhood port harbour harbor""".split()
-)
 NAME_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*\Z")
 # A capitalised run that fills a whole quotation is a title of a work ("in his memoir, “A Long Cold
 # Look,” he wrote"): the closing mark follows it, maybe after a comma or full stop.
 QUOTE_OPENERS = '“"‘„«»「『'
 TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’“«»」』]")
 
-# Role nouns that are no common title but a role by their ending (see _role_cut): "Harbourmaster",
-# "Innkeeper", "Archivist", "Geologist", "Cartographer", "Statistician", "Auctioneer".
-STRONG_ROLE_ENDINGS = ("master", "keeper", "ist", "ologist", "ographer", "ician", "eer")
-# Agent nouns in -er/-or/-ar ("Surveyor", "Coroner", "Registrar") are roles only in the clearest
-# position, since many given names end the same way ("Peter", "Victor").
-WEAK_ROLE_ENDINGS = ("er", "or", "ar")
-
-# "Will" is a modal verb at a sentence start but a given name in the middle of one ("captain Will Ashby").
-GIVEN_NAME_HOMOGRAPHS = frozenset({"Will"})
 
 # A kinship appositive introduces a relative of the article's subject: "his father, Tariq Vane,"
 # (lower-case: "His son, …" opens a sentence about the son, see _kin_appositive).
@@ -369,7 +234,6 @@ KIN_BEFORE_RE = re.compile(
     r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,\s*\Z"
 )
 
-PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 # Photo credits and bylines are not mentions: "Photo: Lena Marsh / Valley Courier", "By Lena Marsh, Staff".
 _CREDIT_LINE = (
@@ -420,7 +284,6 @@ def _has_prefixed(text: str) -> bool:
 
 TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“‘(\[]\s*$")
-ABBREVIATIONS = frozenset("dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs".split())
 
 
 @lru_cache(maxsize=4096)
@@ -696,40 +559,6 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     )
 
 
-# A sentence's first word is capitalised whatever it is, so a role noun there ("Lifeguard Ana Ruiz, 19,
-# said") looks like a given name. Role nouns are mostly agent nouns or compounds with a lower-case part
-# ("Co-founder"). Only endings that given names do not share count here: plain -er/-or/-ian are also
-# Oliver, Victor, Adrian ("Oliver James Hale" stays a name), but -iser/-ator/-ician/-keeper are not.
-OPENING_ROLE_ENDINGS = (
-    "iser",
-    "izer",
-    "ator",
-    "eer",
-    "ist",
-    "ician",
-    "arian",
-    "orian",
-    "sman",
-    "swoman",
-    "person",
-    "guard",
-    "keeper",
-    "master",
-    "holder",
-    "maker",
-    "worker",
-    "eader",
-    "writer",
-    "founder",
-    "owner",
-    "rider",
-    "runner",
-    "wright",
-)
-# Positions in team sports, which stand before a name like "striker" does but end like nothing else.
-POSITION_WORDS = frozenset("wing winger flanker prop hooker lock fullback full-back fly-half scrum-half".split())
-
-
 def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> bool:
     """Is the first of three capitalised words opening a sentence (or a live-blog entry after a dash) a role?
 
@@ -746,13 +575,6 @@ def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> boo
     if not shaped:
         return False
     return _sentence_initial(text, pos) or text[max(0, pos - 2) : pos] in ("— ", "– ")
-
-
-# Country and union abbreviations, written like initials ("U.S. Embassy" is no person's name).
-PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c. u.s.a.".split())
-
-
-MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> bool:
@@ -788,15 +610,6 @@ def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
         len(low) > 4 and low.endswith(("er", "or", "ist", "ian"))
     )
     return role_shaped and _word_before_given_name(words) and _sentence_initial(text, pos)
-
-
-# Nouns that a person's full name stands before as a modifier, after "the" or "a": "the Bill Clinton years", "the
-# Monica Lewinsky scandal", "a Marco Rubio delegate", "an Abraham Lincoln impersonator" (a team's or a place's name
-# takes other nouns: "a Harlow Vale fan", "the Tarnby Green festival").
-PERSON_MODIFIED_NOUNS = frozenset(
-    """years era administration presidency campaign candidacy scandal affair trial movie film biopic interview
-dismissal shooting stereotype impersonator delegate delegates surrogate surrogates""".split()
-)
 
 
 def _person_as_modifier(text: str, end: int, words: tuple[str, ...]) -> bool:
@@ -990,10 +803,6 @@ def _not_name_word(tok: str, lang: str = "") -> bool:
         return False
     low = tok.rstrip(".").lower()
     return low in rules.function_words or low in rules.non_person_words
-
-
-# "Ivy League-trained", "Wall Street-style", "Texas-based": a compound adjective, not a name's hyphen.
-COMPOUND_TAILS = frozenset("style like type era born based led run made backed owned linked funded".split())
 
 
 def _compound_modifier(low: str) -> bool:
@@ -1295,15 +1104,6 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     return ""
 
 
-# Relatives' words that stand before a name as a title would ("Aunt Hester", "Uncle Sam"): no given names.
-KIN_TITLES = frozenset("aunt auntie uncle cousin grandma grandpa granny nana mom dad mum".split())
-DEMONYM_ENDINGS = ("ican", "ian", "ese", "ish")
-# A word standing alone that ends like a nationality, a faith or a creed ("American", "Indian", "Armenians",
-# "Islamic", "Islamist") is the adjective or the group, no surname taken up again ("Polish American", "Radical
-# Islamic", "French Islamist" are no people however often the last word recurs).
-ADJECTIVE_ENDINGS = (*DEMONYM_ENDINGS, "ians", "amic", "ist", "ists")
-
-
 def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
     """A two-word name whose last word is a Census surname and whose first is a given name no list knows ("Mitt
     Romney", "Megyn Kelly"): the first word must be no surname itself ("Goldman Sachs", "Rust Belt"), no title,
@@ -1446,8 +1246,6 @@ def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
     return tails
 
 
-KIN_WORDS = """wife husband son daughter father mother brother sister widow widower fiancee fiancée partner
-girlfriend boyfriend grandson granddaughter niece nephew""".split()
 KIN_LONE_RE = re.compile(
     r"\b(?:his|her|their|my|our|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+)?(" + "|".join(KIN_WORDS) + r")(?:,\s*|\s+)\Z"
 )
@@ -1595,12 +1393,6 @@ def _after_settlement_noun(text: str, pos: int) -> bool:
     return bool(NAME_LIST_RE.match(text, i + 4, pos))
 
 
-# Words that end organisation and place names ("Skerry Air", "Gannet Link", "Tollan Rock", "Pollard Heath",
-# "Kessary Sound", "Halvik Transport") but are also surnames or given names, so they are no NON_PERSON_WORDS: a
-# run ending with one is a person only with evidence somewhere in the article (see _personal): a title, an age
-# ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its founder, Lena Rock"), or "X said"
-# / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air said he").
-TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day".split())
 THING_OWNER_BEFORE = ("for", "of", "at", "from")
 
 
@@ -1710,13 +1502,6 @@ TEAM_AFTER_STARTS = (
 )
 
 
-# Things often called after a person, by surname first: "Clinton Foundation", "Trump Tower", "Reagan Library".
-EPONYM_NOUNS = frozenset(
-    """foundation tower towers college university library center centre institute hotel plaza organization
-organisation school hall stadium airport building museum prize award initiative garden coalition doctrine""".split()
-)
-
-
 PERSONAL_TEAM_STARTS = (" team", " fans", " supporters")
 
 
@@ -1787,45 +1572,6 @@ class _FullNames:
         return -1 if found is None else found
 
 
-# Lower-case occupations and roles that, right before a name, say what the person is: "teacher Ana Ruiz",
-# "biologist Ana Ruiz", "board member Ana Ruiz". A short explicit list: only nouns that are no verbs ("judge",
-# "cook") and no kinship words (a relative is no role).
-OCCUPATION_NOUNS = frozenset(
-    """
-teacher schoolteacher headteacher lecturer professor tutor student researcher scientist biologist ecologist
-geologist botanist zoologist chemist physicist astronomer archaeologist palaeontologist historian economist
-analyst statistician meteorologist forecaster engineer architect surveyor doctor surgeon physician nurse midwife
-paramedic pharmacist dentist vet veterinarian anaesthetist farmer fisherman fisherwoman shepherd beekeeper
-gardener baker butcher brewer chef grocer merchant shopkeeper innkeeper publican landlord landlady carpenter
-builder plumber electrician mechanic boatbuilder blacksmith lawyer solicitor barrister magistrate prosecutor
-librarian curator archivist editor reporter journalist photographer author writer novelist poet playwright
-artist painter sculptor potter musician singer composer conductor pianist violinist trumpeter drummer bandleader
-actor actress dancer designer pilot captain skipper sailor ranger warden lifeguard firefighter officer constable
-sergeant detective inspector coach manager referee umpire striker midfielder defender goalkeeper winger sprinter
-cyclist swimmer jockey trainer councillor councilor mayor senator governor minister secretary treasurer chairman
-chairwoman chairperson chair spokesman spokeswoman spokesperson member president founder co-founder owner
-co-owner organiser organizer campaigner activist volunteer harbourmaster postmaster ombudsman priest vicar
-director executive clerk
-host anchor nominee candidate adviser advisor aide staffer strategist pollster donor lawmaker legislator
-commentator columnist comedian rapper businessman businesswoman billionaire boss leader representative
-""".split()
-)
-# Occupations that are verbs too, and the words that, right before one, make it the verb.
-VERB_LIKE_OCCUPATIONS = frozenset(
-    "coach chair captain skipper pilot referee umpire volunteer author founder engineer nurse doctor shepherd "
-    "butcher minister host star model".split()
-)
-VERB_CUES = frozenset(
-    "to will would shall should can could may might must do does did not never also i we you they he she who "
-    "helped help helps".split()
-)
-VERB_ADVERBS = frozenset("again also once then still now soon later never".split())
-# Person evidence for names ending with a TRAILING_THING_WORD (see there and _personal).
-PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
-    "haulier pensioner resident widow widower mother father grandmother grandfather man woman sister brother son "
-    "daughter wife husband uncle aunt cousin nephew niece center centre guard forward judge justice friend opponent "
-    "rival ally colleague pick entertainer wrestler scholar star player".split()
-)
 _PERSON_NOUN = r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
 PERSON_AFTER_RE = re.compile(
     r",\s+\d{1,3},"
@@ -1836,14 +1582,6 @@ PERSON_AFTER_RE = re.compile(
 PERSON_BEFORE_RE = re.compile(
     r"(?:\b(?:said|says|added|adds)|\b(?:(?i:the|an?|its|his|her|their|my|our|your)|[A-Z]?[\w-]+[’']s)\s+"
     r"(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN + r"\s*,)\s+\Z"
-)
-# Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
-# forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).
-OCCUPATION_MODIFIERS = (ROLE_WORDS - {"of", "for", "the"}) | frozenset(
-    """
-senior junior former retired veteran head chief assistant board council committee commission party club union
-school parish town team crew staff police fire harbour lifeboat museum library hospital church village
-""".split()
 )
 
 
@@ -1935,12 +1673,6 @@ def _best_name(p: _Person) -> str:
 APPOSITIVE_CLOSERS = ",.;:!?)—–\n"
 # "…, Ana Ruiz said, …": one or two lower-case words and a comma after a name.
 PARENTHETICAL_AFTER_RE = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?,")
-# Prepositions that open an adverbial phrase before a sentence's subject ("In the final, …"); "as" is
-# missing on purpose: "as the only midwife" says what the person is.
-INTRODUCTORY_PREPOSITIONS = frozenset(
-    "in on at during after before for from with by since until into over under across through throughout within "
-    "despite among behind beyond outside inside near".split()
-)
 APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
 _APPOSITIVE_BEFORE = r"(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z"
 # Split in two, so the search starts from a character class (white space or a bracket).
