@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -221,7 +222,12 @@ def paste_url(job: Job, worker: str, stop: threading.Event) -> dict:
     url = job.arguments["url"]
     published = job.arguments.get("published")
     options = Options(date=dt.date.fromisoformat(published) if published else None)
-    fetched = fetching.fetch(url)
+    try:
+        fetched = fetching.fetch(url)
+    except fetching.InputError as exc:
+        if not may_pass(exc):
+            raise Permanent(str(exc)) from None
+        raise
     parsed = next(formats.read_fetched(fetched, url, options), None)
     if not isinstance(parsed, ParsedArticle):
         raise Permanent(f"nothing to store: {parsed.reason if parsed else 'no article found'}")
@@ -243,6 +249,26 @@ def paste_url(job: Job, worker: str, stop: threading.Event) -> dict:
         raise Permanent(f"not stored: {stored.detail or stored.status}")
     headline = Article.objects.values_list("headline", flat=True).get(pk=stored.article_id)
     return {"article_id": stored.article_id, "headline": headline, "stored": stored.status, "detail": stored.detail}
+
+
+# Fetch failures that may pass by themselves (fetch.py's messages): the site down, slow or overloaded. A
+# refusal (SSRF rules), a malformed URL, a page too large or a 404 fails the same way every time.
+TRANSIENT = (
+    "took longer than",
+    "TLS failed",
+    "the server closed",
+    "the answer was cut short",
+    "broken HTTP answer",
+    "unreachable",
+    "cannot be fetched",
+)
+
+
+def may_pass(exc: fetching.InputError) -> bool:
+    message = str(exc)
+    if status := re.match(r"HTTP error (\d+)", message):
+        return int(status[1]) >= 500 or int(status[1]) in (408, 429)
+    return message.startswith(TRANSIENT)
 
 
 def retag(job: Job, worker: str, stop: threading.Event) -> dict:

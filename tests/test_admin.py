@@ -429,7 +429,7 @@ def test_paste_from_an_unreachable_url_says_why(editor_client):
     with mock.patch("articles.ingest.fetch.fetch", autospec=True, side_effect=error):
         job_page = editor_client.post(PASTE, {"url": "https://gazette.example/gone", "preview": "1"}).url
         collect.run_worker(once=True)
-    assert "attempt 1 of 4 failed: HTTP error 404 Not Found" in editor_client.get(job_page).content.decode()
+    assert "failed after 1 attempt: HTTP error 404 Not Found" in editor_client.get(job_page).content.decode()
 
 
 def test_paste_from_an_uploaded_html_file(editor_client):

@@ -196,6 +196,16 @@ def test_a_page_with_no_article_fails_at_once_with_the_reason(site, loopback):
     assert job.error.startswith("nothing to store: ")
 
 
+@pytest.mark.django_db
+def test_a_fetch_that_would_fail_the_same_way_again_fails_at_once(site, loopback):
+    site.routes["/gone"] = [(404, HTML, b"")]
+    job = jobs.enqueue(Job.Kind.PASTE, {"url": url(site, "/gone")})
+    collect.run_worker(once=True)
+    job.refresh_from_db()
+    assert (job.state, job.attempts, job.error) == ("failed", 1, "HTTP error 404 Not Found")
+    assert site.seen == ["/gone"]
+
+
 # --- Several workers, and workers that die -------------------------------------------------------
 
 
