@@ -375,3 +375,32 @@ def test_treasurer_is_a_title_and_a_clerk_a_role():
         for p in find_people("Treasurer Bram Ostrow presented the budget. Parish clerk Tomas Reyl took the minutes.")
     }
     assert people == {"Bram Ostrow": "Treasurer", "Tomas Reyl": "Parish clerk"}
+
+
+def test_each_pass_of_the_people_finder_runs_alone():
+    """Issue 13.3: the finder is four named passes, each callable on its own: find the name mentions, drop the
+    places and things, resolve the rest to people, keep the people with evidence (and say which)."""
+    from articles.ingest import people as passes
+
+    text = (
+        "Ana Ruiz sailed to Tollan Rock on the ferry Lady Grisel. Ruiz said the crossing was calm. "
+        "Later Zorvan Whitaker waved from the quay, and Corvane Sachs, which runs the port, sent a boat."
+    )
+    cands, place_words, eponyms = passes._find_mentions(text, [], "")
+    assert [c.tokens for c in cands] == [
+        ("Ana", "Ruiz"),
+        ("Tollan", "Rock"),
+        ("Grisel",),
+        ("Ruiz",),
+        ("Zorvan", "Whitaker"),
+        ("Corvane", "Sachs"),
+    ]
+    cands = passes._classify_mentions(text, cands, place_words, eponyms, "")
+    assert [c.tokens for c in cands] == [("Ana", "Ruiz"), ("Ruiz",), ("Zorvan", "Whitaker")]
+    people, cands = passes._resolve_people(text, cands, "")
+    assert [p.tokens for p in people] == [("Ana", "Ruiz"), ("Zorvan", "Whitaker")]
+    assert [c.person for c in cands] == [0, 0, 1]
+    assert passes._confirm_english(text, people, cands) == {
+        0: "full name, given name known",
+        1: "full name, surname known",
+    }

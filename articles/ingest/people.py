@@ -880,14 +880,38 @@ def scan_people(
 ) -> tuple[list[PersonMention], list[Mention]]:
     """People (in order of first appearance) and every mention of them, in text order.
 
-    In a language other than English (language_rules.rules_for), only people with evidence in the
-    text are returned (see _evidence); the others are added to `unconfirmed` when it is given (the
-    archive keeps them only if it knows the name), and their mentions are dropped."""
+    Four passes, each testable alone: find the name mentions (_find_mentions), drop those that are places,
+    organisations or things (_classify_mentions), resolve the rest to people (_resolve_people), and keep the
+    people with evidence (_confirm_english, _confirm_other; the evidence says which rule found it).
+
+    Only people with evidence in the text are returned; the others are added to `unconfirmed` when it is given
+    (the archive keeps them only if it knows the name), and their mentions are dropped."""
     masked = mask_spans(text) if masked is None else masked
     lang = "" if rules_for(language) is None else language
+    cands, place_words, eponyms = _find_mentions(text, masked, lang)
+    cands = _classify_mentions(text, cands, place_words, eponyms, lang)
+    people, cands = _resolve_people(text, cands, lang)
+    found = _confirm_english(text, people, cands) if not lang else _confirm_other(text, people, cands, lang)
+    if len(found) == len(people):
+        return _finish(text, people, cands, found)
+    if unconfirmed is not None:
+        unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in found])[0])
+    return _finish(text, people, [c for c in cands if c.person in found], found)
+
+
+def _find_mentions(text: str, masked: list[tuple[int, int]], lang: str) -> tuple[list[_Candidate], set[str], set[str]]:
+    """Pass 1: the name mentions (candidates) of the capitalised runs outside masked spans, with the words the
+    article uses in names of places and organisations, and of things called after people (see _place_words)."""
     runs = _runs(text, masked)
     place_words, eponyms = _place_words(text, runs)
-    cands = _candidates(text, runs, place_words, lang)
+    return _candidates(text, runs, place_words, lang), place_words, eponyms
+
+
+def _classify_mentions(
+    text: str, cands: list[_Candidate], place_words: set[str], eponyms: set[str], lang: str
+) -> list[_Candidate]:
+    """Pass 2: drop the mentions that are places, organisations and things; in English, read "Team Trump" and
+    "Crazy Bernie" as the bare name of a person the article names in full."""
     if place_words:
         place_words -= {fold(t) for c in cands if _strong_person(text, c) for t in c.tokens}
     if place_words:
@@ -909,10 +933,17 @@ def scan_people(
     cands = _drop_named_things(text, cands, lang)
     if not lang:
         _bare_back_references(text, cands)
+    return cands
+
+
+def _resolve_people(text: str, cands: list[_Candidate], lang: str) -> tuple[list[_Person], list[_Candidate]]:
+    """Pass 3: one person per full name (spelling variants and shorter forms joined), single words as
+    back-references to them, and a single word that founds a person by itself (after a title, a kinship word,
+    before "administration"). Returns the people and the mentions that resolved, each with its person set."""
     people: list[_Person] = []
     keys: list[tuple[str, ...]] = []
-    # Pass 1: full names (two words or more) found people. The first earlier key that is the same
-    # person wins; an exact key always finds the index it was first added at, so it is memoised.
+    # Full names (two words or more) found people. The first earlier key that is the same person wins; an exact
+    # key always finds the index it was first added at, so it is memoised.
     seen: dict[tuple[str, ...], int] = {}
     by_word: dict[tuple[int, str], list[int]] = {}  # people by first word (0, w) and last word (1, w)
     tails = _particle_tails(cands)
@@ -934,7 +965,7 @@ def scan_people(
                 by_word.setdefault((1, key[-1]), []).append(found)
             seen[key] = found
         c.person = found
-    # Pass 2: single words are back-references to those people; a titled unknown single word is a person.
+    # Single words are back-references to those people; a titled unknown single word is a person.
     full = _FullNames(keys)
     last_full: dict[str, int] = {}
     first_names: dict[str, int] = {}  # first names of the full names read so far
@@ -961,27 +992,29 @@ def scan_people(
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
-    cands = [c for c in cands if c.person >= 0]
-    if not lang:
-        # English: a person needs evidence too, but a known given name is enough ("Goldman Sachs", "Planned
-        # Parenthood" and "Rust Belt" have none; "Ana Ruiz" has).
-        found: dict[int, str] = {}
-        for c in cands:
-            if c.person not in found and (why := _english_evidence(text, c, people[c.person])):
-                found[c.person] = why
-        if len(found) < len(people):
-            _listed_with_people(text, cands, found)
-        if len(found) < len(people):
-            # The weakest evidence, read last: "Mitt Romney" (a given name no list knows, a Census surname).
-            for i, person in enumerate(people):
-                if i not in found and _surname_known(text, person.tokens):
-                    found[i] = "full name, surname known"
-        if len(found) == len(people):
-            return _finish(text, people, cands, found)
-        if unconfirmed is not None:
-            unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in found])[0])
-        return _finish(text, people, [c for c in cands if c.person in found], found)
-    # Another language: a person needs evidence at one mention at least.
+    return people, [c for c in cands if c.person >= 0]
+
+
+def _confirm_english(text: str, people: list[_Person], cands: list[_Candidate]) -> dict[int, str]:
+    """Pass 4 in English: why each person is one (person index -> evidence; none for the others). A known
+    given name is enough ("Goldman Sachs", "Planned Parenthood" and "Rust Belt" have none; "Ana Ruiz" has)."""
+    found: dict[int, str] = {}
+    for c in cands:
+        if c.person not in found and (why := _english_evidence(text, c, people[c.person])):
+            found[c.person] = why
+    if len(found) < len(people):
+        _listed_with_people(text, cands, found)
+    if len(found) < len(people):
+        # The weakest evidence, read last: "Mitt Romney" (a given name no list knows, a Census surname).
+        for i, person in enumerate(people):
+            if i not in found and _surname_known(text, person.tokens):
+                found[i] = "full name, surname known"
+    return found
+
+
+def _confirm_other(text: str, people: list[_Person], cands: list[_Candidate], lang: str) -> dict[int, str]:
+    """Pass 4 in another language: evidence at one mention at least (see _evidence); a title found beside the
+    name becomes the person's role when the name had none ("la maire, Clémence Aubriot")."""
     rules = rules_for(lang)
     evidence: dict[int, str] = {}
     for c in cands:
@@ -990,10 +1023,8 @@ def scan_people(
             if found:
                 evidence[c.person] = found
                 if title and not people[c.person].role:
-                    people[c.person].role = title  # "la maire, Clémence Aubriot": her role
-    if unconfirmed is not None:
-        unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in evidence])[0])
-    return _finish(text, people, [c for c in cands if c.person in evidence], evidence)
+                    people[c.person].role = title
+    return evidence
 
 
 LIST_JOINS = (" and ", ", ", " or ", ", and ")
