@@ -131,13 +131,16 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "published_precision" in self.fields:
-            self.fields["published_precision"].required = False
+        name = self.add_prefix("published_precision")
+        if self.is_bound and "published_precision" in self.fields and name not in self.data:
+            # A form sent without it (a script, a page from before it) means a day, as before: not a change.
+            self.data = self.data.copy()
+            self.data[name] = DatePrecision.DAY
 
     def clean_published_precision(self):
         """A month or a year alone is stored as its first day (Article's article_published_precision): any day
         of it will do, so "the month only" with 17 April 2017 is April 2017."""
-        precision = self.cleaned_data.get("published_precision") or DatePrecision.DAY  # not sent: a day, as before
+        precision = self.cleaned_data.get("published_precision")
         published = self.cleaned_data.get("published")
         if "published" not in self.cleaned_data:  # the date's own error is shown
             return precision

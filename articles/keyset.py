@@ -6,10 +6,12 @@ cost the same per row as the first thousand, no transaction or server-side curso
 reads slowly, and memory holds one batch. (A server-side cursor outside a transaction is WITH HOLD, which
 PostgreSQL materialises whole before the first row; inside one, a slow download would hold a snapshot open.)
 
-An order is a tuple of Keys, the last ones unique together (an id). Only the first may be NULL; NULL sorts
-as the smallest value (NEWEST_FIRST's `nulls_last` descending, `nulls_first` ascending). Rows whose first key
-is set and rows where it is NULL are read as two phases, so each statement's condition stays one range of
-the index (`published <= d AND published IS NOT NULL`), not an OR with `IS NULL` no index can bound.
+An order is a tuple of Keys, the last ones unique together (an id). Only the first may be NULL, and rows where
+it is (undated articles) come last in either direction (issue 14.6). Rows whose first key is set and rows
+where it is NULL are read as two phases, so each statement's condition stays one range of the index
+(`published <= d AND published IS NOT NULL`), not an OR with `IS NULL` no index can bound; within a phase the
+statement is ordered as the index is (NEWEST_FIRST's `nulls_last` descending, `nulls_first` ascending: the
+index read backwards), which the phase's condition makes the same order.
 """
 
 from __future__ import annotations
@@ -65,8 +67,8 @@ def rows(
         *(k.order(n) for n, k in zip(names, order, strict=True))
     )
     first = names[0]
-    # Whether the first key is NULL, phase by phase: NULL is the smallest value, last when descending.
-    phases = ([False, True] if order[0].descending else [True, False]) if order[0].nullable else [False]
+    # Whether the first key is NULL, phase by phase: the rows without a value last, whichever the direction.
+    phases = [False, True] if order[0].nullable else [False]
     if after is not None:
         phases = phases[phases.index(after[0] is None) :]  # from the phase the cursor is in
     for is_null in phases:

@@ -52,6 +52,7 @@ from articles.search import (
     search_quotes,
 )
 from articles.search.highlight import quote_in_context
+from articles.search.pagination import UndatedLast
 from articles.search.quotes import matching_quotes
 
 
@@ -81,7 +82,10 @@ def article_list(request: HttpRequest) -> HttpResponse:
     filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing().with_excerpt().newest_first())
     if not filterset.is_valid():
         return render(request, "articles/article_list.html", {"filter": filterset}, status=400)
-    page = paginate(filterset.qs, request.GET.get("page"))
+    listed = filterset.qs
+    if filterset.form.cleaned_data.get("sort") == "oldest":
+        listed = UndatedLast(listed)  # oldest first, the undated last
+    page = paginate(listed, request.GET.get("page"))
     return render(request, "articles/article_list.html", {"filter": filterset, "page": page})
 
 

@@ -191,3 +191,36 @@ def test_staff_set_a_month_only_and_any_day_of_it_will_do(client):
     assert (article.published, article.published_precision) == (dt.date(2017, 4, 1), MONTH)
     data = article_data(headline="Quay repairs dreamt of", published="", published_precision="year")
     assert "Give a date in that month or year" in client.post("/admin/articles/article/add/", data).content.decode()
+
+
+def ordered(client, url: str) -> list[str]:
+    page = client.get(url).content.decode()
+    found = [(page.index(f"Quay repairs {h}"), h) for h in ("begin", "halfway", "in review", "remembered")]
+    return [h for _, h in sorted(found)]
+
+
+def test_oldest_first_a_year_or_month_alone_sorts_as_its_first_day_and_the_undated_come_last(client, dated):
+    mara = dated["mara"]
+    expected = ["in review", "halfway", "begin", "remembered"]
+    assert ordered(client, "/articles/?sort=oldest") == expected
+    assert ordered(client, f"/articles/?person={mara.slug}&sort=oldest") == expected
+    assert ordered(client, "/search/?q=quay&sort=oldest") == expected
+    assert ordered(client, f"/quotes/?speaker={mara.slug}&sort=oldest") == expected
+    assert ordered(client, f"/quotes/?source={dated['day'].source.slug}&sort=oldest") == expected
+    api = client.get("/api/articles/?sort=oldest").json()["results"]
+    assert [a["headline"].removeprefix("Quay repairs ") for a in api] == expected
+    # Newest first, as before: the undated last too.
+    assert ordered(client, "/articles/") == ["begin", "halfway", "in review", "remembered"]
+
+
+def test_oldest_first_pages_run_from_the_dated_into_the_undated(client):
+    outlet = make_source("Elden Weekly")
+    for day in (3, 1, 2):
+        make_article(headline=f"Dated {day}", source=outlet, published=dt.date(2020, 1, day))
+    undated = [make_article(headline=f"Undated {i}", source=outlet).headline for i in range(25)]
+
+    def page(number):
+        return [a.headline for a in client.get(f"/articles/?sort=oldest&page={number}").context["page"]]
+
+    assert page(1) == ["Dated 1", "Dated 2", "Dated 3", *undated[:17]]
+    assert page(2) == undated[17:]

@@ -9,11 +9,15 @@ import io
 import json
 
 import pytest
+from django.db.models import F
 
 from articles import export, keyset
 from articles.keyset import Key, date_key
 from articles.models import Article
 from tests.conftest import make_article
+
+# Oldest first as every list gives it: the undated last (issue 14.6).
+UNDATED_LAST = (F("published").asc(nulls_last=True), F("id").asc())
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +81,7 @@ def test_search_download_is_every_match_newest_first(client, archive):
     a = archive["articles"]
     rows = csv_rows(client, "/search/?q=ferry&format=csv")
     assert [int(r["id"]) for r in rows] == [a["strike"].pk, a["ferry"].pk, a["undated"].pk]
-    assert csv_rows(client, "/search/?q=ferry&sort=oldest&format=csv")[0]["id"] == str(a["undated"].pk)
+    assert csv_rows(client, "/search/?q=ferry&sort=oldest&format=csv")[-1]["id"] == str(a["undated"].pk)
     gazette = archive["sources"]["gazette"]
     assert [r["id"] for r in jsonl_rows(client, f"/search/?q=ferry&source={gazette.slug}&format=jsonl")] == [
         a["strike"].pk
@@ -150,7 +154,7 @@ def test_many_rows_come_in_batches_in_the_page_order_with_a_few_queries_a_batch(
     assert [r["id"] for r in rows] == expected
     monkeypatch.setattr(export, "BATCH", 5)
     oldest = csv_rows(client, "/articles/?sort=oldest&format=csv")
-    assert [int(r["id"]) for r in oldest] == list(Article.objects.oldest_first().values_list("pk", flat=True))
+    assert [int(r["id"]) for r in oldest] == list(Article.objects.order_by(*UNDATED_LAST).values_list("pk", flat=True))
 
 
 # --- keyset.rows() itself ------------------------------------------------------------------------------------
@@ -164,7 +168,9 @@ def test_keyset_reads_every_row_once_in_order_from_any_cursor(db, descending, ba
         make_article(published=day)
     order = (date_key("published", descending), Key("id", descending))
     expected = list(
-        (Article.objects.newest_first() if descending else Article.objects.oldest_first()).values_list("pk", flat=True)
+        (Article.objects.newest_first() if descending else Article.objects.order_by(*UNDATED_LAST)).values_list(
+            "pk", flat=True
+        )
     )
     rows = list(keyset.rows(Article.objects.all(), order, batch=batch))
     assert [a.pk for a in rows] == expected

@@ -45,6 +45,7 @@ class SearchRequest:
     topic: Topic | None = None
     year: int | None = None
     language: str = ""  # an ISO 639-1 code: articles in that language
+    dated: bool | None = None  # the planner's: only the dated articles (True) or the undated (False)
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:

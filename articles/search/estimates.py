@@ -48,8 +48,9 @@ def estimated_rows(*querysets: QuerySet) -> list[float]:
 _stats_cache: dict[str, tuple[float, Any]] = {}
 
 
-def published_distribution() -> tuple[float, list[tuple[datetime.date, float]]] | None:
-    """(rows in articles_article, [(date, share of rows published on or before it), ...] by date), from
+def published_distribution() -> tuple[float, list[tuple[datetime.date, float]], float] | None:
+    """(rows in articles_article, [(date, share of rows published on or before it or undated), ...] by date,
+    the share undated), from
     the planner's statistics (pg_class, pg_stats: nothing is read from the table); None without them.
 
     Kept STATS_TTL seconds per process and database: the newest articles' share moves slowly, and a
@@ -90,18 +91,19 @@ def _distribution(total, null_frac, mcv_text, mcv_freqs, bounds_text):
     for i, bound in enumerate(bounds):
         common_so_far = sum(f for v, f in common if v <= bound)
         points.append((bound, (null_frac or 0.0) + common_so_far + spread * i / max(steps, 1)))
-    return float(total), points
+    return float(total), points, null_frac or 0.0
 
 
-def newest_share(share: float, *, oldest: bool) -> Q | None:
+def newest_share(share: float, *, oldest: bool, dated: bool = False) -> Q | None:
     """A condition on `published` keeping at least `share` of the articles (by the statistics), the
-    newest ones (or the oldest and undated); None when nothing is known."""
+    newest ones (or the oldest and undated; with `dated`, for a search of the dated alone, `share` of the
+    articles besides the undated); None when nothing is known."""
     stats = published_distribution()
     if not stats:
         return None
     shares = [p[1] for p in stats[1]]
-    if oldest:  # the first bound with at least `share` of the rows on or before it
-        at = bisect.bisect_left(shares, share)
+    if oldest:  # the first bound with at least `share` of the rows on or before it (the undated counted first)
+        at = bisect.bisect_left(shares, share + (stats[2] if dated else 0.0))
         return None if at >= len(shares) else Q(published__lte=stats[1][at][0]) | Q(published__isnull=True)
     # newest: the last bound with at least `share` of the rows on or after it
     at = bisect.bisect_right(shares, 1.0 - share) - 1

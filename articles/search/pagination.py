@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 CAP = 1000  # rows counted (and, in search, fetched, ranked and faceted) at most; beyond it "1,000+"
@@ -51,6 +52,41 @@ class BoundedPage(Page):
         four conditions each, that loop was a fifth of a person page's rendering).
         """
         return list(self.paginator.get_elided_page_range(self.number, on_each_side=2, on_ends=1))
+
+
+class UndatedLast:
+    """A queryset ordered oldest first as its date index gives it (undated rows first: the index, newest first
+    with NULLs last, read backwards), paginated with the undated rows last instead (issue 14.6).
+
+    Each page is read from the dated rows, and from the undated ones only past their end: two statements
+    that each follow the index, where ORDER BY published ASC NULLS LAST would sort every row the filters
+    leave (no index has that order). For BoundedPaginator, which counts through order_by() and reads
+    pages by slicing."""
+
+    ordered = True
+
+    def __init__(self, queryset: QuerySet, date: str = "published"):
+        self.queryset = queryset
+        self.dated = queryset.filter(**{f"{date}__isnull": False})
+        self.undated = queryset.filter(**{f"{date}__isnull": True})
+
+    def order_by(self, *fields) -> QuerySet:
+        return self.queryset.order_by(*fields)
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list:
+        start, stop = index.start or 0, index.stop
+        rows = list(self.dated[start:stop])
+        if len(rows) == stop - start:
+            return rows
+        # Past the dated rows: where they end, and the undated ones from there.
+        dated = start + len(rows) if rows else self.dated.count()
+        return rows + list(self.undated[max(start - dated, 0) : stop - dated])
 
 
 def paginate(object_list, page_number: Any, **kwargs) -> Page:

@@ -16,6 +16,7 @@ estimate does not call common: those are looked for among the newest 2%, then 10
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
@@ -54,6 +55,15 @@ PERSON_WALK_MIN_SHARE = 0.5
 def first_matches(request: SearchRequest, *, limit: int, fallback: bool = False) -> list[tuple]:
     """The first `limit` matches of `request` by date (newest, or oldest for sort=oldest), with their
     rank when the request is ranked: rows (id, published, outlet slug, outlet name[, rank])."""
+    if request.sort == "oldest" and request.dated is None:
+        # The undated last (issue 14.6): the dated matches, then the undated when the dated were all found
+        # (fewer than `limit`, not cut short by the fallback's windows) and any match. Each pass reads the date
+        # index as the newest-first order does, backwards, where the undated would come first.
+        rows = first_matches(dataclasses.replace(request, dated=True), limit=limit, fallback=fallback)
+        undated = dataclasses.replace(request, dated=False)
+        if len(rows) < limit and not fallback and matching(undated).exists():
+            rows += first_matches(undated, limit=limit - len(rows), fallback=fallback)
+        return rows
     matches = matching(request)
     if fallback:
         return _after_timeout(matches, request, limit=limit)
@@ -89,6 +99,8 @@ def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
         articles = articles.filter(published__year=request.year)
     if request.language:
         articles = articles.filter(language=request.language)
+    if request.dated is not None:
+        articles = articles.filter(published__isnull=not request.dated)
     return articles
 
 
@@ -154,7 +166,8 @@ def _collect(
     statement runs again without the window.
     """
     oldest, rank_text = _oldest(request), _rank_text(request)
-    window = _window_for(estimate, limit, oldest=oldest) if estimate and estimate >= WINDOW_MIN_ESTIMATE else None
+    many = estimate and estimate >= WINDOW_MIN_ESTIMATE
+    window = _window_for(estimate, limit, oldest=oldest, dated=request.dated is True) if many else None
     if window is not None:
         rows = plans.collect(words.filter(window), rank_text, oldest=oldest, limit=limit, within=within)
         if len(rows) >= limit:
@@ -162,13 +175,13 @@ def _collect(
     return plans.collect(words, rank_text, oldest=oldest, limit=limit, within=within)
 
 
-def _window_for(estimate: float, limit: int, *, oldest: bool) -> Q | None:
+def _window_for(estimate: float, limit: int, *, oldest: bool, dated: bool = False) -> Q | None:
     """A condition on `published` keeping about WINDOW_MARGIN times the articles needed for `limit`
     matches, were the estimated matches spread evenly over time: the newest (or, for `oldest`, the
     oldest and undated) articles. None when that is too much of the archive (WINDOW_MAX_SHARE) or
     nothing is known."""
     share = WINDOW_MARGIN * limit / max(estimate, 1.0)
-    return None if share > WINDOW_MAX_SHARE else newest_share(share, oldest=oldest)
+    return None if share > WINDOW_MAX_SHARE else newest_share(share, oldest=oldest, dated=dated)
 
 
 def _in_fallback_windows(matches: QuerySet, *, oldest: bool, limit: int) -> list[tuple] | None:

@@ -149,7 +149,13 @@ def _bounded(request: QuoteSearchRequest) -> QuoteSearchResult:
     if ranked:
         matches = matches.annotate(rank=SearchRank(F("search_vector"), search_query(request.text)))
         columns.append("rank")
-    rows = list(matches.values_list(*columns)[: CAP + 1])
+    if oldest:  # the undated last: read after the dated, each from the index (whose order has them first)
+        date = order[0].expression.name
+        rows = list(matches.filter(**{f"{date}__isnull": False}).values_list(*columns)[: CAP + 1])
+        if len(rows) <= CAP:
+            rows += matches.filter(**{f"{date}__isnull": True}).values_list(*columns)[: CAP + 1 - len(rows)]
+    else:
+        rows = list(matches.values_list(*columns)[: CAP + 1])
     capped, rows = len(rows) > CAP, rows[:CAP]
     if ranked:  # best first, then newest: on the counted rows only
         rows.sort(key=lambda r: (-r[6], -(r[1].toordinal() if r[1] else 0)))
