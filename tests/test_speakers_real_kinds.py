@@ -476,3 +476,13 @@ def test_he_opening_a_clause_after_a_named_subject_states_that_persons_gender():
         "Robin Haldane thanked Kim Varga. “We will miss the harbour,” she said."
     )
     assert speakers(body) == [("We will miss the harbour", "Kim Varga")]
+
+
+def test_a_pronoun_continues_the_subject_pronoun_of_the_sentence_before():
+    # "he suggested that Mr. Haldane had …": Haldane is no subject, "he" is, so the next "he said" is that "he".
+    body = (
+        "The talks on the ferry levy ended on Monday.\n\n"
+        "Tomas Rehm said there was nothing wrong with the plan. But he suggested that Mr. Haldane had his eyes on "
+        "the election.\u00a0“They are under pressure at home,” he said."
+    )
+    assert speakers(body) == [("They are under pressure ", "Tomas Rehm")]

@@ -725,9 +725,9 @@ def _last_sentence_mark(text: str, lo: int, hi: int) -> int:
     """Where the last sentence before hi (and from lo) ends: the last of SENTENCE_START_MARKS in text[lo:hi]. A full
     stop after a title or an initial ends no sentence ("a supporter of Mr. Trump, said": one sentence)."""
     other = max(text.rfind("? ", lo, hi), text.rfind("! ", lo, hi), text.rfind("\n", lo, hi))
-    stop = text.rfind(". ", lo, hi)
+    stop = max(text.rfind(". ", lo, hi), text.rfind(".\u00a0", lo, hi))  # (a no-break space after it too)
     while stop > other and _abbreviation_at(text, stop):
-        stop = text.rfind(". ", lo, stop)
+        stop = max(text.rfind(". ", lo, stop), text.rfind(".\u00a0", lo, stop))
     return max(stop, other)
 
 
@@ -813,7 +813,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
     state.pronouns_read = max(state.pronouns_read, upto)
 
 
-def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> tuple[int | None, str]:
+def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", depth: int = 0) -> tuple[int | None, str]:
     """he/she, and how its antecedent was chosen (for Quote.evidence): the latest person named in this
     paragraph outside quotations, else the last speaker.
 
@@ -862,6 +862,13 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> t
         subject = _subject_before_object(state, text, m, para_start, genders, want)
         if subject is not None:
             return subject, "the subject of the sentence naming the last person as its object"
+        if want and depth < 3:
+            # "But he suggested that Mr. Lew had …. “…,” he said": the person last named is no subject, and the
+            # sentence's subject is the same pronoun: both mean one person, found where that pronoun stands
+            earlier = _same_pronoun_as_subject(text, para_start, m, want)
+            if earlier is not None:
+                person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
+                return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
         return m.person, "the last person named in the paragraph"
     if fitting_relative is not None:
         return fitting_relative, "a relative whose kinship word fits"
@@ -889,6 +896,24 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "") -> t
                 return subject, "the subject of the sentence naming the last person as its object"
             return m.person, "the last person named before"
     return None, "nobody fits"
+
+
+def _same_pronoun_as_subject(text: str, para_start: int, m: Mention, want: str) -> int | None:
+    """Where a he/she of the wanted gender stands as the subject of the sentence naming m, m itself not in subject
+    position ("But he suggested that Mr. Lew …"); None otherwise."""
+    start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+    if _subject_position(text, start, m.start):
+        return None
+    words_before = text[start : m.start]
+    for found in SUBJECT_PRONOUN_RE.finditer(words_before):
+        previous = words_before[: found.start()].split()[-1:]
+        if previous and previous[0].lower().strip(",;") in SUBORDINATORS:
+            continue
+        if QUOTED_RE.search(words_before, 0, found.start()) or "“" in words_before[: found.start()]:
+            return None
+        word = found.group().split()[0].lower()
+        return start + found.start() if _gender([word]) == want else None
+    return None
 
 
 def _subject_before_object(
