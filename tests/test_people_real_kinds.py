@@ -347,3 +347,14 @@ def test_a_common_surname_that_is_also_a_town_and_a_name_after_a_with_a_census_s
     found = find_people("Zorvan Davis' commentary on the tariff drew letters from readers.")
     assert [(p.name, p.evidence) for p in found] == [("Zorvan Davis", "full name, surname known")]
     assert names("He would never have said that to a Quillet Whitaker.") == ["Quillet Whitaker"]
+
+
+def test_west_and_hill_end_a_name_when_the_article_shows_a_person():
+    """ "Dr. Cornel West", "Marty West, an education professor": "West" and "Hill" are surnames as well as
+    compass and landscape words, so like "Rock" or "Heath" (TRAILING_THING_WORDS) they end a person's name when
+    a title, an age or a person's appositive says so, and a place's otherwise."""
+    body = (
+        "Dr. Tobias West spoke first. Marla Hill, a retired teacher, answered him. Walkers climbed Carrow Hill "
+        "and crossed Upper West on Sunday."
+    )
+    assert names(body) == ["Tobias West", "Marla Hill"]

@@ -103,8 +103,8 @@ congress assembly cabinet republic kingdom empire state states nations united or
 organization observatory laboratory lab labs systems technologies industries holdings partners
 airlines railway railways media studio studios records festival games cup championship open
 port street st road avenue lane square park bridge river city town village county district province
-region island islands lake mount mountain mountains bay valley hill hills coast beach harbor harbour
-sea ocean gulf falls springs heights north south east west northern southern eastern western central
+region island islands lake mount mountain mountains bay valley hills coast beach harbor harbour
+sea ocean gulf falls springs heights north south east northern southern eastern western central
 upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
 brook bend row point trench canal parade rail railways airfield cottage coastguard
 brewery distillery winery workers
@@ -268,11 +268,12 @@ KIN_WORDS = """wife husband son daughter father mother brother sister widow wido
 girlfriend boyfriend grandson granddaughter niece nephew""".split()
 
 # Words that end organisation and place names ("Skerry Air", "Gannet Link", "Tollan Rock", "Pollard Heath",
-# "Kessary Sound", "Halvik Transport") but are also surnames or given names, so they are no NON_PERSON_WORDS: a
-# run ending with one is a person only with evidence somewhere in the article (see _personal): a title, an age
-# ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its founder, Lena Rock"), or "X said"
-# / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air said he").
-TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day".split())
+# "Carrow Hill", "Kessary Sound", "Halvik Transport") but are also surnames or given names ("Cornel West"), so
+# they are no NON_PERSON_WORDS: a run ending with one is a person only with evidence somewhere in the article
+# (see _personal): a title, an age ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its
+# founder, Lena Rock"), or "X said" / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air
+# said he").
+TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day west hill".split())
 
 # Things often called after a person, by surname first: "Clinton Foundation", "Trump Tower", "Reagan Library".
 EPONYM_NOUNS = frozenset(
