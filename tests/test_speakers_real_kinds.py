@@ -486,3 +486,18 @@ def test_a_pronoun_continues_the_subject_pronoun_of_the_sentence_before():
         "the election.\u00a0“They are under pressure at home,” he said."
     )
     assert speakers(body) == [("They are under pressure ", "Tomas Rehm")]
+
+
+def test_reported_speech_in_the_paragraph_before_names_the_next_speaker():
+    body = (
+        "“The levy will pass,” said Mayor Piet Haldane.\n\n"
+        "The vote will not change the fare, according to Tomas Rehm of the Welby Ledger.\n\n"
+        "“Islanders have heard these promises before,” he wrote.\n\n"
+        "Ines Varga explained why she backs the levy. The harbour trust met on Friday.\n\n"
+        "“It pays for the quay,” said Mayor Haldane."
+    )
+    assert speakers(body) == [
+        ("The levy will pass,", "Piet Haldane"),
+        ("Islanders have heard the", "Tomas Rehm"),  # not Haldane, who spoke before the report
+        ("It pays for the quay,", "Piet Haldane"),
+    ]

@@ -1965,6 +1965,7 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
         find_spans = _single_spans if convention is SINGLE else _paragraph_spans
     marks = _mark_positions(body_text, convention.marks)
     orphans: list[int] = []  # quotes of the paragraphs just read that were all quotation, no attribution
+    indirect: _Attribution | None = None  # the speaker of reported speech in the paragraph just read, if any
     for p in PARAGRAPH_RE.finditer(body_text):
         pstart, pend = p.span()
         first_mark, end_mark = bisect_left(marks, pstart), bisect_left(marks, pend)
@@ -1981,7 +1982,11 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
         if not kept:  # no quotation: only its sentences' subjects may matter, later
             ctx.pending.append((pstart, pend, spans))
             ctx.group, ctx.group_explicit = [], False
+            # (a report in the paragraph right before a quotation's names its speaker; one further back does not)
+            indirect = _indirect_speaker(state, body_text, _frame(body_text, pstart, pend, spans), pstart)
             continue
+        if indirect is not None:
+            state.last, indirect = indirect, None
         state.add_quotes(spans)
         frame = _frame(body_text, pstart, pend, spans)
         if "(" in frame:  # a party tag after a name ("Rep. Ada Voss (D-Ore.) said") cuts no subject off its verb
@@ -1996,6 +2001,7 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
             in_sentence, done = kept[done:upto], upto
             if not in_sentence:
                 ctx.pending.append(sentence)
+                state.last = _indirect_speaker(state, body_text, frame[s_start:s_end], sentence[0]) or state.last
                 continue
             atts = _attributions(state, body_text, frame[s_start:s_end], sentence[0])
             prev = None
@@ -2037,6 +2043,18 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
     for person in people:
         person.quoted = person.name in speakers
     return Extraction(people, quotes, language, unconfirmed)
+
+
+def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Attribution | None:
+    """Reported speech without quotation marks ("However debates are not likely to alter the campaign, noted NBC's
+    Dante Chinni.", "Ham explained why he backs Trump."): its speaker, when a person named, is the previous speaker
+    a following "he said" and a follow-on quotation read (the caller decides how near the quotation must be)."""
+    if not state.words.verb_re.search(frame):
+        return None
+    for att in _attributions(state, text, frame, offset):  # the first: the main clause's, before any it reports
+        if att.person is not None and not att.rule.startswith("pronoun"):  # (a pronoun says nothing new)
+            return att
+    return None
 
 
 # Readers' comments and letters signed after the quotation: "“…” ― Ada Voss", "“…”\n— Ada Voss, Tulsa".
