@@ -501,3 +501,12 @@ def test_reported_speech_in_the_paragraph_before_names_the_next_speaker():
         ("Islanders have heard the", "Tomas Rehm"),  # not Haldane, who spoke before the report
         ("It pays for the quay,", "Piet Haldane"),
     ]
+
+
+def test_what_a_document_reads_is_not_the_previous_speakers():
+    body = (
+        "“We will reopen soon,” said Mayor Piet Haldane.\n\n"
+        "The statement from the harbour trust reads: “No ferries will sail until Monday.”"
+    )
+    got = [(q.speaker, q.speaker_as_written) for q in extract("", body, "en").quotes]
+    assert got == [("Piet Haldane", "Piet Haldane"), (None, "The statement from the harbour trust")]

@@ -148,7 +148,9 @@ REPORTING_VERBS = (
     # present tense, as profiles and AP write it ("Ruiz declares"), and pledges and assurances
     "declares announces acknowledges concedes confirms emphasizes emphasises observes responds suggests predicts "
     "vows urges pleads complains cautions concludes agrees maintains contends reiterates boasts laments quips "
-    "muses recounts testifies exclaims wonders assured assures pledged pledges"
+    "muses recounts testifies exclaims wonders assured assures pledged pledges "
+    # what a document, a sign or an advertisement says ("the statement reads", "the ad declares")
+    "reads"
 ).split()
 
 
