@@ -51,6 +51,7 @@ from articles.search import (
     search,
     search_quotes,
 )
+from articles.search.facets import facet_links
 from articles.search.highlight import quote_in_context
 from articles.search.pagination import UndatedLast
 from articles.search.quotes import matching_quotes
@@ -141,6 +142,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort)
     if text or query.filters:
         context["results"] = search(query)
+        facet_links(request.GET, context["results"].facets)
     return render(request, "articles/search.html", context)
 
 

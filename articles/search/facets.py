@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db import connection
+from django.http import QueryDict
 
 
 def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
@@ -58,3 +61,17 @@ def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
         for name in ("person", "topic"):
             result[name].sort(key=lambda row: (-row["n"], row["label"]))
     return result
+
+
+def facet_links(query: QueryDict, counts: dict[str, list[dict]]) -> None:
+    """Give each facet row its link ("url"): the page's parameters with that facet set to the row's value
+    and no page, as {% querystring name=value page=None %} writes it (same order and encoding).
+
+    Built here from the parameters encoded once: the tag copied and encoded the whole query for each of
+    the ~45 rows, a quarter of the search page's rendering (cProfile over the bench's mix, 1M articles)."""
+    encoded = {key: "&".join(urlencode({key: value}) for value in values) for key, values in query.lists()}
+    encoded.pop("page", None)
+    for name, rows in counts.items():
+        for row in rows:
+            # A parameter already there keeps its place (QueryDict's order); a new one goes last.
+            row["url"] = "?" + "&".join({**encoded, name: urlencode({name: str(row["value"])})}.values())
