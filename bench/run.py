@@ -14,7 +14,8 @@ Sections:
   pages     server-side latency of search (a fixed mix), article, person and person-look-up pages,
             quotation search (a speaker and a word) and quotation pages; rows/s of the lists' downloads
   untuned   the pages section again on a server as it comes: JIT on for the database, autovacuum off
-            on the archive's tables (issue 15.5); put back afterwards
+            on the archive's tables (issue 15.5), then article, person and quotation pages with the page
+            cache on; put back afterwards
   cache     page-cache hit rate and pages/s for article and person pages while an ingest stores
             6,000 new articles in the corpus database (deleted again after)
   gunicorn  article pages per second under gunicorn on this machine, driven by wrk
@@ -439,6 +440,7 @@ def untuned_section(url: str) -> None:
             cursor.execute("SHOW jit")
             print(f"a plain connection: jit = {cursor.fetchone()[0]}; the app's connections turn it off (settings)")
         in_django(url, "pages")
+        in_django(url, "pages_cached")
     finally:
         with psycopg2.connect(url) as db:
             db.autocommit = True
@@ -448,12 +450,47 @@ def untuned_section(url: str) -> None:
                     cursor.execute(f"ALTER TABLE {table} RESET (autovacuum_enabled)")
 
 
+def cached_pages_section() -> None:
+    """Article, person and quotation pages with the page cache on (the test settings turn it off): random
+    long-tail URLs read twice, the first visit rendering and storing each page, the second served from the
+    cache (one query: has anything the page shows changed since?)."""
+    setup_django()
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.test import Client
+
+    from articles.models import Article, Person, Quote
+
+    settings.PAGE_CACHE_ENTRIES = caches["pages"]._max_entries  # newsarchive.settings' size (2,000 by default)
+    caches["pages"].clear()
+    rng = random.Random(7)  # other pages than the uncached run's, so none is warm in PostgreSQL from it
+    client = Client()
+    max_id = Article.objects.order_by("-id").values_list("id", flat=True).first()
+    articles = Article.objects.filter(pk__in=[rng.randint(1, max_id) for _ in range(300)]).values_list("pk", "slug")
+    everyone = list(Person.objects.order_by("id").values_list("slug", flat=True))
+    top = Quote.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    quotes = Quote.objects.filter(pk__in=[rng.randint(1, top) for _ in range(150)]).values_list("id", flat=True)
+    kinds = {
+        "article page": [f"/articles/{pk}/{slug}/" for pk, slug in articles[:200]],
+        "person page": [f"/people/{slug}/" for slug in rng.sample(everyone, min(100, len(everyone)))],
+        "quotation page": [f"/quotes/{pk}/" for pk in quotes[:100]],
+    }
+    print(f"\n== Page latency with the page cache on (up to {settings.PAGE_CACHE_ENTRIES:,} pages in memory) ==")
+    for label, urls in kinds.items():
+        report(f"{label}, first (stored)", [timed(client, url) for url in urls], "-")
+        report(f"{label}, again (hit)", [timed(client, url) for url in urls], "-")
+
+
 def cache_section() -> None:
     setup_django()
     import cache_during_ingest
 
     print("\n== Page cache while an ingest runs (bench/cache_during_ingest.py) ==")
     cache_during_ingest.measure()
+
+
+# Issue 15.5's goal is >= 500 article pages/s on 2 workers without the page cache (one per core here).
+GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "2"))
 
 
 def gunicorn_section(url: str) -> None:
@@ -499,9 +536,12 @@ def gunicorn_section(url: str) -> None:
             "counter = 0\nrequest = function()\n counter = counter + 1\n"
             ' return wrk.format("GET", paths[(counter % #paths) + 1])\nend\n'
         )
-        print(f"\n== gunicorn (4 workers) + wrk (2 threads, 16 connections, 20 s), {len(paths)} article pages ==")
+        print(
+            f"\n== gunicorn ({GUNICORN_WORKERS} workers) + wrk (2 threads, 16 connections, 20 s), "
+            f"{len(paths)} article pages =="
+        )
         # With the page cache (each worker keeps the pages it rendered: warmed until the rate stops
-        # rising, so all four hold all 1,000), then without it (PAGE_CACHE_ENTRIES=0: every request renders).
+        # rising, so every worker holds all 1,000), then without it (PAGE_CACHE_ENTRIES=0: every request renders).
         for label, extra, warm in (("cached", {}, 120), ("uncached", {"PAGE_CACHE_ENTRIES": "0"}, 5)):
             rate, errors = _wrk_rate({**env, **extra}, paths[0], script, warm)
             note = f"   {errors}" if errors else ""
@@ -519,7 +559,7 @@ def _wrk_rate(env: dict, first_path: str, script: Path, warm_seconds: int) -> tu
             "gunicorn",
             "newsarchive.wsgi",
             "--workers",
-            "4",
+            str(GUNICORN_WORKERS),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -707,6 +747,7 @@ def main(argv: list[str]) -> int:
             "_ingest": ingest_section,
             "_corpus": corpus_section,
             "_pages": pages_section,
+            "_pages_cached": cached_pages_section,
             "_cache": cache_section,
             "_replica_pages": replica_pages,
         }[argv[0]]()
