@@ -510,3 +510,17 @@ def test_what_a_document_reads_is_not_the_previous_speakers():
     )
     got = [(q.speaker, q.speaker_as_written) for q in extract("", body, "en").quotes]
     assert got == [("Piet Haldane", "Piet Haldane"), (None, "The statement from the harbour trust")]
+
+
+def test_a_name_as_written_is_a_person_by_the_role_or_the_who_after_it():
+    body = (
+        "The levy vote is on Friday.\n\n"
+        "“The levy is a scandal,” said Margaret Hall Brenner, a professor of economics at Welby College. "
+        "While not every promise is false, Brenner said the mayor is “selling a dream.”\n\n"
+        "“It will not be easy,” said Representative Tomas Q. Rehm of Welby, who backs the levy."
+    )
+    assert speakers(body) == [
+        ("The levy is a scandal,", "Margaret Hall Brenner"),  # "Hall" is her middle name here, not a building
+        ("selling a dream.", "Margaret Hall Brenner"),
+        ("It will not be easy,", "Tomas Q. Rehm"),
+    ]

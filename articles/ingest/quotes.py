@@ -1322,6 +1322,8 @@ def _name_words(phrase: str) -> tuple[list[str], str] | None:
         plain = low.rstrip(".")
         if k and k == len(words) - 1 and plain in TITLE_SURNAMES:
             continue  # a title that is also a surname, after a given name: "Peter T. King", "Ana Bishop"
+        if 0 < k < len(words) - 1 and plain in NON_PERSON_WORDS and gender_of(words[0]):
+            continue  # a middle name that is also a place's word, after a given name: "Kathleen Hall Jamieson"
         if plain in NON_PERSON_WORDS or plain in PEOPLE_COMMON_WORDS or plain in ROLE_WORDS or plain in GROUP_WORDS:
             return None
     if words[-1].endswith(".") and fold(words[-1]).lower() not in NAME_SUFFIXES and len(words[-1]) > 2:
@@ -1371,6 +1373,14 @@ FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|myse
 QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
+WHO_AFTER_RE = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:se)?\s")
+# An appositive after a name, its first words: ", a professor of communication", ", the director of …".
+ROLE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|his|her)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+APPOSITIVE_PERSON_NOUNS = (ROLE_WORDS - {"of", "for", "the", "state", "federal", "national", "city", "county"}) | (
+    PERSON_HEADS - {"source", "user", "member", "team"}
+)
+
+
 def _personal(text: str, name: str, at: int) -> bool:
     """Evidence that a name as written is a person's, read around each place it stands: "who" after it, the reporter's
     words after it use "he" or "her" before any "it" or "its" (a company's), or the quotations of its paragraph speak
@@ -1382,8 +1392,12 @@ def _personal(text: str, name: str, at: int) -> bool:
         run = re.match(r"\s+([A-Z][\w'’-]*)", after)
         if run and fold(run.group(1)).lower() in NON_PERSON_WORDS:
             return False
-        if text.startswith((", who ", ", whose "), m.end()):
-            personal += 1  # "who" is said of people ("which" of organisations)
+        if WHO_AFTER_RE.match(after):
+            personal += 1  # "who" is said of people ("which" of organisations): "X, who", "X of New York, who"
+            continue
+        appositive = ROLE_APPOSITIVE_RE.match(after)
+        if appositive and not {w.lower() for w in appositive.group(1).split()}.isdisjoint(APPOSITIVE_PERSON_NOUNS):
+            personal += 1  # "Kathleen Hall Jamieson, a professor of communication at …": what a person is
             continue
         reporter = QUOTED_RE.sub(" ", text[m.end() : m.end() + 160].split("\n", 1)[0])
         p, o = PERSONAL_NEAR_RE.search(reporter), ORGANISATION_NEAR_RE.search(reporter)
