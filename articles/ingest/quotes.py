@@ -12,17 +12,23 @@ The pipeline, per article:
 4. a quotation that carries its speaker (a reader's signature after it, "“…” ― Ada Voss"; a transcript's
    label inside it, "“VOSS: …") takes it; otherwise, in every sentence, find reporting verbs ("said",
    "told", "according to" …) in the reporter's own words and the noun phrase that is their subject
-   (past a party tag, "Rep. Ada Voss (D-Ore.)", and a description after the name); each quote takes
-   the nearest attribution; he/she resolve through stated genders (titles, kinship words, the text's
-   own pronouns, then given names: name_genders);
-5. quotes without an attribution take the subject of a sentence just before or the previous speaker
-   (the text "runs on"), and the paragraphs of one multi-paragraph quotation share a speaker.
+   (past a party tag, "Rep. Ada Voss (D-Ore.)", and a description after the name; not a name that only
+   qualifies or complements the head noun: "Clinton supporters", "a lawyer for Ruiz"; the agent of a
+   passive, "was asked by X"); each quote takes the nearest attribution; he/she resolve through stated
+   genders (titles, kinship words, the text's own pronouns, then given names: name_genders), and a
+   pronoun whose sentence's subject is the same pronoun means what that one means;
+5. quotes without an attribution take the speaker a paragraph ending with a colon introduces, the
+   subject of a sentence just before, or the previous speaker (the text "runs on"; reported speech
+   without marks right before, "…, according to X.", makes X the previous speaker), and the paragraphs
+   of one multi-paragraph quotation share a speaker.
 
 Speakers resolve to people through ``people.scan_people``'s mentions; a name it did not take next to a
 reporting verb is the one person of that surname it did, else a speaker named as written when the text
 around it says person (_written_name); anything that is not a person (a ministry, a report, "one
 driver", "a spokeswoman") keeps its wording in ``speaker_as_written`` and has ``speaker=None``, and so
-does a name the evidence is too weak for. Each quote says which rule gave its speaker (Quote.evidence).
+does a name the evidence is too weak for. Each quote says which rule gave its speaker (Quote.evidence),
+and what kind of speaker it is (Quote.speaker_kind, speaker_kind(): a person named or not, an
+organisation, or unknown).
 
 The article's language (language.detect(), unless the caller knows it) chooses the words: an article
 in a language with a table in language_rules is read with its reporting verbs, pronouns and
