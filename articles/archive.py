@@ -19,6 +19,7 @@ so a bad one never leaves half an article and never costs the good ones.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import io
@@ -33,6 +34,7 @@ from django.db.models.functions import Left
 from django.utils import timezone
 from psycopg2.extras import execute_values
 
+from articles import wire
 from articles.ingest.extract import Extracted, extract_article
 from articles.ingest.formats import ParsedArticle, ParsedQuote
 from articles.ingest.resolve import PersonIndex
@@ -222,6 +224,7 @@ ARTICLE_COLUMNS = (
     "published_at",
     "feed_url",
     "entry_id",
+    "wire_bands",
 )
 
 
@@ -320,6 +323,7 @@ def _new_or_changed(
             "fingerprint": digest,
             "search_text": "",
             "published_at": parsed.published_at,
+            "wire_bands": _wire_bands(parsed, items[index][1]),
         }
         if key and not (pk is not None and stored[pk]["entry_id"]):  # a new entry, or one taking an article over
             values |= {"feed_url": parsed.feed_url, "entry_id": parsed.entry_id}
@@ -334,6 +338,11 @@ def _new_or_changed(
         elif parsed.url:
             by_url[parsed.url].append(None)
     return results, articles
+
+
+def _wire_bands(parsed: ParsedArticle, extracted: Extracted) -> list[int]:
+    """The article's near-duplicate bands: computed beside the extraction (in a worker) when it ran there."""
+    return extracted.wire_bands if extracted.wire_bands is not None else wire.bands(parsed.body_text)
 
 
 def _unchanged(row: dict, parsed: ParsedArticle, digest: str) -> bool:
@@ -382,6 +391,13 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
                     Article.objects.filter(pk=row.pk).update(**row.values, updated=now)
         _insert_articles(cursor, [row for _, row in articles if not row.existed], now)
         _insert_rows(cursor, [row for _, row in articles], rows)
+    group_copies(
+        [
+            (row.pk, items[index][0].body_text, row.values["wire_bands"], row.existed)
+            for index, row in articles
+            if _has_bands(row)
+        ]
+    )
     if existing:  # their search text also holds the rows staff kept
         refresh_search_text(existing)
     tag_articles([row.pk for _, row in articles])
@@ -483,6 +499,148 @@ def _link_given_topics(named: list[tuple[int, list[str]]]) -> None:
         )
 
 
+def _has_bands(row: _Row) -> bool:
+    return row.values is not None and row.values.get("wire_bands") is not None
+
+
+COMPARED = 3  # candidates an article's text is compared with, most bands shared first
+
+
+def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
+    """Put stored articles — (id, plain text, its wire_bands as written, stored before this batch) — into
+    their wire-copy groups (issue 14.3; articles/wire.py says how copies are found).
+
+    One indexed query finds every article sharing a band with one of them (article_wire_bands_gin); each
+    candidate's text is compared (Jaccard of the shingles, wire.SAME_STORY). An article joins the group of
+    the candidate it is most like, stored earlier or earlier in this batch; a group's head is its first
+    published article (copy_of empty, the one lists show), and a copy published before it takes its
+    place. The same text again never gets here (it is skipped as the same article); an article compared
+    again after its text changed is not its own candidate, and one that heads copies keeps them."""
+    if not articles:
+        return
+    texts = {pk: text for pk, text, _, _ in articles}
+    own_bands = {pk: values for pk, _, values, _ in articles}
+    ours = list(texts)
+    with connection.cursor() as cursor:
+        # Ours are found too (they share their own bands), with their dates. The bands are a sub-select so
+        # the planner can't see them: estimating 4,000 values' overlap it chose to read the whole table
+        # (testing each row against each value) on a table of 20,000 rows.
+        cursor.execute(
+            "SELECT id, copy_of_id, published, wire_bands FROM articles_article"
+            " WHERE wire_bands && (SELECT %s::bigint[])",
+            [sorted({value for values in own_bands.values() for value in values})],
+        )
+        rows = cursor.fetchall()
+        heads, was = _grouped_before(cursor, [pk for pk, _, _, existed in articles if existed])
+    leader = {pk: copy_of for pk, copy_of, _, _ in rows} | was
+    published = {pk: day for pk, _, day, _ in rows}
+    by_band = defaultdict(set)
+    for pk, _, _, values in rows:
+        for value in values or ():
+            by_band[value].add(pk)
+    # Each article's candidates, most bands shared first (a copy shares most: ~7 of 20 at a Jaccard
+    # similarity of 0.7, one story sharing a paragraph with another ~1), at most COMPARED of them: bench
+    # articles built from a few hundred texts shared one with ~50 others, and comparing them all cost
+    # ingest 6 ms an article.
+    candidates = {}
+    for pk in ours:
+        shared = collections.Counter(other for value in own_bands[pk] for other in by_band[value] if other != pk)
+        candidates[pk] = [other for other, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))]
+    stored = {other for found in candidates.values() for other in found[:COMPARED]} - set(ours)
+    with connection.cursor() as cursor:
+        if stored:
+            cursor.execute(
+                "SELECT a.id, a.body_text, l.id, l.published FROM articles_article a"
+                " LEFT JOIN articles_article l ON l.id = a.copy_of_id WHERE a.id = ANY(%s)",
+                [sorted(stored)],
+            )
+            for pk, text, head, day in cursor.fetchall():
+                texts[pk] = text
+                if head is not None:
+                    published.setdefault(head, day)
+    affected, takeovers, done = set(), [], set()
+    shingles = {}
+
+    def shingled(pk: int) -> set:
+        if pk not in shingles:
+            shingles[pk] = wire.shingles(texts[pk])
+        return shingles[pk]
+
+    for pk in ours:
+        done.add(pk)
+        if pk in heads:
+            continue  # heads copies already: they stay its
+        if leader.get(pk) is not None:
+            affected.add(leader[pk])
+        leader[pk] = None
+        # Stored before, or earlier in this batch: a later one of ours is compared with this one then.
+        compared = [other for other in candidates[pk] if other in stored or other in done][:COMPARED]
+        scored = [(wire.similarity(shingled(pk), shingled(other)), other) for other in compared]
+        scored = [(score, other) for score, other in scored if score >= wire.SAME_STORY]
+        if not scored:
+            continue
+        _, best = max(scored, key=lambda item: (item[0], -item[1]))
+        head = leader.get(best) or best
+        if head == pk:
+            continue
+        day, head_day = published.get(pk), published.get(head)
+        if day is not None and (head_day is None or day < head_day):  # published first: the group's head now
+            for other, their_head in leader.items():
+                if their_head == head:
+                    leader[other] = pk
+            leader[head] = pk
+            takeovers.append((head, pk))
+        else:
+            leader[pk] = head
+        affected |= {head, pk}
+    changed = [(pk, leader[pk]) for pk in ours if pk not in heads]
+    with connection.cursor() as cursor:
+        if changed:
+            execute_values(
+                cursor.cursor,
+                "UPDATE articles_article a SET copy_of_id = v.head FROM (VALUES %s) v (id, head)"
+                " WHERE a.id = v.id AND a.copy_of_id IS DISTINCT FROM v.head",
+                changed,
+                template="(%s, %s::bigint)",
+            )
+        for old, new in takeovers:  # the old head's stored copies, and the old head, follow the new one
+            cursor.execute(
+                "UPDATE articles_article SET copy_of_id = %s WHERE (copy_of_id = %s OR id = %s) AND id <> %s",
+                [new, old, old, new],
+            )
+    refresh_copy_outlets(affected)
+
+
+def _grouped_before(cursor, ids: list[int]) -> tuple[set[int], dict[int, int | None]]:
+    """Which of these stored articles head copies, and the group each was a copy in."""
+    if not ids:
+        return set(), {}
+    cursor.execute(
+        "SELECT id, copy_of_id, EXISTS (SELECT FROM articles_article c WHERE c.copy_of_id = a.id)"
+        " FROM articles_article a WHERE id = ANY(%s)",
+        [ids],
+    )
+    rows = cursor.fetchall()
+    return {pk for pk, _, heads in rows if heads}, {pk: copy_of for pk, copy_of, _ in rows}
+
+
+def refresh_copy_outlets(article_ids: Iterable[int]) -> None:
+    """copy_outlets again for these articles: for a group's head, the outlets other than its own that
+    published its copies; 0 for any other. One statement."""
+    ids = sorted({pk for pk in article_ids if pk is not None})
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """UPDATE articles_article a SET copy_outlets = v.n FROM (
+                   SELECT h.id, count(DISTINCT c.source_id) FILTER (WHERE c.source_id IS DISTINCT FROM h.source_id) n
+                     FROM articles_article h LEFT JOIN articles_article c ON c.copy_of_id = h.id
+                    WHERE h.id = ANY(%s) GROUP BY h.id) v
+                WHERE a.id = v.id AND a.copy_outlets <> v.n""",
+            [ids],
+        )
+
+
 def _copy_text(value: str) -> str:
     """A string in COPY's text format: backslash, newline, tab and carriage return escaped."""
     if "\\" in value:
@@ -522,6 +680,7 @@ _COPY_FORMATS = {
     type(None): lambda _: "\\N",
     dt.date: _copy_date,
     dt.datetime: dt.datetime.isoformat,
+    list: wire.copy_literal,  # wire_bands, a bigint[]
 }
 
 
@@ -699,7 +858,8 @@ def update_article(article: Article, *, context: Context | None = None, extracte
     try:
         with transaction.atomic():
             extracted = extracted or extract_article(parsed)
-            row = _Row(article.pk, {"language": extracted.language}, existed=True)  # the text may be another's
+            values = {"language": extracted.language, "wire_bands": wire.bands(article.body_text)}
+            row = _Row(article.pk, values, existed=True)  # the text may be another's: grouped again
             _write([(parsed, extracted)], [(0, row)], context)
     except Exception:
         context.reload()
@@ -740,6 +900,34 @@ def detect_languages(*, every: bool = False, batch_size: int = 2000) -> tuple[in
                     updates,
                 )
             changed += len(updates)
+
+
+def find_wire_copies(*, batch_size: int = 1000, progress=None) -> tuple[int, int]:
+    """Wire copies among articles stored before they were looked for (wire_bands NULL: stored before
+    migration 0029, or by the corpus generator): their bands computed and stored, and each batch grouped
+    as an ingest groups it (group_copies()), in id order, one transaction a batch, so it can be stopped and
+    run again. `progress(n)` is told of each batch. Returns (articles read, of them now in a group)."""
+    read = grouped = 0
+    while True:
+        rows = list(
+            Article.objects.filter(wire_bands__isnull=True).order_by("pk").values_list("pk", "body_text")[:batch_size]
+        )
+        if not rows:
+            return read, grouped
+        batch = [(pk, text, wire.bands(text), True) for pk, text in rows]
+        with transaction.atomic(), connection.cursor() as cursor:
+            execute_values(
+                cursor.cursor,
+                "UPDATE articles_article a SET wire_bands = v.bands FROM (VALUES %s) v (id, bands) WHERE a.id = v.id",
+                [(pk, bands) for pk, _, bands, _ in batch],
+                template="(%s, %s::bigint[])",
+            )
+            group_copies(batch)
+        read += len(rows)
+        ids = [pk for pk, _ in rows]
+        grouped += Article.objects.filter(pk__in=ids).filter(Q(copy_of__isnull=False) | Q(copy_outlets__gt=0)).count()
+        if progress:
+            progress(len(rows))
 
 
 def add_people(people: list[tuple[str, str, list[str]]]) -> dict[str, int]:

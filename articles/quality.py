@@ -1,9 +1,9 @@
 """Data quality (issue 14.5): what extraction or input got wrong or left out, for staff to put right.
 
-Four checks, each a list staff page through: quotations with no speaker, people who look like
-duplicates, "people" named once whose name looks like an organisation's, and articles without a
-date or an outlet. Each is a queryset (or a counted, sliceable SQL query) read a page at a time,
-so the page costs the same few queries whatever the archive holds; the admin
+Five checks, each a list staff page through: quotations with no speaker, people who look like
+duplicates, "people" named once whose name looks like an organisation's, articles without a
+date or an outlet, and groups of wire copies. Each is a queryset (or a counted, sliceable SQL query)
+read a page at a time, so the page costs the same few queries whatever the archive holds; the admin
 (articles.admin_site) shows them with a link to the form that fixes each row.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from articles.ingest.people import NON_PERSON_WORDS
@@ -43,6 +43,20 @@ def undated_or_unsourced_articles() -> QuerySet[Article]:
         Article.objects.filter(Q(published__isnull=True) | Q(source__isnull=True))
         .select_related("source")
         .only("headline", "published", "source__name")
+        .order_by("-id")
+    )
+
+
+def wire_copy_groups() -> QuerySet[Article]:
+    """Wire-copy groups (issue 14.3): each group's head, latest stored first, with its copies (`copies`,
+    one query a page) for staff to check that they are one story. Heads are found from
+    article_copy_of_idx, which holds only the copies."""
+    copies = Article.objects.select_related("source").only("headline", "published", "copy_of", "source__name")
+    return (
+        Article.objects.filter(pk__in=Article.objects.filter(copy_of__isnull=False).values("copy_of"))
+        .select_related("source")
+        .only("headline", "published", "copy_outlets", "source__name")
+        .prefetch_related(Prefetch("copies", queryset=copies.order_by("published", "pk")))
         .order_by("-id")
     )
 
@@ -165,5 +179,12 @@ def checks() -> list[Check]:
             "Articles without a date or outlet",
             "Open the article and give its date and outlet.",
             undated_or_unsourced_articles(),
+        ),
+        Check(
+            "wire",
+            "Wire copies to confirm",
+            "Open the articles and check that each copy is the story its group heads; the first published "
+            "heads the group, and lists show it alone, “also published by” the others' outlets.",
+            wire_copy_groups(),
         ),
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Max, OuterRef
+from django.db.models import Max, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
@@ -66,7 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "articles/home.html",
         {
-            "articles": Article.objects.for_listing().with_excerpt().newest_first()[:10],
+            "articles": Article.objects.for_listing().with_excerpt().one_per_story().newest_first()[:10],
             "quoted": most_quoted_people(since),
             "since": since,
             "until": newest,
@@ -80,7 +80,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def article_list(request: HttpRequest) -> HttpResponse:
     if "format" in request.GET:
         return article_download(request)
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing().with_excerpt().newest_first())
+    articles = Article.objects.for_listing().with_excerpt().one_per_story().newest_first()
+    filterset = ArticleFilter(request.GET, queryset=articles)
     if not filterset.is_valid():
         return render(request, "articles/article_list.html", {"filter": filterset}, status=400)
     listed = filterset.qs
@@ -98,6 +99,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     quotes = list(article.quotes.select_related("person"))
     mentions = list(article.mentions.select_related("person").order_by("-count", "person__name"))
     topics = list(article.topics.all())
+    copies = wire_copies(article)
     response = render(
         request,
         "articles/article_detail.html",
@@ -108,15 +110,26 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "mentions": mentions,
             "topics": topics,
             "related": related_articles(article),
+            "copies": copies,
         },
     )
     response.page_keys = keys(
-        articles=[article.pk],
+        articles=[article.pk, *(other.pk for other in copies)],
         people={m.person_id for m in mentions} | {q.person_id for q in quotes if q.person_id},
         sources=[article.source_id, article.via_id],
         topics=[t.pk for t in topics],
     )
     return response
+
+
+def wire_copies(article: Article) -> list[Article]:
+    """The other articles of its wire-copy group (issue 14.3), first published first; no query for an
+    article in none (a head without copies from other outlets counts as none: copy_outlets is 0)."""
+    if not (article.copy_of_id or article.copy_outlets):
+        return []
+    head = article.copy_of_id or article.pk
+    group = Article.objects.filter(Q(pk=head) | Q(copy_of=head)).exclude(pk=article.pk)
+    return list(group.select_related("source").only("headline", "slug", "published", "source__name").oldest_first())
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -181,7 +194,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     names = ArraySubquery(Alias.objects.filter(person=OuterRef("pk")).order_by("name").values("name"))
     person = get_object_or_404(Person.objects.annotate(alias_names=names), slug=slug)
     # The cards show the headline: not the article's text and search document (~10 KB a row).
-    quotes = Quote.objects.filter(person=person).for_listing().order_by(*QUOTES_NEWEST_FIRST)
+    # A wire story's quotations once (issue 14.3): those in its head, not again in each copy.
+    quotes = (
+        Quote.objects.filter(person=person, article__copy_of__isnull=True).for_listing().order_by(*QUOTES_NEWEST_FIRST)
+    )
     page = paginate(quotes, request.GET.get("page"))
     page.object_list = with_outlet_counts(page.object_list)  # "quoted in N outlets": one statement
     # Their ten latest from mention_person_published_idx, then those ten articles.
@@ -214,7 +230,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 @cached_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    articles = Article.objects.for_listing().with_excerpt().filter(topics=topic).newest_first()
+    articles = Article.objects.for_listing().with_excerpt().filter(topics=topic).one_per_story().newest_first()
     page = paginate(articles, request.GET.get("page"))
     return render(request, "articles/topic_detail.html", {"topic": topic, "page": page})
 

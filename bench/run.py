@@ -204,6 +204,87 @@ def ingest_section() -> None:
     [(count, rate, summary)] = ingest_speed.measure((4000,), new_people=True)
     print(f"{count:>6} articles, each naming people new to the archive: {rate:,.0f} articles/s   [{summary}]")
     print(language_cost())
+    for line in wire_cost():
+        print(line)
+
+
+# Band rows stored beside the measured batches (wire_cost): the index a batch's candidates come from.
+WIRE_STORED = int(os.environ.get("BENCH_WIRE_STORED", "1000000"))
+
+
+def wire_cost() -> list[str]:
+    """What looking for wire copies costs ingest (issue 14.3, articles/wire.py): the bands' CPU an article
+    (computed in the extraction workers), the ingest rate with and without detection, and the database's part
+    (storing the bands in their GIN index, one candidate query a batch) with WIRE_STORED articles' bands
+    indexed: random values, as the bands' hashes are, in a table of their own (the corpus generator's
+    articles have none), dropped afterwards."""
+    import random
+    from unittest import mock
+
+    import ingest_speed
+    from django.db import connection
+    from psycopg2.extras import execute_values
+
+    from articles import wire
+    from articles.ingest import pipeline
+
+    bodies = [t["body"] for t in ingest_speed.source_texts()]
+    rng = random.Random(5)
+    texts = [a + "\n\n" + b for a, b in (rng.sample(bodies, 2) for _ in range(2000))]
+    started = time.process_time()
+    for text in texts:
+        wire.bands(text)
+    each = (time.process_time() - started) / len(texts) * 1000
+    lines = [f"near-duplicate bands (articles.wire.bands): {each:.2f} ms CPU an article, in the extraction workers"]
+    with mock.patch.object(wire, "bands", return_value=[]):  # no bands: nothing looked for, nothing grouped
+        [(count, without, before)] = ingest_speed.measure((4000,))
+    [(count, with_, after)] = ingest_speed.measure((4000,))
+    # The rates move with the machine's load; the CPU an article (in the summaries) is what to compare.
+    lines.append(f"{count:>6} articles without near-duplicate detection: {without:,.0f} articles/s   [{before}]")
+    lines.append(f"{count:>6} articles with near-duplicate detection: {with_:,.0f} articles/s   [{after}]")
+    batch, rounds = pipeline.BATCH_SIZE, 30
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_wire_bands")
+        cursor.execute("CREATE TABLE bench_wire_bands (id bigint PRIMARY KEY, wire_bands bigint[])")
+        started = time.perf_counter()
+        cursor.execute(
+            "INSERT INTO bench_wire_bands SELECT i, ARRAY(SELECT ((random() - 0.5) * 1.8e19)::bigint"
+            " FROM generate_series(1, %s) WHERE i > 0) FROM generate_series(1, %s) i",
+            [wire.BANDS, WIRE_STORED],
+        )
+        cursor.execute("SET maintenance_work_mem = '256MB'")
+        cursor.execute(
+            "CREATE INDEX bench_wire_bands_gin ON bench_wire_bands USING gin (wire_bands) WITH (fastupdate = off)"
+        )
+        cursor.execute("VACUUM ANALYZE bench_wire_bands")
+        built = time.perf_counter() - started
+        cursor.execute("SELECT wire_bands FROM bench_wire_bands TABLESAMPLE SYSTEM (1) LIMIT 1000")
+        stored = [row[0] for row in cursor.fetchall()]
+        inserting, looking, found, pk = 0.0, 0.0, 0, WIRE_STORED
+        for _ in range(rounds):
+            rows = []
+            for _ in range(batch):  # one in ten a copy of a stored article: it shares its bands
+                pk += 1
+                rows.append(
+                    (pk, rng.choice(stored) if rng.random() < 0.1 else [rng.getrandbits(63) for _ in range(wire.BANDS)])
+                )
+            started = time.perf_counter()
+            execute_values(cursor.cursor, "INSERT INTO bench_wire_bands VALUES %s", rows, template="(%s, %s::bigint[])")
+            inserted = time.perf_counter()
+            cursor.execute(
+                "SELECT id, wire_bands FROM bench_wire_bands WHERE wire_bands && (SELECT %s::bigint[])",
+                [sorted({value for _, values in rows for value in values})],
+            )
+            found += len(cursor.fetchall())
+            inserting, looking = inserting + inserted - started, looking + time.perf_counter() - inserted
+        cursor.execute("DROP TABLE bench_wire_bands")
+    lines.append(
+        f"near-duplicate look-up at {WIRE_STORED:,} articles (bands indexed in {built:.0f} s): "
+        f"a batch of {batch} stores its bands in {inserting / rounds * 1000:.1f} ms and finds its candidates in "
+        f"{looking / rounds * 1000:.1f} ms ({found / rounds:.0f} rows): "
+        f"{(inserting + looking) / rounds / batch * 1000:.2f} ms an article"
+    )
+    return lines
 
 
 def language_cost() -> str:

@@ -21,6 +21,7 @@ class Extracted:
     quotes: list[tuple[ParsedQuote, int]]  # (quote, position in body_text)
     given: bool = False  # carried by the input (export format), not extracted
     fingerprint: str = ""  # computed beside the extraction, in the worker process
+    wire_bands: list[int] | None = None  # articles.wire.bands() of the text, likewise; None: not computed
     language: str = ""  # ISO 639-1 code of the text (articles.ingest.language), "" when unknown
     # Names without evidence of a person, in any language (quotes.Extraction.unconfirmed),
     # as people are: stored only for people the archive already knows (archive._known_unconfirmed).

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from articles import wire
 from articles.archive import Context, analyze_archive, database_gone, search_text, store_articles
 from articles.export import export_record
 from articles.ingest import formats, language, name_data
@@ -205,6 +206,7 @@ def _extract_only(parsed: ParsedArticle) -> Extracted | str:
     try:
         extracted = extract_article(parsed)
         extracted.fingerprint = fingerprint(parsed.headline, parsed.body_text)
+        extracted.wire_bands = wire.bands(parsed.body_text)
         return extracted
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
         return f"{exc.__class__.__name__}: {exc}"
@@ -233,6 +235,7 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = No
         found = extract(headline, body_text, lang)
         return (
             fingerprint(headline, body_text),
+            wire.bands(body_text),
             [(p.name, p.role, p.count, p.variants, p.evidence) for p in found.people],
             [
                 (q.text, q.speaker, q.speaker_as_written, q.partial, q.position, q.evidence, q.speaker_kind)
@@ -248,7 +251,7 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = No
 def _unpack(result: tuple | Extracted | str) -> Extracted | str:
     if not isinstance(result, tuple):
         return result
-    digest, people, quotes, lang, unconfirmed = result
+    digest, bands, people, quotes, lang, unconfirmed = result
     return Extracted(
         people=people,
         quotes=[
@@ -256,6 +259,7 @@ def _unpack(result: tuple | Extracted | str) -> Extracted | str:
             for text, speaker, written, partial, at, why, kind in quotes
         ],
         fingerprint=digest,
+        wire_bands=bands,
         language=lang,
         unconfirmed=unconfirmed,
     )

@@ -101,7 +101,7 @@ def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
         articles = articles.filter(language=request.language)
     if request.dated is not None:
         articles = articles.filter(published__isnull=not request.dated)
-    return articles
+    return articles.one_per_story()  # a wire story once, its head carrying "also published by N outlets"
 
 
 def _by_estimate(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:

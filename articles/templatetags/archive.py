@@ -103,4 +103,6 @@ def _article_card(article: Article, snippet: str = "") -> dict:
         "excerpt": getattr(article, "excerpt", ""),
         "lang": article.language,  # the lang attribute of its headline and text
         "language": foreign_language(article.language),  # said only when not the site's language
+        # A wire story's head: the outlets that published copies of it (issue 14.3).
+        "copy_outlets": getattr(article, "copy_outlets", 0),
     }

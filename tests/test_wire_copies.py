@@ -1,0 +1,218 @@
+"""Wire copies (issue 14.3): one story published by several outlets is found when stored, grouped, listed
+once with "also published by N outlets", and its quotations count once for the person quoted.
+
+The story, the outlets and the people are our own fiction."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from articles import wire
+from articles.ingest import pipeline
+from articles.ingest.formats import ParsedArticle
+from articles.ingest.sanitize import text_to_html
+from articles.models import Article, Person
+
+PARAGRAPHS = [
+    "The ferry link between Port Ardent and the island of Sellholm will stop for three weeks from Monday, "
+    "the regional transport board said on Thursday, after inspectors found cracks in the loading ramp at "
+    "the island's only pier.",
+    "Around four hundred people cross the strait every day, most of them workers at the fish plant and "
+    "pupils at the secondary school in Port Ardent. The board said a replacement boat without a car deck "
+    "would run twice a day while the ramp is rebuilt.",
+    '"We cannot let anyone drive onto a ramp that might fold under a lorry," said Orla Fenwick, who chairs '
+    'the transport board. "The repair will take three weeks if the steel arrives on time."',
+    "Shopkeepers on Sellholm said the closure came at the worst moment, a week before the autumn market, "
+    "when traders from the mainland usually bring their vans across on the morning boat.",
+    "The island council asked the board to pay for a second passenger boat at weekends. Fenwick said the "
+    "board would look at the request but could not promise anything before the inspectors report again.",
+    "The ramp was last rebuilt eleven years ago, when a storm tore away two of its supports. Engineers then "
+    "expected it to last twenty years.",
+]
+
+
+def story(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def parsed(headline: str, body: str, source: str, day: dt.date, url: str = "") -> ParsedArticle:
+    return ParsedArticle(
+        headline=headline,
+        body_text=body,
+        body_html=text_to_html(body),
+        origin=f"test:{source}",
+        source=source,
+        published=day,
+        url=url,
+    )
+
+
+DAY = dt.date(2026, 9, 17)
+# The agency's copy as three fictional outlets ran it: another headline, a paragraph cut or added,
+# the outlet's own footer.
+COURIER = parsed("Sellholm ferry halted for ramp repairs", story(*PARAGRAPHS), "Strait Courier", DAY)
+LEDGER = parsed(
+    "Three weeks without the car ferry for Sellholm",
+    story(*PARAGRAPHS[:5], "Subscribe to the Northfield Ledger for island news every morning."),
+    "Northfield Ledger",
+    DAY,
+)
+BEACON = parsed(
+    "Cracked ramp stops island ferry",
+    story(
+        *PARAGRAPHS[:3],
+        "Parents at the school said pupils would have to leave home an hour earlier to catch the first boat.",
+        *PARAGRAPHS[3:5],
+    ),
+    "Harrow Beacon",
+    DAY + dt.timedelta(days=1),
+)
+
+
+def store(*articles: ParsedArticle):
+    report = pipeline.run_items(list(articles), workers=1)
+    assert not report.rejected, report.rejected
+    return report
+
+
+def group_of(headline: str) -> tuple[int | None, list[str]]:
+    article = Article.objects.get(headline=headline)
+    head = article.copy_of_id or article.pk
+    members = Article.objects.filter(pk=head) | Article.objects.filter(copy_of=head)
+    return head, sorted(members.values_list("source__name", flat=True))
+
+
+@pytest.mark.django_db
+def test_a_wire_story_from_three_outlets_is_one_search_result_also_published_by_two(client):
+    store(COURIER, LEDGER, BEACON)
+    html = client.get("/search/", {"q": "Sellholm ferry ramp"}).content.decode()
+    assert html.count('class="card"') == 1
+    assert "also published by 2 outlets" in html
+    head = Article.objects.get(copy_of__isnull=True, headline__in=[COURIER.headline, LEDGER.headline])
+    assert head.headline == COURIER.headline  # published first (the Beacon's came a day later)
+    assert sorted(Article.objects.filter(copy_of=head).values_list("source__name", flat=True)) == [
+        "Harrow Beacon",
+        "Northfield Ledger",
+    ]
+    for path in ("/articles/", "/"):  # the lists too
+        listed = client.get(path).content.decode()
+        assert listed.count(COURIER.headline) == 1, path
+        assert LEDGER.headline not in listed and BEACON.headline not in listed, path
+        assert "also published by 2 outlets" in listed
+
+
+@pytest.mark.django_db
+def test_copies_stored_in_separate_runs_join_the_group(client):
+    store(COURIER)
+    store(LEDGER)
+    store(BEACON)
+    assert group_of(BEACON.headline)[1] == ["Harrow Beacon", "Northfield Ledger", "Strait Courier"]
+
+
+@pytest.mark.django_db
+def test_article_page_lists_every_other_copy(client, django_assert_max_num_queries):
+    store(COURIER, LEDGER, BEACON)
+    copy = Article.objects.get(headline=LEDGER.headline)
+    with django_assert_max_num_queries(9):
+        html = client.get(copy.get_absolute_url()).content.decode()
+    assert "The same story elsewhere" in html
+    assert COURIER.headline in html and BEACON.headline in html
+    assert "Strait Courier" in html and "Harrow Beacon" in html
+
+
+@pytest.mark.django_db
+def test_an_earlier_copy_stored_later_heads_the_group(client):
+    store(LEDGER, BEACON)
+    early = parsed(COURIER.headline, COURIER.body_text, "Strait Courier", DAY - dt.timedelta(days=1))
+    store(early)
+    head, members = group_of(BEACON.headline)
+    assert Article.objects.get(pk=head).headline == COURIER.headline
+    assert members == ["Harrow Beacon", "Northfield Ledger", "Strait Courier"]
+    assert Article.objects.get(pk=head).copy_outlets == 2
+    assert set(Article.objects.exclude(pk=head).values_list("copy_outlets", flat=True)) == {0}
+
+
+def test_light_edits_keep_a_copy_and_shared_boilerplate_does_not_make_one():
+    # A copy: another headline is not compared, a paragraph cut, another added, another footer.
+    assert wire.similarity(COURIER.body_text, LEDGER.body_text) >= wire.SAME_STORY
+    assert wire.similarity(COURIER.body_text, BEACON.body_text) >= wire.SAME_STORY
+    assert set(wire.bands(COURIER.body_text)) & set(wire.bands(BEACON.body_text))
+    # Two stories of one outlet with its long standard footer.
+    footer = (
+        "The Strait Courier is published by Strait Media in Port Ardent. Letters to the editor may be sent to "
+        "the newsroom at the harbour office, and corrections are printed on page two of the next edition."
+    )
+    other = story(
+        "The Port Ardent rowing club won the autumn regatta on Saturday, beating crews from four harbour "
+        "towns on a windy course off the breakwater.",
+        "The club's women's eight led from the start and crossed the line two lengths ahead of Sellholm, "
+        "whose crew had trained on the strait since the spring.",
+        footer,
+    )
+    assert wire.similarity(story(*PARAGRAPHS[:2], footer), other) < wire.SAME_STORY
+
+
+@pytest.mark.django_db
+def test_different_stories_sharing_an_outlet_footer_stay_apart():
+    footer = (
+        "The Strait Courier is published by Strait Media in Port Ardent. Letters to the editor may be sent to "
+        "the newsroom at the harbour office, and corrections are printed on page two of the next edition. "
+        "Subscriptions cost twelve crowns a month and include the weekend magazine and the tide tables."
+    )
+    first = story(PARAGRAPHS[0], PARAGRAPHS[1], footer)
+    second = story(
+        "The Port Ardent rowing club won the autumn regatta on Saturday, beating crews from four harbour "
+        "towns on a windy course off the breakwater, where the wind turned twice during the final race.",
+        "The club's women's eight led from the start and crossed the line two lengths ahead of Sellholm, "
+        "whose crew had trained on the strait since the spring and had won the regatta for three years.",
+        footer,
+    )
+    store(parsed("Ferry halted", first, "Strait Courier", DAY), parsed("Rowers win", second, "Strait Courier", DAY))
+    assert not Article.objects.filter(copy_of__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_the_same_article_again_makes_no_group_with_itself():
+    url = "https://courier.example/sellholm-ferry"
+    first = parsed(COURIER.headline, COURIER.body_text, "Strait Courier", DAY, url=url)
+    store(first)
+    report = store(first)  # the same text again: skipped
+    assert report.skipped == 1
+    edited = parsed(COURIER.headline, COURIER.body_text + "\n\nThis story was updated.", "Strait Courier", DAY, url)
+    report = store(edited)  # the same URL with new text: the article updated, not a copy of itself
+    assert report.updated == 1
+    article = Article.objects.get()
+    assert article.copy_of_id is None and article.copy_outlets == 0
+
+
+@pytest.mark.django_db
+def test_a_copys_quotations_count_once_on_the_persons_page(client):
+    store(COURIER, LEDGER, BEACON)
+    fenwick = Person.objects.get(name="Orla Fenwick")
+    assert fenwick.quotes.count() == 6  # two in each copy
+    html = client.get(fenwick.get_absolute_url()).content.decode()
+    assert "2 quotations" in html
+
+
+@pytest.mark.django_db
+def test_data_quality_page_lists_wire_copy_groups(admin_client):
+    store(COURIER, LEDGER, BEACON)
+    html = admin_client.get("/admin/data-quality/").content.decode()
+    assert "Wire copies to confirm (1)" in html
+    head = Article.objects.get(copy_of__isnull=True)
+    assert f"/admin/articles/article/{head.pk}/change/" in html
+    assert LEDGER.headline in html and BEACON.headline in html
+
+
+@pytest.mark.django_db
+def test_find_wire_copies_groups_articles_stored_before_detection():
+    store(COURIER, LEDGER, BEACON)
+    with connection.cursor() as cursor:  # as migration 0029 left the rows stored before it
+        cursor.execute("UPDATE articles_article SET wire_bands = NULL, copy_of_id = NULL, copy_outlets = 0")
+    call_command("find_wire_copies", verbosity=0)
+    head, members = group_of(LEDGER.headline)
+    assert members == ["Harrow Beacon", "Northfield Ledger", "Strait Courier"]
+    assert Article.objects.get(pk=head).copy_outlets == 2
+    assert not Article.objects.filter(wire_bands__isnull=True).exists()
