@@ -80,13 +80,14 @@ def _sql(host: str, sql: str, params=()):
             return cursor.fetchone() if cursor.description else None
 
 
-def _caught_up(primary: str, standby: str) -> None:
+def _caught_up(primary: str, standby: str, step: str = "replay") -> None:
+    """Wait until the standby has replayed (or, step="receive", received) all the primary wrote so far."""
     target = _sql(primary, "SELECT pg_current_wal_lsn()::text")[0]
     for _ in range(600):
-        if _sql(standby, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target])[0]:
+        if _sql(standby, f"SELECT pg_last_wal_{step}_lsn() >= %s::pg_lsn", [target])[0]:
             return
         time.sleep(0.05)
-    raise AssertionError("the replica did not catch up within 30 s")
+    raise AssertionError(f"the replica did not {step} the primary's writes within 30 s")
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +165,10 @@ def test_readers_read_the_replica_and_staff_their_own_writes(site, servers):
         assert "Ferry timetable changes" in _get(page)
         # Staff, signed in, read the primary: their edit at once.
         assert "Ferry timetable postponed" in staff.open(page, timeout=60).read().decode()
-        # The health endpoint tells the replica is behind.
+        # The health endpoint tells the replica is behind, once the edit has reached it unreplayed (until
+        # then the replica knows of nothing to replay) and long enough for its lag to show in tenths.
+        _caught_up(primary, standby, step="receive")
+        time.sleep(0.2)
         assert json.loads(_get(f"{site}/health/"))["replicas"]["replica1"]["lag_seconds"] > 0
     finally:
         _sql(standby, "SELECT pg_wal_replay_resume()")
