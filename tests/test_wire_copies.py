@@ -216,3 +216,17 @@ def test_find_wire_copies_groups_articles_stored_before_detection():
     assert members == ["Harrow Beacon", "Northfield Ledger", "Strait Courier"]
     assert Article.objects.get(pk=head).copy_outlets == 2
     assert not Article.objects.filter(wire_bands__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_a_copys_quotations_count_once_among_the_most_quoted_and_their_topics():
+    from articles.models import Topic
+    from articles.page_queries import most_quoted_people, quoted_topics
+
+    store(COURIER, LEDGER, BEACON)
+    ferries = Topic.objects.create(name="Ferries", slug="ferries")
+    for article in Article.objects.all():
+        article.topics.add(ferries)
+    [fenwick] = most_quoted_people(DAY - dt.timedelta(days=30))
+    assert (fenwick.name, fenwick.quote_count) == ("Orla Fenwick", 2)
+    assert [(topic.name, topic.quotes) for topic in quoted_topics(fenwick)] == [("Ferries", 2)]
