@@ -124,10 +124,11 @@ NOT_PERSON_LAST = ORGANISATION_NOUNS | {
 }  # fmt: skip
 # Leading words CoreNLP sometimes tags PERSON with the name ("Mr. Obama", "Democrat Hillary Clinton", "Said Ellis").
 TITLES = {
-    "adm", "agent", "attorney", "candidate", "capt", "chairman", "chairwoman", "chief", "coach", "col", "democrat",
-    "detective", "dr", "former", "gen", "gov", "governor", "judge", "justice", "lt", "mayor", "miss", "mr", "mrs",
-    "ms", "nominee", "officer", "pastor", "pres", "president", "prof", "rabbi", "rep", "republican", "rev", "rival",
-    "said", "says", "secretary", "sen", "senator", "sgt", "sheriff", "sir", "speaker", "vice",
+    "adm", "admiral", "agent", "attorney", "candidate", "capt", "chairman", "chairwoman", "chief", "coach", "col",
+    "democrat", "detective", "dr", "emperor", "former", "gen", "gov", "governor", "judge", "justice", "justices",
+    "lt", "mayor", "miss", "mr", "mrs", "ms", "nominee", "officer", "pastor", "pope", "pres", "president", "prof",
+    "rabbi", "rep", "representative", "republican", "rev", "rival", "said", "says", "secretary", "sen", "senator",
+    "sgt", "sheriff", "sir", "speaker", "vice",
 }  # fmt: skip
 CLEAN_RE = re.compile(r"</?(?:tweet|a)\b[^>]*>|''")  # PolNeAR's texts keep <tweet …> and <a …> tags
 INDEFINITE = {"a", "an", "one", "some", "another", "any", "several", "many", "few", "no", "other", "most", "both"}
@@ -322,6 +323,12 @@ def _name_key(text: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("’", "'").strip(".") for w in text.split() if w.strip("."))
 
 
+def _name_word(token: Token) -> bool:
+    """A token that can be part of a name: it starts with a letter and is no web address (CoreNLP tags
+    PERSON a bracket, a URL or a photo credit's "/Reuters" beside a name)."""
+    return token.word[:1].isalpha() and "://" not in token.word and not token.word.startswith("/")
+
+
 def part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether the name `short` can stand for the longer name `long` (see the rules above)."""
     if short == long or not set(short) <= set(long):
@@ -339,7 +346,15 @@ class People:
         self.shown: dict[tuple[str, ...], str] = {}
         run: list[Token] = []
         for token in [*doc.tokens, None]:
-            if token is not None and run and run[-1].sentence == token.sentence and run[-1].index + 1 == token.index:
+            if (
+                token is not None
+                and run
+                and run[-1].sentence == token.sentence
+                and run[-1].index + 1 == token.index
+                and _name_word(token)
+                and not text[run[-1].end : token.start].strip(" \t")  # nothing between but spaces
+                and "/" not in run[-1].word
+            ):
                 if (token.ner == "PERSON" and token.pos != "POS") or token.word.lower().strip(".") in SUFFIXES:
                     run.append(token)  # the name goes on (a suffix CoreNLP left untagged included: "Biden Jr.")
                     continue
@@ -351,6 +366,7 @@ class People:
                 and token.start >= body_start
                 and token.ner == "PERSON"
                 and token.pos != "POS"
+                and _name_word(token)
                 and not _overlap(token.start, token.end, skip)
             ):
                 run.append(token)
@@ -361,7 +377,7 @@ class People:
     def _add(self, run: list[Token], text: str) -> None:
         while len(run) > 1 and (run[0].word.lower().strip(".") in TITLES or not run[0].word[:1].isupper()):
             run = run[1:]
-        shown = text[run[0].start : run[-1].end]
+        shown = text[run[0].start : run[-1].end].split("/")[0]  # "Gary Cameron/Reuters": a photo credit
         key = _name_key(shown)
         if not key or not shown[0].isupper() or key[-1] in NOT_PERSON_LAST:
             return

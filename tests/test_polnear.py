@@ -155,3 +155,38 @@ def test_source_head_prefers_a_name_the_parse_cut_off():
     doc = polnear.Document(tokens, {(t.sentence, t.index): t for t in tokens}, [])
     head, inside = polnear.source_head(doc, [(0, 23)])
     assert head.word == "Strada" and len(inside) == 4
+
+
+def _people(pieces: list[tuple[str, str, str]]) -> list[str]:
+    """The gold people of a body made of (word, NER tag, what follows it) tokens, one sentence."""
+    text, tokens = "", []
+    for index, (word, ner, after) in enumerate(pieces, 1):
+        tokens.append(polnear.Token(1, index, len(text), len(text) + len(word), word, "NNP", ner))
+        text += word + after
+    doc = polnear.Document(tokens, {(1, t.index): t for t in tokens}, [])
+    return polnear.People(doc, text, 0).names()
+
+
+def test_a_name_stops_at_a_paragraph_break_a_bracket_a_web_address_or_a_credits_slash():
+    # CoreNLP tags these runs PERSON whole; the gold people are the names in them, not the runs.
+    assert _people(
+        [("Ada", "PERSON", " "), ("B.", "PERSON", "\n\n"), ("Sexton", "PERSON", " "), ("said", "O", ".")]
+    ) == [
+        "Ada B.",
+        "Sexton",
+    ]
+    assert _people([("Newt", "PERSON", " "), ("[", "PERSON", ""), ("Quarrie", "PERSON", "] "), ("said", "O", ".")]) == [
+        "Newt",
+        "Quarrie",
+    ]
+    assert _people(
+        [("Ken", "PERSON", " "), ("Tobin", "PERSON", " "), ("https://harbour.example/kt", "PERSON", "")]
+    ) == ["Ken Tobin"]
+    assert _people([("Gary", "PERSON", " "), ("Cameron/Harbour", "PERSON", "")]) == ["Gary Cameron"]
+
+
+def test_titles_before_a_name_are_not_part_of_it():
+    assert _people([("Pope", "PERSON", " "), ("Ambrose", "PERSON", " "), ("spoke", "O", ".")]) == ["Ambrose"]
+    assert _people([("Representative", "PERSON", " "), ("Ilse", "PERSON", " "), ("Varga", "PERSON", ".")]) == [
+        "Ilse Varga"
+    ]
