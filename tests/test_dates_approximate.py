@@ -32,6 +32,14 @@ MONTH, YEAR, DAY = DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.DAY
         ("April 2017", Dated(dt.date(2017, 4, 1), None, MONTH)),
         ("Apr. 2017", Dated(dt.date(2017, 4, 1), None, MONTH)),
         ("2017-04-05", Dated(dt.date(2017, 4, 5), None, DAY)),
+        ("Sept 2017", Dated(dt.date(2017, 9, 1), None, MONTH)),
+        ("Sept. 2017", Dated(dt.date(2017, 9, 1), None, MONTH)),
+        (
+            "Tue, 05 Sept 2017 22:30:00 +0000",
+            Dated(dt.date(2017, 9, 5), dt.datetime(2017, 9, 5, 22, 30, tzinfo=dt.UTC), DAY),
+        ),
+        (2017, Dated(dt.date(2017, 1, 1), None, YEAR)),  # a year written as a JSON number, not a timestamp
+        (1504650600, Dated(dt.date(2017, 9, 5), dt.datetime(2017, 9, 5, 22, 30, tzinfo=dt.UTC), DAY)),  # a timestamp
     ],
 )
 def test_a_year_or_a_month_alone_is_read_as_such(text, expected):
@@ -56,6 +64,13 @@ BODY = "The ferry board of Port Elden met again on Tuesday and agreed to keep th
 def test_json_with_a_year_only_is_stored_as_that_year(tmp_path):
     article = stored(
         tmp_path, "a.json", json.dumps({"headline": "Ferry board keeps timetable", "body": BODY, "date": "2017"})
+    )
+    assert (article.published, article.published_precision) == (dt.date(2017, 1, 1), YEAR)
+
+
+def test_json_with_a_year_as_a_number_is_stored_as_that_year(tmp_path):
+    article = stored(
+        tmp_path, "a.json", json.dumps({"headline": "Ferry board keeps timetable", "body": BODY, "date": 2017})
     )
     assert (article.published, article.published_precision) == (dt.date(2017, 1, 1), YEAR)
 

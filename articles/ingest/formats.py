@@ -1253,6 +1253,8 @@ def _published(dated: Dated, options: Options) -> dict:
 
 _MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_NUMBERS = {name[:length]: n for n, name in enumerate(_MONTHS, 1) for length in (3, len(name))}
+_MONTH_NUMBERS["sept"] = 9  # "Sept. 2017": the AP's and many outlets' abbreviation
+_SEPT = re.compile(r"\bSept\b\.?", re.I)  # in an RFC 822 date, which knows "Sep" only
 _YEAR_ONLY = re.compile(r"^(\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")  # ISO 8601's reduced precision
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?,?\s+(\d{4})$")  # "April 2017", "Apr. 2017"
@@ -1277,12 +1279,16 @@ def parse_date(value) -> dt.date | None:
 def parse_moment(value) -> Dated:
     """The publisher's date, the moment in UTC and the precision of an ISO 8601 / RFC 3339 date or date-time
     (JSON, Atom, JSON Feed, page metadata), an RFC 822 one (RSS), or a month or year alone ("2017-04",
-    "April 2017", "2017": approximate dates stay approximate, not the 1st of January). The date is the day
+    "April 2017", "Sept. 2017", "2017" or the number 2017: approximate dates stay approximate, not the 1st of
+    January); other numbers are Unix timestamps. The date is the day
     where it was written, in the offset it gives ("Tue, 03 Jun 2025 22:30:00 -0500" is 3 June, 03:30 UTC on
     4 June); the moment is None unless a time and its offset are given. Dated(None) for no value; ValueError
     for a value that is not a date."""
     if value in (None, "") or isinstance(value, bool):
         return Dated(None)
+    if isinstance(value, int) and 1000 <= value <= 2999:
+        # A year written as a number ({"date": 2017}), not a timestamp: 2017 seconds after 1970 is no one's date.
+        return Dated(dt.date(value, 1, 1), None, YEAR)
     if isinstance(value, (int, float)):  # a Unix timestamp
         moment = dt.datetime.fromtimestamp(value, dt.UTC)
         return Dated(moment.date(), moment)
@@ -1292,7 +1298,7 @@ def parse_moment(value) -> Dated:
             return period
     except ValueError:  # "2017-13"
         raise ValueError(f"unreadable date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from None
-    moment = _iso_datetime(text) or _rfc822_datetime(text)
+    moment = _iso_datetime(text) or _rfc822_datetime(_SEPT.sub("Sep", text))
     if moment is not None:
         return Dated(moment.date(), moment.astimezone(dt.UTC) if moment.tzinfo else None)
     try:
