@@ -33,6 +33,9 @@ organisation, or unknown).
 The article's language (language.detect(), unless the caller knows it) chooses the words: an article
 in a language with a table in language_rules is read with its reporting verbs, pronouns and
 determiners, and its people need evidence (people.scan_people); others are read with English words.
+
+The words themselves (quotation marks per convention, reporting verbs, gender words, the heads of person and
+organisation phrases) are data in quote_words; this module holds the rules and the patterns built from them.
 """
 
 from __future__ import annotations
@@ -62,6 +65,39 @@ from .people import (
     scan_people,
 )
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
+from .quote_words import (
+    APPOSITIVE_PERSON_NOUNS,
+    CLAUSE_OPENERS,
+    COORDINATING_ENDINGS,
+    DESCRIPTION_OPENERS,
+    DESCRIPTION_PREPOSITIONS,
+    DETERMINER_OPENERS,
+    DOUBLE,
+    FEMALE_WORDS,
+    GROUP_WORDS,
+    HER_OBJECT_NEXT,
+    INTRODUCTION_OPENERS,
+    MALE_WORDS,
+    NAME_PREFIX_WORDS,
+    NAME_SUFFIXES,
+    NAMED_ORGANISATION_HEADS,
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    POSSESSIVE_CLAUSE_VERBS,
+    QUALIFIED_NOUNS,
+    QUOTE_CONVENTIONS,
+    REPORTING_VERBS,
+    ROLE_CONNECTORS,
+    ROLE_DESCRIPTORS,
+    SENTENCE_CONNECTIVES,
+    SENTENCE_OPENERS_BEFORE_I,
+    SINGLE,
+    SUBORDINATORS,
+    TAIL_ENDINGS,
+    TITLE_CUE_LAST_WORDS,
+    TITLE_SURNAMES,
+    QuoteConvention,
+)
 
 
 @dataclass(frozen=True)
@@ -93,35 +129,6 @@ class Extraction:
 # --- patterns -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QuoteConvention:
-    """One way of marking quotations: the characters that open and close them. An article is read with
-    one convention (see _convention): quotations nested in it with other marks stay inside its text."""
-
-    name: str
-    opening: str
-    closing: str
-    # Opening or closing judged by the characters around a mark, not its shape: straight marks have
-    # none, and copy-editing often turns curly ones the wrong way (see _paragraph_spans, _single_spans).
-    by_context: bool = False
-
-    @property
-    def marks(self) -> str:
-        return "".join(dict.fromkeys(self.opening + self.closing))
-
-
-DOUBLE = QuoteConvention("double", '“„"', '”“"', by_context=True)  # “…” and "…"; German „…“
-SINGLE = QuoteConvention("single", "‘‚'", "’‘'", by_context=True)  # UK ‘…’ (nested “…”); German ‚…‘
-QUOTE_CONVENTIONS = (
-    DOUBLE,
-    SINGLE,
-    QuoteConvention("guillemets", "«", "»"),  # French « … » (inner spaces or not), Swiss «…»
-    QuoteConvention("reversed guillemets", "»", "«"),  # German and Danish »…«
-    QuoteConvention("single guillemets", "‹", "›"),
-    QuoteConvention("reversed single guillemets", "›", "‹"),
-    QuoteConvention("corner brackets", "「", "」"),  # Japanese, traditional Chinese
-    QuoteConvention("white corner brackets", "『", "』"),  # the same, nested or alone
-)
 SHAPED = tuple(c for c in QUOTE_CONVENTIONS if not c.by_context)
 SHAPED_MARKS = "".join(dict.fromkeys("".join(c.marks for c in SHAPED)))
 # Every quotation mark of every convention, and ’; not the straight ', which is mostly an apostrophe.
@@ -139,25 +146,6 @@ DOUBLE_OPEN_RE = re.compile(r"[“„]|\"(?<![^\s(\[—–/]\")")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 QUOTE_CHAR = "\x01"  # masks quoted text in a sentence frame
 QUOTE_STOP = "\x02"  # masks the closing mark of a quotation that ends with a full stop
-
-REPORTING_VERBS = (
-    "said says say added adds told tells insisted insists warned warns noted notes explained explains "
-    "argued argues stressed stresses asked asks replied replies wrote writes continued continues declared "
-    "claimed claims announced stated remarked recalled recalls admitted admits acknowledged conceded "
-    "confirmed emphasised emphasized observed commented responded answered shouted yelled whispered "
-    "suggested predicted promised vowed urged pleaded complained joked laughed cautioned concluded agreed "
-    "countered objected maintained contended tweeted posted reiterated boasted lamented quipped mused "
-    "recounted testified exclaimed wondered called described "
-    # the livelier verbs of real news ("“Go back,” Ruiz barked", "scoffed Ana Gil")
-    "barked scoffed beamed proclaimed echoed snapped retorted boomed fumed griped chimed interjected asserted "
-    "charged touted bragged confided cried screamed demanded reasoned opined retaliated reported reports "
-    # present tense, as profiles and AP write it ("Ruiz declares"), and pledges and assurances
-    "declares announces acknowledges concedes confirms emphasizes emphasises observes responds suggests predicts "
-    "vows urges pleads complains cautions concludes agrees maintains contends reiterates boasts laments quips "
-    "muses recounts testifies exclaims wonders assured assures pledged pledges "
-    # what a document, a sign or an advertisement says ("the statement reads", "the ad declares")
-    "reads"
-).split()
 
 
 def _trie_pattern(words: list[str], first_as_set: bool = False, after_first: str = "") -> str:
@@ -209,32 +197,6 @@ _TAIL_WORDS = (
 )
 # r"(?:\s+WORD)+\s*$", written to start with one white-space character (see the note on SINGLE_OPEN_RE).
 TAIL_WORDS_RE = re.compile(r"\s\s*" + _TAIL_WORDS + r"(?:\s+" + _TAIL_WORDS + r")*\s*$")
-# A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
-TAIL_ENDINGS = (
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "further",
-    "earlier",
-    "previously",
-    "recently",
-    "has",
-    "had",
-    "have",
-    "just",
-    "always",
-    "never",
-    "often",
-    "usually",
-    "was",
-    "is",
-    "will",
-    "would",
-    "to",
-    "ly",
-)
 # After an inverted verb ("said the ministry in a statement") the subject stops at these words.
 POST_STOP_RE = re.compile(
     r"\s(?:in|on|at|after|during|while|to|when|as|from|before|with|who|that|of|"
@@ -262,14 +224,6 @@ TITLE_CUE_RE = re.compile(
     r"exhibition|symphony|opera|piece|painting|essay|hashtag|initiative|"
     r"motion|bill|scheme)[^\w.!?]*$",  # (not after a full stop: "… the campaign. “That…” opens a sentence)
     re.IGNORECASE,
-)
-# The last word of every cue above: TITLE_CUE_RE can only match text ending (before non-word
-# characters) with one of them, a cheap test to run first.
-TITLE_CUE_LAST_WORDS = frozenset(
-    """titled entitled headlined named dubbed nicknamed called as book novel film movie
-documentary song album play poem series show programme program podcast newsletter blog column petition operation
-campaign slogan motto banner exhibition symphony opera piece painting essay hashtag initiative motion bill
-scheme""".split()
 )
 LETTER_RE = re.compile(r"[^\W\d_]")
 # News shorthand for the person just named: "said the 20-year-old", "said the teenager".
@@ -660,17 +614,6 @@ RELATIVE_BEFORE_RE = re.compile(
 RELATIVE_SUBJECT_RE = re.compile(r"(?:\A|[.!?”’\"]\s+|\n)\s*(?:His|Her|Their|Its)\s[^,.;:]{1,40},\s*\Z")
 
 
-# Gender, only where the text states it: a title ("Mr", "Dame") or a kinship word ("his wife, …").
-FEMALE_WORDS = frozenset(
-    """she her mrs ms miss dame lady queen princess sister wife daughter mother granddaughter
-grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress""".split()
-)
-MALE_WORDS = frozenset(
-    """he him mr sir lord king prince brother husband son father grandson grandfather uncle nephew
-widower boyfriend fiancé spokesman chairman businessman congressman actor""".split()
-)
-
-
 def _gender(words: list[str]) -> str:
     """ "f", "m" or "" for a few words (a role, a kinship phrase, a pronoun)."""
     female = not FEMALE_WORDS.isdisjoint(words)
@@ -721,11 +664,6 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
 # he, she, his, her, hers, himself, herself as words (written to start with a character set, see SINGLE_OPEN_RE);
 # "him" is left out: in "Loftus thanked him" it is somebody else.
 PRONOUN_RE = re.compile(r"[HhSs](?<![\w'’-].)(?:(?<=[Hh])(?:e|is|ers?|imself|erself)|(?<=[Ss])he)\b")
-# "her" before these (or before punctuation) is an object, maybe of someone else: "Loftus thanked her".
-HER_OBJECT_NEXT = frozenset(
-    "to and at for in on with that the a an as from by about into after before when because but or again back up "
-    "out down off over once twice his her their its my our your".split()
-)
 SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
 
 
@@ -746,14 +684,6 @@ def _abbreviation_at(text: str, stop: int) -> bool:
         return False
     word = word[0].lstrip("(“\"‘'")
     return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
-
-
-# Words that open a new clause whose subject a following he/she is ("Ostrow sued and he won", "… after she
-# left"); after a reporting verb ("said she had not asked") the pronoun may be anyone.
-CLAUSE_OPENERS = frozenset(
-    "and but after when because before while until since so then although though once as if yet".split()
-)
-POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted insists explained explains".split())
 
 
 def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: int) -> None:
@@ -1004,16 +934,6 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
     return not words or words[-1].endswith(",")
 
 
-# Lower-case words of a role written before a name, besides titles ("Republican presidential nominee Donald Trump",
-# "campaign strategist Ana Ruiz").
-ROLE_DESCRIPTORS = frozenset(
-    """presidential vice-presidential gubernatorial senatorial mayoral nominee candidate hopeful front-runner
-frontrunner
-strategist adviser advisor aide spokesman spokeswoman spokesperson consultant pollster lawmaker activist campaign
-former then-candidate""".split()
-)
-
-
 def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     """The person a sentence is about: its first non-possessive mention in subject position, unless "he" or "she"
     stands before it as the subject ("Flying home, she vented to her husband, Frank Fiorina, that …": the name after
@@ -1036,8 +956,6 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
 
 
 SUBJECT_PRONOUN_RE = re.compile(r"(?:^|(?<=\s))(?:[Hh]e|[Ss]he)\s+[a-z]")
-# Words opening a subordinate clause: its subject is not the sentence's ("Ever since she endorsed …, Ms. Warren has").
-SUBORDINATORS = frozenset("since when after before because although though while if as once until whether that".split())
 
 
 def _pronoun_subject_before(words_before: str) -> bool:
@@ -1063,7 +981,6 @@ def _modifies(text: str, m: Mention, following: Mention) -> bool:
 DEFINITE_RE = DEFINITE_RE_ENGLISH
 ROLE_WINDOW_STOP_RE = re.compile(r"[.!?;:\n“”\"()—–]")
 ROLE_TOKEN_RE = re.compile(r"[\w’'-]+|,")
-ROLE_CONNECTORS = frozenset({"of", "for"})
 
 
 def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | None:
@@ -1126,23 +1043,10 @@ def _role_words_at(text: str, m: Mention) -> list[str]:
     return found
 
 
-# Nouns a name can qualify, written right after it: "Clinton supporters said", "one Clinton spokesman said", "the
-# Trump campaign said". The noun is the speaker, not the person named.
-QUALIFIED_NOUNS = frozenset(
-    """supporters backers allies aides aide advisers adviser advisors advisor spokesman spokeswoman spokesperson
-campaign ad ads staff staffers staffer officials official loyalists surrogates surrogate associates confidant
-confidants family administration team voters fans critics donors lawyers lawyer attorneys attorney""".split()
-)
-
-
 def _qualifies_noun(text: str, mention: Mention, b: int) -> bool:
     """The name is followed, inside the subject phrase, by a noun it only qualifies ("Clinton supporters")."""
     after = text[mention.end : b].split(None, 1)
     return bool(after) and after[0] in QUALIFIED_NOUNS
-
-
-# Prepositions whose object, after a description's head noun, is somebody else: "an aide to Ruiz", "the wife of".
-DESCRIPTION_PREPOSITIONS = frozenset("to of for with at under from".split())
 
 
 def _complement_of_description(text: str, a: int, mention: Mention) -> bool:
@@ -1158,9 +1062,6 @@ def _complement_of_description(text: str, a: int, mention: Mention) -> bool:
     while k > 0 and (before[k].lower() in NAME_PREFIX_WORDS or before[k].lower().rstrip(".") in NAME_PREFIX_WORDS):
         k -= 1  # titles before the name ("to President", "for Sen.")
     return before[k].lower() in DESCRIPTION_PREPOSITIONS
-
-
-DETERMINER_OPENERS = frozenset("the a an one another his her their its our".split())
 
 
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
@@ -1221,27 +1122,6 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
 # A speaker phrase that names no person (Quote.speaker_kind): the noun at its head says what speaks. The head is the
 # last word before a preposition or a clause ("a spokeswoman for the ministry": spokeswoman).
 
-# Nouns naming an organisation, written in lower case or in a name ("the ministry", "the Trump campaign").
-ORGANISATION_HEADS = frozenset(
-    """ministry department government administration agency company firm corporation council committee commission
-campaign party office court police union bank university college school hospital board authority authorities
-organisation organization group association foundation institute federation league club network newspaper
-magazine channel broadcaster outlet embassy army navy military parliament senate congress assembly cabinet
-secretariat regulator watchdog prosecutors team coalition caucus movement alliance bureau center centre
-charity trust fund publisher studio""".split()
-)
-# In a capitalised name only: outlets and institutions ("the Washington Post", "Fox News", "the White House").
-NAMED_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
-    "times post herald tribune journal news press gazette wire daily inc ltd llc plc corp co house pac".split()
-)
-# Nouns naming one person the article leaves unnamed ("a spokeswoman", "one driver", "the official"); titles and
-# roles (people.TITLE_WORDS, through ROLE_WORDS) name one too.
-PERSON_HEADS = frozenset(
-    """spokeswoman spokesman spokesperson official aide adviser advisor lawyer attorney source man woman boy girl
-witness neighbour neighbor friend relative supporter voter delegate candidate nominee lawmaker legislator strategist
-consultant staffer insider employee worker member donor organiser organizer protester critic expert observer
-pollster operative confidant host anchor reporter journalist commentator columnist blogger user""".split()
-)
 SPEAKER_HEAD_END_RE = re.compile(r"\s(?:for|of|at|in|from|with|to|who|that|which|on|under|close)\s|,")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z&]+\Z")
 
@@ -1276,28 +1156,8 @@ PARTY_TAG_RE = re.compile(
     r"\((?:(?:[DRI]|Dem|Rep|Ind)(?:\s?[-–,]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)"
 )
 PARTY_TAG_AFTER_RE = re.compile(r"\s*" + PARTY_TAG_RE.pattern)
-NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-# Words before a name that say what the person is, not who: titles and roles ("Sen.", "Mrs.", "former"), and party
-# labels, capitalised or not.
-NAME_PREFIX_WORDS = (ROLE_WORDS - {"the", "of", "for"}) | frozenset(
-    "former late republican democrat democratic gop independent conservative liberal rival".split()
-)
-# Groups that open a sentence capitalised ("Others said", "Aides said"): no one's name.
-GROUP_WORDS = frozenset(
-    """others aides officials critics supporters opponents residents voters analysts experts observers sources
-democrats republicans conservatives liberals protesters demonstrators witnesses neighbors neighbours parents
-students teachers workers members leaders organizers organisers police doctors lawyers scientists economists
-investigators prosecutors authorities""".split()
-)
 # A name's words: capitalised, with letters after the capital, or initials ("J.", "J.M.").
 NAME_WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])*\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
-
-
-# Titles and roles that are also common surnames (after a given name they are the surname).
-TITLE_SURNAMES = frozenset(
-    "king bishop judge major marshal dean baker chancellor sheriff warden farmer cardinal pope prince "
-    "chambers fisherman singer".split()
-)
 
 
 def _name_words(phrase: str) -> tuple[list[str], str] | None:
@@ -1382,9 +1242,6 @@ QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 WHO_AFTER_RE = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:se)?\s")
 # An appositive after a name, its first words: ", a professor of communication", ", the director of …".
 ROLE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|his|her)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
-APPOSITIVE_PERSON_NOUNS = (ROLE_WORDS - {"of", "for", "the", "state", "federal", "national", "city", "county"}) | (
-    PERSON_HEADS - {"source", "user", "member", "team"}
-)
 
 
 def _personal(text: str, name: str, at: int) -> bool:
@@ -1513,19 +1370,6 @@ def _clause_opener(state: _State, text: str, start: int, end: int) -> _Attributi
     return _Attribution(m.start, m.end, m.person, m.text, "name opening the clause, before its description")
 
 
-SENTENCE_CONNECTIVES = frozenset("but and yet still so now meanwhile however also then".split())
-# First words of an introductory adverbial phrase ("Just last week, …", "In a statement, …", "Asked about it, …"),
-# not of a subject ("Proposals from the front-runner, Ana Ruiz, …" is the subject and its apposition).
-INTRODUCTION_OPENERS = frozenset(
-    """just last earlier later in on at after before during since following speaking asked when while for by with
-from according meanwhile separately yesterday today""".split()
-)
-
-
-# Words that open a description of someone rather than name them: "an aide to …", "who advised …".
-DESCRIPTION_OPENERS = frozenset("a an the his her their its one who whom whose which that now also".split())
-
-
 def _describes(state: _State, text: str, a: int, b: int) -> bool:
     """A comma-separated segment that describes the person named before it ("an oncologist who advised Ruiz",
     "Ruiz’ campaign manager", "a former aide to Ruiz"): the person it names is not its head, because a word opening
@@ -1539,14 +1383,9 @@ def _describes(state: _State, text: str, a: int, b: int) -> bool:
     return bool(before) and before[0].lower() in DESCRIPTION_OPENERS
 
 
-COORDINATING_ENDINGS = (" and", " and then", " but", " then")
 # A verb's clause that is only a coordinator after a quotation: "… were “a tax on islanders” and said …".
 # "and also said", "but quickly added": a lower-case adverb only ("and Kelly said" names a speaker).
 BARE_COORDINATOR_RE = re.compile(r"\s*(?:and|but)(?:\s+(?:also|then|[a-z]+ly))?\s*\Z")
-
-
-# Capitalised words that may open a sentence before its subject "I" ("Then I stood on a sack and said, …").
-SENTENCE_OPENERS_BEFORE_I = frozenset("Then So And But Now Later Once".split())
 
 
 def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v: int) -> _Attribution | None:

@@ -1,0 +1,237 @@
+"""The words the quotation extractor reads (issue 13.3): quotation marks per convention, reporting verbs,
+the words that open clauses and descriptions, gender words, and the heads of person and organisation phrases.
+Data only, no logic: quotes.py builds its regular expressions and tests from these, and a new word goes here,
+with a test on a fictional sentence that needed it.
+
+The people extractor's own words (titles and roles, organisation and place words) are in people_words, and are
+read from there (ROLE_WORDS); other languages' reporting verbs, pronouns and determiners are in language_rules.
+Note GROUP_WORDS here (plural nouns that open a sentence as its subject, "Aides said") is not
+people_words.GROUP_WORDS (groups that never are a name's word, "Reagan Democrats").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .people_words import ROLE_WORDS
+
+# --- Quotation marks: the conventions an article may use, per language (see quotes._convention).
+
+
+@dataclass(frozen=True)
+class QuoteConvention:
+    """One way of marking quotations: the characters that open and close them. An article is read with
+    one convention (see _convention): quotations nested in it with other marks stay inside its text."""
+
+    name: str
+    opening: str
+    closing: str
+    # Opening or closing judged by the characters around a mark, not its shape: straight marks have
+    # none, and copy-editing often turns curly ones the wrong way (see _paragraph_spans, _single_spans).
+    by_context: bool = False
+
+    @property
+    def marks(self) -> str:
+        return "".join(dict.fromkeys(self.opening + self.closing))
+
+
+DOUBLE = QuoteConvention("double", '“„"', '”“"', by_context=True)  # “…” and "…"; German „…“
+
+SINGLE = QuoteConvention("single", "‘‚'", "’‘'", by_context=True)  # UK ‘…’ (nested “…”); German ‚…‘
+
+QUOTE_CONVENTIONS = (
+    DOUBLE,
+    SINGLE,
+    QuoteConvention("guillemets", "«", "»"),  # French « … » (inner spaces or not), Swiss «…»
+    QuoteConvention("reversed guillemets", "»", "«"),  # German and Danish »…«
+    QuoteConvention("single guillemets", "‹", "›"),
+    QuoteConvention("reversed single guillemets", "›", "‹"),
+    QuoteConvention("corner brackets", "「", "」"),  # Japanese, traditional Chinese
+    QuoteConvention("white corner brackets", "『", "』"),  # the same, nested or alone
+)
+
+
+# --- Reporting verbs (English; other languages' are in language_rules) and the words around them.
+
+REPORTING_VERBS = (
+    "said says say added adds told tells insisted insists warned warns noted notes explained explains "
+    "argued argues stressed stresses asked asks replied replies wrote writes continued continues declared "
+    "claimed claims announced stated remarked recalled recalls admitted admits acknowledged conceded "
+    "confirmed emphasised emphasized observed commented responded answered shouted yelled whispered "
+    "suggested predicted promised vowed urged pleaded complained joked laughed cautioned concluded agreed "
+    "countered objected maintained contended tweeted posted reiterated boasted lamented quipped mused "
+    "recounted testified exclaimed wondered called described "
+    # the livelier verbs of real news ("“Go back,” Ruiz barked", "scoffed Ana Gil")
+    "barked scoffed beamed proclaimed echoed snapped retorted boomed fumed griped chimed interjected asserted "
+    "charged touted bragged confided cried screamed demanded reasoned opined retaliated reported reports "
+    # present tense, as profiles and AP write it ("Ruiz declares"), and pledges and assurances
+    "declares announces acknowledges concedes confirms emphasizes emphasises observes responds suggests predicts "
+    "vows urges pleads complains cautions concludes agrees maintains contends reiterates boasts laments quips "
+    "muses recounts testifies exclaims wonders assured assures pledged pledges "
+    # what a document, a sign or an advertisement says ("the statement reads", "the ad declares")
+    "reads"
+).split()
+
+# A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
+TAIL_ENDINGS = (
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "further",
+    "earlier",
+    "previously",
+    "recently",
+    "has",
+    "had",
+    "have",
+    "just",
+    "always",
+    "never",
+    "often",
+    "usually",
+    "was",
+    "is",
+    "will",
+    "would",
+    "to",
+    "ly",
+)
+
+COORDINATING_ENDINGS = (" and", " and then", " but", " then")
+
+# The last word of every cue above: TITLE_CUE_RE can only match text ending (before non-word
+# characters) with one of them, a cheap test to run first.
+TITLE_CUE_LAST_WORDS = frozenset(
+    """titled entitled headlined named dubbed nicknamed called as book novel film movie
+documentary song album play poem series show programme program podcast newsletter blog column petition operation
+campaign slogan motto banner exhibition symphony opera piece painting essay hashtag initiative motion bill
+scheme""".split()
+)
+
+POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted insists explained explains".split())
+
+
+# --- Gender words: what the text itself says of a person (quotes._person_genders, pronoun resolution).
+
+# Gender, only where the text states it: a title ("Mr", "Dame") or a kinship word ("his wife, …").
+FEMALE_WORDS = frozenset(
+    """she her mrs ms miss dame lady queen princess sister wife daughter mother granddaughter
+grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress""".split()
+)
+
+MALE_WORDS = frozenset(
+    """he him mr sir lord king prince brother husband son father grandson grandfather uncle nephew
+widower boyfriend fiancé spokesman chairman businessman congressman actor""".split()
+)
+
+# "her" before these (or before punctuation) is an object, maybe of someone else: "Loftus thanked her".
+HER_OBJECT_NEXT = frozenset(
+    "to and at for in on with that the a an as from by about into after before when because but or again back up "
+    "out down off over once twice his her their its my our your".split()
+)
+
+
+# --- Clause and sentence structure: words that open a clause, an introduction or a description.
+
+# Words that open a new clause whose subject a following he/she is ("Ostrow sued and he won", "… after she
+# left"); after a reporting verb ("said she had not asked") the pronoun may be anyone.
+CLAUSE_OPENERS = frozenset(
+    "and but after when because before while until since so then although though once as if yet".split()
+)
+
+# Words opening a subordinate clause: its subject is not the sentence's ("Ever since she endorsed …, Ms. Warren has").
+SUBORDINATORS = frozenset("since when after before because although though while if as once until whether that".split())
+
+SENTENCE_CONNECTIVES = frozenset("but and yet still so now meanwhile however also then".split())
+
+# First words of an introductory adverbial phrase ("Just last week, …", "In a statement, …", "Asked about it, …"),
+# not of a subject ("Proposals from the front-runner, Ana Ruiz, …" is the subject and its apposition).
+INTRODUCTION_OPENERS = frozenset(
+    """just last earlier later in on at after before during since following speaking asked when while for by with
+from according meanwhile separately yesterday today""".split()
+)
+
+# Words that open a description of someone rather than name them: "an aide to …", "who advised …".
+DESCRIPTION_OPENERS = frozenset("a an the his her their its one who whom whose which that now also".split())
+
+DETERMINER_OPENERS = frozenset("the a an one another his her their its our".split())
+
+# Prepositions whose object, after a description's head noun, is somebody else: "an aide to Ruiz", "the wife of".
+DESCRIPTION_PREPOSITIONS = frozenset("to of for with at under from".split())
+
+# Capitalised words that may open a sentence before its subject "I" ("Then I stood on a sack and said, …").
+SENTENCE_OPENERS_BEFORE_I = frozenset("Then So And But Now Later Once".split())
+
+
+# --- Speakers: roles, titles, heads of person and organisation phrases, groups (quotes.speaker_kind, _written_name).
+
+# Lower-case words of a role written before a name, besides titles ("Republican presidential nominee Donald Trump",
+# "campaign strategist Ana Ruiz").
+ROLE_DESCRIPTORS = frozenset(
+    """presidential vice-presidential gubernatorial senatorial mayoral nominee candidate hopeful front-runner
+frontrunner
+strategist adviser advisor aide spokesman spokeswoman spokesperson consultant pollster lawmaker activist campaign
+former then-candidate""".split()
+)
+
+ROLE_CONNECTORS = frozenset({"of", "for"})
+
+# Nouns a name can qualify, written right after it: "Clinton supporters said", "one Clinton spokesman said", "the
+# Trump campaign said". The noun is the speaker, not the person named.
+QUALIFIED_NOUNS = frozenset(
+    """supporters backers allies aides aide advisers adviser advisors advisor spokesman spokeswoman spokesperson
+campaign ad ads staff staffers staffer officials official loyalists surrogates surrogate associates confidant
+confidants family administration team voters fans critics donors lawyers lawyer attorneys attorney""".split()
+)
+
+# Nouns naming an organisation, written in lower case or in a name ("the ministry", "the Trump campaign").
+ORGANISATION_HEADS = frozenset(
+    """ministry department government administration agency company firm corporation council committee commission
+campaign party office court police union bank university college school hospital board authority authorities
+organisation organization group association foundation institute federation league club network newspaper
+magazine channel broadcaster outlet embassy army navy military parliament senate congress assembly cabinet
+secretariat regulator watchdog prosecutors team coalition caucus movement alliance bureau center centre
+charity trust fund publisher studio""".split()
+)
+
+# In a capitalised name only: outlets and institutions ("the Washington Post", "Fox News", "the White House").
+NAMED_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
+    "times post herald tribune journal news press gazette wire daily inc ltd llc plc corp co house pac".split()
+)
+
+# Nouns naming one person the article leaves unnamed ("a spokeswoman", "one driver", "the official"); titles and
+# roles (people.TITLE_WORDS, through ROLE_WORDS) name one too.
+PERSON_HEADS = frozenset(
+    """spokeswoman spokesman spokesperson official aide adviser advisor lawyer attorney source man woman boy girl
+witness neighbour neighbor friend relative supporter voter delegate candidate nominee lawmaker legislator strategist
+consultant staffer insider employee worker member donor organiser organizer protester critic expert observer
+pollster operative confidant host anchor reporter journalist commentator columnist blogger user""".split()
+)
+
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+# Words before a name that say what the person is, not who: titles and roles ("Sen.", "Mrs.", "former"), and party
+# labels, capitalised or not.
+NAME_PREFIX_WORDS = (ROLE_WORDS - {"the", "of", "for"}) | frozenset(
+    "former late republican democrat democratic gop independent conservative liberal rival".split()
+)
+
+# Groups that open a sentence capitalised ("Others said", "Aides said"): no one's name.
+GROUP_WORDS = frozenset(
+    """others aides officials critics supporters opponents residents voters analysts experts observers sources
+democrats republicans conservatives liberals protesters demonstrators witnesses neighbors neighbours parents
+students teachers workers members leaders organizers organisers police doctors lawyers scientists economists
+investigators prosecutors authorities""".split()
+)
+
+# Titles and roles that are also common surnames (after a given name they are the surname).
+TITLE_SURNAMES = frozenset(
+    "king bishop judge major marshal dean baker chancellor sheriff warden farmer cardinal pope prince "
+    "chambers fisherman singer".split()
+)
+
+APPOSITIVE_PERSON_NOUNS = (ROLE_WORDS - {"of", "for", "the", "state", "federal", "national", "city", "county"}) | (
+    PERSON_HEADS - {"source", "user", "member", "team"}
+)
