@@ -86,7 +86,11 @@ def for_export(articles: QuerySet) -> QuerySet:
             export_quotes=ArraySubquery(
                 quotes.values(
                     json=JSONObject(
-                        text="text", speaker="person__name", speaker_as_written="speaker_as_written", partial="partial"
+                        text="text",
+                        speaker="person__name",
+                        speaker_as_written="speaker_as_written",
+                        speaker_kind="speaker_kind",
+                        partial="partial",
                     )
                 )
             ),
@@ -112,13 +116,14 @@ def article_record(article: Article) -> dict:
         people=article.export_people,
         topics=article.export_topics,
         # In the format's key order (the database's JSON object has its own).
-        quotes=[
-            {key: q[key] for key in ("text", "speaker", "speaker_as_written", "partial")} for q in article.export_quotes
-        ],
+        quotes=[{key: q[key] for key in QUOTE_KEYS} for q in article.export_quotes],
     )
 
 
-QUOTE_FIELDS = ("text", "person__name", "speaker_as_written", "partial")  # what quote_record() reads
+# A quotation as the export format nests it in its article, in this key order. `speaker_kind` (person /
+# organisation / unknown) says what speaks when no person is named ("the ministry said"): `ingest` reads it back.
+QUOTE_KEYS = ("text", "speaker", "speaker_as_written", "speaker_kind", "partial")
+QUOTE_FIELDS = ("text", "person__name", "speaker_as_written", "speaker_kind", "partial")  # what quote_record() reads
 
 
 def quote_record(quote: Quote) -> dict:
@@ -127,6 +132,7 @@ def quote_record(quote: Quote) -> dict:
         "text": quote.text,
         "speaker": quote.person.name if quote.person else None,
         "speaker_as_written": quote.speaker_as_written,
+        "speaker_kind": quote.speaker_kind,
         "partial": quote.partial,
     }
 
@@ -180,7 +186,7 @@ ARTICLE_CSV_COLUMNS = [
     "people", "topics", "quotes", "body",
 ]  # fmt: skip
 QUOTE_COLUMNS = [
-    "id", "archive_url", "text", "speaker", "speaker_as_written", "partial", "published",
+    "id", "archive_url", "text", "speaker", "speaker_as_written", "speaker_kind", "partial", "published",
     "article_id", "article_archive_url", "headline", "source", "article_url",
 ]  # fmt: skip
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}

@@ -7,8 +7,8 @@ from django.core.cache import caches
 from django.db.models import F
 
 from articles import api
-from articles.models import Article, Person
-from tests.conftest import make_person
+from articles.models import Article, Person, Quote
+from tests.conftest import make_article, make_person, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +114,25 @@ def test_one_article_with_its_text_and_quotations_and_one_quotation(client, arch
     assert alone["id"] == said["id"] and alone["headline"] == strike.headline and alone["speaker"] == "Ines Varga"
     assert "No article has the id 999999" in get(client, "/api/articles/999999/", status=404)["error"]
     assert "No quotation" in get(client, "/api/quotes/999999/", status=404)["error"]
+
+
+def test_quotations_say_what_speaks(client, db):
+    observer = make_source("Marrow Bay Observer")
+    article = make_article(
+        source=observer,
+        headline="Harbour board keeps the night ferry",
+        body_text="“No further delays,” the harbour board said. “Fares stay,” a spokeswoman said.",
+        quotes=[(None, "No further delays,"), (None, "Fares stay,")],
+    )
+    for position, written, kind in ((0, "the harbour board", "organisation"), (1, "a spokeswoman", "person")):
+        Quote.objects.filter(article=article, position=position).update(speaker_as_written=written, speaker_kind=kind)
+    expected = [("the harbour board", "organisation"), ("a spokeswoman", "person")]
+    listed = get(client, f"/api/quotes/?source={observer.slug}")["results"]
+    assert [(q["speaker_as_written"], q["speaker_kind"]) for q in listed] == expected
+    one = get(client, f"/api/articles/{article.pk}/")["quotes"]
+    assert [(q["speaker_as_written"], q["speaker_kind"]) for q in one] == expected
+    alone = get(client, f"/api/quotes/{one[0]['id']}/")
+    assert alone["speaker_kind"] == "organisation"
 
 
 def test_people_outlets_and_topics(client, archive):

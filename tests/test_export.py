@@ -55,9 +55,42 @@ def test_export_format_fields(tmp_path):
     assert record["body"] == "The ferry is back.\n\n“Glad,” said Ruiz. “Very glad.”"
     assert record["people"] == ["Ana Ruiz"] and record["topics"] == ["Transport"] and record["via"] is None
     assert record["quotes"] == [
-        {"text": "Glad,", "speaker": "Ana Ruiz", "speaker_as_written": "Ana Ruiz", "partial": False},
-        {"text": "Very glad.", "speaker": None, "speaker_as_written": "", "partial": False},
+        {
+            "text": "Glad,",
+            "speaker": "Ana Ruiz",
+            "speaker_as_written": "Ana Ruiz",
+            "speaker_kind": "person",
+            "partial": False,
+        },
+        {"text": "Very glad.", "speaker": None, "speaker_as_written": "", "speaker_kind": "unknown", "partial": False},
     ]
+
+
+def test_an_organisation_quoted_is_still_one_after_export_and_ingest(tmp_path):
+    """The export says what speaks when no person is named, and ingest reads it back (else "unknown")."""
+    ruiz = make_person("Ana Ruiz")
+    article = make_article(
+        headline="Ferry returns to Marrow Bay",
+        body_text="The ferry is back.\n\n“Glad,” said Ruiz. “No further delays,” the harbour board said. "
+        "“Fares stay,” a spokeswoman said.",
+        quotes=[(ruiz, "Glad,"), (None, "No further delays,"), (None, "Fares stay,")],
+    )
+    Quote.objects.filter(article=article, position=1).update(
+        speaker_as_written="the harbour board", speaker_kind=Quote.SpeakerKind.ORGANISATION
+    )
+    Quote.objects.filter(article=article, position=2).update(
+        speaker_as_written="a spokeswoman", speaker_kind=Quote.SpeakerKind.PERSON
+    )
+    first = export(tmp_path, "first.jsonl")
+    assert [q["speaker_kind"] for q in json.loads(first)["quotes"]] == ["person", "organisation", "person"]
+    empty_archive()
+    call_command("ingest", str(tmp_path / "first.jsonl"), stdout=open("/dev/null", "w"))
+    assert list(Quote.objects.order_by("position").values_list("speaker_as_written", "speaker_kind")) == [
+        ("Ana Ruiz", "person"),
+        ("the harbour board", "organisation"),
+        ("a spokeswoman", "person"),
+    ]
+    assert export(tmp_path, "second.jsonl") == first
 
 
 def test_demo_archive_round_trips_byte_for_byte(tmp_path):

@@ -13,8 +13,8 @@ from django.db.models import F
 
 from articles import export, keyset
 from articles.keyset import Key, date_key
-from articles.models import Article
-from tests.conftest import make_article
+from articles.models import Article, Quote
+from tests.conftest import make_article, make_source
 
 # Oldest first as every list gives it: the undated last (issue 14.6).
 UNDATED_LAST = (F("published").asc(nulls_last=True), F("id").asc())
@@ -100,6 +100,25 @@ def test_a_person_quotations_as_csv_with_their_article(client, archive):
     assert port["article_id"] == str(a["strike"].pk) and port["headline"] == "Harbour strike enters second week"
     assert port["article_archive_url"] == "http://testserver" + a["strike"].get_absolute_url()
     assert port["source"] == "Harbour Gazette"
+
+
+def test_quotation_downloads_say_what_speaks(client, db):
+    observer = make_source("Marrow Bay Observer")
+    article = make_article(
+        source=observer,
+        headline="Harbour board keeps the night ferry",
+        body_text="“No further delays,” the harbour board said. “Fares stay,” a spokeswoman said.",
+        published=datetime.date(2025, 4, 2),
+        quotes=[(None, "No further delays,"), (None, "Fares stay,")],
+    )
+    for position, written, kind in ((0, "the harbour board", "organisation"), (1, "a spokeswoman", "person")):
+        Quote.objects.filter(article=article, position=position).update(speaker_as_written=written, speaker_kind=kind)
+    expected = [("the harbour board", "organisation"), ("a spokeswoman", "person")]
+    for fmt, read in (("csv", csv_rows), ("jsonl", jsonl_rows)):
+        rows = read(client, f"/quotes/?source={observer.slug}&sort=oldest&format={fmt}")
+        assert [(r["speaker_as_written"], r["speaker_kind"]) for r in rows] == expected, fmt
+    [row] = jsonl_rows(client, f"/articles/?source={observer.slug}&format=jsonl")
+    assert [(q["speaker_as_written"], q["speaker_kind"]) for q in row["quotes"]] == expected
 
 
 def test_quotation_search_download_with_words_and_mentioning(client, archive):

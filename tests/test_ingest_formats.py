@@ -430,6 +430,16 @@ def test_too_long_people_and_speakers_are_rejected():
         assert rejection.reason.endswith("is 206 characters; at most 200")
 
 
+def test_a_quotation_speaker_kind_is_read_and_an_unknown_kind_refused_by_name():
+    said = [{"text": "No further delays.", "speaker_as_written": "the harbour board", "speaker_kind": "organisation"}]
+    article = {"title": "Night ferry kept", "body": "“No further delays.”", "quotes": said}
+    [parsed] = formats.parse_json(json.dumps(article), "x", Options())
+    assert [(q.speaker_as_written, q.speaker_kind) for q in parsed.quotes] == [("the harbour board", "organisation")]
+    said[0]["speaker_kind"] = "company"
+    [rejection] = formats.parse_json(json.dumps(article), "x", Options())
+    assert rejection.reason == "a quote's \"speaker_kind\" is person, organisation or unknown, not 'company'"
+
+
 @pytest.mark.django_db
 def test_a_database_refusal_is_reported_on_one_line_and_the_batch_still_lands():
     from articles.models import Article

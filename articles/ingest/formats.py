@@ -34,6 +34,9 @@ FORMATS = ("text", "json", "feed", "html")
 MAX_BODY_CHARS = 500_000  # PostgreSQL's tsvector holds at most 1 MB; no news article is this long
 
 
+SPEAKER_KINDS = ("person", "organisation", "unknown")  # models.Quote.SpeakerKind's values
+
+
 @dataclass
 class ParsedQuote:
     text: str
@@ -529,12 +532,16 @@ def article_from_json(obj, origin: str, options: Options) -> ParsedArticle | Rej
     if quotes is not None:
         if not isinstance(quotes, list) or not all(isinstance(q, dict) and q.get("text") for q in quotes):
             return Rejection(origin, '"quotes" must be a list of objects with a "text"')
+        if bad := [q["speaker_kind"] for q in quotes if q.get("speaker_kind") not in (None, "", *SPEAKER_KINDS)]:
+            return Rejection(origin, f'a quote\'s "speaker_kind" is person, organisation or unknown, not {bad[0]!r}')
         quotes = [
             ParsedQuote(
                 text=str(q["text"]),
                 speaker=q.get("speaker") or None,
                 speaker_as_written=str(q.get("speaker_as_written") or ""),
                 partial=bool(q.get("partial")),
+                # The export's "organisation" kept (an older export says nothing: unknown unless a person speaks).
+                speaker_kind=q.get("speaker_kind") or "",
             )
             for q in quotes
         ]
