@@ -397,7 +397,7 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     date_hierarchy = "published"
     search_fields = ["headline"]  # shows the box; the search itself is full-text (get_search_results)
     search_help_text = 'Words in the headline, text, quotations or names; "a phrase", or, -word.'
-    autocomplete_fields = ["source", "via"]
+    autocomplete_fields = ["source", "via", "copy_of"]
     show_full_result_count = False  # a count over the whole archive on every page is too slow
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
@@ -407,6 +407,7 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
             {"fields": [("source", "via"), ("published", "published_precision"), "published_at", "url", "byline"]},
         ),
         ("Detected in the text", {"fields": ["language"]}),  # again when the text changes (archive.update_article)
+        ("Wire copy", {"fields": ["copy_of"]}),  # found when stored (articles/wire.py); staff split or join
     ]
     readonly_fields = ["feed_url", "entry_id", "language", "body"]
     actions = ["reextract"]
@@ -459,7 +460,10 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     def save_model(self, request, obj, form, change):
         # body_html was sanitised and body_text derived in ArticleForm.clean; extraction follows the text.
         form.text_changed = not change or bool({"headline", "body_html"} & set(form.changed_data))
+        was_copy_of = form.initial.get("copy_of")
         super().save_model(request, obj, form, change)
+        if "copy_of" in form.changed_data:  # both groups' "also published by N outlets"
+            archive.refresh_copy_outlets([pk for pk in (was_copy_of, obj.copy_of_id) if pk])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -112,6 +112,7 @@ class ArticleForm(forms.ModelForm):
             "url",
             "byline",
             "body_html",
+            "copy_of",
         ]
         field_classes = {"body_html": BodyField}
         widgets = {"headline": headline_box(), "body_html": forms.Textarea(attrs={"rows": 16, "cols": 90})}
@@ -128,6 +129,25 @@ class ArticleForm(forms.ModelForm):
         published = self.cleaned_data.get("published")
         check_published(published)
         return published
+
+    def clean_copy_of(self):
+        """Staff confirm, split or make a wire-copy group (issue 14.3) by naming the group's first article.
+        A group has one level: a copy of a copy would hide from lists the story its group shows."""
+        first = self.cleaned_data.get("copy_of")
+        if first is None:
+            return None
+        if first.pk == self.instance.pk:
+            raise forms.ValidationError("An article is not a copy of itself.")
+        if first.copy_of_id is not None:
+            raise forms.ValidationError(
+                f"“{first.headline}” is itself a copy: choose the article it copies, “{first.copy_of.headline}”."
+            )
+        if self.instance.pk and Article.objects.filter(copy_of=self.instance).exists():
+            raise forms.ValidationError(
+                "Other articles are copies of this one: make them copies of the other article first, or "
+                "make that one a copy of this."
+            )
+        return first
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

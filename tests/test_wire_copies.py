@@ -230,3 +230,49 @@ def test_a_copys_quotations_count_once_among_the_most_quoted_and_their_topics():
     [fenwick] = most_quoted_people(DAY - dt.timedelta(days=30))
     assert (fenwick.name, fenwick.quote_count) == ("Orla Fenwick", 2)
     assert [(topic.name, topic.quotes) for topic in quoted_topics(fenwick)] == [("Ferries", 2)]
+
+
+# --- Staff split and join groups ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_staff_split_a_wrong_copy_from_its_group_and_join_another(client):
+    from tests.test_admin import article_data, form_errors, staff
+
+    store(COURIER, LEDGER, BEACON)
+    head = Article.objects.get(headline=COURIER.headline)
+    ledger = Article.objects.get(headline=LEDGER.headline)
+    client.force_login(staff("Editors"))
+
+    def change(article: Article, copy_of: Article | None):
+        return client.post(
+            f"/admin/articles/article/{article.pk}/change/",
+            article_data(
+                headline=article.headline,
+                body_html=article.body_html,  # the text unchanged: only the group changes
+                published=article.published.isoformat(),
+                published_precision="day",
+                source=article.source_id,
+                copy_of=copy_of.pk if copy_of else "",
+            ),
+        )
+
+    response = change(ledger, None)  # "not a copy": it stands alone
+    assert response.status_code == 302, form_errors(response)
+    head.refresh_from_db()
+    assert head.copy_outlets == 1  # the Beacon only
+    listed = client.get("/articles/").content.decode()
+    assert LEDGER.headline in listed and "also published by 1 outlet" in listed
+
+    # A copy of a copy is refused, naming the article to choose instead.
+    beacon = Article.objects.get(headline=BEACON.headline)
+    response = change(ledger, beacon)
+    assert response.status_code == 200
+    assert f"“{BEACON.headline}” is itself a copy: choose the article it copies, “{COURIER.headline}”." in (
+        form_errors(response)
+    )
+
+    response = change(ledger, head)  # back in the group
+    assert response.status_code == 302, form_errors(response)
+    head.refresh_from_db()
+    assert head.copy_outlets == 2
