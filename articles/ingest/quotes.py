@@ -1810,33 +1810,76 @@ def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) 
 def extract(headline: str, body_text: str, language: str | None = None) -> Extraction:
     """Quotes and people of one article. The headline is never scanned for quotes.
 
-    language: the article's ISO 639-1 code ("" unknown); None detects it (language.detect)."""
+    language: the article's ISO 639-1 code ("" unknown); None detects it (language.detect).
+
+    Four passes, each callable alone (tests/test_quote_passes.py): _find_mentions (the people), _find_quotations
+    (the quoted spans), _attribute (a speaker for each, and what kind of speaker), _full_names (surnames to the
+    one person named in full); then each person is marked as quoted or not."""
     if language is None:
         language = detect(headline, body_text)
     masked = mask_spans(body_text)
+    people, unconfirmed, state = _find_mentions(body_text, masked, language)
+    paragraphs = _find_quotations(body_text, masked, state.words)
+    quotes = _attribute(state, body_text, paragraphs)
+    quotes = _full_names(state, quotes)
+    speakers = {q.speaker for q in quotes}
+    for person in people:
+        person.quoted = person.name in speakers
+    return Extraction(people, quotes, language, unconfirmed)
+
+
+def _find_mentions(text: str, masked: list, language: str) -> tuple[list[PersonMention], list[PersonMention], _State]:
+    """Pass 1, the people in the text (people.scan_people: name mentions, classified, resolved, confirmed): the
+    article's people, the names without evidence of a person, and the reading state the later passes share
+    (its people list grows when a quotation is signed by someone the text names nowhere else)."""
     unconfirmed: list[PersonMention] = []
-    people, mentions = scan_people(body_text, masked, language, unconfirmed)
-    state = _State(list(people), list(mentions), _words_for(language))
-    ctx = _Context()
-    quotes: list[Quote] = []
-    convention = _convention(body_text)
+    people, mentions = scan_people(text, masked, language, unconfirmed)
+    return people, unconfirmed, _State(list(people), list(mentions), _words_for(language))
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    start: int
+    end: int
+    spans: list[_Span]  # every quoted span, scare quotes and titles too (keep=False: read as the reporter's words)
+    kept: list[_Span]  # the quotations
+
+
+def _find_quotations(text: str, masked: list, words: _Words) -> list[_Paragraph]:
+    """Pass 2, the quotations, paragraph by paragraph, with the marks of the convention the article uses; scare
+    quotes and titles marked (keep=False), and nothing inside a span people.mask_spans masked. Reads no names."""
+    convention = _convention(text)
     if not convention.by_context:
         find_spans = partial(_shaped_spans, opening=convention.opening, closing=convention.closing)
     else:
         find_spans = _single_spans if convention is SINGLE else _paragraph_spans
-    marks = _mark_positions(body_text, convention.marks)
-    orphans: list[int] = []  # quotes of the paragraphs just read that were all quotation, no attribution
-    indirect: _Attribution | None = None  # the speaker of reported speech in the paragraph just read, if any
-    for p in PARAGRAPH_RE.finditer(body_text):
+    marks = _mark_positions(text, convention.marks)
+    paragraphs = []
+    for p in PARAGRAPH_RE.finditer(text):
         pstart, pend = p.span()
         first_mark, end_mark = bisect_left(marks, pstart), bisect_left(marks, pend)
-        spans = find_spans(body_text, pstart, pend, marks[first_mark:end_mark]) if first_mark < end_mark else []
+        spans = find_spans(text, pstart, pend, marks[first_mark:end_mark]) if first_mark < end_mark else []
         if spans and masked:
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         kept = []
         if spans:  # (most paragraphs have no quotation marks: no calls for them)
-            _mark_non_quotes(body_text, pstart, spans, state.words.title_case, state.words.title_cues)
+            _mark_non_quotes(text, pstart, spans, words.title_case, words.title_cues)
             kept = [s for s in spans if s.keep]
+        paragraphs.append(_Paragraph(pstart, pend, spans, kept))
+    return paragraphs
+
+
+def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> list[Quote]:
+    """Pass 3, a speaker for each quotation, reading the paragraphs in order: the quotation's own label, else the
+    nearest attribution in its sentence (a reporting verb and its subject, pronouns resolved, names as written
+    classified: speaker_kind), else a follow-on (_fallback: a colon's introduction, a sentence's subject, the
+    previous speaker, the paragraphs of one running quotation). Each Quote.evidence names the rule that decided."""
+    ctx = _Context()
+    quotes: list[Quote] = []
+    orphans: list[int] = []  # quotes of the paragraphs just read that were all quotation, no attribution
+    indirect: _Attribution | None = None  # the speaker of reported speech in the paragraph just read, if any
+    for para in paragraphs:
+        pstart, pend, spans, kept = para.start, para.end, para.spans, para.kept
         if orphans and not (kept and kept[0].start == pstart):  # a paragraph in the reporter's words
             _claim_orphans(state, body_text, pstart, pend, quotes, orphans)
         running, ctx.running = ctx.running, None
@@ -1899,11 +1942,7 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
             orphans.clear()
         if not (not spans[-1].closed and spans[-1].keep):
             ctx.running, ctx.group, ctx.group_explicit = None, [], False
-    quotes = _full_names(state, quotes)
-    speakers = {q.speaker for q in quotes}
-    for person in people:
-        person.quoted = person.name in speakers
-    return Extraction(people, quotes, language, unconfirmed)
+    return quotes
 
 
 def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Attribution | None:
@@ -1951,8 +1990,9 @@ def _labelled(state: _State, text: str, span: _Span) -> _Attribution | None:
 
 
 def _full_names(state: _State, quotes: list[Quote]) -> list[Quote]:
-    """A speaker known only by a surname ("Biden", "Mr. Biden") who is the one person of that surname the article also
-    names in full ("Joseph R. Biden Jr.") is that person: scan_people may keep the two apart."""
+    """Pass 4, coreference of surnames: a speaker known only by a surname ("Biden", "Mr. Biden") who is the one
+    person of that surname the article also names in full ("Joseph R. Biden Jr.") is that person: scan_people may
+    keep the two apart."""
     full: dict[str, list[str]] = {}
     for p in state.people:
         words = [w for w in p.name.split() if fold(w).lower() not in NAME_SUFFIXES]
