@@ -350,9 +350,25 @@ def test_dry_run_stores_nothing_and_prints_export_records(tmp_path, capsys):
     [line] = capsys.readouterr().out.splitlines()
     record = json.loads(line)
     assert record["people"] == ["Ana Ruiz"]  # resolved to the canonical name
-    assert record["quotes"] == [{"text": "Glad,", "speaker": "Ana Ruiz", "speaker_as_written": "", "partial": False}]
+    assert record["quotes"] == [
+        {"text": "Glad,", "speaker": "Ana Ruiz", "speaker_as_written": "", "speaker_kind": "person", "partial": False}
+    ]
     assert record["source"] == "Valley Courier" and record["published"] == "2025-01-02"
     assert Article.objects.count() == 0
+
+
+def test_dry_run_says_an_organisation_speaks_as_the_export_would(tmp_path, capsys):
+    path = tmp_path / "in.json"
+    body = "The night ferry to Marrow Bay stays.\n\n“Fares stay the same this winter,” the harbour board said."
+    path.write_text(json.dumps({"headline": "Night ferry kept", "body": body, "date": "2025-01-02"}))
+    call_command("ingest", str(path), dry_run=True, json=True)
+    [line] = capsys.readouterr().out.splitlines()
+    [said] = json.loads(line)["quotes"]
+    assert (said["speaker"], said["speaker_as_written"], said["speaker_kind"]) == (
+        None,
+        "the harbour board",
+        "organisation",
+    )
 
 
 def test_bad_date_option_is_a_clear_error():

@@ -41,15 +41,20 @@ def preview_record(parsed: ParsedArticle, context: Context, extracted: Extracted
         if q.speaker and q.speaker not in canonical and (known := context.people.find(q.speaker)):
             canonical[q.speaker] = None if known.not_person else known.name
     people = sorted({name for name in canonical.values() if name})
-    quotes = [
-        {
-            "text": q.text,
-            "speaker": canonical.get(q.speaker, q.speaker) if q.speaker else None,
-            "speaker_as_written": q.speaker_as_written,
-            "partial": q.partial,
-        }
-        for q, _ in sorted(extracted.quotes, key=lambda item: item[1])
-    ]
+    quotes = []
+    for q, _ in sorted(extracted.quotes, key=lambda item: item[1]):
+        speaker = canonical.get(q.speaker, q.speaker) if q.speaker else None
+        # As archive._speaker_kind stores it: a person's; a name staff said is no person's, unknown; else as extracted.
+        kind = "person" if speaker else "unknown" if q.speaker else q.speaker_kind or "unknown"
+        quotes.append(
+            {
+                "text": q.text,
+                "speaker": speaker,
+                "speaker_as_written": q.speaker_as_written,
+                "speaker_kind": kind,
+                "partial": q.partial,
+            }
+        )
     text = search_text(people, [q["text"] for q in quotes])
     topics = {t.name for t in topics_for_text(parsed.headline, text, parsed.body_text)}
     topics |= set(parsed.topics or [])
