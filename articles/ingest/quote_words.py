@@ -99,16 +99,28 @@ TAIL_ENDINGS = (
     "ly",
 )
 
+# After an inverted verb ("said the ministry in a statement") the subject stops at these words (quotes.POST_STOP_RE).
+POST_STOP_WORDS = """in on at after during while to when as from before with who that of
+last this yesterday today outside inside""".split()
+# A noun phrase's determiners: "the", "a", "several", "his" (quotes.DETERMINER_RE).
+DETERMINERS = "the a an one another two three several some many its his her their our my".split()
+# News shorthand for the person just named, after "the": "said the teenager" (quotes.EPITHET_RE; and "the 20-year-old").
+EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
+
 COORDINATING_ENDINGS = (" and", " and then", " but", " then")
 
-# The last word of every cue above: TITLE_CUE_RE can only match text ending (before non-word
-# characters) with one of them, a cheap test to run first.
-TITLE_CUE_LAST_WORDS = frozenset(
-    """titled entitled headlined named dubbed nicknamed called as book novel film movie
-documentary song album play poem series show programme program podcast newsletter blog column petition operation
-campaign slogan motto banner exhibition symphony opera piece painting essay hashtag initiative motion bill
-scheme""".split()
-)
+# Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title (quotes.TITLE_CUE_RE).
+TITLE_CUE_WORDS = [
+    w.replace("_", " ")  # ("known_as": one cue of two words)
+    for w in """titled entitled headlined named dubbed nicknamed called known_as so-called book
+novel film movie documentary song album play poem series show programme program
+podcast newsletter blog column petition operation campaign slogan motto banner
+exhibition symphony opera piece painting essay hashtag initiative
+motion bill scheme""".split()
+]
+# The last word of every cue: TITLE_CUE_RE can only match text ending (before non-word characters) with one of
+# them, a cheap test to run first ("known as" -> "as", "so-called" -> "called").
+TITLE_CUE_LAST_WORDS = frozenset(w.replace("-", " ").split()[-1] for w in TITLE_CUE_WORDS)
 
 POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted insists explained explains".split())
 

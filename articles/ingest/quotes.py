@@ -72,7 +72,9 @@ from .quote_words import (
     DESCRIPTION_OPENERS,
     DESCRIPTION_PREPOSITIONS,
     DETERMINER_OPENERS,
+    DETERMINERS,
     DOUBLE,
+    EPITHET_NOUNS,
     FEMALE_WORDS,
     GROUP_WORDS,
     HER_OBJECT_NEXT,
@@ -84,6 +86,7 @@ from .quote_words import (
     ORGANISATION_HEADS,
     PERSON_HEADS,
     POSSESSIVE_CLAUSE_VERBS,
+    POST_STOP_WORDS,
     QUALIFIED_NOUNS,
     QUOTE_CONVENTIONS,
     REPORTING_VERBS,
@@ -95,6 +98,7 @@ from .quote_words import (
     SUBORDINATORS,
     TAIL_ENDINGS,
     TITLE_CUE_LAST_WORDS,
+    TITLE_CUE_WORDS,
     TITLE_SURNAMES,
     QuoteConvention,
 )
@@ -198,13 +202,8 @@ _TAIL_WORDS = (
 # r"(?:\s+WORD)+\s*$", written to start with one white-space character (see the note on SINGLE_OPEN_RE).
 TAIL_WORDS_RE = re.compile(r"\s\s*" + _TAIL_WORDS + r"(?:\s+" + _TAIL_WORDS + r")*\s*$")
 # After an inverted verb ("said the ministry in a statement") the subject stops at these words.
-POST_STOP_RE = re.compile(
-    r"\s(?:in|on|at|after|during|while|to|when|as|from|before|with|who|that|of|"
-    r"last|this|yesterday|today|outside|inside)\s"
-)
-DETERMINER_RE = re.compile(
-    r"^(?:the|a|an|one|another|two|three|several|some|many|its|his|her|their|our|my)\s", re.IGNORECASE
-)
+POST_STOP_RE = re.compile(r"\s(?:" + "|".join(POST_STOP_WORDS) + r")\s")
+DETERMINER_RE = re.compile(r"^(?:" + "|".join(DETERMINERS) + r")\s", re.IGNORECASE)
 # Where an inverted subject ends; a full stop after "Dr" or an initial does not count.
 AFTER_STOP_RE = re.compile(
     r"[,;:!?\x01\x02—(]|\.(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a.capitalize()}\.)" for a in sorted(ABBREVIATIONS))
@@ -218,19 +217,12 @@ SENTENCE_BREAK_RE = re.compile(
 )
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title.
 TITLE_CUE_RE = re.compile(
-    r"\b(?:titled|entitled|headlined|named|dubbed|nicknamed|called|known as|so-called|book|"
-    r"novel|film|movie|documentary|song|album|play|poem|series|show|programme|program|"
-    r"podcast|newsletter|blog|column|petition|operation|campaign|slogan|motto|banner|"
-    r"exhibition|symphony|opera|piece|painting|essay|hashtag|initiative|"
-    r"motion|bill|scheme)[^\w.!?]*$",  # (not after a full stop: "… the campaign. “That…” opens a sentence)
+    r"\b(?:" + "|".join(TITLE_CUE_WORDS) + r")[^\w.!?]*$",  # (not after a full stop: "… the campaign. “That…”")
     re.IGNORECASE,
 )
 LETTER_RE = re.compile(r"[^\W\d_]")
 # News shorthand for the person just named: "said the 20-year-old", "said the teenager".
-EPITHET_RE = re.compile(
-    r"(?i:the)\s+(?:\d{1,3}-year-old|teenager|teen|youngster|schoolboy|schoolgirl|debutant|"
-    r"rookie)\Z"
-)
+EPITHET_RE = re.compile(r"(?i:the)\s+(?:\d{1,3}-year-old|" + "|".join(EPITHET_NOUNS) + r")\Z")
 RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
 ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
 ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))  # letters of the longest abbreviation (see _sentences)
