@@ -94,8 +94,10 @@ def people_named_with(person: Person, limit: int = 10, window: int = 300) -> lis
     )
 
 
-def related_articles(article: Article, limit: int = 5, window: int = 40) -> list[Article]:
-    """Articles naming the same people (else sharing a topic), most shared first.
+def related_articles(article: Article, limit: int = 5, window: int = 40, spare: int = 5) -> list[Article]:
+    """Articles naming the same people (else sharing a topic), most shared first, one per story: a wire
+    story's copies (issue 14.3) share all their people with each other, so they would fill the list, and
+    the article's own copies are listed apart on its page. `spare` more are read to make up for them.
 
     Candidates are each person's `window` latest published articles (mention_person_published_idx)
     and each topic's `window` most recently added (articletopic_topic_article_idx), so a
@@ -107,9 +109,8 @@ def related_articles(article: Article, limit: int = 5, window: int = 40) -> list
     the outlet), `shared` and `shared_topics`. One raw statement: built with the ORM it cost ~8 ms
     of Python to compile.
     """
-    return list(
-        Article.objects.raw(
-            """WITH people AS (SELECT person_id FROM articles_mention WHERE article_id = %(pk)s),
+    rows = Article.objects.raw(
+        """WITH people AS (SELECT person_id FROM articles_mention WHERE article_id = %(pk)s),
                     topics AS (SELECT topic_id FROM articles_article_topics WHERE article_id = %(pk)s),
                     candidates AS (
                         SELECT c.article_id, c.published FROM people p CROSS JOIN LATERAL (
@@ -131,13 +132,19 @@ def related_articles(article: Article, limit: int = 5, window: int = 40) -> list
                          ORDER BY shared DESC, shared_topics DESC, published DESC NULLS LAST, c.article_id DESC
                          LIMIT %(limit)s)
                SELECT a.id, a.headline, a.slug, a.published, a.published_precision, a.source_id, s.name AS source_name,
-                      chosen.shared, chosen.shared_topics
+                      a.copy_of_id, chosen.shared, chosen.shared_topics
                  FROM chosen JOIN articles_article a ON a.id = chosen.article_id
                  LEFT JOIN articles_source s ON s.id = a.source_id
                 ORDER BY chosen.shared DESC, chosen.shared_topics DESC, chosen.published DESC NULLS LAST, a.id DESC""",
-            {"pk": article.pk, "window": window, "limit": limit},
-        )
+        {"pk": article.pk, "window": window, "limit": limit + spare},
     )
+    stories, chosen = {article.copy_of_id or article.pk}, []
+    for row in rows:
+        story = row.copy_of_id or row.pk
+        if story not in stories and len(chosen) < limit:
+            stories.add(story)
+            chosen.append(row)
+    return chosen
 
 
 # --- Quotations (issue 14): the same words elsewhere, outlets per quotation, a speaker's topics --------

@@ -123,6 +123,25 @@ def test_article_page_lists_every_other_copy(client, django_assert_max_num_queri
 
 
 @pytest.mark.django_db
+def test_related_articles_list_a_story_once_and_not_the_pages_own_copies(client):
+    # Another story naming the board's chair: the copies above name her too, so they are all "related".
+    other = parsed(
+        "Transport board names new ferry inspector",
+        "The regional transport board appointed a new ferry inspector on Friday, its chair Orla Fenwick said.",
+        "Strait Courier",
+        DAY + dt.timedelta(days=3),
+    )
+    store(COURIER, LEDGER, BEACON, other)
+    page = client.get(Article.objects.get(headline=other.headline).get_absolute_url()).content.decode()
+    related = page.split("Related articles", 1)[1]
+    # one card for the wire story, whichever copy
+    assert sum(related.count(a.headline) for a in (COURIER, LEDGER, BEACON)) == 1
+    copy = client.get(Article.objects.get(headline=LEDGER.headline).get_absolute_url()).content.decode()
+    # on a copy's page its group is "the same story elsewhere" only, never again among the related
+    assert copy.count(COURIER.headline) == copy.count(BEACON.headline) == 1
+
+
+@pytest.mark.django_db
 def test_an_earlier_copy_stored_later_heads_the_group(client):
     store(LEDGER, BEACON)
     early = parsed(COURIER.headline, COURIER.body_text, "Strait Courier", DAY - dt.timedelta(days=1))
