@@ -107,6 +107,14 @@ DETERMINERS = "the a an one another two three several some many its his her thei
 # News shorthand for the person just named, after "the": "said the teenager" (quotes.EPITHET_RE; and "the 20-year-old").
 EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
 
+# Before a reporting verb (quotes._speaker_from_segment): a coordinator alone is no subject ("… said X, and called
+# the plan …": the subject is the clause's before it); "it" is an organisation, "they", "we" a group or one, and
+# "I" names no one here (an interview's answer may: quotes._answer_speaker); a segment opening with the last
+# list is a parenthetical ("who chairs the board").
+LONE_COORDINATORS = frozenset({"and", "but", "or", "then"})
+NONPERSON_PRONOUNS = frozenset({"it", "they", "we", "i"})
+PARENTHETICAL_OPENERS = frozenset({"you", "who", "which", "whose", "where", "when", "in"})
+
 COORDINATING_ENDINGS = (" and", " and then", " but", " then")
 
 # Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title (quotes.TITLE_CUE_RE).

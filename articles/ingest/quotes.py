@@ -79,11 +79,14 @@ from .quote_words import (
     GROUP_WORDS,
     HER_OBJECT_NEXT,
     INTRODUCTION_OPENERS,
+    LONE_COORDINATORS,
     MALE_WORDS,
     NAME_PREFIX_WORDS,
     NAME_SUFFIXES,
     NAMED_ORGANISATION_HEADS,
+    NONPERSON_PRONOUNS,
     ORGANISATION_HEADS,
+    PARENTHETICAL_OPENERS,
     PERSON_HEADS,
     POSSESSIVE_CLAUSE_VERBS,
     POST_STOP_WORDS,
@@ -1081,13 +1084,13 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             _person_genders(state, text).setdefault(person, want)
         return _Attribution(a, b, person, last_word, f"pronoun next to the reporting verb, meaning {how}", "person")
     first = words[0].lower()
-    if len(words) == 1 and first in ("and", "but", "or", "then"):
+    if len(words) == 1 and first in LONE_COORDINATORS:
         return None  # "… said X, and called the plan “…”": a coordinator, whose subject is the clause's before it
-    if first in ("it", "they", "we", "i"):
+    if first in NONPERSON_PRONOUNS:
         # "it said": an organisation; "they", "we": a group or an organisation, the text does not say which
         kind = "organisation" if first == "it" else "unknown"
         return _Attribution(a, b, None, phrase, "organisation or group pronoun", kind)
-    if first.endswith("ing") or first.isdigit() or first in ("you", "who", "which", "whose", "where", "when", "in"):
+    if first.endswith("ing") or first.isdigit() or first in PARENTHETICAL_OPENERS:
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
     if phrase[:1].isupper():  # "Lasry told …", "said Mrs. Okafor": a name scan_people did not take
         att = _written_name(state, text, a, b, phrase)
