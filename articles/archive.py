@@ -559,12 +559,9 @@ def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
                 if head is not None:
                     published.setdefault(head, day)
     affected, takeovers, done = set(), [], set()
-    shingles = {}
 
-    def shingled(pk: int) -> set:
-        if pk not in shingles:
-            shingles[pk] = wire.shingles(texts[pk])
-        return shingles[pk]
+    def shingled(pk: int):
+        return _shingles(pk, texts[pk])
 
     for pk in ours:
         done.add(pk)
@@ -609,6 +606,23 @@ def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
                 [new, old, old, new],
             )
     refresh_copy_outlets(affected)
+
+
+_SHINGLES_KEPT = 20_000  # stored articles' shingles kept between batches (~4 KB each)
+_shingles_of: dict[tuple[int, int], object] = {}
+
+
+def _shingles(pk: int, text: str):
+    """wire.shingles(text), remembered by article and text: the same stored articles are candidates
+    batch after batch (a story's copies and the articles sharing a paragraph with them), and shingling
+    was most of what grouping cost the main ingest process."""
+    key = (pk, hash(text))
+    found = _shingles_of.get(key)
+    if found is None:
+        if len(_shingles_of) >= _SHINGLES_KEPT:
+            _shingles_of.clear()
+        found = _shingles_of[key] = wire.shingles(text)
+    return found
 
 
 def _grouped_before(cursor, ids: list[int]) -> tuple[set[int], dict[int, int | None]]:

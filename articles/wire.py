@@ -21,6 +21,7 @@ per process), shingles combined as numpy vectors, one hash a shingle (one-permut
 
 from __future__ import annotations
 
+import re
 import zlib
 
 import numpy as np
@@ -34,8 +35,9 @@ SAME_STORY = 0.5  # Jaccard similarity of the shingle sets at or above which two
 # other brief sharing a stock phrase.
 MIN_SHINGLES = 25
 
-# Punctuation and line breaks become spaces: outlets restyle quotation marks and dashes.
-_SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]{}“”‘’„«»—–-/…*#|<>\n\t\r"})
+# Words are runs of anything but spaces and punctuation: outlets restyle quotation marks and dashes.
+# (A regular expression's findall, 4x faster than str.translate to spaces and split.)
+_WORD = re.compile(r"[^\s" + re.escape(".,;:!?\"'()[]{}“”‘’„«»—–-/…*#|<>") + "]+")
 # Each word's hash, kept per process (a dictionary look-up costs a third of crc32 called from Python).
 _word_ids: dict[str, int] = {}
 _WORD_IDS_MAX = 200_000
@@ -48,23 +50,44 @@ _BAND_SALT = [(b + 1) * 0x9E3779B97F4A7C15 % 2**64 for b in range(BANDS)]
 
 
 def words(text: str) -> list[str]:
-    return text.lower().translate(_SPACES).split()
+    return _WORD.findall(text.lower())
 
 
-def shingles(text: str) -> set[tuple[str, ...]]:
-    """The text's shingles as word tuples: what similarity() compares."""
-    w = words(text)
-    return {tuple(w[i : i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)}
+def shingles(text: str) -> np.ndarray:
+    """The text's shingles, each as its 64-bit hash, sorted and without repeats: what similarity() compares.
+    Hashes, not the word tuples: building ~450 tuples a text and their sets was most of what grouping cost
+    ingest (5 of 12 s for 4,000 articles in the bench); two shingles sharing a hash by chance are as
+    likely as two random 64-bit values being equal."""
+    return np.unique(_shingle_hashes(words(text)))
 
 
-def similarity(a: str | set, b: str | set) -> float:
-    """Jaccard similarity of two texts' shingle sets (or of the sets, given), 0..1."""
-    a = a if isinstance(a, set) else shingles(a)
-    b = b if isinstance(b, set) else shingles(b)
-    if not a or not b:
+def similarity(a: str | np.ndarray, b: str | np.ndarray) -> float:
+    """Jaccard similarity of two texts' shingle sets (or of the sets, given by shingles()), 0..1."""
+    a = shingles(a) if isinstance(a, str) else a
+    b = shingles(b) if isinstance(b, str) else b
+    if not len(a) or not len(b):
         return 0.0
-    common = len(a & b)
+    common = len(np.intersect1d(a, b, assume_unique=True))
     return common / (len(a) + len(b) - common)
+
+
+def _shingle_hashes(w: list[str]) -> np.ndarray:
+    """One hash for each run of SHINGLE words (the words hashed once, combined as numpy vectors)."""
+    n = len(w) - SHINGLE + 1
+    if n < 1:
+        return np.empty(0, dtype=np.uint64)
+    if len(_word_ids) > _WORD_IDS_MAX:
+        _word_ids.clear()
+    get = _word_ids.get
+    ids = np.array([get(x) or _word_ids.setdefault(x, zlib.crc32(x.encode()) + 1) for x in w], dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrap-around is the point
+        values = ids[:n] * np.uint64(_POSITION[0])
+        for k in range(1, SHINGLE):
+            values ^= ids[k : k + n] * np.uint64(_POSITION[k])
+        values *= _MIX  # spread over the whole range, which the bins cut evenly
+        values ^= values >> np.uint64(31)
+        values *= _MIX
+    return values
 
 
 def bands(text: str) -> list[int]:
@@ -80,17 +103,7 @@ def bands(text: str) -> list[int]:
     n = len(w) - SHINGLE + 1
     if n < MIN_SHINGLES:
         return []
-    if len(_word_ids) > _WORD_IDS_MAX:
-        _word_ids.clear()
-    get = _word_ids.get
-    ids = np.array([get(x) or _word_ids.setdefault(x, zlib.crc32(x.encode()) + 1) for x in w], dtype=np.uint64)
-    with np.errstate(over="ignore"):  # wrap-around is the point
-        values = ids[:n] * np.uint64(_POSITION[0])
-        for k in range(1, SHINGLE):
-            values ^= ids[k : k + n] * np.uint64(_POSITION[k])
-        values *= _MIX  # spread over the whole range, which the bins cut evenly
-        values ^= values >> np.uint64(31)
-        values *= _MIX
+    values = _shingle_hashes(w)
     values.sort()
     firsts = np.searchsorted(values, _EDGES).tolist()
     starts, ends = [0, *firsts], [*firsts, n]
