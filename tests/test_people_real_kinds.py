@@ -358,3 +358,11 @@ def test_west_and_hill_end_a_name_when_the_article_shows_a_person():
         "and crossed Upper West on Sunday."
     )
     assert names(body) == ["Tobias West", "Marla Hill"]
+
+
+def test_a_title_that_is_also_a_surname_after_a_given_name_or_an_initial_is_the_surname():
+    body = (
+        "Rep. Oskar T. King of Wendover said the levy would pass. Later, Gov. Hester Bishop of Ostvale agreed. "
+        "The King of Marrowland sent no envoy."
+    )
+    assert names(body) == ["Oskar T. King", "Hester Bishop"]

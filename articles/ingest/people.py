@@ -61,6 +61,7 @@ from .people_words import (
     THING_NOUNS,
     TITLE_PREFIXES,
     TITLE_SUFFIXES,
+    TITLE_SURNAMES,
     TITLE_WORDS,
     TRAILING_THING_WORDS,
     VERB_ADVERBS,
@@ -657,7 +658,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
     cut = 0
     for i, low in enumerate(lowered):
-        if _is_title(low, lang) and i < len(toks) - 1:
+        if _is_title(low, lang) and i < len(toks) - 1 and not _surname_after_given_name(toks, lowered, i, lang):
             cut = i + 1
     # "Secretary of State", "Minister for Health": the department after the title is role too.
     if cut and cut < len(toks) - 1 and lowered[cut] in ("of", "for"):
@@ -740,6 +741,16 @@ def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
                 return j + 1
         caps_after += 1
     return cut
+
+
+def _surname_after_given_name(toks: tuple[str, ...], lowered: list[str], i: int, lang: str) -> bool:
+    """A title that is also a common surname is the surname after a given name or a middle initial: "Rep.
+    Peter T. King of New York", "Peter King of Seaford", not "King of Spain" nor "Foreign Minister"."""
+    if lang or i == 0 or lowered[i] not in TITLE_SURNAMES:
+        return False
+    before = toks[i - 1]
+    initial = len(before) == 2 and before[0].isupper() and before[1] == "."
+    return initial or _dotted_initials(before) or fold(before) in name_data.load().given_names
 
 
 def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:

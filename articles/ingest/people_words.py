@@ -340,3 +340,9 @@ INTRODUCTORY_PREPOSITIONS = frozenset(
     "in on at during after before for from with by since until into over under across through throughout within "
     "despite among behind beyond outside inside near".split()
 )
+
+# Titles and roles that are also common surnames (after a given name they are the surname).
+TITLE_SURNAMES = frozenset(
+    "king bishop judge major marshal dean baker chancellor sheriff warden farmer cardinal pope prince "
+    "chambers fisherman singer".split()
+)

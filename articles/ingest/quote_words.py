@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .people_words import ROLE_WORDS
+from .people_words import ROLE_WORDS, TITLE_SURNAMES  # noqa: F401 (TITLE_SURNAMES: quotes.py reads it here)
 
 # --- Quotation marks: the conventions an article may use, per language (see quotes._convention).
 
@@ -244,12 +244,6 @@ GROUP_WORDS = frozenset(
 democrats republicans conservatives liberals protesters demonstrators witnesses neighbors neighbours parents
 students teachers workers members leaders organizers organisers police doctors lawyers scientists economists
 investigators prosecutors authorities""".split()
-)
-
-# Titles and roles that are also common surnames (after a given name they are the surname).
-TITLE_SURNAMES = frozenset(
-    "king bishop judge major marshal dean baker chancellor sheriff warden farmer cardinal pope prince "
-    "chambers fisherman singer".split()
 )
 
 APPOSITIVE_PERSON_NOUNS = (ROLE_WORDS - {"of", "for", "the", "state", "federal", "national", "city", "county"}) | (
