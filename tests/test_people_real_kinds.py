@@ -366,3 +366,11 @@ def test_a_title_that_is_also_a_surname_after_a_given_name_or_an_initial_is_the_
         "The King of Marrowland sent no envoy."
     )
     assert names(body) == ["Oskar T. King", "Hester Bishop"]
+
+
+def test_a_month_that_is_a_given_name_before_a_census_surname_is_a_person():
+    body = (
+        "April Halloran, a nurse at the Wendover clinic, said the night shift was short again. "
+        "Marchers said May Day belonged to them, and In April Tollbridge voted."
+    )
+    assert names(body) == ["April Halloran"]

@@ -586,6 +586,11 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
     n = len(name_toks)
     if i == n - 1 and i and not lang and fold(tok) in MONTHS:
         return fold(name_toks[0]) in name_data.load().given_names
+    if i == 0 and n == 2 and not lang and fold(tok) in MONTHS:
+        # "April Mellody", "June Halloran": a month that is a given name, before a surname the Census knows
+        # that is no calendar word ("May Day" stays a day). The person still needs evidence of one.
+        data, last = name_data.load(), fold(name_toks[1])
+        return fold(tok) in data.given_names and last in data.surnames and last not in NON_PERSON_WORDS
     if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
         return i < n - 1
     if _dotted_initials(tok):
