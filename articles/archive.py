@@ -767,7 +767,7 @@ def _resolve_rows(
                     quote.partial,
                     position,
                     quote.evidence[:300],
-                    _speaker_kind(quote, person_id),
+                    speaker_kind(quote, person_id is not None),
                 )
             )
         for person_id in quoted:
@@ -788,10 +788,11 @@ def _resolve_rows(
     return rows
 
 
-def _speaker_kind(quote: ParsedQuote, person_id: int | None) -> str:
+def speaker_kind(quote: ParsedQuote, has_person: bool) -> str:
     """Quote.speaker_kind of a row: a person's when it has one; a speaker named that the archive keeps no person for
-    (staff said "not a person") is of unknown kind; else what the extractor said (quotes.speaker_kind)."""
-    if person_id is not None:
+    (staff said "not a person") is of unknown kind; else what the extractor said (quotes.speaker_kind). Also what
+    `ingest --dry-run --json` previews (pipeline.preview_record)."""
+    if has_person:
         return Quote.SpeakerKind.PERSON
     if quote.speaker:
         return Quote.SpeakerKind.UNKNOWN

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from articles import wire
-from articles.archive import Context, analyze_archive, database_gone, search_text, store_articles
+from articles.archive import Context, analyze_archive, database_gone, search_text, speaker_kind, store_articles
 from articles.export import export_record
 from articles.ingest import formats, language, name_data
 from articles.ingest.extract import Extracted, extract_article
@@ -44,14 +44,12 @@ def preview_record(parsed: ParsedArticle, context: Context, extracted: Extracted
     quotes = []
     for q, _ in sorted(extracted.quotes, key=lambda item: item[1]):
         speaker = canonical.get(q.speaker, q.speaker) if q.speaker else None
-        # As archive._speaker_kind stores it: a person's; a name staff said is no person's, unknown; else as extracted.
-        kind = "person" if speaker else "unknown" if q.speaker else q.speaker_kind or "unknown"
         quotes.append(
             {
                 "text": q.text,
                 "speaker": speaker,
                 "speaker_as_written": q.speaker_as_written,
-                "speaker_kind": kind,
+                "speaker_kind": str(speaker_kind(q, speaker is not None)),
                 "partial": q.partial,
             }
         )
