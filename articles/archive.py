@@ -608,7 +608,7 @@ def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
     refresh_copy_outlets(affected)
 
 
-_SHINGLES_KEPT = 20_000  # stored articles' shingles kept between batches (~4 KB each)
+_SHINGLES_KEPT = 5_000  # stored articles' shingles kept between batches (~4 KB each: 20 MB at most)
 _shingles_of: dict[tuple[int, int], object] = {}
 
 
