@@ -73,6 +73,46 @@ def test_figures_match_hand_computation():
     assert len(result["errors"]) == 5  # wrong speaker, missed quote, spurious quote, missed and spurious person
 
 
+def test_errors_counted_by_kind():
+    """The kinds say what is left to fix: here, by hand from CASES and PREDICTIONS above."""
+    kinds = score(CASES, fake_extract(PREDICTIONS))["error_kinds"]
+    assert kinds == {
+        "speaker: another person, by rule 'no attribution found'": 1,  # the fakes give no evidence
+        "quotation missed": 1,
+        "quotation spurious": 1,
+        "person missed: full name": 1,  # Bo Trask
+        "person spurious: full name": 1,  # Cara Vell
+    }
+
+
+def test_kinds_name_the_rule_that_decided_the_speaker(tmp_path, capsys):
+    case = {
+        "id": "e",
+        "headline": "E",
+        "body": "…",
+        "people": ["Ana Ruiz", "Trask"],
+        "quotes": [{"text": "Not mine", "speaker": "Ana Ruiz", "speaker_kind": "person", "partial": False}],
+    }
+    quote = Quote("Not mine", "Bo Trask", "he", False, 0, evidence="pronoun next to the reporting verb: he")
+    result = score(
+        [case], lambda h, b: Extraction(people=[PersonMention("Ana Ruiz", "", 1, ["Ana Ruiz"])], quotes=[quote])
+    )
+    assert result["error_kinds"] == {
+        "speaker: another person, by rule 'pronoun next to the reporting verb'": 1,
+        "person missed: one-word name": 1,
+    }
+    (tmp_path / "e.json").write_text(json.dumps(case))
+    assert main([str(tmp_path), "--kinds"]) == 0
+    out = capsys.readouterr().out  # the real extractor on "…" finds nothing: three errors, one of each kind
+    assert out.endswith(
+        "error kinds (3 errors):\n     1  quotation missed\n     1  person missed: full name\n"
+        "     1  person missed: one-word name\n"
+    ) or out.endswith(
+        "error kinds (3 errors):\n     1  quotation missed\n     1  person missed: one-word name\n"
+        "     1  person missed: full name\n"
+    )
+
+
 def test_each_gold_quote_matches_once():
     cases = [
         {

@@ -12,6 +12,11 @@ nonperson_given_person is the share of those that were found but given a person 
 is better). "unresolved" (converted sets such as PolNeAR's, bench/polnear.py: the annotation names
 a speaker the converter could not resolve to a name) counts in neither. A gold quote may say which
 rule of its converter gave the speaker ("rule"); speaker_by_rule then splits the speaker figure by it.
+
+Error kinds (error_kinds, printed with --kinds): every error counted under a kind read off the error
+itself, so a run says what is left to fix: a wrong or missing speaker under the extractor's rule that
+decided it (the part of Quote.evidence before its colon), a missed or spurious person by whether the
+name is one word or more.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import re
 import string
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,7 +57,16 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
-def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], by_rules: dict) -> None:
+def _rule(quote) -> str:
+    """The extractor's rule that decided a quotation's speaker: Quote.evidence up to its words."""
+    return quote.evidence.split(":")[0].strip() or "no attribution found"
+
+
+def _name_kind(name: str) -> str:
+    return "one-word name" if len(name.split()) == 1 else "full name"
+
+
+def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], by_rules: dict, kinds: Counter) -> None:
     cid = case.get("id", "?")
     gold = case.get("quotes", [])
     predicted = list(result.quotes)
@@ -66,6 +81,7 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], 
         by_rule[1] += 1
         if match is None:
             errors.append(f"{cid}: missed quote “{g['text'][:60]}”")
+            kinds["quotation missed"] += 1
             continue
         used[match] = True
         tally["matched"] += 1
@@ -78,14 +94,18 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], 
                     f"{cid}: speaker of “{g['text'][:40]}” is {predicted[match].speaker!r} "
                     f"(as written {predicted[match].speaker_as_written!r}), gold {g.get('speaker')!r}"
                 )
+                wrong = "another person" if predicted[match].speaker else "no person"
+                kinds[f"speaker: {wrong}, by rule '{_rule(predicted[match])}'"] += 1
         elif kind in ("organisation", "unnamed"):
             tally["nonperson_quotes"] += 1
             if predicted[match].speaker:
                 tally["nonperson_given_person"] += 1
                 errors.append(f"{cid}: speaker of “{g['text'][:40]}” is {predicted[match].speaker!r}, gold {kind}")
+                kinds[f"speaker: {kind} given a person, by rule '{_rule(predicted[match])}'"] += 1
     for i, q in enumerate(predicted):
         if not used[i]:
             errors.append(f"{cid}: spurious quote “{q.text[:60]}”")
+            kinds["quotation spurious"] += 1
     tally["gold_quotes"] += len(gold)
     tally["predicted_quotes"] += len(predicted)
 
@@ -96,6 +116,8 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], 
     tally["predicted_people"] += len(found_people)
     errors.extend(f"{cid}: missed person {n!r}" for n in sorted(gold_people - found_people))
     errors.extend(f"{cid}: spurious person {n!r}" for n in sorted(found_people - gold_people))
+    kinds.update(f"person missed: {_name_kind(n)}" for n in gold_people - found_people)
+    kinds.update(f"person spurious: {_name_kind(n)}" for n in found_people - gold_people)
 
 
 def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extract) -> dict:
@@ -116,8 +138,9 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
     )
     errors: list[str] = []
     by_rules: dict[str, list[int]] = {}
+    kinds: Counter = Counter()
     for case in cases:
-        _score_case(case, extract_fn(case.get("headline", ""), case["body"]), tally, errors, by_rules)
+        _score_case(case, extract_fn(case.get("headline", ""), case["body"]), tally, errors, by_rules, kinds)
     precision = _ratio(tally["matched"], tally["predicted_quotes"])
     recall = _ratio(tally["matched"], tally["gold_quotes"])
     return {
@@ -136,6 +159,7 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
         # Gold quotes saying which rule gave their speaker ("rule", as bench/polnear.py writes): rule -> [right, all]
         "speaker_by_rule": by_rules,
         "errors": errors,
+        "error_kinds": kinds,
     }
 
 
@@ -155,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("-v", "--verbose", action="store_true", help="list the first errors")
     parser.add_argument("-n", type=int, default=40, help="how many errors to list with -v (default 40)")
+    parser.add_argument("--kinds", action="store_true", help="count the errors by kind, most frequent first")
     args = parser.parse_args(argv)
     _configure_django()
     cases = load_cases(args.folder)
@@ -170,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(result['errors'])} errors" + (f", first {args.n}:" if len(result["errors"]) > args.n else ":"))
         for line in result["errors"][: args.n]:
             print("  " + line)
+    if args.kinds:
+        print(f"\nerror kinds ({sum(result['error_kinds'].values())} errors):")
+        for kind, count in result["error_kinds"].most_common():
+            print(f"{count:>6}  {kind}")
     return 0
 
 
