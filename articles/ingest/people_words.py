@@ -275,6 +275,15 @@ girlfriend boyfriend grandson granddaughter niece nephew""".split()
 # said he").
 TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day west hill".split())
 
+# Words of a match report: in a sentence with one, a name after "beat", "lost to", "against" is a team's even when it
+# reads as a given name and a surname ("lost to Harlow Vale after a replay"); elsewhere such a name is a candidate
+# beaten or run against ("beat Donald Trump", "a loss to Walter Mondale"; see people._run_against).
+MATCH_WORDS = frozenset(
+    """replay replays goal goals penalty penalties match matches fixture fixtures cup league club clubs derby
+striker defender midfielder goalkeeper season semi-final quarter-final quarter-finals semi-finals extra-time
+tie""".split()
+)
+
 # Things often called after a person, by surname first: "Clinton Foundation", "Trump Tower", "Reagan Library".
 EPONYM_NOUNS = frozenset(
     """foundation tower towers college university library center centre institute hotel plaza organization
