@@ -529,9 +529,13 @@ class Article(models.Model):
     # Wire copies (issue 14.3, articles/wire.py): the same story as another article, found by near-duplicate
     # text when stored. A group is its first-published article (copy_of empty) and the articles whose
     # copy_of is that one; lists show the first alone (ArticleQuerySet.one_per_story()), with copy_outlets.
+    # Deleting articles regroups what is left (trigger article_wire_regroup, migration 0031): a deleted head's
+    # oldest remaining copy heads the others, and copy_outlets follows. The database does it, not Django
+    # (DO_NOTHING): SET_NULL emptied copy_of before the DELETE, leaving each copy alone, and a delete in SQL
+    # (or any path skipping Django's collector) must regroup as well.
     copy_of = models.ForeignKey(
         "self",
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
         null=True,
         blank=True,
         related_name="copies",

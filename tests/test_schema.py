@@ -90,6 +90,8 @@ MIGRATION_SQL = {
         *_PAGE_STAMP_TRIGGERS,
         # 0027: a quotation given a person is a person's (Quote.speaker_kind).
         "na_quote_person_speaks",
+        # 0031: a deleted wire-copy group's head: its copies form the group again.
+        "na_wire_regroup",
     },
     "triggers": {
         # 0006
@@ -112,6 +114,8 @@ MIGRATION_SQL = {
         *(f"{table}_page_truncate" for table in _PAGE_STAMP_EVENTS),
         # 0027
         "quote_person_speaks",
+        # 0031
+        "article_wire_regroup",
     },
     # 0001: the text search configuration "newsarchive" (English stems, accents folded).
     "text search": {"newsarchive"},

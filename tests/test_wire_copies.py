@@ -295,3 +295,65 @@ def test_staff_split_a_wrong_copy_from_its_group_and_join_another(client):
     assert response.status_code == 302, form_errors(response)
     head.refresh_from_db()
     assert head.copy_outlets == 2
+
+
+# --- A group's first-published article deleted: the copies form the group again ---------------------------
+
+
+def regrouped() -> dict[str, tuple[str | None, int]]:
+    """Each remaining article's outlet: (the outlet of the article it is a copy of, its copy_outlets)."""
+    return {
+        a.source.name: (a.copy_of.source.name if a.copy_of else None, a.copy_outlets)
+        for a in Article.objects.select_related("source", "copy_of__source")
+    }
+
+
+@pytest.mark.django_db
+def test_deleting_a_groups_first_article_makes_the_oldest_copy_head_the_others(client):
+    store(COURIER, LEDGER, BEACON)
+    Article.objects.get(headline=COURIER.headline).delete()
+    # The Ledger's copy came out the same day as the Courier's, the Beacon's a day later.
+    assert regrouped() == {"Northfield Ledger": (None, 1), "Harrow Beacon": ("Northfield Ledger", 0)}
+    listed = client.get("/articles/").content.decode()
+    assert LEDGER.headline in listed and BEACON.headline not in listed
+    assert "also published by 1 outlet" in listed
+
+
+@pytest.mark.django_db
+def test_deleting_heads_in_the_admin_regroups_their_copies(admin_client):
+    store(COURIER, LEDGER, BEACON)
+    courier = Article.objects.get(headline=COURIER.headline)
+    response = admin_client.post(f"/admin/articles/article/{courier.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert regrouped() == {"Northfield Ledger": (None, 1), "Harrow Beacon": ("Northfield Ledger", 0)}
+    # Bulk delete from the list, the new head and another article together: the Beacon stands alone.
+    ledger = Article.objects.get(headline=LEDGER.headline)
+    other = Article.objects.create(headline="Harbour dues rise", body_html="<p>x</p>", body_text="x")
+    response = admin_client.post(
+        "/admin/articles/article/",
+        {"action": "delete_selected", "_selected_action": [ledger.pk, other.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert regrouped() == {"Harrow Beacon": (None, 0)}
+
+
+@pytest.mark.django_db
+def test_deleting_a_head_with_one_of_its_copies_or_by_sql_regroups_the_rest():
+    later = parsed("Ferry ramp: the island waits", story(*PARAGRAPHS), "Sellholm Post", DAY + dt.timedelta(days=2))
+    store(COURIER, LEDGER, BEACON, later)
+    assert Article.objects.get(headline=COURIER.headline).copy_outlets == 3
+    Article.objects.filter(headline__in=[COURIER.headline, LEDGER.headline]).delete()
+    assert regrouped() == {"Harrow Beacon": (None, 1), "Sellholm Post": ("Harrow Beacon", 0)}
+    beacon = Article.objects.get(headline=BEACON.headline).pk
+    with connection.cursor() as cursor:  # not through Django at all
+        for table in ("articles_mention", "articles_quote", "articles_article_topics"):
+            cursor.execute(f"DELETE FROM {table} WHERE article_id = %s", [beacon])
+        cursor.execute("DELETE FROM articles_article WHERE id = %s", [beacon])
+    assert regrouped() == {"Sellholm Post": (None, 0)}
+
+
+@pytest.mark.django_db
+def test_deleting_a_copy_takes_its_outlet_off_the_heads_count():
+    store(COURIER, LEDGER, BEACON)
+    Article.objects.get(headline=BEACON.headline).delete()
+    assert regrouped() == {"Strait Courier": (None, 1), "Northfield Ledger": ("Strait Courier", 0)}
