@@ -118,6 +118,16 @@ def test_the_byline_is_the_people_json_ld_names_not_the_site_given_as_author():
         ("Updated 2 hours ago", ""),
         ("admin", ""),
         ("Wyck", ""),
+        ("Von Lene Harkort", "Lene Harkort"),
+        ("Por Inés Calvar", "Inés Calvar"),
+        ("Brindlewatch Com", ""),  # a domain without its dots, as some sites' author fields hold them
+        ("Www Brindlewatch Org", ""),
+        ("Harbourlicht Verlag GmbH", ""),
+        ("Hafenlicht Presse", ""),
+        ("Die Hafenlaterne", ""),
+        ("La Voz del Puerto", ""),
+        ("K A", ""),
+        ("Super User", ""),  # a content system's default account
     ],
 )
 def test_byline_only_when_it_looks_like_a_persons_name(author, byline):

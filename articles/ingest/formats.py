@@ -984,8 +984,15 @@ NOT_A_PERSON_WORDS = frozenset(
     "contributors guest writer writers author authors updated posted published sports sport weather opinion "
     "business magazine gazette herald tribune journal daily weekly radio television tv group network live "
     "unknown anonymous various post times foundation institute university association society club council "
-    "ministry department office company support redaktion redaktionen redacción rédaction redazione".split()
+    "ministry department office company support redaktion redaktionen redacción rédaction redazione user users "
+    # company forms and other languages' outlet words ("Harbourlicht Verlag GmbH", "Hildesheimer Presse")
+    "gmbh ag eg inc ltd llc plc corp verlag zeitung presse magazin verein amt nachrichten".split()
 )
+# A byline's first word that says it is not a name: an article ("Die Tagespresse", "La República").
+_ARTICLE_WORDS = frozenset("der die das den dem des ein eine la las el los le les il lo gli het een".split())
+# A byline's last word that is a web domain's ending, as sites' "authors" read once their dots are gone
+# ("Facebook Com", "Www Portalspozywczy Pl").
+_DOMAIN_ENDINGS = frozenset("com org net info biz io co uk de at ch pl fr it es nl be eu ru br mx ar".split())
 # Lower-case words inside names ("Hélène van der Berg").
 NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin ibn al el y".split())
 _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
@@ -1003,7 +1010,8 @@ _AUTHOR_META = (
 )  # fmt: skip
 _PUBLISHER_META = ("publisher", "dc.publisher", "dcterms.publisher", "application-name")
 _TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
-_BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?by\s+", re.I)
+# "By", in the languages of the pages we read ("Von Lene Harkort", "Por Inés Calvar", "Par Odile Marchetti").
+_BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?(?:by|von|vom|por|par|door)\s+", re.I)
 
 
 def parse_html(
@@ -1218,6 +1226,10 @@ def _person_name(text: str, site: str) -> str:
     folded = [w.lower().strip(".") for w in words]
     if not 2 <= len(words) <= 5 or NOT_A_PERSON_WORDS.intersection(folded):
         return ""
+    if folded[0] in _ARTICLE_WORDS or folded[0] == "www" or folded[-1] in _DOMAIN_ENDINGS:
+        return ""
+    if all(len(word) == 1 for word in words):
+        return ""  # letters alone ("K A"): initials, but of whom
     if site and _the_less(name) == _the_less(site) and not _person_name(site, ""):
         return ""  # the outlet given as the author (unless the site is a person's own: "Wolfgang Schmale")
     for word, low in zip(words, folded, strict=True):
