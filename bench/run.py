@@ -49,7 +49,11 @@ SECTIONS = ("quality", "feeds", "ingest", "corpus", "pages", "untuned", "cache",
 # Real news kept outside the repository (issue 13.1): PolNeAR's train and dev splits converted by
 # bench/polnear.py, feedparser's and trafilatura's test files copied by bench/realfeeds.py.
 REALNEWS = os.environ.get("NEWSARCHIVE_REALNEWS", "")
-REAL_SETS = (("polnear-train", "real news: rules developed on"), ("polnear-dev", "real news: development"))
+REAL_SETS = (
+    ("polnear-train", "real news: rules developed on"),
+    ("polnear-dev", "real news: development"),
+    ("gendergap", "real news: held out, never tuned on (bench/gendergap.py)"),
+)
 # bench/polnear.py's rules that find the speaker's name in the source span itself
 NAMED_SOURCE_RULES = ("name", "appositive name", "name not tagged PERSON")
 
@@ -149,7 +153,8 @@ def quality() -> None:
         path = Path(REALNEWS) / folder
         cases = evaluate.load_cases(path) if path.is_dir() else []
         if not cases:
-            print(f"{folder:<14} (not found: python bench/polnear.py POLNEAR_COPY {REALNEWS})")
+            converter = "gendergap.py GENDERGAPTRACKER_COPY" if folder == "gendergap" else "polnear.py POLNEAR_COPY"
+            print(f"{folder:<14} (not found: python bench/{converter} {REALNEWS})")
             continue
         s = evaluate.score(cases)
         print(_quality_row(folder, s, note))
@@ -158,11 +163,13 @@ def quality() -> None:
         right, total = sum(n[0] for n in named), sum(n[1] for n in named)
         right2, total2 = sum(n[0] for n in other), sum(n[1] for n in other)
         unresolved = sum(q.get("speaker_kind") == "unresolved" for case in cases for q in case["quotes"])
-        print(
-            f"{'':<14}speaker {right / max(total, 1):.3f} where the source names the speaker ({total} quotes), "
+        by_rule = (
+            f"speaker {right / max(total, 1):.3f} where the source names the speaker ({total} quotes), "
             f"{right2 / max(total2, 1):.3f} where CoreNLP's coreference does ({total2}); "
-            f"{unresolved} quotes with speakers unresolved, not scored"
+            if named  # PolNeAR's converter says which of its rules gave each speaker
+            else ""
         )
+        print(f"{'':<14}{by_rule}{unresolved} quotes with speakers unresolved, not scored")
     print(
         "targets: quote F1 >= 0.95, speaker >= 0.90, people P and R >= 0.90 — the holdout rows are the honest ones; "
         "'org→person': quotes of an organisation or an unnamed speaker given a person (lower is better)"
