@@ -526,3 +526,29 @@ def test_a_name_as_written_is_a_person_by_the_role_or_the_who_after_it():
         ("selling a dream.", "Margaret Hall Brenner"),
         ("It will not be easy,", "Tomas Q. Rehm"),
     ]
+
+
+def test_a_participle_after_the_main_clause_is_said_by_its_subject():
+    # "X did something, telling reporters, “…”": the participle's speaker is the main clause's subject, which may be
+    # no person at all (an organisation, "a spokeswoman for …"); never the previous speaker.
+    body = (
+        "“The ferry will run all winter,” Mayor Odile Brandt said on Monday.\n\n"
+        "The harbour board shrugged off the promise, telling reporters, “Nobody has asked us about the timetable.”\n\n"
+        "A spokeswoman for the ferry company emailed reporters, arguing, “The boats are not built for ice.”\n\n"
+        "Brandt would not answer. Councillor Jonas Pettersen also spoke at the meeting, warning that the town faced "
+        "“a bill nobody can pay.”\n\n"
+        "On Wednesday he wrote to the board, adding: “I will vote against it.”\n\n"
+        "Brandt’s deputy, Lena Skov, defended the plan on Thursday, saying: “The money is there.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [
+        ("The ferry will run a", "Odile Brandt"),
+        ("Nobody has asked us ", None),
+        ("The boats are not bu", None),
+        ("a bill nobody can pa", "Jonas Pettersen"),
+        ("I will vote against ", "Jonas Pettersen"),
+        ("The money is there.", "Lena Skov"),
+    ]
+    assert got[1].speaker_as_written == "The harbour board"
+    assert got[2].speaker_as_written == "A spokeswoman for the ferry company"
+    assert got[1].evidence.startswith("subject of the main clause before a participle")

@@ -72,6 +72,20 @@ REPORTING_VERBS = (
     "reads"
 ).split()
 
+# Participles that report speech in a clause hung on the main one after a comma ("The board shrugged off the
+# promise, telling reporters, “…”"): the main clause's subject speaks (quotes._main_clause_subject).
+PARTICIPLE_REPORTING_VERBS = (
+    "saying telling adding arguing warning noting writing declaring explaining insisting stating claiming "
+    "asserting advising urging charging tweeting recalling complaining joking vowing promising predicting "
+    "suggesting stressing acknowledging conceding replying responding answering admitting"
+).split()
+# Words that end a subject noun phrase before its verb when they follow it in lower case ("Rubio's campaign sent
+# …", "The report includes …"), besides any word ending in -ed (quotes._main_clause_subject).
+SUBJECT_VERB_WORDS = frozenset(
+    """has have had is was are were will would could can may might did does do sent told took made gave put
+went came began spoke wrote said says includes include requires require shows show""".split()
+)
+
 # A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
 TAIL_ENDINGS = (
     "also",

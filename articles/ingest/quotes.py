@@ -87,6 +87,7 @@ from .quote_words import (
     NONPERSON_PRONOUNS,
     ORGANISATION_HEADS,
     PARENTHETICAL_OPENERS,
+    PARTICIPLE_REPORTING_VERBS,
     PERSON_HEADS,
     POSSESSIVE_CLAUSE_VERBS,
     POST_STOP_WORDS,
@@ -98,6 +99,7 @@ from .quote_words import (
     SENTENCE_CONNECTIVES,
     SENTENCE_OPENERS_BEFORE_I,
     SINGLE,
+    SUBJECT_VERB_WORDS,
     SUBORDINATORS,
     TAIL_ENDINGS,
     TITLE_CUE_LAST_WORDS,
@@ -1496,7 +1498,85 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             found.append(
                 _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, att.rule, att.kind)
             )
+    if state.words is ENGLISH_WORDS and "ing" in frame:
+        found = _participle_attributions(state, text, frame, offset, found)
     return found
+
+
+# A reporting participle hung on the main clause after a comma: "…, telling reporters, “…”", "…, adding that".
+PARTICIPLE_RE = re.compile(r",\s+(?:also\s+|then\s+)?(?:" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
+PARTICIPLE_RULE = "subject of the main clause before a participle"
+
+
+def _participle_attributions(
+    state: _State, text: str, frame: str, offset: int, found: list[_Attribution]
+) -> list[_Attribution]:
+    """Attributions of the reporting participles of a sentence ("The board shrugged off the promise, telling
+    reporters, “…”"): the speaker is the main clause's, that is the attribution of a reporting verb before the
+    participle ("X said …, adding that …") or else the main clause's subject (_main_clause_subject), which may be an
+    organisation or somebody unnamed ("A spokeswoman for the board emailed reporters, arguing, …")."""
+    added = []
+    for m in PARTICIPLE_RE.finditer(frame):
+        v = m.start()
+        before = [att for att in found if att.end <= offset + v]
+        att = before[-1] if before else _main_clause_subject(state, text, frame, offset, v)
+        if att is not None:
+            added.append(_Attribution(offset + v + 1, offset + m.end(), att.person, att.written, att.rule, att.kind))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda att: att.start)
+
+
+def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
+    """The subject opening the sentence frame[:v], past an introductory phrase ("On Wednesday, …") or a connective
+    ("But …"): a noun phrase opened by a determiner or a possessive ("The harbour board", "Ruiz's campaign", "A
+    spokeswoman for the ferry company"), which names nobody, or a pronoun or person opening the clause
+    (_clause_subject). None when the sentence opens with a quotation or its subject's end is not clear."""
+    a = len(frame) - len(frame.lstrip())
+    words = frame[a:v].split()
+    if not words or QUOTE_CHAR in words[0] or QUOTE_STOP in words[0]:
+        return None
+    first = words[0].lower().rstrip(",")
+    if first in INTRODUCTION_OPENERS:
+        comma = frame.find(",", a, v)
+        if comma < 0:
+            return None
+        a = comma + 1
+    elif first in SENTENCE_CONNECTIVES:
+        a = frame.index(words[0], a) + len(words[0])
+    a += len(frame[a:v]) - len(frame[a:v].lstrip())
+    words = frame[a:v].split()
+    if not words or QUOTE_CHAR in frame[a:v]:
+        return None
+    if not (words[0].lower() in DETERMINER_OPENERS or words[0].endswith(("’s", "'s"))):
+        att = _clause_subject(state, text, frame, offset, a, v)
+        if att is None:
+            return None
+        return _Attribution(att.start, att.end, att.person, att.written, f"{PARTICIPLE_RULE}, {att.rule}", att.kind)
+    phrase: list[str] = []
+    for word in words[:9]:
+        bare = word.rstrip(",")
+        if phrase and bare.islower() and (bare.endswith("ed") or bare in SUBJECT_VERB_WORDS):
+            break
+        phrase.append(bare)
+        if word.endswith(","):
+            break
+    else:
+        return None  # no verb in sight: where the subject ends is not clear
+    written = " ".join(phrase)
+    end = offset + a + len(written)
+    if text.startswith(",", end):
+        # "Ruiz's campaign manager, Tom Gale, …", "A day later, she …": the person after the comma is the subject;
+        # a lower-case word after it continues the noun phrase's own clause ("One such memo, obtained by …").
+        att = _clause_subject(state, text, frame, offset, end - offset + 1, v)
+        if att is not None:
+            return _Attribution(att.start, att.end, att.person, att.written, f"{PARTICIPLE_RULE}, {att.rule}", att.kind)
+        if not frame[end - offset + 1 : v].lstrip()[:1].islower():
+            return None
+    mention = _mention_in(state, offset + a, end, text)
+    if mention is not None and not _describes(state, text, offset + a, end):
+        return None  # "The mayor Ines Caldwell …": a name in the subject, not read here
+    return _Attribution(offset + a, end, None, written, PARTICIPLE_RULE, speaker_kind(written))
 
 
 # A passive before a reporting verb: "was asked by", "were told by", "is being asked by".
