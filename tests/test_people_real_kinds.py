@@ -385,3 +385,15 @@ def test_a_given_name_and_a_census_surname_after_beat_or_against_is_a_person_in_
     assert names(body) == ["Harriet Collins", "Warren Mitchell", "Gloria Henderson"]
     # In a match report such a name is a team's.
     assert names("Wanderers last reached the last eight in 2006, when they lost to Harlow Vale after a replay.") == []
+
+
+def test_a_name_after_an_outlets_possessive_or_a_titled_possessive_before_a_thing_is_a_person():
+    body = (
+        "As the Harborview Ledger’s Anneke Brandvold wrote, the plan was late. The levy would replace "
+        "Governor Quistorp's Clean Harbour Plan next year."
+    )
+    assert names(body) == ["Anneke Brandvold", "Quistorp"]
+    # A person's possession stays hers, a courtesy title's possessive names a horse, and a column is no person.
+    assert names("Marla Quist’s Elmvale Bakery opened. Lady Maud’s Rose won. The Ledger’s Morning Meeting ran.") == [
+        "Marla Quist"
+    ]

