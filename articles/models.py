@@ -737,7 +737,24 @@ def quote_key(expression) -> models.Func:
     return models.Func(stripped, function="na_normalize", output_field=models.TextField())
 
 
+class QuoteRepeated(models.Func):
+    """na_quote_repeated(article_id, person_id, text) (migration 0032): the quotation is in a wire copy whose
+    group already carries the same words from the same speaker (in its head, or a copy stored before)."""
+
+    function = "na_quote_repeated"
+    output_field = models.BooleanField()
+
+    def __init__(self) -> None:
+        super().__init__(F("article_id"), F("person_id"), F("text"))
+
+
 class QuoteQuerySet(models.QuerySet):
+    def one_per_story(self) -> QuoteQuerySet:
+        """A wire story's quotations once (issue 14.3): a copy's quotation is left out when its group already
+        carries it (QuoteRepeated); one only the copy carries stays. Only copies are looked at again: the
+        rest pass on their article's copy_of."""
+        return self.filter(Q(article__copy_of__isnull=True) | ~Q(QuoteRepeated()))
+
     def search(self, text: str) -> QuoteQuerySet:
         """Quotations whose own words match `text` (websearch syntax); quote_person_search_gin."""
         return self.filter(search_vector=search_query(text))

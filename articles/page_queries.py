@@ -15,7 +15,7 @@ from datetime import date
 from django.db import OperationalError, connection
 from django.db.models import Count
 
-from articles.models import QUOTE_KEY_SQL, Article, Person, Quote, Topic
+from articles.models import QUOTE_KEY_SQL, Article, Person, Quote, QuoteRepeated, Topic
 from articles.search.time_limit import statement_cancelled, time_limit
 
 
@@ -44,8 +44,9 @@ def most_quoted_people(since: date, limit: int = 10) -> list[Person]:
     through the articles, a 30-day window at 1M articles was ~8,000 article probes, 85-115 ms.
     The grouped counts are computed once and joined to the people: a correlated count per
     person re-read each much-quoted person's whole history (6 s on the home page at 1M).
-    A wire story's quotations count once (issue 14.3): those in the window's copies (article_copy_of_idx
-    holds only the copies) are counted apart and taken off, so the index-only count stays as it was.
+    A wire story's quotations count once (issue 14.3): those in the window's copies that repeat their group's
+    (QuoteRepeated; article_copy_of_idx holds only the copies) are counted apart and taken off, so the
+    index-only count stays as it was; a quotation only a copy carries still counts.
     """
     everyone = (
         Quote.objects.filter(published__gte=since, person__isnull=False)
@@ -55,6 +56,7 @@ def most_quoted_people(since: date, limit: int = 10) -> list[Person]:
     )
     in_copies = (
         Quote.objects.filter(article__copy_of__isnull=False, article__published__gte=since, person__isnull=False)
+        .filter(QuoteRepeated())
         .order_by()
         .values("person_id")
         .annotate(n=-Count("*"))
@@ -78,6 +80,8 @@ def people_named_with(person: Person, limit: int = 10, window: int = 300) -> lis
     entries whoever the person is, then the ~1,000 mentions of those articles (1,000 articles
     cost the person page 15-35 ms at 1M articles; 300 still rank the usual company first).
     Raw SQL: built with the ORM, compiling it cost the person page ~2 ms (pyinstrument).
+    A wire story counts once (issue 14.3): its copies name the same people, so only the articles that are
+    no copy are in the window (the copies' ids hashed once from article_copy_of_idx, as quoted_topics()).
     """
     return list(
         Person.objects.raw(
@@ -85,6 +89,7 @@ def people_named_with(person: Person, limit: int = 10, window: int = 300) -> lis
                    SELECT m.person_id, count(*) AS n FROM articles_mention m
                     WHERE m.article_id IN (
                               SELECT article_id FROM articles_mention WHERE person_id = %(pk)s
+                                 AND article_id NOT IN (SELECT id FROM articles_article WHERE copy_of_id IS NOT NULL)
                                ORDER BY published DESC NULLS LAST, article_id DESC LIMIT %(window)s)
                       AND m.person_id <> %(pk)s
                     GROUP BY m.person_id ORDER BY n DESC, m.person_id LIMIT %(limit)s) t ON t.person_id = p.id
@@ -277,15 +282,17 @@ def with_outlet_counts(quotes: Iterable[Quote]) -> list[Quote]:
 def quoted_topics(person: Person, limit: int = 8, window: int = 300) -> list[Topic]:
     """The topics of the articles `person` is quoted in (`quotes`: how many of their quotations), over
     their `window` latest quotations (quote_person_published_idx, then each article's topic links); a wire
-    story's quotations once (those of its head: issue 14.3), the copies' ids hashed once from
-    article_copy_of_idx (joined to each quotation's article instead, 300 look-ups cost ~1.5 ms at 1M)."""
+    story's quotations once (issue 14.3): the copies' ids hashed once from article_copy_of_idx (joined to
+    each quotation's article instead, 300 look-ups cost ~1.5 ms at 1M), and only a copy's quotations are
+    tested for repeating their group's (na_quote_repeated, QuoteQuerySet.one_per_story())."""
     return list(
         Topic.objects.raw(
             """SELECT t.*, c.n AS quotes FROM articles_topic t JOIN (
                    SELECT x.topic_id, count(*) AS n
                      FROM (SELECT article_id FROM articles_quote
-                            WHERE person_id = %(pk)s AND article_id NOT IN (
+                            WHERE person_id = %(pk)s AND (article_id NOT IN (
                                       SELECT id FROM articles_article WHERE copy_of_id IS NOT NULL)
+                                  OR NOT na_quote_repeated(article_id, person_id, text))
                             ORDER BY published DESC NULLS LAST, article_id DESC, position LIMIT %(window)s) q
                      JOIN articles_article_topics x ON x.article_id = q.article_id
                     GROUP BY x.topic_id ORDER BY n DESC, x.topic_id LIMIT %(limit)s) c ON c.topic_id = t.id

@@ -194,14 +194,17 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     names = ArraySubquery(Alias.objects.filter(person=OuterRef("pk")).order_by("name").values("name"))
     person = get_object_or_404(Person.objects.annotate(alias_names=names), slug=slug)
     # The cards show the headline: not the article's text and search document (~10 KB a row).
-    # A wire story's quotations once (issue 14.3): those in its head, not again in each copy.
-    quotes = (
-        Quote.objects.filter(person=person, article__copy_of__isnull=True).for_listing().order_by(*QUOTES_NEWEST_FIRST)
-    )
+    # A wire story's quotations once (issue 14.3): not again in each copy; "quoted in N outlets" shows the spread.
+    quotes = Quote.objects.filter(person=person).one_per_story().for_listing().order_by(*QUOTES_NEWEST_FIRST)
     page = paginate(quotes, request.GET.get("page"))
     page.object_list = with_outlet_counts(page.object_list)  # "quoted in N outlets": one statement
-    # Their ten latest from mention_person_published_idx, then those ten articles.
-    latest = Mention.objects.filter(person=person).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:10]
+    # Their ten latest from mention_person_published_idx, then those ten articles; a wire story once, as
+    # /articles/?person= lists it (its head, which says "also published by N outlets").
+    latest = (
+        Mention.objects.filter(person=person, article__copy_of__isnull=True)
+        .order_by(*MENTIONS_NEWEST_FIRST)
+        .values("article_id")[:10]
+    )
     articles = Article.objects.for_listing().filter(pk__in=latest)
     response = render(
         request,

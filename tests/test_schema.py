@@ -92,6 +92,8 @@ MIGRATION_SQL = {
         "na_quote_person_speaks",
         # 0031: a deleted wire-copy group's head: its copies form the group again.
         "na_wire_regroup",
+        # 0032: a wire copy's quotation its group already carries (QuoteRepeated).
+        "na_quote_repeated",
     },
     "triggers": {
         # 0006

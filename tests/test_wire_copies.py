@@ -357,3 +357,75 @@ def test_deleting_a_copy_takes_its_outlet_off_the_heads_count():
     store(COURIER, LEDGER, BEACON)
     Article.objects.get(headline=BEACON.headline).delete()
     assert regrouped() == {"Strait Courier": (None, 1), "Northfield Ledger": ("Strait Courier", 0)}
+
+
+# --- A wire story's quotations count once in a person's figures (issue 14.3) ----------------------------
+
+# Who else the story names, in every copy: the chair's figures and theirs must count the story once.
+COUNCIL = (
+    '"We were told about the cracks on Wednesday night," said Tomas Brevik, who leads the island council. '
+    "Fenwick said the board had warned the council as soon as it knew."
+)
+# A quotation only the Beacon's copy carries: not a repeat, so it counts.
+SCHOOL_BUS = '"The school bus will meet the first boat every morning," Fenwick told the Beacon.'
+
+
+def three_copies_naming_the_council() -> None:
+    store(
+        parsed(COURIER.headline, story(COURIER.body_text, COUNCIL), "Strait Courier", DAY),
+        parsed(LEDGER.headline, story(LEDGER.body_text, COUNCIL), "Northfield Ledger", DAY),
+        parsed(BEACON.headline, story(BEACON.body_text, COUNCIL, SCHOOL_BUS), "Harrow Beacon", DAY + dt.timedelta(1)),
+    )
+    assert Article.objects.filter(copy_of__isnull=False).count() == 2
+
+
+def cards(html: str) -> list[str]:
+    return [card.split("</blockquote>", 1)[0] for card in html.split('<figure class="quote">')[1:]]
+
+
+@pytest.mark.django_db
+def test_quotation_search_lists_a_wire_storys_quotation_once_quoted_in_three_outlets(client):
+    three_copies_naming_the_council()
+    html = client.get("/quotes/", {"q": "ramp lorry"}).content.decode()
+    assert len(cards(html)) == 1  # not one for each outlet
+    assert "quoted in 3 outlets" in html
+    html = client.get("/quotes/", {"speaker": "orla-fenwick"}).content.decode()
+    found = cards(html)
+    assert len(found) == 3, found  # the two of the story, once, and the one only the Beacon carried
+    assert sum("school bus" in card for card in found) == 1
+    facet = html.split('id="facet-speaker"', 1)[1].split("</ul>", 1)[0]
+    assert "Orla Fenwick" in facet and ">3<" in facet.replace(" ", "")
+    # An outlet's own quotations are all there when it is the filter, repeats of the story included.
+    ledger = client.get("/quotes/", {"source": "northfield-ledger", "speaker": "orla-fenwick"}).content.decode()
+    assert len(cards(ledger)) == 2
+
+
+@pytest.mark.django_db
+def test_a_persons_page_counts_a_wire_story_once(client, django_assert_max_num_queries):
+    three_copies_naming_the_council()
+    fenwick = Person.objects.get(name="Orla Fenwick")
+    with django_assert_max_num_queries(8):  # as test_views_people pins it
+        html = client.get(fenwick.get_absolute_url()).content.decode()
+    assert "3 quotations" in html  # the story's two once, and the Beacon's own
+    assert "quoted in 3 outlets" in html
+    named_with = html.split("Often named with", 1)[1].split("</ol>", 1)[0]
+    assert "Tomas Brevik" in named_with and "1 article<" in named_with  # one story, not three articles
+    latest = html.split('id="articles-title"', 1)[1].split("</ul>", 1)[0]
+    assert latest.count("<li>") == 1, latest  # the story once, as /articles/?person= lists it
+    brevik = client.get(Person.objects.get(name="Tomas Brevik").get_absolute_url()).content.decode()
+    assert "1 quotation" in brevik and "quoted in 3 outlets" in brevik
+
+
+@pytest.mark.django_db
+def test_most_quoted_and_topics_count_a_quotation_only_a_copy_carries():
+    from articles.models import Topic
+    from articles.page_queries import most_quoted_people, quoted_topics
+
+    three_copies_naming_the_council()
+    ferries = Topic.objects.create(name="Ferries", slug="ferries")
+    for article in Article.objects.all():
+        article.topics.add(ferries)
+    quoted = {p.name: p.quote_count for p in most_quoted_people(DAY - dt.timedelta(days=30))}
+    assert quoted == {"Orla Fenwick": 3, "Tomas Brevik": 1}
+    fenwick = Person.objects.get(name="Orla Fenwick")
+    assert [(topic.name, topic.quotes) for topic in quoted_topics(fenwick)] == [("Ferries", 3)]

@@ -94,6 +94,10 @@ def matching_quotes(request: QuoteSearchRequest) -> QuerySet:
         quotes = quotes.filter(person_id=Cast(Value(request.speaker.pk), BigIntegerField()))
     if request.source:
         quotes = quotes.filter(article__source=request.source)
+    else:
+        # A wire story's quotation once (issue 14.3), "quoted in N outlets"; an outlet's own all, as its page
+        # lists all its own articles.
+        quotes = quotes.one_per_story()
     if request.topic:
         quotes = quotes.filter(
             Exists(ArticleTopic.objects.filter(article_id=OuterRef("article_id"), topic=request.topic))
