@@ -397,3 +397,11 @@ def test_a_name_after_an_outlets_possessive_or_a_titled_possessive_before_a_thin
     assert names("Marla Quist’s Elmvale Bakery opened. Lady Maud’s Rose won. The Ledger’s Morning Meeting ran.") == [
         "Marla Quist"
     ]
+
+
+def test_a_name_after_a_bullet_dash_or_a_signatures_dashes_is_a_person():
+    body = (
+        "What we are reading:\n\n-Oriel Vantongeren explains why the polls missed the turnout.\n\n"
+        "-Brigid Sallowmere looks at the county results.\n\nThe count went on into the night.--Tamsin Quarrie."
+    )
+    assert names(body) == ["Oriel Vantongeren", "Brigid Sallowmere", "Tamsin Quarrie"]

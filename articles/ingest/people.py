@@ -267,10 +267,14 @@ _INITIALS = r"(?:\.[A-Z](?=\.))*"
 _CAP_TOKEN = rf"(?:[{_UPPER}]{_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
 _LINK = r"(?:al|el|bin|ibn|bint|abu|ben|de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|la|le|of|for)"
 _RUN_TAIL = rf"(?:[ \u00a0](?:{_LINK}[ \u00a0]){{0,2}}{_CAP_TOKEN})*"  # "de la Cour", "van der Molen"
-RUN_RE = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}{_RUN_TAIL}")
+# A hyphen joins a capital to the word before it ("Jean-Marie", "pro-Clinton"), not to a space or a line start: "-Nate
+# Cohn explains …", "--Kim Hjelmgaard." (a list's bullet, a signature's dashes) start a run.
+RUN_RE = re.compile(rf"(?<![\w'’])(?<![\w'’]-){_CAP_TOKEN}{_RUN_TAIL}")
 # RUN_RE for texts without "al-", "bin-" …: it starts with the capital letter and looks behind it
 # afterwards, so `re` can skip to capitals in C instead of testing the look-behind at every character.
-RUN_CAPITAL_RE = re.compile(rf"[{_UPPER}](?<![\w'’-].){_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}")
+RUN_CAPITAL_RE = re.compile(
+    rf"[{_UPPER}](?<![\w'’].)(?<![\w'’]-.){_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}"
+)
 _PREFIXED = ("al-", "el-", "bin-", "ibn-", "abu-", "ben-")
 _PREFIX_HEADS = tuple(p[:-1] for p in _PREFIXED)
 
