@@ -41,6 +41,7 @@ from articles.forms import (
     ReviewForm,
     StaffEditedFormSet,
     StaffTopicFormSet,
+    TableFormSet,
     normalize_newlines,
 )
 from articles.ingest import formats, pipeline
@@ -590,6 +591,7 @@ def _parsed_from_review(data) -> ParsedArticle | Rejection:
 
 class AliasInline(admin.TabularInline):
     model = Alias
+    formset = TableFormSet
     fields = ["name"]
     extra = 1
 
@@ -712,6 +714,7 @@ def requeue_speakers(model_admin: admin.ModelAdmin, request: HttpRequest, names:
 
 class TopicRuleInline(admin.TabularInline):
     model = TopicRule
+    formset = TableFormSet
     fields = ["keyword", "matching_articles"]
     readonly_fields = ["matching_articles"]
     extra = 1

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget
+from django.contrib.admin.widgets import AdminDateWidget, RelatedFieldWidgetWrapper
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.formats import get_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
 from articles.models import Article, DatePrecision, Feed, Person, fingerprint
@@ -151,6 +152,8 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "published_at" in self.fields:
+            name_date_and_time(self.fields["published_at"])
         name = self.add_prefix("published_precision")
         if self.is_bound and "published_precision" in self.fields and name not in self.data:
             # A form sent without it (a script, a page from before it) means a day, as before: not a change.
@@ -206,7 +209,31 @@ class ArticleForm(forms.ModelForm):
         return cleaned
 
 
-class StaffEditedFormSet(BaseInlineFormSet):
+def name_date_and_time(field: forms.Field) -> None:
+    """The admin's date-and-time field is two boxes after the words "Date:" and "Time:", which are no
+    <label>: each box is named (aria-label) "<field>: date" and "<field>: time" (axe-core's "label" rule)."""
+    widgets = getattr(field.widget, "widgets", ())
+    for part, widget in zip(("date", "time"), widgets, strict=False):
+        widget.attrs.setdefault("aria-label", f"{capfirst(field.label)}: {part}")
+
+
+class TableFormSet(BaseInlineFormSet):
+    """The rows of an inline shown as a table (admin.TabularInline): its boxes stand under their
+    column's heading with no <label> of their own, so each is named by its column (aria-label), as a
+    screen reader needs (axe-core's "label" and "select-name" rules). The delete box is "Delete"; an
+    autocomplete box passes its name on to the box select2 draws (static/js/admin.js)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            widget = field.widget
+            if isinstance(widget, RelatedFieldWidgetWrapper):  # its attrs are its first copy's: name the box itself
+                widget = widget.widget
+            if not widget.is_hidden:
+                widget.attrs.setdefault("aria-label", capfirst(field.label or ""))
+
+
+class StaffEditedFormSet(TableFormSet):
     """Rows staff add or change are marked, so re-extraction never replaces them."""
 
     def save_new(self, form, commit=True):
@@ -218,7 +245,7 @@ class StaffEditedFormSet(BaseInlineFormSet):
         return super().save_existing(form, obj, commit)
 
 
-class StaffTopicFormSet(BaseInlineFormSet):
+class StaffTopicFormSet(TableFormSet):
     """Topic links staff add or change are theirs, not a rule's (by_rule false): re-applying the
     rules never removes them."""
 

@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from reversion.models import Version
 
-from articles.models import Alias, Article, Mention, NotAPerson, TopicRule
+from articles.models import Alias, Article, Feed, Job, Mention, NotAPerson, TopicRule
 from tests.conftest import make_article, make_person, make_source, make_topic
 from tests.test_admin import PASTED, staff
 from tests.test_browser import ARTIFACTS, browser  # noqa: F401 - fixture
@@ -82,6 +82,14 @@ def newsroom(live_server):
             reversion.set_comment("Changed Headline.")
     for i in range(3):
         make_article(headline=f"{HEADLINE} ({i})", source=courier, quotes=[(None, QUOTES[3])])
+    # A feed and a job, so their change pages are walked too (by whoever may open them).
+    Feed.objects.create(url="https://courier.example/feeds/harbour.xml", title="Valley Courier: harbour")
+    Job.objects.create(
+        kind=Job.Kind.PASTE,
+        arguments={"url": "https://courier.example/news/harbour/ferry-timetable"},
+        state=Job.State.DONE,
+        result={"stored": "created", "article_id": article.pk, "headline": HEADLINE},
+    )
     return SimpleNamespace(article=article, person=selim, url=live_server.url)
 
 
@@ -115,7 +123,8 @@ def registry_pages(user: User) -> list[tuple[str, str]]:
         pages.append((f"{info}-list", reverse(f"admin:{info}_changelist")))
         if model_admin.has_add_permission(request):
             pages.append((f"{info}-add", reverse(f"admin:{info}_add")))
-        row = model._default_manager.order_by("pk").first()
+        rows = model._default_manager.order_by("pk")[:10]
+        row = next((row for row in rows if model_admin.has_view_or_change_permission(request, row)), None)
         if row is not None:
             pages.append((f"{info}-change", reverse(f"admin:{info}_change", args=[row.pk])))
     return pages
