@@ -877,13 +877,25 @@ class Quote(models.Model):
 
 class PersonMonthQuerySet(models.QuerySet):
     def series(self, person: Person) -> list[tuple[date, int]]:
-        """(first day of month, articles naming `person`) for their dated articles, oldest month first.
+        """(first day of month, articles naming `person`) for their articles dated to the month or the day,
+        oldest month first.
 
         The number of the person's dated articles in each month, read from the summary
         (a few hundred rows) instead of counting the person's whole history.
         """
-        rows = self.filter(person=person, articles__gt=0).order_by("month").values_list("month", "articles")
-        return list(rows)
+        return self.chart(person)[0]
+
+    def chart(self, person: Person) -> tuple[list[tuple[date, int]], list[tuple[int, int]]]:
+        """series(person), and (year, articles) for their articles dated to the year only, oldest first:
+        both from one read of the summary."""
+        rows = self.filter(person=person).order_by("month").values_list("month", "articles", "year_only")
+        months, years = [], []
+        for month, articles, year_only in rows:
+            if articles > 0:
+                months.append((month, articles))
+            if year_only > 0:
+                years.append((month.year, year_only))
+        return months, years
 
 
 class PersonMonth(models.Model):
@@ -892,11 +904,18 @@ class PersonMonth(models.Model):
     Kept by the database (triggers on Mention inserts, updates and deletes and on changes of
     Article.published, migration 0006), so bulk writers (execute_values, COPY) keep it right too;
     the corpus generator, which skips the triggers, rebuilds it with na_person_month_rebuild().
+    A wire story counts once (its copies not at all), and an article dated to the year only counts in
+    `year_only` of its year's January row, never as January's (migration 0033).
     """
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="months", db_index=False)
     month = models.DateField(help_text="First day of the month.")
     articles = models.IntegerField(default=0)
+    year_only = models.IntegerField(
+        default=0,
+        db_default=0,
+        help_text="Articles of the month's year whose month is unknown (on the year's January row only).",
+    )
 
     objects = PersonMonthQuerySet.as_manager()
 

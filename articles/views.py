@@ -206,6 +206,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .values("article_id")[:10]
     )
     articles = Article.objects.for_listing().filter(pk__in=latest)
+    months, years = PersonMonth.objects.chart(person)
     response = render(
         request,
         "articles/person_detail.html",
@@ -215,7 +216,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "articles": articles.newest_first()[:10],
             "named_with": people_named_with(person),
             "quoted_topics": quoted_topics(person),
-            "chart": month_chart(PersonMonth.objects.series(person)),
+            "chart": month_chart(months),
+            # Articles dated to the year only: not drawn in any month, said under the chart.
+            "month_unknown": [{"year": year, "count": count} for year, count in years],
         },
     )
     # The cards show the articles' outlets and headlines too: an outlet renamed or an article edited
