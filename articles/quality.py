@@ -15,6 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from articles.ingest.people import NON_PERSON_WORDS
 from articles.models import Article, Mention, Person, Quote
@@ -73,8 +74,15 @@ ORGANISATION_NAME = """EXISTS (
 
 def organisation_like_people() -> QuerySet[Person]:
     """People named in one article only whose name holds an organisation's or a place's word: most
-    are a name the extractor took for a person ("Port Authority"), to be declared not people."""
-    mentions = Mention.objects.filter(person=OuterRef("pk")).order_by().values("person").annotate(n=Count("pk"))
+    are a name the extractor took for a person ("Port Authority"), to be declared not people. A wire
+    story is one article however many outlets ran it (issue 14.3): counted by its group's head."""
+    story = Coalesce("article__copy_of_id", "article_id")
+    mentions = (
+        Mention.objects.filter(person=OuterRef("pk"))
+        .order_by()
+        .values("person")
+        .annotate(n=Count(story, distinct=True))
+    )
     return (
         Person.objects.filter(RawSQL(ORGANISATION_NAME, [sorted(NON_PERSON_WORDS)], output_field=BooleanField()))
         .annotate(n_mentions=Subquery(mentions.values("n")))

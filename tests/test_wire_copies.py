@@ -429,3 +429,15 @@ def test_most_quoted_and_topics_count_a_quotation_only_a_copy_carries():
     assert quoted == {"Orla Fenwick": 3, "Tomas Brevik": 1}
     fenwick = Person.objects.get(name="Orla Fenwick")
     assert [(topic.name, topic.quotes) for topic in quoted_topics(fenwick)] == [("Ferries", 3)]
+
+
+@pytest.mark.django_db
+def test_a_name_in_one_wire_story_only_is_named_once_for_the_data_quality_page():
+    from articles import quality
+    from articles.models import Mention
+
+    store(COURIER, LEDGER, BEACON)
+    authority = Person.objects.create(name="Sellholm Pier Authority", slug="sellholm-pier-authority")
+    Mention.objects.bulk_create([Mention(article=a, person=authority) for a in Article.objects.all()])
+    # Three outlets ran the story: still one story naming it, so it is listed to be declared no person.
+    assert authority in quality.organisation_like_people()
