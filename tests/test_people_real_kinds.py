@@ -147,12 +147,12 @@ def test_initials_and_a_generational_suffix_are_parts_of_a_name():
 def test_a_long_role_ends_before_the_given_name():
     body = (
         "Senate Majority Whip Gregory Castellane objected. House Intelligence Republican Mike Ostrander agreed, "
-        "and Pastor Darrell Quennell led the prayer. Radio Free Europe carried it live."
+        "and Pastor Darrell Pritchard led the prayer. Radio Free Europe carried it live."
     )
     assert [(p.name, p.role) for p in find_people(body)] == [
         ("Gregory Castellane", "Senate Majority Whip"),
         ("Mike Ostrander", "House Intelligence Republican"),
-        ("Darrell Quennell", "Pastor"),
+        ("Darrell Pritchard", "Pastor"),
     ]
 
 
@@ -270,9 +270,9 @@ def test_a_possessor_before_an_organisation_and_a_department_before_a_name():
 def test_a_plural_role_opening_a_list_and_a_prize_winning_adjective_are_no_names():
     body = (
         "Celebrities Julianne Marlowe, Keira Dunstan and Oskar Lindahl signed the letter. The Pulitzer "
-        "Prize-winning reporter Ada Quennell wrote it."
+        "Prize-winning reporter Ada Pritchard wrote it."
     )
-    assert names(body) == ["Julianne Marlowe", "Keira Dunstan", "Oskar Lindahl", "Ada Quennell"]
+    assert names(body) == ["Julianne Marlowe", "Keira Dunstan", "Oskar Lindahl", "Ada Pritchard"]
 
 
 def test_a_role_that_is_also_a_firms_word_does_not_hide_the_person_after_it():
@@ -301,12 +301,12 @@ def test_a_surname_before_administration_is_a_person():
     """ "the Obama administration" names a president by surname alone, with no full name in the article; a
     nationality's adjective before "presidency" is nobody."""
     body = (
-        "The Quennell administration announced new rules on Tuesday. Critics said the Brackley presidency had "
+        "The Pritchard administration announced new rules on Tuesday. Critics said the Brackley presidency had "
         "done the same, and that the American presidency was never meant to work this way."
     )
     people = {p.name: p.evidence for p in find_people(body)}
-    assert list(people) == ["Quennell", "Brackley"]
-    assert people["Quennell"] == "administration: Quennell"
+    assert list(people) == ["Pritchard", "Brackley"]
+    assert people["Pritchard"] == "administration: Pritchard"
 
 
 def test_a_full_name_after_a_as_someone_like_that_person_is_a_person_mentioned():
@@ -405,3 +405,12 @@ def test_a_name_after_a_bullet_dash_or_a_signatures_dashes_is_a_person():
         "-Brigid Sallowmere looks at the county results.\n\nThe count went on into the night.--Tamsin Quarrie."
     )
     assert names(body) == ["Oriel Vantongeren", "Brigid Sallowmere", "Tamsin Quarrie"]
+
+
+def test_a_weekday_after_a_surname_and_a_firm_named_after_a_person_leave_the_person():
+    # "Pritchard Friday" dates a name; "Pritchard Tower Ostvale", "Dorsey Industries" are named after people.
+    body = (
+        "Aides told Pritchard Friday that the vote would wait. The developer Harriet Pritchard opened Pritchard Tower "
+        "Ostvale in May. Dorsey Industries, the firm of Walter Dorsey, paid for the works."
+    )
+    assert names(body) == ["Harriet Pritchard", "Walter Dorsey"]

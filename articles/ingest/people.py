@@ -70,6 +70,7 @@ from .people_words import (
     VERB_CUES,
     VERB_LIKE_OCCUPATIONS,
     WEAK_ROLE_ENDINGS,
+    WEEKDAYS,
 )
 
 # --- titles ---------------------------------------------------------------------------------
@@ -1578,10 +1579,11 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     if joint > 0 and not any(_org_word(f) for f in folded[:joint]):
         # "Lester Holt of NBC News": the organisation is what follows "of"; the words before it are not its.
         folded, tokens = folded[joint + 1 :], tokens[joint + 1 :]
-    # (A month proves nothing: "Edith May" may be a person's name, "May" a surname.)
+    # (A month proves nothing: "Edith May" may be a person's name, "May" a surname; nor a weekday, which dates a
+    # name: "told Clinton Friday".)
     if (
         len(folded) > 1
-        and any(_org_word(f) and f not in MONTHS and f not in GROUP_WORDS for f in folded)
+        and any(_org_word(f) and f not in MONTHS and f not in WEEKDAYS and f not in GROUP_WORDS for f in folded)
         and not any(f in TITLE_WORDS for f in folded)
     ):
         # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
@@ -1626,12 +1628,18 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
     those that are only seen in names of things called after people ("Trump" of "Trump Tower")."""
     words: set[str] = set()
     eponyms: set[str] = set()  # words only ever seen in a name like "Clinton Foundation" (see EPONYM_NOUNS)
+    firsts: set[str] = set()  # first words of place and organisation names ("Trump" of "Trump Parc East")
+    surnames: set[str] = set()  # Census surnames ending runs that start with a known given name ("Donald Trump")
+    data = name_data.load()
     for base, piece in runs:
         if piece.places:
             if fold(piece.tokens[-1]) in EPONYM_NOUNS:  # "the Clinton Foundation", "Clinton Global Initiative"
                 eponyms |= piece.places
             else:
                 words |= piece.places
+                firsts.add(fold(piece.tokens[0]))
+        elif len(piece.tokens) > 1 and fold(piece.tokens[0]) in data.given_names:
+            surnames.add(fold(_strip_possessive(piece.tokens[-1])))
         elif len(piece.tokens) == 1:
             end = base + piece.offsets[0] + len(piece.tokens[0])
             if text.startswith(TEAM_AFTER_STARTS, end) and TEAM_AFTER_RE.match(text, end, end + 24):
@@ -1642,7 +1650,9 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
     dateline = DATELINE_RE.match(text)
     if dateline:
         words.update(fold(w) for w in re.findall(r"[A-Z][A-Z'’-]+", dateline.group().split(",")[0]))
-    return words | eponyms, eponyms - words
+    # A surname that starts a firm's or a building's name is its namesake's ("Trump Tower Manila", "Koch Industries",
+    # "Huffington Post" beside "Arianna Huffington"): it weighs as an eponym's word.
+    return words | eponyms, (eponyms - words) | (firsts & surnames & words & data.surnames)
 
 
 STRONG_AFTER_RE = re.compile(r",\s+\d{1,3},|\s+(?:said|says|told|added|asked)\b")

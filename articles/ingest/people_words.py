@@ -239,6 +239,8 @@ PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c. u.s.a.".split())
 
 # Month names, which prove no run a place or a firm ("Edith May" may be a person).
 MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Days of the week: after a name they date it ("told Clinton Friday", "Cruz Wednesday"), no place or organisation.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Nouns that a person's full name stands before as a modifier, after "the" or "a": "the Bill Clinton years", "the
 # Monica Lewinsky scandal", "a Marco Rubio delegate", "an Abraham Lincoln impersonator" (a team's or a place's name
