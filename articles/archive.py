@@ -644,6 +644,7 @@ def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
                 " WHERE (a.copy_of_id = v.old OR a.id = v.old) AND a.id <> v.new",
                 list(final.items()),
                 template="(%s::bigint, %s::bigint)",
+                page_size=len(final),
             )
     refresh_copy_outlets(affected)
 
