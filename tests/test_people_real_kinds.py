@@ -414,3 +414,8 @@ def test_a_weekday_after_a_surname_and_a_firm_named_after_a_person_leave_the_per
         "Ostvale in May. Dorsey Industries, the firm of Walter Dorsey, paid for the works."
     )
     assert names(body) == ["Harriet Pritchard", "Walter Dorsey"]
+
+
+def test_a_given_name_ending_like_an_adverb_after_a_colon_starts_a_name():
+    body = "Wakes were held for two of the victims: Kimberly Ashgrove and Tomas Ferrante."
+    assert names(body) == ["Kimberly Ashgrove", "Tomas Ferrante"]

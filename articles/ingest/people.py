@@ -503,7 +503,9 @@ def _drop_kind(tok: str, lang: str = "") -> int:
         return 1
     if rules is not None and low.startswith(rules.elisions) and tok[2:3].islower():
         return 1  # "L'ouvreur Maxime Delpech": an article and a common noun, no part of the name
-    return 2 if len(low) > 5 and low.endswith(("ing", "ly", "ed")) else 0
+    if len(low) > 5 and low.endswith(("ing", "ly", "ed")) and (lang or fold(low) not in name_data.load().given_names):
+        return 2
+    return 0  # (in English, a given name gender-guesser knows is no adverb: "victims: Kimberly Morris, …")
 
 
 def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidate | None:
