@@ -419,3 +419,18 @@ def test_a_weekday_after_a_surname_and_a_firm_named_after_a_person_leave_the_per
 def test_a_given_name_ending_like_an_adverb_after_a_colon_starts_a_name():
     body = "Wakes were held for two of the victims: Kimberly Ashgrove and Tomas Ferrante."
     assert names(body) == ["Kimberly Ashgrove", "Tomas Ferrante"]
+
+
+def test_a_sentence_word_or_a_plural_role_glued_before_a_name_is_no_part_of_it():
+    body = (
+        "The rally was attended by Pastors Howard Merriweather and Ilse Vandermeer. Candidates Oliver Pennock, "
+        'Tessa Marchetti and Hollis Brandt spoke. "Go Oliver Pennock, go!" the crowd shouted. Whereas Brandt '
+        "won the county, Given Pennock's lead the race is open."
+    )
+    assert names(body) == [
+        "Howard Merriweather",
+        "Ilse Vandermeer",
+        "Oliver Pennock",
+        "Tessa Marchetti",
+        "Hollis Brandt",
+    ]

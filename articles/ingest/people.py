@@ -819,10 +819,20 @@ def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
             or ((before in data.titles or _is_title(before)) and not _org_word(before))
             or (before in ROLE_WORDS and before not in ("of", "for", "the"))  # "… Secretary of | State Ana Ruiz"
             or (_acronym(toks[k - 1]) and k - cut > 1)  # "Principal Deputy Assistant AG Vanita Gupta"
+            or _plural_role(before)  # "Candidates Ben Carson, Marco Rubio …", "Pastors David Jeremiah and …"
         ):
             return k
         return cut
     return cut
+
+
+def _plural_role(low: str) -> bool:
+    """A plural title, party or occupation ("pastors", "candidates", "liberals", "senators"), which before a list
+    of names is each one's role."""
+    if len(low) < 5 or not low.endswith("s") or low.endswith(("'s", "’s", "ss")):
+        return False
+    one = low[:-1]
+    return one in name_data.load().titles or one in AFFILIATION_WORDS or one in OCCUPATION_NOUNS or _is_title(one)
 
 
 KOREAN_GIVEN_RE = re.compile(r"[A-Z][a-z]+-[a-z]+\Z")

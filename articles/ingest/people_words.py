@@ -147,7 +147,7 @@ always often sometimes is are was were be been being have has had do does did wi
 should can could may might must said says say told asked added subscribe click sign follow read
 share watch download join get see find learn need know more local stories q a breaking exclusive
 update updated photo photos image video editor note dear later earlier afterwards soon finally together
-again elsewhere nearby inside outside overall asked despite unlike like among amid
+again elsewhere nearby inside outside overall asked despite unlike like among amid whereas given oh go
 """.split()
 )
 
