@@ -434,3 +434,8 @@ def test_a_sentence_word_or_a_plural_role_glued_before_a_name_is_no_part_of_it()
         "Tessa Marchetti",
         "Hollis Brandt",
     ]
+
+
+def test_an_occupation_opening_a_sentence_before_an_unknown_given_name_is_the_role():
+    body = 'The convoy was hit at dawn.\n\nReporter Zuleikha Farrant says: "The road is closed."'
+    assert {p.name: p.role for p in find_people(body)} == {"Zuleikha Farrant": "Reporter"}

@@ -618,14 +618,20 @@ def _word_before_given_name(words: tuple[str, ...]) -> bool:
 def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
     """ "Reporter Anika Sollberg says", "Pastor Ada Ruiz": a sentence's first word that no given name list knows,
     shaped like a role (a title nameparser knows, or an agent noun), before a given name that one knows and a
-    surname, describes the person. Not "Nguyen Thi Lan": a family name first, then the given names."""
+    surname (any two words after an occupation of OCCUPATION_NOUNS that is no name itself), describes the person.
+    Not "Nguyen Thi Lan": a family name first, then the given names."""
     low = words[0].lower()
     # Plurals too: "Celebrities Julianne Moore, …", "Candidates Ben Carson, …", "Pastors David Jeremiah and …".
     forms = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "y" if low.endswith("ies") else low}
     role_shaped = any(f in name_data.load().titles or f in TITLE_WORDS or f in AFFILIATION_WORDS for f in forms) or (
         len(low) > 4 and low.endswith(("er", "or", "ist", "ian"))
     )
-    return role_shaped and _word_before_given_name(words) and _sentence_initial(text, pos)
+    if not role_shaped or not _sentence_initial(text, pos):
+        return False
+    # An occupation of the explicit list that is no name itself opens any name: "Reporter Jomana Karadsheh says".
+    data = name_data.load()
+    occupation = low in OCCUPATION_NOUNS and low not in data.surnames and low not in data.given_names
+    return occupation or _word_before_given_name(words)
 
 
 def _person_as_modifier(text: str, end: int, words: tuple[str, ...]) -> bool:
