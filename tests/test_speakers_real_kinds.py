@@ -552,3 +552,47 @@ def test_a_participle_after_the_main_clause_is_said_by_its_subject():
     assert got[1].speaker_as_written == "The harbour board"
     assert got[2].speaker_as_written == "A spokeswoman for the ferry company"
     assert got[1].evidence.startswith("subject of the main clause before a participle")
+
+
+def test_a_coordinated_reporting_verb_shares_the_subject_of_the_verb_before_it():
+    # "she laughed and admitted", "he looked away, rubbed his chin and said", "X used to back …, but now said": the
+    # subject of the verb before, not a name that is an object in the clause.
+    body = (
+        "Greta Lindqvist has known the mayor, Anton Caldwell, for thirty years.\n\n"
+        "She still writes to Caldwell every week – although at the mention of letters she laughed and admitted "
+        "“they are mostly about the garden.”\n\n"
+        "Last month, when I asked Tomas Erling whether he would run again, he looked at the floor, rubbed his chin "
+        "and said, “Ask me in the spring.”\n\n"
+        "Councillor Marek Sollen used to back the harbour plan of Mayor Caldwell, but now said it was "
+        "“a mistake from the start.”"
+    )
+    assert speakers(body) == [
+        ("they are mostly about th", "Greta Lindqvist"),
+        ("Ask me in the spring.", "Tomas Erling"),
+        ("a mistake from the start", "Marek Sollen"),
+    ]
+
+
+def test_a_name_inside_an_apposition_or_a_parenthetical_does_not_speak():
+    # "X, the party chairman, said": X, not another person the article gave that role; "X, playing Y, explained",
+    # "X, asked about Y, had said": Y is the parenthetical's object.
+    body = (
+        "Pavel Ostrov, the chairman of the ferry company, opened the meeting.\n\n"
+        "“He is doing his own thing,” Ruth Galway, the party chairman, said of the mayor.\n\n"
+        "Vera Lund, playing the governor Ada Moss in the revue, explained: “The governor is a gift to us.”\n\n"
+        "Idris Kaya, asked about the harbour under Mayor Ruth Galway, had said, “I think the town does plenty of that.”"
+    )
+    assert speakers(body) == [
+        ("He is doing his own thin", "Ruth Galway"),
+        ("The governor is a gift t", "Vera Lund"),
+        ("I think the town does pl", "Idris Kaya"),
+    ]
+
+
+def test_a_pronoun_whose_sentence_before_names_an_object_means_that_sentences_subject():
+    body = (
+        "One voter, Tomas Brenn, 35, came in a red cap.\n\n"
+        "He had protested Mayor Anton Varga at a rally and started talking to other activists.\n\n"
+        "“I liked every reason they gave,” he said."
+    )
+    assert speakers(body) == [("I liked every reason the", "Tomas Brenn")]

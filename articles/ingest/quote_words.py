@@ -86,6 +86,21 @@ SUBJECT_VERB_WORDS = frozenset(
 went came began spoke wrote said says includes include requires require shows show""".split()
 )
 
+# Past tenses not ending in -ed, after a subject whose verb a coordinated reporting verb shares ("she shook her head
+# and said"; quotes._coordinated_subject), and the prepositions that make a name before a verb its object instead
+# ("… voted for Ruiz over Gale and said": Gale is no subject).
+IRREGULAR_PASTS = frozenset(
+    """said told took made gave went came left sat stood wrote spoke met ran held got saw knew thought felt kept brought
+began shook drew threw broke chose fought found heard led lost paid put read rose sent set sang stuck struck swore
+taught tore understood woke won withdrew""".split()
+)
+OBJECT_PREPOSITIONS = frozenset("to with over for of about at by from on in against than under like into onto".split())
+# Lower-case words opening a comma-separated segment that is a parenthetical about the subject, so a name inside it is
+# an object ("Ana Ruiz, asked about Gale, said"; any -ing word too: "Ruiz, playing Gale on stage, said").
+PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacted interviewed".split())
+# -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
+ING_PREPOSITIONS = frozenset("according during including regarding concerning following excluding".split())
+
 # A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
 TAIL_ENDINGS = (
     "also",

@@ -78,15 +78,19 @@ from .quote_words import (
     FEMALE_WORDS,
     GROUP_WORDS,
     HER_OBJECT_NEXT,
+    ING_PREPOSITIONS,
     INTRODUCTION_OPENERS,
+    IRREGULAR_PASTS,
     LONE_COORDINATORS,
     MALE_WORDS,
     NAME_PREFIX_WORDS,
     NAME_SUFFIXES,
     NAMED_ORGANISATION_HEADS,
     NONPERSON_PRONOUNS,
+    OBJECT_PREPOSITIONS,
     ORGANISATION_HEADS,
     PARENTHETICAL_OPENERS,
+    PARENTHETICAL_PARTICIPLES,
     PARTICIPLE_REPORTING_VERBS,
     PERSON_HEADS,
     POSSESSIVE_CLAUSE_VERBS,
@@ -829,6 +833,10 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             subject = _subject_before_object(state, text, m, start, genders, want)
             if subject is not None:
                 return subject, "the subject of the sentence naming the last person as its object"
+            earlier = _same_pronoun_as_subject(text, start, m, want) if want and depth < 3 else None
+            if earlier is not None:  # "He had protested Gale at a rally. / “…,” he said": not Gale
+                person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
+                return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
             return m.person, "the last person named before"
     return None, "nobody fits"
 
@@ -1061,6 +1069,9 @@ def _complement_of_description(text: str, a: int, mention: Mention) -> bool:
     return before[k].lower() in DESCRIPTION_PREPOSITIONS
 
 
+ROLE_RULE = "role the article gave a person it names"
+
+
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
     phrase = text[a:b]
@@ -1069,7 +1080,14 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     phrase = phrase.strip(' \t\n,“”"‘’')
     if not (phrase[:1].isalpha() or LETTER_RE.search(phrase)):  # (most phrases open with a letter: no regex)
         return None
+    first_word = phrase.split(None, 1)[0]
+    if first_word.islower() and (
+        (first_word.endswith("ing") and first_word not in ING_PREPOSITIONS) or first_word in PARENTHETICAL_PARTICIPLES
+    ):
+        return None  # "Ruiz, playing Gale on stage, said", "Ruiz, asked about Gale, said": a parenthetical's object
     mention = _mention_in(state, a, b, text)
+    if mention and phrase.rsplit(None, 1)[-1] in SUBJECT_PRONOUNS:
+        mention = None  # "… wrote to Caldwell every week, although she laughed and said": the pronoun is the subject
     if mention and not _complement_of_description(text, a, mention) and not _qualifies_noun(text, mention, b):
         return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
     words = phrase.split()
@@ -1111,7 +1129,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
     person = _role_reference(state, text, a, phrase)
     if person is not None:  # "the coach": the person the article introduced with that role
-        return _Attribution(a, b, person, phrase, "role the article gave a person it names")
+        return _Attribution(a, b, person, phrase, ROLE_RULE)
     return _Attribution(a, b, None, phrase, "role or description", speaker_kind(phrase))
 
 
@@ -1292,9 +1310,15 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         frame.rfind("—", 0, v),
     )
     segments = _last_comma_segments(frame, cut + 1, v, 3)
-    if segments and frame[segments[0][0] : segments[0][1]].rstrip().endswith(COORDINATING_ENDINGS):
+    last = frame[segments[0][0] : segments[0][1]] if segments else ""
+    if last.rstrip().endswith(COORDINATING_ENDINGS) or COORDINATOR_OPENING_RE.match(last):
         # "She bought me a hive and said, …": the verb shares the subject that opens the clause.
         att = _clause_subject(state, text, frame, offset, cut + 1, v)
+        if att is not None:
+            return att
+        # "… when I asked Gale, she shook her head and said", "Ruiz backed Gale, but now said": the subject of the
+        # verb coordinated with this one
+        att = _coordinated_subject(state, text, frame, offset, cut + 1, v)
         if att is not None:
             return att
         if BARE_COORDINATOR_RE.match(frame, cut + 1, v):
@@ -1307,6 +1331,12 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if att is None:
             continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
         if att.person is not None:
+            if (
+                att.rule == ROLE_RULE
+                and i + 1 < len(segments)
+                and _ends_with_mention(state, offset + segments[i + 1][1], text)
+            ):
+                continue  # "John Bryant, the party chairman, said": the name the role is in apposition to speaks
             if _describes(state, text, offset + a, offset + b):
                 if i + 1 < len(segments) and _ends_with_mention(state, offset + segments[i + 1][1], text):
                     continue  # "Jeff Lund, an aide to Ruiz, said": the name the description follows speaks
@@ -1326,6 +1356,54 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if opener is not None:
             return opener
     return noun_phrase
+
+
+# A segment that is only a verb phrase after a coordinator: ", but now said", ", then leaned in and boomed".
+COORDINATOR_OPENING_RE = re.compile(r"\s*(?:and|but|then)\s+(?:(?:now|then|also|later|[a-z]+ly)\s+)?\Z")
+# A subject pronoun and the verb after it ("she laughed", "he shook"); names are read from the mentions.
+PRONOUN_VERB_RE = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+PAST_AFTER_RE = re.compile(r"(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "He", "She"})
+CLAUSE_WORDS = SUBORDINATORS | {"which", "who", "whom", "whose"}  # a pronoun after them is no main clause's subject
+
+
+def _past(word: str) -> bool:
+    return word.endswith("ed") or word in IRREGULAR_PASTS
+
+
+def _coordinated_subject(state: _State, text: str, frame: str, offset: int, a: int, b: int) -> _Attribution | None:
+    """The subject of the last verb in the past tense in frame[a:b] that a coordinated reporting verb after b shares:
+    "he" or "she", or a person named, right before that verb and not the object of a preposition ("she laughed
+    and admitted", "he backed Ruiz over Gale and said": he)."""
+    best: tuple[int, int, str] | None = None  # (position, person or -1 for a pronoun, written)
+    for m in PRONOUN_VERB_RE.finditer(frame, a, b):
+        if _past(m.group(2)) and not _after_preposition(frame, m.start(), CLAUSE_WORDS):
+            best = (m.start(), -1, m.group(1))
+    for i in range(bisect_left(state.starts, offset + a), bisect_left(state.starts, offset + b)):
+        m = state.mentions[i]
+        if m.end > offset + b or _inside_quote(state, m.start) or (best and best[0] > m.start - offset):
+            continue
+        after = PAST_AFTER_RE.match(text, m.end)
+        if after and _past(after.group(1)) and not _after_preposition(frame, m.start - offset):
+            best = (m.start - offset, m.person, m.text)
+    if best is None:
+        return None
+    start, person, written = best
+    if person >= 0:
+        return _Attribution(
+            offset + start, offset + start + len(written), person, written, "subject of the verb before"
+        )
+    resolved, how = _resolve_pronoun(state, text, offset + start, written)
+    rule = f"pronoun, subject of the verb before, meaning {how}"
+    return _Attribution(offset + start, offset + start + len(written), resolved, written, rule, "person")
+
+
+def _after_preposition(frame: str, pos: int, also: frozenset[str] = frozenset()) -> bool:
+    """The word before pos is a preposition (or one of also: a pronoun after "whom" is no main clause's subject)."""
+    before = frame[max(0, pos - 20) : pos].split()
+    return bool(before) and (before[-1].lower() in OBJECT_PREPOSITIONS or before[-1].lower() in also)
 
 
 def _descriptive(phrase: str) -> bool:
@@ -1489,7 +1567,9 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             if att is not None and att.person is None:
                 att = None
         if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
-            att = found[-1]  # "X said …, but described it as “…”": the same subject
+            # "X said …, but described it as “…”": the same subject, unless a clause between has its own ("when I
+            # asked Gale, he looked away and said")
+            att = _coordinated_subject(state, text, frame, offset, found[-1].end - offset, m.start()) or found[-1]
         if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, m.start()):
             att = found[-1]  # "X warned that it was “…” and said …": the same subject past a partial quote
         if att is None and not according:
