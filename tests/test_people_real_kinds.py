@@ -439,3 +439,13 @@ def test_a_sentence_word_or_a_plural_role_glued_before_a_name_is_no_part_of_it()
 def test_an_occupation_opening_a_sentence_before_an_unknown_given_name_is_the_role():
     body = 'The convoy was hit at dawn.\n\nReporter Zuleikha Farrant says: "The road is closed."'
     assert {p.name: p.role for p in find_people(body)} == {"Zuleikha Farrant": "Reporter"}
+
+
+def test_an_entertainer_a_scholar_or_a_dictator_before_a_name_is_a_role():
+    body = (
+        "The campaign's latest backer is entertainer Rufio Tanaquill. Counsel consulted scholar Imre Vostadt, "
+        "who wrote on the fall of dictator Bartolo Quemaine."
+    )
+    people = {p.name: p.evidence for p in find_people(body)}
+    assert list(people) == ["Rufio Tanaquill", "Imre Vostadt", "Bartolo Quemaine"]
+    assert people["Rufio Tanaquill"] == "role: entertainer"  # no list knows "Rufio": the role is the evidence

@@ -317,6 +317,7 @@ co-owner organiser organizer campaigner activist volunteer harbourmaster postmas
 director executive clerk
 host anchor nominee candidate adviser advisor aide staffer strategist pollster donor lawmaker legislator
 commentator columnist comedian rapper businessman businesswoman billionaire boss leader representative
+entertainer scholar dictator filmmaker
 """.split()
 )
 
