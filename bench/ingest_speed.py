@@ -69,6 +69,35 @@ def write_articles(count: int, folder: Path, seed: int = 7, new_people: bool = F
     return path
 
 
+REALNEWS_SETS = ("polnear-train", "polnear-dev", "gendergap")
+
+
+def write_realnews(folder: Path, root: Path, seed: int = 7) -> Path:
+    """Real news as JSON Lines: the articles of REALNEWS_SETS under root ($NEWSARCHIVE_REALNEWS; ~1,000 of ~700
+    words, each its own story), and for one in ten a wire copy (another outlet's, its last paragraph cut).
+    The bench's own articles are pairs of ~60 texts, so each shares half its text with ~130 others: every
+    batch's near-duplicate look-up finds most of the archive. News is not like that; this is the check."""
+    rng = random.Random(seed)
+    texts = [json.loads(path.read_text()) for name in REALNEWS_SETS for path in sorted((root / name).glob("*.json"))]
+    path = folder / "bench-realnews.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for n, text in enumerate(texts):
+            text["headline"] = text.get("headline") or f"Article {text['id']}"  # Gender Gap Tracker's have none
+            published = f"20{10 + n % 16:02d}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+            record = {"headline": text["headline"], "body": text["body"], "source": text.get("style") or "Real News"}
+            out.write(json.dumps(record | {"published": published, "url": f"https://real.example/{n}"}) + "\n")
+            paragraphs = text["body"].split("\n\n")
+            if rng.random() < 0.1 and len(paragraphs) > 2:
+                copy = {"headline": text["headline"] + " (wire)", "body": "\n\n".join(paragraphs[:-1])}
+                out.write(
+                    json.dumps(
+                        copy | {"source": "Bench Wire Desk", "published": published, "url": f"https://wire.example/{n}"}
+                    )
+                    + "\n"
+                )
+    return path
+
+
 def _cpu(usage) -> float:
     return usage.ru_utime + usage.ru_stime
 
@@ -87,8 +116,11 @@ def _backend_cpu_seconds() -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(counts: tuple[int, ...] = (1000, 4000), new_people: bool = False) -> list[tuple[int, float, str]]:
-    """Ingest each count into an emptied archive; returns (count, articles/s, summary).
+def measure(
+    counts: tuple[int, ...] = (1000, 4000), new_people: bool = False, realnews: Path | None = None
+) -> list[tuple[int, float, str]]:
+    """Ingest each count into an emptied archive; returns (count, articles/s, summary). With realnews
+    (a folder), the real articles of write_realnews() instead, all of them once (counts ignored).
 
     The summary adds where the CPU went, per article: this process (parse, resolve, store),
     the extraction workers, and the PostgreSQL server process — on a busy machine the rate
@@ -100,14 +132,18 @@ def measure(counts: tuple[int, ...] = (1000, 4000), new_people: bool = False) ->
 
     results = []
     with tempfile.TemporaryDirectory() as folder:
-        for count in counts:
+        for count in (None,) if realnews else counts:
             # TRUNCATE, not DELETE: repeated runs must not measure a table bloated by the last one.
             with connection.cursor() as cursor:
                 cursor.execute(
                     "TRUNCATE articles_article, articles_person, articles_source, articles_topic "
                     "RESTART IDENTITY CASCADE"
                 )
-            path = write_articles(count, Path(folder), new_people=new_people)
+            if realnews:
+                path = write_realnews(Path(folder), realnews)
+                count = len(path.read_text().splitlines())
+            else:
+                path = write_articles(count, Path(folder), new_people=new_people)
             self_before = resource.getrusage(resource.RUSAGE_SELF)
             children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             backend_before = _backend_cpu_seconds()
