@@ -610,6 +610,11 @@ class Article(models.Model):
             GinIndex(fields=["wire_bands"], name="article_wire_bands_gin", fastupdate=False),
             # A group's copies (WHERE copy_of_id = ?): the article page, the counts, the data-quality page.
             models.Index(fields=["copy_of"], condition=Q(copy_of__isnull=False), name="article_copy_of_idx"),
+            # Is this article a copy? (NOT EXISTS (… WHERE id = ? AND copy_of_id IS NOT NULL)): an index-only probe
+            # for each of a person's latest mentions (page_queries.people_named_with). NOT IN over every copy's id
+            # hashed them all for each page (270-540 ms with 100,000 copies); a join to the article read a heap
+            # row for each (2-3 times the probe, on a loaded machine).
+            models.Index(fields=["id"], condition=Q(copy_of__isnull=False), name="article_copy_idx"),
         ]
 
     def __str__(self) -> str:
@@ -737,23 +742,11 @@ def quote_key(expression) -> models.Func:
     return models.Func(stripped, function="na_normalize", output_field=models.TextField())
 
 
-class QuoteRepeated(models.Func):
-    """na_quote_repeated(article_id, person_id, text) (migration 0032): the quotation is in a wire copy whose
-    group already carries the same words from the same speaker (in its head, or a copy stored before)."""
-
-    function = "na_quote_repeated"
-    output_field = models.BooleanField()
-
-    def __init__(self) -> None:
-        super().__init__(F("article_id"), F("person_id"), F("text"))
-
-
 class QuoteQuerySet(models.QuerySet):
     def one_per_story(self) -> QuoteQuerySet:
         """A wire story's quotations once (issue 14.3): a copy's quotation is left out when its group already
-        carries it (QuoteRepeated); one only the copy carries stays. Only copies are looked at again: the
-        rest pass on their article's copy_of."""
-        return self.filter(Q(article__copy_of__isnull=True) | ~Q(QuoteRepeated()))
+        carries it (Quote.repeated); one only the copy carries stays."""
+        return self.filter(repeated=False)
 
     def search(self, text: str) -> QuoteQuerySet:
         """Quotations whose own words match `text` (websearch syntax); quote_person_search_gin."""
@@ -810,6 +803,16 @@ class Quote(models.Model):
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
     edited_by_staff = models.BooleanField(default=False, db_default=False)
     published = models.DateField(null=True, blank=True, editable=False, help_text=PUBLISHED_COPY)
+    # Wire copies (issue 14.3): computed by the database when a group or its quotations change (migration 0034,
+    # na_quotes_repeated_refresh): in a copy, and its group's head or an earlier copy carries the same words
+    # (quote_key) from the same speaker. A person's figures and lists leave these out (one_per_story()).
+    repeated = models.BooleanField(
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="In a wire copy whose group already carries these words from this speaker (kept by the "
+        "database): listed and counted once, in the group's first article.",
+    )
     # The quotation's own search document (quotation search, /quotes/): its words only, stemmed with
     # accents folded as the articles' are (the "newsarchive" configuration, migration 0001).
     search_vector = models.GeneratedField(

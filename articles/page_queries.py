@@ -15,7 +15,7 @@ from datetime import date
 from django.db import OperationalError, connection
 from django.db.models import Count
 
-from articles.models import QUOTE_KEY_SQL, Article, Person, Quote, QuoteRepeated, Topic
+from articles.models import QUOTE_KEY_SQL, Article, Person, Quote, Topic
 from articles.search.time_limit import statement_cancelled, time_limit
 
 
@@ -45,7 +45,7 @@ def most_quoted_people(since: date, limit: int = 10) -> list[Person]:
     The grouped counts are computed once and joined to the people: a correlated count per
     person re-read each much-quoted person's whole history (6 s on the home page at 1M).
     A wire story's quotations count once (issue 14.3): those in the window's copies that repeat their group's
-    (QuoteRepeated; article_copy_of_idx holds only the copies) are counted apart and taken off, so the
+    (Quote.repeated; article_copy_of_idx holds only the copies) are counted apart and taken off, so the
     index-only count stays as it was; a quotation only a copy carries still counts.
     """
     everyone = (
@@ -56,7 +56,7 @@ def most_quoted_people(since: date, limit: int = 10) -> list[Person]:
     )
     in_copies = (
         Quote.objects.filter(article__copy_of__isnull=False, article__published__gte=since, person__isnull=False)
-        .filter(QuoteRepeated())
+        .filter(repeated=True)
         .order_by()
         .values("person_id")
         .annotate(n=-Count("*"))
@@ -81,16 +81,17 @@ def people_named_with(person: Person, limit: int = 10, window: int = 300) -> lis
     cost the person page 15-35 ms at 1M articles; 300 still rank the usual company first).
     Raw SQL: built with the ORM, compiling it cost the person page ~2 ms (pyinstrument).
     A wire story counts once (issue 14.3): its copies name the same people, so only the articles that are
-    no copy are in the window (the copies' ids hashed once from article_copy_of_idx, as quoted_topics()).
+    no copy are in the window (each tested from article_copy_idx, an index-only probe, as quoted_topics()).
     """
     return list(
         Person.objects.raw(
             """SELECT p.*, t.n AS together FROM articles_person p JOIN (
                    SELECT m.person_id, count(*) AS n FROM articles_mention m
                     WHERE m.article_id IN (
-                              SELECT article_id FROM articles_mention WHERE person_id = %(pk)s
-                                 AND article_id NOT IN (SELECT id FROM articles_article WHERE copy_of_id IS NOT NULL)
-                               ORDER BY published DESC NULLS LAST, article_id DESC LIMIT %(window)s)
+                              SELECT w.article_id FROM articles_mention w WHERE w.person_id = %(pk)s
+                                 AND NOT EXISTS (SELECT FROM articles_article c
+                                                  WHERE c.id = w.article_id AND c.copy_of_id IS NOT NULL)
+                               ORDER BY w.published DESC NULLS LAST, w.article_id DESC LIMIT %(window)s)
                       AND m.person_id <> %(pk)s
                     GROUP BY m.person_id ORDER BY n DESC, m.person_id LIMIT %(limit)s) t ON t.person_id = p.id
                 ORDER BY t.n DESC, p.name""",
@@ -282,18 +283,16 @@ def with_outlet_counts(quotes: Iterable[Quote]) -> list[Quote]:
 def quoted_topics(person: Person, limit: int = 8, window: int = 300) -> list[Topic]:
     """The topics of the articles `person` is quoted in (`quotes`: how many of their quotations), over
     their `window` latest quotations (quote_person_published_idx, then each article's topic links); a wire
-    story's quotations once (issue 14.3): the copies' ids hashed once from article_copy_of_idx (joined to
-    each quotation's article instead, 300 look-ups cost ~1.5 ms at 1M), and only a copy's quotations are
-    tested for repeating their group's (na_quote_repeated, QuoteQuerySet.one_per_story())."""
+    story's quotations once (issue 14.3): those repeating their group's are left out by their own row's flag
+    (Quote.repeated, as QuoteQuerySet.one_per_story()); the copies' ids hashed instead, as before, cost
+    270-540 ms a page with 100,000 copies."""
     return list(
         Topic.objects.raw(
             """SELECT t.*, c.n AS quotes FROM articles_topic t JOIN (
                    SELECT x.topic_id, count(*) AS n
-                     FROM (SELECT article_id FROM articles_quote
-                            WHERE person_id = %(pk)s AND (article_id NOT IN (
-                                      SELECT id FROM articles_article WHERE copy_of_id IS NOT NULL)
-                                  OR NOT na_quote_repeated(article_id, person_id, text))
-                            ORDER BY published DESC NULLS LAST, article_id DESC, position LIMIT %(window)s) q
+                     FROM (SELECT w.article_id FROM articles_quote w
+                            WHERE w.person_id = %(pk)s AND NOT w.repeated
+                            ORDER BY w.published DESC NULLS LAST, w.article_id DESC, w.position LIMIT %(window)s) q
                      JOIN articles_article_topics x ON x.article_id = q.article_id
                     GROUP BY x.topic_id ORDER BY n DESC, x.topic_id LIMIT %(limit)s) c ON c.topic_id = t.id
                 ORDER BY c.n DESC, t.name""",

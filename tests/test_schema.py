@@ -92,8 +92,10 @@ MIGRATION_SQL = {
         "na_quote_person_speaks",
         # 0031: a deleted wire-copy group's head: its copies form the group again.
         "na_wire_regroup",
-        # 0032: a wire copy's quotation its group already carries (QuoteRepeated).
-        "na_quote_repeated",
+        # 0034: Quote.repeated, a wire copy's quotation its group already carries (0032's function dropped).
+        "na_quotes_repeated_refresh",
+        "na_quotes_regrouped",
+        "na_quotes_changed",
     },
     "triggers": {
         # 0006
@@ -118,6 +120,11 @@ MIGRATION_SQL = {
         "quote_person_speaks",
         # 0031
         "article_wire_regroup",
+        # 0034
+        "article_quotes_regrouped",
+        "quote_repeated_insert",
+        "quote_repeated_update",
+        "quote_repeated_delete",
     },
     # 0001: the text search configuration "newsarchive" (English stems, accents folded).
     "text search": {"newsarchive"},

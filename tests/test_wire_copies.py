@@ -441,3 +441,28 @@ def test_a_name_in_one_wire_story_only_is_named_once_for_the_data_quality_page()
     Mention.objects.bulk_create([Mention(article=a, person=authority) for a in Article.objects.all()])
     # Three outlets ran the story: still one story naming it, so it is listed to be declared no person.
     assert authority in quality.organisation_like_people()
+
+
+@pytest.mark.django_db
+def test_a_storys_quotations_count_once_after_its_group_changes(client):
+    from articles.models import Quote
+
+    def fenwick_quotations() -> int:
+        return Quote.objects.filter(person__name="Orla Fenwick").one_per_story().count()
+
+    store(COURIER, LEDGER, BEACON)
+    assert fenwick_quotations() == 2
+    Article.objects.get(headline=COURIER.headline).delete()  # the Ledger heads the Beacon now (0031)
+    assert fenwick_quotations() == 2
+    html = client.get(Person.objects.get(name="Orla Fenwick").get_absolute_url()).content.decode()
+    assert "2 quotations" in html and "quoted in 2 outlets" in html
+    beacon = Article.objects.get(headline=BEACON.headline)
+    Article.objects.filter(pk=beacon.pk).update(copy_of=None)  # staff split it off: its own story
+    assert fenwick_quotations() == 4
+    Article.objects.filter(pk=beacon.pk).update(copy_of=Article.objects.get(headline=LEDGER.headline))
+    assert fenwick_quotations() == 2
+    # Staff correct the words of a quotation in the copy: no longer the same words, so counted.
+    quote = Quote.objects.filter(article=beacon).first()
+    quote.text = "We cannot let anyone drive a lorry onto that ramp."
+    quote.save()
+    assert fenwick_quotations() == 3
