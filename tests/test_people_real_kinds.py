@@ -449,3 +449,18 @@ def test_an_entertainer_a_scholar_or_a_dictator_before_a_name_is_a_role():
     people = {p.name: p.evidence for p in find_people(body)}
     assert list(people) == ["Rufio Tanaquill", "Imre Vostadt", "Bartolo Quemaine"]
     assert people["Rufio Tanaquill"] == "role: entertainer"  # no list knows "Rufio": the role is the evidence
+
+
+@pytest.mark.django_db
+def test_a_surname_alone_is_a_person_only_when_the_archive_knows_it_as_an_alias():
+    # The article never writes the full name: "Stroudley" alone is no person by itself (a firm, a town, anyone) ...
+    body = "Stroudley said the levy would pass. Aides to Stroudley agreed on Friday."
+    (first,) = ingest(parsed(body, "https://harbour.example/a1"))
+    assert not first.people.exists()
+    # ... but a person the archive knows by that alias is.
+    known = make_person("Halvard Stroudley")
+    known.aliases.create(name="Stroudley")
+    (second,) = ingest(parsed(body + " The vote is next week.", "https://harbour.example/a2"))
+    assert list(second.people.all()) == [known]
+    assert "Stroudley" in {p.name for p in extract("", body).unconfirmed}
+    assert names(body) == []

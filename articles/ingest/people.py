@@ -959,9 +959,14 @@ def scan_people(
     (the archive keeps them only if it knows the name), and their mentions are dropped."""
     masked = mask_spans(text) if masked is None else masked
     lang = "" if rules_for(language) is None else language
-    cands, place_words, eponyms = _find_mentions(text, masked, lang)
+    lone: list[str] | None = [] if unconfirmed is not None and not lang else None
+    cands, place_words, eponyms = _find_mentions(text, masked, lang, lone)
     cands = _classify_mentions(text, cands, place_words, eponyms, lang)
     people, cands = _resolve_people(text, cands, lang)
+    if lone:
+        # A word alone that is no part of any name ("Obama", "Bibi"): kept aside for the archive, which keeps it
+        # only for a person it knows by that name or an alias (see _lone_words).
+        unconfirmed.extend(_lone_words(lone, place_words))
     found = _confirm_english(text, people, cands) if not lang else _confirm_other(text, people, cands, lang)
     if len(found) == len(people):
         return _finish(text, people, cands, found)
@@ -970,12 +975,35 @@ def scan_people(
     return _finish(text, people, [c for c in cands if c.person in found], found)
 
 
-def _find_mentions(text: str, masked: list[tuple[int, int]], lang: str) -> tuple[list[_Candidate], set[str], set[str]]:
+def _lone_words(words: list[str], place_words: set[str]) -> list[PersonMention]:
+    """The single capitalised words no name of the article contains, each once with its count: "Obama" in an
+    article that never writes "Barack Obama". Never people by themselves (a surname alone may be anyone's, a
+    firm's or a town's): only the archive's knowledge of a person by that name or an alias makes one a person.
+    Left out: words in capitals only, the article's place and organisation words, and words that are never a
+    name's (organisation, calendar, common words)."""
+    counts: dict[str, int] = {}
+    data = name_data.load()
+    for tok in words:
+        word = _strip_possessive(tok)
+        if len(word) < 3 or not word.isalpha() or not word[:1].isupper() or word.isupper():
+            continue
+        if fold(word) in place_words or word.lower() in COMMON_WORDS or _not_name_word(word):
+            continue
+        if fold(word) in data.places and fold(word) not in data.surnames:
+            continue  # "Chicago" (but "Obama" and "Clinton" are towns too: the archive decides)
+        counts[word] = counts.get(word, 0) + 1
+    return [PersonMention(word, "", count, [word]) for word, count in counts.items()]
+
+
+def _find_mentions(
+    text: str, masked: list[tuple[int, int]], lang: str, lone: list[str] | None = None
+) -> tuple[list[_Candidate], set[str], set[str]]:
     """Pass 1: the name mentions (candidates) of the capitalised runs outside masked spans, with the words the
-    article uses in names of places and organisations, and of things called after people (see _place_words)."""
+    article uses in names of places and organisations, and of things called after people (see _place_words).
+    `lone`, when given, receives the single capitalised words that are no candidate (see _lone_words)."""
     runs = _runs(text, masked)
     place_words, eponyms = _place_words(text, runs)
-    return _candidates(text, runs, place_words, lang), place_words, eponyms
+    return _candidates(text, runs, place_words, lang, lone), place_words, eponyms
 
 
 def _classify_mentions(
@@ -1393,7 +1421,9 @@ def _kin_appositive(text: str, start: int) -> bool:
     return bool(kin) and not text[max(0, kin.start() - 4) : kin.start()].endswith("and ")
 
 
-def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str], lang: str = "") -> list[_Candidate]:
+def _candidates(
+    text: str, runs: list[tuple[int, _Piece]], place_words: set[str], lang: str = "", lone_out: list[str] | None = None
+) -> list[_Candidate]:
     """Candidates of all runs, in text order.
 
     A lone capitalised word ("Moscow", "Wednesday") never founds a person: it only counts as a back-
@@ -1412,6 +1442,8 @@ def _candidates(text: str, runs: list[tuple[int, _Piece]], place_words: set[str]
             names.add(_surname(c.tokens))
     if not lone:
         return [c for _, c in found]
+    if lone_out is not None:
+        lone_out.extend(runs[i][1].tokens[0] for i in lone if _lone_word(runs[i][1].tokens[0])[0] not in names)
     by_initial: dict[str, list[str]] = {}  # for one-letter typos ("Lavorv"): same first letter, length ±1
     near: set[tuple[str, int]] = set()  # (first letter, length) of such typos: a cheap test before the search
     for n in names:
