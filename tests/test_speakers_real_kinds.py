@@ -596,3 +596,25 @@ def test_a_pronoun_whose_sentence_before_names_an_object_means_that_sentences_su
         "“I liked every reason they gave,” he said."
     )
     assert speakers(body) == [("I liked every reason the", "Tomas Brenn")]
+
+
+def test_a_quotation_in_a_sentence_whose_subject_names_nobody_is_not_the_previous_speakers():
+    # "One such memo … requires staff to promise “…”", "The board's members were blunt: “…”": the sentence's own
+    # subject, an organisation or unnamed people, kept as written with no person; not whoever spoke before.
+    body = (
+        "“We will open the dock in May,” Mayor Odile Brandt said.\n\n"
+        "One such memo, obtained by the Harbour Ledger, requires staff to promise "
+        "“never to speak to the press about the dock.”\n\n"
+        "The board's members were blunt: “The dock will not open before autumn.”\n\n"
+        "A few weeks later, on the steps of the town hall, Brandt conceded “a delay of a month or two.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [
+        ("We will open the doc", "Odile Brandt"),
+        ("never to speak to th", None),
+        ("The dock will not op", None),
+        ("a delay of a month o", "Odile Brandt"),
+    ]
+    assert got[1].speaker_as_written == "One such memo"
+    assert got[2].speaker_as_written == "The board's members"
+    assert got[2].evidence == "subject of the sentence holding the quotation: The board's members"

@@ -1365,6 +1365,9 @@ PRONOUN_VERB_RE = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 PAST_AFTER_RE = re.compile(r"(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 
 
+# Last words of a phrase of time opening a sentence ("A few weeks later, …", "The next morning, …"): no subject.
+TIME_WORDS = frozenset("later earlier ago afterwards then year week month day night morning evening weekend".split())
+CONTRACTIONS = frozenset("that's it's there's here's what's who's he's she's let's where's".split())
 SUBJECT_PRONOUNS = frozenset({"he", "she", "He", "She"})
 CLAUSE_WORDS = SUBORDINATORS | {"which", "who", "whom", "whose"}  # a pronoun after them is no main clause's subject
 
@@ -1628,7 +1631,10 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
     words = frame[a:v].split()
     if not words or QUOTE_CHAR in frame[a:v]:
         return None
-    if not (words[0].lower() in DETERMINER_OPENERS or words[0].endswith(("’s", "'s"))):
+    if not (
+        words[0].lower() in DETERMINER_OPENERS
+        or (words[0].endswith(("’s", "'s")) and words[0].lower().replace("’", "'") not in CONTRACTIONS)
+    ):
         att = _clause_subject(state, text, frame, offset, a, v)
         if att is None:
             return None
@@ -1651,8 +1657,8 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
         att = _clause_subject(state, text, frame, offset, end - offset + 1, v)
         if att is not None:
             return _Attribution(att.start, att.end, att.person, att.written, f"{PARTICIPLE_RULE}, {att.rule}", att.kind)
-        if not frame[end - offset + 1 : v].lstrip()[:1].islower():
-            return None
+        if phrase[-1].lower() in TIME_WORDS or not frame[end - offset + 1 : v].lstrip()[:1].islower():
+            return None  # "A few weeks later, on the steps …": an introduction, not a subject
     mention = _mention_in(state, offset + a, end, text)
     if mention is not None and not _describes(state, text, offset + a, end):
         return None  # "The mayor Ines Caldwell …": a name in the subject, not read here
@@ -1788,6 +1794,9 @@ def _fallback(
         return _Attribution(span.start, span.start, answer, "", "interview answer")
     if starts_paragraph and ctx.running is not None:
         return ctx.running  # the next paragraph of a running quotation
+    described = _described_subject(state, text, sentence[0], span.start)
+    if described is not None:
+        return described
     introduced = _colon_introduction(state, ctx, text, span)
     if introduced is not None:
         return introduced
@@ -1801,6 +1810,21 @@ def _fallback(
         last = state.last
         return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
+
+
+def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution | None:
+    """A sentence holding a quotation after words of its own, whose subject names nobody ("One such memo, obtained by
+    the Ledger, requires staff to promise “…”", "The board's members were blunt: “…”"): that noun phrase, as written
+    and with no person, rather than whoever spoke before."""
+    before = text[a:b]
+    if state.words is not ENGLISH_WORDS or not before.strip() or any(mark in before for mark in QUOTE_MARKS):
+        return None
+    att = _main_clause_subject(state, text, before, a, len(before))
+    if att is None or att.person is not None or att.rule != PARTICIPLE_RULE:
+        return None
+    return _Attribution(
+        att.start, att.end, None, att.written, "subject of the sentence holding the quotation", att.kind
+    )
 
 
 def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) -> _Attribution | None:
