@@ -618,3 +618,12 @@ def test_a_quotation_in_a_sentence_whose_subject_names_nobody_is_not_the_previou
     assert got[1].speaker_as_written == "One such memo"
     assert got[2].speaker_as_written == "The board's members"
     assert got[2].evidence == "subject of the sentence holding the quotation: The board's members"
+
+
+def test_the_first_of_a_double_surname_names_the_person_named_in_full():
+    body = (
+        "“We lent money to anyone who asked,” said Marisol Ortega Llanes, the president of the harbour bank.\n\n"
+        "A lawyer by training, Ms. Ortega is now in charge of paying the debts back.\n\n"
+        "“The problems started when the bank lent for deficits,” Ms. Ortega said."
+    )
+    assert [q.speaker for q in extract("", body, "en").quotes] == ["Marisol Ortega Llanes", "Marisol Ortega Llanes"]

@@ -2173,16 +2173,21 @@ def _full_names(state: _State, quotes: list[Quote]) -> list[Quote]:
     person of that surname the article also names in full ("Joseph R. Biden Jr.") is that person: scan_people may
     keep the two apart."""
     full: dict[str, list[str]] = {}
+    # Of a double surname ("Melba Acosta Febo", written "Ms. Acosta" later), the first: only when no one has it last.
+    first_of_two: dict[str, list[str]] = {}
     for p in state.people:
         words = [w for w in p.name.split() if fold(w).lower() not in NAME_SUFFIXES]
         if len(words) > 1 and not words[0].endswith("."):
             full.setdefault(fold(words[-1]).lower(), []).append(p.name)
+        if len(words) > 2 and not words[0].endswith(".") and not words[-2].endswith(".") and words[-2][:1].isupper():
+            first_of_two.setdefault(fold(words[-2]).lower(), []).append(p.name)
     if not full:
         return quotes
     out = []
     for q in quotes:
         words = (q.speaker or "").split()
-        names = full.get(fold(words[-1]).lower(), []) if len(words) == 1 or (words and words[0].endswith(".")) else []
+        key = fold(words[-1]).lower() if len(words) == 1 or (words and words[0].endswith(".")) else ""
+        names = (full.get(key) or first_of_two.get(key, [])) if key else []
         if len(set(names)) == 1:
             q = dataclasses.replace(q, speaker=names[0], evidence=f"{q.evidence} (the one {words[-1]} named in full)")
         out.append(q)
