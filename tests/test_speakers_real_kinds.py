@@ -627,3 +627,13 @@ def test_the_first_of_a_double_surname_names_the_person_named_in_full():
         "“The problems started when the bank lent for deficits,” Ms. Ortega said."
     )
     assert [q.speaker for q in extract("", body, "en").quotes] == ["Marisol Ortega Llanes", "Marisol Ortega Llanes"]
+
+
+def test_reported_speech_by_a_pronoun_meaning_someone_new_hands_them_the_next_quotation():
+    # "…, he told reporters. “…”": the he means the spokesman named since the last quotation, who speaks next.
+    body = (
+        "“The audit found nothing wrong,” Rafe Lindqvist, a consultant to the port, said. “Nothing at all.” "
+        "In the capital, port authority spokesman Tomas Weyl repeated that the authority opposed leaks. "
+        "People should bring evidence, he told reporters. “This is extremely irresponsible.”"
+    )
+    assert speakers(body)[-1] == ("This is extremely irresp", "Tomas Weyl")

@@ -2130,8 +2130,10 @@ def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Att
     a following "he said" and a follow-on quotation read (the caller decides how near the quotation must be)."""
     if not state.words.verb_re.search(frame):
         return None
+    last = state.last.person if state.last is not None else None
     for att in _attributions(state, text, frame, offset):  # the first: the main clause's, before any it reports
-        if att.person is not None and not att.rule.startswith("pronoun"):  # (a pronoun says nothing new)
+        # (a pronoun meaning the previous speaker says nothing new; one meaning someone named since does)
+        if att.person is not None and (not att.rule.startswith("pronoun") or att.person != last):
             return att
     return None
 
