@@ -637,3 +637,12 @@ def test_reported_speech_by_a_pronoun_meaning_someone_new_hands_them_the_next_qu
         "People should bring evidence, he told reporters. “This is extremely irresponsible.”"
     )
     assert speakers(body)[-1] == ("This is extremely irresp", "Tomas Weyl")
+
+
+def test_a_pronoun_after_a_sentence_naming_an_object_means_the_name_before_its_verb():
+    body = (
+        "The council met on Tuesday.\n\n"
+        "Just a few months ago, harbour developer Mel Okafor expressed dismay at the thought of Tomas Brekke as "
+        "the council's leader. “I kept telling myself that won't happen,” he told the Ledger."
+    )
+    assert speakers(body) == [("I kept telling myself th", "Mel Okafor")]

@@ -876,10 +876,22 @@ def _subject_before_object(
             and not text.startswith(("'s", "’s"), other.end)
             and (not want or genders.get(other.person, want) == want)
             and _relative(text, other) is None
-            and _subject_position(text, start, other.start)
+            and (_subject_position(text, start, other.start) or _before_its_verb(text, start, other))
         ):
             return other.person
     return None
+
+
+def _before_its_verb(text: str, start: int, m: Mention) -> bool:
+    """The first name of its sentence, not after a preposition, right before a verb in the past tense ("Just a few
+    months ago, Florida developer Ana Ruiz expressed dismay at …")."""
+    after = PAST_AFTER_RE.match(text, m.end)
+    return (
+        after is not None
+        and _past(after.group(1))
+        and not _after_preposition(text, m.start, CLAUSE_WORDS)
+        and not any(w[:1].islower() and _past(w) for w in text[start : m.start].split())
+    )
 
 
 def _subject_since(
