@@ -101,6 +101,15 @@ PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacte
 # -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
 ING_PREPOSITIONS = frozenset("according during including regarding concerning following excluding".split())
 
+# Last words of a phrase of time opening a sentence ("A few weeks later, …", "The next morning, …"): no subject
+# (quotes._main_clause_subject); nor is a contraction ending in 's ("That's because …") a possessive.
+TIME_WORDS = frozenset("later earlier ago afterwards then year week month day night morning evening weekend".split())
+CONTRACTIONS = frozenset("that's it's there's here's what's who's he's she's let's where's".split())
+# A he/she right before a reporting verb is its subject, even after a name in the same segment ("… wrote to Caldwell
+# every week, although she laughed and said"); after a subordinator or these, a pronoun is no main clause's subject.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "He", "She"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+
 # A phrase can only lose tail words if it ends with one of these (a cheap test before the regex).
 TAIL_ENDINGS = (
     "also",

@@ -13,14 +13,19 @@ The pipeline, per article:
    label inside it, "“VOSS: …") takes it; otherwise, in every sentence, find reporting verbs ("said",
    "told", "according to" …) in the reporter's own words and the noun phrase that is their subject
    (past a party tag, "Rep. Ada Voss (D-Ore.)", and a description after the name; not a name that only
-   qualifies or complements the head noun: "Clinton supporters", "a lawyer for Ruiz"; the agent of a
-   passive, "was asked by X"); each quote takes the nearest attribution; he/she resolve through stated
+   qualifies or complements the head noun: "Clinton supporters", "a lawyer for Ruiz"; nor one inside a
+   parenthetical, "X, asked about Y, said"; the agent of a passive, "was asked by X"; the subject of the
+   verb a coordinated one shares, "she laughed and admitted"; a reporting participle's, "…, telling
+   reporters", is the main clause's subject, which may name nobody, "A spokeswoman for … emailed
+   reporters, arguing"); each quote takes the nearest attribution; he/she resolve through stated
    genders (titles, kinship words, the text's own pronouns, then given names: name_genders), and a
    pronoun whose sentence's subject is the same pronoun means what that one means;
 5. quotes without an attribution take the speaker a paragraph ending with a colon introduces, the
-   subject of a sentence just before, or the previous speaker (the text "runs on"; reported speech
-   without marks right before, "…, according to X.", makes X the previous speaker), and the paragraphs
-   of one multi-paragraph quotation share a speaker.
+   subject of their own sentence (kept as written with no person when it names nobody: "One such memo
+   … requires staff to promise “…”"), the subject of a sentence just before, or the previous speaker
+   (the text "runs on"; reported speech without marks right before, "…, according to X." or "…, he told
+   reporters." with a he meaning someone new, makes that person the previous speaker), and the
+   paragraphs of one multi-paragraph quotation share a speaker.
 
 Speakers resolve to people through ``people.scan_people``'s mentions; a name it did not take next to a
 reporting verb is the one person of that surname it did, else a speaker named as written when the text
@@ -68,6 +73,7 @@ from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .quote_words import (
     APPOSITIVE_PERSON_NOUNS,
     CLAUSE_OPENERS,
+    CONTRACTIONS,
     COORDINATING_ENDINGS,
     DESCRIPTION_OPENERS,
     DESCRIPTION_PREPOSITIONS,
@@ -97,15 +103,18 @@ from .quote_words import (
     POST_STOP_WORDS,
     QUALIFIED_NOUNS,
     QUOTE_CONVENTIONS,
+    RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     ROLE_CONNECTORS,
     ROLE_DESCRIPTORS,
     SENTENCE_CONNECTIVES,
     SENTENCE_OPENERS_BEFORE_I,
     SINGLE,
+    SUBJECT_PRONOUNS,
     SUBJECT_VERB_WORDS,
     SUBORDINATORS,
     TAIL_ENDINGS,
+    TIME_WORDS,
     TITLE_CUE_LAST_WORDS,
     TITLE_CUE_WORDS,
     TITLE_SURNAMES,
@@ -1377,11 +1386,7 @@ PRONOUN_VERB_RE = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 PAST_AFTER_RE = re.compile(r"(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 
 
-# Last words of a phrase of time opening a sentence ("A few weeks later, …", "The next morning, …"): no subject.
-TIME_WORDS = frozenset("later earlier ago afterwards then year week month day night morning evening weekend".split())
-CONTRACTIONS = frozenset("that's it's there's here's what's who's he's she's let's where's".split())
-SUBJECT_PRONOUNS = frozenset({"he", "she", "He", "She"})
-CLAUSE_WORDS = SUBORDINATORS | {"which", "who", "whom", "whose"}  # a pronoun after them is no main clause's subject
+CLAUSE_WORDS = SUBORDINATORS | RELATIVE_PRONOUNS  # a pronoun after them is no main clause's subject
 
 
 def _past(word: str) -> bool:
