@@ -646,3 +646,12 @@ def test_a_pronoun_after_a_sentence_naming_an_object_means_the_name_before_its_v
         "the council's leader. “I kept telling myself that won't happen,” he told the Ledger."
     )
     assert speakers(body) == [("I kept telling myself th", "Mel Okafor")]
+
+
+def test_a_participle_after_and_is_said_by_the_main_clauses_subject():
+    body = (
+        "Ines Caldwell was taken to hospital after the fall.\n\n"
+        "Jory Amsel sent her flowers, addressing her as “Inky” and telling her, “you are the best mayor we ever had!” "
+        "She replied that it was “an honour to serve.”"
+    )
+    assert speakers(body)[0] == ("you are the best mayor w", "Jory Amsel")

@@ -1603,8 +1603,9 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
     return found
 
 
-# A reporting participle hung on the main clause after a comma: "…, telling reporters, “…”", "…, adding that".
-PARTICIPLE_RE = re.compile(r",\s+(?:also\s+|then\s+)?(?:" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
+# A reporting participle hung on the main clause after a comma or "and": "…, telling reporters, “…”", "…, adding
+# that", "… addressing her as “Ines” and telling her, “…”".
+PARTICIPLE_RE = re.compile(r"(?:,|\sand)\s+(?:also\s+|then\s+)?(?:" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
 PARTICIPLE_RULE = "subject of the main clause before a participle"
 
 
