@@ -655,3 +655,11 @@ def test_a_participle_after_and_is_said_by_the_main_clauses_subject():
         "She replied that it was “an honour to serve.”"
     )
     assert speakers(body)[0] == ("you are the best mayor w", "Jory Amsel")
+
+
+def test_a_name_after_a_spokesman_for_before_a_colon_does_not_speak():
+    body = (
+        "The council met on Christmas Eve. The meeting ran so late that a spokesman for Mayor Ines Caldwell "
+        "could only quip: “I guess breakfast was booked.”"
+    )
+    assert speakers(body) == [("I guess breakfast was bo", None)]

@@ -1805,7 +1805,7 @@ def _fallback(
         # "… praise from Marjorie Tennant, chief executive of the charity: “…”": a colon hands the
         # floor to the person the clause before it last names.
         mention = _mention_in(state, sentence[0], span.start, text)
-        if mention is not None and not _inside_quote(state, mention.start):
+        if mention is not None and not _inside_quote(state, mention.start) and not _someone_of(text, mention):
             return _Attribution(span.start, span.start, mention.person, "", "named before a colon")
     answer = _answer_speaker(state, text, span.start)
     if answer is not None:  # a quotation in an interview answer with no speaker of its own
@@ -1828,6 +1828,15 @@ def _fallback(
         last = state.last
         return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
+
+
+def _someone_of(text: str, m: Mention) -> bool:
+    """The name complements a person noun: "a spokesman for X", "an aide to X": that person, not X, speaks."""
+    words = text[max(0, m.start - 60) : m.start].split()
+    while words and words[-1][:1].isupper() and words[-1].lower().rstrip(".") in ROLE_WORDS | NAME_PREFIX_WORDS:
+        words.pop()  # "a spokesman for Mayor X"
+    words = words[-2:]
+    return len(words) == 2 and words[1] in DESCRIPTION_PREPOSITIONS and words[0].lower().rstrip("s") in PERSON_HEADS
 
 
 def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution | None:
