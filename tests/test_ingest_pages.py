@@ -170,6 +170,48 @@ def test_a_date_in_the_pages_address_is_metadata_too(monkeypatch):
     assert (article.published, article.published_at) == (dt.date(2025, 6, 7), None)
 
 
+def test_a_time_in_utc_is_the_publishers_day_its_address_gives():
+    # 21:10 in Brindle on 7 June is 01:10 UTC on the 8th; the address says the 7th.
+    head = (
+        '<meta property="og:url" content="https://post.example/2025/06/07/ferry-fares-frozen">'
+        '<meta property="article:published_time" content="2025-06-08T01:10:00Z">'
+    )
+    article = parse(page(head))
+    assert (article.published, article.published_at) == (
+        dt.date(2025, 6, 7),
+        dt.datetime(2025, 6, 8, 1, 10, tzinfo=UTC),
+    )
+    # An address two days away is not a time zone's doing.
+    head = head.replace("2025/06/07", "2025/06/05")
+    assert parse(page(head)).published == dt.date(2025, 6, 8)
+
+
+def test_a_time_in_utc_is_the_publishers_day_another_tag_gives_with_its_offset():
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-06-07T22:04:00Z"}</script>'
+        '<meta name="date" content="Sun, 08 Jun 2025 00:04:00 +0200">'
+    )
+    article = parse(page(head))
+    assert (article.published, article.published_at) == (
+        dt.date(2025, 6, 8),
+        dt.datetime(2025, 6, 7, 22, 4, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize("dateline", ["01.07.2025 The island pier reopens.", "1 July 2025", "1. Juli 2025"])
+def test_a_dateline_on_the_first_of_a_month_is_a_date(dateline):
+    article = parse(page(body=f"<p>{dateline}</p><footer>© 2024 Brindle Harbour Post</footer>"))
+    assert (article.published, article.published_precision) == (dt.date(2025, 7, 1), "day")
+
+
+def test_a_dateline_with_dots_puts_the_day_first():
+    # "4. 2. 2025" is 4 February (dotted dates put the day first), and "01.11.2024" the 1st of November,
+    # whatever a "11/01/2024" in the metadata reads as.
+    assert parse(page(body="<span>4. 2. 2025</span>")).published == dt.date(2025, 2, 4)
+    html = page('<meta name="date" content="11/01/2024 12:43:42">', "<p class='dateline'>Erstellt am: 01.11.2024</p>")
+    assert parse(html).published == dt.date(2024, 11, 1)
+
+
 # --- Body ------------------------------------------------------------------------------------------
 
 

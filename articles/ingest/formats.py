@@ -1047,13 +1047,17 @@ def parse_html(
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
     dated = page.published or Dated(None)
+    if dated.day is not None and page.published_in_utc:
+        dated = _local_day(dated, document.url or url or "")
+    written = _page_text(tree) if tree is not None else ""
     if dated.day is None:
         try:
-            dated = Dated(parse_date(document.date))  # htmldate: the page's metadata or its address
+            # htmldate: the page's metadata or its address
+            dated = Dated(_as_written(parse_date(document.date), written, text))
         except ValueError:
             pass
     if dated.day is None:
-        dated = Dated(_date_in_text(tree if tree is not None else text))
+        dated = Dated(_date_in_text(tree if tree is not None else text, written, text))
     yield finish(
         ParsedArticle(
             headline=headline,
@@ -1077,6 +1081,7 @@ class PageMetadata:
     site_name: str = ""  # og:site_name, else the publisher JSON-LD or <meta> names, if a name
     authors: list[str] = field(default_factory=list)  # JSON-LD's people (together), then <meta> authors
     published: Dated | None = None
+    published_in_utc: bool = False  # the published time is given in UTC, not where it was written
 
 
 def _page_metadata(tree) -> PageMetadata:
@@ -1107,15 +1112,17 @@ def _page_metadata(tree) -> PageMetadata:
     ]
     times = [e.get("datetime", "") for e in tree.xpath("//time[@itemprop='datePublished' or @pubdate]")]
     heading = tree.xpath("string(//h1[1])") if tree.xpath("//h1") else ""
+    published, in_utc = _first_moment(
+        [meta.get("article:published_time"), _as_text(article.get("datePublished")) if article else "", *times]
+        + [meta.get(key) for key in _DATE_META]
+    )
     return PageMetadata(
         title=meta.get("og:title") or (_as_text(article.get("headline")) if article else ""),
         heading=" ".join(str(heading).split()),
         site_name=next((name for name in names if _outlet_name(name)), ""),
         authors=[", ".join(p for p in people if p)] + [meta[key] for key in _AUTHOR_META if key in meta],
-        published=_first_moment(
-            [meta.get("article:published_time"), _as_text(article.get("datePublished")) if article else "", *times]
-            + [meta.get(key) for key in _DATE_META]
-        ),
+        published=published,
+        published_in_utc=in_utc,
     )
 
 
@@ -1150,10 +1157,11 @@ def _json_ld(tree) -> tuple[dict, dict]:
     return of_type(_ARTICLE_TYPES), of_type(("WebSite",))
 
 
-def _date_in_text(page) -> dt.date | None:
+def _date_in_text(page, written: str = "", html_text: str = "") -> dt.date | None:
     """A full date the page's text gives (a dateline: "10.09.2017", "May 3, 2022"), found by htmldate's
-    extensive search; not the first of a month or year, which is what it makes of a copyright line's
-    year ("© 2024" is 2024-01-01) or a month alone, not a date anyone wrote."""
+    extensive search; the first of a month or year only when the text writes that day ("01.02.2022",
+    "1. November 2021"): it is also what htmldate makes of a copyright line's year ("© 2024" is
+    2024-01-01) or a month alone, not a date anyone wrote."""
     from htmldate import find_date
 
     try:
@@ -1161,18 +1169,95 @@ def _date_in_text(page) -> dt.date | None:
         day = dt.date.fromisoformat(found) if found else None
     except ValueError:
         return None
-    return day if day and day.day != 1 else None
+    if day is None:
+        return None
+    day = _as_written(day, written, html_text)
+    return day if day.day != 1 or _writes_first_of_month(day, written) else None
 
 
-def _first_moment(values: list) -> Dated | None:
+def _page_text(tree) -> str:
+    """The words of a page as a reader sees them (no scripts, no styles)."""
+    parts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    return " ".join(" ".join(str(part) for part in parts).split())
+
+
+# A month's name in the languages of the pages we read, as its first letters ("Nov.", "November", "novembre",
+# "März", "mayo", "août").
+_MONTH_WORD = (
+    r"(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyg]|mei|jun|jui|giu|jul|lug|aug|ao[uû]|ago|sep|set|o[ck]t|ott|out"
+    r"|nov|de[cz]|d[ée]c|dic)[^\W\d]*\.?"
+)
+
+
+def _writes_first_of_month(day: dt.date, written: str) -> bool:
+    """Whether the page's text writes `day`, the first of a month, with its day: "01.02.2022", "2022-02-01",
+    "1. November 2021", "1er novembre 2021", "November 1, 2021" (a copyright line's year does not)."""
+    year, month = day.year, day.month
+    patterns = (
+        rf"\b0?1\.\s?0?{month}\.\s?{year}\b",
+        rf"\b{year}-{month:02d}-01\b",
+        rf"\b0?1(?:\.|er|º|st)?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?{year}\b",
+        rf"\b{_MONTH_WORD}\s+0?1(?:st)?,?\s+{year}\b",
+    )
+    return any(re.search(pattern, written, re.I) for pattern in patterns)
+
+
+def _as_written(day: dt.date | None, written: str, html_text: str = "") -> dt.date | None:
+    """`day` as htmldate found it, its day and month the other way round when the page's text writes it with
+    dots, which always put the day first ("4. 2. 2022" is 4 February, not 2 April; "01.11.2023" is the
+    1st of November, whatever a "11/01/2023" elsewhere reads as), unless the page also writes `day` itself."""
+    if day is None or day.day > 12 or day.day == day.month or not written:
+        return day
+    try:
+        swapped = day.replace(month=day.day, day=day.month)
+    except ValueError:
+        return day
+
+    def dotted(d: dt.date) -> str:
+        return rf"\b0?{d.day}\.\s?0?{d.month}\.\s?{d.year}\b"
+
+    itself = (day.isoformat(), day.strftime("%Y/%m/%d"))  # in the metadata or an address
+    if re.search(dotted(swapped), written) and not re.search(dotted(day), written):
+        return day if any(form in html_text for form in itself) else swapped
+    return day
+
+
+def _first_moment(values: list) -> tuple[Dated | None, bool]:
+    """The first of `values` that is a date, and whether it is a time given in UTC; a time in UTC is the
+    day where it was written when another of `values` gives the same moment with the publisher's offset
+    ("2019-10-18T22:04:00Z" and "Sat, 19 Oct 2019 00:04:00 +0200" are 19 October)."""
+    moments: list[tuple[Dated, dt.timedelta | None]] = []
     for value in values:
         try:
             dated = parse_moment(value)
         except ValueError:
             continue
         if dated.day:
-            return dated
-    return None
+            text = _SEPT.sub("Sep", str(value).strip())
+            written = _iso_datetime(text) or _rfc822_datetime(text)
+            moments.append((dated, written.utcoffset() if written is not None and written.tzinfo else None))
+    if not moments:
+        return None, False
+    first, offset = moments[0]
+    if offset != dt.timedelta(0):
+        return first, False
+    for other, other_offset in moments[1:]:
+        if other.at == first.at and other_offset:
+            return other, False
+    return first, True
+
+
+def _local_day(dated: Dated, url: str) -> Dated:
+    """A date given in UTC as the publisher's day: the day in the page's address when that is the day
+    before or after (a New York story of 21:25 on 24 February is 02:25 UTC on the 25th)."""
+    match = re.search(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:[/_.-]|$)", urllib.parse.urlsplit(url).path)
+    try:
+        day = dt.date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return dated
+    if day is not None and dated.day is not None and abs(day - dated.day) == dt.timedelta(days=1):
+        return dated._replace(day=day)
+    return dated
 
 
 def _outlet_name(name: str) -> bool:
