@@ -1,4 +1,8 @@
-"""Atom feeds: latest articles, each outlet, person and topic, and any search."""
+"""Atom feeds: latest articles, each outlet, person and topic, and any search.
+
+A wire story (issue 14.3) is one entry, as the lists show it: its first-published article, whose summary says
+"also published by N outlets" (Article.copy_outlets, a column: no query more). An outlet's feed, and a search
+narrowed to an outlet, list that outlet's own copy, as its page does."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -54,7 +59,7 @@ class LatestArticlesFeed(Feed):
         return reverse("article_list")
 
     def articles(self, obj) -> QuerySet:
-        return Article.objects.all()
+        return Article.objects.one_per_story()
 
     def items(self, obj=None):
         return self.articles(obj).for_listing().with_excerpt(400).select_related("via").newest_first()[:FEED_SIZE]
@@ -65,7 +70,10 @@ class LatestArticlesFeed(Feed):
     def item_description(self, item: Article) -> str:
         # Atom's <summary type="html"> is HTML: the plain text is escaped as HTML here, and the feed
         # generator escapes that again for XML, so a reader shows "<script>" as text, never runs it.
-        return escape(Truncator(item.excerpt).words(60))
+        summary = escape(Truncator(item.excerpt).words(60))
+        if item.copy_outlets:
+            summary += f" (also published by {item.copy_outlets} outlet{pluralize(item.copy_outlets)})"
+        return summary
 
     def item_link(self, item: Article) -> str:
         return item.get_absolute_url()
@@ -96,7 +104,7 @@ class SourceFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj: Source) -> QuerySet:
-        return Article.objects.filter(source=obj)
+        return Article.objects.filter(source=obj)  # its own copies too: each is its story once here
 
 
 class PersonFeed(SourceFeed):
@@ -107,7 +115,7 @@ class PersonFeed(SourceFeed):
         return f"The newest articles mentioning {obj.name}."
 
     def articles(self, obj: Person) -> QuerySet:
-        return Article.objects.mentioning(obj)
+        return Article.objects.mentioning(obj).one_per_story()
 
 
 class TopicFeed(SourceFeed):
@@ -118,7 +126,7 @@ class TopicFeed(SourceFeed):
         return f"The newest articles about {obj.name}."
 
     def articles(self, obj: Topic) -> QuerySet:
-        return Article.objects.filter(topics=obj)
+        return Article.objects.filter(topics=obj).one_per_story()
 
 
 class SearchFeed(LatestArticlesFeed):
@@ -144,7 +152,7 @@ class SearchFeed(LatestArticlesFeed):
         return reverse("search_feed") + _query(obj)
 
     def articles(self, obj: SearchFilter) -> QuerySet:
-        return obj.qs
+        return obj.qs if obj.form.cleaned_data.get("source") else obj.qs.one_per_story()
 
 
 def _query(filterset: SearchFilter) -> str:

@@ -80,3 +80,43 @@ def test_pages_link_their_feeds(client, archive):
     )
     topic = client.get(archive["topics"]["housing"].get_absolute_url()).content.decode()
     assert 'href="/topics/housing/feed/"' in topic
+
+
+# --- Wire copies (issue 14.3): a story published by three outlets is one entry, as the lists show it ----------
+
+
+def test_feeds_list_a_wire_story_once_saying_it_was_also_published_by_two_outlets(
+    client, django_assert_max_num_queries
+):
+    from articles.models import Article, Topic
+    from tests.test_wire_copies import BEACON, COURIER, LEDGER, store
+
+    store(COURIER, LEDGER, BEACON)
+    island = Topic.objects.create(name="Island life", slug="island-life")
+    for article in Article.objects.all():
+        article.topics.add(island)
+    feeds = [
+        (reverse("latest_feed"), {}),
+        (reverse("person_feed", args=["orla-fenwick"]), {}),
+        (reverse("topic_feed", args=["island-life"]), {}),
+        (reverse("search_feed"), {"q": "Sellholm ferry ramp"}),
+    ]
+    for url, params in feeds:
+        # The object (person, topic; none for the latest), then the entries with their outlets: copies add none.
+        with django_assert_max_num_queries(2):
+            titles, feed = entries(client, url, **params)
+        assert titles == [COURIER.headline], url  # the first published, as /articles/ and /search/ list it
+        summary = feed.find(f"{ATOM}entry/{ATOM}summary").text
+        assert summary.endswith("(also published by 2 outlets)"), (url, summary)
+
+
+def test_an_outlets_feed_lists_its_own_copy_of_a_wire_story(client):
+    from tests.test_wire_copies import BEACON, COURIER, LEDGER, store
+
+    store(COURIER, LEDGER, BEACON)
+    # As the outlet's page lists it: the Ledger's own article, its copy, not the Courier's.
+    titles, feed = entries(client, reverse("source_feed", args=["northfield-ledger"]))
+    assert titles == [LEDGER.headline]
+    assert "also published" not in feed.find(f"{ATOM}entry/{ATOM}summary").text
+    titles, _ = entries(client, reverse("search_feed"), q="Sellholm ferry", source="northfield-ledger")
+    assert titles == [LEDGER.headline]
