@@ -17,7 +17,7 @@ from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, models
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Now
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -85,8 +85,10 @@ def merge_summary(people) -> list[MergeSummary]:
     return [MergeSummary(p, p.n_quotes, p.n_mentions, p.n_aliases) for p in rows]
 
 
-def _count(model) -> Coalesce:
-    rows = model.objects.filter(person=OuterRef("pk")).order_by().values("person").annotate(n=Count("pk")).values("n")
+def _count(model, rows: QuerySet | None = None) -> Coalesce:
+    """Each person's rows of `model` (or of `rows`, a queryset of it), as a subquery."""
+    rows = model.objects.all() if rows is None else rows
+    rows = rows.filter(person=OuterRef("pk")).order_by().values("person").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
@@ -606,7 +608,9 @@ class PersonAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     fields = ["name", "slug", "description"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_quotes=_count(Quote))
+        # A wire story's quotations once (issue 14.3), as the person's page counts them: not again for each
+        # outlet that ran the copy (Quote.repeated). The merge page counts every row: a merge moves them all.
+        return super().get_queryset(request).annotate(n_quotes=_count(Quote, Quote.objects.one_per_story()))
 
     @admin.display(description="quotations", ordering="n_quotes")
     def quote_count(self, person: Person) -> int:

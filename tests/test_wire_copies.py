@@ -466,3 +466,18 @@ def test_a_storys_quotations_count_once_after_its_group_changes(client):
     quote.text = "We cannot let anyone drive a lorry onto that ramp."
     quote.save()
     assert fenwick_quotations() == 3
+
+
+@pytest.mark.django_db
+def test_the_people_admin_counts_a_wire_storys_quotations_once(admin_client, django_assert_max_num_queries):
+    three_copies_naming_the_council()
+    # session, user, savepoint, count, the page (quotations counted in a subquery), full count, release: none a row
+    with django_assert_max_num_queries(8):
+        response = admin_client.get("/admin/articles/person/")
+    counts = {person.name: person.n_quotes for person in response.context["cl"].result_list}
+    # As the person pages say: the story's two once and the Beacon's own; Brevik's one once, not in each outlet.
+    assert counts == {"Orla Fenwick": 3, "Tomas Brevik": 1}
+    html = response.content.decode()
+    assert '<td class="field-quote_count">3</td>' in html
+    fewest_first = admin_client.get("/admin/articles/person/", {"o": "3"}).context["cl"].result_list
+    assert [person.name for person in fewest_first] == ["Tomas Brevik", "Orla Fenwick"]
