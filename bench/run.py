@@ -67,29 +67,41 @@ def database_url(suffix: str) -> str:
     if base:
         parts = urllib.parse.urlsplit(base)
         name = parts.path.lstrip("/") or "newsarchive"
-        return urllib.parse.urlunsplit(parts._replace(path=f"/{name}{suffix}"))
+        # Written out, not urlunsplit(): with no host (postgres:///name?host=/socket/dir) that drops the
+        # "//" and gives postgres:/name, which is no PostgreSQL URL.
+        query = f"?{parts.query}" if parts.query else ""
+        return f"{parts.scheme}://{parts.netloc}/{name}{suffix}{query}"
     from newsarchive import pgcluster
 
     socket_dir = urllib.parse.quote(str(pgcluster.Cluster().socket_dir), safe="")
     return f"postgres://{pgcluster.DB_USER}@{socket_dir}:{pgcluster.PORT}/{pgcluster.DB_NAME}{suffix}"
 
 
+def connect_params(url: str, dbname: str | None = None) -> dict:
+    """psycopg2.connect()'s arguments for `url` (or for database `dbname` on its server), read as the app
+    reads DATABASE_URL (newsarchive.settings: dj-database-url) and turned into connection parameters by
+    Django's PostgreSQL backend, so the bench takes every form the settings take: a host name, a socket
+    directory percent-encoded in the host (postgres://user@%2Fvar%2Fpg/name) or given libpq's way as a
+    query parameter (postgres:///name?host=/var/pg), options such as ?sslmode=require."""
+    from django.db.backends.postgresql.base import DatabaseWrapper
+
+    from newsarchive.settings import _database
+
+    config = _database(url)
+    if dbname is not None:
+        config["NAME"] = dbname
+    params = DatabaseWrapper(config).get_connection_params()
+    params.pop("cursor_factory", None)  # Django's choice of cursor class, not a server's parameter
+    return params
+
+
 def ensure_database(url: str) -> None:
+    """Create the database of `url` when its server has none of that name, and migrate it."""
     import psycopg2
     from psycopg2 import sql
 
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/")
-    host = urllib.parse.unquote(parts.hostname or "") if parts.hostname else None
-    if "%2F" in parts.netloc or "%2f" in parts.netloc:
-        host = urllib.parse.unquote(parts.netloc.split("@")[-1].rsplit(":", 1)[0])
-    connection = psycopg2.connect(
-        host=host,
-        port=parts.port or 5432,
-        user=urllib.parse.unquote(parts.username or ""),
-        password=urllib.parse.unquote(parts.password or "") or None,
-        dbname="postgres",
-    )
+    name = connect_params(url)["dbname"]
+    connection = psycopg2.connect(**connect_params(url, "postgres"))
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
@@ -337,14 +349,15 @@ def language_cost() -> str:
 
 def corpus_section() -> None:
     setup_django()
+    from django.db import connection
+
     from articles.models import Article
 
     have = Article.objects.count()
     print(f"\n== Corpus: {have:,} articles in the benchmark database (target {BENCH_ARTICLES:,}) ==")
     if have >= BENCH_ARTICLES:
         print(
-            "already full; delete the database to measure generation again "
-            f"(dropdb {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]})"
+            f"already full; delete the database to measure generation again (dropdb {connection.settings_dict['NAME']})"
         )
         return
     from articles.corpus import generate
@@ -529,7 +542,7 @@ def untuned_section(url: str) -> None:
     tables: the app's own connections turn JIT off, and bulk writers analyse what they changed."""
     import psycopg2
 
-    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    name = connect_params(url)["dbname"]
     with psycopg2.connect(url) as db:
         db.autocommit = True
         with db.cursor() as cursor:
