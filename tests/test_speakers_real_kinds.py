@@ -663,3 +663,12 @@ def test_a_name_after_a_spokesman_for_before_a_colon_does_not_speak():
         "could only quip: “I guess breakfast was booked.”"
     )
     assert speakers(body) == [("I guess breakfast was bo", None)]
+
+
+def test_a_name_qualifying_a_noun_in_the_apposition_does_not_speak():
+    body = (
+        "Ana Gale runs the harbour board, and the vote on her levy is close.\n\n"
+        "Kai Berg, pastor of the Lakeside Chapel and a Gale supporter, said: “I have never heard anyone speak like "
+        "her.”\n\nMara Linde, another early Gale backer, added that it was “the best plan the port has seen in years.”"
+    )
+    assert speakers(body) == [("I have never heard anyon", "Kai Berg"), ("the best plan the port h", "Mara Linde")]

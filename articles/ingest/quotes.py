@@ -1069,10 +1069,25 @@ def _role_words_at(text: str, m: Mention) -> list[str]:
     return found
 
 
-def _qualifies_noun(text: str, mention: Mention, b: int) -> bool:
-    """The name is followed, inside the subject phrase, by a noun it only qualifies ("Clinton supporters")."""
+def _qualifies_noun(text: str, a: int, mention: Mention, b: int) -> bool:
+    """The name is followed, inside the subject phrase, by a noun it only qualifies ("Clinton supporters"), or
+    stands between a determiner and a lower-case word ("another early Gale backer", "a Gale supporter"): the
+    phrase's head is that noun, and a name before the phrase is the speaker it describes."""
     after = text[mention.end : b].split(None, 1)
-    return bool(after) and after[0] in QUALIFIED_NOUNS
+    if not after:
+        return False
+    if after[0] in QUALIFIED_NOUNS:
+        return True
+    word = after[0].rstrip(",;:")
+    return (
+        word.isalpha()
+        and word.islower()
+        # an adverb, a verb or a relative after the name is no noun: "the mayor Ana Gale also said", "… has said"
+        and not word.endswith(TAIL_ENDINGS + ("ed", "self"))
+        and word not in SUBJECT_VERB_WORDS
+        and word not in RELATIVE_PRONOUNS
+        and any(w.lower() in DETERMINER_OPENERS for w in text[a : mention.start].split())
+    )
 
 
 def _complement_of_description(text: str, a: int, mention: Mention) -> bool:
@@ -1109,7 +1124,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     mention = _mention_in(state, a, b, text)
     if mention and phrase.rsplit(None, 1)[-1] in SUBJECT_PRONOUNS:
         mention = None  # "… wrote to Caldwell every week, although she laughed and said": the pronoun is the subject
-    if mention and not _complement_of_description(text, a, mention) and not _qualifies_noun(text, mention, b):
+    if mention and not _complement_of_description(text, a, mention) and not _qualifies_noun(text, a, mention, b):
         return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
     words = phrase.split()
     last_word = words[-1]
