@@ -464,3 +464,12 @@ def test_a_surname_alone_is_a_person_only_when_the_archive_knows_it_as_an_alias(
     assert list(second.people.all()) == [known]
     assert "Stroudley" in {p.name for p in extract("", body).unconfirmed}
     assert names(body) == []
+
+
+def test_two_names_differing_only_in_their_middle_initials_are_two_people():
+    # Father and son of one name, told apart only by the initials ("George H.W." and "George W.").
+    body = (
+        "The library keeps the papers of Governor Harold T.R. Quillan, who died in 1990. His son, "
+        "Harold J. Quillan, gave them away in 2004. Harold J. Quillan said the family had kept them for years."
+    )
+    assert names(body) == ["Harold T.R. Quillan", "Harold J. Quillan"]

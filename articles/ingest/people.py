@@ -932,6 +932,18 @@ def _tail_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return 1 < len(short) < len(long_) and long_[-len(short) :] == short
 
 
+def _initials(tokens: tuple[str, ...]) -> str:
+    """The middle initials of a name as written, letters only: "H.W." of "George H.W. Bush", "" for none."""
+    return "".join(t.replace(".", "") for t in tokens[1:-1] if t.endswith(".") and t.replace(".", "").isupper())
+
+
+def _other_initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names that both write middle initials, and not the same ones, are two people: "George H.W. Bush" and
+    "George W. Bush", a father and a son (a name without initials may be either, and stays with the first)."""
+    x, y = _initials(a), _initials(b)
+    return bool(x and y and x != y)
+
+
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same first and last word (middle names/initials may differ), or a one-letter typo in one word."""
     if a[0] == b[0] and a[-1] == b[-1]:
@@ -1051,11 +1063,21 @@ def _resolve_people(text: str, cands: list[_Candidate], lang: str) -> tuple[list
         if len(key) < 2 or (key[0] in PARTICLES and (c.tokens[1].islower() or key in tails)):
             continue  # one word, or a surname with its particles ("Van der Molen", "Le Roux"): a back-reference
         found = seen.get(key)
+        if found is not None and _other_initials(people[found].tokens, c.tokens):
+            found = None  # "George H. W. Bush" after "George W. Bush": the same key, initials tell them apart
         if found is None:
             # Every key _same_person can accept shares the first or the last word with this one (only one
             # word may differ), so only those are tried, earliest first.
             near = by_word.get((0, key[0]), []) + by_word.get((1, key[-1]), [])
-            found = min((i for i in near if _same_person(keys[i], key) or _tail_of(keys[i], key)), default=None)
+            found = min(
+                (
+                    i
+                    for i in near
+                    if (_same_person(keys[i], key) or _tail_of(keys[i], key))
+                    and not _other_initials(people[i].tokens, c.tokens)
+                ),
+                default=None,
+            )
             if found is None:
                 keys.append(key)
                 people.append(_Person(c.tokens, c.role))
