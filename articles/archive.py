@@ -134,13 +134,9 @@ class Context:
 
 
 def store_article(*, parsed: ParsedArticle, context: Context, extracted: Extracted | None = None) -> StoreResult:
-    """Create, update or skip one article with its people, quotes and topics, atomically."""
-    try:
-        with transaction.atomic():
-            return _store_batch([(parsed, extracted or extract_article(parsed))], context)[0]
-    except Exception:
-        context.reload()  # people and outlets it created are gone with the transaction
-        raise
+    """Create, update or skip one article with its people, quotes and topics, atomically (again once when
+    another writer was in the way: _store_one)."""
+    return _store_one(parsed, extracted or extract_article(parsed), context)
 
 
 def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Context) -> list[StoreResult]:
@@ -156,20 +152,38 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
             context.reload()  # the failed transaction may have created people and outlets that are gone
     results = []
     for parsed, extracted in items:
-        for _attempt in (1, 2):  # again once if another ingest wrote the same article or outlet first
-            try:
-                with transaction.atomic():
-                    result = _store_batch([(parsed, extracted)], context)[0]
-                break
-            except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
-                if database_gone(exc):
-                    raise
-                context.reload()
-                result = StoreResult("rejected", None, f"not stored: {_failure(exc)}")
-                if not lost_race(exc):
-                    break  # the article's own fault: it would fail again
-        results.append(result)
+        try:
+            results.append(_store_one(parsed, extracted, context))
+        except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+            if database_gone(exc):
+                raise
+            results.append(StoreResult("rejected", None, f"not stored: {_failure(exc)}"))
     return results
+
+
+def _store_one(parsed: ParsedArticle, extracted: Extracted, context: Context) -> StoreResult:
+    """One article in its own transaction, tried again once when it lost a race with another writer
+    (lost_race): another ingest or worker committed the same article, outlet, person or topic first, or
+    the two deadlocked creating two new ones in opposite orders (an article from outlet A via B beside one
+    from B via A) and the database chose this one to fail. Tried again, it finds the other's rows. After
+    any failure the run's look-ups are reloaded: the people and outlets the failed transaction created
+    are gone with it."""
+    try:
+        return _store_in_transaction(parsed, extracted, context)
+    except Exception as exc:
+        if not lost_race(exc):
+            raise  # the article's own fault (it would fail again), or the database gone
+    return _store_in_transaction(parsed, extracted, context)
+
+
+def _store_in_transaction(parsed: ParsedArticle, extracted: Extracted, context: Context) -> StoreResult:
+    try:
+        with transaction.atomic():
+            return _store_batch([(parsed, extracted)], context)[0]
+    except Exception as exc:
+        if not database_gone(exc):  # then there is nothing to reload from
+            context.reload()
+        raise
 
 
 # What two writers of the same rows at once (two ingests of one folder) can meet: a unique

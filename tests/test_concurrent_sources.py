@@ -12,12 +12,14 @@ Every outlet here is invented.
 """
 
 import threading
+from unittest import mock
 
 import pytest
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 
 from articles import archive
-from articles.models import Source
+from articles.ingest.formats import ParsedArticle
+from articles.models import Article, Source
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -100,3 +102,77 @@ def test_an_outlet_created_once_is_found_again_without_a_query(django_assert_num
         assert cache.get("harbour   GAZETTE") == gazette
     assert archive.SourceCache().get("HARBOUR GAZETTE") == gazette  # a new run finds it in the database
     assert cache.get("Valley Courier", create=False) is None and Source.objects.count() == 1
+
+
+# Two articles naming the same two new outlets in opposite orders: one from the Harbour Gazette carried
+# via the Valley Courier, one from the Valley Courier via the Harbour Gazette.
+CROSSED = [("Harbour Gazette", "Valley Courier"), ("Valley Courier", "Harbour Gazette")]
+
+
+def crossed_article(n: int) -> ParsedArticle:
+    source, via = CROSSED[n]
+    return ParsedArticle(
+        headline=f"Ferry timetable changes for the winter, notice {n}",
+        body_text=f"The harbour office published winter notice {n} on Monday. Crossings start an hour later.",
+        body_html="",
+        origin=f"test {n}",
+        source=source,
+        via=via,
+        url=f"https://gazette.example/winter-notice-{n}",
+    )
+
+
+def test_two_articles_creating_the_same_two_outlets_in_opposite_orders_are_both_stored():
+    """Each writer creates its article's outlet, then (once the other has created its own) its via outlet,
+    which the other has just created and not committed: each waits for the other, and PostgreSQL ends the
+    deadlock by failing one of them (40P01). That one is stored again and finds the other's outlets.
+    Before store_article tried again, that article was lost: the admin's paste of a URL and the worker
+    failed on "deadlock detected"."""
+    first_created = threading.Barrier(2, timeout=WAIT)
+    created_by = threading.local()
+    find_or_create = archive.SourceCache._find_or_create
+    deadlocks, results = [], {}
+
+    def creating(name):
+        pk = find_or_create(name)
+        if not getattr(created_by, "one", False):  # the first outlet of the first attempt: wait for the other's
+            created_by.one = True
+            first_created.wait()
+        return pk
+
+    def watching_store(store_batch):
+        def store(items, context):
+            try:
+                return store_batch(items, context)
+            except OperationalError as exc:
+                deadlocks.append(archive.lost_race(exc))
+                raise
+
+        return store
+
+    def writer(n):
+        try:
+            results[n] = archive.store_article(parsed=crossed_article(n), context=archive.Context())
+        except Exception as exc:  # noqa: BLE001 - what the test reports
+            results[n] = exc
+        finally:
+            connection.close()
+
+    with (
+        mock.patch.object(archive.SourceCache, "_find_or_create", side_effect=creating),
+        mock.patch.object(archive, "_store_batch", side_effect=watching_store(archive._store_batch)),
+    ):
+        threads = [threading.Thread(target=writer, args=(n,)) for n in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(WAIT * 2)
+
+    assert deadlocks == [True], deadlocks  # the race happened: one writer was failed as a deadlock's victim
+    assert [getattr(results[n], "status", results[n]) for n in (0, 1)] == ["created", "created"]
+    stored = Article.objects.order_by("url").values_list("url", "source__name", "via__name")
+    assert list(stored) == [
+        ("https://gazette.example/winter-notice-0", "Harbour Gazette", "Valley Courier"),
+        ("https://gazette.example/winter-notice-1", "Valley Courier", "Harbour Gazette"),
+    ]
+    assert sorted(Source.objects.values_list("name", flat=True)) == ["Harbour Gazette", "Valley Courier"]
