@@ -672,3 +672,19 @@ def test_a_name_qualifying_a_noun_in_the_apposition_does_not_speak():
         "her.”\n\nMara Linde, another early Gale backer, added that it was “the best plan the port has seen in years.”"
     )
     assert speakers(body) == [("I have never heard anyon", "Kai Berg"), ("the best plan the port h", "Mara Linde")]
+
+
+def test_said_and_a_name_after_a_comma_is_inverted():
+    body = (
+        "Ana Gale runs the harbour board. Tomas Ruiz ran against her last year.\n\n"
+        "“It will be a challenge” for Gale, said Ruiz.\n\n"
+        "The levy would bring a “summer of trouble” for Gale before the vote, said Piet Olsen, a pollster.\n\n"
+        "Gale, asked about the levy, said Ruiz was “simply wrong about the harbour.”\n\n"
+        "“He had a lot of supporters,” Olsen, after a long pause, said of Ruiz."
+    )
+    assert speakers(body) == [
+        ("It will be a challenge", "Tomas Ruiz"),
+        ("summer of trouble", "Piet Olsen"),
+        ("simply wrong about the h", "Ana Gale"),
+        ("He had a lot of supporte", "Piet Olsen"),
+    ]

@@ -86,6 +86,13 @@ SUBJECT_VERB_WORDS = frozenset(
 went came began spoke wrote said says includes include requires require shows show""".split()
 )
 
+# Reporting verbs whose object is the person spoken to ("Gale, the mayor, told Ruiz."): after a comma, the name
+# after one of these is no inverted subject (quotes._inverted_after_comma), as one after "said" is ("…, said Ruiz").
+PERSON_OBJECT_VERBS = frozenset(
+    """told tells asked asks warned warns urged urges called calls described promised assured assures answered
+reminded reminds thanked pleaded""".split()
+)
+
 # Past tenses not ending in -ed, after a subject whose verb a coordinated reporting verb shares ("she shook her head
 # and said"; quotes._coordinated_subject), and the prepositions that make a name before a verb its object instead
 # ("… voted for Ruiz over Gale and said": Gale is no subject).

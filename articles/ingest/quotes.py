@@ -99,6 +99,7 @@ from .quote_words import (
     PARENTHETICAL_PARTICIPLES,
     PARTICIPLE_REPORTING_VERBS,
     PERSON_HEADS,
+    PERSON_OBJECT_VERBS,
     POSSESSIVE_CLAUSE_VERBS,
     POST_STOP_WORDS,
     QUALIFIED_NOUNS,
@@ -1607,6 +1608,8 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _coordinated_subject(state, text, frame, offset, found[-1].end - offset, m.start()) or found[-1]
         if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, m.start()):
             att = found[-1]  # "X warned that it was “…” and said …": the same subject past a partial quote
+        if att is None and not according and "," in frame[k : m.start()] and state.words is ENGLISH_WORDS:
+            att = _inverted_after_comma(state, text, offset, verb, m.end())
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, m.start())
         if att is not None:
@@ -1616,6 +1619,34 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
     return found
+
+
+# What may follow an inverted subject's name: the end of its clause, or a phrase of place or time.
+# (Not a quotation mark: "said Fiorina “was involved”" reports what was said of Fiorina.)
+INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?)]|\Z|(?:" + "|".join(POST_STOP_WORDS) + r")\s)")
+
+
+def _inverted_after_comma(state: _State, text: str, offset: int, verb: str, e: int) -> _Attribution | None:
+    """ "“It will be a challenge” for Gale, said Ruiz.": a reporting verb after a comma, followed by a name that ends
+    the clause, is inverted; the name before the comma is the object of the reported words, not the speaker. Only a
+    person the article names, only words of a role between the verb and the name ("said former mayor Ruiz"), and
+    nothing but the end of the clause after it: "Gale, asked about it, said Ruiz was wrong" reports what Gale said
+    about Ruiz."""
+    if verb.lower() in PERSON_OBJECT_VERBS:
+        return None  # "Gale, the mayor, told Ruiz.": Ruiz is spoken to
+    start = offset + e
+    i = bisect_left(state.starts, start)
+    if i >= len(state.mentions) or state.starts[i] > start + 50:
+        return None
+    m = state.mentions[i]
+    for word in text[start : m.start].split():
+        low = word.lower().rstrip(".")
+        if low in OBJECT_PREPOSITIONS or not (low in ROLE_WORDS or low in NAME_PREFIX_WORDS or low in ROLE_DESCRIPTORS):
+            return None  # "said of Cruz": the name is what the words are about
+    tag = PARTY_TAG_AFTER_RE.match(text, m.end)
+    if not INVERTED_END_RE.match(text, tag.end() if tag else m.end):
+        return None
+    return _Attribution(start, m.end, m.person, m.text, "name after the reporting verb, after a comma")
 
 
 # A reporting participle hung on the main clause after a comma or "and": "…, telling reporters, “…”", "…, adding
