@@ -473,3 +473,11 @@ def test_two_names_differing_only_in_their_middle_initials_are_two_people():
         "Harold J. Quillan, gave them away in 2004. Harold J. Quillan said the family had kept them for years."
     )
     assert names(body) == ["Harold T.R. Quillan", "Harold J. Quillan"]
+
+
+def test_a_person_stays_beside_a_foundation_named_with_their_full_name():
+    body = (
+        "Donors to the Marisol Quint Foundation met in Ostvale on Tuesday. The charity was started in 2001 "
+        "by Marisol Quint and her brother."
+    )
+    assert names(body) == ["Marisol Quint"]

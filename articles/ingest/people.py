@@ -1038,7 +1038,9 @@ def _classify_mentions(
             or (
                 fold(c.tokens[0]) in given
                 and all(fold(t) in eponyms for t in c.tokens[1:] if fold(t) in place_words)
-                and fold(c.tokens[0]) not in place_words
+                # (the given name too when the whole name is a namesake's: "Marisol Quint" of the "Marisol Quint
+                # Foundation", not "Orlando Sentinel" beside "Orlando International Airport")
+                and (fold(c.tokens[0]) not in place_words or " ".join(_name_key(c.tokens)) in eponyms)
             )
         ]
     cands = _drop_named_things(text, cands, lang)
@@ -1697,7 +1699,9 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
     """Words this article uses in place and organisation names ("Elden" in "Port Elden", "Brannoch" in
     "Brannoch Telecom", a dateline's "HARBORVIEW"): a run containing one ("Elden Dock", "Harborview Fire")
     is not a person either. Learnt per article because fictional places are in no gazetteer. Also the words of
-    those that are only seen in names of things called after people ("Trump" of "Trump Tower")."""
+    those that are only seen in names of things called after people ("Trump" of "Trump Tower"), and the full names
+    such a thing is called after, their folded words joined by spaces ("marisol quint" of the "Marisol Quint
+    Foundation")."""
     words: set[str] = set()
     eponyms: set[str] = set()  # words only ever seen in a name like "Clinton Foundation" (see EPONYM_NOUNS)
     firsts: set[str] = set()  # first words of place and organisation names ("Trump" of "Trump Parc East")
@@ -1707,6 +1711,9 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
         if piece.places:
             if fold(piece.tokens[-1]) in EPONYM_NOUNS:  # "the Clinton Foundation", "Clinton Global Initiative"
                 eponyms |= piece.places
+                namesake = _name_key(piece.tokens[1:-1] if piece.tokens[0] == "The" else piece.tokens[:-1])
+                if len(namesake) > 1 and namesake[0] in data.given_names:
+                    eponyms.add(" ".join(namesake))  # "Marisol Quint Foundation": called after Marisol Quint
             else:
                 words |= piece.places
                 firsts.add(fold(piece.tokens[0]))
