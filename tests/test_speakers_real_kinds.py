@@ -688,3 +688,19 @@ def test_said_and_a_name_after_a_comma_is_inverted():
         ("simply wrong about the h", "Ana Gale"),
         ("He had a lot of supporte", "Piet Olsen"),
     ]
+
+
+def test_an_organisation_after_a_subordinate_clause_holds_the_floor_before_a_colon():
+    body = (
+        "Mayor Ada Voss opened the fair on Monday. “We are proud,” Voss said.\n\n"
+        "As if talking to the mayor directly, the Harbour Board of Appeals was firm in its findings: “Further talk "
+        "on this issue is pointless.”\n\n"
+        "Amid calls for a boycott, the Ledger’s Tomas Ruiz offered a defence of the fair, saying it was “good for "
+        "every shop on the quay.”"
+    )
+    assert speakers(body) == [
+        ("We are proud,", "Ada Voss"),
+        ("Further talk on this iss", None),
+        ("good for every shop on t", "Tomas Ruiz"),
+    ]
+    assert extract("", body, "en").quotes[1].speaker_kind == "organisation"

@@ -215,7 +215,9 @@ SENTENCE_CONNECTIVES = frozenset("but and yet still so now meanwhile however als
 # not of a subject ("Proposals from the front-runner, Ana Ruiz, …" is the subject and its apposition).
 INTRODUCTION_OPENERS = frozenset(
     """just last earlier later in on at after before during since following speaking asked when while for by with
-from according meanwhile separately yesterday today""".split()
+from according meanwhile separately yesterday today"""
+    # a subordinate clause before the main one ("As if addressing the mayor directly, the board was firm: “…”")
+    """ as if although though because once unlike despite amid""".split()
 )
 
 # Words that open a description of someone rather than name them: "an aide to …", "who advised …".

@@ -1724,6 +1724,15 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
         if phrase[-1].lower() in TIME_WORDS or not frame[end - offset + 1 : v].lstrip()[:1].islower():
             return None  # "A few weeks later, on the steps …": an introduction, not a subject
     mention = _mention_in(state, offset + a, end, text)
+    if (
+        mention is not None
+        and mention.end >= end - 1
+        and text[offset + a : mention.start].rstrip().endswith(("’s", "'s"))
+    ):
+        # "The Tribune’s Ana Ruiz provided …": the name after its owner is the head of the subject
+        return _Attribution(
+            mention.start, mention.end, mention.person, mention.text, f"{PARTICIPLE_RULE}, name after its owner"
+        )
     if mention is not None and not _describes(state, text, offset + a, end):
         return None  # "The mayor Ines Caldwell …": a name in the subject, not read here
     return _Attribution(offset + a, end, None, written, PARTICIPLE_RULE, speaker_kind(written))
