@@ -481,3 +481,15 @@ def test_a_person_stays_beside_a_foundation_named_with_their_full_name():
         "by Marisol Quint and her brother."
     )
     assert names(body) == ["Marisol Quint"]
+
+
+def test_a_full_name_in_a_places_context_is_a_person_when_its_surname_alone_speaks():
+    # "beat", "in", "a loss to" before a name make it a team or a place, unless the article has that surname
+    # speak or take a title elsewhere; the surname may be a town's ("Clinton"), so the Census cannot say it.
+    body = (
+        "Polls suggest the senator could beat Rosalind Ostrava in November. Ostrava said on Monday that she "
+        "was not worried. The party found a new hope in Dariusz Kettlewell. Mr. Kettlewell has not decided."
+    )
+    assert names(body) == ["Rosalind Ostrava", "Dariusz Kettlewell"]
+    # No such mention: still a place.
+    assert names("The march ended in Dariusz Kettlewell on Sunday. Police counted 400 people.") == []

@@ -1634,7 +1634,18 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
         elif key and key[0] in given:
             plain.add(key)
     # A thing may "say" (organisations issue statements); only an age outweighs a thing appositive.
-    things = (things - people - plain) | (described - aged)
+    things = things - people - plain
+    if things and given:
+        # A known given name and a surname that speaks or takes a personal title alone elsewhere ("Clinton said",
+        # "Mr. Romney"): "beat Hillary Clinton", "a new leader in Mitt Romney" name that person, not a team or a
+        # place (the surname alone may be a town's, so the Census can't tell).
+        spoke = {k[0] for k in people if len(k) == 1} | {
+            _name_key(c.tokens)[0]
+            for c in cands
+            if len(c.tokens) == 1 and c.titled and _founding_title(c.role.split()[-1].lower(), lang)
+        }
+        things = {k for k in things if not (len(k) > 1 and k[0] in given and k[-1] in spoke)}
+    things |= described - aged
     things |= {k for k in trailing - personal if k[-1] not in personal_surnames}
     if not things:
         return cands
