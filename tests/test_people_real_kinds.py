@@ -493,3 +493,14 @@ def test_a_full_name_in_a_places_context_is_a_person_when_its_surname_alone_spea
     assert names(body) == ["Rosalind Ostrava", "Dariusz Kettlewell"]
     # No such mention: still a place.
     assert names("The march ended in Dariusz Kettlewell on Sunday. Police counted 400 people.") == []
+
+
+def test_which_after_a_known_persons_name_is_about_the_thing_before_it():
+    # ", which" makes a name a thing ("Velmont Freight, which …"), but after a person's full name or a titled name
+    # it takes up the noun before the name: the letter, the speech, the lead.
+    body = (
+        "Forty members signed a letter to Senator Odile Brandvold, which was first reported last week. The "
+        "speech by Marcus Quennell, which ran for an hour, drew cheers. Velmont Freight, which employs 300 people, "
+        "said nothing."
+    )
+    assert names(body) == ["Odile Brandvold", "Marcus Quennell"]

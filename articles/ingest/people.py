@@ -1620,8 +1620,15 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
                 personal.add(key)
                 if len(key) == 1:
                     personal_surnames.add(key[0])  # "Rock, a retired teacher": Lena Rock's
-        if text.startswith(",", c.end) and THING_AFTER_RE.match(text, c.end, c.end + 60):
-            described.add(key)  # ", which …", ", founded in …", ", a nine-year-old gelding": stronger than "said"
+        if (
+            text.startswith(",", c.end)
+            and THING_AFTER_RE.match(text, c.end, c.end + 60)
+            and not (_which_after(text, c.end) and (c.titled or (len(key) > 1 and key[0] in given)))
+        ):
+            # ", which …", ", founded in …", ", a nine-year-old gelding": stronger than "said". (After a titled name
+            # or a known given name and a surname, ", which" takes up the noun before it: "a letter to Senator Odile
+            # Brandvold, which was first reported …", "a lead over Hillary Clinton, which …".)
+            described.add(key)
         elif STRONG_AFTER_RE.match(text, c.end, c.end + 12):
             people.add(key)
             if text.startswith(",", c.end):
@@ -1650,6 +1657,11 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
     if not things:
         return cands
     return [c for c in cands if _name_key(c.tokens) not in things]
+
+
+def _which_after(text: str, end: int) -> bool:
+    """ ", which" right after a name (THING_AFTER_RE's relative clause, not its appositive)."""
+    return text[end + 1 : end + 12].lstrip().startswith("which")
 
 
 @lru_cache(maxsize=8192)
