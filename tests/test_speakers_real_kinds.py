@@ -704,3 +704,12 @@ def test_an_organisation_after_a_subordinate_clause_holds_the_floor_before_a_col
         ("good for every shop on t", "Tomas Ruiz"),
     ]
     assert extract("", body, "en").quotes[1].speaker_kind == "organisation"
+
+
+def test_the_object_ending_a_subordinate_clause_is_no_appositive_speaker():
+    body = (
+        "Tomas Ruiz spoke for an hour at the quay. As Ruiz attacked Ana Gale, the crowd shouted, “Vote her out!”\n\n"
+        "As Piet Olsen, a pollster at the Harbour Institute, noted, “Nobody in the town is waiting for the ferry.”"
+    )
+    assert speakers(body) == [("Vote her out!", None), ("Nobody in the town is wa", "Piet Olsen")]
+

@@ -1383,8 +1383,13 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
             return att
         if noun_phrase is None:
             noun_phrase = att
-        # Look past a noun phrase only when it is an appositive to a name just before it.
-        if i + 1 < len(segments) and not _ends_with_mention(state, offset + segments[i + 1][1], text):
+        # Look past a noun phrase only when it is an appositive to a name just before it; not to the object ending a
+        # subordinate clause ("As Ruiz attacked Gale, the crowd chanted": Gale is no subject; "As Ana Ruiz, an
+        # expert, noted" names the subject).
+        if i + 1 < len(segments) and (
+            not _ends_with_mention(state, offset + segments[i + 1][1], text)
+            or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
+        ):
             break
     if noun_phrase is None or _descriptive(noun_phrase.written):
         # "Ana Ruiz, assistant secretary for refugees, population and migration, said": a description longer than
@@ -1393,6 +1398,15 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if opener is not None:
             return opener
     return noun_phrase
+
+
+def _subordinate_clause(state: _State, text: str, a: int, b: int) -> bool:
+    """text[a:b] is a subordinate clause with a verb of its own before the name ending it ("As Ruiz attacked Gale")."""
+    words = text[a:b].split()
+    mention = _mention_in(state, a, b, text)
+    if len(words) < 3 or words[0].lower() not in SUBORDINATORS or mention is None:
+        return False
+    return any(w.islower() for w in text[a : mention.start].split()[1:])
 
 
 # A segment that is only a verb phrase after a coordinator: ", but now said", ", then leaned in and boomed".
