@@ -713,3 +713,17 @@ def test_the_object_ending_a_subordinate_clause_is_no_appositive_speaker():
     )
     assert speakers(body) == [("Vote her out!", None), ("Nobody in the town is wa", "Piet Olsen")]
 
+
+def test_a_report_recommends_and_a_crowd_chants():
+    body = (
+        "Mayor Ada Voss opened the fair on Monday. “We are proud,” Voss said.\n\n"
+        "The auditors published their review of the harbour levy on Friday.\n\n"
+        "“Keep the ferry levy at its current level until 2030,” it recommended. “After that, review it.”\n\n"
+        "“Hey, hey! Ho, ho! The levy has got to go!” some protesters chanted on the quay."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_kind) for q in got[1:]] == [
+        ("Keep the ferry levy at i", None, "organisation"),
+        ("After that, review it.", None, "organisation"),
+        ("Hey, hey! Ho, ho! The le", None, "unknown"),
+    ]
