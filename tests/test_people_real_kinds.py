@@ -504,3 +504,11 @@ def test_which_after_a_known_persons_name_is_about_the_thing_before_it():
         "said nothing."
     )
     assert names(body) == ["Odile Brandvold", "Marcus Quennell"]
+
+
+def test_a_surname_that_is_an_english_word_after_a_known_given_name_is_a_surname():
+    body = (
+        '"It was never close," said Hal From, who ran the campaign. Ostvale Freight chief executive Nadia Read '
+        "said the firm would stay, and council president Marty Small agreed."
+    )
+    assert names(body) == ["Hal From", "Nadia Read", "Marty Small"]

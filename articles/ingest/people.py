@@ -48,6 +48,7 @@ from .people_words import (
     OCCUPATION_MODIFIERS,
     OCCUPATION_NOUNS,
     OPENING_ROLE_ENDINGS,
+    ORDER_WORDS,
     PARTICLES,
     PERSON_MODIFIED_NOUNS,
     PERSON_NOUNS,
@@ -592,7 +593,7 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
     """Tokens that look like acronyms or common words but are parts of a name: an initial ("David A. Hale":
     "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), a
     generational suffix at the end ("Joseph R. Hale II"), a month as the surname after a known given name
-    ("Theresa May")."""
+    ("Theresa May"), an English word as the surname after one ("Al From")."""
     n = len(name_toks)
     if i == n - 1 and i and not lang and fold(tok) in MONTHS:
         return fold(name_toks[0]) in name_data.load().given_names
@@ -601,6 +602,19 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
         # that is no calendar word ("May Day" stays a day). The person still needs evidence of one.
         data, last = name_data.load(), fold(name_toks[1])
         return fold(tok) in data.given_names and last in data.surnames and last not in NON_PERSON_WORDS
+    if (
+        i == 1
+        and n == 2
+        and not lang
+        and len(tok) > 3
+        and tok[1:].islower()
+        and fold(tok) in COMMON_WORDS
+        and fold(tok) not in ORDER_WORDS
+    ):
+        # "Al From", "Ian Read", "Marty Small": an English word that is a Census surname, capitalised after a given
+        # name the lists know (in a heading each word is capitalised, and the run is longer than two words).
+        data = name_data.load()
+        return fold(tok) in data.surnames and fold(name_toks[0]) in data.given_names
     if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
         return i < n - 1
     if _dotted_initials(tok):

@@ -194,6 +194,10 @@ WEAK_ROLE_ENDINGS = ("er", "or", "ar")
 # "Will" is a modal verb at a sentence start but a given name in the middle of one ("captain Will Ashby").
 GIVEN_NAME_HOMOGRAPHS = frozenset({"Will"})
 
+# Words of COMMON_WORDS the Census lists as surnames that after a given name are still no surname: an order, as in
+# a slogan ("America First") or a heading (see people._name_part: "Al From", "Marty Small" are surnames).
+ORDER_WORDS = frozenset("first second third last next".split())
+
 # Personal pronouns that may stand for a person named before (quotes.py resolves speakers with them).
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
