@@ -1028,16 +1028,7 @@ def parse_html(
     url = _url_of(origin)
     tree = trafilatura.load_html(text)
     page = _page_metadata(tree) if tree is not None else PageMetadata()
-    # Metadata only for the date (no guess from the text: a copyright line's year is no date); precision,
-    # so menus and lists of other stories stay out; recall only when precision finds nothing.
-    dates = {"extensive_search": False, "original_date": True, "max_date": dt.date.today().isoformat()}
-    document = None
-    for settings in ({"favor_precision": True}, {}):
-        document = trafilatura.bare_extraction(
-            text, with_metadata=True, url=url, date_extraction_params=dates, include_comments=False, **settings
-        )
-        if document is not None and (document.text or "").strip():
-            break
+    document = _extracted(text, url)
     if document is None or not (document.text or "").strip():
         yield Rejection(origin, "no article text found in the page")
         return
@@ -1070,6 +1061,34 @@ def parse_html(
             byline=_byline([*page.authors, document.author or ""], site),
         )
     )
+
+
+# trafilatura's precision mode keeps menus and lists of other stories out, but it skips the rescues its
+# balanced mode has (the page's text as a whole, a retry when little was found): on a page whose article
+# it cannot see there (text in <noscript>, a wrapper named like chrome) it returns a sliver, a date or a
+# "your browser is out of date" notice. Such a sliver gives way to what the next mode finds.
+SLIVER_CHARS = 1000  # an extraction shorter than this may be a sliver…
+SLIVER_RATIO = 5  # …when the next mode finds this many times as much
+
+
+def _extracted(text: str, url: str | None):
+    """trafilatura's document for the page: precision first, so menus and lists of other stories stay
+    out; the balanced mode, then recall, when what precision found is nothing or a sliver."""
+    import trafilatura
+
+    # Metadata only for the date (no guess from the text: a copyright line's year is no date).
+    dates = {"extensive_search": False, "original_date": True, "max_date": dt.date.today().isoformat()}
+    best, size = None, 0
+    for settings in ({"favor_precision": True}, {}, {"favor_recall": True}):
+        if best is not None and size >= SLIVER_CHARS:
+            break
+        document = trafilatura.bare_extraction(
+            text, with_metadata=True, url=url, date_extraction_params=dates, include_comments=False, **settings
+        )
+        found = len(" ".join((document.text or "").split())) if document is not None else 0
+        if best is None or (found and found > SLIVER_RATIO * size):
+            best, size = document, found
+    return best
 
 
 @dataclass
