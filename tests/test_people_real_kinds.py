@@ -512,3 +512,11 @@ def test_a_surname_that_is_an_english_word_after_a_known_given_name_is_a_surname
         "said the firm would stay, and council president Marty Small agreed."
     )
     assert names(body) == ["Hal From", "Nadia Read", "Marty Small"]
+
+
+def test_a_name_opening_with_a_number_word_is_no_persons():
+    # A website or a firm called "Zero Something" may "say" things; no given name is a number.
+    body = (
+        'In a comparison done on Zero Lantern, the figures differed. "On this basis," Zero Lantern said, "it is wrong."'
+    )
+    assert names(body) == []

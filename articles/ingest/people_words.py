@@ -138,7 +138,7 @@ a an the this that these those there here then than and but or nor so yet for of
 from into after before during since until while when where why how what who which whose whom if
 as about over under between against without within across behind beyond near after although though
 because once unless whether i we you he she it they me us him her them my our your his its their
-mine ours yours theirs one two three four five six seven eight nine ten some many most more less
+mine ours yours theirs zero one two three four five six seven eight nine ten some many most more less
 few all any each every both either neither no not none nothing everything everyone everybody
 something someone somebody anything anyone another other such only just also even still already
 however meanwhile instead otherwise indeed perhaps maybe yes please thanks thank last next first
