@@ -727,3 +727,16 @@ def test_a_report_recommends_and_a_crowd_chants():
         ("After that, review it.", None, "organisation"),
         ("Hey, hey! Ho, ho! The le", None, "unknown"),
     ]
+
+
+def test_a_surname_that_is_a_common_word_is_the_person_named_in_full_with_it():
+    body = (
+        "The columnist Ansel Early has covered the harbour for thirty years, and Mara Will edits his pages.\n\n"
+        "“The levy is a mistake,” Early said. “Nobody asked the fishermen,” Will said.\n\n"
+        "“Small boats pay twice,” Small said."
+    )
+    assert speakers(body) == [
+        ("The levy is a mistake,", "Ansel Early"),
+        ("Nobody asked the fisherm", "Mara Will"),
+        ("Small boats pay twice,", None),
+    ]

@@ -1254,7 +1254,7 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
     (when exactly one fits), else a speaker named as written. Several people of that surname: unresolved."""
     shaped = _name_words(phrase)
     if shaped is None:
-        return None
+        return _surname_of_one(state, a, b, phrase)
     words, titles = shaped
     core = [w for k, w in enumerate(words) if not (k and fold(w).lower() in NAME_SUFFIXES)]
     surname = fold(core[-1]).lower()
@@ -1282,6 +1282,27 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
     state.people.append(PersonMention(name, titles, 1, [], evidence="speaker named as written"))
     state.add_mention(Mention(start, end, name, len(state.people) - 1))
     return _Attribution(a, b, len(state.people) - 1, phrase, "name as written next to the reporting verb")
+
+
+def _surname_of_one(state: _State, a: int, b: int, phrase: str) -> _Attribution | None:
+    """A subject that is one capitalised word too common to be a name by itself ("Will said", "Small said", "Read
+    said": words, not names, to _name_words) is the one person the article names in full with it as surname ("George
+    Will"); with no such person, or several, it is no name."""
+    words = phrase.split()
+    while words and words[0].lower().rstrip(".") in NAME_PREFIX_WORDS:
+        words.pop(0)  # "Mr. Small"
+    if len(words) != 1 or not (words[0][:1].isupper() and words[0].isalpha()) or words[0].isupper():
+        return None
+    surname = fold(words[0]).lower()
+    fits = [
+        i
+        for i, p in enumerate(state.people)
+        if len(p.name.split()) > 1
+        and [fold(w).lower() for w in p.name.split() if fold(w).lower() not in NAME_SUFFIXES][-1:] == [surname]
+    ]
+    if len(fits) != 1:
+        return None
+    return _Attribution(a, b, fits[0], phrase, "surname of a person the article names")
 
 
 # Around a name: what people are said to do ("he", "her", "Mr.") and what organisations are ("its", "it said").
