@@ -520,3 +520,11 @@ def test_a_name_opening_with_a_number_word_is_no_persons():
         'In a comparison done on Zero Lantern, the figures differed. "On this basis," Zero Lantern said, "it is wrong."'
     )
     assert names(body) == []
+
+
+def test_a_given_name_and_a_surname_that_is_also_a_town_after_beat_is_a_person():
+    # "beat Hillary Clinton": Clinton is a town too; a known given name that is no place before it makes the person.
+    body = "Polls suggest the senator could beat Harriet Denton in November, and his aides know it."
+    assert names(body) == ["Harriet Denton"]
+    # A place before it keeps the place: "a loss to Chelsea Bridge" is a team's.
+    assert names("The club suffered a heavy loss to Chelsea Bridge last week.") == []

