@@ -38,3 +38,51 @@ def test_an_article_the_precise_extraction_cannot_see_is_not_reduced_to_its_date
     )
     article = parse(html)
     assert all(p in article.body_text for p in PARAGRAPHS)
+
+
+def story(*extra: str, after: str = "") -> str:
+    """A news page: the article's paragraphs with `extra` lines among them, then `after`."""
+    lines = [*PARAGRAPHS[:3], *extra, *PARAGRAPHS[3:]]
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry timetable kept</title></head>'
+        f"<body><article><h1>Ferry timetable kept</h1>{paragraphs}{after}</article></body></html>"
+    )
+
+
+def test_a_line_pointing_to_another_story_is_not_body():
+    html = story(
+        "Read more: Saltney school reopens after the storm",
+        "Lesen Sie auch: Neue Fähre für Saltney",
+        "Le puede interesar: El puerto de Wrenmouth cierra de noche",
+    )
+    body = parse(html).body_text
+    assert "Saltney school reopens" not in body and "Neue Fähre" not in body and "cierra de noche" not in body
+    assert all(p in body for p in PARAGRAPHS)
+
+
+def test_a_read_more_sentence_of_the_article_stays():
+    line = "Read more about the timetable in the operator's leaflet, which the board handed out at the quay."
+    assert line in parse(story(line)).body_text
+
+
+def test_a_list_of_other_stories_at_the_end_of_the_article_is_not_body():
+    after = (
+        "<p>You may also like:</p>"
+        "<p>Saltney school reopens after the storm</p>"
+        "<p>Lighthouse keeper retires after forty winters</p>"
+    )
+    body = parse(story(after=after)).body_text
+    assert "You may also like" not in body and "Lighthouse keeper" not in body and "school reopens" not in body
+    assert all(p in body for p in PARAGRAPHS)
+
+
+def test_photo_credits_and_copyright_lines_are_not_body():
+    html = story(
+        "Photo: Ines Calvar / Wrenmouth Harbour Post",
+        "The new ferry at the quay on Monday. © Wrenmouth Harbour Post / Ines Calvar",
+        after="<p>© 2024 Wrenmouth Harbour Post. All rights reserved.</p>",
+    )
+    body = parse(html).body_text
+    assert "Ines Calvar" not in body and "rights reserved" not in body
+    assert all(p in body for p in PARAGRAPHS)

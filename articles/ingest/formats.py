@@ -1037,6 +1037,7 @@ def parse_html(
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
+    paragraphs = _without_chrome_lines(paragraphs)
     dated = page.published or Dated(None)
     if dated.day is not None and page.published_in_utc:
         dated = _local_day(dated, document.url or url or "")
@@ -1089,6 +1090,58 @@ def _extracted(text: str, url: str | None):
         if best is None or (found and found > SLIVER_RATIO * size):
             best, size = document, found
     return best
+
+
+# Lines of the article's own block that are the site's, not the article's: what trafilatura keeps
+# because a site writes them as paragraphs of the story.
+# "Read also: <another story's headline>", in the languages of the pages we read; a line that begins so
+# ("Read more: Saltney school reopens", "Lesen Sie auch: …"; not "Read more about the timetable in …").
+READ_ALSO_PHRASES = (
+    "read more", "read also", "also read", "see also", "related", "more on this", "recommended",
+    "you may also like", "you might also like",
+    "lesen sie auch", "lesen sie hier", "lesen sie mehr", "lies auch", "auch lesen", "auch interessant",
+    "mehr zum thema", "mehr themen", "weitere themen", "schon gelesen", "zum weiterlesen", "weiterlesen",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+    "das thema könnte dich auch interessieren",
+    "lea también", "lee también", "vea también", "le puede interesar", "te puede interesar",
+    "notas relacionadas", "noticias relacionadas",
+    "à lire aussi", "lire aussi", "à lire également", "voir aussi",
+    "czytaj też", "czytaj także", "czytaj więcej", "dowiedz się więcej", "zobacz też", "zobacz także",
+    "leia também", "leia mais", "veja também", "leggi anche", "lees ook", "lees meer",
+)  # fmt: skip
+# A photo's credit: one of these words, then a colon or "©" ("Photo: Ines Calvar", "Titelbild: …").
+CREDIT_WORDS = (
+    "(c)", "copyright", "photo", "photos", "photo credit", "credit", "credits", "(credit", "image",
+    "foto", "fotos", "bild", "bildquelle", "titelbild", "beitragsbild", "crédit photo", "crédits photos",
+)  # fmt: skip
+RIGHTS_RESERVED = (
+    "all rights reserved", "alle rechte vorbehalten", "todos los derechos reservados", "tous droits réservés",
+    "wszelkie prawa zastrzeżone",
+)  # fmt: skip
+CREDIT_LINE_WORDS = 30  # a caption or a copyright line is short; a paragraph quoting one is not
+_READ_ALSO = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\s*(?:[:»›>|?!…–-]|$)", re.I)
+_READ_ALSO_ALONE = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\s*[:?!…]?$", re.I)
+_CREDIT = re.compile(rf"^(?:©|(?:{'|'.join(map(re.escape, CREDIT_WORDS))})\s*[:©])", re.I)
+_RIGHTS = re.compile(rf"©|{'|'.join(map(re.escape, RIGHTS_RESERVED))}", re.I)
+
+
+def _without_chrome_lines(paragraphs: list[str]) -> list[str]:
+    """The article's paragraphs without the lines that point to other stories, credit a photo or claim
+    the page's copyright. A "read also" heading alone on its line in the last third of the article starts
+    the list of other stories: it goes with what follows."""
+    for i, line in enumerate(paragraphs):
+        if 3 * i >= 2 * len(paragraphs) and _READ_ALSO_ALONE.match(line):
+            paragraphs = paragraphs[:i]
+            break
+    return [
+        line
+        for line in paragraphs
+        if not (
+            _READ_ALSO.match(line)
+            or _CREDIT.match(line)
+            or (len(line.split()) <= CREDIT_LINE_WORDS and _RIGHTS.search(line))
+        )
+    ]
 
 
 @dataclass
