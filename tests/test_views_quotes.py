@@ -14,7 +14,7 @@ import pytest
 from articles import citations
 from articles.models import Quote
 from articles.page_queries import outlet_counts, quoted_topics, same_words
-from articles.search import QuoteSearchRequest, mark_quotes, search_quotes
+from articles.search import QUOTE_SORTS, QuoteSearchRequest, mark_quotes, search_quotes
 from articles.search.highlight import quote_in_context
 from tests.conftest import make_article, make_person, make_source, make_topic
 
@@ -357,3 +357,50 @@ def test_an_organisation_quoted_says_so_on_its_page_and_its_card(client):
     assert 'the ministry — <span class="speaker-kind">organisation</span>' in page
     card = client.get(article.get_absolute_url()).content.decode()
     assert 'the ministry <span class="speaker-kind">(organisation)</span>' in card
+
+
+# --- Wire copies (issue 14.3): a quotation listed once is counted under every outlet that ran it ------------------
+
+
+def outlet_facet(html: str) -> dict[str, tuple[int, str]]:
+    """The outlet facet's rows: {outlet: (count, link)}."""
+    from html import unescape
+
+    facet = html.split('id="facet-source"', 1)[1].split("</ul>", 1)[0]
+    rows = re.findall(r'<a href="([^"]+)">([^<]+)</a> <span class="count">(\d+)</span>', facet)
+    return {unescape(label): (int(n), unescape(href)) for href, label, n in rows}
+
+
+def test_quote_search_counts_a_wire_storys_quotation_under_each_outlet_that_ran_it(
+    client, django_assert_max_num_queries
+):
+    from tests.test_wire_copies import cards, three_copies_naming_the_council
+
+    three_copies_naming_the_council()
+    # The speaker by slug; the time limit's savepoint, setting and release; the matches, with the other outlets that
+    # ran those of a wire story; the page's quotations; their outlet counts; the form's outlets, topics and languages.
+    with django_assert_max_num_queries(10):
+        html = client.get("/quotes/", {"speaker": "orla-fenwick"}).content.decode()
+    assert len(cards(html)) == 3  # the story's two once, and the one only the Beacon carried
+    facet = outlet_facet(html)
+    # Every outlet that ran the story carried its two; the Beacon its own third as well.
+    assert {outlet: n for outlet, (n, _) in facet.items()} == {
+        "Harrow Beacon": 3,
+        "Northfield Ledger": 2,
+        "Strait Courier": 2,
+    }
+    for outlet, (n, link) in facet.items():  # each outlet's link finds as many as the facet says
+        assert len(cards(client.get("/quotes/" + link).content.decode())) == n, outlet
+    # Words of the story: one quotation, found under each of the three outlets, the Ledger's although it
+    # restyled them (still a repeat: the same words once case and punctuation are folded).
+    ledgers = Quote.objects.filter(article__source__slug="northfield-ledger", text__icontains="lorry")
+    assert ledgers.update(text="We cannot let anyone drive onto a ramp that might fold under a LORRY!") == 1
+    assert ledgers.get().repeated
+    for sort in QUOTE_SORTS:
+        result = search_quotes(QuoteSearchRequest(text="ramp lorry", sort=sort))
+        assert result.total == 1
+        assert sorted((row["label"], row["n"]) for row in result.facets["source"]) == [
+            ("Harrow Beacon", 1),
+            ("Northfield Ledger", 1),
+            ("Strait Courier", 1),
+        ], sort
