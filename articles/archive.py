@@ -415,15 +415,23 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
             for _, row in articles:
                 if row.existed and row.values is not None:
                     Article.objects.filter(pk=row.pk).update(**row.values, updated=now)
-        _insert_articles(cursor, [row for _, row in articles if not row.existed], now)
+        new = [row for _, row in articles if not row.existed]
+        _take_ids(cursor, new)
+        # Wire copies found before the new articles are written, so each goes in with its group (copy_of)
+        # rather than being updated after: an UPDATE rewrote the row and all its index entries (the
+        # search document's GIN among them) and fired the row triggers of PersonMonth and Quote.repeated
+        # for each copy, where the insert's statement triggers count a batch once.
+        groups = find_groups(
+            [
+                (row.pk, items[index][0].body_text, row.values["wire_bands"], row.existed)
+                for index, row in articles
+                if _has_bands(row)
+            ],
+            unstored={row.pk: row.values["published"] for row in new},
+        )
+        _insert_articles(cursor, new, now, groups.heads)
         _insert_rows(cursor, [row for _, row in articles], rows)
-    group_copies(
-        [
-            (row.pk, items[index][0].body_text, row.values["wire_bands"], row.existed)
-            for index, row in articles
-            if _has_bands(row)
-        ]
-    )
+    write_groups(groups)
     if existing:  # their search text also holds the rows staff kept
         refresh_search_text(existing)
     tag_articles([row.pk for _, row in articles])
@@ -440,9 +448,9 @@ def _kept_by_staff(article_ids: list[int]) -> dict[int, list[tuple[str, int | No
     return kept
 
 
-def _insert_articles(cursor, rows: list[_Row], now: dt.datetime) -> None:
-    """New articles go in by COPY (cheaper to send and to parse than a many-row INSERT), with ids taken
-    from the table's sequence first, in order, as INSERT … RETURNING gave them."""
+def _take_ids(cursor, rows: list[_Row]) -> None:
+    """Ids for new articles from the table's sequence, in order, as INSERT … RETURNING gave them: taken
+    before the rows are written, so their wire-copy groups can be written with them."""
     if not rows:
         return
     cursor.execute(
@@ -450,11 +458,18 @@ def _insert_articles(cursor, rows: list[_Row], now: dt.datetime) -> None:
     )
     for row, pk in zip(rows, sorted(pk for (pk,) in cursor.fetchall()), strict=True):
         row.pk = pk
+
+
+def _insert_articles(cursor, rows: list[_Row], now: dt.datetime, heads: dict[int, int | None]) -> None:
+    """New articles (their ids taken) go in by COPY, cheaper to send and to parse than a many-row INSERT,
+    each a copy of its group's head when `heads` names one."""
+    if not rows:
+        return
     stamp = now.isoformat()
     _copy(
         cursor,
-        f"articles_article (id, {', '.join(ARTICLE_COLUMNS)}, created, updated)",
-        [(row.pk, *(row.values[c] for c in ARTICLE_COLUMNS), stamp, stamp) for row in rows],
+        f"articles_article (id, {', '.join(ARTICLE_COLUMNS)}, copy_of_id, created, updated)",
+        [(row.pk, *(row.values[c] for c in ARTICLE_COLUMNS), heads.get(row.pk), stamp, stamp) for row in rows],
     )
 
 
@@ -557,7 +572,27 @@ def candidate_params(band_lists: Iterable[list[int]]) -> list:
 
 def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
     """Put stored articles — (id, plain text, its wire_bands as written, stored before this batch) — into
-    their wire-copy groups (issue 14.3; articles/wire.py says how copies are found).
+    their wire-copy groups (issue 14.3; articles/wire.py says how copies are found): find_groups(), then
+    write_groups()."""
+    write_groups(find_groups(articles))
+
+
+@dataclass
+class Groups:
+    """What find_groups() decided, for write_groups() (and for new articles' own rows) to write."""
+
+    heads: dict[int, int | None] = field(default_factory=dict)  # the head of each one's group (None: it heads)
+    unstored: set[int] = field(default_factory=set)  # not in the table yet: written with their group
+    kept: set[int] = field(default_factory=set)  # heading copies already: left as they are
+    takeovers: dict[int, int] = field(default_factory=dict)  # a stored head: the article taking its place
+    affected: set[int] = field(default_factory=set)  # heads whose copy_outlets to count again
+
+
+def find_groups(
+    articles: list[tuple[int, str, list[int], bool]], *, unstored: dict[int, dt.date | None] | None = None
+) -> Groups:
+    """The wire-copy groups of these articles — (id, plain text, its wire_bands, stored before this batch)
+    — of which `unstored` (id: publication date) are new, their ids taken but their rows not written yet.
 
     One indexed query finds every article sharing a band with one of them (article_wire_bands_gin); each
     candidate's text is compared (Jaccard of the shingles, wire.SAME_STORY). An article joins the group of
@@ -565,18 +600,20 @@ def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
     published article (copy_of empty, the one lists show), and a copy published before it takes its
     place. The same text again never gets here (it is skipped as the same article); an article compared
     again after its text changed is not its own candidate, and one that heads copies keeps them."""
+    unstored = unstored or {}
     if not articles:
-        return
+        return Groups(unstored=set(unstored))
     texts = {pk: text for pk, text, _, _ in articles}
     own_bands = {pk: values for pk, _, values, _ in articles}
     ours = list(texts)
     with connection.cursor() as cursor:
-        # Ours are found too (they share their own bands), with their dates.
+        # The stored of ours are found too (they share their own bands), with their dates; the unstored
+        # are added as the query would have found them.
         cursor.execute(
             CANDIDATES.format(columns="id, copy_of_id, published, wire_bands", table="articles_article"),
             candidate_params(list(own_bands.values())),
         )
-        rows = cursor.fetchall()
+        rows = cursor.fetchall() + [(pk, None, day, own_bands[pk]) for pk, day in unstored.items() if pk in texts]
         heads, was = _grouped_before(cursor, [pk for pk, _, _, existed in articles if existed])
     leader = {pk: copy_of for pk, copy_of, _, _ in rows} | was
     published = {pk: day for pk, _, day, _ in rows}
@@ -639,7 +676,24 @@ def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
         else:
             leader[pk] = head
         affected |= {head, pk}
-    changed = [(pk, leader[pk]) for pk in ours if pk not in heads]
+    # A head taken over again later in the batch sends its copies straight to the last one; one of ours
+    # not stored yet has none stored (its copies in the batch follow in `leader`).
+    final = {}
+    for old, new in reversed(takeovers):
+        final[old] = final.get(new, new)
+    return Groups(
+        heads={pk: leader[pk] for pk in ours},
+        unstored=set(unstored),
+        kept=heads,
+        takeovers={old: new for old, new in final.items() if old not in unstored},
+        affected=affected,
+    )
+
+
+def write_groups(groups: Groups) -> None:
+    """Write what find_groups() decided for stored articles (the unstored went in with theirs): each one's
+    group, the copies of a head taken over, and the heads' copy_outlets."""
+    changed = [(pk, head) for pk, head in groups.heads.items() if pk not in groups.kept | groups.unstored]
     with connection.cursor() as cursor:
         if changed:
             execute_values(
@@ -649,21 +703,17 @@ def group_copies(articles: list[tuple[int, str, list[int], bool]]) -> None:
                 changed,
                 template="(%s, %s::bigint)",
             )
-        if takeovers:  # the old head's stored copies, and the old head, follow the new one
-            # One statement for the batch (one a takeover cost the bench's 4,000 articles ~950 round trips):
-            # a head taken over again later in the batch sends its copies straight to the last one.
-            final = {}
-            for old, new in reversed(takeovers):
-                final[old] = final.get(new, new)
+        if groups.takeovers:  # the old head's stored copies, and the old head, follow the new one
+            # One statement for the batch (one a takeover cost the bench's 4,000 articles ~950 round trips).
             execute_values(
                 cursor.cursor,
                 "UPDATE articles_article a SET copy_of_id = v.new FROM (VALUES %s) v (old, new)"
                 " WHERE (a.copy_of_id = v.old OR a.id = v.old) AND a.id <> v.new",
-                list(final.items()),
+                list(groups.takeovers.items()),
                 template="(%s::bigint, %s::bigint)",
-                page_size=len(final),
+                page_size=len(groups.takeovers),
             )
-    refresh_copy_outlets(affected)
+    refresh_copy_outlets(groups.affected)
 
 
 _SHINGLES_KEPT = 5_000  # stored articles' shingles kept between batches (~4 KB each: 20 MB at most)

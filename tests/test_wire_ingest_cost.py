@@ -1,0 +1,45 @@
+"""What finding wire copies costs ingest (issue 14.3: "near-duplicate detection keeps ingest >= 500
+articles/s"): a new copy goes into the table with its group (copy_of) in its one row version. Before, it was
+inserted alone and then updated: every index entry of the row written again (the search document's GIN
+among them), and the row triggers of PersonMonth and Quote.repeated fired for each copy. The only article
+rewritten now is the group's head, whose count of other outlets (copy_outlets) changes.
+
+The rows rewritten are read from PostgreSQL's counters for this test's own transaction
+(pg_stat_xact_user_tables). The story and outlets are tests/test_wire_copies.py's fiction."""
+
+import pytest
+from django.db import connection
+
+from articles.models import Article, Person
+from tests.test_wire_copies import BEACON, COURIER, LEDGER, store
+
+pytestmark = pytest.mark.django_db
+
+
+def articles_updated() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'articles_article'")
+        return cursor.fetchone()[0]
+
+
+def test_a_copy_of_a_stored_story_is_inserted_in_its_group_and_only_the_head_is_rewritten():
+    store(COURIER)
+    before = articles_updated()
+    store(LEDGER)
+    courier, ledger = (Article.objects.get(headline=p.headline) for p in (COURIER, LEDGER))
+    assert (ledger.copy_of_id, courier.copy_of_id, courier.copy_outlets) == (courier.pk, None, 1)
+    assert articles_updated() - before == 1  # the head's copy_outlets
+
+
+def test_a_story_and_its_copies_stored_together_rewrite_only_the_head():
+    before = articles_updated()
+    store(COURIER, LEDGER, BEACON)
+    courier = Article.objects.get(headline=COURIER.headline)
+    copies = Article.objects.filter(copy_of=courier).values_list("headline", flat=True)
+    assert sorted(copies) == sorted([LEDGER.headline, BEACON.headline])
+    assert courier.copy_outlets == 2
+    assert articles_updated() - before == 1
+    # Counted as one story for the person quoted, and her words once: the insert's triggers saw the group.
+    fenwick = Person.objects.get(name="Orla Fenwick")
+    assert list(fenwick.months.values_list("articles", flat=True)) == [1]
+    assert [q.repeated for q in fenwick.quotes.order_by("article_id", "position")].count(False) == 2
