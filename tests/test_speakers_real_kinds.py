@@ -740,3 +740,12 @@ def test_a_surname_that_is_a_common_word_is_the_person_named_in_full_with_it():
         ("Nobody asked the fisherm", "Mara Will"),
         ("Small boats pay twice,", None),
     ]
+
+
+def test_a_participle_after_a_sentence_opening_with_two_connectives_is_said_by_its_subject():
+    body = (
+        "Mayor Ada Voss opened the fair. “We are proud,” Voss said.\n\n"
+        "Then came a kinder post about the flood. And then Tomas Ruiz went fully on the attack, saying, “Is the "
+        "mayor going to resign? She should!”"
+    )
+    assert speakers(body)[1] == ("Is the mayor going to re", "Tomas Ruiz")

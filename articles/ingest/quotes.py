@@ -1724,8 +1724,11 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
         if comma < 0:
             return None
         a = comma + 1
-    elif first in SENTENCE_CONNECTIVES:
-        a = frame.index(words[0], a) + len(words[0])
+    else:
+        k = 0
+        while k < len(words) - 1 and words[k].lower().rstrip(",") in SENTENCE_CONNECTIVES:
+            a = frame.index(words[k], a) + len(words[k])  # "But …", "And then …"
+            k += 1
     a += len(frame[a:v]) - len(frame[a:v].lstrip())
     words = frame[a:v].split()
     if not words or QUOTE_CHAR in frame[a:v]:
