@@ -528,3 +528,16 @@ def test_a_given_name_and_a_surname_that_is_also_a_town_after_beat_is_a_person()
     assert names(body) == ["Harriet Denton"]
     # A place before it keeps the place: "a loss to Chelsea Bridge" is a team's.
     assert names("The club suffered a heavy loss to Chelsea Bridge last week.") == []
+
+
+def test_a_photographer_credited_with_an_agency_is_no_person_mentioned():
+    # A caption's credit names the photographer, not someone the article is about: "Name via Agency Images." on a line
+    # of its own, or "(Name/The Wire Press)" in brackets.
+    body = (
+        "Mayor Ilse Brandvold opened the bridge on Monday.\n\n"
+        "Tobias Wernick via Valley Images.\n\n"
+        "Crowds lined the river (Corin Ashby/The Harbor Press) as the band played.\n\n"
+        "Nadia Ostrova/Getty Images.\n\n"
+        "The Reuters/Ipsos poll was read by Marek Halloran, a teacher."
+    )
+    assert names(body) == ["Ilse Brandvold", "Marek Halloran"]

@@ -52,6 +52,7 @@ from .people_words import (
     PARTICLES,
     PERSON_MODIFIED_NOUNS,
     PERSON_NOUNS,
+    PHOTO_AGENCY_WORDS,
     PLACE_INITIALS,
     PLURAL_TITLE_ABBREVIATIONS,
     POSITION_WORDS,
@@ -254,6 +255,15 @@ CREDIT_RE = re.compile(rf"(?im)^(?:{_CREDIT_LINE})|{_CREDIT_PAREN}")  # the refe
 CREDIT_FIRST_LINE_RE = re.compile(rf"(?im)(?:{_CREDIT_LINE})")
 CREDIT_LINE_RE = re.compile(rf"(?im)\n((?:{_CREDIT_LINE}))")
 CREDIT_PAREN_RE = re.compile(rf"(?i){_CREDIT_PAREN}")
+# A photographer credited with an agency: a short line "Tobias Wernick via Valley Images." or "Name/Getty Images.", or
+# "(Corin Ashby/The Harbor Press)" in brackets; the agency's name ends with one of PHOTO_AGENCY_WORDS. Found from the
+# agency words (rare in a text) and tried on their line or bracket only.
+_AGENCY = "|".join(sorted(PHOTO_AGENCY_WORDS))
+AGENCY_WORD_RE = re.compile(rf"\b(?i:{_AGENCY})\b")
+AGENCY_LINE_RE = re.compile(
+    rf"[ \t]*[^\n/]{{1,60}}?(?:\s+via\s+|\s*/\s*)[^\n/]{{0,40}}?\b(?i:{_AGENCY})\.?[ \t]*(?=\n|\Z)"
+)
+AGENCY_PAREN_RE = re.compile(rf"\([^()\n/]{{1,60}}(?:\s+via\s+|\s*/\s*)[^()\n]{{0,40}}?\b(?i:{_AGENCY})\.?\)")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
 # Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
@@ -343,8 +353,24 @@ def _promo_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _agency_credits(text: str) -> list[tuple[int, int]]:
+    """Spans of photo credits that name an agency (AGENCY_LINE_RE, AGENCY_PAREN_RE), each found once."""
+    spans: list[tuple[int, int]] = []
+    for m in AGENCY_WORD_RE.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        credit = AGENCY_LINE_RE.match(text, line)
+        if credit is None:
+            paren = text.rfind("(", line, m.start())
+            credit = AGENCY_PAREN_RE.match(text, paren) if paren >= 0 else None
+        if credit is not None and credit.end() > m.start():
+            spans.append(credit.span())
+    return spans
+
+
 def mask_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that are never read for people or quotes: dateline, credits, bylines, promos.
+    """Spans that are never read for people or quotes: dateline, credits (agencies' too), bylines, promos.
 
     Same spans as CREDIT_RE and PROMO_RE over the whole text, found faster (see CREDIT_LINE_RE).
     """
@@ -353,6 +379,7 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
         # A bracketed credit inside a credit line is part of that line's span (CREDIT_RE reads on).
         spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     spans += _promo_spans(text)
+    spans += _agency_credits(text)
     m = DATELINE_RE.match(text)
     if m:
         spans.append(m.span())

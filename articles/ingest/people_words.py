@@ -366,3 +366,7 @@ TITLE_SURNAMES = frozenset(
     "king bishop judge major marshal dean baker chancellor sheriff warden farmer cardinal pope prince "
     "chambers fisherman singer".split()
 )
+
+# Last words of a photo agency's name in a credit ("via Getty Images", "/The Canadian Press", "/Reuters"): a caption's
+# "Name via Agency" or "(Name/Agency)" names the photographer, no one the article mentions (people.mask_spans).
+PHOTO_AGENCY_WORDS = frozenset("images image photos photo pictures press reuters ap afp getty epa bloomberg".split())
