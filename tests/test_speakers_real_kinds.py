@@ -749,3 +749,12 @@ def test_a_participle_after_a_sentence_opening_with_two_connectives_is_said_by_i
         "mayor going to resign? She should!”"
     )
     assert speakers(body)[1] == ("Is the mayor going to re", "Tomas Ruiz")
+
+
+def test_a_name_after_with_before_a_participle_asks_the_question():
+    body = (
+        "Mayor Ada Voss opened the fair. “We are proud,” Voss said.\n\n"
+        "Councillors were quick to react, with Piet Olsen posting that it was a “disaster” and asking, “How can she "
+        "stay in office after this?”"
+    )
+    assert speakers(body)[1] == ("How can she stay in offi", "Piet Olsen")

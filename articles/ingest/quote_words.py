@@ -82,7 +82,7 @@ REPORTING_VERBS = (
 PARTICIPLE_REPORTING_VERBS = (
     "saying telling adding arguing warning noting writing declaring explaining insisting stating claiming "
     "asserting advising urging charging tweeting recalling complaining joking vowing promising predicting "
-    "suggesting stressing acknowledging conceding replying responding answering admitting"
+    "suggesting stressing acknowledging conceding replying responding answering admitting asking"
 ).split()
 # Words that end a subject noun phrase before its verb when they follow it in lower case ("Rubio's campaign sent
 # …", "The report includes …"), besides any word ending in -ed (quotes._main_clause_subject).

@@ -1701,12 +1701,35 @@ def _participle_attributions(
     for m in PARTICIPLE_RE.finditer(frame):
         v = m.start()
         before = [att for att in found if att.end <= offset + v]
-        att = before[-1] if before else _main_clause_subject(state, text, frame, offset, v)
+        att = (
+            before[-1]
+            if before
+            else _with_participle_subject(state, text, offset, offset + v)
+            or _main_clause_subject(state, text, frame, offset, v)
+        )
         if att is not None:
             added.append(_Attribution(offset + v + 1, offset + m.end(), att.person, att.written, att.rule, att.kind))
     if not added:
         return found
     return sorted(found + added, key=lambda att: att.start)
+
+
+WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,2}\Z")
+ING_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")
+
+
+def _with_participle_subject(state: _State, text: str, a: int, v: int) -> _Attribution | None:
+    """ "…, with Piet Olsen posting that … and asking, “…”": a name after "with" and before an -ing word is the
+    subject of that participle clause, and so of a reporting participle coordinated with it."""
+    for i in range(bisect_left(state.starts, v) - 1, bisect_left(state.starts, a) - 1, -1):
+        m = state.mentions[i]
+        if (
+            m.end <= v
+            and ING_AFTER_RE.match(text, m.end)
+            and WITH_BEFORE_RE.search(text, max(a, m.start - 40), m.start)
+        ):
+            return _Attribution(m.start, m.end, m.person, m.text, "name after “with” before the participle")
+    return None
 
 
 def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
