@@ -4,7 +4,7 @@ An article's text is cut into shingles (every run of SHINGLE words, lower case, 
 headline is not part of it, outlets rewrite it), and its MinHash signature (BINS minimums) is folded into
 BANDS band values of ROWS minimums each: the LSH bands stored in Article.wire_bands (GIN index
 article_wire_bands_gin). Articles sharing a band are candidates, found for a whole batch in one indexed
-query (archive.group_copies()); a candidate is a copy when the Jaccard similarity of the two shingle
+query (archive.find_groups()); a candidate is a copy when the Jaccard similarity of the two shingle
 sets, computed exactly from the texts, is at least SAME_STORY.
 
 Why these numbers: a copy lightly edited (a paragraph added or cut, another footer) keeps 0.6-0.9 of its

@@ -304,7 +304,7 @@ def wire_cost() -> list[str]:
             started = time.perf_counter()
             execute_values(cursor.cursor, "INSERT INTO bench_wire_bands VALUES %s", rows, template="(%s, %s::bigint[])")
             inserted = time.perf_counter()
-            cursor.execute(  # the query an ingest batch makes (archive.group_copies)
+            cursor.execute(  # the query an ingest batch makes (archive.find_groups)
                 archive.CANDIDATES.format(columns="id, wire_bands", table="bench_wire_bands"),
                 archive.candidate_params(values for _, values in rows),
             )
