@@ -80,11 +80,14 @@ def home(request: HttpRequest) -> HttpResponse:
 def article_list(request: HttpRequest) -> HttpResponse:
     if "format" in request.GET:
         return article_download(request)
-    articles = Article.objects.for_listing().with_excerpt().one_per_story().newest_first()
+    articles = Article.objects.for_listing().with_excerpt().newest_first()
     filterset = ArticleFilter(request.GET, queryset=articles)
     if not filterset.is_valid():
         return render(request, "articles/article_list.html", {"filter": filterset}, status=400)
     listed = filterset.qs
+    if not filterset.form.cleaned_data.get("source"):
+        # A wire story once, under its head; narrowed to an outlet, that outlet's own copy is what is asked for.
+        listed = listed.one_per_story()
     if filterset.form.cleaned_data.get("sort") == "oldest":
         listed = UndatedLast(listed)  # oldest first, the undated last
     page = paginate(listed, request.GET.get("page"))

@@ -481,3 +481,21 @@ def test_the_people_admin_counts_a_wire_storys_quotations_once(admin_client, dja
     assert '<td class="field-quote_count">3</td>' in html
     fewest_first = admin_client.get("/admin/articles/person/", {"o": "3"}).context["cl"].result_list
     assert [person.name for person in fewest_first] == ["Tomas Brevik", "Orla Fenwick"]
+
+
+@pytest.mark.django_db
+def test_a_list_narrowed_to_an_outlet_shows_that_outlets_own_copy(client):
+    store(COURIER, LEDGER, BEACON)
+    # The Ledger's copy is not the story's head (the Courier's is), but a reader asking for the Ledger's
+    # articles, or searching within the Ledger, must find it: as /sources/northfield-ledger/ lists it.
+    for path, params in (
+        ("/articles/", {"source": "northfield-ledger"}),
+        ("/search/", {"q": "Sellholm ferry ramp", "source": "northfield-ledger"}),
+        ("/search/", {"source": "northfield-ledger"}),
+    ):
+        html = client.get(path, params).content.decode()
+        assert html.count(LEDGER.headline) == 1, (path, params)
+        assert COURIER.headline not in html and BEACON.headline not in html, (path, params)
+    # Without the outlet the story is still listed once, under its head.
+    html = client.get("/articles/").content.decode()
+    assert html.count(COURIER.headline) == 1 and LEDGER.headline not in html

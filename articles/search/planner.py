@@ -101,6 +101,8 @@ def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
         articles = articles.filter(language=request.language)
     if request.dated is not None:
         articles = articles.filter(published__isnull=not request.dated)
+    if request.source:
+        return articles  # the outlet's own copy of a wire story, as its page lists it
     return articles.one_per_story()  # a wire story once, its head carrying "also published by N outlets"
 
 
