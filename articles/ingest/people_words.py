@@ -11,7 +11,7 @@ lists hold what no package gives: the news writing's own words.
 TITLE_WORDS = frozenset(
     """
 president vice secretary minister premier chancellor governor senator sen. representative rep.
-congressman congresswoman mayor councillor councilor alderman ambassador envoy judge justice
+congressman congresswoman committeeman committeewoman mayor councillor councilor alderman ambassador envoy judge justice
 dr. dr doctor prof. prof professor rev revd mr. mr mrs. mrs ms. ms miss sir dame lord lady madam madame mx monsieur
 mp mep msp mla
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev. father
