@@ -551,3 +551,11 @@ def test_a_run_that_ends_with_a_title_is_a_title_without_its_holder():
         "National Committeeman from Ostvale. Mr. King agreed, and so did Harold Quint Sr."
     )
     assert names(body) == ["Tomas Brandt", "King", "Harold Quint Sr."]
+
+
+def test_st_between_a_given_name_and_a_capitalised_word_is_part_of_a_surname():
+    # "St." after a given name starts a surname ("Jack St. Martin"), not a street or a saint's place, so its words
+    # are no place words either ("Laura Martin" in the same list).
+    body = "The panel included Jonas St. Clairmont, Laura Clairmont and Odile St. Aubyn, who said little."
+    assert names(body) == ["Jonas St. Clairmont", "Laura Clairmont", "Odile St. Aubyn"]
+    assert names("The bus stops at Port St. Ives Road near Elden.") == []

@@ -620,7 +620,8 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
     """Tokens that look like acronyms or common words but are parts of a name: an initial ("David A. Hale":
     "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), a
     generational suffix at the end ("Joseph R. Hale II"), a month as the surname after a known given name
-    ("Theresa May"), an English word as the surname after one ("Al From")."""
+    ("Theresa May"), an English word as the surname after one ("Al From"), "St." opening a surname ("Jack St.
+    Martin")."""
     n = len(name_toks)
     if i == n - 1 and i and not lang and fold(tok) in MONTHS:
         return fold(name_toks[0]) in name_data.load().given_names
@@ -642,11 +643,27 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
         # name the lists know (in a heading each word is capitalised, and the run is longer than two words).
         data = name_data.load()
         return fold(tok) in data.surnames and fold(name_toks[0]) in data.given_names
+    if 0 < i < n - 1 and not lang and _saint_surname(name_toks, i):
+        return True
     if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
         return i < n - 1
     if _dotted_initials(tok):
         return tok.lower() not in PLACE_INITIALS and (i > 0 or n > 1)
     return i == n - 1 and i > 1 and tok.rstrip(".").lower() in name_data.load().suffixes  # not "Constance II"
+
+
+SAINT_PARTICLES = ("St.", "Ste.")
+
+
+def _saint_surname(tokens: tuple[str, ...], i: int) -> bool:
+    """ "St." after a given name the lists know and before a capitalised word starts a surname: "Jack St. Martin",
+    "Paul St. Pierre" (not "Port St. Lucie", "Charles St." alone)."""
+    return (
+        tokens[i] in SAINT_PARTICLES
+        and 0 < i < len(tokens) - 1
+        and tokens[i + 1][:1].isupper()
+        and fold(tokens[i - 1]) in name_data.load().given_names
+    )
 
 
 def _word_before_given_name(words: tuple[str, ...]) -> bool:
@@ -1729,6 +1746,8 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))), default=-1)
     if owner >= 0:
         folded, tokens = folded[owner + 1 :], tokens[owner + 1 :]
+    if any(_saint_surname(tokens, i) for i, t in enumerate(tokens) if t in SAINT_PARTICLES):
+        return frozenset()  # "Jack St. Martin": a person's surname, no saint's place
     joint = max((i for i, f in enumerate(folded) if f in ("of", "for")), default=-1)
     if joint > 0 and not any(_org_word(f) for f in folded[:joint]):
         # "Lester Holt of NBC News": the organisation is what follows "of"; the words before it are not its.
