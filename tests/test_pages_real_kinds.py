@@ -2,6 +2,8 @@
 precise extraction cannot see, lines that point to other stories or credit a photo, headlines with the
 site's name, bylines that are not names. The pages here are our own fictional writing."""
 
+import pytest
+
 from articles.ingest import formats
 from articles.ingest.formats import Options
 
@@ -86,3 +88,54 @@ def test_photo_credits_and_copyright_lines_are_not_body():
     body = parse(html).body_text
     assert "Ines Calvar" not in body and "rights reserved" not in body
     assert all(p in body for p in PARAGRAPHS)
+
+
+# --- The headline -----------------------------------------------------------------------------------
+
+
+def headed(title: str, head: str = "", heading: str = "") -> str:
+    """A page whose <title> and og:title are `title`, and its <h1> `heading` if one is given (many pages
+    have none, or give it to the site's name)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    heading = f"<h1>{heading}</h1>" if heading else ""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<title>{title}</title><meta property="og:title" content="{title}">{head}</head>'
+        f"<body><article>{heading}{paragraphs}</article></body></html>"
+    )
+
+
+ADDRESS = '<meta property="og:url" content="https://www.wrenmouthpost.example/2024/11/ferry-timetable-kept">'
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ferry timetable kept | Wrenmouth Post",
+        "Ferry timetable kept - WRENMOUTHPOST.EXAMPLE",
+        "wrenmouthpost.example: Ferry timetable kept",
+    ],
+)
+def test_a_site_name_the_pages_address_gives_goes_when_the_page_names_no_site(title):
+    assert parse(headed(title, ADDRESS)).headline == "Ferry timetable kept"
+
+
+def test_a_part_of_the_title_that_does_not_name_the_address_stays():
+    title = "Ferry fares: what changes in March | Explainer"
+    assert parse(headed(title, ADDRESS, heading=title)).headline == title
+
+
+def test_a_separator_left_at_the_end_of_the_title_goes():
+    assert parse(headed("Ferry timetable kept -")).headline == "Ferry timetable kept"
+
+
+def test_a_site_name_with_its_abbreviation_goes():
+    head = '<meta property="og:site_name" content="Wrenmouth Harbour Trust">'
+    title = "Ferry timetable kept - Wrenmouth Harbour Trust (WHT)"
+    assert parse(headed(title, head)).headline == "Ferry timetable kept"
+
+
+def test_a_tagline_after_the_pages_heading_goes_with_the_site_name():
+    head = '<meta property="og:site_name" content="Wrenmouth Post">'
+    title = "Ferry timetable kept » crossings at seven all winter | Wrenmouth Post"
+    assert parse(headed(title, head, heading="Ferry timetable kept")).headline == "Ferry timetable kept"

@@ -1010,6 +1010,9 @@ _AUTHOR_META = (
 )  # fmt: skip
 _PUBLISHER_META = ("publisher", "dc.publisher", "dcterms.publisher", "application-name")
 _TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
+# Between a headline and the site's name its address gives: a hyphen or a slash with spaces around it
+# ("Krimiblog-Archiv" on archiv.krimiblog.example is one name).
+_HOST_SEPARATOR = r"\s*(?:\||::|·|•|»|«)\s*|\s+(?:-|–|—|/)\s+|:\s+"
 # "By", in the languages of the pages we read ("Von Lene Harkort", "Por Inés Calvar", "Par Odile Marchetti").
 _BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?(?:by|von|vom|por|par|door)\s+", re.I)
 
@@ -1033,7 +1036,8 @@ def parse_html(
         yield Rejection(origin, "no article text found in the page")
         return
     site = page.site_name
-    headline = _without_site_name(page.title or (document.title or "").strip(), site, page.heading)
+    host = urllib.parse.urlsplit(document.url or url or "").hostname or ""
+    headline = _without_site_name(page.title or (document.title or "").strip(), site, page.heading, host)
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
@@ -1341,22 +1345,46 @@ def _outlet_name(name: str) -> bool:
     return not re.search(r"^@|://|^[\w-]+(\.[\w-]+)+$", name)
 
 
-def _without_site_name(title: str, site: str, heading: str = "") -> str:
+def _without_site_name(title: str, site: str, heading: str = "", host: str = "") -> str:
     """The headline without the site's name after or before it ("Ferry fares frozen | The Post"), as
-    the page names its site (og:site_name; "The" optional, any case); else without what follows or
-    precedes the page's own <h1> after a separator."""
-    title = " ".join(title.split())
+    the page names its site (og:site_name; "The" optional, any case; an abbreviation after it in
+    brackets) or, when it names none, as its address does ("… - POST.EXAMPLE", "… | Harbour Post" on
+    harbourpost.example); then without what follows or precedes the page's own <h1> after a separator
+    (a tagline), or a separator left at the end."""
+    title = re.sub(r"\s+(?:\||::|-|–|—|:|·|•|/)$", "", " ".join(title.split()))  # not a closing "»"
     for name in dict.fromkeys(n for n in (site, re.sub(r"^the\s+", "", site, flags=re.I)) if n):
-        name = re.escape(name)
+        name = rf"{re.escape(name)}(?:\s*\([^()]{{1,15}}\))?"
         after, before = rf"^(?P<headline>.+?){_TITLE_SEPARATOR}{name}$", rf"^{name}{_TITLE_SEPARATOR}(?P<headline>.+)$"
         if match := re.match(after, title, re.I) or re.match(before, title, re.I):
-            return match["headline"]
+            title = match["headline"]
+            break
+    else:
+        parts = re.split(f"({_HOST_SEPARATOR})", title) if host and not site else []
+        if len(parts) >= 3 and _names_host(parts[-1], host):
+            title = "".join(parts[:-2])
+        elif len(parts) >= 3 and _names_host(parts[0], host):
+            title = "".join(parts[2:])
     if heading and heading != title:
         escaped = re.escape(heading)
         after, before = rf"^{escaped}{_TITLE_SEPARATOR}\S", rf"^.*\S{_TITLE_SEPARATOR}{escaped}$"
         if re.match(after, title) or re.match(before, title):
             return heading
     return title
+
+
+def _names_host(text: str, host: str) -> bool:
+    """Whether a part of a title names the site at `host`: its letters are the address's name, with or
+    without its ending ("DOMRADIO.DE", "La Stampa" on lastampa.it, "ARTE Radio" on arteradio.com), or a
+    short part begins with that name ("Bundeskanzleramt Österreich" on bundeskanzleramt.gv.at)."""
+    labels = [label for label in host.casefold().split(".") if label and label != "www"]
+    letters = re.sub(r"[\W_]", "", text.casefold())
+    if not labels or not letters:
+        return False
+    joined = {"".join(labels[i:j]) for i in range(len(labels)) for j in range(i + 1, len(labels) + 1)}
+    joined -= _DOMAIN_ENDINGS  # "UK" after a headline on a .co.uk site is a section's name, if anything
+    words = text.split()
+    first = re.sub(r"[\W_]", "", words[0].casefold()) if words else ""
+    return letters in joined or (len(words) <= 3 and len(first) >= 5 and first in labels)
 
 
 def _byline(candidates: list[str], site: str) -> str:
