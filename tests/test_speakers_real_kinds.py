@@ -758,3 +758,11 @@ def test_a_name_after_with_before_a_participle_asks_the_question():
         "stay in office after this?”"
     )
     assert speakers(body)[1] == ("How can she stay in offi", "Piet Olsen")
+
+
+def test_as_a_person_put_it_names_the_speaker():
+    body = (
+        "Tomas Ruiz first came to the harbour police's attention in 2019. But at the time, as the port prosecutor "
+        "Mara Lindqvist put it, “apart from a bad crowd and some jogging, there was not much to complain about.”"
+    )
+    assert speakers(body) == [("apart from a bad crowd a", "Mara Lindqvist")]

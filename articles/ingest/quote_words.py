@@ -76,6 +76,9 @@ REPORTING_VERBS = (
     # demanding leader.")
     "chanted"
 ).split()
+# Reporting verbs of several words ("Ruiz pointed out", "as Gale put it, “…”": the words of "put it" stand after
+# the subject like a verb's).
+REPORTING_PHRASES = ["pointed out", "went on", "shot back", "fired back", "put it"]
 
 # Participles that report speech in a clause hung on the main one after a comma ("The board shrugged off the
 # promise, telling reporters, “…”"): the main clause's subject speaks (quotes._main_clause_subject).

@@ -105,6 +105,7 @@ from .quote_words import (
     QUALIFIED_NOUNS,
     QUOTE_CONVENTIONS,
     RELATIVE_PRONOUNS,
+    REPORTING_PHRASES,
     REPORTING_VERBS,
     ROLE_CONNECTORS,
     ROLE_DESCRIPTORS,
@@ -210,7 +211,7 @@ def _trie_pattern(words: list[str], first_as_set: bool = False, after_first: str
 # Between the two \b exactly one word (or phrase) of the list can match, so the tree finds the same
 # matches as the flat alternation r"\b(?:[Aa]ccording to|pointed out|went on|said|…)\b". Every word starts
 # with a letter, so the leading \b is the look-behind "no word character before the first letter".
-VERB_WORDS = ["according to", "According to", "pointed out", "went on", "shot back", "fired back"] + REPORTING_VERBS
+VERB_WORDS = ["according to", "According to", *REPORTING_PHRASES, *REPORTING_VERBS]
 VERB_RE = re.compile(_trie_pattern(VERB_WORDS, first_as_set=True, after_first=r"(?<!\w.)") + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 _TAIL_WORDS = (
