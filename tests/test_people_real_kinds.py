@@ -559,3 +559,11 @@ def test_st_between_a_given_name_and_a_capitalised_word_is_part_of_a_surname():
     body = "The panel included Jonas St. Clairmont, Laura Clairmont and Odile St. Aubyn, who said little."
     assert names(body) == ["Jonas St. Clairmont", "Laura Clairmont", "Odile St. Aubyn"]
     assert names("The bus stops at Port St. Ives Road near Elden.") == []
+
+
+def test_a_common_surname_that_names_buildings_between_a_given_name_and_a_surname_is_a_middle_name():
+    body = (
+        '"People believe what they hear twice," said Kathleen Hall Ostrander, a professor of rhetoric. '
+        "Ostrander has studied debates for decades. The Elden Hall Trust paid for the study."
+    )
+    assert names(body) == ["Kathleen Hall Ostrander"]

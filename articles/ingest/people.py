@@ -621,7 +621,7 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
     "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), a
     generational suffix at the end ("Joseph R. Hale II"), a month as the surname after a known given name
     ("Theresa May"), an English word as the surname after one ("Al From"), "St." opening a surname ("Jack St.
-    Martin")."""
+    Martin"), a common surname that names buildings as a middle name ("Kathleen Hall Jamieson")."""
     n = len(name_toks)
     if i == n - 1 and i and not lang and fold(tok) in MONTHS:
         return fold(name_toks[0]) in name_data.load().given_names
@@ -643,7 +643,7 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
         # name the lists know (in a heading each word is capitalised, and the run is longer than two words).
         data = name_data.load()
         return fold(tok) in data.surnames and fold(name_toks[0]) in data.given_names
-    if 0 < i < n - 1 and not lang and _saint_surname(name_toks, i):
+    if 0 < i < n - 1 and not lang and (_saint_surname(name_toks, i) or _middle_surname(name_toks, i)):
         return True
     if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
         return i < n - 1
@@ -663,6 +663,21 @@ def _saint_surname(tokens: tuple[str, ...], i: int) -> bool:
         and 0 < i < len(tokens) - 1
         and tokens[i + 1][:1].isupper()
         and fold(tokens[i - 1]) in name_data.load().given_names
+    )
+
+
+def _middle_surname(tokens: tuple[str, ...], i: int) -> bool:
+    """A common surname that also names buildings and places ("Hall", "Church", "Park") between a given name the
+    lists know and a Census surname that names none, in a name of three words: "Kathleen Hall Jamieson"."""
+    if len(tokens) != 3 or i != 1:
+        return False
+    data, middle, last = name_data.load(), fold(tokens[1]), fold(_strip_possessive(tokens[2]))
+    return (
+        middle in NON_PERSON_WORDS
+        and middle in data.common_surnames
+        and fold(tokens[0]) in data.given_names
+        and last in data.surnames
+        and not _org_word(last)
     )
 
 
@@ -1746,8 +1761,10 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))), default=-1)
     if owner >= 0:
         folded, tokens = folded[owner + 1 :], tokens[owner + 1 :]
-    if any(_saint_surname(tokens, i) for i, t in enumerate(tokens) if t in SAINT_PARTICLES):
-        return frozenset()  # "Jack St. Martin": a person's surname, no saint's place
+    if any(_saint_surname(tokens, i) for i, t in enumerate(tokens) if t in SAINT_PARTICLES) or _middle_surname(
+        tokens, 1
+    ):
+        return frozenset()  # "Jack St. Martin", "Kathleen Hall Jamieson": a person's names, no place's
     joint = max((i for i, f in enumerate(folded) if f in ("of", "for")), default=-1)
     if joint > 0 and not any(_org_word(f) for f in folded[:joint]):
         # "Lester Holt of NBC News": the organisation is what follows "of"; the words before it are not its.
