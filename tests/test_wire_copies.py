@@ -4,6 +4,7 @@ once with "also published by N outlets", and its quotations count once for the p
 The story, the outlets and the people are our own fiction."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.management import call_command
@@ -499,3 +500,55 @@ def test_a_list_narrowed_to_an_outlet_shows_that_outlets_own_copy(client):
     # Without the outlet the story is still listed once, under its head.
     html = client.get("/articles/").content.decode()
     assert html.count(COURIER.headline) == 1 and LEDGER.headline not in html
+
+
+def outlet_facet(html: str) -> dict[str, tuple[int, str]]:
+    """The search page's outlet facet: {outlet: (count, link)}."""
+    from html import unescape
+
+    facet = html.split("<h2>Outlet</h2>", 1)[1].split("</ul>", 1)[0]
+    rows = re.findall(r'<a href="([^"]+)">([^<]+)</a> <span class="count">(\d+)</span>', facet)
+    return {unescape(label): (int(n), unescape(href)) for href, label, n in rows}
+
+
+@pytest.mark.django_db
+def test_search_counts_a_wire_story_under_each_outlet_that_ran_it(client, django_assert_max_num_queries):
+    store(COURIER, LEDGER, BEACON)
+    # The Ledger's own story on the ferry, no copy of the agency's: the Ledger ran two of the matches.
+    store(
+        parsed(
+            "Sellholm ferry crew ask for a new rota",
+            "The crew of the Sellholm ferry asked the transport board for a new rota, saying the ramp repairs "
+            "left them idle for weeks while the relief boat ran with a crew from the mainland.",
+            "Northfield Ledger",
+            DAY + dt.timedelta(days=5),
+        )
+    )
+    assert Article.objects.filter(copy_of__isnull=False).count() == 2
+    # The time limit's savepoint, setting and release; the estimate; the matches; the page's rows; the facets (the
+    # copies' outlets in the same statement); the person card: as many as before copies were counted.
+    with django_assert_max_num_queries(8):
+        html = client.get("/search/", {"q": "Sellholm ferry ramp"}).content.decode()
+    assert html.count('class="card"') == 2  # the agency's story once, under its head (the Courier's)
+    facet = outlet_facet(html)
+    assert {outlet: n for outlet, (n, _) in facet.items()} == {
+        "Northfield Ledger": 2,
+        "Harrow Beacon": 1,
+        "Strait Courier": 1,
+    }
+    for outlet, (n, link) in facet.items():  # each outlet's link lists as many as the facet says
+        assert client.get("/search/" + link).content.decode().count('class="card"') == n, outlet
+    # Narrowed to a person all three copies name, the same.
+    facet = outlet_facet(client.get("/search/", {"q": "ramp", "person": "orla-fenwick"}).content.decode())
+    assert {outlet: n for outlet, (n, _) in facet.items()} == {
+        "Harrow Beacon": 1,
+        "Northfield Ledger": 1,
+        "Strait Courier": 1,
+    }
+    # Words only the Courier's copy kept (the others cut its last paragraph): a copy not matching them is not
+    # counted, for its outlet's link would list nothing.
+    facet = outlet_facet(client.get("/search/", {"q": "storm tore supports"}).content.decode())
+    assert {outlet: n for outlet, (n, _) in facet.items()} == {"Strait Courier": 1}
+    # Narrowed to an outlet, the facet counts that outlet's own articles alone.
+    html = client.get("/search/", {"q": "Sellholm ferry ramp", "source": "strait-courier"}).content.decode()
+    assert {outlet: n for outlet, (n, _) in outlet_facet(html).items()} == {"Strait Courier": 1}

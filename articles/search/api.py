@@ -22,7 +22,7 @@ from articles.models import QUOTES_NEWEST_FIRST, Article, Person, Quote, Source,
 from articles.search.facets import facets
 from articles.search.highlight import highlight, with_snippets
 from articles.search.pagination import CAP, paginate
-from articles.search.planner import first_matches
+from articles.search.planner import first_matches, matching_every_copy
 from articles.search.text import has_search_words
 from articles.search.time_limit import statement_cancelled, time_limit
 
@@ -139,7 +139,9 @@ def _bounded(request: SearchRequest, *, cap: int, fallback: bool = False) -> Sea
         ids = [row[0] for row in rows]
         page = paginate(ids, request.page, known_count=len(ids) + capped, cap=cap)
         hits = _hits(page, request.text)
-        counts = facets(rows, [] if fallback else ids)
+        # Listed once under its head (no outlet filter), a wire story counts under its copies' outlets too.
+        copies = None if request.source else matching_every_copy(request)
+        counts = facets(rows, [] if fallback else ids, copies)
     return SearchResult(request=request, page=page, hits=hits, facets=counts, capped=capped)
 
 

@@ -5,16 +5,25 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.db import connection
+from django.db.models import QuerySet
 from django.http import QueryDict
 
 
-def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
+def facets(rows: list[tuple], article_ids: list[int], copies: QuerySet | None = None) -> dict[str, list[dict]]:
     """Counts by outlet, person, topic and year over the (bounded) matching articles.
 
     Outlet and year come from the candidate rows already fetched (id, published, outlet slug,
     outlet name); people and topics from one UNION over the link tables' (article, …) indexes.
     Each facet is a list of {"value": slug or year, "label": name, "n": count}, largest first
-    (years newest first). Without `article_ids`, people and topics are not counted.
+    (years newest first). Without `article_ids`, people, topics and copies are not counted.
+
+    `copies`, when the rows list a wire story once under its head (no outlet filter): the articles the
+    search matches, copies included (planner.matching_every_copy()). Each head's copies that match
+    it too count under their own outlet, in the same statement, so an outlet's count is what its link
+    lists (narrowed to an outlet, search lists that outlet's own copies): a copy that cut the paragraph
+    holding the words, or is dated in another year, is not counted. The copies are found by
+    article_copy_of_idx (copy_of_id = ANY(ids): only copies are in it, a head without any costs one
+    probe finding nothing) and each tested against the search by its primary key.
     """
     sources: dict[tuple[str, str], int] = {}
     years: dict[int, int] = {}
@@ -24,15 +33,25 @@ def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
         if published is not None:
             years[published.year] = years.get(published.year, 0) + 1
     result = {
-        "source": [
-            {"value": slug, "label": name, "n": n}
-            for (slug, name), n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0][1]))[:10]
-        ],
+        "source": [],
         "person": [],
         "topic": [],
         "year": [{"value": year, "n": n} for year, n in sorted(years.items(), reverse=True)],
     }
     if article_ids:
+        copies_sql, copies_params = "", []
+        if copies is not None:
+            # LIMIT 1 keeps the LATERAL a look-up by primary key for each copy found (once, whatever the joins),
+            # not every match of the words joined to the copies (a common word's GIN posting list read whole).
+            match_sql, copies_params = copies.order_by().values("pk").query.sql_with_params()
+            copies_sql = f"""
+                   UNION ALL
+                   (SELECT 'source', s.slug, s.name, count(*) AS n
+                      FROM articles_article c
+                     CROSS JOIN LATERAL (SELECT FROM ({match_sql}) AS x (id) WHERE x.id = c.id LIMIT 1) m
+                      JOIN articles_source s ON s.id = c.source_id
+                     WHERE c.copy_of_id = ANY((SELECT a FROM ids)::bigint[]) AND c.copy_of_id IS NOT NULL
+                     GROUP BY s.id)"""
         # Raw SQL so the ids travel as one array parameter: the ORM's IN list of 1,000 placeholders
         # cost ~45 ms of Python per search page (pyinstrument, /search/?q=government). People are
         # counted by id first and only those that can make the ten (ties included) are looked up:
@@ -41,7 +60,7 @@ def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
         # 1,000-element constant whose every element the planner looked at (-1.4 ms planning).
         with connection.cursor() as cursor:
             cursor.execute(
-                """WITH ids (a) AS (SELECT %s::bigint[]),
+                f"""WITH ids (a) AS (SELECT %s::bigint[]),
                    counts AS MATERIALIZED (
                         SELECT person_id, count(*) AS n FROM articles_mention
                          WHERE article_id = ANY((SELECT a FROM ids)::bigint[]) GROUP BY person_id)
@@ -53,13 +72,20 @@ def facets(rows: list[tuple], article_ids: list[int]) -> dict[str, list[dict]]:
                    (SELECT 'topic', t.slug, t.name, count(*) AS n
                       FROM articles_article_topics x JOIN articles_topic t ON t.id = x.topic_id
                      WHERE x.article_id = ANY((SELECT a FROM ids)::bigint[])
-                     GROUP BY t.id ORDER BY n DESC, t.name LIMIT 10)""",
-                [article_ids],
+                     GROUP BY t.id ORDER BY n DESC, t.name LIMIT 10){copies_sql}""",
+                [article_ids, *copies_params],
             )
             for facet, value, label, n in cursor.fetchall():
-                result[facet].append({"value": value, "label": label, "n": n})
+                if facet == "source":  # a copy's outlet
+                    sources[value, label] = sources.get((value, label), 0) + n
+                else:
+                    result[facet].append({"value": value, "label": label, "n": n})
         for name in ("person", "topic"):
             result[name].sort(key=lambda row: (-row["n"], row["label"]))
+    result["source"] = [
+        {"value": slug, "label": name, "n": n}
+        for (slug, name), n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0][1]))[:10]
+    ]
     return result
 
 

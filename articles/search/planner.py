@@ -87,7 +87,16 @@ def matching(request: SearchRequest) -> QuerySet:
     return matches
 
 
-def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
+def matching_every_copy(request: SearchRequest) -> QuerySet:
+    """The articles `request` would match were each wire copy listed, not only a story's head: what a
+    link narrowing the search to a copy's outlet lists (facets.facets() counts them). Built without a
+    query (no naming(): it only narrows the words' index scan, and each copy is tested by its id)."""
+    return _filtered(
+        Article.objects.search(request.text) if request.text else Article.objects.all(), request, every_copy=True
+    )
+
+
+def _filtered(articles: QuerySet, request: SearchRequest, *, every_copy: bool = False) -> QuerySet:
     """`articles` narrowed by the request's outlet, person, topic, year and language."""
     if request.source:
         articles = articles.filter(source=request.source)
@@ -101,7 +110,7 @@ def _filtered(articles: QuerySet, request: SearchRequest) -> QuerySet:
         articles = articles.filter(language=request.language)
     if request.dated is not None:
         articles = articles.filter(published__isnull=not request.dated)
-    if request.source:
+    if request.source or every_copy:
         return articles  # the outlet's own copy of a wire story, as its page lists it
     return articles.one_per_story()  # a wire story once, its head carrying "also published by N outlets"
 
