@@ -766,3 +766,14 @@ def test_as_a_person_put_it_names_the_speaker():
         "Mara Lindqvist put it, “apart from a bad crowd and some jogging, there was not much to complain about.”"
     )
     assert speakers(body) == [("apart from a bad crowd a", "Mara Lindqvist")]
+
+
+def test_a_newspaper_or_a_report_speaking_is_not_a_person_given_that_role():
+    body = (
+        "As the flood waters rose, a Harbour newspaper called on mayoral candidate Ana Gale to visit the quay. "
+        "The report was sent from the council's chief auditor, Tomas Ruiz, on Friday.\n\n"
+        "“The levy is unlikely to pass this year,” the newspaper admitted.\n\n"
+        "“The town's changes add to the urgency,” the report stated."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_kind) for q in got] == [(None, "organisation"), (None, "unknown")]

@@ -271,6 +271,13 @@ secretariat regulator watchdog prosecutors team coalition caucus movement allian
 charity trust fund publisher studio""".split()
 )
 
+# Nouns naming a text, not a person ("the report stated", "the ad says"): never the role of a person the article
+# named (quotes._role_reference).
+DOCUMENT_HEADS = frozenset(
+    """report statement letter memo memorandum document ad advertisement email release study survey poll editorial
+filing complaint lawsuit bill website tweet video sign message transcript analysis review ruling order""".split()
+)
+
 # In a capitalised name only: outlets and institutions ("the Washington Post", "Fox News", "the White House").
 NAMED_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
     "times post herald tribune journal news press gazette wire daily inc ltd llc plc corp co house pac".split()

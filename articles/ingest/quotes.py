@@ -79,6 +79,7 @@ from .quote_words import (
     DESCRIPTION_PREPOSITIONS,
     DETERMINER_OPENERS,
     DETERMINERS,
+    DOCUMENT_HEADS,
     DOUBLE,
     EPITHET_NOUNS,
     FEMALE_WORDS,
@@ -1018,8 +1019,10 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if len(words) > 4 or not state.words.determiner_re.match(phrase + " "):
         return None
     head = words[-1]
-    if head in NON_PERSON_WORDS:
-        return None  # "the union said", "the federation said": the organisation speaks, not a member named with it
+    if head in NON_PERSON_WORDS or head in ORGANISATION_HEADS or head in DOCUMENT_HEADS:
+        # "the union said", "the newspaper admitted", "the report stated": the organisation or the text speaks, not
+        # a person named with it
+        return None
     if not state.words.definite_re.match(phrase):
         return None  # "a spokeswoman said", "one official said": somebody the article does not name
     if state.words is ENGLISH_WORDS and head.endswith("s") and not head.endswith(("ss", "us", "is")):
