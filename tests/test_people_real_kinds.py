@@ -567,3 +567,12 @@ def test_a_common_surname_that_names_buildings_between_a_given_name_and_a_surnam
         "Ostrander has studied debates for decades. The Elden Hall Trust paid for the study."
     )
     assert names(body) == ["Kathleen Hall Ostrander"]
+
+
+def test_a_city_before_a_plural_is_a_team():
+    # "Cleveland" and "Charlotte" are given names too; a city before a plural that is no surname names a team.
+    body = (
+        "She welcomed the endorsement of Cleveland Cavaliers forward Tomas Brandt, and the Charlotte Panthers "
+        "played on Sunday. Austin Rivers, 24, watched."
+    )
+    assert names(body) == ["Tomas Brandt", "Austin Rivers"]

