@@ -576,3 +576,11 @@ def test_a_city_before_a_plural_is_a_team():
         "played on Sunday. Austin Rivers, 24, watched."
     )
     assert names(body) == ["Tomas Brandt", "Austin Rivers"]
+
+
+def test_capitalised_words_after_an_organisations_on_are_the_rest_of_its_name():
+    body = (
+        '"It is a mess," said Tomas Brandt, a fellow at the Ostvale Council on Foreign Relations who ran the agency. '
+        "The Wendover Board on Professional Responsibility says Ana Quist broke its rules."
+    )
+    assert names(body) == ["Tomas Brandt", "Ana Quist"]

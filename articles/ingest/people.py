@@ -1726,10 +1726,11 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
             text.startswith(",", c.end)
             and THING_AFTER_RE.match(text, c.end, c.end + 60)
             and not (_which_after(text, c.end) and (c.titled or (len(key) > 1 and key[0] in given)))
-        ):
+        ) or (not c.role and _org_on_before(text, c.run_start)):
             # ", which …", ", founded in …", ", a nine-year-old gelding": stronger than "said". (After a titled name
             # or a known given name and a surname, ", which" takes up the noun before it: "a letter to Senator Odile
-            # Brandvold, which was first reported …", "a lead over Hillary Clinton, which …".)
+            # Brandvold, which was first reported …", "a lead over Hillary Clinton, which …".) So is the rest of an
+            # organisation's name after its "on": "the Council on Foreign Relations".
             described.add(key)
         elif STRONG_AFTER_RE.match(text, c.end, c.end + 12):
             people.add(key)
@@ -1759,6 +1760,15 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
     if not things:
         return cands
     return [c for c in cands if _name_key(c.tokens) not in things]
+
+
+def _org_on_before(text: str, start: int) -> bool:
+    """ "the Council on | Foreign Relations", "Board on | Professional Responsibility": capitalised words after an
+    organisation's word and "on" are the rest of its name (stronger than "says": organisations issue statements)."""
+    if not text.endswith(" on ", 0, start):
+        return False
+    before = text[max(0, start - 24) : start - 4].split()
+    return bool(before) and before[-1][:1].isupper() and _org_word(fold(before[-1]))
 
 
 def _which_after(text: str, end: int) -> bool:
