@@ -584,3 +584,13 @@ def test_capitalised_words_after_an_organisations_on_are_the_rest_of_its_name():
         "The Wendover Board on Professional Responsibility says Ana Quist broke its rules."
     )
     assert names(body) == ["Tomas Brandt", "Ana Quist"]
+
+
+def test_a_pageants_title_before_a_given_name_is_the_role():
+    # "Miss Universe" is a title won; the given name after it starts the name.
+    body = (
+        "He mocked former Miss Universe Delia Marchetti in a late-night post. Marchetti said she was not surprised. "
+        "He owned Miss Universe for years, and Miss Quist, his aide, agreed."
+    )
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {"Delia Marchetti": "Miss Universe", "Quist": "Miss"}

@@ -49,6 +49,7 @@ from .people_words import (
     OCCUPATION_NOUNS,
     OPENING_ROLE_ENDINGS,
     ORDER_WORDS,
+    PAGEANT_TITLES,
     PARTICLES,
     PERSON_MODIFIED_NOUNS,
     PERSON_NOUNS,
@@ -927,6 +928,8 @@ def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
             or (before in ROLE_WORDS and before not in ("of", "for", "the"))  # "… Secretary of | State Ana Ruiz"
             or (_acronym(toks[k - 1]) and k - cut > 1)  # "Principal Deputy Assistant AG Vanita Gupta"
             or _plural_role(before)  # "Candidates Ben Carson, Marco Rubio …", "Pastors David Jeremiah and …"
+            # "Miss Universe | Alicia Machado": a courtesy title and a word no list knows is a pageant's title won
+            or (k - 1 == cut and cut > 0 and toks[cut - 1].lower().rstrip(".") in PAGEANT_TITLES)
         ):
             return k
         return cut
@@ -1208,7 +1211,7 @@ def _resolve_people(text: str, cands: list[_Candidate], lang: str) -> tuple[list
             people.append(_Person(c.tokens, c.role))
             c.person = len(people) - 1
         elif c.person < 0 and (
-            (c.titled and _founding_title(c.role.split()[-1].lower(), lang))
+            (c.titled and _founding_title(c.role.split()[-1].lower(), lang) and not _pageant(c, lang))
             or (not lang and not c.role and _kin_before(text, c.run_start))
             or (not lang and not c.role and _heads_administration(text, c.start, c.tokens[0]))
         ):
@@ -1217,6 +1220,15 @@ def _resolve_people(text: str, cands: list[_Candidate], lang: str) -> tuple[list
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
     return people, [c for c in cands if c.person >= 0]
+
+
+def _pageant(c: _Candidate, lang: str) -> bool:
+    """ "Miss Universe", "Miss Manners": a courtesy title before a word that is neither a given name nor a surname the
+    lists know names a pageant's title or a persona, no person."""
+    if lang or len(c.tokens) != 1 or c.role.split()[-1].lower().rstrip(".") not in PAGEANT_TITLES:
+        return False
+    data, word = name_data.load(), fold(c.tokens[0])
+    return word not in data.given_names and word not in data.surnames
 
 
 def _confirm_english(text: str, people: list[_Person], cands: list[_Candidate]) -> dict[int, str]:

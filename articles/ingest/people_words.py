@@ -284,6 +284,8 @@ TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transpo
 # Courtesy titles, which also name horses, boats and roses ("Lady Maud’s Rose", "Sir Tobias"): a possessive after one
 # is no name by itself (after an office's title it is: "President Obama’s Clean Power Plan").
 COURTESY_TITLES = frozenset("mr mrs ms miss mx sir dame lord lady".split())
+# Courtesy titles that with a word no given-name list knows make a pageant's title ("Miss Universe", "Mister Ohio").
+PAGEANT_TITLES = frozenset("miss mister mrs".split())
 
 # Words of a match report: in a sentence with one, a name after "beat", "lost to", "against" is a team's even when it
 # reads as a given name and a surname ("lost to Harlow Vale after a replay"); elsewhere such a name is a candidate
