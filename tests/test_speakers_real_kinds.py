@@ -777,3 +777,16 @@ def test_a_newspaper_or_a_report_speaking_is_not_a_person_given_that_role():
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.speaker_kind) for q in got] == [(None, "organisation"), (None, "unknown")]
+
+
+def test_a_name_right_before_a_reporting_participle_speaks():
+    body = (
+        "Mayor Ada Voss opened the fair. “We are proud,” Voss said.\n\n"
+        "The new advert uses footage of Tomas Ruiz asking, “Why is the ferry late again?”\n\n"
+        "“The board knows that a complaint was filed by Mara Lind asserting that the levy is unlawful,” Voss said."
+    )
+    assert speakers(body) == [
+        ("We are proud,", "Ada Voss"),
+        ("Why is the ferry late ag", "Tomas Ruiz"),
+        ("The board knows that a c", "Ada Voss"),
+    ]

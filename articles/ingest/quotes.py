@@ -1692,6 +1692,7 @@ def _inverted_after_comma(state: _State, text: str, offset: int, verb: str, e: i
 # that", "… addressing her as “Ines” and telling her, “…”".
 PARTICIPLE_RE = re.compile(r"(?:,|\sand)\s+(?:also\s+|then\s+)?(?:" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
 PARTICIPLE_RULE = "subject of the main clause before a participle"
+NAME_PARTICIPLE_RE = re.compile(r"\s+(?:also\s+)?(" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
 
 
 def _participle_attributions(
@@ -1702,6 +1703,14 @@ def _participle_attributions(
     participle ("X said …, adding that …") or else the main clause's subject (_main_clause_subject), which may be an
     organisation or somebody unnamed ("A spokeswoman for the board emailed reporters, arguing, …")."""
     added = []
+    lo, hi = bisect_left(state.starts, offset), bisect_left(state.starts, offset + len(frame))
+    for mention in state.mentions[lo:hi]:
+        # "footage of Ruiz saying, “…”", "with Gale asking, “…”": a name right before a reporting participle is
+        # its subject (no comma between: "Ruiz, saying …" is the participle of the main clause)
+        after = NAME_PARTICIPLE_RE.match(text, mention.end)
+        if after is not None and mention.end <= offset + len(frame) and not _inside_quote(state, mention.start):
+            rule = "name right before a reporting participle"
+            added.append(_Attribution(after.start(1), after.end(1), mention.person, mention.text, rule))
     for m in PARTICIPLE_RE.finditer(frame):
         v = m.start()
         before = [att for att in found if att.end <= offset + v]
