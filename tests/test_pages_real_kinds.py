@@ -139,3 +139,26 @@ def test_a_tagline_after_the_pages_heading_goes_with_the_site_name():
     head = '<meta property="og:site_name" content="Wrenmouth Post">'
     title = "Ferry timetable kept » crossings at seven all winter | Wrenmouth Post"
     assert parse(headed(title, head, heading="Ferry timetable kept")).headline == "Ferry timetable kept"
+
+
+# --- The byline -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "author, byline",
+    [
+        ("Interview Marit Oddny", "Marit Oddny"),
+        ("Autorin Lene Harkort", "Lene Harkort"),
+        ("Auteur Odile Marchetti", "Odile Marchetti"),
+        ("Text: Tomas Wyck", "Tomas Wyck"),
+        ("Rechtsanwalt Jonas Petrov", "Jonas Petrov"),
+        ("Von Hafen-Online-Experte Jonas Petrov", "Jonas Petrov"),
+        ("Noticias del Puerto", ""),
+        ("N Diario Wrenmouth", ""),
+        ("Hafenverein Wrenmouth e. V.", ""),
+        ("Brindle Kutter GmbH & Co KG", ""),
+    ],
+)
+def test_a_role_before_the_name_goes_and_an_outlet_or_a_firm_is_no_byline(author, byline):
+    head = f'<meta name="author" content="{author}">'
+    assert parse(story().replace("<title>", f"{head}<title>")).byline == byline

@@ -986,8 +986,16 @@ NOT_A_PERSON_WORDS = frozenset(
     "unknown anonymous various post times foundation institute university association society club council "
     "ministry department office company support redaktion redaktionen redacción rédaction redazione user users "
     # company forms and other languages' outlet words ("Harbourlicht Verlag GmbH", "Hildesheimer Presse")
-    "gmbh ag eg inc ltd llc plc corp verlag zeitung presse magazin verein amt nachrichten".split()
+    "gmbh ag eg inc ltd llc plc corp verlag zeitung presse magazin verein amt nachrichten "
+    # a firm's "& Co KG", and news in other languages ("Noticias de …", "Diario …")
+    "co kg noticias diario periódico jornal notizie giornale nieuws krant wiadomości".split()
 )
+# What a byline says its person is, before the name ("Interview Marit Oddny", "Autorin Lene Harkort",
+# "Rechtsanwalt Jonas Petrov", "Online-Experte …"): not part of the name.
+BYLINE_ROLE_WORDS = (
+    "interview", "text", "author", "autor", "autorin", "auteur", "auteure", "autora", "reporter", "redakteur",
+    "redakteurin", "rechtsanwalt", "rechtsanwältin", "experte", "expertin", "gastautor", "gastautorin",
+)  # fmt: skip
 # A byline's first word that says it is not a name: an article ("Die Tagespresse", "La República").
 _ARTICLE_WORDS = frozenset("der die das den dem des ein eine la las el los le les il lo gli het een".split())
 # A byline's last word that is a web domain's ending, as sites' "authors" read once their dots are gone
@@ -1015,6 +1023,8 @@ _TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
 _HOST_SEPARATOR = r"\s*(?:\||::|·|•|»|«)\s*|\s+(?:-|–|—|/)\s+|:\s+"
 # "By", in the languages of the pages we read ("Von Lene Harkort", "Por Inés Calvar", "Par Odile Marchetti").
 _BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?(?:by|von|vom|por|par|door)\s+", re.I)
+_ROLE = re.compile(rf"^(?:\S+-)?(?:{'|'.join(BYLINE_ROLE_WORDS)})(?:\s*:\s*|\s+)", re.I)
+_REGISTERED_ASSOCIATION = re.compile(r"\be\.\s?V\b\.?")  # German "e. V.": a club, not a person
 
 
 def parse_html(
@@ -1404,8 +1414,9 @@ def _the_less(name: str) -> str:
 
 def _person_name(text: str, site: str) -> str:
     """The person's name `text` is ("By Odile Marchetti" is Odile Marchetti), or ""."""
-    name = _BY.sub("", " ".join(text.split())).strip(" .,:-–—")
-    if not name or len(name) > 60 or re.search(r"[\d@/:#©()\[\]]", name):
+    # "Von Online-Experte …", "Interview von …"
+    name = _BY.sub("", _ROLE.sub("", _BY.sub("", " ".join(text.split())))).strip(" .,:-–—")
+    if not name or len(name) > 60 or re.search(r"[\d@/:#©()\[\]]", name) or _REGISTERED_ASSOCIATION.search(name):
         return ""
     words = name.split()
     folded = [w.lower().strip(".") for w in words]
