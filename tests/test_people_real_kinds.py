@@ -594,3 +594,13 @@ def test_a_pageants_title_before_a_given_name_is_the_role():
     )
     people = {p.name: p.role for p in find_people(body)}
     assert people == {"Delia Marchetti": "Miss Universe", "Quist": "Miss"}
+
+
+def test_reporters_credited_at_the_end_are_bylines_not_people_mentioned():
+    body = (
+        "Mayor Ilse Brandvold opened the bridge on Monday.\n\n"
+        "Harriet Quinlan contributed reporting from Ostvale. Wire Service writer Marek Halloran contributed from "
+        "Elden.\n\n"
+        "With files from Odile Marchetti and the Valley Wire"
+    )
+    assert names(body) == ["Ilse Brandvold"]

@@ -265,6 +265,16 @@ AGENCY_LINE_RE = re.compile(
     rf"[ \t]*[^\n/]{{1,60}}?(?:\s+via\s+|\s*/\s*)[^\n/]{{0,40}}?\b(?i:{_AGENCY})\.?[ \t]*(?=\n|\Z)"
 )
 AGENCY_PAREN_RE = re.compile(rf"\([^()\n/]{{1,60}}(?:\s+via\s+|\s*/\s*)[^()\n]{{0,40}}?\b(?i:{_AGENCY})\.?\)")
+# Reporters credited at the end of a story are its byline, no people it mentions: "X contributed reporting from
+# Elden.", "Wire writer X contributed from Elden.", "X contributed to this report.", "With files from X". The sentence
+# must end right after the place (a capitalised word after "from"/"in"), so "Donors contributed $5 million." is no
+# credit. (A wire's "(Reporting by X; Editing by Y)" stays read: the bench's own stories count those reporters.)
+BYLINE_CREDIT_RE = re.compile(
+    r"(?im:^[ \t]*[—–-]*\s*with\s+files\s+from\b[^\n]*$)"
+    r"|(?m:(?:^|(?<=[.!?] ))[ \t]*[A-Z][^.!?\n“”\"]{0,80}?\scontributed"
+    r"(?:\s+reporting|\s+to\s+this\s+(?:report|story))?(?:\s+(?:from|in)\s+[A-Z][\w.'’ -]{1,40}?)?\.(?=\s|$))"
+)
+BYLINE_CREDIT_CUES = ("ontributed", "iles from")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
 # Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
@@ -371,7 +381,8 @@ def _agency_credits(text: str) -> list[tuple[int, int]]:
 
 
 def mask_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that are never read for people or quotes: dateline, credits (agencies' too), bylines, promos.
+    """Spans that are never read for people or quotes: dateline, credits (agencies' too), bylines (reporters credited
+    at the end too), promos.
 
     Same spans as CREDIT_RE and PROMO_RE over the whole text, found faster (see CREDIT_LINE_RE).
     """
@@ -381,6 +392,8 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     spans += _promo_spans(text)
     spans += _agency_credits(text)
+    if any(cue in text for cue in BYLINE_CREDIT_CUES):
+        spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
     m = DATELINE_RE.match(text)
     if m:
         spans.append(m.span())
