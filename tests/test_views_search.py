@@ -37,7 +37,7 @@ def headlines(result) -> list[str]:
 
 # The passes that fetch the first matches (articles/search/plans.py), by what their SQL holds.
 PASSES = {
-    "index": "WITH matches (id, published, source_id, tid) AS MATERIALIZED",
+    "index": "WITH matches (id, published, source_id, copy_outlets, tid) AS MATERIALIZED",
     "topic in date order": "WITH facet AS MATERIALIZED",
     "mentions": "FROM articles_mention w",
     "walk": 'SELECT "articles_article"."id" AS "pk", "articles_article"."published" AS "published", "articles_source"',

@@ -159,7 +159,7 @@ def _after_timeout(request: SearchRequest) -> SearchResult:
 
 def _best_first(rows: list[tuple]) -> list[tuple]:
     """Best score first, then newest: the same order the database would give, on these rows only."""
-    return sorted(rows, key=lambda r: (-r[4], -(r[1].toordinal() if r[1] else 0), -r[0]))
+    return sorted(rows, key=lambda r: (-r[5], -(r[1].toordinal() if r[1] else 0), -r[0]))
 
 
 def _hits(page: Page, text: str) -> list[Hit]:

@@ -1,9 +1,10 @@
 """The passes that fetch the first `limit` matches by date, as SQL; planner.py chooses among them.
 
-Each returns rows (id, published, outlet slug, outlet name[, rank]), newest (or, with `oldest`,
-oldest) first. `rank_text`, when not empty, adds ts_rank for those words, computed for the rows
-kept only: ts_rank reads each row's document, so ranking every match of a common word would read
-hundreds of thousands of rows.
+Each returns rows (id, published, outlet slug, outlet name, copy_outlets[, rank]), newest (or, with
+`oldest`, oldest) first: copy_outlets, read from the rows already visited, tells the facets which heads
+have wire copies in other outlets to look up (facets.facets()). `rank_text`, when not empty, adds
+ts_rank for those words, computed for the rows kept only: ts_rank reads each row's document, so
+ranking every match of a common word would read hundreds of thousands of rows.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ def collect(matches: QuerySet, rank_text: str, *, oldest: bool, limit: int, with
     rank, rank_params, rank_join = _rank_sql(rank_text, "m")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""WITH matches (id, published, source_id, tid) AS MATERIALIZED ({sql})
-                SELECT m.id, m.published, s.slug, s.name{rank}
+            f"""WITH matches (id, published, source_id, copy_outlets, tid) AS MATERIALIZED ({sql})
+                SELECT m.id, m.published, s.slug, s.name, m.copy_outlets{rank}
                   FROM (SELECT * FROM matches {where} ORDER BY {order.format("")} LIMIT %s) m {rank_join}
                   LEFT JOIN articles_source s ON s.id = m.source_id
                  ORDER BY {order.format("m.")}""",
@@ -51,7 +52,7 @@ def walk_by_date(matches: QuerySet, rank_text: str, *, oldest: bool, limit: int)
     """article_published_idx walked newest (oldest) first, each row's document tested until `limit`
     match: a few thousand rows for a common word."""
     candidates = matches.order_by(*(OLDEST_FIRST if oldest else NEWEST_FIRST))
-    columns = ["pk", "published", "source__slug", "source__name"]
+    columns = ["pk", "published", "source__slug", "source__name", "copy_outlets"]
     if rank_text:
         candidates = candidates.annotate(rank=SearchRank(F("search_vector"), search_query(rank_text)))
         columns.append("rank")
@@ -77,11 +78,11 @@ def walk_mentions(matches: QuerySet, person_id: int, rank_text: str, *, oldest: 
         # OFFSET 0 keeps the LATERAL a per-mention look-up, so rows leave in the index's order.
         cursor.execute(
             f"""WITH hits AS MATERIALIZED (
-                    SELECT x.id, x.published, x.source_id, x.tid FROM articles_mention w
-                     CROSS JOIN LATERAL (SELECT * FROM ({sql}) AS x0 (id, published, source_id, tid)
+                    SELECT x.id, x.published, x.source_id, x.copy_outlets, x.tid FROM articles_mention w
+                     CROSS JOIN LATERAL (SELECT * FROM ({sql}) AS x0 (id, published, source_id, copy_outlets, tid)
                                           WHERE x0.id = w.article_id OFFSET 0) x
                      WHERE w.person_id = %s ORDER BY {walk} LIMIT %s)
-                SELECT h.id, h.published, s.slug, s.name{rank}
+                SELECT h.id, h.published, s.slug, s.name, h.copy_outlets{rank}
                   FROM hits h {rank_join} LEFT JOIN articles_source s ON s.id = h.source_id
                  ORDER BY {order}""",
             [*params, person_id, limit, *rank_params],
@@ -96,7 +97,7 @@ def sort_then_test(facet: QuerySet, text: str, *, ranked: bool, oldest: bool, li
     Left to itself the planner tests every one of the facet's articles first (a document read
     each) and sorts after; the MATERIALIZED CTE sorts ids only, and the LIMIT stops the tests early.
     """
-    sql, params = facet.order_by().values_list("pk", "published", "source_id").query.sql_with_params()
+    sql, params = facet.order_by().values_list("pk", "published", "source_id", "copy_outlets").query.sql_with_params()
     order = OLDEST if oldest else NEWEST
     query = "websearch_to_tsquery(%s::regconfig, %s)"
     rank = f", ts_rank(m.search_vector, {query})" if ranked else ""
@@ -104,9 +105,9 @@ def sort_then_test(facet: QuerySet, text: str, *, ranked: bool, oldest: bool, li
         # OFFSET 0 keeps the LATERAL a per-row look-up, so rows leave in the facet's date order.
         cursor.execute(
             f"""WITH facet AS MATERIALIZED (
-                    SELECT * FROM ({sql}) AS x (id, published, source_id) ORDER BY {order.format("x.")})
-                SELECT m.id, m.published, s.slug, s.name{rank}
-                  FROM (SELECT f.id, f.published, f.source_id, a.search_vector FROM facet f
+                    SELECT * FROM ({sql}) AS x (id, published, source_id, copy_outlets) ORDER BY {order.format("x.")})
+                SELECT m.id, m.published, s.slug, s.name, m.copy_outlets{rank}
+                  FROM (SELECT f.id, f.published, f.source_id, f.copy_outlets, a.search_vector FROM facet f
                         CROSS JOIN LATERAL (SELECT search_vector FROM articles_article
                                              WHERE id = f.id OFFSET 0) a
                          WHERE a.search_vector @@ {query} LIMIT %s) m
@@ -118,9 +119,10 @@ def sort_then_test(facet: QuerySet, text: str, *, ranked: bool, oldest: bool, li
 
 
 def _rows_sql(matches: QuerySet) -> tuple[str, tuple]:
-    """SQL for (id, published, source_id, ctid) of `matches`, unordered: the rows the passes collect."""
+    """SQL for (id, published, source_id, copy_outlets, ctid) of `matches`, unordered: the rows the passes collect."""
     tid = RawSQL(f"{Article._meta.db_table}.ctid", [], output_field=TextField())
-    query = matches.order_by().annotate(search_tid=tid).values_list("pk", "published", "source_id", "search_tid")
+    columns = ("pk", "published", "source_id", "copy_outlets", "search_tid")
+    query = matches.order_by().annotate(search_tid=tid).values_list(*columns)
     return query.query.sql_with_params()
 
 
