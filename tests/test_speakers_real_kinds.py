@@ -790,3 +790,18 @@ def test_a_name_right_before_a_reporting_participle_speaks():
         ("Why is the ferry late ag", "Tomas Ruiz"),
         ("The board knows that a c", "Ada Voss"),
     ]
+
+
+def test_a_question_pressed_and_a_passive_when_questioned():
+    body = (
+        "Tomas Ruiz interviewed Mayor Ada Voss on Sunday.\n\n"
+        "“Will the levy go up?” Ruiz pressed. “Maybe for the large boats only?”\n\n"
+        "Voss hardly answered, treating the question first as a joke -- “Ask the harbour master” -- and, when "
+        "questioned again, asserting, “Of course the levy stays.”"
+    )
+    assert speakers(body) == [
+        ("Will the levy go up?", "Tomas Ruiz"),
+        ("Maybe for the large boat", "Tomas Ruiz"),
+        ("Ask the harbour master", "Ada Voss"),
+        ("Of course the levy stays", "Ada Voss"),
+    ]

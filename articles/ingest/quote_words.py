@@ -74,7 +74,9 @@ REPORTING_VERBS = (
     # a crowd's chant ("“…!” the crowd chanted"); not "chants" nor "states", more often nouns ("that states can
     # pass such laws because “…”"), nor "remembered", whose object is mostly no quotation ("Colleagues remembered a
     # demanding leader.")
-    "chanted"
+    "chanted "
+    # a question pressed ("“…?” Ruiz pressed.", "“…?” Gale questioned.")
+    "pressed questioned"
 ).split()
 # Reporting verbs of several words ("Ruiz pointed out", "as Gale put it, “…”": the words of "put it" stand after
 # the subject like a verb's).

@@ -1629,6 +1629,8 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         according = verb.lower() in words.according_to
         if not after_quote and words.after_quote_only and verb.lower() in words.after_quote_only:
             continue  # "so" names a speaker only right after a quotation ("„…“, so Andermatt")
+        if verb in PARENTHETICAL_PARTICIPLES and PASSIVE_OPENER_RE.search(frame, max(0, k - 12), k):
+            continue  # "when questioned after the debate", "if pressed": a passive, its subject is elsewhere
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
         if according or not k or after_quote:
             att = _subject_after(state, text, frame, offset, m.end())
@@ -1812,6 +1814,8 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
     return _Attribution(offset + a, end, None, written, PARTICIPLE_RULE, speaker_kind(written))
 
 
+# A subordinator right before a participle makes it a passive with no subject of its own: "when questioned, …".
+PASSIVE_OPENER_RE = re.compile(r"\b(?:when|if|once|until|unless|while|after|before|though|although)\s*\Z")
 # A passive before a reporting verb: "was asked by", "were told by", "is being asked by".
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?\Z")
 
