@@ -17,18 +17,19 @@ def facets(rows: list[tuple], article_ids: list[int], copies: QuerySet | None = 
     Each facet is a list of {"value": slug or year, "label": name, "n": count}, largest first
     (years newest first). Without `article_ids`, people, topics and copies are not counted.
 
-    `copies`, when the rows list a wire story once under its head (no outlet filter): the articles the
-    search's filters match, copies included (planner.matching_every_copy()). The copies of each head with
-    copies in other outlets (copy_outlets) count under their own outlet, in the same statement, so an
-    outlet's count is what its link lists (narrowed to an outlet, search lists that outlet's own copies),
-    unless the copy cut the paragraph holding the words; a copy dated in another year than the filter, or
-    without the filter's person or topic, is not counted. Only those heads are looked up, in
-    article_copy_of_idx (only copies are in it), and each copy found is tested against the filters by its
-    primary key; without such a head, nothing is: 1,000 matches of which a quarter head copies (430 of
-    them) took the statement from 2.0-2.8 to 2.9-5.6 ms (EXPLAIN ANALYZE, min of 40, 27,500 articles on a
-    loaded 2-core machine; the most with a person to test). (A head whose only copies are its own
-    outlet's, copy_outlets 0, is not looked up: its outlet's link lists those copies too, an outlet
-    running a story twice.)
+    `copies` (planner.matching_every_copy(), given when the rows list a wire story once, under its head:
+    no outlet filter): the articles the search's filters match, copies included. The copies of the heads
+    with copies in other outlets (copy_outlets, in the rows) count under their own outlets too, so an
+    outlet's count is what its link lists (narrowed to an outlet, search lists that outlet's own copies):
+    a copy without the person or topic asked for, or of another year or language, is not counted. The
+    words are not tested (see matching_every_copy()): a copy that cut the paragraph holding them is
+    counted although its outlet's link does not list it. The copies are found in article_copy_of_idx
+    (only copies are in it) from those heads alone, and each is tested against the filters by its
+    primary key, in this statement: no query more, and nothing read without such a head. For 1,000
+    matches of which a quarter head copies (430 copies), the statement took 2.9-5.6 ms instead of
+    2.0-2.8 (EXPLAIN ANALYZE, min of 40, 27,500 articles, a loaded 2-core machine; the most with a
+    person to test). A head whose only copies are its own outlet's (copy_outlets 0) is not looked up:
+    its outlet's link lists those copies as well (an outlet that ran a story twice).
     """
     sources: dict[tuple[str, str], int] = {}
     years: dict[int, int] = {}
