@@ -604,3 +604,12 @@ def test_reporters_credited_at_the_end_are_bylines_not_people_mentioned():
         "With files from Odile Marchetti and the Valley Wire"
     )
     assert names(body) == ["Ilse Brandvold"]
+
+
+def test_a_surname_after_a_plural_title_is_a_person():
+    # "Presidents Obama and Bush": the plural title founds the surname right after it (the next one, read alone, is
+    # left to the archive).
+    body = (
+        "It was a change from the policies of Presidents Quillan and Ostrander. Senators Brandvold and Quist voted no."
+    )
+    assert names(body) == ["Quillan", "Brandvold"]

@@ -101,7 +101,16 @@ def _founding_title(low: str, lang: str = "") -> bool:
     if lang:
         return _is_title(low, lang)
     bare = low.rstrip(".")
-    return bare in HONORIFICS or (low.endswith(".") and _title_abbreviation(low))
+    return (
+        bare in HONORIFICS
+        or (low.endswith(".") and _title_abbreviation(low))
+        or _plural_honorific(bare)  # "Presidents Obama and Bush"
+    )
+
+
+def _plural_honorific(bare: str) -> bool:
+    """ "presidents", "senators": an honorific's plural, a title of the names listed after it."""
+    return len(bare) > 4 and bare.endswith("s") and bare[:-1] in HONORIFICS
 
 
 def _title_abbreviation(low: str) -> bool:
