@@ -613,3 +613,15 @@ def test_a_surname_after_a_plural_title_is_a_person():
         "It was a change from the policies of Presidents Quillan and Ostrander. Senators Brandvold and Quist voted no."
     )
     assert names(body) == ["Quillan", "Brandvold"]
+
+
+def test_wars_rights_studies_and_generations_are_no_people():
+    # Capitalised words of events, fields and generations, some after a word that is also a given name ("Urban",
+    # "Boy", "Gen") or taken up again alone ("the war").
+    body = (
+        "Camps were built in Ostvale after World War II. World War II changed the town. The Department of "
+        "Housing and Urban Development paid for the homes. I looked into the eyes of Boy Scouts. Millennials share "
+        "the worries of Gen Xers. An expert at the Center for Strategic and International Studies who asked not to "
+        "be named agreed with Senator Ana Quist."
+    )
+    assert names(body) == ["Ana Quist"]

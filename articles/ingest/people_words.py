@@ -117,6 +117,7 @@ brothers bros
 comet asteroid storm hurricane operation vessel fire garden atoll
 embassy act partnership project images review insider pictures chemical crossroads brotherhood front protocol
 convention treaty amendment initiative doctrine coalition caucus pac pacs security politics pollster classics
+war wars rights studies development system
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 """.split()
@@ -126,7 +127,7 @@ august september october november december
 # words of the run name a place ("Reagan" stays Ronald Reagan's).
 GROUP_WORDS = frozenset(
     """americans democrats republicans muslims christians latinos hispanics conservatives liberals evangelicals
-catholics jews europeans asians africans arabs millennials""".split()
+catholics jews europeans asians africans arabs millennials boomers boomer xers scouts""".split()
 )
 
 NON_PERSON_WORDS = NON_PERSON_WORDS | GROUP_WORDS
