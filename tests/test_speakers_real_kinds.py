@@ -805,3 +805,12 @@ def test_a_question_pressed_and_a_passive_when_questioned():
         ("Ask the harbour master", "Ada Voss"),
         ("Of course the levy stays", "Ada Voss"),
     ]
+
+
+def test_a_quotation_closed_by_a_comma_belongs_to_the_attribution_right_after_it():
+    body = (
+        "Tomas Ruiz and Ana Gale met the harbour board on Monday.\n\n"
+        "Gale cannot say that “from her side of the quay,” Ruiz added, saying it was up to the board.\n\n"
+        "Asked about the levy, Gale said: “There will always be exceptions,” the Ledger reported."
+    )
+    assert speakers(body) == [("from her side of the qua", "Tomas Ruiz"), ("There will always be exc", "Ana Gale")]

@@ -1830,9 +1830,21 @@ def _coordinated_after_quote(frame: str, prev_end: int, v: int) -> bool:
 # --- 5. putting it together -------------------------------------------------------------------------------
 
 
-def _nearest(atts: list[_Attribution], span: _Span) -> _Attribution | None:
+# Between a quotation and the attribution after it, what shows the attribution belongs to another clause.
+AFTER_GAP_RE = re.compile(r",|;|\band\b|\bbut\b")
+
+
+def _nearest(atts: list[_Attribution], span: _Span, text: str = "") -> _Attribution | None:
     if len(atts) < 2:  # most sentences have one attribution (or none): nothing to compare
         return atts[0] if atts else None
+    if text and span.closed and span.text.rstrip().endswith(","):
+        # "Comey cannot say that “from his perspective,” Lewandowski added": a quotation closed by a comma hands
+        # the floor to the attribution right after it (only its subject between), unless a verb right before it
+        # introduced the whole of it ("Ruiz said: “…,” the Ledger reported": Ruiz speaks, the Ledger reports)
+        after = [a for a in atts if 0 <= a.start - span.end <= 40 and not AFTER_GAP_RE.search(text, span.end, a.start)]
+        introduced = any(0 <= span.start - a.end <= 3 for a in atts)
+        if after and not introduced:
+            return after[0]
 
     def distance(a: _Attribution) -> int:
         return span.start - a.end if a.end <= span.start else a.start - span.end
@@ -2251,7 +2263,7 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
             for span in in_sentence:
                 continues = running is not None and span.start == pstart  # next paragraph of a running quote
                 ctx.running = running if continues else None
-                att = _labelled(state, body_text, span) or _nearest(atts, span)
+                att = _labelled(state, body_text, span) or _nearest(atts, span, body_text)
                 if att is not None and att.person is None and att.written.rsplit(None, 1)[-1:] == ["I"]:
                     answer = _answer_speaker(state, body_text, span.start, True)  # "I told the board" in an answer
                     if answer is not None:
