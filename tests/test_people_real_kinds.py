@@ -625,3 +625,12 @@ def test_wars_rights_studies_and_generations_are_no_people():
         "be named agreed with Senator Ana Quist."
     )
     assert names(body) == ["Ana Quist"]
+
+
+def test_a_month_after_a_date_word_is_the_date_not_a_given_name():
+    # "April" and "June" are given names too ("April Mellody"), but after "in" or "a" they date what follows.
+    body = (
+        "In August Quillan met the families. At a June Quillan rally in Elden, Harold Quillan, 61, spoke. "
+        "June Ostrander, a teacher, listened."
+    )
+    assert names(body) == ["Harold Quillan", "June Ostrander"]

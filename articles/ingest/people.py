@@ -33,6 +33,7 @@ from .people_words import (
     COMPOUND_TAILS,
     CONNECTORS,
     COURTESY_TITLES,
+    DATE_WORDS,
     DEMONYM_ENDINGS,
     EPONYM_NOUNS,
     GIVEN_NAME_HOMOGRAPHS,
@@ -578,6 +579,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
             break
         dropped_the = dropped_the or toks[i].lower() == "the"
         i += 1
+    if not lang and i < len(toks) - 1 and fold(toks[i]) in MONTHS and _date_word_before(text, base, offsets, toks, i):
+        i += 1  # "In August Trump met …", "at a June Trump rally": the month dates what follows
     if i == len(toks):
         return None
     shape = _shape(toks[i:] if i else toks, lang)
@@ -619,6 +622,15 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     return _Candidate(
         start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut), base + offsets[0]
     )
+
+
+def _date_word_before(text: str, base: int, offsets: tuple[int, ...], toks: tuple[str, ...], i: int) -> bool:
+    """A word that dates a month right before it: dropped from the run ("In"), or the lower-case word before it
+    ("in", "since", "a")."""
+    if i:
+        return toks[i - 1].lower() in DATE_WORDS
+    before = text[max(0, base + offsets[0] - 12) : base + offsets[0]].split()
+    return bool(before) and before[-1] in DATE_WORDS
 
 
 def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> bool:

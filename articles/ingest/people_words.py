@@ -123,6 +123,10 @@ august september october november december
 """.split()
 )
 
+# Words before a month that make it a date, not a given name: "In August Trump met", "at a June Trump rally", "since
+# May" (people._candidate; "April Mellody, a spokeswoman" has none).
+DATE_WORDS = frozenset("in since until till by before after during last next this early late mid a an".split())
+
 # Groups of people ("African Americans", "Reagan Democrats"): never a name's word, but no proof that the other
 # words of the run name a place ("Reagan" stays Ronald Reagan's).
 GROUP_WORDS = frozenset(
