@@ -634,3 +634,8 @@ def test_a_month_after_a_date_word_is_the_date_not_a_given_name():
         "June Ostrander, a teacher, listened."
     )
     assert names(body) == ["Harold Quillan", "June Ostrander"]
+
+
+def test_a_pronoun_with_its_contraction_ends_a_name():
+    body = "Look, other than Harold Quillan I’ve presided over more hearings than anyone, and I'm proud of it."
+    assert names(body) == ["Harold Quillan"]

@@ -32,6 +32,7 @@ from .people_words import (
     COMMON_WORDS,
     COMPOUND_TAILS,
     CONNECTORS,
+    CONTRACTIONS,
     COURTESY_TITLES,
     DATE_WORDS,
     DEMONYM_ENDINGS,
@@ -821,8 +822,8 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         if tok.lower() in ("of", "for"):
             name_toks = name_toks[:i]
             break
-    while name_toks and name_toks[-1].lower() in PARTICLES:
-        name_toks = name_toks[:-1]
+    while name_toks and (name_toks[-1].lower() in PARTICLES or fold(name_toks[-1]) in CONTRACTIONS):
+        name_toks = name_toks[:-1]  # "… Eastland I’ve presided": the pronoun starts the next clause
     # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.
     # "Vale’s Tomas Brandt" (a team's, a town's player): a possessive first word before two more leaves them.
     # "President Obama’s Clean Power Plan": after an office's title, the possessive word is the name (after a courtesy

@@ -123,6 +123,10 @@ august september october november december
 """.split()
 )
 
+# "I" with a contraction, capitalised after a name that has no comma after it ("other than Jim Eastland I've
+# presided"): never a name's word, the run's name ends before it (folded: "’" is "'").
+CONTRACTIONS = frozenset("i've i'm i'd i'll".split())
+
 # Words before a month that make it a date, not a given name: "In August Trump met", "at a June Trump rally", "since
 # May" (people._candidate; "April Mellody, a spokeswoman" has none).
 DATE_WORDS = frozenset("in since until till by before after during last next this early late mid a an".split())
