@@ -162,3 +162,19 @@ def test_a_tagline_after_the_pages_heading_goes_with_the_site_name():
 def test_a_role_before_the_name_goes_and_an_outlet_or_a_firm_is_no_byline(author, byline):
     head = f'<meta name="author" content="{author}">'
     assert parse(story().replace("<title>", f"{head}<title>")).byline == byline
+
+
+def test_calls_to_subscribe_or_follow_and_advertising_labels_are_not_body():
+    html = story(
+        "Anzeige – Winter crossings with Saltney Ferries: book your seat now",
+        "Never miss a sailing: sign up to our newsletter today!",
+        after="<p>Follow us on Brindlegram and Harbourbook for the latest from the quay.</p>",
+    )
+    body = parse(html).body_text
+    assert "book your seat" not in body and "newsletter" not in body and "Follow us" not in body
+    assert all(p in body for p in PARAGRAPHS)
+
+
+def test_a_paragraph_of_the_story_about_a_newsletter_stays():
+    line = "The board will print the new timetable in the island's newsletter, which every house receives."
+    assert line in parse(story(line)).body_text

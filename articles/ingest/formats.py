@@ -1133,16 +1133,33 @@ RIGHTS_RESERVED = (
     "wszelkie prawa zastrzeżone",
 )  # fmt: skip
 CREDIT_LINE_WORDS = 30  # a caption or a copyright line is short; a paragraph quoting one is not
+# The site asking the reader for something (to subscribe, sign up, follow it, donate) or saying that it
+# is paid for what it links to: a short line holding one of these is the site's, not the story's.
+CALL_TO_ACTION_PHRASES = (
+    "sign up", "subscribe now", "subscribe to our", "subscribe to the", "please subscribe", "our newsletter",
+    "already a subscriber", "never miss", "follow us on", "apps for ios and android", "submit your letter",
+    "submit a letter", "affiliate link", "may receive compensation", "products from one or more of our advertisers",
+    "newsletter anmelden", "newsletter abonnieren", "rss-feed abonnieren", "jetzt abonnieren", "enthält werbung",
+    "nicht eingeloggt",
+    "síguenos en", "siguenos en", "suscríbete", "suscribirse aquí", "hazte miembro", "canal de telegram",
+    "abonnez-vous", "suivez-nous", "inscrivez-vous",
+)  # fmt: skip
+CALL_TO_ACTION_WORDS = 40
+# A label that marks what follows as an advertisement ("Anzeige – …", "*Werbung. …").
+AD_LABELS = ("anzeige", "werbung", "advertisement", "sponsored", "publicidad", "publicité", "reklama")
 _READ_ALSO = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\s*(?:[:»›>|?!…–-]|$)", re.I)
 _READ_ALSO_ALONE = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\s*[:?!…]?$", re.I)
 _CREDIT = re.compile(rf"^(?:©|(?:{'|'.join(map(re.escape, CREDIT_WORDS))})\s*[:©])", re.I)
+_CALL_TO_ACTION = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CALL_TO_ACTION_PHRASES))})(?!\w)", re.I)
+_AD_LABEL = re.compile(rf"^\W*(?:{'|'.join(AD_LABELS)})\s*(?:[.,:|–—-]|$)", re.I)
 _RIGHTS = re.compile(rf"©|{'|'.join(map(re.escape, RIGHTS_RESERVED))}", re.I)
 
 
 def _without_chrome_lines(paragraphs: list[str]) -> list[str]:
-    """The article's paragraphs without the lines that point to other stories, credit a photo or claim
-    the page's copyright. A "read also" heading alone on its line in the last third of the article starts
-    the list of other stories: it goes with what follows."""
+    """The article's paragraphs without the lines that point to other stories, credit a photo, claim
+    the page's copyright, ask the reader to subscribe or follow, or mark an advertisement. A "read also"
+    heading alone on its line in the last third of the article starts the list of other stories: it goes
+    with what follows."""
     for i, line in enumerate(paragraphs):
         if 3 * i >= 2 * len(paragraphs) and _READ_ALSO_ALONE.match(line):
             paragraphs = paragraphs[:i]
@@ -1154,6 +1171,8 @@ def _without_chrome_lines(paragraphs: list[str]) -> list[str]:
             _READ_ALSO.match(line)
             or _CREDIT.match(line)
             or (len(line.split()) <= CREDIT_LINE_WORDS and _RIGHTS.search(line))
+            or (len(line.split()) <= CALL_TO_ACTION_WORDS and _CALL_TO_ACTION.search(line))
+            or _AD_LABEL.match(line)
         )
     ]
 
