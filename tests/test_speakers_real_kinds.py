@@ -814,3 +814,13 @@ def test_a_quotation_closed_by_a_comma_belongs_to_the_attribution_right_after_it
         "Asked about the levy, Gale said: “There will always be exceptions,” the Ledger reported."
     )
     assert speakers(body) == [("from her side of the qua", "Tomas Ruiz"), ("There will always be exc", "Ana Gale")]
+
+
+def test_it_opening_the_main_clause_before_a_participle_is_an_organisation():
+    body = (
+        "The Harbour Fact Desk rated forty claims by Mayor Ada Voss last year. “Most were false,” said its editor, "
+        "Tomas Ruiz.\n\n"
+        "Meanwhile, it attacked Voss's rival, saying she “has no plan for the quay at all.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("Tomas Ruiz", "person"), (None, "organisation")]

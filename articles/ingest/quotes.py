@@ -1549,6 +1549,11 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
         return _Attribution(
             start, start + len(words[0]), person, words[0], f"pronoun opening the clause, meaning {how}", "person"
         )
+    if words[0] != "I" and words[0].lower() in NONPERSON_PRONOUNS and len(words) > 1 and words[1][:1].islower():
+        # "Meanwhile, it attacked Ruiz, saying …": an organisation ("it") or a group ("they") the text does not name
+        start = offset + a + frame[a:v].index(words[0])
+        kind = "organisation" if words[0].lower() == "it" else "unknown"
+        return _Attribution(start, start + len(words[0]), None, words[0], "organisation or group pronoun", kind)
     if words[0] == "I" or (len(words) > 1 and words[0] in SENTENCE_OPENERS_BEFORE_I and words[1].startswith("I ")):
         # "Then I stood on a sack and said, …": the writer or, in an interview, the interviewee
         start = offset + a + frame[a:v].index("I")
