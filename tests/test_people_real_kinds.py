@@ -639,3 +639,8 @@ def test_a_month_after_a_date_word_is_the_date_not_a_given_name():
 def test_a_pronoun_with_its_contraction_ends_a_name():
     body = "Look, other than Harold Quillan I’ve presided over more hearings than anyone, and I'm proud of it."
     assert names(body) == ["Harold Quillan"]
+
+
+def test_a_letter_and_a_hyphenated_word_after_a_name_end_it():
+    body = "At rallies in Elden, voters with Harriet Quillan T-shirts stood near people who had X-rays done."
+    assert names(body) == ["Harriet Quillan"]

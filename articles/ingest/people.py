@@ -822,8 +822,11 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         if tok.lower() in ("of", "for"):
             name_toks = name_toks[:i]
             break
-    while name_toks and (name_toks[-1].lower() in PARTICLES or fold(name_toks[-1]) in CONTRACTIONS):
-        name_toks = name_toks[:-1]  # "… Eastland I’ve presided": the pronoun starts the next clause
+    while name_toks and (
+        name_toks[-1].lower() in PARTICLES or fold(name_toks[-1]) in CONTRACTIONS or LETTER_WORD_RE.match(name_toks[-1])
+    ):
+        # "… Eastland I’ve presided": the pronoun starts the next clause; "Bernie Sanders T-shirts": a thing of theirs
+        name_toks = name_toks[:-1]
     # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.
     # "Vale’s Tomas Brandt" (a team's, a town's player): a possessive first word before two more leaves them.
     # "President Obama’s Clean Power Plan": after an office's title, the possessive word is the name (after a courtesy
@@ -884,6 +887,10 @@ def _team_name(words: tuple[str, ...]) -> bool:
         return False
     data = name_data.load()
     return fold(words[0]) in data.places and fold(words[1]) not in data.surnames
+
+
+# A capital letter and a hyphenated lower-case word: "T-shirts", "X-rays", "U-turn"; never a name's word.
+LETTER_WORD_RE = re.compile(r"[A-Z]-[a-z]+\Z")
 
 
 def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> bool:
