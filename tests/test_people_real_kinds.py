@@ -644,3 +644,8 @@ def test_a_pronoun_with_its_contraction_ends_a_name():
 def test_a_letter_and_a_hyphenated_word_after_a_name_end_it():
     body = "At rallies in Elden, voters with Harriet Quillan T-shirts stood near people who had X-rays done."
     assert names(body) == ["Harriet Quillan"]
+
+
+def test_several_and_whatever_opening_a_sentence_are_no_names():
+    body = "Several Elden users posted the clip. Whatever Happened next, Tomas Brandt, 40, said nothing."
+    assert names(body) == ["Tomas Brandt"]

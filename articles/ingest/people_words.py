@@ -148,7 +148,7 @@ from into after before during since until while when where why how what who whic
 as about over under between against without within across behind beyond near after although though
 because once unless whether i we you he she it they me us him her them my our your his its their
 mine ours yours theirs zero one two three four five six seven eight nine ten some many most more less
-few all any each every both either neither no not none nothing everything everyone everybody
+few several all any each every both either neither no not none nothing everything everyone everybody whatever
 something someone somebody anything anyone another other such only just also even still already
 however meanwhile instead otherwise indeed perhaps maybe yes please thanks thank last next first
 second third new old good great big small early late today tomorrow yesterday tonight now never
