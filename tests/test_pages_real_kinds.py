@@ -178,3 +178,17 @@ def test_calls_to_subscribe_or_follow_and_advertising_labels_are_not_body():
 def test_a_paragraph_of_the_story_about_a_newsletter_stays():
     line = "The board will print the new timetable in the island's newsletter, which every house receives."
     assert line in parse(story(line)).body_text
+
+
+# --- The outlet -------------------------------------------------------------------------------------
+
+
+def test_the_outlet_is_the_part_of_the_title_the_pages_address_names_when_the_page_names_no_site():
+    article = parse(headed("Ferry timetable kept | Wrenmouth Post", ADDRESS))
+    assert article.source == "Wrenmouth Post"
+    assert article.headline == "Ferry timetable kept"
+
+
+def test_no_outlet_from_a_title_whose_parts_do_not_name_the_address():
+    assert parse(headed("Ferry timetable kept | Explainer", ADDRESS)).source == ""
+    assert parse(headed("Ferry timetable kept - wrenmouthpost.example", ADDRESS)).source == ""  # a domain

@@ -1045,9 +1045,11 @@ def parse_html(
     if document is None or not (document.text or "").strip():
         yield Rejection(origin, "no article text found in the page")
         return
-    site = page.site_name
     host = urllib.parse.urlsplit(document.url or url or "").hostname or ""
-    headline = _without_site_name(page.title or (document.title or "").strip(), site, page.heading, host)
+    title = page.title or (document.title or "").strip()
+    # The outlet: the name the page gives its site, else the part of its title its address names.
+    site = page.site_name or (named if _outlet_name(named := _site_named_in_title(title, host)) else "")
+    headline = _without_site_name(title, site, page.heading, host)
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
@@ -1399,6 +1401,17 @@ def _without_site_name(title: str, site: str, heading: str = "", host: str = "")
         if re.match(after, title) or re.match(before, title):
             return heading
     return title
+
+
+def _site_named_in_title(title: str, host: str) -> str:
+    """The part of a page's title before or after a separator that names the site at `host` ("ARTE
+    Radio" in "… | ARTE Radio" on arteradio.com), or ""."""
+    parts = re.split(f"(?:{_HOST_SEPARATOR})", " ".join(title.split())) if host else []
+    if len(parts) >= 2 and _names_host(parts[-1], host):
+        return parts[-1].strip()
+    if len(parts) >= 2 and _names_host(parts[0], host):
+        return parts[0].strip()
+    return ""
 
 
 def _names_host(text: str, host: str) -> bool:
