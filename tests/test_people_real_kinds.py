@@ -649,3 +649,12 @@ def test_a_letter_and_a_hyphenated_word_after_a_name_end_it():
 def test_several_and_whatever_opening_a_sentence_are_no_names():
     body = "Several Elden users posted the clip. Whatever Happened next, Tomas Brandt, 40, said nothing."
     assert names(body) == ["Tomas Brandt"]
+
+
+def test_more_words_of_firms_buildings_and_grounds_are_no_peoples():
+    body = (
+        "Shares of Elden Music and Harlow Broadcasting fell, and Vance International said it would sell Quist "
+        "Computer. Marisol Colleges and the Ostvale Corps closed. Guests left Harlow Mansion for the Elden Bowl and "
+        "the Vance Grounds. Tomas Brandt, 40, watched."
+    )
+    assert names(body) == ["Tomas Brandt"]

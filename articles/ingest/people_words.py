@@ -118,6 +118,8 @@ comet asteroid storm hurricane operation vessel fire garden atoll
 embassy act partnership project images review insider pictures chemical crossroads brotherhood front protocol
 convention treaty amendment initiative doctrine coalition caucus pac pacs security politics pollster classics
 war wars rights studies development system
+music broadcasting international computer computers colleges universities corps mansion bowl grounds
+organizations organisations
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 """.split()
