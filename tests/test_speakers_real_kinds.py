@@ -824,3 +824,12 @@ def test_it_opening_the_main_clause_before_a_participle_is_an_organisation():
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.speaker_kind) for q in got] == [("Tomas Ruiz", "person"), (None, "organisation")]
+
+
+def test_a_plural_subject_in_the_present_holds_its_own_quotation():
+    body = (
+        "For years, Tomas Ruiz noted, the harbour has sent observers to other ports' elections. Now his friends make "
+        "jokes about sending observers to the quay “to ensure a free and fair vote.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [(None, "his friends")]

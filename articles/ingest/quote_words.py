@@ -93,7 +93,9 @@ PARTICIPLE_REPORTING_VERBS = (
 # …", "The report includes …"), besides any word ending in -ed (quotes._main_clause_subject).
 SUBJECT_VERB_WORDS = frozenset(
     """has have had is was are were will would could can may might did does do sent told took made gave put
-went came began spoke wrote said says includes include requires require shows show""".split()
+went came began spoke wrote said says includes include requires require shows show"""
+    # present tenses of a plural or a group ("his friends make jokes about …", "Lobbyists describe it as …")
+    """ make makes describe describes call calls want wants see sees ask asks get gets""".split()
 )
 
 # Reporting verbs whose object is the person spoken to ("Gale, the mayor, told Ruiz."): after a comma, the name
