@@ -651,10 +651,16 @@ def test_several_and_whatever_opening_a_sentence_are_no_names():
     assert names(body) == ["Tomas Brandt"]
 
 
-def test_more_words_of_firms_buildings_and_grounds_are_no_peoples():
+def test_more_words_of_firms_buildings_and_grounds_are_no_people():
     body = (
         "Shares of Elden Music and Harlow Broadcasting fell, and Vance International said it would sell Quist "
         "Computer. Marisol Colleges and the Ostvale Corps closed. Guests left Harlow Mansion for the Elden Bowl and "
         "the Vance Grounds. Tomas Brandt, 40, watched."
     )
     assert names(body) == ["Tomas Brandt"]
+
+
+def test_a_given_name_that_is_also_a_particle_starts_the_name_after_a_role():
+    # "Ben" is a particle in Arabic and Hebrew names ("ben Ami") but a given name before a surname.
+    body = "Candidates Ben Quillan, Marisol Ostrander and Tomas Brandt also joined the call."
+    assert names(body) == ["Ben Quillan", "Marisol Ostrander", "Tomas Brandt"]

@@ -38,6 +38,7 @@ from .people_words import (
     DEMONYM_ENDINGS,
     EPONYM_NOUNS,
     GIVEN_NAME_HOMOGRAPHS,
+    GIVEN_PARTICLES,
     GROUP_WORDS,
     HONORIFICS,
     INTRODUCTORY_PREPOSITIONS,
@@ -956,8 +957,10 @@ def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
     data = name_data.load()
     for k in range(cut + 1, len(toks) - 1):
         low = fold(toks[k])
-        if low not in data.given_names or low in PARTICLES or not toks[k][:1].isupper():
+        if low not in data.given_names or not toks[k][:1].isupper():
             continue
+        if low in PARTICLES and (low not in GIVEN_PARTICLES or not toks[k + 1][:1].isupper()):
+            continue  # "ben" of "David ben Gurion" (but "Ben Carson", "Al Franken": given names)
         if fold(toks[k - 1].rstrip(".")) in data.given_names or len(toks) - k > 4:
             return cut
         before = fold(toks[k - 1])

@@ -171,6 +171,9 @@ PARTICLES = frozenset(
 
 CONNECTORS = PARTICLES | {"of", "for"}
 
+# Particles that are given names too when capitalised before a capitalised word: "Ben Carson", "Al Franken".
+GIVEN_PARTICLES = frozenset("al ben".split())
+
 # A capitalised run right after "the" or one of these nouns names a thing: "the research vessel
 # Aurora Vance", "the team Velo Kestrel", "the Harborview Marathon". People rarely take "the".
 # Nouns for things that are named like people: ships, firms, charities, horses, works.
