@@ -664,3 +664,10 @@ def test_a_given_name_that_is_also_a_particle_starts_the_name_after_a_role():
     # "Ben" is a particle in Arabic and Hebrew names ("ben Ami") but a given name before a surname.
     body = "Candidates Ben Quillan, Marisol Ostrander and Tomas Brandt also joined the call."
     assert names(body) == ["Ben Quillan", "Marisol Ostrander", "Tomas Brandt"]
+
+
+def test_an_article_of_another_language_is_no_known_given_name():
+    # "El", "Le", "La" open names of newspapers and groups ("El Universal", "Le Courrier Picard"); gender-guesser lists
+    # some as given names, which is no evidence of a person.
+    body = "The daily El Ostvalense and the weekly Le Courrier Brandt reported the vote. Tomas Brandt, 40, won."
+    assert names(body) == ["Tomas Brandt"]

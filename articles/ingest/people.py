@@ -29,6 +29,7 @@ from .people_words import (
     ABBREVIATIONS,
     ADJECTIVE_ENDINGS,
     AFFILIATION_WORDS,
+    ARTICLE_WORDS,
     COMMON_WORDS,
     COMPOUND_TAILS,
     CONNECTORS,
@@ -1377,8 +1378,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
         return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
     key = _name_key(person.tokens)
-    if len(key) > 1 and key[0] in name_data.load().given_names:
-        return "full name, given name known"
+    if len(key) > 1 and key[0] in name_data.load().given_names and key[0] not in ARTICLE_WORDS:
+        return "full name, given name known"  # (not "El Universal", "Le Courrier Picard": an article, no given name)
     if _family_name_first(person.tokens):
         return "full name, family name first"  # "Park Ji-woon": the given name's shape says it
     if len(c.tokens) == 1 and len(key) > 1 and _surname(c.tokens) == _surname(person.tokens):

@@ -171,6 +171,10 @@ PARTICLES = frozenset(
 
 CONNECTORS = PARTICLES | {"of", "for"}
 
+# Articles of other languages that open names of newspapers and groups ("El Universal", "Le Courrier Picard", "La
+# Raza"): gender-guesser lists some as given names, which before them is no evidence of a person.
+ARTICLE_WORDS = frozenset("el la le les los las il lo der die das".split())
+
 # Particles that are given names too when capitalised before a capitalised word: "Ben Carson", "Al Franken".
 GIVEN_PARTICLES = frozenset("al ben".split())
 
