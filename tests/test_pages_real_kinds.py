@@ -192,3 +192,15 @@ def test_the_outlet_is_the_part_of_the_title_the_pages_address_names_when_the_pa
 def test_no_outlet_from_a_title_whose_parts_do_not_name_the_address():
     assert parse(headed("Ferry timetable kept | Explainer", ADDRESS)).source == ""
     assert parse(headed("Ferry timetable kept - wrenmouthpost.example", ADDRESS)).source == ""  # a domain
+
+
+def test_a_heading_of_a_list_of_other_stories_is_not_body():
+    html = story("More stories from the quay", "Weitere Artikel zum Thema Fähre")
+    body = parse(html).body_text
+    assert "More stories" not in body and "Weitere Artikel" not in body
+    assert all(p in body for p in PARAGRAPHS)
+
+
+def test_a_sentence_beginning_like_such_a_heading_stays():
+    line = "More from the meeting: the board will hear the island's nurses again in January."
+    assert line in parse(story(line)).body_text

@@ -1124,7 +1124,12 @@ READ_ALSO_PHRASES = (
     "à lire aussi", "lire aussi", "à lire également", "voir aussi",
     "czytaj też", "czytaj także", "czytaj więcej", "dowiedz się więcej", "zobacz też", "zobacz także",
     "leia também", "leia mais", "veja também", "leggi anche", "lees ook", "lees meer",
+    # headings of a list of other stories ("More stories from the quay", "Weitere Artikel zum Thema")
+    "more stories", "more from", "related articles", "related stories", "next article", "previous article",
+    "weitere artikel", "weitere beiträge", "weitere aktuelle themen", "beiträge aus dem forum", "top-themen",
+    "nächster artikel", "vorschau auf den nächsten artikel", "más noticias", "más sobre",
 )  # fmt: skip
+READ_ALSO_HEADING_WORDS = 8  # a heading that begins with one of them: short, no full stop
 # A photo's credit: one of these words, then a colon or "©" ("Photo: Ines Calvar", "Titelbild: …").
 CREDIT_WORDS = (
     "(c)", "copyright", "photo", "photos", "photo credit", "credit", "credits", "(credit", "image",
@@ -1150,6 +1155,7 @@ CALL_TO_ACTION_WORDS = 40
 # A label that marks what follows as an advertisement ("Anzeige – …", "*Werbung. …").
 AD_LABELS = ("anzeige", "werbung", "advertisement", "sponsored", "publicidad", "publicité", "reklama")
 _READ_ALSO = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\s*(?:[:»›>|?!…–-]|$)", re.I)
+_READ_ALSO_HEADING = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\b", re.I)
 _READ_ALSO_ALONE = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\s*[:?!…]?$", re.I)
 _CREDIT = re.compile(rf"^(?:©|(?:{'|'.join(map(re.escape, CREDIT_WORDS))})\s*[:©])", re.I)
 _CALL_TO_ACTION = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CALL_TO_ACTION_PHRASES))})(?!\w)", re.I)
@@ -1171,6 +1177,11 @@ def _without_chrome_lines(paragraphs: list[str]) -> list[str]:
         for line in paragraphs
         if not (
             _READ_ALSO.match(line)
+            or (
+                _READ_ALSO_HEADING.match(line)
+                and len(line.split()) <= READ_ALSO_HEADING_WORDS
+                and not line.endswith(".")
+            )
             or _CREDIT.match(line)
             or (len(line.split()) <= CREDIT_LINE_WORDS and _RIGHTS.search(line))
             or (len(line.split()) <= CALL_TO_ACTION_WORDS and _CALL_TO_ACTION.search(line))
