@@ -671,3 +671,14 @@ def test_an_article_of_another_language_is_no_known_given_name():
     # some as given names, which is no evidence of a person.
     body = "The daily El Ostvalense and the weekly Le Courrier Brandt reported the vote. Tomas Brandt, 40, won."
     assert names(body) == ["Tomas Brandt"]
+
+
+def test_a_known_given_name_and_a_census_surname_in_quotation_marks_is_a_person():
+    # Quotation marks around a name make a title of it ("“A Long Cold Look,”"), but a given name and a surname the
+    # lists know name a person even so: campaign pins reading “Harriet Denton”, a write-in vote for “Walter Ostrander”.
+    body = (
+        "A delegate wore “Harriet Denton” campaign pins. Years ago I wrote in “Walter Ostrander” on my ballot. "
+        "The band played “A Long Cold Look,” its new song. He told our podcast, “Marcus Pellow,” about a “Nadia "
+        "Quillan” reception."
+    )
+    assert names(body) == ["Harriet Denton", "Walter Ostrander"]

@@ -1675,8 +1675,13 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
         and (lang or fold(c.tokens[0]) not in name_data.load().given_names)
     ):
         return True  # "the X party", "X leader Ana Ruiz" (not "Bernie Hale supporters": a given name, a person's)
-    if start and text[start - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, c.end, c.end + 2):
-        return True  # “A Long Cold Look,” — a title, not a name
+    if (
+        start
+        and text[start - 1] in QUOTE_OPENERS
+        and TITLE_CLOSE_RE.match(text, c.end, c.end + 2)
+        and (lang or not _quoted_person(text, c))
+    ):
+        return True  # “A Long Cold Look,” — a title, not a name (but pins reading “Ted Cruz” name him)
     if (
         start < c.start
         and text.startswith(",", c.end)
@@ -1697,6 +1702,17 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     ):
         return True  # "Her team, Kinsella Vane, …": a thing named after the noun it is
     return _after_settlement_noun(text, start)
+
+
+def _quoted_person(text: str, c: _Candidate) -> bool:
+    """A given name and a Census surname in quotation marks (see _given_and_surname) name that person ("“Ted Cruz”
+    campaign pins", "wrote in “Ralph Nader”"), unless an article or a thing's noun stands before the marks: then they
+    are a title ("a “Sky High” reception", "our podcast, “Long Balls,”")."""
+    if not _given_and_surname(c.tokens):
+        return False
+    before = text[max(0, c.run_start - 24) : c.run_start - 1].split()
+    word = before[-1].rstrip(",").lower() if before else ""
+    return word not in ("a", "an", "the") and word not in THING_NOUN_SET
 
 
 def _run_against(text: str, c: _Candidate) -> bool:
