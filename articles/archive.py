@@ -419,8 +419,8 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
         _take_ids(cursor, new)
         # Wire copies found before the new articles are written, so each goes in with its group (copy_of)
         # rather than being updated after: an UPDATE rewrote the row and all its index entries (the
-        # search document's GIN among them) and fired the row triggers of PersonMonth and Quote.repeated
-        # for each copy, where the insert's statement triggers count a batch once.
+        # search document's GIN among them) and fired PersonMonth's row trigger for each copy, where the
+        # insert's statement triggers count a batch once.
         groups = find_groups(
             [
                 (row.pk, items[index][0].body_text, row.values["wire_bands"], row.existed)

@@ -1,7 +1,7 @@
 """What finding wire copies costs ingest (issue 14.3: "near-duplicate detection keeps ingest >= 500
 articles/s"): a new copy goes into the table with its group (copy_of) in its one row version. Before, it was
 inserted alone and then updated: every index entry of the row written again (the search document's GIN
-among them), and the row triggers of PersonMonth and Quote.repeated fired for each copy. The only article
+among them), and PersonMonth's row trigger fired for each copy. The only article
 rewritten now is the group's head, whose count of other outlets (copy_outlets) changes.
 
 The rows rewritten are read from PostgreSQL's counters for this test's own transaction
