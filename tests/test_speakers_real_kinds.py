@@ -833,3 +833,28 @@ def test_a_plural_subject_in_the_present_holds_its_own_quotation():
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.speaker_as_written) for q in got] == [(None, "his friends")]
+
+
+def test_a_quotation_paragraphs_of_reporting_after_the_last_speaker_is_left_unresolved():
+    # No attribution, and between it and the last speaker a paragraph boundary and several sentences
+    # of the reporter's own naming someone else: the previous speaker is no evidence (issue 13.2,
+    # "where the evidence is not enough, leave the speaker unresolved").
+    body = (
+        "“The ferry will run on time all winter,” Henrik Saal said on Tuesday.\n\n"
+        "The harbour board met for three hours on Wednesday evening. Its chair, Tomas Erlind, read out the "
+        "inspectors' report on the ramp.\n\n"
+        "The report found cracks in two of the four supports and rust along the landing plate. The repairs "
+        "will close the ramp from the first of next month.\n\n"
+        "“Nobody on the island will be cut off for more than a day.”"
+    )
+    quotes = extract("", body, "en").quotes
+    assert [q.speaker for q in quotes] == ["Henrik Saal", None]
+    assert quotes[1].evidence == "no speaker: the previous one is paragraphs of reporting back"
+
+
+def test_a_quotation_right_after_the_last_speakers_paragraph_still_follows_on():
+    body = (
+        "“The ferry will run on time all winter,” Henrik Saal said on Tuesday.\n\n"
+        "“Nobody on the island will be cut off for more than a day.”"
+    )
+    assert [q.speaker for q in extract("", body, "en").quotes] == ["Henrik Saal", "Henrik Saal"]
