@@ -204,3 +204,8 @@ def test_a_heading_of_a_list_of_other_stories_is_not_body():
 def test_a_sentence_beginning_like_such_a_heading_stays():
     line = "More from the meeting: the board will hear the island's nurses again in January."
     assert line in parse(story(line)).body_text
+
+
+def test_a_paragraph_of_the_story_about_signing_up_stays():
+    line = "Islanders can sign up for the winter pass at the harbour office, and few ever miss the early boat."
+    assert line in parse(story(line)).body_text

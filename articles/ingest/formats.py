@@ -1143,8 +1143,11 @@ CREDIT_LINE_WORDS = 30  # a caption or a copyright line is short; a paragraph qu
 # The site asking the reader for something (to subscribe, sign up, follow it, donate) or saying that it
 # is paid for what it links to: a short line holding one of these is the site's, not the story's.
 CALL_TO_ACTION_PHRASES = (
-    "sign up", "subscribe now", "subscribe to our", "subscribe to the", "please subscribe", "our newsletter",
-    "already a subscriber", "never miss", "follow us on", "apps for ios and android", "submit your letter",
+    # as the site writes them to its reader, not as a story reports them ("residents can sign up for …")
+    "sign up here", "sign up now", "sign up to get", "sign up to our", "sign up for our", "free sign up",
+    "subscribe now", "subscribe to our", "subscribe here", "please subscribe", "our newsletter",
+    "already a subscriber", "never miss the latest", "never miss our", "follow us on", "apps for ios and android",
+    "submit your letter",
     "submit a letter", "affiliate link", "may receive compensation", "products from one or more of our advertisers",
     "newsletter anmelden", "newsletter abonnieren", "rss-feed abonnieren", "jetzt abonnieren", "enthält werbung",
     "nicht eingeloggt",
