@@ -682,3 +682,25 @@ def test_a_known_given_name_and_a_census_surname_in_quotation_marks_is_a_person(
         "Quillan” reception."
     )
     assert names(body) == ["Harriet Denton", "Walter Ostrander"]
+
+
+def test_abbreviated_titles_of_legislators_officers_and_envoys_are_titles():
+    """ "said Del. Ana Ruiz", "Supt. Hale", "Assemblywoman Ruiz": a delegate's, alderman's, superintendent's,
+    inspector's, corporal's, ambassador's or assembly member's title is the role, never the name, and its full
+    stop ends no sentence, so the name after it speaks."""
+    body = (
+        "The hearing ran late. “This is a waste of everyone’s time,” said Del. Marisol Quintero. Ald. Tomas "
+        "Brandt agreed, and Supt. Oren Blaylock took notes while Insp. Ilse Vandermeer listened. Cpl. Jonas "
+        "Whitcombe and Amb. Delia Marchbank left early.\n\n“We will be back,” Assemblywoman Harriet Denton said."
+    )
+    found = extract("", body, "en")
+    assert {p.name: p.role for p in found.people} == {
+        "Marisol Quintero": "Del.",
+        "Tomas Brandt": "Ald.",
+        "Oren Blaylock": "Supt.",
+        "Ilse Vandermeer": "Insp.",
+        "Jonas Whitcombe": "Cpl.",
+        "Delia Marchbank": "Amb.",
+        "Harriet Denton": "Assemblywoman",
+    }
+    assert [q.speaker for q in found.quotes] == ["Marisol Quintero", "Harriet Denton"]

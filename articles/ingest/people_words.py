@@ -25,6 +25,8 @@ physician scientist researcher economist analyst engineer architect lawyer teach
 skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
 businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
 pastor chaplain deacon whip
+assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman delegate
+del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres.
 """.split()
 )
 
@@ -64,6 +66,7 @@ mr mrs ms miss mx dr prof sir dame lord lady president senator governor mayor ju
 princess pope rev reverend father rabbi imam bishop cardinal archbishop minister secretary chancellor premier
 ambassador general colonel captain sergeant lieutenant major admiral commander detective inspector constable
 representative congressman congresswoman councillor councilor chairman chairwoman coach
+assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderman alderwoman delegate
 """.split()
 )
 
@@ -219,8 +222,14 @@ ORDER_WORDS = frozenset("first second third last next".split())
 # Personal pronouns that may stand for a person named before (quotes.py resolves speakers with them).
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 
-# Abbreviations whose full stop ends no sentence ("Dr.", "St.", "Jr.", "No.").
-ABBREVIATIONS = frozenset("dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs".split())
+# Abbreviations whose full stop ends no sentence ("Dr.", "St.", "Jr.", "No."), with the abbreviated titles of
+# legislators, officers and envoys ("said Del. Ana Ruiz", "Supt. Hale", "Amb. Ruiz": TITLE_WORDS).
+ABBREVIATIONS = frozenset(
+    """
+dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs
+del ald supt insp cpl amb det atty cmdr msgr commr brig pres adm maj
+""".split()
+)
 
 # A sentence's first word is capitalised whatever it is, so a role noun there ("Lifeguard Ana Ruiz, 19,
 # said") looks like a given name. Role nouns are mostly agent nouns or compounds with a lower-case part
