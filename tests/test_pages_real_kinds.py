@@ -209,3 +209,8 @@ def test_a_sentence_beginning_like_such_a_heading_stays():
 def test_a_paragraph_of_the_story_about_signing_up_stays():
     line = "Islanders can sign up for the winter pass at the harbour office, and few ever miss the early boat."
     assert line in parse(story(line)).body_text
+
+
+def test_a_sentence_of_the_story_beginning_with_the_word_advertising_stays():
+    line = "Werbung, sagt die Hafenmeisterin, gehört nicht auf die Fähre nach Saltney."
+    assert line in parse(story(line)).body_text

@@ -1162,7 +1162,7 @@ _READ_ALSO_HEADING = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASE
 _READ_ALSO_ALONE = re.compile(rf"^(?:{'|'.join(map(re.escape, READ_ALSO_PHRASES))})\s*[:?!…]?$", re.I)
 _CREDIT = re.compile(rf"^(?:©|(?:{'|'.join(map(re.escape, CREDIT_WORDS))})\s*[:©])", re.I)
 _CALL_TO_ACTION = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CALL_TO_ACTION_PHRASES))})(?!\w)", re.I)
-_AD_LABEL = re.compile(rf"^\W*(?:{'|'.join(AD_LABELS)})\s*(?:[.,:|–—-]|$)", re.I)
+_AD_LABEL = re.compile(rf"^\W*(?:{'|'.join(AD_LABELS)})\s*(?:[.:|–—-]|$)", re.I)  # not "Werbung, sagt …"
 _RIGHTS = re.compile(rf"©|{'|'.join(map(re.escape, RIGHTS_RESERVED))}", re.I)
 
 
