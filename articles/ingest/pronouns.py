@@ -1,0 +1,542 @@
+"""Coreference for quote extraction (quotes.py): what he/she and a role ("the coach") stand for.
+
+Genders of the people named (titles, kinship words, the text's own pronouns, given names), pronoun
+resolution, the subject of a sentence, and a role the article gave a person it names."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .name_genders import gender_of
+from .people import (
+    ABBREVIATIONS,
+    APPOSITIVE_AFTER_RE,
+    NON_PERSON_WORDS,
+    ROLE_WORDS,
+    Mention,
+    fold,
+)
+from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
+from .quote_state import (
+    CLAUSE_WORDS,
+    DEFINITE_RE_ENGLISH,
+    DOUBLE_MARKS,
+    ENGLISH_WORDS,
+    PAST_AFTER_RE,
+    QUOTED_RE,
+    _after_preposition,
+    _inside_quote,
+    _past,
+    _State,
+)
+from .quote_words import (
+    CLAUSE_OPENERS,
+    DESCRIPTION_PREPOSITIONS,
+    DETERMINER_OPENERS,
+    DOCUMENT_HEADS,
+    FEMALE_WORDS,
+    HER_OBJECT_NEXT,
+    MALE_WORDS,
+    NAME_PREFIX_WORDS,
+    ORGANISATION_HEADS,
+    POSSESSIVE_CLAUSE_VERBS,
+    QUALIFIED_NOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_CONNECTORS,
+    ROLE_DESCRIPTORS,
+    SUBJECT_VERB_WORDS,
+    SUBORDINATORS,
+    TAIL_ENDINGS,
+)
+
+# r"(?i)\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", written to start with one character class.
+RELATIVE_BEFORE_RE = re.compile(
+    r"[hHtTiI](?<!\w.)(?:(?<=[hH])(?i:is|er)|(?<=[tT])(?i:heir)|(?<=[iI])(?i:ts))"
+    r"\s[^,.;:]{1,40},\s*\Z"
+)
+# …unless the relative opens its sentence, and so is its subject ("His son, Irfan Dale, said …").
+RELATIVE_SUBJECT_RE = re.compile(r"(?:\A|[.!?”’\"]\s+|\n)\s*(?:His|Her|Their|Its)\s[^,.;:]{1,40},\s*\Z")
+
+
+def _gender(words: list[str]) -> str:
+    """ "f", "m" or "" for a few words (a role, a kinship phrase, a pronoun)."""
+    female = not FEMALE_WORDS.isdisjoint(words)
+    male = not MALE_WORDS.isdisjoint(words)
+    return "f" if female and not male else "m" if male and not female else ""
+
+
+def _relative(text: str, m: Mention) -> tuple[bool, bool, str] | None:
+    """For a person introduced relative to someone ("his wife, Greta Dale,"): whether that phrase opens
+    its sentence, and the gender its kinship word gives; None for anyone else."""
+    if "," not in text[max(0, m.start - 3) : m.start]:
+        return None
+    window = text[max(0, m.start - 45) : m.start].lower()
+    if "his" not in window and "her" not in window and "its" not in window:  # the regex needs one ("their" has "her")
+        return None
+    rel = RELATIVE_BEFORE_RE.search(text, max(0, m.start - 45), m.start)
+    if not rel:
+        return None
+    initial = bool(RELATIVE_SUBJECT_RE.search(text, max(0, m.start - 48), m.start))
+    return True, initial, _gender(rel.group().lower().replace(",", " ").split()[1:])
+
+
+def _person_genders(state: _State, text: str) -> dict[int, str]:
+    """Gender of each person from their title or a kinship word at any mention, else from a given name that is always
+    a man's or always a woman's ("Rebecca Voss"; name_genders) (computed once)."""
+    if state.genders is None:
+        state.genders = {}
+        rules = state.words.rules
+        for i, p in enumerate(state.people):
+            words = p.role.lower().replace(".", "").split()
+            g = _gender(words) or (rules.gender(words) if rules is not None else "")
+            if g:
+                state.genders[i] = g
+        for m in state.mentions:
+            rel = _relative(text, m)
+            if rel and rel[2]:
+                state.genders.setdefault(m.person, rel[2])
+        for i, p in enumerate(state.people):
+            names = p.name.split()
+            if i not in state.genders and len(names) > 1 and len(names[0]) > 2 and not names[0].endswith("."):
+                g = gender_of(names[0])
+                if g:
+                    state.genders[i] = g
+                    state.name_genders.add(i)
+    return state.genders
+
+
+# he, she, his, her, hers, himself, herself as words (written to start with a character set, see SINGLE_OPEN_RE);
+# "him" is left out: in "Loftus thanked him" it is somebody else.
+PRONOUN_RE = re.compile(r"[HhSs](?<![\w'’-].)(?:(?<=[Hh])(?:e|is|ers?|imself|erself)|(?<=[Ss])he)\b")
+SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
+
+
+def _last_sentence_mark(text: str, lo: int, hi: int) -> int:
+    """Where the last sentence before hi (and from lo) ends: the last of SENTENCE_START_MARKS in text[lo:hi]. A full
+    stop after a title or an initial ends no sentence ("a supporter of Mr. Trump, said": one sentence)."""
+    other = max(text.rfind("? ", lo, hi), text.rfind("! ", lo, hi), text.rfind("\n", lo, hi))
+    stop = max(text.rfind(". ", lo, hi), text.rfind(".\u00a0", lo, hi))  # (a no-break space after it too)
+    while stop > other and _abbreviation_at(text, stop):
+        stop = max(text.rfind(". ", lo, stop), text.rfind(".\u00a0", lo, stop))
+    return max(stop, other)
+
+
+def _abbreviation_at(text: str, stop: int) -> bool:
+    """The full stop at text[stop] ends an abbreviation (people.ABBREVIATIONS: "Mr.", "Sen.") or an initial ("J.")."""
+    word = text[max(0, stop - 6) : stop].rsplit(None, 1)[-1:]
+    if not word:
+        return False
+    word = word[0].lstrip("(“\"‘'")
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+
+
+def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: int) -> None:
+    """Gender the text itself states with pronouns, read up to upto (where quotations are known): a subject he/she
+    outside quotations opening a new clause ("Yolanda Mbeki-Strand sued the trust after she was dismissed",
+    "Ostrow, who chairs it, and he …") whose sentence, before it, names exactly one person, in subject position; or
+    opening a sentence right after one naming exactly one person, in subject position. Possessives ("criticised her
+    handling") and pronouns of reported clauses ("said she had not asked") may be somebody else: no evidence.
+    The first such evidence for a person counts; titles and kinship words (already in genders) come first."""
+    for m in PRONOUN_RE.finditer(text, state.pronouns_read, upto):
+        word = m.group().lower()
+        if word != "he" and word != "she" and word != "his" and word != "her":
+            continue
+        p = m.start()
+        last = bisect_left(state.starts, p)
+        lo = max(0, p - 250)
+        if not last or state.starts[last - 1] < lo or state.mentions[last - 1].person in genders:
+            continue  # nobody named just before, or the evidence could only confirm what is known
+        if _inside_quote(state, p):
+            continue
+        start = _last_sentence_mark(text, lo, p) + 1
+        if text[start:p].strip():
+            before = text[start:p].split()[-1].lower()
+            if word[0] == "h" and word != "he":
+                # a possessive counts only opening the subject of the named person's reported clause ("Oduya told
+                # the hearing that his client …", "Carver-Rhys said her panel …"), never as an object ("criticised
+                # her handling")
+                if before != "that" and before not in POSSESSIVE_CLAUSE_VERBS:
+                    continue
+                after = text[m.end() : m.end() + 16].split(None, 1)
+                if not after or not after[0][:1].isalpha() or after[0].lower() in HER_OBJECT_NEXT:
+                    continue
+            elif before not in CLAUSE_OPENERS:
+                continue  # "said she …", "criticised … she": not a new clause's subject
+            allow_who = True
+        elif word[0] == "h" and word != "he":
+            continue
+        elif m.group()[0].isupper() and text[start - 1 : start] == " ":
+            # "He …" opening a sentence: the one person the sentence before names
+            p = start - 2
+            start = _last_sentence_mark(text, lo, p) + 1
+            allow_who = False
+        else:
+            continue
+        first = bisect_left(state.starts, start)
+        persons = set()
+        subject = None
+        for k in range(first, bisect_left(state.starts, p)):
+            mention = state.mentions[k]
+            if _inside_quote(state, mention.start):
+                continue
+            persons.add(mention.person)
+            if subject is None and not text.startswith(("'s", "’s"), mention.end):
+                opening = text[start : mention.start].split()  # only a title may stand before the subject
+                plain = all(w[-1:] != "," and (w[:1].isupper() or w in ROLE_WORDS) for w in opening)
+                # and no clause or quotation between it and the pronoun ("X, who joined his team" only before
+                # "and he"; "X called it “…” But she"): nothing but the subject's own words
+                between = text[mention.end : p]
+                if allow_who and between.startswith(", who "):
+                    between = between[6:]
+                plain = plain and "," not in between and not any(c in between for c in DOUBLE_MARKS)
+                subject = mention.person if plain else -1
+        if len(persons) == 1 and subject is not None and subject >= 0:
+            genders.setdefault(subject, "f" if word[0] == "s" or word == "her" else "m")
+    state.pronouns_read = max(state.pronouns_read, upto)
+
+
+def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", depth: int = 0) -> tuple[int | None, str]:
+    """he/she, and how its antecedent was chosen (for Quote.evidence): the latest person named in this
+    paragraph outside quotations, else the last speaker.
+
+    People introduced relative to someone else ("his father, Karim Ilmaran,") are skipped: the
+    pronoun nearly always points at the article's subject, not at the relative, unless the relative
+    is the subject of its own sentence ("His son, Irfan Dale, said …"). A person whose stated gender
+    does not fit the pronoun is skipped; if that was a bare surname shared by two people ("Dale"
+    after "Greta Dale" was named), the other one is meant. A relative whose kinship word fits is taken
+    when nobody else fits.
+    """
+    para_start = text.rfind("\n\n", 0, pos) + 1
+    mentions = state.mentions
+    want = _gender([pronoun.lower()])
+    genders = _person_genders(state, text) if want else {}
+    if want and pos > state.pronouns_read:
+        _pronoun_evidence(state, text, genders, pos)
+    fitting_relative = None
+    for i in range(bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start) - 1, -1):
+        m = mentions[i]  # the latest one that qualifies, so read backwards
+        if _inside_quote(state, m.start):
+            continue
+        rel = _relative(text, m)
+        if rel is not None:
+            if want and rel[2] and rel[2] != want:
+                continue
+            if rel[1]:
+                return m.person, "a relative opening their own sentence"
+            if want and rel[2] == want and fitting_relative is None:
+                fitting_relative = m.person
+            continue
+        # A given name's usual gender is too weak to pass over the person just named for someone further
+        # back ("Wren Achterberg said … “…,” she said"), and too strong to ignore: nobody, rather than a guess.
+        if want and genders.get(m.person, want) != want and m.person in state.name_genders:
+            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+            if _subject_position(text, start, m.start):
+                return None, "the person just named has a given name of the other gender"
+            continue  # named as an object ("a supporter of Ostrow"): someone else is meant
+        if want and genders.get(m.person, want) != want:
+            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+            # the namesake only where the bare surname is the subject ("Dale said …"); as an object ("a supporter of
+            # Trump") it says nothing of who speaks
+            other = _namesake(state, m, genders, want) if _subject_position(text, start, m.start) else None
+            if other is None:
+                continue
+            return other, "the other person of that surname, whose gender fits"
+        subject = _subject_before_object(state, text, m, para_start, genders, want)
+        if subject is not None:
+            return subject, "the subject of the sentence naming the last person as its object"
+        if want and depth < 3:
+            # "But he suggested that Mr. Lew had …. “…,” he said": the person last named is no subject, and the
+            # sentence's subject is the same pronoun: both mean one person, found where that pronoun stands
+            earlier = _same_pronoun_as_subject(text, para_start, m, want)
+            if earlier is not None:
+                person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
+                return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
+        return m.person, "the last person named in the paragraph"
+    if fitting_relative is not None:
+        return fitting_relative, "a relative whose kinship word fits"
+    last = state.last.person if state.last is not None else None
+    if last is not None:
+        # A pronoun whose gender is known to fit a person named (in subject position) since the last
+        # speaker, or known not to fit the last speaker, points past the last speaker: "“…,” his son
+        # said. / Quaintance studied physics … / “…,” he wrote."
+        last_fits = genders.get(last, want) == want
+        if not want:
+            return last, "the previous speaker"
+        subject = _subject_since(state, text, state.last.end, para_start, genders, want, strict=False)
+        if subject is not None:
+            return subject, "the subject of a sentence since the previous speaker"
+        if last_fits:
+            return last, "the previous speaker"
+    for i in range(bisect_right(state.ends, pos) - 1, -1, -1):
+        m = mentions[i]
+        if not _inside_quote(state, m.start) and (not want or genders.get(m.person, want) == want):
+            # the subject of that sentence when the person last named is its object ("Ruiz promised … the policies
+            # of President Obama. / “…,” he said": Ruiz)
+            start = text.rfind("\n", 0, m.start) + 1
+            subject = _subject_before_object(state, text, m, start, genders, want)
+            if subject is not None:
+                return subject, "the subject of the sentence naming the last person as its object"
+            earlier = _same_pronoun_as_subject(text, start, m, want) if want and depth < 3 else None
+            if earlier is not None:  # "He had protested Gale at a rally. / “…,” he said": not Gale
+                person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
+                return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
+            return m.person, "the last person named before"
+    return None, "nobody fits"
+
+
+def _same_pronoun_as_subject(text: str, para_start: int, m: Mention, want: str) -> int | None:
+    """Where a he/she of the wanted gender stands as the subject of the sentence naming m, m itself not in subject
+    position ("But he suggested that Mr. Lew …"); None otherwise."""
+    start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+    if _subject_position(text, start, m.start):
+        return None
+    words_before = text[start : m.start]
+    for found in SUBJECT_PRONOUN_RE.finditer(words_before):
+        previous = words_before[: found.start()].split()[-1:]
+        if previous and previous[0].lower().strip(",;") in SUBORDINATORS:
+            continue
+        if QUOTED_RE.search(words_before, 0, found.start()) or "“" in words_before[: found.start()]:
+            return None
+        word = found.group().split()[0].lower()
+        return start + found.start() if _gender([word]) == want else None
+    return None
+
+
+def _subject_before_object(
+    state: _State, text: str, m: Mention, para_start: int, genders: dict[int, str], want: str
+) -> int | None:
+    """When the latest person named is no subject ("Amundsen hugged Varga", "would be led by Samir al-Rashid"), the
+    subject of that sentence, if it is another person whose gender does not contradict the pronoun."""
+    start = _last_sentence_mark(text, para_start, m.start) + 1
+    start = max(start, para_start)
+    if _subject_position(text, start, m.start):
+        return None
+    for i in range(bisect_left(state.starts, start), bisect_left(state.starts, m.start)):
+        other = state.mentions[i]
+        if (
+            other.person != m.person
+            and not _inside_quote(state, other.start)
+            and not text.startswith(("'s", "’s"), other.end)
+            and (not want or genders.get(other.person, want) == want)
+            and _relative(text, other) is None
+            and (_subject_position(text, start, other.start) or _before_its_verb(text, start, other))
+        ):
+            return other.person
+    return None
+
+
+def _before_its_verb(text: str, start: int, m: Mention) -> bool:
+    """The first name of its sentence, not after a preposition, right before a verb in the past tense ("Just a few
+    months ago, Florida developer Ana Ruiz expressed dismay at …")."""
+    after = PAST_AFTER_RE.match(text, m.end)
+    return (
+        after is not None
+        and _past(after.group(1))
+        and not _after_preposition(text, m.start, CLAUSE_WORDS)
+        and not any(w[:1].islower() and _past(w) for w in text[start : m.start].split())
+    )
+
+
+def _subject_since(
+    state: _State, text: str, a: int, b: int, genders: dict[int, str], want: str, strict: bool
+) -> int | None:
+    """The person in subject position between a and b outside quotations whose gender fits (strict: is known to
+    fit), in the latest sentence that has one; of two there, the first ("Ruiz, a host, recalled that before the
+    vote, Obama was …": Ruiz, the main clause's subject)."""
+    mentions = state.mentions
+    found, found_sentence = None, -1
+    for i in range(bisect_left(state.starts, b) - 1, bisect_left(state.starts, a) - 1, -1):
+        m = mentions[i]
+        if found is not None and m.end <= found_sentence:
+            break
+        g = genders.get(m.person)
+        if (
+            (g == want if strict else g in (None, want))
+            and not _inside_quote(state, m.start)
+            and not text.startswith(("'s", "’s"), m.end)
+        ):
+            # (the sentence's own start, even before a: "X said Obama has …" makes Obama no subject after "said")
+            lo = max(0, m.start - 400)
+            sentence_start = max(_last_sentence_mark(text, lo, m.start) + 1, lo)
+            if _subject_position(text, sentence_start, m.start):
+                found, found_sentence = m.person, sentence_start
+    return found
+
+
+def _namesake(state: _State, m: Mention, genders: dict[int, str], want: str) -> int | None:
+    """Another person with the same surname as a one-word mention, whose gender does not contradict."""
+    if " " in m.text:
+        return None
+    word = fold(m.text)
+    for i, p in enumerate(state.people):
+        if i != m.person and fold(p.name.split()[-1]) == word and genders.get(i, want) == want:
+            return i
+    return None
+
+
+AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")  # "17-year-old Jared Potts said"
+
+
+def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
+    """Only titles stand between pos and the sentence start or a comma ("Asked why, Dr. Ruiz …")."""
+    words = text[sentence_start:pos].split()
+    while (
+        words
+        and not words[-1].endswith(",")
+        and (
+            words[-1][:1].isupper()
+            or words[-1].lower() in ROLE_WORDS
+            or words[-1].lower() in ROLE_DESCRIPTORS
+            or AGE_WORD_RE.fullmatch(words[-1])
+        )
+    ):
+        words.pop()
+    return not words or words[-1].endswith(",")
+
+
+def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
+    """The person a sentence is about: its first non-possessive mention in subject position, unless "he" or "she"
+    stands before it as the subject ("Flying home, she vented to her husband, Frank Fiorina, that …": the name after
+    the comma is an appositive, not the subject); a name followed by a role and another name is a modifier
+    ("Former Obama spokesman Robert Gibbs derided …": Gibbs)."""
+    mentions = state.mentions
+    for i in range(bisect_left(state.starts, a), bisect_left(state.starts, b)):
+        m = mentions[i]
+        if (
+            not _inside_quote(state, m.start)
+            and not text.startswith(("'s", "’s"), m.end)
+            and _subject_position(text, a, m.start)
+        ):
+            if _pronoun_subject_before(text[a : m.start]):
+                return None
+            if i + 1 < len(mentions) and _modifies(text, m, mentions[i + 1]):
+                continue
+            return m.person
+    return None
+
+
+SUBJECT_PRONOUN_RE = re.compile(r"(?:^|(?<=\s))(?:[Hh]e|[Ss]he)\s+[a-z]")
+
+
+def _pronoun_subject_before(words_before: str) -> bool:
+    """ "he" or "she" stands as a subject in the main clause before a name (not in a quotation, not after a
+    subordinating word)."""
+    plain = QUOTED_RE.sub(" ", words_before)
+    for m in SUBJECT_PRONOUN_RE.finditer(plain):
+        previous = plain[: m.start()].split()[-1:]
+        if not previous or previous[0].lower().strip(",;") not in SUBORDINATORS:
+            return True
+    return False
+
+
+def _modifies(text: str, m: Mention, following: Mention) -> bool:
+    """The name m only qualifies a role before the next name: "Obama spokesman Robert Gibbs", "Trump adviser Ana
+    Ruiz"."""
+    words = text[m.end : following.start].split()
+    return 0 < len(words) <= 3 and all(w.lower() in ROLE_WORDS or w.lower() in ROLE_DESCRIPTORS for w in words)
+
+
+# Determiners of a role back-reference to one known person ("the coach", "my coach"); "a"/"one driver" is nobody in
+# particular.
+DEFINITE_RE = DEFINITE_RE_ENGLISH
+ROLE_WINDOW_STOP_RE = re.compile(r"[.!?;:\n“”\"()—–]")
+ROLE_TOKEN_RE = re.compile(r"[\w’'-]+|,")
+
+
+def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | None:
+    """ "the coach", "the top seed", "my father": the person last introduced before pos with that head noun in
+    their role, else a person whose introduced role ends with it."""
+    words = phrase.lower().split()
+    if len(words) > 4 or not state.words.determiner_re.match(phrase + " "):
+        return None
+    head = words[-1]
+    if head in NON_PERSON_WORDS or head in ORGANISATION_HEADS or head in DOCUMENT_HEADS:
+        # "the union said", "the newspaper admitted", "the report stated": the organisation or the text speaks, not
+        # a person named with it
+        return None
+    if not state.words.definite_re.match(phrase):
+        return None  # "a spokeswoman said", "one official said": somebody the article does not name
+    if state.words is ENGLISH_WORDS and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return None  # "their attorneys said", "the officials said": several people, not one the article named
+    folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
+    # Only worth reading the mentions when the head noun was written before pos at all, in lower case or
+    # capitalised (searched in C: lower-casing the whole text costs more); then only those near it.
+    if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
+        cap = head.capitalize()
+        j = max(text.rfind(head, 0, pos), text.rfind(cap, 0, pos))
+        while j >= 0:  # latest first: the mentions a role written at j can introduce (60 before, 70 after)
+            for i in range(bisect_left(state.starts, min(j + 60, pos)) - 1, bisect_left(state.starts, j - 120) - 1, -1):
+                m = state.mentions[i]
+                if m.end < j - 70 or _inside_quote(state, m.start):
+                    continue
+                role = state.people[m.person].role
+                if folded in fold(role).replace("'s", "").replace(".", "").split() or folded in _role_words_at(text, m):
+                    return m.person
+            j = max(text.rfind(head, 0, j), text.rfind(cap, 0, j))
+    for i, p in reversed(list(enumerate(state.people))):
+        if p.role and folded in fold(p.role).replace("'s", "").split()[-1:]:
+            return i
+    return None
+
+
+def _role_words_at(text: str, m: Mention) -> list[str]:
+    """The role words a mention is introduced with, in its own sentence: lower-case nouns and titles right
+    before the name, maybe before a comma ("top seed X", "the government's chief whip, Senator X", "the
+    Minister for Health, X"), and an appositive after it (", the club's coach,")."""
+    window = text[max(0, m.start - 60) : m.start]
+    stop = max((mm.end() for mm in ROLE_WINDOW_STOP_RE.finditer(window)), default=0)
+    found: list[str] = []
+    commas = 0
+    for tok in reversed(ROLE_TOKEN_RE.findall(window, stop)):
+        if tok == ",":
+            commas += 1
+            if commas > 1:
+                break
+            continue
+        low = fold(tok).replace("'s", "").replace("’s", "")
+        if low in PEOPLE_COMMON_WORDS and low not in ROLE_CONNECTORS:
+            break
+        found.append(low)
+        if len(found) >= 6:
+            break
+    after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
+    if after:
+        found.extend(fold(after.group(1)).replace("'s", "").split())
+    return found
+
+
+def _qualifies_noun(text: str, a: int, mention: Mention, b: int) -> bool:
+    """The name is followed, inside the subject phrase, by a noun it only qualifies ("Clinton supporters"), or
+    stands between a determiner and a lower-case word ("another early Gale backer", "a Gale supporter"): the
+    phrase's head is that noun, and a name before the phrase is the speaker it describes."""
+    after = text[mention.end : b].split(None, 1)
+    if not after:
+        return False
+    if after[0] in QUALIFIED_NOUNS:
+        return True
+    word = after[0].rstrip(",;:")
+    return (
+        word.isalpha()
+        and word.islower()
+        # an adverb, a verb or a relative after the name is no noun: "the mayor Ana Gale also said", "… has said"
+        and not word.endswith(TAIL_ENDINGS + ("ed", "self"))
+        and word not in SUBJECT_VERB_WORDS
+        and word not in RELATIVE_PRONOUNS
+        and any(w.lower() in DETERMINER_OPENERS for w in text[a : mention.start].split())
+    )
+
+
+def _complement_of_description(text: str, a: int, mention: Mention) -> bool:
+    """The name stands after a preposition in a description that opens with a determiner, with only titles between
+    ("said the former top aide to President Ruiz", "a spokeswoman for Sen. Ruiz said"): the head of the noun phrase
+    is the description, and the person named is only its complement (a lawyer for Ruiz is not Ruiz)."""
+    before = text[a : mention.start].split()
+    if len(before) < 2 or before[0].lower() not in DETERMINER_OPENERS:
+        return False
+    if text.startswith(", who ", mention.end):
+        return False  # "… was steep for Mr. Ruiz, who said": the name is the antecedent of the speaking relative
+    k = len(before) - 1
+    while k > 0 and (before[k].lower() in NAME_PREFIX_WORDS or before[k].lower().rstrip(".") in NAME_PREFIX_WORDS):
+        k -= 1  # titles before the name ("to President", "for Sen.")
+    return before[k].lower() in DESCRIPTION_PREPOSITIONS

@@ -1,0 +1,794 @@
+"""Attribution for quote extraction (quotes.py): the speaker a reporting verb names.
+
+The subject of a reporting verb in the reporter's own words (before it, inverted after it, of a clause or a
+participle, coordinated), names as written when scan_people did not take them (_written_name), and what
+kind of speaker a phrase is (speaker_kind)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from . import name_data
+from .name_genders import gender_of
+from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
+from .people import (
+    NON_PERSON_WORDS,
+    PARTICLES,
+    PRONOUNS,
+    ROLE_WORDS,
+    Mention,
+    PersonMention,
+    fold,
+)
+from .pronouns import (
+    _complement_of_description,
+    _gender,
+    _person_genders,
+    _qualifies_noun,
+    _resolve_pronoun,
+    _role_reference,
+    _sentence_subject,
+)
+from .quote_state import (
+    AFTER_STOP_RE,
+    CLAUSE_WORDS,
+    COORDINATED_RE,
+    DETERMINER_WORD_RE,
+    ENGLISH_WORDS,
+    EPITHET_RE,
+    LETTER_RE,
+    PAST_AFTER_RE,
+    QUOTE_CHAR,
+    QUOTE_STOP,
+    QUOTED_RE,
+    RELATIVE_CLAUSE_RE,
+    TAIL_WORDS_RE,
+    _after_preposition,
+    _Attribution,
+    _inside_quote,
+    _mention_in,
+    _past,
+    _State,
+)
+from .quote_words import (
+    APPOSITIVE_PERSON_NOUNS,
+    CONTRACTIONS,
+    COORDINATING_ENDINGS,
+    DESCRIPTION_OPENERS,
+    DETERMINER_OPENERS,
+    GROUP_WORDS,
+    ING_PREPOSITIONS,
+    INTRODUCTION_OPENERS,
+    LONE_COORDINATORS,
+    NAME_PREFIX_WORDS,
+    NAME_SUFFIXES,
+    NAMED_ORGANISATION_HEADS,
+    NONPERSON_PRONOUNS,
+    OBJECT_PREPOSITIONS,
+    ORGANISATION_HEADS,
+    PARENTHETICAL_OPENERS,
+    PARENTHETICAL_PARTICIPLES,
+    PARTICIPLE_REPORTING_VERBS,
+    PERSON_HEADS,
+    PERSON_OBJECT_VERBS,
+    POST_STOP_WORDS,
+    ROLE_DESCRIPTORS,
+    SENTENCE_CONNECTIVES,
+    SENTENCE_OPENERS_BEFORE_I,
+    SUBJECT_PRONOUNS,
+    SUBJECT_VERB_WORDS,
+    SUBORDINATORS,
+    TAIL_ENDINGS,
+    TIME_WORDS,
+    TITLE_SURNAMES,
+)
+
+# --- 4. attributions --------------------------------------------------------------------------------------------
+
+
+ROLE_RULE = "role the article gave a person it names"
+
+
+def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
+    """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
+    phrase = text[a:b]
+    if phrase.rstrip().endswith(TAIL_ENDINGS):
+        phrase = TAIL_WORDS_RE.sub("", phrase)
+    phrase = phrase.strip(' \t\n,“”"‘’')
+    if not (phrase[:1].isalpha() or LETTER_RE.search(phrase)):  # (most phrases open with a letter: no regex)
+        return None
+    first_word = phrase.split(None, 1)[0]
+    if first_word.islower() and (
+        (first_word.endswith("ing") and first_word not in ING_PREPOSITIONS) or first_word in PARENTHETICAL_PARTICIPLES
+    ):
+        return None  # "Ruiz, playing Gale on stage, said", "Ruiz, asked about Gale, said": a parenthetical's object
+    mention = _mention_in(state, a, b, text)
+    if mention and phrase.rsplit(None, 1)[-1] in SUBJECT_PRONOUNS:
+        mention = None  # "… wrote to Caldwell every week, although she laughed and said": the pronoun is the subject
+    if mention and not _complement_of_description(text, a, mention) and not _qualifies_noun(text, a, mention, b):
+        return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
+    words = phrase.split()
+    last_word = words[-1]
+    # A language's pronoun stands for the English one ("sagte sie", "explique-t-il": "she", "he").
+    pronouns = state.words.pronouns
+    pronoun = pronouns.get(last_word.lower().rsplit("-", 1)[-1], "") if pronouns else ""
+    if not pronoun and pronouns and len(words) > 1 and words[0].lower() in pronouns and words[0].islower():
+        pronoun, last_word = pronouns[words[0].lower()], words[0]  # "sagte sie dieser Zeitung"
+    if pronoun or last_word.lower() in PRONOUNS:
+        person, how = _resolve_pronoun(state, text, a, pronoun or last_word)
+        want = _gender([(pronoun or last_word).lower()])
+        if person is not None and want:  # "she said" states the speaker's gender for later pronouns
+            _person_genders(state, text).setdefault(person, want)
+        return _Attribution(a, b, person, last_word, f"pronoun next to the reporting verb, meaning {how}", "person")
+    first = words[0].lower()
+    if len(words) == 1 and first in LONE_COORDINATORS:
+        return None  # "… said X, and called the plan “…”": a coordinator, whose subject is the clause's before it
+    if first in NONPERSON_PRONOUNS:
+        # "it said": an organisation; "they", "we": a group or an organisation, the text does not say which
+        kind = "organisation" if first == "it" else "unknown"
+        return _Attribution(a, b, None, phrase, "organisation or group pronoun", kind)
+    if first.endswith("ing") or first.isdigit() or first in PARENTHETICAL_OPENERS:
+        return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
+    if phrase[:1].isupper():  # "Lasry told …", "said Mrs. Okafor": a name scan_people did not take
+        att = _written_name(state, text, a, b, phrase)
+        if att is not None:
+            return att
+    if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
+        person, how = _resolve_pronoun(state, text, a)
+        return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person")
+    # "money that the judge said": the subject is the relative clause's own noun phrase.
+    clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
+    if clause is not phrase and state.words.determiner_re.match(clause + " "):
+        phrase = clause
+    # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
+    if len(phrase.split()) > 6:
+        det = list(DETERMINER_WORD_RE.finditer(phrase))
+        phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
+    person = _role_reference(state, text, a, phrase)
+    if person is not None:  # "the coach": the person the article introduced with that role
+        return _Attribution(a, b, person, phrase, ROLE_RULE)
+    return _Attribution(a, b, None, phrase, "role or description", speaker_kind(phrase))
+
+
+# --- what kind of speaker -------------------------------------------------------------------------------------
+# A speaker phrase that names no person (Quote.speaker_kind): the noun at its head says what speaks. The head is the
+# last word before a preposition or a clause ("a spokeswoman for the ministry": spokeswoman).
+
+SPEAKER_HEAD_END_RE = re.compile(r"\s(?:for|of|at|in|from|with|to|who|that|which|on|under|close)\s|,")
+ACRONYM_RE = re.compile(r"[A-Z][A-Z&]+\Z")
+
+
+def speaker_kind(phrase: str) -> str:
+    """ "person", "organisation" or "unknown" for a speaker phrase that names no person the article knows: "the
+    ministry", "CNN" and "the Washington Post" are organisations, "a spokeswoman for the ministry" and "one
+    official" are people; plurals ("officials"), documents ("the report") and bare names are unknown."""
+    head_part = SPEAKER_HEAD_END_RE.split(phrase.strip(), 1)[0].strip()
+    words = head_part.split()
+    if not words:
+        return "unknown"
+    head = words[-1].strip(".,;:").replace("’s", "").replace("'s", "")
+    if ACRONYM_RE.match(head) and len(words) <= 2:
+        return "organisation"  # "CNN", "the FBI": an acronym names an organisation, never a person
+    low = head.lower()
+    if low in ORGANISATION_HEADS or (head[:1].isupper() and low in NAMED_ORGANISATION_HEADS):
+        return "organisation"
+    if low in PERSON_HEADS or low in ROLE_WORDS - {"of", "for", "the", "state", "federal", "national"}:
+        return "person"
+    return "unknown"
+
+
+# --- names as written -------------------------------------------------------------------------------------
+# A speaker next to a reporting verb whose name scan_people did not take ("Lasry told …" when the article never
+# gives a first name, "Mrs. Okafor said" when its full name was dropped): the name as written is the speaker,
+# the same person as one the article names in full when the surname says so.
+
+# A legislator's party and state after the name: "Rep. Ada Voss (D-Ore.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)".
+# A state alone ("(Vt.)", "(N.Y.)") or a party alone ("(D)") too.
+PARTY_TAG_RE = re.compile(
+    r"\((?:(?:[DRI]|Dem|Rep|Ind)(?:\s?[-–,]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)"
+)
+PARTY_TAG_AFTER_RE = re.compile(r"\s*" + PARTY_TAG_RE.pattern)
+# A name's words: capitalised, with letters after the capital, or initials ("J.", "J.M.").
+NAME_WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])*\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+
+
+def _name_words(phrase: str) -> tuple[list[str], str] | None:
+    """The words of the name a subject phrase consists of, and the titles before it: "Mrs. Clinton" ->
+    (["Clinton"], "Mrs."), "the Tribune’s Ishaan Tharoor" -> (["Ishaan", "Tharoor"], ""). None when the phrase is
+    no name: lower-case words in it, an organisation's or a place's word, a common word, an acronym."""
+    phrase = PARTY_TAG_RE.sub("", phrase)
+    words = phrase.split()
+    for i in range(len(words) - 1, 0, -1):  # after an owner ("the Tribune’s Ishaan Tharoor"): the name
+        if words[i - 1].endswith(("’s", "'s")):
+            words = words[i:]
+            break
+    titles = []
+    while words and (words[0].lower() in NAME_PREFIX_WORDS or words[0].lower().rstrip(".") in NAME_PREFIX_WORDS):
+        titles.append(words.pop(0))
+    if not words or len(words) > 4:
+        return None
+    for k, w in enumerate(words):
+        low = fold(w).lower()
+        if k and low in NAME_SUFFIXES:
+            continue
+        if 0 < k < len(words) - 1 and low in PARTICLES:
+            continue
+        if not (w[:1].isupper() and NAME_WORD_RE.fullmatch(w)) or w.endswith(("’s", "'s")):
+            return None
+        if len(w) > 1 and w.isupper() and "." not in w:
+            return None  # an acronym: an organisation ("CNN said")
+        plain = low.rstrip(".")
+        if k and k == len(words) - 1 and plain in TITLE_SURNAMES:
+            continue  # a title that is also a surname, after a given name: "Peter T. King", "Ana Bishop"
+        if 0 < k < len(words) - 1 and plain in NON_PERSON_WORDS and gender_of(words[0]):
+            continue  # a middle name that is also a place's word, after a given name: "Kathleen Hall Jamieson"
+        if plain in NON_PERSON_WORDS or plain in PEOPLE_COMMON_WORDS or plain in ROLE_WORDS or plain in GROUP_WORDS:
+            return None
+    if words[-1].endswith(".") and fold(words[-1]).lower() not in NAME_SUFFIXES and len(words[-1]) > 2:
+        return None  # "Pa.", "Mass.": a state's abbreviation ends the phrase, not a name
+    return words, " ".join(titles)
+
+
+def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Attribution | None:
+    """A subject phrase that is a name but no mention of scan_people's: the person of that surname the article names
+    (when exactly one fits), else a speaker named as written. Several people of that surname: unresolved."""
+    shaped = _name_words(phrase)
+    if shaped is None:
+        return _surname_of_one(state, a, b, phrase)
+    words, titles = shaped
+    core = [w for k, w in enumerate(words) if not (k and fold(w).lower() in NAME_SUFFIXES)]
+    surname = fold(core[-1]).lower()
+    first = fold(core[0]).lower() if len(core) > 1 else ""
+    want = _gender(titles.lower().replace(".", "").split())
+    genders = _person_genders(state, text) if want else {}
+    fits = []
+    for i, p in enumerate(state.people):
+        names = [fold(w).lower() for w in p.name.split() if fold(w).lower() not in NAME_SUFFIXES]
+        if names and names[-1] == surname and (not first or names[0] == first) and genders.get(i, want) == want:
+            fits.append(i)
+    if len(fits) == 1:
+        return _Attribution(a, b, fits[0], phrase, "surname of a person the article names")
+    if fits:
+        return _Attribution(a, b, None, phrase, "surname of several people: unresolved", "person")
+    name = " ".join(words)
+    if fold(name).lower().replace("’", "'") in name_data.load().places:
+        return None  # "Sacramento said": a place (its council, its people) speaks, not a person
+    if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+        return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
+    if not _personal(text, name, a):
+        return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
+    at = text.find(name, a, b)
+    start, end = (at, at + len(name)) if at >= 0 else (a, b)
+    state.people.append(PersonMention(name, titles, 1, [], evidence="speaker named as written"))
+    state.add_mention(Mention(start, end, name, len(state.people) - 1))
+    return _Attribution(a, b, len(state.people) - 1, phrase, "name as written next to the reporting verb")
+
+
+def _surname_of_one(state: _State, a: int, b: int, phrase: str) -> _Attribution | None:
+    """A subject that is one capitalised word too common to be a name by itself ("Will said", "Small said", "Read
+    said": words, not names, to _name_words) is the one person the article names in full with it as surname ("George
+    Will"); with no such person, or several, it is no name."""
+    words = phrase.split()
+    while words and words[0].lower().rstrip(".") in NAME_PREFIX_WORDS:
+        words.pop(0)  # "Mr. Small"
+    if len(words) != 1 or not (words[0][:1].isupper() and words[0].isalpha()) or words[0].isupper():
+        return None
+    surname = fold(words[0]).lower()
+    fits = [
+        i
+        for i, p in enumerate(state.people)
+        if len(p.name.split()) > 1
+        and [fold(w).lower() for w in p.name.split() if fold(w).lower() not in NAME_SUFFIXES][-1:] == [surname]
+    ]
+    if len(fits) != 1:
+        return None
+    return _Attribution(a, b, fits[0], phrase, "surname of a person the article names")
+
+
+# Around a name: what people are said to do ("he", "her", "Mr.") and what organisations are ("its", "it said").
+PERSONAL_NEAR_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
+ORGANISATION_NEAR_RE = re.compile(r"\b(?:its|itself|it|they|their|founded|shares)\b")
+FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|myself)\b")
+
+
+WHO_AFTER_RE = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:se)?\s")
+# An appositive after a name, its first words: ", a professor of communication", ", the director of …".
+ROLE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|his|her)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _personal(text: str, name: str, at: int) -> bool:
+    """Evidence that a name as written is a person's, read around each place it stands: "who" after it, the reporter's
+    words after it use "he" or "her" before any "it" or "its" (a company's), or the quotations of its paragraph speak
+    as "I";
+    a name standing in an organisation's or a place's name elsewhere ("Ardmore Minerals") is none."""
+    personal = organisation = 0
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        after = text[m.end() : m.end() + 50]
+        run = re.match(r"\s+([A-Z][\w'’-]*)", after)
+        if run and fold(run.group(1)).lower() in NON_PERSON_WORDS:
+            return False
+        if WHO_AFTER_RE.match(after):
+            personal += 1  # "who" is said of people ("which" of organisations): "X, who", "X of New York, who"
+            continue
+        appositive = ROLE_APPOSITIVE_RE.match(after)
+        if appositive and not {w.lower() for w in appositive.group(1).split()}.isdisjoint(APPOSITIVE_PERSON_NOUNS):
+            personal += 1  # "Kathleen Hall Jamieson, a professor of communication at …": what a person is
+            continue
+        reporter = QUOTED_RE.sub(" ", text[m.end() : m.end() + 160].split("\n", 1)[0])
+        p, o = PERSONAL_NEAR_RE.search(reporter), ORGANISATION_NEAR_RE.search(reporter)
+        if p and (not o or p.start() < o.start()):
+            personal += 1
+        elif o:
+            organisation += 1
+    paragraph = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    if any(FIRST_PERSON_RE.search(q.group()) for q in QUOTED_RE.finditer(paragraph)):
+        personal += 1
+    return personal > organisation
+
+
+def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, int]]:
+    """The last n comma-separated pieces of frame[a:b], as (start, end) pairs, right to left (the text
+    before them is not split)."""
+    pieces, end = [], b
+    for part in reversed(frame[a:b].rsplit(",", n)[-n:]):
+        pieces.append((end - len(part), end))
+        end -= len(part) + 1
+    return pieces
+
+
+def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
+    """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
+    cut = max(  # written out: a comprehension costs a function call in Python 3.11
+        frame.rfind(QUOTE_CHAR, 0, v),
+        frame.rfind(QUOTE_STOP, 0, v),
+        frame.rfind(";", 0, v),
+        frame.rfind(":", 0, v),
+        frame.rfind("(", 0, v),
+        frame.rfind("—", 0, v),
+    )
+    segments = _last_comma_segments(frame, cut + 1, v, 3)
+    last = frame[segments[0][0] : segments[0][1]] if segments else ""
+    if last.rstrip().endswith(COORDINATING_ENDINGS) or COORDINATOR_OPENING_RE.match(last):
+        # "She bought me a hive and said, …": the verb shares the subject that opens the clause.
+        att = _clause_subject(state, text, frame, offset, cut + 1, v)
+        if att is not None:
+            return att
+        # "… when I asked Gale, she shook her head and said", "Ruiz backed Gale, but now said": the subject of the
+        # verb coordinated with this one
+        att = _coordinated_subject(state, text, frame, offset, cut + 1, v)
+        if att is not None:
+            return att
+        if BARE_COORDINATOR_RE.match(frame, cut + 1, v):
+            # "X warned that the fees were “…” and said …": nothing but "and" since the quotation, so the
+            # clause (and its subject) began before it; "and" itself is never a speaker.
+            return _clause_subject(state, text, frame, offset, 0, v) if cut >= 0 else None
+    noun_phrase = None
+    for i, (a, b) in enumerate(segments):
+        att = _speaker_from_segment(state, text, offset + a, offset + b)
+        if att is None:
+            continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
+        if att.person is not None:
+            if (
+                att.rule == ROLE_RULE
+                and i + 1 < len(segments)
+                and _ends_with_mention(state, offset + segments[i + 1][1], text)
+            ):
+                continue  # "John Bryant, the party chairman, said": the name the role is in apposition to speaks
+            if _describes(state, text, offset + a, offset + b):
+                if i + 1 < len(segments) and _ends_with_mention(state, offset + segments[i + 1][1], text):
+                    continue  # "Jeff Lund, an aide to Ruiz, said": the name the description follows speaks
+                opener = _clause_opener(state, text, offset + cut + 1, offset + a)
+                if opener is not None:  # "Jeff Lund, who once ran a firm, then an aide to Ruiz, said"
+                    return opener
+            return att
+        if noun_phrase is None:
+            noun_phrase = att
+        # Look past a noun phrase only when it is an appositive to a name just before it; not to the object ending a
+        # subordinate clause ("As Ruiz attacked Gale, the crowd chanted": Gale is no subject; "As Ana Ruiz, an
+        # expert, noted" names the subject).
+        if i + 1 < len(segments) and (
+            not _ends_with_mention(state, offset + segments[i + 1][1], text)
+            or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
+        ):
+            break
+    if noun_phrase is None or _descriptive(noun_phrase.written):
+        # "Ana Ruiz, assistant secretary for refugees, population and migration, said": a description longer than
+        # the segments read, after the name opening the clause
+        opener = _clause_opener(state, text, offset + cut + 1, offset + v)
+        if opener is not None:
+            return opener
+    return noun_phrase
+
+
+def _subordinate_clause(state: _State, text: str, a: int, b: int) -> bool:
+    """text[a:b] is a subordinate clause with a verb of its own before the name ending it ("As Ruiz attacked Gale")."""
+    words = text[a:b].split()
+    mention = _mention_in(state, a, b, text)
+    if len(words) < 3 or words[0].lower() not in SUBORDINATORS or mention is None:
+        return False
+    return any(w.islower() for w in text[a : mention.start].split()[1:])
+
+
+# A segment that is only a verb phrase after a coordinator: ", but now said", ", then leaned in and boomed".
+COORDINATOR_OPENING_RE = re.compile(r"\s*(?:and|but|then)\s+(?:(?:now|then|also|later|[a-z]+ly)\s+)?\Z")
+# A subject pronoun and the verb after it ("she laughed", "he shook"); names are read from the mentions.
+PRONOUN_VERB_RE = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+
+
+def _coordinated_subject(state: _State, text: str, frame: str, offset: int, a: int, b: int) -> _Attribution | None:
+    """The subject of the last verb in the past tense in frame[a:b] that a coordinated reporting verb after b shares:
+    "he" or "she", or a person named, right before that verb and not the object of a preposition ("she laughed
+    and admitted", "he backed Ruiz over Gale and said": he)."""
+    best: tuple[int, int, str] | None = None  # (position, person or -1 for a pronoun, written)
+    for m in PRONOUN_VERB_RE.finditer(frame, a, b):
+        if _past(m.group(2)) and not _after_preposition(frame, m.start(), CLAUSE_WORDS):
+            best = (m.start(), -1, m.group(1))
+    for i in range(bisect_left(state.starts, offset + a), bisect_left(state.starts, offset + b)):
+        m = state.mentions[i]
+        if m.end > offset + b or _inside_quote(state, m.start) or (best and best[0] > m.start - offset):
+            continue
+        after = PAST_AFTER_RE.match(text, m.end)
+        if after and _past(after.group(1)) and not _after_preposition(frame, m.start - offset):
+            best = (m.start - offset, m.person, m.text)
+    if best is None:
+        return None
+    start, person, written = best
+    if person >= 0:
+        return _Attribution(
+            offset + start, offset + start + len(written), person, written, "subject of the verb before"
+        )
+    resolved, how = _resolve_pronoun(state, text, offset + start, written)
+    rule = f"pronoun, subject of the verb before, meaning {how}"
+    return _Attribution(offset + start, offset + start + len(written), resolved, written, rule, "person")
+
+
+def _descriptive(phrase: str) -> bool:
+    """A phrase that describes somebody rather than names a speaker: "a demographer at Emory", "now 81", "Pa."."""
+    first = phrase.split(None, 1)[0] if phrase.strip() else ""
+    return (
+        not first
+        or first.lower() in DESCRIPTION_OPENERS
+        or not first[:1].isupper()
+        or (first.endswith(".") and len(first) <= 6 and " " not in phrase.strip())
+    )
+
+
+def _clause_opener(state: _State, text: str, start: int, end: int) -> _Attribution | None:
+    """The person whose name opens the clause text[start:end] and is followed by a comma, that is by the description
+    the clause goes on with ("Ana Ruiz, a demographer at …, said"): only titles, roles and capitalised names of
+    their organisation stand before it ("Montclair State professor Ana Ruiz, …")."""
+    i = bisect_left(state.starts, start)
+    if i >= len(state.mentions) or state.starts[i] >= end:
+        return None
+    m = state.mentions[i]
+    tag = PARTY_TAG_AFTER_RE.match(text, m.end)
+    if _inside_quote(state, m.start) or not text.startswith(",", tag.end() if tag else m.end):
+        return None
+    words = text[start : m.start].split()
+    # An introductory phrase closed by a comma ("Just last week, J.J. Goldberg, …") and a connective opening the
+    # sentence ("But Tom Fitton, …") stand before the clause, not in its subject.
+    intro = 0
+    if words and words[0].lower().strip(",") in INTRODUCTION_OPENERS:
+        intro = max((k + 1 for k, word in enumerate(words) if word.endswith(",")), default=0)
+    if intro == 0 and words and words[0].lower() in SENTENCE_CONNECTIVES:
+        intro = 1
+    for word in words[intro:]:
+        low = word.lower().rstrip(".,")
+        if word.endswith(("’s", "'s")) or low in NAME_PREFIX_WORDS:
+            continue
+        if not word[:1].isupper() or low in PEOPLE_COMMON_WORDS or low.endswith(("ed", "ing")):
+            return None
+    return _Attribution(m.start, m.end, m.person, m.text, "name opening the clause, before its description")
+
+
+def _describes(state: _State, text: str, a: int, b: int) -> bool:
+    """A comma-separated segment that describes the person named before it ("an oncologist who advised Ruiz",
+    "Ruiz’ campaign manager", "a former aide to Ruiz"): the person it names is not its head, because a word opening
+    a description stands before the name, or the name is a possessive."""
+    mention = _mention_in(state, a, b, text)
+    if mention is None:
+        return False
+    if text.startswith(("’", "'"), mention.end) and mention.text.endswith("s"):
+        return True  # "Sanders’ campaign manager": a plural possessive
+    before = text[a : mention.start].split()
+    return bool(before) and before[0].lower() in DESCRIPTION_OPENERS
+
+
+# A verb's clause that is only a coordinator after a quotation: "… were “a tax on islanders” and said …".
+# "and also said", "but quickly added": a lower-case adverb only ("and Kelly said" names a speaker).
+BARE_COORDINATOR_RE = re.compile(r"\s*(?:and|but)(?:\s+(?:also|then|[a-z]+ly))?\s*\Z")
+
+
+def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v: int) -> _Attribution | None:
+    """The subject opening frame[a:v]: a pronoun ("She bought … and said") or a person named first."""
+    words = frame[a:v].split(None, 1)
+    if not words:
+        return None
+    if words[0].lower() in ("he", "she"):
+        start = offset + a + frame[a:v].index(words[0])
+        person, how = _resolve_pronoun(state, text, start, words[0])
+        return _Attribution(
+            start, start + len(words[0]), person, words[0], f"pronoun opening the clause, meaning {how}", "person"
+        )
+    if words[0] != "I" and words[0].lower() in NONPERSON_PRONOUNS and len(words) > 1 and words[1][:1].islower():
+        # "Meanwhile, it attacked Ruiz, saying …": an organisation ("it") or a group ("they") the text does not name
+        start = offset + a + frame[a:v].index(words[0])
+        kind = "organisation" if words[0].lower() == "it" else "unknown"
+        return _Attribution(start, start + len(words[0]), None, words[0], "organisation or group pronoun", kind)
+    if words[0] == "I" or (len(words) > 1 and words[0] in SENTENCE_OPENERS_BEFORE_I and words[1].startswith("I ")):
+        # "Then I stood on a sack and said, …": the writer or, in an interview, the interviewee
+        start = offset + a + frame[a:v].index("I")
+        return _Attribution(start, start + 1, None, "I", "first person", "person")
+    person = _sentence_subject(state, text, offset + a, offset + v)
+    if person is None:
+        return None
+    return _Attribution(offset + a, offset + v, person, state.people[person].name, "subject of the clause")
+
+
+def _ends_with_mention(state: _State, pos: int, text: str = "") -> bool:
+    """A mention ends within one character of pos, or before a party tag that ends there ("Rep. Ada Voss (D-Ore.)")."""
+    i = bisect_left(state.ends, pos - 1)
+    if i < len(state.ends) and state.ends[i] <= pos + 1:
+        return True
+    if text and text[pos - 1 : pos] == ")":
+        j = bisect_left(state.ends, pos - 40) if pos > 40 else 0
+        return any(
+            (tag := PARTY_TAG_AFTER_RE.match(text, end)) is not None and tag.end() >= pos - 1
+            for end in state.ends[j : bisect_left(state.ends, pos)]
+        )
+    return False
+
+
+def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) -> _Attribution | None:
+    """Inverted attribution: "“…,” said Teodor Vasko, a steward" / "said the trade minister, Idris Osei"."""
+    pieces = []
+    pos = e
+    for _ in range(2):
+        stop = AFTER_STOP_RE.search(frame, pos)
+        end = stop.start() if stop else len(frame)
+        piece = frame[pos:end]
+        inner = state.words.post_stop_re.search(piece + " ")
+        pieces.append((pos, pos + (inner.start() if inner else len(piece)), end))
+        if not stop or frame[stop.start()] != ",":
+            break
+        pos = stop.end()
+    first = None
+    for a, b, end in pieces:
+        if not frame[a:b].strip():
+            break
+        att = _speaker_from_segment(state, text, offset + a, offset + b)
+        if att is not None and att.person is not None:
+            return att
+        if b < end and first is None:
+            # "said former secretary of state Hillary Clinton": the role's "of" cut the name off the subject
+            titled = _titled_name(state, text, offset + a, offset + end)
+            if titled is not None:
+                return titled
+        first = first or att
+    return first
+
+
+def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | None:
+    """The first person named in text[a:b] when only the words of a role stand before the name ("former secretary of
+    state", "Chief of Staff")."""
+    i = bisect_left(state.starts, a)
+    if i >= len(state.mentions) or state.ends[i] > b:
+        return None
+    m = state.mentions[i]
+    for word in text[a : m.start].split():
+        low = word.lower().rstrip(".")
+        if not (low in ROLE_WORDS or low in NAME_PREFIX_WORDS or low in ROLE_DESCRIPTORS):
+            return None
+    return _Attribution(a, b, m.person, m.text, "name after its role, next to the reporting verb")
+
+
+def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
+    found = []
+    words = state.words
+    for m in words.verb_re.finditer(frame):
+        verb = m.group()
+        k = m.start()
+        while k and frame[k - 1] in " ,—–":  # the last character before the verb, skipping spaces, commas, dashes
+            k -= 1
+        att = None
+        after_quote = k and frame[k - 1] in (QUOTE_CHAR, QUOTE_STOP)
+        according = verb.lower() in words.according_to
+        if not after_quote and words.after_quote_only and verb.lower() in words.after_quote_only:
+            continue  # "so" names a speaker only right after a quotation ("„…“, so Andermatt")
+        if verb in PARENTHETICAL_PARTICIPLES and PASSIVE_OPENER_RE.search(frame, max(0, k - 12), k):
+            continue  # "when questioned after the debate", "if pressed": a passive, its subject is elsewhere
+        # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
+        if according or not k or after_quote:
+            att = _subject_after(state, text, frame, offset, m.end())
+        elif (
+            state.words is ENGLISH_WORDS
+            and frame.startswith(" by ", m.end())
+            and PASSIVE_BEFORE_RE.search(frame, 0, m.start())
+        ):
+            # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
+            att = _subject_after(state, text, frame, offset, m.end() + 3)
+            if att is not None and att.person is None:
+                att = None
+        if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
+            # "X said …, but described it as “…”": the same subject, unless a clause between has its own ("when I
+            # asked Gale, he looked away and said")
+            att = _coordinated_subject(state, text, frame, offset, found[-1].end - offset, m.start()) or found[-1]
+        if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, m.start()):
+            att = found[-1]  # "X warned that it was “…” and said …": the same subject past a partial quote
+        if att is None and not according and "," in frame[k : m.start()] and state.words is ENGLISH_WORDS:
+            att = _inverted_after_comma(state, text, offset, verb, m.end())
+        if att is None and not according:
+            att = _subject_before(state, text, frame, offset, m.start())
+        if att is not None:
+            found.append(
+                _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, att.rule, att.kind)
+            )
+    if state.words is ENGLISH_WORDS and "ing" in frame:
+        found = _participle_attributions(state, text, frame, offset, found)
+    return found
+
+
+# What may follow an inverted subject's name: the end of its clause, or a phrase of place or time.
+# (Not a quotation mark: "said Fiorina “was involved”" reports what was said of Fiorina.)
+INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?)]|\Z|(?:" + "|".join(POST_STOP_WORDS) + r")\s)")
+
+
+def _inverted_after_comma(state: _State, text: str, offset: int, verb: str, e: int) -> _Attribution | None:
+    """ "“It will be a challenge” for Gale, said Ruiz.": a reporting verb after a comma, followed by a name that ends
+    the clause, is inverted; the name before the comma is the object of the reported words, not the speaker. Only a
+    person the article names, only words of a role between the verb and the name ("said former mayor Ruiz"), and
+    nothing but the end of the clause after it: "Gale, asked about it, said Ruiz was wrong" reports what Gale said
+    about Ruiz."""
+    if verb.lower() in PERSON_OBJECT_VERBS:
+        return None  # "Gale, the mayor, told Ruiz.": Ruiz is spoken to
+    start = offset + e
+    i = bisect_left(state.starts, start)
+    if i >= len(state.mentions) or state.starts[i] > start + 50:
+        return None
+    m = state.mentions[i]
+    for word in text[start : m.start].split():
+        low = word.lower().rstrip(".")
+        if low in OBJECT_PREPOSITIONS or not (low in ROLE_WORDS or low in NAME_PREFIX_WORDS or low in ROLE_DESCRIPTORS):
+            return None  # "said of Cruz": the name is what the words are about
+    tag = PARTY_TAG_AFTER_RE.match(text, m.end)
+    if not INVERTED_END_RE.match(text, tag.end() if tag else m.end):
+        return None
+    return _Attribution(start, m.end, m.person, m.text, "name after the reporting verb, after a comma")
+
+
+# A reporting participle hung on the main clause after a comma or "and": "…, telling reporters, “…”", "…, adding
+# that", "… addressing her as “Ines” and telling her, “…”".
+PARTICIPLE_RE = re.compile(r"(?:,|\sand)\s+(?:also\s+|then\s+)?(?:" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
+PARTICIPLE_RULE = "subject of the main clause before a participle"
+NAME_PARTICIPLE_RE = re.compile(r"\s+(?:also\s+)?(" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
+
+
+def _participle_attributions(
+    state: _State, text: str, frame: str, offset: int, found: list[_Attribution]
+) -> list[_Attribution]:
+    """Attributions of the reporting participles of a sentence ("The board shrugged off the promise, telling
+    reporters, “…”"): the speaker is the main clause's, that is the attribution of a reporting verb before the
+    participle ("X said …, adding that …") or else the main clause's subject (_main_clause_subject), which may be an
+    organisation or somebody unnamed ("A spokeswoman for the board emailed reporters, arguing, …")."""
+    added = []
+    lo, hi = bisect_left(state.starts, offset), bisect_left(state.starts, offset + len(frame))
+    for mention in state.mentions[lo:hi]:
+        # "footage of Ruiz saying, “…”", "with Gale asking, “…”": a name right before a reporting participle is
+        # its subject (no comma between: "Ruiz, saying …" is the participle of the main clause)
+        after = NAME_PARTICIPLE_RE.match(text, mention.end)
+        if after is not None and mention.end <= offset + len(frame) and not _inside_quote(state, mention.start):
+            rule = "name right before a reporting participle"
+            added.append(_Attribution(after.start(1), after.end(1), mention.person, mention.text, rule))
+    for m in PARTICIPLE_RE.finditer(frame):
+        v = m.start()
+        before = [att for att in found if att.end <= offset + v]
+        att = (
+            before[-1]
+            if before
+            else _with_participle_subject(state, text, offset, offset + v)
+            or _main_clause_subject(state, text, frame, offset, v)
+        )
+        if att is not None:
+            added.append(_Attribution(offset + v + 1, offset + m.end(), att.person, att.written, att.rule, att.kind))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda att: att.start)
+
+
+WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,2}\Z")
+ING_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")
+
+
+def _with_participle_subject(state: _State, text: str, a: int, v: int) -> _Attribution | None:
+    """ "…, with Piet Olsen posting that … and asking, “…”": a name after "with" and before an -ing word is the
+    subject of that participle clause, and so of a reporting participle coordinated with it."""
+    for i in range(bisect_left(state.starts, v) - 1, bisect_left(state.starts, a) - 1, -1):
+        m = state.mentions[i]
+        if (
+            m.end <= v
+            and ING_AFTER_RE.match(text, m.end)
+            and WITH_BEFORE_RE.search(text, max(a, m.start - 40), m.start)
+        ):
+            return _Attribution(m.start, m.end, m.person, m.text, "name after “with” before the participle")
+    return None
+
+
+def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
+    """The subject opening the sentence frame[:v], past an introductory phrase ("On Wednesday, …") or a connective
+    ("But …"): a noun phrase opened by a determiner or a possessive ("The harbour board", "Ruiz's campaign", "A
+    spokeswoman for the ferry company"), which names nobody, or a pronoun or person opening the clause
+    (_clause_subject). None when the sentence opens with a quotation or its subject's end is not clear."""
+    a = len(frame) - len(frame.lstrip())
+    words = frame[a:v].split()
+    if not words or QUOTE_CHAR in words[0] or QUOTE_STOP in words[0]:
+        return None
+    first = words[0].lower().rstrip(",")
+    if first in INTRODUCTION_OPENERS:
+        comma = frame.find(",", a, v)
+        if comma < 0:
+            return None
+        a = comma + 1
+    else:
+        k = 0
+        while k < len(words) - 1 and words[k].lower().rstrip(",") in SENTENCE_CONNECTIVES:
+            a = frame.index(words[k], a) + len(words[k])  # "But …", "And then …"
+            k += 1
+    a += len(frame[a:v]) - len(frame[a:v].lstrip())
+    words = frame[a:v].split()
+    if not words or QUOTE_CHAR in frame[a:v]:
+        return None
+    if not (
+        words[0].lower() in DETERMINER_OPENERS
+        or (words[0].endswith(("’s", "'s")) and words[0].lower().replace("’", "'") not in CONTRACTIONS)
+    ):
+        att = _clause_subject(state, text, frame, offset, a, v)
+        if att is None:
+            return None
+        return _Attribution(att.start, att.end, att.person, att.written, f"{PARTICIPLE_RULE}, {att.rule}", att.kind)
+    phrase: list[str] = []
+    for word in words[:9]:
+        bare = word.rstrip(",")
+        if phrase and bare.islower() and (bare.endswith("ed") or bare in SUBJECT_VERB_WORDS):
+            break
+        phrase.append(bare)
+        if word.endswith(","):
+            break
+    else:
+        return None  # no verb in sight: where the subject ends is not clear
+    written = " ".join(phrase)
+    end = offset + a + len(written)
+    if text.startswith(",", end):
+        # "Ruiz's campaign manager, Tom Gale, …", "A day later, she …": the person after the comma is the subject;
+        # a lower-case word after it continues the noun phrase's own clause ("One such memo, obtained by …").
+        att = _clause_subject(state, text, frame, offset, end - offset + 1, v)
+        if att is not None:
+            return _Attribution(att.start, att.end, att.person, att.written, f"{PARTICIPLE_RULE}, {att.rule}", att.kind)
+        if phrase[-1].lower() in TIME_WORDS or not frame[end - offset + 1 : v].lstrip()[:1].islower():
+            return None  # "A few weeks later, on the steps …": an introduction, not a subject
+    mention = _mention_in(state, offset + a, end, text)
+    if (
+        mention is not None
+        and mention.end >= end - 1
+        and text[offset + a : mention.start].rstrip().endswith(("’s", "'s"))
+    ):
+        # "The Tribune’s Ana Ruiz provided …": the name after its owner is the head of the subject
+        return _Attribution(
+            mention.start, mention.end, mention.person, mention.text, f"{PARTICIPLE_RULE}, name after its owner"
+        )
+    if mention is not None and not _describes(state, text, offset + a, end):
+        return None  # "The mayor Ines Caldwell …": a name in the subject, not read here
+    return _Attribution(offset + a, end, None, written, PARTICIPLE_RULE, speaker_kind(written))
+
+
+# A subordinator right before a participle makes it a passive with no subject of its own: "when questioned, …".
+PASSIVE_OPENER_RE = re.compile(r"\b(?:when|if|once|until|unless|while|after|before|though|although)\s*\Z")
+# A passive before a reporting verb: "was asked by", "were told by", "is being asked by".
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?\Z")
+
+
+def _coordinated_after_quote(frame: str, prev_end: int, v: int) -> bool:
+    """Only "and"/"but" (maybe with "also", "then" or an adverb) stand between the last quotation after the
+    previous verb and this verb: the two verbs share a subject."""
+    cut = frame.rfind(QUOTE_CHAR, prev_end, v)
+    return cut >= 0 and bool(BARE_COORDINATOR_RE.match(frame, cut + 1, v))
