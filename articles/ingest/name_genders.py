@@ -1,6 +1,6 @@
 """Whether a given name is a man's or a woman's, from gender-guesser's dictionary of first names (issue 13.2).
 
-quotes.py reads it as the weakest evidence of a person's gender, after a title ("Mrs.") and a kinship word
+pronouns.py reads it as the weakest evidence of a person's gender, after a title ("Mrs.") and a kinship word
 ("his wife"): "“…,” she said" after "Rebecca Voss criticised Scott Lund" means Rebecca Voss. Only names the
 dictionary gives one gender in every country count ("Scott", "Rebecca"); names it marks as mostly one, as
 both, or as one in some countries and the other elsewhere ("Andrea", "Jordan", "Kim") give none.

@@ -1,7 +1,7 @@
 """The words the quotation extractor reads (issue 13.3): quotation marks per convention, reporting verbs,
 the words that open clauses and descriptions, gender words, and the heads of person and organisation phrases.
-Data only, no logic: quotes.py builds its regular expressions and tests from these, and a new word goes here,
-with a test on a fictional sentence that needed it.
+Data only, no logic: the quotation passes (quote_state, quote_spans, pronouns, speakers) build their regular
+expressions and tests from these, and a new word goes here, with a test on a fictional sentence that needed it.
 
 The people extractor's own words (titles and roles, organisation and place words) are in people_words, and are
 read from there (ROLE_WORDS); other languages' reporting verbs, pronouns and determiners are in language_rules.
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .people_words import ROLE_WORDS, TITLE_SURNAMES  # noqa: F401 (TITLE_SURNAMES: quotes.py reads it here)
+from .people_words import ROLE_WORDS, TITLE_SURNAMES  # noqa: F401 (TITLE_SURNAMES: speakers.py reads it here)
 
-# --- Quotation marks: the conventions an article may use, per language (see quotes._convention).
+# --- Quotation marks: the conventions an article may use, per language (see quote_spans._convention).
 
 
 @dataclass(frozen=True)
@@ -83,14 +83,14 @@ REPORTING_VERBS = (
 REPORTING_PHRASES = ["pointed out", "went on", "shot back", "fired back", "put it"]
 
 # Participles that report speech in a clause hung on the main one after a comma ("The board shrugged off the
-# promise, telling reporters, “…”"): the main clause's subject speaks (quotes._main_clause_subject).
+# promise, telling reporters, “…”"): the main clause's subject speaks (speakers._main_clause_subject).
 PARTICIPLE_REPORTING_VERBS = (
     "saying telling adding arguing warning noting writing declaring explaining insisting stating claiming "
     "asserting advising urging charging tweeting recalling complaining joking vowing promising predicting "
     "suggesting stressing acknowledging conceding replying responding answering admitting asking"
 ).split()
 # Words that end a subject noun phrase before its verb when they follow it in lower case ("Rubio's campaign sent
-# …", "The report includes …"), besides any word ending in -ed (quotes._main_clause_subject).
+# …", "The report includes …"), besides any word ending in -ed (speakers._main_clause_subject).
 SUBJECT_VERB_WORDS = frozenset(
     """has have had is was are were will would could can may might did does do sent told took made gave put
 went came began spoke wrote said says includes include requires require shows show"""
@@ -99,14 +99,14 @@ went came began spoke wrote said says includes include requires require shows sh
 )
 
 # Reporting verbs whose object is the person spoken to ("Gale, the mayor, told Ruiz."): after a comma, the name
-# after one of these is no inverted subject (quotes._inverted_after_comma), as one after "said" is ("…, said Ruiz").
+# after one of these is no inverted subject (speakers._inverted_after_comma), as one after "said" is ("…, said Ruiz").
 PERSON_OBJECT_VERBS = frozenset(
     """told tells asked asks warned warns urged urges called calls described promised assured assures answered
 reminded reminds thanked pleaded""".split()
 )
 
 # Past tenses not ending in -ed, after a subject whose verb a coordinated reporting verb shares ("she shook her head
-# and said"; quotes._coordinated_subject), and the prepositions that make a name before a verb its object instead
+# and said"; speakers._coordinated_subject), and the prepositions that make a name before a verb its object instead
 # ("… voted for Ruiz over Gale and said": Gale is no subject).
 IRREGULAR_PASTS = frozenset(
     """said told took made gave went came left sat stood wrote spoke met ran held got saw knew thought felt kept brought
@@ -121,7 +121,7 @@ PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacte
 ING_PREPOSITIONS = frozenset("according during including regarding concerning following excluding".split())
 
 # Last words of a phrase of time opening a sentence ("A few weeks later, …", "The next morning, …"): no subject
-# (quotes._main_clause_subject); nor is a contraction ending in 's ("That's because …") a possessive.
+# (speakers._main_clause_subject); nor is a contraction ending in 's ("That's because …") a possessive.
 TIME_WORDS = frozenset("later earlier ago afterwards then year week month day night morning evening weekend".split())
 CONTRACTIONS = frozenset("that's it's there's here's what's who's he's she's let's where's".split())
 # A he/she right before a reporting verb is its subject, even after a name in the same segment ("… wrote to Caldwell
@@ -156,17 +156,19 @@ TAIL_ENDINGS = (
     "ly",
 )
 
-# After an inverted verb ("said the ministry in a statement") the subject stops at these words (quotes.POST_STOP_RE).
+# After an inverted verb ("said the ministry in a statement") the subject stops at these words
+# (quote_state.POST_STOP_RE).
 POST_STOP_WORDS = """in on at after during while to when as from before with who that of
 last this yesterday today outside inside""".split()
-# A noun phrase's determiners: "the", "a", "several", "his" (quotes.DETERMINER_RE).
+# A noun phrase's determiners: "the", "a", "several", "his" (quote_state.DETERMINER_RE).
 DETERMINERS = "the a an one another two three several some many its his her their our my".split()
-# News shorthand for the person just named, after "the": "said the teenager" (quotes.EPITHET_RE; and "the 20-year-old").
+# News shorthand for the person just named, after "the": "said the teenager" (quote_state.EPITHET_RE; and
+# "the 20-year-old").
 EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
 
-# Before a reporting verb (quotes._speaker_from_segment): a coordinator alone is no subject ("… said X, and called
+# Before a reporting verb (speakers._speaker_from_segment): a coordinator alone is no subject ("… said X, and called
 # the plan …": the subject is the clause's before it); "it" is an organisation, "they", "we" a group or one, and
-# "I" names no one here (an interview's answer may: quotes._answer_speaker); a segment opening with the last
+# "I" names no one here (an interview's answer may: interviews._answer_speaker); a segment opening with the last
 # list is a parenthetical ("who chairs the board").
 LONE_COORDINATORS = frozenset({"and", "but", "or", "then"})
 NONPERSON_PRONOUNS = frozenset({"it", "they", "we", "i"})
@@ -174,7 +176,8 @@ PARENTHETICAL_OPENERS = frozenset({"you", "who", "which", "whose", "where", "whe
 
 COORDINATING_ENDINGS = (" and", " and then", " but", " then")
 
-# Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title (quotes.TITLE_CUE_RE).
+# Works and slogans: the noun (or verb) right before a capitalised quotation makes it a title
+# (quote_state.TITLE_CUE_RE).
 TITLE_CUE_WORDS = [
     w.replace("_", " ")  # ("known_as": one cue of two words)
     for w in """titled entitled headlined named dubbed nicknamed called known_as so-called book
@@ -190,7 +193,7 @@ TITLE_CUE_LAST_WORDS = frozenset(w.replace("-", " ").split()[-1] for w in TITLE_
 POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted insists explained explains".split())
 
 
-# --- Gender words: what the text itself says of a person (quotes._person_genders, pronoun resolution).
+# --- Gender words: what the text itself says of a person (pronouns._person_genders, pronoun resolution).
 
 # Gender, only where the text states it: a title ("Mr", "Dame") or a kinship word ("his wife, …").
 FEMALE_WORDS = frozenset(
@@ -276,7 +279,7 @@ charity trust fund publisher studio""".split()
 )
 
 # Nouns naming a text, not a person ("the report stated", "the ad says"): never the role of a person the article
-# named (quotes._role_reference).
+# named (pronouns._role_reference).
 DOCUMENT_HEADS = frozenset(
     """report statement letter memo memorandum document ad advertisement email release study survey poll editorial
 filing complaint lawsuit bill website tweet video sign message transcript analysis review ruling order""".split()
