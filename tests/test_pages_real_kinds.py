@@ -168,10 +168,12 @@ def test_calls_to_subscribe_or_follow_and_advertising_labels_are_not_body():
     html = story(
         "Anzeige – Winter crossings with Saltney Ferries: book your seat now",
         "Never miss a sailing: sign up to our newsletter today!",
+        "This page contains affiliate links: we are paid when you book a crossing through them.",
         after="<p>Follow us on Brindlegram and Harbourbook for the latest from the quay.</p>",
     )
     body = parse(html).body_text
     assert "book your seat" not in body and "newsletter" not in body and "Follow us" not in body
+    assert "affiliate" not in body
     assert all(p in body for p in PARAGRAPHS)
 
 
