@@ -704,3 +704,16 @@ def test_abbreviated_titles_of_legislators_officers_and_envoys_are_titles():
         "Harriet Denton": "Assemblywoman",
     }
     assert [q.speaker for q in found.quotes] == ["Marisol Quintero", "Harriet Denton"]
+
+
+def test_a_name_described_as_a_committee_or_a_watchdog_is_an_organisation():
+    """ "America Rising, a conservative political action committee," names a group, although its first word is a
+    given name the lists know: an appositive whose head is an organisation's noun (committee, watchdog, outlet,
+    nonprofit) says so, as "Sir Tobias, a nine-year-old gelding" says horse."""
+    body = (
+        "Voters shrugged. Liberty Rising, a conservative political action committee, called the mayor “a walking "
+        "liability” on Monday. Grace Forward, a nonprofit watchdog, agreed. Maria Vance, a lawyer, did not."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Maria Vance"]
+    assert [(q.speaker, q.speaker_kind) for q in found.quotes] == [(None, "organisation")]

@@ -53,6 +53,7 @@ from .people_words import (
     OCCUPATION_NOUNS,
     OPENING_ROLE_ENDINGS,
     ORDER_WORDS,
+    ORGANISATION_APPOSITIVE_NOUNS,
     PAGEANT_TITLES,
     PARTICLES,
     PERSON_MODIFIED_NOUNS,
@@ -150,7 +151,7 @@ THING_AFTER_RE = re.compile(
     r",\s+(?:which\b|(?:founded|headquartered|incorporated)\b|(?:a|an|the)\s+(?:"
     + _NOT_BEFORE_HEAD
     + r"[\w-]+\s+){0,3}?(?:"
-    + "|".join(THING_NOUNS)
+    + "|".join((*THING_NOUNS, *ORGANISATION_APPOSITIVE_NOUNS))
     + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))"
 )
 

@@ -191,6 +191,12 @@ newsletter blog podcast album single charity supplier retailer lender insurer ch
 shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler
 book memoir novel film movie documentary song speech essay column series""".split()
 
+# Heads of an appositive that make the name before it an organisation's, read only after the name (", a
+# conservative political action committee,", ", a nonprofit watchdog group,", ", a news outlet,"): a person is
+# described by a role, never by these. Not before a name (THING_NOUNS): "the committee Ana Ruiz chairs".
+ORGANISATION_APPOSITIVE_NOUNS = """committee organization organisation nonprofit non-profit agency coalition
+watchdog outlet publication network institute foundation association federation union lobby tank""".split()
+
 # A route or a stretch of ground "of"/"to"/"from" a name: "the climb of X", "the stage to X", "the road from X"
 # (judged from the two words before the name, no regex: "of" stands before very many names).
 ROUTE_NOUNS = frozenset(
