@@ -971,11 +971,13 @@ def _json_feed_item(item: dict, where: str, options: Options, *, outlet: str, sc
 
 # --- HTML pages ----------------------------------------------------------------------------------
 #
-# trafilatura finds the text; what the page says about itself is read from its metadata (Open Graph,
-# schema.org JSON-LD, <meta> names), not guessed: a headline without the site's name after or before
-# it, the outlet only from a name the page gives it (og:site_name, the publisher), a byline only when
-# it is a person's name, the date the page says it was published (else one in its address), never a
-# copyright line's year.
+# trafilatura finds the text (its precise mode, its balanced one when that finds only a sliver), and
+# the lines of the story's block that are the site's go (read also, photo credits, copyright lines,
+# calls to subscribe, advertising labels); what the page says about itself is read from its metadata
+# (Open Graph, schema.org JSON-LD, <meta> names), not guessed: a headline without the site's name
+# after or before it, the outlet only from a name the page gives it (og:site_name, the publisher, else
+# the part of its title its address names), a byline only when it is a person's name, the date the
+# page says it was published (else one in its address), never a copyright line's year.
 
 # Words that say a byline or an "author" is not a person ("Staff Reporter", "Sports Desk").
 NOT_A_PERSON_WORDS = frozenset(
