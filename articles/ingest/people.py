@@ -1124,8 +1124,9 @@ def scan_people(
     lang = "" if rules_for(language) is None else language
     lone: list[str] | None = [] if unconfirmed is not None and not lang else None
     cands, place_words, eponyms = _find_mentions(text, masked, lang, lone)
+    named_words = place_words - eponyms  # (before _classify_mentions takes the strong people's words out)
     cands = _classify_mentions(text, cands, place_words, eponyms, lang)
-    people, cands = _resolve_people(text, cands, lang)
+    people, cands = _resolve_people(text, cands, lang, named_words)
     if lone:
         # A word alone that is no part of any name ("Obama", "Bibi"): kept aside for the archive, which keeps it
         # only for a person it knows by that name or an alias (see _lone_words).
@@ -1200,10 +1201,14 @@ def _classify_mentions(
     return cands
 
 
-def _resolve_people(text: str, cands: list[_Candidate], lang: str) -> tuple[list[_Person], list[_Candidate]]:
+def _resolve_people(
+    text: str, cands: list[_Candidate], lang: str, named_words: frozenset[str] | set[str] = frozenset()
+) -> tuple[list[_Person], list[_Candidate]]:
     """Pass 3: one person per full name (spelling variants and shorter forms joined), single words as
     back-references to them, and a single word that founds a person by itself (after a title, a kinship word,
-    before "administration"). Returns the people and the mentions that resolved, each with its person set."""
+    before "administration", a Census surname as the subject of a reporting verb). Returns the people and the
+    mentions that resolved, each with its person set. named_words: the words the article uses in names of places
+    and organisations (see _surname_speaks)."""
     people: list[_Person] = []
     keys: list[tuple[str, ...]] = []
     # Full names (two words or more) found people. The first earlier key that is the same person wins; an exact
@@ -1261,6 +1266,7 @@ def _resolve_people(text: str, cands: list[_Candidate], lang: str) -> tuple[list
             (c.titled and _founding_title(c.role.split()[-1].lower(), lang) and not _pageant(c, lang))
             or (not lang and not c.role and _kin_before(text, c.run_start))
             or (not lang and not c.role and _heads_administration(text, c.start, c.tokens[0]))
+            or (not lang and not c.role and _surname_speaks(text, c.start, c.tokens[0], named_words))
         ):
             keys.append(_name_key(c.tokens))
             people.append(_Person(c.tokens, c.role))
@@ -1457,7 +1463,7 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
 # "said it", which firms do.
 REPORTING_AFTER_RE = re.compile(
     r"\s+(?:(?:has|had|also|then|later|once)\s+)?(said|says|told|tells|added|adds|asked|asks|warned|warns|argued|"
-    r"argues|noted|notes|explained|explains|insisted|insists|wrote|writes|tweeted|tweets|claimed|claims|replied|"
+    r"argues|noted|notes|explained|explains|insisted|insists|wrote|writes|tweeted|tweets|claimed|claims|stated|replied|"
     r"replies|recalled|recalls|admitted|admits|acknowledged|urged|urges|declared|stressed|conceded|complained|"
     r"countered|predicted|suggested|joked|testified)\b(?!\s+(?:it|its|in\s+a\s+statement)\b)"
 )
@@ -1582,6 +1588,32 @@ def _heads_administration(text: str, start: int, tok: str) -> bool:
     return low + "s" not in GROUP_WORDS and not low.endswith(("ican", "ian", "ese", "ish"))
 
 
+# What may stand right before a surname that opens the subject of a reporting verb: the end of a sentence, or the
+# end of a quotation it signs ("“…,” Hale said").
+QUOTATION_SIGNED_BEFORE = tuple(p + q + " " for p in ",?!" for q in '”"’')
+
+
+def _surname_speaks(text: str, start: int, tok: str, named_words: frozenset[str] | set[str]) -> bool:
+    """ "“…,” Hale said.", "Buchanan stated that …": a surname the Census lists, alone, as the subject of a reporting
+    verb is a person's, though a gazetteer knows a town of that name too ("Hale", "Buchanan", "Clinton"): the
+    speaker rules read "Sacramento said" as a place speaking, so the person is founded here. (A surname that is no
+    place is left to them: they look for evidence of a person around it.) Not a country, a state or a large city,
+    which speak for governments and firms ("Washington said"), nor a word the article uses in a place's or an
+    organisation's name ("the Pellow Research Center"), writes in lower case ("the fields"), or that is no name's
+    ("Council said")."""
+    if not REPORTING_AFTER_RE.match(text, start + len(tok), start + len(tok) + 40):
+        return False
+    if not (_sentence_initial(text, start) or text.endswith(QUOTATION_SIGNED_BEFORE, 0, start)):
+        return False
+    if len(tok) < 3 or not tok.isalpha() or tok.isupper() or _not_name_word(tok):
+        return False
+    low = fold(tok)
+    data = name_data.load()
+    if low not in data.surnames or low not in data.places or low in data.large_places or low in named_words:
+        return False
+    return not re.search(rf"(?<![\w-]){re.escape(tok.lower())}(?![\w-])", text)
+
+
 def _kin_before(text: str, start: int) -> str:
     """The kinship word right before a name ("his wife, Laura", "Trump's wife Melania"), or ""."""
     if start < 4 or not text[start - 2 : start].rstrip(" ").endswith(tuple("abcdefghijklmnopqrstuvwxyzé,")):
@@ -1642,6 +1674,10 @@ def _candidates(
             or folded in place_words
             or (folded in given and _kin_before(text, runs[i][0] + runs[i][1].offsets[0]))
             or (not lang and _heads_administration(text, runs[i][0] + runs[i][1].offsets[0], runs[i][1].tokens[0]))
+            or (
+                not lang
+                and _surname_speaks(text, runs[i][0] + runs[i][1].offsets[0], runs[i][1].tokens[0], place_words)
+            )
             or (
                 len(word) >= 6
                 and (word[0], len(word)) in near
