@@ -733,3 +733,16 @@ def test_a_census_surname_alone_as_the_subject_of_a_reporting_verb_is_a_person()
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Hale", "Buchanan"]
     assert [q.speaker for q in found.quotes] == ["Hale"]
+
+
+def test_a_given_name_before_supporters_keeps_the_person_of_that_given_name():
+    """ "I met a lot of Marta supporters": a known given name alone before "supporters", "fans" or "team" is a way
+    of naming the person, so it is no word of an organisation's name that would unmake "Marta Quill" elsewhere."""
+    body = (
+        "ELDEN - Marta Quill first touched down in the valley ten months ago.\n\n"
+        "“I met a lot of Marta supporters, and I liked every one of them,” a volunteer said.\n\n"
+        "“We are here to stay,” Quill said."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Marta Quill"]
+    assert [q.speaker for q in found.quotes] == [None, "Marta Quill"]

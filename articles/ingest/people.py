@@ -1975,6 +1975,8 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
                 # "Grange head coach X": "Grange" names the team, not a person. "Trump team", "Sanders supporters":
                 # a person's too, so those words only weigh as eponyms do (a known given name before them wins).
                 weak = text.startswith(PERSONAL_TEAM_STARTS, end)
+                if weak and fold(piece.tokens[0]) in data.given_names:
+                    continue  # "Bernie supporters": a given name alone names the person, no organisation
                 (eponyms if weak else words).add(fold(piece.tokens[0]))
     dateline = DATELINE_RE.match(text)
     if dateline:
