@@ -746,3 +746,14 @@ def test_a_given_name_before_supporters_keeps_the_person_of_that_given_name():
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Marta Quill"]
     assert [q.speaker for q in found.quotes] == [None, "Marta Quill"]
+
+
+def test_a_birthplace_before_a_name_is_the_role_and_says_person():
+    """ "South Korean-born Marta Quill", "Elden-born Tomas Brandt": what a person was born as or where is no part of
+    the name; only people are born, so it is evidence of one."""
+    body = "South Korean-born Marta Quill holds little hope. Elden-born Tomas Brandt agreed, and Quill left."
+    found = extract("", body, "en")
+    assert [(p.name, p.role) for p in found.people] == [
+        ("Marta Quill", "South Korean-born"),
+        ("Tomas Brandt", "Elden-born"),
+    ]

@@ -30,6 +30,7 @@ from .people_words import (
     ADJECTIVE_ENDINGS,
     AFFILIATION_WORDS,
     ARTICLE_WORDS,
+    BIRTH_ENDINGS,
     COMMON_WORDS,
     COMPOUND_TAILS,
     CONNECTORS,
@@ -807,6 +808,8 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
             cut = len(toks) - 2
     while cut < len(toks) - 1 and lowered[cut] in AFFILIATION_WORDS:
         cut += 1  # "Democrat Ana Ruiz", "Rival Tom Hale": a party or side before the name, part of the role
+    # "South Korean-born Ana Ruiz": where she was born is the role (see BIRTH_ENDINGS).
+    cut = max((i + 1 for i, low in enumerate(lowered[:-1]) if low.endswith(BIRTH_ENDINGS)), default=cut)
     if len(toks) - cut >= 3:
         cut = _role_cut(toks, lowered, cut)
     if not lang and len(toks) - cut >= 3:

@@ -70,6 +70,10 @@ assemblyman assemblywoman assemblymember councilman councilwoman councilmember a
 """.split()
 )
 
+# Endings of a word that says where or as what a person was born ("South Korean-born Ana Ruiz", "Elden-born"): the
+# run up to it is the person's role, never the name, and only people are born.
+BIRTH_ENDINGS = ("-born", "‑born")
+
 # Titles of several people, abbreviated ("Sens. Ana Ruiz and Tom Hale").
 PLURAL_TITLE_ABBREVIATIONS = frozenset("sens reps govs drs profs".split())
 
