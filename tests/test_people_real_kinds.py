@@ -757,3 +757,12 @@ def test_a_birthplace_before_a_name_is_the_role_and_says_person():
         ("Marta Quill", "South Korean-born"),
         ("Tomas Brandt", "Elden-born"),
     ]
+
+
+def test_a_hyphenated_given_name_of_two_known_given_names_is_a_known_given_name():
+    """ "Eva-Maria", "Anna-Lena": two given names joined by a hyphen are one given name, so "Eva-Maria Quillfeldt
+    posted: “…”" names a person although no list holds the compound."""
+    body = "Another user, Eva-Maria Quillfeldt, posted: “They were welcomed with open arms.”"
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Eva-Maria Quillfeldt"]
+    assert [q.speaker for q in found.quotes] == ["Eva-Maria Quillfeldt"]

@@ -1388,7 +1388,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
         return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
     key = _name_key(person.tokens)
-    if len(key) > 1 and key[0] in name_data.load().given_names and key[0] not in ARTICLE_WORDS:
+    if len(key) > 1 and _known_given_name(key[0]) and key[0] not in ARTICLE_WORDS:
         return "full name, given name known"  # (not "El Universal", "Le Courrier Picard": an article, no given name)
     if _family_name_first(person.tokens):
         return "full name, family name first"  # "Park Ji-woon": the given name's shape says it
@@ -1425,6 +1425,16 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+def _known_given_name(word: str) -> bool:
+    """A folded word gender-guesser lists as a given name, or two of them joined by a hyphen ("eva-maria", "anna-lena":
+    the lists hold few such compounds)."""
+    given = name_data.load().given_names
+    if word in given:
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(len(p) > 1 and p in given for p in parts)
 
 
 def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
