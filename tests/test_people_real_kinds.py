@@ -766,3 +766,12 @@ def test_a_hyphenated_given_name_of_two_known_given_names_is_a_known_given_name(
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Eva-Maria Quillfeldt"]
     assert [q.speaker for q in found.quotes] == ["Eva-Maria Quillfeldt"]
+
+
+def test_del_after_a_town_and_its_comma_is_delaware_not_a_title():
+    """ "Del." is a delegate's title ("said Del. Ana Ruiz") and Delaware's abbreviation: after a town and its comma it
+    is the state, so the word after it gets no delegate's role; and "Delegate" alone before a heading's words founds
+    no person ("Delegate Count Tracker")."""
+    body = "The rally was in Bear, Del. Quintero spoke on Thursday. The Delegate Count Tracker rose."
+    found = extract("", body, "en")
+    assert [(p.name, p.role) for p in found.people] == []

@@ -68,6 +68,7 @@ from .people_words import (
     ROLE_WORDS,
     ROUTE_NOUNS,
     SETTLEMENT_NOUNS,
+    STATE_TITLE_ABBREVIATIONS,
     STRONG_ROLE_ENDINGS,
     THING_NOUNS,
     TITLE_PREFIXES,
@@ -584,6 +585,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
             break
         dropped_the = dropped_the or toks[i].lower() == "the"
         i += 1
+    if not i and len(toks) > 1 and toks[0] in STATE_TITLE_ABBREVIATIONS and text.endswith(", ", 0, base):
+        i = 1  # "in Bear, Del. Biden spoke": after a town and its comma, "Del." is Delaware, no delegate's title
     if not lang and i < len(toks) - 1 and fold(toks[i]) in MONTHS and _date_word_before(text, base, offsets, toks, i):
         i += 1  # "In August Trump met …", "at a June Trump rally": the month dates what follows
     if i == len(toks):

@@ -25,7 +25,7 @@ physician scientist researcher economist analyst engineer architect lawyer teach
 skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
 businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
 pastor chaplain deacon whip
-assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman delegate
+assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman
 del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres.
 """.split()
 )
@@ -66,13 +66,16 @@ mr mrs ms miss mx dr prof sir dame lord lady president senator governor mayor ju
 princess pope rev reverend father rabbi imam bishop cardinal archbishop minister secretary chancellor premier
 ambassador general colonel captain sergeant lieutenant major admiral commander detective inspector constable
 representative congressman congresswoman councillor councilor chairman chairwoman coach
-assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderman alderwoman delegate
+assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderman alderwoman
 """.split()
 )
 
 # Endings of a word that says where or as what a person was born ("South Korean-born Ana Ruiz", "Elden-born"): the
 # run up to it is the person's role, never the name, and only people are born.
 BIRTH_ENDINGS = ("-born", "‑born")
+
+# Abbreviated titles that are also US states' abbreviations: after a town and a comma ("Dover, Del.") the state.
+STATE_TITLE_ABBREVIATIONS = frozenset({"Del."})
 
 # Titles of several people, abbreviated ("Sens. Ana Ruiz and Tom Hale").
 PLURAL_TITLE_ABBREVIATIONS = frozenset("sens reps govs drs profs".split())
