@@ -60,6 +60,8 @@ def mark_quotes(body_html: str, quotes: list[Quote], body_text: str = "") -> Saf
     Safe: body_html was cleaned on the way in (clean_html), and marks are only inserted between
     characters of its text, never inside a tag or a character reference.
     """
+    if not quotes:
+        return mark_safe(body_html)  # noqa: S308 - sanitised on ingest (see above); nothing to mark
     text, spans = _text_of(body_html)
     inserts: list[tuple[int, int, str]] = []  # (offset in body_html, 0 = close / 1 = open, markup)
     taken: list[tuple[int, int]] = []
@@ -92,9 +94,17 @@ _TOKEN = re.compile(
 )
 
 
+# Whitespace other than a single space (a run, a newline, a tab, a no-break space, ...): text with
+# none of it needs no collapsing.
+_COLLAPSE = re.compile(r"[^\S ]|  ")
+
+
 def _text_of(html: str) -> tuple[str, list[tuple[int, int]]]:
     """The text of `html` (whitespace runs as one space) and, for each of its characters, where it is
-    in `html` (start, end): a character reference spans the whole reference."""
+    in `html` (start, end): a character reference spans the whole reference.
+
+    A run of text whose only whitespace is single spaces is taken whole, not a character at a time:
+    character by character this was ~0.3 ms of an article page's ~4 ms."""
     chars: list[str] = []
     spans: list[tuple[int, int]] = []
     for token in _TOKEN.finditer(html):
@@ -102,9 +112,15 @@ def _text_of(html: str) -> tuple[str, list[tuple[int, int]]]:
         if raw[0] == "<" and len(raw) > 1:
             continue
         reference = raw[0] == "&" and len(raw) > 1
+        if not reference and not _COLLAPSE.search(raw):
+            skip = 1 if raw[0] == " " and chars and chars[-1][-1] == " " else 0
+            if skip < len(raw):
+                chars.append(raw[skip:])
+                spans.extend(zip(range(at + skip, at + len(raw)), range(at + skip + 1, at + len(raw) + 1), strict=True))
+            continue
         for i, c in enumerate(unescape(raw) if reference else raw):
             if c.isspace():
-                if chars and chars[-1] == " ":
+                if chars and chars[-1][-1] == " ":
                     continue
                 c = " "
             chars.append(c)
