@@ -99,7 +99,9 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "via"), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    quotes = list(article.quotes.select_related("person"))
+    # In the order of the text. Not Quote's default ordering: its "article" first orders by the article's own
+    # (a join of articles_article, for rows all of one article).
+    quotes = list(article.quotes.select_related("person").order_by("position"))
     mentions = list(article.mentions.select_related("person").order_by("-count", "person__name"))
     topics = list(article.topics.all())
     copies = wire_copies(article)
