@@ -131,6 +131,9 @@ CREATE TRIGGER article_month_redated AFTER UPDATE OF published ON articles_artic
     FOR EACH ROW WHEN (OLD.published IS DISTINCT FROM NEW.published) EXECUTE FUNCTION na_person_month_redated();
 
 SELECT na_person_month_rebuild();
+-- The rebuild leaves the table's deferred foreign-key checks pending, and the column is dropped next
+-- in the same transaction: "cannot ALTER TABLE … because it has pending trigger events" otherwise.
+SET CONSTRAINTS ALL IMMEDIATE;
 """
 
 
