@@ -13,7 +13,9 @@ def main() -> None:
     try:
         execute_from_command_line(sys.argv)
     except OperationalError as exc:
-        # A wall of traceback hides the one thing to do: say it in one line.
+        if getattr(exc.__cause__, "pgcode", None):
+            raise  # the server answered with an error of its own (a timeout, a failed migration): show it as it is
+        # Unreachable (no server code): a wall of traceback hides the one thing to do, so say it in one line.
         from newsarchive.settings import database_help
 
         sys.stderr.write(database_help(exc) + "\n")

@@ -176,3 +176,21 @@ def test_the_apps_connections_do_not_jit_compile():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_an_error_the_server_reports_is_shown_as_it_is_not_as_an_unreachable_database(django_db_setup):
+    # Only a connection that fails is "cannot use the database … Check the URL": an error the server
+    # reports on a statement (here a timeout; a failed migration alike) must reach the operator as it is.
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    url = f"postgres://{quote(db['USER'] or '')}@{quote(db['HOST'] or '', safe='')}:{db['PORT'] or 5432}/{db['NAME']}"
+    code = (
+        "from django.db import connection; connection.cursor().execute('SET statement_timeout = 1; SELECT pg_sleep(1)')"
+    )
+    result = run_manage("shell", "-c", code, DATABASE_URL=url, DEBUG="1")
+    assert result.returncode != 0
+    assert "canceling statement due to statement timeout" in result.stderr
+    assert "cannot use the database" not in result.stderr
