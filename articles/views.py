@@ -33,6 +33,9 @@ from articles.models import (
 from articles.page_cache import cached_object_page, cached_page, keys
 from articles.page_queries import (
     SAME_WORDS_LIMIT,
+    article_mentions,
+    article_quotes,
+    article_topics,
     most_quoted_people,
     people_named_with,
     quoted_topics,
@@ -99,11 +102,9 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "via"), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    # In the order of the text. Not Quote's default ordering: its "article" first orders by the article's own
-    # (a join of articles_article, for rows all of one article).
-    quotes = list(article.quotes.select_related("person").order_by("position"))
-    mentions = list(article.mentions.select_related("person").order_by("-count", "person__name"))
-    topics = list(article.topics.all())
+    quotes = article_quotes(article)
+    mentions = article_mentions(article)
+    topics = article_topics(article)
     copies = wire_copies(article)
     response = render(
         request,
@@ -204,9 +205,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = paginate(quotes, request.GET.get("page"))
     page.object_list = with_outlet_counts(page.object_list)  # "quoted in N outlets": one statement
     # Their ten latest from mention_person_published_idx, then those ten articles; a wire story once, as
-    # /articles/?person= lists it (its head, which says "also published by N outlets").
+    # /articles/?person= lists it: the first of its articles naming them (Mention.repeated), its head when the
+    # head does (which says "also published by N outlets"), else the copy whose outlet named them.
     latest = (
-        Mention.objects.filter(person=person, article__copy_of__isnull=True)
+        Mention.objects.filter(person=person, repeated=False)
         .order_by(*MENTIONS_NEWEST_FIRST)
         .values("article_id")[:10]
     )
