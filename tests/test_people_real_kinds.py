@@ -509,9 +509,9 @@ def test_which_after_a_known_persons_name_is_about_the_thing_before_it():
 def test_a_surname_that_is_an_english_word_after_a_known_given_name_is_a_surname():
     body = (
         '"It was never close," said Hal From, who ran the campaign. Ostvale Freight chief executive Nadia Read '
-        "said the firm would stay, and council president Marty Small agreed."
+        "said the firm would stay, and council president Leona Small agreed."
     )
-    assert names(body) == ["Hal From", "Nadia Read", "Marty Small"]
+    assert names(body) == ["Hal From", "Nadia Read", "Leona Small"]
 
 
 def test_a_name_opening_with_a_number_word_is_no_persons():
@@ -620,7 +620,7 @@ def test_wars_rights_studies_and_generations_are_no_people():
     # "Boy", "Gen") or taken up again alone ("the war").
     body = (
         "Camps were built in Ostvale after World War II. World War II changed the town. The Department of "
-        "Housing and Urban Development paid for the homes. I looked into the eyes of Boy Scouts. Millennials share "
+        "Housing and Urban Development paid for the homes. The Boy Scouts camped by the river. Millennials share "
         "the worries of Gen Xers. An expert at the Center for Strategic and International Studies who asked not to "
         "be named agreed with Senator Ana Quist."
     )
@@ -707,7 +707,7 @@ def test_abbreviated_titles_of_legislators_officers_and_envoys_are_titles():
 
 
 def test_a_name_described_as_a_committee_or_a_watchdog_is_an_organisation():
-    """ "America Rising, a conservative political action committee," names a group, although its first word is a
+    """ "Liberty Rising, a conservative political action committee," names a group, although its first word is a
     given name the lists know: an appositive whose head is an organisation's noun (committee, watchdog, outlet,
     nonprofit) says so, as "Sir Tobias, a nine-year-old gelding" says horse."""
     body = (
@@ -725,7 +725,7 @@ def test_a_census_surname_alone_as_the_subject_of_a_reporting_verb_is_a_person()
     ("Hale", "Buchanan"). Not a large city, which speaks for its government ("Houston said"), nor a word the article
     uses in an organisation's name ("the Ashford Mining Company"), nor a word it writes in lower case ("orange")."""
     body = (
-        "Turnout fell in the county.\n\n“They took his slogan and gave it to the mayor,” Hale said.\n\n"
+        "Turnout fell in the county.\n\n“The ferry vote was lost on the quay, not in the hall,” Hale said.\n\n"
         "Buchanan stated that the count was fair. Houston said on Monday that the port would reopen. The Ashford "
         "Mining Company said its output was low. Ashford said so again. Orange told the board that an orange stall "
         "was closed."

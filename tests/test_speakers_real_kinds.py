@@ -599,23 +599,23 @@ def test_a_pronoun_whose_sentence_before_names_an_object_means_that_sentences_su
 
 
 def test_a_quotation_in_a_sentence_whose_subject_names_nobody_is_not_the_previous_speakers():
-    # "One such memo … requires staff to promise “…”", "The board's members were blunt: “…”": the sentence's own
+    # "A staff handbook … requires workers to pledge “…”", "The board's members were blunt: “…”": the sentence's own
     # subject, an organisation or unnamed people, kept as written with no person; not whoever spoke before.
     body = (
         "“We will open the dock in May,” Mayor Odile Brandt said.\n\n"
-        "One such memo, obtained by the Harbour Ledger, requires staff to promise "
-        "“never to speak to the press about the dock.”\n\n"
+        "A staff handbook, obtained by the Harbour Ledger, requires workers to pledge "
+        "“never to discuss the dock with reporters.”\n\n"
         "The board's members were blunt: “The dock will not open before autumn.”\n\n"
         "A few weeks later, on the steps of the town hall, Brandt conceded “a delay of a month or two.”"
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:20], q.speaker) for q in got] == [
         ("We will open the doc", "Odile Brandt"),
-        ("never to speak to th", None),
+        ("never to discuss the", None),
         ("The dock will not op", None),
         ("a delay of a month o", "Odile Brandt"),
     ]
-    assert got[1].speaker_as_written == "One such memo"
+    assert got[1].speaker_as_written == "A staff handbook"
     assert got[2].speaker_as_written == "The board's members"
     assert got[2].evidence == "subject of the sentence holding the quotation: The board's members"
 
@@ -642,10 +642,10 @@ def test_reported_speech_by_a_pronoun_meaning_someone_new_hands_them_the_next_qu
 def test_a_pronoun_after_a_sentence_naming_an_object_means_the_name_before_its_verb():
     body = (
         "The council met on Tuesday.\n\n"
-        "Just a few months ago, harbour developer Mel Okafor expressed dismay at the thought of Tomas Brekke as "
-        "the council's leader. “I kept telling myself that won't happen,” he told the Ledger."
+        "Only last spring, boatyard owner Mel Okafor voiced alarm at the idea of Tomas Brekke as the "
+        "council's chair. “Every morning I swore it would never come to that,” he told the Ledger."
     )
-    assert speakers(body) == [("I kept telling myself th", "Mel Okafor")]
+    assert speakers(body) == [("Every morning I swore it", "Mel Okafor")]
 
 
 def test_a_participle_after_and_is_said_by_the_main_clauses_subject():
@@ -680,13 +680,13 @@ def test_said_and_a_name_after_a_comma_is_inverted():
         "“It will be a challenge” for Gale, said Ruiz.\n\n"
         "The levy would bring a “summer of trouble” for Gale before the vote, said Piet Olsen, a pollster.\n\n"
         "Gale, asked about the levy, said Ruiz was “simply wrong about the harbour.”\n\n"
-        "“He had a lot of supporters,” Olsen, after a long pause, said of Ruiz."
+        "“The whole quay was behind him,” Olsen, after a long pause, said of Ruiz."
     )
     assert speakers(body) == [
         ("It will be a challenge", "Tomas Ruiz"),
         ("summer of trouble", "Piet Olsen"),
         ("simply wrong about the h", "Ana Gale"),
-        ("He had a lot of supporte", "Piet Olsen"),
+        ("The whole quay was behin", "Piet Olsen"),
     ]
 
 
@@ -719,13 +719,13 @@ def test_a_report_recommends_and_a_crowd_chants():
         "Mayor Ada Voss opened the fair on Monday. “We are proud,” Voss said.\n\n"
         "The auditors published their review of the harbour levy on Friday.\n\n"
         "“Keep the ferry levy at its current level until 2030,” it recommended. “After that, review it.”\n\n"
-        "“Hey, hey! Ho, ho! The levy has got to go!” some protesters chanted on the quay."
+        "“No levy on our boats! Not now, not ever!” some protesters chanted on the quay."
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:24], q.speaker, q.speaker_kind) for q in got[1:]] == [
         ("Keep the ferry levy at i", None, "organisation"),
         ("After that, review it.", None, "organisation"),
-        ("Hey, hey! Ho, ho! The le", None, "unknown"),
+        ("No levy on our boats! No", None, "unknown"),
     ]
 
 
@@ -745,10 +745,10 @@ def test_a_surname_that_is_a_common_word_is_the_person_named_in_full_with_it():
 def test_a_participle_after_a_sentence_opening_with_two_connectives_is_said_by_its_subject():
     body = (
         "Mayor Ada Voss opened the fair. “We are proud,” Voss said.\n\n"
-        "Then came a kinder post about the flood. And then Tomas Ruiz went fully on the attack, saying, “Is the "
-        "mayor going to resign? She should!”"
+        "Then came a kinder post about the flood. And then Tomas Ruiz turned sharply against her, saying, “Will "
+        "the mayor step down at last? She must!”"
     )
-    assert speakers(body)[1] == ("Is the mayor going to re", "Tomas Ruiz")
+    assert speakers(body)[1] == ("Will the mayor step down", "Tomas Ruiz")
 
 
 def test_a_name_after_with_before_a_participle_asks_the_question():
@@ -762,10 +762,10 @@ def test_a_name_after_with_before_a_participle_asks_the_question():
 
 def test_as_a_person_put_it_names_the_speaker():
     body = (
-        "Tomas Ruiz first came to the harbour police's attention in 2019. But at the time, as the port prosecutor "
-        "Mara Lindqvist put it, “apart from a bad crowd and some jogging, there was not much to complain about.”"
+        "The harbour police first noticed Tomas Ruiz in 2019. Even then, as the port prosecutor Mara Lindqvist "
+        "put it, “beyond a few noisy parties on his boat, there was little to hold against him.”"
     )
-    assert speakers(body) == [("apart from a bad crowd a", "Mara Lindqvist")]
+    assert speakers(body) == [("beyond a few noisy parti", "Mara Lindqvist")]
 
 
 def test_a_newspaper_or_a_report_speaking_is_not_a_person_given_that_role():
@@ -810,10 +810,10 @@ def test_a_question_pressed_and_a_passive_when_questioned():
 def test_a_quotation_closed_by_a_comma_belongs_to_the_attribution_right_after_it():
     body = (
         "Tomas Ruiz and Ana Gale met the harbour board on Monday.\n\n"
-        "Gale cannot say that “from her side of the quay,” Ruiz added, saying it was up to the board.\n\n"
-        "Asked about the levy, Gale said: “There will always be exceptions,” the Ledger reported."
+        "Gale has no way of knowing “what the captains think in private,” Ruiz added, saying the board decides.\n\n"
+        "Asked about the levy, Gale said: “Small boats may be spared,” the Ledger reported."
     )
-    assert speakers(body) == [("from her side of the qua", "Tomas Ruiz"), ("There will always be exc", "Ana Gale")]
+    assert speakers(body) == [("what the captains think ", "Tomas Ruiz"), ("Small boats may be spare", "Ana Gale")]
 
 
 def test_it_opening_the_main_clause_before_a_participle_is_an_organisation():
@@ -828,8 +828,8 @@ def test_it_opening_the_main_clause_before_a_participle_is_an_organisation():
 
 def test_a_plural_subject_in_the_present_holds_its_own_quotation():
     body = (
-        "For years, Tomas Ruiz noted, the harbour has sent observers to other ports' elections. Now his friends make "
-        "jokes about sending observers to the quay “to ensure a free and fair vote.”"
+        "For years, Tomas Ruiz noted, the harbour has sent its clerks to count other ports' ballots. Now his friends "
+        "make jokes about posting clerks on the quay “to keep the harbour count honest.”"
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.speaker_as_written) for q in got] == [(None, "his friends")]
