@@ -161,7 +161,7 @@ def _nearest(atts: list[_Attribution], span: _Span, text: str = "") -> _Attribut
     if len(atts) < 2:  # most sentences have one attribution (or none): nothing to compare
         return atts[0] if atts else None
     if text and span.closed and span.text.rstrip().endswith(","):
-        # "Comey cannot say that “from his perspective,” Lewandowski added": a quotation closed by a comma hands
+        # "Gale has no way of knowing “what the captains think,” Ruiz added": a quotation closed by a comma hands
         # the floor to the attribution right after it (only its subject between), unless a verb right before it
         # introduced the whole of it ("Ruiz said: “…,” the Ledger reported": Ruiz speaks, the Ledger reports)
         after = [a for a in atts if 0 <= a.start - span.end <= 40 and not AFTER_GAP_RE.search(text, span.end, a.start)]
