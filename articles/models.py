@@ -382,6 +382,10 @@ NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
 OLDEST_FIRST = (F("published").asc(nulls_first=True), F("id").asc())
 
 
+# ArticleQuerySet.mentioning()'s alias: whether the article's mention of the person repeats its group's.
+_REPEATED_FOR_PERSON = "person_mention_repeated"
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("source").defer(
@@ -403,7 +407,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(search_vector=search_query(text))
 
     def mentioning(self, person: Person) -> ArticleQuerySet:
-        return self.filter(mentions__person=person)
+        """Articles naming `person`. Also carries, unused until one_per_story() asks, whether the article's
+        mention of them repeats its wire group's (Mention.repeated): that story is then listed once where the
+        person is first named, which may be a copy (a paragraph its outlet added), not the group's head."""
+        repeated = Exists(Mention.objects.filter(article=OuterRef("pk"), person=person, repeated=True))
+        return self.filter(mentions__person=person).alias(**{_REPEATED_FOR_PERSON: repeated})
 
     def naming(self, person: Person) -> ArticleQuerySet:
         """Articles whose search document holds every word of `person`'s name, from article_search_gin.
@@ -418,7 +426,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def one_per_story(self) -> ArticleQuerySet:
         """Wire copies collapsed: each group's first-published article only (copy_of empty), which carries
-        copy_outlets for "also published by N outlets"."""
+        copy_outlets for "also published by N outlets". Narrowed to a person (mentioning()), the first of the
+        group's articles naming them instead (issue 14.3): the head when it does, else the earliest copy that
+        does, tested from mention_article_person_unique (one index probe per article)."""
+        if _REPEATED_FOR_PERSON in self.query.annotations:
+            return self.filter(**{_REPEATED_FOR_PERSON: False})
         return self.filter(copy_of__isnull=True)
 
     def with_quotes(self) -> ArticleQuerySet:
@@ -708,6 +720,17 @@ class Mention(models.Model):
     # Set when staff add or change the row in the admin: re-extraction never replaces it.
     edited_by_staff = models.BooleanField(default=False, db_default=False)
     published = models.DateField(null=True, blank=True, editable=False, help_text=PUBLISHED_COPY)
+    # Wire copies (issue 14.3), as Quote.repeated: computed by the database when a group or its mentions change
+    # (migration 0036, na_mentions_repeated_refresh): in a copy, and its group's head or an earlier copy names
+    # the same person. A person's lists and chart leave these out, so a story counts once, in the first of its
+    # articles that names them (a person named only in a copy's own paragraph is counted in that copy).
+    repeated = models.BooleanField(
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="In a wire copy whose group's first article, or an earlier copy, already names this person "
+        "(kept by the database): listed and counted once, where first named.",
+    )
 
     class Meta:
         constraints = [

@@ -96,6 +96,9 @@ MIGRATION_SQL = {
         "na_quotes_repeated_refresh",
         "na_quotes_regrouped",
         "na_quotes_changed",
+        # 0036: Mention.repeated, a wire copy's mention of a person its group already names.
+        "na_mentions_repeated_refresh",
+        "na_mentions_changed",
     },
     "triggers": {
         # 0006
@@ -125,6 +128,10 @@ MIGRATION_SQL = {
         "quote_repeated_insert",
         "quote_repeated_update",
         "quote_repeated_delete",
+        # 0036
+        "mention_repeated_insert",
+        "mention_repeated_update",
+        "mention_repeated_delete",
     },
     # 0001: the text search configuration "newsarchive" (English stems, accents folded).
     "text search": {"newsarchive"},

@@ -112,7 +112,9 @@ def _filtered(articles: QuerySet, request: SearchRequest, *, every_copy: bool = 
         articles = articles.filter(published__isnull=not request.dated)
     if request.source or every_copy:
         return articles  # the outlet's own copy of a wire story, as its page lists it
-    return articles.one_per_story()  # a wire story once, its head carrying "also published by N outlets"
+    # A wire story once, its head carrying "also published by N outlets"; with a person, the first of its
+    # articles naming them (ArticleQuerySet.mentioning(): a copy when only its outlet named them).
+    return articles.one_per_story()
 
 
 def _by_estimate(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
