@@ -1,8 +1,8 @@
 """What the extractor needs to know about a language other than English, as data: one table each.
 
 The extractor's rules were written for English news. For an article in another language
-(language.detect()), people.py and the quotation passes (quotes.py and its modules) read this
-language's table instead of guessing with English words:
+(language.detect()), the people finder (people.py and its modules) and the quotation passes (quotes.py and its
+modules) read this language's table instead of guessing with English words:
 
 - reporting verbs and "according to" words, for attributing quotations (speakers.py) and as evidence
   that a name is a person's ("sagte Anna Berger", "estime Hervé Delmasure");

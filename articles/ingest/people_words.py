@@ -1,7 +1,8 @@
 """The words the people extractor reads (issue 13.3): titles and roles, party and side words, organisation,
 place and calendar words, groups, kinship, occupations, things named like people, and the endings that mark
-roles and nationalities. Data only, no logic: people.py builds its regular expressions and tests from these
-sets, and a new word goes here, with a test on a fictional sentence that needed it.
+roles and nationalities. Data only, no logic: people.py's pass modules (people_runs, people_kinds, ...) build
+their regular expressions and tests from these sets, and a new word goes here, with a test on a fictional
+sentence that needed it.
 
 Maintained reference data (given names, places, surnames, nameparser's titles) is read by name_data; these
 lists hold what no package gives: the news writing's own words.
@@ -140,7 +141,7 @@ august september october november december
 CONTRACTIONS = frozenset("i've i'm i'd i'll".split())
 
 # Words before a month that make it a date, not a given name: "In August Trump met", "at a June Trump rally", "since
-# May" (people._candidate; "April Mellody, a spokeswoman" has none).
+# May" (people_runs._candidate; "April Mellody, a spokeswoman" has none).
 DATE_WORDS = frozenset("in since until till by before after during last next this early late mid a an".split())
 
 # Groups of people ("African Americans", "Reagan Democrats"): never a name's word, but no proof that the other
@@ -229,7 +230,7 @@ WEAK_ROLE_ENDINGS = ("er", "or", "ar")
 GIVEN_NAME_HOMOGRAPHS = frozenset({"Will"})
 
 # Words of COMMON_WORDS the Census lists as surnames that after a given name are still no surname: an order, as in
-# a slogan ("America First") or a heading (see people._name_part: "Al From", "Marty Small" are surnames).
+# a slogan ("America First") or a heading (see people_runs._name_part: "Al From", "Marty Small" are surnames).
 ORDER_WORDS = frozenset("first second third last next".split())
 
 # Personal pronouns that may stand for a person named before (quotes.py resolves speakers with them).
@@ -329,7 +330,7 @@ PAGEANT_TITLES = frozenset("miss mister mrs".split())
 
 # Words of a match report: in a sentence with one, a name after "beat", "lost to", "against" is a team's even when it
 # reads as a given name and a surname ("lost to Harlow Vale after a replay"); elsewhere such a name is a candidate
-# beaten or run against ("beat Donald Trump", "a loss to Walter Mondale"; see people._run_against).
+# beaten or run against ("beat Donald Trump", "a loss to Walter Mondale"; see people_kinds._run_against).
 MATCH_WORDS = frozenset(
     """replay replays goal goals penalty penalties match matches fixture fixtures cup league club clubs derby
 striker defender midfielder goalkeeper season semi-final quarter-final quarter-finals semi-finals extra-time
@@ -410,5 +411,5 @@ TITLE_SURNAMES = frozenset(
 )
 
 # Last words of a photo agency's name in a credit ("via Getty Images", "/The Canadian Press", "/Reuters"): a caption's
-# "Name via Agency" or "(Name/Agency)" names the photographer, no one the article mentions (people.mask_spans).
+# "Name via Agency" or "(Name/Agency)" names the photographer, no one the article mentions (people_masks.mask_spans).
 PHOTO_AGENCY_WORDS = frozenset("images image photos photo pictures press reuters ap afp getty epa bloomberg".split())

@@ -291,7 +291,7 @@ NAMED_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
 )
 
 # Nouns naming one person the article leaves unnamed ("a spokeswoman", "one driver", "the official"); titles and
-# roles (people.TITLE_WORDS, through ROLE_WORDS) name one too.
+# roles (people_words.TITLE_WORDS, through ROLE_WORDS) name one too.
 PERSON_HEADS = frozenset(
     """spokeswoman spokesman spokesperson official aide adviser advisor lawyer attorney source man woman boy girl
 witness neighbour neighbor friend relative supporter voter delegate candidate nominee lawmaker legislator strategist

@@ -145,7 +145,7 @@ class Extraction:
     people: list[PersonMention]
     quotes: list[Quote]
     language: str = ""  # ISO 639-1 code the text was read as ("" unknown: read as English)
-    # Names found without evidence of a person, in any language (see people._evidence):
+    # Names found without evidence of a person, in any language (see people_evidence._evidence):
     # the archive keeps them only when it knows the person already.
     unconfirmed: list[PersonMention] = field(default_factory=list)
 
@@ -386,7 +386,7 @@ class _Paragraph:
 
 def _find_quotations(text: str, masked: list, words: _Words) -> list[_Paragraph]:
     """Pass 2, the quotations, paragraph by paragraph, with the marks of the convention the article uses; scare
-    quotes and titles marked (keep=False), and nothing inside a span people.mask_spans masked. Reads no names."""
+    quotes and titles marked (keep=False), and nothing inside a span people_masks.mask_spans masked. Reads no names."""
     convention = _convention(text)
     if not convention.by_context:
         find_spans = partial(_shaped_spans, opening=convention.opening, closing=convention.closing)

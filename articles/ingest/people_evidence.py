@@ -1,0 +1,326 @@
+"""Confirmation (pass 4 of the people finder, people.py): the evidence that a name is a person's (a title, a
+known given name or surname, a reporting verb, an age, a role, a pronoun, a list with people; other languages: a
+title or a reporting verb next to the name), and the role written with a name (an occupation before it, an
+appositive around it) that the last pass gives each person. Imports people_state only."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import name_data
+from .language_rules import LanguageRules, age_after_re, age_before_re, rules_for
+from .people_state import (
+    REPORTING_AFTER_RE,
+    Mention,
+    _Candidate,
+    _family_name_first,
+    _heads_administration,
+    _is_title,
+    _kin_before,
+    _name_key,
+    _not_name_word,
+    _Person,
+    _sentence_initial,
+    _surname,
+)
+from .people_words import (
+    ADJECTIVE_ENDINGS,
+    ARTICLE_WORDS,
+    COMMON_WORDS,
+    DEMONYM_ENDINGS,
+    INTRODUCTORY_PREPOSITIONS,
+    KIN_TITLES,
+    KIN_WORDS,
+    OCCUPATION_MODIFIERS,
+    OCCUPATION_NOUNS,
+    PERSON_NOUNS,
+    VERB_ADVERBS,
+    VERB_CUES,
+    VERB_LIKE_OCCUPATIONS,
+)
+
+LIST_JOINS = (" and ", ", ", " or ", ", and ")
+PARTY_TAG_RE = re.compile(r"\A\s*\([^()]{1,16}\)")
+
+
+def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str]) -> None:
+    """A name in a list with a person's ("Barack Obama and Mitt Romney", "Ben Carson, Ted Cruz and Rand
+    Paul"): people are listed with people. Read in both directions until nothing changes."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(cands, cands[1:], strict=False):
+            if (a.person in found) == (b.person in found):
+                continue
+            between = text[a.end : b.run_start]
+            if between not in LIST_JOINS and PARTY_TAG_RE.sub("", between, count=1) not in LIST_JOINS:
+                continue  # (a party tag may follow a name in a list: "Jeff Hale (D-Ore.), Ana Ruiz (D-Ohio) and …")
+            other = b if a.person in found else a
+            found[other.person] = "listed with people"
+            changed = True
+
+
+def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
+    """Why a name in English is a person's, briefly ("" when nothing says so): a title in its run ("title:
+    Gov."), a given name gender-guesser knows before a surname ("full name, given name known"), a reporting
+    verb right after or before it ("reporting verb: said"), an age (", 45,"), or a role: an occupation right
+    before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
+    if c.role:
+        title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
+        return f"title: {title}" if title else f"role: {c.role}"
+    if len(c.tokens) == 1 and _heads_administration(text, c.start, c.tokens[0]):
+        return "administration: " + c.tokens[0]  # "the Obama administration"
+    if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
+        return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
+    key = _name_key(person.tokens)
+    if len(key) > 1 and _known_given_name(key[0]) and key[0] not in ARTICLE_WORDS:
+        return "full name, given name known"  # (not "El Universal", "Le Courrier Picard": an article, no given name)
+    if _family_name_first(person.tokens):
+        return "full name, family name first"  # "Park Ji-woon": the given name's shape says it
+    if len(c.tokens) == 1 and len(key) > 1 and _surname(c.tokens) == _surname(person.tokens):
+        surname = _surname(c.tokens)
+        if (
+            surname not in name_data.load().places
+            and not surname.endswith(ADJECTIVE_ENDINGS)
+            and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text)
+        ):
+            return "named again by surname"  # "Romney went on": firms are shortened to their first word, if at all
+    after = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
+    if after is not None:
+        said = after.group().split()
+        if after.group().startswith(","):
+            return "age" if said[-1].rstrip(",").isdigit() else f"role: {' '.join(said[1:])}"
+        return f"reporting verb: {said[0]}"
+    if STRONG_AFTER_RE.match(text, c.end, c.end + 12):
+        return "reporting verb" if not text.startswith(",", c.end) else "age"
+    if text.startswith((", who ", " who "), c.end):
+        return "'who' after the name"  # people take "who", things "which"
+    verb = REPORTING_AFTER_RE.match(text, c.end, c.end + 40)
+    if verb is not None:
+        return f"reporting verb: {verb.group(1)}"
+    if PERSON_BEFORE_RE.search(text, max(0, c.run_start - 60), c.run_start):
+        return (
+            "reporting verb before the name"
+            if text[max(0, c.run_start - 8) : c.run_start].rstrip().endswith(("said", "says", "added", "adds"))
+            else "role before the name"
+        )
+    occupation = _occupation_before(text, c.start)
+    if occupation:
+        return f"role: {occupation}"
+    if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
+        return "he or she after the name"  # "Amadou Sy opened his first restaurant"
+    return ""
+
+
+def _known_given_name(word: str) -> bool:
+    """A folded word gender-guesser lists as a given name, or two of them joined by a hyphen ("eva-maria", "anna-lena":
+    the lists hold few such compounds)."""
+    given = name_data.load().given_names
+    if word in given:
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(len(p) > 1 and p in given for p in parts)
+
+
+def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
+    """A two-word name whose last word is a Census surname and whose first is a given name no list knows ("Mitt
+    Romney", "Megyn Kelly"): the first word must be no surname itself ("Goldman Sachs", "Rust Belt"), no title,
+    kin word, place or nationality ("Cuban American"), and neither word may be written in lower case in the
+    article (an English word: "the rust belt"). A plural last word whose singular is a surname but no given name
+    is a thing's ("Walmart Stores", "Inauguration Days"; not "Williams", nor a common surname: "Davis"), and so is
+    a name that "its" follows ("Corvane Sachs raised its forecast")."""
+    key = _name_key(tokens)
+    if len(key) != 2:
+        return False
+    first, last = key
+    data = name_data.load()
+    if last not in data.surnames or first in data.surnames:
+        return False
+    if not all(t.isalpha() and t[:1].isupper() and t[1:2].islower() for t in tokens):
+        return False  # "JPMorgan Chase", initials, all capitals
+    if _not_name_word(tokens[0]) or _is_title(first) or first in KIN_WORDS or first in KIN_TITLES:
+        return False
+    if first in data.places or first.endswith(DEMONYM_ENDINGS) or last.endswith(DEMONYM_ENDINGS):
+        return False
+    if last in data.places and last not in data.common_surnames:
+        return False  # "Nazi Germany" (but "Davis", "Jackson" are towns and common surnames)
+    if (
+        last.endswith("s")
+        and last not in data.common_surnames  # "Davis", "Hughes" (not the plural of "Davi", "Hughe")
+        and last[:-1] in data.surnames
+        and last[:-1] not in data.given_names
+    ):
+        return False
+    if re.search(rf"\b(?:{re.escape(first)}|{re.escape(last)})\b", text):
+        return False
+    name = re.escape(" ".join(tokens))
+    return not re.search(rf"{name}\b[^.;:!?“”\"]{{0,40}}?\b(?:its|itself|which)\b", text)
+
+
+# A sentence's subject, then within a few words "his", "her", "he", "she" (firms take "its").
+PRONOUN_AFTER_RE = re.compile(r"[^.;:!?“”\"]*?\b(?:his|her|he|she|himself|herself)\b")
+# Where a clause before an apposition starts ("…», a déclaré la maire, Clémence Aubriot").
+CLAUSE_MARKS = '.;:!?«»“”„"()—–\n'
+
+
+def _evidence(text: str, c: _Candidate, rules: LanguageRules, lang: str) -> tuple[str, str]:
+    """Why a name in a language other than English is a person's ("" when nothing says so): a title or
+    role of the language in the run ("Polizeisprecher Torben Aschauer"), right before it ("le commandant
+    Yannick Ferrandou"), in an apposition before it ("Son père, Armand Roumanille") or right after it
+    ("Hervé Delmasure, conseiller municipal"); an age ("Ilka Brennecke (47)"); or a reporting verb of
+    the language right before or after it ("sagte Demirtaş", "Marek Stiebitz warnte"). With the title
+    word found outside the name's own run, as written ("maire")."""
+    if c.role and any(_is_title(w.lower(), lang) for w in c.role.split()):
+        return "title", ""
+    title = _title_before(text, c.start, rules) or _title_after(text, c.end, rules)
+    if title:
+        return "title", title
+    age = age_after_re(lang)
+    if age is not None and age.match(text, c.end, c.end + 16):
+        return "age", ""
+    age = age_before_re(lang)
+    if age is not None and age.search(text, max(0, c.start - 20), c.start):
+        return "age", ""  # "die 81-jährige Hedwig Marschall"
+    if _verb_next_to(text, c, rules):
+        return "reporting verb", ""
+    return "", ""
+
+
+def _title_before(text: str, start: int, rules: LanguageRules) -> str:
+    """A title of the language right before start, or in the clause before an apposition ending at start
+    ("Son père, Armand Roumanille"); "" if none."""
+    window = text[max(0, start - 100) : start]
+    stripped = window.rstrip()
+    if stripped.endswith(","):
+        clause = stripped[:-1]
+        cut = max(clause.rfind(mark) for mark in CLAUSE_MARKS)
+        return next((w for w in clause[cut + 1 :].split()[-8:] if rules.is_title(w.lower().strip(","))), "")
+    words = stripped.split()
+    if words and len(stripped) < len(window) and rules.is_title(words[-1].lower()):
+        return words[-1]
+    if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and rules.is_title(words[-2].lower()):
+        return words[-2]  # an adjective between: "l'entraîneur aurignacais Pascal Roumégoux"
+    return ""
+
+
+def _title_after(text: str, end: int, rules: LanguageRules) -> str:
+    """ "…, conseiller municipal", "…, cheffe de file": a title among the first words of an apposition."""
+    if not text.startswith(", ", end):
+        return ""
+    segment = text[end + 2 : end + 60]
+    stop = min((i for i in (segment.find(m) for m in ",.;:!?(") if i >= 0), default=len(segment))
+    return next((w for w in segment[:stop].split()[:3] if rules.is_title(w.lower())), "")
+
+
+def _verb_next_to(text: str, c: _Candidate, rules: LanguageRules) -> bool:
+    """A reporting verb of the language right after the name ("Quellmann sagte", "Anna Berger, sagte …") or
+    right before it ("estime Hervé Delmasure"; "so" only after a quotation: "“…”, so Andermatt")."""
+    verbs = _reporting_verb_words(rules.code)
+    if not verbs:
+        return False
+    after = [w.strip(",.;:!?").lower() for w in text[c.end : c.end + 30].lstrip(" ,").split(None, 2)]
+    if after and (after[0] in verbs or " ".join(after[:2]) in verbs):
+        return after[0] not in rules.after_quote_only
+    before = text[max(0, c.run_start - 40) : c.run_start].split()
+    if not before:
+        return False
+    word = before[-1].strip(",;:").lower()
+    if word in rules.after_quote_only:
+        return len(before) > 1 and before[-2].endswith(",") and before[-2][-2:-1] in QUOTE_CLOSERS
+    return word in verbs
+
+
+QUOTE_CLOSERS = '”“"’«»」』'
+
+
+@lru_cache(maxsize=64)
+def _reporting_verb_words(lang: str) -> frozenset[str]:
+    """The language's reporting verbs, lower case, as written (also the several-word ones)."""
+    rules = rules_for(lang)
+    return frozenset(v.lower() for v in rules.reporting_verbs) - rules.not_evidence if rules else frozenset()
+
+
+STRONG_AFTER_RE = re.compile(r",\s+\d{1,3},|\s+(?:said|says|told|added|asked)\b")
+
+
+_PERSON_NOUN = r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
+PERSON_AFTER_RE = re.compile(
+    r",\s+\d{1,3},"
+    r"|,\s+(?:(?:a|an|the|[A-Z][\w-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    + _PERSON_NOUN
+    + r"|\s+(?:said|says|added|adds)\b(?!\s+(?:it|its|they|their|we|our|in\s+a\s+statement)\b)"
+)
+PERSON_BEFORE_RE = re.compile(
+    r"(?:\b(?:said|says|added|adds)|\b(?:(?i:the|an?|its|his|her|their|my|our|your)|[A-Z]?[\w-]+[’']s)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN + r"\s*,)\s+\Z"
+)
+
+
+WORD_RE = re.compile(r"\S+")
+
+
+def _occupation_before(text: str, start: int) -> str:
+    """ "teacher", "Board member", "Former prime minister": a lower-case occupation noun right before a name,
+    with the role and organisation words before it; "" if the word before the name is none."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+        return ""  # a cheap test first: a lower-case word and one space before the name
+    base = max(0, start - 60)
+    words = [(m.start() + base, m.group()) for m in WORD_RE.finditer(text, base, start)]
+    if not words or words[-1][1] not in OCCUPATION_NOUNS:
+        return ""
+    if words[-1][1] in VERB_LIKE_OCCUPATIONS and len(words) > 1:
+        k = len(words) - 2  # skipping adverbs: "will again coach X", "to then chair X"
+        while words[k][1].lower() not in VERB_CUES and words[k][1].lower() in VERB_ADVERBS and k > 0:
+            k -= 1
+        if words[k][1].lower() in VERB_CUES:
+            return ""  # "will coach Ana Ruiz", "to chair Ana Ruiz's committee": a verb, not her role
+    i = len(words) - 1
+    while i > 0 and words[i - 1][1].lower() in OCCUPATION_MODIFIERS:
+        i -= 1
+    if i > 0:
+        # "Festival director Ana Ruiz", "Tower captain Ana Ruiz": one capitalised word opening the sentence
+        # names what the role is of (as "Northbridge Mayor" does in a capitalised title).
+        pos, word = words[i - 1]
+        if word[:1].isupper() and word.isalpha() and word.lower() not in COMMON_WORDS and _sentence_initial(text, pos):
+            i -= 1
+    return " ".join(w for _, w in words[i:])
+
+
+# What may follow a name that a noun phrase before it describes ("the mayor, Ana Ruiz, said"; "… was the mayor,
+# Ana Ruiz."): the appositive ends with the name.
+APPOSITIVE_CLOSERS = ",.;:!?)—–\n"
+# "…, Ana Ruiz said, …": one or two lower-case words and a comma after a name.
+PARENTHETICAL_AFTER_RE = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?,")
+APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
+_APPOSITIVE_BEFORE = r"(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z"
+# Split in two, so the search starts from a character class (white space or a bracket).
+APPOSITIVE_START_RE = re.compile(_APPOSITIVE_BEFORE)
+APPOSITIVE_INSIDE_RE = re.compile(rf"[\s(]{_APPOSITIVE_BEFORE}")
+
+
+def _appositive_role(text: str, m: Mention | None) -> str:
+    """Role from "Tomas Brandt, the club's coach," or "the mayor, Ana Ruiz," at the first full mention."""
+    if m is None:
+        return ""
+    after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
+    if after:
+        return after.group(1).strip()
+    window = text[max(0, m.start - 70) : m.start]
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or not stripped.endswith(","):
+        return ""  # both regexes end with r",\s+\Z": a cheap test first (their lazy search is not)
+    before = APPOSITIVE_START_RE.match(window) or APPOSITIVE_INSIDE_RE.search(window)
+    if not before:
+        return ""
+    if m.end < len(text) and text[m.end] not in APPOSITIVE_CLOSERS:
+        # The name is not closed off as an appositive; the phrase before it only describes the person when
+        # it is no other clause: "The fees, Ana Ruiz warned, were …" (a parenthetical attribution inside a
+        # sentence about the fees) and "In the men's race, Ana Ruiz won" (an introductory place or time)
+        # are not roles; "As the only midwife on the island, Ana Ruiz has …" is.
+        if PARENTHETICAL_AFTER_RE.match(text, m.end, m.end + 30):
+            return ""
+        words = window[: before.start(1)].split()
+        if len(words) >= 2 and words[-2].lower() in INTRODUCTORY_PREPOSITIONS:
+            return ""
+    return before.group(1).strip()

@@ -1,0 +1,125 @@
+"""Masks, read before the passes of the people finder (people.py): the spans no name is taken from, photo
+credits and agency lines, contributor and byline credits, a dateline's town, promotional lines ("Subscribe ...",
+a short line ending in '!'). quotes.py masks the same spans. Imports no other module of the finder."""
+
+from __future__ import annotations
+
+import re
+
+from .people_words import (
+    PHOTO_AGENCY_WORDS,
+)
+
+# Photo credits and bylines are not mentions: "Photo: Lena Marsh / Valley Courier", "By Lena Marsh, Staff".
+_CREDIT_LINE = (
+    r"[ \t(]*(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?(?: by)?\s*[:(].*$"
+    r"|[ \t]*by [^\n]{0,80}$"
+)
+_CREDIT_PAREN = r"\((?:photo|photograph|picture|image|credit)s?\b[^)\n]*\)"
+CREDIT_RE = re.compile(rf"(?im)^(?:{_CREDIT_LINE})|{_CREDIT_PAREN}")  # the reference form of the three rules
+# The same rules split for speed: a pattern that starts with a literal newline lets `re` jump from line
+# to line in C, where "^" in multi-line mode is tried at every character. The first line is matched
+# on its own; a credit in brackets is searched separately (it starts with a literal "(").
+CREDIT_FIRST_LINE_RE = re.compile(rf"(?im)(?:{_CREDIT_LINE})")
+CREDIT_LINE_RE = re.compile(rf"(?im)\n((?:{_CREDIT_LINE}))")
+CREDIT_PAREN_RE = re.compile(rf"(?i){_CREDIT_PAREN}")
+# A photographer credited with an agency: a short line "Tobias Wernick via Valley Images." or "Name/Getty Images.", or
+# "(Corin Ashby/The Harbor Press)" in brackets; the agency's name ends with one of PHOTO_AGENCY_WORDS. Found from the
+# agency words (rare in a text) and tried on their line or bracket only.
+_AGENCY = "|".join(sorted(PHOTO_AGENCY_WORDS))
+AGENCY_WORD_RE = re.compile(rf"\b(?i:{_AGENCY})\b")
+AGENCY_LINE_RE = re.compile(
+    rf"[ \t]*[^\n/]{{1,60}}?(?:\s+via\s+|\s*/\s*)[^\n/]{{0,40}}?\b(?i:{_AGENCY})\.?[ \t]*(?=\n|\Z)"
+)
+AGENCY_PAREN_RE = re.compile(rf"\([^()\n/]{{1,60}}(?:\s+via\s+|\s*/\s*)[^()\n]{{0,40}}?\b(?i:{_AGENCY})\.?\)")
+# Reporters credited at the end of a story are its byline, no people it mentions: "X contributed reporting from
+# Elden.", "Wire writer X contributed from Elden.", "X contributed to this report.", "With files from X". The sentence
+# must end right after the place (a capitalised word after "from"/"in"), so "Donors contributed $5 million." is no
+# credit. (A wire's "(Reporting by X; Editing by Y)" stays read: the bench's own stories count those reporters.)
+BYLINE_CREDIT_RE = re.compile(
+    r"(?im:^[ \t]*[—–-]*\s*with\s+files\s+from\b[^\n]*$)"
+    r"|(?m:(?:^|(?<=[.!?] ))[ \t]*[A-Z][^.!?\n“”\"]{0,80}?\scontributed"
+    r"(?:\s+reporting|\s+to\s+this\s+(?:report|story))?(?:\s+(?:from|in)\s+[A-Z][\w.'’ -]{1,40}?)?\.(?=\s|$))"
+)
+BYLINE_CREDIT_CUES = ("ontributed", "iles from")
+# A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
+DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
+# Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
+_PROMO = r"(?=[^\n“”\"‘]{1,90}$)[^\n]*!\s*$|(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$"
+PROMO_RE = re.compile(rf"(?im)^(?:{_PROMO})")
+PROMO_FIRST_LINE_RE = re.compile(rf"(?im)(?:{_PROMO})")
+PROMO_LINE_RE = re.compile(rf"(?im)\n((?:{_PROMO}))")
+
+
+def _line_spans(first_re: re.Pattern, line_re: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Matches of a "^"-anchored multi-line rule: the first line, then each line after a newline."""
+    first = first_re.match(text)
+    spans = [first.span()] if first else []
+    spans += [m.span(1) for m in line_re.finditer(text, first.end() if first else 0)]
+    return spans
+
+
+# Line starts that can begin a promo keyword (subscribe, sign up, click, follow us, read more) in any case;
+# "ſ" is what re's IGNORECASE also folds to "s".
+PROMO_KEYWORD_START_RE = re.compile("\n[SsCcFfRr\u017f]")
+
+
+def _promo_spans(text: str) -> list[tuple[int, int]]:
+    """Same as _line_spans(PROMO_FIRST_LINE_RE, PROMO_LINE_RE, text), faster.
+
+    PROMO_LINE_RE, tried at every newline, scans up to 90 characters of each line ahead (a third of
+    the cost of some articles). Only two kinds of line can match: one holding a "!" and one starting
+    with a keyword's first letter. Those are found in C, and the regex is only tried there, in text order,
+    skipping lines that an earlier match consumed (as finditer would).
+    """
+    first = PROMO_FIRST_LINE_RE.match(text)
+    spans = [first.span()] if first else []
+    starts = {m.start() for m in PROMO_KEYWORD_START_RE.finditer(text)}
+    i = text.find("!")
+    while i >= 0:
+        starts.add(text.rfind("\n", 0, i))
+        i = text.find("!", i + 1)
+    end = first.end() if first else 0
+    for start in sorted(starts):
+        if start >= end:
+            m = PROMO_LINE_RE.match(text, start)
+            if m:
+                spans.append(m.span(1))
+                end = m.end()
+    return spans
+
+
+def _agency_credits(text: str) -> list[tuple[int, int]]:
+    """Spans of photo credits that name an agency (AGENCY_LINE_RE, AGENCY_PAREN_RE), each found once."""
+    spans: list[tuple[int, int]] = []
+    for m in AGENCY_WORD_RE.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        credit = AGENCY_LINE_RE.match(text, line)
+        if credit is None:
+            paren = text.rfind("(", line, m.start())
+            credit = AGENCY_PAREN_RE.match(text, paren) if paren >= 0 else None
+        if credit is not None and credit.end() > m.start():
+            spans.append(credit.span())
+    return spans
+
+
+def mask_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that are never read for people or quotes: dateline, credits (agencies' too), bylines (reporters credited
+    at the end too), promos.
+
+    Same spans as CREDIT_RE and PROMO_RE over the whole text, found faster (see CREDIT_LINE_RE).
+    """
+    spans = _line_spans(CREDIT_FIRST_LINE_RE, CREDIT_LINE_RE, text)
+    if "(" in text:
+        # A bracketed credit inside a credit line is part of that line's span (CREDIT_RE reads on).
+        spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+    spans += _promo_spans(text)
+    spans += _agency_credits(text)
+    if any(cue in text for cue in BYLINE_CREDIT_CUES):
+        spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
+    m = DATELINE_RE.match(text)
+    if m:
+        spans.append(m.span())
+    return sorted(spans)

