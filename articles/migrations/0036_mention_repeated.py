@@ -18,9 +18,10 @@ PersonMonth counts a (person, article) when the mention is not repeated, instead
 na_person_month_mentions() also moves the counts of rows whose flag changed, na_person_month_apply() no longer
 tests copy_of (its callers pass the unrepeated rows), and an article's date moves its unrepeated mentions only.
 
-The flags are set in one UPDATE of the copies' mentions (article_copy_idx, then each mention's group by
-mention_article_person_unique); the search text and chart triggers are held off for it (the flag changes neither
-the text, and the chart is rebuilt once after).
+The flags are set in one UPDATE of the copies' mentions (article_copy_idx), each tested by probes of
+mention_article_person_unique for the head and for the group's earlier copies (article_copy_of_idx), never by a
+walk of the person's mentions (hundreds of thousands for the most named); the search text and chart triggers are
+held off for it (the flag changes neither the text, and the chart is rebuilt once after).
 """
 
 from django.db import migrations, models
@@ -190,12 +191,10 @@ SELECT set_config('newsarchive.search_text_written', 'on', true),
 UPDATE articles_mention m SET repeated = true
   FROM articles_article c
  WHERE c.copy_of_id IS NOT NULL AND m.article_id = c.id
-   AND EXISTS (SELECT FROM articles_mention h
-                WHERE h.person_id = m.person_id
-                  AND (h.article_id = c.copy_of_id
-                       OR (h.article_id < c.id
-                           AND EXISTS (SELECT FROM articles_article e
-                                        WHERE e.id = h.article_id AND e.copy_of_id = c.copy_of_id))));
+   AND (EXISTS (SELECT FROM articles_mention h WHERE h.article_id = c.copy_of_id AND h.person_id = m.person_id)
+        -- "+ 0": the group's copies from article_copy_of_idx, not every copy of a lower id from article_copy_idx.
+        OR EXISTS (SELECT FROM articles_article e JOIN articles_mention h ON h.article_id = e.id
+                    WHERE e.copy_of_id = c.copy_of_id AND e.id + 0 < c.id AND h.person_id = m.person_id));
 SELECT set_config('newsarchive.search_text_written', '', true),
        set_config('newsarchive.person_month_deferred', '', true);
 SELECT na_person_month_rebuild();
