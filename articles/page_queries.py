@@ -80,17 +80,16 @@ def people_named_with(person: Person, limit: int = 10, window: int = 300) -> lis
     entries whoever the person is, then the ~1,000 mentions of those articles (1,000 articles
     cost the person page 15-35 ms at 1M articles; 300 still rank the usual company first).
     Raw SQL: built with the ORM, compiling it cost the person page ~2 ms (pyinstrument).
-    A wire story counts once (issue 14.3): its copies name the same people, so only the articles that are
-    no copy are in the window (each tested from article_copy_idx, an index-only probe, as quoted_topics()).
+    A wire story counts once (issue 14.3): the window holds the articles whose mention of `person` repeats no
+    other of its group's (Mention.repeated, the row's own flag): the head, or a copy when only the copy names them.
     """
     return list(
         Person.objects.raw(
             """SELECT p.*, t.n AS together FROM articles_person p JOIN (
                    SELECT m.person_id, count(*) AS n FROM articles_mention m
                     WHERE m.article_id IN (
-                              SELECT w.article_id FROM articles_mention w WHERE w.person_id = %(pk)s
-                                 AND NOT EXISTS (SELECT FROM articles_article c
-                                                  WHERE c.id = w.article_id AND c.copy_of_id IS NOT NULL)
+                              SELECT w.article_id FROM articles_mention w
+                               WHERE w.person_id = %(pk)s AND NOT w.repeated
                                ORDER BY w.published DESC NULLS LAST, w.article_id DESC LIMIT %(window)s)
                       AND m.person_id <> %(pk)s
                     GROUP BY m.person_id ORDER BY n DESC, m.person_id LIMIT %(limit)s) t ON t.person_id = p.id

@@ -205,11 +205,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = paginate(quotes, request.GET.get("page"))
     page.object_list = with_outlet_counts(page.object_list)  # "quoted in N outlets": one statement
     # Their ten latest from mention_person_published_idx, then those ten articles; a wire story once, as
-    # /articles/?person= lists it (its head, which says "also published by N outlets").
+    # /articles/?person= lists it: the first of its articles naming them (Mention.repeated), its head when the
+    # head does (which says "also published by N outlets"), else the copy whose outlet named them.
     latest = (
-        Mention.objects.filter(person=person, article__copy_of__isnull=True)
-        .order_by(*MENTIONS_NEWEST_FIRST)
-        .values("article_id")[:10]
+        Mention.objects.filter(person=person, repeated=False).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:10]
     )
     articles = Article.objects.for_listing().filter(pk__in=latest)
     months, years = PersonMonth.objects.chart(person)
