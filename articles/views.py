@@ -33,6 +33,7 @@ from articles.models import (
 from articles.page_cache import cached_object_page, cached_page, keys
 from articles.page_queries import (
     SAME_WORDS_LIMIT,
+    article_for_page,
     article_mentions,
     article_quotes,
     article_topics,
@@ -99,7 +100,9 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @cached_object_page
 def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("source", "via"), pk=pk)
+    article = article_for_page(pk)
+    if article is None:
+        raise Http404("No article with that number.")
     if slug != article.slug:
         return redirect(article, permanent=True)
     quotes = article_quotes(article)
