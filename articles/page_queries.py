@@ -228,9 +228,12 @@ def related_articles(article: Article, limit: int = 5, window: int = 40, spare: 
     newest first by the date their mention carries (topic-only candidates: newest added), and
     only the `limit` chosen are read from the article table: reading all ~200 candidates' rows
     cost ~10 ms at 1M articles (EXPLAIN ANALYZE). Rows carry `source_name` (no query per row for
-    the outlet), `shared` and `shared_topics`. One raw statement: built with the ORM it cost ~8 ms
-    of Python to compile; read through a cursor into instances (_instance()), not a RawQuerySet, whose
-    column mapping cost ~0.1 ms more a page.
+    the outlet), `shared` and `shared_topics`: how many of the article's own people (topics) the
+    candidate names, the same number as its mentions among them ((article, person) and (article,
+    topic) are unique), counted from those few, so nothing is read for an article without topics
+    (execution 0.82 -> 0.72 ms at 1M articles, EXPLAIN ANALYZE over 400). One raw statement: built
+    with the ORM it cost ~8 ms of Python to compile; read through a cursor into instances
+    (_instance()), not a RawQuerySet, whose column mapping cost ~0.1 ms more a page.
     """
     db = article._state.db or DEFAULT_DB_ALIAS
     with connections[db].cursor() as cursor:
@@ -249,10 +252,10 @@ def related_articles(article: Article, limit: int = 5, window: int = 40, spare: 
                                  ORDER BY x.article_id DESC LIMIT %(window)s) c),
                         chosen AS (
                             SELECT c.article_id, max(c.published) AS published,
-                                   (SELECT count(*) FROM articles_mention m WHERE m.article_id = c.article_id
-                                       AND m.person_id IN (SELECT person_id FROM people)) AS shared,
-                                   (SELECT count(*) FROM articles_article_topics x WHERE x.article_id = c.article_id
-                                       AND x.topic_id IN (SELECT topic_id FROM topics)) AS shared_topics
+                                   (SELECT count(*) FROM people p2 WHERE EXISTS (SELECT FROM articles_mention m
+                                       WHERE m.article_id = c.article_id AND m.person_id = p2.person_id)) AS shared,
+                                   (SELECT count(*) FROM topics t2 WHERE EXISTS (SELECT FROM articles_article_topics x
+                                       WHERE x.article_id = c.article_id AND x.topic_id = t2.topic_id)) AS shared_topics
                               FROM candidates c GROUP BY c.article_id
                              ORDER BY shared DESC, shared_topics DESC, published DESC NULLS LAST, c.article_id DESC
                              LIMIT %(limit)s)
