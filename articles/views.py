@@ -33,10 +33,7 @@ from articles.models import (
 from articles.page_cache import cached_object_page, cached_page, keys
 from articles.page_queries import (
     SAME_WORDS_LIMIT,
-    article_for_page,
-    article_mentions,
-    article_quotes,
-    article_topics,
+    article_page,
     most_quoted_people,
     people_named_with,
     quoted_topics,
@@ -100,14 +97,12 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @cached_object_page
 def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    article = article_for_page(pk)
-    if article is None:
+    page = article_page(pk)  # the article with its outlets, quotations, people and topics: one statement
+    if page is None:
         raise Http404("No article with that number.")
+    article, quotes, mentions, topics = page
     if slug != article.slug:
         return redirect(article, permanent=True)
-    quotes = article_quotes(article)
-    mentions = article_mentions(article)
-    topics = article_topics(article)
     copies = wire_copies(article)
     response = render(
         request,

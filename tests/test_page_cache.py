@@ -138,7 +138,8 @@ def test_off_when_configured_off(client, settings):
     settings.PAGE_CACHE_ENTRIES = 0
     article = make_article()
     client.get(article.get_absolute_url())
-    assert get_counting(client, article.get_absolute_url())[1] >= 3
+    # Rendered again (the article page's 2 statements), not served from the cache (a hit is 1).
+    assert get_counting(client, article.get_absolute_url())[1] >= 2
 
 
 def ingest(headline: str, body: str, source: str = "Valley Courier") -> Article:

@@ -241,8 +241,8 @@ def test_unknown_article_is_a_friendly_404(client, archive):
 @pytest.mark.parametrize("size", [3, 30])
 def test_article_page_query_budget(client, grow_archive, django_assert_max_num_queries, size):
     article = grow_archive(size)[0]
-    # article+outlets, quotes+speakers, mentions+people, topics, related = 5
-    with django_assert_max_num_queries(5):
+    # the article with its outlets, quotations and speakers, people and topics (one statement), related = 2
+    with django_assert_max_num_queries(2):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 
