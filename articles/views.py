@@ -20,7 +20,6 @@ from articles.citations import bibtex, csl_json, plain_text
 from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter
 from articles.models import (
     MENTIONS_NEWEST_FIRST,
-    QUOTES_NEWEST_FIRST,
     Alias,
     Article,
     Mention,
@@ -33,13 +32,13 @@ from articles.models import (
 from articles.page_cache import cached_object_page, cached_page, keys
 from articles.page_queries import (
     SAME_WORDS_LIMIT,
+    PersonQuotes,
     article_page,
     most_quoted_people,
     people_named_with,
     quoted_topics,
     related_articles,
     same_words,
-    with_outlet_counts,
 )
 from articles.search import (
     QUOTE_SORTS,
@@ -54,7 +53,7 @@ from articles.search import (
 )
 from articles.search.facets import facet_links
 from articles.search.highlight import quote_in_context
-from articles.search.pagination import UndatedLast
+from articles.search.pagination import CAP, UndatedLast
 from articles.search.quotes import matching_quotes
 
 
@@ -199,9 +198,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.annotate(alias_names=names), slug=slug)
     # The cards show the headline: not the article's text and search document (~10 KB a row).
     # A wire story's quotations once (issue 14.3): not again in each copy; "quoted in N outlets" shows the spread.
-    quotes = Quote.objects.filter(person=person).one_per_story().for_listing().order_by(*QUOTES_NEWEST_FIRST)
-    page = paginate(quotes, request.GET.get("page"))
-    page.object_list = with_outlet_counts(page.object_list)  # "quoted in N outlets": one statement
+    # Each with "quoted in N outlets", in the page's statement (page_queries.PersonQuotes).
+    quotes = PersonQuotes(person)
+    page = paginate(quotes, request.GET.get("page"), known_count=quotes.count(CAP))
     # Their ten latest from mention_person_published_idx, then those ten articles; a wire story once, as
     # /articles/?person= lists it: the first of its articles naming them (Mention.repeated), its head when the
     # head does (which says "also published by N outlets"), else the copy whose outlet named them.
