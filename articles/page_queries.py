@@ -395,6 +395,55 @@ _PERSON_QUOTES_SQL = f"""
      ORDER BY q.published DESC NULLS LAST, q.article_id DESC, q.position"""
 
 
+_PAGE_PERSON_FIELDS = ["id", "name", "slug", "description"]
+_LATEST_FIELDS = ["id", "headline", "slug", "published", "published_precision", "source_id", "copy_outlets"]
+_LATEST_PUBLISHED = _LATEST_FIELDS.index("published")
+# The person with their aliases, and their ten latest articles (mention_person_published_idx) with their outlets
+# as a JSON array; a wire story once, as /articles/?person= lists it: the first of its articles naming them
+# (Mention.repeated), its head when the head does (which says "also published by N outlets"), else the copy
+# whose outlet named them.
+_PERSON_PAGE_SQL = f"""
+    SELECT {", ".join(f"p.{name}" for name in _PAGE_PERSON_FIELDS)},
+           ARRAY(SELECT n.name FROM articles_alias n WHERE n.person_id = p.id ORDER BY n.name),
+           (SELECT json_agg(json_build_array({", ".join(f"a.{name}" for name in _LATEST_FIELDS)}, s.name, s.slug)
+                            ORDER BY a.published DESC NULLS LAST, a.id DESC)
+              FROM (SELECT m.article_id FROM articles_mention m WHERE m.person_id = p.id AND NOT m.repeated
+                     ORDER BY m.published DESC NULLS LAST, m.article_id DESC LIMIT %(latest)s) l
+              JOIN articles_article a ON a.id = l.article_id LEFT JOIN articles_source s ON s.id = a.source_id)
+      FROM articles_person p
+     WHERE p.slug = %(slug)s"""
+
+
+class PersonPage(NamedTuple):
+    person: Person  # with `alias_names`, by name
+    articles: list[Article]  # their latest, newest first, each with `source`
+
+
+def person_page(slug: str, latest: int = 10) -> PersonPage | None:
+    """The person `slug` with their aliases and `latest` latest articles, by one statement (as article_page());
+    None when there is none."""
+    db = read_alias()
+    with connections[db].cursor() as cursor:
+        cursor.execute(_PERSON_PAGE_SQL, {"slug": slug, "latest": latest})
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    n = len(_PAGE_PERSON_FIELDS)
+    person = _instance(Person, db, _PAGE_PERSON_FIELDS, row[:n])
+    person.alias_names, article_rows = row[n:]
+    articles = []
+    for values in article_rows or ():
+        if values[_LATEST_PUBLISHED] is not None:  # JSON carries the date as text
+            values[_LATEST_PUBLISHED] = date.fromisoformat(values[_LATEST_PUBLISHED])
+        article = _instance(Article, db, _LATEST_FIELDS, values)
+        source_id, (source_name, source_slug) = article.source_id, values[len(_LATEST_FIELDS) :]
+        article.source = (
+            _instance(Source, db, _SOURCE_FIELDS, (source_id, source_name, source_slug)) if source_id else None
+        )
+        articles.append(article)
+    return PersonPage(person, articles)
+
+
 class PersonQuotes:
     """`person`'s quotations, a wire story's once (Quote.repeated, as QuoteQuerySet.one_per_story()), newest
     first (QUOTES_NEWEST_FIRST, from quote_person_published_idx), for BoundedPaginator: count() of at most

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Max, OuterRef, Q
+from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import MONTHS
@@ -19,10 +18,7 @@ from articles import export
 from articles.citations import bibtex, csl_json, plain_text
 from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter
 from articles.models import (
-    MENTIONS_NEWEST_FIRST,
-    Alias,
     Article,
-    Mention,
     Person,
     PersonMonth,
     Quote,
@@ -36,6 +32,7 @@ from articles.page_queries import (
     article_page,
     most_quoted_people,
     people_named_with,
+    person_page,
     quoted_topics,
     related_articles,
     same_words,
@@ -193,21 +190,15 @@ def person_suggest(request: HttpRequest) -> JsonResponse:
 
 @cached_object_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # Aliases as an array in the same query (one round trip and compile less than a prefetch).
-    names = ArraySubquery(Alias.objects.filter(person=OuterRef("pk")).order_by("name").values("name"))
-    person = get_object_or_404(Person.objects.annotate(alias_names=names), slug=slug)
-    # The cards show the headline: not the article's text and search document (~10 KB a row).
-    # A wire story's quotations once (issue 14.3): not again in each copy; "quoted in N outlets" shows the spread.
-    # Each with "quoted in N outlets", in the page's statement (page_queries.PersonQuotes).
+    # With their aliases and latest articles: one statement (page_queries.person_page).
+    found = person_page(slug)
+    if found is None:
+        raise Http404("No Person matches the given query.")
+    person, articles = found
+    # A wire story's quotations once (issue 14.3): not again in each copy; "quoted in N outlets" shows the spread,
+    # read in the page's statement (page_queries.PersonQuotes).
     quotes = PersonQuotes(person)
     page = paginate(quotes, request.GET.get("page"), known_count=quotes.count(CAP))
-    # Their ten latest from mention_person_published_idx, then those ten articles; a wire story once, as
-    # /articles/?person= lists it: the first of its articles naming them (Mention.repeated), its head when the
-    # head does (which says "also published by N outlets"), else the copy whose outlet named them.
-    latest = (
-        Mention.objects.filter(person=person, repeated=False).order_by(*MENTIONS_NEWEST_FIRST).values("article_id")[:10]
-    )
-    articles = Article.objects.for_listing().filter(pk__in=latest)
     months, years = PersonMonth.objects.chart(person)
     response = render(
         request,
@@ -215,7 +206,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "person": person,
             "page": page,
-            "articles": articles.newest_first()[:10],
+            "articles": articles,
             "named_with": people_named_with(person),
             "quoted_topics": quoted_topics(person),
             "chart": month_chart(months),
