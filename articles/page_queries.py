@@ -409,7 +409,9 @@ _PERSON_PAGE_SQL = f"""
                             ORDER BY a.published DESC NULLS LAST, a.id DESC)
               FROM (SELECT m.article_id FROM articles_mention m WHERE m.person_id = p.id AND NOT m.repeated
                      ORDER BY m.published DESC NULLS LAST, m.article_id DESC LIMIT %(latest)s) l
-              JOIN articles_article a ON a.id = l.article_id LEFT JOIN articles_source s ON s.id = a.source_id)
+              JOIN articles_article a ON a.id = l.article_id LEFT JOIN articles_source s ON s.id = a.source_id),
+           (SELECT count(*) FROM (SELECT FROM articles_quote w WHERE w.person_id = p.id AND NOT w.repeated
+                                   LIMIT %(cap)s + 1) c)
       FROM articles_person p
      WHERE p.slug = %(slug)s"""
 
@@ -417,20 +419,21 @@ _PERSON_PAGE_SQL = f"""
 class PersonPage(NamedTuple):
     person: Person  # with `alias_names`, by name
     articles: list[Article]  # their latest, newest first, each with `source`
+    quote_count: int  # their quotations (PersonQuotes), at most `cap` + 1 counted (BoundedPaginator's known_count)
 
 
-def person_page(slug: str, latest: int = 10) -> PersonPage | None:
-    """The person `slug` with their aliases and `latest` latest articles, by one statement (as article_page());
-    None when there is none."""
+def person_page(slug: str, cap: int, latest: int = 10) -> PersonPage | None:
+    """The person `slug` with their aliases, `latest` latest articles and how many quotations PersonQuotes
+    lists (at most `cap` + 1 counted), by one statement (as article_page()); None when there is none."""
     db = read_alias()
     with connections[db].cursor() as cursor:
-        cursor.execute(_PERSON_PAGE_SQL, {"slug": slug, "latest": latest})
+        cursor.execute(_PERSON_PAGE_SQL, {"slug": slug, "latest": latest, "cap": cap})
         row = cursor.fetchone()
     if row is None:
         return None
     n = len(_PAGE_PERSON_FIELDS)
     person = _instance(Person, db, _PAGE_PERSON_FIELDS, row[:n])
-    person.alias_names, article_rows = row[n:]
+    person.alias_names, article_rows, quote_count = row[n:]
     articles = []
     for values in article_rows or ():
         if values[_LATEST_PUBLISHED] is not None:  # JSON carries the date as text
@@ -441,13 +444,13 @@ def person_page(slug: str, latest: int = 10) -> PersonPage | None:
             _instance(Source, db, _SOURCE_FIELDS, (source_id, source_name, source_slug)) if source_id else None
         )
         articles.append(article)
-    return PersonPage(person, articles)
+    return PersonPage(person, articles, quote_count)
 
 
 class PersonQuotes:
     """`person`'s quotations, a wire story's once (Quote.repeated, as QuoteQuerySet.one_per_story()), newest
-    first (QUOTES_NEWEST_FIRST, from quote_person_published_idx), for BoundedPaginator: count() of at most
-    `cap` + 1 rows, and pages by slicing, each quotation with its `person`, its `article` and the article's
+    first (QUOTES_NEWEST_FIRST, from quote_person_published_idx), for BoundedPaginator with the known_count
+    person_page() read: pages by slicing, each quotation with its `person`, its `article` and the article's
     `source`, and `outlets` (outlet_counts(), in the same statement)."""
 
     ordered = True
@@ -455,14 +458,6 @@ class PersonQuotes:
     def __init__(self, person: Person):
         self.person = person
         self.db = read_alias()
-
-    def count(self, cap: int) -> int:
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT FROM articles_quote WHERE person_id = %s AND NOT repeated LIMIT %s) c",
-                [self.person.pk, cap + 1],
-            )
-            return cursor.fetchone()[0]
 
     def __getitem__(self, index: slice) -> list[Quote]:
         start = index.start or 0

@@ -190,15 +190,14 @@ def person_suggest(request: HttpRequest) -> JsonResponse:
 
 @cached_object_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # With their aliases and latest articles: one statement (page_queries.person_page).
-    found = person_page(slug)
+    # With their aliases, latest articles and quotations counted: one statement (page_queries.person_page).
+    found = person_page(slug, cap=CAP)
     if found is None:
         raise Http404("No Person matches the given query.")
-    person, articles = found
+    person, articles, quote_count = found
     # A wire story's quotations once (issue 14.3): not again in each copy; "quoted in N outlets" shows the spread,
     # read in the page's statement (page_queries.PersonQuotes).
-    quotes = PersonQuotes(person)
-    page = paginate(quotes, request.GET.get("page"), known_count=quotes.count(CAP))
+    page = paginate(PersonQuotes(person), request.GET.get("page"), known_count=quote_count)
     months, years = PersonMonth.objects.chart(person)
     response = render(
         request,

@@ -126,9 +126,9 @@ def test_unknown_person_is_404(client, archive):
 @pytest.mark.parametrize("size", [3, 30])
 def test_person_pages_query_budget(client, grow_archive, django_assert_max_num_queries, size):
     person = grow_archive(size)[0].quotes.get().person
-    # person with aliases and articles, quote count, quotes with their outlet counts, named with, topics quoted on,
-    # chart = 6
-    with django_assert_max_num_queries(6):
+    # person with aliases, articles and quote count, quotes with their outlet counts, named with, topics quoted on,
+    # chart = 5
+    with django_assert_max_num_queries(5):
         assert client.get(person.get_absolute_url()).status_code == 200
     # count, rows, aliases = 3
     with django_assert_max_num_queries(3):
