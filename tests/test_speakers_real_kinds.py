@@ -858,3 +858,19 @@ def test_a_quotation_right_after_the_last_speakers_paragraph_still_follows_on():
         "“Nobody on the island will be cut off for more than a day.”"
     )
     assert [q.speaker for q in extract("", body, "en").quotes] == ["Henrik Saal", "Henrik Saal"]
+
+
+def test_surname_whose_full_name_stands_only_in_a_show_title():
+    body = (
+        "Senator Hollis Brandvold sat down on Thursday night for an interview on The Petra Quillfeather Hour.\n\n"
+        "The conversation turned to the harbour tax almost at once.\n\n"
+        "“Nobody in the valley believes the toll will stay at two dollars,” Quillfeather said.\n\n"
+        "“The toll was set by the port board, not by me,” Brandvold said.\n\n"
+        "Quillfeather asked, “Will you vote to cap it?”"
+    )
+    got = speakers(body)
+    assert got == [
+        ("Nobody in the valley bel", "Petra Quillfeather"),
+        ("The toll was set by the ", "Hollis Brandvold"),
+        ("Will you vote to cap it?", "Petra Quillfeather"),
+    ]

@@ -256,13 +256,41 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return None  # "Sacramento said": a place (its council, its people) speaks, not a person
     if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
         return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
+    full = _full_name_elsewhere(text, name) if len(words) == 1 else ""
+    if full:  # "on The Petra Quillfeather Hour … Quillfeather said": the person the full name names
+        return _new_speaker(state, text, a, b, phrase, full, titles, "full name written elsewhere in the text")
     if not _personal(text, name, a):
         return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
-    at = text.find(name, a, b)
-    start, end = (at, at + len(name)) if at >= 0 else (a, b)
+    return _new_speaker(state, text, a, b, phrase, name, titles, "name as written next to the reporting verb")
+
+
+def _new_speaker(
+    state: _State, text: str, a: int, b: int, phrase: str, name: str, titles: str, how: str
+) -> _Attribution:
+    """A speaker scan_people did not take, added to the article's people under that name and mentioned where text[a:b]
+    writes it (or its surname), so that the same surname later means them."""
+    written = name if name in text[a:b] else name.split()[-1]  # "Quillfeather said" for Petra Quillfeather
+    at = text.find(written, a, b)
+    start, end = (at, at + len(written)) if at >= 0 else (a, b)
     state.people.append(PersonMention(name, titles, 1, [], evidence="speaker named as written"))
     state.add_mention(Mention(start, end, name, len(state.people) - 1))
-    return _Attribution(a, b, len(state.people) - 1, phrase, "name as written next to the reporting verb")
+    return _Attribution(a, b, len(state.people) - 1, phrase, how)
+
+
+# A given name right before a surname: "Petra Quillfeather" inside "The Petra Quillfeather Hour".
+GIVEN_BEFORE_RE = r"(?<![\w’'-])([A-Z][a-z]+)\s+{}(?![\w-])"
+
+
+def _full_name_elsewhere(text: str, surname: str) -> str:
+    """The full name a one-word speaker has where the text writes it after a given name, when it does so with one
+    given name only: a show's title ("The Petra Quillfeather Hour") or a caption names the person scan_people did
+    not take as such. Two given names before it (two people of that surname): none."""
+    given = {
+        m.group(1)
+        for m in re.finditer(GIVEN_BEFORE_RE.format(re.escape(surname)), text)
+        if m.group(1).lower() not in NAME_PREFIX_WORDS and gender_of(m.group(1))
+    }
+    return f"{given.pop()} {surname}" if len(given) == 1 else ""
 
 
 def _surname_of_one(state: _State, a: int, b: int, phrase: str) -> _Attribution | None:
