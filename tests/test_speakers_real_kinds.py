@@ -874,3 +874,18 @@ def test_surname_whose_full_name_stands_only_in_a_show_title():
         ("The toll was set by the ", "Hollis Brandvold"),
         ("Will you vote to cap it?", "Petra Quillfeather"),
     ]
+
+
+def test_outlet_or_brand_written_as_one_word_is_an_organisation():
+    body = (
+        "The ferry toll fight moved to the statehouse on Friday.\n\n"
+        "“The veto is coming this week,” Tidewire reported, citing an aide who said he had seen the draft.\n\n"
+        "“Fares will not rise again this winter,” PortLinq promised, hours after the mayor said he would sue.\n\n"
+        "“I read every page of it,” Ostrander said, and he laughed."
+    )
+    quotes = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        (None, "organisation"),
+        (None, "organisation"),
+        ("Ostrander", "person"),
+    ]

@@ -116,6 +116,12 @@ taught tore understood woke won withdrew""".split()
 OBJECT_PREPOSITIONS = frozenset("to with over for of about at by from on in against than under like into onto".split())
 # Lower-case words opening a comma-separated segment that is a parenthetical about the subject, so a name inside it is
 # an object ("Ana Ruiz, asked about Gale, said"; any -ing word too: "Ruiz, playing Gale on stage, said").
+# What outlets do, not people: a one-word name that no list knows as a given name or a surname, written next to one
+# of these ("Tidewire reported"), names a newspaper, a site or a broadcaster.
+OUTLET_VERBS = frozenset("reported reports reporting".split())
+# A capital inside a name's word after these is a person's ("McAllister", "DeWitt", "LaRue"); after other letters
+# ("PortLinq", "HarbourNet") or after an acronym ("KXTide") it is a brand's.
+NAME_CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St")
 PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacted interviewed".split())
 # -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
 ING_PREPOSITIONS = frozenset("according during including regarding concerning following excluding".split())

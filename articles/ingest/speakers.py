@@ -61,12 +61,14 @@ from .quote_words import (
     ING_PREPOSITIONS,
     INTRODUCTION_OPENERS,
     LONE_COORDINATORS,
+    NAME_CAMEL_PREFIXES,
     NAME_PREFIX_WORDS,
     NAME_SUFFIXES,
     NAMED_ORGANISATION_HEADS,
     NONPERSON_PRONOUNS,
     OBJECT_PREPOSITIONS,
     ORGANISATION_HEADS,
+    OUTLET_VERBS,
     PARENTHETICAL_OPENERS,
     PARENTHETICAL_PARTICIPLES,
     PARTICIPLE_REPORTING_VERBS,
@@ -259,6 +261,8 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
     full = _full_name_elsewhere(text, name) if len(words) == 1 else ""
     if full:  # "on The Petra Quillfeather Hour … Quillfeather said": the person the full name names
         return _new_speaker(state, text, a, b, phrase, full, titles, "full name written elsewhere in the text")
+    if len(words) == 1 and _brand(text, name, a, b):
+        return _Attribution(a, b, None, phrase, "name of an outlet or a brand", "organisation")
     if not _personal(text, name, a):
         return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
     return _new_speaker(state, text, a, b, phrase, name, titles, "name as written next to the reporting verb")
@@ -291,6 +295,29 @@ def _full_name_elsewhere(text: str, surname: str) -> str:
         if m.group(1).lower() not in NAME_PREFIX_WORDS and gender_of(m.group(1))
     }
     return f"{given.pop()} {surname}" if len(given) == 1 else ""
+
+
+# A capital after a small letter, or an acronym run into a word: "PortLinq", "KXTide".
+CAMEL_RE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
+
+
+def _brand(text: str, name: str, a: int, b: int) -> bool:
+    """A one-word speaker named as written that is an organisation's name: written as a brand ("PortLinq promised"),
+    or no given name or surname the lists know, reporting as outlets do ("Tidewire reported"). A person's name with a
+    capital inside ("McAllister", "DeWitt") is none; a surname of the lists with "reported" ("Ostrander reported")
+    is a reporter's."""
+    camel = CAMEL_RE.search(name)
+    if camel and not name[: camel.start() + 1].startswith(NAME_CAMEL_PREFIXES):
+        return True
+    low = fold(name).lower()
+    names = name_data.load()
+    if low in names.surnames or low in names.given_names:
+        return False
+    at = text.find(name, a, b)  # (the phrase may hold the verb: "Tidewire reported")
+    start, end = (at, at + len(name)) if at >= 0 else (a, b)
+    before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
+    return bool(after and after[0].strip(",.;:") in OUTLET_VERBS) or bool(before and before[-1] in OUTLET_VERBS)
 
 
 def _surname_of_one(state: _State, a: int, b: int, phrase: str) -> _Attribution | None:
