@@ -889,3 +889,15 @@ def test_outlet_or_brand_written_as_one_word_is_an_organisation():
         (None, "organisation"),
         ("Ostrander", "person"),
     ]
+
+
+def test_possessive_name_of_the_other_gender_is_no_subject():
+    body = (
+        "Marisol Quenby, a nurse from Harlow, has voted in every election since college.\n\n"
+        "“I am not sure where I stand on the ferry plan,” says Quenby. "
+        "Tobias Wendell’s lead in the county means “he must be doing something right,” she says."
+    )
+    assert speakers(body) == [
+        ("I am not sure where I st", "Marisol Quenby"),
+        ("he must be doing somethi", "Marisol Quenby"),
+    ]

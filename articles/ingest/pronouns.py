@@ -41,6 +41,7 @@ from .quote_words import (
     NAME_PREFIX_WORDS,
     ORGANISATION_HEADS,
     POSSESSIVE_CLAUSE_VERBS,
+    POSSESSIVE_ENDINGS,
     QUALIFIED_NOUNS,
     RELATIVE_PRONOUNS,
     ROLE_CONNECTORS,
@@ -231,7 +232,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         # back ("Wren Achterberg said … “…,” she said"), and too strong to ignore: nobody, rather than a guess.
         if want and genders.get(m.person, want) != want and m.person in state.name_genders:
             start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
-            if _subject_position(text, start, m.start):
+            # an owner ("Tobias Wendell’s lead … means") is no subject, however the sentence opens with it
+            if _subject_position(text, start, m.start) and not text.startswith(POSSESSIVE_ENDINGS, m.end):
                 return None, "the person just named has a given name of the other gender"
             continue  # named as an object ("a supporter of Ostrow"): someone else is meant
         if want and genders.get(m.person, want) != want:

@@ -196,6 +196,8 @@ motion bill scheme""".split()
 # them, a cheap test to run first ("known as" -> "as", "so-called" -> "called").
 TITLE_CUE_LAST_WORDS = frozenset(w.replace("-", " ").split()[-1] for w in TITLE_CUE_WORDS)
 
+# What a name's owner form ends with: "Wendell’s lead".
+POSSESSIVE_ENDINGS = ("’s", "'s")
 POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted insists explained explains".split())
 
 
