@@ -901,3 +901,11 @@ def test_possessive_name_of_the_other_gender_is_no_subject():
         ("I am not sure where I st", "Marisol Quenby"),
         ("he must be doing somethi", "Marisol Quenby"),
     ]
+
+
+def test_name_of_the_other_gender_in_a_clause_before_the_pronoun():
+    body = (
+        "Anselm Drobny runs the ferry company on Welby Island.\n\n"
+        "After Odile Saranko accused him of raising fares, he warned, “If the council wants a fight, it will get one.”"
+    )
+    assert speakers(body) == [("If the council wants a f", "Anselm Drobny")]

@@ -232,8 +232,15 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         # back ("Wren Achterberg said … “…,” she said"), and too strong to ignore: nobody, rather than a guess.
         if want and genders.get(m.person, want) != want and m.person in state.name_genders:
             start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
-            # an owner ("Tobias Wendell’s lead … means") is no subject, however the sentence opens with it
-            if _subject_position(text, start, m.start) and not text.startswith(POSSESSIVE_ENDINGS, m.end):
+            # an owner ("Tobias Wendell’s lead … means") is no subject, however the sentence opens with it; nor is the
+            # subject of a clause the pronoun's own follows ("After Odile Saranko accused him …, he warned")
+            opener = text[start : m.start].split()[:1]
+            in_clause = bool(opener) and opener[0].lower() in SUBORDINATORS and "," in text[m.end : pos]
+            if (
+                _subject_position(text, start, m.start)
+                and not text.startswith(POSSESSIVE_ENDINGS, m.end)
+                and not in_clause
+            ):
                 return None, "the person just named has a given name of the other gender"
             continue  # named as an object ("a supporter of Ostrow"): someone else is meant
         if want and genders.get(m.person, want) != want:
