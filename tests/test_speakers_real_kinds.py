@@ -909,3 +909,15 @@ def test_name_of_the_other_gender_in_a_clause_before_the_pronoun():
         "After Odile Saranko accused him of raising fares, he warned, “If the council wants a fight, it will get one.”"
     )
     assert speakers(body) == [("If the council wants a f", "Anselm Drobny")]
+
+
+def test_person_named_in_the_description_of_the_speaker_is_not_the_pronoun():
+    body = (
+        "Islanders argued about the ferry tax all week.\n\n"
+        "“The tax is a poor one,” said Tobias Wendell, a former adviser to Governor Anselm Drobny and a harbour pilot. "
+        "But “it is the only tax the island has,” he added."
+    )
+    assert speakers(body) == [
+        ("The tax is a poor one,", "Tobias Wendell"),
+        ("it is the only tax the i", "Tobias Wendell"),
+    ]

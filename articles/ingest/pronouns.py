@@ -219,6 +219,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         m = mentions[i]  # the latest one that qualifies, so read backwards
         if _inside_quote(state, m.start):
             continue
+        if _in_description_of(state, text, i, para_start):
+            continue  # "said Tobias Wendell, a former adviser to Governor Drobny. … he added": Wendell, not Drobny
         rel = _relative(text, m)
         if rel is not None:
             if want and rel[2] and rel[2] != want:
@@ -292,6 +294,20 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
             return m.person, "the last person named before"
     return None, "nobody fits"
+
+
+def _in_description_of(state: _State, text: str, i: int, para_start: int) -> bool:
+    """Mention i is the complement in a description set after the name before it ("Tobias Wendell, a former adviser to
+    Governor Anselm Drobny"): the description says what the first person is, so a pronoun after it means them."""
+    if i == 0:
+        return False
+    m, before = state.mentions[i], state.mentions[i - 1]
+    if before.start < para_start or before.person == m.person or _inside_quote(state, before.start):
+        return False
+    between = text[before.end : m.start]
+    if not between.startswith(", ") or len(between) > 120 or any(c in between for c in '“”";\n'):
+        return False
+    return _complement_of_description(text, before.end + 2, m)
 
 
 def _same_pronoun_as_subject(text: str, para_start: int, m: Mention, want: str) -> int | None:
