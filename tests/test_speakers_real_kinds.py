@@ -921,3 +921,12 @@ def test_person_named_in_the_description_of_the_speaker_is_not_the_pronoun():
         ("The tax is a poor one,", "Tobias Wendell"),
         ("it is the only tax the i", "Tobias Wendell"),
     ]
+
+
+def test_place_ending_a_description_is_not_the_subject():
+    body = (
+        "The oyster season opened late this year.\n\n"
+        "Tobias Wendell, who farms oysters just south of the county seat, Tipton, said he had "
+        "“never seen the water this warm.”"
+    )
+    assert speakers(body) == [("never seen the water thi", "Tobias Wendell")]

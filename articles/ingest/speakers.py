@@ -447,9 +447,10 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
             or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
         ):
             break
-    if noun_phrase is None or _descriptive(noun_phrase.written):
+    if noun_phrase is None or _descriptive(noun_phrase.written) or _place(noun_phrase.written):
         # "Ana Ruiz, assistant secretary for refugees, population and migration, said": a description longer than
-        # the segments read, after the name opening the clause
+        # the segments read, after the name opening the clause; "Tobias Wendell, who farms south of the county seat,
+        # Tipton, said": a place ends the description
         opener = _clause_opener(state, text, offset + cut + 1, offset + v)
         if opener is not None:
             return opener
@@ -496,6 +497,12 @@ def _coordinated_subject(state: _State, text: str, frame: str, offset: int, a: i
     resolved, how = _resolve_pronoun(state, text, offset + start, written)
     rule = f"pronoun, subject of the verb before, meaning {how}"
     return _Attribution(offset + start, offset + start + len(written), resolved, written, rule, "person")
+
+
+def _place(phrase: str) -> bool:
+    """A phrase that is only a place's name ("Tipton", "Harlow"): the end of a description, when a name opens the
+    clause."""
+    return fold(phrase.strip()).lower().replace("’", "'") in name_data.load().places
 
 
 def _descriptive(phrase: str) -> bool:
