@@ -930,3 +930,11 @@ def test_place_ending_a_description_is_not_the_subject():
         "“never seen the water this warm.”"
     )
     assert speakers(body) == [("never seen the water thi", "Tobias Wendell")]
+
+
+def test_lower_case_role_of_several_words_before_an_inverted_name():
+    body = (
+        "The harvest fair closed on Sunday.\n\n"
+        "“The fair has never been busier,” said master of ceremonies Odile Saranko, a baker from the valley."
+    )
+    assert speakers(body) == [("The fair has never been ", "Odile Saranko")]

@@ -631,6 +631,10 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
     return first
 
 
+# How many lower-case words a role before an inverted speaker's name may have ("said master of ceremonies Ruiz").
+ROLE_BEFORE_NAME_MAX = 4
+
+
 def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """The first person named in text[a:b] when only the words of a role stand before the name ("former secretary of
     state", "Chief of Staff")."""
@@ -638,7 +642,16 @@ def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | Non
     if i >= len(state.mentions) or state.ends[i] > b:
         return None
     m = state.mentions[i]
-    for word in text[a : m.start].split():
+    words = text[a : m.start].split()
+    if (
+        0 < len(words) <= ROLE_BEFORE_NAME_MAX
+        and all(word.isalpha() and word.islower() and word not in DETERMINER_OPENERS for word in words)
+        and words[-1] not in OBJECT_PREPOSITIONS
+    ):
+        # "said master of ceremonies Odile Saranko": lower-case words only, a role the lists need not know (not "said
+        # a spokesman for Ruiz", "said spokesman to Ruiz": a role whose complement is the name)
+        return _Attribution(a, b, m.person, m.text, "name after its role, next to the reporting verb")
+    for word in words:
         low = word.lower().rstrip(".")
         if not (low in ROLE_WORDS or low in NAME_PREFIX_WORDS or low in ROLE_DESCRIPTORS):
             return None
