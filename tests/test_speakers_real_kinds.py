@@ -938,3 +938,15 @@ def test_lower_case_role_of_several_words_before_an_inverted_name():
         "“The fair has never been busier,” said master of ceremonies Odile Saranko, a baker from the valley."
     )
     assert speakers(body) == [("The fair has never been ", "Odile Saranko")]
+
+
+def test_the_role_a_title_abbreviation_stands_for():
+    body = (
+        "The ferry bill became law on Monday after months of argument.\n\n"
+        "On the radio, Gov. Drobny defended the toll. Tobias Wendell, a pilot, called it “a tax on islanders.”\n\n"
+        "“I have known these crossings for thirty years,” the governor said."
+    )
+    assert speakers(body) == [
+        ("a tax on islanders.", "Tobias Wendell"),
+        ("I have known these cross", "Drobny"),
+    ]

@@ -49,6 +49,7 @@ from .quote_words import (
     SUBJECT_VERB_WORDS,
     SUBORDINATORS,
     TAIL_ENDINGS,
+    TITLE_ROLE_NAMES,
 )
 
 # r"(?i)\b(?:his|her|their|its)\s[^,.;:]{1,40},\s*\Z", written to start with one character class.
@@ -500,8 +501,9 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
                     return m.person
             j = max(text.rfind(head, 0, j), text.rfind(cap, 0, j))
     for i, p in reversed(list(enumerate(state.people))):
-        if p.role and folded in fold(p.role).replace("'s", "").split()[-1:]:
-            return i
+        last = fold(p.role).replace("'s", "").split()[-1:]
+        if last and (folded == last[0] or folded == TITLE_ROLE_NAMES.get(last[0].lower().rstrip("."))):
+            return i  # "the governor": the person whose role ends with it, or is titled "Gov."
     return None
 
 

@@ -122,6 +122,18 @@ OUTLET_VERBS = frozenset("reported reports reporting".split())
 # A capital inside a name's word after these is a person's ("McAllister", "DeWitt", "LaRue"); after other letters
 # ("PortLinq", "HarbourNet") or after an acronym ("KXTide") it is a brand's.
 NAME_CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St")
+# The role a title's abbreviation stands for: "Gov. Drobny" is "the governor" later in the article.
+TITLE_ROLE_NAMES = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sec": "secretary",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "amb": "ambassador",
+}
 PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacted interviewed".split())
 # -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
 ING_PREPOSITIONS = frozenset("according during including regarding concerning following excluding".split())
