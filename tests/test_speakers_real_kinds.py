@@ -950,3 +950,19 @@ def test_the_role_a_title_abbreviation_stands_for():
         ("a tax on islanders.", "Tobias Wendell"),
         ("I have known these cross", "Drobny"),
     ]
+
+
+def test_claim_signed_on_its_own_line_after_a_blank_line():
+    body = (
+        "We checked three claims from Thursday's debate on the harbour.\n\n"
+        "“The harbour fund has doubled since I took office.”\n\n"
+        "- Anselm Drobny.\n\n"
+        "The fund grew by a third, not by half, let alone double.\n\n"
+        "“Nobody on the island pays a higher fare than they did in 2010.”\n\n"
+        "- Odile Saranko\n\n"
+        "Fares rose twice since then."
+    )
+    assert speakers(body) == [
+        ("The harbour fund has dou", "Anselm Drobny"),
+        ("Nobody on the island pay", "Odile Saranko"),
+    ]

@@ -500,6 +500,12 @@ def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Att
 
 # Readers' comments and letters signed after the quotation: "“…” ― Ada Voss", "“…”\n— Ada Voss, Tulsa".
 SIGNATURE_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*[―—–][ \t\u00a0]*([^\W\d_][^\n,;:()“”\"]{1,60})")
+# A claim signed on a line of its own, after a blank line too, with any dash (a fact-check's "“…”\n\n- Ada Voss."):
+# the whole line is the name, so a hyphen cannot be prose's.
+SIGNATURE_LINE_RE = re.compile(
+    r"[ \t\u00a0]*\n[ \t\u00a0]*\n?[ \t\u00a0]*[-―—–][ \t\u00a0]*"
+    r"([^\W\d_][^\n,;:()“”\".]{1,60})\.?[ \t\u00a0]*(?:\n|\Z)"
+)
 # A transcript's speaker label opening the quoted text: "“KOWALSKI: Well, look, …".
 TRANSCRIPT_LABEL_RE = re.compile(r"([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}):\s")
 
@@ -508,7 +514,9 @@ def _labelled(state: _State, text: str, span: _Span) -> _Attribution | None:
     """The speaker a quotation carries with it, before any reporting verb is read: a signature after it or a
     transcript's label inside it."""
     if span.closed:
-        m = SIGNATURE_RE.match(text, span.end + 1, span.end + 90)
+        m = SIGNATURE_RE.match(text, span.end + 1, span.end + 90) or SIGNATURE_LINE_RE.match(
+            text, span.end + 1, span.end + 90
+        )
         if m:
             mention = _mention_in(state, m.start(1), m.end(1) + 1, text)
             if mention is not None and mention.start - m.start(1) < 3:
