@@ -350,6 +350,13 @@ def _same_words_rows(sql: str, params: dict) -> list[Quote]:
     return quotes
 
 
+# How many outlets carried the words of the quotation `q` (its own included), by quote_text_key_hash: one
+# expression for outlet_counts() and the person page's cards (_PERSON_QUOTES_SQL).
+_OUTLETS_OF_Q = f"""(SELECT count(DISTINCT oa.source_id)
+                       FROM articles_quote o JOIN articles_article oa ON oa.id = o.article_id
+                      WHERE {_KEY("o.text")} = {_KEY("q.text")})"""
+
+
 def outlet_counts(quote_ids: list[int]) -> dict[int, int]:
     """For each quotation, how many outlets carried the same words (quote_key(): quotation marks, case,
     accents, whitespace and punctuation folded), its own included: one statement for a page of them,
@@ -358,13 +365,7 @@ def outlet_counts(quote_ids: list[int]) -> dict[int, int]:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT me.id, count(DISTINCT a.source_id)
-                  FROM articles_quote me
-                  JOIN articles_quote q ON {_KEY("q.text")} = {_KEY("me.text")}
-                  JOIN articles_article a ON a.id = q.article_id
-                 WHERE me.id = ANY(%s::bigint[])
-                 GROUP BY me.id""",
-            [list(quote_ids)],
+            f"SELECT q.id, {_OUTLETS_OF_Q} FROM articles_quote q WHERE q.id = ANY(%s::bigint[])", [list(quote_ids)]
         )
         return dict(cursor.fetchall())
 
@@ -385,9 +386,7 @@ def with_outlet_counts(quotes: Iterable[Quote]) -> list[Quote]:
 _CARD_ARTICLE_FIELDS = ["id", "headline", "slug", "published", "published_precision", "source_id"]
 _PERSON_QUOTES_SQL = f"""
     SELECT {", ".join(f"q.{name}" for name in _QUOTE_FIELDS)},
-           {", ".join(f"a.{name}" for name in _CARD_ARTICLE_FIELDS)}, s.name, s.slug,
-           (SELECT count(DISTINCT oa.source_id) FROM articles_quote o JOIN articles_article oa ON oa.id = o.article_id
-             WHERE {_KEY("o.text")} = {_KEY("q.text")})
+           {", ".join(f"a.{name}" for name in _CARD_ARTICLE_FIELDS)}, s.name, s.slug, {_OUTLETS_OF_Q}
       FROM (SELECT {", ".join(f"w.{name}" for name in _QUOTE_FIELDS)}, w.published
               FROM articles_quote w WHERE w.person_id = %(pk)s AND NOT w.repeated
              ORDER BY w.published DESC NULLS LAST, w.article_id DESC, w.position LIMIT %(limit)s OFFSET %(offset)s) q
