@@ -902,18 +902,10 @@ class Quote(models.Model):
 
 
 class PersonMonthQuerySet(models.QuerySet):
-    def series(self, person: Person) -> list[tuple[date, int]]:
-        """(first day of month, articles naming `person`) for their articles dated to the month or the day,
-        oldest month first.
-
-        The number of the person's dated articles in each month, read from the summary
-        (a few hundred rows) instead of counting the person's whole history.
-        """
-        return self.chart(person)[0]
-
     def chart(self, person: Person) -> tuple[list[tuple[date, int]], list[tuple[int, int]]]:
-        """series(person), and (year, articles) for their articles dated to the year only, oldest first:
-        both from one read of the summary."""
+        """(first day of month, articles naming `person`) for their articles dated to the month or the day,
+        and (year, articles) for those dated to the year only, oldest first: both from one read of the
+        summary (a few hundred rows) instead of counting the person's whole history."""
         rows = self.filter(person=person).order_by("month").values_list("month", "articles", "year_only")
         months, years = [], []
         for month, articles, year_only in rows:

@@ -147,7 +147,7 @@ def test_topic_slug_unique():
 def months_of(person):
     from articles.models import PersonMonth
 
-    return dict(PersonMonth.objects.series(person))
+    return dict(PersonMonth.objects.chart(person)[0])
 
 
 def counted_months(person):

@@ -67,7 +67,7 @@ def test_a_person_named_only_in_a_copy_is_listed_there_once_on_their_page(client
     section = articles_section(html)
     assert "None yet." not in section
     assert listed(section) == [BEACON.headline]
-    assert PersonMonth.objects.series(holloway) == [(SEPTEMBER, 1)]
+    assert PersonMonth.objects.chart(holloway)[0] == [(SEPTEMBER, 1)]
 
 
 def test_a_person_named_in_the_head_and_its_copies_counts_once_in_the_head(client, django_assert_max_num_queries):
@@ -76,7 +76,7 @@ def test_a_person_named_in_the_head_and_its_copies_counts_once_in_the_head(clien
     assert Mention.objects.filter(person=fenwick).count() == 3
     assert counted_in("Orla Fenwick") == ["Strait Courier"]
     assert listed(articles_section(client.get(fenwick.get_absolute_url()).content.decode())) == [COURIER.headline]
-    assert PersonMonth.objects.series(fenwick) == [(SEPTEMBER, 1)]
+    assert PersonMonth.objects.chart(fenwick)[0] == [(SEPTEMBER, 1)]
     for path, queries in PERSON_LIST_QUERIES.items():
         with django_assert_max_num_queries(queries):
             html = client.get(path, {"person": fenwick.slug}).content.decode()
@@ -108,24 +108,24 @@ def test_takeover_later_copies_deletion_and_staff_keep_the_story_counted_once(cl
     assert Article.objects.get(headline=BEACON.headline).copy_of.source.name == "Strait Courier"
     holloway = person("Maren Holloway")
     assert counted_in("Maren Holloway") == ["Harrow Beacon"]
-    assert PersonMonth.objects.series(holloway) == [(SEPTEMBER, 1)]
+    assert PersonMonth.objects.chart(holloway)[0] == [(SEPTEMBER, 1)]
 
     Article.objects.get(headline=BEACON.headline).delete()  # the Post's copy names her first now
     assert counted_in("Maren Holloway") == ["Sellholm Post"]
-    assert PersonMonth.objects.series(holloway) == [(SEPTEMBER, 1)]
+    assert PersonMonth.objects.chart(holloway)[0] == [(SEPTEMBER, 1)]
     assert listed(client.get("/articles/", {"person": holloway.slug}).content.decode()) == [POST_SCHOOL.headline]
 
     # Staff add her to the head: the story counts in the head, once, and the month moves with it.
     head = Article.objects.get(headline=COURIER.headline, copy_of__isnull=True)
     Mention.objects.create(article=head, person=holloway)
     assert counted_in("Maren Holloway") == ["Strait Courier"]
-    assert PersonMonth.objects.series(holloway) == [(SEPTEMBER, 1)]
+    assert PersonMonth.objects.chart(holloway)[0] == [(SEPTEMBER, 1)]
     assert listed(client.get("/search/", {"person": holloway.slug}).content.decode()) == [COURIER.headline]
 
     # Staff split the Post's copy off: a story of its own, counted apart.
     Article.objects.filter(headline=POST_SCHOOL.headline).update(copy_of=None)
     assert counted_in("Maren Holloway") == ["Sellholm Post", "Strait Courier"]
-    assert PersonMonth.objects.series(holloway) == [(SEPTEMBER, 2)]
+    assert PersonMonth.objects.chart(holloway)[0] == [(SEPTEMBER, 2)]
     Mention.objects.filter(article=head, person=holloway).delete()
     assert counted_in("Maren Holloway") == ["Sellholm Post"]
-    assert PersonMonth.objects.series(holloway) == [(SEPTEMBER, 1)]
+    assert PersonMonth.objects.chart(holloway)[0] == [(SEPTEMBER, 1)]
