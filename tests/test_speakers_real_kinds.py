@@ -966,3 +966,27 @@ def test_claim_signed_on_its_own_line_after_a_blank_line():
         ("The harbour fund has dou", "Anselm Drobny"),
         ("Nobody on the island pay", "Odile Saranko"),
     ]
+
+
+def test_a_verb_the_lists_do_not_know_in_a_reporting_verbs_place():
+    # "“…,” X surmised.", "“…?” X repeated.", "“…,” the statement read.", "“…,” exhorted X": the clause after a
+    # quotation that goes on (a comma, a question mark inside the marks) only says who spoke it, whatever its verb.
+    body = (
+        "Tobias Wendell, the mayor of Tipton, opened the hearing on Monday. Odile Saranko, a pilot, spoke next.\n\n"
+        "“We have waited long enough for this bridge,” Saranko surmised.\n\n"
+        "“Who pays for it?” Wendell repeated.\n\n"
+        "“The plan is sound and the money is there,” the council's statement read.\n\n"
+        "“It is done, and it is done well,” exhorted Wendell's deputy, Anselm Drobny.\n\n"
+        "Her son told her she would “make a fine pilot someday,” a remark she quoted often."
+    )
+    quotes = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in quotes] == [
+        ("We have waited long enou", "Odile Saranko", "Saranko"),
+        ("Who pays for it?", "Tobias Wendell", "Wendell"),
+        ("The plan is sound and th", None, "the council's statement"),
+        ("It is done, and it is do", "Anselm Drobny", "Anselm Drobny"),
+        ("make a fine pilot someda", None, "Her son"),
+    ]
+    assert quotes[0].evidence == (
+        "name next to the reporting verb, a verb in a reporting verb's place after a quotation: Saranko"
+    )

@@ -60,6 +60,7 @@ from .quote_words import (
     GROUP_WORDS,
     ING_PREPOSITIONS,
     INTRODUCTION_OPENERS,
+    IRREGULAR_PASTS,
     LONE_COORDINATORS,
     NAME_CAMEL_PREFIXES,
     NAME_PREFIX_WORDS,
@@ -658,12 +659,66 @@ def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | Non
     return _Attribution(a, b, m.person, m.text, "name after its role, next to the reporting verb")
 
 
+# A verb the lists do not know, in a reporting verb's place: right after a quotation that ends with a comma, a question
+# or an exclamation mark inside its marks, a subject and one verb in the past closing the clause ("“…,” Ruiz surmised.",
+# "“…,” the statement read.") or such a verb and then its subject ("“…,” exhorted Ruiz's deputy, Ada Gil."): the
+# sentence goes on after the quotation only to say who spoke it. (_placed_verbs)
+PLACED_VERB_RE = re.compile(
+    r"\x01\s+(?:(?P<first>[a-z]{3,}ed)(?=\s+(?:[A-Z]|(?:the|a|an|his|her|their|its)\s))"
+    r"|(?P<subject>[^\W\d_][\w.’'-]*(?:\s+[^\W\d_][\w.’'-]*){0,3}?)\s+(?P<verb>[a-z]{3,}ed|"
+    + "|".join(sorted(IRREGULAR_PASTS))
+    + r")(?=\s*(?:[,.;:!?]|\Z)|\s+(?:"
+    + "|".join(POST_STOP_WORDS)
+    + r")\s))"
+)
+PLACED_VERB_RULE = "a verb in a reporting verb's place after a quotation"
+CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?]|\Z)")
+# The quotation's last character before its closing mark, for a clause that goes on after it.
+GOES_ON_MARKS = ",?!—–-…"
+# A clause opening with these does not name the quotation's speaker ("“…,” and voters cheered.").
+PLACED_NOT_SUBJECT = LONE_COORDINATORS | SUBORDINATORS | SENTENCE_CONNECTIVES | frozenset({"so", "or", "nor"})
+
+
+def _placed_verbs(text: str, frame: str, offset: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, verb, True) of each PLACED_VERB_RE verb in frame (True: placed, not listed)."""
+    out = []
+    for m in PLACED_VERB_RE.finditer(frame):
+        if text[offset + m.start() - 1] not in GOES_ON_MARKS:
+            continue
+        opening = frame.rfind(" ", 0, m.start()) + 1  # (a quotation's mask has no space: this is where it starts)
+        while opening < m.start() and frame[opening] != QUOTE_CHAR:
+            opening += 1
+        first_letter = LETTER_RE.search(text, offset + opening, offset + m.start())
+        if first_letter is None or not first_letter.group().isupper():
+            continue  # "told her she would “make a fine draughtswoman,” a remark she quoted": a fragment's clause
+        if m.group("first"):
+            out.append((m.start("first"), m.end("first"), m.group("first"), True))
+            continue
+        subject = m.group("subject")
+        if subject.split(None, 1)[0].lower() in PLACED_NOT_SUBJECT:
+            continue
+        if text[offset + m.start() - 1] in "?!" and not CLAUSE_END_RE.match(frame, m.end("verb")):
+            continue  # "“…?” Others seemed to agree.": after a question a capital may open the next sentence
+        out.append((m.start("verb"), m.end("verb"), m.group("verb"), True))
+    return out
+
+
 def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
     found = []
     words = state.words
-    for m in words.verb_re.finditer(frame):
-        verb = m.group()
-        k = m.start()
+    verbs = [(m.start(), m.end(), m.group(), False) for m in words.verb_re.finditer(frame)]
+    if QUOTE_CHAR in frame and words is ENGLISH_WORDS:
+        # (only where no listed verb stands between the quotation and the placed one: "“…,” Ruiz told reporters gathered
+        # outside" has its verb)
+        placed = [
+            v
+            for v in _placed_verbs(text, frame, offset)
+            if not any(frame.rfind(QUOTE_CHAR, 0, v[0]) < s < v[1] for s, _e, *_ in verbs)
+        ]
+        if placed:
+            verbs = sorted(verbs + placed)
+    for v_start, v_end, verb, placed in verbs:
+        k = v_start
         while k and frame[k - 1] in " ,—–":  # the last character before the verb, skipping spaces, commas, dashes
             k -= 1
         att = None
@@ -675,30 +730,32 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             continue  # "when questioned after the debate", "if pressed": a passive, its subject is elsewhere
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
         if according or not k or after_quote:
-            att = _subject_after(state, text, frame, offset, m.end())
+            att = _subject_after(state, text, frame, offset, v_end)
         elif (
             state.words is ENGLISH_WORDS
-            and frame.startswith(" by ", m.end())
-            and PASSIVE_BEFORE_RE.search(frame, 0, m.start())
+            and frame.startswith(" by ", v_end)
+            and PASSIVE_BEFORE_RE.search(frame, 0, v_start)
         ):
             # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
-            att = _subject_after(state, text, frame, offset, m.end() + 3)
+            att = _subject_after(state, text, frame, offset, v_end + 3)
             if att is not None and att.person is None:
                 att = None
-        if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, m.start()):
+        if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, v_start):
             # "X said …, but described it as “…”": the same subject, unless a clause between has its own ("when I
             # asked Gale, he looked away and said")
-            att = _coordinated_subject(state, text, frame, offset, found[-1].end - offset, m.start()) or found[-1]
-        if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, m.start()):
+            att = _coordinated_subject(state, text, frame, offset, found[-1].end - offset, v_start) or found[-1]
+        if att is None and found and _coordinated_after_quote(frame, found[-1].end - offset, v_start):
             att = found[-1]  # "X warned that it was “…” and said …": the same subject past a partial quote
-        if att is None and not according and "," in frame[k : m.start()] and state.words is ENGLISH_WORDS:
-            att = _inverted_after_comma(state, text, offset, verb, m.end())
+        if att is None and not according and "," in frame[k:v_start] and state.words is ENGLISH_WORDS:
+            att = _inverted_after_comma(state, text, offset, verb, v_end)
         if att is None and not according:
-            att = _subject_before(state, text, frame, offset, m.start())
+            att = _subject_before(state, text, frame, offset, v_start)
+        if placed and att is not None:
+            if att.person is None and (after_quote and not DETERMINER_WORD_RE.match(att.written + " ")):
+                continue  # "“Hope,” aired Monday": no subject after an inverted verb but a person or a noun phrase
+            att = _Attribution(att.start, att.end, att.person, att.written, f"{att.rule}, {PLACED_VERB_RULE}", att.kind)
         if att is not None:
-            found.append(
-                _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, att.rule, att.kind)
-            )
+            found.append(_Attribution(offset + v_start, offset + v_end, att.person, att.written, att.rule, att.kind))
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
     return found
