@@ -990,3 +990,35 @@ def test_a_verb_the_lists_do_not_know_in_a_reporting_verbs_place():
     assert quotes[0].evidence == (
         "name next to the reporting verb, a verb in a reporting verb's place after a quotation: Saranko"
     )
+
+
+def test_lines_without_blank_lines_between_are_paragraphs():
+    # A text whose paragraphs are set one a line, no blank line anywhere (as many sites and feeds give them): each
+    # line is a paragraph, as the plain-text reader takes it, not one paragraph of all of them (where "she" would
+    # look back to Wendell, named just before as the subject of his sentence, and give nobody).
+    body = (
+        "Odile Saranko runs the harbour office in Tipton.\n"
+        "“We will dredge in May,” Saranko said.\n"
+        "Tobias Wendell chairs the council and will call the vote on Friday.\n"
+        "“The boats cannot wait for the council,” she said."
+    )
+    quotes = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will dredge in May,", "Odile Saranko"),
+        ("The boats cannot wait for the council,", "Odile Saranko"),
+    ]
+    assert [body[q.position : q.position + 6] for q in quotes] == ["“We wi", "“The b"]  # positions in the text as given
+
+
+def test_a_quotation_left_open_keeps_the_speaker_its_paragraph_named():
+    # "“A,” Oduya said. “B…" with no closing mark, and the next paragraph names someone else: B is Oduya's (her
+    # paragraph named her), not shared back from the next paragraph's attribution.
+    body = (
+        "“It is a dog whistle,” Rep. Mira Oduya said on Friday. “If the harbour is not ours, then whose is it?\n\n"
+        "“I have been thinking about this for a long time,” added Rep. Tobin Ashgrove, the panel's chairman."
+    )
+    assert speakers(body) == [
+        ("It is a dog whistle,", "Mira Oduya"),
+        ("If the harbour is not ou", "Mira Oduya"),
+        ("I have been thinking abo", "Tobin Ashgrove"),
+    ]

@@ -353,9 +353,12 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
 
     Four passes, each callable alone (tests/test_quote_passes.py): _find_mentions (the people), _find_quotations
     (the quoted spans), _attribute (a speaker for each, and what kind of speaker), _full_names (surnames to the
-    one person named in full); then each person is marked as quoted or not."""
+    one person named in full); then each person is marked as quoted or not. A text with line breaks but no blank
+    line is read one paragraph a line (_lines_as_paragraphs)."""
     if language is None:
         language = detect(headline, body_text)
+    if "\n" in body_text and not BLANK_LINE_RE.search(body_text):
+        return _lines_as_paragraphs(headline, body_text, language)
     masked = mask_spans(body_text)
     people, unconfirmed, state = _find_mentions(body_text, masked, language)
     paragraphs = _find_quotations(body_text, masked, state.words)
@@ -365,6 +368,25 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
     for person in people:
         person.quoted = person.name in speakers
     return Extraction(people, quotes, language, unconfirmed)
+
+
+# A text without a blank line anywhere sets one paragraph a line (as the plain-text reader does: formats.py), not one
+# paragraph of all its lines.
+BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _lines_as_paragraphs(headline: str, body_text: str, language: str) -> Extraction:
+    """extract() on a text whose paragraphs are its lines: read with a blank line after each, the quotations' positions
+    and texts given back in the text as it came."""
+    doubled = body_text.replace("\n", "\n\n")
+    found = extract(headline, doubled, language)
+    found.quotes = [
+        dataclasses.replace(
+            q, position=q.position - doubled.count("\n", 0, q.position) // 2, text=q.text.replace("\n\n", "\n")
+        )
+        for q in found.quotes
+    ]
+    return found
 
 
 def _find_mentions(text: str, masked: list, language: str) -> tuple[list[PersonMention], list[PersonMention], _State]:
@@ -467,7 +489,11 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                         quotes[i] = _quote(state, _Span(quotes[i].position, 0, True, quotes[i].text), att, False)
                 fragment = _is_partial(span, frame, pstart, s_start, prev, state.words.verb_re)
                 quotes.append(_quote(state, span, att, fragment))
-                _track_group(ctx, span, att, len(quotes) - 1, explicit, continues)
+                # (a quotation left open in a paragraph that named its speaker, "“A,” Oduya said. “B…", keeps that
+                # speaker, whoever the next paragraph names: a running quotation's last paragraph names it only when
+                # its first did not)
+                named_here = explicit or (first_quote < 0 and not continues)
+                _track_group(ctx, span, att, len(quotes) - 1, named_here, continues)
                 if att is not None and (att.written or att.rule == FAR_FOLLOW_ON_RULE):
                     state.last = att  # (after a far follow-on, the quotations after it do not go back further)
                 prev = span
