@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.search import pagination
-from tests.conftest import make_article, make_person, make_source
+from tests.conftest import make_article, make_person, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -308,3 +308,38 @@ def test_article_cards_escape_what_they_show(client):
         "</time> · Jo &lt;b&gt;Lee&lt;/b&gt;</p>"
     ) in html
     assert '<p class="excerpt">Ferries &lt;script&gt;run&lt;/script&gt; late &amp; early.</p>' in html
+
+
+def test_article_side_lists_escape_what_they_show(client):
+    import datetime
+
+    quill = make_person('Ada <b>"Quill"</b>')
+    docks = make_topic("Docks & <i>'piers'</i>")
+    article = make_article(headline="Harbour board meets", people=[quill], topics=[docks])
+    make_article(
+        headline="Ferry <script>alert(1)</script> & rents",
+        source=make_source("Bay <Echo> & Co"),
+        published=datetime.date(2024, 3, 5),
+        quotes=[(quill, "Fares stay as they are.")],
+        topics=[docks],
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    person_link = f'<a href="{quill.get_absolute_url()}">Ada &lt;b&gt;&quot;Quill&quot;&lt;/b&gt;</a>'
+    assert f'<ul class="plain"><li>{person_link}</li></ul>' in html
+    topic_link = f'<a href="{docks.get_absolute_url()}">Docks &amp; &lt;i&gt;&#x27;piers&#x27;&lt;/i&gt;</a>'
+    assert f'<ul class="chips"><li>{topic_link}</li></ul>' in html
+    assert (
+        "Ferry &lt;script&gt;alert(1)&lt;/script&gt; &amp; rents</a> "
+        '<span class="meta">Bay &lt;Echo&gt; &amp; Co, <time datetime="2024-03-05">5 Mar 2024</time></span></li></ul>'
+    ) in html
+
+
+def test_article_side_lists_say_who_is_quoted(client):
+    quill, rook = make_person("Ada Quill"), make_person("Ben Rook")
+    article = make_article(headline="Harbour board meets", people=[rook], quotes=[(quill, "Fares stay.")])
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        f'<li><a href="{quill.get_absolute_url()}">Ada Quill</a> <span class="tag">quoted</span></li>'
+        f'<li><a href="{rook.get_absolute_url()}">Ben Rook</a></li>'
+    ) in html
