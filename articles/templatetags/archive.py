@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django import template
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.signals import setting_changed
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 from articles.ingest.language import language_name, main_language
@@ -76,7 +76,8 @@ def date_known(article: Article, style: str = "") -> str:
     """An article's date as far as it is known, in <time>: "5 April 2017" ("5 Apr 2017" with "short"),
     "April 2017", "2017"; or "date unknown" (models.dated, which the cards' dates come from too)."""
     iso, text = dated(article.published, article.published_precision, short=style == "short")
-    return format_html('<time datetime="{}">{}</time>', iso, text) if iso else text
+    # As format_html('<time datetime="{}">{}</time>', iso, text) writes it: 4-5 us, not 17-26 (six a page).
+    return mark_safe(f'<time datetime="{html.escape(iso)}">{html.escape(text)}</time>') if iso else text
 
 
 # --- An article page's side lists (issue 15.5) ----------------------------------------------------------
