@@ -839,3 +839,13 @@ def test_a_frequent_word_of_the_language_opening_the_sentence_is_no_part_of_the_
         "Ist Brambeck geschwächt? Bürgermeister Brambeck sagt nein."
     )
     assert [p.name for p in extract("", body, "de").people] == ["Tobias Wendell", "Brambeck"]
+
+
+def test_authors_of_a_reference_list_are_no_people_though_their_surname_is_a_given_name():
+    """ "Quarrie B ,Lee J ,Lewis N ,et al .": in a comma list of surnames and bare initials, or before "et al.", a
+    surname that is also a given name ("Lee", "Lewis") still makes no person's full name; "Roland Z, 52," does."""
+    body = (
+        "- 18.  Quarrie B ,Lee J ,Lewis N ,et al . Vaccination and mortality. J Infect. 2004.\n\n"
+        "- 32. Lee H, et al. Risk of reactions. 2013.\n\nRoland Z, 52, of Tipton agreed with Lee Dunn."
+    )
+    assert names(body) == ["Roland Z", "Lee Dunn"]

@@ -256,6 +256,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         )
     ):
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
+    if not lang and _in_author_list(text, start, end, words):
+        return None  # "Lee J, Fireman B, Lewis N, et al.": a reference list's authors, given name or not
     if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
         return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
     return _Candidate(
@@ -492,6 +494,21 @@ def _citation_name(words: tuple[str, ...]) -> bool:
     An initial after a given name is a person's ("Roland Z", "Malcolm X": a surname withheld or taken)."""
     last = words[-1]
     return len(words) > 1 and len(last) == 1 and last.isupper() and fold(words[0]) not in name_data.load().given_names
+
+
+# A reference list's author beside this one: "Surname I" or "Surname IJ" (initials without dots), or "et al".
+AUTHOR_AFTER_RE = re.compile(r"\s*,\s*(?:[A-Z][\w'’-]+\s[A-Z]{1,2}\b(?!\.\s[A-Z][a-z])|et\s+al\b)")
+AUTHOR_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]+\s[A-Z]{1,2}\s*,\s*\Z")
+
+
+def _in_author_list(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """A name of two words the last of which is one or two capitals without a dot, beside another such name or "et
+    al." in a comma list: authors in a reference list, surname first ("Lee J, Fireman B, Lewis N, et al."), though
+    the surname be a given name too ("Lee", "Lewis"); not "Roland Z, 52, of Tipton"."""
+    last = words[-1]
+    if len(words) != 2 or not (1 <= len(last) <= 2 and last.isalpha() and last.isupper()):
+        return False
+    return bool(AUTHOR_AFTER_RE.match(text, end, end + 60) or AUTHOR_BEFORE_RE.search(text, max(0, start - 60), start))
 
 
 def _title_last(tok: str, titled: bool) -> bool:
