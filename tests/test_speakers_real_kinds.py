@@ -1022,3 +1022,18 @@ def test_a_quotation_left_open_keeps_the_speaker_its_paragraph_named():
         ("If the harbour is not ou", "Mira Oduya"),
         ("I have been thinking abo", "Tobin Ashgrove"),
     ]
+
+
+def test_an_opening_mark_glued_to_the_word_before_it_opens_a_quotation():
+    # A space left out before an opening mark ("said,“Look", "….”“Your"): the curly shape, glued to its own first
+    # letter, opens a quotation there; it is no closing mark.
+    body = (
+        "Odile Saranko said,“Look, the post has been deleted. I do not know who put it up there.”\n\n"
+        "Tobias Wendell answered with a link to a study saying “ferries are safer than bridges.”“Your facts are "
+        "wrong,” Wendell wrote."
+    )
+    assert speakers(body) == [
+        ("Look, the post has been ", "Odile Saranko"),
+        ("ferries are safer than b", "Tobias Wendell"),
+        ("Your facts are wrong,", "Tobias Wendell"),
+    ]
