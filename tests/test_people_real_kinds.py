@@ -849,3 +849,11 @@ def test_authors_of_a_reference_list_are_no_people_though_their_surname_is_a_giv
         "- 32. Lee H, et al. Risk of reactions. 2013.\n\nRoland Z, 52, of Tipton agreed with Lee Dunn."
     )
     assert names(body) == ["Roland Z", "Lee Dunn"]
+
+
+def test_a_given_name_before_words_ending_in_a_frequent_english_word_is_no_full_name():
+    """ "Deep Belief Networks", "Fair Information Practices": a known given name ("deep", "fair") opening three
+    words or more whose last is a frequent English word that is no Census surname nor given name is not a person's
+    full name, as two words are not ("Marine Operations"), nor listed with people; "Ana Lucia Talbot" is."""
+    body = "Her talk covered Deep Belief Networks and Fair Information Practices, and Ana Lucia Talbot listened."
+    assert names(body) == ["Ana Lucia Talbot"]

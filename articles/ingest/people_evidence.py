@@ -58,8 +58,9 @@ def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str
             if between not in LIST_JOINS and PARTY_TAG_RE.sub("", between, count=1) not in LIST_JOINS:
                 continue  # (a party tag may follow a name in a list: "Jeff Hale (D-Ore.), Ana Ruiz (D-Ohio) and …")
             other = b if a.person in found else a
-            if len(other.tokens) > 1 and _plain_word(_name_key(other.tokens)[0]):
-                continue  # "Chips Ahoy" beside "Oreos and …": an English word leads it, no given name
+            key = _name_key(other.tokens)
+            if len(key) > 1 and (_plain_word(key[0]) or _word_pair(key)):
+                continue  # "Chips Ahoy", "Salmon Dinner" beside people: an English word leads or ends it
             found[other.person] = "listed with people"
             changed = True
 
@@ -135,7 +136,7 @@ def _word_pair(key: tuple[str, ...]) -> bool:
     data = name_data.load()
     last = key[-1]
     return (
-        len(key) == 2
+        len(key) >= 2
         and len(last) > 2
         and last in data.common_words
         and last not in data.surnames
