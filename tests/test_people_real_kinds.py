@@ -857,3 +857,21 @@ def test_a_given_name_before_words_ending_in_a_frequent_english_word_is_no_full_
     full name, as two words are not ("Marine Operations"), nor listed with people; "Ana Lucia Talbot" is."""
     body = "Her talk covered Deep Belief Networks and Fair Information Practices, and Ana Lucia Talbot listened."
     assert names(body) == ["Ana Lucia Talbot"]
+
+
+def test_an_organisation_word_opening_a_run_before_a_full_name_makes_no_organisation_of_the_name():
+    """ "Can voters Trust Anselm Drobny?": "Trust" names firms when it ends a name ("Wendover Trust"), but opening a
+    run before a given name and a surname it is a word of the sentence, so "Anselm Drobny" stays a person all
+    through the article instead of being taken for an organisation's words."""
+    body = (
+        "A new advertisement asks: Can voters Trust Anselm Drobny? The group aims to stop Anselm Drobny before the "
+        "primary. Drobny has not answered."
+    )
+    assert names(body) == ["Anselm Drobny"]
+
+
+def test_attack_after_a_modal_is_a_verb_not_a_team_noun():
+    """ "How hard will Saranko attack?": after a modal, "attack" is what the person does, not a side's attack ("the
+    Grange attack"), so "Saranko" is no team's word and "Odile Saranko" stays a person."""
+    body = "Odile Saranko is staggering in. How hard will Saranko attack? Saranko faces a conundrum."
+    assert names(body) == ["Odile Saranko"]

@@ -415,6 +415,8 @@ TEAM_AFTER_STARTS = (
 
 
 PERSONAL_TEAM_STARTS = (" team", " fans", " supporters")
+# A modal or "to" right before a name: "attack"/"defence" after it is a verb ("How hard will Clinton attack?").
+MODAL_BEFORE_RE = re.compile(r"\b(?:will|would|can|could|may|might|must|should|shall|did|does|do|to)\s+\Z")
 
 
 def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], set[str]]:
@@ -443,7 +445,14 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
             surnames.add(fold(_strip_possessive(piece.tokens[-1])))
         elif len(piece.tokens) == 1:
             end = base + piece.offsets[0] + len(piece.tokens[0])
-            if text.startswith(TEAM_AFTER_STARTS, end) and TEAM_AFTER_RE.match(text, end, end + 24):
+            if (
+                text.startswith(TEAM_AFTER_STARTS, end)
+                and (team := TEAM_AFTER_RE.match(text, end, end + 24))
+                and not (
+                    team.group().endswith(("attack", "defence"))
+                    and MODAL_BEFORE_RE.search(text, max(0, base - 12), base)
+                )
+            ):
                 # "Grange head coach X": "Grange" names the team, not a person. "Trump team", "Sanders supporters":
                 # a person's too, so those words only weigh as eponyms do (a known given name before them wins).
                 weak = text.startswith(PERSONAL_TEAM_STARTS, end)

@@ -719,11 +719,14 @@ def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
         folded, tokens = folded[joint + 1 :], tokens[joint + 1 :]
     # (A month proves nothing: "Edith May" may be a person's name, "May" a surname; nor a weekday, which dates a
     # name: "told Clinton Friday".)
-    if (
-        len(folded) > 1
-        and any(_org_word(f) and f not in MONTHS and f not in WEEKDAYS and f not in GROUP_WORDS for f in folded)
-        and not any(f in TITLE_WORDS for f in folded)
-    ):
+    orgs = [
+        i
+        for i, f in enumerate(folded)
+        if _org_word(f) and f not in MONTHS and f not in WEEKDAYS and f not in GROUP_WORDS
+    ]
+    if orgs == [0] and len(folded) > 2 and folded[1] in name_data.load().given_names and tokens[1][:1].isupper():
+        return frozenset()  # "Can conservatives Trust Donald Trump?": a word before a person's name, no firm's
+    if len(folded) > 1 and orgs and not any(f in TITLE_WORDS for f in folded):
         # A hyphenated given name ("Min-seol") marks a person even in "Park Min-seol of Ostvale Securities".
         return frozenset(
             f
