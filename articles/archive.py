@@ -417,6 +417,9 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
                     Article.objects.filter(pk=row.pk).update(**row.values, updated=now)
         new = [row for _, row in articles if not row.existed]
         _take_ids(cursor, new)
+        for index, row in articles:  # shingled beside the extraction: find_groups compares them as they are
+            if _has_bands(row) and items[index][1].wire_shingles is not None:
+                _remember_shingles(row.pk, items[index][0].body_text, items[index][1].wire_shingles)
         # Wire copies found before the new articles are written, so each goes in with its group (copy_of)
         # rather than being updated after: an UPDATE rewrote the row and all its index entries (the
         # search document's GIN among them) and fired PersonMonth's row trigger for each copy, where the
@@ -724,13 +727,18 @@ def _shingles(pk: int, text: str):
     """wire.shingles(text), remembered by article and text: the same stored articles are candidates
     batch after batch (a story's copies and the articles sharing a paragraph with them), and shingling
     was most of what grouping cost the main ingest process."""
-    key = (pk, hash(text))
-    found = _shingles_of.get(key)
+    found = _shingles_of.get((pk, hash(text)))
     if found is None:
-        if len(_shingles_of) >= _SHINGLES_KEPT:
-            _shingles_of.clear()
-        found = _shingles_of[key] = wire.shingles(text)
+        found = _remember_shingles(pk, text, wire.shingles(text))
     return found
+
+
+def _remember_shingles(pk: int, text: str, shingles):
+    """Keep wire.shingles(text) of article pk (computed here, or by an extraction worker) for _shingles()."""
+    if len(_shingles_of) >= _SHINGLES_KEPT:
+        _shingles_of.clear()
+    _shingles_of[(pk, hash(text))] = shingles
+    return shingles
 
 
 def _grouped_before(cursor, ids: list[int]) -> tuple[set[int], dict[int, int | None]]:
@@ -904,7 +912,11 @@ def speaker_kind(quote: ParsedQuote, has_person: bool) -> str:
         return Quote.SpeakerKind.PERSON
     if quote.speaker:
         return Quote.SpeakerKind.UNKNOWN
-    return quote.speaker_kind if quote.speaker_kind in Quote.SpeakerKind.values else Quote.SpeakerKind.UNKNOWN
+    return quote.speaker_kind if quote.speaker_kind in _SPEAKER_KINDS else Quote.SpeakerKind.UNKNOWN
+
+
+# Quote.SpeakerKind.values builds its list again at each call: once for each quotation stored.
+_SPEAKER_KINDS = frozenset(Quote.SpeakerKind.values)
 
 
 MATCHED_BY = {

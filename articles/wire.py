@@ -60,8 +60,12 @@ def shingles(text: str) -> np.ndarray:
     likely as two random 64-bit values being equal."""
     values = _shingle_hashes(words(text))
     values.sort()
-    # Repeats dropped by comparing neighbours: np.unique (a hash table, then a sort) took 58 us a bench
-    # text, this 10 us.
+    return _without_repeats(values)
+
+
+def _without_repeats(values: np.ndarray) -> np.ndarray:
+    """Sorted values without repeats, by comparing neighbours: np.unique (a hash table, then a sort) took
+    58 us a bench text, this 10 us."""
     keep = np.empty(len(values), dtype=bool)
     keep[:1] = True
     np.not_equal(values[1:], values[:-1], out=keep[1:])
@@ -106,12 +110,24 @@ def bands(text: str) -> list[int]:
     hashes; an empty bin borrows the next bin's minimum (rotation, Shrivastava 2017). Two texts have
     the same minimum in a bin with probability their Jaccard similarity, as with BINS permutations,
     for one hash a shingle instead of BINS."""
+    return signature(text)[0]
+
+
+def signature(text: str) -> tuple[list[int], np.ndarray | None]:
+    """bands(text) and shingles(text) from one pass over the text (the extraction workers compute both, so the
+    process storing the batch compares new articles without shingling them again); the shingles are None
+    for a text too short to have bands (nothing finds it to compare)."""
     w = words(text)
     n = len(w) - SHINGLE + 1
     if n < MIN_SHINGLES:
-        return []
+        return [], None
     values = _shingle_hashes(w)
     values.sort()
+    return _bands(values, n), _without_repeats(values)
+
+
+def _bands(values: np.ndarray, n: int) -> list[int]:
+    """The band values of a text's n sorted shingle hashes (repeats kept)."""
     firsts = np.searchsorted(values, _EDGES).tolist()
     starts, ends = [0, *firsts], [*firsts, n]
     minimums = [int(values[s]) if s < e else _EMPTY for s, e in zip(starts, ends, strict=True)]

@@ -252,10 +252,13 @@ def wire_cost() -> list[str]:
     texts = [a + "\n\n" + b for a, b in (rng.sample(bodies, 2) for _ in range(2000))]
     started = time.process_time()
     for text in texts:
-        wire.bands(text)
+        wire.signature(text)
     each = (time.process_time() - started) / len(texts) * 1000
-    lines = [f"near-duplicate bands (articles.wire.bands): {each:.2f} ms CPU an article, in the extraction workers"]
-    with mock.patch.object(wire, "bands", return_value=[]):  # no bands: nothing looked for, nothing grouped
+    lines = [
+        f"near-duplicate bands and shingles (articles.wire.signature): {each:.2f} ms CPU an article, "
+        "in the extraction workers"
+    ]
+    with mock.patch.object(wire, "signature", return_value=([], None)):  # no bands: nothing looked for, nothing grouped
         [(count, without, before)] = ingest_speed.measure((4000,))
     [(count, with_, after)] = ingest_speed.measure((4000,))
     # The rates move with the machine's load; the CPU an article (in the summaries) is what to compare.
@@ -264,7 +267,7 @@ def wire_cost() -> list[str]:
     # Those articles are pairs of ~60 texts: each shares half its text with ~130 others, and every batch's
     # look-up finds most of the archive. Real news (with one in ten run again by a wire desk) is the check.
     if REALNEWS:
-        with mock.patch.object(wire, "bands", return_value=[]):
+        with mock.patch.object(wire, "signature", return_value=([], None)):
             [(count, without, before)] = ingest_speed.measure(realnews=Path(REALNEWS))
         [(count, with_, after)] = ingest_speed.measure(realnews=Path(REALNEWS))
         lines.append(

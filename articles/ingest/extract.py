@@ -22,6 +22,7 @@ class Extracted:
     given: bool = False  # carried by the input (export format), not extracted
     fingerprint: str = ""  # computed beside the extraction, in the worker process
     wire_bands: list[int] | None = None  # articles.wire.bands() of the text, likewise; None: not computed
+    wire_shingles: object = None  # articles.wire.shingles() of the text (a numpy array), likewise, when it has bands
     language: str = ""  # ISO 639-1 code of the text (articles.ingest.language), "" when unknown
     # Names without evidence of a person, in any language (quotes.Extraction.unconfirmed),
     # as people are: stored only for people the archive already knows (archive._known_unconfirmed).

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from articles import wire
 from articles.archive import Context, analyze_archive, database_gone, search_text, speaker_kind, store_articles
 from articles.export import export_record
@@ -209,7 +211,7 @@ def _extract_only(parsed: ParsedArticle) -> Extracted | str:
     try:
         extracted = extract_article(parsed)
         extracted.fingerprint = fingerprint(parsed.headline, parsed.body_text)
-        extracted.wire_bands = wire.bands(parsed.body_text)
+        extracted.wire_bands, extracted.wire_shingles = wire.signature(parsed.body_text)
         return extracted
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the run
         return f"{exc.__class__.__name__}: {exc}"
@@ -236,9 +238,11 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = No
         from articles.ingest.quotes import extract
 
         found = extract(headline, body_text, lang)
+        bands, shingles = wire.signature(body_text)
         return (
             fingerprint(headline, body_text),
-            wire.bands(body_text),
+            bands,
+            None if shingles is None else shingles.tobytes(),  # bytes cross the boundary cheaper than an array
             [(p.name, p.role, p.count, p.variants, p.evidence) for p in found.people],
             [
                 (q.text, q.speaker, q.speaker_as_written, q.partial, q.position, q.evidence, q.speaker_kind)
@@ -254,7 +258,7 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = No
 def _unpack(result: tuple | Extracted | str) -> Extracted | str:
     if not isinstance(result, tuple):
         return result
-    digest, bands, people, quotes, lang, unconfirmed = result
+    digest, bands, shingles, people, quotes, lang, unconfirmed = result
     return Extracted(
         people=people,
         quotes=[
@@ -263,6 +267,7 @@ def _unpack(result: tuple | Extracted | str) -> Extracted | str:
         ],
         fingerprint=digest,
         wire_bands=bands,
+        wire_shingles=None if shingles is None else np.frombuffer(shingles, dtype=np.uint64),
         language=lang,
         unconfirmed=unconfirmed,
     )
