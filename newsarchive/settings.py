@@ -148,7 +148,12 @@ def _database(url: str, name: str = "DATABASE_URL") -> dict:
     # JIT off for the app's connections: on a server built with LLVM (Debian's), a statement the planner
     # misjudges as costly (a table not yet analysed after a bulk change) spent ~260 ms compiling for
     # under 1 ms of work on the article page; the archive's statements are short, so JIT never pays.
-    config["OPTIONS"]["options"] = " ".join(filter(None, [config["OPTIONS"].get("options", ""), "-c jit=off"]))
+    # plan_cache_mode: the statements the app prepares (articles.page_queries._execute: the article page's two)
+    # run their generic plan from the first, planned once per connection; PostgreSQL's default kept planning
+    # related articles at each page (~1 ms), its estimate misled by the topic links' skew. The ORM's and other
+    # raw statements are not prepared, so this setting does not touch them.
+    options = [config["OPTIONS"].get("options", ""), "-c jit=off", "-c plan_cache_mode=force_generic_plan"]
+    config["OPTIONS"]["options"] = " ".join(filter(None, options))
     # A connection kept between requests (CONN_MAX_AGE) is tested before a request uses it, so one the
     # server dropped (a restart, a failover) is replaced instead of failing that request.
     config["CONN_HEALTH_CHECKS"] = True

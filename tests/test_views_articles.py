@@ -1,8 +1,11 @@
 """/articles/ (the filtered list) and /articles/<id>/<slug>/ (one article)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import page_queries
 from articles.search import pagination
 from tests.conftest import make_article, make_person, make_source, make_topic
 
@@ -245,6 +248,67 @@ def test_article_page_query_budget(client, grow_archive, django_assert_max_num_q
     with django_assert_max_num_queries(2):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_article_page_statements_are_prepared_once_per_connection(client, grow_archive):
+    first, second = grow_archive(2)
+    client.get(first.get_absolute_url())  # prepares them on this connection, if nothing had
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(second.get_absolute_url())
+    assert response.status_code == 200
+    assert "Harbour report 1" in response.content.decode()
+    # The article's statement and related articles': run, not planned again.
+    assert [query["sql"].split()[0] for query in queries] == ["EXECUTE", "EXECUTE"]
+
+
+def test_article_page_statements_run_their_generic_plan_from_the_first(client, grow_archive):
+    # Planned once per connection: PostgreSQL's default plans a prepared statement again at each of its first
+    # five runs, and went on planning related articles at every page.
+    articles = grow_archive(3)
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    connection.na_prepared = None
+    for article in articles:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'na_%%'")
+        assert sorted(cursor.fetchall()) == [(3, 0), (3, 0)]
+
+
+@pytest.mark.django_db(transaction=True)  # the page's statements outside a transaction, as under gunicorn
+def test_a_server_session_without_the_prepared_statements_still_serves_the_page(client, monkeypatch, caplog):
+    # Behind a pooler in transaction mode, the next statement may run in a session that never saw the PREPARE.
+    monkeypatch.setattr(page_queries, "_prepare", True)
+    article = make_article(headline="Tram depot reopens at Quillon Cross", body_text="The depot reopened.")
+    assert client.get(article.get_absolute_url()).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as another server session would be
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "Tram depot reopens at Quillon Cross" in response.content.decode()
+    assert "no longer prepared" in caplog.text
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert not [query for query in queries if query["sql"].split()[0] in ("PREPARE", "EXECUTE")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_the_session_holds_already_is_run_not_prepared_again(client, monkeypatch):
+    # Its PREPARE ran but the EXECUTE sent with it failed (a statement timeout, say): the session has it.
+    monkeypatch.setattr(page_queries, "_prepare", True)
+    article = make_article(headline="Tram depot reopens at Quillon Cross", body_text="The depot reopened.")
+    assert client.get(article.get_absolute_url()).status_code == 200
+    connection.na_prepared = None  # as if never prepared here
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "Tram depot reopens at Quillon Cross" in response.content.decode()
+    # Each statement: its PREPARE refused ("already exists"), then run.
+    assert [query["sql"].split()[0] for query in queries] == ["PREPARE", "EXECUTE", "PREPARE", "EXECUTE"]
+    assert page_queries._prepare
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert [query["sql"].split()[0] for query in again] == ["EXECUTE", "EXECUTE"]
 
 
 def test_no_match_says_so_and_offers_to_clear(client, archive):
