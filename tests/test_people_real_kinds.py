@@ -875,3 +875,11 @@ def test_attack_after_a_modal_is_a_verb_not_a_team_noun():
     Grange attack"), so "Saranko" is no team's word and "Odile Saranko" stays a person."""
     body = "Odile Saranko is staggering in. How hard will Saranko attack? Saranko faces a conundrum."
     assert names(body) == ["Odile Saranko"]
+
+
+def test_a_known_given_name_and_a_surname_after_a_plain_preposition_is_a_person():
+    """ "her loss to Barack Obama in 2008": after "to", "with", "by", "for", "over" or "against", even in a phrase
+    that before a team's name makes it one ("a loss to"), a known given name and a surname no list holds (Obama is
+    also a town's name) name a person outside a match report."""
+    body = "The senator recalled her loss to Odile Quillfeather in 2008."
+    assert names(body) == ["Odile Quillfeather"]

