@@ -1037,3 +1037,20 @@ def test_an_opening_mark_glued_to_the_word_before_it_opens_a_quotation():
         ("ferries are safer than b", "Tobias Wendell"),
         ("Your facts are wrong,", "Tobias Wendell"),
     ]
+
+
+def test_a_sentence_adverb_before_a_subject_that_names_nobody():
+    # "Instead, the statement talked about giving islanders the right to “…”": past the sentence adverb and its comma
+    # the subject is a document, or a crowd's signs: nobody speaks, not the previous speaker.
+    body = (
+        "“We will fight on,” Tobias Wendell said on Monday.\n\n"
+        "Instead, the council's statement talked about giving islanders the right to “decide the future of their "
+        "own harbour.”\n\n"
+        "Repeatedly, the hall filled with chants for the pilots and signs of “Save our ferries from the bankers!”"
+    )
+    quotes = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in quotes] == [
+        ("We will fight on,", "Tobias Wendell", "Tobias Wendell"),
+        ("decide the future of the", None, "the council's statement"),
+        ("Save our ferries from th", None, "the hall"),
+    ]

@@ -252,7 +252,11 @@ INTRODUCTION_OPENERS = frozenset(
     """just last earlier later in on at after before during since following speaking asked when while for by with
 from according meanwhile separately yesterday today"""
     # a subordinate clause before the main one ("As if addressing the mayor directly, the board was firm: “…”")
-    """ as if although though because once unlike despite amid""".split()
+    """ as if although though because once unlike despite amid"""
+    # a sentence adverb and its comma ("Instead, the council's statement talked about …"; any "-ly," too:
+    # speakers._main_clause_subject)
+    """ instead still however indeed finally again also moreover nevertheless nonetheless similarly likewise
+overall""".split()
 )
 
 # Words that open a description of someone rather than name them: "an aide to …", "who advised …".

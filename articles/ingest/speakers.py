@@ -856,7 +856,7 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
     if not words or QUOTE_CHAR in words[0] or QUOTE_STOP in words[0]:
         return None
     first = words[0].lower().rstrip(",")
-    if first in INTRODUCTION_OPENERS:
+    if first in INTRODUCTION_OPENERS or (first.endswith("ly") and words[0].endswith(",")):
         comma = frame.find(",", a, v)
         if comma < 0:
             return None
