@@ -1054,3 +1054,14 @@ def test_a_sentence_adverb_before_a_subject_that_names_nobody():
         ("decide the future of the", None, "the council's statement"),
         ("Save our ferries from th", None, "the hall"),
     ]
+
+
+def test_a_pronoun_after_someone_else_named_is_no_evidence_of_a_person():
+    # "Harbourview promised Mr. Wendell that he could run …": the "he" is Wendell's, so nothing says the one-word
+    # name before the verb is a person's: it stays as written, with no person.
+    body = (
+        "PortLinq shook up the ferry market on Monday. Like other buyers, Harbourview promised Mr. Wendell that he "
+        "could run the line as a “fully independent company for years to come.”"
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert (quote.speaker, quote.speaker_as_written) == (None, "Harbourview")

@@ -345,6 +345,8 @@ def _surname_of_one(state: _State, a: int, b: int, phrase: str) -> _Attribution 
 # Around a name: what people are said to do ("he", "her", "Mr.") and what organisations are ("its", "it said").
 PERSONAL_NEAR_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
 ORGANISATION_NEAR_RE = re.compile(r"\b(?:its|itself|it|they|their|founded|shares)\b")
+# Someone else named between a name and a he/she after it: a title, or a given name and a surname.
+OTHER_PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|myself)\b")
 
 
@@ -373,6 +375,8 @@ def _personal(text: str, name: str, at: int) -> bool:
             continue
         reporter = QUOTED_RE.sub(" ", text[m.end() : m.end() + 160].split("\n", 1)[0])
         p, o = PERSONAL_NEAR_RE.search(reporter), ORGANISATION_NEAR_RE.search(reporter)
+        if p and OTHER_PERSON_BEFORE_RE.search(reporter, 0, p.start()):
+            p = None  # "Microsoft promised Mr. Weiner that he could …": the pronoun is the other person's
         if p and (not o or p.start() < o.start()):
             personal += 1
         elif o:
