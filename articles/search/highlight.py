@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from html import unescape
 
@@ -99,14 +100,50 @@ _TOKEN = re.compile(
 _COLLAPSE = re.compile(r"[^\S ]|  ")
 
 
-def _text_of(html: str) -> tuple[str, list[tuple[int, int]]]:
+class _Spans:
+    """Where each character of a text is in the HTML it was read from (_text_of()): spans[i] is (start, end).
+
+    Kept as runs, not a pair per character: a run is characters t..t+n-1 of the text at h..h+n of the HTML,
+    one after the other; a character reference is a run of one character spanning the whole reference
+    (start h, end `end`). A pair per character was ~2/3 of marking an article's quotations (a body's
+    thousands of tuples) for the few characters a quotation's ends look up."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # t of each run, ascending
+        self.runs: list[tuple[int, int, int, int | None]] = []  # (t, h, n, end or None)
+        self.length = 0
+
+    def add(self, html_start: int, count: int, end: int | None = None) -> None:
+        """The next `count` characters of the text, at html_start.. of the HTML (one reference: up to `end`)."""
+        if end is None and self.runs:
+            t, h, n, last_end = self.runs[-1]
+            if last_end is None and h + n == html_start:  # straight after the run before: the same run
+                self.runs[-1] = (t, h, n + count, None)
+                self.length += count
+                return
+        self.starts.append(self.length)
+        self.runs.append((self.length, html_start, count, end))
+        self.length += count
+
+    def run_of(self, i: int) -> tuple[int, int, int, int | None]:
+        return self.runs[bisect.bisect_right(self.starts, i) - 1]
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        t, h, _, end = self.run_of(i)
+        return (h, end) if end is not None else (h + i - t, h + i - t + 1)
+
+    def __len__(self) -> int:
+        return self.length
+
+
+def _text_of(html: str) -> tuple[str, _Spans]:
     """The text of `html` (whitespace runs as one space) and, for each of its characters, where it is
     in `html` (start, end): a character reference spans the whole reference.
 
     A run of text whose only whitespace is single spaces is taken whole, not a character at a time:
     character by character this was ~0.3 ms of an article page's ~4 ms."""
     chars: list[str] = []
-    spans: list[tuple[int, int]] = []
+    spans = _Spans()
     for token in _TOKEN.finditer(html):
         raw, at = token.group(), token.start()
         if raw[0] == "<" and len(raw) > 1:
@@ -116,7 +153,7 @@ def _text_of(html: str) -> tuple[str, list[tuple[int, int]]]:
             skip = 1 if raw[0] == " " and chars and chars[-1][-1] == " " else 0
             if skip < len(raw):
                 chars.append(raw[skip:])
-                spans.extend(zip(range(at + skip, at + len(raw)), range(at + skip + 1, at + len(raw) + 1), strict=True))
+                spans.add(at + skip, len(raw) - skip)
             continue
         for i, c in enumerate(unescape(raw) if reference else raw):
             if c.isspace():
@@ -124,7 +161,10 @@ def _text_of(html: str) -> tuple[str, list[tuple[int, int]]]:
                     continue
                 c = " "
             chars.append(c)
-            spans.append(token.span() if reference else (at + i, at + i + 1))
+            if reference:
+                spans.add(token.start(), 1, token.end())
+            else:
+                spans.add(at + i, 1)
     return "".join(chars), spans
 
 
@@ -145,16 +185,23 @@ def _ordinal(body_text: str, quote: Quote) -> int:
     return len([at for at in found if at < before - 1])
 
 
-def _stretches(html: str, spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+def _stretches(html: str, spans: _Spans, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of `html` holding characters start..end of its text, split where a tag comes between."""
     stretches: list[tuple[int, int]] = []
     first, last = spans[start]
-    for i in range(start + 1, end):
+    i = start + 1
+    while i < end:
         a, b = spans[i]
         if "<" in html[last:a]:
             stretches.append((first, last))
             first = a
         last = max(last, b)
+        t, h, n, ref_end = spans.run_of(i)
+        if ref_end is None and i < min(t + n, end) - 1:
+            # The rest of the run follows on in the HTML, nothing between: its last character ends the stretch so far.
+            i = min(t + n, end) - 1
+            last = max(last, h + i - t + 1)
+        i += 1
     stretches.append((first, last))
     return stretches
 
