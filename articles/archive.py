@@ -404,10 +404,12 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
     now = timezone.now()
     with connection.cursor() as cursor:
         # Bodies and search documents are compressed with lz4 where the server has it: pglz cost more
-        # CPU than every index update of an article together; both read back the same.
+        # CPU than every index update of an article together; both read back the same. The wire-copy
+        # flags are refreshed once, at the end (_refresh_repeated), not by each statement's triggers.
         cursor.execute(
             "SELECT set_config('default_toast_compression', CASE WHEN 'lz4' = ANY(enumvals) THEN 'lz4'"
-            " ELSE setting END, true) FROM pg_settings WHERE name = 'default_toast_compression'"
+            " ELSE setting END, true), set_config('newsarchive.repeated_deferred', 'on', true)"
+            " FROM pg_settings WHERE name = 'default_toast_compression'"
         )
         if existing:
             Quote.objects.filter(article__in=existing, edited_by_staff=False).delete()
@@ -435,10 +437,31 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
         _insert_articles(cursor, new, now, groups.heads)
         _insert_rows(cursor, [row for _, row in articles], rows)
     write_groups(groups)
+    _refresh_repeated(
+        [row.pk for _, row in articles],
+        groups.affected | set(groups.takeovers) | set(groups.takeovers.values()) | set(existing),
+    )
     if existing:  # their search text also holds the rows staff kept
         refresh_search_text(existing)
     tag_articles([row.pk for _, row in articles])
     _link_given_topics([(row.pk, items[index][0].topics or []) for index, row in articles])
+
+
+def _refresh_repeated(written: list[int], regrouped: set[int]) -> None:
+    """Quote.repeated and Mention.repeated of a batch's groups, refreshed once after all its writes (migration
+    0038), for the articles the triggers would have named: those written that are in a group (a copy, or a
+    head with copies), as the quotation and mention triggers filter them, and every article whose group
+    may have changed, with the groups it left and joined (find_groups' `affected`, the takeovers' old and
+    new heads, the articles updated: one that left its group keeps no flag). Then the triggers refresh
+    again for the rest of the transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT na_quotes_repeated_refresh(t.ids), na_mentions_repeated_refresh(t.ids) FROM (SELECT ARRAY("
+            " SELECT a.id FROM articles_article a WHERE a.id = ANY(%s) AND (a.copy_of_id IS NOT NULL"
+            " OR EXISTS (SELECT FROM articles_article c WHERE c.copy_of_id = a.id))) || %s::bigint[] ids) t",
+            [written, sorted(pk for pk in regrouped if pk is not None)],
+        )
+        cursor.execute("SELECT set_config('newsarchive.repeated_deferred', '', true)")
 
 
 def _kept_by_staff(article_ids: list[int]) -> dict[int, list[tuple[str, int | None, int]]]:

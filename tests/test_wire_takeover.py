@@ -130,3 +130,26 @@ def test_a_takeover_refreshes_the_groups_quotations_once_not_once_for_each_artic
         plan = [line for (line,) in cursor.fetchall()]
     assert "Trigger article_quotes_regrouped: calls=1" in plan, plan  # was 6: the group's quotations keyed 6 times
     assert counted("Orla Fenwick") == {"Strait Courier": 2}
+
+
+def test_an_ingest_batch_refreshes_its_groups_flags_once_after_all_its_writes():
+    """Its quotations, its mentions and its takeovers each fired the refresh of the groups they touched (0034-0036);
+    a batch now refreshes them once, at its end (0038, archive._refresh_repeated), to the same flags."""
+    store(LEDGER, BEACON)
+    with connection.cursor() as cursor:
+        cursor.execute("SET track_functions = 'all'")  # the test's transaction takes it back
+    store(FERRY_FIRST, LIBRARY_LEDGER, LIBRARY_BEACON)  # one batch: a takeover, and a new group of two
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT funcname, calls FROM pg_stat_xact_user_functions"
+            " WHERE funcname IN ('na_quotes_repeated_refresh', 'na_mentions_repeated_refresh')"
+        )
+        calls = dict(cursor.fetchall())
+    assert calls == {"na_quotes_repeated_refresh": 1, "na_mentions_repeated_refresh": 1}  # were 2 and 2
+    assert members(BEACON.headline) == ("Strait Courier", ["Harrow Beacon", "Northfield Ledger"])
+    assert members(LIBRARY_BEACON.headline) == ("Northfield Ledger", ["Harrow Beacon"])
+    assert counted("Orla Fenwick") == {"Strait Courier": 2}
+    assert counted("Idris Calloway") == {"Northfield Ledger": 2}
+    assert list(Person.objects.get(name="Orla Fenwick").months.values_list("month", "articles")) == [
+        (DAY.replace(day=1), 1)
+    ]
