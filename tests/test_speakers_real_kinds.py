@@ -1065,3 +1065,18 @@ def test_a_pronoun_after_someone_else_named_is_no_evidence_of_a_person():
     )
     quote = extract("", body, "en").quotes[0]
     assert (quote.speaker, quote.speaker_as_written) == (None, "Harbourview")
+
+
+def test_words_in_title_case_that_a_speaker_is_said_to_have_said_are_a_quotation():
+    # "“Happy Harbour Day!,” he tweeted", "“Nusra Is The Threat,” Wendell said": capitalised like a title, but the
+    # sentence they open goes on to say who said them; a title inside a noun phrase before the verb ("the author of
+    # “Salt and Iron,” said") stays a title.
+    body = (
+        "Tobias Wendell filmed himself on the pier. “Happy Harbour Day!,” he tweeted.\n\n"
+        "“But Odile Saranko Won,” Wendell said of the last race.\n\n"
+        "Ines Caldwell, the author of “Salt and Iron Forever,” said the harbour was her first love."
+    )
+    assert speakers(body) == [
+        ("Happy Harbour Day!,", "Tobias Wendell"),
+        ("But Odile Saranko Won,", "Tobias Wendell"),
+    ]

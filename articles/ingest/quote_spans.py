@@ -299,6 +299,21 @@ def _is_scare(span: _Span, text: str, prev_end: int) -> bool:
     return not (standalone and span.text[-1:] in ",.!?")
 
 
+# After a quotation that goes on (“…,” “…!”): a subject (a pronoun, up to four capitalised words) and a reporting verb,
+# or the verb alone: the words were spoken, not a title ("“Nusra is the threat,” Kerry said", "“Happy Harbour Day!,” he
+# tweeted").
+ATTRIBUTION_AFTER_RE = re.compile(
+    r"[”\"]\s*(?:(?:he|she|they|we|I|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?)?" + VERB_RE.pattern
+)
+
+
+def _opens_sentence(text: str, pstart: int, start: int) -> bool:
+    """Nothing but the end of a sentence (or the paragraph's start) before text[start]: not a title set inside a noun
+    phrase ("the author of “Salt and Iron,” said")."""
+    before = text[max(pstart, start - 3) : start].rstrip()
+    return start == pstart or not before or before[-1] in '.!?:”"'
+
+
 def _mark_non_quotes(
     text: str, pstart: int, spans: list[_Span], title_case: bool = True, cues: frozenset[str] = frozenset()
 ) -> None:
@@ -312,6 +327,12 @@ def _mark_non_quotes(
             or (
                 span.first.isupper()
                 and _is_title(span.text, text[max(pstart, span.start - 40) : span.start], span.first, title_case, cues)
+                and not (
+                    span.closed
+                    and span.text[-1:] in ",!?"
+                    and ATTRIBUTION_AFTER_RE.match(text, span.end) is not None
+                    and _opens_sentence(text, pstart, span.start)
+                )
             )
         )
         prev_end = span.end + 1
