@@ -895,3 +895,13 @@ def test_a_name_after_an_owner_phrase_with_of_is_the_person_without_a_role():
     )
     people = [(p.name, p.role) for p in find_people(body)]
     assert people == [("Odile Saranko", ""), ("Anselm Drobny", ""), ("Marta Quill", ""), ("Tobias Wendell", "")]
+
+
+def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
+    """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
+    or a role before words that are all frequent English words and no given name or surname makes no person."""
+    body = (
+        "Read how Major Hospitals are already using the tool.\n\nGeneral Information\n\n"
+        "More from author Prison Papers. General Odile Saranko said so."
+    )
+    assert names(body) == ["Odile Saranko"]

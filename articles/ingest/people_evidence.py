@@ -70,6 +70,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     Gov."), a given name gender-guesser knows before a surname ("full name, given name known"), a reporting
     verb right after or before it ("reporting verb: said"), an age (", 45,"), or a role: an occupation right
     before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
+    if all(_plain_word(w) for w in _name_key(person.tokens)):
+        return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
