@@ -1080,3 +1080,13 @@ def test_words_in_title_case_that_a_speaker_is_said_to_have_said_are_a_quotation
         ("Happy Harbour Day!,", "Tobias Wendell"),
         ("But Odile Saranko Won,", "Tobias Wendell"),
     ]
+
+
+def test_a_stray_single_mark_after_the_closing_one_does_not_hide_the_attribution():
+    # An inner quotation closing at the end, its single mark set after the double one ("… the word 'old-school,"'
+    # said …"): the verb right after still follows the quotation, and the name after it speaks.
+    body = (
+        "Tobias Wendell spoke first at the harbour meeting.\n\n"
+        "\"I would use the word 'stubborn,\"' said Odile Saranko, who has piloted the ferry for thirty years."
+    )
+    assert speakers(body) == [("I would use the word 'st", "Odile Saranko")]

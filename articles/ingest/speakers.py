@@ -725,6 +725,8 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         k = v_start
         while k and frame[k - 1] in " ,—–":  # the last character before the verb, skipping spaces, commas, dashes
             k -= 1
+        if k > 1 and frame[k - 1] in "'’" and frame[k - 2] in (QUOTE_CHAR, QUOTE_STOP):
+            k -= 1  # a stray single mark after the closing one ("“…,”' said Ruiz": an inner quotation's, misplaced)
         att = None
         after_quote = k and frame[k - 1] in (QUOTE_CHAR, QUOTE_STOP)
         according = verb.lower() in words.according_to
