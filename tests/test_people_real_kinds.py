@@ -905,3 +905,15 @@ def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title()
         "More from author Prison Papers. General Odile Saranko said so."
     )
     assert names(body) == ["Odile Saranko"]
+
+
+def test_a_name_whose_first_word_is_written_alone_is_not_confirmed_by_its_last_word():
+    """ "Zarnix Desktop ... Desktop ... Zarnix does not test it": a firm's or a product's name is shortened to its
+    first word, a person's to the surname; when the first word (no known given name) also stands alone, a later
+    last word alone is no evidence of a person. "Yorvel Pascoe ... Pascoe" still is, and so is "Facebook/Pascoe
+    Yorvel" (the surname first)."""
+    body = (
+        "Zarnix Desktop helps you build apps.\n\nDesktop\n\nZarnix does not test every platform.\n\n"
+        "Yorvel Pascoe opened the shop. Facebook/Pascoe Yorvel. Pascoe still runs it."
+    )
+    assert names(body) == ["Yorvel Pascoe"]

@@ -23,7 +23,9 @@ from .people_state import (
     _Person,
     _plain_word,
     _sentence_initial,
+    _strip_possessive,
     _surname,
+    fold,
 )
 from .people_words import (
     ADJECTIVE_ENDINGS,
@@ -92,6 +94,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
             and surname not in name_data.load().places
             and not surname.endswith(ADJECTIVE_ENDINGS)
             and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text)
+            and not _first_word_alone(text, person.tokens)
         ):
             return "named again by surname"  # "Romney went on": firms are shortened to their first word, if at all
     after = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
@@ -119,6 +122,18 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+def _first_word_alone(text: str, tokens: tuple[str, ...]) -> bool:
+    """The first word of a name no given name list knows, written alone elsewhere in the article, not before the
+    name's next word nor after its surname ("Docker Desktop" ... "Docker does not test"): firms and products are
+    shortened to their first word, people to their surname."""
+    first = _strip_possessive(tokens[0])
+    if len(tokens) < 2 or not first.isalpha() or fold(first) in name_data.load().given_names:
+        return False
+    last = re.escape(_strip_possessive(tokens[-1]))
+    # (not after the surname: "Facebook/Seitchi Mahamat" writes Mahamat Seitchi's name surname first)
+    return bool(re.search(rf"(?<![\w-])(?<!{last} ){re.escape(first)}\b(?!\s+{re.escape(tokens[1])})(?![\w-])", text))
 
 
 def _known_given_name(word: str) -> bool:
