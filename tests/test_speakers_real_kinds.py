@@ -1090,3 +1090,16 @@ def test_a_stray_single_mark_after_the_closing_one_does_not_hide_the_attribution
         "\"I would use the word 'stubborn,\"' said Odile Saranko, who has piloted the ferry for thirty years."
     )
     assert speakers(body) == [("I would use the word 'st", "Odile Saranko")]
+
+
+def test_a_straight_mark_between_spaces_closes_the_open_quotation():
+    # "“… coalitions, " said Gunnels" with straight marks and a space left before the closing one: a mark between
+    # spaces while a quotation is open closes it (an opening mark stands before its first word).
+    body = (
+        '"The reason the ferry survived is that the pilots stood together, " said Odile Saranko, who has '
+        'piloted it for thirty years. "Nobody else did."'
+    )
+    assert speakers(body) == [
+        ("The reason the ferry sur", "Odile Saranko"),
+        ("Nobody else did.", "Odile Saranko"),
+    ]

@@ -150,6 +150,10 @@ def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> lis
         # A mark after a space or an opening bracket opens; one after a letter or punctuation closes.
         # This deliberately ignores the curly shape, which copy-editing often gets wrong.
         opening = before.isspace() or before in "([{—–/"
+        if opening and open_at >= 0 and text[i] == '"' and text[i + 1 : i + 2] in (" ", "\n", ""):
+            # a straight mark between spaces while a quotation is open closes it ("… coalitions, " said Gunnels"): an
+            # opening one stands before its first word
+            opening = False
         if not opening and text[i] == "“" and before in ",:;”" and text[i + 1 : i + 2].isalpha():
             # an opening shape glued to the word before it and to its own first letter ("Ryan said,“Look", "….”“Your
             # facts are wrong,”"): a space left out, not a closing mark (those stand after the quotation's last word)
