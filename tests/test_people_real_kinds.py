@@ -917,3 +917,15 @@ def test_a_name_whose_first_word_is_written_alone_is_not_confirmed_by_its_last_w
         "Yorvel Pascoe opened the shop. Facebook/Pascoe Yorvel. Pascoe still runs it."
     )
     assert names(body) == ["Yorvel Pascoe"]
+
+
+def test_german_words_before_a_noun_and_counts_in_brackets_make_no_person():
+    """ "unseren Historischen Markt", "Spieler vom Team Kessel", "-2 Grad Celsius (0)", "Markt (8)": a mention opening
+    with a frequent German word that is no given name or surname gives no evidence, and an age is one only after or
+    before a full name and above 0; "Witwe Brambeck" (a title) and "Ilka Brennecke (47)" are people."""
+    body = (
+        "Besuchen Sie unseren Historischen Markt! Die Spieler vom Team Kessel gewannen 3:0. "
+        "Die Temperatur liegt bei -2 Grad Celsius (0).\n\n- Markt (8)\n\n"
+        "Ilka Brennecke (47) führt den Hof. 1953 verkaufte die Witwe Brambeck ihren Besitz."
+    )
+    assert [p.name for p in extract("", body, "de").people] == ["Ilka Brennecke", "Brambeck"]

@@ -66,6 +66,7 @@ from .people_state import (
     _name_key,
     _not_name_word,
     _Person,
+    _plain_word,
     _strip_possessive,
     _surname,
     _surname_speaks,
@@ -273,13 +274,22 @@ def _confirm_other(text: str, people: list[_Person], cands: list[_Candidate], la
     rules = rules_for(lang)
     evidence: dict[int, str] = {}
     for c in cands:
-        if c.person not in evidence:
+        if c.person not in evidence and not _plain_first(c.tokens, lang):
             found, title = _evidence(text, c, rules, lang)
             if found:
                 evidence[c.person] = found
                 if title and not people[c.person].role:
                     people[c.person].role = title
     return evidence
+
+
+def _plain_first(tokens: tuple[str, ...], lang: str) -> bool:
+    """A mention of two words or more opening with a frequent word of its language that is no given name or surname
+    ("Historischen Markt", "Artikel Fair", "Team AaS"): no evidence found at it makes a person (see
+    people_state._plain_word); another mention of the same person may ("Familie Rowland" beside "W. R. Rowland" and
+    "die Witwe Rowland")."""
+    key = _name_key(tokens)
+    return len(key) > 1 and len(key[0]) > 2 and _plain_word(key[0], lang)
 
 
 def _finish(

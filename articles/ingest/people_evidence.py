@@ -216,10 +216,12 @@ def _evidence(text: str, c: _Candidate, rules: LanguageRules, lang: str) -> tupl
     title = _title_before(text, c.start, rules) or _title_after(text, c.end, rules)
     if title:
         return "title", title
-    age = age_after_re(lang)
-    if age is not None and age.match(text, c.end, c.end + 16):
+    # An age only after or before a full name, and never 0: "Markt (8)" counts a category's entries, "Grad Celsius
+    # (0)" a reading, "150-jährige Eichen" are trees.
+    age = age_after_re(lang) if len(c.tokens) > 1 else None
+    if age is not None and (found := age.match(text, c.end, c.end + 16)) and re.search(r"[1-9]", found.group()):
         return "age", ""
-    age = age_before_re(lang)
+    age = age_before_re(lang) if len(c.tokens) > 1 else None
     if age is not None and age.search(text, max(0, c.start - 20), c.start):
         return "age", ""  # "die 81-jährige Hedwig Marschall"
     if _verb_next_to(text, c, rules):
