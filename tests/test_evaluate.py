@@ -65,6 +65,8 @@ def test_figures_match_hand_computation():
     assert result["quote_f1"] == pytest.approx(3 / 4)
     # 3 gold quotes by a person; 2 with the right speaker ("Second one" is Bo Trask's, not Ana Ruiz's).
     assert result["speaker_accuracy"] == pytest.approx(2 / 3)
+    # All three matched person quotes were given someone, two rightly.
+    assert result["speaker_named_right"] == pytest.approx(2 / 3)
     # Gold people {ana ruiz, bo trask, jose nunez}; predicted {ana ruiz, cara vell, jose nunez}.
     assert result["people_precision"] == pytest.approx(2 / 3)
     assert result["people_recall"] == pytest.approx(2 / 3)
@@ -169,6 +171,17 @@ def test_load_cases_and_main(tmp_path, capsys):
     assert main([str(tmp_path / "missing")]) == 1
 
 
+def test_a_speaker_left_unresolved_lowers_speaker_accuracy_but_not_speaker_named_right():
+    quotes = [
+        {"text": "Ana speaks", "speaker": "Ana Ruiz", "speaker_kind": "person"},
+        {"text": "Ana again", "speaker": "Ana Ruiz", "speaker_kind": "person"},
+    ]
+    cases = [{"id": "u", "headline": "U", "body": "…", "people": ["Ana Ruiz"], "quotes": quotes}]
+    result = score(cases, fake_extract({"U": ([("Ana speaks", "Ana Ruiz"), ("Ana again", None)], ["Ana Ruiz"])}))
+    assert result["speaker_accuracy"] == pytest.approx(1 / 2)
+    assert result["speaker_named_right"] == pytest.approx(1.0)
+
+
 def test_speaker_kinds_without_a_person():
     """Organisation and unnamed quotes have no person to find: a person given is counted apart; an
     unresolved speaker (a converted set's gold has no answer) counts nowhere; the speaker figure is unchanged."""
@@ -191,6 +204,8 @@ def test_speaker_kinds_without_a_person():
     assert result["speaker_accuracy"] == pytest.approx(1 / 2)
     assert result["person_quotes"] == 2
     assert result["nonperson_given_person"] == pytest.approx(1 / 2)
+    # Named: "Ana speaks" (right), "Ana again" (wrong), the ministry's quote (wrong); the unresolved one not scored.
+    assert result["speaker_named_right"] == pytest.approx(1 / 3)
     assert result["speaker_by_rule"] == {"name": [1, 1], "coreference": [0, 1]}
     assert sum("gold organisation" in e for e in result["errors"]) == 1
 

@@ -12,6 +12,8 @@ nonperson_given_person is the share of those that were found but given a person 
 is better). "unresolved" (converted sets such as PolNeAR's, bench/polnear.py: the annotation names
 a speaker the converter could not resolve to a name) counts in neither. A gold quote may say which
 rule of its converter gave the speaker ("rule"); speaker_by_rule then splits the speaker figure by it.
+speaker_named_right is the other side: of the found quotations given a person, the share given the
+right one (a speaker left unresolved lowers the speaker figure, a wrong one both).
 
 Error kinds (error_kinds, printed with --kinds): every error counted under a kind read off the error
 itself, so a run says what is left to fix: a wrong or missing speaker under the extractor's rule that
@@ -86,6 +88,7 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], 
         used[match] = True
         tally["matched"] += 1
         if is_person:
+            tally["person_named"] += bool(predicted[match].speaker)
             if normalise_name(predicted[match].speaker) == normalise_name(g.get("speaker")):
                 tally["speaker_ok"] += 1
                 by_rule[0] += 1
@@ -133,6 +136,7 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
             "predicted_people",
             "nonperson_quotes",
             "nonperson_given_person",
+            "person_named",
         ),
         0,
     )
@@ -148,6 +152,10 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
         "quote_recall": recall,
         "quote_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "speaker_accuracy": _ratio(tally["speaker_ok"], tally["person_quotes"]),
+        # Of the found quotations we gave a person (a person's or an organisation's or unnamed speaker's quote
+        # in the gold), the share given the right one: what a person page shows is this often right. A
+        # speaker left unresolved lowers speaker_accuracy but not this.
+        "speaker_named_right": _ratio(tally["speaker_ok"], tally["person_named"] + tally["nonperson_given_person"]),
         "nonperson_given_person": tally["nonperson_given_person"] / tally["nonperson_quotes"]
         if tally["nonperson_quotes"]
         else 0.0,
@@ -188,7 +196,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     result = score(cases)
     print(f"articles {result['articles']}, gold quotes {result['quotes']}")
-    keys = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "people_precision", "people_recall")
+    keys = (
+        "quote_precision",
+        "quote_recall",
+        "quote_f1",
+        "speaker_accuracy",
+        "speaker_named_right",
+        "people_precision",
+        "people_recall",
+    )
     for key in (*keys, "nonperson_given_person"):
         print(f"{key:18} {result[key]:.3f}")
     if args.verbose:
