@@ -929,3 +929,10 @@ def test_german_words_before_a_noun_and_counts_in_brackets_make_no_person():
         "Ilka Brennecke (47) führt den Hof. 1953 verkaufte die Witwe Brambeck ihren Besitz."
     )
     assert [p.name for p in extract("", body, "de").people] == ["Ilka Brennecke", "Brambeck"]
+
+
+def test_a_place_and_area_joined_by_a_hyphen_is_a_compound_adjective_not_a_name():
+    """ "his Wendover Heights-area seat": "-area" after a place makes an adjective (as "-based", "-style" do), not a
+    surname written family name first."""
+    body = "Tobias Wendell missed the filing deadline for his Wendover Heights-area seat. Park Ji-woon ran instead."
+    assert names(body) == ["Tobias Wendell", "Park Ji-woon"]

@@ -296,7 +296,7 @@ dismissal shooting stereotype impersonator delegate delegates surrogate surrogat
 )
 
 # "Ivy League-trained", "Wall Street-style", "Texas-based": a compound adjective, not a name's hyphen.
-COMPOUND_TAILS = frozenset("style like type era born based led run made backed owned linked funded".split())
+COMPOUND_TAILS = frozenset("style like type era born based led run made backed owned linked funded area".split())
 
 # Relatives' words that stand before a name as a title would ("Aunt Hester", "Uncle Sam"): no given names.
 KIN_TITLES = frozenset("aunt auntie uncle cousin grandma grandpa granny nana mom dad mum".split())
