@@ -17,7 +17,7 @@ from django import template
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.signals import setting_changed
 from django.utils.html import conditional_escape, escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 from articles.ingest.language import language_name, main_language
 from articles.models import Article, Quote, dated, url_for
@@ -145,12 +145,48 @@ def chart_bars(chart: dict) -> str:
     )
 
 
-@register.inclusion_tag("includes/quote_cards.html")
-def quote_cards(quotes: Iterable[Quote] | Quote | None, show_article: bool = False) -> dict:
-    """Quotations (or one) with their speakers (linked when known) and, with show_article, where they appeared."""
+@register.simple_tag
+def quote_cards(quotes: Iterable[Quote] | Quote | None, show_article: bool = False) -> str:
+    """{% quote_cards quotes %} / {% quote_cards quotes show_article=True %}: quotations (or one), each a
+    <figure class="quote"> with its speaker (linked when known), a link to its own page, how many outlets
+    carried it (when counted, from two on) and, with show_article, where it appeared.
+
+    Written here from each card's values (_quote_card()), as the side lists are, not by a template
+    ({% for %} over the cards, a dozen {% if %} and variables a card): 0.20 -> 0.05 ms for an article page's
+    2-3 cards at 1M; a person page shows twenty. Every value is escaped as {{ }} escapes it (_escaped):
+    what is already safe (the <mark>ed words of a search, `marked`) is kept as it is."""
     if isinstance(quotes, Quote):
         quotes = [quotes]
-    return {"cards": [_quote_card(quote, show_article) for quote in quotes or ()]}
+    return mark_safe("".join(_quote_card_html(_quote_card(quote, show_article)) for quote in quotes or ()))
+
+
+def _escaped(value) -> str:
+    """As {{ value }} writes a value: escaped (html.escape, what django.utils.html.escape calls) unless safe."""
+    return value if isinstance(value, SafeData) else html.escape(str(value))
+
+
+def _quote_card_html(c: dict) -> str:
+    partial = ' class="partial"' if c["partial"] else ""
+    words = _escaped(c["marked"] if c["marked"] else c["text"])
+    speaker = _escaped(c["speaker"])
+    if c["speaker_url"]:
+        speaker = f'<a href="{_escaped(c["speaker_url"])}">{speaker}</a>'
+    if c["organisation"]:
+        speaker += ' <span class="speaker-kind">(organisation)</span>'
+    where = ""
+    if c.get("article_url"):
+        outlet = f", {_escaped(c['outlet'])}" if c["outlet"] else ""
+        date = _escaped(c["published_text"])
+        if c["published"]:
+            date = f'<time datetime="{_escaped(c["published"])}">{date}</time>'
+        where = f' — <a href="{_escaped(c["article_url"])}">{_escaped(c["headline"])}</a>{outlet}, {date}'
+    outlets = f' · <span class="outlets">quoted in {c["outlets"]} outlets</span>' if c["outlets"] > 1 else ""
+    return (
+        f'<figure class="quote">\n  <blockquote{partial}><p>{words}</p></blockquote>\n'
+        f"  <figcaption>{speaker}{where}\n"
+        f'    <span class="quote-links"><a class="quote-link" href="{_escaped(c["url"])}">Quotation page</a>'
+        f"{outlets}</span></figcaption>\n</figure>\n"
+    )
 
 
 def _quote_card(quote: Quote, show_article: bool) -> dict:
