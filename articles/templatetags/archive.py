@@ -1,8 +1,10 @@
 """Template tags for the public pages ({% load archive %}).
 
-The card lists are inclusion tags, one template render per list (an inclusion tag per card cost
+The article cards are an inclusion tag, one template render per list (an inclusion tag per card cost
 ~0.3 ms more for twenty cards): their HTML is in templates/includes/, where Django escapes every
-value. The functions here hand their template plain values, not model instances, and write the
+value. The quotation cards, an article page's side lists and base.html's links are written here
+(issue 15.5: the article page's render, uncached, was most of its CPU), each value escaped as {{ }}
+would. The functions here hand their template plain values, not model instances, and write the
 dates themselves: a list or person page shows twenty cards, and in the template each dot of
 `article.source.name` is a failed item lookup before the attribute, and each date filter ~20 µs;
 for twenty article cards that was 1.9 ms against 1.0 ms this way (issue 12.4)."""
