@@ -1103,3 +1103,80 @@ def test_a_straight_mark_between_spaces_closes_the_open_quotation():
         ("The reason the ferry sur", "Odile Saranko"),
         ("Nobody else did.", "Odile Saranko"),
     ]
+
+
+def test_remembers_after_the_quotation_names_its_speaker():
+    # "“…,” remembers Ana Gil, with a laugh": a memory told to the reporter, its teller named after the verb
+    body = (
+        "“The herons came back first,” says Dorrit Vanhal, a warden at the marsh.\n\n"
+        "“Those foxes were so clever,” remembers Ilka Morrow-Paine, coordinator of the project, with a laugh. "
+        "“They would look at our traps, and walk round them.”"
+    )
+    assert speakers(body) == [
+        ("The herons came back fir", "Dorrit Vanhal"),
+        ("Those foxes were so clev", "Ilka Morrow-Paine"),
+        ("They would look at our t", "Ilka Morrow-Paine"),
+    ]
+
+
+def test_in_the_words_of_a_person_names_the_speaker():
+    body = (
+        "The team wondered whether the threshold also marks the moment of insight.\n\n"
+        "In Dr. Pelham Stroud’s words, “Could the moment the brain decides be the moment we notice it?”\n\n"
+        "The question was old. In the words of Marit Ojukwu, a colleague, “We had been asking it for years.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("Could the moment the bra", "Pelham Stroud"),
+        ("We had been asking it fo", "Marit Ojukwu"),
+    ]
+    assert got[0].evidence.startswith("in the words of")
+
+
+def test_in_the_words_of_a_role_then_a_name_is_the_name_and_no_previous_speaker():
+    body = (
+        "Gwenna Tolliver, the ferry company’s captain, opened the new pier on Monday.\n\n"
+        "Wren Isaksen has run the island shop for thirty years. In the words of the ferry company’s captain, "
+        "Marit Ojukwu, she is “the one person nobody here could do without.”\n\n"
+        "“I came for one summer and never caught the boat back.”"
+    )
+    got = extract("", body, "en").quotes
+    # the role alone would be Gwenna Tolliver's; the name in apposition says whose words these are; and a
+    # characterisation makes no previous speaker for the unattributed quotation after it
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("the one person nobody he", "Marit Ojukwu"),
+        ("I came for one summer an", None),
+    ]
+
+
+def test_testimonials_signed_on_the_line_after_the_quotation():
+    # a product page's praise: each quotation its own paragraph, the person and the outlet on the line after it
+    body = (
+        "Praised by reviewers\n\n"
+        "“Of all the ways to run the suite, this one just works.”\n\n"
+        "Adela Montvale-Ruiz, Circuit Weekly\n\n"
+        "“It starts in six seconds on my old laptop.”\n\n"
+        "Teodor Blasko, Pixel Ledger\n\n"
+        "“The smoothest release in years.”\n\n"
+        "Harbour Tech Review\n\n"
+        "Up to date"
+    )
+    assert speakers(body) == [
+        ("Of all the ways to run t", "Adela Montvale-Ruiz"),
+        ("It starts in six seconds", "Teodor Blasko"),
+        ("The smoothest release in", None),
+    ]
+
+
+def test_a_heading_after_a_quotation_paragraph_is_no_signature():
+    body = (
+        "“One of the key findings was that the marsh stores more carbon than the forest,” Tamsin Oyelaran said.\n\n"
+        "“We also learned that the drained fields lose it within a decade.”\n\n"
+        "Policy Shortcomings\n\n"
+        "“We find that top-down rules have not slowed the draining,” Oyelaran added."
+    )
+    assert speakers(body) == [
+        ("One of the key findings ", "Tamsin Oyelaran"),
+        ("We also learned that the", "Tamsin Oyelaran"),
+        ("We find that top-down ru", "Tamsin Oyelaran"),
+    ]

@@ -68,6 +68,9 @@ REPORTING_VERBS = (
     "declares announces acknowledges concedes confirms emphasizes emphasises observes responds suggests predicts "
     "vows urges pleads complains cautions concludes agrees maintains contends reiterates boasts laments quips "
     "muses recounts testifies exclaims wonders assured assures pledged pledges "
+    # a memory told to the reporter ("“…,” remembers Ana Gil, with a laugh"); its present tense is no noun, and a
+    # quotation is its object only when it reports words
+    "remembers "
     # what a document, a sign or an advertisement says ("the statement reads", "the ad declares"), and what a
     # report advises ("“…,” it recommended.")
     "reads recommended recommends "

@@ -115,6 +115,7 @@ from .quote_words import (
     SINGLE,
 )
 from .speakers import (
+    IN_WORDS_RULE,
     PARTICIPLE_RULE,
     PARTY_TAG_RE,
     _attributions,
@@ -494,7 +495,8 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                 # its first did not)
                 named_here = explicit or (first_quote < 0 and not continues)
                 _track_group(ctx, span, att, len(quotes) - 1, named_here, continues)
-                if att is not None and (att.written or att.rule == FAR_FOLLOW_ON_RULE):
+                # (whose words a quotation gives, "in the words of X", is a characterisation: no previous speaker)
+                if att is not None and (att.written or att.rule == FAR_FOLLOW_ON_RULE) and att.rule != IN_WORDS_RULE:
                     state.last = att  # (after a far follow-on, the quotations after it do not go back further)
                 prev = span
                 if explicit:
@@ -532,6 +534,12 @@ SIGNATURE_LINE_RE = re.compile(
     r"[ \t\u00a0]*\n[ \t\u00a0]*\n?[ \t\u00a0]*[-―—–][ \t\u00a0]*"
     r"([^\W\d_][^\n,;:()“”\".]{1,60})\.?[ \t\u00a0]*(?:\n|\Z)"
 )
+# A testimonial's signature on the line after a quotation that is its whole paragraph, the person and the outlet
+# ("“…”\n\nAna Gil, Tidewire"), or an outlet alone ("“…”\n\nTidewire"): only in a list of such (_testimonial).
+SIGNATURE_PARAGRAPH_RE = re.compile(
+    r"[ \t\u00a0]*\n\n?[ \t\u00a0]*([^\W\d_][^\n,;:()“”\".!?]{1,50}?)(,[^\n“”\"]{1,50})?[ \t\u00a0]*(?:\n|\Z)"
+)
+SIGNED_LINE_RULE = "signed on the line after the quotation"
 # A transcript's speaker label opening the quoted text: "“KOWALSKI: Well, look, …".
 TRANSCRIPT_LABEL_RE = re.compile(r"([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}):\s")
 
@@ -553,6 +561,10 @@ def _labelled(state: _State, text: str, span: _Span) -> _Attribution | None:
                 state.people.append(PersonMention(name, "", 1, [], evidence="signed a quotation"))
                 state.add_mention(Mention(m.start(1), m.start(1) + len(name), name, len(state.people) - 1))
                 return _Attribution(m.start(1), m.end(1), len(state.people) - 1, name, "signed after the quotation")
+    if span.closed:
+        signed = _testimonial(state, text, span)
+        if signed is not None:
+            return signed
     if span.text[:1].isupper() and ":" in span.text[:40]:
         m = TRANSCRIPT_LABEL_RE.match(span.text)
         if m and not {fold(w).lower() for w in m.group(1).split()} & (PEOPLE_COMMON_WORDS | NON_PERSON_WORDS):
@@ -562,6 +574,39 @@ def _labelled(state: _State, text: str, span: _Span) -> _Attribution | None:
             person = fits[0] if len(fits) == 1 else None
             return _Attribution(span.start, span.start, person, label, "transcript's speaker label", "person")
     return None
+
+
+def _testimonial(state: _State, text: str, span: _Span) -> _Attribution | None:
+    """A quotation that is its whole paragraph, signed on the next line, in a list of quotations each signed so (a
+    product page's praise, a book's blurbs): the next line after the signature opens another quotation, or the line
+    before this quotation is a signature after one. A name that is no person's names no speaker (an outlet's
+    praise), rather than the subject of the signature before."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip():
+        return None
+    m = SIGNATURE_PARAGRAPH_RE.match(text, span.end + 1)
+    if m is None or text[span.end + 1 : m.start(1)].strip(" \t\u00a0\n.!?"):
+        return None
+    after = text[m.end() :].lstrip()
+    before = text[: max(0, line_start - 1)].rstrip()
+    previous = before[before.rfind("\n") + 1 :]
+    earlier = before[: len(before) - len(previous)].rstrip()
+    signed_before = (
+        bool(previous) and SIGNATURE_PARAGRAPH_RE.fullmatch("\n" + previous) and earlier.endswith(("”", '"'))
+    )
+    next_para = after.split("\n", 1)[0].rstrip()
+    signed_after = (
+        next_para.startswith(("“", '"'))
+        and next_para.endswith(("”", '"'))
+        and SIGNATURE_PARAGRAPH_RE.match(after, len(next_para)) is not None
+    )
+    if not (signed_after or signed_before):
+        return None  # ("“…”\n\nPolicy Shortcomings\n\n“…,” Fa added": a heading after the quotation, no list of such)
+    mention = _mention_in(state, m.start(1), m.end(1) + 1, text)
+    if mention is not None and mention.start == m.start(1):
+        return _Attribution(m.start(1), mention.end, mention.person, mention.text, SIGNED_LINE_RULE, "person")
+    name = m.group(1).strip()
+    return _Attribution(m.start(1), m.end(1), None, name, SIGNED_LINE_RULE, speaker_kind(name))
 
 
 def _full_names(state: _State, quotes: list[Quote]) -> list[Quote]:

@@ -762,9 +762,44 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _Attribution(att.start, att.end, att.person, att.written, f"{att.rule}, {PLACED_VERB_RULE}", att.kind)
         if att is not None:
             found.append(_Attribution(offset + v_start, offset + v_end, att.person, att.written, att.rule, att.kind))
+    if state.words is ENGLISH_WORDS and "words" in frame:
+        found = _in_the_words_of(state, text, frame, offset, found)
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
     return found
+
+
+IN_WORDS_RULE = "in the words of"
+# "In Dr. Ruiz’s words, “…”", "In the words of Ana Gil, a colleague, “…”": the person whose words the quotation gives.
+IN_WORDS_RE = re.compile(
+    rf"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)"
+    rf"(?:,\s*(?P<app>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?))?|"
+    rf"(?P<own>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)[’']s\s+(?:own\s+)?words)\s*[,:]"
+)
+
+
+def _in_the_words_of(
+    state: _State, text: str, frame: str, offset: int, found: list[_Attribution]
+) -> list[_Attribution]:
+    """Add the person an "in X's words" / "in the words of X" phrase names by name, the role before an apposition's
+    name ("in the words of the hospital's chief executive, Dr. Ada Voss") or after it: a person named only, as
+    "in the report's words" names no speaker, and a role alone is weak evidence."""
+    added = False
+    for m in IN_WORDS_RE.finditer(frame):
+        for who in ("app", "of", "own"):
+            if not m.group(who):
+                continue
+            att = _speaker_from_segment(state, text, offset + m.start(who), offset + m.end(who))
+            if att is not None and att.person is not None and not att.rule.startswith(("role", "pronoun", "epithet")):
+                break
+        else:
+            att = None
+        if att is not None:
+            found.append(
+                _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, IN_WORDS_RULE, att.kind)
+            )
+            added = True
+    return sorted(found, key=lambda a: a.start) if added else found
 
 
 # What may follow an inverted subject's name: the end of its clause, or a phrase of place or time.
