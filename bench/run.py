@@ -29,8 +29,10 @@ on the same PostgreSQL server.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -664,15 +666,18 @@ def gunicorn_section(url: str) -> None:
         # With the page cache (each worker keeps the pages it rendered: warmed until the rate stops
         # rising, so every worker holds all 1,000), then without it (PAGE_CACHE_ENTRIES=0: every request renders).
         for label, extra, warm in (("cached", {}, 120), ("uncached", {"PAGE_CACHE_ENTRIES": "0"}, 5)):
-            rate, errors = _wrk_rate({**env, **extra}, paths[0], script, warm)
+            rate, errors, cpu = _wrk_rate({**env, **extra}, paths[0], script, warm)
             note = f"   {errors}" if errors else ""
             print(f"article pages, {label + ':':<10} {rate} per second (target >= 500){note}")
+            print(f"  {cpu}")
 
 
-def _wrk_rate(env: dict, first_path: str, script: Path, warm_seconds: int) -> tuple[str, str]:
+def _wrk_rate(env: dict, first_path: str, script: Path, warm_seconds: int) -> tuple[str, str, str]:
     """Requests per second wrk measures against a fresh gunicorn, after a warm-up: 5 s rounds until
-    a round is no more than 5% faster than the one before, at most `warm_seconds`."""
+    a round is no more than 5% faster than the one before, at most `warm_seconds`; and what the measured
+    20 s cost a request in CPU (_cpu_per_request()), which other work on a shared machine moves less."""
     port = "8765"
+    started = time.time()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -706,13 +711,59 @@ def _wrk_rate(env: dict, first_path: str, script: Path, warm_seconds: int) -> tu
             if now <= before * 1.05:
                 break
             before = now
+        cpu_before = _cpu_seconds(_cpu_processes(env["DATABASE_URL"], server.pid, started))
+        load_before = os.getloadavg()[0]
         out = subprocess.run([*wrk, "-d20s"], capture_output=True, text=True, check=True).stdout
+        cpu_after = _cpu_seconds(_cpu_processes(env["DATABASE_URL"], server.pid, started))
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
     rate = f"{_requests_per_second(out):.0f}"
     errors = "; ".join(line.strip() for line in out.splitlines() if "Non-2xx" in line or "Socket errors" in line)
-    return rate, errors
+    requests = int(re.search(r"(\d+) requests in", out).group(1)) or 1
+    # A process listed after the run and not before (a connection opened during it) counts from nothing; one
+    # gone by then (a connection past DATABASE_CONN_MAX_AGE) is left out, its last seconds uncounted.
+    per_request = {
+        kind: sum(seconds - cpu_before[kind].get(pid, 0.0) for pid, seconds in used.items()) * 1000 / requests
+        for kind, used in cpu_after.items()
+    }
+    cpu = (
+        f"CPU a request: gunicorn workers {per_request['workers']:.2f} ms, PostgreSQL {per_request['postgres']:.2f} ms "
+        f"(load average {load_before:.1f} -> {load_after:.1f})"
+    )
+    return rate, errors, cpu
+
+
+def _cpu_processes(url: str, server_pid: int, since: float) -> dict[str, list[int]]:
+    """The gunicorn workers (the server's children) and the PostgreSQL backends they opened: the bench
+    database's connections started since `since` (the workers keep theirs, DATABASE_CONN_MAX_AGE)."""
+    import psycopg2
+
+    workers = subprocess.run(["ps", "-o", "pid=", "--ppid", str(server_pid)], capture_output=True, text=True).stdout
+    connection = psycopg2.connect(**connect_params(url))
+    with connection, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            " AND backend_start >= to_timestamp(%s)",
+            [since],
+        )
+        backends = [pid for (pid,) in cursor.fetchall()]
+    connection.close()
+    return {"workers": [int(pid) for pid in workers.split()], "postgres": backends}
+
+
+def _cpu_seconds(processes: dict[str, list[int]]) -> dict[str, dict[int, float]]:
+    """User and system CPU seconds each process has used, by kind, from /proc/<pid>/stat."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used: dict[str, dict[int, float]] = {}
+    for kind, pids in processes.items():
+        used[kind] = {}
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                used[kind][pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return used
 
 
 def _requests_per_second(wrk_output: str) -> float:
