@@ -1180,3 +1180,19 @@ def test_a_heading_after_a_quotation_paragraph_is_no_signature():
         ("We also learned that the", "Tamsin Oyelaran"),
         ("We find that top-down ru", "Tamsin Oyelaran"),
     ]
+
+
+def test_a_quotation_in_a_sentence_whose_subject_is_a_study_is_not_the_previous_speakers():
+    body = (
+        "“Take it with food,” said Dr. Lorna Vesey, a pharmacist in Dunmore.\n\n"
+        "Another study found that there is “limited evidence” of taking the pills “for the prevention of cancer or "
+        "[heart disease],” so results may vary.\n\n"
+        "“Most people never need them,” Vesey said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("Take it with food,", "Lorna Vesey"),
+        ("for the prevention of ca", None),
+        ("Most people never need t", "Lorna Vesey"),
+    ]
+    assert got[1].evidence == "no speaker: the words of a text: Another study found"

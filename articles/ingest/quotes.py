@@ -108,6 +108,7 @@ from .quote_state import (
 )
 from .quote_words import (
     DESCRIPTION_PREPOSITIONS,
+    DOCUMENT_HEADS,
     NAME_PREFIX_WORDS,
     NAME_SUFFIXES,
     PERSON_HEADS,
@@ -212,6 +213,18 @@ class _Context:
         self.pending, self.cached_subject = [], None
 
 
+# A sentence whose subject is a text ("Another study found that …", "The report's authors …" not: a text's head
+# noun then a verb of saying or finding): a quotation in it without an attribution of its own gives the text's words.
+DOCUMENT_SUBJECT_RE = re.compile(
+    r"\s*(?:[A-Z][^,.;:!?“”\"\n]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(sorted(DOCUMENT_HEADS))
+    + r")s?\s+(?:[a-z]+ly\s+)?(?:found|finds|said|says|shows|showed|concluded|concludes|stated|states|noted|notes|"
+    r"read|reads|claimed|claims|warned|warns|described|describes|called|calls|argued|argues|suggested|suggests)\b"
+)
+DOCUMENT_RULE = "no speaker: the words of a text"
+
+
 def _fallback(
     state: _State, ctx: _Context, text: str, span: _Span, sentence: tuple[int, int], starts_paragraph: bool
 ) -> _Attribution | None:
@@ -236,6 +249,10 @@ def _fallback(
     introduced = _colon_introduction(state, ctx, text, span)
     if introduced is not None:
         return introduced
+    document = DOCUMENT_SUBJECT_RE.match(text, sentence[0], span.start)
+    if document is not None:
+        # "Another study found that there is “…”": a text's words, not the previous speaker's
+        return _Attribution(span.start, span.start, None, "", f"{DOCUMENT_RULE}: {document.group().strip()}")
     subject, where = ctx.subject(state, text)
     para = text.rfind("\n", 0, span.start) + 1
     if subject is not None and where >= text.rfind("\n", 0, max(0, para - 2)) + 1:
@@ -334,7 +351,9 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
 def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
     person = att.person if att else None
     evidence = ""
-    if att is not None and (person is not None or att.written or att.rule == FAR_FOLLOW_ON_RULE):
+    if att is not None and (
+        person is not None or att.written or att.rule.startswith((FAR_FOLLOW_ON_RULE, DOCUMENT_RULE))
+    ):
         evidence = f"{att.rule}: {att.written}" if att.written and att.rule else att.rule or att.written
     return Quote(
         span.text,
