@@ -943,3 +943,13 @@ def test_a_team_after_an_owner_with_a_possessive_is_no_person():
     after an owner's possessive too, not a person whose role is the owner, though "Marion" is a given name."""
     body = "It was where the Northern League's Marion Panthers played the Elden Vikings. Marta Quill, 34, watched."
     assert names(body) == ["Marta Quill"]
+
+
+def test_a_given_name_and_the_surname_initial_is_the_person_named_in_full():
+    """ "help Marta M become a citizen" (a post cut short) after "Marta Mellor": the same given name and the surname's
+    initial without its dot are the person the article names in full, not another one."""
+    body = (
+        "Clinton called Marta Mellor on Friday. Did she help disgusting (check out the past) Marta M become a U.S. "
+        "citizen so she could use her?"
+    )
+    assert names(body) == ["Marta Mellor"]

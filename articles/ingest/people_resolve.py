@@ -54,11 +54,14 @@ def _other_initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same first and last word (middle names/initials may differ), or a one-letter typo in one word."""
+    """Same first and last word (middle names/initials may differ), the same first word and the last one's initial,
+    or a one-letter typo in one word."""
     if a[0] == b[0] and a[-1] == b[-1]:
         return True
     if len(a) != len(b):
         return False
+    if a[0] == b[0] and min(len(a[-1]), len(b[-1])) == 1 and a[-1][:1] == b[-1][:1]:
+        return True  # "Alicia M" (a tweet cut short) of "Alicia Machado": the surname's initial
     diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     # Only one word may differ, and only by one letter: "Vladmir"/"Vladimir", never "Mira"/"Mara".
     return len(diffs) == 1 and _one_letter_off(*diffs[0])
