@@ -1196,3 +1196,15 @@ def test_a_quotation_in_a_sentence_whose_subject_is_a_study_is_not_the_previous_
         ("Most people never need t", "Lorna Vesey"),
     ]
     assert got[1].evidence == "no speaker: the words of a text: Another study found"
+
+
+def test_titles_in_a_reference_list_are_no_quotations():
+    body = (
+        "The harbour study drew on earlier work by Tomas Ruiz.\n\n"
+        "References\n\n"
+        '- ^ Costa, Ana; Pelt, Ivo (2010). "Learning Features from Harbour Sounds". Journal of Tides. '
+        "4 (2): 11–19.\n\n"
+        '- ^ Ruiz, Tomas; Gale, Bo (2017-07-01). "A Survey of Ferry Routes and Their Timetables". Island Review. '
+        "23 (7): 1739–1752."
+    )
+    assert speakers(body) == []

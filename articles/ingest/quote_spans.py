@@ -311,6 +311,20 @@ ATTRIBUTION_AFTER_RE = re.compile(
 )
 
 
+# A reference list's entry: authors, the date in brackets, then the work's title in quotation marks ("Ruiz, A.;
+# Gale, B. (2010). "Title". Journal.", "… (2017-07-01). "Title"."): the title is no quotation.
+CITATION_BEFORE_RE = re.compile(
+    r"\((?:\d{4}[a-z]?|\d{4}-\d\d(?:-\d\d)?|[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)\.?\s*\Z"
+)
+
+
+def _citation_title(text: str, pstart: int, span: _Span) -> bool:
+    """A quotation right after a reference's bracketed date, closed by a full stop or a comma: a cited title."""
+    if not span.closed or not (span.text.endswith((".", ",")) or text[span.end + 1 : span.end + 2] in (".", ",")):
+        return False
+    return CITATION_BEFORE_RE.search(text, max(pstart, span.start - 24), span.start) is not None
+
+
 def _opens_sentence(text: str, pstart: int, start: int) -> bool:
     """Nothing but the end of a sentence (or the paragraph's start) before text[start]: not a title set inside a noun
     phrase ("the author of “Salt and Iron,” said")."""
@@ -327,6 +341,7 @@ def _mark_non_quotes(
         span.first = _first_letter(span.text)
         span.keep = not (
             _is_scare(span, text, prev_end)
+            or (text[span.start - 2 : span.start] in (") ", ". ") and _citation_title(text, pstart, span))
             # (_is_title's first test, before slicing: most quotations are no title)
             or (
                 span.first.isupper()
