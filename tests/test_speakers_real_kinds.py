@@ -1208,3 +1208,16 @@ def test_titles_in_a_reference_list_are_no_quotations():
         "23 (7): 1739–1752."
     )
     assert speakers(body) == []
+
+
+def test_a_pronoun_and_a_present_tense_verb_with_an_outlet_after_the_quotation():
+    body = (
+        "When Odile Marchetti decided to stop dyeing her hair in 2012, she had no idea what was coming.\n\n"
+        "“My first thought was how strange it all was,” she shares with the Ledger. “It was a huge decision.”\n\n"
+        "“The shop stays open,” the owner writes to customers, and the cafe next door agrees."
+    )
+    assert speakers(body) == [
+        ("My first thought was how", "Odile Marchetti"),
+        ("It was a huge decision.", "Odile Marchetti"),
+        ("The shop stays open,", None),
+    ]
