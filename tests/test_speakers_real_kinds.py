@@ -1221,3 +1221,17 @@ def test_a_pronoun_and_a_present_tense_verb_with_an_outlet_after_the_quotation()
         ("It was a huge decision.", "Odile Marchetti"),
         ("The shop stays open,", None),
     ]
+
+
+def test_an_opening_adverb_before_a_role_reference_is_no_part_of_the_subject():
+    body = (
+        "Former Dunmore mayor Ivo Castellane entered the race on Monday.\n\n"
+        "Later the former mayor said, “We can fix the ferry by spring.”\n\n"
+        "Meanwhile, the harbour master said the ferry “needs a new engine first.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("We can fix the ferry by ", "Ivo Castellane"),
+        ("needs a new engine first", None),
+    ]
+    assert got[0].speaker_as_written == "the former mayor"

@@ -93,8 +93,20 @@ from .quote_words import (
 ROLE_RULE = "role the article gave a person it names"
 
 
+# A sentence's opening adverb or connective before a noun phrase subject ("Later the mayor said", "Meanwhile, the
+# coach said"): not part of the subject, which a role reference reads from its determiner.
+OPENING_ADVERB_RE = re.compile(
+    r"\s*(?:Later|Earlier|Afterwards|Afterward|Meanwhile|Then|Still|Now|Also|But|And|So|Yet|However|Instead|Again|"
+    r"Finally|Today|Yesterday|Tonight)\s*,?\s+(?=(?:the|a|an|his|her|their|its|one|another)\s)"
+)
+
+
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
+    if state.words is ENGLISH_WORDS:
+        opening = OPENING_ADVERB_RE.match(text, a, b)
+        if opening is not None:
+            a = opening.end()
     phrase = text[a:b]
     if phrase.rstrip().endswith(TAIL_ENDINGS):
         phrase = TAIL_WORDS_RE.sub("", phrase)
