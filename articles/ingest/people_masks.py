@@ -91,6 +91,8 @@ def _promo_spans(text: str) -> list[tuple[int, int]]:
 
 def _agency_credits(text: str) -> list[tuple[int, int]]:
     """Spans of photo credits that name an agency (AGENCY_LINE_RE, AGENCY_PAREN_RE), each found once."""
+    if "/" not in text and "via" not in text:  # both need one: then no credit, and no search for agency words
+        return []
     spans: list[tuple[int, int]] = []
     for m in AGENCY_WORD_RE.finditer(text):
         if spans and m.start() < spans[-1][1]:
