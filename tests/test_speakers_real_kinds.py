@@ -1235,3 +1235,18 @@ def test_an_opening_adverb_before_a_role_reference_is_no_part_of_the_subject():
         ("needs a new engine first", None),
     ]
     assert got[0].speaker_as_written == "the former mayor"
+
+
+def test_a_text_in_a_relative_clause_says_the_quotation_not_its_reader():
+    body = (
+        "Marla Quist interviewed the singer on Sunday.\n\n"
+        "In one example, Quist read a story about her eating figs which said the fruit was “linked to droughts, ruin "
+        "and despair” while another story praised her.\n\n"
+        "“That’s a really loaded headline,” Quist said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("linked to droughts, ruin", None),
+        ("That’s a really loaded h", "Marla Quist"),
+    ]
+    assert got[0].evidence == "no speaker: the words of a text: story about her eating figs which"

@@ -721,6 +721,16 @@ def _placed_verbs(text: str, frame: str, offset: int) -> list[tuple[int, int, st
     return out
 
 
+# A relative clause whose antecedent is a text ("a story about her eating figs which said"): the text says it.
+# (A third party's text, not the person's own: an ad, a video, a statement or a letter gives its author's words, so
+# PolNeAR's annotators and the reader take "an ad that urges voters to “…”" as the candidate's.)
+TEXT_NOUNS = "story stories article headline piece column editorial report study survey poll analysis review".split()
+TEXT_RELATIVE_RE = re.compile(
+    r"\b(?P<text>(?:" + "|".join(TEXT_NOUNS) + r")s?)\b[^.,;:!?\x01]{0,50}?\s(?:which|that)\Z"
+)
+TEXT_RELATIVE_RULE = "no speaker: the words of a text"
+
+
 def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
     found = []
     words = state.words
@@ -768,6 +778,14 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = found[-1]  # "X warned that it was “…” and said …": the same subject past a partial quote
         if att is None and not according and "," in frame[k:v_start] and state.words is ENGLISH_WORDS:
             att = _inverted_after_comma(state, text, offset, verb, v_end)
+        if att is None and not according and state.words is ENGLISH_WORDS and frame.endswith((" which", " that"), 0, k):
+            text_said = TEXT_RELATIVE_RE.search(frame, max(0, k - 70), k)
+            if text_said is not None:
+                # "Winfrey read a story about her which said the fruit was “…”": the text's words, not its reader's
+                said_by = frame[text_said.start("text") : k].strip()
+                att = _Attribution(
+                    offset + text_said.start("text"), offset + k, None, "", f"{TEXT_RELATIVE_RULE}: {said_by}"
+                )
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, v_start)
         if placed and att is not None:
