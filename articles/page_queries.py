@@ -242,6 +242,8 @@ class ArticlePage(NamedTuple):
 
 def article_page(pk: int) -> ArticlePage | None:
     """The article `pk` and the lists its page shows of its own (see the section's note), or None."""
+    if not 0 < pk < 2**63:  # no such id: the prepared statement's parameter is a bigint, which refuses more
+        return None
     db = read_alias()
     with connections[db].cursor() as cursor:
         _execute(cursor, _ARTICLE_PAGE_SQL, {"pk": pk})
