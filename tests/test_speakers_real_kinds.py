@@ -1250,3 +1250,21 @@ def test_a_text_in_a_relative_clause_says_the_quotation_not_its_reader():
         ("That’s a really loaded h", "Marla Quist"),
     ]
     assert got[0].evidence == "no speaker: the words of a text: story about her eating figs which"
+
+
+def test_a_pronoun_after_a_person_named_as_owner_of_someone_unnamed_is_left_unresolved():
+    body = (
+        "Ivo Castellane was sentenced to two years on Monday.\n\n"
+        "Outside the court, Castellane's lawyer slowly picked up his briefcase and turned to the cameras. "
+        '"We will appeal," he said.\n\n'
+        'Castellane himself said nothing. "I am innocent," Castellane wrote later on his blog.\n\n'
+        "Castellane's brother stood by the door.\n\n"
+        '"He will be home by spring," he said.'
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("We will appeal,", None),
+        ("I am innocent,", "Ivo Castellane"),
+        ("He will be home by sprin", None),
+    ]
+    assert got[0].evidence.endswith("nobody: the person last named owns someone unnamed: he")

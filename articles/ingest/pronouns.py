@@ -31,6 +31,7 @@ from .quote_state import (
     _State,
 )
 from .quote_words import (
+    APPOSITIVE_PERSON_NOUNS,
     CLAUSE_OPENERS,
     DESCRIPTION_PREPOSITIONS,
     DETERMINER_OPENERS,
@@ -198,6 +199,19 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
     state.pronouns_read = max(state.pronouns_read, upto)
 
 
+# A person named as the owner of someone unnamed ("Castellane's lawyer", "Hadvar's old uncle"): the person last
+# named in the text is the unnamed one, whom a pronoun after it means as likely as the owner.
+OWNED_PERSON_RE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)\b")
+OWNED_PERSON_NOUNS = APPOSITIVE_PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS
+OWNER_RULE = "nobody: the person last named owns someone unnamed"
+
+
+def _owner_of_person(text: str, m: Mention) -> bool:
+    """ "Castellane's lawyer", "Castellane’s longtime campaign manager": a person noun after the possessive."""
+    owned = OWNED_PERSON_RE.match(text, m.end, m.end + 50)
+    return owned is not None and owned.group("noun") in OWNED_PERSON_NOUNS
+
+
 def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", depth: int = 0) -> tuple[int | None, str]:
     """he/she, and how its antecedent was chosen (for Quote.evidence): the latest person named in this
     paragraph outside quotations, else the last speaker.
@@ -220,6 +234,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         m = mentions[i]  # the latest one that qualifies, so read backwards
         if _inside_quote(state, m.start):
             continue
+        if want and _owner_of_person(text, m):
+            return None, OWNER_RULE  # "Castellane's lawyer picked up his briefcase. “…,” he said"
         if _in_description_of(state, text, i, para_start):
             continue  # "said Tobias Wendell, a former adviser to Governor Drobny. … he added": Wendell, not Drobny
         rel = _relative(text, m)
@@ -268,6 +284,14 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
     if fitting_relative is not None:
         return fitting_relative, "a relative whose kinship word fits"
     last = state.last.person if state.last is not None else None
+    if last is not None and want:
+        # "Hadvar's uncle reaches for his mace. / “…,” he says": past the previous speaker, the person last named
+        # owns someone unnamed
+        latest = bisect_left(state.starts, pos) - 1
+        while latest >= 0 and _inside_quote(state, mentions[latest].start):
+            latest -= 1
+        if latest >= 0 and mentions[latest].start > state.last.end and _owner_of_person(text, mentions[latest]):
+            return None, OWNER_RULE
     if last is not None:
         # A pronoun whose gender is known to fit a person named (in subject position) since the last
         # speaker, or known not to fit the last speaker, points past the last speaker: "“…,” his son
@@ -282,6 +306,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             return last, "the previous speaker"
     for i in range(bisect_right(state.ends, pos) - 1, -1, -1):
         m = mentions[i]
+        if want and not _inside_quote(state, m.start) and _owner_of_person(text, m):
+            return None, OWNER_RULE
         if not _inside_quote(state, m.start) and (not want or genders.get(m.person, want) == want):
             # the subject of that sentence when the person last named is its object ("Ruiz promised … the policies
             # of President Obama. / “…,” he said": Ruiz)
