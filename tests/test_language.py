@@ -370,3 +370,15 @@ def test_the_model_is_kept_in_a_cache_and_a_broken_cache_is_ignored(tmp_path, mo
     monkeypatch.setattr(language, "_identifier", None)
     assert language.detect("", GERMAN) == "de"  # the package's file again, and a new cache
     assert path.stat().st_size > 1_000_000
+
+
+def test_an_opening_too_unsure_to_tell_is_read_further():
+    # A page opening with a list of names, places and figures (an index, a recipe's ingredients) gives the
+    # detector too little; the German text after it tells the language.
+    opening = "Sidamo Bensa, Arbegona, Hula — 1.900–2.200 m — Heirloom, Kurume, Wolisho — 250 g — 14,90 € — " * 4
+    prose = (
+        "Der Kaffee aus dieser Region schmeckt nach Beeren und dunkler Schokolade. Wir rösten ihn jede Woche "
+        "frisch in unserer kleinen Rösterei am Hafen und verschicken ihn am nächsten Tag. "
+    ) * 3
+    assert language.detect("Sidamo Bensa", opening) == ""  # the opening alone: too unsure
+    assert language.detect("Sidamo Bensa", opening + "\n\n" + prose) == "de"
