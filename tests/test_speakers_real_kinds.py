@@ -1268,3 +1268,20 @@ def test_a_pronoun_after_a_person_named_as_owner_of_someone_unnamed_is_left_unre
         ("He will be home by sprin", None),
     ]
     assert got[0].evidence.endswith("nobody: the person last named owns someone unnamed: he")
+
+
+def test_quotations_listed_as_comments_others_made_have_no_speaker():
+    body = (
+        "“I feel stronger than ever,” Ilona Varga told the Ledger in May.\n\n"
+        "When the singer posted photos from the gala, she received comments including “Eat something please” and "
+        "“Lost too much weight, looks like a ghost.”\n\n"
+        "“I read them all,” Varga said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("I feel stronger than eve", "Ilona Varga"),
+        ("Eat something please", None),
+        ("Lost too much weight, lo", None),
+        ("I read them all,", "Ilona Varga"),
+    ]
+    assert got[2].evidence == "no speaker: words of others, listed: comments including"

@@ -223,6 +223,12 @@ DOCUMENT_SUBJECT_RE = re.compile(
     r"read|reads|claimed|claims|warned|warns|described|describes|called|calls|argued|argues|suggested|suggests)\b"
 )
 DOCUMENT_RULE = "no speaker: the words of a text"
+OTHERS_RULE = "no speaker: words of others, listed"
+# Anonymous others' words listed ("she received comments including “…” and “…”", "messages such as “…”").
+OTHERS_WORDS_RE = re.compile(
+    r"\b(?:comments?|messages?|posts?|tweets?|replies|responses|reviews|insults|slurs|signs|placards|banners|"
+    r"headlines)\s+(?:including|such\s+as|like|reading|saying)\b"
+)
 
 
 def _fallback(
@@ -249,6 +255,10 @@ def _fallback(
     introduced = _colon_introduction(state, ctx, text, span)
     if introduced is not None:
         return introduced
+    others = OTHERS_WORDS_RE.search(text, sentence[0], span.start)
+    if others is not None:
+        # "she received comments including “…”": anonymous others' words, not the previous speaker's
+        return _Attribution(span.start, span.start, None, "", f"{OTHERS_RULE}: {others.group()}")
     document = DOCUMENT_SUBJECT_RE.match(text, sentence[0], span.start)
     if document is not None:
         # "Another study found that there is “…”": a text's words, not the previous speaker's
@@ -352,7 +362,7 @@ def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) 
     person = att.person if att else None
     evidence = ""
     if att is not None and (
-        person is not None or att.written or att.rule.startswith((FAR_FOLLOW_ON_RULE, DOCUMENT_RULE))
+        person is not None or att.written or att.rule.startswith((FAR_FOLLOW_ON_RULE, DOCUMENT_RULE, OTHERS_RULE))
     ):
         evidence = f"{att.rule}: {att.written}" if att.written and att.rule else att.rule or att.written
     return Quote(
