@@ -18,8 +18,6 @@ from typing import NamedTuple
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, OperationalError, connection, connections
 from django.db.models import Count, Model
-from django.db.models.base import ModelState
-from django.db.models.signals import post_init, pre_init
 
 from articles.models import QUOTE_KEY_SQL, Article, Mention, Person, Quote, Source, Topic
 from articles.search.time_limit import statement_cancelled, time_limit
@@ -210,27 +208,10 @@ def _field_order(model: type[Model], names: tuple[str, ...]) -> tuple[list[str],
     return ordered, [names.index(name) for name in ordered]
 
 
-@functools.cache
-def _plain(model: type[Model]) -> bool:
-    """Whether `model`'s instances can be made without Model.__init__: it has no __init__ of its own and
-    nothing listens for pre_init or post_init (receivers connect when the apps load, before any page)."""
-    return model.__init__ is Model.__init__ and not (pre_init.has_listeners(model) or post_init.has_listeners(model))
-
-
 def _instance(model: type[Model], db: str, names: list[str], values: Sequence) -> Model:
-    """A `model` instance read from `db` with the fields `names` (their `values`); the others deferred.
-
-    As Model.from_db makes it (the values in the instance's __dict__ under their attnames, _state not
-    adding, from `db`), without Model.__init__'s walk over every field and its two signals: an article
-    page makes ~17 instances, a person page ~60."""
+    """A `model` instance read from `db` with the fields `names` (their `values`); the others deferred."""
     ordered, at = _field_order(model, tuple(names))
-    if not _plain(model):
-        return model.from_db(db, ordered, [values[i] for i in at])
-    instance = model.__new__(model)
-    instance._state = state = ModelState()
-    state.adding, state.db = False, db
-    instance.__dict__.update(zip(ordered, [values[i] for i in at], strict=True))
-    return instance
+    return model.from_db(db, ordered, [values[i] for i in at])
 
 
 class ArticlePage(NamedTuple):

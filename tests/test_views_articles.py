@@ -407,21 +407,3 @@ def test_article_side_lists_say_who_is_quoted(client):
         f'<li><a href="{quill.get_absolute_url()}">Ada Quill</a> <span class="tag">quoted</span></li>'
         f'<li><a href="{rook.get_absolute_url()}">Ben Rook</a></li>'
     ) in html
-
-
-def test_page_instances_are_as_the_orm_reads_them(grow_archive, django_assert_num_queries):
-    from articles.models import Article
-
-    article = grow_archive(1)[0]
-    made = page_queries._instance(
-        Article, "default", ["headline", "id", "source_id"], [article.headline, article.pk, article.source_id]
-    )
-    read = Article.objects.only("headline", "source_id").get(pk=article.pk)
-    assert {k: v for k, v in vars(made).items() if k != "_state"} == {
-        k: v for k, v in vars(read).items() if k != "_state"
-    }
-    assert (made._state.db, made._state.adding) == (read._state.db, read._state.adding) == ("default", False)
-    assert made.get_deferred_fields() == read.get_deferred_fields()
-    with django_assert_num_queries(1):  # a field not read is loaded when asked for, as with .only()
-        assert made.body_text == "The harbour story number 0 about ferries and rents."
-    assert made.source.name == article.source.name
