@@ -182,6 +182,18 @@ def test_a_speaker_left_unresolved_lowers_speaker_accuracy_but_not_speaker_named
     assert result["speaker_named_right"] == pytest.approx(1.0)
 
 
+def test_speaker_named_right_counts_only_quotations_given_a_person():
+    # A gold person quote whose speaker the gold leaves empty, given nobody, "matches" (two empty names) but was
+    # given no one: it is no right naming (the figure was 2.0 here, over its 0..1).
+    quotes = [
+        {"text": "Ana speaks", "speaker": "", "speaker_kind": "person"},
+        {"text": "Bo speaks", "speaker": "Bo Trask", "speaker_kind": "person"},
+    ]
+    cases = [{"id": "e", "headline": "E", "body": "…", "people": [], "quotes": quotes}]
+    result = score(cases, fake_extract({"E": ([("Ana speaks", None), ("Bo speaks", "Bo Trask")], [])}))
+    assert result["speaker_named_right"] == pytest.approx(1.0)
+
+
 def test_speaker_kinds_without_a_person():
     """Organisation and unnamed quotes have no person to find: a person given is counted apart; an
     unresolved speaker (a converted set's gold has no answer) counts nowhere; the speaker figure is unchanged."""

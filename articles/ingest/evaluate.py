@@ -91,6 +91,7 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], 
             tally["person_named"] += bool(predicted[match].speaker)
             if normalise_name(predicted[match].speaker) == normalise_name(g.get("speaker")):
                 tally["speaker_ok"] += 1
+                tally["named_right"] += bool(predicted[match].speaker)  # two empty names are no naming
                 by_rule[0] += 1
             else:
                 errors.append(
@@ -137,6 +138,7 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
             "nonperson_quotes",
             "nonperson_given_person",
             "person_named",
+            "named_right",
         ),
         0,
     )
@@ -155,7 +157,7 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
         # Of the found quotations we gave a person (a person's or an organisation's or unnamed speaker's quote
         # in the gold), the share given the right one: what a person page shows is this often right. A
         # speaker left unresolved lowers speaker_accuracy but not this.
-        "speaker_named_right": _ratio(tally["speaker_ok"], tally["person_named"] + tally["nonperson_given_person"]),
+        "speaker_named_right": _ratio(tally["named_right"], tally["person_named"] + tally["nonperson_given_person"]),
         "nonperson_given_person": tally["nonperson_given_person"] / tally["nonperson_quotes"]
         if tally["nonperson_quotes"]
         else 0.0,
