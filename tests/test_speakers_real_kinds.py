@@ -1205,7 +1205,8 @@ def test_titles_in_a_reference_list_are_no_quotations():
         '- ^ Costa, Ana; Pelt, Ivo (2010). "Learning Features from Harbour Sounds". Journal of Tides. '
         "4 (2): 11–19.\n\n"
         '- ^ Ruiz, Tomas; Gale, Bo (2017-07-01). "A Survey of Ferry Routes and Their Timetables". Island Review. '
-        "23 (7): 1739–1752."
+        "23 (7): 1739–1752.\n\n"
+        '- ^ Pelt, I.; Ruiz, T. (Nov 2008). "Mapping ferry routes with sparse data" (PDF). Island Review. 9: 2579–2605.'
     )
     assert speakers(body) == []
 

@@ -314,13 +314,18 @@ ATTRIBUTION_AFTER_RE = re.compile(
 # A reference list's entry: authors, the date in brackets, then the work's title in quotation marks ("Ruiz, A.;
 # Gale, B. (2010). "Title". Journal.", "… (2017-07-01). "Title"."): the title is no quotation.
 CITATION_BEFORE_RE = re.compile(
-    r"\((?:\d{4}[a-z]?|\d{4}-\d\d(?:-\d\d)?|[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)\.?\s*\Z"
+    r"\((?:\d{4}[a-z]?|\d{4}-\d\d(?:-\d\d)?|[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|"
+    r"[A-Z][a-z]{2,8}\.? \d{4})\)\.?\s*\Z"
 )
 
 
 def _citation_title(text: str, pstart: int, span: _Span) -> bool:
     """A quotation right after a reference's bracketed date, closed by a full stop or a comma: a cited title."""
-    if not span.closed or not (span.text.endswith((".", ",")) or text[span.end + 1 : span.end + 2] in (".", ",")):
+    if not span.closed or not (
+        span.text.endswith((".", ","))
+        or text[span.end + 1 : span.end + 2] in (".", ",")
+        or text.startswith((" (PDF).", " (PDF),"), span.end + 1)
+    ):
         return False
     return CITATION_BEFORE_RE.search(text, max(pstart, span.start - 24), span.start) is not None
 
