@@ -1286,3 +1286,19 @@ def test_quotations_listed_as_comments_others_made_have_no_speaker():
         ("I read them all,", "Ilona Varga"),
     ]
     assert got[2].evidence == "no speaker: words of others, listed: comments including"
+
+
+def test_two_people_named_together_speak_together_not_the_last_one_alone():
+    body = (
+        "Ada Voss and Bram Tessaro wrote the harbour report.\n\n"
+        'As Voss and Tessaro explained: "The tide rises twice a day."\n\n'
+        '"We will not close the ferry," Ada Voss and Bram Tessaro said in a joint statement.\n\n'
+        '"It stays," Tessaro added.'
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("The tide rises twice a d", None),
+        ("We will not close the fe", None),
+        ("It stays,", "Bram Tessaro"),
+    ]
+    assert got[1].evidence == "two people named together: Ada Voss and Bram Tessaro"

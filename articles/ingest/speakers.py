@@ -101,6 +101,9 @@ OPENING_ADVERB_RE = re.compile(
 )
 
 
+JOINT_RULE = "two people named together"
+
+
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
     if state.words is ENGLISH_WORDS:
@@ -119,6 +122,11 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     ):
         return None  # "Ruiz, playing Gale on stage, said", "Ruiz, asked about Gale, said": a parenthetical's object
     mention = _mention_in(state, a, b, text)
+    if mention and state.words is ENGLISH_WORDS and text[max(a, mention.start - 5) : mention.start] in (" and ", " & "):
+        other = _mention_in(state, a, mention.start - 4, text)
+        if other is not None and other.person != mention.person:
+            # "Ada Voss and Bram Tessaro said": two people speak together, neither alone
+            return _Attribution(a, b, None, text[other.start : mention.end], JOINT_RULE, "person")
     if mention and phrase.rsplit(None, 1)[-1] in SUBJECT_PRONOUNS:
         mention = None  # "… wrote to Caldwell every week, although she laughed and said": the pronoun is the subject
     if mention and not _complement_of_description(text, a, mention) and not _qualifies_noun(text, a, mention, b):
