@@ -1302,3 +1302,14 @@ def test_two_people_named_together_speak_together_not_the_last_one_alone():
         ("It stays,", "Bram Tessaro"),
     ]
     assert got[1].evidence == "two people named together: Ada Voss and Bram Tessaro"
+
+
+def test_westminster_honorifics_do_not_end_the_sentence():
+    body = (
+        "“We won the vote,” Rt. Hon. Marguerite Blake said.\n\n"
+        "“The bridge will be built,” said the Hon. Teodor Varga, minister of transport."
+    )
+    assert speakers(body) == [
+        ("We won the vote,", "Marguerite Blake"),
+        ("The bridge will be built", "Teodor Varga"),
+    ]

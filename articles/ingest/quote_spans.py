@@ -250,6 +250,11 @@ def _frame(text: str, pstart: int, pend: int, spans: list[_Span]) -> str:
     return "".join(parts)
 
 
+# Besides the people's title abbreviations, the honorifics of Westminster-style parliaments ("Rt. Hon. Ana Gil",
+# "the Hon. Ana Gil"): no sentence ends after them.
+SENTENCE_ABBREVIATIONS = ABBREVIATIONS | frozenset({"hon", "rt"})
+
+
 def _sentences(frame: str) -> list[tuple[int, int]]:
     """Sentence bounds (relative to the paragraph) outside quotations, skipping "Dr." and "J."."""
     bounds, start = [], 0
@@ -262,7 +267,9 @@ def _sentences(frame: str) -> list[tuple[int, int]]:
             and not (at > ABBREVIATION_MAX and frame[at - ABBREVIATION_MAX - 1 : at].replace("_", "a").isalnum())
             and ABBREVIATION_BEFORE_RE.search(frame, max(0, at - 12), at + 1)
         )
-        if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+        if word and (
+            word.group(1).lower() in SENTENCE_ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())
+        ):
             continue
         bounds.append((start, m.end()))
         start = m.end()

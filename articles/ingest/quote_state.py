@@ -109,7 +109,8 @@ POST_STOP_RE = re.compile(r"\s(?:" + "|".join(POST_STOP_WORDS) + r")\s")
 DETERMINER_RE = re.compile(r"^(?:" + "|".join(DETERMINERS) + r")\s", re.IGNORECASE)
 # Where an inverted subject ends; a full stop after "Dr" or an initial does not count.
 AFTER_STOP_RE = re.compile(
-    r"[,;:!?\x01\x02—(]|\.(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a.capitalize()}\.)" for a in sorted(ABBREVIATIONS))
+    r"[,;:!?\x01\x02—(]|\.(?<!\b[A-Z]\.)"
+    + "".join(rf"(?<!\b{a.capitalize()}\.)" for a in sorted(ABBREVIATIONS | {"hon", "rt"}))  # ("the Hon. Ana Gil")
 )
 # A second verb sharing the first one's subject: "said the plan was sound but described it as".
 COORDINATED_RE = re.compile(r"[^\x01\x02;]*\b(?:and|but)\s+(?:also\s+|then\s+|[a-z]+ly\s+)?\Z")
