@@ -1313,3 +1313,14 @@ def test_westminster_honorifics_do_not_end_the_sentence():
         ("We won the vote,", "Marguerite Blake"),
         ("The bridge will be built", "Teodor Varga"),
     ]
+
+
+def test_a_social_media_handle_after_the_name_cuts_no_subject_off_its_verb():
+    body = (
+        "Bram Oduya (@bramoduya) tweeted: “The vote is tonight. Be there.”\n\n"
+        "“We counted every ballot,” Ilse Marek (@ilsemarek_) wrote on Monday."
+    )
+    assert speakers(body) == [
+        ("The vote is tonight. Be ", "Bram Oduya"),
+        ("We counted every ballot,", "Ilse Marek"),
+    ]

@@ -209,7 +209,9 @@ def speaker_kind(phrase: str) -> str:
 # A legislator's party and state after the name: "Rep. Ada Voss (D-Ore.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)".
 # A state alone ("(Vt.)", "(N.Y.)") or a party alone ("(D)") too.
 PARTY_TAG_RE = re.compile(
-    r"\((?:(?:[DRI]|Dem|Rep|Ind)(?:\s?[-–,]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)"
+    r"\((?:(?:[DRI]|Dem|Rep|Ind)(?:\s?[-–,]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|"
+    # a social media handle after the name ("Ana Gil (@anagil) tweeted:")
+    r"@\w{1,30})\)"
 )
 PARTY_TAG_AFTER_RE = re.compile(r"\s*" + PARTY_TAG_RE.pattern)
 # A name's words: capitalised, with letters after the capital, or initials ("J.", "J.M.").
