@@ -1324,3 +1324,14 @@ def test_a_social_media_handle_after_the_name_cuts_no_subject_off_its_verb():
         ("The vote is tonight. Be ", "Bram Oduya"),
         ("We counted every ballot,", "Ilse Marek"),
     ]
+
+
+def test_a_long_unnamed_spokesperson_phrase_stays_a_person_not_the_organisation():
+    body = "A spokesperson for the Department of Harbours told the Ledger: “We are aware of the case.”"
+    got = extract("", body, "en")
+    quote = got.quotes[0]
+    assert (quote.speaker, quote.speaker_as_written, quote.speaker_kind) == (
+        None,
+        "A spokesperson for the Department of Harbours",
+        "person",
+    )

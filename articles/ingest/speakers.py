@@ -102,6 +102,11 @@ OPENING_ADVERB_RE = re.compile(
 
 
 JOINT_RULE = "two people named together"
+# An unnamed person of an organisation ("A spokesperson for the Department of Health"): a long phrase, but its head
+# is the person, so it is not cut down to the organisation after it.
+UNNAMED_PERSON_OF_RE = re.compile(
+    r"(?i:a|an|one|the)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)\s+(?:for|of|at|with|from)\s",
+)
 
 
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
@@ -165,7 +170,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if clause is not phrase and state.words.determiner_re.match(clause + " "):
         phrase = clause
     # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
-    if len(phrase.split()) > 6:
+    unnamed = UNNAMED_PERSON_OF_RE.match(phrase)
+    if len(phrase.split()) > 6 and not (unnamed and unnamed.group("head") in PERSON_HEADS):
         det = list(DETERMINER_WORD_RE.finditer(phrase))
         phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
     person = _role_reference(state, text, a, phrase)
