@@ -1335,3 +1335,19 @@ def test_a_long_unnamed_spokesperson_phrase_stays_a_person_not_the_organisation(
         "A spokesperson for the Department of Harbours",
         "person",
     )
+
+
+def test_a_reply_named_as_a_persons_gives_its_speaker():
+    body = (
+        "Health Minister Ada Moreno faced the committee on Tuesday.\n\n"
+        "Would she resign? “Absolutely not,” came the answer from Moreno.\n\n"
+        "Ivo Brandt, the opposition critic, was unimpressed. Brandt's response was blunt: “She should go.”\n\n"
+        "“We will see,” was the reply from Ada Moreno, the health minister."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("Absolutely not,", "Ada Moreno"),
+        ("She should go.", "Ivo Brandt"),
+        ("We will see,", "Ada Moreno"),
+    ]
+    assert got[1].evidence == "the reply named as the person's: Brandt"

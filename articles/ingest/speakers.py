@@ -810,7 +810,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _Attribution(att.start, att.end, att.person, att.written, f"{att.rule}, {PLACED_VERB_RULE}", att.kind)
         if att is not None:
             found.append(_Attribution(offset + v_start, offset + v_end, att.person, att.written, att.rule, att.kind))
-    if state.words is ENGLISH_WORDS and "words" in frame:
+    if state.words is ENGLISH_WORDS and ("words" in frame or any(noun in frame for noun in SPEECH_NOUNS)):
         found = _in_the_words_of(state, text, frame, offset, found)
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
@@ -826,14 +826,30 @@ IN_WORDS_RE = re.compile(
 )
 
 
+# Whose reply a quotation is ("“…,” came the answer from Ada Gil", "was the reply from Ada Gil", "Ada Gil's response
+# was blunt: “…”"): a noun of speech owned by the person or coming from them.
+SPEECH_NOUNS = "reply response answer retort verdict message reaction comment explanation".split()
+SPEECH_NOUN_RULE = "the reply named as the person's"
+SPEECH_NOUN_RE = re.compile(
+    rf"\b(?:{'|'.join(SPEECH_NOUNS)})\s+(?:came\s+|was\s+)?from\s+(?P<of>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)"
+    rf"(?:,\s*(?P<app>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?))?\s*(?:[,.;:]|\Z)|"
+    rf"(?P<own>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(SPEECH_NOUNS)})\b"
+    rf"[^,;!?\n{QUOTE_CHAR}]{{0,30}}:"
+)
+
+
 def _in_the_words_of(
     state: _State, text: str, frame: str, offset: int, found: list[_Attribution]
 ) -> list[_Attribution]:
     """Add the person an "in X's words" / "in the words of X" phrase names by name, the role before an apposition's
     name ("in the words of the hospital's chief executive, Dr. Ada Voss") or after it: a person named only, as
-    "in the report's words" names no speaker, and a role alone is weak evidence."""
+    "in the report's words" names no speaker, and a role alone is weak evidence; and the person a reply is named as
+    coming from or belonging to (SPEECH_NOUN_RE)."""
     added = False
-    for m in IN_WORDS_RE.finditer(frame):
+    speech_nouns = any(noun in frame for noun in SPEECH_NOUNS)
+    matches = [(m, IN_WORDS_RULE) for m in IN_WORDS_RE.finditer(frame)] if "words" in frame else []
+    matches += [(m, SPEECH_NOUN_RULE) for m in SPEECH_NOUN_RE.finditer(frame)] if speech_nouns else []
+    for m, rule in matches:
         for who in ("app", "of", "own"):
             if not m.group(who):
                 continue
@@ -843,9 +859,7 @@ def _in_the_words_of(
         else:
             att = None
         if att is not None:
-            found.append(
-                _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, IN_WORDS_RULE, att.kind)
-            )
+            found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written, rule, att.kind))
             added = True
     return sorted(found, key=lambda a: a.start) if added else found
 
