@@ -311,6 +311,12 @@ DOCUMENT_HEADS = frozenset(
     """report statement letter memo memorandum document ad advertisement email release study survey poll editorial
 filing complaint lawsuit bill website tweet video sign message transcript analysis review ruling order""".split()
 )
+# Of those, the texts whose words are nobody's in particular, with the press's own (speakers._attributions: "a story
+# … which said"); an ad, a video, a statement or a letter gives its author's words (PolNeAR's annotators and the
+# reader take "an ad that urges voters to “…”" as the candidate's).
+REPORT_NOUNS = "story stories article headline piece column editorial report study survey poll analysis review".split()
+# The rule of a quotation a text says (quotes.py, "the study found “…”"; speakers.py, "a story … which said “…”").
+TEXT_WORDS_RULE = "no speaker: the words of a text"
 
 # In a capitalised name only: outlets and institutions ("the Washington Post", "Fox News", "the White House").
 NAMED_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(

@@ -114,6 +114,7 @@ from .quote_words import (
     PERSON_HEADS,
     QUOTE_CONVENTIONS,  # noqa: F401 - callers and tests read it here
     SINGLE,
+    TEXT_WORDS_RULE,
 )
 from .speakers import (
     IN_WORDS_RULE,
@@ -222,7 +223,6 @@ DOCUMENT_SUBJECT_RE = re.compile(
     + r")s?\s+(?:[a-z]+ly\s+)?(?:found|finds|said|says|shows|showed|concluded|concludes|stated|states|noted|notes|"
     r"read|reads|claimed|claims|warned|warns|described|describes|called|calls|argued|argues|suggested|suggests)\b"
 )
-DOCUMENT_RULE = "no speaker: the words of a text"
 OTHERS_RULE = "no speaker: words of others, listed"
 # Anonymous others' words listed ("she received comments including “…” and “…”", "messages such as “…”").
 OTHERS_WORDS_RE = re.compile(
@@ -262,7 +262,7 @@ def _fallback(
     document = DOCUMENT_SUBJECT_RE.match(text, sentence[0], span.start)
     if document is not None:
         # "Another study found that there is “…”": a text's words, not the previous speaker's
-        return _Attribution(span.start, span.start, None, "", f"{DOCUMENT_RULE}: {document.group().strip()}")
+        return _Attribution(span.start, span.start, None, "", f"{TEXT_WORDS_RULE}: {document.group().strip()}")
     subject, where = ctx.subject(state, text)
     para = text.rfind("\n", 0, span.start) + 1
     if subject is not None and where >= text.rfind("\n", 0, max(0, para - 2)) + 1:
@@ -362,7 +362,7 @@ def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) 
     person = att.person if att else None
     evidence = ""
     if att is not None and (
-        person is not None or att.written or att.rule.startswith((FAR_FOLLOW_ON_RULE, DOCUMENT_RULE, OTHERS_RULE))
+        person is not None or att.written or att.rule.startswith((FAR_FOLLOW_ON_RULE, TEXT_WORDS_RULE, OTHERS_RULE))
     ):
         evidence = f"{att.rule}: {att.written}" if att.written and att.rule else att.rule or att.written
     return Quote(

@@ -76,6 +76,7 @@ from .quote_words import (
     PERSON_HEADS,
     PERSON_OBJECT_VERBS,
     POST_STOP_WORDS,
+    REPORT_NOUNS,
     ROLE_DESCRIPTORS,
     SENTENCE_CONNECTIVES,
     SENTENCE_OPENERS_BEFORE_I,
@@ -83,6 +84,7 @@ from .quote_words import (
     SUBJECT_VERB_WORDS,
     SUBORDINATORS,
     TAIL_ENDINGS,
+    TEXT_WORDS_RULE,
     TIME_WORDS,
     TITLE_SURNAMES,
 )
@@ -738,13 +740,9 @@ def _placed_verbs(text: str, frame: str, offset: int) -> list[tuple[int, int, st
 
 
 # A relative clause whose antecedent is a text ("a story about her eating figs which said"): the text says it.
-# (A third party's text, not the person's own: an ad, a video, a statement or a letter gives its author's words, so
-# PolNeAR's annotators and the reader take "an ad that urges voters to “…”" as the candidate's.)
-TEXT_NOUNS = "story stories article headline piece column editorial report study survey poll analysis review".split()
 TEXT_RELATIVE_RE = re.compile(
-    r"\b(?P<text>(?:" + "|".join(TEXT_NOUNS) + r")s?)\b[^.,;:!?\x01]{0,50}?\s(?:which|that)\Z"
+    r"\b(?P<text>(?:" + "|".join(REPORT_NOUNS) + r")s?)\b[^.,;:!?\x01]{0,50}?\s(?:which|that)\Z"
 )
-TEXT_RELATIVE_RULE = "no speaker: the words of a text"
 
 
 def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
@@ -800,7 +798,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
                 # "Winfrey read a story about her which said the fruit was “…”": the text's words, not its reader's
                 said_by = frame[text_said.start("text") : k].strip()
                 att = _Attribution(
-                    offset + text_said.start("text"), offset + k, None, "", f"{TEXT_RELATIVE_RULE}: {said_by}"
+                    offset + text_said.start("text"), offset + k, None, "", f"{TEXT_WORDS_RULE}: {said_by}"
                 )
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, v_start)
