@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 _prepare = True  # False once the server showed it does not keep a connection's session (a pooler)
 
 
+@functools.cache
 def _statement_name(sql: str) -> str:
     # Named from the text: a session holding a statement of this name holds this statement.
     return "na_" + hashlib.sha256(sql.encode()).hexdigest()[:16]

