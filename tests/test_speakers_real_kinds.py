@@ -1351,3 +1351,30 @@ def test_a_reply_named_as_a_persons_gives_its_speaker():
         ("We will see,", "Ada Moreno"),
     ]
     assert got[1].evidence == "the reply named as the person's: Brandt"
+
+
+def test_he_after_a_sentence_naming_someone_only_in_its_subjects_description_means_the_subject():
+    # real news: "Armstrong Williams, Carson’s longtime friend and adviser, suggested … “…,” he told the AP" and
+    # "“…,” said Ian H. Solomon, who … nominated Mr. Kim four years ago. He called that vision “…”": the person named
+    # last is only in the description of the sentence's subject, or the object of its inverted speaker's clause
+    body = (
+        "Tomas Brellik changed his campaign staff on Friday.\n\n"
+        "Armand Keel, Brellik’s longtime friend and adviser, suggested that the candidate was taking back control. "
+        "“Tomas is back in charge, and I am glad to see it,” he told the Ledger.\n\n"
+        "“The emphasis on the harbour is new,” said Ivo Stannard, who chaired the board from 2010 to 2013 and as "
+        "such nominated Mr. Brellik four years ago. He called that vision “a necessary one and an urgent one.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("Tomas is back in charge,", "Armand Keel"),
+        ("The emphasis on the harb", "Ivo Stannard"),
+        ("a necessary one and an u", "Ivo Stannard"),
+    ]
+    assert got[0].evidence == (
+        "pronoun next to the reporting verb, meaning the subject of the sentence naming the last person as its "
+        "object: he"
+    )
+    assert got[2].evidence == (
+        "pronoun next to the reporting verb, meaning the speaker of the sentence naming the last person as its "
+        "object: He"
+    )

@@ -280,6 +280,9 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             if earlier is not None:
                 person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
+        speaker = _speaker_of_sentence(state, text, m, para_start, pos, genders, want)
+        if speaker is not None:
+            return speaker, "the speaker of the sentence naming the last person as its object"
         return m.person, "the last person named in the paragraph"
     if fitting_relative is not None:
         return fitting_relative, "a relative whose kinship word fits"
@@ -362,7 +365,8 @@ def _subject_before_object(
     subject of that sentence, if it is another person whose gender does not contradict the pronoun."""
     start = _last_sentence_mark(text, para_start, m.start) + 1
     start = max(start, para_start)
-    if _subject_position(text, start, m.start):
+    # (a possessive is never the subject, even after a comma: "Armand Keel, Brellik's longtime friend, suggested")
+    if _subject_position(text, start, m.start) and not text.startswith(("'s", "’s"), m.end):
         return None
     for i in range(bisect_left(state.starts, start), bisect_left(state.starts, m.start)):
         other = state.mentions[i]
@@ -376,6 +380,21 @@ def _subject_before_object(
         ):
             return other.person
     return None
+
+
+def _speaker_of_sentence(
+    state: _State, text: str, m: Mention, para_start: int, pos: int, genders: dict[int, str], want: str
+) -> int | None:
+    """When the latest person named is no subject and the previous speaker's reporting verb stands in that sentence
+    ("“…,” said Ivo Stannard, who as such nominated Mr. Brellik. He called it …": the verb's subject is the sentence's,
+    inverted after it), that speaker, if the pronoun's gender does not contradict."""
+    last = state.last
+    if last is None or last.person is None or last.person == m.person or genders.get(last.person, want) != want:
+        return None
+    start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+    if not start <= last.start < pos or _subject_position(text, start, m.start):
+        return None
+    return last.person
 
 
 def _before_its_verb(text: str, start: int, m: Mention) -> bool:
