@@ -1378,3 +1378,50 @@ def test_he_after_a_sentence_naming_someone_only_in_its_subjects_description_mea
         "pronoun next to the reporting verb, meaning the speaker of the sentence naming the last person as its "
         "object: He"
     )
+
+
+def test_an_aside_between_spaced_hyphens_is_no_subject():
+    # real news: "In May 2013 - four months after Clinton left office - the State Department told CREW that “…”"
+    body = (
+        "Ada Voss left the ministry in January.\n\n"
+        "In May - four months after Voss left office - the Harbour Department told the Ledger that "
+        "“no records responsive to your request were located.”"
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert (quote.speaker, quote.speaker_as_written, quote.speaker_kind) == (
+        None,
+        "the Harbour Department",
+        "organisation",
+    )
+
+
+def test_a_campaign_after_an_adverb_and_a_subordinate_clause_speaks_not_the_person_named_before():
+    # real news: "Shortly after Murphy’s conference call ended, Rubio’s campaign sent out a press release saying …
+    # “…”", "Even before Sanders took the stage Tuesday night, his campaign sent out a text message … saying: “…”"
+    body = (
+        "Ada Voss spoke to the harbour board on Monday. “The fund is empty,” Voss said.\n\n"
+        "Shortly after the board’s meeting ended, Tessaro’s campaign sent out a press release saying Voss owes "
+        "“the island an explanation for voting against the fund.”\n\n"
+        "Even before Tessaro took the stage on Tuesday night, his campaign sent out a text message to supporters "
+        "saying: “With your help, we were just declared the winner!”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in got] == [
+        ("The fund is empty,", "Ada Voss", "Voss"),
+        ("the island an explanatio", None, "Tessaro’s campaign"),
+        ("With your help, we were ", None, "his campaign"),
+    ]
+
+
+def test_a_statement_read_after_the_quotation_speaks_and_the_next_quotation_runs_on():
+    # real news: "“In writing her beautiful speech, …,” read the statement, which was attributed to Miller. “…”"
+    body = (
+        "Bram Tessaro and campaign spokesman Ivo Stannard worked on the campaign's first statement.\n\n"
+        "“In writing her speech, the team took notes on her life,” read the statement, which was attributed to "
+        "Stannard. “Her experience shone through in her speech.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in got] == [
+        ("In writing her speech, t", None, "the statement"),
+        ("Her experience shone thr", None, ""),
+    ]

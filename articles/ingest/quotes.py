@@ -317,12 +317,17 @@ def _someone_of(text: str, m: Mention) -> bool:
     return len(words) == 2 and words[1] in DESCRIPTION_PREPOSITIONS and words[0].lower().rstrip("s") in PERSON_HEADS
 
 
+APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)")
+
+
 def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """A sentence holding a quotation after words of its own, whose subject names nobody ("One such memo, obtained by
     the Ledger, requires staff to promise “…”", "The board's members were blunt: “…”"): that noun phrase, as written
     and with no person, rather than whoever spoke before."""
     before = text[a:b]
-    if state.words is not ENGLISH_WORDS or not before.strip() or any(mark in before for mark in QUOTE_MARKS):
+    # (an apostrophe inside a word is no quotation mark: "Tessaro’s campaign sent out a release saying …")
+    marks = APOSTROPHE_RE.sub("", before) if "’" in before else before
+    if state.words is not ENGLISH_WORDS or not before.strip() or any(mark in marks for mark in QUOTE_MARKS):
         return None
     att = _main_clause_subject(state, text, before, a, len(before))
     if att is None or att.person is not None or att.rule != PARTICIPLE_RULE:

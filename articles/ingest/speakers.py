@@ -436,6 +436,10 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         frame.rfind(":", 0, v),
         frame.rfind("(", 0, v),
         frame.rfind("—", 0, v),
+        frame.rfind("–", 0, v),
+        # a dash written as a spaced hyphen ("In May 2013 - four months after Voss left office - the department
+        # told …"): the aside between two of them is no subject
+        frame.rfind(" - ", 0, v) + 1 or -1,
     )
     segments = _last_comma_segments(frame, cut + 1, v, 3)
     last = frame[segments[0][0] : segments[0][1]] if segments else ""
@@ -698,7 +702,7 @@ def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | Non
 # "“…,” the statement read.") or such a verb and then its subject ("“…,” exhorted Ruiz's deputy, Ada Gil."): the
 # sentence goes on after the quotation only to say who spoke it. (_placed_verbs)
 PLACED_VERB_RE = re.compile(
-    r"\x01\s+(?:(?P<first>[a-z]{3,}ed)(?=\s+(?:[A-Z]|(?:the|a|an|his|her|their|its)\s))"
+    r"\x01\s+(?:(?P<first>[a-z]{3,}ed|read)(?=\s+(?:[A-Z]|(?:the|a|an|his|her|their|its)\s))"
     r"|(?P<subject>[^\W\d_][\w.’'-]*(?:\s+[^\W\d_][\w.’'-]*){0,3}?)\s+(?P<verb>[a-z]{3,}ed|"
     # a feature's present tense after a pronoun ("“…,” she shares with the Ledger"): "he", "she" only
     r"(?:(?<=\b[Hh]e\s)|(?<=[Ss]he\s))[a-z]{3,}[^s\W]s(?=\s+(?:with|to)\s)|"
@@ -947,6 +951,10 @@ def _with_participle_subject(state: _State, text: str, a: int, v: int) -> _Attri
     return None
 
 
+# Adverbs that may stand before a subordinate clause opening a sentence ("Even before Ruiz spoke, …"), as "-ly" ones do.
+CLAUSE_ADVERBS = frozenset("even just right soon long only".split())
+
+
 def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
     """The subject opening the sentence frame[:v], past an introductory phrase ("On Wednesday, …") or a connective
     ("But …"): a noun phrase opened by a determiner or a possessive ("The harbour board", "Ruiz's campaign", "A
@@ -957,7 +965,12 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
     if not words or QUOTE_CHAR in words[0] or QUOTE_STOP in words[0]:
         return None
     first = words[0].lower().rstrip(",")
-    if first in INTRODUCTION_OPENERS or (first.endswith("ly") and words[0].endswith(",")):
+    if (
+        first in INTRODUCTION_OPENERS
+        or (first.endswith("ly") and words[0].endswith(","))
+        # an adverb before a subordinate clause ("Shortly after the call ended, …", "Even before Ruiz spoke, …")
+        or (len(words) > 1 and words[1] in SUBORDINATORS and (first.endswith("ly") or first in CLAUSE_ADVERBS))
+    ):
         comma = frame.find(",", a, v)
         if comma < 0:
             return None
