@@ -1425,3 +1425,66 @@ def test_a_statement_read_after_the_quotation_speaks_and_the_next_quotation_runs
         ("In writing her speech, t", None, "the statement"),
         ("Her experience shone thr", None, ""),
     ]
+
+
+def test_a_description_of_the_person_the_article_is_about_speaks_as_that_person():
+    # real news: "“There is no doubt that he is a very bright and talented man,” the Russian leader said" in an article
+    # about Putin; "“…,” the Republican presidential candidate told CBS" in one about Carson
+    body = (
+        "Governor Ada Voss defended the harbour fund on Monday. Voss spoke after a meeting with Mayor Ivo Stannard.\n\n"
+        "“The fund is not empty,” the veteran lawmaker said. “It never was.”\n\n"
+        "Voss also took questions from the Ledger's Bram Tessaro.\n\n"
+        "“We will be fine,” the former candidate said later."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("The fund is not empty,", "Ada Voss"),
+        ("It never was.", "Ada Voss"),
+        ("We will be fine,", "Ada Voss"),
+    ]
+    assert got[0].evidence == (
+        "description, as a pronoun, meaning the subject of the sentence naming the last person as its object: "
+        "the veteran lawmaker"
+    )
+
+
+def test_a_description_stays_unnamed_when_anonymous_or_of_someone_not_the_articles_subject():
+    body = (
+        "Governor Ada Voss defended the harbour fund on Monday. Voss met Mayor Ivo Stannard. Voss left early.\n\n"
+        "“It is a disaster,” the woman said.\n\n"
+        "A senior adviser to the council disagreed. “We will be fine,” the adviser said.\n\n"
+        "Stannard was less sure. “We will see,” the Elmsby delegate said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in got] == [
+        ("It is a disaster,", None, "the woman"),
+        ("We will be fine,", None, "the adviser"),
+        ("We will see,", None, "the Elmsby delegate"),
+    ]
+
+
+def test_an_inverted_description_before_a_name_gives_the_name():
+    # real news: "… party,” wrote the American ambassador at the time, John E. Herbst."
+    body = (
+        "Governor Ada Voss defended the harbour fund. Voss spoke on Monday. Voss left early.\n\n"
+        "The fund was “working to change its image from that of a haven for smugglers,” wrote the island’s envoy at "
+        "the time, Ivo Stannard."
+    )
+    assert speakers(body) == [("working to change its im", "Ivo Stannard")]
+
+
+def test_no_follow_on_across_a_live_blogs_section_break():
+    # real news (AP's "The Latest"): "___. / 5:45 p.m. / Libertarian presidential candidate Gary Johnson’s doctor is
+    # calling the candidate “extremely physically fit.”": not the previous entry's speaker
+    body = (
+        "“The fund is empty,” Governor Ada Voss said.\n\n"
+        "___.\n\n"
+        "5:45 p.m.\n\n"
+        "Libertarian candidate Bram Tessaro’s doctor is calling the candidate “extremely physically fit.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("The fund is empty,", "Ada Voss"),
+        ("extremely physically fit", None),
+    ]
+    assert got[1].evidence == "no speaker: a section break since the previous speaker"

@@ -273,11 +273,17 @@ def _fallback(
         last = state.last
         if _far_from_last(state, text, span.start):
             return _Attribution(span.start, span.start, None, "", FAR_FOLLOW_ON_RULE)
+        if SECTION_BREAK_RE.search(text, last.end, span.start):
+            return _Attribution(span.start, span.start, None, "", SECTION_BREAK_RULE)
         return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
 
 
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"
+# A rule line between the previous speaker and a quotation with none: a live blog's next entry ("___. / 5:45 p.m."),
+# which is about somebody else.
+SECTION_BREAK_RULE = "no speaker: a section break since the previous speaker"
+SECTION_BREAK_RE = re.compile(r"\n[^\S\n]*_{3,}\.?[^\S\n]*\n")
 # Reporter's prose between the previous quotation (or attribution) and a quotation with none, in characters, past
 # which the previous speaker is no evidence once a paragraph ends between them and someone else is named there: on
 # real news (PolNeAR train and dev) such follow-ons were right for 2 quotations of 29.
@@ -367,7 +373,9 @@ def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) 
     person = att.person if att else None
     evidence = ""
     if att is not None and (
-        person is not None or att.written or att.rule.startswith((FAR_FOLLOW_ON_RULE, TEXT_WORDS_RULE, OTHERS_RULE))
+        person is not None
+        or att.written
+        or att.rule.startswith((FAR_FOLLOW_ON_RULE, SECTION_BREAK_RULE, TEXT_WORDS_RULE, OTHERS_RULE))
     ):
         evidence = f"{att.rule}: {att.written}" if att.written and att.rule else att.rule or att.written
     return Quote(
@@ -530,7 +538,11 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                 named_here = explicit or (first_quote < 0 and not continues)
                 _track_group(ctx, span, att, len(quotes) - 1, named_here, continues)
                 # (whose words a quotation gives, "in the words of X", is a characterisation: no previous speaker)
-                if att is not None and (att.written or att.rule == FAR_FOLLOW_ON_RULE) and att.rule != IN_WORDS_RULE:
+                if (
+                    att is not None
+                    and (att.written or att.rule in (FAR_FOLLOW_ON_RULE, SECTION_BREAK_RULE))
+                    and att.rule != IN_WORDS_RULE
+                ):
                     state.last = att  # (after a far follow-on, the quotations after it do not go back further)
                 prev = span
                 if explicit:

@@ -173,13 +173,63 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         phrase = clause
     # A noun phrase: an organisation, a role ("the mayor") or an unnamed speaker ("one driver").
     unnamed = UNNAMED_PERSON_OF_RE.match(phrase)
+    whole = phrase
     if len(phrase.split()) > 6 and not (unnamed and unnamed.group("head") in PERSON_HEADS):
         det = list(DETERMINER_WORD_RE.finditer(phrase))
         phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
     person = _role_reference(state, text, a, phrase)
     if person is not None:  # "the coach": the person the article introduced with that role
         return _Attribution(a, b, person, phrase, ROLE_RULE)
-    return _Attribution(a, b, None, phrase, "role or description", speaker_kind(phrase))
+    kind = speaker_kind(phrase)
+    if kind == "person" and phrase is whole and state.words is ENGLISH_WORDS and _description_of_one(text, a, phrase):
+        # "the Florida senator said", "said the Republican nominee": news shorthand for the person the text is about,
+        # read as a pronoun, when that is the person the article names most (not the end of a longer phrase: "The
+        # account from the CIA base chief adds")
+        want = _gender(phrase.lower().split())
+        person, how = _resolve_pronoun(state, text, a, {"f": "she", "m": "he"}.get(want, ""))
+        if person is not None and person == _main_person(state):
+            return _Attribution(a, b, person, phrase, f"{DESCRIPTION_RULE}, meaning {how}", "person")
+    return _Attribution(a, b, None, phrase, "role or description", kind)
+
+
+DESCRIPTION_RULE = "description, as a pronoun"
+# Heads of a description that stand for somebody the text does not name ("the source said", "the official added",
+# "the woman said" of a cashier just described).
+ANONYMOUS_HEADS = frozenset(
+    """source official spokeswoman spokesman spokesperson insider aide staffer employee worker witness user man woman
+boy girl person""".split()
+)
+DESCRIPTION_MAX_WORDS = 6
+
+
+# How often the article must name a person for a description to stand for them ("the Russian leader": Putin in an
+# article about him; not the one person a short text names once).
+MAIN_PERSON_MENTIONS = 3
+
+
+def _main_person(state: _State) -> int | None:
+    """The person the article names most often, when named MAIN_PERSON_MENTIONS times or more, and more often than
+    anyone else."""
+    counts: dict[int, int] = {}
+    for m in state.mentions:
+        counts[m.person] = counts.get(m.person, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MAIN_PERSON_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _description_of_one(text: str, a: int, phrase: str) -> bool:
+    """A definite description of one person ("the Texas senator", "The former secretary of state") whose head is no
+    anonymous person's and that no indefinite phrase with the same head introduced before ("a senior adviser said …
+    the adviser added": somebody unnamed)."""
+    words = phrase.split()
+    if not (1 < len(words) <= DESCRIPTION_MAX_WORDS) or words[0].lower() != "the":
+        return False
+    head = SPEAKER_HEAD_END_RE.split(phrase.strip(), 1)[0].split()[-1].lower()
+    if head in ANONYMOUS_HEADS or (head.endswith("s") and not head.endswith(("ss", "us"))):
+        return False
+    return re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", text[:a]) is None
 
 
 # --- what kind of speaker -------------------------------------------------------------------------------------
@@ -464,7 +514,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
             continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
         if att.person is not None:
             if (
-                att.rule == ROLE_RULE
+                (att.rule == ROLE_RULE or att.rule.startswith(DESCRIPTION_RULE))
                 and i + 1 < len(segments)
                 and _ends_with_mention(state, offset + segments[i + 1][1], text)
             ):
@@ -660,6 +710,9 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
             break
         att = _speaker_from_segment(state, text, offset + a, offset + b)
         if att is not None and att.person is not None:
+            if att.rule.startswith(DESCRIPTION_RULE) and first is None and len(pieces) > 1:
+                first = att  # "wrote the American ambassador at the time, John E. Herbst": the name after it speaks
+                continue
             return att
         if b < end and first is None:
             # "said former secretary of state Hillary Clinton": the role's "of" cut the name off the subject
