@@ -953,3 +953,35 @@ def test_a_given_name_and_the_surname_initial_is_the_person_named_in_full():
         "citizen so she could use her?"
     )
     assert names(body) == ["Marta Mellor"]
+
+
+def test_letters_of_an_office_or_honour_after_a_name_are_no_part_of_it():
+    """ "His Honour Judge Neil Tarrow QC sentenced …" gave only "Tarrow" (from "Judge Tarrow"), and "Alan Brindle QC,
+    for the defence," nobody: "QC" (as "MP", "TD", "OBE") ends the name, it does not make the run an acronym's."""
+    body = (
+        "His Honour Judge Neil Tarrow QC sentenced the man to four years. Alan Brindle QC, for the defence, said his "
+        "client would appeal. Judge Tarrow said the offence was grave. Mira Quist MP was in court."
+    )
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {"Neil Tarrow": "Honour Judge", "Alan Brindle": "", "Mira Quist": ""}
+
+
+def test_irish_and_county_offices_before_a_name_are_its_role():
+    """ "Tánaiste Ciaran Dolmore", "Taoiseach Eimear Rourke", "Supervisor Alfredo Pedrosa": offices no English title
+    list held, kept in the name before ("Tanaiste Ciaran Dolmore")."""
+    body = (
+        "Last night Tanaiste Ciaran Dolmore made a strong claim on radio. Taoiseach Eimear Rourke confirmed the plan. "
+        "“It is a win,” said Supervisor Alfredo Pedrosa of Verran County."
+    )
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {"Ciaran Dolmore": "Tanaiste", "Eimear Rourke": "Taoiseach", "Alfredo Pedrosa": "Supervisor"}
+
+
+def test_a_firm_of_technology_listed_beside_a_person_is_no_person():
+    """A firm or an outlet ending with "Technology" or "Tech" listed beside people ("listed with people") was taken for
+    a person: those words end names of firms and outlets, as "Technologies" does."""
+    body = (
+        "The seller was a firm called Velmora Technology. Tessa Marchetti and Velmora Technology were named in the "
+        "suit, as were Ilse Vandermeer and Quorbit Tech."
+    )
+    assert names(body) == ["Tessa Marchetti", "Ilse Vandermeer"]

@@ -61,6 +61,7 @@ from .people_words import (
     PERSON_MODIFIED_NOUNS,
     PLACE_INITIALS,
     POSITION_WORDS,
+    POST_NOMINALS,
     ROLE_WORDS,
     STATE_TITLE_ABBREVIATIONS,
     STRONG_ROLE_ENDINGS,
@@ -449,9 +450,13 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
                 name_toks = name_toks[:i]
             break
     while name_toks and (
-        name_toks[-1].lower() in PARTICLES or fold(name_toks[-1]) in CONTRACTIONS or LETTER_WORD_RE.match(name_toks[-1])
+        name_toks[-1].lower() in PARTICLES
+        or fold(name_toks[-1]) in CONTRACTIONS
+        or LETTER_WORD_RE.match(name_toks[-1])
+        or (len(name_toks) > 1 and name_toks[-1] in POST_NOMINALS)
     ):
-        # "… Eastland I’ve presided": the pronoun starts the next clause; "Bernie Sanders T-shirts": a thing of theirs
+        # "… Eastland I’ve presided": the pronoun starts the next clause; "Bernie Sanders T-shirts": a thing of theirs;
+        # "Neil Tarrow QC": letters of an office or an honour after the name
         name_toks = name_toks[:-1]
     # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.
     # "Vale’s Tomas Brandt" (a team's, a town's player): a possessive first word before two more leaves them.

@@ -26,6 +26,7 @@ physician scientist researcher economist analyst engineer architect lawyer teach
 skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
 businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
 pastor chaplain deacon whip
+tánaiste tanaiste taoiseach supervisor reeve
 assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman
 del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres.
 """.split()
@@ -68,6 +69,15 @@ princess pope rev reverend father rabbi imam bishop cardinal archbishop minister
 ambassador general colonel captain sergeant lieutenant major admiral commander detective inspector constable
 representative congressman congresswoman councillor councilor chairman chairwoman coach
 assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderman alderwoman
+tánaiste tanaiste taoiseach
+""".split()
+)
+
+# Letters after a name that say its holder's office, rank or honour ("Neil Tarrow QC", "Ana Ruiz MP", "Ciaran Dolmore
+# TD", "Oren Blaylock OBE", "Mira Quist PhD"): no part of the name, which ends before them (people_runs._shape), as it
+# does before a contraction. Written as here only (case kept): "Md", "Cm" are no such letters.
+POST_NOMINALS = frozenset(
+    """QC KC SC MP MPP MLA MNA MHA MSP MEP TD OBE MBE CBE KBE DBE GBE OC CM CH OM FRS FRSC PhD DPhil Esq Esq.
 """.split()
 )
 
@@ -121,6 +131,7 @@ brook bend row point trench canal parade rail railways airfield cottage coastgua
 brewery distillery winery workers
 ferries bakeries minerals voices straits weekend
 research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
+technology tech
 communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
 athletic rovers wanderers rangers albion marathon prize award awards trophy
