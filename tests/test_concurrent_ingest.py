@@ -404,3 +404,98 @@ def test_migration_merges_people_stored_twice_into_the_oldest_then_adds_the_cons
     assert Article.objects.get(pk=may.pk).search_text == "Ana Ruiz Bram Ostrow We are ready"
     with pytest.raises(IntegrityError), transaction.atomic():
         Person.objects.create(name="ANA RUIZ", slug="ana-ruiz-9")
+
+
+# --- Two ingests storing copies of one wire story at once (Quote.repeated, Mention.repeated) ----------
+
+STORY = [
+    "The tram line between Kessly Quay and the old mill district will close for a month from Monday, the city "
+    "transport office said on Friday, after engineers found a sagging beam under the bridge at Tolle Street.",
+    "About six thousand people ride the line on a weekday, most of them shift workers at the bottling plant "
+    "and students of the technical college. Buses will run every ten minutes while the beam is replaced.",
+    "“No tram will cross a bridge we are not sure of,” said Ilse Carrow, who runs the transport office. "
+    "“The new beam is cut and waiting, and the crane arrives on Tuesday.”",
+    "Traders on Tolle Street said the closure came a week before the winter fair, when visitors usually "
+    "arrive by tram from the station.",
+]
+# A paragraph both later copies add and the first article lacks: the quotation in it is the earlier copy's
+# own, and a repeat in the later one.
+ADDED = "“Every bus will wait for the last train from the coast,” Carrow told the Kessly Herald."
+
+
+def wire_copy(n: int, source: str, month: int, paragraphs: list[str]) -> ParsedArticle:
+    body = "\n\n".join(paragraphs)
+    return ParsedArticle(
+        headline=f"Tram bridge closes for repairs ({n})",
+        body_text=body,
+        body_html="",
+        origin=f"test {n}",
+        source=source,
+        url=f"https://tram.example/{n}",
+        published=dt.date(2026, month, n),
+    )
+
+
+@committing
+def test_two_ingests_storing_copies_of_one_story_at_once_flag_the_later_copys_repeat(monkeypatch):
+    """The earlier copy (smaller id) is stored by one transaction, the later by another; each refreshes the
+    group's flags before the other commits. Without a lock each refresh saw only its own new copy, and the later
+    copy's quotation and mention of the added paragraph stayed unflagged (counted twice): the refresh now waits
+    for the other's commit and then sees both. (The copies are of months of their own, and the earlier is the
+    first article's outlet's: nothing else the two write is a row both lock, the person's month or the head's
+    count of outlets, which would make one wait for the other's commit anyway.)"""
+    make_source("Kessly Herald"), make_source("Quay Post")
+    first_article = wire_copy(1, "Kessly Herald", 10, STORY)
+    archive.store_articles([(first_article, extract_article(first_article))], context=archive.Context())
+    earlier = wire_copy(2, "Kessly Herald", 11, [*STORY, ADDED])
+    later = wire_copy(3, "Quay Post", 12, [*STORY, ADDED])
+    steps = {name: threading.Event() for name in ("written", "go", "refreshed", "later_refreshed", "later_go")}
+    backend, errors = {}, []
+    real = archive._refresh_repeated
+
+    def paused_refresh(written, regrouped):
+        if threading.current_thread().name == "earlier":  # written, not refreshed: the later one goes meanwhile
+            steps["written"].set()
+            steps["go"].wait(60)
+            real(written, regrouped)
+            steps["refreshed"].set()
+        else:  # refreshed, not committed, while the earlier one refreshes
+            real(written, regrouped)
+            steps["later_refreshed"].set()
+            steps["later_go"].wait(60)
+
+    def store(parsed: ParsedArticle) -> None:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                backend[threading.current_thread().name] = cursor.fetchone()[0]
+            archive.store_articles([(parsed, extract_article(parsed))], context=archive.Context())
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    monkeypatch.setattr(archive, "_refresh_repeated", paused_refresh)
+    first = threading.Thread(target=store, args=(earlier,), name="earlier")
+    first.start()
+    assert steps["written"].wait(60)  # its id taken: the smaller
+    second = threading.Thread(target=store, args=(later,), name="later")
+    second.start()
+    assert steps["later_refreshed"].wait(60)
+    steps["go"].set()
+    # The earlier one refreshes at once (no lock), or waits for the later one's commit (the lock): either way,
+    # let the later one commit then.
+    with connection.cursor() as cursor:
+        for _ in range(6000):
+            cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [backend["earlier"]])
+            if steps["refreshed"].is_set() or cursor.fetchone() == ("Lock",):
+                break
+            time.sleep(0.01)
+    steps["later_go"].set()
+    first.join(60), second.join(60)
+    assert not errors
+    added = Quote.objects.filter(text__startswith="Every bus").select_related("article")
+    assert sorted((q.article.url[-1], q.repeated) for q in added) == [("2", False), ("3", True)]
+    # Named in all three: repeated in both copies, so the story names her once.
+    mentions = Mention.objects.filter(person__name="Ilse Carrow").select_related("article")
+    assert sorted((m.article.url[-1], m.repeated) for m in mentions) == [("1", False), ("2", True), ("3", True)]
