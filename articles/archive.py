@@ -22,6 +22,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
+import hashlib
 import io
 from collections import defaultdict
 from collections.abc import Iterable
@@ -435,7 +436,8 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
             unstored={row.pk: row.values["published"] for row in new},
         )
         _insert_articles(cursor, new, now, groups.heads)
-        _insert_rows(cursor, [row for _, row in articles], rows)
+        repeats = _repeats_in_new_copies(cursor, articles, rows, groups)
+        _insert_rows(cursor, [row for _, row in articles], rows, repeats)
     write_groups(groups)
     _refresh_repeated(
         [row.pk for _, row in articles],
@@ -499,9 +501,62 @@ def _insert_articles(cursor, rows: list[_Row], now: dt.datetime, heads: dict[int
     )
 
 
-def _insert_rows(cursor, articles: list[_Row], rows: list[tuple[list[tuple], list[tuple]]]) -> None:
+def _repeats_in_new_copies(
+    cursor, articles: list[tuple[int, _Row]], rows: list[tuple[list[tuple], list[tuple]]], groups: Groups
+) -> set[tuple[int, str, object]]:
+    """The new copies' rows that repeat their story, as Quote.repeated and Mention.repeated will say: (article,
+    "q", position) for a quotation with a twin as written from the same speaker, (article, "m", person) for a
+    person named, in the group's head or an earlier copy (a smaller id), stored or in this batch. Written with
+    their flag, these rows need no UPDATE from _refresh_repeated (which had set ~1,700 quotations and ~700
+    mentions a batch of the ingest bench, each UPDATE re-indexing the row and moving PersonMonth's counts).
+
+    A forecast, not the rule: _refresh_repeated still computes every flag of the batch's groups (the words
+    folded, other writers' rows) and corrects any forecast wrong. A group one of ours took over is left to it."""
+    new = {row.pk: index for index, (_, row) in enumerate(articles) if not row.existed}
+    copies = {pk: groups.heads[pk] for pk in new if groups.heads.get(pk) is not None}
+    copies = {pk: head for pk, head in copies.items() if head not in groups.takeovers.values()}
+    if not copies:
+        return set()
+    heads = sorted(set(copies.values()))
+    # By head: (article, speaker, digest of the words) of its quotations, (article, person) of its mentions.
+    quotes, mentions = defaultdict(set), defaultdict(set)
+    # The stored members' rows: digests of the words (a tenth of the bytes of the words).
+    cursor.execute(
+        "SELECT coalesce(a.copy_of_id, a.id), a.id, q.person_id, md5(q.text) FROM articles_article a"
+        " JOIN articles_quote q ON q.article_id = a.id WHERE a.id = ANY(%s) OR a.copy_of_id = ANY(%s)",
+        [heads, heads],
+    )
+    for head, pk, person_id, digest in cursor.fetchall():
+        quotes[head].add((pk, person_id or 0, digest))
+    cursor.execute(
+        "SELECT coalesce(a.copy_of_id, a.id), a.id, m.person_id FROM articles_article a"
+        " JOIN articles_mention m ON m.article_id = a.id WHERE a.id = ANY(%s) OR a.copy_of_id = ANY(%s)",
+        [heads, heads],
+    )
+    for head, pk, person_id in cursor.fetchall():
+        mentions[head].add((pk, person_id))
+    for pk, index in new.items():  # the batch's own, in its groups
+        head = copies.get(pk, pk if pk in heads else None)
+        if head is not None:
+            mentioned, quoted = rows[index]
+            quotes[head] |= {(pk, q[1] or 0, hashlib.md5(q[0].encode()).hexdigest()) for q in quoted}
+            mentions[head] |= {(pk, m[0]) for m in mentioned}
+    repeats = set()
+    for pk, head in copies.items():
+        earlier = {(speaker, digest) for other, speaker, digest in quotes[head] if other == head or other < pk}
+        named = {person for other, person in mentions[head] if other == head or other < pk}
+        mentioned, quoted = rows[new[pk]]
+        repeats |= {(pk, "q", q[4]) for q in quoted if (q[1] or 0, hashlib.md5(q[0].encode()).hexdigest()) in earlier}
+        repeats |= {(pk, "m", m[0]) for m in mentioned if m[0] in named}
+    return repeats
+
+
+def _insert_rows(
+    cursor, articles: list[_Row], rows: list[tuple[list[tuple], list[tuple]]], repeats: set = frozenset()
+) -> None:
     """Mentions and quotations: by COPY for new articles (nothing to conflict with but their own rows),
-    by INSERT … ON CONFLICT DO NOTHING beside the rows staff kept in existing ones."""
+    by INSERT … ON CONFLICT DO NOTHING beside the rows staff kept in existing ones. `repeats`: the new rows
+    written as repeated (_repeats_in_new_copies)."""
     new_mentions, new_quotes, old_mentions, old_quotes = [], [], [], []
     for row, (mentions, quotes) in zip(articles, rows, strict=True):
         if row.existed:
@@ -516,19 +571,23 @@ def _insert_rows(cursor, articles: list[_Row], rows: list[tuple[list[tuple], lis
         published = row.values["published"]
         date = _COPY_NULL if published is None else _copy_date(published)
         new_mentions += [
-            f"{row.pk}\t{person_id}\t{count}\t{'t' if quoted else 'f'}\t{_copy_text(why)}\t{date}\n"
+            f"{row.pk}\t{person_id}\t{count}\t{'t' if quoted else 'f'}\t{_copy_text(why)}\t{date}\t"
+            f"{'t' if (row.pk, 'm', person_id) in repeats else 'f'}\n"
             for person_id, count, quoted, why in mentions
         ]
         new_quotes += [
             f"{row.pk}\t{_copy_text(text)}\t{_COPY_NULL if person_id is None else person_id}\t"
-            f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{_copy_text(why)}\t{kind}\t{date}\n"
+            f"{_copy_text(written)}\t{'t' if partial else 'f'}\t{position}\t{_copy_text(why)}\t{kind}\t{date}\t"
+            f"{'t' if (row.pk, 'q', position) in repeats else 'f'}\n"
             for text, person_id, written, partial, position, why, kind in quotes
         ]
-    _copy_lines(cursor, "articles_mention (article_id, person_id, count, quoted, evidence, published)", new_mentions)
+    _copy_lines(
+        cursor, "articles_mention (article_id, person_id, count, quoted, evidence, published, repeated)", new_mentions
+    )
     _copy_lines(
         cursor,
         "articles_quote (article_id, text, person_id, speaker_as_written, partial, position, evidence, speaker_kind, "
-        "published)",
+        "published, repeated)",
         new_quotes,
     )
     if old_mentions:
