@@ -11,9 +11,13 @@ from .people_words import (
 )
 
 # Photo credits and bylines are not mentions: "Photo: Lena Marsh / Valley Courier", "By Lena Marsh, Staff".
+# ("Featured image by Lena Marsh/Harbor Guide.", "Photo source: Lena Marsh from Pixfield.", "Written by: Lena Marsh",
+# "Posted by Lena Marsh, Marketing": the label may have a word before or after it, and "by" needs no colon.)
 _CREDIT_LINE = (
-    r"[ \t(]*(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?(?: by)?\s*[:(].*$"
-    r"|[ \t]*by [^\n]{0,80}$"
+    r"[ \t(]*(?:(?:featured|lead|top|header|cover|main)\s+)?"
+    r"(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?"
+    r"(?:\s+by\s[^\n]{0,80}$|(?:\s+(?:by|source|credit))?\s*[:(].*$)"
+    r"|[ \t]*(?:(?:written|posted|words|text)\s+)?by:? [^\n]{0,80}$"
 )
 _CREDIT_PAREN = r"\((?:photo|photograph|picture|image|credit)s?\b[^)\n]*\)"
 CREDIT_RE = re.compile(rf"(?im)^(?:{_CREDIT_LINE})|{_CREDIT_PAREN}")  # the reference form of the three rules
@@ -42,6 +46,13 @@ BYLINE_CREDIT_RE = re.compile(
     r"(?:\s+reporting|\s+to\s+this\s+(?:report|story))?(?:\s+(?:from|in)\s+[A-Z][\w.'’ -]{1,40}?)?\.(?=\s|$))"
 )
 BYLINE_CREDIT_CUES = ("ontributed", "iles from")
+# A credit after a caption's sentence on its line ("… at the daily briefing. Photo: Lena Marsh/Harbor Wire"), and a
+# byline before the story, a date or a bar on its line ("By Lena Marsh: The council voted …", "By Lena Marsh - May 4,
+# 2022 Share", "| By Lena Marsh |"): the name is the photographer's or the writer's, no one the article mentions.
+INLINE_CREDIT_RE = re.compile(
+    r"(?m)(?<=[.!?] )(?:Photo|Photograph|Picture|Image|Credit)s?(?:\s+by\s|(?:\s+(?:source|credit))?\s*:)[^\n]{0,100}$"
+    r"|(?:^|(?<=\| ))By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:|]|\s+[-–—]\s)"
+)
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
 # Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
@@ -119,6 +130,7 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     spans += _promo_spans(text)
     spans += _agency_credits(text)
+    spans += [m.span() for m in INLINE_CREDIT_RE.finditer(text)]
     if any(cue in text for cue in BYLINE_CREDIT_CUES):
         spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
     m = DATELINE_RE.match(text)

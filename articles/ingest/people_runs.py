@@ -127,12 +127,19 @@ def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
     matches = list(run_re.finditer(text))
     starts = [m.start() for m in matches]
     dropped: set[int] = set()
+    cut: dict[int, int] = {}  # a run that reaches into a span from before it: its pieces that end before the span
     for a, b in masked:
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
         if lo and matches[lo - 1].end() > a:
-            lo -= 1
+            cut[lo - 1] = min(cut.get(lo - 1, a), a)  # "… helped by Ilse Vandermeer. Photo: …": Ilse Vandermeer stays
         dropped.update(range(lo, hi))
-    return [(starts[i], piece) for i, m in enumerate(matches) if i not in dropped for piece in _split_run(m.group())]
+    return [
+        (starts[i], piece)
+        for i, m in enumerate(matches)
+        if i not in dropped
+        for piece in _split_run(m.group())
+        if i not in cut or starts[i] + piece.offsets[-1] + len(piece.tokens[-1]) <= cut[i]
+    ]
 
 
 @lru_cache(maxsize=16384)
