@@ -1488,3 +1488,33 @@ def test_no_follow_on_across_a_live_blogs_section_break():
         ("extremely physically fit", None),
     ]
     assert got[1].evidence == "no speaker: a section break since the previous speaker"
+
+
+def test_an_inverted_speaker_after_a_comma_with_an_organisations_role_before_the_name():
+    # real news: "Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State
+    # University professor Paul Beck."
+    body = (
+        "Ada Quill spoke first. “It is a disaster,” Quill said.\n\n"
+        "Quill “drew quite well from working-class voters” in the primary, said Elmsby State University professor "
+        "Piet Vanterpool.\n\n"
+        "“It is simply not enough” for the north, said Harrowgate College economics professor Dana Robinet."
+    )
+    assert speakers(body) == [
+        ("It is a disaster,", "Ada Quill"),
+        ("drew quite well from wor", "Piet Vanterpool"),
+        ("It is simply not enough", "Dana Robinet"),
+    ]
+
+
+def test_a_title_closed_after_its_comma_ends_an_introduction_before_the_subject():
+    # real news: "On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost …, identified young voters' exhaustion …
+    # “The younger people are …”": Sanders, not the previous speaker
+    body = (
+        "“The harbour is safe,” Mayor Ada Quill said on Sunday.\n\n"
+        "On “Morning Hour,” Sen. Bram Tessaro (Vt.), who lost the primary to Quill, named the voters' fatigue as a "
+        "reason to act. “The younger people are sick and tired of waiting.”"
+    )
+    assert speakers(body) == [
+        ("The harbour is safe,", "Ada Quill"),
+        ("The younger people are s", "Bram Tessaro"),
+    ]

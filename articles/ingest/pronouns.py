@@ -452,9 +452,12 @@ AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")  # "17-year-old Jared Potts said"
 def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
     """Only titles stand between pos and the sentence start or a comma ("Asked why, Dr. Ruiz …")."""
     words = text[sentence_start:pos].split()
+    # (a comma inside a title's closing mark ends an introduction too, "On “Face the Nation,” Sen. Ruiz …", not one
+    # closing the quotation that opens the sentence: "“…,” former Bush speechwriter Ana Ruiz wrote")
+    closing = CLOSING_MARKS if words and words[0][:1] not in OPENING_MARKS else ""
     while (
         words
-        and not words[-1].endswith(",")
+        and not words[-1].rstrip(closing).endswith(",")
         and (
             words[-1][:1].isupper()
             or words[-1].lower() in ROLE_WORDS
@@ -463,7 +466,11 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
         )
     ):
         words.pop()
-    return not words or words[-1].endswith(",")
+    return not words or words[-1].rstrip(closing).endswith(",")
+
+
+CLOSING_MARKS = "”’\"'"
+OPENING_MARKS = "“‘\"'"
 
 
 def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:

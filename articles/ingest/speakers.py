@@ -937,14 +937,31 @@ def _inverted_after_comma(state: _State, text: str, offset: int, verb: str, e: i
     if i >= len(state.mentions) or state.starts[i] > start + 50:
         return None
     m = state.mentions[i]
-    for word in text[start : m.start].split():
-        low = word.lower().rstrip(".")
-        if low in OBJECT_PREPOSITIONS or not (low in ROLE_WORDS or low in NAME_PREFIX_WORDS or low in ROLE_DESCRIPTORS):
-            return None  # "said of Cruz": the name is what the words are about
+    words = text[start : m.start].split()
+    if not all(_role_word(word) for word in words) and not _organisation_role(words):
+        return None  # "said of Cruz": the name is what the words are about
     tag = PARTY_TAG_AFTER_RE.match(text, m.end)
     if not INVERTED_END_RE.match(text, tag.end() if tag else m.end):
         return None
     return _Attribution(start, m.end, m.person, m.text, "name after the reporting verb, after a comma")
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low not in OBJECT_PREPOSITIONS and (low in ROLE_WORDS or low in NAME_PREFIX_WORDS or low in ROLE_DESCRIPTORS)
+
+
+def _organisation_role(words: list[str]) -> bool:
+    """Words of a role after an organisation's name, before a person's ("Ohio State University professor", "Elmsby
+    College economics professor"): a role word last, and before it only capitalised words and lower-case nouns (no
+    preposition, determiner or verb in the past)."""
+    if not 1 < len(words) <= ROLE_BEFORE_NAME_MAX + 2 or not _role_word(words[-1]) or not words[0][:1].isupper():
+        return False
+    for word in words[:-1]:
+        low = word.lower()
+        if not word.isalpha() or low in OBJECT_PREPOSITIONS or low in DETERMINER_OPENERS or _past(low):
+            return False
+    return True
 
 
 # A reporting participle hung on the main clause after a comma or "and": "…, telling reporters, “…”", "…, adding
