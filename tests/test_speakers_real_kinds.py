@@ -1518,3 +1518,28 @@ def test_a_title_closed_after_its_comma_ends_an_introduction_before_the_subject(
         ("The harbour is safe,", "Ada Quill"),
         ("The younger people are s", "Bram Tessaro"),
     ]
+
+
+def test_a_pronoun_opening_the_sentence_holding_the_quotation_speaks():
+    # real news: "Sanders credited Clinton's victory to “a closed primary, …” He commanded the Democratic Party to
+    # “do the right thing …”" (no speaker before); "Since announcing … William Weld as his running mate, Johnson has
+    # risen … He talks about “spoiling the party,”" (Weld, named last: not Johnson, the sentence before's subject)
+    body = (
+        "Bram Tessaro lost the primary to Ada Quill on Tuesday. Nobody had to wonder for long.\n\n"
+        "Tessaro credited Quill's victory to “a closed primary, something I am not all that enthusiastic about.” "
+        "He commanded the party to “do the right thing and open its doors to everyone.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("a closed primary, someth", "Bram Tessaro"),
+        ("do the right thing and o", "Bram Tessaro"),
+    ]
+    assert got[1].evidence == (
+        "pronoun opening the sentence holding the quotation, meaning the last person named in the paragraph: He"
+    )
+    # a first person speaking in a clause after the pronoun: the pronoun's person does not speak
+    body = (
+        "Ada Quill raised me.\n\nThe road was long.\n\n"
+        "The car swerved on the highway. She became so upset that I had to change my answer: “Of course I believe it.”"
+    )
+    assert speakers(body) == [("Of course I believe it.", None)]

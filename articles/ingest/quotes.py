@@ -263,6 +263,9 @@ def _fallback(
     if document is not None:
         # "Another study found that there is “…”": a text's words, not the previous speaker's
         return _Attribution(span.start, span.start, None, "", f"{TEXT_WORDS_RULE}: {document.group().strip()}")
+    pronoun = _pronoun_subject(state, text, sentence[0], span.start)
+    if pronoun is not None:
+        return pronoun
     subject, where = ctx.subject(state, text)
     para = text.rfind("\n", 0, span.start) + 1
     if subject is not None and where >= text.rfind("\n", 0, max(0, para - 2)) + 1:
@@ -326,6 +329,10 @@ def _someone_of(text: str, m: Mention) -> bool:
 APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)")
 
 
+PRONOUN_SUBJECT_RULE = "pronoun opening the sentence holding the quotation"
+FIRST_PERSON_SUBJECT_RE = re.compile(r"\b(?:I|we|We)\s")
+
+
 def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """A sentence holding a quotation after words of its own, whose subject names nobody ("One such memo, obtained by
     the Ledger, requires staff to promise “…”", "The board's members were blunt: “…”"): that noun phrase, as written
@@ -341,6 +348,23 @@ def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution
     return _Attribution(
         att.start, att.end, None, att.written, "subject of the sentence holding the quotation", att.kind
     )
+
+
+def _pronoun_subject(state: _State, text: str, a: int, b: int) -> _Attribution | None:
+    """A sentence holding a quotation after words of its own, opened by he or she ("He commanded the party to “…”"):
+    the pronoun, resolved, rather than the previous speaker; not when a first person speaks in a clause after it ("She
+    got so upset that I had to change my answer: “…”")."""
+    before = text[a:b]
+    if state.words is not ENGLISH_WORDS or FIRST_PERSON_SUBJECT_RE.search(before) or not PRONOUN_WORD_RE.search(before):
+        return None
+    att = _main_clause_subject(state, text, before, a, len(before))
+    if att is None or att.person is None or att.written not in ("he", "she", "He", "She"):
+        return None
+    how = att.rule.rsplit(", meaning ", 1)[-1]
+    return _Attribution(att.start, att.end, att.person, att.written, f"{PRONOUN_SUBJECT_RULE}, meaning {how}")
+
+
+PRONOUN_WORD_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) -> _Attribution | None:
