@@ -1016,3 +1016,14 @@ def test_two_english_words_after_a_given_name_of_other_countries_are_no_person()
         "The guide was checked by Mark Singer and Tessa Marchetti."
     )
     assert names(body) == ["Mark Singer", "Tessa Marchetti"]
+
+
+def test_an_agency_or_branch_named_after_a_country_is_no_person():
+    """ "Health Canada said in a statement …": a name ending with a country, a U.S. state or a large city, whose first
+    word is no given name, is a government's agency or a firm's branch, whatever verb follows it or whoever is listed
+    beside it; a given name first keeps a person whose surname is a place's name ("Tessa Jordan")."""
+    body = (
+        "Harbours Canada said in a statement that the ferry would not sail. A report by Lantern Brazil and "
+        "Tessa Marchetti found the same. Tessa Jordan said she was surprised."
+    )
+    assert names(body) == ["Tessa Marchetti", "Tessa Jordan"]

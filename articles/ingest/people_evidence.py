@@ -61,7 +61,7 @@ def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str
                 continue  # (a party tag may follow a name in a list: "Jeff Hale (D-Ore.), Ana Ruiz (D-Ohio) and …")
             other = b if a.person in found else a
             key = _name_key(other.tokens)
-            if len(key) > 1 and (_plain_word(key[0]) or _word_pair(key)):
+            if len(key) > 1 and (_plain_word(key[0]) or _word_pair(key) or _of_a_place(key)):
                 continue  # "Chips Ahoy", "Salmon Dinner" beside people: an English word leads or ends it
             found[other.person] = "listed with people"
             changed = True
@@ -74,6 +74,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
     if all(_plain_word(w) for w in _name_key(person.tokens)):
         return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
+    if not c.role and _of_a_place(_name_key(person.tokens)):
+        return ""  # "Health Canada said", "Transport Quebec", "Amazon Germany": an agency or a firm's branch
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
@@ -128,6 +130,13 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+def _of_a_place(key: tuple[str, ...]) -> bool:
+    """A name of two words or more ending with a country, a U.S. state or a large city, whose first word is no given
+    name ("Health Canada", "Statistics Canada", "Transport Quebec"): a government's agency or a firm's branch, no
+    person (but "Michael Jordan", "Steve Israel", "Whitney Houston": a given name first)."""
+    return len(key) > 1 and key[-1] in name_data.load().large_places and not _known_given_name(key[0])
 
 
 def _first_word_alone(text: str, tokens: tuple[str, ...]) -> bool:
