@@ -52,7 +52,19 @@ def test_alias_unique_after_normalisation_across_people():
 
 @pytest.mark.parametrize(
     "name",
-    ["Selim Erdoğlu", "  Zoë Halvorsen-Adeyemi ", "José Iñárritu-Vale", "O'Neill, Jr.", "Łukasz Ørsted", "Straße"],
+    [
+        "Selim Erdoğlu",
+        "  Zoë Halvorsen-Adeyemi ",
+        "José Iñárritu-Vale",
+        "O'Neill, Jr.",
+        "Łukasz Ørsted",
+        "Straße",
+        # runs of whitespace and hyphens, each one space (0041 rewrites only the runs that change)
+        "Ines\t Varga--Hollis",
+        "- Tomas \n\n Kelden -",
+        "Lena - Marrow",
+        "Bram\r\nOstrow\f",
+    ],
 )
 def test_python_and_database_normalisation_agree(name):
     with connection.cursor() as cursor:
