@@ -131,8 +131,16 @@ class PersonIndex:
             if len(words) < 2:
                 continue
             # A near miss is at most one letter off at every position: its name is among those
-            # close at the position with the fewest such names (usually the surname's).
-            fewest = min((self._close_at(words, i) for i in range(len(words))), key=lambda sets: sum(map(len, sets)))
+            # close at any position, so those at the position with the fewest such names are read
+            # (usually the surname's). No name close at one position: no near miss at all, and the
+            # other positions are not looked at (the surname first: a new person's usually has none).
+            fewest = None
+            for i in reversed(range(len(words))):
+                close = self._close_at(words, i)
+                if fewest is None or sum(map(len, close)) < sum(map(len, fewest)):
+                    fewest = close
+                if not close:
+                    break
             near = [c for c in set().union(*fewest) if _near_miss(words, c.split())]
             if near:
                 pk, canonical, _ = self.by_key[min(near)]  # the same choice whatever the sets' order
