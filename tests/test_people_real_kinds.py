@@ -1027,3 +1027,14 @@ def test_an_agency_or_branch_named_after_a_country_is_no_person():
         "Tessa Marchetti found the same. Tessa Jordan said she was surprised."
     )
     assert names(body) == ["Tessa Marchetti", "Tessa Jordan"]
+
+
+def test_a_word_counted_after_a_small_number_is_no_surname_named_again():
+    """ "… six Orthodox … one Greek Orthodox": a word after a small number counts members of a group or things, so
+    it is no person's surname named again ("Greek Orthodox" was a person by that evidence alone); years are no such
+    numbers ("In 2016 Hale won")."""
+    body = (
+        "The parish has 40 members: 22 Catholics, six Orthodox, nine Lutherans and one Greek Orthodox family, said "
+        "Tessa Marchetti. Dora Hale ran the choir for years. In 2016 Hale won an award."
+    )
+    assert names(body) == ["Tessa Marchetti", "Dora Hale"]

@@ -44,6 +44,11 @@ from .people_words import (
 )
 
 LIST_JOINS = (" and ", ", ", " or ", ", and ")
+# A small number right before a word counts things or members of a group ("six Orthodox", "3 Fat;", "0 Milk"): no
+# person named again by surname (years are longer: "in 2016 Trump won").
+COUNT_BEFORE_RE = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s\Z"
+)
 PARTY_TAG_RE = re.compile(r"\A\s*\([^()]{1,16}\)")
 
 
@@ -103,6 +108,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
             and not surname.endswith(ADJECTIVE_ENDINGS)
             and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text)
             and not _first_word_alone(text, person.tokens)
+            and not COUNT_BEFORE_RE.search(text, max(0, c.run_start - 10), c.run_start)
         ):
             return "named again by surname"  # "Romney went on": firms are shortened to their first word, if at all
     after = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
