@@ -1038,3 +1038,14 @@ def test_a_word_counted_after_a_small_number_is_no_surname_named_again():
         "Tessa Marchetti. Dora Hale ran the choir for years. In 2016 Hale won an award."
     )
     assert names(body) == ["Tessa Marchetti", "Dora Hale"]
+
+
+def test_a_faith_after_a_given_name_is_no_surname():
+    """ "Roman Catholic", "Christian Evangelical": "Roman" and "Christian" are given names, but a faith's adjective is
+    nobody's surname (the plurals "Catholics", "Evangelicals" were group words already); a faith before a title stays
+    the role ("Roman Catholic Archbishop Tessa Marchetti")."""
+    body = (
+        "Roman Catholic voters and Christian Evangelical groups backed the bill. Roman Catholic Archbishop Tessa "
+        "Marchetti said she would not."
+    )
+    assert {p.name: p.role for p in find_people(body)} == {"Tessa Marchetti": "Roman Catholic Archbishop"}

@@ -159,7 +159,8 @@ DATE_WORDS = frozenset("in since until till by before after during last next thi
 # words of the run name a place ("Reagan" stays Ronald Reagan's).
 GROUP_WORDS = frozenset(
     """americans democrats republicans muslims christians latinos hispanics conservatives liberals evangelicals
-catholics jews europeans asians africans arabs millennials boomers boomer xers scouts""".split()
+catholics jews europeans asians africans arabs millennials boomers boomer xers scouts
+catholic evangelical orthodox protestant anglican presbyterian methodist lutheran pentecostal""".split()
 )
 
 NON_PERSON_WORDS = NON_PERSON_WORDS | GROUP_WORDS
