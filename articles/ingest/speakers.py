@@ -181,7 +181,13 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     if person is not None:  # "the coach": the person the article introduced with that role
         return _Attribution(a, b, person, phrase, ROLE_RULE)
     kind = speaker_kind(phrase)
-    if kind == "person" and phrase is whole and state.words is ENGLISH_WORDS and _description_of_one(text, a, phrase):
+    if (
+        kind == "person"
+        and phrase is whole
+        and state.words is ENGLISH_WORDS
+        and _description_of_one(text, a, phrase)
+        and _main_person(state) is not None
+    ):
         # "the Florida senator said", "said the Republican nominee": news shorthand for the person the text is about,
         # read as a pronoun, when that is the person the article names most (not the end of a longer phrase: "The
         # account from the CIA base chief adds")
@@ -229,7 +235,8 @@ def _description_of_one(text: str, a: int, phrase: str) -> bool:
     head = SPEAKER_HEAD_END_RE.split(phrase.strip(), 1)[0].split()[-1].lower()
     if head in ANONYMOUS_HEADS or (head.endswith("s") and not head.endswith(("ss", "us"))):
         return False
-    return re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", text[:a]) is None
+    introduced = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b")
+    return introduced.search(text, 0, a) is None
 
 
 # --- what kind of speaker -------------------------------------------------------------------------------------
