@@ -1049,3 +1049,15 @@ def test_a_faith_after_a_given_name_is_no_surname():
         "Marchetti said she would not."
     )
     assert {p.name: p.role for p in find_people(body)} == {"Tessa Marchetti": "Roman Catholic Archbishop"}
+
+
+def test_canadian_offices_and_a_party_word_as_surname():
+    """ "Liberal MPP Ana Ruiz said" found nobody ("MPP", Ontario's member, read as an acronym), "Coun." and "Const."
+    (a councillor, a constable) were no titles, and "Toronto Mayor John Tory" lost its surname, a party word ("Tory"):
+    after a known given name, such a word that the Census lists as a surname ends the name."""
+    body = (
+        "Liberal MPP Ana Ruiz said it was wrong. Coun. Hale disagreed, and Const. Bram Oduya said the driver fled. "
+        "Elden Mayor Tomas Tory said so too, though the Tory caucus did not."
+    )
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {"Ana Ruiz": "Liberal MPP", "Hale": "Coun.", "Bram Oduya": "Const.", "Tomas Tory": "Elden Mayor"}

@@ -305,10 +305,20 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
     "A." is no article), initials written together ("George H.W. Bush", "T.R. Hale"; not "U.S."), a
     generational suffix at the end ("Joseph R. Hale II"), a month as the surname after a known given name
     ("Theresa May"), an English word as the surname after one ("Al From"), "St." opening a surname ("Jack St.
-    Martin"), a common surname that names buildings as a middle name ("Kathleen Hall Jamieson")."""
+    Martin"), a common surname that names buildings as a middle name ("Kathleen Hall Jamieson"), a party or side word
+    that the Census lists as a surname, last after a known given name ("John Tory", "Mara Rival")."""
     n = len(name_toks)
     if i == n - 1 and i and not lang and fold(tok) in MONTHS:
         return fold(name_toks[0]) in name_data.load().given_names
+    if (
+        i == n - 1
+        and i
+        and not lang
+        and (low := fold(_strip_possessive(tok))) in AFFILIATION_WORDS
+        and low not in COMMON_WORDS
+    ):
+        data = name_data.load()
+        return low in data.surnames and fold(name_toks[0]) in data.given_names and tok[1:].islower()
     if i == 0 and n == 2 and not lang and fold(tok) in MONTHS:
         # "April Mellody", "June Halloran": a month that is a given name, before a surname the Census knows
         # that is no calendar word ("May Day" stays a day). The person still needs evidence of one.

@@ -26,7 +26,7 @@ physician scientist researcher economist analyst engineer architect lawyer teach
 skipper fisherman photographer historian activist volunteer resident owner entrepreneur businessman
 businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
 pastor chaplain deacon whip
-tánaiste tanaiste taoiseach supervisor reeve
+tánaiste tanaiste taoiseach supervisor reeve mpp mna mha coun. const.
 assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman
 del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres.
 """.split()
@@ -253,7 +253,7 @@ PRONOUNS = frozenset({"he", "she", "him", "her"})
 ABBREVIATIONS = frozenset(
     """
 dr mr mrs ms prof st jr sr gen sen rep gov lt col capt sgt rev mt no vs
-del ald supt insp cpl amb det atty cmdr msgr commr brig pres adm maj
+del ald supt insp cpl amb det atty cmdr msgr commr brig pres adm maj coun const
 """.split()
 )
 
