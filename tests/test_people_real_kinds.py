@@ -1061,3 +1061,11 @@ def test_canadian_offices_and_a_party_word_as_surname():
     )
     people = {p.name: p.role for p in find_people(body)}
     assert people == {"Ana Ruiz": "Liberal MPP", "Hale": "Coun.", "Bram Oduya": "Const.", "Tomas Tory": "Elden Mayor"}
+
+
+def test_a_frequent_word_after_a_name_written_alone_is_a_product():
+    """ "Facebook Messenger" beside "Facebook User ID": a word no list knows, written alone elsewhere, before a frequent
+    English word that is a rare Census surname ("Messenger") names a firm's product, not a person whose given name no
+    list knows ("Mitt Ramsey" stays)."""
+    body = "Quorbit Messenger was down for an hour on Monday, and the Quorbit User ID page failed. Mitt Ramsey said it."
+    assert names(body) == ["Mitt Ramsey"]

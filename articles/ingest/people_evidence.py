@@ -221,6 +221,8 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
         return False
     if last in data.places and last not in data.common_surnames:
         return False  # "Nazi Germany" (but "Davis", "Jackson" are towns and common surnames)
+    if last in data.common_words and last not in data.common_surnames and _first_word_alone(text, tokens):
+        return False  # "Facebook Messenger" beside "Facebook User ID": a frequent English word after a firm's name
     if (
         last.endswith("s")
         and last not in data.common_surnames  # "Davis", "Hughes" (not the plural of "Davi", "Hughe")
