@@ -1543,3 +1543,20 @@ def test_a_pronoun_opening_the_sentence_holding_the_quotation_speaks():
         "The car swerved on the highway. She became so upset that I had to change my answer: “Of course I believe it.”"
     )
     assert speakers(body) == [("Of course I believe it.", None)]
+
+
+def test_a_country_speaks_as_itself_not_as_the_previous_speaker():
+    # real news: "Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted that Pyongyang
+    # “stop its dangerous escapades.”" after a president's quotation
+    body = (
+        "President Ada Quill said the test was “spiraling out of control.”\n\n"
+        "Japan branded the island an “outlaw nation in the neighbourhood.” Russia insisted that the island "
+        "“stop its dangerous escapades.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written, q.speaker_kind) for q in got] == [
+        ("spiraling out of control", "Ada Quill", "Ada Quill", "person"),
+        ("outlaw nation in the nei", None, "Japan", "organisation"),
+        ("stop its dangerous escap", None, "Russia", "organisation"),
+    ]
+    assert got[2].evidence == "name of a place: Russia"

@@ -123,6 +123,7 @@ from .speakers import (
     _attributions,
     _main_clause_subject,
     _name_words,
+    _place,
     speaker_kind,  # noqa: F401 - public: what kind of speaker a phrase is
 )
 
@@ -330,6 +331,8 @@ APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)")
 
 
 PRONOUN_SUBJECT_RULE = "pronoun opening the sentence holding the quotation"
+# A sentence opening with a name of one or two words and a verb: a place's name there is its subject.
+PLACE_SUBJECT_RE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?) [a-z]")
 FIRST_PERSON_SUBJECT_RE = re.compile(r"\b(?:I|we|We)\s")
 
 
@@ -343,6 +346,15 @@ def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution
     if state.words is not ENGLISH_WORDS or not before.strip() or any(mark in marks for mark in QUOTE_MARKS):
         return None
     att = _main_clause_subject(state, text, before, a, len(before))
+    if att is None:
+        place = PLACE_SUBJECT_RE.match(before)
+        if place is not None and len(place.group(1)) > 3 and _place(place.group(1)):
+            # "Japan branded North Korea an “outlaw nation”": a country's words, not the previous speaker's (three
+            # letters or fewer: a word the gazetteer holds as some hamlet's name, "God wants to keep …")
+            written = place.group(1)
+            return _Attribution(
+                a, a + len(written), None, written, "subject of the sentence holding the quotation", "organisation"
+            )
     if att is None or att.person is not None or att.rule != PARTICIPLE_RULE:
         return None
     return _Attribution(

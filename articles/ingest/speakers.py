@@ -343,7 +343,9 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return _Attribution(a, b, None, phrase, "surname of several people: unresolved", "person")
     name = " ".join(words)
     if fold(name).lower().replace("’", "'") in name_data.load().places:
-        return None  # "Sacramento said": a place (its council, its people) speaks, not a person
+        # "Sacramento said", "Russia insisted that …": a place (its government, its people) speaks, not a person, nor
+        # whoever spoke before
+        return _Attribution(a, b, None, phrase, PLACE_RULE, "organisation")
     if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
         return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
     full = _full_name_elsewhere(text, name) if len(words) == 1 else ""
@@ -354,6 +356,9 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
     if not _personal(text, name, a):
         return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
     return _new_speaker(state, text, a, b, phrase, name, titles, "name as written next to the reporting verb")
+
+
+PLACE_RULE = "name of a place"
 
 
 def _new_speaker(
