@@ -1069,3 +1069,10 @@ def test_a_frequent_word_after_a_name_written_alone_is_a_product():
     list knows ("Mitt Ramsey" stays)."""
     body = "Quorbit Messenger was down for an hour on Monday, and the Quorbit User ID page failed. Mitt Ramsey said it."
     assert names(body) == ["Mitt Ramsey"]
+
+
+def test_a_relative_after_a_names_possessive_is_evidence_of_a_person():
+    """ "Tshepo Mokoena's mother was there": neither word is in a list, and nothing else says so, but only people have
+    mothers, sons and wives; a relative word before a thing's noun is none ("Quorbit Lantern's sister company")."""
+    body = "Tshepo Mokoena's mother was there when the hall opened. Quorbit Lantern's sister company paid for the roof."
+    assert [(p.name, p.evidence) for p in find_people(body)] == [("Tshepo Mokoena", "kinship after the name: mother")]

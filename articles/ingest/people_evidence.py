@@ -37,13 +37,21 @@ from .people_words import (
     KIN_WORDS,
     OCCUPATION_MODIFIERS,
     OCCUPATION_NOUNS,
+    ORGANISATION_APPOSITIVE_NOUNS,
     PERSON_NOUNS,
+    THING_NOUNS,
     VERB_ADVERBS,
     VERB_CUES,
     VERB_LIKE_OCCUPATIONS,
 )
 
 LIST_JOINS = (" and ", ", ", " or ", ", and ")
+# A relative after a name's possessive ("Tshepo Mokoena's mother"): only people have them. Not "partner" (firms have
+# partners), nor a relative word before a thing's noun ("Quorbit's sister company").
+KIN_AFTER_RE = re.compile(
+    r"(" + "|".join(w for w in KIN_WORDS if w != "partner") + r")\b"
+    r"(?!\s+(?:" + "|".join((*THING_NOUNS, *ORGANISATION_APPOSITIVE_NOUNS)) + r")\b)"
+)
 # A small number right before a word counts things or members of a group ("six Orthodox", "3 Fat;", "0 Milk"): no
 # person named again by surname (years are longer: "in 2016 Trump won").
 COUNT_BEFORE_RE = re.compile(
@@ -119,6 +127,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return f"reporting verb: {said[0]}"
     if STRONG_AFTER_RE.match(text, c.end, c.end + 12):
         return "reporting verb" if not text.startswith(",", c.end) else "age"
+    if text.startswith(("'s ", "’s "), c.end) and (kin := KIN_AFTER_RE.match(text, c.end + 3, c.end + 40)):
+        return f"kinship after the name: {kin.group(1)}"  # "Masai Ujiri's wife": firms have no wives
     if text.startswith((", who ", " who "), c.end) and not plain_first:
         return "'who' after the name"  # people take "who", things "which"
     verb = REPORTING_AFTER_RE.match(text, c.end, c.end + 40)
