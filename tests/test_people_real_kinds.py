@@ -1076,3 +1076,19 @@ def test_a_relative_after_a_names_possessive_is_evidence_of_a_person():
     mothers, sons and wives; a relative word before a thing's noun is none ("Quorbit Lantern's sister company")."""
     body = "Tshepo Mokoena's mother was there when the hall opened. Quorbit Lantern's sister company paid for the roof."
     assert [(p.name, p.evidence) for p in find_people(body)] == [("Tshepo Mokoena", "kinship after the name: mother")]
+
+
+def test_roles_of_sport_space_and_school_boards_before_a_name_are_no_part_of_it():
+    """ "Astronaut Ilse Vandermeer", "Defenceman Bram Oduya", "Trustee Ana Ruiz" kept the role in the name, and
+    "Forward Tomas Brandt scored twice" (a player's position opening the sentence) found nobody."""
+    body = (
+        "Astronaut Ilse Vandermeer said the launch was on time. Defenceman Bram Oduya said so too. "
+        "Forward Tomas Brandt scored twice. Trustee Ana Ruiz said the board would meet."
+    )
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {
+        "Ilse Vandermeer": "Astronaut",
+        "Bram Oduya": "Defenceman",
+        "Tomas Brandt": "Forward",
+        "Ana Ruiz": "Trustee",
+    }

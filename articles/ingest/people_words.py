@@ -27,6 +27,7 @@ skipper fisherman photographer historian activist volunteer resident owner entre
 businesswoman striker midfielder defender goalkeeper player runner cyclist rider veteran opposition
 pastor chaplain deacon whip
 tánaiste tanaiste taoiseach supervisor reeve mpp mna mha coun. const.
+astronaut trustee critic defenceman defenseman goaltender goalie quarterback linebacker
 assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman
 del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres.
 """.split()
@@ -289,7 +290,9 @@ OPENING_ROLE_ENDINGS = (
 )
 
 # Positions in team sports, which stand before a name like "striker" does but end like nothing else.
-POSITION_WORDS = frozenset("wing winger flanker prop hooker lock fullback full-back fly-half scrum-half".split())
+POSITION_WORDS = frozenset(
+    "wing winger flanker prop hooker lock fullback full-back fly-half scrum-half forward".split()
+)
 
 # Country and union abbreviations, written like initials ("U.S. Embassy" is no person's name).
 PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c. u.s.a.".split())
