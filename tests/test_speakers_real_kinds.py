@@ -1560,3 +1560,20 @@ def test_a_country_speaks_as_itself_not_as_the_previous_speaker():
         ("stop its dangerous escap", None, "Russia", "organisation"),
     ]
     assert got[2].evidence == "name of a place: Russia"
+
+
+def test_a_claim_named_as_a_persons_gives_their_words():
+    # real news: "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings”";
+    # not after a reporting verb: "Cruz spokeswoman Catherine Frazier said … that Rubio's claim that Cruz is in favor
+    # of … is “simply not true.”"
+    body = (
+        "After the debate, the Ledger looked at Ada Quill’s claim that there have been “thousands of shootings” in "
+        "Elmsby this year.\n\n"
+        "Spokeswoman Ines Caldwell said that Quill’s claim that the harbour is unsafe is “simply not true.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("thousands of shootings", "Ada Quill"),
+        ("simply not true.", "Ines Caldwell"),
+    ]
+    assert got[0].evidence == "the claim named as the person's: Ada Quill"

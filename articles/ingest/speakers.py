@@ -877,7 +877,9 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _Attribution(att.start, att.end, att.person, att.written, f"{att.rule}, {PLACED_VERB_RULE}", att.kind)
         if att is not None:
             found.append(_Attribution(offset + v_start, offset + v_end, att.person, att.written, att.rule, att.kind))
-    if state.words is ENGLISH_WORDS and ("words" in frame or any(noun in frame for noun in SPEECH_NOUNS)):
+    if state.words is ENGLISH_WORDS and (
+        "words" in frame or any(noun in frame for noun in SPEECH_NOUNS) or any(noun in frame for noun in CLAIM_NOUNS)
+    ):
         found = _in_the_words_of(state, text, frame, offset, found)
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
@@ -904,6 +906,14 @@ SPEECH_NOUN_RE = re.compile(
     rf"[^,;!?\n{QUOTE_CHAR}]{{0,30}}:"
 )
 
+# What a person is said to have claimed, owned by them ("Donald Trump’s claim that there have been “thousands of
+# shootings”", "Ruiz's promise to “fix the harbour”"): the quotation after it gives their words.
+CLAIM_NOUNS = "claim assertion remark promise pledge insistence contention boast".split()
+CLAIM_RULE = "the claim named as the person's"
+CLAIM_RE = re.compile(
+    rf"(?P<own>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s"
+)
+
 
 def _in_the_words_of(
     state: _State, text: str, frame: str, offset: int, found: list[_Attribution]
@@ -916,6 +926,13 @@ def _in_the_words_of(
     speech_nouns = any(noun in frame for noun in SPEECH_NOUNS)
     matches = [(m, IN_WORDS_RULE) for m in IN_WORDS_RE.finditer(frame)] if "words" in frame else []
     matches += [(m, SPEECH_NOUN_RULE) for m in SPEECH_NOUN_RE.finditer(frame)] if speech_nouns else []
+    if any(noun in frame for noun in CLAIM_NOUNS):
+        for m in CLAIM_RE.finditer(frame):
+            owner = _owner_ending_at(state, offset + m.end("own"))
+            # (not after a reporting verb: "Frazier said that Rubio's claim that Cruz … is “simply not true”" is hers)
+            if owner is not None and not any(att.end <= owner.start for att in found):
+                found.append(_Attribution(owner.start, offset + m.end(), owner.person, owner.text, CLAIM_RULE))
+                added = True
     for m, rule in matches:
         for who in ("app", "of", "own"):
             if not m.group(who):
@@ -929,6 +946,14 @@ def _in_the_words_of(
             found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written, rule, att.kind))
             added = True
     return sorted(found, key=lambda a: a.start) if added else found
+
+
+def _owner_ending_at(state: _State, end: int) -> Mention | None:
+    """The person mention ending at end, outside quotations: the owner before a possessive's "’s"."""
+    i = bisect_left(state.ends, end)
+    if i < len(state.mentions) and state.ends[i] == end and not _inside_quote(state, state.starts[i]):
+        return state.mentions[i]
+    return None
 
 
 # What may follow an inverted subject's name: the end of its clause, or a phrase of place or time.
