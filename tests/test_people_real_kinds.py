@@ -1092,3 +1092,14 @@ def test_roles_of_sport_space_and_school_boards_before_a_name_are_no_part_of_it(
         "Tomas Brandt": "Forward",
         "Ana Ruiz": "Trustee",
     }
+
+
+def test_a_firm_opening_with_a_large_place_or_ending_with_mart_is_no_person():
+    """ "Toronto Hydro said power was restored", "Canada Goose said sales rose": a country, a U.S. state or a large city
+    first, before a word that is no surname's, names a firm or an agency, as one last does; "Mart" ends a shop's name;
+    a given name first keeps a person ("Paris Hilton" is one)."""
+    body = (
+        "Toronto Lantern said power was restored. Canada Quorbit said sales rose, and Elden Drug Mart said prices "
+        "fell. Paris Vandermeer said she was pleased."
+    )
+    assert names(body) == ["Paris Vandermeer"]

@@ -88,7 +88,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if all(_plain_word(w) for w in _name_key(person.tokens)):
         return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
     if not c.role and _of_a_place(_name_key(person.tokens)):
-        return ""  # "Health Canada said", "Transport Quebec", "Amazon Germany": an agency or a firm's branch
+        return ""  # "Health Canada said", "Toronto Hydro said", "Amazon Germany": an agency, a firm or its branch
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
@@ -149,10 +149,11 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
 
 
 def _of_a_place(key: tuple[str, ...]) -> bool:
-    """A name of two words or more ending with a country, a U.S. state or a large city, whose first word is no given
-    name ("Health Canada", "Statistics Canada", "Transport Quebec"): a government's agency or a firm's branch, no
-    person (but "Michael Jordan", "Steve Israel", "Whitney Houston": a given name first)."""
-    return len(key) > 1 and key[-1] in name_data.load().large_places and not _known_given_name(key[0])
+    """A name of two words or more opening or ending with a country, a U.S. state or a large city, whose first word is
+    no given name ("Health Canada", "Transport Quebec", "Canada Goose", "Toronto Hydro"): a government's agency, a
+    firm or its branch, no person (but "Michael Jordan", "Steve Israel", "Paris Hilton": a given name first)."""
+    large = name_data.load().large_places
+    return len(key) > 1 and (key[-1] in large or key[0] in large) and not _known_given_name(key[0])
 
 
 def _first_word_alone(text: str, tokens: tuple[str, ...]) -> bool:

@@ -132,7 +132,7 @@ brook bend row point trench canal parade rail railways airfield cottage coastgua
 brewery distillery winery workers
 ferries bakeries minerals voices straits weekend
 research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
-technology tech
+technology tech mart
 communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
 athletic rovers wanderers rangers albion marathon prize award awards trophy
