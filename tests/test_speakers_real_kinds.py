@@ -1577,3 +1577,17 @@ def test_a_claim_named_as_a_persons_gives_their_words():
         ("simply not true.", "Ines Caldwell"),
     ]
     assert got[0].evidence == "the claim named as the person's: Ada Quill"
+
+
+def test_a_share_of_a_group_speaks_as_nobody_in_particular():
+    # real news: "In a September Washington Post-ABC News poll, 75 percent of Republicans said “most people in
+    # politics” can't be trusted": not Trump, the subject of the sentence before
+    body = (
+        "“We will win,” Ada Quill said at the rally. Quill leads the race.\n\n"
+        "In a September poll, 75 percent of voters said “most people in politics” cannot be trusted to keep a promise."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in got] == [
+        ("We will win,", "Ada Quill", "Ada Quill"),
+        ("most people in politics", None, "75 percent of voters"),
+    ]

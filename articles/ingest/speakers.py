@@ -111,6 +111,12 @@ UNNAMED_PERSON_OF_RE = re.compile(
 )
 
 
+# A share of a group as a subject: "75 percent of Republicans", "Two-thirds of voters", "Half of them".
+SHARE_RE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|[A-Za-z]+-(?:thirds?|quarters?|fifths?)|[Hh]alf|[Mm]ost|[Mm]any)\s+of\s"
+)
+
+
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
     if state.words is ENGLISH_WORDS:
@@ -158,6 +164,10 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         # "it said": an organisation; "they", "we": a group or an organisation, the text does not say which
         kind = "organisation" if first == "it" else "unknown"
         return _Attribution(a, b, None, phrase, "organisation or group pronoun", kind)
+    if SHARE_RE.match(phrase):
+        # "75 percent of Republicans said", "Two-thirds of voters say": a share of a group, nobody in particular (not
+        # a parenthetical to skip, which would hand the quotation to whoever spoke before)
+        return _Attribution(a, b, None, phrase, "role or description", "unknown")
     if first.endswith("ing") or first.isdigit() or first in PARENTHETICAL_OPENERS:
         return None  # "speaking in parliament", "44", "who chairs the board": a parenthetical, not a subject
     if phrase[:1].isupper():  # "Lasry told …", "said Mrs. Okafor": a name scan_people did not take
