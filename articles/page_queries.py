@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, OperationalError, connection, connections
+from django.db import DatabaseError, OperationalError, connection, connections
 from django.db.models import Count, Model
 
 from articles.models import QUOTE_KEY_SQL, Article, Mention, Person, Quote, Source, Topic
@@ -27,9 +27,9 @@ logger = logging.getLogger(__name__)
 
 
 # --- Prepared statements (issue 15.5) -------------------------------------------------------------------
-# The article page's two statements are planned once per connection, not at every page: PostgreSQL spent
-# longer planning them than running them (server CPU 2.9 -> 1.2 ms a page for the pair, 300 random pages at
-# 20k articles on a loaded machine). The first use on a connection sends "PREPARE …; EXECUTE …" as one
+# The article page's statement is planned once per connection, not at every page: PostgreSQL spent
+# longer planning it than running it (server CPU 2.9 -> 1.2 ms a page when it was two statements, 300 random
+# pages at 20k articles on a loaded machine). The first use on a connection sends "PREPARE …; EXECUTE …" as one
 # statement (one round trip, as before), later ones "EXECUTE …". Every parameter is an id or a fixed count,
 # so the generic plan PostgreSQL settles on after five runs is the one it would choose anyway.
 # Behind a pooler in transaction mode (pgbouncer), a connection's statements may run in different server
@@ -169,12 +169,14 @@ def people_named_with(person: Person, limit: int = 10, window: int = 300) -> lis
     )
 
 
-# --- An article's page: the article, its quotations, people named and topics --------------------------
-# One statement (article_page()): the article's row with its outlets, and its three lists as JSON arrays
+# --- An article's page: the article, its quotations, people named, topics and related articles ---------
+# One statement (article_page()): the article's row with its outlets, and its four lists as JSON arrays
 # of their rows, read into model instances holding only the columns the page shows (_instance(): any other
 # is loaded on access, like .only()). Built with the ORM (select_related, the join ordering by the person's
 # name) the four statements cost ~1.6 ms of Python to compile and read, 40% of an uncached article page;
 # as four raw statements ~0.3 ms; as one, ~0.1 ms less on each side of the connection (at 1M articles).
+# Related articles were a statement of their own: folded in (_RELATED_SQL), one round trip less a page saved
+# ~0.1 ms of server CPU and ~4% of the page's Python instructions (1,000 pages at 1M articles).
 _ARTICLE_FIELDS = [
     "id", "headline", "slug", "body_html", "body_text", "published", "published_precision", "published_at",
     "url", "byline", "language", "source_id", "via_id", "copy_of_id", "copy_outlets",
@@ -184,9 +186,54 @@ _PERSON_FIELDS = ["id", "name", "slug"]
 _QUOTE_FIELDS = ["id", "article_id", "text", "person_id", "speaker_as_written", "speaker_kind", "partial", "position"]
 _MENTION_FIELDS = ["id", "article_id", "person_id", "count", "quoted"]
 _TOPIC_FIELDS = ["id", "name", "slug"]
-# related_articles(): these, then source_name, shared and shared_topics.
+# Related articles: these, then source_name, shared and shared_topics.
 _RELATED_FIELDS = ["id", "headline", "slug", "published", "published_precision", "source_id", "copy_of_id"]
 _RELATED_COPY_OF = _RELATED_FIELDS.index("copy_of_id")
+_RELATED_PUBLISHED = _RELATED_FIELDS.index("published")
+RELATED_LIMIT = 5  # related articles a page lists
+RELATED_WINDOW = 40  # latest articles of each of its people (topics) looked at
+RELATED_SPARE = 5  # read beyond RELATED_LIMIT, to make up for copies of one story (article_page())
+# Related articles: articles naming the same people (else sharing a topic), most shared first.
+# Candidates are each person's RELATED_WINDOW latest published articles (mention_person_published_idx)
+# and each topic's RELATED_WINDOW most recently added (articletopic_topic_article_idx), so a
+# much-quoted person costs the article page a few hundred index entries, not their history.
+# The candidates are scored (people and topics shared) and ordered from the indexes alone,
+# newest first by the date their mention carries (topic-only candidates: newest added), and
+# only the few chosen are read from the article table: reading all ~200 candidates' rows
+# cost ~10 ms at 1M articles (EXPLAIN ANALYZE). Rows carry the outlet's name (no query per row),
+# `shared` and `shared_topics`: how many of the article's own people (topics) the
+# candidate names, the same number as its mentions among them ((article, person) and (article,
+# topic) are unique), counted from those few, so nothing is read for an article without topics
+# (execution 0.82 -> 0.72 ms at 1M articles, EXPLAIN ANALYZE over 400). Raw SQL: built
+# with the ORM it cost ~8 ms of Python to compile.
+_RELATED_SQL = f"""
+    (WITH people AS (SELECT person_id FROM articles_mention WHERE article_id = %(pk)s),
+          topics AS (SELECT topic_id FROM articles_article_topics WHERE article_id = %(pk)s),
+          candidates AS (
+              SELECT c.article_id, c.published FROM people p CROSS JOIN LATERAL (
+                  SELECT m.article_id, m.published FROM articles_mention m
+                   WHERE m.person_id = p.person_id AND m.article_id <> %(pk)s
+                   ORDER BY m.published DESC NULLS LAST, m.article_id DESC LIMIT {RELATED_WINDOW}) c
+              UNION ALL
+              SELECT c.article_id, NULL FROM topics t CROSS JOIN LATERAL (
+                  SELECT x.article_id FROM articles_article_topics x
+                   WHERE x.topic_id = t.topic_id AND x.article_id <> %(pk)s
+                   ORDER BY x.article_id DESC LIMIT {RELATED_WINDOW}) c),
+          chosen AS (
+              SELECT c.article_id, max(c.published) AS published,
+                     (SELECT count(*) FROM people p2 WHERE EXISTS (SELECT FROM articles_mention m
+                         WHERE m.article_id = c.article_id AND m.person_id = p2.person_id)) AS shared,
+                     (SELECT count(*) FROM topics t2 WHERE EXISTS (SELECT FROM articles_article_topics x
+                         WHERE x.article_id = c.article_id AND x.topic_id = t2.topic_id)) AS shared_topics
+                FROM candidates c GROUP BY c.article_id
+               ORDER BY shared DESC, shared_topics DESC, published DESC NULLS LAST, c.article_id DESC
+               LIMIT {RELATED_LIMIT + RELATED_SPARE})
+     SELECT json_agg(json_build_array({", ".join(f"r.{name}" for name in _RELATED_FIELDS)}, s.name,
+                                      chosen.shared, chosen.shared_topics)
+                     ORDER BY chosen.shared DESC, chosen.shared_topics DESC, chosen.published DESC NULLS LAST,
+                              r.id DESC)
+       FROM chosen JOIN articles_article r ON r.id = chosen.article_id
+       LEFT JOIN articles_source s ON s.id = r.source_id)"""
 _ARTICLE_PAGE_SQL = f"""
     SELECT {", ".join(f"a.{name}" for name in _ARTICLE_FIELDS)}, s.name, s.slug, v.name, v.slug,
            (SELECT json_agg(json_build_array({", ".join(f"q.{name}" for name in _QUOTE_FIELDS)}, p.name, p.slug)
@@ -196,7 +243,8 @@ _ARTICLE_PAGE_SQL = f"""
                             ORDER BY m.count DESC, p.name)
               FROM articles_mention m JOIN articles_person p ON p.id = m.person_id WHERE m.article_id = a.id),
            (SELECT json_agg(json_build_array({", ".join(f"t.{name}" for name in _TOPIC_FIELDS)}) ORDER BY t.name)
-              FROM articles_article_topics x JOIN articles_topic t ON t.id = x.topic_id WHERE x.article_id = a.id)
+              FROM articles_article_topics x JOIN articles_topic t ON t.id = x.topic_id WHERE x.article_id = a.id),
+           {_RELATED_SQL}
       FROM articles_article a LEFT JOIN articles_source s ON s.id = a.source_id
       LEFT JOIN articles_source v ON v.id = a.via_id
      WHERE a.id = %(pk)s"""
@@ -220,6 +268,7 @@ class ArticlePage(NamedTuple):
     quotes: list[Quote]  # in the order of the text, each with its speaker's `person` (when known)
     mentions: list[Mention]  # most often named first, then by name, each with its `person`
     topics: list[Topic]  # by name (Topic's ordering)
+    related: list[Article]  # most shared first, each with `source_name`, `shared` and `shared_topics`
 
 
 def article_page(pk: int) -> ArticlePage | None:
@@ -234,7 +283,7 @@ def article_page(pk: int) -> ArticlePage | None:
         return None
     n = len(_ARTICLE_FIELDS)
     article = _instance(Article, db, _ARTICLE_FIELDS, row[:n])
-    source_name, source_slug, via_name, via_slug, quote_rows, mention_rows, topic_rows = row[n:]
+    source_name, source_slug, via_name, via_slug, quote_rows, mention_rows, topic_rows, related_rows = row[n:]
     # Sets the caches select_related would (None without an outlet or a person: no query either way).
     article.source = (
         _instance(Source, db, _SOURCE_FIELDS, (article.source_id, source_name, source_slug))
@@ -254,69 +303,22 @@ def article_page(pk: int) -> ArticlePage | None:
         mention.person = _instance(Person, db, _PERSON_FIELDS, (values[2], *values[5:]))
         mentions.append(mention)
     topics = [_instance(Topic, db, _TOPIC_FIELDS, values) for values in topic_rows or ()]
-    return ArticlePage(article, quotes, mentions, topics)
+    return ArticlePage(article, quotes, mentions, topics, _related(article, related_rows or (), db))
 
 
-def related_articles(article: Article, limit: int = 5, window: int = 40, spare: int = 5) -> list[Article]:
-    """Articles naming the same people (else sharing a topic), most shared first, one per story: a wire
-    story's copies (issue 14.3) share all their people with each other, so they would fill the list, and
-    the article's own copies are listed apart on its page. `spare` more are read to make up for them.
-
-    Candidates are each person's `window` latest published articles (mention_person_published_idx)
-    and each topic's `window` most recently added (articletopic_topic_article_idx), so a
-    much-quoted person costs the article page a few hundred index entries, not their history.
-    The candidates are scored (people and topics shared) and ordered from the indexes alone,
-    newest first by the date their mention carries (topic-only candidates: newest added), and
-    only the `limit` chosen are read from the article table: reading all ~200 candidates' rows
-    cost ~10 ms at 1M articles (EXPLAIN ANALYZE). Rows carry `source_name` (no query per row for
-    the outlet), `shared` and `shared_topics`: how many of the article's own people (topics) the
-    candidate names, the same number as its mentions among them ((article, person) and (article,
-    topic) are unique), counted from those few, so nothing is read for an article without topics
-    (execution 0.82 -> 0.72 ms at 1M articles, EXPLAIN ANALYZE over 400). One raw statement: built
-    with the ORM it cost ~8 ms of Python to compile; read through a cursor into instances
-    (_instance()), not a RawQuerySet, whose column mapping cost ~0.1 ms more a page.
-    """
-    db = article._state.db or DEFAULT_DB_ALIAS
-    with connections[db].cursor() as cursor:
-        _execute(
-            cursor,
-            """WITH people AS (SELECT person_id FROM articles_mention WHERE article_id = %(pk)s),
-                        topics AS (SELECT topic_id FROM articles_article_topics WHERE article_id = %(pk)s),
-                        candidates AS (
-                            SELECT c.article_id, c.published FROM people p CROSS JOIN LATERAL (
-                                SELECT m.article_id, m.published FROM articles_mention m
-                                 WHERE m.person_id = p.person_id AND m.article_id <> %(pk)s
-                                 ORDER BY m.published DESC NULLS LAST, m.article_id DESC LIMIT %(window)s) c
-                            UNION ALL
-                            SELECT c.article_id, NULL FROM topics t CROSS JOIN LATERAL (
-                                SELECT x.article_id FROM articles_article_topics x
-                                 WHERE x.topic_id = t.topic_id AND x.article_id <> %(pk)s
-                                 ORDER BY x.article_id DESC LIMIT %(window)s) c),
-                        chosen AS (
-                            SELECT c.article_id, max(c.published) AS published,
-                                   (SELECT count(*) FROM people p2 WHERE EXISTS (SELECT FROM articles_mention m
-                                       WHERE m.article_id = c.article_id AND m.person_id = p2.person_id)) AS shared,
-                                   (SELECT count(*) FROM topics t2 WHERE EXISTS (SELECT FROM articles_article_topics x
-                                       WHERE x.article_id = c.article_id AND x.topic_id = t2.topic_id)) AS shared_topics
-                              FROM candidates c GROUP BY c.article_id
-                             ORDER BY shared DESC, shared_topics DESC, published DESC NULLS LAST, c.article_id DESC
-                             LIMIT %(limit)s)
-                   SELECT a.id, a.headline, a.slug, a.published, a.published_precision, a.source_id, a.copy_of_id,
-                          s.name AS source_name, chosen.shared, chosen.shared_topics
-                     FROM chosen JOIN articles_article a ON a.id = chosen.article_id
-                     LEFT JOIN articles_source s ON s.id = a.source_id
-                    ORDER BY chosen.shared DESC, chosen.shared_topics DESC, chosen.published DESC NULLS LAST,
-                             a.id DESC""",
-            {"pk": article.pk, "window": window, "limit": limit + spare},
-        )
-        rows = cursor.fetchall()
+def _related(article: Article, rows: list[list], db: str) -> list[Article]:
+    """The first RELATED_LIMIT related articles (_RELATED_SQL's rows), one per story: a wire story's copies
+    (issue 14.3) share all their people with each other, so they would fill the list, and the article's own
+    copies are listed apart on its page (RELATED_SPARE more are read to make up for them)."""
     stories, chosen = {article.copy_of_id or article.pk}, []
-    for row in rows:
-        story = row[_RELATED_COPY_OF] or row[0]
-        if story not in stories and len(chosen) < limit:
+    for values in rows:
+        story = values[_RELATED_COPY_OF] or values[0]
+        if story not in stories and len(chosen) < RELATED_LIMIT:
             stories.add(story)
-            other = _instance(Article, db, _RELATED_FIELDS, row)
-            other.source_name, other.shared, other.shared_topics = row[len(_RELATED_FIELDS) :]
+            if values[_RELATED_PUBLISHED] is not None:  # JSON carries the date as text
+                values[_RELATED_PUBLISHED] = date.fromisoformat(values[_RELATED_PUBLISHED])
+            other = _instance(Article, db, _RELATED_FIELDS, values)
+            other.source_name, other.shared, other.shared_topics = values[len(_RELATED_FIELDS) :]
             chosen.append(other)
     return chosen
 

@@ -34,7 +34,6 @@ from articles.page_queries import (
     people_named_with,
     person_page,
     quoted_topics,
-    related_articles,
     same_words,
 )
 from articles.search import (
@@ -93,10 +92,11 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @cached_object_page
 def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    page = article_page(pk)  # the article with its outlets, quotations, people and topics: one statement
+    # The article with its outlets, quotations, people, topics and related articles: one statement.
+    page = article_page(pk)
     if page is None:
         raise Http404("No article with that number.")
-    article, quotes, mentions, topics = page
+    article, quotes, mentions, topics, related = page
     if slug != article.slug:
         return redirect(article, permanent=True)
     copies = wire_copies(article)
@@ -109,7 +109,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "quotes": quotes,
             "mentions": mentions,
             "topics": topics,
-            "related": related_articles(article),
+            "related": related,
             "copies": copies,
         },
     )

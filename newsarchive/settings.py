@@ -148,7 +148,7 @@ def _database(url: str, name: str = "DATABASE_URL") -> dict:
     # JIT off for the app's connections: on a server built with LLVM (Debian's), a statement the planner
     # misjudges as costly (a table not yet analysed after a bulk change) spent ~260 ms compiling for
     # under 1 ms of work on the article page; the archive's statements are short, so JIT never pays.
-    # plan_cache_mode: the statements the app prepares (articles.page_queries._execute: the article page's two)
+    # plan_cache_mode: the statements the app prepares (articles.page_queries._execute: the article page's)
     # run their generic plan from the first, planned once per connection; PostgreSQL's default kept planning
     # related articles at each page (~1 ms), its estimate misled by the topic links' skew. The ORM's and other
     # raw statements are not prepared, so this setting does not touch them; the statements inside PL/pgSQL

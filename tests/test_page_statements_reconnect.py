@@ -22,5 +22,5 @@ def test_a_reopened_connection_prepares_the_statements_again(client, monkeypatch
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert "Lantern fair returns to Ostby quay" in response.content.decode()
-    assert [query["sql"].split()[0] for query in queries] == ["PREPARE", "PREPARE"]
+    assert [query["sql"].split()[0] for query in queries] == ["PREPARE"]  # one statement, related articles in it
     assert page_queries._prepare and "no longer prepared" not in caplog.text
