@@ -1591,3 +1591,20 @@ def test_a_share_of_a_group_speaks_as_nobody_in_particular():
         ("We will win,", "Ada Quill", "Ada Quill"),
         ("most people in politics", None, "75 percent of voters"),
     ]
+
+
+def test_a_participles_clause_opening_the_sentence_is_an_introduction_before_its_subject():
+    # real news: "It was a version of Sanders’ stump speech, and it was a stark contrast to Clinton. Reprising one of
+    # her own favorite lines, the former secretary of state talked about continuing the “progress we had under
+    # President Obama”": not Sanders, the previous speaker
+    body = (
+        "“This is not what the island is about,” Bram Tessaro said. “We need bold changes.”\n\n"
+        "It was a version of Tessaro’s stump speech. Reprising one of her own favourite lines, the former harbour "
+        "minister talked about continuing the “progress we had under the old council.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in got] == [
+        ("This is not what the isl", "Bram Tessaro", "Bram Tessaro"),
+        ("We need bold changes.", "Bram Tessaro", ""),
+        ("progress we had under th", None, "the former harbour minister"),
+    ]

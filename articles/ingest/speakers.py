@@ -1087,6 +1087,8 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
         or (first.endswith("ly") and words[0].endswith(","))
         # an adverb before a subordinate clause ("Shortly after the call ended, …", "Even before Ruiz spoke, …")
         or (len(words) > 1 and words[1] in SUBORDINATORS and (first.endswith("ly") or first in CLAUSE_ADVERBS))
+        # a participle's clause ("Reprising one of her favourite lines, the former secretary of state talked …")
+        or (first.endswith("ing") and words[0][:1].isupper() and "," in frame[a:v])
     ):
         comma = frame.find(",", a, v)
         if comma < 0:
