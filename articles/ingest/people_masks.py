@@ -49,10 +49,13 @@ BYLINE_CREDIT_CUES = ("ontributed", "iles from")
 # A credit after a caption's sentence on its line ("… at the daily briefing. Photo: Lena Marsh/Harbor Wire"), and a
 # byline before the story, a date or a bar on its line ("By Lena Marsh: The council voted …", "By Lena Marsh - May 4,
 # 2022 Share", "| By Lena Marsh |"): the name is the photographer's or the writer's, no one the article mentions.
+# Each is tried only where its label stands (see _inline_credits): a pattern searched through every text would cost
+# more than all the other masks together.
 INLINE_CREDIT_RE = re.compile(
-    r"(?m)(?<=[.!?] )(?:Photo|Photograph|Picture|Image|Credit)s?(?:\s+by\s|(?:\s+(?:source|credit))?\s*:)[^\n]{0,100}$"
-    r"|(?:^|(?<=\| ))By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:|]|\s+[-–—]\s)"
+    r"(?m)(?:Photo|Photograph|Picture|Image|Credit)s?(?:\s+by\s|(?:\s+(?:source|credit))?\s*:)[^\n]{0,100}$"
 )
+INLINE_CREDIT_LABELS = ("Photo", "Credit")  # ("Photograph" too; "Picture:", "Image:" are credits at a line's start)
+INLINE_BYLINE_RE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:|]|\s+[-–—]\s)")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
 # Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
@@ -118,6 +121,24 @@ def _agency_credits(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _inline_credits(text: str) -> list[tuple[int, int]]:
+    """Spans of INLINE_CREDIT_RE after a sentence's end and a space, and of INLINE_BYLINE_RE at a line's start or after
+    "| ", each tried only where its label is (found in C)."""
+    spans: list[tuple[int, int]] = []
+    for label in INLINE_CREDIT_LABELS:
+        i = text.find(label, 2)
+        while i >= 0:
+            if text[i - 1] == " " and text[i - 2] in ".!?" and (m := INLINE_CREDIT_RE.match(text, i)):
+                spans.append(m.span())
+            i = text.find(label, i + 1)
+    i = text.find("By ")
+    while i >= 0:
+        if (not i or text[i - 1] == "\n" or text[i - 2 : i] == "| ") and (m := INLINE_BYLINE_RE.match(text, i)):
+            spans.append(m.span())
+        i = text.find("By ", i + 1)
+    return spans
+
+
 def mask_spans(text: str) -> list[tuple[int, int]]:
     """Spans that are never read for people or quotes: dateline, credits (agencies' too), bylines (reporters credited
     at the end too), promos.
@@ -130,7 +151,7 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     spans += _promo_spans(text)
     spans += _agency_credits(text)
-    spans += [m.span() for m in INLINE_CREDIT_RE.finditer(text)]
+    spans += _inline_credits(text)
     if any(cue in text for cue in BYLINE_CREDIT_CUES):
         spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
     m = DATELINE_RE.match(text)
