@@ -535,20 +535,26 @@ def _repeats_in_new_copies(
     )
     for head, pk, person_id in cursor.fetchall():
         mentions[head].add((pk, person_id))
-    for pk, index in new.items():  # the batch's own, in its groups
+    keyed = {}  # the batch's own quotations in these groups: (position, speaker, digest), digested once
+    for pk, index in new.items():
         head = copies.get(pk, pk if pk in heads else None)
         if head is not None:
             mentioned, quoted = rows[index]
-            quotes[head] |= {(pk, q[1] or 0, hashlib.md5(q[0].encode()).hexdigest()) for q in quoted}
+            keyed[pk] = [(q[4], q[1] or 0, _digest(q[0])) for q in quoted]
+            quotes[head] |= {(pk, speaker, digest) for _, speaker, digest in keyed[pk]}
             mentions[head] |= {(pk, m[0]) for m in mentioned}
     repeats = set()
     for pk, head in copies.items():
         earlier = {(speaker, digest) for other, speaker, digest in quotes[head] if other == head or other < pk}
         named = {person for other, person in mentions[head] if other == head or other < pk}
-        mentioned, quoted = rows[new[pk]]
-        repeats |= {(pk, "q", q[4]) for q in quoted if (q[1] or 0, hashlib.md5(q[0].encode()).hexdigest()) in earlier}
-        repeats |= {(pk, "m", m[0]) for m in mentioned if m[0] in named}
+        repeats |= {(pk, "q", position) for position, *key in keyed[pk] if tuple(key) in earlier}
+        repeats |= {(pk, "m", m[0]) for m in rows[new[pk]][0] if m[0] in named}
     return repeats
+
+
+def _digest(text: str) -> str:
+    """PostgreSQL's md5(text) of a quotation's words (not for security: a digest to compare)."""
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
 def _insert_rows(
