@@ -1103,3 +1103,14 @@ def test_a_firm_opening_with_a_large_place_or_ending_with_mart_is_no_person():
         "fell. Paris Vandermeer said she was pleased."
     )
     assert names(body) == ["Paris Vandermeer"]
+
+
+def test_a_book_called_like_a_person_is_no_person():
+    """A work named like a person ("the author of Tessa Marchetti, a novel about a sailor", "her bestseller Mira Quist:
+    A Life") is a thing: "a novel about …" after the name says so, as ", a novel," does, and "bestseller", "novella",
+    "biography", "musical" before a name are thing nouns as "book" and "film" are."""
+    body = (
+        "Bram Oduya is the author of Tessa Marchetti, a novel about a sailor. Her bestseller Mira Quist: A Life was "
+        "published in May."
+    )
+    assert names(body) == ["Bram Oduya"]

@@ -64,7 +64,7 @@ THING_AFTER_RE = re.compile(
     + _NOT_BEFORE_HEAD
     + r"[\w-]+\s+){0,3}?(?:"
     + "|".join((*THING_NOUNS, *ORGANISATION_APPOSITIVE_NOUNS))
-    + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that)\b|\s+\w+ed\b))"
+    + r")(?=\s*[,.;:—–)]|\s+(?:who|which|that|about)\b|\s+\w+ed\b))"
 )
 
 # ("one of my team, Ana Ruiz," is a member of it, not its name; "her 2011 book, Living Tides,": a word may stand

@@ -210,7 +210,8 @@ band brand firm company startup label ketch sloop catamaran dinghy
 horse gelding mare colt filly stallion racehorse hotel restaurant festival race
 newsletter blog podcast album single charity supplier retailer lender insurer chain
 shop store pub journal magazine newspaper website distributor manufacturer maker wholesaler
-book memoir novel film movie documentary song speech essay column series""".split()
+book memoir novel film movie documentary song speech essay column series
+bestseller novella biography autobiography anthology poem musical opera sitcom""".split()
 
 # Heads of an appositive that make the name before it an organisation's, read only after the name (", a
 # conservative political action committee,", ", a nonprofit watchdog group,", ", a news outlet,"): a person is
