@@ -614,6 +614,9 @@ def cache_section() -> None:
 
 # Issue 15.5's goal is >= 500 article pages/s on 2 workers without the page cache (one per core here).
 GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "2"))
+# As README's "Running in production" runs it: threads that keep their connections alive between requests
+# (a sync worker closes each one: wrk, and a proxy, connect again for every page).
+GUNICORN_OPTIONS = ["--worker-class", "gthread", "--threads", "2"]
 
 
 def gunicorn_section(url: str) -> None:
@@ -660,8 +663,8 @@ def gunicorn_section(url: str) -> None:
             ' return wrk.format("GET", paths[(counter % #paths) + 1])\nend\n'
         )
         print(
-            f"\n== gunicorn ({GUNICORN_WORKERS} workers) + wrk (2 threads, 16 connections, 20 s), "
-            f"{len(paths)} article pages =="
+            f"\n== gunicorn ({GUNICORN_WORKERS} workers, {' '.join(GUNICORN_OPTIONS)}) + wrk (2 threads, "
+            f"16 connections, 20 s), {len(paths)} article pages =="
         )
         # With the page cache (each worker keeps the pages it rendered: warmed until the rate stops
         # rising, so every worker holds all 1,000), then without it (PAGE_CACHE_ENTRIES=0: every request renders).
@@ -686,6 +689,7 @@ def _wrk_rate(env: dict, first_path: str, script: Path, warm_seconds: int) -> tu
             "newsarchive.wsgi",
             "--workers",
             str(GUNICORN_WORKERS),
+            *GUNICORN_OPTIONS,
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
