@@ -1608,3 +1608,39 @@ def test_a_participles_clause_opening_the_sentence_is_an_introduction_before_its
         ("We need bold changes.", "Bram Tessaro", ""),
         ("progress we had under th", None, "the former harbour minister"),
     ]
+
+
+def test_a_courtesy_title_chooses_among_the_people_of_one_surname():
+    # real news: "Mrs. Clinton" after "Bill Clinton" was named last was Bill; "Mr. Trump" after "Ivanka Trump" was
+    # Ivanka. The title's gender chooses the one of that surname it fits, who is then the one a bare surname means.
+    body = (
+        "Linnea Brennholt founded the ferry company in 1998. Her husband, Oskar Brennholt, joined it a year later.\n\n"
+        "“We never sold a ticket at a loss,” Mrs. Brennholt said on Monday.\n\n"
+        "“The harbour owes us an apology,” Mr. Brennholt said. Brennholt added that “nobody asked the crews.”"
+    )
+    assert speakers(body) == [
+        ("We never sold a ticket a", "Linnea Brennholt"),
+        ("The harbour owes us an a", "Oskar Brennholt"),
+        ("nobody asked the crews.", "Oskar Brennholt"),
+    ]
+
+
+def test_a_courtesy_title_of_the_other_gender_is_another_person_of_that_surname():
+    # real news: "Mr. Obama" in an article naming only "Michelle Obama" in full was Michelle
+    body = (
+        "Greta Vallander opened the new library on Friday.\n\n"
+        "“Every child on this street deserves a quiet room,” Mr. Vallander said at the door."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [("Every child on this stre", "Vallander")]
+
+
+def test_a_pronoun_after_a_titled_surname_of_the_other_gender_is_not_their_namesake():
+    # real news: "“…,” said Stanley B. Greenberg, a former Clinton White House pollster … / Mrs. Clinton, with her
+    # service in the administration …, “is seen as …,” he said": the pollster, not Bill Clinton
+    body = (
+        "Teodor Saranko and Odile Saranko ran the mill for forty years.\n\n"
+        "“The mill was the town,” said Bram Tessaro, a former union organiser who worked there.\n\n"
+        "Mrs. Saranko, with her long service on the council, “is seen as one of us,” he said."
+    )
+    assert speakers(body)[-1] == ("is seen as one of us,", "Bram Tessaro")

@@ -233,7 +233,7 @@ def _resolve_people(
                 last_full[surname] = c.person
             first_names[_name_key(c.tokens)[0]] = c.person
             continue
-        c.person = full.resolve(_surname(c.tokens), last_full, first_names)
+        c.person = full.resolve(_surname(c.tokens), last_full, first_names, c.role if c.titled else "")
         if c.person < 0 and len(c.tokens) > 1:
             keys.append(_name_key(c.tokens))  # a particle-led surname nobody's full name ends with
             people.append(_Person(c.tokens, c.role))

@@ -6,6 +6,7 @@ only."""
 from __future__ import annotations
 
 from . import name_data
+from .name_genders import gender_of
 from .people_state import (
     _Candidate,
     _name_key,
@@ -87,10 +88,15 @@ def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
     return tails
 
 
+# Courtesy titles that say a person's gender: "Mr. Clinton" after "Hillary Clinton" and "Bill Clinton" is Bill.
+TITLE_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
 class _FullNames:
     """Lookups from a single word to the people found by full name (pass 1 of scan_people)."""
 
     def __init__(self, keys: list[tuple[str, ...]]):
+        self.keys = keys
         self.by_surname: dict[str, int] = {}
         self.by_first: dict[str, int] = {}
         self.surnames: list[tuple[int, str]] = []
@@ -100,7 +106,11 @@ class _FullNames:
                 self.by_first.setdefault(k[0], i)
                 self.surnames.append((i, _surname(k)))
 
-    def resolve(self, word: str, last_full: dict[str, int], first_names: dict[str, int]) -> int:
+    def resolve(self, word: str, last_full: dict[str, int], first_names: dict[str, int], title: str = "") -> int:
+        """The person a single word means (-1: nobody known). title: the role written before it ("Mr.")."""
+        want = TITLE_GENDERS.get(title.rsplit(None, 1)[-1].lower().rstrip(".")) if title else None
+        if want is not None and (word in last_full or word in self.by_surname):
+            return self._titled(word, want, last_full)
         if word in last_full:  # the most recently mentioned full name with this surname
             return last_full[word]
         if word in first_names:  # a back-reference points backwards: the first name of someone already named
@@ -118,3 +128,22 @@ class _FullNames:
                 None,
             )
         return -1 if found is None else found
+
+    def _titled(self, word: str, want: str, last_full: dict[str, int]) -> int:
+        """A surname after a title of one gender: the person of that surname the text last named, unless their given
+        name is the other gender's ("Mrs. Clinton" after "Bill Clinton"); then the first other one whose given name
+        fits or is unknown, who becomes the one a bare surname means from here on. -1 when every person of that
+        surname is of the other gender ("Mr. Obama" where only "Michelle Obama" is named): the title founds one."""
+        latest = last_full.get(word)
+        if latest is not None and self._gender(latest) in ("", want):
+            return latest
+        fits = [i for i, surname in self.surnames if surname == word and i != latest and self._gender(i) in ("", want)]
+        if not fits:
+            return -1
+        found = min(fits, key=lambda i: self._gender(i) != want)  # a given name known to fit before an unknown one
+        last_full[word] = found
+        return found
+
+    def _gender(self, person: int) -> str:
+        key = self.keys[person]
+        return gender_of(key[0]) if len(key) > 1 and len(key[0]) > 1 else ""

@@ -18,6 +18,7 @@ from .people import (
     fold,
 )
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
+from .people_resolve import TITLE_GENDERS
 from .quote_state import (
     CLAUSE_WORDS,
     DEFINITE_RE_ENGLISH,
@@ -265,8 +266,13 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         if want and genders.get(m.person, want) != want:
             start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
             # the namesake only where the bare surname is the subject ("Dale said …"); as an object ("a supporter of
-            # Trump") it says nothing of who speaks
-            other = _namesake(state, m, genders, want) if _subject_position(text, start, m.start) else None
+            # Trump") it says nothing of who speaks; after a courtesy title ("Mrs. Dale, …, he said") the title already
+            # chose among that surname's people (people_resolve), so the pronoun means someone else
+            other = (
+                _namesake(state, m, genders, want)
+                if _subject_position(text, start, m.start) and not _courtesy_titled(text, m)
+                else None
+            )
             if other is None:
                 continue
             return other, "the other person of that surname, whose gender fits"
@@ -444,6 +450,12 @@ def _namesake(state: _State, m: Mention, genders: dict[int, str], want: str) -> 
         if i != m.person and fold(p.name.split()[-1]) == word and genders.get(i, want) == want:
             return i
     return None
+
+
+def _courtesy_titled(text: str, m: Mention) -> bool:
+    """ "Mrs. Dale", "Mr Dale": a title of one gender stands right before the mention."""
+    before = text[max(0, m.start - 6) : m.start].split()[-1:]
+    return bool(before) and before[0].lower().rstrip(".") in TITLE_GENDERS
 
 
 AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")  # "17-year-old Jared Potts said"

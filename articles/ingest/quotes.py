@@ -67,6 +67,7 @@ from .interviews import (
     _answer_speaker,
 )
 from .language import detect
+from .name_genders import gender_of
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people import (
     NON_PERSON_WORDS,
@@ -77,6 +78,7 @@ from .people import (
     mask_spans,
     scan_people,
 )
+from .people_resolve import TITLE_GENDERS
 from .pronouns import (
     _sentence_subject,
     _subject_position,
@@ -706,12 +708,18 @@ def _full_names(state: _State, quotes: list[Quote]) -> list[Quote]:
             first_of_two.setdefault(fold(words[-2]).lower(), []).append(p.name)
     if not full:
         return quotes
+    # A courtesy title of the other gender than the full name's given name is another person ("Mr. Vallander" beside
+    # "Greta Vallander": scan_people kept them apart, see people_resolve._FullNames._titled).
+    titled = {
+        p.name: TITLE_GENDERS.get(p.role.lower().rstrip(".")) for p in state.people if p.role and " " not in p.name
+    }
     out = []
     for q in quotes:
         words = (q.speaker or "").split()
         key = fold(words[-1]).lower() if len(words) == 1 or (words and words[0].endswith(".")) else ""
         names = (full.get(key) or first_of_two.get(key, [])) if key else []
-        if len(set(names)) == 1:
+        want = titled.get(q.speaker or "")
+        if len(set(names)) == 1 and not (want and gender_of(names[0].split()[0]) not in ("", want)):
             q = dataclasses.replace(q, speaker=names[0], evidence=f"{q.evidence} (the one {words[-1]} named in full)")
         out.append(q)
     return out
