@@ -1644,3 +1644,15 @@ def test_a_pronoun_after_a_titled_surname_of_the_other_gender_is_not_their_names
         "Mrs. Saranko, with her long service on the council, “is seen as one of us,” he said."
     )
     assert speakers(body)[-1] == ("is seen as one of us,", "Bram Tessaro")
+
+
+def test_a_courtesy_title_at_any_mention_gives_the_gender_a_given_name_does_not():
+    # real news: "Mrs. Clinton, if elected, might nominate Mr. Obama himself … “Wow, what a great idea,” she said" was
+    # given Obama, whose given name was never written; a name the dictionary
+    # gives no gender ("Jody", "Chrystia") likewise
+    body = (
+        "Harbour President Jody Okafor met Chrystia Vandeleur on Tuesday.\n\n"
+        "There is also the possibility that Ms. Vandeleur might appoint Mr. Okafor himself. “What a great idea,” she "
+        "said."
+    )
+    assert speakers(body) == [("What a great idea,", "Chrystia Vandeleur")]

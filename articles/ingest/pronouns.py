@@ -100,6 +100,9 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
             rel = _relative(text, m)
             if rel and rel[2]:
                 state.genders.setdefault(m.person, rel[2])
+            elif m.person not in state.genders and (titled := _title_gender(text, m)):
+                # a title at a later mention ("Prime Minister Jagmeet Osei" … "Mr. Osei"): no dictionary needed
+                state.genders[m.person] = titled
         for i, p in enumerate(state.people):
             names = p.name.split()
             if i not in state.genders and len(names) > 1 and len(names[0]) > 2 and not names[0].endswith("."):
@@ -270,7 +273,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             # chose among that surname's people (people_resolve), so the pronoun means someone else
             other = (
                 _namesake(state, m, genders, want)
-                if _subject_position(text, start, m.start) and not _courtesy_titled(text, m)
+                if _subject_position(text, start, m.start) and not _title_gender(text, m)
                 else None
             )
             if other is None:
@@ -452,10 +455,10 @@ def _namesake(state: _State, m: Mention, genders: dict[int, str], want: str) -> 
     return None
 
 
-def _courtesy_titled(text: str, m: Mention) -> bool:
-    """ "Mrs. Dale", "Mr Dale": a title of one gender stands right before the mention."""
+def _title_gender(text: str, m: Mention) -> str:
+    """ "m" or "f" when a courtesy title stands right before the mention ("Mrs. Dale", "Mr Dale"), else ""."""
     before = text[max(0, m.start - 6) : m.start].split()[-1:]
-    return bool(before) and before[0].lower().rstrip(".") in TITLE_GENDERS
+    return TITLE_GENDERS.get(before[0].lower().rstrip("."), "") if before else ""
 
 
 AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")  # "17-year-old Jared Potts said"
