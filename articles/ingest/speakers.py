@@ -210,10 +210,14 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
 
 DESCRIPTION_RULE = "description, as a pronoun"
 # Heads of a description that stand for somebody the text does not name ("the source said", "the official added",
-# "the woman said" of a cashier just described).
+# "the woman said" of a cashier just described), or for another party to the story than the person it is about: "the
+# judge said" in a story about a defendant, "the coach said" in one about a player, "the victim said" in one about a
+# suspect, "the host said" in one about a guest.
 ANONYMOUS_HEADS = frozenset(
     """source official spokeswoman spokesman spokesperson insider aide staffer employee worker witness user man woman
-boy girl person""".split()
+boy girl person judge magistrate coroner prosecutor lawyer attorney barrister solicitor coach manager referee umpire
+victim doctor surgeon nurse teacher officer detective landlord neighbour neighbor owner mother father sister brother
+wife husband son daughter widow widower friend colleague host moderator interviewer reporter""".split()
 )
 DESCRIPTION_MAX_WORDS = 6
 
@@ -237,8 +241,8 @@ def _main_person(state: _State) -> int | None:
 
 def _description_of_one(text: str, a: int, phrase: str) -> bool:
     """A definite description of one person ("the Texas senator", "The former secretary of state") whose head is no
-    anonymous person's and that no indefinite phrase with the same head introduced before ("a senior adviser said …
-    the adviser added": somebody unnamed)."""
+    anonymous person's nor another party's and that no indefinite phrase with the same head introduced before ("a
+    senior adviser said … the adviser added": somebody unnamed)."""
     words = phrase.split()
     if not (1 < len(words) <= DESCRIPTION_MAX_WORDS) or words[0].lower() != "the":
         return False
