@@ -1656,3 +1656,14 @@ def test_a_courtesy_title_at_any_mention_gives_the_gender_a_given_name_does_not(
         "said."
     )
     assert speakers(body) == [("What a great idea,", "Chrystia Vandeleur")]
+
+
+def test_a_reflexive_after_a_name_gives_the_gender_a_given_name_does_not():
+    # real news: "Sanders himself …" says what "Bernie" (no gender in the dictionary) does not: a "she" after it is
+    # somebody else
+    body = (
+        "Ana Ruiz hosted the harbour forum on Monday.\n\n"
+        "Jody Marlowe himself had asked for the forum.\n\n"
+        "“We will not close the harbour,” she said."
+    )
+    assert speakers(body) == [("We will not close the ha", "Ana Ruiz")]

@@ -138,6 +138,9 @@ def _abbreviation_at(text: str, stop: int) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
 
 
+EVIDENCE_PRONOUNS = frozenset(("he", "she", "his", "her", "himself", "herself"))
+
+
 def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: int) -> None:
     """Gender the text itself states with pronouns, read up to upto (where quotations are known): a subject he/she
     outside quotations opening a new clause ("Yolanda Mbeki-Strand sued the trust after she was dismissed",
@@ -147,7 +150,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
     The first such evidence for a person counts; titles and kinship words (already in genders) come first."""
     for m in PRONOUN_RE.finditer(text, state.pronouns_read, upto):
         word = m.group().lower()
-        if word != "he" and word != "she" and word != "his" and word != "her":
+        if word not in EVIDENCE_PRONOUNS:
             continue
         p = m.start()
         last = bisect_left(state.starts, p)
@@ -159,7 +162,9 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
         start = _last_sentence_mark(text, lo, p) + 1
         if text[start:p].strip():
             before = text[start:p].split()[-1].lower()
-            if word[0] == "h" and word != "he":
+            if word.endswith("self"):
+                pass  # a reflexive means its own clause's subject ("Ana Ruiz described herself as …")
+            elif word[0] == "h" and word != "he":
                 # a possessive counts only opening the subject of the named person's reported clause ("Oduya told
                 # the hearing that his client …", "Carver-Rhys said her panel …"), never as an object ("criticised
                 # her handling")
@@ -199,7 +204,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
                 plain = plain and "," not in between and not any(c in between for c in DOUBLE_MARKS)
                 subject = mention.person if plain else -1
         if len(persons) == 1 and subject is not None and subject >= 0:
-            genders.setdefault(subject, "f" if word[0] == "s" or word == "her" else "m")
+            genders.setdefault(subject, "f" if word[0] == "s" or word.startswith("her") else "m")
     state.pronouns_read = max(state.pronouns_read, upto)
 
 
