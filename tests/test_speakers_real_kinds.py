@@ -1667,3 +1667,14 @@ def test_a_reflexive_after_a_name_gives_the_gender_a_given_name_does_not():
         "“We will not close the harbour,” she said."
     )
     assert speakers(body) == [("We will not close the ha", "Ana Ruiz")]
+
+
+def test_a_possessive_joined_to_a_name_gives_the_gender_a_given_name_does_not():
+    # real news: "But Sanders and his supporters will …": "Bernie" has no gender in the dictionary, "his" after
+    # "Sanders and" does
+    body = (
+        "Ana Ruiz hosted the harbour forum on Monday.\n\n"
+        "Jody Marlowe and his crew arrived late.\n\n"
+        "“We will not close the harbour,” she said."
+    )
+    assert speakers(body) == [("We will not close the ha", "Ana Ruiz")]

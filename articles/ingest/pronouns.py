@@ -167,8 +167,12 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
             elif word[0] == "h" and word != "he":
                 # a possessive counts only opening the subject of the named person's reported clause ("Oduya told
                 # the hearing that his client …", "Carver-Rhys said her panel …"), never as an object ("criticised
-                # her handling")
-                if before != "that" and before not in POSSESSIVE_CLAUSE_VERBS:
+                # her handling"); or joined to the name itself ("Ostrow and his wife", "Ana Ruiz and her staff")
+                if (
+                    before != "that"
+                    and before not in POSSESSIVE_CLAUSE_VERBS
+                    and text[state.mentions[last - 1].end : p] != " and "
+                ):
                     continue
                 after = text[m.end() : m.end() + 16].split(None, 1)
                 if not after or not after[0][:1].isalpha() or after[0].lower() in HER_OBJECT_NEXT:
