@@ -69,11 +69,12 @@ def write_articles(count: int, folder: Path, seed: int = 7, new_people: bool = F
     return path
 
 
-REALNEWS_SETS = ("polnear-train", "polnear-dev", "gendergap")
+# PolNeAR only: the Gender Gap Tracker set is the held-out check, read by nothing but the quality figures.
+REALNEWS_SETS = ("polnear-train", "polnear-dev")
 
 
 def write_realnews(folder: Path, root: Path, seed: int = 7) -> Path:
-    """Real news as JSON Lines: the articles of REALNEWS_SETS under root ($NEWSARCHIVE_REALNEWS; ~1,000 of ~700
+    """Real news as JSON Lines: the articles of REALNEWS_SETS under root ($NEWSARCHIVE_REALNEWS; 920 of ~700
     words, each its own story), and for one in ten a wire copy (another outlet's, its last paragraph cut).
     The bench's own articles are pairs of ~60 texts, so each shares half its text with ~130 others: every
     batch's near-duplicate look-up finds most of the archive. News is not like that; this is the check."""
@@ -82,7 +83,7 @@ def write_realnews(folder: Path, root: Path, seed: int = 7) -> Path:
     path = folder / "bench-realnews.jsonl"
     with open(path, "w", encoding="utf-8") as out:
         for n, text in enumerate(texts):
-            text["headline"] = text.get("headline") or f"Article {text['id']}"  # Gender Gap Tracker's have none
+            text["headline"] = text.get("headline") or f"Article {text['id']}"
             published = f"20{10 + n % 16:02d}-{1 + n % 12:02d}-{1 + n % 28:02d}"
             record = {"headline": text["headline"], "body": text["body"], "source": text.get("style") or "Real News"}
             out.write(json.dumps(record | {"published": published, "url": f"https://real.example/{n}"}) + "\n")
