@@ -1,5 +1,5 @@
 """A definite description read as the person the article is about (speakers._description_of_one): only a public
-figure's shorthand ("the Republican nominee", "the Russian leader"), never another participant of the story."""
+figure's shorthand ("the Republican nominee", "the harbour minister"), never another participant of the story."""
 
 from articles.ingest.quotes import extract
 

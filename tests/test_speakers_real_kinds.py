@@ -1354,8 +1354,8 @@ def test_a_reply_named_as_a_persons_gives_its_speaker():
 
 
 def test_he_after_a_sentence_naming_someone_only_in_its_subjects_description_means_the_subject():
-    # real news: "Armstrong Williams, Carson’s longtime friend and adviser, suggested … “…,” he told the AP" and
-    # "“…,” said Ian H. Solomon, who … nominated Mr. Kim four years ago. He called that vision “…”": the person named
+    # "Armand Keel, Brellik’s longtime friend and adviser, suggested … “…,” he told the Ledger" and "“…,” said Ivo
+    # Stannard, who … nominated Mr. Brellik four years ago. He called that vision “…”": the person named
     # last is only in the description of the sentence's subject, or the object of its inverted speaker's clause
     body = (
         "Tomas Brellik changed his campaign staff on Friday.\n\n"
@@ -1381,11 +1381,11 @@ def test_he_after_a_sentence_naming_someone_only_in_its_subjects_description_mea
 
 
 def test_an_aside_between_spaced_hyphens_is_no_subject():
-    # real news: "In May 2013 - four months after Clinton left office - the State Department told CREW that “…”"
+    # "In May - four months after Voss left office - the Harbour Department told the Ledger that “…”"
     body = (
         "Ada Voss left the ministry in January.\n\n"
         "In May - four months after Voss left office - the Harbour Department told the Ledger that "
-        "“no records responsive to your request were located.”"
+        "“no such letters were found in the files.”"
     )
     quote = extract("", body, "en").quotes[0]
     assert (quote.speaker, quote.speaker_as_written, quote.speaker_kind) == (
@@ -1396,25 +1396,25 @@ def test_an_aside_between_spaced_hyphens_is_no_subject():
 
 
 def test_a_campaign_after_an_adverb_and_a_subordinate_clause_speaks_not_the_person_named_before():
-    # real news: "Shortly after Murphy’s conference call ended, Rubio’s campaign sent out a press release saying …
-    # “…”", "Even before Sanders took the stage Tuesday night, his campaign sent out a text message … saying: “…”"
+    # "Shortly after the board’s meeting ended, Tessaro’s campaign sent out a press release saying … “…”", "Even
+    # before Tessaro took the stage, his campaign sent out a text message … saying: “…”"
     body = (
         "Ada Voss spoke to the harbour board on Monday. “The fund is empty,” Voss said.\n\n"
         "Shortly after the board’s meeting ended, Tessaro’s campaign sent out a press release saying Voss owes "
         "“the island an explanation for voting against the fund.”\n\n"
         "Even before Tessaro took the stage on Tuesday night, his campaign sent out a text message to supporters "
-        "saying: “With your help, we were just declared the winner!”"
+        "saying: “Thanks to you, we have won the vote!”"
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in got] == [
         ("The fund is empty,", "Ada Voss", "Voss"),
         ("the island an explanatio", None, "Tessaro’s campaign"),
-        ("With your help, we were ", None, "his campaign"),
+        ("Thanks to you, we have w", None, "his campaign"),
     ]
 
 
 def test_a_statement_read_after_the_quotation_speaks_and_the_next_quotation_runs_on():
-    # real news: "“In writing her beautiful speech, …,” read the statement, which was attributed to Miller. “…”"
+    # "“…,” read the statement, which was attributed to Stannard. “…”"
     body = (
         "Bram Tessaro and campaign spokesman Ivo Stannard worked on the campaign's first statement.\n\n"
         "“In writing her speech, the team took notes on her life,” read the statement, which was attributed to "
@@ -1428,8 +1428,8 @@ def test_a_statement_read_after_the_quotation_speaks_and_the_next_quotation_runs
 
 
 def test_a_description_of_the_person_the_article_is_about_speaks_as_that_person():
-    # real news: "“There is no doubt that he is a very bright and talented man,” the Russian leader said" in an article
-    # about Putin; "“…,” the Republican presidential candidate told CBS" in one about Carson
+    # "“…,” the veteran lawmaker said" in an article about Governor Voss; "“…,” the former candidate said later" in
+    # the same one
     body = (
         "Governor Ada Voss defended the harbour fund on Monday. Voss spoke after a meeting with Mayor Ivo Stannard.\n\n"
         "“The fund is not empty,” the veteran lawmaker said. “It never was.”\n\n"
@@ -1464,7 +1464,7 @@ def test_a_description_stays_unnamed_when_anonymous_or_of_someone_not_the_articl
 
 
 def test_an_inverted_description_before_a_name_gives_the_name():
-    # real news: "… party,” wrote the American ambassador at the time, John E. Herbst."
+    # "… smugglers,” wrote the island’s envoy at the time, Ivo Stannard."
     body = (
         "Governor Ada Voss defended the harbour fund. Voss spoke on Monday. Voss left early.\n\n"
         "The fund was “working to change its image from that of a haven for smugglers,” wrote the island’s envoy at "
@@ -1474,64 +1474,63 @@ def test_an_inverted_description_before_a_name_gives_the_name():
 
 
 def test_no_follow_on_across_a_live_blogs_section_break():
-    # real news (AP's "The Latest"): "___. / 5:45 p.m. / Libertarian presidential candidate Gary Johnson’s doctor is
-    # calling the candidate “extremely physically fit.”": not the previous entry's speaker
+    # a wire live blog: "___. / 5:45 p.m. / Libertarian candidate Bram Tessaro’s doctor is calling the candidate
+    # “…”": not the previous entry's speaker
     body = (
         "“The fund is empty,” Governor Ada Voss said.\n\n"
         "___.\n\n"
         "5:45 p.m.\n\n"
-        "Libertarian candidate Bram Tessaro’s doctor is calling the candidate “extremely physically fit.”"
+        "Libertarian candidate Bram Tessaro’s doctor is calling the candidate “in excellent health.”"
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:24], q.speaker) for q in got] == [
         ("The fund is empty,", "Ada Voss"),
-        ("extremely physically fit", None),
+        ("in excellent health.", None),
     ]
     assert got[1].evidence == "no speaker: a section break since the previous speaker"
 
 
 def test_an_inverted_speaker_after_a_comma_with_an_organisations_role_before_the_name():
-    # real news: "Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State
-    # University professor Paul Beck."
+    # "Quill “…” in the primary, said Elmsby State University professor Piet Vanterpool."
     body = (
         "Ada Quill spoke first. “It is a disaster,” Quill said.\n\n"
-        "Quill “drew quite well from working-class voters” in the primary, said Elmsby State University professor "
+        "Quill “did well with the harbour workers” in the primary, said Elmsby State University professor "
         "Piet Vanterpool.\n\n"
         "“It is simply not enough” for the north, said Harrowgate College economics professor Dana Robinet."
     )
     assert speakers(body) == [
         ("It is a disaster,", "Ada Quill"),
-        ("drew quite well from wor", "Piet Vanterpool"),
+        ("did well with the harbou", "Piet Vanterpool"),
         ("It is simply not enough", "Dana Robinet"),
     ]
 
 
 def test_a_title_closed_after_its_comma_ends_an_introduction_before_the_subject():
-    # real news: "On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost …, identified young voters' exhaustion …
-    # “The younger people are …”": Sanders, not the previous speaker
+    # "On “Morning Hour,” Sen. Bram Tessaro (Vt.), who lost …, named the voters' fatigue … “…”": Tessaro, not the
+    # previous speaker
     body = (
         "“The harbour is safe,” Mayor Ada Quill said on Sunday.\n\n"
         "On “Morning Hour,” Sen. Bram Tessaro (Vt.), who lost the primary to Quill, named the voters' fatigue as a "
-        "reason to act. “The younger people are sick and tired of waiting.”"
+        "reason to act. “The younger people are tired of waiting.”"
     )
     assert speakers(body) == [
         ("The harbour is safe,", "Ada Quill"),
-        ("The younger people are s", "Bram Tessaro"),
+        ("The younger people are t", "Bram Tessaro"),
     ]
 
 
 def test_a_pronoun_opening_the_sentence_holding_the_quotation_speaks():
-    # real news: "Sanders credited Clinton's victory to “a closed primary, …” He commanded the Democratic Party to
-    # “do the right thing …”" (no speaker before); "Since announcing … William Weld as his running mate, Johnson has
-    # risen … He talks about “spoiling the party,”" (Weld, named last: not Johnson, the sentence before's subject)
+    # "Tessaro credited Quill's victory to “…” He commanded the party to “…”" (no speaker before); "Since naming …
+    # Ivo Stannard as his running mate, Tessaro has risen … He talks about “…”" (Stannard, named last: not Tessaro,
+    # the sentence before's subject)
     body = (
         "Bram Tessaro lost the primary to Ada Quill on Tuesday. Nobody had to wonder for long.\n\n"
-        "Tessaro credited Quill's victory to “a closed primary, something I am not all that enthusiastic about.” "
+        "Tessaro credited Quill's victory to “a closed primary, which I never liked.” "
         "He commanded the party to “do the right thing and open its doors to everyone.”"
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:24], q.speaker) for q in got] == [
-        ("a closed primary, someth", "Bram Tessaro"),
+        ("a closed primary, which ", "Bram Tessaro"),
         ("do the right thing and o", "Bram Tessaro"),
     ]
     assert got[1].evidence == (
@@ -1546,57 +1545,55 @@ def test_a_pronoun_opening_the_sentence_holding_the_quotation_speaks():
 
 
 def test_a_country_speaks_as_itself_not_as_the_previous_speaker():
-    # real news: "Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted that Pyongyang
-    # “stop its dangerous escapades.”" after a president's quotation
+    # "Norland called the island a “…” Redland insisted that the island “…”" after a president's quotation: the
+    # names of places (here two the gazetteer knows, standing for fictional countries) speak
     body = (
-        "President Ada Quill said the test was “spiraling out of control.”\n\n"
-        "Japan branded the island an “outlaw nation in the neighbourhood.” Russia insisted that the island "
-        "“stop its dangerous escapades.”"
+        "President Ada Quill said the drill was “getting out of hand.”\n\n"
+        "Norland called the island a “rogue neighbour on our doorstep.” Redland insisted that the island "
+        "“end its reckless drills at once.”"
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:24], q.speaker, q.speaker_as_written, q.speaker_kind) for q in got] == [
-        ("spiraling out of control", "Ada Quill", "Ada Quill", "person"),
-        ("outlaw nation in the nei", None, "Japan", "organisation"),
-        ("stop its dangerous escap", None, "Russia", "organisation"),
+        ("getting out of hand.", "Ada Quill", "Ada Quill", "person"),
+        ("rogue neighbour on our d", None, "Norland", "organisation"),
+        ("end its reckless drills ", None, "Redland", "organisation"),
     ]
-    assert got[2].evidence == "name of a place: Russia"
+    assert got[2].evidence == "name of a place: Redland"
 
 
 def test_a_claim_named_as_a_persons_gives_their_words():
-    # real news: "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings”";
-    # not after a reporting verb: "Cruz spokeswoman Catherine Frazier said … that Rubio's claim that Cruz is in favor
-    # of … is “simply not true.”"
+    # "the Ledger looked at Ada Quill’s claim that “…”"; not after a reporting verb: "Spokeswoman Ines Caldwell said
+    # … that Quill's claim that the harbour is unsafe is “…”"
     body = (
-        "After the debate, the Ledger looked at Ada Quill’s claim that there have been “thousands of shootings” in "
+        "After the debate, the Ledger looked at Ada Quill’s claim that there have been “hundreds of break-ins” in "
         "Elmsby this year.\n\n"
         "Spokeswoman Ines Caldwell said that Quill’s claim that the harbour is unsafe is “simply not true.”"
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:24], q.speaker) for q in got] == [
-        ("thousands of shootings", "Ada Quill"),
+        ("hundreds of break-ins", "Ada Quill"),
         ("simply not true.", "Ines Caldwell"),
     ]
     assert got[0].evidence == "the claim named as the person's: Ada Quill"
 
 
 def test_a_share_of_a_group_speaks_as_nobody_in_particular():
-    # real news: "In a September Washington Post-ABC News poll, 75 percent of Republicans said “most people in
-    # politics” can't be trusted": not Trump, the subject of the sentence before
+    # "In a September poll, 75 percent of voters said “…” cannot be trusted": not Quill, the subject of the sentence
+    # before
     body = (
         "“We will win,” Ada Quill said at the rally. Quill leads the race.\n\n"
-        "In a September poll, 75 percent of voters said “most people in politics” cannot be trusted to keep a promise."
+        "In a September poll, 75 percent of voters said “most people on the council” cannot be trusted with a promise."
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:24], q.speaker, q.speaker_as_written) for q in got] == [
         ("We will win,", "Ada Quill", "Ada Quill"),
-        ("most people in politics", None, "75 percent of voters"),
+        ("most people on the counc", None, "75 percent of voters"),
     ]
 
 
 def test_a_participles_clause_opening_the_sentence_is_an_introduction_before_its_subject():
-    # real news: "It was a version of Sanders’ stump speech, and it was a stark contrast to Clinton. Reprising one of
-    # her own favorite lines, the former secretary of state talked about continuing the “progress we had under
-    # President Obama”": not Sanders, the previous speaker
+    # "It was a version of Tessaro’s stump speech. Reprising one of her own favourite lines, the former harbour
+    # minister talked about continuing the “…”": not Tessaro, the previous speaker
     body = (
         "“This is not what the island is about,” Bram Tessaro said. “We need bold changes.”\n\n"
         "It was a version of Tessaro’s stump speech. Reprising one of her own favourite lines, the former harbour "
@@ -1611,8 +1608,8 @@ def test_a_participles_clause_opening_the_sentence_is_an_introduction_before_its
 
 
 def test_a_courtesy_title_chooses_among_the_people_of_one_surname():
-    # real news: "Mrs. Clinton" after "Bill Clinton" was named last was Bill; "Mr. Trump" after "Ivanka Trump" was
-    # Ivanka. The title's gender chooses the one of that surname it fits, who is then the one a bare surname means.
+    # "Mrs. Brennholt" where "Oskar Brennholt" was named last is Linnea; "Mr. Brennholt" after "Linnea Brennholt" is
+    # Oskar. The title's gender chooses the one of that surname it fits, who is then the one a bare surname means.
     body = (
         "Linnea Brennholt founded the ferry company in 1998. Her husband, Oskar Brennholt, joined it a year later.\n\n"
         "“We never sold a ticket at a loss,” Mrs. Brennholt said on Monday.\n\n"
@@ -1626,7 +1623,7 @@ def test_a_courtesy_title_chooses_among_the_people_of_one_surname():
 
 
 def test_a_courtesy_title_of_the_other_gender_is_another_person_of_that_surname():
-    # real news: "Mr. Obama" in an article naming only "Michelle Obama" in full was Michelle
+    # "Mr. Vallander" in an article naming only "Greta Vallander" in full is somebody else of that surname
     body = (
         "Greta Vallander opened the new library on Friday.\n\n"
         "“Every child on this street deserves a quiet room,” Mr. Vallander said at the door."
@@ -1636,8 +1633,8 @@ def test_a_courtesy_title_of_the_other_gender_is_another_person_of_that_surname(
 
 
 def test_a_pronoun_after_a_titled_surname_of_the_other_gender_is_not_their_namesake():
-    # real news: "“…,” said Stanley B. Greenberg, a former Clinton White House pollster … / Mrs. Clinton, with her
-    # service in the administration …, “is seen as …,” he said": the pollster, not Bill Clinton
+    # "“…,” said Bram Tessaro, a former union organiser … / Mrs. Saranko, with her long service …, “…,” he said": the
+    # organiser, not Teodor Saranko
     body = (
         "Teodor Saranko and Odile Saranko ran the mill for forty years.\n\n"
         "“The mill was the town,” said Bram Tessaro, a former union organiser who worked there.\n\n"
@@ -1647,9 +1644,8 @@ def test_a_pronoun_after_a_titled_surname_of_the_other_gender_is_not_their_names
 
 
 def test_a_courtesy_title_at_any_mention_gives_the_gender_a_given_name_does_not():
-    # real news: "Mrs. Clinton, if elected, might nominate Mr. Obama himself … “Wow, what a great idea,” she said" was
-    # given Obama, whose given name was never written; a name the dictionary
-    # gives no gender ("Jody", "Chrystia") likewise
+    # "Ms. Vandeleur might appoint Mr. Okafor himself … “…,” she said": the titles give the gender that names the
+    # dictionary has none for ("Jody", "Chrystia") do not
     body = (
         "Harbour President Jody Okafor met Chrystia Vandeleur on Tuesday.\n\n"
         "There is also the possibility that Ms. Vandeleur might appoint Mr. Okafor himself. “What a great idea,” she "
@@ -1659,7 +1655,7 @@ def test_a_courtesy_title_at_any_mention_gives_the_gender_a_given_name_does_not(
 
 
 def test_a_reflexive_after_a_name_gives_the_gender_a_given_name_does_not():
-    # real news: "Sanders himself …" says what "Bernie" (no gender in the dictionary) does not: a "she" after it is
+    # "Jody Marlowe himself …" says what "Jody" (no gender in the dictionary) does not: a "she" after it is
     # somebody else
     body = (
         "Ana Ruiz hosted the harbour forum on Monday.\n\n"
@@ -1670,8 +1666,7 @@ def test_a_reflexive_after_a_name_gives_the_gender_a_given_name_does_not():
 
 
 def test_a_possessive_joined_to_a_name_gives_the_gender_a_given_name_does_not():
-    # real news: "But Sanders and his supporters will …": "Bernie" has no gender in the dictionary, "his" after
-    # "Sanders and" does
+    # "Jody Marlowe and his crew …": "Jody" has no gender in the dictionary, "his" after "Marlowe and" does
     body = (
         "Ana Ruiz hosted the harbour forum on Monday.\n\n"
         "Jody Marlowe and his crew arrived late.\n\n"

@@ -53,7 +53,7 @@ KIN_AFTER_RE = re.compile(
     r"(?!\s+(?:" + "|".join((*THING_NOUNS, *ORGANISATION_APPOSITIVE_NOUNS)) + r")\b)"
 )
 # A small number right before a word counts things or members of a group ("six Orthodox", "3 Fat;", "0 Milk"): no
-# person named again by surname (years are longer: "in 2016 Trump won").
+# person named again by surname (years are longer: "in 2016 Ruiz won").
 COUNT_BEFORE_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s\Z"
 )

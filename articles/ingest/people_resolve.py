@@ -88,7 +88,7 @@ def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
     return tails
 
 
-# Courtesy titles that say a person's gender: "Mr. Clinton" after "Hillary Clinton" and "Bill Clinton" is Bill.
+# Courtesy titles that say a person's gender: "Mr. Brennholt" after "Linnea Brennholt" and "Oskar Brennholt" is Oskar.
 TITLE_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
@@ -131,9 +131,9 @@ class _FullNames:
 
     def _titled(self, word: str, want: str, last_full: dict[str, int]) -> int:
         """A surname after a title of one gender: the person of that surname the text last named, unless their given
-        name is the other gender's ("Mrs. Clinton" after "Bill Clinton"); then the first other one whose given name
+        name is the other gender's ("Mrs. Brennholt" after "Oskar Brennholt"); then the first other one whose given name
         fits or is unknown, who becomes the one a bare surname means from here on. -1 when every person of that
-        surname is of the other gender ("Mr. Obama" where only "Michelle Obama" is named): the title founds one."""
+        surname is of the other gender ("Mr. Vallander" where only "Greta Vallander" is named): the title founds one."""
         latest = last_full.get(word)
         if latest is not None and self._gender(latest) in ("", want):
             return latest

@@ -472,7 +472,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         or LETTER_WORD_RE.match(name_toks[-1])
         or (len(name_toks) > 1 and name_toks[-1] in POST_NOMINALS)
     ):
-        # "… Eastland I’ve presided": the pronoun starts the next clause; "Bernie Sanders T-shirts": a thing of theirs;
+        # "… Marlowe I’ve chaired": the pronoun starts the next clause; "Jody Marlowe T-shirts": a thing of theirs;
         # "Neil Tarrow QC": letters of an office or an honour after the name
         name_toks = name_toks[:-1]
     # "Ana Ruiz’s Elmvale Bakery": the name ends at the possessive; "Lady Maud’s Rose" leaves one word, no name.

@@ -278,7 +278,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         if want and genders.get(m.person, want) != want:
             start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
             # the namesake only where the bare surname is the subject ("Dale said …"); as an object ("a supporter of
-            # Trump") it says nothing of who speaks; after a courtesy title ("Mrs. Dale, …, he said") the title already
+            # Dale") it says nothing of who speaks; after a courtesy title ("Mrs. Dale, …, he said") the title already
             # chose among that surname's people (people_resolve), so the pronoun means someone else
             other = (
                 _namesake(state, m, genders, want)
@@ -476,8 +476,8 @@ AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")  # "17-year-old Jared Potts said"
 def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
     """Only titles stand between pos and the sentence start or a comma ("Asked why, Dr. Ruiz …")."""
     words = text[sentence_start:pos].split()
-    # (a comma inside a title's closing mark ends an introduction too, "On “Face the Nation,” Sen. Ruiz …", not one
-    # closing the quotation that opens the sentence: "“…,” former Bush speechwriter Ana Ruiz wrote")
+    # (a comma inside a title's closing mark ends an introduction too, "On “Morning Hour,” Sen. Ruiz …", not one
+    # closing the quotation that opens the sentence: "“…,” former Quill speechwriter Ana Ruiz wrote")
     closing = CLOSING_MARKS if words and words[0][:1] not in OPENING_MARKS else ""
     while (
         words

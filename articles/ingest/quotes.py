@@ -351,7 +351,7 @@ def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution
     if att is None:
         place = PLACE_SUBJECT_RE.match(before)
         if place is not None and len(place.group(1)) > 3 and _place(place.group(1)):
-            # "Japan branded North Korea an “outlaw nation”": a country's words, not the previous speaker's (three
+            # "Norland called Estmark a “rogue neighbour”": a country's words, not the previous speaker's (three
             # letters or fewer: a word the gazetteer holds as some hamlet's name, "God wants to keep …")
             written = place.group(1)
             return _Attribution(

@@ -111,7 +111,7 @@ UNNAMED_PERSON_OF_RE = re.compile(
 )
 
 
-# A share of a group as a subject: "75 percent of Republicans", "Two-thirds of voters", "Half of them".
+# A share of a group as a subject: "75 percent of voters", "Two-thirds of voters", "Half of them".
 SHARE_RE = re.compile(
     r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|[A-Za-z]+-(?:thirds?|quarters?|fifths?)|[Hh]alf|[Mm]ost|[Mm]any)\s+of\s"
 )
@@ -165,7 +165,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         kind = "organisation" if first == "it" else "unknown"
         return _Attribution(a, b, None, phrase, "organisation or group pronoun", kind)
     if SHARE_RE.match(phrase):
-        # "75 percent of Republicans said", "Two-thirds of voters say": a share of a group, nobody in particular (not
+        # "75 percent of voters said", "Two-thirds of voters say": a share of a group, nobody in particular (not
         # a parenthetical to skip, which would hand the quotation to whoever spoke before)
         return _Attribution(a, b, None, phrase, "role or description", "unknown")
     if first.endswith("ing") or first.isdigit() or first in PARENTHETICAL_OPENERS:
@@ -222,8 +222,8 @@ wife husband son daughter widow widower friend colleague host moderator intervie
 DESCRIPTION_MAX_WORDS = 6
 
 
-# How often the article must name a person for a description to stand for them ("the Russian leader": Putin in an
-# article about him; not the one person a short text names once).
+# How often the article must name a person for a description to stand for them ("the harbour minister": Ruiz in an
+# article about her; not the one person a short text names once).
 MAIN_PERSON_MENTIONS = 3
 
 
@@ -240,7 +240,7 @@ def _main_person(state: _State) -> int | None:
 
 
 def _description_of_one(text: str, a: int, phrase: str) -> bool:
-    """A definite description of one person ("the Texas senator", "The former secretary of state") whose head is no
+    """A definite description of one person ("the Elmsby senator", "The former harbour minister") whose head is no
     anonymous person's nor another party's and that no indefinite phrase with the same head introduced before ("a
     senior adviser said … the adviser added": somebody unnamed)."""
     words = phrase.split()
@@ -357,7 +357,7 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return _Attribution(a, b, None, phrase, "surname of several people: unresolved", "person")
     name = " ".join(words)
     if fold(name).lower().replace("’", "'") in name_data.load().places:
-        # "Sacramento said", "Russia insisted that …": a place (its government, its people) speaks, not a person, nor
+        # "Sacramento said", "Norland insisted that …": a place (its government, its people) speaks, not a person, nor
         # whoever spoke before
         return _Attribution(a, b, None, phrase, PLACE_RULE, "organisation")
     if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
@@ -737,7 +737,7 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
         att = _speaker_from_segment(state, text, offset + a, offset + b)
         if att is not None and att.person is not None:
             if att.rule.startswith(DESCRIPTION_RULE) and first is None and len(pieces) > 1:
-                first = att  # "wrote the American ambassador at the time, John E. Herbst": the name after it speaks
+                first = att  # "wrote the island’s envoy at the time, Ivo Stannard": the name after it speaks
                 continue
             return att
         if b < end and first is None:
@@ -920,8 +920,8 @@ SPEECH_NOUN_RE = re.compile(
     rf"[^,;!?\n{QUOTE_CHAR}]{{0,30}}:"
 )
 
-# What a person is said to have claimed, owned by them ("Donald Trump’s claim that there have been “thousands of
-# shootings”", "Ruiz's promise to “fix the harbour”"): the quotation after it gives their words.
+# What a person is said to have claimed, owned by them ("Ada Quill’s claim that the ferry “loses money every
+# day”", "Ruiz's promise to “fix the harbour”"): the quotation after it gives their words.
 CLAIM_NOUNS = "claim assertion remark promise pledge insistence contention boast".split()
 CLAIM_RULE = "the claim named as the person's"
 CLAIM_RE = re.compile(
@@ -943,7 +943,7 @@ def _in_the_words_of(
     if any(noun in frame for noun in CLAIM_NOUNS):
         for m in CLAIM_RE.finditer(frame):
             owner = _owner_ending_at(state, offset + m.end("own"))
-            # (not after a reporting verb: "Frazier said that Rubio's claim that Cruz … is “simply not true”" is hers)
+            # (not after a reporting verb: "Caldwell said that Quill's claim that Voss … is “simply not true”" is hers)
             if owner is not None and not any(att.end <= owner.start for att in found):
                 found.append(_Attribution(owner.start, offset + m.end(), owner.person, owner.text, CLAIM_RULE))
                 added = True
@@ -990,7 +990,7 @@ def _inverted_after_comma(state: _State, text: str, offset: int, verb: str, e: i
     m = state.mentions[i]
     words = text[start : m.start].split()
     if not all(_role_word(word) for word in words) and not _organisation_role(words):
-        return None  # "said of Cruz": the name is what the words are about
+        return None  # "said of Quill": the name is what the words are about
     tag = PARTY_TAG_AFTER_RE.match(text, m.end)
     if not INVERTED_END_RE.match(text, tag.end() if tag else m.end):
         return None
@@ -1003,7 +1003,7 @@ def _role_word(word: str) -> bool:
 
 
 def _organisation_role(words: list[str]) -> bool:
-    """Words of a role after an organisation's name, before a person's ("Ohio State University professor", "Elmsby
+    """Words of a role after an organisation's name, before a person's ("Harrowgate State University professor", "Elmsby
     College economics professor"): a role word last, and before it only capitalised words and lower-case nouns (no
     preposition, determiner or verb in the past)."""
     if not 1 < len(words) <= ROLE_BEFORE_NAME_MAX + 2 or not _role_word(words[-1]) or not words[0][:1].isupper():
@@ -1091,7 +1091,7 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
         or (first.endswith("ly") and words[0].endswith(","))
         # an adverb before a subordinate clause ("Shortly after the call ended, …", "Even before Ruiz spoke, …")
         or (len(words) > 1 and words[1] in SUBORDINATORS and (first.endswith("ly") or first in CLAUSE_ADVERBS))
-        # a participle's clause ("Reprising one of her favourite lines, the former secretary of state talked …")
+        # a participle's clause ("Repeating one of her old slogans, the former harbour minister spoke …")
         or (first.endswith("ing") and words[0][:1].isupper() and "," in frame[a:v])
     ):
         comma = frame.find(",", a, v)
