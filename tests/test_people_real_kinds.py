@@ -988,10 +988,11 @@ def test_a_firm_of_technology_listed_beside_a_person_is_no_person():
 
 
 def test_a_credit_after_a_caption_and_a_byline_on_a_story_line_name_no_one_mentioned():
-    """A photo credit after the caption's sentence on its line ("… briefing. Photo: Lena Marsh/Harbor Wire"), a credit
-    label with a word before or after it ("Featured image by …", "Photo source: …"), "Written by:", "Posted by" and a
-    byline running into the story ("By Brant Oduya: The council …") name the photographer or the writer, whom the
-    article does not mention; the person named in the caption's sentence before the credit stays."""
+    """A photo credit after the caption's sentence on its line ("… briefing. Photo: Lena Marsh/Harbor Wire", "Image:",
+    "Picture:"), a credit label with a word before or after it ("Featured image by …", "Photo source: …"), "Written
+    by:", "Posted by" and a byline running into the story ("By Brant Oduya: The council …") name the photographer or
+    the writer, whom the article does not mention; the person named in the caption's sentence before the credit
+    stays."""
     story = (
         "The council voted on Monday to close the old harbour road for the whole of the winter season, "
         "said Tessa Marchetti."
@@ -999,6 +1000,8 @@ def test_a_credit_after_a_caption_and_a_byline_on_a_story_line_name_no_one_menti
     body = (
         f"By Brant Oduya: {story}\n\n"
         "The harbour master, Ilse Vandermeer, at the daily briefing. Photo: Lena Marsh/Harbor Wire\n\n"
+        "The old road at dawn on Monday. Image: Bram Ostrow/Kessly Herald\n\n"
+        "The ferry pier at low tide. Picture: Ada Fenwick/Harbor Wire\n\n"
         "Featured image by Corin Ashby/The Harbor Guide.\n\n"
         "Photo source: Mira Quist from Pixfield.\n\n"
         "Written by: Oren Blaylock\n\n"

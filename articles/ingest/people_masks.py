@@ -54,7 +54,7 @@ BYLINE_CREDIT_CUES = ("ontributed", "iles from")
 INLINE_CREDIT_RE = re.compile(
     r"(?m)(?:Photo|Photograph|Picture|Image|Credit)s?(?:\s+by\s|(?:\s+(?:source|credit))?\s*:)[^\n]{0,100}$"
 )
-INLINE_CREDIT_LABELS = ("Photo", "Credit")  # ("Photograph" too; "Picture:", "Image:" are credits at a line's start)
+INLINE_CREDIT_LABELS = ("Photo", "Picture", "Image", "Credit")  # "Photo" finds "Photograph" too
 INLINE_BYLINE_RE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:|]|\s+[-–—]\s)")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
