@@ -1117,3 +1117,14 @@ def test_a_book_called_like_a_person_is_no_person():
         "published in May."
     )
     assert names(body) == ["Bram Oduya"]
+
+
+def test_a_surname_that_is_also_a_large_city_is_a_person_with_a_persons_appositive():
+    """Ota and Sakai are cities of Japan as well as common surnames: a name ending with one and a given name the
+    lists don't know is a person when an appositive says so (", a nurse,", ", 41,", ", an engineer with …"), as
+    "Harbours Canada said" with none stays an agency."""
+    body = (
+        "“The new cables are in and the lights are back,” said Sota Sakai, an engineer with the city. "
+        "Hina Ota, a nurse, said the ward had run on its generator all night. Harbours Canada said the port was open."
+    )
+    assert names(body) == ["Sota Sakai", "Hina Ota"]

@@ -88,7 +88,10 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if all(_plain_word(w) for w in _name_key(person.tokens)):
         return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
     if not c.role and _of_a_place(_name_key(person.tokens)):
-        return ""  # "Health Canada said", "Toronto Hydro said", "Amazon Germany": an agency, a firm or its branch
+        appositive = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
+        if appositive is None or not appositive.group().startswith(","):
+            return ""  # "Health Canada said", "Toronto Hydro said", "Amazon Germany": an agency, a firm or its branch
+        # (but "Hina Ota, a nurse,", "Sota Sakai, 41,": a person's appositive; Ota and Sakai are cities too)
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
