@@ -265,6 +265,24 @@ class _Row:
     existed: bool = False
 
 
+# The key of the advisory lock writers of articles take (migration 0040; collect.py's host locks use 15_001).
+WRITERS_LOCK = 15_002
+
+
+def _one_writer() -> None:
+    """Wait for any other writer of articles to commit, and hold the lock to this transaction's end.
+
+    Wire copies' flags need it (migration 0040: two writers of one story must see each other's rows). _write
+    takes it before its first row (articles, people, quotations, a person's month), so a writer waits holding
+    none of those; taken only at the flags' refresh, after them, it deadlocked: A, waiting for it, held rows
+    (a person's month, a story's head) that B, holding it, went on to write. What comes before (looking the
+    batch up, a new outlet) can still meet another writer's rows, as before: a unique violation or a
+    deadlock, and the article is tried again (lost_race). Extraction, the slow part, runs outside: what waits
+    is the writing, ~3 ms an article."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, 0)", [WRITERS_LOCK])
+
+
 def _store_batch(items: list[tuple[ParsedArticle, Extracted]], context: Context) -> list[StoreResult]:
     """The write itself; the caller provides the transaction."""
     results, articles = _new_or_changed(items, context)
@@ -403,6 +421,7 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
     kept = _kept_by_staff(existing)
     rows = _resolve_rows(items, articles, context.people, kept)
     now = timezone.now()
+    _one_writer()
     with connection.cursor() as cursor:
         # Bodies and search documents are compressed with lz4 where the server has it: pglz cost more
         # CPU than every index update of an article together; both read back the same. The wire-copy

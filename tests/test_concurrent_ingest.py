@@ -438,31 +438,25 @@ def wire_copy(n: int, source: str, month: int, paragraphs: list[str]) -> ParsedA
 
 @committing
 def test_two_ingests_storing_copies_of_one_story_at_once_flag_the_later_copys_repeat(monkeypatch):
-    """The earlier copy (smaller id) is stored by one transaction, the later by another; each refreshes the
-    group's flags before the other commits. Without a lock each refresh saw only its own new copy, and the later
-    copy's quotation and mention of the added paragraph stayed unflagged (counted twice): the refresh now waits
-    for the other's commit and then sees both. (The copies are of months of their own, and the earlier is the
-    first article's outlet's: nothing else the two write is a row both lock, the person's month or the head's
-    count of outlets, which would make one wait for the other's commit anyway.)"""
+    """The earlier copy (smaller id) is stored by one transaction, the later by another, started while the first
+    has written its rows and not committed. Without a lock each refreshed the group's flags seeing only its own
+    new copy, and the later copy's quotation and mention of the added paragraph stayed unflagged (counted twice).
+    Now the second writer waits for the first's commit before it writes anything (archive._one_writer) and then
+    sees both copies."""
     make_source("Kessly Herald"), make_source("Quay Post")
     first_article = wire_copy(1, "Kessly Herald", 10, STORY)
     archive.store_articles([(first_article, extract_article(first_article))], context=archive.Context())
     earlier = wire_copy(2, "Kessly Herald", 11, [*STORY, ADDED])
     later = wire_copy(3, "Quay Post", 12, [*STORY, ADDED])
-    steps = {name: threading.Event() for name in ("written", "go", "refreshed", "later_refreshed", "later_go")}
+    steps = {name: threading.Event() for name in ("written", "go")}
     backend, errors = {}, []
     real = archive._refresh_repeated
 
     def paused_refresh(written, regrouped):
-        if threading.current_thread().name == "earlier":  # written, not refreshed: the later one goes meanwhile
+        if threading.current_thread().name == "earlier":  # written, not refreshed nor committed
             steps["written"].set()
             steps["go"].wait(60)
-            real(written, regrouped)
-            steps["refreshed"].set()
-        else:  # refreshed, not committed, while the earlier one refreshes
-            real(written, regrouped)
-            steps["later_refreshed"].set()
-            steps["later_go"].wait(60)
+        real(written, regrouped)
 
     def store(parsed: ParsedArticle) -> None:
         try:
@@ -481,17 +475,8 @@ def test_two_ingests_storing_copies_of_one_story_at_once_flag_the_later_copys_re
     assert steps["written"].wait(60)  # its id taken: the smaller
     second = threading.Thread(target=store, args=(later,), name="later")
     second.start()
-    assert steps["later_refreshed"].wait(60)
+    assert _waits_for_a_lock(backend, "later"), "the second writer went on while the first had not committed"
     steps["go"].set()
-    # The earlier one refreshes at once (no lock), or waits for the later one's commit (the lock): either way,
-    # let the later one commit then.
-    with connection.cursor() as cursor:
-        for _ in range(6000):
-            cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [backend["earlier"]])
-            if steps["refreshed"].is_set() or cursor.fetchone() == ("Lock",):
-                break
-            time.sleep(0.01)
-    steps["later_go"].set()
     first.join(60), second.join(60)
     assert not errors
     added = Quote.objects.filter(text__startswith="Every bus").select_related("article")
@@ -499,3 +484,80 @@ def test_two_ingests_storing_copies_of_one_story_at_once_flag_the_later_copys_re
     # Named in all three: repeated in both copies, so the story names her once.
     mentions = Mention.objects.filter(person__name="Ilse Carrow").select_related("article")
     assert sorted((m.article.url[-1], m.repeated) for m in mentions) == [("1", False), ("2", True), ("3", True)]
+
+
+def _waits_for_a_lock(backend: dict, name: str) -> bool:
+    """True once the thread's connection waits for a lock (polled: up to 60 s)."""
+    with connection.cursor() as cursor:
+        for _ in range(6000):
+            if name in backend:
+                cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [backend[name]])
+                if cursor.fetchone() == ("Lock",):
+                    return True
+            time.sleep(0.01)
+    return False
+
+
+@committing
+def test_an_earlier_copy_taking_over_a_story_while_another_ingest_writes_its_person_does_not_deadlock(monkeypatch):
+    """Ingest B stores an article naming Idris Calloway in November and has not committed; ingest A stores an
+    earlier copy of a November story naming him too, which takes the story over. When the writers' lock was taken
+    only at the flags' refresh, after the rows, A waited for it holding rows B then went on to write: the
+    database broke the deadlock by failing one, and its batch was stored again. Taken before any row, A waits
+    holding nothing."""
+    from tests.test_wire_copies import parsed, story
+    from tests.test_wire_takeover import LIBRARY
+
+    for name in ("Northfield Ledger", "Strait Courier", "Quay Post"):
+        make_source(name)
+    head = parsed("Marrowby library shuts its upper floor", story(*LIBRARY), "Northfield Ledger", dt.date(2026, 11, 3))
+    archive.store_articles([(head, extract_article(head))], context=archive.Context())
+    first = parsed("Damp closes half of Marrowby library", story(*LIBRARY), "Strait Courier", dt.date(2026, 10, 31))
+    other = parsed(
+        "Librarian retires",
+        "Idris Calloway, the district librarian, will retire in the spring after thirty years, the council said on "
+        "Thursday.\n\n“I have catalogued enough damp for one lifetime,” Calloway said.",
+        "Quay Post",
+        dt.date(2026, 11, 5),
+    )
+    steps = {name: threading.Event() for name in ("written", "go")}
+    backend, failed, errors = {}, [], []
+    real_refresh, real_store = archive._refresh_repeated, archive._store_in_transaction
+
+    def paused_refresh(written, regrouped):
+        if threading.current_thread().name == "b" and not steps["written"].is_set():
+            steps["written"].set()
+            steps["go"].wait(60)
+        real_refresh(written, regrouped)
+
+    def counting_store(parsed_, extracted, context):
+        try:
+            return real_store(parsed_, extracted, context)
+        except Exception as exc:
+            failed.append(archive._pgcode(exc))
+            raise
+
+    def store(article: ParsedArticle) -> None:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                backend[threading.current_thread().name] = cursor.fetchone()[0]
+            archive.store_articles([(article, extract_article(article))], context=archive.Context())
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    monkeypatch.setattr(archive, "_refresh_repeated", paused_refresh)
+    monkeypatch.setattr(archive, "_store_in_transaction", counting_store)
+    b = threading.Thread(target=store, args=(other,), name="b")
+    b.start()
+    assert steps["written"].wait(60)
+    a = threading.Thread(target=store, args=(first,), name="a")
+    a.start()
+    assert _waits_for_a_lock(backend, "a")
+    steps["go"].set()
+    a.join(60), b.join(60)
+    assert (failed, errors) == ([], [])
+    assert Article.objects.get(headline="Damp closes half of Marrowby library").copy_of_id is None  # took over
+    assert Mention.objects.filter(person__name="Idris Calloway").count() == 3
