@@ -90,7 +90,7 @@ def date_known(article: Article, style: str = "") -> str:
 
 @register.filter
 def related_items(articles: Iterable[Article]) -> str:
-    """related_articles()'s articles as <li>s: headline (linked), outlet and short date."""
+    """An article page's related articles (page_queries.article_page) as <li>s: headline, outlet, short date."""
     return mark_safe(
         "".join(
             f'<li><a href="{html.escape(other.get_absolute_url())}">{html.escape(other.headline)}</a>'
