@@ -458,22 +458,11 @@ def test_two_ingests_storing_copies_of_one_story_at_once_flag_the_later_copys_re
             steps["go"].wait(60)
         real(written, regrouped)
 
-    def store(parsed: ParsedArticle) -> None:
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                backend[threading.current_thread().name] = cursor.fetchone()[0]
-            archive.store_articles([(parsed, extract_article(parsed))], context=archive.Context())
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
     monkeypatch.setattr(archive, "_refresh_repeated", paused_refresh)
-    first = threading.Thread(target=store, args=(earlier,), name="earlier")
+    first = threading.Thread(target=_store, args=(earlier, backend, errors), name="earlier")
     first.start()
     assert steps["written"].wait(60)  # its id taken: the smaller
-    second = threading.Thread(target=store, args=(later,), name="later")
+    second = threading.Thread(target=_store, args=(later, backend, errors), name="later")
     second.start()
     assert _waits_for_a_lock(backend, "later"), "the second writer went on while the first had not committed"
     steps["go"].set()
@@ -484,6 +473,20 @@ def test_two_ingests_storing_copies_of_one_story_at_once_flag_the_later_copys_re
     # Named in all three: repeated in both copies, so the story names her once.
     mentions = Mention.objects.filter(person__name="Ilse Carrow").select_related("article")
     assert sorted((m.article.url[-1], m.repeated) for m in mentions) == [("1", False), ("2", True), ("3", True)]
+
+
+def _store(article: ParsedArticle, backend: dict, errors: list) -> None:
+    """Store one article on this thread's own connection, noting its server process (backend[thread's name]) and
+    any error (errors), for a test to watch and check."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend[threading.current_thread().name] = cursor.fetchone()[0]
+        archive.store_articles([(article, extract_article(article))], context=archive.Context())
+    except Exception as exc:  # noqa: BLE001 - reported by the test's assertion
+        errors.append(exc)
+    finally:
+        connection.close()
 
 
 def _waits_for_a_lock(backend: dict, name: str) -> bool:
@@ -537,23 +540,12 @@ def test_an_earlier_copy_taking_over_a_story_while_another_ingest_writes_its_per
             failed.append(archive._pgcode(exc))
             raise
 
-    def store(article: ParsedArticle) -> None:
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                backend[threading.current_thread().name] = cursor.fetchone()[0]
-            archive.store_articles([(article, extract_article(article))], context=archive.Context())
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
     monkeypatch.setattr(archive, "_refresh_repeated", paused_refresh)
     monkeypatch.setattr(archive, "_store_in_transaction", counting_store)
-    b = threading.Thread(target=store, args=(other,), name="b")
+    b = threading.Thread(target=_store, args=(other, backend, errors), name="b")
     b.start()
     assert steps["written"].wait(60)
-    a = threading.Thread(target=store, args=(first,), name="a")
+    a = threading.Thread(target=_store, args=(first, backend, errors), name="a")
     a.start()
     assert _waits_for_a_lock(backend, "a")
     steps["go"].set()
