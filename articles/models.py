@@ -90,9 +90,9 @@ def url_for(name: str, *args) -> str:
     outlets, an article page ~25, most of them new to the process (remembering each URL, as url_for did,
     left ~8 reverse() calls an article page at 1M articles: 13% of its Python instructions). The URL's
     pattern is reversed once with markers for its arguments (per script prefix, which reverse() depends on)
-    and filled in, as export.Links does. Only whole numbers >= 0 and slug-like text, which Django's URL
-    converters write as they are, fill a pattern; any other argument goes through reverse() itself
-    (tests/test_url_for.py holds the two equal for every URL of the site)."""
+    and filled in; export.Links builds a download's URLs with it too. Only whole numbers >= 0 and slug-like
+    text, which Django's URL converters write as they are, fill a pattern; any other argument goes through
+    reverse() itself (tests/test_url_for.py holds the two equal for every URL of the site)."""
     pattern = _url_pattern(get_script_prefix(), name, tuple(map(type, args)))
     if pattern is None or not all(_plain_argument(arg) for arg in args):
         return reverse(name, args=args)
