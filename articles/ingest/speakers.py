@@ -196,14 +196,14 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         and phrase is whole
         and state.words is ENGLISH_WORDS
         and _description_of_one(text, a, phrase)
-        and _main_person(state) is not None
+        and (main := _main_person(state)) is not None
     ):
         # "the Florida senator said", "said the Republican nominee": news shorthand for the person the text is about,
         # read as a pronoun, when that is the person the article names most (not the end of a longer phrase: "The
         # account from the CIA base chief adds")
         want = _gender(phrase.lower().split())
         person, how = _resolve_pronoun(state, text, a, {"f": "she", "m": "he"}.get(want, ""))
-        if person is not None and person == _main_person(state):
+        if person is not None and person == main:
             return _Attribution(a, b, person, phrase, f"{DESCRIPTION_RULE}, meaning {how}", "person")
     return _Attribution(a, b, None, phrase, "role or description", kind)
 
