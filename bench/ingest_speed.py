@@ -110,10 +110,16 @@ def _backend_cpu_seconds() -> float:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
+    seconds = process_cpu_seconds(pid)
+    return float("nan") if seconds is None else seconds
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds the process `pid` has used (Linux: /proc/<pid>/stat), None when it is gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
-        return float("nan")
+        return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 

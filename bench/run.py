@@ -29,7 +29,6 @@ on the same PostgreSQL server.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import re
@@ -758,15 +757,13 @@ def _cpu_processes(url: str, server_pid: int, since: float) -> dict[str, list[in
 
 
 def _cpu_seconds(processes: dict[str, list[int]]) -> dict[str, dict[int, float]]:
-    """User and system CPU seconds each process has used, by kind, from /proc/<pid>/stat."""
-    ticks = os.sysconf("SC_CLK_TCK")
+    """User and system CPU seconds each process has used, by kind (a process gone meanwhile left out)."""
+    import ingest_speed
+
     used: dict[str, dict[int, float]] = {}
     for kind, pids in processes.items():
-        used[kind] = {}
-        for pid in pids:
-            with contextlib.suppress(OSError):
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                used[kind][pid] = (int(fields[11]) + int(fields[12])) / ticks
+        seconds = {pid: ingest_speed.process_cpu_seconds(pid) for pid in pids}
+        used[kind] = {pid: s for pid, s in seconds.items() if s is not None}
     return used
 
 
