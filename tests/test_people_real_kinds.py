@@ -1128,3 +1128,29 @@ def test_a_surname_that_is_also_a_large_city_is_a_person_with_a_persons_appositi
         "Hina Ota, a nurse, said the ward had run on its generator all night. Harbours Canada said the port was open."
     )
     assert names(body) == ["Sota Sakai", "Hina Ota"]
+
+
+def test_a_wire_sign_off_credits_its_reporters_and_editors_unless_the_story_names_them():
+    """ "(Reporting by X; Editing by Y)", "Writing by", "Additional reporting by" at a wire story's end credit its
+    staff, as a byline does: no people it mentions (bench/eval/README.md). A reporter the story itself names stays a
+    person."""
+    body = (
+        "Harbour pilots walked out on Monday, said Tessa Marchetti, who leads their union.\n\n"
+        "Bram Oduya, a reporter for the Kessly Herald, was at the quay.\n\n"
+        "(Reporting by Ilse Vandermeer and Bram Oduya in Elden; Additional reporting by Oren Blaylock; Writing by "
+        "Mira Quist; Editing by Selma Roux and Jody Okafor)\n\n"
+        "Reporting by Hollis Brandt"
+    )
+    assert names(body) == ["Tessa Marchetti", "Bram Oduya"]
+
+
+def test_a_photo_credit_label_opening_running_text_hides_no_person():
+    """ "Photos by Ana Ruiz, a nurse, show the ward at night.": a sentence about the photographer, who is described in
+    it, is no credit line; "Photo by Lena Marsh for the Kessly Herald" stays one."""
+    body = (
+        "Photos by Ana Ruiz, a nurse, show the ward at night.\n\n"
+        "Pictures by Tomas Brandt show the flooded quay.\n\n"
+        "Photo by Lena Marsh for the Kessly Herald\n\n"
+        "The ward reopened on Monday, said Jody Okafor."
+    )
+    assert names(body) == ["Ana Ruiz", "Tomas Brandt", "Jody Okafor"]

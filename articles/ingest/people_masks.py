@@ -39,13 +39,31 @@ AGENCY_PAREN_RE = re.compile(rf"\([^()\n/]{{1,60}}(?:\s+via\s+|\s*/\s*)[^()\n]{{
 # Reporters credited at the end of a story are its byline, no people it mentions: "X contributed reporting from
 # Elden.", "Wire writer X contributed from Elden.", "X contributed to this report.", "With files from X". The sentence
 # must end right after the place (a capitalised word after "from"/"in"), so "Donors contributed $5 million." is no
-# credit. (A wire's "(Reporting by X; Editing by Y)" stays read: the bench's own stories count those reporters.)
+# credit. A wire's sign-off is a credit too: see SIGN_OFF_RE.
 BYLINE_CREDIT_RE = re.compile(
     r"(?im:^[ \t]*[—–-]*\s*with\s+files\s+from\b[^\n]*$)"
     r"|(?m:(?:^|(?<=[.!?] ))[ \t]*[A-Z][^.!?\n“”\"]{0,80}?\scontributed"
     r"(?:\s+reporting|\s+to\s+this\s+(?:report|story))?(?:\s+(?:from|in)\s+[A-Z][\w.'’ -]{1,40}?)?\.(?=\s|$))"
 )
 BYLINE_CREDIT_CUES = ("ontributed", "iles from")
+# A wire story's sign-off credits its staff, no one it mentions: "(Reporting by X and Y in Elden; Additional reporting
+# by Z; Writing by W; Editing by V)" in brackets, or a line of its own opening with "Reporting by". Only the names are
+# masked, and not a name whose surname the story uses outside the sign-off (a reporter it names: see _sign_offs).
+SIGN_OFF_RE = re.compile(
+    r"\((?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()\n]{1,400}\)"
+    r"|(?m:^[ \t]*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^\n]{1,400}$)",
+    re.IGNORECASE,
+)
+SIGN_OFF_CUES = ("eporting by", "riting by", "diting by")
+SIGN_OFF_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*")
+# "Photos by Ana Ruiz, a nurse, show the ward at night": a photo credit's label opening running text, a verb after
+# the name (and an appositive): the sentence describes the photographer, it credits no one (see _running_text). The
+# words that go on a credit instead: "Photo by Lena Marsh for the Kessly Herald", "… on Unsplash", "… and Tam Oduya".
+RUNNING_CREDIT_RE = re.compile(
+    r"[ \t(]*(?:\w+\s+)?(?i:photo|photograph|picture|image|illustration|video|graphic)s?\s+by\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+(?:a|an|the)\s[^,\n]{1,60},)?"
+    r"\s+(?!(?:for|on|of|via|from|at|in|with|and|courtesy|by|to)\b)[a-z]{2,}\b"
+)
 # A credit after a caption's sentence on its line ("… at the daily briefing. Photo: Lena Marsh/Harbor Wire"), and a
 # byline before the story, a date or a bar on its line ("By Lena Marsh: The council voted …", "By Lena Marsh - May 4,
 # 2022 Share", "| By Lena Marsh |"): the name is the photographer's or the writer's, no one the article mentions.
@@ -139,13 +157,31 @@ def _inline_credits(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _sign_offs(text: str) -> list[tuple[int, int]]:
+    """The names in wire sign-offs (SIGN_OFF_RE), each a span, but for those whose last word the text writes outside
+    the sign-off too: a reporter the story names is a person it mentions."""
+    spans: list[tuple[int, int]] = []
+    for m in SIGN_OFF_RE.finditer(text):
+        outside = text[: m.start()] + " " + text[m.end() :]
+        for name in SIGN_OFF_NAME_RE.finditer(text, m.start(), m.end()):
+            last = name.group().split()[-1]
+            if not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", outside):
+                spans.append(name.span())
+    return spans
+
+
+def _running_text(text: str, span: tuple[int, int]) -> bool:
+    """A credit line's span that is a sentence about the photographer (RUNNING_CREDIT_RE), no credit."""
+    return text.find(" by", span[0], span[1]) >= 0 and RUNNING_CREDIT_RE.match(text, span[0], span[1]) is not None
+
+
 def mask_spans(text: str) -> list[tuple[int, int]]:
     """Spans that are never read for people or quotes: dateline, credits (agencies' too), bylines (reporters credited
-    at the end too), promos.
+    at the end too), wire sign-offs' names, promos.
 
     Same spans as CREDIT_RE and PROMO_RE over the whole text, found faster (see CREDIT_LINE_RE).
     """
-    spans = _line_spans(CREDIT_FIRST_LINE_RE, CREDIT_LINE_RE, text)
+    spans = [s for s in _line_spans(CREDIT_FIRST_LINE_RE, CREDIT_LINE_RE, text) if not _running_text(text, s)]
     if "(" in text:
         # A bracketed credit inside a credit line is part of that line's span (CREDIT_RE reads on).
         spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
@@ -154,6 +190,8 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
     spans += _inline_credits(text)
     if any(cue in text for cue in BYLINE_CREDIT_CUES):
         spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
+    if any(cue in text for cue in SIGN_OFF_CUES):
+        spans += _sign_offs(text)
     m = DATELINE_RE.match(text)
     if m:
         spans.append(m.span())
