@@ -1154,3 +1154,15 @@ def test_a_photo_credit_label_opening_running_text_hides_no_person():
         "The ward reopened on Monday, said Jody Okafor."
     )
     assert names(body) == ["Ana Ruiz", "Tomas Brandt", "Jody Okafor"]
+
+
+def test_labels_of_products_dishes_and_interfaces_opening_with_a_given_name_are_no_people():
+    """A given name gender-guesser knows is no evidence before words that read as a label: a frequent English word that
+    is no name after it ("Olive Oil Spray", "Mira Roasted Pepper Paste"), or an English word that is no surname after a
+    frequent English word that is rarely a given name in English-speaking countries ("Line Spacing", "Chip Settings",
+    "Free Downloads"). "Kit Ozturkmen" (a surname no list has) and "M. Night Oduya" (an initial first) are people."""
+    body = (
+        "Brush the loaf with Olive Oil Spray and Mira Roasted Pepper Paste. The menu lists Line Spacing, Chip Settings "
+        "and Free Downloads. Kit Ozturkmen and M. Night Oduya watched from the pier."
+    )
+    assert names(body) == ["Kit Ozturkmen", "M. Night Oduya"]

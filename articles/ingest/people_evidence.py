@@ -106,6 +106,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         and key[0] not in ARTICLE_WORDS
         and not _word_pair(key)
         and not _english_words(key)
+        and not _label_words(person.tokens)
     ):
         return "full name, given name known"  # (not "El Universal", "Le Courrier Picard": an article, no given name)
     if _family_name_first(person.tokens):
@@ -208,6 +209,27 @@ def _english_words(key: tuple[str, ...]) -> bool:
         and last in data.common_words
         and first not in data.english_given_names
         and last not in data.common_surnames
+    )
+
+
+def _label_words(tokens: tuple[str, ...]) -> bool:
+    """A name a given name opens that reads as a label, a product's or a dish's, no person's: a frequent English word
+    that is no given name or surname after the first word ("Gia Sundried Tomato Puree", "Red Hat Enterprise Linux"), or
+    a frequent English word that is no English-speaking country's given name first and an English word that is no
+    surname or given name last ("Line Width", "Price Alerts", "Free Printable Artwork", "Marine Interdiction"; but
+    "Rich Eisen", "Grant Wood": a Census surname last; "Kit Malthouse": a word no English list has)."""
+    key = _name_key(tokens)
+    if any(_plain_word(w) for w in key[1:]):
+        return True
+    data = name_data.load()
+    first, last = key[0], key[-1]
+    return (
+        first in data.common_words
+        and first not in data.english_given_names
+        and last in data.english_words
+        and last not in data.surnames
+        and last not in data.given_names
+        and not tokens[0].endswith(".")  # "M. Night Shyamalan": the initial is the given name
     )
 
 
