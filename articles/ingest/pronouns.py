@@ -28,6 +28,7 @@ from .quote_state import (
     QUOTED_RE,
     _after_preposition,
     _inside_quote,
+    _occurrences,
     _past,
     _State,
 )
@@ -562,25 +563,78 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if state.words is ENGLISH_WORDS and head.endswith("s") and not head.endswith(("ss", "us", "is")):
         return None  # "their attorneys said", "the officials said": several people, not one the article named
     folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
-    # Only worth reading the mentions when the head noun was written before pos at all, in lower case or
-    # capitalised (searched in C: lower-casing the whole text costs more); then only those near it.
+    # Only mentions near a place where the head noun is written, in lower case or capitalised (found with str.find:
+    # lower-casing the whole text costs more), are read.
     if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
-        cap = head.capitalize()
-        j = max(text.rfind(head, 0, pos), text.rfind(cap, 0, pos))
-        while j >= 0:  # latest first: the mentions a role written at j can introduce (60 before, 70 after)
-            for i in range(bisect_left(state.starts, min(j + 60, pos)) - 1, bisect_left(state.starts, j - 120) - 1, -1):
-                m = state.mentions[i]
-                if m.end < j - 70 or _inside_quote(state, m.start):
-                    continue
-                role = state.people[m.person].role
-                if folded in fold(role).replace("'s", "").replace(".", "").split() or folded in _role_words_at(text, m):
-                    return m.person
-            j = max(text.rfind(head, 0, j), text.rfind(cap, 0, j))
-    for i, p in reversed(list(enumerate(state.people))):
-        last = fold(p.role).replace("'s", "").split()[-1:]
+        person = _introduced_with(state, text, pos, head, folded)
+        if person is not None:
+            return person
+    return _last_with_role(state, folded)
+
+
+# A role written at j introduces a name that starts up to 60 before j or 120 after it, and ends no more than 70
+# before it ("top seed Ana Gil", "Ana Gil, the club's coach,").
+ROLE_REACH_BEFORE, ROLE_REACH_AFTER, ROLE_REACH_END = 60, 120, 70
+
+
+def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str) -> int | None:
+    """The person the latest place before pos where the head noun is written ("coach" or "Coach") introduces with
+    that role; of several in its reach, the latest named. Read from the mentions with the role, latest first, not
+    from the places: a text of many "the coach said" walked every place before each one (quadratic, and a search
+    of the whole text before each place: cubic)."""
+    lows, caps = _occurrences(state, text, head), _occurrences(state, text, head.capitalize())
+    low_end, cap_end = pos - len(head), pos - len(head.capitalize())  # (a place ends before pos, as rfind finds it)
+    mentions, starts = _role_mentions(state, text, head, folded)
+    best, person = -1, None
+    for i in range(bisect_left(starts, pos) - 1, -1, -1):
+        m = mentions[i]
+        if m.start + ROLE_REACH_AFTER <= best:
+            break  # (no earlier mention reaches a later place)
+        if _inside_quote(state, m.start):
+            continue
+        top = min(m.start + ROLE_REACH_AFTER, m.end + ROLE_REACH_END)
+        j = max(_last_at_most(lows, min(top, low_end)), _last_at_most(caps, min(top, cap_end)))
+        if j > m.start - ROLE_REACH_BEFORE and j > best:
+            best, person = j, m.person
+    return person
+
+
+def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[list[Mention], list[int]]:
+    """The mentions (and their starts) with a place of the head noun in reach and that role, their person's or the
+    words they are introduced with; once an article and head, again when a mention is added."""
+    key = ("role mentions", head, len(state.mentions))  # (mentions are only ever added)
+    found = state.memo.get(key)
+    if found is None:
+        lows, caps = _occurrences(state, text, head), _occurrences(state, text, head.capitalize())
+        found = ([], [])
+        for m in state.mentions:
+            top = min(m.start + ROLE_REACH_AFTER, m.end + ROLE_REACH_END)
+            if max(_last_at_most(lows, top), _last_at_most(caps, top)) <= m.start - ROLE_REACH_BEFORE:
+                continue
+            role = state.people[m.person].role
+            if folded in fold(role).replace("'s", "").replace(".", "").split() or folded in _role_words_at(text, m):
+                found[0].append(m)
+                found[1].append(m.start)
+        state.memo[key] = found
+    return found
+
+
+def _last_at_most(positions: list[int], most: int) -> int:
+    """The last of ascending positions that is at most `most`, else -1."""
+    i = bisect_right(positions, most) - 1
+    return positions[i] if i >= 0 else -1
+
+
+def _last_with_role(state: _State, folded: str) -> int | None:
+    """ "the governor": the last person whose role ends with the word, or is titled with it ("Gov."). Roles never
+    change once read and people are only appended, so each person is read once an article for each word."""
+    read, found = state.memo.get(("role ends", folded), (0, None))
+    for i in range(read, len(state.people)):
+        last = fold(state.people[i].role).replace("'s", "").split()[-1:]
         if last and (folded == last[0] or folded == TITLE_ROLE_NAMES.get(last[0].lower().rstrip("."))):
-            return i  # "the governor": the person whose role ends with it, or is titled "Gov."
-    return None
+            found = i
+    state.memo["role ends", folded] = (len(state.people), found)
+    return found
 
 
 def _role_words_at(text: str, m: Mention) -> list[str]:

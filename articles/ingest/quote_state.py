@@ -229,6 +229,10 @@ class _State:
     # people[:found] are scan_people's; those after it are speakers named as written (see _written_name), which
     # only quotations name: the article's people list stays scan_people's.
     found: int = 0
+    # Lookups that read only the article's text, made once an article: where a word stands (_occurrences), the
+    # role words a mention is introduced with, the first indefinite introduction of a head noun. The text is
+    # the same for every call on one state, so its answers never change.
+    memo: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -265,6 +269,20 @@ def _mention_in(state: _State, a: int, b: int, text: str) -> Mention | None:
 def _plural_possessive(text: str, m: Mention) -> bool:
     """ "Sanders’ campaign manager": a name ending in s and an apostrophe, then a word."""
     return text.startswith(("’ ", "' "), m.end) and m.text.endswith("s")
+
+
+def _occurrences(state: _State, text: str, word: str) -> list[int]:
+    """Where word stands in the text, ascending (overlaps included, as str.rfind finds them): found once an article,
+    so a walk back through them costs a bisect a step, not a search of everything before."""
+    key = ("at", word)
+    found = state.memo.get(key)
+    if found is None:
+        found, at = [], text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+        state.memo[key] = found
+    return found
 
 
 def _inside_quote(state: _State, pos: int) -> bool:

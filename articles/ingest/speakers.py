@@ -195,7 +195,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         kind == "person"
         and phrase is whole
         and state.words is ENGLISH_WORDS
-        and _description_of_one(text, a, phrase)
+        and _description_of_one(state, text, a, phrase)
         and (main := _main_person(state)) is not None
     ):
         # "the Florida senator said", "said the Republican nominee": news shorthand for the person the text is about,
@@ -229,7 +229,14 @@ MAIN_PERSON_MENTIONS = 3
 
 def _main_person(state: _State) -> int | None:
     """The person the article names most often, when named MAIN_PERSON_MENTIONS times or more, and more often than
-    anyone else."""
+    anyone else. Counted once an article (again when a mention is added: they are only ever added)."""
+    key = ("main person", len(state.mentions))
+    if key not in state.memo:
+        state.memo[key] = _most_named(state)
+    return state.memo[key]
+
+
+def _most_named(state: _State) -> int | None:
     counts: dict[int, int] = {}
     for m in state.mentions:
         counts[m.person] = counts.get(m.person, 0) + 1
@@ -239,7 +246,7 @@ def _main_person(state: _State) -> int | None:
     return ranked[0][0]
 
 
-def _description_of_one(text: str, a: int, phrase: str) -> bool:
+def _description_of_one(state: _State, text: str, a: int, phrase: str) -> bool:
     """A definite description of one person ("the Elmsby senator", "The former harbour minister") whose head is no
     anonymous person's nor another party's and that no indefinite phrase with the same head introduced before ("a
     senior adviser said … the adviser added": somebody unnamed)."""
@@ -249,8 +256,23 @@ def _description_of_one(text: str, a: int, phrase: str) -> bool:
     head = SPEAKER_HEAD_END_RE.split(phrase.strip(), 1)[0].split()[-1].lower()
     if head in ANONYMOUS_HEADS or (head.endswith("s") and not head.endswith(("ss", "us"))):
         return False
-    introduced = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b")
-    return introduced.search(text, 0, a) is None
+    return not _introduced_before(state, text, a, head)
+
+
+def _introduced_before(state: _State, text: str, a: int, head: str) -> bool:
+    """An indefinite phrase with this head ("a senior adviser", "one aide") ends by a. Where the first one ends is
+    found once an article: searching the text before each description made a text of many quotations quadratic."""
+    key = ("introduced", head)
+    if key not in state.memo:
+        # (the words between are whole words, so of all matches the first one a lazy search finds ends first)
+        pattern = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b")
+        found = pattern.search(text)
+        state.memo[key] = (pattern, found.end() if found else len(text) + 1)
+    pattern, first_end = state.memo[key]
+    if first_end < a:
+        return True
+    # (one ending at a, where the text is cut, may match only there: "\b" at its end)
+    return text.endswith(head, 0, a) and pattern.search(text, 0, a) is not None
 
 
 # --- what kind of speaker -------------------------------------------------------------------------------------
