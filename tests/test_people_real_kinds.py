@@ -1166,3 +1166,18 @@ def test_labels_of_products_dishes_and_interfaces_opening_with_a_given_name_are_
         "and Free Downloads. Kit Ozturkmen and M. Night Oduya watched from the pier."
     )
     assert names(body) == ["Kit Ozturkmen", "M. Night Oduya"]
+
+
+def test_agency_first_credits_agency_bylines_related_headings_and_writers_notes_are_no_people():
+    """Canadian outlets' furniture names people the story does not mention: a caption ending "THE KESSLY PRESS/Name",
+    a byline line "Name, The Kessly Press", headings of related stories and videos ("WATCH: …", "Related: …") and a
+    writer's note ("Name is an Elden-based reporter … Follow her on Twitter")."""
+    body = (
+        "Bram Oduya, 44, said the ferry would run again.\n\n"
+        "Ilse Vandermeer, The Kessly Press\n\n"
+        "The premier waves to the crowd in Elden. THE KESSLY PRESS/Oren Blaylock\n\n"
+        "WATCH: Tessa Marchetti answers questions on ferry fares\n\n"
+        "Related: Hollis Brandt steps down as port chair\n\n"
+        "Selma Roux is an Elden-based reporter covering transport. Follow her on Twitter: @selmaroux"
+    )
+    assert names(body) == ["Bram Oduya"]

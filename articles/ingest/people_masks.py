@@ -36,6 +36,16 @@ AGENCY_LINE_RE = re.compile(
     rf"[ \t]*[^\n/]{{1,60}}?(?:\s+via\s+|\s*/\s*)[^\n/]{{0,40}}?\b(?i:{_AGENCY})\.?[ \t]*(?=\n|\Z)"
 )
 AGENCY_PAREN_RE = re.compile(rf"\([^()\n/]{{1,60}}(?:\s+via\s+|\s*/\s*)[^()\n]{{0,40}}?\b(?i:{_AGENCY})\.?\)")
+# The agency first: "… on Parliament Hill. THE CANADIAN PRESS/Adrian Wyld" (a caption's end), tried right after the
+# agency's word. A byline line "Christopher Reynolds, The Canadian Press" is AGENCY_BYLINE_RE's (a line of its own;
+# found from the line breaks, as CREDIT_LINE_RE is).
+# (The name ends the line: "The Reuters/Ipsos poll was read by …" is no credit.)
+AGENCY_FIRST_RE = re.compile(r"[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*(?=\n|\Z)")
+_AGENCY_BYLINE = (
+    rf"[ \t]*[A-Z][^\n,/]{{1,40}},[ \t]+(?:[Tt]he[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+){{0,3}}(?i:{_AGENCY})\.?[ \t]*"
+)
+AGENCY_BYLINE_FIRST_RE = re.compile(rf"{_AGENCY_BYLINE}(?=\n|\Z)")
+AGENCY_BYLINE_RE = re.compile(rf"\n({_AGENCY_BYLINE})(?=\n|\Z)")
 # Reporters credited at the end of a story are its byline, no people it mentions: "X contributed reporting from
 # Elden.", "Wire writer X contributed from Elden.", "X contributed to this report.", "With files from X". The sentence
 # must end right after the place (a capitalised word after "from"/"in"), so "Donors contributed $5 million." is no
@@ -46,6 +56,16 @@ BYLINE_CREDIT_RE = re.compile(
     r"(?:\s+reporting|\s+to\s+this\s+(?:report|story))?(?:\s+(?:from|in)\s+[A-Z][\w.'’ -]{1,40}?)?\.(?=\s|$))"
 )
 BYLINE_CREDIT_CUES = ("ontributed", "iles from")
+# A writer's note at a story's end: "Joanna Smith is an Ottawa-based reporter covering federal politics. Follow her on
+# Twitter: @jsmithcp", "Ana Ruiz is a health reporter for the Star. Reach her via email: …": a line naming a reporter,
+# writer, columnist, correspondent or editor that says how to follow or reach them credits the story's writer.
+# (Tried only at the lines holding one of WRITER_NOTE_CUES: see _writer_notes.)
+WRITER_NOTE_RE = re.compile(
+    r"[ \t]*[A-Z][^\n.]{0,60}?\sis\s+(?:a|an|the)\s[^\n]{0,120}?"
+    r"\b(?:reporter|writer|columnist|correspondent|journalist|editor|contributor)s?\b[^\n]{0,80}?"
+    r"\b(?:(?:[Ff]ollow|[Rr]each|[Cc]ontact|[Ee]mail)\s+(?:him|her|them)|on\s+Twitter)\b[^\n]*"
+)
+WRITER_NOTE_CUES = ("ollow h", "each h")  # "Follow her", "Reach him": each cue costs a search of the text
 # A wire story's sign-off credits its staff, no one it mentions: "(Reporting by X and Y in Elden; Additional reporting
 # by Z; Writing by W; Editing by V)" in brackets, or a line of its own opening with "Reporting by". Only the names are
 # masked, and not a name whose surname the story uses outside the sign-off (a reporter it names: see _sign_offs).
@@ -76,8 +96,12 @@ INLINE_CREDIT_LABELS = ("Photo", "Picture", "Image", "Credit")  # "Photo" finds 
 INLINE_BYLINE_RE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:|]|\s+[-–—]\s)")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
-# Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!").
-_PROMO = r"(?=[^\n“”\"‘]{1,90}$)[^\n]*!\s*$|(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$"
+# Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!"), and the headings of
+# related stories and videos ("READ MORE: …", "WATCH: …", "Related: …"): names in them are no one this story mentions.
+_PROMO = (
+    r"(?=[^\n“”\"‘]{1,90}$)[^\n]*!\s*$|(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$"
+    r"|(?:watch|related)(?:[ \t]+\w+)?[ \t]*:[^\n]*$"
+)
 PROMO_RE = re.compile(rf"(?im)^(?:{_PROMO})")
 PROMO_FIRST_LINE_RE = re.compile(rf"(?im)(?:{_PROMO})")
 PROMO_LINE_RE = re.compile(rf"(?im)\n((?:{_PROMO}))")
@@ -91,9 +115,9 @@ def _line_spans(first_re: re.Pattern, line_re: re.Pattern, text: str) -> list[tu
     return spans
 
 
-# Line starts that can begin a promo keyword (subscribe, sign up, click, follow us, read more) in any case;
-# "ſ" is what re's IGNORECASE also folds to "s".
-PROMO_KEYWORD_START_RE = re.compile("\n[SsCcFfRr\u017f]")
+# Line starts that can begin a promo keyword (subscribe, sign up, click, follow us, read more, watch, related) in any
+# case; "ſ" is what re's IGNORECASE also folds to "s".
+PROMO_KEYWORD_START_RE = re.compile("\n[SsCcFfRrWw\u017f]")
 
 
 def _promo_spans(text: str) -> list[tuple[int, int]]:
@@ -122,7 +146,7 @@ def _promo_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _agency_credits(text: str) -> list[tuple[int, int]]:
-    """Spans of photo credits that name an agency (AGENCY_LINE_RE, AGENCY_PAREN_RE), each found once."""
+    """Spans of photo credits naming an agency (AGENCY_LINE_RE, AGENCY_PAREN_RE, AGENCY_FIRST_RE), each found once."""
     if "/" not in text and "via" not in text:  # both need one: then no credit, and no search for agency words
         return []
     spans: list[tuple[int, int]] = []
@@ -134,7 +158,9 @@ def _agency_credits(text: str) -> list[tuple[int, int]]:
         if credit is None:
             paren = text.rfind("(", line, m.start())
             credit = AGENCY_PAREN_RE.match(text, paren) if paren >= 0 else None
-        if credit is not None and credit.end() > m.start():
+        if credit is None and (after := AGENCY_FIRST_RE.match(text, m.end())):
+            spans.append((m.start(), after.end()))
+        elif credit is not None and credit.end() > m.start():
             spans.append(credit.span())
     return spans
 
@@ -170,6 +196,19 @@ def _sign_offs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _writer_notes(text: str) -> list[tuple[int, int]]:
+    """Spans of WRITER_NOTE_RE, tried at the start of each line that holds one of WRITER_NOTE_CUES (found in C)."""
+    spans: list[tuple[int, int]] = []
+    for cue in WRITER_NOTE_CUES:
+        i = text.find(cue)
+        while i >= 0:
+            line = text.rfind("\n", 0, i) + 1
+            if line and (m := WRITER_NOTE_RE.match(text, line)) and m.end() > i and (line, m.end()) not in spans:
+                spans.append(m.span())
+            i = text.find(cue, i + 1)
+    return spans
+
+
 def _running_text(text: str, span: tuple[int, int]) -> bool:
     """A credit line's span that is a sentence about the photographer (RUNNING_CREDIT_RE), no credit."""
     return text.find(" by", span[0], span[1]) >= 0 and RUNNING_CREDIT_RE.match(text, span[0], span[1]) is not None
@@ -177,7 +216,7 @@ def _running_text(text: str, span: tuple[int, int]) -> bool:
 
 def mask_spans(text: str) -> list[tuple[int, int]]:
     """Spans that are never read for people or quotes: dateline, credits (agencies' too), bylines (reporters credited
-    at the end too), wire sign-offs' names, promos.
+    at the end too), writers' notes, wire sign-offs' names, promos and headings of related stories.
 
     Same spans as CREDIT_RE and PROMO_RE over the whole text, found faster (see CREDIT_LINE_RE).
     """
@@ -187,10 +226,12 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in CREDIT_PAREN_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     spans += _promo_spans(text)
     spans += _agency_credits(text)
+    spans += _line_spans(AGENCY_BYLINE_FIRST_RE, AGENCY_BYLINE_RE, text)
     spans += _inline_credits(text)
     if any(cue in text for cue in BYLINE_CREDIT_CUES):
         spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
-    if any(cue in text for cue in SIGN_OFF_CUES):
+    spans += _writer_notes(text)
+    if "ing by" in text and any(cue in text for cue in SIGN_OFF_CUES):  # (one search first: most texts have none)
         spans += _sign_offs(text)
     m = DATELINE_RE.match(text)
     if m:
