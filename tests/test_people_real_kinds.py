@@ -1181,3 +1181,11 @@ def test_agency_first_credits_agency_bylines_related_headings_and_writers_notes_
         "Selma Roux is an Elden-based reporter covering transport. Follow her on Twitter: @selmaroux"
     )
     assert names(body) == ["Bram Oduya"]
+
+
+def test_a_participle_or_an_english_word_before_a_frequent_word_is_no_given_name_before_a_census_surname():
+    """The weakest evidence, a Census surname after a word no given name list knows, is none when that word is an
+    English participle ("Frosted Cake", "Pricing Tier": a menu's or a price list's label) or an English word before a
+    frequent English word that is no common surname ("Squawk Box"); "Mitt Vandermeer" stays a person."""
+    body = "The menu lists Frosted Cake. Pricing Tier rates apply. Squawk Box aired it. Mitt Vandermeer ate there."
+    assert names(body) == ["Mitt Vandermeer"]

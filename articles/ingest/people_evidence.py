@@ -253,6 +253,11 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
         return False
     if _plain_word(first) or _english_words(key):
         return False  # "Total Fat", "Criminal Justice", "Animal Farm", "Take Care": an English word, no given name
+    if first in data.english_words and (
+        first.endswith(("ed", "ing")) or (last in data.common_words and last not in data.common_surnames)
+    ):
+        return False  # "Saturated Fat", "Pricing Tier", "Squawk Box": an English word first, a participle or before one
+        # (but "Mitt Romney", "Hulk Hogan": an English word first is no evidence against a surname's)
     if first in data.places or first.endswith(DEMONYM_ENDINGS) or last.endswith(DEMONYM_ENDINGS):
         return False
     if last in data.places and last not in data.common_surnames:
