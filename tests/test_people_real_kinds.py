@@ -1189,3 +1189,14 @@ def test_a_participle_or_an_english_word_before_a_frequent_word_is_no_given_name
     frequent English word that is no common surname ("Squawk Box"); "Mitt Vandermeer" stays a person."""
     body = "The menu lists Frosted Cake. Pricing Tier rates apply. Squawk Box aired it. Mitt Vandermeer ate there."
     assert names(body) == ["Mitt Vandermeer"]
+
+
+def test_a_title_before_frequent_english_words_only_is_a_title_alone():
+    """ "The Chief Public Health Officer said", "Chief Brand Officer Ana Ruiz": after a title, frequent English words
+    none of which is an English given name, the last no common surname, are the rest of the title or a label, no name;
+    a given name ("Dr. Bonnie Quist") or a particle ("Marine Le Quellec") keeps a person."""
+    body = (
+        "The Chief Public Health Officer said cases rose. The Chief Brand Officer declined to comment. "
+        "Dr. Bonnie Quist agreed, and Marine Le Quellec said she would wait."
+    )
+    assert names(body) == ["Bonnie Quist", "Marine Le Quellec"]

@@ -38,6 +38,7 @@ from .people_words import (
     OCCUPATION_MODIFIERS,
     OCCUPATION_NOUNS,
     ORGANISATION_APPOSITIVE_NOUNS,
+    PARTICLES,
     PERSON_NOUNS,
     THING_NOUNS,
     VERB_ADVERBS,
@@ -85,7 +86,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     Gov."), a given name gender-guesser knows before a surname ("full name, given name known"), a reporting
     verb right after or before it ("reporting verb: said"), an age (", 45,"), or a role: an occupation right
     before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
-    if all(_plain_word(w) for w in _name_key(person.tokens)):
+    if all(_plain_word(w) for w in _name_key(person.tokens)) or _common_words_only(person.tokens):
         return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
     if not c.role and _of_a_place(_name_key(person.tokens)):
         appositive = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
@@ -150,6 +151,20 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+def _common_words_only(tokens: tuple[str, ...]) -> bool:
+    """Two words or more, each a frequent English word, none an English-speaking country's given name, the last no
+    common surname: a title's rest or a label, no name, whatever stands before it ("The Chief Public Health Officer
+    said", "Chief Brand Officer", "General Store"; but "Senator Elizabeth Warren", "Dr. Bonnie Henry": a given name;
+    "Marine Le Pen": a particle)."""
+    key = _name_key(tokens)
+    data = name_data.load()
+    return (
+        len(key) > 1
+        and all(w in data.common_words and w not in data.english_given_names and w not in PARTICLES for w in key)
+        and key[-1] not in data.common_surnames
+    )
 
 
 def _of_a_place(key: tuple[str, ...]) -> bool:
