@@ -913,9 +913,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _Attribution(att.start, att.end, att.person, att.written, f"{att.rule}, {PLACED_VERB_RULE}", att.kind)
         if att is not None:
             found.append(_Attribution(offset + v_start, offset + v_end, att.person, att.written, att.rule, att.kind))
-    if state.words is ENGLISH_WORDS and (
-        "words" in frame or any(noun in frame for noun in SPEECH_NOUNS) or any(noun in frame for noun in CLAIM_NOUNS)
-    ):
+    if state.words is ENGLISH_WORDS:
         found = _in_the_words_of(state, text, frame, offset, found)
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
@@ -949,6 +947,13 @@ CLAIM_RULE = "the claim named as the person's"
 CLAIM_RE = re.compile(
     rf"(?P<own>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s"
 )
+# What a match of each of the three needs, searched first: they open with a lazy run, tried at every character of
+# every sentence, and hardly any sentence has what they need.
+IN_WORDS_CUE_RE = re.compile(r"words\s+of\s|[’']s\s+(?:own\s+)?words\s*[,:]")
+SPEECH_NOUN_CUE_RE = re.compile(
+    rf"(?:{'|'.join(SPEECH_NOUNS)})\s+(?:came\s+|was\s+)?from\s|[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(SPEECH_NOUNS)})\b"
+)
+CLAIM_CUE_RE = re.compile(rf"[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s")
 
 
 def _in_the_words_of(
@@ -959,10 +964,10 @@ def _in_the_words_of(
     "in the report's words" names no speaker, and a role alone is weak evidence; and the person a reply is named as
     coming from or belonging to (SPEECH_NOUN_RE)."""
     added = False
-    speech_nouns = any(noun in frame for noun in SPEECH_NOUNS)
-    matches = [(m, IN_WORDS_RULE) for m in IN_WORDS_RE.finditer(frame)] if "words" in frame else []
-    matches += [(m, SPEECH_NOUN_RULE) for m in SPEECH_NOUN_RE.finditer(frame)] if speech_nouns else []
-    if any(noun in frame for noun in CLAIM_NOUNS):
+    matches = [(m, IN_WORDS_RULE) for m in IN_WORDS_RE.finditer(frame)] if IN_WORDS_CUE_RE.search(frame) else []
+    if SPEECH_NOUN_CUE_RE.search(frame):
+        matches += [(m, SPEECH_NOUN_RULE) for m in SPEECH_NOUN_RE.finditer(frame)]
+    if CLAIM_CUE_RE.search(frame):
         for m in CLAIM_RE.finditer(frame):
             owner = _owner_ending_at(state, offset + m.end("own"))
             # (not after a reporting verb: "Caldwell said that Quill's claim that Voss … is “simply not true”" is hers)
