@@ -1200,3 +1200,14 @@ def test_a_title_before_frequent_english_words_only_is_a_title_alone():
         "Dr. Bonnie Quist agreed, and Marine Le Quellec said she would wait."
     )
     assert names(body) == ["Bonnie Quist", "Marine Le Quellec"]
+
+
+def test_a_frequent_english_word_after_a_names_first_word_makes_a_label_or_a_place():
+    """ "said Kessly Off Fifth would close", "the candidate's Quist National Links", "President Quist Speech": a
+    frequent English word that is no name's after the first word is no person's name, whatever evidence stands around
+    it; an English given name and one such word is a person ("Ben Jealous", "Tom Jealous")."""
+    body = (
+        "Harbour Co. said Kessly Off Fifth would close. The candidate's Quist National Links course lost money. "
+        "President Quist Speech drew crowds. Tom Jealous, 45, said the club was full."
+    )
+    assert names(body) == ["Tom Jealous"]

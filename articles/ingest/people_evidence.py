@@ -88,6 +88,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
     if all(_plain_word(w) for w in _name_key(person.tokens)) or _common_words_only(person.tokens):
         return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
+    if _plain_word_after_first(person.tokens):
+        return ""  # "Saks Off Fifth", "Trump National Doral", "Heathrow Express": a label's or a place's words
     if not c.role and _of_a_place(_name_key(person.tokens)):
         appositive = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
         if appositive is None or not appositive.group().startswith(","):
@@ -151,6 +153,16 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+def _plain_word_after_first(tokens: tuple[str, ...]) -> bool:
+    """A frequent English word that is no given name or surname after the first word ("Saks Off Fifth", "Obama Speech",
+    "Jackie Gleason Classic"), but for an English given name and one such word (an adjective as a surname: "Ben
+    Jealous")."""
+    key = _name_key(tokens)
+    if len(key) == 2 and key[0] in name_data.load().english_given_names:
+        return False
+    return any(len(w) > 2 and _plain_word(w) for w in key[1:])  # (not the Irish "O": "Padraig O Ceallaigh")
 
 
 def _common_words_only(tokens: tuple[str, ...]) -> bool:
