@@ -157,10 +157,10 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
 
 def _plain_word_after_first(tokens: tuple[str, ...]) -> bool:
     """A frequent English word that is no given name or surname after the first word ("Saks Off Fifth", "Obama Speech",
-    "Jackie Gleason Classic"), but for an English given name and one such word (an adjective as a surname: "Ben
-    Jealous")."""
+    "Jackie Gleason Classic"), but for a given name and one such word (a surname that is an English word too: "Ben
+    Jealous", "Piet Sound")."""
     key = _name_key(tokens)
-    if len(key) == 2 and key[0] in name_data.load().english_given_names:
+    if len(key) == 2 and _known_given_name(key[0]):
         return False
     return any(len(w) > 2 and _plain_word(w) for w in key[1:])  # (not the Irish "O": "Padraig O Ceallaigh")
 
