@@ -1211,3 +1211,13 @@ def test_a_frequent_english_word_after_a_names_first_word_makes_a_label_or_a_pla
         "President Quist Speech drew crowds. Tom Jealous, 45, said the club was full."
     )
     assert names(body) == ["Tom Jealous"]
+
+
+def test_a_holiday_after_a_party_word_and_a_road_are_no_people():
+    """ "Labour Day" is a holiday, not a Labour member called Day, so "Canada Day" before it stays a holiday too;
+    "Way" ends a road's name ("Hollis Way") unless a person's evidence comes with it ("Tessa Way, 44,")."""
+    body = (
+        "Canada Day events were held. Labour Day weekend traffic was heavy on Hollis Way, said Mira Quist. "
+        "Tessa Way, 44, runs the ferry."
+    )
+    assert names(body) == ["Mira Quist", "Tessa Way"]

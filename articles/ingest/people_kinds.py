@@ -35,6 +35,7 @@ from .people_state import (
     fold,
 )
 from .people_words import (
+    AFFILIATION_WORDS,
     EPONYM_NOUNS,
     MATCH_WORDS,
     NON_PERSON_WORDS,
@@ -335,8 +336,9 @@ THING_OWNER_BEFORE = ("for", "of", "at", "from")
 
 
 def _personal(text: str, c: _Candidate) -> bool:
-    """Evidence that a name ending with a TRAILING_THING_WORD is a person's (see there)."""
-    if c.role:
+    """Evidence that a name ending with a TRAILING_THING_WORD is a person's (see there). A party's word is no title:
+    "Labour Day" is a holiday."""
+    if c.role and not all(fold(w) in AFFILIATION_WORDS for w in c.role.split()):
         return True
     m = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
     if m is not None:

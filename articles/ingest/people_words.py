@@ -331,12 +331,13 @@ KIN_WORDS = """wife husband son daughter father mother brother sister widow wido
 girlfriend boyfriend grandson granddaughter niece nephew""".split()
 
 # Words that end organisation and place names ("Skerry Air", "Gannet Link", "Tollan Rock", "Pollard Heath",
-# "Carrow Hill", "Kessary Sound", "Halvik Transport") but are also surnames or given names ("Cornel West"), so
+# "Carrow Hill", "Kessary Sound", "Halvik Transport", "Queen Elizabeth Way") but are also surnames or given names
+# ("Cornel West"), so
 # they are no NON_PERSON_WORDS: a run ending with one is a person only with evidence somewhere in the article
 # (see _personal): a title, an age ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its
 # founder, Lena Rock"), or "X said" / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air
 # said he").
-TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day west hill".split())
+TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day west hill way".split())
 
 # Courtesy titles, which also name horses, boats and roses ("Lady Maud’s Rose", "Sir Tobias"): a possessive after one
 # is no name by itself (after an office's title it is: "President Obama’s Clean Power Plan").
