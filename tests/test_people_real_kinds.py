@@ -1221,3 +1221,13 @@ def test_a_holiday_after_a_party_word_and_a_road_are_no_people():
         "Tessa Way, 44, runs the ferry."
     )
     assert names(body) == ["Mira Quist", "Tessa Way"]
+
+
+def test_a_given_name_no_list_knows_before_a_named_persons_surname_is_a_relative_not_a_nickname():
+    """ "Crazy Quist", "Team Quist" beside "Hollis Quist" are words about him (English words), but "Zorayah Quist" names
+    his wife: a word that is no English word before the surname is a given name the lists lack."""
+    body = (
+        "Hollis Quist was stopped by police on Monday. Zorayah Quist can be heard on the video. "
+        "Crazy Quist, his rivals call him."
+    )
+    assert names(body) == ["Hollis Quist", "Zorayah Quist"]

@@ -169,10 +169,12 @@ def _person_as_type(text: str, c: _Candidate) -> bool:
 
 
 def _bare_back_references(text: str, cands: list[_Candidate]) -> None:
-    """ "Team Trump", "Given Sanders' success", "Crazy Bernie", "Presidents Obama": a word no given name list
+    """ "Team Trump", "Given Sanders' success", "Crazy Bernie", "Presidents Obama": an English word no given name list
     knows before a word of a full name the article gives ("Donald Trump", "Bernie Sanders") is no new
-    person's given name but a word about that person; the candidate becomes the bare back-reference."""
-    given = name_data.load().given_names
+    person's given name but a word about that person; the candidate becomes the bare back-reference. (A word that is
+    no English word is a given name the lists lack: "Rakeyia Scott" beside "Keith Lamont Scott" is his wife.)"""
+    data = name_data.load()
+    given = data.given_names
     parts: set[str] = set()
     full: set[tuple[str, ...]] = set()
     for c in cands:
@@ -196,6 +198,7 @@ def _bare_back_references(text: str, cands: list[_Candidate]) -> None:
                 and key[1] in parts
                 and key[0] not in given
                 and key[0] not in parts
+                and key[0] in data.english_words
                 and not PERSON_AFTER_RE.match(text, c.end, c.end + 80)  # "his son, Mattis Henning, 19,"
                 and not _kin_appositive(text, c.start)
             ):
