@@ -308,7 +308,8 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # takes other nouns: "a Harlow Vale fan", "the Tarnby Green festival").
 PERSON_MODIFIED_NOUNS = frozenset(
     """years era administration presidency campaign candidacy scandal affair trial movie film biopic interview
-dismissal shooting stereotype impersonator delegate delegates surrogate surrogates""".split()
+dismissal shooting stereotype impersonator delegate delegates surrogate surrogates supporter supporters backer backers
+voter voters loyalist loyalists""".split()
 )
 
 # "Ivy League-trained", "Wall Street-style", "Texas-based": a compound adjective, not a name's hyphen.
