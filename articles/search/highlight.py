@@ -7,12 +7,10 @@ import re
 from html import unescape
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline
-from django.db.models import F, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Quote, search_query
+from articles.models import Quote
 
 # ts_headline does not escape HTML, so it marks matches with these (text the archive will not
 # contain); highlight() escapes the result and only then turns them into <mark>.
@@ -20,24 +18,20 @@ START_SEL = "zqxmarkstartxqz"
 STOP_SEL = "zqxmarkstopxqz"
 
 
-def with_snippets(articles: QuerySet, text: str) -> QuerySet:
-    """`articles` annotated with `snippet`, ts_headline's extract of the plain text with `text`'s words
-    between the sentinels (pass it to highlight()). For the rows of one page only: ts_headline is costly."""
-    if not text:
-        return articles
-    return articles.annotate(
-        snippet=SearchHeadline(
-            F("body_text"),
-            search_query(text),
-            config=settings.SEARCH_CONFIG,
-            start_sel=START_SEL,
-            stop_sel=STOP_SEL,
-            max_words=35,
-            min_words=15,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        )
+# ts_headline's options for search snippets, written as Django's SearchHeadline writes them.
+SNIPPET_OPTIONS = (
+    f"StartSel='{START_SEL}', StopSel='{STOP_SEL}', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=' … '"
+)
+
+
+def snippet_sql(document: str, text: str) -> tuple[str, dict]:
+    """SQL for ts_headline's extract of `document` (a text column) with `text`'s words between the sentinels
+    (pass it to highlight()), and its parameters (named). For the rows of one page only: ts_headline is costly."""
+    sql = (
+        f"ts_headline(%(snippet_config)s::regconfig, {document},"
+        " websearch_to_tsquery(%(snippet_config)s::regconfig, %(snippet_text)s), %(snippet_options)s)"
     )
+    return sql, {"snippet_config": settings.SEARCH_CONFIG, "snippet_text": text, "snippet_options": SNIPPET_OPTIONS}
 
 
 def highlight(headline: str) -> SafeString:
