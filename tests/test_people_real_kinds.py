@@ -1238,3 +1238,13 @@ def test_a_full_name_before_supporter_is_a_person_mentioned():
     "voter" is a person mentioned, as before "delegate" ("a" before a name otherwise makes it a thing's modifier)."""
     body = '"Safety," said Oren Blaylock, a Hollis Quist supporter. "Safety for the whole country."'
     assert names(body) == ["Oren Blaylock", "Hollis Quist"]
+
+
+def test_a_title_before_one_frequent_english_word_is_no_person():
+    """ "Pierre's General Store", "Thank you, Mr. Speaker": a title before a frequent English word that is no given name
+    nor a common surname is a shop's name or a form of address; "President Quist" and "Mayor Price" are people."""
+    body = (
+        "She walks to Pierre's General Store. “Thank you, Mr. Speaker,” said President Quist. Mayor Price agreed with "
+        "him."
+    )
+    assert names(body) == ["Quist", "Price"]

@@ -95,6 +95,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         if appositive is None or not appositive.group().startswith(","):
             return ""  # "Health Canada said", "Toronto Hydro said", "Amazon Germany": an agency, a firm or its branch
         # (but "Hina Ota, a nurse,", "Sota Sakai, 41,": a person's appositive; Ota and Sakai are cities too)
+    if c.role and _common_word_alone(person.tokens):
+        return ""  # "Pierre's General Store", "Mr. Speaker": a frequent English word after a title, no surname
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
@@ -163,6 +165,19 @@ def _plain_word_after_first(tokens: tuple[str, ...]) -> bool:
     if len(key) == 2 and _known_given_name(key[0]):
         return False
     return any(len(w) > 2 and _plain_word(w) for w in key[1:])  # (not the Irish "O": "Padraig O Ceallaigh")
+
+
+def _common_word_alone(tokens: tuple[str, ...]) -> bool:
+    """One word, a frequent English word that is neither a given name nor one of the 1,000 commonest surnames ("Store",
+    "Speaker", "Sings"; not "Bush", "Price", "Young", nor a rarer surname no frequent word spells: "Trump", "Ford")."""
+    key = _name_key(tokens)
+    data = name_data.load()
+    return (
+        len(key) == 1
+        and key[0] in data.common_words
+        and key[0] not in data.common_surnames
+        and key[0] not in data.given_names
+    )
 
 
 def _common_words_only(tokens: tuple[str, ...]) -> bool:
