@@ -33,3 +33,19 @@ def test_a_200_kb_text_of_short_quotations_gives_each_its_speaker():
         ("Later,", None, "role or description"): 1600,  # "a senior adviser": somebody the article does not name
         ("Always,", "Bo Lind", "description, as a pronoun, meaning the last person named in the paragraph"): 1600,
     }
+
+
+def test_a_200_kb_paragraph_of_reported_speech_still_gives_the_quotations_after_it_their_speakers():
+    # One paragraph, no quotation marks, thousands of reporting verbs and pronouns: each verb's subject and each
+    # pronoun's paragraph and sentence are found without searching back to the paragraph's start.
+    body = (
+        "Harbour coach Ada Voss named her squad on Monday.\n\n"
+        + "Bo Lind said the plan had failed, and she said it again. " * 4000
+        + "\n\n“It worked,” she said. “It did,” the coach said."
+    )
+    assert len(body) > 200_000
+    found = extract("Training day", body, "en")
+    assert [(q.text, q.speaker, q.evidence.split(",")[0]) for q in found.quotes] == [
+        ("It worked,", "Bo Lind", "pronoun next to the reporting verb"),
+        ("It did,", "Ada Voss", "role the article gave a person it names: the coach"),
+    ]

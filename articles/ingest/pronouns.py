@@ -30,6 +30,7 @@ from .quote_state import (
     _inside_quote,
     _occurrences,
     _past,
+    _rfind,
     _State,
 )
 from .quote_words import (
@@ -120,13 +121,13 @@ PRONOUN_RE = re.compile(r"[HhSs](?<![\w'’-].)(?:(?<=[Hh])(?:e|is|ers?|imself|e
 SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
 
 
-def _last_sentence_mark(text: str, lo: int, hi: int) -> int:
+def _last_sentence_mark(state: _State, text: str, lo: int, hi: int) -> int:
     """Where the last sentence before hi (and from lo) ends: the last of SENTENCE_START_MARKS in text[lo:hi]. A full
     stop after a title or an initial ends no sentence ("a supporter of Mr. Trump, said": one sentence)."""
-    other = max(text.rfind("? ", lo, hi), text.rfind("! ", lo, hi), text.rfind("\n", lo, hi))
-    stop = max(text.rfind(". ", lo, hi), text.rfind(".\u00a0", lo, hi))  # (a no-break space after it too)
+    other = max(_rfind(state, text, "? ", lo, hi), _rfind(state, text, "! ", lo, hi), _rfind(state, text, "\n", lo, hi))
+    stop = max(_rfind(state, text, ". ", lo, hi), _rfind(state, text, ".\u00a0", lo, hi))  # (a no-break space too)
     while stop > other and _abbreviation_at(text, stop):
-        stop = max(text.rfind(". ", lo, stop), text.rfind(".\u00a0", lo, stop))
+        stop = max(_rfind(state, text, ". ", lo, stop), _rfind(state, text, ".\u00a0", lo, stop))
     return max(stop, other)
 
 
@@ -160,7 +161,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
             continue  # nobody named just before, or the evidence could only confirm what is known
         if _inside_quote(state, p):
             continue
-        start = _last_sentence_mark(text, lo, p) + 1
+        start = _last_sentence_mark(state, text, lo, p) + 1
         if text[start:p].strip():
             before = text[start:p].split()[-1].lower()
             if word.endswith("self"):
@@ -186,7 +187,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
         elif m.group()[0].isupper() and text[start - 1 : start] == " ":
             # "He …" opening a sentence: the one person the sentence before names
             p = start - 2
-            start = _last_sentence_mark(text, lo, p) + 1
+            start = _last_sentence_mark(state, text, lo, p) + 1
             allow_who = False
         else:
             continue
@@ -237,7 +238,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
     after "Greta Dale" was named), the other one is meant. A relative whose kinship word fits is taken
     when nobody else fits.
     """
-    para_start = text.rfind("\n\n", 0, pos) + 1
+    para_start = _rfind(state, text, "\n\n", 0, pos) + 1
     mentions = state.mentions
     want = _gender([pronoun.lower()])
     genders = _person_genders(state, text) if want else {}
@@ -264,7 +265,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         # A given name's usual gender is too weak to pass over the person just named for someone further
         # back ("Wren Achterberg said … “…,” she said"), and too strong to ignore: nobody, rather than a guess.
         if want and genders.get(m.person, want) != want and m.person in state.name_genders:
-            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+            start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
             # an owner ("Tobias Wendell’s lead … means") is no subject, however the sentence opens with it; nor is the
             # subject of a clause the pronoun's own follows ("After Odile Saranko accused him …, he warned")
             opener = text[start : m.start].split()[:1]
@@ -277,7 +278,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
                 return None, "the person just named has a given name of the other gender"
             continue  # named as an object ("a supporter of Ostrow"): someone else is meant
         if want and genders.get(m.person, want) != want:
-            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+            start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
             # the namesake only where the bare surname is the subject ("Dale said …"); as an object ("a supporter of
             # Dale") it says nothing of who speaks; after a courtesy title ("Mrs. Dale, …, he said") the title already
             # chose among that surname's people (people_resolve), so the pronoun means someone else
@@ -295,7 +296,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         if want and depth < 3:
             # "But he suggested that Mr. Lew had …. “…,” he said": the person last named is no subject, and the
             # sentence's subject is the same pronoun: both mean one person, found where that pronoun stands
-            earlier = _same_pronoun_as_subject(text, para_start, m, want)
+            earlier = _same_pronoun_as_subject(state, text, para_start, m, want)
             if earlier is not None:
                 person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
@@ -333,11 +334,11 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         if not _inside_quote(state, m.start) and (not want or genders.get(m.person, want) == want):
             # the subject of that sentence when the person last named is its object ("Ruiz promised … the policies
             # of President Obama. / “…,” he said": Ruiz)
-            start = text.rfind("\n", 0, m.start) + 1
+            start = _rfind(state, text, "\n", 0, m.start) + 1
             subject = _subject_before_object(state, text, m, start, genders, want)
             if subject is not None:
                 return subject, "the subject of the sentence naming the last person as its object"
-            earlier = _same_pronoun_as_subject(text, start, m, want) if want and depth < 3 else None
+            earlier = _same_pronoun_as_subject(state, text, start, m, want) if want and depth < 3 else None
             if earlier is not None:  # "He had protested Gale at a rally. / “…,” he said": not Gale
                 person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
@@ -359,10 +360,10 @@ def _in_description_of(state: _State, text: str, i: int, para_start: int) -> boo
     return _complement_of_description(text, before.end + 2, m)
 
 
-def _same_pronoun_as_subject(text: str, para_start: int, m: Mention, want: str) -> int | None:
+def _same_pronoun_as_subject(state: _State, text: str, para_start: int, m: Mention, want: str) -> int | None:
     """Where a he/she of the wanted gender stands as the subject of the sentence naming m, m itself not in subject
     position ("But he suggested that Mr. Lew …"); None otherwise."""
-    start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+    start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
     if _subject_position(text, start, m.start):
         return None
     words_before = text[start : m.start]
@@ -382,7 +383,7 @@ def _subject_before_object(
 ) -> int | None:
     """When the latest person named is no subject ("Amundsen hugged Varga", "would be led by Samir al-Rashid"), the
     subject of that sentence, if it is another person whose gender does not contradict the pronoun."""
-    start = _last_sentence_mark(text, para_start, m.start) + 1
+    start = _last_sentence_mark(state, text, para_start, m.start) + 1
     start = max(start, para_start)
     # (a possessive is never the subject, even after a comma: "Armand Keel, Brellik's longtime friend, suggested")
     if _subject_position(text, start, m.start) and not text.startswith(("'s", "’s"), m.end):
@@ -410,7 +411,7 @@ def _speaker_of_sentence(
     last = state.last
     if last is None or last.person is None or last.person == m.person or genders.get(last.person, want) != want:
         return None
-    start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
+    start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
     if not start <= last.start < pos or _subject_position(text, start, m.start):
         return None
     return last.person
@@ -448,7 +449,7 @@ def _subject_since(
         ):
             # (the sentence's own start, even before a: "X said Obama has …" makes Obama no subject after "said")
             lo = max(0, m.start - 400)
-            sentence_start = max(_last_sentence_mark(text, lo, m.start) + 1, lo)
+            sentence_start = max(_last_sentence_mark(state, text, lo, m.start) + 1, lo)
             if _subject_position(text, sentence_start, m.start):
                 found, found_sentence = m.person, sentence_start
     return found

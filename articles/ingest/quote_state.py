@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -283,6 +283,23 @@ def _occurrences(state: _State, text: str, word: str) -> list[int]:
             at = text.find(word, at + 1)
         state.memo[key] = found
     return found
+
+
+# How far back str.rfind reads before _rfind turns to the article's index: further than any ordinary sentence.
+RFIND_WINDOW = 1000
+
+
+def _rfind(state: _State, text: str, mark: str, lo: int, hi: int) -> int:
+    """text.rfind(mark, lo, hi) (lo, hi >= 0): in C over the last RFIND_WINDOW characters, and further back from the
+    article's index of the mark (_occurrences): a search back to a paragraph's or line's start from every quotation
+    or pronoun in it was quadratic in a long one."""
+    near = max(lo, hi - RFIND_WINDOW)
+    at = text.rfind(mark, near, hi)
+    if at >= 0 or near == lo:
+        return at
+    positions = _occurrences(state, text, mark)
+    i = bisect_right(positions, hi - len(mark)) - 1
+    return positions[i] if i >= 0 and positions[i] >= lo else -1
 
 
 def _inside_quote(state: _State, pos: int) -> bool:

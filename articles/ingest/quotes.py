@@ -103,6 +103,7 @@ from .quote_state import (
     _Attribution,
     _inside_quote,
     _mention_in,
+    _rfind,
     _Span,
     _State,
     _Words,
@@ -270,8 +271,8 @@ def _fallback(
     if pronoun is not None:
         return pronoun
     subject, where = ctx.subject(state, text)
-    para = text.rfind("\n", 0, span.start) + 1
-    if subject is not None and where >= text.rfind("\n", 0, max(0, para - 2)) + 1:
+    para = _rfind(state, text, "\n", 0, span.start) + 1
+    if subject is not None and where >= _rfind(state, text, "\n", 0, max(0, para - 2)) + 1:
         # "Brannigan-Holm laughed. “Gunnar exaggerates.”", in this paragraph or the one before: further back, the
         # sentence is no evidence (on real news this rule was right for only 38% of the quotations it gave)
         return _Attribution(span.start, span.start, subject, "", "subject of the sentence before")
@@ -385,7 +386,11 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
     """A quotation opening its paragraph after a paragraph in the reporter's words that ends with a colon, whose last
     sentence reports speech ("…, as the foundation's website notes:" / "“In the fall of 1960 …"): the subject of that
     reporting verb speaks, a person or not, rather than whoever spoke before."""
-    if not ctx.pending or len(ctx.pending[-1]) != 3 or text[text.rfind("\n", 0, span.start) + 1 : span.start].strip():
+    if (
+        not ctx.pending
+        or len(ctx.pending[-1]) != 3
+        or text[_rfind(state, text, "\n", 0, span.start) + 1 : span.start].strip()
+    ):
         return None
     pstart, pend, spans = ctx.pending[-1]
     if not text[pstart:pend].rstrip().endswith(":") or text[pend : span.start].strip():
@@ -665,7 +670,7 @@ def _testimonial(state: _State, text: str, span: _Span) -> _Attribution | None:
     product page's praise, a book's blurbs): the next line after the signature opens another quotation, or the line
     before this quotation is a signature after one. A name that is no person's names no speaker (an outlet's
     praise), rather than the subject of the signature before."""
-    line_start = text.rfind("\n", 0, span.start) + 1
+    line_start = _rfind(state, text, "\n", 0, span.start) + 1
     if text[line_start : span.start].strip():
         return None
     m = SIGNATURE_PARAGRAPH_RE.match(text, span.end + 1)

@@ -43,6 +43,7 @@ from .quote_state import (
     QUOTE_STOP,
     QUOTED_RE,
     RELATIVE_CLAUSE_RE,
+    RFIND_WINDOW,
     TAIL_WORDS_RE,
     _after_preposition,
     _Attribution,
@@ -525,20 +526,42 @@ def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, 
     return pieces
 
 
+# Where the subject before a verb may begin: after the last quotation, clause mark or dash before it; " - " is a dash
+# written as a spaced hyphen ("In May 2013 - four months after Voss left office - the department told …": the aside
+# between two of them is no subject).
+SUBJECT_CUTS = (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—", "–", " - ")
+
+
+def _subject_cut(state: _State, frame: str, v: int) -> int:
+    """Where the last of SUBJECT_CUTS before v stands (" - ": its hyphen), -1 if none."""
+    near = max(0, v - RFIND_WINDOW)
+    cut = max(  # written out: a comprehension costs a function call in Python 3.11
+        frame.rfind(QUOTE_CHAR, near, v),
+        frame.rfind(QUOTE_STOP, near, v),
+        frame.rfind(";", near, v),
+        frame.rfind(":", near, v),
+        frame.rfind("(", near, v),
+        frame.rfind("—", near, v),
+        frame.rfind("–", near, v),
+        frame.rfind(" - ", near, v) + 1 or -1,
+    )
+    if cut >= 0 or near == 0:
+        return cut
+    # Further back, searched on from the verb before in the same frame: a paragraph without quotations is one
+    # frame, and searching it back to its start from every verb was quadratic in a long one.
+    read, found = state.memo.get(("cuts", frame), (0, None))
+    if found is None or v < read:
+        read, found = 0, [-1] * len(SUBJECT_CUTS)
+    found = [
+        max(at, frame.rfind(cut, max(0, read - len(cut) + 1), v)) for at, cut in zip(found, SUBJECT_CUTS, strict=True)
+    ]
+    state.memo["cuts", frame] = (v, found)
+    return max(*found[:-1], found[-1] + 1 or -1)
+
+
 def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
-    cut = max(  # written out: a comprehension costs a function call in Python 3.11
-        frame.rfind(QUOTE_CHAR, 0, v),
-        frame.rfind(QUOTE_STOP, 0, v),
-        frame.rfind(";", 0, v),
-        frame.rfind(":", 0, v),
-        frame.rfind("(", 0, v),
-        frame.rfind("—", 0, v),
-        frame.rfind("–", 0, v),
-        # a dash written as a spaced hyphen ("In May 2013 - four months after Voss left office - the department
-        # told …"): the aside between two of them is no subject
-        frame.rfind(" - ", 0, v) + 1 or -1,
-    )
+    cut = _subject_cut(state, frame, v)
     segments = _last_comma_segments(frame, cut + 1, v, 3)
     last = frame[segments[0][0] : segments[0][1]] if segments else ""
     if last.rstrip().endswith(COORDINATING_ENDINGS) or COORDINATOR_OPENING_RE.match(last):
