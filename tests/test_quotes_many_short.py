@@ -49,3 +49,17 @@ def test_a_200_kb_paragraph_of_reported_speech_still_gives_the_quotations_after_
         ("It worked,", "Bo Lind", "pronoun next to the reporting verb"),
         ("It did,", "Ada Voss", "role the article gave a person it names: the coach"),
     ]
+
+
+def test_a_200_kb_paragraph_of_passives_is_read_to_its_end():
+    # Every "was asked by" is checked for a passive in the words just before the verb, not from the paragraph's start.
+    body = (
+        "Harbour coach Ada Voss named her squad on Monday.\n\n"
+        + "Bo Lind was asked by Ada Voss whether it worked and was told by Cy Moor that it did, " * 2400
+        + "and so on.\n\n“It did,” Bo Lind said."
+    )
+    assert len(body) > 200_000
+    found = extract("Training day", body, "en")
+    assert [(q.text, q.speaker, q.evidence) for q in found.quotes] == [
+        ("It did,", "Bo Lind", "name next to the reporting verb: Bo Lind")
+    ]

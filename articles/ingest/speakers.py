@@ -903,11 +903,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
         if according or not k or after_quote:
             att = _subject_after(state, text, frame, offset, v_end)
-        elif (
-            state.words is ENGLISH_WORDS
-            and frame.startswith(" by ", v_end)
-            and PASSIVE_BEFORE_RE.search(frame, 0, v_start)
-        ):
+        elif state.words is ENGLISH_WORDS and frame.startswith(" by ", v_end) and _passive_before(frame, v_start):
             # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
             att = _subject_after(state, text, frame, offset, v_end + 3)
             if att is not None and att.person is None:
@@ -1204,6 +1200,16 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
 PASSIVE_OPENER_RE = re.compile(r"\b(?:when|if|once|until|unless|while|after|before|though|although)\s*\Z")
 # A passive before a reporting verb: "was asked by", "were told by", "is being asked by".
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?\Z")
+
+
+def _passive_before(frame: str, v: int) -> bool:
+    """PASSIVE_BEFORE_RE ends at v ("was asked by"). A match lies in the last two words before v, so it is searched
+    for in the last RFIND_WINDOW characters when they hold three words (searched from the frame's start, before every
+    "by", it was quadratic in a long paragraph)."""
+    near = max(0, v - RFIND_WINDOW)
+    if PASSIVE_BEFORE_RE.search(frame, near, v):
+        return True
+    return near > 0 and len(frame[near:v].split()) < 3 and PASSIVE_BEFORE_RE.search(frame, 0, v) is not None
 
 
 def _coordinated_after_quote(frame: str, prev_end: int, v: int) -> bool:
