@@ -281,13 +281,13 @@ def _migrate(name: str, made: BaseDatabaseWrapper) -> None:
 def _create_from_models(name: str, made: BaseDatabaseWrapper) -> None:
     # What the models need before their tables: the extensions (0001's; 0022's btree_gin for the speaker
     # column of quote_person_search_gin) and migration 0001's functions and text search configuration
-    # (generated columns and indexes call them), na_normalize() as 0041 rewrote it.
+    # (generated columns and indexes call them), na_normalize() as 0043 rewrote it.
     initial = import_module("articles.migrations.0001_initial")
     with made.cursor() as cursor:
         for extension in (TrigramExtension(), UnaccentExtension(), BtreeGinExtension()):
             cursor.execute(f"CREATE EXTENSION IF NOT EXISTS {extension.name}")
         cursor.execute(initial.FUNCTIONS_SQL)
-        cursor.execute(import_module("articles.migrations.0041_normalize_spaces_when_needed").SQL)
+        cursor.execute(import_module("articles.migrations.0043_normalize_in_plpgsql").SQL)
     with made.schema_editor() as editor:
         for model in apps.get_models():  # each model's auto-created many-to-many tables come with it
             if model._meta.managed and not model._meta.proxy:
