@@ -1248,3 +1248,17 @@ def test_a_title_before_one_frequent_english_word_is_no_person():
         "him."
     )
     assert names(body) == ["Quist", "Price"]
+
+
+def test_caption_credits_after_the_caption_agency_first_in_brackets_courtesy_and_file_photos_are_no_people():
+    """A caption's credit after its sentence ("… on Monday. Oren Blaylock / THE KESSLY PRESS"), the agency first in
+    brackets ("(THE KESSLY PRESS/Name)") or before "/File Photo", "Image courtesy of Name" and "File photo by Name"
+    name the photographer, no one the story mentions."""
+    body = (
+        "Bram Oduya, 44, speaks at the quay on Monday. Oren Blaylock / THE KESSLY PRESS\n\n"
+        "The ferry leaves the harbour. (THE KESSLY PRESS/Ilse Vandermeer)\n\n"
+        "The old pier at dawn. REUTERS/Tessa Marchetti/File Photo\n\n"
+        "Image courtesy of Hollis Brandt\n\n"
+        "The quay in winter. File photo by Selma Roux."
+    )
+    assert names(body) == ["Bram Oduya"]

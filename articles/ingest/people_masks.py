@@ -16,7 +16,7 @@ from .people_words import (
 _CREDIT_LINE = (
     r"[ \t(]*(?:(?:featured|lead|top|header|cover|main)\s+)?"
     r"(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?"
-    r"(?:\s+by\s[^\n]{0,80}$|(?:\s+(?:by|source|credit))?\s*[:(].*$)"
+    r"(?:\s+(?:by|courtesy(?:\s+of)?)\s[^\n]{0,80}$|(?:\s+(?:by|source|credit))?\s*[:(].*$)"
     r"|[ \t]*(?:(?:written|posted|words|text)\s+)?by:? [^\n]{0,80}$"
 )
 _CREDIT_PAREN = r"\((?:photo|photograph|picture|image|credit)s?\b[^)\n]*\)"
@@ -40,7 +40,10 @@ AGENCY_PAREN_RE = re.compile(rf"\([^()\n/]{{1,60}}(?:\s+via\s+|\s*/\s*)[^()\n]{{
 # agency's word. A byline line "Christopher Reynolds, The Canadian Press" is AGENCY_BYLINE_RE's (a line of its own;
 # found from the line breaks, as CREDIT_LINE_RE is).
 # (The name ends the line: "The Reuters/Ipsos poll was read by …" is no credit.)
-AGENCY_FIRST_RE = re.compile(r"[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*(?=\n|\Z)")
+# ("(THE CANADIAN PRESS/Name)" in brackets too, and "REUTERS/Name/File Photo".)
+AGENCY_FIRST_RE = re.compile(
+    r"[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:[ \t]*/[ \t]*[Ff]ile [Pp]hoto)?[ \t]*(?=\)|\n|\Z)"
+)
 _AGENCY_BYLINE = (
     rf"[ \t]*[A-Z][^\n,/]{{1,40}},[ \t]+(?:[Tt]he[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+){{0,3}}(?i:{_AGENCY})\.?[ \t]*"
 )
@@ -90,9 +93,9 @@ RUNNING_CREDIT_RE = re.compile(
 # Each is tried only where its label stands (see _inline_credits): a pattern searched through every text would cost
 # more than all the other masks together.
 INLINE_CREDIT_RE = re.compile(
-    r"(?m)(?:Photo|Photograph|Picture|Image|Credit)s?(?:\s+by\s|(?:\s+(?:source|credit))?\s*:)[^\n]{0,100}$"
+    r"(?m)(?:File\s+photo|Photo|Photograph|Picture|Image|Credit)s?(?:\s+by\s|(?:\s+(?:source|credit))?\s*:)[^\n]{0,100}$"
 )
-INLINE_CREDIT_LABELS = ("Photo", "Picture", "Image", "Credit")  # "Photo" finds "Photograph" too
+INLINE_CREDIT_LABELS = ("Photo", "Picture", "Image", "Credit", "File photo")  # "Photo" finds "Photograph" too
 INLINE_BYLINE_RE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:|]|\s+[-–—]\s)")
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
@@ -154,7 +157,12 @@ def _agency_credits(text: str) -> list[tuple[int, int]]:
         if spans and m.start() < spans[-1][1]:
             continue
         line = text.rfind("\n", 0, m.start()) + 1
-        credit = AGENCY_LINE_RE.match(text, line)
+        # After a caption's sentence first ("… on Monday. Name / THE WIRE PRESS": the caption's people stay), then
+        # the whole line.
+        sentence = text.rfind(". ", line, m.start())
+        credit = AGENCY_LINE_RE.match(text, sentence + 2) if sentence >= 0 else None
+        if credit is None:
+            credit = AGENCY_LINE_RE.match(text, line)
         if credit is None:
             paren = text.rfind("(", line, m.start())
             credit = AGENCY_PAREN_RE.match(text, paren) if paren >= 0 else None
