@@ -1262,3 +1262,15 @@ def test_caption_credits_after_the_caption_agency_first_in_brackets_courtesy_and
         "The quay in winter. File photo by Selma Roux."
     )
     assert names(body) == ["Bram Oduya"]
+
+
+def test_a_photographer_credited_with_an_outlet_by_a_slash_is_no_person():
+    """ "(Name/The Kessly Mail)", "NAME / KESSLY STAR" after a caption, "Name/Kessly Post" on its line name the
+    photographer; "told the Kessly Star via email" is a sentence, not a credit."""
+    body = (
+        "Bram Oduya, 44, said the ferry ran late. (Oren Blaylock/The Kessly Mail)\n\n"
+        "The pier at dawn. TESSA MARCHETTI / KESSLY STAR\n\n"
+        "Hollis Brandt/Kessly Post\n\n"
+        "Selma Roux, 51, told the Kessly Star via email she was fine."
+    )
+    assert names(body) == ["Bram Oduya", "Selma Roux"]
