@@ -63,3 +63,18 @@ def test_a_200_kb_paragraph_of_passives_is_read_to_its_end():
     assert [(q.text, q.speaker, q.evidence) for q in found.quotes] == [
         ("It did,", "Bo Lind", "name next to the reporting verb: Bo Lind")
     ]
+
+
+def test_a_200_kb_paragraph_of_scare_quotes_is_read_to_its_end():
+    # "so-called" holds a reporting verb ("called") whose subject, with no comma or clause mark before it, would be
+    # the whole paragraph before it: it is read from at most speakers.SUBJECT_REACH characters (34 s before, 200 KB).
+    body = (
+        "Harbour coach Ada Voss named her squad on Monday.\n\nThe council backed "
+        + "the “so-called” plan and the “new” one " * 5200
+        + "all year.\n\n“It worked,” Ada Voss said."
+    )
+    assert len(body) > 200_000
+    found = extract("Training day", body, "en")
+    assert [(q.text, q.speaker, q.evidence) for q in found.quotes] == [
+        ("It worked,", "Ada Voss", "name next to the reporting verb: Ada Voss")
+    ]
