@@ -229,9 +229,10 @@ class _State:
     # people[:found] are scan_people's; those after it are speakers named as written (see _written_name), which
     # only quotations name: the article's people list stays scan_people's.
     found: int = 0
-    # Lookups that read only the article's text, made once an article: where a word stands (_occurrences), the
-    # role words a mention is introduced with, the first indefinite introduction of a head noun. The text is
-    # the same for every call on one state, so its answers never change.
+    # Lookups made once an article, so that no quotation's or pronoun's reading searches the whole text again: where a
+    # word stands (_occurrences), the first indefinite introduction of a head noun (the text is the same for every
+    # call on one state); the mentions with a role, the person named most (their keys hold the number of mentions,
+    # which only grows), the last person with a role (people are only appended).
     memo: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
