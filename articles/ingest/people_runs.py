@@ -751,6 +751,8 @@ def _lone_word(tok: str) -> tuple[str, str]:
 def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     """Place words one run proves: the other words of a run with an organisation/place word and no title."""
     folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
+    if not any(_org_word(f) for f in folded):
+        return frozenset()  # (the common case: every rule below needs an organisation/place word of the run)
     # "Tim Kaine's Senate seat": the organisation's name follows the possessor.
     owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))), default=-1)
     if owner >= 0:
