@@ -379,7 +379,9 @@ def test_both_plans_give_the_same_results(client, monkeypatch, threshold, expect
         )
     make_article(headline="Harbour", body_text="no crossing here", people=[person])
     monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", threshold)  # always walk by date / always collect
-    monkeypatch.setattr(planner, "PERSON_WALK_MIN_SHARE", 10.0)  # never their mentions (tested below)
+    monkeypatch.setattr(
+        planner, "_walk_mentions_pays", lambda *args, **kwargs: False
+    )  # never their mentions (tested below)
     everything, sent = searched(text="ferry", sort=sort)
     assert sent == [expected]
     with_person, sent = searched(text="ferry", person=person, sort=sort)
@@ -570,10 +572,10 @@ def test_walking_a_persons_mentions_gives_the_same_results(client, monkeypatch, 
     _dated_ferries(person=person)
     make_article(headline="Harbour", body_text="no crossing here", people=[person])
     monkeypatch.setattr(api, "CAP", 6)
-    monkeypatch.setattr(planner, "PERSON_WALK_MIN_SHARE", 10.0)  # never
+    monkeypatch.setattr(planner, "_walk_mentions_pays", lambda *args, **kwargs: False)  # never
     expected, sent = searched(text="ferry", person=person, sort=sort)
     assert "mentions" not in sent
-    monkeypatch.setattr(planner, "PERSON_WALK_MIN_SHARE", 0.0)  # always
+    monkeypatch.setattr(planner, "_walk_mentions_pays", lambda *args, **kwargs: True)  # always
     found, sent = searched(text="ferry", person=person, sort=sort)
     assert sent == ["mentions"]
     assert headlines(found) == headlines(expected)
@@ -590,4 +592,24 @@ def test_a_persons_mentions_are_walked_only_for_words_in_most_articles(monkeypat
     make_article(headline="Harbour", body_text="no crossing here", people=[person])
     analyze()
     assert searched(text="ferry", person=person)[1] == ["mentions"]
+    assert searched(text="harbour", person=person)[1] == ["index"]
+
+
+def test_a_persons_mentions_are_walked_for_a_less_common_word_when_that_reads_less(monkeypatch):
+    # "ferry" in a third of the articles, all of them naming Ada Quayle: collecting reads every match (her name's
+    # words come with her), walking her mentions newest first stops at the first CAP + 1 (~3 times as many
+    # articles). A rare word stays collected.
+    monkeypatch.setattr(api, "CAP", 5)
+    person = make_person("Ada Quayle")
+    for i in range(90):
+        make_article(
+            headline=f"Report {i}",
+            body_text="ferry crossing" if i % 3 == 0 else ("a harbour strike" if i == 1 else "council budget"),
+            published=datetime.date(2020, 1, 1) + datetime.timedelta(days=i),
+            people=[person],
+        )
+    analyze()
+    found, sent = searched(text="ferry", person=person, sort="newest")
+    assert sent == ["mentions"]
+    assert headlines(found) == [f"Report {i}" for i in (87, 84, 81, 78, 75)]
     assert searched(text="harbour", person=person)[1] == ["index"]

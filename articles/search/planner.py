@@ -6,8 +6,8 @@ are many, see _collect()), are sorted by date and cut; more, and article_publish
 testing each row's document, which finds cap + 1 common-word matches after a few thousand rows. A
 common word inside a small topic takes the topic's articles by date and tests them in turn. Common
 words with an outlet or year: walked by date too (the planner then walks that facet's index:
-collecting them read a 200,000-entry GIN posting list first, ~50 ms). Very common words with a
-person: their mentions are walked by date (plans.walk_mentions()).
+collecting them read a 200,000-entry GIN posting list first, ~50 ms). Common words with a person:
+their mentions are walked by date (plans.walk_mentions()) when that reads less than collecting.
 
 After a timeout (`fallback`, whose limit is small) matches are walked by date, except for words the
 estimate does not call common: those are looked for among the newest 2%, then 10% of the articles
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
-from articles.models import Article
+from articles.models import Article, Mention
 from articles.search import plans
 from articles.search.estimates import estimated_matches, estimated_rows, newest_share
 from articles.search.pagination import CAP
@@ -50,6 +50,17 @@ FALLBACK_WINDOWS = (0.02, 0.1)
 # With a person filter, a word at least this common (share of all articles, by the estimate) is
 # found by walking the person's mentions newest first (plans.walk_mentions()).
 PERSON_WALK_MIN_SHARE = 0.5
+# A less common word too, when walking costs less (_walk_mentions_pays()): the walk reads about limit / share of
+# the person's articles (all of them when fewer match), ~7 us each (the article, its words tested, its mention
+# probed); collecting reads every match, share of their articles (their name's words come with them), ~6 us
+# each, after the word's GIN posting list, ~0.036 us an entry. Fitted on the bench's eight person searches at
+# 1M articles (PostgreSQL CPU, warm): "police" in 21% of the articles with a person named in 34,800 was
+# collected (7,918 matches, 57 ms, cancelled at the time limit on a loaded machine) and is walked (4,700
+# mentions, 33 ms); "government" and "minister" with people named in ~5,500 stay collected (17 vs 27 ms,
+# 13 vs 30), rare words too (3 vs 27-290 ms).
+WALK_ROW_US = 7.0
+COLLECT_ROW_US = 6.0
+GIN_ENTRY_US = 0.036
 
 
 def first_matches(request: SearchRequest, *, limit: int, fallback: bool = False) -> list[tuple]:
@@ -130,18 +141,31 @@ def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> li
 
     The words alone are estimated too, in the same EXPLAIN: the planner takes them for independent
     of the facets (and a person's name for independent of their mentions), so the joint estimate
-    can be 100 times too low. Common words are walked by date (their mentions, for a person)."""
-    estimate, word_estimate, total = estimated_rows(
-        matches, Article.objects.search(request.text), Article.objects.all()
+    can be 100 times too low; with a person, the articles naming them are estimated too (their mentions).
+    Common words are walked by date (their mentions, for a person: _walk_mentions_pays())."""
+    person = [Mention.objects.filter(person=request.person)] if request.person else []  # their articles
+    estimate, word_estimate, total, *named = estimated_rows(
+        matches, Article.objects.search(request.text), Article.objects.all(), *person
     )
     common_words = word_estimate > BITMAP_MAX_ESTIMATE
-    if request.person and word_estimate >= PERSON_WALK_MIN_SHARE * total:
+    if request.person and _walk_mentions_pays(word_estimate, total, named[0], limit=limit):
         return plans.walk_mentions(
             matches, request.person.pk, _rank_text(request), oldest=_oldest(request), limit=limit
         )
     if estimate <= BITMAP_MAX_ESTIMATE and not (common_words and not request.person):
         return _collect(matches, request, limit=limit, estimate=estimate)
     return plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
+
+
+def _walk_mentions_pays(word_estimate: float, total: float, named: float, *, limit: int) -> bool:
+    """Whether walking a person's mentions (`named`: the articles naming them, by the estimate) finds the first
+    `limit` matches of a word in `word_estimate` of the `total` articles for less than collecting them: always
+    for a word in PERSON_WALK_MIN_SHARE of the articles; else by the costs measured (see WALK_ROW_US)."""
+    share = word_estimate / max(total, 1.0)
+    if share >= PERSON_WALK_MIN_SHARE:
+        return True
+    walked = min(limit / share, named) if share > 0 else named
+    return WALK_ROW_US * walked < GIN_ENTRY_US * word_estimate + COLLECT_ROW_US * share * named
 
 
 def _within_topic(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
