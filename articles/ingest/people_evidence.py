@@ -25,6 +25,7 @@ from .people_state import (
     _sentence_initial,
     _strip_possessive,
     _surname,
+    _word_or_hyphen,
     fold,
 )
 from .people_words import (
@@ -123,7 +124,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
             surname != key[0]  # "Rust Belt Rust": the first word again, not a surname
             and surname not in name_data.load().places
             and not surname.endswith(ADJECTIVE_ENDINGS)
-            and not re.search(rf"(?<![\w-]){re.escape(surname)}\b", text)
+            and not (surname in text and re.search(rf"(?<![\w-]){re.escape(surname)}\b", text))
             and not _first_word_alone(text, person.tokens)
             and not COUNT_BEFORE_RE.search(text, max(0, c.run_start - 10), c.run_start)
         ):
@@ -209,9 +210,30 @@ def _first_word_alone(text: str, tokens: tuple[str, ...]) -> bool:
     first = _strip_possessive(tokens[0])
     if len(tokens) < 2 or not first.isalpha() or fold(first) in name_data.load().given_names:
         return False
-    last = re.escape(_strip_possessive(tokens[-1]))
     # (not after the surname: "Facebook/Seitchi Mahamat" writes Mahamat Seitchi's name surname first)
-    return bool(re.search(rf"(?<![\w-])(?<!{last} ){re.escape(first)}\b(?!\s+{re.escape(tokens[1])})(?![\w-])", text))
+    after_surname = _strip_possessive(tokens[-1]) + " "
+    # re.search(rf"(?<![\w-])(?<!{last} ){first}\b(?!\s+{tokens[1]})(?![\w-])", text) by str.find, without a pattern
+    # compiled for each name (first ends with a letter, so [\w-] after it covers \b)
+    i = text.find(first)
+    while i >= 0:
+        end = i + len(first)
+        if (
+            not _word_or_hyphen(text, i - 1)
+            and not _word_or_hyphen(text, end)
+            and not text.endswith(after_surname, 0, i)
+            and not _spaced_before(text, end, tokens[1])
+        ):
+            return True
+        i = text.find(first, i + 1)
+    return False
+
+
+def _spaced_before(text: str, i: int, word: str) -> bool:
+    r"""re.match(rf"\s+{word}", text, i) for a word that opens with no white space."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j > i and text.startswith(word, j)
 
 
 def _known_given_name(word: str) -> bool:
@@ -313,7 +335,8 @@ def _surname_known(text: str, tokens: tuple[str, ...]) -> bool:
         and last[:-1] not in data.given_names
     ):
         return False
-    if re.search(rf"\b(?:{re.escape(first)}|{re.escape(last)})\b", text):
+    # (a str.find first: the folded words are seldom written in lower case, and each pattern is compiled anew)
+    if (first in text or last in text) and re.search(rf"\b(?:{re.escape(first)}|{re.escape(last)})\b", text):
         return False
     name = re.escape(" ".join(tokens))
     return not re.search(rf"{name}\b[^.;:!?“”\"]{{0,40}}?\b(?:its|itself|which)\b", text)
@@ -429,9 +452,10 @@ def _occupation_before(text: str, start: int) -> str:
     if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
         return ""  # a cheap test first: a lower-case word and one space before the name
     base = max(0, start - 60)
-    words = [(m.start() + base, m.group()) for m in WORD_RE.finditer(text, base, start)]
-    if not words or words[-1][1] not in OCCUPATION_NOUNS:
+    # The last word alone first (str.split's white space is \s's): most are no occupation.
+    if text[base : start - 1].rsplit(None, 1)[-1] not in OCCUPATION_NOUNS:
         return ""
+    words = [(m.start() + base, m.group()) for m in WORD_RE.finditer(text, base, start)]
     if words[-1][1] in VERB_LIKE_OCCUPATIONS and len(words) > 1:
         k = len(words) - 2  # skipping adverbs: "will again coach X", "to then chair X"
         while words[k][1].lower() not in VERB_CUES and words[k][1].lower() in VERB_ADVERBS and k > 0:

@@ -227,7 +227,7 @@ def _sign_offs(text: str) -> list[tuple[int, int]]:
         outside = text[: m.start()] + " " + text[m.end() :]
         for name in SIGN_OFF_NAME_RE.finditer(text, m.start(), m.end()):
             last = name.group().split()[-1]
-            if not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", outside):
+            if last not in outside or not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", outside):
                 spans.append(name.span())
     return spans
 

@@ -16,6 +16,7 @@ from .people_resolve import (
 )
 from .people_state import (
     _UPPER,
+    ADMINISTRATION_AFTER,
     KOREAN_GIVEN_RE,
     QUOTE_OPENERS,
     TITLE_CLOSE_RE,
@@ -716,17 +717,18 @@ def _candidates(
             by_initial.setdefault(n[0], []).append(n)
             near.update(((n[0], len(n) - 1), (n[0], len(n)), (n[0], len(n) + 1)))
     given = name_data.load().given_names if not lang else frozenset()
+    # (_heads_administration needs one of its words after the name: most texts have neither.)
+    administration = not lang and any(w in text for w in ADMINISTRATION_AFTER)
     for i in lone:
-        word, folded = _lone_word(runs[i][1].tokens[0])
+        base, piece = runs[i]
+        tok, pos = piece.tokens[0], base + piece.offsets[0]
+        word, folded = _lone_word(tok)
         if (
             word in names
             or folded in place_words
-            or (folded in given and _kin_before(text, runs[i][0] + runs[i][1].offsets[0]))
-            or (not lang and _heads_administration(text, runs[i][0] + runs[i][1].offsets[0], runs[i][1].tokens[0]))
-            or (
-                not lang
-                and _surname_speaks(text, runs[i][0] + runs[i][1].offsets[0], runs[i][1].tokens[0], place_words)
-            )
+            or (folded in given and _kin_before(text, pos))
+            or (administration and _heads_administration(text, pos, tok))
+            or (not lang and _surname_speaks(text, pos, tok, place_words))
             or (
                 len(word) >= 6
                 and (word[0], len(word)) in near

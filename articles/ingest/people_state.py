@@ -310,12 +310,38 @@ def _surname_speaks(text: str, start: int, tok: str, named_words: frozenset[str]
     data = name_data.load()
     if low not in data.surnames or low not in data.places or low in data.large_places or low in named_words:
         return False
-    return not re.search(rf"(?<![\w-]){re.escape(tok.lower())}(?![\w-])", text)
+    return not _written_alone(text, tok.lower())
+
+
+def _written_alone(text: str, word: str) -> bool:
+    r"""re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) without a pattern compiled for each word (a
+    str.find for each place it is written; re's \w is str.isalnum() or "_")."""
+    i = text.find(word)
+    while i >= 0:
+        if not _word_or_hyphen(text, i - 1) and not _word_or_hyphen(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_or_hyphen(text: str, i: int) -> bool:
+    r"""Whether text[i] is one of re's [\w-] (False outside the text)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+KIN_CLOSERS = tuple("abcdefghijklmnopqrstuvwxyzé,")  # what ends the text before a name after a kinship word
+KIN_ENDINGS = tuple(KIN_WORDS)
 
 
 def _kin_before(text: str, start: int) -> str:
     """The kinship word right before a name ("his wife, Laura", "Trump's wife Melania"), or ""."""
-    if start < 4 or not text[start - 2 : start].rstrip(" ").endswith(tuple("abcdefghijklmnopqrstuvwxyzé,")):
+    if start < 4 or not text[start - 2 : start].rstrip(" ").endswith(KIN_CLOSERS):
+        return ""
+    # KIN_LONE_RE ends with a kinship word and a comma or white space: a cheap test first.
+    window = text[max(0, start - 50) : start]
+    head = window.rstrip()
+    head = head[:-1] if head.endswith(",") else head if len(head) < len(window) else ""
+    if not head.endswith(KIN_ENDINGS):
         return ""
     m = KIN_LONE_RE.search(text, max(0, start - 50), start)
     if m is None:
