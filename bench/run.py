@@ -408,11 +408,12 @@ def report(label: str, times: list[float], target: str) -> None:
 
 
 def search_mix(rng: random.Random) -> list[str]:
-    """A fixed, rotating mix: rare words, very common words, phrases, person and outlet filters."""
+    """A fixed, rotating mix: rare words, very common words, phrases, person and outlet filters, names, topics."""
     from django.db import connection
+    from django.db.models import Count
 
     from articles.corpus import build_world
-    from articles.models import Person, Source
+    from articles.models import Person, Source, Topic
 
     world = build_world(1)
     common = ["government", "said", "minister", "police", "market", "election", "health", "percent"]
@@ -433,6 +434,12 @@ def search_mix(rng: random.Random) -> list[str]:
     queries += [f"q={urllib.parse.quote(w)} OR {urllib.parse.quote(r)}" for w, r in zip(mid[:4], rare[:4], strict=True)]
     queries += [f"q={urllib.parse.quote(w)}&person={rng.choice(people)}" for w in common[:4] + mid[:4]]
     queries += [f"q={urllib.parse.quote(w)}&source={rng.choice(sources)}" for w in common[:4] + mid[:4]]
+    # The most named people's names as words (issue 15: estimated as independent words, 10 times too few),
+    # and the largest topics alone (each of their articles was read and sorted).
+    names = Person.objects.order_by("id").values_list("name", flat=True)[:3]
+    queries += [f"q={urllib.parse.quote(name)}" for name in names]
+    topics = Topic.objects.annotate(n=Count("articles")).order_by("-n", "id").values_list("slug", flat=True)[:2]
+    queries += [f"topic={slug}" for slug in topics]
     return [f"/search/?{q}" for q in queries]
 
 

@@ -16,7 +16,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import NEWEST_FIRST, OLDEST_FIRST, Article
+from articles.models import NEWEST_FIRST, OLDEST_FIRST, Article, Mention, Person
 from articles.search import SearchRequest, api, clean_query, estimates, planner, search
 from tests.conftest import make_article, make_person, make_source, make_topic
 
@@ -486,6 +486,26 @@ def test_date_window_gives_the_same_results(client, monkeypatch, margin, sort):
     assert windowed[0]  # a window was tried
     assert windowed == ([True, False] if margin < 1 else [True])  # too narrow: run again without it
     assert results(client, q="ferry", person="ada-quayle", sort=sort)[1] == with_person
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_a_persons_name_as_words_is_estimated_from_their_mentions(client, monkeypatch, sort):
+    # The planner takes "Ada" and "Quayle" for independent words (estimated in a quarter of the ferries'
+    # articles, as each is in half); every article naming her holds both: her mentions size the date window.
+    make_person("Ada Quayle")
+    _dated_ferries(person=Person.objects.get(slug="ada-quayle"))
+    analyze()
+    monkeypatch.setattr(api, "CAP", 6)
+    monkeypatch.setattr(planner, "WINDOW_MAX_SHARE", 1.0)
+    _, everything = results(client, q="Ada Quayle", sort=sort)
+    assert len(everything) == 6
+    named = estimates.estimated_matches(Mention.objects.filter(person=Person.objects.get(slug="ada-quayle")))
+    monkeypatch.setattr(planner, "WINDOW_MIN_ESTIMATE", named)  # above the words' own estimate, not the mentions'
+    with CaptureQueriesContext(connection) as sent:
+        response, found = results(client, q="Ada Quayle", sort=sort)
+    assert _windowed(sent.captured_queries)[0]
+    assert found == everything
+    assert response.context["results"].person.slug == "ada-quayle"
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])

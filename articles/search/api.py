@@ -47,6 +47,7 @@ class SearchRequest:
     year: int | None = None
     language: str = ""  # an ISO 639-1 code: articles in that language
     dated: bool | None = None  # the planner's: only the dated articles (True) or the undated (False)
+    named: Person | None = None  # the planner's: the person the words name (search() looks them up first)
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -104,6 +105,8 @@ def search(request: SearchRequest) -> SearchResult:
     cancelled, the newest FALLBACK_CAP matches are shown unranked and `partial` is set, so the
     reader is told rather than kept waiting (or shown a 500).
     """
+    if request.text:  # before the search: the planner estimates a name's matches from its mentions
+        request = dataclasses.replace(request, named=_person_named(request.text))
     try:
         result = _bounded(request, cap=CAP)
     except OperationalError as exc:
@@ -111,7 +114,7 @@ def search(request: SearchRequest) -> SearchResult:
             raise
         result = _after_timeout(request)
     if request.text:
-        result.person = _person_named(request.text)
+        result.person = request.named
         if result.person:
             result.person_quote = (
                 Quote.objects.filter(person=result.person)
