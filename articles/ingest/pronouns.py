@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 
 from .name_genders import gender_of
 from .people import (
@@ -26,6 +27,7 @@ from .quote_state import (
     ENGLISH_WORDS,
     PAST_AFTER_RE,
     QUOTED_RE,
+    RFIND_WINDOW,
     _after_preposition,
     _inside_quote,
     _occurrences,
@@ -124,10 +126,12 @@ SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
 def _last_sentence_mark(state: _State, text: str, lo: int, hi: int) -> int:
     """Where the last sentence before hi (and from lo) ends: the last of SENTENCE_START_MARKS in text[lo:hi]. A full
     stop after a title or an initial ends no sentence ("a supporter of Mr. Trump, said": one sentence)."""
-    other = max(_rfind(state, text, "? ", lo, hi), _rfind(state, text, "! ", lo, hi), _rfind(state, text, "\n", lo, hi))
-    stop = max(_rfind(state, text, ". ", lo, hi), _rfind(state, text, ".\u00a0", lo, hi))  # (a no-break space too)
+    # (str.rfind itself over a sentence's or paragraph's length; _rfind's index beyond: a long paragraph)
+    rfind = text.rfind if hi - lo <= RFIND_WINDOW else partial(_rfind, state, text)
+    other = max(rfind("? ", lo, hi), rfind("! ", lo, hi), rfind("\n", lo, hi))
+    stop = max(rfind(". ", lo, hi), rfind(".\u00a0", lo, hi))  # (a no-break space after it too)
     while stop > other and _abbreviation_at(text, stop):
-        stop = max(_rfind(state, text, ". ", lo, stop), _rfind(state, text, ".\u00a0", lo, stop))
+        stop = max(rfind(". ", lo, stop), rfind(".\u00a0", lo, stop))
     return max(stop, other)
 
 
@@ -573,9 +577,9 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     return _last_with_role(state, folded)
 
 
-# A role written at j introduces a name that starts up to 60 before j or 120 after it, and ends no more than 70
-# before it ("top seed Ana Gil", "Ana Gil, the club's coach,").
-ROLE_REACH_BEFORE, ROLE_REACH_AFTER, ROLE_REACH_END = 60, 120, 70
+# A role written at j introduces a name that starts up to 120 characters before j or up to 60 after it, and ends no
+# more than 70 before it ("Ana Gil, the club's coach,", "top seed Ana Gil").
+NAME_BEFORE_ROLE, NAME_AFTER_ROLE, NAME_END_BEFORE_ROLE = 120, 60, 70
 
 
 def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str) -> int | None:
@@ -589,13 +593,13 @@ def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str)
     best, person = -1, None
     for i in range(bisect_left(starts, pos) - 1, -1, -1):
         m = mentions[i]
-        if m.start + ROLE_REACH_AFTER <= best:
+        if m.start + NAME_BEFORE_ROLE <= best:
             break  # (no earlier mention reaches a later place)
         if _inside_quote(state, m.start):
             continue
-        top = min(m.start + ROLE_REACH_AFTER, m.end + ROLE_REACH_END)
+        top = min(m.start + NAME_BEFORE_ROLE, m.end + NAME_END_BEFORE_ROLE)
         j = max(_last_at_most(lows, min(top, low_end)), _last_at_most(caps, min(top, cap_end)))
-        if j > m.start - ROLE_REACH_BEFORE and j > best:
+        if j > m.start - NAME_AFTER_ROLE and j > best:
             best, person = j, m.person
     return person
 
@@ -606,12 +610,14 @@ def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[li
     key = ("role mentions", head, len(state.mentions))  # (mentions are only ever added)
     found = state.memo.get(key)
     if found is None:
-        lows, caps = _occurrences(state, text, head), _occurrences(state, text, head.capitalize())
+        starts, near = state.starts, set()
+        for j in _occurrences(state, text, head) + _occurrences(state, text, head.capitalize()):
+            for i in range(bisect_left(starts, j - NAME_BEFORE_ROLE), bisect_left(starts, j + NAME_AFTER_ROLE)):
+                if state.mentions[i].end >= j - NAME_END_BEFORE_ROLE:
+                    near.add(i)
         found = ([], [])
-        for m in state.mentions:
-            top = min(m.start + ROLE_REACH_AFTER, m.end + ROLE_REACH_END)
-            if max(_last_at_most(lows, top), _last_at_most(caps, top)) <= m.start - ROLE_REACH_BEFORE:
-                continue
+        for i in sorted(near):
+            m = state.mentions[i]
             role = state.people[m.person].role
             if folded in fold(role).replace("'s", "").replace(".", "").split() or folded in _role_words_at(text, m):
                 found[0].append(m)

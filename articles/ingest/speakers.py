@@ -925,7 +925,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _Attribution(att.start, att.end, att.person, att.written, f"{att.rule}, {PLACED_VERB_RULE}", att.kind)
         if att is not None:
             found.append(_Attribution(offset + v_start, offset + v_end, att.person, att.written, att.rule, att.kind))
-    if state.words is ENGLISH_WORDS:
+    if state.words is ENGLISH_WORDS and WORDS_OF_GATE_RE.search(frame):
         found = _in_the_words_of(state, text, frame, offset, found)
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
@@ -959,6 +959,8 @@ CLAIM_RULE = "the claim named as the person's"
 CLAIM_RE = re.compile(
     rf"(?P<own>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s"
 )
+# A sentence _in_the_words_of reads: one with "words" or one of the nouns in it (anywhere, as a substring).
+WORDS_OF_GATE_RE = re.compile("|".join(["words", *SPEECH_NOUNS, *CLAIM_NOUNS]))
 # What a match of each of the three needs, searched first: they open with a lazy run, tried at every character of
 # every sentence, and hardly any sentence has what they need.
 IN_WORDS_CUE_RE = re.compile(r"words\s+of\s|[’']s\s+(?:own\s+)?words\s*[,:]")
