@@ -22,6 +22,8 @@ module runs the passes in order and keeps every name other modules import from i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import name_data
 from .language_rules import rules_for
 from .people_evidence import (
@@ -122,17 +124,26 @@ def _lone_words(words: list[str], place_words: set[str]) -> list[PersonMention]:
     Left out: words in capitals only, the article's place and organisation words, and words that are never a
     name's (organisation, calendar, common words)."""
     counts: dict[str, int] = {}
-    data = name_data.load()
     for tok in words:
-        word = _strip_possessive(tok)
-        if len(word) < 3 or not word.isalpha() or not word[:1].isupper() or word.isupper():
-            continue
-        if fold(word) in place_words or word.lower() in COMMON_WORDS or _not_name_word(word):
-            continue
-        if fold(word) in data.places and fold(word) not in data.surnames:
-            continue  # "Chicago" (but "Obama" and "Clinton" are towns too: the archive decides)
-        counts[word] = counts.get(word, 0) + 1
+        named = _name_word_alone(tok)
+        if named is not None and named[1] not in place_words:
+            counts[named[0]] = counts.get(named[0], 0) + 1
     return [PersonMention(word, "", count, [word]) for word, count in counts.items()]
+
+
+@lru_cache(maxsize=8192)
+def _name_word_alone(tok: str) -> tuple[str, str] | None:
+    """_lone_words's tests that read the word alone: (the word without its possessive, folded), or None for a word
+    that is never a name by itself. Cached: the same words recur within and across articles."""
+    word = _strip_possessive(tok)
+    if len(word) < 3 or not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return None
+    if word.lower() in COMMON_WORDS or _not_name_word(word):
+        return None
+    folded, data = fold(word), name_data.load()
+    if folded in data.places and folded not in data.surnames:
+        return None  # "Chicago" (but "Obama" and "Clinton" are towns too: the archive decides)
+    return word, folded
 
 
 def _find_mentions(

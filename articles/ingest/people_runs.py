@@ -165,8 +165,8 @@ def _split_run(run_text: str) -> tuple[_Piece, ...]:
 def _piece(run: list[tuple[int, str]]) -> _Piece:
     while run and run[-1][1] in CONNECTORS:
         run = run[:-1]
-    tokens = tuple(t for _, t in run)
-    return _Piece(tuple(o for o, _ in run), tokens, _piece_places(tokens))
+    offsets, tokens = zip(*run, strict=True) if run else ((), ())
+    return _Piece(offsets, tokens, _piece_places(tokens))
 
 
 def _keeps_dot(tok: str) -> bool:

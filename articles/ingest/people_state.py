@@ -204,6 +204,7 @@ def _plain_word(word: str, lang: str = "") -> bool:
     return word in words and word not in data.given_names and word not in data.surnames
 
 
+@lru_cache(maxsize=16384)
 def _not_name_word(tok: str, lang: str = "") -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
     if (
