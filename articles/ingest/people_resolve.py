@@ -102,9 +102,10 @@ class _FullNames:
         self.surnames: list[tuple[int, str]] = []
         for i, k in enumerate(keys):
             if len(k) > 1:
-                self.by_surname.setdefault(_surname(k), i)
+                surname = _surname(k)
+                self.by_surname.setdefault(surname, i)
                 self.by_first.setdefault(k[0], i)
-                self.surnames.append((i, _surname(k)))
+                self.surnames.append((i, surname))
 
     def resolve(self, word: str, last_full: dict[str, int], first_names: dict[str, int], title: str = "") -> int:
         """The person a single word means (-1: nobody known). title: the role written before it ("Mr.")."""

@@ -749,12 +749,19 @@ def _lone_word(tok: str) -> tuple[str, str]:
     return _surname((word,)), fold(word)
 
 
+@lru_cache(maxsize=16384)
+def _org_token(tok: str) -> bool:
+    """Whether a run's word, folded without its dot and possessive, is an organisation or place word (_org_word).
+    Cached: a run not in _split_run's cache is mostly of words seen before."""
+    return _org_word(fold(_strip_possessive(tok.rstrip("."))))
+
+
 @lru_cache(maxsize=8192)
 def _piece_places(tokens: tuple[str, ...]) -> frozenset[str]:
     """Place words one run proves: the other words of a run with an organisation/place word and no title."""
-    folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
-    if not any(_org_word(f) for f in folded):
+    if not any(map(_org_token, tokens)):
         return frozenset()  # (the common case: every rule below needs an organisation/place word of the run)
+    folded = [fold(_strip_possessive(t.rstrip("."))) for t in tokens]
     # "Tim Kaine's Senate seat": the organisation's name follows the possessor.
     owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))), default=-1)
     if owner >= 0:
