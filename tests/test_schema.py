@@ -116,6 +116,9 @@ MIGRATION_SQL = {
         "quote_published_moved",
         "mention_published_moved",
         "article_published_copied",
+        # 0044: topic links carry their article's date too (na_published_copied also copies it to them)
+        "topic_link_published_fill",
+        "topic_link_published_moved",
         # 0021
         *_PAGE_STAMP_TRIGGERS,
         *(f"{table}_page_truncate" for table in _PAGE_STAMP_EVENTS),

@@ -40,6 +40,7 @@ PASSES = {
     "index": "WITH matches (id, published, source_id, copy_outlets, tid) AS MATERIALIZED",
     "topic in date order": "WITH facet AS MATERIALIZED",
     "mentions": "FROM articles_mention w",
+    "topic links": "FROM articles_article_topics w",
     "walk": 'SELECT "articles_article"."id" AS "pk", "articles_article"."published" AS "published", "articles_source"',
 }
 
@@ -426,6 +427,33 @@ def test_topic_filter_intersects_the_words_matches(monkeypatch, threshold, expec
     found, sent = searched(text="ferry", topic=topic, sort=sort)
     assert sent == [expected]
     assert headlines(found) == [a.headline for a in reversed(inside)]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_a_topic_alone_walks_its_links_by_date(monkeypatch, sort):
+    # Each link carries its article's date (the database fills it, and follows a changed date), so a topic's
+    # articles come newest (oldest) first from its links, not each read and sorted.
+    topic = make_topic("Shipping")
+    day = datetime.date(2024, 1, 1)
+    ours = [
+        make_article(
+            headline=f"Ship {i}",
+            body_text="a ship",
+            topics=[topic],
+            published=day + datetime.timedelta(days=i * 5 % 7) if i % 4 else None,
+        )
+        for i in range(9)
+    ]
+    make_article(headline="Elsewhere", body_text="a ship", published=day + datetime.timedelta(days=30))
+    Article.objects.filter(pk=ours[1].pk).update(published=datetime.date(2030, 1, 1))
+    Article.objects.filter(pk=ours[2].pk).update(published=datetime.date(2000, 1, 1))
+    monkeypatch.setattr(api, "CAP", 5)
+    found, sent = searched(topic=topic, sort=sort)
+    assert set(sent) == {"topic links"}
+    order = UNDATED_LAST if sort == "oldest" else NEWEST_FIRST
+    assert headlines(found) == list(
+        Article.objects.filter(topics=topic).order_by(*order).values_list("headline", flat=True)[:5]
+    )
 
 
 @pytest.mark.parametrize(("threshold", "expected"), [(10, "walk"), (100, "index")])

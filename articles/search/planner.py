@@ -7,7 +7,7 @@ testing each row's document, which finds cap + 1 common-word matches after a few
 common word inside a small topic takes the topic's articles by date and tests them in turn. Common
 words with an outlet or year: walked by date too (the planner then walks that facet's index:
 collecting them read a 200,000-entry GIN posting list first, ~50 ms). Common words with a person:
-their mentions are walked by date (plans.walk_mentions()) when that reads less than collecting.
+their mentions are walked by date (plans.walk_links()) when that reads less than collecting.
 
 After a timeout (`fallback`, whose limit is small) matches are walked by date, except for words the
 estimate does not call common: those are looked for among the newest 2%, then 10% of the articles
@@ -48,7 +48,7 @@ WINDOW_MAX_SHARE = 0.15
 # The fallback (after a timeout) first looks among these shares of the newest (oldest) articles.
 FALLBACK_WINDOWS = (0.02, 0.1)
 # With a person filter, a word at least this common (share of all articles, by the estimate) is
-# found by walking the person's mentions newest first (plans.walk_mentions()).
+# found by walking the person's mentions newest first (plans.walk_links()).
 PERSON_WALK_MIN_SHARE = 0.5
 # A less common word too, when walking costs less (_walk_mentions_pays()): the walk reads about limit / share of
 # the person's articles (all of them when fewer match), ~7 us each (the article, its words tested, its mention
@@ -78,6 +78,9 @@ def first_matches(request: SearchRequest, *, limit: int, fallback: bool = False)
     matches = matching(request)
     if fallback:
         return _after_timeout(matches, request, limit=limit)
+    if request.topic and not request.text and set(request.filters) == {"topic"}:
+        # A topic alone: its links newest first (topic_link_published_idx), not each of its articles sorted.
+        return plans.walk_links(matches, "topic", request.topic.pk, "", oldest=_oldest(request), limit=limit)
     if request.text and request.topic:
         return _within_topic(matches, request, limit=limit)
     if request.text and (request.source or request.person or request.year or request.language):
@@ -162,8 +165,8 @@ def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> li
     )
     common_words = word_estimate > BITMAP_MAX_ESTIMATE
     if request.person and _walk_mentions_pays(word_estimate, total, named[0], limit=limit):
-        return plans.walk_mentions(
-            matches, request.person.pk, _rank_text(request), oldest=_oldest(request), limit=limit
+        return plans.walk_links(
+            matches, "person", request.person.pk, _rank_text(request), oldest=_oldest(request), limit=limit
         )
     if estimate <= BITMAP_MAX_ESTIMATE and not (common_words and not request.person):
         return _collect(matches, request, limit=limit, estimate=estimate)

@@ -59,33 +59,40 @@ def walk_by_date(matches: QuerySet, rank_text: str, *, oldest: bool, limit: int)
     return list(candidates.values_list(*columns)[:limit])
 
 
-def walk_mentions(matches: QuerySet, person_id: int, rank_text: str, *, oldest: bool, limit: int) -> list:
-    """A word in most articles ("said") within one person's: their mentions newest (oldest) first from
-    mention_person_published_idx, each article tested against `matches` until `limit` match.
+# The links a walk follows newest first: (table, column), each with a (column, published DESC NULLS LAST,
+# article_id DESC) index on a copy of the article's date kept by the database (migrations 0008, 0044): the
+# walk's order is the articles' order.
+LINKS = {"person": ("articles_mention", "person_id"), "topic": ("articles_article_topics", "topic_id")}
 
-    The planner, which takes the word and the person's name for independent, estimated such a
-    search at 331 matches for 45,055 and collected and sorted them all (41,000 heap pages, 256 ms,
-    cancelled at the time limit every time); walked, ~1,020 articles are read. Mention.published is
-    the article's date (kept by the database), so the walk's order is the articles' order.
+
+def walk_links(matches: QuerySet, link: str, value: int, rank_text: str, *, oldest: bool, limit: int) -> list:
+    """One person's mentions or one topic's links (`link`, a key of LINKS) newest (oldest) first from their
+    date index, each article tested against `matches` until `limit` match.
+
+    A word in most articles ("said") within one person's: the planner, which takes the word and the person's
+    name for independent, estimated such a search at 331 matches for 45,055 and collected and sorted them all
+    (41,000 heap pages, 256 ms, cancelled at the time limit every time); walked, ~1,020 articles are read. A
+    topic alone: its 16,000-62,000 articles were each read and sorted (1M articles); walked, ~1,001.
     """
     sql, params = _rows_sql(matches)
+    table, column = LINKS[link]
     walk = (
         "w.published ASC NULLS FIRST, w.article_id ASC" if oldest else "w.published DESC NULLS LAST, w.article_id DESC"
     )
     order = (OLDEST if oldest else NEWEST).format("h.")
     rank, rank_params, rank_join = _rank_sql(rank_text, "h")
     with connection.cursor() as cursor:
-        # OFFSET 0 keeps the LATERAL a per-mention look-up, so rows leave in the index's order.
+        # OFFSET 0 keeps the LATERAL a per-link look-up, so rows leave in the index's order.
         cursor.execute(
             f"""WITH hits AS MATERIALIZED (
-                    SELECT x.id, x.published, x.source_id, x.copy_outlets, x.tid FROM articles_mention w
+                    SELECT x.id, x.published, x.source_id, x.copy_outlets, x.tid FROM {table} w
                      CROSS JOIN LATERAL (SELECT * FROM ({sql}) AS x0 (id, published, source_id, copy_outlets, tid)
                                           WHERE x0.id = w.article_id OFFSET 0) x
-                     WHERE w.person_id = %s ORDER BY {walk} LIMIT %s)
+                     WHERE w.{column} = %s ORDER BY {walk} LIMIT %s)
                 SELECT h.id, h.published, s.slug, s.name, h.copy_outlets{rank}
                   FROM hits h {rank_join} LEFT JOIN articles_source s ON s.id = h.source_id
                  ORDER BY {order}""",
-            [*params, person_id, limit, *rank_params],
+            [*params, value, limit, *rank_params],
         )
         return cursor.fetchall()
 
