@@ -1240,14 +1240,25 @@ def test_a_full_name_before_supporter_is_a_person_mentioned():
     assert names(body) == ["Oren Blaylock", "Hollis Quist"]
 
 
-def test_a_title_before_one_frequent_english_word_is_no_person():
-    """ "Pierre's General Store", "Thank you, Mr. Speaker": a title before a frequent English word that is no given name
-    nor a common surname is a shop's name or a form of address; "President Quist" and "Mayor Price" are people."""
+def test_a_title_before_an_office_or_a_shop_is_no_person():
+    """ "Pierre's General Store", "Thank you, Mr. Speaker": a title before an office's or a shop's word is a shop's name
+    or a form of address; "President Quist" and "Mayor Price" are people."""
     body = (
         "She walks to Pierre's General Store. “Thank you, Mr. Speaker,” said President Quist. Mayor Price agreed with "
         "him."
     )
     assert names(body) == ["Quist", "Price"]
+
+
+def test_a_title_before_a_surname_that_is_a_frequent_english_word_is_a_person():
+    """ "Judge Swift", "Mayor Gold", "Councillor Field": surnames that are frequent English words too (not among the
+    1,000 commonest surnames) after a title are people, the first the quotation's speaker."""
+    body = (
+        "“We will appeal the ruling,” Judge Swift said on Monday. Mayor Gold told reporters fares would rise. "
+        "Councillor Field, 52, agreed."
+    )
+    assert names(body) == ["Swift", "Gold", "Field"]
+    assert [q.speaker for q in extract("", body, "en").quotes] == ["Swift"]
 
 
 def test_caption_credits_after_the_caption_agency_first_in_brackets_courtesy_and_file_photos_are_no_people():

@@ -41,6 +41,7 @@ from .people_words import (
     ORGANISATION_APPOSITIVE_NOUNS,
     PARTICLES,
     PERSON_NOUNS,
+    PURE_TITLES,
     THING_NOUNS,
     VERB_ADVERBS,
     VERB_CUES,
@@ -96,8 +97,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         if appositive is None or not appositive.group().startswith(","):
             return ""  # "Health Canada said", "Toronto Hydro said", "Amazon Germany": an agency, a firm or its branch
         # (but "Hina Ota, a nurse,", "Sota Sakai, 41,": a person's appositive; Ota and Sakai are cities too)
-    if c.role and _common_word_alone(person.tokens):
-        return ""  # "Pierre's General Store", "Mr. Speaker": a frequent English word after a title, no surname
+    if c.role and _office_or_shop_alone(person.tokens):
+        return ""  # "Pierre's General Store", "Mr. Speaker": a title before an office or a shop, no surname
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
@@ -168,17 +169,16 @@ def _plain_word_after_first(tokens: tuple[str, ...]) -> bool:
     return any(len(w) > 2 and _plain_word(w) for w in key[1:])  # (not the Irish "O": "Padraig O Ceallaigh")
 
 
-def _common_word_alone(tokens: tuple[str, ...]) -> bool:
-    """One word, a frequent English word that is neither a given name nor one of the 1,000 commonest surnames ("Store",
-    "Speaker", "Sings"; not "Bush", "Price", "Young", nor a rarer surname no frequent word spells: "Trump", "Ford")."""
+# One word after a title that makes a form of address or a shop's name, no person: "Mr. Speaker", "Madam Chair",
+# "Pierre's General Store". A closed list: a surname that is an English word too stays a person ("Judge Swift", "Mayor
+# Gold", "Councillor Field").
+OFFICE_OR_SHOP_WORDS = PURE_TITLES | {"speaker", "chair", "chairperson", "store", "shop"}
+
+
+def _office_or_shop_alone(tokens: tuple[str, ...]) -> bool:
+    """One word, an office's or a shop's (OFFICE_OR_SHOP_WORDS)."""
     key = _name_key(tokens)
-    data = name_data.load()
-    return (
-        len(key) == 1
-        and key[0] in data.common_words
-        and key[0] not in data.common_surnames
-        and key[0] not in data.given_names
-    )
+    return len(key) == 1 and key[0] in OFFICE_OR_SHOP_WORDS
 
 
 def _common_words_only(tokens: tuple[str, ...]) -> bool:
