@@ -536,6 +536,23 @@ def test_a_persons_name_as_words_is_estimated_from_their_mentions(client, monkey
     assert response.context["results"].person.slug == "ada-quayle"
 
 
+@pytest.mark.parametrize(("share", "expected"), [(0.0, "walk"), (1.0, "index")])
+def test_a_name_in_many_articles_is_walked_when_postgresql_would_walk(monkeypatch, share, expected):
+    # Over BITMAP_MAX_ESTIMATE by her mentions, a name's words are walked by date when the planner's own estimate
+    # is one PostgreSQL walks for (PLANNER_WALK_MIN_SHARE), else collected within a window.
+    person = make_person("Ada Quayle")
+    _dated_ferries(person=person)
+    analyze()
+    monkeypatch.setattr(api, "CAP", 6)
+    expected_rows = headlines(search(SearchRequest(text="Ada Quayle", sort="newest")))
+    named = estimates.estimated_matches(Mention.objects.filter(person=person))
+    monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", named - 1)  # above the words' own estimate
+    monkeypatch.setattr(planner, "PLANNER_WALK_MIN_SHARE", share)
+    found, sent = searched(text="Ada Quayle", sort="newest")
+    assert sent[0] == expected
+    assert headlines(found) == expected_rows
+
+
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_date_window_holds_the_articles_needed_and_not_many_more(monkeypatch, sort):
     # 100 articles, one a day: 6 wanted (cap 5, + 1) of 100 matches, with a margin of 2, is 12%

@@ -45,6 +45,11 @@ WINDOW_MIN_ESTIMATE = 12 * CAP
 # article (random pages), so a wider window costs about what the heap pages it saves did.
 WINDOW_MARGIN = 1.5
 WINDOW_MAX_SHARE = 0.15
+# PostgreSQL walks article_published_idx for cap + 1 matches of words it estimates in this share of the articles
+# or more (1M bench, one word: 15,338 estimated collected, 19,106 walked). A name's words are walked only then
+# (_name_walked()): "Tobias Presil", in 20% of the articles and estimated in 4.3%, 11-22 ms walked, 43-93 ms
+# collected within a window (PostgreSQL time, warm), whose bitmap reads both words' 200,000-entry lists.
+PLANNER_WALK_MIN_SHARE = 0.02
 # The fallback (after a timeout) first looks among these shares of the newest (oldest) articles.
 FALLBACK_WINDOWS = (0.02, 0.1)
 # With a person filter, a word at least this common (share of all articles, by the estimate) is
@@ -137,19 +142,28 @@ def _by_estimate(matches: QuerySet, request: SearchRequest, *, limit: int) -> li
     Words that name a person (request.named) match at least the articles naming them (the search
     document carries the names of the people mentioned), which the planner, taking the words for
     independent, can put 10 times too low ("Ingrid Kalriorvisez" at 1M articles: 7,033 for 70,844), so
-    every match was collected and sorted (64,000 heap pages, 155-213 ms, cut at the time limit). Their
-    mentions, estimated in the same EXPLAIN, size the date window instead (2,600 pages, 23-34 ms). The
-    choice of a walk keeps the planner's own estimate: walk_by_date's plan is PostgreSQL's, which follows
-    it, and it collects every match anyway when it thinks them few ("Idris Visdorson", 10% of the articles
-    estimated 1.3%: 354 ms by walk_by_date, 37 ms collected within a window).
+    every match was collected and sorted (64,000 heap pages, 155-333 ms, cut at the time limit). Their
+    mentions, estimated in the same EXPLAIN, size the date window instead (2,600 pages, 22-41 ms), and
+    a name in more than BITMAP_MAX_ESTIMATE articles is walked when _name_walked() says so.
     """
     if request.named:
-        estimate, named = estimated_rows(matches, Mention.objects.filter(person=request.named))
+        estimate, total, named = estimated_rows(
+            matches, Article.objects.all(), Mention.objects.filter(person=request.named)
+        )
     else:
-        estimate, named = estimated_matches(matches), 0.0
-    if estimate <= BITMAP_MAX_ESTIMATE:
+        estimate, total, named = estimated_matches(matches), 0.0, 0.0
+    if estimate <= BITMAP_MAX_ESTIMATE and not _name_walked(estimate, total, named):
         return _collect(matches, request, limit=limit, estimate=max(estimate, named))
     return plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
+
+
+def _name_walked(estimate: float, total: float, named: float) -> bool:
+    """Whether a name's words, in `named` articles by their person's mentions but `estimate` by the planner,
+    are walked by date: when they are common (over BITMAP_MAX_ESTIMATE) and the planner's own estimate is
+    one for which PostgreSQL walks article_published_idx itself (walk_by_date's plan is its own choice):
+    PLANNER_WALK_MIN_SHARE. Otherwise it collects every match, and a window does better ("Idris Visdorson",
+    10% of the articles, estimated 1.3%: 354 ms by walk_by_date, 37-49 ms within a window)."""
+    return named > BITMAP_MAX_ESTIMATE and estimate >= PLANNER_WALK_MIN_SHARE * total
 
 
 def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
