@@ -1202,6 +1202,18 @@ def test_a_title_before_frequent_english_words_only_is_a_title_alone():
     assert names(body) == ["Bonnie Quist", "Marine Le Quellec"]
 
 
+def test_two_frequent_english_words_with_a_persons_evidence_are_a_person():
+    """Frequent English words that are no English given name are a title's rest, but an age or a person's appositive
+    after them says they are a name ("Sun Ming", "Art Field", "Precious Gift", "Chance Early"), and so does "said"
+    after two of them without a title ("Ban Gold")."""
+    body = (
+        "Sun Ming, a coach from Elden, said the team was ready. Art Field, 45, said the harbour was full. "
+        "Precious Gift, a nurse, said the ward was full. Chance Early, 22, said the line was long. "
+        "Ban Gold said the ferry was late."
+    )
+    assert names(body) == ["Sun Ming", "Art Field", "Precious Gift", "Chance Early", "Ban Gold"]
+
+
 def test_a_frequent_english_word_after_a_names_first_word_makes_a_label_or_a_place():
     """ "said Kessly Off Fifth would close", "the candidate's Quist National Links", "President Quist Speech": a
     frequent English word that is no name's after the first word is no person's name, whatever evidence stands around
@@ -1285,3 +1297,14 @@ def test_a_photographer_credited_with_an_outlet_by_a_slash_is_no_person():
         "Selma Roux, 51, told the Kessly Star via email she was fine."
     )
     assert names(body) == ["Bram Oduya", "Selma Roux"]
+
+
+def test_a_name_nominated_is_a_persons_though_both_words_are_census_surnames():
+    """ "Kessler Whitlock's nomination", "the nomination of Pendry Garrity", "nominated Brandt Tobin": two Census
+    surnames and no given name a list knows ("Merrick Garland"), but firms are not nominated."""
+    body = (
+        "The senators would not consider Kessler Whitlock\u2019s nomination before the election.\n\n"
+        "Others pressed for the nomination of Pendry Garrity. The party nominated Brandt Kessly in May."
+    )
+    assert names(body) == ["Kessler Whitlock", "Pendry Garrity", "Brandt Kessly"]
+    assert {p.evidence for p in find_people(body)} == {"nominated"}

@@ -88,14 +88,14 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     Gov."), a given name gender-guesser knows before a surname ("full name, given name known"), a reporting
     verb right after or before it ("reporting verb: said"), an age (", 45,"), or a role: an occupation right
     before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
-    if all(_plain_word(w) for w in _name_key(person.tokens)) or _common_words_only(person.tokens):
+    if all(_plain_word(w) for w in _name_key(person.tokens)):
         return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
+    if _common_words_only(person.tokens) and not _person_after(text, c, said=not c.role and len(c.tokens) == 2):
+        return ""  # "The Chief Public Health Officer said": a title's rest (but "Sun Ming, a coach,", "Ban Gold said")
     if _plain_word_after_first(person.tokens):
         return ""  # "Saks Off Fifth", "Trump National Doral", "Heathrow Express": a label's or a place's words
-    if not c.role and _of_a_place(_name_key(person.tokens)):
-        appositive = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
-        if appositive is None or not appositive.group().startswith(","):
-            return ""  # "Health Canada said", "Toronto Hydro said", "Amazon Germany": an agency, a firm or its branch
+    if not c.role and _of_a_place(_name_key(person.tokens)) and not _person_after(text, c):
+        return ""  # "Health Canada said", "Toronto Hydro said", "Amazon Germany": an agency, a firm or its branch
         # (but "Hina Ota, a nurse,", "Sota Sakai, 41,": a person's appositive; Ota and Sakai are cities too)
     if c.role and _office_or_shop_alone(person.tokens):
         return ""  # "Pierre's General Store", "Mr. Speaker": a title before an office or a shop, no surname
@@ -140,6 +140,10 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return "reporting verb" if not text.startswith(",", c.end) else "age"
     if text.startswith(("'s ", "’s "), c.end) and (kin := KIN_AFTER_RE.match(text, c.end + 3, c.end + 40)):
         return f"kinship after the name: {kin.group(1)}"  # "Masai Ujiri's wife": firms have no wives
+    if (text.startswith(("'s ", "’s "), c.end) and text.startswith("nomination", c.end + 3)) or text.endswith(
+        NOMINATED_BEFORE, 0, c.run_start
+    ):
+        return "nominated"  # "Merrick Garland's nomination", "nominated Merrick Garland": firms are not nominated
     if text.startswith((", who ", " who "), c.end) and not plain_first:
         return "'who' after the name"  # people take "who", things "which"
     verb = REPORTING_AFTER_RE.match(text, c.end, c.end + 40)
@@ -157,6 +161,13 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+def _person_after(text: str, c: _Candidate, said: bool = False) -> bool:
+    """An age or a person's appositive right after the name (", 45,", ", a retired teacher"), or with said, also "said"
+    (PERSON_AFTER_RE): evidence that outweighs the words of the name."""
+    after = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
+    return after is not None and (said or after.group().startswith(","))
 
 
 def _plain_word_after_first(tokens: tuple[str, ...]) -> bool:
@@ -183,9 +194,10 @@ def _office_or_shop_alone(tokens: tuple[str, ...]) -> bool:
 
 def _common_words_only(tokens: tuple[str, ...]) -> bool:
     """Two words or more, each a frequent English word, none an English-speaking country's given name, the last no
-    common surname: a title's rest or a label, no name, whatever stands before it ("The Chief Public Health Officer
-    said", "Chief Brand Officer", "General Store"; but "Senator Elizabeth Warren", "Dr. Bonnie Henry": a given name;
-    "Marine Le Pen": a particle)."""
+    common surname: a title's rest or a label, no name, whatever title or verb stands around it ("The Chief Public
+    Health Officer said", "Chief Brand Officer", "General Store"; but "Senator Elizabeth Warren", "Dr. Bonnie Henry": a
+    given name; "Marine Le Pen": a particle). Only an age or a person's appositive outweighs it, or "said" after two
+    words without a title (_english_evidence: "Sun Ming, a coach,", "Ban Gold said")."""
     key = _name_key(tokens)
     data = name_data.load()
     return (
@@ -425,6 +437,10 @@ def _reporting_verb_words(lang: str) -> frozenset[str]:
     """The language's reporting verbs, lower case, as written (also the several-word ones)."""
     rules = rules_for(lang)
     return frozenset(v.lower() for v in rules.reporting_verbs) - rules.not_evidence if rules else frozenset()
+
+
+# Words right before a person's name that nominate them ("the nomination of Merrick Garland"); "'s nomination" after it.
+NOMINATED_BEFORE = ("nomination of ", "nominate ", "nominated ", "nominating ")
 
 
 STRONG_AFTER_RE = re.compile(r",\s+\d{1,3},|\s+(?:said|says|told|added|asked)\b")
