@@ -408,11 +408,18 @@ def test_person_filter_finds_exactly_the_articles_mentioning_them(client, name):
 
 
 @pytest.mark.parametrize(
-    ("threshold", "expected"),
-    [(0, "walk"), (10, "topic in date order"), (10**9, "index")],  # 33 "ferry", 3 in the topic
+    ("threshold", "year", "expected"),
+    [  # 33 "ferry", 3 in the topic; the topic alone walks its links, with a year its articles are sorted
+        (0, None, "topic links"),
+        (10, None, "topic links"),
+        (10**9, None, "index"),
+        (0, 2024, "walk"),
+        (10, 2024, "topic in date order"),
+        (10**9, 2024, "index"),
+    ],
 )
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
-def test_topic_filter_intersects_the_words_matches(monkeypatch, threshold, expected, sort):
+def test_topic_filter_intersects_the_words_matches(monkeypatch, threshold, year, expected, sort):
     topic = make_topic("Shipping")
     day = datetime.date(2024, 1, 1)
     inside = [
@@ -424,7 +431,7 @@ def test_topic_filter_intersects_the_words_matches(monkeypatch, threshold, expec
     make_article(headline="Shipping news", body_text="no crossing", topics=[topic])
     analyze()
     monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", threshold)
-    found, sent = searched(text="ferry", topic=topic, sort=sort)
+    found, sent = searched(text="ferry", topic=topic, year=year, sort=sort)
     assert sent == [expected]
     assert headlines(found) == [a.headline for a in reversed(inside)]
 

@@ -98,8 +98,8 @@ def walk_links(matches: QuerySet, link: str, value: int, rank_text: str, *, olde
 
 
 def sort_then_test(facet: QuerySet, text: str, *, ranked: bool, oldest: bool, limit: int) -> list:
-    """A common word within a small facet (one topic's articles): the facet's articles sorted by
-    date, then each document tested in that order until `limit` match.
+    """A common word within a small facet (one topic's articles and another filter): the facet's articles
+    sorted by date, then each document tested in that order until `limit` match.
 
     Left to itself the planner tests every one of the facet's articles first (a document read
     each) and sorts after; the MATERIALIZED CTE sorts ids only, and the LIMIT stops the tests early.
