@@ -901,7 +901,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             att = _subject_after(state, text, frame, offset, v_end + 3)
             if att is not None and att.person is None:
                 att = None
-        if att is None and found and COORDINATED_RE.match(frame, found[-1].end - offset, v_start):
+        if att is None and found and _coordinated(frame, found[-1].end - offset, v_start):
             # "X said …, but described it as “…”": the same subject, unless a clause between has its own ("when I
             # asked Gale, he looked away and said")
             att = _coordinated_subject(state, text, frame, offset, found[-1].end - offset, v_start) or found[-1]
@@ -1195,6 +1195,25 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
 PASSIVE_OPENER_RE = re.compile(r"\b(?:when|if|once|until|unless|while|after|before|though|although)\s*\Z")
 # A passive before a reporting verb: "was asked by", "were told by", "is being asked by".
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?\Z")
+
+
+# The end of COORDINATED_RE: "and" or "but" right before the verb.
+COORDINATOR_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|[a-z]+ly\s+)?\Z")
+
+
+def _coordinated(frame: str, a: int, v: int) -> bool:
+    """COORDINATED_RE matches frame[a:v] ("X said …, but described it as"): "and" or "but" right before v, and no
+    quotation or ";" between a and it. Read as such: the pattern's run from a was tried back from v at every
+    character, from each verb of a long paragraph whose earlier verbs named nobody (quadratic). The coordinator lies
+    in the last two words, so it is searched for in the last RFIND_WINDOW characters when they hold three."""
+    near = max(a, v - RFIND_WINDOW)
+    if a > v or (near > a and len(frame[near:v].split()) < 3):
+        return COORDINATED_RE.match(frame, a, v) is not None  # (a run of one or two words that long: read as it was)
+    coordinator = COORDINATOR_BEFORE_RE.search(frame, near, v)
+    if coordinator is None:
+        return False
+    q = coordinator.start()
+    return frame.rfind(QUOTE_CHAR, a, q) < 0 and frame.rfind(QUOTE_STOP, a, q) < 0 and frame.rfind(";", a, q) < 0
 
 
 def _passive_before(frame: str, v: int) -> bool:
