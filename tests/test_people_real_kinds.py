@@ -1235,6 +1235,16 @@ def test_a_holiday_after_a_party_word_and_a_road_are_no_people():
     assert names(body) == ["Mira Quist", "Tessa Way"]
 
 
+def test_a_party_word_before_a_given_name_and_a_surname_like_west_or_hill_is_a_person():
+    """ "Labour Day" is a holiday, but "Republican Dana West" and "Democrat Tessa Hill" are candidates: a party word
+    before a known given name and a TRAILING_THING_WORD surname still names a person."""
+    body = (
+        "Republican Dana West won the seat on Tuesday. Democrat Tessa Hill won the primary. "
+        "Labour Day traffic was heavy."
+    )
+    assert names(body) == ["Dana West", "Tessa Hill"]
+
+
 def test_a_given_name_no_list_knows_before_a_named_persons_surname_is_a_relative_not_a_nickname():
     """ "Crazy Quist", "Team Quist" beside "Hollis Quist" are words about him (English words), but "Zorayah Quist" names
     his wife: a word that is no English word before the surname is a given name the lists lack."""

@@ -12,6 +12,7 @@ from .people_evidence import (
     PERSON_AFTER_RE,
     PERSON_BEFORE_RE,
     STRONG_AFTER_RE,
+    _known_given_name,
     _surname_known,
 )
 from .people_masks import (
@@ -339,9 +340,12 @@ THING_OWNER_BEFORE = ("for", "of", "at", "from")
 
 
 def _personal(text: str, c: _Candidate) -> bool:
-    """Evidence that a name ending with a TRAILING_THING_WORD is a person's (see there). A party's word is no title:
-    "Labour Day" is a holiday."""
-    if c.role and not all(fold(w) in AFFILIATION_WORDS for w in c.role.split()):
+    """Evidence that a name ending with a TRAILING_THING_WORD is a person's (see there). A party's word is a title only
+    before a known given name: "Republican Dana West" is a candidate, "Labour Day" a holiday."""
+    if c.role and (
+        not all(fold(w) in AFFILIATION_WORDS for w in c.role.split())
+        or (len(c.tokens) > 1 and _known_given_name(_name_key(c.tokens)[0]))
+    ):
         return True
     m = PERSON_AFTER_RE.match(text, c.end, c.end + 80)
     if m is not None:
