@@ -1225,6 +1225,12 @@ def test_a_frequent_english_word_after_a_names_first_word_makes_a_label_or_a_pla
     assert names(body) == ["Tom Jealous"]
 
 
+def test_an_irish_o_in_a_name_is_no_label_word():
+    """The Irish "O" is no frequent English word after a name's first word, for a label's words (_label_words) as for a
+    place's (_plain_word_after_first): "Ciaran O Brannagain won the seat" names a person."""
+    assert names("Ciaran O Brannagain won the seat on Monday.") == ["Ciaran O Brannagain"]
+
+
 def test_a_holiday_after_a_party_word_and_a_road_are_no_people():
     """ "Labour Day" is a holiday, not a Labour member called Day, so "Canada Day" before it stays a holiday too;
     "Way" ends a road's name ("Hollis Way") unless a person's evidence comes with it ("Tessa Way, 44,")."""

@@ -177,7 +177,13 @@ def _plain_word_after_first(tokens: tuple[str, ...]) -> bool:
     key = _name_key(tokens)
     if len(key) == 2 and _known_given_name(key[0]):
         return False
-    return any(len(w) > 2 and _plain_word(w) for w in key[1:])  # (not the Irish "O": "Padraig O Ceallaigh")
+    return _plain_word_later(key)
+
+
+def _plain_word_later(key: tuple[str, ...]) -> bool:
+    """A frequent English word that is no given name or surname (_plain_word) after the first word, of three letters or
+    more: not the Irish "O" ("Padraig O Ceallaigh", "Ciaran O Brannagain")."""
+    return any(len(w) > 2 and _plain_word(w) for w in key[1:])
 
 
 # One word after a title that makes a form of address or a shop's name, no person: "Mr. Speaker", "Madam Chair",
@@ -295,7 +301,7 @@ def _label_words(tokens: tuple[str, ...]) -> bool:
     surname or given name last ("Line Width", "Price Alerts", "Free Printable Artwork", "Marine Interdiction"; but
     "Rich Eisen", "Grant Wood": a Census surname last; "Kit Malthouse": a word no English list has)."""
     key = _name_key(tokens)
-    if any(_plain_word(w) for w in key[1:]):
+    if _plain_word_later(key):
         return True
     data = name_data.load()
     first, last = key[0], key[-1]
