@@ -1144,6 +1144,17 @@ def test_a_wire_sign_off_credits_its_reporters_and_editors_unless_the_story_name
     assert names(body) == ["Tessa Marchetti", "Bram Oduya"]
 
 
+def test_a_paragraph_opening_with_reporting_by_or_writing_by_is_no_sign_off():
+    """A sign-off's line holds names only; running text may open with its words too ("Reporting by the Kessly Herald
+    showed that …", "Writing by candlelight, …"), and the people it names are mentioned."""
+    body = (
+        "Bram Oduya, 44, said the ferry would run.\n\n"
+        "Reporting by the Kessly Herald showed that Oren Blaylock had signed the deal.\n\n"
+        "Writing by candlelight, Tessa Marchetti, 81, finished her memoir."
+    )
+    assert names(body) == ["Bram Oduya", "Oren Blaylock", "Tessa Marchetti"]
+
+
 def test_a_photo_credit_label_opening_running_text_hides_no_person():
     """ "Photos by Ana Ruiz, a nurse, show the ward at night.": a sentence about the photographer, who is described in
     it, is no credit line; "Photo by Lena Marsh for the Kessly Herald" stays one."""

@@ -83,12 +83,16 @@ WRITER_NOTE_RE = re.compile(
 )
 WRITER_NOTE_CUES = ("ollow h", "each h")  # "Follow her", "Reach him": each cue costs a search of the text
 # A wire story's sign-off credits its staff, no one it mentions: "(Reporting by X and Y in Elden; Additional reporting
-# by Z; Writing by W; Editing by V)" in brackets, or a line of its own opening with "Reporting by". Only the names are
-# masked, and not a name whose surname the story uses outside the sign-off (a reporter it names: see _sign_offs).
+# by Z; Writing by W; Editing by V)" in brackets, or a line of its own of that shape, names only ("Reporting by X and Y
+# in Elden; Editing by Z": running text may open so too, "Reporting by the Kessly Herald showed …", "Writing by
+# candlelight, …"). Only the names are masked, and not a name whose surname the story uses outside the sign-off (a
+# reporter it names: see _sign_offs).
+_SIGN_OFF_LABEL = r"(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)"
+_SIGN_OFF_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*(?:[ \t]+in[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)?"
+_SIGN_OFF_PART = rf"{_SIGN_OFF_LABEL}[ \t]+{_SIGN_OFF_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_SIGN_OFF_NAME})*"
 SIGN_OFF_RE = re.compile(
-    r"\((?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()\n]{1,400}\)"
-    r"|(?m:^[ \t]*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^\n]{1,400}$)",
-    re.IGNORECASE,
+    rf"\({_SIGN_OFF_LABEL}\s[^()\n]{{1,400}}\)"
+    rf"|(?m:^[ \t]*{_SIGN_OFF_PART}(?:[ \t]*;[ \t]*{_SIGN_OFF_PART})*[ \t.;]*$)"
 )
 SIGN_OFF_CUES = ("eporting by", "riting by", "diting by")
 SIGN_OFF_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*")
