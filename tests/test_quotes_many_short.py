@@ -89,3 +89,18 @@ def test_a_200_kb_sentence_of_verbs_without_subjects_is_read_to_its_end():
     assert [(q.text, q.speaker, q.evidence.split(",")[0]) for q in found.quotes] == [
         ("Yes,", "Bo Lind", "pronoun next to the reporting verb")
     ]
+
+
+def test_a_200_kb_paragraph_without_a_full_stop_is_read_to_its_end():
+    # No sentence ends for 200 KB: each pronoun's sentence, and the names in it, are read from at most
+    # pronouns.SENTENCE_REACH characters back (5.1 s before, and quadratic).
+    body = (
+        "Bo Lind is a coach. Ada Voss is a nurse.\n\n"
+        + "Bo Lind met Ada Voss and he said “yes” and " * 4800
+        + "left.\n\n“Yes,” she said."
+    )
+    assert len(body) > 200_000
+    found = extract("Training day", body, "en")
+    assert [(q.text, q.speaker, q.evidence) for q in found.quotes] == [
+        ("Yes,", "Ada Voss", "pronoun next to the reporting verb, meaning the last person named before: she")
+    ]

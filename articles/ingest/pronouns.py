@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import partial
 
 from .name_genders import gender_of
 from .people import (
@@ -27,7 +26,6 @@ from .quote_state import (
     ENGLISH_WORDS,
     PAST_AFTER_RE,
     QUOTED_RE,
-    RFIND_WINDOW,
     _after_preposition,
     _inside_quote,
     _occurrences,
@@ -123,16 +121,23 @@ PRONOUN_RE = re.compile(r"[HhSs](?<![\w'’-].)(?:(?<=[Hh])(?:e|is|ers?|imself|e
 SENTENCE_START_MARKS = (". ", "? ", "! ", "\n")
 
 
-def _last_sentence_mark(state: _State, text: str, lo: int, hi: int) -> int:
-    """Where the last sentence before hi (and from lo) ends: the last of SENTENCE_START_MARKS in text[lo:hi]. A full
-    stop after a title or an initial ends no sentence ("a supporter of Mr. Trump, said": one sentence)."""
-    # (str.rfind itself over a sentence's or paragraph's length; _rfind's index beyond: a long paragraph)
-    rfind = text.rfind if hi - lo <= RFIND_WINDOW else partial(_rfind, state, text)
-    other = max(rfind("? ", lo, hi), rfind("! ", lo, hi), rfind("\n", lo, hi))
-    stop = max(rfind(". ", lo, hi), rfind(".\u00a0", lo, hi))  # (a no-break space after it too)
+# No sentence is read as longer than this: one without a mark that far back starts there (in PolNeAR and our
+# evaluation sets none is; a paragraph of 100 KB without a full stop had every pronoun read all of it, and every
+# name in it, as its sentence).
+SENTENCE_REACH = 2000
+
+
+def _last_sentence_mark(text: str, lo: int, hi: int) -> int:
+    """Where the last sentence before hi (and from lo) ends: the last of SENTENCE_START_MARKS in text[lo:hi], or
+    SENTENCE_REACH before hi. A full stop after a title or an initial ends no sentence ("a supporter of Mr. Trump,
+    said": one sentence)."""
+    far = max(lo, hi - SENTENCE_REACH)
+    other = max(text.rfind("? ", far, hi), text.rfind("! ", far, hi), text.rfind("\n", far, hi))
+    stop = max(text.rfind(". ", far, hi), text.rfind(".\u00a0", far, hi))  # (a no-break space after it too)
     while stop > other and _abbreviation_at(text, stop):
-        stop = max(rfind(". ", lo, stop), rfind(".\u00a0", lo, stop))
-    return max(stop, other)
+        stop = max(text.rfind(". ", far, stop), text.rfind(".\u00a0", far, stop))
+    found = max(stop, other)
+    return found if found >= 0 or far == lo else far - 1
 
 
 def _abbreviation_at(text: str, stop: int) -> bool:
@@ -165,7 +170,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
             continue  # nobody named just before, or the evidence could only confirm what is known
         if _inside_quote(state, p):
             continue
-        start = _last_sentence_mark(state, text, lo, p) + 1
+        start = _last_sentence_mark(text, lo, p) + 1
         if text[start:p].strip():
             before = text[start:p].split()[-1].lower()
             if word.endswith("self"):
@@ -191,7 +196,7 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
         elif m.group()[0].isupper() and text[start - 1 : start] == " ":
             # "He …" opening a sentence: the one person the sentence before names
             p = start - 2
-            start = _last_sentence_mark(state, text, lo, p) + 1
+            start = _last_sentence_mark(text, lo, p) + 1
             allow_who = False
         else:
             continue
@@ -269,7 +274,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         # A given name's usual gender is too weak to pass over the person just named for someone further
         # back ("Wren Achterberg said … “…,” she said"), and too strong to ignore: nobody, rather than a guess.
         if want and genders.get(m.person, want) != want and m.person in state.name_genders:
-            start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
+            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
             # an owner ("Tobias Wendell’s lead … means") is no subject, however the sentence opens with it; nor is the
             # subject of a clause the pronoun's own follows ("After Odile Saranko accused him …, he warned")
             opener = text[start : m.start].split()[:1]
@@ -282,7 +287,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
                 return None, "the person just named has a given name of the other gender"
             continue  # named as an object ("a supporter of Ostrow"): someone else is meant
         if want and genders.get(m.person, want) != want:
-            start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
+            start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
             # the namesake only where the bare surname is the subject ("Dale said …"); as an object ("a supporter of
             # Dale") it says nothing of who speaks; after a courtesy title ("Mrs. Dale, …, he said") the title already
             # chose among that surname's people (people_resolve), so the pronoun means someone else
@@ -300,7 +305,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         if want and depth < 3:
             # "But he suggested that Mr. Lew had …. “…,” he said": the person last named is no subject, and the
             # sentence's subject is the same pronoun: both mean one person, found where that pronoun stands
-            earlier = _same_pronoun_as_subject(state, text, para_start, m, want)
+            earlier = _same_pronoun_as_subject(text, para_start, m, want)
             if earlier is not None:
                 person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
@@ -342,7 +347,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             subject = _subject_before_object(state, text, m, start, genders, want)
             if subject is not None:
                 return subject, "the subject of the sentence naming the last person as its object"
-            earlier = _same_pronoun_as_subject(state, text, start, m, want) if want and depth < 3 else None
+            earlier = _same_pronoun_as_subject(text, start, m, want) if want and depth < 3 else None
             if earlier is not None:  # "He had protested Gale at a rally. / “…,” he said": not Gale
                 person, how = _resolve_pronoun(state, text, earlier, pronoun, depth + 1)
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
@@ -364,10 +369,10 @@ def _in_description_of(state: _State, text: str, i: int, para_start: int) -> boo
     return _complement_of_description(text, before.end + 2, m)
 
 
-def _same_pronoun_as_subject(state: _State, text: str, para_start: int, m: Mention, want: str) -> int | None:
+def _same_pronoun_as_subject(text: str, para_start: int, m: Mention, want: str) -> int | None:
     """Where a he/she of the wanted gender stands as the subject of the sentence naming m, m itself not in subject
     position ("But he suggested that Mr. Lew …"); None otherwise."""
-    start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
+    start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
     if _subject_position(text, start, m.start):
         return None
     words_before = text[start : m.start]
@@ -387,7 +392,7 @@ def _subject_before_object(
 ) -> int | None:
     """When the latest person named is no subject ("Amundsen hugged Varga", "would be led by Samir al-Rashid"), the
     subject of that sentence, if it is another person whose gender does not contradict the pronoun."""
-    start = _last_sentence_mark(state, text, para_start, m.start) + 1
+    start = _last_sentence_mark(text, para_start, m.start) + 1
     start = max(start, para_start)
     # (a possessive is never the subject, even after a comma: "Armand Keel, Brellik's longtime friend, suggested")
     if _subject_position(text, start, m.start) and not text.startswith(("'s", "’s"), m.end):
@@ -415,7 +420,7 @@ def _speaker_of_sentence(
     last = state.last
     if last is None or last.person is None or last.person == m.person or genders.get(last.person, want) != want:
         return None
-    start = max(_last_sentence_mark(state, text, para_start, m.start) + 1, para_start)
+    start = max(_last_sentence_mark(text, para_start, m.start) + 1, para_start)
     if not start <= last.start < pos or _subject_position(text, start, m.start):
         return None
     return last.person
@@ -453,7 +458,7 @@ def _subject_since(
         ):
             # (the sentence's own start, even before a: "X said Obama has …" makes Obama no subject after "said")
             lo = max(0, m.start - 400)
-            sentence_start = max(_last_sentence_mark(state, text, lo, m.start) + 1, lo)
+            sentence_start = max(_last_sentence_mark(text, lo, m.start) + 1, lo)
             if _subject_position(text, sentence_start, m.start):
                 found, found_sentence = m.person, sentence_start
     return found
