@@ -72,14 +72,16 @@ BYLINE_CREDIT_RE = re.compile(
     r"(?:\s+reporting|\s+to\s+this\s+(?:report|story))?(?:\s+(?:from|in)\s+[A-Z][\w.'’ -]{1,40}?)?\.(?=\s|$))"
 )
 BYLINE_CREDIT_CUES = ("ontributed", "iles from")
-# A writer's note at a story's end: "Joanna Smith is an Ottawa-based reporter covering federal politics. Follow her on
-# Twitter: @jsmithcp", "Ana Ruiz is a health reporter for the Star. Reach her via email: …": a line naming a reporter,
-# writer, columnist, correspondent or editor that says how to follow or reach them credits the story's writer.
-# (Tried only at the lines holding one of WRITER_NOTE_CUES: see _writer_notes.)
+# A writer's note at a story's end: "Ana Ruiz is an Elden-based reporter covering city hall. Follow her on Twitter",
+# "Ana Ruiz is a health reporter for the Herald; reach her by email: …": a line naming a reporter, writer, columnist,
+# correspondent or editor, then an imperative opening the next sentence or clause that says how to follow or reach
+# them, credits the story's writer. A story about a reporter has the words but not the imperative, nor (often) the
+# place: "… is a reporter for the Herald. Colleagues could not reach him on Monday." (Tried only at the lines holding
+# one of WRITER_NOTE_CUES, and kept only with nothing but masks after it: see _writer_notes.)
 WRITER_NOTE_RE = re.compile(
     r"[ \t]*[A-Z][^\n.]{0,60}?\sis\s+(?:a|an|the)\s[^\n]{0,120}?"
     r"\b(?:reporter|writer|columnist|correspondent|journalist|editor|contributor)s?\b[^\n]{0,80}?"
-    r"\b(?:(?:[Ff]ollow|[Rr]each|[Cc]ontact|[Ee]mail)\s+(?:him|her|them)|on\s+Twitter)\b[^\n]*"
+    r"(?:[.!?;:]|\s[—–-])\s+(?:[Ff]ollow|[Rr]each|[Cc]ontact|[Ee]mail)\s+(?:him|her|them)\b[^\n]*"
 )
 WRITER_NOTE_CUES = ("ollow h", "each h")  # "Follow her", "Reach him": each cue costs a search of the text
 # A wire story's sign-off credits its staff, no one it mentions: "(Reporting by X and Y in Elden; Additional reporting
@@ -236,17 +238,32 @@ def _sign_offs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _writer_notes(text: str) -> list[tuple[int, int]]:
-    """Spans of WRITER_NOTE_RE, tried at the start of each line that holds one of WRITER_NOTE_CUES (found in C)."""
+def _writer_notes(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of WRITER_NOTE_RE at the start of a line holding one of WRITER_NOTE_CUES (found in C), each line tried
+    once a cue (its match, if any, reads to the line's end), kept when nothing but white space and the spans masked
+    follows it: a note ends the story (and is not its first line)."""
     spans: list[tuple[int, int]] = []
     for cue in WRITER_NOTE_CUES:
         i = text.find(cue)
         while i >= 0:
             line = text.rfind("\n", 0, i) + 1
-            if line and (m := WRITER_NOTE_RE.match(text, line)) and m.end() > i and (line, m.end()) not in spans:
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+            m = WRITER_NOTE_RE.match(text, line, end) if line else None
+            if m and m.span() not in spans and _only_masked_after(text, m.end(), masked):
                 spans.append(m.span())
-            i = text.find(cue, i + 1)
+            i = text.find(cue, end)
     return spans
+
+
+def _only_masked_after(text: str, end: int, masked: list[tuple[int, int]]) -> bool:
+    """Nothing but white space and spans of masked after end."""
+    for a, b in sorted(masked):
+        if b > end:
+            if text[end:a].strip():
+                return False
+            end = b
+    return not text[end:].strip()
 
 
 def _running_text(text: str, span: tuple[int, int]) -> bool:
@@ -271,9 +288,9 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
     spans += _inline_credits(text)
     if any(cue in text for cue in BYLINE_CREDIT_CUES):
         spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
-    spans += _writer_notes(text)
     if "ing by" in text and any(cue in text for cue in SIGN_OFF_CUES):  # (one search first: most texts have none)
         spans += _sign_offs(text)
+    spans += _writer_notes(text, spans)  # (after the other masks: a note may only have masks after it)
     m = DATELINE_RE.match(text)
     if m:
         spans.append(m.span())
