@@ -1167,6 +1167,29 @@ def test_a_photo_credit_label_opening_running_text_hides_no_person():
     assert names(body) == ["Ana Ruiz", "Tomas Brandt", "Jody Okafor"]
 
 
+def test_a_courtesy_label_opening_running_text_hides_no_person():
+    """ "Photos courtesy of Tessa Marchetti, a resident, show …" is running text, as "Photos by …, a nurse, show …" is:
+    it credits no one, and the resident is mentioned."""
+    body = (
+        "Bram Oduya, 44, said the ferry would run.\n\n"
+        "Photos courtesy of Tessa Marchetti, a resident, show the flooded street."
+    )
+    assert names(body) == ["Bram Oduya", "Tessa Marchetti"]
+
+
+def test_a_credit_line_with_a_lower_case_word_after_the_name_is_still_a_credit():
+    """Credit lines go on in lower case too, with no verb of a sentence: "Photos by Lena Marsh unless otherwise noted",
+    "Photo by Tam Kessel used with permission", "Video by Ilse Brandt edited by Oren Blaylock" name no one the story
+    mentions."""
+    body = (
+        "Bram Oduya, 44, said the ferry would run.\n\n"
+        "Photos by Lena Marsh unless otherwise noted\n\n"
+        "Photo by Tam Kessel used with permission\n\n"
+        "Video by Ilse Brandt edited by Oren Blaylock"
+    )
+    assert names(body) == ["Bram Oduya"]
+
+
 def test_labels_of_products_dishes_and_interfaces_opening_with_a_given_name_are_no_people():
     """A given name gender-guesser knows is no evidence before words that read as a label: a frequent English word that
     is no name after it ("Olive Oil Spray", "Mira Roasted Pepper Paste"), or an English word that is no surname after a

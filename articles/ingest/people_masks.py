@@ -98,13 +98,16 @@ SIGN_OFF_RE = re.compile(
 )
 SIGN_OFF_CUES = ("eporting by", "riting by", "diting by")
 SIGN_OFF_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*")
-# "Photos by Ana Ruiz, a nurse, show the ward at night": a photo credit's label opening running text, a verb after
-# the name (and an appositive): the sentence describes the photographer, it credits no one (see _running_text). The
-# words that go on a credit instead: "Photo by Lena Marsh for the Kessly Herald", "… on Unsplash", "… and Tam Oduya".
+# "Photos by Ana Ruiz, a nurse, show the ward at night", "Photos courtesy of Ana Ruiz, a resident, show …": a photo
+# credit's label opening running text, a verb after the name (and an appositive): the sentence describes the
+# photographer, it credits no one (see _running_text). The words that go on a credit instead: "Photo by Lena Marsh for
+# the Kessly Herald", "… on Unsplash", "… and Tam Oduya", "… unless otherwise noted", and a participle before its
+# preposition: "… used with permission", "… edited by Tam Oduya".
 RUNNING_CREDIT_RE = re.compile(
-    r"[ \t(]*(?:\w+\s+)?(?i:photo|photograph|picture|image|illustration|video|graphic)s?\s+by\s+"
+    r"[ \t(]*(?:\w+\s+)?(?i:photo|photograph|picture|image|illustration|video|graphic)s?\s+(?:by|courtesy(?:\s+of)?)\s+"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+(?:a|an|the)\s[^,\n]{1,60},)?"
-    r"\s+(?!(?:for|on|of|via|from|at|in|with|and|courtesy|by|to)\b)[a-z]{2,}\b"
+    r"\s+(?!(?:for|on|of|via|from|at|in|with|and|courtesy|by|to|unless|except)\b)"
+    r"(?![a-z]+(?:ed|en)\s+(?:by|with|under|from|for|in|on|at|via|to)\b)[a-z]{2,}\b"
 )
 # A credit after a caption's sentence on its line ("… at the daily briefing. Photo: Lena Marsh/Harbor Wire"), and a
 # byline before the story, a date or a bar on its line ("By Lena Marsh: The council voted …", "By Lena Marsh - May 4,
@@ -268,7 +271,10 @@ def _only_masked_after(text: str, end: int, masked: list[tuple[int, int]]) -> bo
 
 def _running_text(text: str, span: tuple[int, int]) -> bool:
     """A credit line's span that is a sentence about the photographer (RUNNING_CREDIT_RE), no credit."""
-    return text.find(" by", span[0], span[1]) >= 0 and RUNNING_CREDIT_RE.match(text, span[0], span[1]) is not None
+    a, b = span
+    if text.find(" by", a, b) < 0 and text.find(" courtesy", a, b) < 0:
+        return False  # (a cheap test first: most credit lines have a colon, not "by")
+    return RUNNING_CREDIT_RE.match(text, a, b) is not None
 
 
 def mask_spans(text: str) -> list[tuple[int, int]]:
