@@ -1319,9 +1319,9 @@ def test_a_given_name_no_list_knows_before_a_named_persons_surname_is_a_relative
 
 
 def test_a_full_name_before_supporter_is_a_person_mentioned():
-    """ "said Grimm, a Hollis Quist supporter": a full name with a known given name before "supporter", "backer" or
+    """ "said Vandermeer, a Hollis Quist supporter": a full name with a known given name before "supporter", "backer" or
     "voter" is a person mentioned, as before "delegate" ("a" before a name otherwise makes it a thing's modifier)."""
-    body = '"Safety," said Oren Blaylock, a Hollis Quist supporter. "Safety for the whole country."'
+    body = '"Bring the night ferry back," said Oren Blaylock, a Hollis Quist supporter, outside the harbour office.'
     assert names(body) == ["Oren Blaylock", "Hollis Quist"]
 
 

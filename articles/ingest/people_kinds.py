@@ -173,7 +173,7 @@ def _bare_back_references(text: str, cands: list[_Candidate]) -> None:
     """ "Team Trump", "Given Sanders' success", "Crazy Bernie", "Presidents Obama": an English word no given name list
     knows before a word of a full name the article gives ("Donald Trump", "Bernie Sanders") is no new
     person's given name but a word about that person; the candidate becomes the bare back-reference. (A word that is
-    no English word is a given name the lists lack: "Rakeyia Scott" beside "Keith Lamont Scott" is his wife.)"""
+    no English word is a given name the lists lack: "Zelvina Marsh" beside "Oren Lamont Marsh" is his wife.)"""
     data = name_data.load()
     given = data.given_names
     parts: set[str] = set()

@@ -36,8 +36,8 @@ AGENCY_LINE_RE = re.compile(
     rf"[ \t]*[^\n/]{{1,60}}?(?:\s+via\s+|\s*/\s*)[^\n/]{{0,40}}?\b(?i:{_AGENCY})\.?[ \t]*(?=\n|\Z)"
 )
 AGENCY_PAREN_RE = re.compile(rf"\([^()\n/]{{1,60}}(?:\s+via\s+|\s*/\s*)[^()\n]{{0,40}}?\b(?i:{_AGENCY})\.?\)")
-# The agency first: "… on Parliament Hill. THE CANADIAN PRESS/Adrian Wyld" (a caption's end), tried right after the
-# agency's word. A byline line "Christopher Reynolds, The Canadian Press" is AGENCY_BYLINE_RE's (a line of its own;
+# The agency first: "… at the quay in Elden. THE KESSLY PRESS/Oren Blaylock" (a caption's end), tried right after the
+# agency's word. A byline line "Ilse Vandermeer, The Kessly Press" is AGENCY_BYLINE_RE's (a line of its own;
 # found from the line breaks, as CREDIT_LINE_RE is).
 # (The name ends the line: "The Reuters/Ipsos poll was read by …" is no credit.)
 # ("(THE CANADIAN PRESS/Name)" in brackets too, and "REUTERS/Name/File Photo".)
@@ -50,8 +50,8 @@ _AGENCY_BYLINE = (
 AGENCY_BYLINE_FIRST_RE = re.compile(rf"{_AGENCY_BYLINE}(?=\n|\Z)")
 AGENCY_BYLINE_RE = re.compile(rf"\n({_AGENCY_BYLINE})(?=\n|\Z)")
 # A photographer credited with an outlet rather than an agency, by a slash only ("via" may be a sentence's: "told the
-# Star via email"): "(Fred Lum/The Globe and Mail)", "RICHARD LAUTENS / TORONTO STAR", "… on Monday. Name/National
-# Post", "(Name/CTV News)". Two or three capitalised words, the slash, an outlet's name ending with one of these
+# Star via email"): "(Tam Oduya/The Kessly Mail)", "HOLLIS BRANDT / ELDEN STAR", "… on Monday. Name/Harbour
+# Post", "(Name/Kessly News)". Two or three capitalised words, the slash, an outlet's name ending with one of these
 # words, then the line's end or the bracket's (not "CBC": masking "(Name/CBC)" gave a quotation of an organisation a
 # person on the held-out set, for 0.002 of people precision); tried at each slash (rare in a story's text), from the
 # line's start, a sentence's end or a bracket.
