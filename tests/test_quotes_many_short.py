@@ -104,3 +104,17 @@ def test_a_200_kb_paragraph_without_a_full_stop_is_read_to_its_end():
     assert [(q.text, q.speaker, q.evidence) for q in found.quotes] == [
         ("Yes,", "Ada Voss", "pronoun next to the reporting verb, meaning the last person named before: she")
     ]
+
+
+def test_a_200_kb_paragraph_of_quotations_naming_people_gives_each_its_speaker():
+    # Every "he" is resolved past the names inside the quotations before it, which are skipped without being read
+    # one by one again for each pronoun (quote_state._last_outside_quotes).
+    body = (
+        "Bo Lind is a coach. Ada Voss is a nurse.\n\nCy Moor, a driver, spoke first. "
+        + "“Bo Lind and Ada Voss,” he said. " * 6100
+    )
+    assert len(body) > 200_000
+    found = extract("Training day", body, "en")
+    assert Counter((q.speaker, q.evidence) for q in found.quotes) == {
+        ("Cy Moor", "pronoun next to the reporting verb, meaning the last person named in the paragraph: he"): 6100
+    }

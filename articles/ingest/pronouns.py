@@ -28,7 +28,9 @@ from .quote_state import (
     QUOTED_RE,
     _after_preposition,
     _inside_quote,
+    _last_outside_quotes,
     _occurrences,
+    _outside_quotes,
     _past,
     _rfind,
     _State,
@@ -254,10 +256,9 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
     if want and pos > state.pronouns_read:
         _pronoun_evidence(state, text, genders, pos)
     fitting_relative = None
-    for i in range(bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start) - 1, -1):
-        m = mentions[i]  # the latest one that qualifies, so read backwards
-        if _inside_quote(state, m.start):
-            continue
+    # (the latest one that qualifies, so read backwards)
+    for i in _outside_quotes(state, bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start)):
+        m = mentions[i]
         if want and _owner_of_person(text, m):
             return None, OWNER_RULE  # "Castellane's lawyer picked up his briefcase. “…,” he said"
         if _in_description_of(state, text, i, para_start):
@@ -319,9 +320,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
     if last is not None and want:
         # "Hadvar's uncle reaches for his mace. / “…,” he says": past the previous speaker, the person last named
         # owns someone unnamed
-        latest = bisect_left(state.starts, pos) - 1
-        while latest >= 0 and _inside_quote(state, mentions[latest].start):
-            latest -= 1
+        latest = _last_outside_quotes(state, bisect_left(state.starts, pos) - 1)
         if latest >= 0 and mentions[latest].start > state.last.end and _owner_of_person(text, mentions[latest]):
             return None, OWNER_RULE
     if last is not None:
@@ -336,11 +335,11 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             return subject, "the subject of a sentence since the previous speaker"
         if last_fits:
             return last, "the previous speaker"
-    for i in range(bisect_right(state.ends, pos) - 1, -1, -1):
+    for i in _outside_quotes(state, bisect_right(state.ends, pos) - 1, 0):
         m = mentions[i]
-        if want and not _inside_quote(state, m.start) and _owner_of_person(text, m):
+        if want and _owner_of_person(text, m):
             return None, OWNER_RULE
-        if not _inside_quote(state, m.start) and (not want or genders.get(m.person, want) == want):
+        if not want or genders.get(m.person, want) == want:
             # the subject of that sentence when the person last named is its object ("Ruiz promised … the policies
             # of President Obama. / “…,” he said": Ruiz)
             start = _rfind(state, text, "\n", 0, m.start) + 1

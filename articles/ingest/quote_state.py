@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -234,6 +235,10 @@ class _State:
     # call on one state); the mentions with a role, the person named most (their keys hold the number of mentions,
     # which only grows), the last person with a role (people are only appended).
     memo: dict = field(default_factory=dict)
+    # outside[i]: the last mention at or before i that no kept quotation read so far holds (_last_outside_quotes),
+    # as of the first outside_read quotations.
+    outside: list[int] = field(default_factory=list)
+    outside_read: int = 0
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -243,6 +248,7 @@ class _State:
     def add_mention(self, mention: Mention) -> None:
         """A mention found after scan_people (of a speaker named as written), kept in text order."""
         i = bisect_left(self.starts, mention.start)
+        del self.outside[i:]  # (the mentions from i on move)
         self.mentions.insert(i, mention)
         self.starts.insert(i, mention.start)
         self.ends.insert(i, mention.end)
@@ -307,6 +313,33 @@ def _inside_quote(state: _State, pos: int) -> bool:
     """Inside a kept quotation read so far; they never overlap, so only the last one starting before counts."""
     i = bisect_left(state.quote_starts, pos) - 1
     return i >= 0 and pos < state.quote_ends[i]
+
+
+def _last_outside_quotes(state: _State, i: int) -> int:
+    """The last mention at or before index i (-1: none) that no kept quotation read so far holds (_inside_quote),
+    remembered: a pronoun's walk back over the names inside a paragraph's many quotations was quadratic. Quotations
+    are read in text order, so one read since holds only mentions after its start: the answers from there are read
+    again."""
+    quote_starts = state.quote_starts
+    if state.outside_read < len(quote_starts):
+        del state.outside[bisect_right(state.starts, min(quote_starts[state.outside_read :])) :]
+        state.outside_read = len(quote_starts)
+    outside = state.outside
+    while len(outside) <= i:
+        k = len(outside)
+        if _inside_quote(state, state.mentions[k].start):
+            outside.append(outside[k - 1] if k else -1)
+        else:
+            outside.append(k)
+    return outside[i] if i >= 0 else -1
+
+
+def _outside_quotes(state: _State, hi: int, lo: int) -> Iterator[int]:
+    """The indices from hi down to lo of the mentions no kept quotation read so far holds (_last_outside_quotes)."""
+    i = _last_outside_quotes(state, hi)
+    while i >= lo:
+        yield i
+        i = _last_outside_quotes(state, i - 1)
 
 
 QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
