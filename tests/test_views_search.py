@@ -543,10 +543,10 @@ def test_a_persons_name_as_words_is_estimated_from_their_mentions(client, monkey
     assert response.context["results"].person.slug == "ada-quayle"
 
 
-@pytest.mark.parametrize(("share", "expected"), [(0.0, "walk"), (1.0, "index")])
-def test_a_name_in_many_articles_is_walked_when_postgresql_would_walk(monkeypatch, share, expected):
+@pytest.mark.parametrize(("cost", "expected"), [(0.0, "walk"), (1e9, "index")])
+def test_a_name_in_many_articles_is_walked_when_postgresql_would_walk(monkeypatch, cost, expected):
     # Over BITMAP_MAX_ESTIMATE by her mentions, a name's words are walked by date when the planner's own estimate
-    # is one PostgreSQL walks for (PLANNER_WALK_MIN_SHARE), else collected within a window.
+    # is one PostgreSQL walks for (PLANNER_WALK_COST), else collected within a window.
     person = make_person("Ada Quayle")
     _dated_ferries(person=person)
     analyze()
@@ -554,10 +554,27 @@ def test_a_name_in_many_articles_is_walked_when_postgresql_would_walk(monkeypatc
     expected_rows = headlines(search(SearchRequest(text="Ada Quayle", sort="newest")))
     named = estimates.estimated_matches(Mention.objects.filter(person=person))
     monkeypatch.setattr(planner, "BITMAP_MAX_ESTIMATE", named - 1)  # above the words' own estimate
-    monkeypatch.setattr(planner, "PLANNER_WALK_MIN_SHARE", share)
+    monkeypatch.setattr(planner, "PLANNER_WALK_COST", cost)
     found, sent = searched(text="Ada Quayle", sort="newest")
     assert sent[0] == expected
     assert headlines(found) == expected_rows
+
+
+@pytest.mark.parametrize(
+    ("estimate", "total", "limit", "walks"),
+    [
+        (20_000, 1_000_000, 1001, True),  # PostgreSQL walked 2.0% and collected 1.7% (1M bench, EXPLAIN)
+        (17_000, 1_000_000, 1001, False),
+        (16_000, 1_000_000, 10_001, False),  # a tenth of the limit, or ten times the archive: from ~5.8%
+        (60_000, 1_000_000, 10_001, True),
+        (3_000, 100_000, 1001, False),  # 3% of 100,000 articles: collected (a fixed 2% called it walked)
+        (7_000, 100_000, 1001, True),
+    ],
+)
+def test_the_share_postgresql_walks_from_falls_with_the_archives_square_root(estimate, total, limit, walks):
+    assert planner._planner_walks(estimate, total, limit=limit) is walks
+    # A small archive's names (the tests') are never walked: none is over BITMAP_MAX_ESTIMATE.
+    assert planner._name_walked(40, 50, 40, limit=11) is False
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])

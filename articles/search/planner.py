@@ -46,11 +46,16 @@ WINDOW_MIN_ESTIMATE = 12 * CAP
 # article (random pages), so a wider window costs about what the heap pages it saves did.
 WINDOW_MARGIN = 1.5
 WINDOW_MAX_SHARE = 0.15
-# PostgreSQL walks article_published_idx for cap + 1 matches of words it estimates in this share of the articles
-# or more (1M bench, one word: 15,338 estimated collected, 19,106 walked). A name's words are walked only then
-# (_name_walked()): "Tobias Presil", in 20% of the articles and estimated in 4.3%, 11-22 ms walked, 43-93 ms
-# collected within a window (PostgreSQL time, warm), whose bitmap reads both words' 200,000-entry lists.
-PLANNER_WALK_MIN_SHARE = 0.02
+# PostgreSQL walks article_published_idx for the first `limit` matches of words it estimates in share s of the
+# `total` articles when s * s * total / limit >= PLANNER_WALK_COST: the walk reads ~limit / s rows, collecting
+# s * total, so the share it walks from falls with the square root of the archive (_planner_walks()). Fitted on
+# the 1M bench (random_page_cost 1.1; EXPLAIN of one word, ~100 words): walked from 0.5-1.5% with LIMIT 101,
+# 1.7-2.0% with 1001, 5.3-6.0% with 10,001 (as 1001 in a 100,000-article archive); a constant 2% was right at
+# 1M only, and would have walked a 3% name in 100,000 articles that PostgreSQL collects without a window. A
+# name's words are walked only then (_name_walked()): "Tobias Presil", in 20% of the articles and estimated in
+# 4.3%, 11-22 ms walked, 43-93 ms collected within a window (PostgreSQL time, warm), whose bitmap reads both
+# words' 200,000-entry lists. In a small archive (the tests') no name is over BITMAP_MAX_ESTIMATE: never walked.
+PLANNER_WALK_COST = 0.34
 # The fallback (after a timeout) first looks among these shares of the newest (oldest) articles.
 FALLBACK_WINDOWS = (0.02, 0.1)
 # With a person filter, a word at least this common (share of all articles, by the estimate) is
@@ -150,18 +155,24 @@ def _by_estimate(matches: QuerySet, request: SearchRequest, *, limit: int) -> li
         )
     else:
         estimate, total, named = estimated_matches(matches), 0.0, 0.0
-    if estimate <= BITMAP_MAX_ESTIMATE and not _name_walked(estimate, total, named):
+    if estimate <= BITMAP_MAX_ESTIMATE and not _name_walked(estimate, total, named, limit=limit):
         return _collect(matches, request, limit=limit, estimate=max(estimate, named))
     return plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
 
 
-def _name_walked(estimate: float, total: float, named: float) -> bool:
+def _name_walked(estimate: float, total: float, named: float, *, limit: int) -> bool:
     """Whether a name's words, in `named` articles by their person's mentions but `estimate` by the planner,
     are walked by date: when they are common (over BITMAP_MAX_ESTIMATE) and the planner's own estimate is
     one for which PostgreSQL walks article_published_idx itself (walk_by_date's plan is its own choice):
-    PLANNER_WALK_MIN_SHARE. Otherwise it collects every match, and a window does better ("Idris Visdorson",
+    _planner_walks(). Otherwise it collects every match, and a window does better ("Idris Visdorson",
     10% of the articles, estimated 1.3%: 354 ms by walk_by_date, 37-49 ms within a window)."""
-    return named > BITMAP_MAX_ESTIMATE and estimate >= PLANNER_WALK_MIN_SHARE * total
+    return named > BITMAP_MAX_ESTIMATE and _planner_walks(estimate, total, limit=limit)
+
+
+def _planner_walks(estimate: float, total: float, *, limit: int) -> bool:
+    """Whether PostgreSQL walks article_published_idx for the first `limit` of `estimate` matches in `total`
+    articles rather than collecting them all (see PLANNER_WALK_COST)."""
+    return estimate * estimate >= PLANNER_WALK_COST * total * limit
 
 
 def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
