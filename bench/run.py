@@ -438,8 +438,15 @@ def search_mix(rng: random.Random) -> list[str]:
     # and the largest topics alone (each of their articles was read and sorted).
     names = Person.objects.order_by("id").values_list("name", flat=True)[:3]
     queries += [f"q={urllib.parse.quote(name)}" for name in names]
-    topics = Topic.objects.annotate(n=Count("articles")).order_by("-n", "id").values_list("slug", flat=True)[:2]
-    queries += [f"topic={slug}" for slug in topics]
+    topics = Topic.objects.annotate(n=Count("articles")).order_by("-n", "id").values_list("slug", flat=True)
+    queries += [f"topic={slug}" for slug in topics[:2]]
+    # Slow cases left (issue 15): a name in ~1.7% of the articles (the planner won't AND its date window with the
+    # words' index), alone, with an outlet and with another person; a 7% word in the smallest topic (read whole).
+    less_named = Person.objects.order_by("id").values_list("name", flat=True)[12:13]
+    queries += [f"q={urllib.parse.quote(name)}" for name in less_named]
+    queries += [f"q={urllib.parse.quote(name)}&source={sources[0]}" for name in less_named]
+    queries += [f"q={urllib.parse.quote(name)}&person={people[0]}" for name in less_named]
+    queries += [f"q={urllib.parse.quote(world.words[200])}&topic={slug}" for slug in topics.reverse()[:1]]
     return [f"/search/?{q}" for q in queries]
 
 
