@@ -527,7 +527,7 @@ def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, 
 
 
 # Where the subject before a verb may begin: after the last quotation, clause mark or dash before it; " - " is a dash
-# written as a spaced hyphen ("In May 2013 - four months after Voss left office - the department told …": the aside
+# written as a spaced hyphen ("In spring - two weeks after Tamsin Ode took over - the board told …": the aside
 # between two of them is no subject).
 SUBJECT_CUTS = (QUOTE_CHAR, QUOTE_STOP, ";", ":", "(", "—", "–", " - ")
 # …and no further back than this: no subject is longer (in PolNeAR and our evaluation sets the clause before a verb is
