@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
-from articles.models import Article, Mention
+from articles.models import Article, ArticleTopic, Mention
 from articles.search import plans
 from articles.search.estimates import estimated_matches, estimated_rows, newest_share
 from articles.search.pagination import CAP
@@ -61,14 +61,16 @@ FALLBACK_WINDOWS = (0.02, 0.1)
 # With a person filter, a word at least this common (share of all articles, by the estimate) is
 # found by walking the person's mentions newest first (plans.walk_links()).
 PERSON_WALK_MIN_SHARE = 0.5
-# A less common word too, when walking costs less (_walk_mentions_pays()): the walk reads about limit / share of
+# A less common word too, when walking costs less (_walk_links_pays()): the walk reads about limit / share of
 # the person's articles (all of them when fewer match), ~7 us each (the article, its words tested, its mention
 # probed); collecting reads every match, share of their articles (their name's words come with them), ~6 us
 # each, after the word's GIN posting list, ~0.036 us an entry. Fitted on the bench's eight person searches at
 # 1M articles (PostgreSQL CPU, warm): "police" in 21% of the articles with a person named in 34,800 was
 # collected (7,918 matches, 57 ms, cancelled at the time limit on a loaded machine) and is walked (4,700
 # mentions, 33 ms); "government" and "minister" with people named in ~5,500 stay collected (17 vs 27 ms,
-# 13 vs 30), rare words too (3 vs 27-290 ms).
+# 13 vs 30), rare words too (3 vs 27-290 ms). A topic's links likewise (the topic alone), but collecting
+# reads every match of the word (the topic is no word): a 4.7% word in the 14,698-article topic, 6.7 us a
+# link walked (13,900 read for a 7% word: 93 ms), was collected (47,000 matches, 285-383 ms, cut at the limit).
 WALK_ROW_US = 7.0
 COLLECT_ROW_US = 6.0
 GIN_ENTRY_US = 0.036
@@ -181,13 +183,14 @@ def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> li
     The words alone are estimated too, in the same EXPLAIN: the planner takes them for independent
     of the facets (and a person's name for independent of their mentions), so the joint estimate
     can be 100 times too low; with a person, the articles naming them are estimated too (their mentions).
-    Common words are walked by date (their mentions, for a person: _walk_mentions_pays())."""
+    Common words are walked by date (their mentions, for a person: _walk_links_pays())."""
     person = [Mention.objects.filter(person=request.person)] if request.person else []  # their articles
     estimate, word_estimate, total, *named = estimated_rows(
         matches, Article.objects.search(request.text), Article.objects.all(), *person
     )
     common_words = word_estimate > BITMAP_MAX_ESTIMATE
-    if request.person and _walk_mentions_pays(word_estimate, total, named[0], limit=limit):
+    share = word_estimate / max(total, 1.0)  # collecting reads the matches naming them: share of theirs
+    if request.person and _walk_links_pays(word_estimate, total, named[0], collected=share * named[0], limit=limit):
         return plans.walk_links(
             matches, "person", request.person.pk, _rank_text(request), oldest=_oldest(request), limit=limit
         )
@@ -196,15 +199,16 @@ def _with_facets(matches: QuerySet, request: SearchRequest, *, limit: int) -> li
     return plans.walk_by_date(matches, _rank_text(request), oldest=_oldest(request), limit=limit)
 
 
-def _walk_mentions_pays(word_estimate: float, total: float, named: float, *, limit: int) -> bool:
-    """Whether walking a person's mentions (`named`: the articles naming them, by the estimate) finds the first
-    `limit` matches of a word in `word_estimate` of the `total` articles for less than collecting them: always
-    for a word in PERSON_WALK_MIN_SHARE of the articles; else by the costs measured (see WALK_ROW_US)."""
+def _walk_links_pays(word_estimate: float, total: float, linked: float, *, collected: float, limit: int) -> bool:
+    """Whether walking a person's mentions or a topic's links (`linked` articles, by the estimate) finds the first
+    `limit` matches of a word in `word_estimate` of the `total` articles for less than collecting them (reading
+    `collected` matches' rows): always for a word in PERSON_WALK_MIN_SHARE of the articles; else by the costs
+    measured (see WALK_ROW_US)."""
     share = word_estimate / max(total, 1.0)
     if share >= PERSON_WALK_MIN_SHARE:
         return True
-    walked = min(limit / share, named) if share > 0 else named
-    return WALK_ROW_US * walked < GIN_ENTRY_US * word_estimate + COLLECT_ROW_US * share * named
+    walked = min(limit / share, linked) if share > 0 else linked
+    return WALK_ROW_US * walked < GIN_ENTRY_US * word_estimate + COLLECT_ROW_US * collected
 
 
 def _within_topic(matches: QuerySet, request: SearchRequest, *, limit: int) -> list[tuple]:
@@ -215,14 +219,18 @@ def _within_topic(matches: QuerySet, request: SearchRequest, *, limit: int) -> l
 
     Before the links carried their article's date (migration 0044) a topic's articles were each read and
     sorted: at 1M articles, a topic alone 60-341 ms, a common word in one 146-557 ms (cut at the time limit);
-    walked, 7-11 and 9-58 ms."""
+    walked, 7-11 and 9-58 ms. A less common word in a small topic (the only filter) is walked too when that
+    reads less than collecting every match (_walk_links_pays(); the topic's links estimated in the same EXPLAIN)."""
+    topic_alone = set(request.filters) == {"topic"}
     if request.text:
         words = Article.objects.search(request.text)
-        estimate = estimated_matches(words)
-        if estimate <= BITMAP_MAX_ESTIMATE:
+        linked = [ArticleTopic.objects.filter(topic=request.topic)] if topic_alone else []
+        estimate, total, *topic = estimated_rows(words, Article.objects.all(), *linked)
+        walked = topic_alone and _walk_links_pays(estimate, total, topic[0], collected=estimate, limit=limit)
+        if estimate <= BITMAP_MAX_ESTIMATE and not walked:
             facet = _filtered(Article.objects.all(), request)
             return _collect(words, request, limit=limit, estimate=estimate, within=facet)
-    if set(request.filters) == {"topic"}:
+    if topic_alone:
         rank_text = _rank_text(request)
         return plans.walk_links(matches, "topic", request.topic.pk, rank_text, oldest=_oldest(request), limit=limit)
     facet = _filtered(Article.objects.all(), request)
