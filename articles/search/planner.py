@@ -4,8 +4,9 @@ The plan is chosen by PostgreSQL's estimates (one EXPLAIN, nothing read): few en
 (BITMAP_MAX_ESTIMATE) and they come from the GIN index (first among the newest articles when there
 are many, see _collect()), are sorted by date and cut; more, and article_published_idx is walked,
 testing each row's document, which finds cap + 1 common-word matches after a few thousand rows. A
-topic alone, or a common word inside a topic, walks the topic's links by date (plans.walk_links()); with
-another filter too, a small topic's articles are taken by date and tested in turn. Common
+topic alone, or a word inside a topic when that reads less than collecting the word's matches, walks the
+topic's links by date (plans.walk_links()); with another filter too, a small topic's articles are taken by
+date and tested in turn. Common
 words with an outlet or year: walked by date too (the planner then walks that facet's index:
 collecting them read a 200,000-entry GIN posting list first, ~50 ms). Common words with a person:
 their mentions are walked by date (plans.walk_links()) when that reads less than collecting.
