@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 
 from .language_rules import LanguageRules, rules_for
@@ -202,14 +203,37 @@ class _Span:
     first: str = ""  # first letter of text (the case tests read it up to three times)
 
 
+class Basis(Enum):
+    """What an attribution rests on, as far as a later rule asks: the rules decide by this, never by the words of
+    _Attribution.rule, which are for staff and may be reworded. An attribution made from another keeps its basis
+    when it keeps the other's rule as it stands (moved to another verb, a placed verb's rule added after it), and has
+    its own when its rule puts the other's behind words of its own ("subject of the main clause before a participle,
+    pronoun opening the clause, …": OTHER)."""
+
+    OTHER = "other"  # what no rule asks about: a name, a label, a signature, a sentence's subject, a follow-on, …
+    PRONOUN = "pronoun"  # "he" or "she", resolved
+    ROLE = "role"  # a role the article gave a person it names ("the coach said")
+    EPITHET = "epithet"  # "the 20-year-old", read as a pronoun
+    DESCRIPTION = "description"  # "the Elmsby senator", read as a pronoun
+    NOUN_PHRASE = "noun phrase"  # the main clause's subject before a participle, naming nobody ("A spokeswoman …")
+    IN_WORDS = "in the words of"  # "in the words of X": a characterisation, not X speaking
+    FOLLOW_ON_CUT = "follow-on cut"  # no speaker: the previous one is far back, or a section break since
+    TEXT_WORDS = "text words"  # no speaker: a text's words, or others' words listed
+
+
 @dataclass(slots=True)
 class _Attribution:
     start: int
     end: int
     person: int | None  # index into people, None for organisations and unnamed speakers
     written: str
-    rule: str = ""  # which rule decided (Quote.evidence): shown to staff beside the speaker
+    rule: str = ""  # which rule decided (Quote.evidence): shown to staff beside the speaker, read by no rule
     kind: str = ""  # Quote.speaker_kind when person is None ("" for "unknown"); a person's is always "person"
+    basis: Basis = Basis.OTHER
+
+    def at(self, start: int, end: int) -> _Attribution:
+        """The same attribution for the words at start:end (another verb or participle sharing its subject)."""
+        return _Attribution(start, end, self.person, self.written, self.rule, self.kind, self.basis)
 
 
 @dataclass

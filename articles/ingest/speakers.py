@@ -45,6 +45,7 @@ from .quote_state import (
     RELATIVE_CLAUSE_RE,
     RFIND_WINDOW,
     TAIL_WORDS_RE,
+    Basis,
     _after_preposition,
     _Attribution,
     _inside_quote,
@@ -157,7 +158,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         want = _gender([(pronoun or last_word).lower()])
         if person is not None and want:  # "she said" states the speaker's gender for later pronouns
             _person_genders(state, text).setdefault(person, want)
-        return _Attribution(a, b, person, last_word, f"pronoun next to the reporting verb, meaning {how}", "person")
+        rule = f"pronoun next to the reporting verb, meaning {how}"
+        return _Attribution(a, b, person, last_word, rule, "person", Basis.PRONOUN)
     first = words[0].lower()
     if len(words) == 1 and first in LONE_COORDINATORS:
         return None  # "… said X, and called the plan “…”": a coordinator, whose subject is the clause's before it
@@ -177,7 +179,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             return att
     if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
         person, how = _resolve_pronoun(state, text, a)
-        return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person")
+        return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person", Basis.EPITHET)
     # "money that the judge said": the subject is the relative clause's own noun phrase.
     clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
     if clause is not phrase and state.words.determiner_re.match(clause + " "):
@@ -190,7 +192,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         phrase = phrase[det[-1].start() :] if det else " ".join(phrase.split()[-3:])
     person = _role_reference(state, text, a, phrase)
     if person is not None:  # "the coach": the person the article introduced with that role
-        return _Attribution(a, b, person, phrase, ROLE_RULE)
+        return _Attribution(a, b, person, phrase, ROLE_RULE, basis=Basis.ROLE)
     kind = speaker_kind(phrase)
     if (
         kind == "person"
@@ -205,7 +207,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         want = _gender(phrase.lower().split())
         person, how = _resolve_pronoun(state, text, a, {"f": "she", "m": "he"}.get(want, ""))
         if person is not None and person == main:
-            return _Attribution(a, b, person, phrase, f"{DESCRIPTION_RULE}, meaning {how}", "person")
+            rule = f"{DESCRIPTION_RULE}, meaning {how}"
+            return _Attribution(a, b, person, phrase, rule, "person", Basis.DESCRIPTION)
     return _Attribution(a, b, None, phrase, "role or description", kind)
 
 
@@ -578,7 +581,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
             continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
         if att.person is not None:
             if (
-                (att.rule == ROLE_RULE or att.rule.startswith(DESCRIPTION_RULE))
+                att.basis in (Basis.ROLE, Basis.DESCRIPTION)
                 and i + 1 < len(segments)
                 and _ends_with_mention(state, offset + segments[i + 1][1], text)
             ):
@@ -649,7 +652,7 @@ def _coordinated_subject(state: _State, text: str, frame: str, offset: int, a: i
         )
     resolved, how = _resolve_pronoun(state, text, offset + start, written)
     rule = f"pronoun, subject of the verb before, meaning {how}"
-    return _Attribution(offset + start, offset + start + len(written), resolved, written, rule, "person")
+    return _Attribution(offset + start, offset + start + len(written), resolved, written, rule, "person", Basis.PRONOUN)
 
 
 def _place(phrase: str) -> bool:
@@ -723,9 +726,8 @@ def _clause_subject(state: _State, text: str, frame: str, offset: int, a: int, v
     if words[0].lower() in ("he", "she"):
         start = offset + a + frame[a:v].index(words[0])
         person, how = _resolve_pronoun(state, text, start, words[0])
-        return _Attribution(
-            start, start + len(words[0]), person, words[0], f"pronoun opening the clause, meaning {how}", "person"
-        )
+        rule = f"pronoun opening the clause, meaning {how}"
+        return _Attribution(start, start + len(words[0]), person, words[0], rule, "person", Basis.PRONOUN)
     if words[0] != "I" and words[0].lower() in NONPERSON_PRONOUNS and len(words) > 1 and words[1][:1].islower():
         # "Meanwhile, it attacked Ruiz, saying …": an organisation ("it") or a group ("they") the text does not name
         start = offset + a + frame[a:v].index(words[0])
@@ -774,7 +776,7 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
             break
         att = _speaker_from_segment(state, text, offset + a, offset + b)
         if att is not None and att.person is not None:
-            if att.rule.startswith(DESCRIPTION_RULE) and first is None and len(pieces) > 1:
+            if att.basis is Basis.DESCRIPTION and first is None and len(pieces) > 1:
                 first = att  # "wrote the island’s envoy at the time, Ivo Stannard": the name after it speaks
                 continue
             return att
@@ -914,17 +916,17 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
             if text_said is not None:
                 # "Winfrey read a story about her which said the fruit was “…”": the text's words, not its reader's
                 said_by = frame[text_said.start("text") : k].strip()
-                att = _Attribution(
-                    offset + text_said.start("text"), offset + k, None, "", f"{TEXT_WORDS_RULE}: {said_by}"
-                )
+                rule = f"{TEXT_WORDS_RULE}: {said_by}"
+                att = _Attribution(offset + text_said.start("text"), offset + k, None, "", rule, basis=Basis.TEXT_WORDS)
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, v_start)
         if placed and att is not None:
             if att.person is None and (after_quote and not DETERMINER_WORD_RE.match(att.written + " ")):
                 continue  # "“Hope,” aired Monday": no subject after an inverted verb but a person or a noun phrase
-            att = _Attribution(att.start, att.end, att.person, att.written, f"{att.rule}, {PLACED_VERB_RULE}", att.kind)
+            rule = f"{att.rule}, {PLACED_VERB_RULE}"
+            att = _Attribution(att.start, att.end, att.person, att.written, rule, att.kind, att.basis)
         if att is not None:
-            found.append(_Attribution(offset + v_start, offset + v_end, att.person, att.written, att.rule, att.kind))
+            found.append(att.at(offset + v_start, offset + v_end))
     if state.words is ENGLISH_WORDS and WORDS_OF_GATE_RE.search(frame):
         found = _in_the_words_of(state, text, frame, offset, found)
     if state.words is ENGLISH_WORDS and "ing" in frame:
@@ -969,6 +971,9 @@ SPEECH_NOUN_CUE_RE = re.compile(
 )
 CLAIM_CUE_RE = re.compile(rf"[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s")
 
+# A person those phrases name by a role, a pronoun or an epithet: weak evidence of whose words the quotation gives.
+WEAK_BASES = (Basis.ROLE, Basis.PRONOUN, Basis.EPITHET)
+
 
 def _in_the_words_of(
     state: _State, text: str, frame: str, offset: int, found: list[_Attribution]
@@ -978,9 +983,11 @@ def _in_the_words_of(
     "in the report's words" names no speaker, and a role alone is weak evidence; and the person a reply is named as
     coming from or belonging to (SPEECH_NOUN_RE)."""
     added = False
-    matches = [(m, IN_WORDS_RULE) for m in IN_WORDS_RE.finditer(frame)] if IN_WORDS_CUE_RE.search(frame) else []
+    matches = []
+    if IN_WORDS_CUE_RE.search(frame):
+        matches = [(m, IN_WORDS_RULE, Basis.IN_WORDS) for m in IN_WORDS_RE.finditer(frame)]
     if SPEECH_NOUN_CUE_RE.search(frame):
-        matches += [(m, SPEECH_NOUN_RULE) for m in SPEECH_NOUN_RE.finditer(frame)]
+        matches += [(m, SPEECH_NOUN_RULE, Basis.OTHER) for m in SPEECH_NOUN_RE.finditer(frame)]
     if CLAIM_CUE_RE.search(frame):
         for m in CLAIM_RE.finditer(frame):
             owner = _owner_ending_at(state, offset + m.end("own"))
@@ -988,17 +995,19 @@ def _in_the_words_of(
             if owner is not None and not any(att.end <= owner.start for att in found):
                 found.append(_Attribution(owner.start, offset + m.end(), owner.person, owner.text, CLAIM_RULE))
                 added = True
-    for m, rule in matches:
+    for m, rule, basis in matches:
         for who in ("app", "of", "own"):
             if not m.group(who):
                 continue
             att = _speaker_from_segment(state, text, offset + m.start(who), offset + m.end(who))
-            if att is not None and att.person is not None and not att.rule.startswith(("role", "pronoun", "epithet")):
+            if att is not None and att.person is not None and att.basis not in WEAK_BASES:
                 break
         else:
             att = None
         if att is not None:
-            found.append(_Attribution(offset + m.start(), offset + m.end(), att.person, att.written, rule, att.kind))
+            found.append(
+                _Attribution(offset + m.start(), offset + m.end(), att.person, att.written, rule, att.kind, basis)
+            )
             added = True
     return sorted(found, key=lambda a: a.start) if added else found
 
@@ -1089,7 +1098,7 @@ def _participle_attributions(
             or _main_clause_subject(state, text, frame, offset, v)
         )
         if att is not None:
-            added.append(_Attribution(offset + v + 1, offset + m.end(), att.person, att.written, att.rule, att.kind))
+            added.append(att.at(offset + v + 1, offset + m.end()))
     if not added:
         return found
     return sorted(found + added, key=lambda att: att.start)
@@ -1188,7 +1197,7 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
         )
     if mention is not None and not _describes(state, text, offset + a, end):
         return None  # "The mayor Ines Caldwell …": a name in the subject, not read here
-    return _Attribution(offset + a, end, None, written, PARTICIPLE_RULE, speaker_kind(written))
+    return _Attribution(offset + a, end, None, written, PARTICIPLE_RULE, speaker_kind(written), Basis.NOUN_PHRASE)
 
 
 # A subordinator right before a participle makes it a passive with no subject of its own: "when questioned, …".
