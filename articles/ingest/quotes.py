@@ -100,6 +100,7 @@ from .quote_state import (
     QUOTE_CHAR,
     QUOTE_MARKS,
     QUOTE_STOP,
+    Basis,
     _Attribution,
     _inside_quote,
     _mention_in,
@@ -120,8 +121,6 @@ from .quote_words import (
     TEXT_WORDS_RULE,
 )
 from .speakers import (
-    IN_WORDS_RULE,
-    PARTICIPLE_RULE,
     PARTY_TAG_RE,
     _attributions,
     _main_clause_subject,
@@ -262,11 +261,14 @@ def _fallback(
     others = OTHERS_WORDS_RE.search(text, sentence[0], span.start)
     if others is not None:
         # "she received comments including “…”": anonymous others' words, not the previous speaker's
-        return _Attribution(span.start, span.start, None, "", f"{OTHERS_RULE}: {others.group()}")
+        return _Attribution(
+            span.start, span.start, None, "", f"{OTHERS_RULE}: {others.group()}", basis=Basis.TEXT_WORDS
+        )
     document = DOCUMENT_SUBJECT_RE.match(text, sentence[0], span.start)
     if document is not None:
         # "Another study found that there is “…”": a text's words, not the previous speaker's
-        return _Attribution(span.start, span.start, None, "", f"{TEXT_WORDS_RULE}: {document.group().strip()}")
+        rule = f"{TEXT_WORDS_RULE}: {document.group().strip()}"
+        return _Attribution(span.start, span.start, None, "", rule, basis=Basis.TEXT_WORDS)
     pronoun = _pronoun_subject(state, text, sentence[0], span.start)
     if pronoun is not None:
         return pronoun
@@ -279,9 +281,9 @@ def _fallback(
     if state.last is not None:  # the text runs on: the previous speaker
         last = state.last
         if _far_from_last(state, text, span.start):
-            return _Attribution(span.start, span.start, None, "", FAR_FOLLOW_ON_RULE)
+            return _Attribution(span.start, span.start, None, "", FAR_FOLLOW_ON_RULE, basis=Basis.FOLLOW_ON_CUT)
         if SECTION_BREAK_RE.search(text, last.end, span.start):
-            return _Attribution(span.start, span.start, None, "", SECTION_BREAK_RULE)
+            return _Attribution(span.start, span.start, None, "", SECTION_BREAK_RULE, basis=Basis.FOLLOW_ON_CUT)
         return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
 
@@ -358,7 +360,7 @@ def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution
             return _Attribution(
                 a, a + len(written), None, written, "subject of the sentence holding the quotation", "organisation"
             )
-    if att is None or att.person is not None or att.rule != PARTICIPLE_RULE:
+    if att is None or att.person is not None or att.basis is not Basis.NOUN_PHRASE:
         return None
     return _Attribution(
         att.start, att.end, None, att.written, "subject of the sentence holding the quotation", att.kind
@@ -376,7 +378,8 @@ def _pronoun_subject(state: _State, text: str, a: int, b: int) -> _Attribution |
     if att is None or att.person is None or att.written not in ("he", "she", "He", "She"):
         return None
     how = att.rule.rsplit(", meaning ", 1)[-1]
-    return _Attribution(att.start, att.end, att.person, att.written, f"{PRONOUN_SUBJECT_RULE}, meaning {how}")
+    rule = f"{PRONOUN_SUBJECT_RULE}, meaning {how}"
+    return _Attribution(att.start, att.end, att.person, att.written, rule, basis=Basis.PRONOUN)
 
 
 PRONOUN_WORD_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -415,11 +418,7 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
 def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
     person = att.person if att else None
     evidence = ""
-    if att is not None and (
-        person is not None
-        or att.written
-        or att.rule.startswith((FAR_FOLLOW_ON_RULE, SECTION_BREAK_RULE, TEXT_WORDS_RULE, OTHERS_RULE))
-    ):
+    if att is not None and (person is not None or att.written or att.basis in (Basis.FOLLOW_ON_CUT, Basis.TEXT_WORDS)):
         evidence = f"{att.rule}: {att.written}" if att.written and att.rule else att.rule or att.written
     return Quote(
         span.text,
@@ -583,8 +582,8 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                 # (whose words a quotation gives, "in the words of X", is a characterisation: no previous speaker)
                 if (
                     att is not None
-                    and (att.written or att.rule in (FAR_FOLLOW_ON_RULE, SECTION_BREAK_RULE))
-                    and att.rule != IN_WORDS_RULE
+                    and (att.written or att.basis is Basis.FOLLOW_ON_CUT)
+                    and att.basis is not Basis.IN_WORDS
                 ):
                     state.last = att  # (after a far follow-on, the quotations after it do not go back further)
                 prev = span
@@ -610,7 +609,7 @@ def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Att
     last = state.last.person if state.last is not None else None
     for att in _attributions(state, text, frame, offset):  # the first: the main clause's, before any it reports
         # (a pronoun meaning the previous speaker says nothing new; one meaning someone named since does)
-        if att.person is not None and (not att.rule.startswith("pronoun") or att.person != last):
+        if att.person is not None and (att.basis is not Basis.PRONOUN or att.person != last):
             return att
     return None
 
