@@ -228,6 +228,37 @@ def test_related_articles_most_shared_first_then_newest(client):
     ]
 
 
+def test_related_articles_count_what_they_share_beyond_the_windows_they_came_from(client):
+    # page_queries._RELATED_SQL counts a candidate's shared people (topics) from the windows it came from
+    # only when it is in every one of them; otherwise from its own mentions (topic links).
+    import datetime
+
+    from articles.page_queries import RELATED_WINDOW
+    from tests.conftest import make_topic
+
+    ada, bo = make_person("Ada Quill"), make_person("Bo Renner")
+    ferries, trams = make_topic("Ferries"), make_topic("Trams")
+    day = datetime.date(2025, 5, 1)
+    # Older than each person's window: found through a topic only, yet it names both.
+    make_article(
+        headline="Both, beyond the windows", people=[ada, bo], topics=[ferries], published=day.replace(year=2020)
+    )
+    for n in range(RELATED_WINDOW):
+        make_article(headline=f"Ada {n}", people=[ada], published=day - datetime.timedelta(days=n + 1))
+        make_article(headline=f"Bo {n}", people=[bo], published=day - datetime.timedelta(days=n + 1))
+    make_article(headline="Ada, trams", people=[ada], topics=[trams], published=day - datetime.timedelta(days=30))
+    make_article(headline="Both topics, nobody", topics=[ferries, trams], published=day)
+    article = make_article(headline="Main", people=[ada, bo], topics=[ferries, trams], published=day)
+    response = client.get(article.get_absolute_url())
+    assert [a.headline for a in response.context["related"]] == [
+        "Both, beyond the windows",
+        "Ada, trams",
+        "Bo 0",
+        "Ada 0",
+        "Bo 1",
+    ]
+
+
 def test_old_slug_redirects_permanently(client, archive):
     article = archive["articles"]["strike"]
     response = client.get(reverse("article_detail", args=[article.pk, "old-headline"]))
