@@ -444,12 +444,13 @@ def search_mix(rng: random.Random) -> list[str]:
     topics = Topic.objects.annotate(n=Count("articles")).order_by("-n", "id").values_list("slug", flat=True)
     queries += [f"topic={slug}" for slug in topics[:2]]
     # Slow cases left (issue 15): a name in ~1.7% of the articles (the planner won't AND its date window with the
-    # words' index), alone, with an outlet and with another person; a 7% and a 4.7% word in the smallest topic (the
+    # words' index), alone, with an outlet, another person or a topic; a 7% and a 4.7% word in the smallest topic (the
     # topic read whole; the 4.7% one was collected, every match of the word read, and cut at the time limit).
     less_named = Person.objects.order_by("id").values_list("name", flat=True)[12:13]
     queries += [f"q={urllib.parse.quote(name)}" for name in less_named]
     queries += [f"q={urllib.parse.quote(name)}&source={sources[0]}" for name in less_named]
     queries += [f"q={urllib.parse.quote(name)}&person={people[0]}" for name in less_named]
+    queries += [f"q={urllib.parse.quote(name)}&topic={topics.reverse()[0]}" for name in less_named]
     queries += [f"q={urllib.parse.quote(w)}&topic={topics.reverse()[0]}" for w in (world.words[200], world.words[300])]
     return [f"/search/?{q}" for q in queries]
 

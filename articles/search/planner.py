@@ -228,9 +228,14 @@ def _within_topic(matches: QuerySet, request: SearchRequest, *, limit: int) -> l
         linked = [ArticleTopic.objects.filter(topic=request.topic)] if topic_alone else []
         estimate, total, *topic = estimated_rows(words, Article.objects.all(), *linked)
         walked = topic_alone and _walk_links_pays(estimate, total, topic[0], collected=estimate, limit=limit)
+        if estimate <= BITMAP_MAX_ESTIMATE and not walked and topic_alone:
+            # Wire copies left out on the rows collected, and the topic's links alone probed: the facet's articles
+            # probed each match's article again (16,961 matches of a name: 83 ms, half of it those probes).
+            within = linked[0].values("article_id")
+            return _collect(words.one_per_story(), request, limit=limit, estimate=estimate, within=within)
         if estimate <= BITMAP_MAX_ESTIMATE and not walked:
-            facet = _filtered(Article.objects.all(), request)
-            return _collect(words, request, limit=limit, estimate=estimate, within=facet)
+            within = _filtered(Article.objects.all(), request).values("pk")
+            return _collect(words, request, limit=limit, estimate=estimate, within=within)
     if topic_alone:
         rank_text = _rank_text(request)
         return plans.walk_links(matches, "topic", request.topic.pk, rank_text, oldest=_oldest(request), limit=limit)

@@ -26,13 +26,13 @@ def collect(matches: QuerySet, rank_text: str, *, oldest: bool, limit: int, with
 
     The CTE is MATERIALIZED so the planner cannot turn it back into a walk of article_published_idx
     testing each row's document; ts_rank reads the documents of the `limit` rows kept, not of every match
-    (found again by ctid: no second descent of the primary key). `within` (the facets' articles) is
-    applied to the collected ids (a semi-join), not to each row's document.
+    (found again by ctid: no second descent of the primary key). `within` (the facets' article ids, one
+    column) is applied to the collected ids (a semi-join), not to each row's document.
     """
     sql, params = _rows_sql(matches)
     where, where_params = "", []
     if within is not None:
-        within_sql, where_params = within.order_by().values("pk").query.sql_with_params()
+        within_sql, where_params = within.order_by().query.sql_with_params()
         where = f"WHERE id IN ({within_sql})"
     order = OLDEST if oldest else NEWEST
     rank, rank_params, rank_join = _rank_sql(rank_text, "m")
