@@ -70,8 +70,12 @@ PERSON_WALK_MIN_SHARE = 0.5
 # collected (7,918 matches, 57 ms, cancelled at the time limit on a loaded machine) and is walked (4,700
 # mentions, 33 ms); "government" and "minister" with people named in ~5,500 stay collected (17 vs 27 ms,
 # 13 vs 30), rare words too (3 vs 27-290 ms). A topic's links likewise (the topic alone), but collecting
-# reads every match of the word (the topic is no word): a 4.7% word in the 14,698-article topic, 6.7 us a
-# link walked (13,900 read for a 7% word: 93 ms), was collected (47,000 matches, 285-383 ms, cut at the limit).
+# reads every match of the word (the topic is no word): a 4.7% word in the 14,698-article topic was collected
+# (47,000 matches, 285-383 ms, cut at the limit). Both passes cost less there (walk ~3.5-4.5 us a link, collect
+# ~2.5-3 us a match, warm), but the same ratio: the six topic searches timed choose the faster pass (walked: 4.7%
+# words in the smallest and largest topics 48-69 vs 104-120 ms, 104 vs 135-143; a 1.8% word in the smallest
+# 46-49 vs 51-58; collected: that word in a 25,004-article topic 62 vs 115, a 1.6% word in a 16,917 one 49-65 vs
+# 58-76, a name the planner puts at 1,271 in the smallest topic 40 vs 68-71).
 WALK_ROW_US = 7.0
 COLLECT_ROW_US = 6.0
 GIN_ENTRY_US = 0.036
