@@ -1381,3 +1381,17 @@ def test_a_name_nominated_is_a_persons_though_both_words_are_census_surnames():
     )
     assert names(body) == ["Kessler Whitlock", "Pendry Garrity", "Brandt Kessly"]
     assert {p.evidence for p in find_people(body)} == {"nominated"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jury nominated Copper Lantern for best picture.",
+        "The academy nominated Paper Moon for best picture.",
+        "Fans cheered Stranger Tides's nomination on Monday.",
+    ],
+)
+def test_a_title_nominated_for_an_award_is_no_person(text):
+    """Awards nominate films, albums and shows: a nominated name of English words only, no known given name first, is
+    a title's."""
+    assert names(text) == []

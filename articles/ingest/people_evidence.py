@@ -140,9 +140,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return "reporting verb" if not text.startswith(",", c.end) else "age"
     if text.startswith(("'s ", "’s "), c.end) and (kin := KIN_AFTER_RE.match(text, c.end + 3, c.end + 40)):
         return f"kinship after the name: {kin.group(1)}"  # "Masai Ujiri's wife": firms have no wives
-    if (text.startswith(("'s ", "’s "), c.end) and text.startswith("nomination", c.end + 3)) or text.endswith(
-        NOMINATED_BEFORE, 0, c.run_start
-    ):
+    if _nominated(text, c, key):
         return "nominated"  # "Merrick Garland's nomination", "nominated Merrick Garland": firms are not nominated
     if text.startswith((", who ", " who "), c.end) and not plain_first:
         return "'who' after the name"  # people take "who", things "which"
@@ -161,6 +159,21 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if _sentence_initial(text, c.run_start) and PRONOUN_AFTER_RE.match(text, c.end, c.end + 40):
         return "he or she after the name"  # "Amadou Sy opened his first restaurant"
     return ""
+
+
+def _nominated(text: str, c: _Candidate, key: tuple[str, ...]) -> bool:
+    """A name nominated ("Merrick Garland's nomination", "nominated Chidi Okonkwo") that a known given name opens or
+    a word no English word list holds is in: awards nominate films and shows, whose titles are English words ("nominated
+    Copper Lantern for best picture", "Stranger Tides's nomination")."""
+    if not (
+        (text.startswith(("'s ", "’s "), c.end) and text.startswith("nomination", c.end + 3))
+        or text.endswith(NOMINATED_BEFORE, 0, c.run_start)
+    ):
+        return False
+    words = name_data.load().english_words
+    return (_known_given_name(key[0]) and not _word_pair(key) and not _english_words(key)) or any(
+        w not in words for w in key
+    )
 
 
 def _person_after(text: str, c: _Candidate, said: bool = False) -> bool:
