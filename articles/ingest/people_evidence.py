@@ -90,7 +90,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     before it ("role: teacher") or a person's appositive after it (", a retired teacher")."""
     if all(_plain_word(w) for w in _name_key(person.tokens)):
         return ""  # "Major Hospitals", "General Information": frequent English words, none a name's, after a title
-    if _common_words_only(person.tokens) and not _person_after(text, c, said=not c.role and len(c.tokens) == 2):
+    if _common_words_only(person.tokens) and not _person_after(text, c, said=_said_is_enough(c, person)):
         return ""  # "The Chief Public Health Officer said": a title's rest (but "Sun Ming, a coach,", "Ban Gold said")
     if _plain_word_after_first(person.tokens):
         return ""  # "Saks Off Fifth", "Trump National Doral", "Heathrow Express": a label's or a place's words
@@ -176,6 +176,14 @@ def _nominated(text: str, c: _Candidate, key: tuple[str, ...]) -> bool:
     )
 
 
+def _said_is_enough(c: _Candidate, person: _Person) -> bool:
+    """Whether "said" outweighs a name's frequent English words (_common_words_only): two words without a title, one a
+    given name some country rates above rare ("Ban Gold said", "Sun Ming said"; not "Royal Mail said", "Legal Aid said",
+    "Fair Trade said": an organisation's)."""
+    frequent = name_data.load().frequent_given_names
+    return not c.role and len(c.tokens) == 2 and any(w in frequent for w in _name_key(person.tokens))
+
+
 def _person_after(text: str, c: _Candidate, said: bool = False) -> bool:
     """An age or a person's appositive right after the name (", 45,", ", a retired teacher"), or with said, also "said"
     (PERSON_AFTER_RE): evidence that outweighs the words of the name."""
@@ -216,7 +224,7 @@ def _common_words_only(tokens: tuple[str, ...]) -> bool:
     common surname: a title's rest or a label, no name, whatever title or verb stands around it ("The Chief Public
     Health Officer said", "Chief Brand Officer", "General Store"; but "Senator Elizabeth Warren", "Dr. Bonnie Henry": a
     given name; "Marine Le Pen": a particle). Only an age or a person's appositive outweighs it, or "said" after two
-    words without a title (_english_evidence: "Sun Ming, a coach,", "Ban Gold said")."""
+    words without a title, one a given name frequent somewhere (_said_is_enough: "Ban Gold said")."""
     key = _name_key(tokens)
     data = name_data.load()
     return (
