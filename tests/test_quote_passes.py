@@ -71,8 +71,8 @@ REWORDING_CASES = {
     ),
     "a description before a name, inverted": (
         "Governor Ada Voss defended the harbour fund. Voss spoke on Monday. Voss left early.\n\n"
-        "The fund was “working to change its image from that of a haven for smugglers,” wrote the island’s envoy at "
-        "the time, Ivo Stannard."
+        "The fund was “trying to shed its old name as a shelter for pirates,” wrote the harbour’s consul in "
+        "those years, Ivo Stannard."
     ),
     "in the words of a role, then a name; no previous speaker after it": (
         "Gwenna Tolliver, the ferry company’s captain, opened the new pier on Monday.\n\n"

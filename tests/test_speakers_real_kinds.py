@@ -1464,13 +1464,13 @@ def test_a_description_stays_unnamed_when_anonymous_or_of_someone_not_the_articl
 
 
 def test_an_inverted_description_before_a_name_gives_the_name():
-    # "… smugglers,” wrote the island’s envoy at the time, Ivo Stannard."
+    # "… pirates,” wrote the harbour’s consul in those years, Ivo Stannard."
     body = (
         "Governor Ada Voss defended the harbour fund. Voss spoke on Monday. Voss left early.\n\n"
-        "The fund was “working to change its image from that of a haven for smugglers,” wrote the island’s envoy at "
-        "the time, Ivo Stannard."
+        "The fund was “trying to shed its old name as a shelter for pirates,” wrote the harbour’s consul in "
+        "those years, Ivo Stannard."
     )
-    assert speakers(body) == [("working to change its im", "Ivo Stannard")]
+    assert speakers(body) == [("trying to shed its old n", "Ivo Stannard")]
 
 
 def test_no_follow_on_across_a_live_blogs_section_break():
