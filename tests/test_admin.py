@@ -752,3 +752,52 @@ def test_staff_say_a_quotation_is_an_organisations_in_the_quote_inline(editor_cl
     assert quotes == {"The quay reopens on Monday,": (None, "organisation"), "Nobody was hurt,": (ines, "person")}
     change = reverse("admin:articles_article_change", args=[Article.objects.get().pk])
     assert 'name="quotes-0-speaker_kind"' in editor_client.get(change).content.decode()
+
+
+# ArticleTopic.published (0044) whatever writes the link: the admin inline, a revision reverted
+
+
+@pytest.mark.django_db
+def test_a_topic_link_changed_with_its_articles_date_gets_the_new_date(editor_client):
+    """Staff change an article's date and one of its topics in one save: the link keeps the old date (the
+    inline's instance was read before the article's UPDATE copied the new date; Model.save writes every
+    column, and topic_link_published_moved fires only when article_id changes), so a search of the topic
+    alone (plans.walk_links) lists the article under the old date."""
+    ferries, ports = make_topic("Ferries"), make_topic("Ports")
+    article = make_article(headline="Ferry strike", body_text="The ferry did not sail.", published=dt.date(2025, 4, 2))
+    ArticleTopic.objects.create(article=article, topic=ferries)
+    link = ArticleTopic.objects.get(article=article)
+    assert link.published == dt.date(2025, 4, 2)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    data = article_data(
+        headline=article.headline,
+        body_html=article.body_html,
+        published="2025-05-09",
+        topics=[{"id": link.pk, "article": article.pk, "topic": ports.pk}],
+        topics_initial=1,
+    )
+    response = editor_client.post(change, data)
+    assert response.status_code == 302, form_errors(response)
+    link.refresh_from_db()
+    assert link.topic == ports
+    assert link.published == dt.date(2025, 5, 9)
+
+
+@pytest.mark.django_db
+def test_reverting_an_admin_revision_keeps_a_topic_links_date(editor_client):
+    """A link staff add in the admin is recorded by django-reversion as saved, published null (the trigger filled the
+    row, not the instance); reverting to that revision writes the null back (an UPDATE: the fill trigger runs on
+    INSERT only), so the article drops out of its place in a search of the topic (NULLS LAST)."""
+    ferries = make_topic("Ferries")
+    article = make_article(headline="Ferry strike", body_text="The ferry did not sail.", published=dt.date(2025, 4, 2))
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    data = article_data(
+        headline=article.headline, body_html=article.body_html, topics=[{"article": article.pk, "topic": ferries.pk}]
+    )
+    response = editor_client.post(change, data)
+    assert response.status_code == 302, form_errors(response)
+    link = ArticleTopic.objects.get(article=article)
+    assert link.published == dt.date(2025, 4, 2)
+    Version.objects.get_for_object(link).first().revision.revert()
+    link.refresh_from_db()
+    assert link.published == dt.date(2025, 4, 2)

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -100,3 +101,84 @@ def test_wire_copy_migrations_reverse_and_reapply_on_an_archive_with_data(django
         ["Harrow Beacon", "Strait Courier", 0],
         ["Northfield Ledger", "Strait Courier", 0],
     ]
+
+
+# 0042 and 0044 are atomic = False (CONCURRENTLY), so a deploy killed or a lock timeout can stop them between
+# two statements, each committed: the next `migrate` must finish them from there.
+
+_STOPPED_SCRIPT = """
+import sys
+
+import django
+from django.conf import settings
+
+settings.DATABASES["default"]["NAME"] = sys.argv[1]
+django.setup()
+
+from django.core.management import call_command
+from django.db import connection
+
+call_command("migrate", "articles", sys.argv[2], interactive=False, verbosity=0)
+with connection.cursor() as cursor:  # what the interrupted run had committed before it stopped
+    for statement in sys.argv[3].split(";"):
+        cursor.execute(statement)
+call_command("migrate", interactive=False, verbosity=0)
+with connection.cursor() as cursor:
+    cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%published_idx%%' ORDER BY 1")
+    print(" ".join(name for name, in cursor.fetchall()))
+"""
+
+
+def _migrated_again_after(django_db_blocker, suffix: str, before: str, done: str) -> subprocess.CompletedProcess:
+    name = f"{connection.settings_dict['NAME']}_{suffix}"
+    with django_db_blocker.unblock(), _database(connection.settings_dict["NAME"]) as server:
+        with server.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        try:
+            return subprocess.run(
+                [sys.executable, "-c", _STOPPED_SCRIPT, name, before, done],
+                cwd=settings.BASE_DIR,
+                env=os.environ,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+        finally:
+            with server.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def test_0042_runs_again_after_it_stopped_between_drop_and_rename(django_db_setup, django_db_blocker):
+    """0042 is atomic = False: stopped (deploy killed, lock timeout) after DROP INDEX CONCURRENTLY of the old
+    index and before the RENAME, the re-run drops the built _new index and then fails on the old name's DROP."""
+    done = _migrated_again_after(
+        django_db_blocker,
+        "again_0042",
+        "0041_normalize_spaces_when_needed",
+        "CREATE INDEX mention_person_published_idx_new ON articles_mention"
+        " (person_id, published DESC NULLS LAST, article_id DESC) INCLUDE (repeated);"
+        "DROP INDEX mention_person_published_idx",
+    )
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert "mention_person_published_idx_new" not in done.stdout
+    assert "mention_person_published_idx" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "done",
+    [
+        "ALTER TABLE articles_article_topics ADD COLUMN published date",  # stopped in the backfill
+        # stopped in CREATE INDEX CONCURRENTLY: an INVALID index is left under the final name
+        "ALTER TABLE articles_article_topics ADD COLUMN published date;"
+        "CREATE INDEX topic_link_published_idx ON articles_article_topics (topic_id)",
+    ],
+    ids=["after-add-column", "in-the-index-build"],
+)
+def test_0044_runs_again_after_it_stopped_half_way(django_db_setup, django_db_blocker, done):
+    """0044 is atomic = False: each step commits alone, but none can run twice (ADD COLUMN, CREATE TRIGGER,
+    CREATE INDEX CONCURRENTLY without IF NOT EXISTS), so an interrupted upgrade stops for good at the next
+    `migrate` until someone repairs the schema by hand."""
+    done = _migrated_again_after(django_db_blocker, "again_0044", "0043_normalize_in_plpgsql", done)
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert "topic_link_published_idx" in done.stdout

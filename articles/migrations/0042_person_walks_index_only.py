@@ -23,14 +23,19 @@ TABLES = {
 
 
 def _rebuilt(include: str) -> list:
-    """SQL that replaces each index with one INCLUDE-ing `include` (or nothing), without blocking readers."""
+    """SQL that replaces each index with one INCLUDE-ing `include` (or nothing), without blocking readers.
+
+    Stopped after any statement (the migration is not one transaction), it can run again from the top: a `_new`
+    index left over (INVALID if its build was interrupted) is built again, and the old one is dropped only
+    once the new one is built, and only if it is still there. Stopped between that DROP and the RENAME, the
+    re-run builds `_new` again (seconds), the person pages walking without the index meanwhile."""
     steps = []
     for name, (table, columns) in TABLES.items():
         suffix = f" INCLUDE ({include})" if include else ""
         steps += [
-            f"DROP INDEX CONCURRENTLY IF EXISTS {name}_new",  # left by a build that was interrupted
+            f"DROP INDEX CONCURRENTLY IF EXISTS {name}_new",
             f"CREATE INDEX CONCURRENTLY {name}_new ON {table} ({columns}){suffix}",
-            f"DROP INDEX CONCURRENTLY {name}",
+            f"DROP INDEX CONCURRENTLY IF EXISTS {name}",
             f"ALTER INDEX {name}_new RENAME TO {name}",
         ]
     return steps
