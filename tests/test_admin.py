@@ -801,3 +801,46 @@ def test_reverting_an_admin_revision_keeps_a_topic_links_date(editor_client):
     Version.objects.get_for_object(link).first().revision.revert()
     link.refresh_from_db()
     assert link.published == dt.date(2025, 4, 2)
+
+
+@pytest.mark.django_db
+def test_a_quotation_edited_with_its_articles_date_gets_the_new_date(editor_client):
+    """As for topic links above: staff change an article's date and correct one of its quotations in the same save.
+    The inline's quotation was read before the article's UPDATE copied the new date to its quotations, and
+    Model.save writes every column, so the quotation went back to the old date: the speaker's page, walking
+    (person, published), listed it under the day the article no longer has."""
+    body = "<p>“The quay reopens on Monday,” a dock worker said.</p>"
+    response = editor_client.post(
+        ADD,
+        article_data(
+            body_html=body,
+            quotes=[
+                {"text": "The quay reopens on Monday,", "person": "", "speaker_as_written": "", "speaker_kind": ""}
+            ],
+        ),
+    )
+    assert response.status_code == 302, form_errors(response)
+    article = Article.objects.get()
+    quote = article.quotes.get()
+    assert quote.published == dt.date(2025, 4, 2)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    data = article_data(
+        headline=article.headline,
+        body_html=article.body_html,
+        published="2025-05-09",
+        quotes=[
+            {
+                "id": quote.pk,
+                "article": article.pk,
+                "text": quote.text,
+                "person": "",
+                "speaker_as_written": "a dock worker",
+                "speaker_kind": "unknown",
+            }
+        ],
+        quotes_initial=1,
+    )
+    response = editor_client.post(change, data)
+    assert response.status_code == 302, form_errors(response)
+    quote.refresh_from_db()
+    assert (quote.speaker_as_written, quote.published) == ("a dock worker", dt.date(2025, 5, 9))
