@@ -1,0 +1,25 @@
+"""Quotations a careful reader gives a named person but the extractor left without one (issue 13: the real pages and
+feeds, /work/lead/h13). Each case is our own fictional text of the construction found there."""
+
+from articles.ingest.quotes import extract
+
+
+def test_a_role_after_and_is_the_person_introduced_with_that_role():
+    body = (
+        "The harbour board met on Monday. Its Director, Ilse Brandt, spoke first.\n\n"
+        "Cases rose in the north, and the Director noted that “we have seen this before, many times,” but that the "
+        "board now “knows what to do.”"
+    )
+    quotes = extract("", body, "en").quotes
+    assert [(q.speaker, q.evidence) for q in quotes] == [
+        ("Ilse Brandt", "role the article gave a person it names: the Director")
+    ] * 2
+
+
+def test_a_role_after_and_that_nobody_named_holds_stays_unresolved():
+    body = (
+        "Ilse Brandt, a resident, complained about the noise.\n\n"
+        "The works went on, and the mayor said that “the road will open in May.”"
+    )
+    quote = extract("", body, "en").quotes[0]
+    assert quote.speaker is None
