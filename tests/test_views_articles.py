@@ -438,3 +438,24 @@ def test_article_side_lists_say_who_is_quoted(client):
         f'<li><a href="{quill.get_absolute_url()}">Ada Quill</a> <span class="tag">quoted</span></li>'
         f'<li><a href="{rook.get_absolute_url()}">Ben Rook</a></li>'
     ) in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "One", "One two three", "One  two\nthree\u00a0four five six", " lead\tspace and a tail  ", "a b c …", "a b …"],
+)
+@pytest.mark.parametrize("count", [1, 2, 3, 30])
+def test_opening_words_is_truncatewords(text, count):
+    # archive.opening_words splits only the words it keeps (an article page's description of a long body)
+    from django.template.defaultfilters import truncatewords
+
+    from articles.templatetags.archive import opening_words
+
+    assert opening_words(text, count) == truncatewords(text, count)
+
+
+def test_the_description_is_the_bodys_first_thirty_words(client):
+    words = [f"w{n}" for n in range(40)]
+    article = make_article(headline="Pier lights", body_text=" ".join(words) + " <b>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'<meta name="description" content="{" ".join(words[:30])} …">' in html

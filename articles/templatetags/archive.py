@@ -18,8 +18,11 @@ from collections.abc import Iterable
 from django import template
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.signals import setting_changed
+from django.template.defaultfilters import stringfilter
+from django.urls import get_script_prefix
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import add_truncation_text
 
 from articles.ingest.language import language_name, main_language
 from articles.models import Article, Quote, dated, url_for
@@ -33,10 +36,19 @@ register = template.Library()
 # The same strings, escaped as those tags escape them, remembered (url_for() keys on the script prefix).
 
 
+# Each is remembered already escaped (safe), as {% url %} and {% static %} write it: a plain string is escaped
+# again by the tag at every use (twelve a page).
+
+
 @register.simple_tag
 def link(name: str) -> str:
-    """{% url name %} for a URL without arguments, remembered (models.url_for)."""
-    return url_for(name)
+    """{% url name %} for a URL without arguments, remembered per script prefix, as models.url_for is."""
+    return _link(get_script_prefix(), name)
+
+
+@functools.lru_cache(maxsize=256)
+def _link(prefix: str, name: str) -> str:
+    return escape(url_for(name))
 
 
 @register.simple_tag
@@ -47,7 +59,7 @@ def static_file(path: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _static_url(path: str) -> str:
-    return staticfiles_storage.url(path)
+    return escape(staticfiles_storage.url(path))
 
 
 def _settings_changed(setting: str, **kwargs) -> None:
@@ -63,7 +75,19 @@ def current(context: template.Context, section: str) -> str:
     """' aria-current="page"' on a section's link in the site's menu when the page is in it (its path
     starts with `section`); "" otherwise, and on a page rendered without a request (the 500 page)."""
     request = context.get("request")
-    return mark_safe(' aria-current="page"') if request is not None and request.path.startswith(section) else ""
+    return _CURRENT if request is not None and request.path.startswith(section) else _NOT_CURRENT
+
+
+_CURRENT, _NOT_CURRENT = mark_safe(' aria-current="page"'), mark_safe("")  # safe: not escaped again at each use
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def opening_words(text: str, count: int) -> str:
+    """truncatewords, splitting only the first `count` words off the text: truncatewords splits all of it, and an
+    article page's description reads a body of thousands of words for its first thirty."""
+    words = text.split(None, count)
+    return " ".join(words) if len(words) <= count else add_truncation_text(" ".join(words[:count]), " …")
 
 
 @register.filter
