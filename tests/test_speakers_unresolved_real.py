@@ -23,3 +23,19 @@ def test_a_role_after_and_that_nobody_named_holds_stays_unresolved():
     )
     quote = extract("", body, "en").quotes[0]
     assert quote.speaker is None
+
+
+def test_a_name_after_an_organisation_and_a_lower_case_role_speaks():
+    # the people pass does not take "Oren Della" there; the role noun before it says it is a person's name
+    body = (
+        "The league backs the plan.\n\n"
+        "“Ports are seen in a new light,” KSV spokesman Oren Della told the Kessly Herald. “Little is settled.”"
+    )
+    quotes = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Oren Della", "person")] * 2
+
+
+def test_a_name_after_of_is_not_the_speaker():
+    body = "The league backs the plan.\n\n“Ports are seen in a new light,” the family of Oren Della told the Herald."
+    quote = extract("", body, "en").quotes[0]
+    assert quote.speaker != "Oren Della"

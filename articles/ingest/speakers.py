@@ -324,6 +324,14 @@ PARTY_TAG_RE = re.compile(
     r"@\w{1,30})\)"
 )
 PARTY_TAG_AFTER_RE = re.compile(r"\s*" + PARTY_TAG_RE.pattern)
+# A role noun right before a name says whose role it is ("GLD spokesman Tavi Morrel"): the person nouns and roles, not
+# the words of ROLE_WORDS that only qualify a role ("deputy", "foreign", "city") or join it ("the family of Ana Gil").
+ROLE_QUALIFIERS = frozenset(
+    """acting affairs assistant associate city county culture defence defense deputy district economy education energy
+environment federal finance fire first for foreign general head health home interim interior justice labor labour
+managing national of opposition police prime regional state supreme the trade transport treasury vice""".split()
+)
+ROLE_NOUNS_BEFORE_NAME = PERSON_HEADS | (ROLE_WORDS - ROLE_QUALIFIERS)
 # A name's words: capitalised, with letters after the capital, or initials ("J.", "J.M.").
 NAME_WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])*\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
@@ -334,8 +342,10 @@ def _name_words(phrase: str) -> tuple[list[str], str] | None:
     no name: lower-case words in it, an organisation's or a place's word, a common word, an acronym."""
     phrase = PARTY_TAG_RE.sub("", phrase)
     words = phrase.split()
-    for i in range(len(words) - 1, 0, -1):  # after an owner ("the Tribune’s Ishaan Tharoor"): the name
-        if words[i - 1].endswith(("’s", "'s")):
+    for i in range(len(words) - 1, 0, -1):
+        # after an owner ("the Tribune’s Ishaan Tharoor") or a person's role in lower case ("GLD spokesman Tavi
+        # Morrel"): the name
+        if words[i - 1].endswith(("’s", "'s")) or words[i - 1] in ROLE_NOUNS_BEFORE_NAME:
             words = words[i:]
             break
     titles = []
@@ -398,7 +408,8 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return _new_speaker(state, text, a, b, phrase, full, titles, "full name written elsewhere in the text")
     if len(words) == 1 and _brand(text, name, a, b):
         return _Attribution(a, b, None, phrase, "name of an outlet or a brand", "organisation")
-    if not _personal(text, name, a):
+    before = PARTY_TAG_RE.sub("", phrase).split()[: -len(words) - len(titles)]  # "GLD spokesman" before the name
+    if not _personal(text, name, a) and not (before and before[-1] in ROLE_NOUNS_BEFORE_NAME):
         return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
     return _new_speaker(state, text, a, b, phrase, name, titles, "name as written next to the reporting verb")
 
