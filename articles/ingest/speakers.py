@@ -98,10 +98,11 @@ ROLE_RULE = "role the article gave a person it names"
 
 
 # A sentence's opening adverb or connective before a noun phrase subject ("Later the mayor said", "Meanwhile, the
-# coach said"): not part of the subject, which a role reference reads from its determiner.
+# coach said"), or a conjunction opening a clause ("…, and the director noted that “…”"): not part of the subject,
+# which a role reference reads from its determiner.
 OPENING_ADVERB_RE = re.compile(
     r"\s*(?:Later|Earlier|Afterwards|Afterward|Meanwhile|Then|Still|Now|Also|But|And|So|Yet|However|Instead|Again|"
-    r"Finally|Today|Yesterday|Tonight)\s*,?\s+(?=(?:the|a|an|his|her|their|its|one|another)\s)"
+    r"Finally|Today|Yesterday|Tonight|and|but|or|then)\s*,?\s+(?=(?:the|a|an|his|her|their|its|one|another)\s)"
 )
 
 
@@ -163,11 +164,6 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     first = words[0].lower()
     if len(words) == 1 and first in LONE_COORDINATORS:
         return None  # "… said X, and called the plan “…”": a coordinator, whose subject is the clause's before it
-    if first in LONE_COORDINATORS and state.words.definite_re.match(words[1] + " "):
-        # "…, and the director noted that “…”": the coordinator joins two clauses; the subject is the phrase after it
-        # (read whole, "and the director" was no role's phrase and stayed unresolved)
-        phrase, words = phrase.split(None, 1)[1], words[1:]
-        first = words[0].lower()
     if first in NONPERSON_PRONOUNS:
         # "it said": an organisation; "they", "we": a group or an organisation, the text does not say which
         kind = "organisation" if first == "it" else "unknown"
