@@ -33,11 +33,8 @@ register = template.Library()
 # --- base.html's links, read once (issue 15.5) -------------------------------------------------------
 # Every public page links ten named URLs and two static files: by Django's {% url %} and {% static %} that
 # was ~0.3 ms of a ~0.7 ms base template at each render (the manifest lookup and reverse() each time).
-# The same strings, escaped as those tags escape them, remembered (url_for() keys on the script prefix).
-
-
-# Each is remembered already escaped (safe), as {% url %} and {% static %} write it: a plain string is escaped
-# again by the tag at every use (twelve a page).
+# The same strings, remembered already escaped (safe) as {% url %} and {% static %} write them (a plain string
+# would be escaped again at every use, twelve a page); link() keys on the script prefix, as url_for() does.
 
 
 @register.simple_tag
