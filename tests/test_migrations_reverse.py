@@ -71,23 +71,7 @@ print(json.dumps({"before": before, "back": back, "again": state(), "repeated": 
 
 
 def test_wire_copy_migrations_reverse_and_reapply_on_an_archive_with_data(django_db_setup, django_db_blocker):
-    name = f"{connection.settings_dict['NAME']}_reverse"
-    with django_db_blocker.unblock(), _database(connection.settings_dict["NAME"]) as server:
-        with server.cursor() as cursor:  # autocommit: CREATE DATABASE can't run in a transaction
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        try:
-            done = subprocess.run(
-                [sys.executable, "-c", _SCRIPT, name, BEFORE_WIRE_COPIES],
-                cwd=settings.BASE_DIR,
-                env=os.environ,
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-        finally:
-            with server.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    done = _in_a_database_of_its_own(django_db_blocker, "reverse", _SCRIPT, BEFORE_WIRE_COPIES)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     # Forward again, the archive is as it was: the same groups, the same chart, repeats flagged again.
@@ -129,15 +113,17 @@ with connection.cursor() as cursor:
 """
 
 
-def _migrated_again_after(django_db_blocker, suffix: str, before: str, done: str) -> subprocess.CompletedProcess:
+def _in_a_database_of_its_own(django_db_blocker, suffix: str, script: str, *args: str) -> subprocess.CompletedProcess:
+    """`script` run with python -c in a process of its own, on a new database beside the test database (dropped
+    afterwards), with `args` after the database's name."""
     name = f"{connection.settings_dict['NAME']}_{suffix}"
     with django_db_blocker.unblock(), _database(connection.settings_dict["NAME"]) as server:
-        with server.cursor() as cursor:
+        with server.cursor() as cursor:  # autocommit: CREATE DATABASE can't run in a transaction
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
             cursor.execute(f'CREATE DATABASE "{name}"')
         try:
             return subprocess.run(
-                [sys.executable, "-c", _STOPPED_SCRIPT, name, before, done],
+                [sys.executable, "-c", script, name, *args],
                 cwd=settings.BASE_DIR,
                 env=os.environ,
                 capture_output=True,
@@ -152,9 +138,10 @@ def _migrated_again_after(django_db_blocker, suffix: str, before: str, done: str
 def test_0042_runs_again_after_it_stopped_between_drop_and_rename(django_db_setup, django_db_blocker):
     """0042 is atomic = False: stopped (deploy killed, lock timeout) after DROP INDEX CONCURRENTLY of the old
     index and before the RENAME, the re-run drops the built _new index and then fails on the old name's DROP."""
-    done = _migrated_again_after(
+    done = _in_a_database_of_its_own(
         django_db_blocker,
         "again_0042",
+        _STOPPED_SCRIPT,
         "0041_normalize_spaces_when_needed",
         "CREATE INDEX mention_person_published_idx_new ON articles_mention"
         " (person_id, published DESC NULLS LAST, article_id DESC) INCLUDE (repeated);"
@@ -179,6 +166,8 @@ def test_0044_runs_again_after_it_stopped_half_way(django_db_setup, django_db_bl
     """0044 is atomic = False: each step commits alone, but none can run twice (ADD COLUMN, CREATE TRIGGER,
     CREATE INDEX CONCURRENTLY without IF NOT EXISTS), so an interrupted upgrade stops for good at the next
     `migrate` until someone repairs the schema by hand."""
-    done = _migrated_again_after(django_db_blocker, "again_0044", "0043_normalize_in_plpgsql", done)
+    done = _in_a_database_of_its_own(
+        django_db_blocker, "again_0044", _STOPPED_SCRIPT, "0043_normalize_in_plpgsql", done
+    )
     assert done.returncode == 0, done.stderr[-1500:]
     assert "topic_link_published_idx" in done.stdout
