@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .people_state import _written_alone
 from .people_words import (
     PHOTO_AGENCY_WORDS,
 )
@@ -236,7 +237,7 @@ def _sign_offs(text: str) -> list[tuple[int, int]]:
         outside = text[: m.start()] + " " + text[m.end() :]
         for name in SIGN_OFF_NAME_RE.finditer(text, m.start(), m.end()):
             last = name.group().split()[-1]
-            if last not in outside or not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", outside):
+            if not _written_alone(outside, last):
                 spans.append(name.span())
     return spans
 
