@@ -146,23 +146,22 @@ ENGLISH_WORD_RANK = 40_000
 OTHER_WORD_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
 
 
-def _common_words(language: str = "en", rank: int = COMMON_WORD_RANK) -> frozenset[str]:
-    """The `rank` most frequent words of a language in pyspellchecker's word-frequency list (a JSON object, word ->
-    count, lower case), read from the package's folder without importing it."""
+def _ranked_words(language: str) -> list[str]:
+    """A language's words in pyspellchecker's word-frequency list (a JSON object, word -> count, lower case), most
+    frequent first, read from the package's folder without importing it."""
     import gzip
     import json
     from importlib.util import find_spec
 
     spec = find_spec("spellchecker")
     if spec is None or spec.origin is None:
-        return frozenset()
+        return []
     path = Path(spec.origin).parent / "resources" / f"{language}.json.gz"
     if not path.is_file():
-        return frozenset()
+        return []
     with gzip.open(path, "rt", encoding="utf-8") as data:
         counts = json.load(data)
-    ranked = sorted((w for w in counts if w.isalpha()), key=lambda w: (-counts[w], w))
-    return frozenset(ranked[:rank])
+    return sorted((w for w in counts if w.isalpha()), key=lambda w: (-counts[w], w))
 
 
 def _places() -> tuple[frozenset[str], frozenset[str]]:
@@ -190,9 +189,9 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
-    others = {language: _common_words(language) for language in OTHER_WORD_LANGUAGES}
+    others = {language: frozenset(_ranked_words(language)[:COMMON_WORD_RANK]) for language in OTHER_WORD_LANGUAGES}
     given, english_given, frequent_given = _given_names()
-    english = _common_words("en", ENGLISH_WORD_RANK)
+    english = _ranked_words("en")  # read once for both lists
     data = NameData(
         given,
         *_places(),
@@ -200,10 +199,10 @@ def _from_packages() -> NameData:
         titles,
         suffixes,
         *_surnames(),
-        _common_words(),
+        frozenset(english[:COMMON_WORD_RANK]),
         others,
         english_given,
-        english,
+        frozenset(english[:ENGLISH_WORD_RANK]),
         frequent_given,
     )
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
