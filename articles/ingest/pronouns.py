@@ -28,6 +28,7 @@ from .quote_state import (
     QUOTED_RE,
     _after_preposition,
     _inside_quote,
+    _last_at_most,
     _last_outside_quotes,
     _occurrences,
     _outside_quotes,
@@ -628,12 +629,6 @@ def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[li
                 found[1].append(m.start)
         state.memo[key] = found
     return found
-
-
-def _last_at_most(positions: list[int], most: int) -> int:
-    """The last of ascending positions that is at most `most`, else -1."""
-    i = bisect_right(positions, most) - 1
-    return positions[i] if i >= 0 else -1
 
 
 def _last_with_role(state: _State, folded: str) -> int | None:

@@ -328,9 +328,14 @@ def _rfind(state: _State, text: str, mark: str, lo: int, hi: int) -> int:
     at = text.rfind(mark, near, hi)
     if at >= 0 or near == lo:
         return at
-    positions = _occurrences(state, text, mark)
-    i = bisect_right(positions, hi - len(mark)) - 1
-    return positions[i] if i >= 0 and positions[i] >= lo else -1
+    at = _last_at_most(_occurrences(state, text, mark), hi - len(mark))
+    return at if at >= lo else -1
+
+
+def _last_at_most(positions: list[int], most: int) -> int:
+    """The last of ascending positions that is at most `most`, else -1."""
+    i = bisect_right(positions, most) - 1
+    return positions[i] if i >= 0 else -1
 
 
 def _inside_quote(state: _State, pos: int) -> bool:
@@ -346,7 +351,7 @@ def _last_outside_quotes(state: _State, i: int) -> int:
     again."""
     quote_starts = state.quote_starts
     if state.outside_read < len(quote_starts):
-        del state.outside[bisect_right(state.starts, min(quote_starts[state.outside_read :])) :]
+        del state.outside[bisect_right(state.starts, quote_starts[state.outside_read]) :]  # the first since
         state.outside_read = len(quote_starts)
     outside = state.outside
     while len(outside) <= i:
