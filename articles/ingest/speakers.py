@@ -6,6 +6,7 @@ kind of speaker a phrase is (speaker_kind)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 
@@ -935,8 +936,7 @@ def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_At
         if placed and att is not None:
             if att.person is None and (after_quote and not DETERMINER_WORD_RE.match(att.written + " ")):
                 continue  # "“Hope,” aired Monday": no subject after an inverted verb but a person or a noun phrase
-            rule = f"{att.rule}, {PLACED_VERB_RULE}"
-            att = _Attribution(att.start, att.end, att.person, att.written, rule, att.kind, att.basis)
+            att = dataclasses.replace(att, rule=f"{att.rule}, {PLACED_VERB_RULE}")
         if att is not None:
             found.append(att.at(offset + v_start, offset + v_end))
     if state.words is ENGLISH_WORDS and WORDS_OF_GATE_RE.search(frame):
