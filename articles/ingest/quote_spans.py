@@ -24,6 +24,7 @@ from .quote_state import (
     SHAPED_MARKS,
     SINGLE_OPEN_RE,
     TITLE_CUE_RE,
+    VERB_PATTERN,
     VERB_RE,
     _Span,
 )
@@ -287,7 +288,7 @@ def _is_partial(
     if not span.first.islower():
         return False
     before = frame[sentence_start : span.start - offset]
-    if prev is not None and before.rstrip().endswith(",") and verb_re.search(before):
+    if prev is not None and before.rstrip().endswith(",") and verb_re.search(" " + before):  # (see _verb_re)
         return False
     return True
 
@@ -314,7 +315,9 @@ def _is_scare(span: _Span, text: str, prev_end: int) -> bool:
 # or the verb alone: the words were spoken, not a title ("“Nusra is the threat,” Kerry said", "“Happy Harbour Day!,” he
 # tweeted").
 ATTRIBUTION_AFTER_RE = re.compile(
-    r"[”\"]\s*(?:(?:he|she|they|we|I|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?)?" + VERB_RE.pattern
+    r"[”\"]\s*(?:(?:he|she|they|we|I|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?)?(?<!\w)(?:"
+    + VERB_PATTERN
+    + r")\b"
 )
 
 

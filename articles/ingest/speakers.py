@@ -53,6 +53,7 @@ from .quote_state import (
     _mention_in,
     _past,
     _State,
+    _verbs,
 )
 from .quote_words import (
     APPOSITIVE_PERSON_NOUNS,
@@ -881,10 +882,15 @@ TEXT_RELATIVE_RE = re.compile(
 )
 
 
-def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
+def _attributions(
+    state: _State, text: str, frame: str, offset: int, verbs: list[tuple[int, int, str, bool]] | None = None
+) -> list[_Attribution]:
+    """The attribution of each reporting verb in frame (a sentence, or a paragraph), in order. verbs: _verbs(frame)
+    when the caller has them (quotes._attribute finds a paragraph's once for all its sentences)."""
     found = []
     words = state.words
-    verbs = [(m.start(), m.end(), m.group(), False) for m in words.verb_re.finditer(frame)]
+    if verbs is None:
+        verbs = _verbs(words, frame)
     if QUOTE_CHAR in frame and words is ENGLISH_WORDS:
         # (only where no listed verb stands between the quotation and the placed one: "“…,” Ruiz told reporters gathered
         # outside" has its verb)
