@@ -352,7 +352,8 @@ class People:
                 and run[-1].sentence == token.sentence
                 and run[-1].index + 1 == token.index
                 and _name_word(token)
-                and not text[run[-1].end : token.start].strip(" \t")  # nothing between but spaces
+                # nothing between but spaces (a no-break space too: "Rand\u00a0Paul" is one name, not two people)
+                and not text[run[-1].end : token.start].strip(" \t\u00a0")
                 and "/" not in run[-1].word
             ):
                 if (token.ner == "PERSON" and token.pos != "POS") or token.word.lower().strip(".") in SUFFIXES:

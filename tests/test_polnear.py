@@ -190,3 +190,17 @@ def test_titles_before_a_name_are_not_part_of_it():
     assert _people([("Representative", "PERSON", " "), ("Ilse", "PERSON", " "), ("Varga", "PERSON", ".")]) == [
         "Ilse Varga"
     ]
+
+
+def test_a_name_written_with_a_no_break_space_is_one_person():
+    # "Mayor Orla\u00a0Kestrel spoke.": CoreNLP gives "Orla" and "Kestrel" as two tokens, both PERSON, with a
+    # no-break space between them; the name is one person, not "Orla" and "Kestrel".
+    text = "Mayor Orla\u00a0Kestrel spoke."
+    words = [("Mayor", "NNP", "O"), ("Orla", "NNP", "PERSON"), ("Kestrel", "NNP", "PERSON"), ("spoke", "VBD", "O")]
+    tokens, at = [], 0
+    for index, (word, pos, ner) in enumerate(words, start=1):
+        start = text.index(word, at)
+        tokens.append(polnear.Token(1, index, start, start + len(word), word, pos, ner))
+        at = start + len(word)
+    doc = polnear.Document(tokens, {(t.sentence, t.index): t for t in tokens}, [])
+    assert polnear.People(doc, text, 0).names() == ["Orla\u00a0Kestrel"]
