@@ -15,6 +15,7 @@ from .quote_state import (
     ABBREVIATION_BEFORE_RE,
     ABBREVIATION_MAX,
     DOUBLE_OPEN_RE,
+    ENGLISH_WORDS,
     LETTER_RE,
     QUOTE_CHAR,
     QUOTE_STOP,
@@ -25,8 +26,9 @@ from .quote_state import (
     SINGLE_OPEN_RE,
     TITLE_CUE_RE,
     VERB_PATTERN,
-    VERB_RE,
     _Span,
+    _verbs,
+    _Words,
 )
 from .quote_words import (
     DOUBLE,
@@ -279,7 +281,7 @@ def _sentences(frame: str) -> list[tuple[int, int]]:
 
 
 def _is_partial(
-    span: _Span, frame: str, offset: int, sentence_start: int, prev: _Span | None, verb_re: re.Pattern = VERB_RE
+    span: _Span, frame: str, offset: int, sentence_start: int, prev: _Span | None, words: _Words = ENGLISH_WORDS
 ) -> bool:
     """Partial: a lower-case fragment worked into the reporter's sentence.
 
@@ -288,7 +290,7 @@ def _is_partial(
     if not span.first.islower():
         return False
     before = frame[sentence_start : span.start - offset]
-    if prev is not None and before.rstrip().endswith(",") and verb_re.search(" " + before):  # (see _verb_re)
+    if prev is not None and before.rstrip().endswith(",") and _verbs(words, before):
         return False
     return True
 

@@ -582,7 +582,7 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                     # The closing paragraph of a running quotation names the speaker: share it backwards.
                     for i in ctx.group:
                         quotes[i] = _quote(state, _Span(quotes[i].position, 0, True, quotes[i].text), att, False)
-                fragment = _is_partial(span, frame, pstart, s_start, prev, state.words.verb_re)
+                fragment = _is_partial(span, frame, pstart, s_start, prev, state.words)
                 quotes.append(_quote(state, span, att, fragment))
                 # (a quotation left open in a paragraph that named its speaker, "“A,” Oduya said. “B…", keeps that
                 # speaker, whoever the next paragraph names: a running quotation's last paragraph names it only when
