@@ -189,6 +189,11 @@ def quality() -> None:
             f"{'':<14}{by_rule}{unresolved} quotes with speakers unresolved, not scored; "
             f"right where we name a speaker: {s['speaker_named_right']:.3f}"
         )
+        people = "; ".join(
+            f"{kind}s P {precision:.3f} R {recall:.3f} ({gold} gold)"
+            for kind, (precision, recall, gold) in s["people_by_kind"].items()
+        )
+        print(f"{'':<14}people: {people}")
     print(
         "targets: quote F1 >= 0.95, speaker >= 0.90, people P and R >= 0.90 — the holdout rows are the honest ones; "
         "'org→person': quotes of an organisation or an unnamed speaker given a person (lower is better)"

@@ -75,6 +75,19 @@ def test_figures_match_hand_computation():
     assert len(result["errors"]) == 5  # wrong speaker, missed quote, spurious quote, missed and spurious person
 
 
+def test_people_scored_apart_for_full_and_one_word_names():
+    # Worked by hand: full names, gold {ana ruiz, bo trask} found {ana ruiz}: P 1/1, R 1/2; one-word names,
+    # gold {quill} found {quill, vell}: P 1/2, R 1/1. Together P 2/3, R 2/3.
+    cases = [{"id": "c", "headline": "C", "body": "…", "people": ["Ana Ruiz", "Bo Trask", "Quill"], "quotes": []}]
+    result = score(cases, fake_extract({"C": ([], ["Ana Ruiz", "Quill", "Vell"])}))
+    assert result["people_by_kind"] == {
+        "full name": (pytest.approx(1.0), pytest.approx(1 / 2), 2),
+        "one-word name": (pytest.approx(1 / 2), pytest.approx(1.0), 1),
+    }
+    assert result["people_precision"] == pytest.approx(2 / 3)
+    assert result["people_recall"] == pytest.approx(2 / 3)
+
+
 def test_errors_counted_by_kind():
     """The kinds say what is left to fix: here, by hand from CASES and PREDICTIONS above."""
     kinds = score(CASES, fake_extract(PREDICTIONS))["error_kinds"]

@@ -68,7 +68,9 @@ def _name_kind(name: str) -> str:
     return "one-word name" if len(name.split()) == 1 else "full name"
 
 
-def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], by_rules: dict, kinds: Counter) -> None:
+def _score_case(
+    case: dict, result: Extraction, tally: dict, errors: list[str], by_rules: dict, kinds: Counter, people_kinds: dict
+) -> None:
     cid = case.get("id", "?")
     gold = case.get("quotes", [])
     predicted = list(result.quotes)
@@ -118,6 +120,10 @@ def _score_case(case: dict, result: Extraction, tally: dict, errors: list[str], 
     tally["people_ok"] += len(gold_people & found_people)
     tally["gold_people"] += len(gold_people)
     tally["predicted_people"] += len(found_people)
+    for kind in ("full name", "one-word name"):  # [right, gold, found] (see people_by_kind)
+        counts = people_kinds.setdefault(kind, [0, 0, 0])
+        for k, names in enumerate((gold_people & found_people, gold_people, found_people)):
+            counts[k] += sum(_name_kind(n) == kind for n in names)
     errors.extend(f"{cid}: missed person {n!r}" for n in sorted(gold_people - found_people))
     errors.extend(f"{cid}: spurious person {n!r}" for n in sorted(found_people - gold_people))
     kinds.update(f"person missed: {_name_kind(n)}" for n in gold_people - found_people)
@@ -145,8 +151,10 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
     errors: list[str] = []
     by_rules: dict[str, list[int]] = {}
     kinds: Counter = Counter()
+    people_kinds: dict[str, list[int]] = {}
     for case in cases:
-        _score_case(case, extract_fn(case.get("headline", ""), case["body"]), tally, errors, by_rules, kinds)
+        result = extract_fn(case.get("headline", ""), case["body"])
+        _score_case(case, result, tally, errors, by_rules, kinds, people_kinds)
     precision = _ratio(tally["matched"], tally["predicted_quotes"])
     recall = _ratio(tally["matched"], tally["gold_quotes"])
     return {
@@ -163,6 +171,14 @@ def score(cases: list[dict], extract_fn: Callable[[str, str], Extraction] = extr
         else 0.0,
         "people_precision": _ratio(tally["people_ok"], tally["predicted_people"]),
         "people_recall": _ratio(tally["people_ok"], tally["gold_people"]),
+        # The same two figures for full names ("Ana Ruiz") and for one-word names ("Ruiz", "Obama"), apart: a
+        # converted gold set's one-word names are mostly its tagger's (PolNeAR's CoreNLP tags "God", "Fox",
+        # "Obamacare" PERSON) or a person the article names by surname only, whom the extractor leaves to the
+        # archive's known people (archive.py) rather than guess. kind -> (precision, recall, gold count)
+        "people_by_kind": {
+            kind: (_ratio(right, found), _ratio(right, gold), gold)
+            for kind, (right, gold, found) in people_kinds.items()
+        },
         "articles": len(cases),
         "quotes": tally["gold_quotes"],
         "person_quotes": tally["person_quotes"],
@@ -209,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for key in (*keys, "nonperson_given_person"):
         print(f"{key:18} {result[key]:.3f}")
+    for kind, (precision, recall, gold) in result["people_by_kind"].items():
+        print(f"people, {kind + ':':15} precision {precision:.3f} recall {recall:.3f} ({gold} gold)")
     if args.verbose:
         print(f"\n{len(result['errors'])} errors" + (f", first {args.n}:" if len(result["errors"]) > args.n else ":"))
         for line in result["errors"][: args.n]:
