@@ -15,7 +15,6 @@ from .quote_state import (
     ABBREVIATION_BEFORE_RE,
     ABBREVIATION_MAX,
     DOUBLE_OPEN_RE,
-    ENGLISH_WORDS,
     LETTER_RE,
     QUOTE_CHAR,
     QUOTE_STOP,
@@ -25,10 +24,8 @@ from .quote_state import (
     SHAPED_MARKS,
     SINGLE_OPEN_RE,
     TITLE_CUE_RE,
-    VERB_PATTERN,
+    VERB_RE,
     _Span,
-    _verbs,
-    _Words,
 )
 from .quote_words import (
     DOUBLE,
@@ -281,7 +278,7 @@ def _sentences(frame: str) -> list[tuple[int, int]]:
 
 
 def _is_partial(
-    span: _Span, frame: str, offset: int, sentence_start: int, prev: _Span | None, words: _Words = ENGLISH_WORDS
+    span: _Span, frame: str, offset: int, sentence_start: int, prev: _Span | None, verb_re: re.Pattern = VERB_RE
 ) -> bool:
     """Partial: a lower-case fragment worked into the reporter's sentence.
 
@@ -290,7 +287,7 @@ def _is_partial(
     if not span.first.islower():
         return False
     before = frame[sentence_start : span.start - offset]
-    if prev is not None and before.rstrip().endswith(",") and _verbs(words, before):
+    if prev is not None and before.rstrip().endswith(",") and verb_re.search(before):
         return False
     return True
 
@@ -317,9 +314,7 @@ def _is_scare(span: _Span, text: str, prev_end: int) -> bool:
 # or the verb alone: the words were spoken, not a title ("“Nusra is the threat,” Kerry said", "“Happy Harbour Day!,” he
 # tweeted").
 ATTRIBUTION_AFTER_RE = re.compile(
-    r"[”\"]\s*(?:(?:he|she|they|we|I|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?)?(?<!\w)(?:"
-    + VERB_PATTERN
-    + r")\b"
+    r"[”\"]\s*(?:(?:he|she|they|we|I|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?)?" + VERB_RE.pattern
 )
 
 

@@ -57,9 +57,14 @@ QUOTE_CHAR = "\x01"  # masks quoted text in a sentence frame
 QUOTE_STOP = "\x02"  # masks the closing mark of a quotation that ends with a full stop
 
 
-def _trie_pattern(words: list[str]) -> str:
+def _trie_pattern(words: list[str], first_as_set: bool = False, after_first: str = "") -> str:
     """One alternation of words as a prefix tree ("a(?:dd(?:ed|s)|sk(?:ed|s))"): `re` tries the
-    alternatives of a flat list one by one at every character; a tree rejects most places in one step."""
+    alternatives of a flat list one by one at every character; a tree rejects most places in one step.
+
+    first_as_set: the first letters become one character set and each branch checks its letter by a
+    look-behind ("[as](?:(?<=a)dd(?:ed|s)|(?<=s)aid)"), the same matches in a form whose first element
+    is a set (see the note on SINGLE_OPEN_RE): `re` then skips in C to places that start a word;
+    after_first is put right after that set."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -74,26 +79,25 @@ def _trie_pattern(words: list[str]) -> str:
         body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
         return body + ("?" if "" in node else "")
 
-    return build(trie)
-
-
-def _verb_re(words: list[str]) -> re.Pattern:
-    r"""Reporting verbs and phrases as whole words after a character that is neither a word's nor a quotation's mask,
-    r"[^\w\x01\x02](" + tree + r")\b", the verb in group 1: _verbs searches " " + frame, and reads the few places
-    right after a mask apart. Every word starts and ends with a letter, so the two find what r"\b(?:…)\b" finds (a
-    match ends at a letter, so the next one's first character is never the last one's). Written to open with that
-    set (see the note on SINGLE_OPEN_RE): `re` skips in C to the characters before a word and tries the tree there
-    only. Opening with the set of the verbs' first letters, it was tried at nearly every letter; with \W, at every
-    character of the masks, a quarter of a frame (the reporting verbs were a quarter of the extraction's regex time,
-    ~1.6x what they take now)."""
-    return re.compile(r"[^\w\x01\x02](" + _trie_pattern(words) + r")\b")
+    if not first_as_set:
+        return build(trie)
+    firsts = sorted(trie)
+    return (
+        "["
+        + "".join(re.escape(ch) for ch in firsts)
+        + "]"
+        + after_first
+        + "(?:"
+        + "|".join(f"(?<={re.escape(ch)}){build(trie[ch])}" for ch in firsts)
+        + ")"
+    )
 
 
 # Between the two \b exactly one word (or phrase) of the list can match, so the tree finds the same
-# matches as the flat alternation r"\b(?:[Aa]ccording to|pointed out|went on|said|…)\b".
+# matches as the flat alternation r"\b(?:[Aa]ccording to|pointed out|went on|said|…)\b". Every word starts
+# with a letter, so the leading \b is the look-behind "no word character before the first letter".
 VERB_WORDS = ["according to", "According to", *REPORTING_PHRASES, *REPORTING_VERBS]
-VERB_PATTERN = _trie_pattern(VERB_WORDS)
-VERB_RE = _verb_re(VERB_WORDS)
+VERB_RE = re.compile(_trie_pattern(VERB_WORDS, first_as_set=True, after_first=r"(?<!\w.)") + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 _TAIL_WORDS = (
     r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|"
@@ -155,24 +159,6 @@ ENGLISH_WORDS = _Words(
 )
 
 
-def _verbs(words: _Words, frame: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, verb, False) of each reporting verb in frame (False: listed, not placed; see _verb_re)."""
-    found = [(m.start(1) - 1, m.end(1) - 1, m.group(1), False) for m in words.verb_re.finditer(" " + frame)]
-    if QUOTE_CHAR in frame or QUOTE_STOP in frame:
-        # A verb right after a quotation's mask ("“…”said"): the pattern does not start there, so each mask's end
-        # is read apart; a verb found there is the one a search of the frame finds, and the search goes on after it.
-        for run in MASK_RUN_RE.finditer(frame):
-            at = run.end()
-            if frame[at : at + 1].isalpha() and (m := words.verb_re.match(" " + frame[at:])) is not None:
-                end = at + m.end(1) - 1
-                found = [v for v in found if not at <= v[0] < end] + [(at, end, m.group(1), False)]
-                found.sort()
-    return found
-
-
-MASK_RUN_RE = re.compile(f"[{QUOTE_CHAR}{QUOTE_STOP}]+")
-
-
 @lru_cache(maxsize=64)
 def _words_for(language: str) -> _Words:
     """English words for English, unknown languages ("") and languages without reporting verbs in their
@@ -188,7 +174,7 @@ def _words_for(language: str) -> _Words:
     determiners = [re.escape(d) + ("" if d[-1] in "'’" else r"\s") for d in rules.determiners]
     stops = "|".join(re.escape(w) for w in rules.subject_stops) or "(?!)"
     return _Words(
-        verb_re=_verb_re(verbs),
+        verb_re=re.compile(_trie_pattern(verbs, first_as_set=True, after_first=r"(?<!\w.)") + r"\b"),
         according_to=frozenset(w.lower() for w in rules.according_to),
         after_quote_only=rules.after_quote_only,
         post_stop_re=re.compile(rf"\s(?:{stops})\s"),

@@ -107,7 +107,6 @@ from .quote_state import (
     _rfind,
     _Span,
     _State,
-    _verbs,
     _Words,
     _words_for,
 )
@@ -546,24 +545,15 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
         # The sentences cover the paragraph in order and the kept quotations are in text order, so each
         # sentence's quotations are the next ones that start before its end (found by bisect, in C).
         kept_starts, done = [s.start for s in kept], 0
-        # The paragraph's reporting verbs, found once: each sentence's are those that start in it (a sentence ends
-        # at white space after its stop and no verb holds a stop, so none runs past its sentence's end; searching
-        # each sentence again, and a sentence without quotations twice, read the paragraph up to three times).
-        verbs = _verbs(state.words, frame)
-        verb_starts = [v[0] for v in verbs]
         for s_start, s_end in _sentences(frame):
             sentence = (pstart + s_start, pstart + s_end)
             upto = bisect_left(kept_starts, sentence[1])
             in_sentence, done = kept[done:upto], upto
-            first_verb, end_verb = bisect_left(verb_starts, s_start), bisect_left(verb_starts, s_end)
-            sentence_verbs = [(a - s_start, b - s_start, verb, p) for a, b, verb, p in verbs[first_verb:end_verb]]
             if not in_sentence:
                 ctx.pending.append(sentence)
-                if sentence_verbs:  # (no verb: no reported speech)
-                    said = _indirect_speaker(state, body_text, frame[s_start:s_end], sentence[0], sentence_verbs)
-                    state.last = said or state.last
+                state.last = _indirect_speaker(state, body_text, frame[s_start:s_end], sentence[0]) or state.last
                 continue
-            atts = _attributions(state, body_text, frame[s_start:s_end], sentence[0], sentence_verbs)
+            atts = _attributions(state, body_text, frame[s_start:s_end], sentence[0])
             prev = None
             for span in in_sentence:
                 continues = running is not None and span.start == pstart  # next paragraph of a running quote
@@ -582,7 +572,7 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                     # The closing paragraph of a running quotation names the speaker: share it backwards.
                     for i in ctx.group:
                         quotes[i] = _quote(state, _Span(quotes[i].position, 0, True, quotes[i].text), att, False)
-                fragment = _is_partial(span, frame, pstart, s_start, prev, state.words)
+                fragment = _is_partial(span, frame, pstart, s_start, prev, state.words.verb_re)
                 quotes.append(_quote(state, span, att, fragment))
                 # (a quotation left open in a paragraph that named its speaker, "“A,” Oduya said. “B…", keeps that
                 # speaker, whoever the next paragraph names: a running quotation's last paragraph names it only when
@@ -610,19 +600,14 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
     return quotes
 
 
-def _indirect_speaker(
-    state: _State, text: str, frame: str, offset: int, verbs: list[tuple[int, int, str, bool]] | None = None
-) -> _Attribution | None:
+def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Attribution | None:
     """Reported speech without quotation marks ("However debates are not likely to alter the campaign, noted NBC's
     Dante Chinni.", "Ham explained why he backs Trump."): its speaker, when a person named, is the previous speaker
-    a following "he said" and a follow-on quotation read (the caller decides how near the quotation must be).
-    verbs: the frame's reporting verbs (speakers._verbs), when the caller has them."""
-    if verbs is None:
-        verbs = _verbs(state.words, frame)
-    if not verbs:
+    a following "he said" and a follow-on quotation read (the caller decides how near the quotation must be)."""
+    if not state.words.verb_re.search(frame):
         return None
     last = state.last.person if state.last is not None else None
-    for att in _attributions(state, text, frame, offset, verbs):  # the first: the main clause's, before any it reports
+    for att in _attributions(state, text, frame, offset):  # the first: the main clause's, before any it reports
         # (a pronoun meaning the previous speaker says nothing new; one meaning someone named since does)
         if att.person is not None and (att.basis is not Basis.PRONOUN or att.person != last):
             return att

@@ -51,10 +51,8 @@ from .quote_state import (
     _Attribution,
     _inside_quote,
     _mention_in,
-    _occurrences,
     _past,
     _State,
-    _verbs,
 )
 from .quote_words import (
     APPOSITIVE_PERSON_NOUNS,
@@ -883,15 +881,10 @@ TEXT_RELATIVE_RE = re.compile(
 )
 
 
-def _attributions(
-    state: _State, text: str, frame: str, offset: int, verbs: list[tuple[int, int, str, bool]] | None = None
-) -> list[_Attribution]:
-    """The attribution of each reporting verb in frame (a sentence, or a paragraph), in order. verbs: _verbs(frame)
-    when the caller has them (quotes._attribute finds a paragraph's once for all its sentences)."""
+def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
     found = []
     words = state.words
-    if verbs is None:
-        verbs = _verbs(words, frame)
+    verbs = [(m.start(), m.end(), m.group(), False) for m in words.verb_re.finditer(frame)]
     if QUOTE_CHAR in frame and words is ENGLISH_WORDS:
         # (only where no listed verb stands between the quotation and the placed one: "“…,” Ruiz told reporters gathered
         # outside" has its verb)
@@ -946,7 +939,7 @@ def _attributions(
             att = dataclasses.replace(att, rule=f"{att.rule}, {PLACED_VERB_RULE}")
         if att is not None:
             found.append(att.at(offset + v_start, offset + v_end))
-    if state.words is ENGLISH_WORDS and _has_gate_word(state, text, frame, offset):
+    if state.words is ENGLISH_WORDS and WORDS_OF_GATE_RE.search(frame):
         found = _in_the_words_of(state, text, frame, offset, found)
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
@@ -981,8 +974,7 @@ CLAIM_RE = re.compile(
     rf"(?P<own>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s"
 )
 # A sentence _in_the_words_of reads: one with "words" or one of the nouns in it (anywhere, as a substring).
-GATE_WORDS = ("words", *SPEECH_NOUNS, *CLAIM_NOUNS)
-WORDS_OF_GATE_RE = re.compile("|".join(GATE_WORDS))
+WORDS_OF_GATE_RE = re.compile("|".join(["words", *SPEECH_NOUNS, *CLAIM_NOUNS]))
 # What a match of each of the three needs, searched first: they open with a lazy run, tried at every character of
 # every sentence, and hardly any sentence has what they need.
 IN_WORDS_CUE_RE = re.compile(r"words\s+of\s|[’']s\s+(?:own\s+)?words\s*[,:]")
@@ -990,18 +982,6 @@ SPEECH_NOUN_CUE_RE = re.compile(
     rf"(?:{'|'.join(SPEECH_NOUNS)})\s+(?:came\s+|was\s+)?from\s|[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(SPEECH_NOUNS)})\b"
 )
 CLAIM_CUE_RE = re.compile(rf"[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s")
-
-
-def _has_gate_word(state: _State, text: str, frame: str, offset: int) -> bool:
-    """WORDS_OF_GATE_RE.search(frame) (frame: text[offset:] masked, its letters the text's), searched only when one of
-    its words starts in that stretch of the text: where they stand is found once an article (_occurrences), and most
-    sentences have none (a search of every sentence read the article's reporting through once more)."""
-    starts = state.memo.get("gate words")
-    if starts is None:
-        starts = state.memo["gate words"] = sorted(at for word in GATE_WORDS for at in _occurrences(state, text, word))
-    i = bisect_left(starts, offset)
-    return i < len(starts) and starts[i] < offset + len(frame) and WORDS_OF_GATE_RE.search(frame) is not None
-
 
 # A person those phrases name by a role, a pronoun or an epithet: weak evidence of whose words the quotation gives.
 WEAK_BASES = (Basis.ROLE, Basis.PRONOUN, Basis.EPITHET)
