@@ -32,7 +32,17 @@ CREDIT_PAREN_RE = re.compile(rf"(?i){_CREDIT_PAREN}")
 # "(Corin Ashby/The Harbor Press)" in brackets; the agency's name ends with one of PHOTO_AGENCY_WORDS. Found from the
 # agency words (rare in a text) and tried on their line or bracket only.
 _AGENCY = "|".join(sorted(PHOTO_AGENCY_WORDS))
-AGENCY_WORD_RE = re.compile(rf"\b(?i:{_AGENCY})\b")
+# r"\b(?i:{_AGENCY})\b", written to start with the set of the words' first letters (see _AGENCY_FIRSTS) and look behind
+# each afterwards: `re` skips in C to those letters, where the reference pattern tried "\b" and the words at every
+# character (0.17 -> 0.07 ms a text with "/" or "via", the same matches on every such text of the bench and PolNeAR).
+_AGENCY_FIRSTS = sorted({word[0] for word in PHOTO_AGENCY_WORDS})
+# The characters IGNORECASE matches with a word's first letter: its two cases, and for "i" the Turkish "İ" and "ı" (for
+# "s" the long "ſ", for "k" the Kelvin sign: no agency word opens with those).
+_AGENCY_FIRST_SET = "".join(f + f.upper() + {"i": "İı", "s": "ſ", "k": "\u212a"}.get(f, "") for f in _AGENCY_FIRSTS)
+_AGENCY_BRANCHES = "|".join(
+    f"(?<={f})(?:{'|'.join(sorted(w[1:] for w in PHOTO_AGENCY_WORDS if w[0] == f))})" for f in _AGENCY_FIRSTS
+)
+AGENCY_WORD_RE = re.compile(rf"[{_AGENCY_FIRST_SET}](?<!\w.)(?i:{_AGENCY_BRANCHES})\b")
 AGENCY_LINE_RE = re.compile(
     rf"[ \t]*[^\n/]{{1,60}}?(?:\s+via\s+|\s*/\s*)[^\n/]{{0,40}}?\b(?i:{_AGENCY})\.?[ \t]*(?=\n|\Z)"
 )
