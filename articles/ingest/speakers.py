@@ -405,7 +405,8 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return _new_speaker(state, text, a, b, phrase, full, titles, "full name written elsewhere in the text")
     if len(words) == 1 and _brand(text, name, a, b):
         return _Attribution(a, b, None, phrase, "name of an outlet or a brand", "organisation")
-    before = PARTY_TAG_RE.sub("", phrase).split()[: -len(words) - len(titles)]  # "GLD spokesman" before the name
+    # "GLD spokesman" before the name (and its titles, counted in words: "spokeswoman Dr. Della")
+    before = PARTY_TAG_RE.sub("", phrase).split()[: -len(words) - len(titles.split())]
     if not _personal(text, name, a) and not (before and before[-1] in ROLE_NOUNS_BEFORE_NAME):
         return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
     return _new_speaker(state, text, a, b, phrase, name, titles, "name as written next to the reporting verb")
