@@ -128,6 +128,15 @@ def test_a_person_stays_beside_things_called_after_them():
     assert names(body) == ["Delphine Marchbank"]
 
 
+def test_a_person_stays_beside_a_school_of_something_called_after_them():
+    # the name's head noun is the word before "of": "Marchbank School of Public Service" is called after someone
+    body = (
+        "Voters here knew Delphine Marchbank well, said Tobin Arkwright, dean of the Marchbank School of Public "
+        "Service."
+    )
+    assert names(body) == ["Delphine Marchbank", "Tobin Arkwright"]
+
+
 def test_a_lone_word_used_in_lower_case_too_is_no_evidence_of_a_surname():
     body = (
         "Limited Tools to Fight Corruption: the report lists three. Corruption costs the region dearly, and "

@@ -474,9 +474,14 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
     data = name_data.load()
     for base, piece in runs:
         if piece.places:
-            if fold(piece.tokens[-1]) in EPONYM_NOUNS:  # "the Clinton Foundation", "Clinton Global Initiative"
+            # The name's head noun: its last word, or the word before its last "of" ("Clinton School of Public
+            # Service", "Marisol Quint School of Law")
+            head = len(piece.tokens) - 1
+            if "of" in piece.tokens[1:-1]:
+                head = len(piece.tokens) - 2 - piece.tokens[::-1].index("of", 1)
+            if fold(piece.tokens[head]) in EPONYM_NOUNS:  # "the Clinton Foundation", "Clinton Global Initiative"
                 eponyms |= piece.places
-                namesake = _name_key(piece.tokens[1:-1] if piece.tokens[0] == "The" else piece.tokens[:-1])
+                namesake = _name_key(piece.tokens[1:head] if piece.tokens[0] == "The" else piece.tokens[:head])
                 if len(namesake) > 1 and namesake[0] in data.given_names:
                     eponyms.add(" ".join(namesake))  # "Marisol Quint Foundation": called after Marisol Quint
             else:
