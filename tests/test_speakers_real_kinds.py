@@ -1684,3 +1684,13 @@ def test_a_kinship_word_after_a_possessive_name_gives_the_relatives_gender():
         "“That day it became personal,” he said."
     )
     assert speakers(body) == [("I will not back him,", "Varnel"), ("That day it became perso", "Varnel")]
+
+
+def test_a_name_after_an_outlets_possessive_after_an_inverted_verb_is_the_next_speaker():
+    # "…, noted KXT’s Oren Brakel." reports his words: the "he" of the quotation after it means him
+    body = (
+        "“People know who she is,” said Tobin Arkwright, chief strategist for the party.\n\n"
+        "However debates are not likely to alter the campaign, noted KXT’s Oren Brakel.\n\n"
+        "“Debates happen late in the campaign,” he wrote."
+    )
+    assert speakers(body)[1] == ("Debates happen late in t", "Oren Brakel")

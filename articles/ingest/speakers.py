@@ -1052,6 +1052,9 @@ def _inverted_after_comma(state: _State, text: str, offset: int, verb: str, e: i
         return None
     m = state.mentions[i]
     words = text[start : m.start].split()
+    owner = next((j + 1 for j in range(len(words) - 1, -1, -1) if words[j].endswith(("’s", "'s"))), 0)
+    if owner and all(w[:1].isupper() or w == "the" for w in words[:owner]):
+        words = words[owner:]  # an outlet's or a person's, before the role: "noted KXT’s (chief pollster) Oren Brakel"
     if not all(_role_word(word) for word in words) and not _organisation_role(words):
         return None  # "said of Quill": the name is what the words are about
     tag = PARTY_TAG_AFTER_RE.match(text, m.end)
