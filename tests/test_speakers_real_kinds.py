@@ -1694,3 +1694,13 @@ def test_a_name_after_an_outlets_possessive_after_an_inverted_verb_is_the_next_s
         "“Debates happen late in the campaign,” he wrote."
     )
     assert speakers(body)[1] == ("Debates happen late in t", "Oren Brakel")
+
+
+def test_a_name_before_of_its_organisation_and_the_organisations_appositive_speaks():
+    # "Oren Brakel of Varnhold, Kessly's largest private bank, warned": the appositive says what the bank is
+    body = (
+        "The board met.\n\n"
+        "Oren Brakel of Varnhold, Kessly's largest private bank, warned that while “logic would suggest that an "
+        "attack strengthens the case for closer cooperation,” it “may trigger a reaction to get further away.”"
+    )
+    assert [speaker for _, speaker in speakers(body)] == ["Oren Brakel", "Oren Brakel"]

@@ -613,7 +613,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         # subordinate clause ("As Ruiz attacked Gale, the crowd chanted": Gale is no subject; "As Ana Ruiz, an
         # expert, noted" names the subject).
         if i + 1 < len(segments) and (
-            not _ends_with_mention(state, offset + segments[i + 1][1], text)
+            not _ends_with_mention(state, offset + _before_of_organisation(frame, *segments[i + 1]), text)
             or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
         ):
             break
@@ -625,6 +625,17 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if opener is not None:
             return opener
     return noun_phrase
+
+
+# A name's organisation after it: "Oren Brakel of Varnhold", "Ana Ruiz of the Kessly Institute".
+OF_ORGANISATION_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*\Z")
+
+
+def _before_of_organisation(frame: str, a: int, b: int) -> int:
+    """Where frame[a:b] ends before an organisation it closes with ("Oren Brakel of Varnhold, Kessly's largest
+    private bank, warned": the appositive describes the bank, its member speaks), else b."""
+    of = OF_ORGANISATION_RE.search(frame, a, b)
+    return of.start() if of else b
 
 
 def _subordinate_clause(state: _State, text: str, a: int, b: int) -> bool:
