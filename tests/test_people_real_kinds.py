@@ -1418,3 +1418,10 @@ def test_a_title_nominated_for_an_award_is_no_person(text):
     """Awards nominate films, albums and shows: a nominated name of English words only, no known given name first, is
     a title's."""
     assert names(text) == []
+
+
+def test_a_name_no_list_knows_after_an_outlets_possessive_is_its_writer():
+    # "the Kessly Herald’s Ishaan Tharoor wrote": two words that are no English words after an outlet's possessive
+    # name its writer, though neither list knows them; a column's title of English words stays none
+    body = "As the Kessly Herald’s Ishaan Tharoor wrote, the talks ended. The Kessly Herald’s Morning Meeting ran long."
+    assert names(body) == ["Ishaan Tharoor"]

@@ -590,14 +590,19 @@ def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> 
     """Whether the two words after a possessive of two or more words are a name, its owner no person: the owner
     has no title before it and does not start with a given name ("Nancy Pelosi’s San Francisco" is hers), and
     the two words are name-shaped (capitalised, no common or organisation word), a known given name first or a Census
-    surname last ("Jeet Heer"; not "Politico’s Morning Meeting")."""
+    surname last ("Jeet Heer"; not "Politico’s Morning Meeting"), or neither an English word ("the Washington Post’s
+    Ishaan Tharoor": names no list knows)."""
     data = name_data.load()
     if lang or cut or i < 1 or len(name_toks) - i - 1 != 2 or fold(name_toks[0]) in data.given_names:
         return False
     first, last = name_toks[i + 1 :]
     return all(
         t[:1].isupper() and t[1:].isalpha() and t[1:2].islower() and not _not_name_word(t) for t in (first, last)
-    ) and (fold(first) in data.given_names or fold(last) in data.surnames)
+    ) and (
+        fold(first) in data.given_names
+        or fold(last) in data.surnames
+        or (fold(first) not in data.english_words and fold(last) not in data.english_words)
+    )
 
 
 def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:
