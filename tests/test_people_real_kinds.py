@@ -1425,3 +1425,12 @@ def test_a_name_no_list_knows_after_an_outlets_possessive_is_its_writer():
     # name its writer, though neither list knows them; a column's title of English words stays none
     body = "As the Kessly Herald’s Ishaan Tharoor wrote, the talks ended. The Kessly Herald’s Morning Meeting ran long."
     assert names(body) == ["Ishaan Tharoor"]
+
+
+def test_a_person_stays_beside_groups_named_for_or_against_them():
+    # "the Ready for Ilsa PAC", "the Coalition Against Kessler": groups backing or opposing a person, not places
+    body = (
+        "A company gave money to a committee supporting Ilsa Varnel. It also gave $5,000 to the Ready for Ilsa PAC. "
+        "Tomas Kessler promised a spectacle, and the Coalition Against Kessler applied for a permit."
+    )
+    assert names(body) == ["Ilsa Varnel", "Tomas Kessler"]
