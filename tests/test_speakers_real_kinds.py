@@ -1704,3 +1704,14 @@ def test_a_name_before_of_its_organisation_and_the_organisations_appositive_spea
         "attack strengthens the case for closer cooperation,” it “may trigger a reaction to get further away.”"
     )
     assert [speaker for _, speaker in speakers(body)] == ["Oren Brakel", "Oren Brakel"]
+
+
+def test_the_last_report_of_a_paragraph_without_quotations_names_the_next_speaker():
+    # the paragraph's first sentence reports Tomas Ruiz, its last Tobin Arkwright: the "he" after it is Arkwright
+    body = (
+        "“We will not close the harbour,” said Tomas Ruiz, the mayor.\n\n"
+        "Ruiz called the board’s suspension “arbitrary.” Tobin Arkwright, a former harbour master, warned on Saturday "
+        "that the move could damage the port.\n\n"
+        "“The stakes are higher than one quay,” he wrote in a blog post."
+    )
+    assert speakers(body)[-1] == ("The stakes are higher th", "Tobin Arkwright")
