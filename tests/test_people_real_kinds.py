@@ -1421,10 +1421,21 @@ def test_a_title_nominated_for_an_award_is_no_person(text):
 
 
 def test_a_name_no_list_knows_after_an_outlets_possessive_is_its_writer():
-    # "the Kessly Herald’s Ishaan Tharoor wrote": two words that are no English words after an outlet's possessive
+    # "the Kessly Herald’s Ravindh Kotharu wrote": two words that are no English words after an outlet's possessive
     # name its writer, though neither list knows them; a column's title of English words stays none
-    body = "As the Kessly Herald’s Ishaan Tharoor wrote, the talks ended. The Kessly Herald’s Morning Meeting ran long."
-    assert names(body) == ["Ishaan Tharoor"]
+    body = (
+        "As the Kessly Herald’s Ravindh Kotharu wrote, the talks ended. The Kessly Herald’s Morning Meeting ran long."
+    )
+    assert names(body) == ["Ravindh Kotharu"]
+
+
+def test_words_no_list_knows_after_an_owners_possessive_without_a_verb_of_saying_are_no_name():
+    # a column's, a product's or a unit's name of foreign or made-up words: no writer says anything after it
+    body = (
+        "Readers of the Kessly Herald’s Gazzetta Sportiva column wrote in. Brannoch Telecom’s Velox Fibra plan costs "
+        "$40 a month, and the Varnhold Bank’s Kessly Fintech unit lost money, said Ana Ruiz, an analyst."
+    )
+    assert names(body) == ["Ana Ruiz"]
 
 
 def test_a_person_stays_beside_groups_named_for_or_against_them():

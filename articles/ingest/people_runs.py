@@ -19,6 +19,7 @@ from .people_state import (
     ADMINISTRATION_AFTER,
     KOREAN_GIVEN_RE,
     QUOTE_OPENERS,
+    REPORTING_AFTER_RE,
     TITLE_CLOSE_RE,
     _acronym,
     _Candidate,
@@ -269,6 +270,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         return None  # "Lee J, Fireman B, Lewis N, et al.": a reference list's authors, given name or not
     if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
         return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
+    if not lang and _unlisted_possessed_name(role, words) and not REPORTING_AFTER_RE.match(text, end, end + 40):
+        return None  # "the Kessly Herald’s Gazzetta Sportiva column", "Brannoch Telecom’s Velox Fibra plan"
     return _Candidate(
         start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut), base + offsets[0]
     )
@@ -602,6 +605,20 @@ def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> 
         fold(first) in data.given_names
         or fold(last) in data.surnames
         or (fold(first) not in data.english_words and fold(last) not in data.english_words)
+    )
+
+
+def _unlisted_possessed_name(role: str, words: tuple[str, ...]) -> bool:
+    """A name _possessed_name took for words no list knows after an owner of two words or more: a writer's ("the Kessly
+    Herald’s Ishaan Tharoor wrote") as often as a column's, a product's or a unit's ("Brannoch Telecom’s Velox
+    Fibra plan"), so it needs a verb of saying after it."""
+    data = name_data.load()
+    return (
+        len(words) == 2
+        and role.endswith(("'s", "’s"))
+        and " " in role
+        and fold(words[0]) not in data.given_names
+        and fold(words[1]) not in data.surnames
     )
 
 
