@@ -1686,6 +1686,16 @@ def test_a_kinship_word_after_a_possessive_name_gives_the_relatives_gender():
     assert speakers(body) == [("I will not back him,", "Varnel"), ("That day it became perso", "Varnel")]
 
 
+def test_a_kinship_word_before_a_name_that_says_otherwise_gives_no_gender():
+    # "a friend of Arkwright's sister, Tom,": Tom is the friend, a man, and the "he" after him
+    body = (
+        "“We lost,” said Ana Varnel.\n\n"
+        "A friend of Arkwright's sister, Tom, said the family was shaken.\n\n"
+        "“They are strong,” he said."
+    )
+    assert speakers(body) == [("We lost,", "Ana Varnel"), ("They are strong,", "Tom")]
+
+
 def test_a_name_after_an_outlets_possessive_after_an_inverted_verb_is_the_next_speaker():
     # "…, noted KXT’s Oren Brakel." reports his words: the "he" of the quotation after it means him
     body = (
