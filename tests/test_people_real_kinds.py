@@ -128,6 +128,15 @@ def test_a_person_stays_beside_things_called_after_them():
     assert names(body) == ["Delphine Marchbank"]
 
 
+def test_a_person_stays_beside_a_school_of_something_called_after_them():
+    # the name's head noun is the word before "of": "Marchbank School of Public Service" is called after someone
+    body = (
+        "Voters here knew Delphine Marchbank well, said Tobin Arkwright, dean of the Marchbank School of Public "
+        "Service."
+    )
+    assert names(body) == ["Delphine Marchbank", "Tobin Arkwright"]
+
+
 def test_a_lone_word_used_in_lower_case_too_is_no_evidence_of_a_surname():
     body = (
         "Limited Tools to Fight Corruption: the report lists three. Corruption costs the region dearly, and "
@@ -1409,3 +1418,30 @@ def test_a_title_nominated_for_an_award_is_no_person(text):
     """Awards nominate films, albums and shows: a nominated name of English words only, no known given name first, is
     a title's."""
     assert names(text) == []
+
+
+def test_a_name_no_list_knows_after_an_outlets_possessive_is_its_writer():
+    # "the Kessly Herald’s Ravindh Kotharu wrote": two words that are no English words after an outlet's possessive
+    # name its writer, though neither list knows them; a column's title of English words stays none
+    body = (
+        "As the Kessly Herald’s Ravindh Kotharu wrote, the talks ended. The Kessly Herald’s Morning Meeting ran long."
+    )
+    assert names(body) == ["Ravindh Kotharu"]
+
+
+def test_words_no_list_knows_after_an_owners_possessive_without_a_verb_of_saying_are_no_name():
+    # a column's, a product's or a unit's name of foreign or made-up words: no writer says anything after it
+    body = (
+        "Readers of the Kessly Herald’s Gazzetta Sportiva column wrote in. Brannoch Telecom’s Velox Fibra plan costs "
+        "$40 a month, and the Varnhold Bank’s Kessly Fintech unit lost money, said Ana Ruiz, an analyst."
+    )
+    assert names(body) == ["Ana Ruiz"]
+
+
+def test_a_person_stays_beside_groups_named_for_or_against_them():
+    # "the Ready for Ilsa PAC", "the Coalition Against Kessler": groups backing or opposing a person, not places
+    body = (
+        "A company gave money to a committee supporting Ilsa Varnel. It also gave $5,000 to the Ready for Ilsa PAC. "
+        "Tomas Kessler promised a spectacle, and the Coalition Against Kessler applied for a permit."
+    )
+    assert names(body) == ["Ilsa Varnel", "Tomas Kessler"]

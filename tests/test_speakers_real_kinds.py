@@ -1673,3 +1673,55 @@ def test_a_possessive_joined_to_a_name_gives_the_gender_a_given_name_does_not():
         "“We will not close the harbour,” she said."
     )
     assert speakers(body) == [("We will not close the ha", "Ana Ruiz")]
+
+
+def test_a_kinship_word_after_a_possessive_name_gives_the_relatives_gender():
+    # "Arkwright's wife, Melania": a woman, though named by her given name alone; the "he" after her is the previous
+    # speaker
+    body = (
+        "“I will not back him,” Varnel said in July.\n\n"
+        "Varnel attacked Tobin Arkwright's wife, Melania, a former model.\n\n"
+        "“That day it became personal,” he said."
+    )
+    assert speakers(body) == [("I will not back him,", "Varnel"), ("That day it became perso", "Varnel")]
+
+
+def test_a_kinship_word_before_a_name_that_says_otherwise_gives_no_gender():
+    # "a friend of Arkwright's sister, Tom,": Tom is the friend, a man, and the "he" after him
+    body = (
+        "“We lost,” said Ana Varnel.\n\n"
+        "A friend of Arkwright's sister, Tom, said the family was shaken.\n\n"
+        "“They are strong,” he said."
+    )
+    assert speakers(body) == [("We lost,", "Ana Varnel"), ("They are strong,", "Tom")]
+
+
+def test_a_name_after_an_outlets_possessive_after_an_inverted_verb_is_the_next_speaker():
+    # "…, noted KXT’s Oren Brakel." reports his words: the "he" of the quotation after it means him
+    body = (
+        "“People know who she is,” said Tobin Arkwright, chief strategist for the party.\n\n"
+        "However debates are not likely to alter the campaign, noted KXT’s Oren Brakel.\n\n"
+        "“Debates happen late in the campaign,” he wrote."
+    )
+    assert speakers(body)[1] == ("Debates happen late in t", "Oren Brakel")
+
+
+def test_a_name_before_of_its_organisation_and_the_organisations_appositive_speaks():
+    # "Oren Brakel of Varnhold, Kessly's largest private bank, warned": the appositive says what the bank is
+    body = (
+        "The board met.\n\n"
+        "Oren Brakel of Varnhold, Kessly's largest private bank, warned that while “logic would suggest that an "
+        "attack strengthens the case for closer cooperation,” it “may trigger a reaction to get further away.”"
+    )
+    assert [speaker for _, speaker in speakers(body)] == ["Oren Brakel", "Oren Brakel"]
+
+
+def test_the_last_report_of_a_paragraph_without_quotations_names_the_next_speaker():
+    # the paragraph's first sentence reports Tomas Ruiz, its last Tobin Arkwright: the "he" after it is Arkwright
+    body = (
+        "“We will not close the harbour,” said Tomas Ruiz, the mayor.\n\n"
+        "Ruiz called the board’s suspension “arbitrary.” Tobin Arkwright, a former harbour master, warned on Saturday "
+        "that the move could damage the port.\n\n"
+        "“The stakes are higher than one quay,” he wrote in a blog post."
+    )
+    assert speakers(body)[-1] == ("The stakes are higher th", "Tobin Arkwright")

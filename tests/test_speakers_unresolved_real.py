@@ -39,3 +39,13 @@ def test_a_name_after_of_is_not_the_speaker():
     body = "The league backs the plan.\n\n“Ports are seen in a new light,” the family of Oren Della told the Herald."
     quote = extract("", body, "en").quotes[0]
     assert quote.speaker != "Oren Della"
+
+
+def test_a_titled_name_after_a_lower_case_role_speaks():
+    # the title's words, not its letters, stand between the role noun and the name: "spokeswoman Dr. Della"
+    body = (
+        "The league backs the plan.\n\n"
+        "“Ports are seen in a new light,” KSV spokeswoman Dr. Della told the Kessly Herald. “Little is settled.”"
+    )
+    quotes = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Della", "person")] * 2

@@ -474,13 +474,26 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
     data = name_data.load()
     for base, piece in runs:
         if piece.places:
-            if fold(piece.tokens[-1]) in EPONYM_NOUNS:  # "the Clinton Foundation", "Clinton Global Initiative"
-                eponyms |= piece.places
-                namesake = _name_key(piece.tokens[1:-1] if piece.tokens[0] == "The" else piece.tokens[:-1])
+            # The name's head noun: its last word, or the word before its last "of" ("Clinton School of Public
+            # Service", "Marisol Quint School of Law")
+            head = len(piece.tokens) - 1
+            if "of" in piece.tokens[1:-1]:
+                head = len(piece.tokens) - 2 - piece.tokens[::-1].index("of", 1)
+            places = piece.places
+            stance = next((k for k, t in enumerate(piece.tokens[1:-1], 1) if t.lower() in ("for", "against")), 0)
+            if stance:
+                # "Ready for Hillary PAC", "Coalition Against Trump": a group for or against a person, whose name
+                # says nothing of a place's
+                places = places - {
+                    w for w in map(fold, piece.tokens[stance + 1 :]) if w in data.given_names or w in data.surnames
+                }
+            if fold(piece.tokens[head]) in EPONYM_NOUNS:  # "the Clinton Foundation", "Clinton Global Initiative"
+                eponyms |= places
+                namesake = _name_key(piece.tokens[1:head] if piece.tokens[0] == "The" else piece.tokens[:head])
                 if len(namesake) > 1 and namesake[0] in data.given_names:
                     eponyms.add(" ".join(namesake))  # "Marisol Quint Foundation": called after Marisol Quint
             else:
-                words |= piece.places
+                words |= places
                 firsts.add(fold(piece.tokens[0]))
         elif len(piece.tokens) > 1 and fold(piece.tokens[0]) in data.given_names:
             surnames.add(fold(_strip_possessive(piece.tokens[-1])))

@@ -19,6 +19,7 @@ from .people_state import (
     ADMINISTRATION_AFTER,
     KOREAN_GIVEN_RE,
     QUOTE_OPENERS,
+    REPORTING_AFTER_RE,
     TITLE_CLOSE_RE,
     _acronym,
     _Candidate,
@@ -269,6 +270,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         return None  # "Lee J, Fireman B, Lewis N, et al.": a reference list's authors, given name or not
     if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
         return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
+    if not lang and _unlisted_possessed_name(role, words) and not REPORTING_AFTER_RE.match(text, end, end + 40):
+        return None  # "the Kessly Herald’s Gazzetta Sportiva column", "Brannoch Telecom’s Velox Fibra plan"
     return _Candidate(
         start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut), base + offsets[0]
     )
@@ -590,14 +593,33 @@ def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> 
     """Whether the two words after a possessive of two or more words are a name, its owner no person: the owner
     has no title before it and does not start with a given name ("Nancy Pelosi’s San Francisco" is hers), and
     the two words are name-shaped (capitalised, no common or organisation word), a known given name first or a Census
-    surname last ("Jeet Heer"; not "Politico’s Morning Meeting")."""
+    surname last ("Jeet Heer"; not "Politico’s Morning Meeting"), or neither an English word ("the Washington Post’s
+    Ishaan Tharoor": names no list knows)."""
     data = name_data.load()
     if lang or cut or i < 1 or len(name_toks) - i - 1 != 2 or fold(name_toks[0]) in data.given_names:
         return False
     first, last = name_toks[i + 1 :]
     return all(
         t[:1].isupper() and t[1:].isalpha() and t[1:2].islower() and not _not_name_word(t) for t in (first, last)
-    ) and (fold(first) in data.given_names or fold(last) in data.surnames)
+    ) and (
+        fold(first) in data.given_names
+        or fold(last) in data.surnames
+        or (fold(first) not in data.english_words and fold(last) not in data.english_words)
+    )
+
+
+def _unlisted_possessed_name(role: str, words: tuple[str, ...]) -> bool:
+    """A name _possessed_name took for words no list knows after an owner of two words or more: a writer's ("the Kessly
+    Herald’s Ishaan Tharoor wrote") as often as a column's, a product's or a unit's ("Brannoch Telecom’s Velox
+    Fibra plan"), so it needs a verb of saying after it."""
+    data = name_data.load()
+    return (
+        len(words) == 2
+        and role.endswith(("'s", "’s"))
+        and " " in role
+        and fold(words[0]) not in data.given_names
+        and fold(words[1]) not in data.surnames
+    )
 
 
 def _role_cut(toks: tuple[str, ...], lowered: list[str], cut: int) -> int:

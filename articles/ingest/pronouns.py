@@ -19,6 +19,7 @@ from .people import (
 )
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people_resolve import TITLE_GENDERS
+from .people_state import _kin_before
 from .quote_state import (
     CLAUSE_WORDS,
     DEFINITE_RE_ENGLISH,
@@ -108,6 +109,15 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
             elif m.person not in state.genders and (titled := _title_gender(text, m)):
                 # a title at a later mention ("Prime Minister Jagmeet Osei" … "Mr. Osei"): no dictionary needed
                 state.genders[m.person] = titled
+            elif (
+                m.person not in state.genders
+                and (kin := _gender([_kin_before(text, m.start)]))
+                and gender_of(state.people[m.person].name.split()[0]) in ("", kin)
+            ):
+                # "Arkwright's wife, Melania": the kinship word before the name says (_relative reads only "his wife",
+                # and a given name alone is not looked up below), unless the name says otherwise: in "a friend of
+                # Arkwright's sister, Tom," Tom is the friend
+                state.genders[m.person] = kin
         for i, p in enumerate(state.people):
             names = p.name.split()
             if i not in state.genders and len(names) > 1 and len(names[0]) > 2 and not names[0].endswith("."):

@@ -532,8 +532,11 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
         if not kept:  # no quotation: only its sentences' subjects may matter, later
             ctx.pending.append((pstart, pend, spans))
             ctx.group, ctx.group_explicit = [], False
-            # (a report in the paragraph right before a quotation's names its speaker; one further back does not)
-            indirect = _indirect_speaker(state, body_text, _frame(body_text, pstart, pend, spans), pstart)
+            # (a report in the paragraph right before a quotation's names its speaker; one further back does not;
+            # of its sentences, the last that reports: "Sanders called it “arbitrary.” Josh Hendler … warned that …")
+            frame, indirect = _frame(body_text, pstart, pend, spans), None
+            for s_start, s_end in _sentences(frame):
+                indirect = _indirect_speaker(state, body_text, frame[s_start:s_end], pstart + s_start) or indirect
             continue
         if indirect is not None:
             state.last, indirect = indirect, None

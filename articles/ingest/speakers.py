@@ -405,7 +405,8 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return _new_speaker(state, text, a, b, phrase, full, titles, "full name written elsewhere in the text")
     if len(words) == 1 and _brand(text, name, a, b):
         return _Attribution(a, b, None, phrase, "name of an outlet or a brand", "organisation")
-    before = PARTY_TAG_RE.sub("", phrase).split()[: -len(words) - len(titles)]  # "GLD spokesman" before the name
+    # "GLD spokesman" before the name (and its titles, counted in words: "spokeswoman Dr. Della")
+    before = PARTY_TAG_RE.sub("", phrase).split()[: -len(words) - len(titles.split())]
     if not _personal(text, name, a) and not (before and before[-1] in ROLE_NOUNS_BEFORE_NAME):
         return _Attribution(a, b, None, phrase, "name as written, no evidence of a person", speaker_kind(phrase))
     return _new_speaker(state, text, a, b, phrase, name, titles, "name as written next to the reporting verb")
@@ -612,7 +613,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         # subordinate clause ("As Ruiz attacked Gale, the crowd chanted": Gale is no subject; "As Ana Ruiz, an
         # expert, noted" names the subject).
         if i + 1 < len(segments) and (
-            not _ends_with_mention(state, offset + segments[i + 1][1], text)
+            not _ends_with_mention(state, offset + _before_of_organisation(frame, *segments[i + 1]), text)
             or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
         ):
             break
@@ -624,6 +625,17 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         if opener is not None:
             return opener
     return noun_phrase
+
+
+# A name's organisation after it: "Oren Brakel of Varnhold", "Ana Ruiz of the Kessly Institute".
+OF_ORGANISATION_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*\Z")
+
+
+def _before_of_organisation(frame: str, a: int, b: int) -> int:
+    """Where frame[a:b] ends before an organisation it closes with ("Oren Brakel of Varnhold, Kessly's largest
+    private bank, warned": the appositive describes the bank, its member speaks), else b."""
+    of = OF_ORGANISATION_RE.search(frame, a, b)
+    return of.start() if of else b
 
 
 def _subordinate_clause(state: _State, text: str, a: int, b: int) -> bool:
@@ -1051,6 +1063,9 @@ def _inverted_after_comma(state: _State, text: str, offset: int, verb: str, e: i
         return None
     m = state.mentions[i]
     words = text[start : m.start].split()
+    owner = next((j + 1 for j in range(len(words) - 1, -1, -1) if words[j].endswith(("’s", "'s"))), 0)
+    if owner and all(w[:1].isupper() or w == "the" for w in words[:owner]):
+        words = words[owner:]  # an outlet's or a person's, before the role: "noted KXT’s (chief pollster) Oren Brakel"
     if not all(_role_word(word) for word in words) and not _organisation_role(words):
         return None  # "said of Quill": the name is what the words are about
     tag = PARTY_TAG_AFTER_RE.match(text, m.end)
