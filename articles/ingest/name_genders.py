@@ -19,12 +19,18 @@ _lock = threading.Lock()
 
 def gender_of(given_name: str) -> str:
     """ "m", "f", or "" (unknown, or not always the same), for a given name in any case."""
+    return (_genders if _genders is not None else load()).get(given_name.lower(), "")
+
+
+def load() -> dict[str, str]:
+    """The dictionary, read on first use; an ingest reads it before forking its extraction workers, which then
+    share it instead of each reading it again (~0.08 s of CPU a worker, ~0.04 ms an article of a 4,000-article run)."""
     global _genders
     if _genders is None:
         with _lock:
             if _genders is None:
                 _genders = _read()
-    return _genders.get(given_name.lower(), "")
+    return _genders
 
 
 def _read() -> dict[str, str]:
