@@ -1676,11 +1676,11 @@ def test_a_possessive_joined_to_a_name_gives_the_gender_a_given_name_does_not():
 
 
 def test_a_kinship_word_after_a_possessive_name_gives_the_relatives_gender():
-    # "Arkwright's wife, Melania": a woman, though named by her given name alone; the "he" after her is the previous
+    # "Arkwright's wife, Odile": a woman, though named by her given name alone; the "he" after her is the previous
     # speaker
     body = (
         "“I will not back him,” Varnel said in July.\n\n"
-        "Varnel attacked Tobin Arkwright's wife, Melania, a former model.\n\n"
+        "Varnel attacked Tobin Arkwright's wife, Odile, a former architect.\n\n"
         "“That day it became personal,” he said."
     )
     assert speakers(body) == [("I will not back him,", "Varnel"), ("That day it became perso", "Varnel")]

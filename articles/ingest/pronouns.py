@@ -114,7 +114,7 @@ def _person_genders(state: _State, text: str) -> dict[int, str]:
                 and (kin := _gender([_kin_before(text, m.start)]))
                 and gender_of(state.people[m.person].name.split()[0]) in ("", kin)
             ):
-                # "Arkwright's wife, Melania": the kinship word before the name says (_relative reads only "his wife",
+                # "Arkwright's wife, Odile": the kinship word before the name says (_relative reads only "his wife",
                 # and a given name alone is not looked up below), unless the name says otherwise: in "a friend of
                 # Arkwright's sister, Tom," Tom is the friend
                 state.genders[m.person] = kin
