@@ -474,7 +474,7 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
     data = name_data.load()
     for base, piece in runs:
         if piece.places:
-            # The name's head noun: its last word, or the word before its last "of" ("Clinton School of Public
+            # The name's head noun: its last word, or the word before its last "of" ("Marchbank School of Public
             # Service", "Marisol Quint School of Law")
             head = len(piece.tokens) - 1
             if "of" in piece.tokens[1:-1]:
@@ -482,7 +482,7 @@ def _place_words(text: str, runs: list[tuple[int, _Piece]]) -> tuple[set[str], s
             places = piece.places
             stance = next((k for k, t in enumerate(piece.tokens[1:-1], 1) if t.lower() in ("for", "against")), 0)
             if stance:
-                # "Ready for Hillary PAC", "Coalition Against Trump": a group for or against a person, whose name
+                # "Ready for Ilsa PAC", "Coalition Against Kessler": a group for or against a person, whose name
                 # says nothing of a place's
                 places = places - {
                     w for w in map(fold, piece.tokens[stance + 1 :]) if w in data.given_names or w in data.surnames

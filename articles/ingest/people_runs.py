@@ -593,8 +593,8 @@ def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> 
     """Whether the two words after a possessive of two or more words are a name, its owner no person: the owner
     has no title before it and does not start with a given name ("Nancy Pelosi’s San Francisco" is hers), and
     the two words are name-shaped (capitalised, no common or organisation word), a known given name first or a Census
-    surname last ("Jeet Heer"; not "Politico’s Morning Meeting"), or neither an English word ("the Washington Post’s
-    Ishaan Tharoor": names no list knows)."""
+    surname last ("Jeet Heer"; not "Politico’s Morning Meeting"), or neither an English word ("the Kessly Herald’s
+    Ravindh Kotharu": names no list knows)."""
     data = name_data.load()
     if lang or cut or i < 1 or len(name_toks) - i - 1 != 2 or fold(name_toks[0]) in data.given_names:
         return False
@@ -610,7 +610,7 @@ def _possessed_name(name_toks: tuple[str, ...], i: int, cut: int, lang: str) -> 
 
 def _unlisted_possessed_name(role: str, words: tuple[str, ...]) -> bool:
     """A name _possessed_name took for words no list knows after an owner of two words or more: a writer's ("the Kessly
-    Herald’s Ishaan Tharoor wrote") as often as a column's, a product's or a unit's ("Brannoch Telecom’s Velox
+    Herald’s Ravindh Kotharu wrote") as often as a column's, a product's or a unit's ("Brannoch Telecom’s Velox
     Fibra plan"), so it needs a verb of saying after it."""
     data = name_data.load()
     return (

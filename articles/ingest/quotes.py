@@ -533,7 +533,7 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
             ctx.pending.append((pstart, pend, spans))
             ctx.group, ctx.group_explicit = [], False
             # (a report in the paragraph right before a quotation's names its speaker; one further back does not;
-            # of its sentences, the last that reports: "Sanders called it “arbitrary.” Josh Hendler … warned that …")
+            # of its sentences, the last that reports: "Ruiz called it “arbitrary.” Tobin Arkwright … warned that …")
             frame, indirect = _frame(body_text, pstart, pend, spans), None
             for s_start, s_end in _sentences(frame):
                 indirect = _indirect_speaker(state, body_text, frame[s_start:s_end], pstart + s_start) or indirect
