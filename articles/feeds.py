@@ -17,15 +17,15 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.http import urlencode
-from django.utils.text import Truncator
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from articles.filters import SearchFilter
 from articles.ingest.sanitize import strip_control
-from articles.models import Article, Person, Source, Topic
+from articles.models import Article, Person, Source, Topic, excerpt_of
 from articles.search import clean_query
 
 FEED_SIZE = 30
+FEED_EXCERPT_CHARS = 400  # characters of an entry's summary (its article's opening)
 
 
 class _ControlFreeXMLGenerator(SimplerXMLGenerator):
@@ -62,7 +62,8 @@ class LatestArticlesFeed(Feed):
         return Article.objects.one_per_story()
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing().with_excerpt(400).select_related("via").newest_first()[:FEED_SIZE]
+        articles = self.articles(obj).for_listing().with_excerpt(FEED_EXCERPT_CHARS).select_related("via")
+        return articles.newest_first()[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
         return item.headline
@@ -70,7 +71,7 @@ class LatestArticlesFeed(Feed):
     def item_description(self, item: Article) -> str:
         # Atom's <summary type="html"> is HTML: the plain text is escaped as HTML here, and the feed
         # generator escapes that again for XML, so a reader shows "<script>" as text, never runs it.
-        summary = escape(Truncator(item.excerpt).words(60))
+        summary = escape(excerpt_of(item.excerpt, FEED_EXCERPT_CHARS))
         if item.copy_outlets:
             summary += f" (also published by {item.copy_outlets} outlet{pluralize(item.copy_outlets)})"
         return summary

@@ -422,15 +422,31 @@ OLDEST_FIRST = (F("published").asc(nulls_first=True), F("id").asc())
 _REPEATED_FOR_PERSON = "person_mention_repeated"
 
 
+EXCERPT_CHARS = 240  # characters of an article's opening on its card (ArticleQuerySet.with_excerpt)
+
+
+def excerpt_of(opening: str, length: int = EXCERPT_CHARS) -> str:
+    """An article's opening as a card or a feed shows it: `opening` is the first `length` + 1 characters of its
+    text (with_excerpt()); a text that goes on is cut after its last whole word and ends with " …", so a card never
+    ends in half a word ("the council's housing departm")."""
+    if len(opening) <= length:
+        return opening
+    cut = opening[:length]
+    if not opening[length].isspace():  # the cut falls inside a word: leave the word out (unless it is all there is)
+        cut = re.sub(r"\S+\Z", "", cut) or cut
+    return cut.rstrip() + " …"
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("source").defer(
             "body_html", "body_text", "search_text", "search_vector", "wire_bands"
         )
 
-    def with_excerpt(self, length: int = 240) -> ArticleQuerySet:
-        """The opening of the plain text, for cards: cut in the database so body_text stays deferred."""
-        return self.annotate(excerpt=Left("body_text", length))
+    def with_excerpt(self, length: int = EXCERPT_CHARS) -> ArticleQuerySet:
+        """The opening of the plain text, for cards: cut in the database so body_text stays deferred. One
+        character more than `length`, so that excerpt_of() can tell a text cut there from one that ends there."""
+        return self.annotate(excerpt=Left("body_text", length + 1))
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by(*NEWEST_FIRST)

@@ -120,3 +120,11 @@ def test_an_outlets_feed_lists_its_own_copy_of_a_wire_story(client):
     assert "also published" not in feed.find(f"{ATOM}entry/{ATOM}summary").text
     titles, _ = entries(client, reverse("search_feed"), q="Sellholm ferry", source="northfield-ledger")
     assert titles == [LEDGER.headline]
+
+
+def test_a_feed_summary_cuts_a_long_opening_after_a_whole_word(client):
+    # 400 characters of the text are shown: 14 repeats of these 28 make 392, and the 400th falls inside the 15th's
+    # "harbour", which is left out with " …" after "the", never "the harb"
+    make_article(headline="Board meets", body_text="the harbour board met again " * 20)
+    summary = ET.fromstring(client.get(reverse("latest_feed")).content).find(f"{ATOM}entry/{ATOM}summary").text
+    assert summary == "the harbour board met again " * 14 + "the …"

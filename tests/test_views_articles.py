@@ -405,6 +405,20 @@ def test_article_cards_escape_what_they_show(client):
     assert '<p class="excerpt">Ferries &lt;script&gt;run&lt;/script&gt; late &amp; early.</p>' in html
 
 
+def test_a_card_cuts_a_long_opening_after_a_whole_word(client):
+    # The card shows 240 characters of the text: "departments" crosses that line, so the card ends after
+    # "municipal" with " …", not in half a word ("municipal depa"); the opening has fewer than 40 words.
+    opening = (
+        "Independent assessors commissioned by Harbourview councillors concluded yesterday that residential "
+        "evictions decreased substantially following introduction of stabilised tenancies, according to "
+        "statistics assembled by the municipal "
+    )
+    assert 230 < len(opening) < 240 < len(opening + "departments")
+    make_article(headline="Evictions fall", body_text=opening + "departments and the port authority.")
+    html = client.get(reverse("article_list")).content.decode()
+    assert f'<p class="excerpt">{opening.rstrip()} …</p>' in html
+
+
 def test_article_side_lists_escape_what_they_show(client):
     import datetime
 

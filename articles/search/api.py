@@ -18,7 +18,7 @@ from django.core.paginator import Page
 from django.db import OperationalError, connections
 from django.utils.safestring import SafeString
 
-from articles.models import QUOTES_NEWEST_FIRST, Article, Person, Quote, Source, Topic
+from articles.models import EXCERPT_CHARS, QUOTES_NEWEST_FIRST, Article, Person, Quote, Source, Topic
 from articles.search.facets import facets
 from articles.search.highlight import highlight, snippet_sql
 from articles.search.pagination import CAP, paginate
@@ -183,7 +183,7 @@ _HIT_FIELDS = [
     "copy_outlets",
 ]
 _HIT_SQL = f"""
-    SELECT {", ".join(f"a.{name}" for name in _HIT_FIELDS)}, left(a.body_text, 240), s.name, s.slug{{snippet}}
+    SELECT {", ".join(f"a.{name}" for name in _HIT_FIELDS)}, left(a.body_text, %(excerpt)s), s.name, s.slug{{snippet}}
       FROM articles_article a LEFT JOIN articles_source s ON s.id = a.source_id
      WHERE a.id = ANY(%(ids)s::bigint[])"""
 
@@ -198,7 +198,10 @@ def _hits(page: Page, text: str) -> list[Hit]:
         snippet, params = snippet_sql("a.body_text", text) if text else ("", {})
         db = read_alias()
         with connections[db].cursor() as cursor:
-            cursor.execute(_HIT_SQL.format(snippet=f", {snippet}" if snippet else ""), {"ids": ids, **params})
+            cursor.execute(
+                _HIT_SQL.format(snippet=f", {snippet}" if snippet else ""),
+                {"ids": ids, "excerpt": EXCERPT_CHARS + 1, **params},  # as with_excerpt() cuts it
+            )
             rows = cursor.fetchall()
         n = len(_HIT_FIELDS)
         for row in rows:

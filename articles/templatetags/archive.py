@@ -25,7 +25,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import add_truncation_text
 
 from articles.ingest.language import language_name, main_language
-from articles.models import Article, Quote, dated, url_for
+from articles.models import Article, Quote, dated, excerpt_of, url_for
 
 register = template.Library()
 
@@ -263,7 +263,7 @@ def _article_card(article: Article, snippet: str = "") -> dict:
         "published_text": text,
         "byline": article.byline,
         "snippet": snippet,
-        "excerpt": getattr(article, "excerpt", ""),
+        "excerpt": excerpt_of(getattr(article, "excerpt", "")),
         "lang": article.language,  # the lang attribute of its headline and text
         "language": foreign_language(article.language),  # said only when not the site's language
         # A wire story's head: the outlets that published copies of it (issue 14.3).
