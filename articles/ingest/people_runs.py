@@ -53,6 +53,7 @@ from .people_words import (
     GIVEN_NAME_HOMOGRAPHS,
     GIVEN_PARTICLES,
     GROUP_WORDS,
+    LOWER_PARTICLES,
     MONTHS,
     NON_PERSON_WORDS,
     OCCUPATION_NOUNS,
@@ -85,7 +86,9 @@ THING_ENDINGS = ("the", "The", "called", "named", *THING_NOUNS)
 # "H.W." and "U.S." are one token: initials written together, no full stop between two words.
 _INITIALS = r"(?:\.[A-Z](?=\.))*"
 _CAP_TOKEN = rf"(?:[{_UPPER}]{_INITIALS}[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?|(?:al|el|bin|ibn|abu|ben)-[{_UPPER}][^\W\d_]*)"
-_LINK = r"(?:al|el|bin|ibn|bint|abu|ben|de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|la|le|of|for)"
+# The lower-case words that may link a name's capitalised words (people_words: the particles and "of", "for"; the
+# capitalised Irish ones are capitalised tokens of their own).
+_LINK = "(?:" + "|".join(sorted(LOWER_PARTICLES | {"of", "for"})) + ")"
 _RUN_TAIL = rf"(?:[ \u00a0](?:{_LINK}[ \u00a0]){{0,2}}{_CAP_TOKEN})*"  # "de la Cour", "van der Molen"
 # A hyphen joins a capital to the word before it ("Jean-Marie", "pro-Clinton"), not to a space or a line start: "-Nate
 # Cohn explains …", "--Kim Hjelmgaard." (a list's bullet, a signature's dashes) start a run.
