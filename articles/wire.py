@@ -78,7 +78,12 @@ def similarity(a: str | np.ndarray, b: str | np.ndarray) -> float:
     b = shingles(b) if isinstance(b, str) else b
     if not len(a) or not len(b):
         return 0.0
-    common = len(np.intersect1d(a, b, assume_unique=True))
+    # Both are sorted and without repeats, so a value both hold sits next to itself once they are merged: a
+    # stable sort of the two runs merges them in one pass (np.intersect1d sorts them afresh: 15 us a bench pair
+    # against 3.4; the process storing a batch compares ~3 pairs an article).
+    merged = np.concatenate((a, b))
+    merged.sort(kind="stable")
+    common = int(np.count_nonzero(merged[1:] == merged[:-1]))
     return common / (len(a) + len(b) - common)
 
 
