@@ -776,7 +776,8 @@ def find_groups(
             affected.add(leader[pk])
         leader[pk] = None
         # Stored before, or earlier in this batch: a later one of ours is compared with this one then.
-        compared = [other for other in candidates[pk] if other in stored or other in done][:COMPARED]
+        # The first COMPARED of them (islice stops there: the bench's articles have ~150 candidates each).
+        compared = list(itertools.islice((o for o in candidates[pk] if o in stored or o in done), COMPARED))
         scored = [(wire.similarity(shingled(pk), shingled(other)), other) for other in compared]
         scored = [(score, other) for score, other in scored if score >= wire.SAME_STORY]
         if not scored:
