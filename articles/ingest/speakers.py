@@ -53,6 +53,7 @@ from .quote_state import (
     _mention_in,
     _past,
     _State,
+    _Words,
 )
 from .quote_words import (
     APPOSITIVE_PERSON_NOUNS,
@@ -893,10 +894,19 @@ TEXT_RELATIVE_RE = re.compile(
 )
 
 
-def _attributions(state: _State, text: str, frame: str, offset: int) -> list[_Attribution]:
+def _listed_verbs(words: _Words, frame: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, verb, False) of each reporting verb of the language's list in frame (False: listed, not placed)."""
+    return [(m.start(), m.end(), m.group(), False) for m in words.verb_re.finditer(frame)]
+
+
+def _attributions(
+    state: _State, text: str, frame: str, offset: int, verbs: list[tuple[int, int, str, bool]] | None = None
+) -> list[_Attribution]:
+    """verbs: _listed_verbs(state.words, frame), when the caller has them already."""
     found = []
     words = state.words
-    verbs = [(m.start(), m.end(), m.group(), False) for m in words.verb_re.finditer(frame)]
+    if verbs is None:
+        verbs = _listed_verbs(words, frame)
     if QUOTE_CHAR in frame and words is ENGLISH_WORDS:
         # (only where no listed verb stands between the quotation and the placed one: "“…,” Ruiz told reporters gathered
         # outside" has its verb)
