@@ -53,6 +53,7 @@ from .quote_state import (
     _mention_in,
     _past,
     _State,
+    _trie_pattern,
     _Words,
 )
 from .quote_words import (
@@ -995,8 +996,9 @@ CLAIM_RULE = "the claim named as the person's"
 CLAIM_RE = re.compile(
     rf"(?P<own>[^,;:!?\n{QUOTE_CHAR}]{{2,60}}?)[’']s\s+(?:[a-z]+\s+)?(?:{'|'.join(CLAIM_NOUNS)})s?\s+(?:that|to)\s"
 )
-# A sentence _in_the_words_of reads: one with "words" or one of the nouns in it (anywhere, as a substring).
-WORDS_OF_GATE_RE = re.compile("|".join(["words", *SPEECH_NOUNS, *CLAIM_NOUNS]))
+# A sentence _in_the_words_of reads: one with "words" or one of the nouns in it (anywhere, as a substring). As a
+# prefix tree (_trie_pattern): searched in every sentence with a reporting verb, 1.8 us a sentence as a flat list, 1.1.
+WORDS_OF_GATE_RE = re.compile(_trie_pattern(["words", *SPEECH_NOUNS, *CLAIM_NOUNS]))
 # What a match of each of the three needs, searched first: they open with a lazy run, tried at every character of
 # every sentence, and hardly any sentence has what they need.
 IN_WORDS_CUE_RE = re.compile(r"words\s+of\s|[’']s\s+(?:own\s+)?words\s*[,:]")
