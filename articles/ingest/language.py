@@ -14,6 +14,12 @@ is read further (FURTHER characters).
 A text with fewer than MIN_LETTERS letters, a classification less sure than MIN_CONFIDENCE, or a
 language without a two-letter code gives "": unknown, which the extractor reads as the site's main
 language.
+
+The model's table of feature weights ships as float16; each classification picks its features' rows and
+numpy widened them to float32 one value at a time (in software: ~0.7 M instructions an article, 4% of an
+extraction worker's). The cache keeps the table widened once (float32: the same values, and the same
+products: every detection of the dump's 10,000 samples scored bit for bit alike), 126 MB instead of 69;
+reading it costs ~0.02 s more once per process.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import threading
 from importlib.metadata import version
 from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 from django.utils.translation import get_language_info
 
@@ -52,13 +59,15 @@ def load():
 
 
 def cache_path() -> Path:
-    return Path(settings.BASE_DIR) / "var" / "cache" / f"py3langid-{version('py3langid')}.pickle"
+    # ("-f32": the table widened, see the module's note; a cache of the float16 table is read no more)
+    return Path(settings.BASE_DIR) / "var" / "cache" / f"py3langid-{version('py3langid')}-f32.pickle"
 
 
 def _from_package():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)  # see the module's note
     path = cache_path()
     with contextlib.suppress(OSError):  # a read-only deployment: no cache, the next process reads the package
         path.parent.mkdir(parents=True, exist_ok=True)

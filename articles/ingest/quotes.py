@@ -123,6 +123,7 @@ from .quote_words import (
 from .speakers import (
     PARTY_TAG_RE,
     _attributions,
+    _listed_verbs,
     _main_clause_subject,
     _name_words,
     _place,
@@ -607,10 +608,12 @@ def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Att
     """Reported speech without quotation marks ("However debates are not likely to alter the campaign, noted NBC's
     Dante Chinni.", "Ham explained why he backs Trump."): its speaker, when a person named, is the previous speaker
     a following "he said" and a follow-on quotation read (the caller decides how near the quotation must be)."""
-    if not state.words.verb_re.search(frame):
+    # (the verbs found once: a search for the first, then _attributions' for all, read most sentences twice)
+    verbs = _listed_verbs(state.words, frame)
+    if not verbs:
         return None
     last = state.last.person if state.last is not None else None
-    for att in _attributions(state, text, frame, offset):  # the first: the main clause's, before any it reports
+    for att in _attributions(state, text, frame, offset, verbs):  # the first: the main clause's, before any it reports
         # (a pronoun meaning the previous speaker says nothing new; one meaning someone named since does)
         if att.person is not None and (att.basis is not Basis.PRONOUN or att.person != last):
             return att
