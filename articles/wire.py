@@ -21,7 +21,6 @@ per process), shingles combined as numpy vectors, one hash a shingle (one-permut
 
 from __future__ import annotations
 
-import re
 import zlib
 
 import numpy as np
@@ -36,8 +35,7 @@ SAME_STORY = 0.5  # Jaccard similarity of the shingle sets at or above which two
 MIN_SHINGLES = 25
 
 # Words are runs of anything but spaces and punctuation: outlets restyle quotation marks and dashes.
-# (A regular expression's findall, 4x faster than str.translate to spaces and split.)
-_WORD = re.compile(r"[^\s" + re.escape(".,;:!?\"'()[]{}“”‘’„«»—–-/…*#|<>") + "]+")
+_PUNCTUATION = ".,;:!?\"'()[]{}“”‘’„«»—–-/…*#|<>"
 # Each word's hash, kept per process (a dictionary look-up costs a third of crc32 called from Python).
 _word_ids: dict[str, int] = {}
 _WORD_IDS_MAX = 200_000
@@ -50,7 +48,14 @@ _BAND_SALT = [(b + 1) * 0x9E3779B97F4A7C15 % 2**64 for b in range(BANDS)]
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    r"""The runs of anything but spaces (str.isspace) and _PUNCTUATION, lower case: each mark present replaced by a
+    space, then str.split. Half the time of a regular expression's findall of [^\s<marks>]+, which finds the same runs
+    (its \s is str.isspace too), and a quarter of str.translate's to spaces and split."""
+    text = text.lower()
+    for mark in _PUNCTUATION:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text.split()
 
 
 def shingles(text: str) -> np.ndarray:
@@ -94,8 +99,10 @@ def _shingle_hashes(w: list[str]) -> np.ndarray:
         return np.empty(0, dtype=np.uint64)
     if len(_word_ids) > _WORD_IDS_MAX:
         _word_ids.clear()
-    get = _word_ids.get
-    ids = np.array([get(x) or _word_ids.setdefault(x, zlib.crc32(x.encode()) + 1) for x in w], dtype=np.uint64)
+    # (the words not seen yet hashed first, so the rest is C: a comprehension testing each word cost more)
+    for new in set(w).difference(_word_ids):
+        _word_ids[new] = zlib.crc32(new.encode()) + 1
+    ids = np.fromiter(map(_word_ids.__getitem__, w), dtype=np.uint64, count=len(w))
     with np.errstate(over="ignore"):  # wrap-around is the point
         values = ids[:n] * np.uint64(_POSITION[0])
         for k in range(1, SHINGLE):
@@ -135,7 +142,9 @@ def _bands(values: np.ndarray, n: int) -> list[int]:
     """The band values of a text's n sorted shingle hashes (repeats kept)."""
     firsts = np.searchsorted(values, _EDGES).tolist()
     starts, ends = [0, *firsts], [*firsts, n]
-    minimums = [int(values[s]) if s < e else _EMPTY for s, e in zip(starts, ends, strict=True)]
+    # (a bin's first value read for all bins at once, an empty bin's replaced below: one numpy scalar a bin cost more)
+    lows = values[np.minimum(starts, n - 1)].tolist()
+    minimums = [low if s < e else _EMPTY for low, s, e in zip(lows, starts, ends, strict=True)]
     if _EMPTY in minimums:
         own = list(minimums)
         for j in range(BINS):
@@ -149,7 +158,8 @@ def _bands(values: np.ndarray, n: int) -> list[int]:
         m0, m1, m2 = minimums[b * ROWS : b * ROWS + ROWS]
         # The band's three minimums as one value (odd multiplications are bijective modulo 2^64, so
         # bands differing in a minimum collide only by chance), salted by the band's number.
-        folded = (((m0 * 0xFF51AFD7ED558CCD % 2**64) ^ m1) * 0xC4CEB9FE1A85EC53 % 2**64) ^ m2 ^ _BAND_SALT[b]
+        # (modulo 2^64 as a mask, the same for these non-negative values: % divided big integers)
+        folded = (((m0 * 0xFF51AFD7ED558CCD & _EMPTY) ^ m1) * 0xC4CEB9FE1A85EC53 & _EMPTY) ^ m2 ^ _BAND_SALT[b]
         result.append(folded - 2**64 if folded >= 2**63 else folded)
     return result
 
