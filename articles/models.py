@@ -355,9 +355,13 @@ class TopicRule(models.Model):
         return self.keyword
 
 
-def fingerprint(headline: str, body_text: str) -> str:
-    """Identity of an article's content: the same text from two feeds is stored once."""
-    canonical = " ".join(f"{headline}\n{body_text}".lower().split())
+def fingerprint(headline: str, body_text: str, body_lower: str | None = None) -> str:
+    """Identity of an article's content: the same text from two feeds is stored once. body_lower: body_text.lower(),
+    when the caller has it (the extraction workers lower it for wire.signature too)."""
+    # (lowering the two apart is lowering them joined: str.lower reads no context across the line break, not even
+    # for a final sigma)
+    body_lower = body_text.lower() if body_lower is None else body_lower
+    canonical = " ".join(f"{headline.lower()}\n{body_lower}".split())
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 

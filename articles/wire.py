@@ -47,11 +47,12 @@ _EMPTY = 2**64 - 1
 _BAND_SALT = [(b + 1) * 0x9E3779B97F4A7C15 % 2**64 for b in range(BANDS)]
 
 
-def words(text: str) -> list[str]:
+def words(text: str, lowered: str | None = None) -> list[str]:
     r"""The runs of anything but spaces (str.isspace) and _PUNCTUATION, lower case: each mark present replaced by a
     space, then str.split. Half the time of a regular expression's findall of [^\s<marks>]+, which finds the same runs
-    (its \s is str.isspace too), and a quarter of str.translate's to spaces and split."""
-    text = text.lower()
+    (its \s is str.isspace too), and a quarter of str.translate's to spaces and split. lowered: text.lower(), when the
+    caller has it."""
+    text = text.lower() if lowered is None else lowered
     for mark in _PUNCTUATION:
         if mark in text:
             text = text.replace(mark, " ")
@@ -125,11 +126,11 @@ def bands(text: str) -> list[int]:
     return signature(text)[0]
 
 
-def signature(text: str) -> tuple[list[int], np.ndarray | None]:
+def signature(text: str, lowered: str | None = None) -> tuple[list[int], np.ndarray | None]:
     """bands(text) and shingles(text) from one pass over the text (the extraction workers compute both, so the
     process storing the batch compares new articles without shingling them again); the shingles are None
-    for a text too short to have bands (nothing finds it to compare)."""
-    w = words(text)
+    for a text too short to have bands (nothing finds it to compare). lowered: text.lower(), when the caller has it."""
+    w = words(text, lowered)
     n = len(w) - SHINGLE + 1
     if n < MIN_SHINGLES:
         return [], None

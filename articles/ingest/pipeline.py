@@ -262,9 +262,10 @@ def _extract_packed(task: tuple[str, str] | ParsedArticle, lang: str | None = No
         from articles.ingest.quotes import extract
 
         found = extract(headline, body_text, lang)
-        bands, shingles = wire.signature(body_text)
+        body_lower = body_text.lower()  # (lowered once for both)
+        bands, shingles = wire.signature(body_text, body_lower)
         return (
-            fingerprint(headline, body_text),
+            fingerprint(headline, body_text, body_lower),
             bands,
             None if shingles is None else shingles.tobytes(),  # bytes cross the boundary cheaper than an array
             [(p.name, p.role, p.count, p.variants, p.evidence) for p in found.people],
