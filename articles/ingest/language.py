@@ -2,9 +2,9 @@
 
 Detected by py3langid (a maintained fork of langid.py: a naive Bayes model over byte n-grams for 97
 languages, shipped inside the package, nothing fetched at run time). The model is read once per
-process (~70 MB; `load()` in a parent before forking workers shares it). The package's file is
+process (~100 MB; `load()` in a parent before forking workers shares it). The package's file is
 xz-compressed and takes ~0.5 s to read, half an ingest of 1,000 articles; so the first process to
-read it keeps the loaded classifier, pickled, in var/cache/ (git-ignored, ~70 MB, named after the
+read it keeps the loaded classifier, pickled, in var/cache/ (git-ignored, ~100 MB, named after the
 package's version), which later processes read in ~0.06 s. A cache that can't be written or read is
 left alone: the package's file is read instead. Only the headline and the opening of the body are
 classified: SAMPLE characters classify all our evaluation articles as the whole text does, at
@@ -18,7 +18,7 @@ language.
 The model's table of feature weights ships as float16; each classification picks its features' rows and
 numpy widened them to float32 one value at a time (in software: ~0.7 M instructions an article, 4% of an
 extraction worker's). The cache keeps the table widened once (float32: the same values, and the same
-products: every detection of the dump's 10,000 samples scored bit for bit alike), 126 MB instead of 69;
+products: every detection of the dump's 10,000 samples scored bit for bit alike), 97 MB instead of 69;
 reading it costs ~0.02 s more once per process.
 """
 
@@ -59,15 +59,18 @@ def load():
 
 
 def cache_path() -> Path:
-    # ("-f32": the table widened, see the module's note; a cache of the float16 table is read no more)
-    return Path(settings.BASE_DIR) / "var" / "cache" / f"py3langid-{version('py3langid')}-f32.pickle"
+    # ("-float32": the table widened, see the module's note; a cache of the float16 table is read no more)
+    return Path(settings.BASE_DIR) / "var" / "cache" / f"py3langid-{version('py3langid')}-float32.pickle"
 
 
 def _from_package():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)  # see the module's note
+    # (see the module's note; the model's full table, which set_languages() reads, is the widened one too: kept
+    # as shipped it would be a second, float16 copy in the cache and in memory)
+    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)
+    identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)
     path = cache_path()
     with contextlib.suppress(OSError):  # a read-only deployment: no cache, the next process reads the package
         path.parent.mkdir(parents=True, exist_ok=True)
