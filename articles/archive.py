@@ -130,6 +130,10 @@ class Context:
 
     people: PersonIndex = field(default_factory=PersonIndex)
     sources: SourceCache = field(default_factory=SourceCache)
+    # The URLs (of articles that are no feed entry) and the feed entries (feed URL, entry id) this run has stored or
+    # updated: a later article of the same input with one of them is skipped as "earlier in this input", as it is
+    # within a batch, wherever the run's batches split (see _new_or_changed).
+    written: set = field(default_factory=set)
 
     def reload(self) -> None:
         self.people, self.sources = PersonIndex(), SourceCache()
@@ -147,7 +151,9 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
     if len(items) > 1:
         try:
             with transaction.atomic():
-                return _store_batch(items, context)
+                results = _store_batch(items, context)
+            _remember_written(items, results, context)
+            return results
         except Exception as exc:  # noqa: BLE001 - find the bad article below, one by one
             if database_gone(exc):
                 raise  # no article's fault: every one would fail the same way
@@ -160,7 +166,17 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
             if database_gone(exc):
                 raise
             results.append(StoreResult("rejected", None, f"not stored: {_failure(exc)}"))
+        _remember_written([(parsed, extracted)], results[-1:], context)
     return results
+
+
+def _remember_written(
+    items: list[tuple[ParsedArticle, Extracted]], results: list[StoreResult], context: Context
+) -> None:
+    """Note in context.written the URL or feed entry of each article these results stored or updated (committed)."""
+    for (parsed, _), result in zip(items, results, strict=True):
+        if result.status in ("created", "updated"):
+            context.written.add((parsed.feed_url, parsed.entry_id) if parsed.entry_id else parsed.url)
 
 
 def _store_one(parsed: ParsedArticle, extracted: Extracted, context: Context) -> StoreResult:
@@ -328,6 +344,14 @@ def _new_or_changed(
             by_url[row["url"]].append(row["pk"])
         if row["entry_id"]:
             by_entry[row["feed_url"], row["entry_id"]] = row["pk"]
+    # What this run wrote before this batch is written here as this batch's own writes are below ("earlier in this
+    # input"), not as rows found stored: whether two articles of one input fall in one batch or in two must not
+    # decide between skipping the second and letting it replace the first.
+    for parsed, _ in items:
+        if parsed.entry_id and (parsed.feed_url, parsed.entry_id) in context.written:
+            by_entry[parsed.feed_url, parsed.entry_id] = None
+        elif not parsed.entry_id and parsed.url in context.written:
+            by_url[parsed.url].append(None)
     batch_digests = set(digests)
 
     results: list[StoreResult | None] = [None] * len(items)

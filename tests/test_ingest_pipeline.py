@@ -367,6 +367,47 @@ def test_ingest_command_names_each_skipped_and_updated_article_at_verbosity_2(tm
     assert f"updated {path}:2: article {article.pk}" in err
 
 
+@pytest.mark.parametrize("batch_size", [400, 2])
+def test_a_url_or_entry_again_later_in_one_input_is_skipped_wherever_the_batches_split(
+    tmp_path, capsys, monkeypatch, batch_size
+):
+    """Within one input, a second article with the URL (or the feed entry) of an earlier one is skipped, the first
+    kept: the same whether both fall in one batch of the store or in two (a later batch found the first stored,
+    and replaced its text)."""
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", batch_size)
+    path = tmp_path / "in.jsonl"
+    lines = [
+        {"headline": "Harbour toll agreed", "body": "The toll stays at two crowns.", "url": "https://x.example/toll"},
+        {"headline": "Ferry timetable", "body": "Boats leave on the hour.", "url": "https://x.example/ferry"},
+        {
+            "headline": "Harbour toll revised",
+            "body": "The toll rises to three crowns.",
+            "url": "https://x.example/toll",
+        },
+        {
+            "headline": "Quay lights",
+            "body": "The lights are fixed.",
+            "feed_url": "https://x.example/feed",
+            "entry_id": "quay-1",
+        },
+        {"headline": "Lamp posts", "body": "Two posts are new.", "url": "https://x.example/lamps"},
+        {
+            "headline": "Quay lights again",
+            "body": "The lights failed again.",
+            "feed_url": "https://x.example/feed",
+            "entry_id": "quay-1",
+        },
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    call_command("ingest", str(path), verbosity=2)
+    err = capsys.readouterr().err
+    assert Article.objects.get(url="https://x.example/toll").headline == "Harbour toll agreed"
+    assert Article.objects.get(entry_id="quay-1").headline == "Quay lights"
+    assert f"skipped {path}:3: same URL earlier in this input" in err
+    assert f"skipped {path}:6: same entry earlier in this input" in err
+    assert Article.objects.count() == 4
+
+
 def test_dry_run_stores_nothing_and_prints_export_records(tmp_path, capsys):
     make_person("Ana Ruiz")
     path = tmp_path / "in.json"
