@@ -173,9 +173,10 @@ def store_articles(items: list[tuple[ParsedArticle, Extracted]], *, context: Con
 def _remember_written(
     items: list[tuple[ParsedArticle, Extracted]], results: list[StoreResult], context: Context
 ) -> None:
-    """Note in context.written the URL or feed entry of each article these results stored or updated (committed)."""
+    """Note in context.written the URL or feed entry of each article these results stored or updated (committed);
+    an article with neither has nothing to note."""
     for (parsed, _), result in zip(items, results, strict=True):
-        if result.status in ("created", "updated"):
+        if result.status in ("created", "updated") and (parsed.entry_id or parsed.url):
             context.written.add((parsed.feed_url, parsed.entry_id) if parsed.entry_id else parsed.url)
 
 

@@ -5,7 +5,7 @@ languages, shipped inside the package, nothing fetched at run time). The model i
 process (~100 MB; `load()` in a parent before forking workers shares it). The package's file is
 xz-compressed and takes ~0.5 s to read, half an ingest of 1,000 articles; so the first process to
 read it keeps the loaded classifier, pickled, in var/cache/ (git-ignored, ~100 MB, named after the
-package's version), which later processes read in ~0.06 s. A cache that can't be written or read is
+package's version), which later processes read in ~0.1 s. A cache that can't be written or read is
 left alone: the package's file is read instead. Only the headline and the opening of the body are
 classified: SAMPLE characters classify all our evaluation articles as the whole text does, at
 ~0.15 ms an article against ~0.65 ms for the whole of a 450-word one; an opening too unsure to tell
@@ -19,7 +19,7 @@ The model's table of feature weights ships as float16; each classification picks
 numpy widened them to float32 one value at a time (in software: ~0.7 M instructions an article, 4% of an
 extraction worker's). The cache keeps the table widened once (float32: the same values, and the same
 products: every detection of the dump's 10,000 samples scored bit for bit alike), 97 MB instead of 69;
-reading it costs ~0.02 s more once per process.
+reading it costs a few hundredths of a second more once per process.
 """
 
 from __future__ import annotations

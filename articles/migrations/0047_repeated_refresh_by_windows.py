@@ -38,18 +38,22 @@ from django.db import migrations
 # 0040's: the first key of the lock (the second is 0); collect.py's host locks use 15_001.
 LOCK = "    PERFORM pg_advisory_xact_lock(15002, 0);\n"
 
-QUOTES = r"""
-CREATE OR REPLACE FUNCTION na_quotes_repeated_refresh(article_ids bigint[]) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-{lock}    WITH heads AS (
+# The groups of the articles named (their heads' members), and the articles named themselves: the rows whose flags
+# are computed again (`rows`: what the comment calls them).
+MEMBERS = """{lock}    WITH heads AS (
         SELECT DISTINCT coalesce(a.copy_of_id, a.id) AS head FROM articles_article a WHERE a.id = ANY(article_ids)),
     members AS (
         SELECT a.id, a.copy_of_id FROM articles_article a JOIN heads ON a.id = heads.head
         UNION
         SELECT a.id, a.copy_of_id FROM articles_article a JOIN heads ON a.copy_of_id = heads.head
-        UNION  -- an article that has just left a group: its quotations are no repeats any more
-        SELECT a.id, a.copy_of_id FROM articles_article a WHERE a.id = ANY(article_ids)),
+        UNION  -- an article that has just left a group: its {rows} are no repeats any more
+        SELECT a.id, a.copy_of_id FROM articles_article a WHERE a.id = ANY(article_ids)),"""
+
+QUOTES = r"""
+CREATE OR REPLACE FUNCTION na_quotes_repeated_refresh(article_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+{members}
     -- The members' quotations, looked up member by member (OFFSET 0 keeps the lateral subquery a subquery,
     -- so no estimate can turn it into a join reading the whole table's index).
     written AS (
@@ -103,14 +107,7 @@ MENTIONS = r"""
 CREATE OR REPLACE FUNCTION na_mentions_repeated_refresh(article_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-{lock}    WITH heads AS (
-        SELECT DISTINCT coalesce(a.copy_of_id, a.id) AS head FROM articles_article a WHERE a.id = ANY(article_ids)),
-    members AS (
-        SELECT a.id, a.copy_of_id FROM articles_article a JOIN heads ON a.id = heads.head
-        UNION
-        SELECT a.id, a.copy_of_id FROM articles_article a JOIN heads ON a.copy_of_id = heads.head
-        UNION  -- an article that has just left a group: its mentions are no repeats any more
-        SELECT a.id, a.copy_of_id FROM articles_article a WHERE a.id = ANY(article_ids)),
+{members}
     keyed AS (  -- looked up member by member, as the quotations are
         SELECT m.id, m.article_id, g.copy_of_id, coalesce(g.copy_of_id, g.id) AS head, m.person_id, m.repeated
           FROM members g CROSS JOIN LATERAL (
@@ -211,7 +208,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            QUOTES.format(lock=LOCK) + MENTIONS.format(lock=LOCK),
+            QUOTES.format(members=MEMBERS.format(lock=LOCK, rows="quotations"))
+            + MENTIONS.format(members=MEMBERS.format(lock=LOCK, rows="mentions")),
             REVERSE_QUOTES.format(lock=LOCK) + REVERSE_MENTIONS.format(lock=LOCK),
         ),
     ]
