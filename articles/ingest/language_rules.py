@@ -18,7 +18,9 @@ a title or role word of the language before or after it (in the run, or lower-ca
 an apposition: "la maire, Clémence Aubriot"), an age, or a reporting verb of the language right before
 or after it; or when the archive already knows the name (articles.archive, at storage). Everything
 else capitalised (German nouns, French institutions) is left out: fewer people rather than invented
-ones. A language without a table here gets an empty one: only titles of English and ages count.
+ones. In a language that capitalises nouns, a name of two words or more must also open with a given
+name a list knows (or an initial): words before one are cut off as a role ("Theologen | Thomas
+Söding"). A language without a table here gets an empty one: only titles of English and ages count.
 """
 
 from __future__ import annotations

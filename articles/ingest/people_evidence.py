@@ -397,6 +397,8 @@ def _evidence(text: str, c: _Candidate, rules: LanguageRules, lang: str) -> tupl
     if c.role and any(_is_title(w.lower(), lang) for w in c.role.split()):
         return "title", ""
     title = _title_before(text, c.start, rules) or _title_after(text, c.end, rules)
+    if not title and 0 <= c.run_start < c.start:  # before words cut from the run: "la ministre des | Sports | …"
+        title = _title_before(text, c.run_start, rules)
     if title:
         return "title", title
     # An age only after or before a full name, and never 0: "Markt (8)" counts a category's entries, "Grad Celsius

@@ -26,6 +26,7 @@ from .people_state import (
     _dotted_initials,
     _ends_with,
     _family_name_first,
+    _given_name_word,
     _heads_administration,
     _is_title,
     _kin_before,
@@ -462,6 +463,10 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         and not _not_name_word(toks[0], lang)
     ):
         cut = 1  # "Stammkundin Gerda Pohlmeier": a noun before a given name and surname (no evidence by itself)
+    if lang and not cut and len(toks) >= 3 and (k := _first_given_name(toks, lang)) and 2 <= len(toks) - k <= 3:
+        # "Theologen Thomas Söding", "ministre de la Santé Olivier Véran": words before a given name (see there); not
+        # "Autorin Charlotte Elsen Tobias Trommer", two people side by side
+        cut = k
     name_toks = toks[cut:]
     owned = False  # an owner phrase before the name ("Supporters of"): no role
     # "Lavrov of Russia": the name stops at a connector.
@@ -705,6 +710,26 @@ def _plural_role(low: str) -> bool:
         return False
     one = low[:-1]
     return one in name_data.load().titles or one in AFFILIATION_WORDS or one in OCCUPATION_NOUNS or _is_title(one)
+
+
+def _first_given_name(toks: tuple[str, ...], lang: str) -> int:
+    """In a language other than English, where a run's name starts when it opens with words that are no name: the
+    first given name a list knows (or initial) after them, 0 for none. In a language that capitalises nouns, any
+    words before it ("AfD-Abgeordnete Alice Weidel", "Vorstandsvorsitzenden Heribert Bruchhagen": a role, no
+    evidence by itself); in another, frequent words of the language only ("Santé Olivier Véran"), not a given name
+    no list knows ("Ijoma Alexander Mangold" stays whole)."""
+    rules = rules_for(lang)
+    common = name_data.load().other_common_words.get(lang, frozenset())
+    for k, tok in enumerate(toks):
+        low = fold(tok.rstrip("."))
+        if low in PARTICLES:  # "Constitución de la República" ("de" is a given name too)
+            return 0
+        # As written, accents kept: "Santé" is no given name ("Sante" is one).
+        if _given_name_word(tok.rstrip(".").lower()) or (len(tok) == 2 and tok.endswith(".")):
+            return k
+        if not (rules and rules.capitalises_nouns or tok.lower() in common or low in common):
+            return 0
+    return 0
 
 
 # Nouns in a language that capitalises them, which before a given name and surname are a role, not a name

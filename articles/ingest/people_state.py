@@ -204,6 +204,14 @@ def _plain_word(word: str, lang: str = "") -> bool:
     return word in words and word not in data.given_names and word not in data.surnames
 
 
+@lru_cache(maxsize=8192)
+def _given_name_word(word: str) -> bool:
+    """A folded word that is a given name gender-guesser knows, or of such names joined by hyphens ("hans-jurgen",
+    "jean-yves")."""
+    given = name_data.load().given_names
+    return word in given or ("-" in word and all(part in given for part in word.split("-")))
+
+
 @lru_cache(maxsize=16384)
 def _not_name_word(tok: str, lang: str = "") -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
