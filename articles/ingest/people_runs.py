@@ -508,6 +508,9 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
                     else ()
                 )
             break
+    if lang and len(name_toks) >= 3 and (rules := rules_for(lang)) and rules.capitalises_nouns:
+        while len(name_toks) > 2 and _listed_noun(name_toks[-1], lang):
+            name_toks = name_toks[:-1]  # "Torsten Hempel Zuckerschoten", "James Comeys Stellungnahme": a noun after
     first = _family_name_first(name_toks)
     if not name_toks or any(
         _not_name_word(t, lang) and not _name_part(t, i, name_toks, lang) for i, t in enumerate(name_toks) if i >= first
@@ -710,6 +713,14 @@ def _plural_role(low: str) -> bool:
         return False
     one = low[:-1]
     return one in name_data.load().titles or one in AFFILIATION_WORDS or one in OCCUPATION_NOUNS or _is_title(one)
+
+
+def _listed_noun(tok: str, lang: str) -> bool:
+    """A word of the language's list (name_data.word_listed) that is no given name or surname: after a name in a
+    language that capitalises nouns, a noun of the sentence ("… Hempel Zuckerschoten"), not part of the name."""
+    low = tok.lower()
+    data = name_data.load()
+    return name_data.word_listed(low, lang) and fold(low) not in data.given_names and fold(low) not in data.surnames
 
 
 def _first_given_name(toks: tuple[str, ...], lang: str) -> int:
