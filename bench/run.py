@@ -194,6 +194,10 @@ def quality() -> None:
             for kind, (precision, recall, gold) in s["people_by_kind"].items()
         )
         print(f"{'':<14}people: {people}")
+    if REALNEWS and (Path(REALNEWS) / "pages").is_dir():
+        import pagepeople
+
+        print(pagepeople.summary(Path(REALNEWS)))
     print(
         "targets: quote F1 >= 0.95, speaker >= 0.90, people P and R >= 0.90 — the holdout rows are the honest ones; "
         "'org→person': quotes of an organisation or an unnamed speaker given a person (lower is better)"

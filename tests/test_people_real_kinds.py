@@ -1495,3 +1495,14 @@ def test_german_nouns_after_a_title_or_a_name_are_no_person_and_no_part_of_a_nam
     found = extract("", "Opa Wemmeck (81) führt den Hof seit 1980. „Wir machen weiter“, sagte Wemmeck.", "de")
     assert [p.name for p in found.people] == ["Wemmeck"]
     assert found.quotes[0].speaker == "Wemmeck"
+
+
+def test_de_and_a_noun_after_a_title_is_no_person_in_spanish():
+    """Real Spanish pages gave "del Paraguay" ("la Fiscal General del Paraguay"), "de Escuelas" ("Director de
+    Escuelas"), "de la República" ("Presidente de la República"): after a title, "de" means "of" and what follows
+    completes the title. A mention opening with a lower-case particle gets no evidence of its own."""
+    body = (
+        "La General Marta Quiroga viajó a Asunción. “Yo le decía a la Fiscal General del Paraguay que no estamos "
+        "para agradar a nadie”, agregó Quiroga, quien también se reunió con el Director de Escuelas Públicas."
+    )
+    assert [p.name for p in extract("", body, "es").people] == ["Marta Quiroga"]

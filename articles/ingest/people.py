@@ -315,6 +315,11 @@ def _plain_first(tokens: tuple[str, ...], lang: str) -> bool:
         return False
     if len(key[0]) > 2 and _plain_word(key[0], lang):
         return True
+    if key[0] in PARTICLES and tokens[0][:1].islower():
+        # "la Fiscal General del Paraguay", "Director de Escuelas Públicas", "Presidente de la República": in these
+        # languages "de" after a title is mostly "of", what follows completes the title. A surname with its particle
+        # ("le général de Gaulle") gets its evidence at a fuller mention ("Charles de Gaulle"), or from the archive.
+        return True
     return bool(rules and rules.capitalises_nouns) and not _given_name_word(key[0]) and key[0] not in PARTICLES
 
 
