@@ -1506,3 +1506,13 @@ def test_de_and_a_noun_after_a_title_is_no_person_in_spanish():
         "para agradar a nadie”, agregó Quiroga, quien también se reunió con el Director de Escuelas Públicas."
     )
     assert [p.name for p in extract("", body, "es").people] == ["Marta Quiroga"]
+
+
+def test_an_english_word_or_a_title_abbreviation_after_a_title_in_german_text_is_no_person():
+    """German pages gave "Director" ("Leatrice …, Executive Director des …"), "Cold" ("Captain Cold"), "Dr.": one word
+    that is a frequent English word or a title's abbreviation, and no given name or surname, is no person alone."""
+    body = (
+        "Die Farbe wirke ruhig, sagt Ilka Brennecke, Executive Director des Farbinstituts in Neuburg. Im Kino lief "
+        "abends Captain Cold."
+    )
+    assert [p.name for p in extract("", body, "de").people] == ["Ilka Brennecke"]

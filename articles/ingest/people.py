@@ -308,9 +308,11 @@ def _plain_first(tokens: tuple[str, ...], lang: str) -> bool:
     if len(key) == 1 and rules and rules.capitalises_nouns:
         # One word, in a language that capitalises nouns: a word of its list that is no given name or surname is a
         # noun after a title ("Geschäftsführer Sport", "Leiter Presse", "Mutter Natur"), not "Schulleiter Olang".
+        # Also an English word ("Executive Director", "Chief Mate" in German text) or a title's abbreviation ("Dr.").
         data = name_data.load()
         word = _strip_possessive(tokens[-1]).lower()
-        return name_data.word_listed(word, lang) and key[0] not in data.given_names and key[0] not in data.surnames
+        noun = name_data.word_listed(word, lang) or key[0] in data.common_words or key[0] in data.title_abbreviations
+        return noun and key[0] not in data.given_names and key[0] not in data.surnames
     if len(key) < 2:
         return False
     if len(key[0]) > 2 and _plain_word(key[0], lang):
