@@ -1,24 +1,27 @@
 #!/usr/bin/env python
-"""People found in real text in languages other than English, scored against labels (issue 13.5: "for other
-languages, people precision >= 0.90").
+"""People found in real text nobody here wrote, scored against labels: English and, for issue 13.5 ("for other
+languages, people precision >= 0.90"), the other languages.
 
     python bench/pagepeople.py score ROOT    # ROOT: $NEWSARCHIVE_REALNEWS; what `make bench` prints
     python bench/pagepeople.py list ROOT     # the names found that LABELS lacks, to label and append
 
-No public set annotates people in German or French news, so the texts are the real ones the bench already has
-(ROOT/pages and ROOT/feeds, from trafilatura's and feedparser's test material: bench/realfeeds.py copy), every
-article whose language the extractor detects as other than English (~830, most of them German), and the gold is
-LABELS, beside this file: every distinct name the extractor gave on them, labelled by hand, one a line,
-"name<TAB>P|N<TAB>why": P when the words are exactly a person's name (given name and surname, a surname or a
-given name alone that means a person, a possessive form); N for anything else (a noun, a firm, a place, a title
-alone, a name with a role or another name glued on). First labelled on 2026-12-07 by a reader who had not seen
-the rules, the names later rules made by the rule's author. Names only: the texts stay where ROOT has them.
+No public set annotates people in German or French news, nor in the mix of English pages (news, blogs, shops,
+reference lists) a crawl brings. The texts are the real ones the bench already has (ROOT/pages and ROOT/feeds,
+from trafilatura's and feedparser's test material: bench/realfeeds.py copy): ~200 English articles with people and
+~830 in other languages (most German). The gold is LABELS, beside this file: every distinct name the extractor gave
+on them, labelled by hand, one a line, "name<TAB>P|N<TAB>why": P when the words are exactly a person's name (given
+name and surname, a surname or a given name alone that means a person, a possessive form); N for anything else (a
+noun, a firm, a place, a title alone, a work, a reference list's "Yang F", a name with a role or another name glued
+on). First labelled on 2026-12-07 by readers who had not seen the rules, the names later rules made by the rules'
+author. Names only: the texts stay where ROOT has them. One English page holds 343 of the English names (a table
+of members of parliament, all right), so English is also given without it.
 
 Precision is counted over (text, name) pairs; a name LABELS lacks is reported, not guessed.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections import Counter
@@ -30,7 +33,7 @@ LABELS = ROOT / "bench" / "real-people-labels.tsv"
 
 
 def found_people(root: Path) -> list[tuple[str, str, str]]:
-    """(text id, language, name) for every person the extractor finds in a non-English article under root."""
+    """(text id, language, name) for every person the extractor finds in an article under root."""
     from articles.ingest import formats
     from articles.ingest.quotes import extract
 
@@ -46,9 +49,13 @@ def found_people(root: Path) -> list[tuple[str, str, str]]:
             if isinstance(item, formats.Rejection):
                 continue
             result = extract(item.headline, item.body_text)
-            if result.language and result.language != "en":
-                found.extend((f"{path.relative_to(root)}#{n}", result.language, p.name) for p in result.people)
+            found.extend((f"{path.relative_to(root)}#{n}", result.language or "en", p.name) for p in result.people)
     return found
+
+
+@functools.lru_cache(maxsize=4)
+def _found(root: Path) -> tuple[tuple[str, str, str], ...]:
+    return tuple(found_people(root))
 
 
 def read_labels(path: Path = LABELS) -> dict[str, str]:
@@ -60,10 +67,10 @@ def read_labels(path: Path = LABELS) -> dict[str, str]:
     return labels
 
 
-def score(root: Path, labels_path: Path = LABELS) -> dict[str, tuple[int, int, int]]:
-    """language -> (labelled P, pairs, pairs whose name has no label)."""
+def score(root: Path, labels_path: Path = LABELS, skip: str = "") -> dict[str, tuple[int, int, int]]:
+    """language -> (labelled P, pairs, pairs whose name has no label); skip: a file (relative to root) left out."""
     labels = read_labels(labels_path)
-    pairs = {(text, lang, name) for text, lang, name in found_people(root)}
+    pairs = {(text, lang, name) for text, lang, name in _found(root) if not (skip and text.startswith(skip + "#"))}
     right, total, missing = Counter(), Counter(), Counter()
     for _, lang, name in pairs:
         total[lang] += 1
@@ -72,12 +79,19 @@ def score(root: Path, labels_path: Path = LABELS) -> dict[str, tuple[int, int, i
     return {lang: (right[lang], total[lang], missing[lang]) for lang in sorted(total, key=lambda k: -total[k])}
 
 
+# The page whose table of members of parliament gives a third of the English names (see the module's note).
+ONE_TABLE = "pages/dailymail.co.uk.food.html"
+
+
 def summary(root: Path) -> str:
+    scores = score(root)
+    if "en" in scores:
+        scores["en, but the MPs' table"] = score(root, skip=ONE_TABLE).get("en", (0, 0, 0))
     parts = []
-    for lang, (right, total, missing) in score(root).items():
+    for lang, (right, total, missing) in scores.items():
         unlabelled = f", {missing} unlabelled" if missing else ""
-        parts.append(f"{lang} {right / total:.3f} ({total} found{unlabelled})")
-    return "people P on real pages and feeds in other languages (bench/pagepeople.py): " + "; ".join(parts)
+        parts.append(f"{lang} {right / max(total, 1):.3f} ({total} found{unlabelled})")
+    return "people P on real pages and feeds (bench/pagepeople.py): " + "; ".join(parts)
 
 
 def main(argv: list[str]) -> int:
@@ -93,7 +107,7 @@ def main(argv: list[str]) -> int:
         print(summary(root))
     else:
         labels = read_labels()
-        for name in sorted({name for _, _, name in found_people(root)} - set(labels)):
+        for name in sorted({name for _, _, name in _found(root)} - set(labels)):
             print(name)
     return 0
 

@@ -1516,3 +1516,16 @@ def test_an_english_word_or_a_title_abbreviation_after_a_title_in_german_text_is
         "abends Captain Cold."
     )
     assert [p.name for p in extract("", body, "de").people] == ["Ilka Brennecke"]
+
+
+def test_a_reference_list_s_author_before_et_al_and_a_journal_before_its_year_are_no_people():
+    """A real page's reference list gave "Yang F" ("25. Yang F et al. HLA-B* 13: 01 is …"), "Sci Transl Med" and
+    "Ann Rheum Dis" ("Sci Transl Med. 2013;5:191ra84"): a surname and a bare initial before "et al." without a comma
+    is an author, though the surname be a given name too ("Lewis"), and capitalised words right before a year and
+    a volume are a journal's abbreviated title. The article's own people stay."""
+    body = (
+        "Dr. Ana Ruiz led the study of the harbour's oyster beds.\n\nReferences\n\n"
+        "- 24. Lewis N et al. Silt and oyster beds in cold harbours. Mar Ecol Rev. 2013;5:191–8.\n\n"
+        "- 25. Hale T, Lewis N, et al. Dredging and its critics. Ann Harb Sci. 2014 Jan;73(1):12–19."
+    )
+    assert names(body) == ["Ana Ruiz"]

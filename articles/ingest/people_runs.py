@@ -272,6 +272,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         return None  # "the Harborview Marathon" (but "the Foreign Minister Ana Ruiz" is a person)
     if not lang and _in_author_list(text, start, end, words):
         return None  # "Lee J, Fireman B, Lewis N, et al.": a reference list's authors, given name or not
+    if JOURNAL_YEAR_RE.match(text, end, end + 16):
+        return None  # "Sci Transl Med. 2013;5:191": a journal cited, not a person
     if cut and base and text[base - 1] in QUOTE_OPENERS and TITLE_CLOSE_RE.match(text, end, end + 2):
         return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
     if not lang and _unlisted_possessed_name(role, words) and not REPORTING_AFTER_RE.match(text, end, end + 40):
@@ -558,14 +560,17 @@ def _citation_name(words: tuple[str, ...]) -> bool:
 
 
 # A reference list's author beside this one: "Surname I" or "Surname IJ" (initials without dots), or "et al".
-AUTHOR_AFTER_RE = re.compile(r"\s*,\s*(?:[A-Z][\w'’-]+\s[A-Z]{1,2}\b(?!\.\s[A-Z][a-z])|et\s+al\b)")
+AUTHOR_AFTER_RE = re.compile(r"\s*(?:,\s*[A-Z][\w'’-]+\s[A-Z]{1,2}\b(?!\.\s[A-Z][a-z])|,?\s*et\s+al\b)")
+# A journal's abbreviated title in a reference: its full stop, then the year and the volume or pages ("Sci Transl Med.
+# 2013;5:191", "Ann Rheum Dis. 2014 Jan;73(1)").
+JOURNAL_YEAR_RE = re.compile(r"\.?\s+(?:1[89]|20)\d\d\b(?:\s+[A-Z][a-z]{2})?\s*[;:(]")
 AUTHOR_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]+\s[A-Z]{1,2}\s*,\s*\Z")
 
 
 def _in_author_list(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """A name of two words the last of which is one or two capitals without a dot, beside another such name or "et
-    al." in a comma list: authors in a reference list, surname first ("Lee J, Fireman B, Lewis N, et al."), though
-    the surname be a given name too ("Lee", "Lewis"); not "Roland Z, 52, of Tipton"."""
+    al." in a comma list: authors in a reference list, surname first ("Lee J, Fireman B, Lewis N, et al.", "Yang F et
+    al."), though the surname be a given name too ("Lee", "Lewis", "Yang"); not "Roland Z, 52, of Tipton"."""
     last = words[-1]
     if len(words) != 2 or not (1 <= len(last) <= 2 and last.isalpha() and last.isupper()):
         return False
