@@ -1529,3 +1529,14 @@ def test_a_reference_list_s_author_before_et_al_and_a_journal_before_its_year_ar
         "- 25. Hale T, Lewis N, et al. Dredging and its critics. Ann Harb Sci. 2014 Jan;73(1):12–19."
     )
     assert names(body) == ["Ana Ruiz"]
+
+
+def test_two_names_run_together_where_a_list_lost_its_commas_are_no_person():
+    """A real page's list of signatories, its commas lost to line breaks, gave "Dexter Filkins Federico
+    Finchelstein": four words with a known given name first and third and none second or fourth are two people's
+    names, not one person's."""
+    body = (
+        "The open letter was signed by the novelist Ana Ruiz, the historian Tomas Hale, and 150 others, among them "
+        "Neil Tarrow\nMarta Quist Oliver Brandt\nand Lena Vos."
+    )
+    assert names(body) == ["Ana Ruiz", "Tomas Hale", "Neil Tarrow", "Lena Vos"]

@@ -523,6 +523,8 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         return None  # "Inspector General", "Republican National Committeeman": an office without its holder
     if len(words) > 4:
         return None  # five capitalised words in a row is a heading or a title, not a name
+    if len(words) == 4 and _two_names(words):
+        return None  # "Dexter Filkins Federico Finchelstein": a list that lost its commas, two people side by side
     if not lang and _citation_name(words):
         return None  # "Fireman B", "Rivetti D": a reference list's author, surname first, or "Vitamins C"
     if not cut and len(words) > 1 and fold(" ".join(words)) in name_data.load().places:
@@ -718,6 +720,15 @@ def _plural_role(low: str) -> bool:
         return False
     one = low[:-1]
     return one in name_data.load().titles or one in AFFILIATION_WORDS or one in OCCUPATION_NOUNS or _is_title(one)
+
+
+def _two_names(words: tuple[str, ...]) -> bool:
+    """Four words, a given name a list knows first and third and none second or fourth ("Randall Kennedy Khaled
+    Khalifa", "Charlotte Elsen Tobias Trommer"): two people's names run together, not one person's ("Maria Luisa
+    Gómez Rivera", "Andrés Manuel López Obrador" have a given name second)."""
+    given = name_data.load().given_names
+    first, second, third, fourth = (fold(w.rstrip(".")) for w in words)
+    return first in given and third in given and second not in given and fourth not in given and len(second) > 1
 
 
 def _listed_noun(tok: str, lang: str) -> bool:
