@@ -366,6 +366,23 @@ def test_utf8_declared_or_served_as_latin1_is_not_stored_as_mojibake(monkeypatch
     assert entry.headline == "Zoë Brûlé and José Núñez open the café"
 
 
+def test_a_utf8_feed_with_a_stray_byte_is_read_as_utf8_not_detected_as_another_charset(tmp_path):
+    # One byte that is not UTF-8 (pasted from a Latin-1 text, or cut from a character) in a feed that
+    # declares UTF-8 and is UTF-8 everywhere else: detection read the whole feed as Mac Roman
+    # ("Zo√´ Br√ªl√©"). The feed is UTF-8; the stray byte alone is unreadable, as a browser shows it.
+    text = rss(
+        "<item><title>Zoë Brûlé and José Núñez open the café</title><guid isPermaLink='false'>c1</guid>"
+        "<description>“It took a year,” said Hélène Lefèvre, whose crêpes sell out by noon.</description></item>"
+        "<item><title>Ferry returns</title><guid isPermaLink='false'>c2</guid>"
+        "<description>A na\udcefve plan, said the ferry’s captain.</description></item>"
+    )
+    (tmp_path / "cafe.xml").write_bytes(text.encode("utf-8", "surrogateescape"))  # the stray byte: 0xEF
+    first, second = read(tmp_path / "cafe.xml")
+    assert first.headline == "Zoë Brûlé and José Núñez open the café"
+    assert first.body_text == "“It took a year,” said Hélène Lefèvre, whose crêpes sell out by noon."
+    assert second.body_text == "A na\ufffdve plan, said the ferry’s captain."
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
 def test_utf16_and_utf32_feeds_with_or_without_a_byte_order_mark(tmp_path, encoding):
     text = ACCENTED.replace('<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{encoding[:6]}"?>')

@@ -140,7 +140,7 @@ def read_bytes(target: str) -> bytes:
 # the XML declaration), else UTF-8, else detection; feeds without a declaration in another encoding
 # are common, and a feed is long enough to tell. HTML pages are decoded as browsers do: byte order
 # mark, then the HTTP charset, then <meta charset> (or http-equiv Content-Type), then an XML
-# declaration, else UTF-8.
+# declaration, else UTF-8. UTF-8 with a few stray bytes is UTF-8 (_utf8_or_none), in feeds and pages.
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -208,6 +208,8 @@ def feed_text(data: bytes, content_type: str = "") -> str:
     if wide := _utf16_or_32(data):  # by its byte order mark, or the way "<?" is written (XML's appendix F)
         return _decode_strictly(data, wide, f"not {wide.upper()} text as its first bytes say")
     if bom := _bom_encoding(data):
+        if bom == "utf-8-sig" and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
+            return text
         return _decode_strictly(data, bom, f"not {bom.removesuffix('-sig').upper()} text despite its byte order mark")
     head = data[:HTML_PRESCAN_BYTES]
     declared = (
@@ -244,11 +246,25 @@ def _utf16_or_32(data: bytes) -> str | None:
     return next((codec for start, codec in _WIDE_STARTS if data.startswith(start)), None)
 
 
+# UTF-8 with a few stray bytes (a Latin-1 "ü" pasted in, a character cut short) is still UTF-8: at least
+# this many characters beyond ASCII read right for each stray byte. Text in another encoding forms UTF-8's
+# sequences by chance only (EUC-JP, the likeliest: under one for each byte that is not; Latin-1: none).
+UTF8_STRAY_RATIO = 4
+
+
 def _utf8_or_none(data: bytes) -> str | None:
+    """data as UTF-8 text, or None when it is not UTF-8. A few stray bytes in text that is UTF-8 otherwise
+    are each U+FFFD, as browsers read them: detection would read the whole text as another charset
+    (mojibake), and refusing it would lose it."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        pass
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    strays = replaced - data.count("\ufffd".encode())  # less the U+FFFD the text itself holds
+    beyond_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
+    return text if beyond_ascii >= UTF8_STRAY_RATIO * strays else None
 
 
 @functools.cache
@@ -294,6 +310,8 @@ def html_encoding(data: bytes, content_type: str = "") -> tuple[str, str]:
 
 def decode_html(data: bytes, content_type: str = "") -> str:
     codec, declared = html_encoding(data, content_type)
+    if codec in ("utf-8", "utf-8-sig") and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
+        return text  # UTF-8, with a few stray bytes or none
     return _decode_strictly(data, codec, f"not {declared}")
 
 
