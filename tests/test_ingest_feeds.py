@@ -256,6 +256,39 @@ def test_json_feed_on_one_line_is_read_by_ingest_and_a_rerun_stores_nothing(tmp_
     assert "stored 0, updated 0, skipped 3, rejected 0" in capsys.readouterr().err
 
 
+@pytest.mark.django_db
+def test_an_entry_without_a_title_is_an_article_headed_by_its_first_sentence(tmp_path):
+    # RSS 2.0 asks for a title or a description, JSON Feed makes the title optional ("microblog items in
+    # particular may omit titles"): such an entry was rejected as "no headline", and a feed of short
+    # posts lost every entry.
+    (tmp_path / "posts.xml").write_text(
+        rss(
+            "<item><guid isPermaLink='false'>p1</guid><link>https://bay.example/p/1</link>"
+            "<description>&lt;p&gt;The ferry is back on the water after six weeks in dry dock. The first "
+            "crossing leaves at seven.&lt;/p&gt;</description></item>"
+            "<item><guid isPermaLink='false'>p2</guid><description>Harbour office notice: from Monday the "
+            "slipway at the north quay is closed to trailers while the council repairs its surface and the "
+            "drainage channel beside it</description></item>"
+        )
+    )
+    (tmp_path / "posts.json").write_text(
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "Bay Crier", '
+        '"feed_url": "https://bay.example/posts.json", "items": ['
+        '{"id": "j1", "content_html": "<p>Tides are high tonight!</p><p>Moor well.</p>"}]}'
+    )
+    first = pipeline.run([str(tmp_path)], Options(), workers=1)
+    assert (first.created, first.rejected) == (3, [])
+    stored = {a.entry_id: a for a in Article.objects.all()}
+    assert stored["p1"].headline == "The ferry is back on the water after six weeks in dry dock."
+    assert stored["p1"].body_text.startswith("The ferry is back on the water")  # the text keeps it
+    assert stored["p2"].headline == (
+        "Harbour office notice: from Monday the slipway at the north quay is closed to trailers while the…"
+    )
+    assert stored["j1"].headline == "Tides are high tonight!"
+    again = pipeline.run([str(tmp_path)], Options(), workers=1)
+    assert (again.created, again.updated, again.skipped) == (0, 0, 3)
+
+
 def test_json_feed_of_unknown_shape_is_a_rejection():
     [rejection] = formats.parse_json(
         '{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {}}', "x.json", Options()

@@ -771,7 +771,7 @@ def _feed_entry(entry, where: str, options: Options, *, outlet: str, scope: str,
     dated = _entry_date(entry)
     return finish(
         ParsedArticle(
-            headline=headline,
+            headline=headline or _first_sentence(body_html),
             body_text="",
             body_html=body_html,
             origin=where,
@@ -783,6 +783,21 @@ def _feed_entry(entry, where: str, options: Options, *, outlet: str, scope: str,
             entry_id=_identity(entry_id, 500),
         )
     )
+
+
+UNTITLED_HEADLINE_CHARS = 100  # an untitled entry's headline: its first sentence, cut at a word past this
+_SENTENCE = re.compile(r".+?[.!?…](?=\s|$)")
+
+
+def _first_sentence(body_html: str) -> str:
+    """The headline of an entry without a title, which RSS 2.0 and JSON Feed allow (a short post): the
+    first sentence of its text, or as many of its first words as fit in UNTITLED_HEADLINE_CHARS, then
+    "…". The text stays whole."""
+    text = " ".join(html_to_text(body_html).split())
+    first = match[0] if (match := _SENTENCE.match(text)) else text
+    if len(first) <= UNTITLED_HEADLINE_CHARS:
+        return first
+    return first[: UNTITLED_HEADLINE_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
 
 
 def _feedparser(document: bytes, base: str):
@@ -966,6 +981,7 @@ def _json_feed_item(item: dict, where: str, options: Options, *, outlet: str, sc
     headline = _as_text(item.get("title"))
     item_id = _as_text(item.get("id"))
     entry_id = item_id or link or _HASH_PREFIX + _digest(f"{headline}\n{body_html}")
+    headline = headline or _first_sentence(body_html)
     try:
         dated = parse_moment(item.get("date_published") or item.get("date_modified"))
     except ValueError:
