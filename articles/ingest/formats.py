@@ -1086,6 +1086,9 @@ def parse_html(
     # The outlet: the name the page gives its site, else the part of its title its address names.
     site = page.site_name or (named if _outlet_name(named := _site_named_in_title(title, host)) else "")
     headline = _without_site_name(title, site, page.heading, host)
+    if site and (own := _site_name_beside(site, headline, page.title)) != site:
+        site = own or (named if _outlet_name(named := _site_named_in_title(title, host)) else "")
+        headline = _without_site_name(title, site, page.heading, host)
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
@@ -1424,7 +1427,28 @@ def _outlet_name(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 200 or re.search(r"©|\(c\)|copyright|rights reserved|\b(1[89]|20)\d\d\b", name, re.I):
         return False
-    return not re.search(r"^@|://|^[\w-]+(\.[\w-]+)+$", name)
+    return not re.search(r"^@|://|^[\w-]+(\.[\w-]+)+$|[{}]", name)  # {…}: a template's placeholder
+
+
+SITE_NAME_HEADLINE_WORDS = 4  # a headline shorter than this may be a site's name ("BMJV", "RS Ingenieure")
+
+
+def _site_name_beside(site: str, headline: str, og_title: str) -> str:
+    """The site's name when the name a page gives it is its title: the headline and the site's name
+    ("Ferry fares frozen - Brindle Post", as application-name or og:site_name) give the site's name, the
+    headline alone (application-name copying <title>) none. A site name that is also the page's og:title
+    stays, and so does one holding a headline of a word or three: there the headline is the site's name
+    (or part of it), not the other way round."""
+    if len(headline.split()) < SITE_NAME_HEADLINE_WORDS:
+        return site
+    if site.casefold() == headline.casefold():
+        return site if og_title else ""
+    escaped = re.escape(headline)
+    if match := re.match(rf"^{escaped}{_TITLE_SEPARATOR}(?P<rest>.+)$", site, re.I) or re.match(
+        rf"^(?P<rest>.+?){_TITLE_SEPARATOR}{escaped}$", site, re.I
+    ):
+        return match["rest"] if _outlet_name(match["rest"]) else ""
+    return site
 
 
 def _without_site_name(title: str, site: str, heading: str = "", host: str = "") -> str:
