@@ -1055,8 +1055,9 @@ _AUTHOR_META = (
 _PUBLISHER_META = ("publisher", "dc.publisher", "dcterms.publisher", "application-name")
 _TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
 # Between a headline and the site's name its address gives: a hyphen or a slash with spaces around it
-# ("Krimiblog-Archiv" on archiv.krimiblog.example is one name).
-_HOST_SEPARATOR = r"\s*(?:\||::|·|•|»|«)\s*|\s+(?:-|–|—|/)\s+|:\s+"
+# ("Krimiblog-Archiv" on archiv.krimiblog.example is one name), and guillemets too (German quotes with
+# them: "»Kein Geld mehr für die Miete« (neues deutschland)").
+_HOST_SEPARATOR = r"\s*(?:\||::|·|•)\s*|\s+(?:-|–|—|/|»|«)\s+|:\s+"
 # "By", in the languages of the pages we read ("Von Lene Harkort", "Por Inés Calvar", "Par Odile Marchetti").
 _BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?(?:by|von|vom|por|par|door)\s+", re.I)
 _ROLE = re.compile(rf"^(?:\S+-)?(?:{'|'.join(BYLINE_ROLE_WORDS)})(?:\s*:\s*|\s+)", re.I)
@@ -1454,8 +1455,8 @@ def _site_name_beside(site: str, headline: str, og_title: str) -> str:
 def _without_site_name(title: str, site: str, heading: str = "", host: str = "") -> str:
     """The headline without the site's name after or before it ("Ferry fares frozen | The Post"), as
     the page names its site (og:site_name; "The" optional, any case; an abbreviation after it in
-    brackets) or, when it names none, as its address does ("… - POST.EXAMPLE", "… | Harbour Post" on
-    harbourpost.example); then without what follows or precedes the page's own <h1> after a separator
+    brackets) or, when that name is not in the title, as its address does ("… - POST.EXAMPLE", "… |
+    Harbour Post" on harbourpost.example); then without what follows or precedes the page's own <h1> after a separator
     (a tagline), or a separator left at the end."""
     title = re.sub(r"\s+(?:\||::|-|–|—|:|·|•|/)$", "", " ".join(title.split()))  # not a closing "»"
     for name in dict.fromkeys(n for n in (site, re.sub(r"^the\s+", "", site, flags=re.I)) if n):
@@ -1465,7 +1466,7 @@ def _without_site_name(title: str, site: str, heading: str = "", host: str = "")
             title = match["headline"]
             break
     else:
-        parts = re.split(f"({_HOST_SEPARATOR})", title) if host and not site else []
+        parts = re.split(f"({_HOST_SEPARATOR})", title) if host else []
         if len(parts) >= 3 and _names_host(parts[-1], host):
             title = "".join(parts[:-2])
         elif len(parts) >= 3 and _names_host(parts[0], host):
@@ -1493,7 +1494,7 @@ def _names_host(text: str, host: str) -> bool:
     """Whether a part of a title names the site at `host`: its letters are the address's name, with or
     without its ending ("DOMRADIO.DE", "La Stampa" on lastampa.it, "ARTE Radio" on arteradio.com), or a
     short part begins with that name ("Bundeskanzleramt Österreich" on bundeskanzleramt.gv.at)."""
-    labels = [label for label in host.casefold().split(".") if label and label != "www"]
+    labels = [re.sub(r"[\W_]", "", label) for label in host.casefold().split(".") if label and label != "www"]
     letters = re.sub(r"[\W_]", "", text.casefold())
     if not labels or not letters:
         return False
