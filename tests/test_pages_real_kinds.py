@@ -133,6 +133,13 @@ def test_a_site_name_the_pages_address_gives_goes_when_the_page_names_its_site_o
     assert (article.headline, article.source) == ("Ferry timetable kept", "Wrenmouth Post")
 
 
+def test_a_site_name_that_begins_a_compound_word_of_the_headline_stays_in_it():
+    # "Privatkredit-Zinsen: … | SMAVA" with og:site_name "Privatkredit" lost "Privatkredit-" and kept "| SMAVA".
+    head = ADDRESS + '<meta property="og:site_name" content="Harbour">'
+    article = parse(headed("Harbour-Ferry fares: what changes in March | Wrenmouth Post", head))
+    assert article.headline == "Harbour-Ferry fares: what changes in March"
+
+
 def test_a_site_name_the_pages_hyphenated_address_gives_goes():
     head = '<meta property="og:url" content="https://wrenmouth-post.example/2024/11/ferry-timetable-kept">'
     assert parse(headed("Ferry timetable kept | Wrenmouth-Post.example", head)).headline == "Ferry timetable kept"

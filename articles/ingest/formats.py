@@ -1053,7 +1053,8 @@ _AUTHOR_META = (
     "citation_author",
 )  # fmt: skip
 _PUBLISHER_META = ("publisher", "dc.publisher", "dcterms.publisher", "application-name")
-_TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
+# A hyphen only with a space beside it: "Privatkredit-Zinsen" is one word, not "Privatkredit" and a headline.
+_TITLE_SEPARATOR = r"(?:\s*(?:\||::|–|—|:|·|•|»|«|/)\s*|\s+-\s*|-\s+)"
 # Between a headline and the site's name its address gives: a hyphen or a slash with spaces around it
 # ("Krimiblog-Archiv" on archiv.krimiblog.example is one name), and guillemets too (German quotes with
 # them: "»Kein Geld mehr für die Miete« (neues deutschland)").
