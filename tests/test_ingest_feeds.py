@@ -495,6 +495,29 @@ def test_an_entry_keeps_its_publishers_date_and_the_moment():
     assert second.published_at == dt.datetime(2025, 6, 4, 6, 45, tzinfo=UTC)
 
 
+def test_a_date_only_half_readable_is_no_date_not_one_made_up_from_todays_month():
+    # feedparser's ISO 8601 reader takes the year of "2024/05/13" and fills the month from today's clock
+    # and the day with 1: the entry was dated 1 December 2024 when read in December, 1 January in January.
+    dates = [
+        "2024/05/13",
+        "2013-xx-27",
+        "Thu, 01 Jan 2004",
+        "Κυρ, 11 Ιούλ 2004 12:00:00 EST",
+        "2004년 05월 28일  01:31:15",
+    ]
+    items = "".join(
+        f"<item><title>Notice {n}</title><guid isPermaLink='false'>n{n}</guid><pubDate>{date}</pubDate>"
+        "<description>The harbour office posted a notice.</description></item>"
+        for n, date in enumerate(dates)
+    )
+    entries = list(formats.parse_feed(rss(items).encode(), "x.xml", Options()))
+    assert [(e.published, e.published_at) for e in entries[:2]] == [(None, None)] * 2
+    # Dates feedparser reads in full, in formats of its own (RFC 822 without a time, Greek, Korean), stay;
+    # the Korean one was 1 December 2004 too (its ISO 8601 reader came first), and is the moment it says.
+    assert [e.published for e in entries[2:4]] == [dt.date(2004, 1, 1), dt.date(2004, 7, 11)]
+    assert entries[4].published_at == dt.datetime(2004, 5, 27, 16, 31, 15, tzinfo=UTC)  # 01:31 in Seoul
+
+
 @pytest.mark.django_db
 def test_the_article_page_shows_the_moment_in_the_sites_zone(tmp_path, client):
     (tmp_path / "vote.xml").write_text(

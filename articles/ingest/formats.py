@@ -880,7 +880,8 @@ def _entry_byline(entry) -> str:
 def _entry_date(entry) -> Dated:
     """The entry's date where it was published, and the moment, from its own text ("Tue, 03 Jun 2025
     22:30:00 -0500" is 3 June; "2017-04" is April 2017), else from feedparser's reading (in UTC) of a date
-    we don't know."""
+    we don't know, unless only its ISO 8601 reader reads it: that one fills what it can't read from today's
+    clock ("2024/05/13" is 1 December 2024 when read in December), and ISO dates are ours to read."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         if not raw:
@@ -891,10 +892,26 @@ def _entry_date(entry) -> Dated:
             dated = Dated(None)
         if dated.day:
             return dated
-        if parsed := entry.get(f"{key}_parsed"):
+        if entry.get(f"{key}_parsed") and (parsed := _feedparser_date(raw)):
             moment = dt.datetime(*parsed[:6], tzinfo=dt.UTC)
             return Dated(moment.date(), moment)
     return Dated(None)
+
+
+def _feedparser_date(raw: str):
+    """feedparser's reading of a date (a time tuple in UTC) by its readers other than ISO 8601's, or None."""
+    from feedparser import datetimes
+
+    for reader in datetimes._date_handlers:  # feedparser's list, in its order (pinned in requirements.txt)
+        if reader is datetimes._parse_date_iso8601:
+            continue
+        try:
+            parsed = reader(raw)
+        except (KeyError, OverflowError, ValueError, AttributeError):  # as feedparser's _parse_date
+            continue
+        if parsed and len(parsed) == 9:
+            return parsed
+    return None
 
 
 def _digest(text: str) -> str:
