@@ -518,6 +518,20 @@ def test_a_date_only_half_readable_is_no_date_not_one_made_up_from_todays_month(
     assert entries[4].published_at == dt.datetime(2004, 5, 27, 16, 31, 15, tzinfo=UTC)  # 01:31 in Seoul
 
 
+def test_a_date_without_a_time_that_feedparser_reads_has_no_moment():
+    # "Thu, 01 Jan 2004" (RFC 822 without its time) had the moment 00:00 UTC, which the article page
+    # showed in the site's zone: "31 December 2003, 18:00 CST" beside the date 1 January 2004.
+    items = (
+        "<item><title>Notice</title><guid isPermaLink='false'>n1</guid><pubDate>Thu, 01 Jan 2004</pubDate>"
+        "<description>The harbour office posted a notice.</description></item>"
+        "<item><title>Notice</title><guid isPermaLink='false'>n2</guid><pubDate>Fri, 2006/09/15 08:19:53 EDT"
+        "</pubDate><description>The harbour office posted another notice.</description></item>"
+    )
+    undated, timed = formats.parse_feed(rss(items).encode(), "x.xml", Options())
+    assert (undated.published, undated.published_at) == (dt.date(2004, 1, 1), None)
+    assert timed.published_at == dt.datetime(2006, 9, 15, 12, 19, 53, tzinfo=UTC)
+
+
 @pytest.mark.django_db
 def test_the_article_page_shows_the_moment_in_the_sites_zone(tmp_path, client):
     (tmp_path / "vote.xml").write_text(

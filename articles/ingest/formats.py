@@ -894,8 +894,11 @@ def _entry_date(entry) -> Dated:
             return dated
         if entry.get(f"{key}_parsed") and (parsed := _feedparser_date(raw)):
             moment = dt.datetime(*parsed[:6], tzinfo=dt.UTC)
-            return Dated(moment.date(), moment)
+            return Dated(moment.date(), moment if _A_TIME.search(raw) else None)  # no time: the day alone
     return Dated(None)
+
+
+_A_TIME = re.compile(r"\d:\d\d")
 
 
 def _feedparser_date(raw: str):
