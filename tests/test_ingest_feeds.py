@@ -256,6 +256,39 @@ def test_json_feed_on_one_line_is_read_by_ingest_and_a_rerun_stores_nothing(tmp_
     assert "stored 0, updated 0, skipped 3, rejected 0" in capsys.readouterr().err
 
 
+@pytest.mark.django_db
+def test_an_entry_without_a_title_is_an_article_headed_by_its_first_sentence(tmp_path):
+    # RSS 2.0 asks for a title or a description, JSON Feed makes the title optional ("microblog items in
+    # particular may omit titles"): such an entry was rejected as "no headline", and a feed of short
+    # posts lost every entry.
+    (tmp_path / "posts.xml").write_text(
+        rss(
+            "<item><guid isPermaLink='false'>p1</guid><link>https://bay.example/p/1</link>"
+            "<description>&lt;p&gt;The ferry is back on the water after six weeks in dry dock. The first "
+            "crossing leaves at seven.&lt;/p&gt;</description></item>"
+            "<item><guid isPermaLink='false'>p2</guid><description>Harbour office notice: from Monday the "
+            "slipway at the north quay is closed to trailers while the council repairs its surface and the "
+            "drainage channel beside it</description></item>"
+        )
+    )
+    (tmp_path / "posts.json").write_text(
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "Bay Crier", '
+        '"feed_url": "https://bay.example/posts.json", "items": ['
+        '{"id": "j1", "content_html": "<p>Tides are high tonight!</p><p>Moor well.</p>"}]}'
+    )
+    first = pipeline.run([str(tmp_path)], Options(), workers=1)
+    assert (first.created, first.rejected) == (3, [])
+    stored = {a.entry_id: a for a in Article.objects.all()}
+    assert stored["p1"].headline == "The ferry is back on the water after six weeks in dry dock."
+    assert stored["p1"].body_text.startswith("The ferry is back on the water")  # the text keeps it
+    assert stored["p2"].headline == (
+        "Harbour office notice: from Monday the slipway at the north quay is closed to trailers while the…"
+    )
+    assert stored["j1"].headline == "Tides are high tonight!"
+    again = pipeline.run([str(tmp_path)], Options(), workers=1)
+    assert (again.created, again.updated, again.skipped) == (0, 0, 3)
+
+
 def test_json_feed_of_unknown_shape_is_a_rejection():
     [rejection] = formats.parse_json(
         '{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {}}', "x.json", Options()
@@ -366,6 +399,23 @@ def test_utf8_declared_or_served_as_latin1_is_not_stored_as_mojibake(monkeypatch
     assert entry.headline == "Zoë Brûlé and José Núñez open the café"
 
 
+def test_a_utf8_feed_with_a_stray_byte_is_read_as_utf8_not_detected_as_another_charset(tmp_path):
+    # One byte that is not UTF-8 (pasted from a Latin-1 text, or cut from a character) in a feed that
+    # declares UTF-8 and is UTF-8 everywhere else: detection read the whole feed as Mac Roman
+    # ("Zo√´ Br√ªl√©"). The feed is UTF-8; the stray byte alone is unreadable, as a browser shows it.
+    text = rss(
+        "<item><title>Zoë Brûlé and José Núñez open the café</title><guid isPermaLink='false'>c1</guid>"
+        "<description>“It took a year,” said Hélène Lefèvre, whose crêpes sell out by noon.</description></item>"
+        "<item><title>Ferry returns</title><guid isPermaLink='false'>c2</guid>"
+        "<description>A na\udcefve plan, said the ferry’s captain.</description></item>"
+    )
+    (tmp_path / "cafe.xml").write_bytes(text.encode("utf-8", "surrogateescape"))  # the stray byte: 0xEF
+    first, second = read(tmp_path / "cafe.xml")
+    assert first.headline == "Zoë Brûlé and José Núñez open the café"
+    assert first.body_text == "“It took a year,” said Hélène Lefèvre, whose crêpes sell out by noon."
+    assert second.body_text == "A na\ufffdve plan, said the ferry’s captain."
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
 def test_utf16_and_utf32_feeds_with_or_without_a_byte_order_mark(tmp_path, encoding):
     text = ACCENTED.replace('<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{encoding[:6]}"?>')
@@ -443,6 +493,43 @@ def test_an_entry_keeps_its_publishers_date_and_the_moment():
     assert first.published_at == dt.datetime(2025, 6, 4, 3, 30, tzinfo=UTC)
     assert second.published == dt.date(2025, 6, 3)
     assert second.published_at == dt.datetime(2025, 6, 4, 6, 45, tzinfo=UTC)
+
+
+def test_a_date_only_half_readable_is_no_date_not_one_made_up_from_todays_month():
+    # feedparser's ISO 8601 reader takes the year of "2024/05/13" and fills the month from today's clock
+    # and the day with 1: the entry was dated 1 December 2024 when read in December, 1 January in January.
+    dates = [
+        "2024/05/13",
+        "2013-xx-27",
+        "Thu, 01 Jan 2004",
+        "Κυρ, 11 Ιούλ 2004 12:00:00 EST",
+        "2004년 05월 28일  01:31:15",
+    ]
+    items = "".join(
+        f"<item><title>Notice {n}</title><guid isPermaLink='false'>n{n}</guid><pubDate>{date}</pubDate>"
+        "<description>The harbour office posted a notice.</description></item>"
+        for n, date in enumerate(dates)
+    )
+    entries = list(formats.parse_feed(rss(items).encode(), "x.xml", Options()))
+    assert [(e.published, e.published_at) for e in entries[:2]] == [(None, None)] * 2
+    # Dates feedparser reads in full, in formats of its own (RFC 822 without a time, Greek, Korean), stay;
+    # the Korean one was 1 December 2004 too (its ISO 8601 reader came first), and is the moment it says.
+    assert [e.published for e in entries[2:4]] == [dt.date(2004, 1, 1), dt.date(2004, 7, 11)]
+    assert entries[4].published_at == dt.datetime(2004, 5, 27, 16, 31, 15, tzinfo=UTC)  # 01:31 in Seoul
+
+
+def test_a_date_without_a_time_that_feedparser_reads_has_no_moment():
+    # "Thu, 01 Jan 2004" (RFC 822 without its time) had the moment 00:00 UTC, which the article page
+    # showed in the site's zone: "31 December 2003, 18:00 CST" beside the date 1 January 2004.
+    items = (
+        "<item><title>Notice</title><guid isPermaLink='false'>n1</guid><pubDate>Thu, 01 Jan 2004</pubDate>"
+        "<description>The harbour office posted a notice.</description></item>"
+        "<item><title>Notice</title><guid isPermaLink='false'>n2</guid><pubDate>Fri, 2006/09/15 08:19:53 EDT"
+        "</pubDate><description>The harbour office posted another notice.</description></item>"
+    )
+    undated, timed = formats.parse_feed(rss(items).encode(), "x.xml", Options())
+    assert (undated.published, undated.published_at) == (dt.date(2004, 1, 1), None)
+    assert timed.published_at == dt.datetime(2006, 9, 15, 12, 19, 53, tzinfo=UTC)
 
 
 @pytest.mark.django_db

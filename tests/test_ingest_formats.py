@@ -320,6 +320,27 @@ def test_text_json_and_undeclared_pages_that_are_not_utf8_are_rejected_and_the_o
     ]
 
 
+@pytest.mark.parametrize("declaration", ['<meta charset="utf-8">', ""])
+def test_a_utf8_page_with_a_few_stray_bytes_is_read_not_rejected(tmp_path, declaration):
+    # A page that is UTF-8 but for a byte or two (a Latin-1 "ü" in an image's alt text, a character cut
+    # short) was refused whole as "not UTF-8 text"; a browser shows it, each stray byte as U+FFFD.
+    page = (
+        f'<!DOCTYPE html>\n<html lang="de"><head>{declaration}<title>Café öffnet am Kai wieder</title>'
+        '<meta property="og:site_name" content="Brindler Hafenbote"></head>\n'
+        '<body><nav><img src="logo.png" alt="K\udcfcchenblog"> Start | Nachrichten</nav><article>'
+        "<h1>Café öffnet am Kai wieder</h1>\n"
+        "<p>Das Hafencafé von Odile Marchetti hat am Dienstag nach einem Winter der Reparaturen geöffnet.</p>\n"
+        "<p>„Wir haben die Stammgäste vermisst“, sagte Marchetti und schenkte der Fährcrew den ersten Kaffee ein.</p>\n"
+        "<p>Das Café bleibt im Sommer bis neun Uhr abends geöffnet, teilte die Gemeinde Brindle mit.</p>\n"
+        "</article></body></html>\n"
+    ).encode("utf-8", "surrogateescape")  # the stray byte: 0xFC, Latin-1's "ü"
+    (tmp_path / "cafe.html").write_bytes(page)
+    [article] = read_input(str(tmp_path / "cafe.html"), Options())
+    assert article.headline == "Café öffnet am Kai wieder"
+    assert "„Wir haben die Stammgäste vermisst“, sagte Marchetti" in article.body_text
+    assert "\ufffd" not in article.body_text  # the stray byte was in the navigation
+
+
 # --- JSON: one broken document is one rejection; JSON Lines report each broken line ----------
 
 PRETTY_BROKEN = """{

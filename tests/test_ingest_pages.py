@@ -89,6 +89,33 @@ def test_no_outlet_rather_than_a_copyright_line_a_handle_or_a_domain(monkeypatch
     assert article.source == "Brindle Post"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the page's title given as its site's name (application-name), a template's unfilled placeholder
+        "<title>Ferry fares frozen for the winter</title>"
+        '<meta name="application-name" content="Ferry fares frozen for the winter">',
+        '<meta property="og:site_name" content="{$plugin.tx_news.opengraph.site_name}">',
+    ],
+)
+def test_no_outlet_rather_than_the_pages_title_or_a_placeholder(head):
+    assert parse(page(head)).source == ""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:title" content="Ferry fares frozen for the winter">'
+        '<meta name="application-name" content="Ferry fares frozen for the winter - Brindle Post">',
+        '<meta property="og:title" content="Ferry fares frozen for the winter | Brindle Post">'
+        '<meta property="og:site_name" content="Ferry fares frozen for the winter | Brindle Post">',
+    ],
+)
+def test_a_site_name_that_is_the_headline_and_the_sites_name_gives_the_sites_name(head):
+    article = parse(page(head))
+    assert (article.source, article.headline) == ("Brindle Post", "Ferry fares frozen for the winter")
+
+
 # --- Byline ----------------------------------------------------------------------------------------
 
 

@@ -120,6 +120,34 @@ def test_a_site_name_the_pages_address_gives_goes_when_the_page_names_no_site(ti
     assert parse(headed(title, ADDRESS)).headline == "Ferry timetable kept"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ferry timetable kept | wrenmouthpost.example",  # the site's name is "Wrenmouth Post" (og:site_name)
+        "Ferry timetable kept | WRENMOUTHPOST",
+    ],
+)
+def test_a_site_name_the_pages_address_gives_goes_when_the_page_names_its_site_otherwise(title):
+    head = ADDRESS + '<meta property="og:site_name" content="Wrenmouth Post">'
+    article = parse(headed(title, head))
+    assert (article.headline, article.source) == ("Ferry timetable kept", "Wrenmouth Post")
+
+
+def test_a_site_name_that_begins_a_compound_word_of_the_headline_stays_in_it():
+    # "Privatkredit-Zinsen: … | SMAVA" with og:site_name "Privatkredit" lost "Privatkredit-" and kept "| SMAVA".
+    head = ADDRESS + '<meta property="og:site_name" content="Harbour">'
+    article = parse(headed("Harbour-Ferry fares: what changes in March | Wrenmouth Post", head))
+    assert article.headline == "Harbour-Ferry fares: what changes in March"
+
+
+def test_a_site_name_the_pages_hyphenated_address_gives_goes():
+    head = '<meta property="og:url" content="https://wrenmouth-post.example/2024/11/ferry-timetable-kept">'
+    assert parse(headed("Ferry timetable kept | Wrenmouth-Post.example", head)).headline == "Ferry timetable kept"
+    # Guillemets that quote, not separate, stay: the title is left as it is.
+    title = "»Kein Boot vor sieben« (Wrenmouth Post)"
+    assert parse(headed(title, head)).headline == title
+
+
 def test_a_part_of_the_title_that_does_not_name_the_address_stays():
     title = "Ferry fares: what changes in March | Explainer"
     assert parse(headed(title, ADDRESS, heading=title)).headline == title

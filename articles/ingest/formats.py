@@ -140,7 +140,7 @@ def read_bytes(target: str) -> bytes:
 # the XML declaration), else UTF-8, else detection; feeds without a declaration in another encoding
 # are common, and a feed is long enough to tell. HTML pages are decoded as browsers do: byte order
 # mark, then the HTTP charset, then <meta charset> (or http-equiv Content-Type), then an XML
-# declaration, else UTF-8.
+# declaration, else UTF-8. UTF-8 with a few stray bytes is UTF-8 (_utf8_or_none), in feeds and pages.
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -208,6 +208,8 @@ def feed_text(data: bytes, content_type: str = "") -> str:
     if wide := _utf16_or_32(data):  # by its byte order mark, or the way "<?" is written (XML's appendix F)
         return _decode_strictly(data, wide, f"not {wide.upper()} text as its first bytes say")
     if bom := _bom_encoding(data):
+        if bom == "utf-8-sig" and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
+            return text
         return _decode_strictly(data, bom, f"not {bom.removesuffix('-sig').upper()} text despite its byte order mark")
     head = data[:HTML_PRESCAN_BYTES]
     declared = (
@@ -244,11 +246,25 @@ def _utf16_or_32(data: bytes) -> str | None:
     return next((codec for start, codec in _WIDE_STARTS if data.startswith(start)), None)
 
 
+# UTF-8 with a few stray bytes (a Latin-1 "ü" pasted in, a character cut short) is still UTF-8: at least
+# this many characters beyond ASCII read right for each stray byte. Text in another encoding forms UTF-8's
+# sequences by chance only (EUC-JP, the likeliest: under one for each byte that is not; Latin-1: none).
+UTF8_STRAY_RATIO = 4
+
+
 def _utf8_or_none(data: bytes) -> str | None:
+    """data as UTF-8 text, or None when it is not UTF-8. A few stray bytes in text that is UTF-8 otherwise
+    are each U+FFFD, as browsers read them: detection would read the whole text as another charset
+    (mojibake), and refusing it would lose it."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        pass
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    strays = replaced - data.count("\ufffd".encode())  # less the U+FFFD the text itself holds
+    beyond_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
+    return text if beyond_ascii >= UTF8_STRAY_RATIO * strays else None
 
 
 @functools.cache
@@ -294,6 +310,8 @@ def html_encoding(data: bytes, content_type: str = "") -> tuple[str, str]:
 
 def decode_html(data: bytes, content_type: str = "") -> str:
     codec, declared = html_encoding(data, content_type)
+    if codec in ("utf-8", "utf-8-sig") and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
+        return text  # UTF-8, with a few stray bytes or none
     return _decode_strictly(data, codec, f"not {declared}")
 
 
@@ -753,7 +771,7 @@ def _feed_entry(entry, where: str, options: Options, *, outlet: str, scope: str,
     dated = _entry_date(entry)
     return finish(
         ParsedArticle(
-            headline=headline,
+            headline=headline or _first_sentence(body_html),
             body_text="",
             body_html=body_html,
             origin=where,
@@ -765,6 +783,21 @@ def _feed_entry(entry, where: str, options: Options, *, outlet: str, scope: str,
             entry_id=_identity(entry_id, 500),
         )
     )
+
+
+UNTITLED_HEADLINE_CHARS = 100  # an untitled entry's headline: its first sentence, cut at a word past this
+_SENTENCE = re.compile(r".+?[.!?…](?=\s|$)")
+
+
+def _first_sentence(body_html: str) -> str:
+    """The headline of an entry without a title, which RSS 2.0 and JSON Feed allow (a short post): the
+    first sentence of its text, or as many of its first words as fit in UNTITLED_HEADLINE_CHARS, then
+    "…". The text stays whole."""
+    text = " ".join(html_to_text(body_html).split())
+    first = match[0] if (match := _SENTENCE.match(text)) else text
+    if len(first) <= UNTITLED_HEADLINE_CHARS:
+        return first
+    return first[: UNTITLED_HEADLINE_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
 
 
 def _feedparser(document: bytes, base: str):
@@ -847,7 +880,8 @@ def _entry_byline(entry) -> str:
 def _entry_date(entry) -> Dated:
     """The entry's date where it was published, and the moment, from its own text ("Tue, 03 Jun 2025
     22:30:00 -0500" is 3 June; "2017-04" is April 2017), else from feedparser's reading (in UTC) of a date
-    we don't know."""
+    we don't know, unless only its ISO 8601 reader reads it: that one fills what it can't read from today's
+    clock ("2024/05/13" is 1 December 2024 when read in December), and ISO dates are ours to read."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         if not raw:
@@ -858,10 +892,29 @@ def _entry_date(entry) -> Dated:
             dated = Dated(None)
         if dated.day:
             return dated
-        if parsed := entry.get(f"{key}_parsed"):
+        if entry.get(f"{key}_parsed") and (parsed := _feedparser_date(raw)):
             moment = dt.datetime(*parsed[:6], tzinfo=dt.UTC)
-            return Dated(moment.date(), moment)
+            return Dated(moment.date(), moment if _A_TIME.search(raw) else None)  # no time: the day alone
     return Dated(None)
+
+
+_A_TIME = re.compile(r"\d:\d\d")
+
+
+def _feedparser_date(raw: str):
+    """feedparser's reading of a date (a time tuple in UTC) by its readers other than ISO 8601's, or None."""
+    from feedparser import datetimes
+
+    for reader in datetimes._date_handlers:  # feedparser's list, in its order (pinned in requirements.txt)
+        if reader is datetimes._parse_date_iso8601:
+            continue
+        try:
+            parsed = reader(raw)
+        except (KeyError, OverflowError, ValueError, AttributeError):  # as feedparser's _parse_date
+            continue
+        if parsed and len(parsed) == 9:
+            return parsed
+    return None
 
 
 def _digest(text: str) -> str:
@@ -948,6 +1001,7 @@ def _json_feed_item(item: dict, where: str, options: Options, *, outlet: str, sc
     headline = _as_text(item.get("title"))
     item_id = _as_text(item.get("id"))
     entry_id = item_id or link or _HASH_PREFIX + _digest(f"{headline}\n{body_html}")
+    headline = headline or _first_sentence(body_html)
     try:
         dated = parse_moment(item.get("date_published") or item.get("date_modified"))
     except ValueError:
@@ -1019,10 +1073,12 @@ _AUTHOR_META = (
     "citation_author",
 )  # fmt: skip
 _PUBLISHER_META = ("publisher", "dc.publisher", "dcterms.publisher", "application-name")
-_TITLE_SEPARATOR = r"\s*(?:\||::|-|–|—|:|·|•|»|«|/)\s*"
+# A hyphen only with a space beside it: "Privatkredit-Zinsen" is one word, not "Privatkredit" and a headline.
+_TITLE_SEPARATOR = r"(?:\s*(?:\||::|–|—|:|·|•|»|«|/)\s*|\s+-\s*|-\s+)"
 # Between a headline and the site's name its address gives: a hyphen or a slash with spaces around it
-# ("Krimiblog-Archiv" on archiv.krimiblog.example is one name).
-_HOST_SEPARATOR = r"\s*(?:\||::|·|•|»|«)\s*|\s+(?:-|–|—|/)\s+|:\s+"
+# ("Krimiblog-Archiv" on archiv.krimiblog.example is one name), and guillemets too (German quotes with
+# them: "»Kein Geld mehr für die Miete« (neues deutschland)").
+_HOST_SEPARATOR = r"\s*(?:\||::|·|•)\s*|\s+(?:-|–|—|/|»|«)\s+|:\s+"
 # "By", in the languages of the pages we read ("Von Lene Harkort", "Por Inés Calvar", "Par Odile Marchetti").
 _BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?(?:by|von|vom|por|par|door)\s+", re.I)
 _ROLE = re.compile(rf"^(?:\S+-)?(?:{'|'.join(BYLINE_ROLE_WORDS)})(?:\s*:\s*|\s+)", re.I)
@@ -1052,6 +1108,9 @@ def parse_html(
     # The outlet: the name the page gives its site, else the part of its title its address names.
     site = page.site_name or (named if _outlet_name(named := _site_named_in_title(title, host)) else "")
     headline = _without_site_name(title, site, page.heading, host)
+    if site and (own := _site_name_beside(site, headline, page.title)) != site:
+        site = own or (named if _outlet_name(named := _site_named_in_title(title, host)) else "")
+        headline = _without_site_name(title, site, page.heading, host)
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
@@ -1390,14 +1449,35 @@ def _outlet_name(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 200 or re.search(r"©|\(c\)|copyright|rights reserved|\b(1[89]|20)\d\d\b", name, re.I):
         return False
-    return not re.search(r"^@|://|^[\w-]+(\.[\w-]+)+$", name)
+    return not re.search(r"^@|://|^[\w-]+(\.[\w-]+)+$|[{}]", name)  # {…}: a template's placeholder
+
+
+SITE_NAME_HEADLINE_WORDS = 4  # a headline shorter than this may be a site's name ("BMJV", "RS Ingenieure")
+
+
+def _site_name_beside(site: str, headline: str, og_title: str) -> str:
+    """The site's name when the name a page gives it is its title: the headline and the site's name
+    ("Ferry fares frozen - Brindle Post", as application-name or og:site_name) give the site's name, the
+    headline alone (application-name copying <title>) none. A site name that is also the page's og:title
+    stays, and so does one holding a headline of a word or three: there the headline is the site's name
+    (or part of it), not the other way round."""
+    if len(headline.split()) < SITE_NAME_HEADLINE_WORDS:
+        return site
+    if site.casefold() == headline.casefold():
+        return site if og_title else ""
+    escaped = re.escape(headline)
+    if match := re.match(rf"^{escaped}{_TITLE_SEPARATOR}(?P<rest>.+)$", site, re.I) or re.match(
+        rf"^(?P<rest>.+?){_TITLE_SEPARATOR}{escaped}$", site, re.I
+    ):
+        return match["rest"] if _outlet_name(match["rest"]) else ""
+    return site
 
 
 def _without_site_name(title: str, site: str, heading: str = "", host: str = "") -> str:
     """The headline without the site's name after or before it ("Ferry fares frozen | The Post"), as
     the page names its site (og:site_name; "The" optional, any case; an abbreviation after it in
-    brackets) or, when it names none, as its address does ("… - POST.EXAMPLE", "… | Harbour Post" on
-    harbourpost.example); then without what follows or precedes the page's own <h1> after a separator
+    brackets) or, when that name is not in the title, as its address does ("… - POST.EXAMPLE", "… |
+    Harbour Post" on harbourpost.example); then without what follows or precedes the page's own <h1> after a separator
     (a tagline), or a separator left at the end."""
     title = re.sub(r"\s+(?:\||::|-|–|—|:|·|•|/)$", "", " ".join(title.split()))  # not a closing "»"
     for name in dict.fromkeys(n for n in (site, re.sub(r"^the\s+", "", site, flags=re.I)) if n):
@@ -1407,7 +1487,7 @@ def _without_site_name(title: str, site: str, heading: str = "", host: str = "")
             title = match["headline"]
             break
     else:
-        parts = re.split(f"({_HOST_SEPARATOR})", title) if host and not site else []
+        parts = re.split(f"({_HOST_SEPARATOR})", title) if host else []
         if len(parts) >= 3 and _names_host(parts[-1], host):
             title = "".join(parts[:-2])
         elif len(parts) >= 3 and _names_host(parts[0], host):
@@ -1435,7 +1515,7 @@ def _names_host(text: str, host: str) -> bool:
     """Whether a part of a title names the site at `host`: its letters are the address's name, with or
     without its ending ("DOMRADIO.DE", "La Stampa" on lastampa.it, "ARTE Radio" on arteradio.com), or a
     short part begins with that name ("Bundeskanzleramt Österreich" on bundeskanzleramt.gv.at)."""
-    labels = [label for label in host.casefold().split(".") if label and label != "www"]
+    labels = [re.sub(r"[\W_]", "", label) for label in host.casefold().split(".") if label and label != "www"]
     letters = re.sub(r"[\W_]", "", text.casefold())
     if not labels or not letters:
         return False
