@@ -1540,3 +1540,17 @@ def test_two_names_run_together_where_a_list_lost_its_commas_are_no_person():
         "Neil Tarrow\nMarta Quist Oliver Brandt\nand Lena Vos."
     )
     assert names(body) == ["Ana Ruiz", "Tomas Hale", "Neil Tarrow", "Lena Vos"]
+
+
+def test_german_pronoun_after_the_verb_speaks_and_a_title_before_an_unlisted_given_name_is_evidence():
+    """Real German pages: "Zugleich mahnte sie: „…“" gave the quotation to "Zugleich" (a word before a verb that
+    comes second is no subject: the pronoun after it is), "mahnte", "bilanziert", "kommentiert" were no reporting
+    verbs, and "Präsidentin Irme Stetter-Karp" no person (a given name no list knows, after a title: not a noun, as
+    "Geschäftsbereich" is)."""
+    body = (
+        "Die Präsidentin Irme Wolters sprach in Talheim. Zugleich mahnte sie: „Die Debatte darf uns nicht aufsaugen.“ "
+        "„Die Zahlen zeigen ein Bild der Hoffnung“, bilanziert Dr. Kirsten Alvermann, Vorständin der Stadtwerke."
+    )
+    found = extract("", body, "de")
+    assert [p.name for p in found.people] == ["Irme Wolters", "Kirsten Alvermann"]
+    assert [q.speaker for q in found.quotes] == ["Irme Wolters", "Kirsten Alvermann"]

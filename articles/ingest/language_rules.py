@@ -96,6 +96,9 @@ GERMAN = LanguageRules(
         """sagte sagt sagten gesagt erklärte erklärt erklärten betonte betont warnte warnt meinte meint ergänzte
         ergänzt fügte berichtete berichtet erzählte erzählt antwortete antwortet fragte fragt kritisierte kritisiert
         forderte fordert versicherte versichert bestätigte bestätigt schrieb schreibt rief ruft räumte räumt
+        findet rät riet mahnt mahnte unterstreicht unterstrich glaubt glaubte verrät verriet bekräftigte bekräftigt
+        hofft hoffte kommentierte kommentiert twitterte resümiert resümierte bilanziert bilanzierte beklagt beklagte
+        schimpft schimpfte gesteht gestand
         so""".split()
     ),
     according_to=("laut", "Laut"),
@@ -128,7 +131,13 @@ GERMAN = LanguageRules(
     male_titles=frozenset({"herr", "herrn"}),
     # "-in" is a woman's title, "-e" either ("Vorsitzende"), any other title a man's ("Inhaber", "Trainer").
     gender_endings=(("in", "f"), ("e", ""), ("", "m")),
-    not_evidence=frozenset("kritisierte kritisiert forderte fordert warnte warnt".split()),
+    # Also verbs that as often say something else ("findet … statt", "glaubt an"): they attribute a quotation, but a
+    # capitalised word beside them is no person for that. ("empfahl", "lobte", "erinnerte", "äußerte sich" are no
+    # reporting verbs here: "als Thatcher ihn empfahl" is no speech, and the subject follows "sich".)
+    not_evidence=frozenset(
+        """kritisierte kritisiert forderte fordert warnte warnt findet glaubt glaubte hofft hoffte beklagt
+        beklagte""".split()
+    ),
     function_words=_words(
         """der die das den dem des ein eine einer eines einem einen kein keine keinen und oder aber doch auch noch nur
         schon so wie als wenn dass ob weil da dann denn nach vor seit bei mit von vom zu zum zur im am an ans auf aus

@@ -53,7 +53,9 @@ from .people_resolve import (
     _tail_of,
 )
 from .people_runs import (
+    ROLE_NOUN_ENDINGS,
     _candidates,
+    _listed_noun,
     _runs,
 )
 from .people_state import (
@@ -322,7 +324,23 @@ def _plain_first(tokens: tuple[str, ...], lang: str) -> bool:
         # languages "de" after a title is mostly "of", what follows completes the title. A surname with its particle
         # ("le général de Gaulle") gets its evidence at a fuller mention ("Charles de Gaulle"), or from the archive.
         return True
-    return bool(rules and rules.capitalises_nouns) and not _given_name_word(key[0]) and key[0] not in PARTICLES
+    if not (rules and rules.capitalises_nouns) or _given_name_word(key[0]) or key[0] in PARTICLES:
+        return False
+    # No given name a list knows first: a noun ("Kreises Heinsberg", "Culture Amp"), shaped like one (a compound:
+    # "AfD-Kreisverbandes Essen", "Tagessieger Lindvik", "TennisBase Oberhaching"; a role's ending: "Youtuber Kehl"),
+    # or a noun after a name's genitive ("Trumps Außenpolitik", "Keller Freistöße"); not a given name no list knows
+    # ("Präsidentin Irme Wolters", "Skadi Jennicke", "Hendryk Bockelmann": short, no word of the language).
+    data = name_data.load()
+    first = tokens[0]
+    compound = "-" in first or len(first) > 8 or any(c.isupper() for c in first[1:])
+    role = len(first) > 5 and first.lower().endswith(ROLE_NOUN_ENDINGS.get(lang, ()))
+    return (
+        compound
+        or role
+        or name_data.word_listed(first.lower(), lang)
+        or key[0] in data.common_words
+        or _listed_noun(tokens[-1], lang)
+    )
 
 
 def _finish(

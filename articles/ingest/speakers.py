@@ -932,7 +932,7 @@ def _attributions(
         if verb in PARENTHETICAL_PARTICIPLES and PASSIVE_OPENER_RE.search(frame, max(0, k - 12), k):
             continue  # "when questioned after the debate", "if pressed": a passive, its subject is elsewhere
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
-        if according or not k or after_quote:
+        if according or not k or after_quote or _pronoun_after_verb(state, frame, v_end):
             att = _subject_after(state, text, frame, offset, v_end)
         elif state.words is ENGLISH_WORDS and frame.startswith(" by ", v_end) and _passive_before(frame, v_start):
             # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
@@ -967,6 +967,17 @@ def _attributions(
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
     return found
+
+
+def _pronoun_after_verb(state: _State, frame: str, v_end: int) -> bool:
+    """In a language that puts its verb second (German), a subject pronoun right after a reporting verb that does not
+    open its sentence is the verb's subject: "Zugleich mahnte sie: „…“", "Dann sagte er". The word before the verb
+    is an adverb or an object, not the speaker ("Zugleich" had been taken for a name written)."""
+    rules = state.words.rules
+    if rules is None or not rules.capitalises_nouns:
+        return False
+    after = frame[v_end : v_end + 6].split(None, 1)
+    return bool(after) and after[0].strip(",:;.") in state.words.pronouns
 
 
 IN_WORDS_RULE = "in the words of"
