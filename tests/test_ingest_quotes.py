@@ -589,3 +589,15 @@ def test_answers_in_a_labelled_or_edit_noted_interview_belong_to_its_subject_wit
         "This interview has been edited for length."
     )
     assert [q.speaker for q in extract("Pilot", lines).quotes] == ["Signe Marrow", "Signe Marrow"]
+
+
+def test_an_english_title_in_german_text_is_no_quotation():
+    """A real German page quoted series and films by their English titles („The Big Bang Theory“, „Mary Poppins
+    Returns“), and each became a quotation of the last speaker: in a language whose nouns are all capitalised, Title
+    Case says nothing, but every word capitalised with an English one among them is a title."""
+    body = (
+        "„Ich spiele gern Schurken“, sagte der Schauspieler Jannik Brenneke (34) in Talheim. Bekannt wurde er mit "
+        "der Serie „The Harbour Lights“ und dem Film „Winter Story Returns“."
+    )
+    found = extract("", body, "de")
+    assert [q.text for q in found.quotes] == ["Ich spiele gern Schurken"]

@@ -194,10 +194,17 @@ def _is_title(text: str, before: str, first: str, title_case: bool = True, cues:
         return True
     if cues and (before.split() or [""])[-1].lower().strip(",:") in cues:
         return True
-    if not title_case:
-        return False
-    # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     words = text.rstrip(",.!?").split(None, 8)  # nine pieces: more than eight words, no title
+    if not title_case:
+        # Where every noun is capitalised, Title Case says nothing, but an English title in Title Case does
+        # („The Big Bang Theory“, „Mary Poppins Returns“ in German): every word capitalised, one of them English.
+        return (
+            2 <= len(words) <= 8
+            and all(w[:1].isupper() for w in words)
+            and any(w.lower() in ENGLISH_TITLE_WORDS for w in words)
+            and not SENTENCE_PUNCT_RE.search(text.rstrip(",.!?"))
+        )
+    # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     if not 3 <= len(words) <= 8:
         return False
     long_words = [w for w in words if len(w) >= 4]
@@ -206,6 +213,10 @@ def _is_title(text: str, before: str, first: str, title_case: bool = True, cues:
         and all(w[0].isupper() for w in long_words)
         and not SENTENCE_PUNCT_RE.search(text.rstrip(",.!?"))
     )
+
+
+# English words a title in another language's text holds, and that language does not write.
+ENGLISH_TITLE_WORDS = frozenset("the of and my your returns story theory night day love life world show".split())
 
 
 # The last word of a text and what follows it, read from the end (a match at the start of the reversed text).
