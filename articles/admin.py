@@ -63,6 +63,7 @@ from articles.models import (
     Source,
     Topic,
     TopicRule,
+    dated,
     unique_slug,
 )
 from articles.page_queries import article_languages
@@ -394,7 +395,7 @@ class UnresolvedSpeakerFilter(admin.SimpleListFilter):
 class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     form = ArticleForm
     inlines = [ArticleTopicInline, QuoteInline, MentionInline]
-    list_display = ["headline", "source", "published", "quote_count", "updated"]
+    list_display = ["headline", "source", "published_known", "quote_count", "updated"]
     list_filter = [HasQuotesFilter, UnresolvedSpeakerFilter, LanguageFilter, "published", "source", "topics"]
     list_select_related = ["source"]
     date_hierarchy = "published"
@@ -450,6 +451,11 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
                 n_quotes=Coalesce(Subquery(quotes, output_field=IntegerField()), 0)
             )
         return queryset
+
+    @admin.display(description="published", ordering="published")
+    def published_known(self, article: Article) -> str:
+        """As far as it is known ("Apr 2017", "2017"), not as the first day it is stored as (models.dated)."""
+        return dated(article.published, article.published_precision, short=True)[1]
 
     @admin.display(description="quotations", ordering="n_quotes")
     def quote_count(self, article: Article) -> int:
