@@ -242,6 +242,13 @@ class QuoteFilter(django_filters.FilterSet):
         return not self.form.errors
 
 
+def as_listed(filterset: ArticleFilter | SearchFilter):
+    """The filtered articles as their lists show them, so a page, its feed, its downloads and the API agree: a wire
+    story once, under its first-published article (narrowed to a person, the first of its articles naming them);
+    narrowed to an outlet, that outlet's own copy, which is what is asked for."""
+    return filterset.qs if filterset.form.cleaned_data.get("source") else filterset.qs.one_per_story()
+
+
 class PersonFilter(django_filters.FilterSet):
     """/people/: the A–Z index, or a search by name that forgives typos and finds aliases."""
 

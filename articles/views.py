@@ -16,7 +16,7 @@ from django.utils.dates import MONTHS
 
 from articles import export
 from articles.citations import bibtex, csl_json, plain_text
-from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter
+from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter, as_listed
 from articles.models import (
     Article,
     Person,
@@ -80,10 +80,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     filterset = ArticleFilter(request.GET, queryset=articles)
     if not filterset.is_valid():
         return render(request, "articles/article_list.html", {"filter": filterset}, status=400)
-    listed = filterset.qs
-    if not filterset.form.cleaned_data.get("source"):
-        # A wire story once, under its head; narrowed to an outlet, that outlet's own copy is what is asked for.
-        listed = listed.one_per_story()
+    listed = as_listed(filterset)
     if filterset.form.cleaned_data.get("sort") == "oldest":
         listed = UndatedLast(listed)  # oldest first, the undated last
     page = paginate(listed, request.GET.get("page"))
@@ -316,7 +313,7 @@ def article_download(request: HttpRequest) -> HttpResponse:
         order = export.MENTIONS_OLDEST if oldest else export.MENTIONS_NEWEST
     else:
         order = export.ARTICLES_OLDEST if oldest else export.ARTICLES_NEWEST
-    rows = export.article_rows(filterset.qs, order, _links(request))
+    rows = export.article_rows(as_listed(filterset), order, _links(request))
     return export.download(rows, fmt=request.GET["format"], columns=export.ARTICLE_CSV_COLUMNS, filename="articles")
 
 
@@ -328,7 +325,7 @@ def search_download(request: HttpRequest) -> HttpResponse:
         return refused
     oldest = filterset.form.cleaned_data.get("sort") == "oldest"
     order = export.ARTICLES_OLDEST if oldest else export.ARTICLES_NEWEST
-    rows = export.article_rows(filterset.qs, order, _links(request))
+    rows = export.article_rows(as_listed(filterset), order, _links(request))
     return export.download(rows, fmt=request.GET["format"], columns=export.ARTICLE_CSV_COLUMNS, filename="search")
 
 
