@@ -258,7 +258,8 @@ def quote_list(request: HttpRequest) -> HttpResponse:
     query = quote_search_request(filterset.form.cleaned_data, request.GET.get("page"))
     text, shortened = query.text, clean_query(filterset.form.cleaned_data.get("q"))[1]
     sorts = {key: label for key, label in QUOTE_SORTS.items() if text or key != "relevance"}
-    context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort, sorts=sorts)
+    sort = query.sort if query.sort in sorts else "newest"  # best match without words: newest first (_bounded)
+    context.update(text=text, shortened=shortened, active=query.filters, sort=sort, sorts=sorts)
     if text or query.filters:
         context["results"] = search_quotes(query)
     return render(request, "articles/quote_list.html", context)
