@@ -1063,6 +1063,7 @@ class Feed(models.Model):
         null=True,
         blank=True,
         related_name="feeds",
+        verbose_name="outlet",
         help_text="The outlet its articles are stored under; empty: the outlet the feed names itself.",
     )
     active = models.BooleanField(default=True, db_default=True, help_text="Paused feeds are not polled.")

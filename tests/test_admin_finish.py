@@ -34,6 +34,15 @@ def test_the_article_form_labels_fields_in_words(editor_client):  # noqa: F811
         assert field_name not in content
 
 
+def test_the_feed_form_and_list_call_an_outlet_an_outlet(editor_client):  # noqa: F811
+    """Found by QA: the feeds' form, list column and filter said "Source", where every other page says outlet."""
+    make_source("Valley Courier")
+    form = editor_client.get(reverse("admin:articles_feed_add")).content.decode()
+    assert ">Outlet:</label>" in form and ">Source:</label>" not in form
+    listing = editor_client.get(reverse("admin:articles_feed_changelist")).content.decode()
+    assert "By outlet" in listing and "By source" not in listing
+
+
 def test_changing_only_the_headline_says_only_the_headline_changed(editor_client):  # noqa: F811
     response = editor_client.post(ADD, article_data(headline="Ferry council meets", body_html=TWO_PARAGRAPHS))
     assert response.status_code == 302, form_errors(response)
