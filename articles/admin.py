@@ -63,6 +63,7 @@ from articles.models import (
     Source,
     Topic,
     TopicRule,
+    dated,
     unique_slug,
 )
 from articles.page_queries import article_languages
@@ -235,6 +236,22 @@ class CompareHistoryMixin:
 SEARCH_TOO_LONG = 'The search took too long and was stopped: narrow it (more words, a "phrase", or a filter).'
 
 
+class ValidInitialMixin:
+    """An add form takes initial values from its URL (?source=3), and Django's autocomplete widget looks them up
+    as given: ?source=abc was a 500 (the id lookup's ValueError while rendering). A value that is no id of the
+    related model is left out, as if not given; one that is an id of no row shows an empty box, as before."""
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        for name in self.autocomplete_fields:
+            if name in initial:
+                try:
+                    self.model._meta.get_field(name).target_field.get_prep_value(initial[name])
+                except (TypeError, ValueError):
+                    del initial[name]
+        return initial
+
+
 class TimeLimitedSearchMixin:
     """A changelist with a search term runs within ADMIN_SEARCH_TIMEOUT_MS, as the public search runs
     within its own limit (articles.search, SET LOCAL statement_timeout): a search the database gives
@@ -391,10 +408,10 @@ class UnresolvedSpeakerFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
+class ArticleAdmin(ValidInitialMixin, TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
     form = ArticleForm
     inlines = [ArticleTopicInline, QuoteInline, MentionInline]
-    list_display = ["headline", "source", "published", "quote_count", "updated"]
+    list_display = ["headline", "source", "published_known", "quote_count", "updated"]
     list_filter = [HasQuotesFilter, UnresolvedSpeakerFilter, LanguageFilter, "published", "source", "topics"]
     list_select_related = ["source"]
     date_hierarchy = "published"
@@ -450,6 +467,11 @@ class ArticleAdmin(TimeLimitedSearchMixin, CompareHistoryMixin, VersionAdmin):
                 n_quotes=Coalesce(Subquery(quotes, output_field=IntegerField()), 0)
             )
         return queryset
+
+    @admin.display(description="published", ordering="published")
+    def published_known(self, article: Article) -> str:
+        """As far as it is known ("Apr 2017", "2017"), not as the first day it is stored as (models.dated)."""
+        return dated(article.published, article.published_precision, short=True)[1]
 
     @admin.display(description="quotations", ordering="n_quotes")
     def quote_count(self, article: Article) -> int:
@@ -809,7 +831,7 @@ class FailingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):
+class FeedAdmin(ValidInitialMixin, admin.ModelAdmin):
     """Subscriptions: the collector (`manage.py collect`) polls each active feed when it is due."""
 
     form = FeedForm

@@ -21,7 +21,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from articles import export
-from articles.filters import ArticleFilter, PersonFilter, QuoteFilter
+from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, as_listed
 from articles.keyset import BadCursor, Key, key_values, make_cursor, read_cursor, rows
 from articles.models import Article, Person, Quote, Source, Topic
 from articles.search.quotes import matching_quotes
@@ -130,7 +130,8 @@ def articles(request: HttpRequest) -> JsonResponse:
     else:
         order, scope = (export.ARTICLES_OLDEST, "a-old") if oldest else (export.ARTICLES_NEWEST, "a-new")
     listed = (
-        filterset.qs.select_related("source")
+        as_listed(filterset)
+        .select_related("source")
         .defer("body_html", "body_text", "search_text", "search_vector")
         .prefetch_related("people", "topics")
     )

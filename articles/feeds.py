@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from articles.filters import SearchFilter
+from articles.filters import SearchFilter, as_listed
 from articles.ingest.sanitize import strip_control
 from articles.models import Article, Person, Source, Topic, excerpt_of
 from articles.search import clean_query
@@ -153,7 +153,7 @@ class SearchFeed(LatestArticlesFeed):
         return reverse("search_feed") + _query(obj)
 
     def articles(self, obj: SearchFilter) -> QuerySet:
-        return obj.qs if obj.form.cleaned_data.get("source") else obj.qs.one_per_story()
+        return as_listed(obj)
 
 
 def _query(filterset: SearchFilter) -> str:

@@ -106,7 +106,20 @@ UNDATED_HELP = (
 )
 
 
-class ArticleFilter(django_filters.FilterSet):
+class DateRangeMixin:
+    """A range that ends before it starts is an error (400, saying so), not an empty page: /articles/, /quotes/,
+    their downloads and the API."""
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        data = self.form.cleaned_data
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.form.add_error("date_to", "The end of the range is before its start.")
+        return not self.form.errors
+
+
+class ArticleFilter(DateRangeMixin, django_filters.FilterSet):
     """/articles/: every article, narrowed by outlet, person, topic, dates and quotations."""
 
     q = django_filters.CharFilter(label="Words", method=_search)
@@ -199,7 +212,7 @@ class SearchFilter(django_filters.FilterSet):
         return queryset.mentioning(value)
 
 
-class QuoteFilter(django_filters.FilterSet):
+class QuoteFilter(DateRangeMixin, django_filters.FilterSet):
     """/quotes/: the words, and speaker, mentioning, outlet, topic, dates and language. The view builds a
     QuoteSearchRequest from the cleaned values (articles.search.search_quotes() does the filtering)."""
 
@@ -229,17 +242,12 @@ class QuoteFilter(django_filters.FilterSet):
         model = Quote
         fields: list[str] = []
 
-    def clean_dates(self) -> None:
-        """A range that ends before it starts is an error, not an empty page."""
-        data = self.form.cleaned_data
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.form.add_error("date_to", "The end of the range is before its start.")
 
-    def is_valid(self) -> bool:
-        if not super().is_valid():
-            return False
-        self.clean_dates()
-        return not self.form.errors
+def as_listed(filterset: ArticleFilter | SearchFilter):
+    """The filtered articles as their lists show them, so a page, its feed, its downloads and the API agree: a wire
+    story once, under its first-published article (narrowed to a person, the first of its articles naming them);
+    narrowed to an outlet, that outlet's own copy, which is what is asked for."""
+    return filterset.qs if filterset.form.cleaned_data.get("source") else filterset.qs.one_per_story()
 
 
 class PersonFilter(django_filters.FilterSet):

@@ -797,6 +797,8 @@ class Mention(models.Model):
     )
 
     class Meta:
+        # As the article's form names them, and so its change messages ("Changed Times named for person named …").
+        verbose_name, verbose_name_plural = "person named", "people named"
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="mention_article_person_unique"),
             models.CheckConstraint(condition=Q(count__gte=1), name="mention_count_positive"),
@@ -815,7 +817,7 @@ class Mention(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} in {self.article_id}"
+        return str(self.person)  # shown within its article (the admin's inline, change messages)
 
 
 # The same quotation in other words' clothing: quotation marks, case, accents, whitespace and every
@@ -914,6 +916,7 @@ class Quote(models.Model):
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "quotation"  # as the site and the article's form say, and so its change messages
         ordering = ["article", "position"]
         constraints = [
             models.UniqueConstraint(fields=["article", "position"], name="quote_article_position_unique"),
@@ -1060,6 +1063,7 @@ class Feed(models.Model):
         null=True,
         blank=True,
         related_name="feeds",
+        verbose_name="outlet",
         help_text="The outlet its articles are stored under; empty: the outlet the feed names itself.",
     )
     active = models.BooleanField(default=True, db_default=True, help_text="Paused feeds are not polled.")

@@ -33,7 +33,7 @@ def unattributed_quotes() -> QuerySet[Quote]:
     return (
         Quote.objects.filter(person__isnull=True)
         .select_related("article")
-        .only("text", "speaker_as_written", "published", "article__headline")
+        .only("text", "speaker_as_written", "article__headline", "article__published", "article__published_precision")
         .order_by("-published", "-article_id", "position")
     )
 
@@ -43,7 +43,7 @@ def undated_or_unsourced_articles() -> QuerySet[Article]:
     return (
         Article.objects.filter(Q(published__isnull=True) | Q(source__isnull=True))
         .select_related("source")
-        .only("headline", "published", "source__name")
+        .only("headline", "published", "published_precision", "source__name")
         .order_by("-id")
     )
 
@@ -52,11 +52,13 @@ def wire_copy_groups() -> QuerySet[Article]:
     """Wire-copy groups (issue 14.3): each group's head, latest stored first, with its copies (`copies`,
     one query a page) for staff to check that they are one story. Heads are found from
     article_copy_of_idx, which holds only the copies."""
-    copies = Article.objects.select_related("source").only("headline", "published", "copy_of", "source__name")
+    copies = Article.objects.select_related("source").only(
+        "headline", "published", "published_precision", "copy_of", "source__name"
+    )
     return (
         Article.objects.filter(pk__in=Article.objects.filter(copy_of__isnull=False).values("copy_of"))
         .select_related("source")
-        .only("headline", "published", "copy_outlets", "source__name")
+        .only("headline", "published", "published_precision", "copy_outlets", "source__name")
         .prefetch_related(Prefetch("copies", queryset=copies.order_by("published", "pk")))
         .order_by("-id")
     )

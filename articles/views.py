@@ -16,7 +16,7 @@ from django.utils.dates import MONTHS
 
 from articles import export
 from articles.citations import bibtex, csl_json, plain_text
-from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter
+from articles.filters import ArticleFilter, PersonFilter, QuoteFilter, SearchFilter, as_listed
 from articles.models import (
     Article,
     Person,
@@ -80,10 +80,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     filterset = ArticleFilter(request.GET, queryset=articles)
     if not filterset.is_valid():
         return render(request, "articles/article_list.html", {"filter": filterset}, status=400)
-    listed = filterset.qs
-    if not filterset.form.cleaned_data.get("source"):
-        # A wire story once, under its head; narrowed to an outlet, that outlet's own copy is what is asked for.
-        listed = listed.one_per_story()
+    listed = as_listed(filterset)
     if filterset.form.cleaned_data.get("sort") == "oldest":
         listed = UndatedLast(listed)  # oldest first, the undated last
     page = paginate(listed, request.GET.get("page"))
@@ -261,7 +258,8 @@ def quote_list(request: HttpRequest) -> HttpResponse:
     query = quote_search_request(filterset.form.cleaned_data, request.GET.get("page"))
     text, shortened = query.text, clean_query(filterset.form.cleaned_data.get("q"))[1]
     sorts = {key: label for key, label in QUOTE_SORTS.items() if text or key != "relevance"}
-    context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort, sorts=sorts)
+    sort = query.sort if query.sort in sorts else "newest"  # best match without words: newest first (_bounded)
+    context.update(text=text, shortened=shortened, active=query.filters, sort=sort, sorts=sorts)
     if text or query.filters:
         context["results"] = search_quotes(query)
     return render(request, "articles/quote_list.html", context)
@@ -316,7 +314,7 @@ def article_download(request: HttpRequest) -> HttpResponse:
         order = export.MENTIONS_OLDEST if oldest else export.MENTIONS_NEWEST
     else:
         order = export.ARTICLES_OLDEST if oldest else export.ARTICLES_NEWEST
-    rows = export.article_rows(filterset.qs, order, _links(request))
+    rows = export.article_rows(as_listed(filterset), order, _links(request))
     return export.download(rows, fmt=request.GET["format"], columns=export.ARTICLE_CSV_COLUMNS, filename="articles")
 
 
@@ -328,7 +326,7 @@ def search_download(request: HttpRequest) -> HttpResponse:
         return refused
     oldest = filterset.form.cleaned_data.get("sort") == "oldest"
     order = export.ARTICLES_OLDEST if oldest else export.ARTICLES_NEWEST
-    rows = export.article_rows(filterset.qs, order, _links(request))
+    rows = export.article_rows(as_listed(filterset), order, _links(request))
     return export.download(rows, fmt=request.GET["format"], columns=export.ARTICLE_CSV_COLUMNS, filename="search")
 
 

@@ -844,3 +844,19 @@ def test_a_quotation_edited_with_its_articles_date_gets_the_new_date(editor_clie
     assert response.status_code == 302, form_errors(response)
     quote.refresh_from_db()
     assert (quote.speaker_as_written, quote.published) == ("a dock worker", dt.date(2025, 5, 9))
+
+
+@pytest.mark.parametrize("value", ["abc", "1e309", "", "%00", "1.5"])
+def test_an_add_form_given_no_id_in_its_url_opens_empty(editor_client, value):
+    """Found by QA (a crawl of admin URLs with odd parameters): /admin/articles/article/add/?source=abc (or
+    copy_of, via; the feed form's source) was a 500, Django's autocomplete widget looking the value up as an id."""
+    for url, field in [(ADD, "source"), (ADD, "copy_of"), (ADD, "via"), (reverse("admin:articles_feed_add"), "source")]:
+        response = editor_client.get(url, {field: value})
+        assert response.status_code == 200, (url, field)
+        assert f'name="{field}"' in response.content.decode()
+
+
+def test_an_add_form_given_an_id_in_its_url_still_starts_from_it(editor_client):
+    outlet = make_source("Elden Weekly")
+    content = editor_client.get(ADD, {"source": outlet.pk}).content.decode()
+    assert f'<option value="{outlet.pk}" selected>Elden Weekly</option>' in content

@@ -34,6 +34,15 @@ def test_the_article_form_labels_fields_in_words(editor_client):  # noqa: F811
         assert field_name not in content
 
 
+def test_the_feed_form_and_list_call_an_outlet_an_outlet(editor_client):  # noqa: F811
+    """Found by QA: the feeds' form, list column and filter said "Source", where every other page says outlet."""
+    make_source("Valley Courier")
+    form = editor_client.get(reverse("admin:articles_feed_add")).content.decode()
+    assert ">Outlet:</label>" in form and ">Source:</label>" not in form
+    listing = editor_client.get(reverse("admin:articles_feed_changelist")).content.decode()
+    assert "By outlet" in listing and "By source" not in listing
+
+
 def test_changing_only_the_headline_says_only_the_headline_changed(editor_client):  # noqa: F811
     response = editor_client.post(ADD, article_data(headline="Ferry council meets", body_html=TWO_PARAGRAPHS))
     assert response.status_code == 302, form_errors(response)
@@ -58,6 +67,41 @@ def test_a_changed_body_is_still_named_in_the_change_message(editor_client):  # 
     )
     entry = LogEntry.objects.filter(object_id=str(article.pk)).order_by("-pk").first()
     assert entry.get_change_message() == "Changed Body."
+
+
+def test_change_messages_name_quotations_and_people_named_as_the_form_does(editor_client):  # noqa: F811
+    """Found by QA: an edit in the article's inlines was logged as 'Changed Speaker as written for quote …' and
+    'Changed Times named for mention “Ines Varga in 17”': the form's words are quotation and person named,
+    and the article's id meant nothing there."""
+    body = "<p>“The ferry will run,” said Ines Varga. “Not on Sundays,” she said.</p>"
+    editor_client.post(ADD, article_data(headline="Ferry news", body_html=body))
+    article = Article.objects.get()
+    first, second = article.quotes.order_by("position")
+    mention = article.mentions.get()
+    quote_row = {"article": article.pk, "person": mention.person_id, "speaker_kind": "person"}
+    response = editor_client.post(
+        change_url(article),
+        article_data(
+            headline="Ferry news",
+            body_html=body,
+            quotes=[
+                {**quote_row, "id": first.pk, "text": first.text, "speaker_as_written": "Varga"},
+                {**quote_row, "id": second.pk, "text": second.text, "speaker_as_written": "she", "DELETE": "on"},
+            ],
+            quotes_initial=2,
+            mentions=[
+                {"id": mention.pk, "article": article.pk, "person": mention.person_id, "count": 3, "quoted": "on"}
+            ],
+            mentions_initial=1,
+        ),
+    )
+    assert response.status_code == 302, form_errors(response)
+    entry = LogEntry.objects.filter(object_id=str(article.pk)).order_by("-pk").first()
+    assert entry.get_change_message() == (
+        "Changed Speaker as written for quotation “The ferry will run,”. "
+        "Deleted quotation “Not on Sundays,”. "
+        "Changed Times named for person named “Ines Varga”."
+    )
 
 
 def test_a_headline_typed_over_two_lines_is_stored_on_one(editor_client):  # noqa: F811

@@ -169,6 +169,7 @@ def test_people_of_the_same_name_but_case_page_by_id(client, db):
         ("/api/quotes/", "Add words"),
         ("/api/quotes/?speaker=Nobody+Atall", "No one in the archive is called"),
         ("/api/quotes/?q=port&date_from=2025-03-09&date_to=2025-03-01", "before its start"),
+        ("/api/articles/?date_from=2025-03-09&date_to=2025-03-01", "before its start"),
         ("/api/people/?letter=%C3%9F", "letter:"),
     ],
 )

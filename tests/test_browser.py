@@ -189,6 +189,20 @@ def test_on_a_phone_the_article_list_comes_before_its_filters(browser, site):
     phone.close()
 
 
+def test_on_a_phone_a_filter_to_correct_is_shown_open(browser, site):
+    """Found by QA: on a phone, /quotes/?q=harbour&date_from=2017-13-45 said "From: Enter a valid date." above
+    a folded filter panel, so the field to correct was out of sight until the reader found and opened it."""
+    phone = browser.new_context(viewport={"width": 375, "height": 740})
+    page = phone.new_page()
+    for path in ("/quotes/?q=harbour&date_from=2017-13-45", "/articles/?year=twenty"):
+        page.goto(site + path)
+        assert page.locator(".errors").is_visible(), path
+        assert page.locator(".filter-form [aria-invalid=true]").is_visible(), path
+    page.goto(site + "/articles/?year=2025")  # valid: folded, the results first
+    assert not page.locator(".filter-form").is_visible()
+    phone.close()
+
+
 def test_on_a_desktop_the_filters_are_open(page, site):
     page.goto(site + "/articles/")
     assert page.locator(".filter-form").is_visible()

@@ -239,3 +239,29 @@ def test_oldest_first_pages_run_from_the_dated_into_the_undated(client):
 
     assert page(1) == ["Dated 1", "Dated 2", "Dated 3", *undated[:17]]
     assert page(2) == undated[17:]
+
+
+def test_the_admin_writes_a_date_as_far_as_it_is_known(admin_client, dated):
+    """Found by QA: the admin's article list and the data-quality page wrote "2017" as "1 Jan 2017" and "April
+    2017" as "1 Apr 2017" (the stored first day), so staff read a day the source never gave."""
+    outlet = dated["day"].source
+    copy = make_article(
+        headline="Quay repairs halfway, again", source=make_source("Tollbridge Crier"), published=dt.date(2017, 4, 1)
+    )
+    Article.objects.filter(pk=copy.pk).update(published_precision=MONTH, copy_of=dated["month"])
+    make_article(
+        headline="Quay repairs reviewed by nobody",
+        source=outlet,
+        published=dt.date(2017, 1, 1),
+        published_precision=YEAR,
+        quotes=[(None, "Nobody knows who said this of the quay.")],
+    )
+
+    listing = admin_client.get("/admin/articles/article/").content.decode()
+    assert '<td class="field-published_known">Apr 2017</td>' in listing
+    assert "1 Apr 2017" not in listing and "1 Jan 2017" not in listing
+    quality = admin_client.get("/admin/data-quality/").content.decode()
+    assert "Nobody knows who said this" in quality and "Quay repairs halfway, again" in quality
+    assert "1 Apr 2017" not in quality and "1 Jan 2017" not in quality
+    assert '<time datetime="2017-04">Apr 2017</time>' in quality  # the copy and its group's head
+    assert '<time datetime="2017">2017</time>' in quality  # the unattributed quotation's article

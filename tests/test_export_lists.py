@@ -136,6 +136,7 @@ def test_quotation_search_download_with_words_and_mentioning(client, archive):
         ("/quotes/?speaker=Nobody+Atall&format=jsonl", "No one in the archive is called"),
         ("/quotes/?format=csv", "Add words or a filter"),
         ("/quotes/?q=port&date_from=2025-03-09&date_to=2025-03-01&format=csv", "before its start"),
+        ("/articles/?date_from=2025-03-09&date_to=2025-03-01&format=csv", "before its start"),
     ],
 )
 def test_bad_parameters_are_a_400_with_a_message(client, archive, url, message):

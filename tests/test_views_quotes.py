@@ -310,6 +310,13 @@ def test_quote_search_page_query_count_does_not_grow_with_results(client, grow_a
     assert len(re.findall(r'<figure class="quote">', response.content.decode())) == 20
 
 
+def test_best_match_without_words_says_the_quotations_are_newest_first(client, wire):
+    """Found by QA: /quotes/?speaker=…&sort=relevance (a link kept after the words were taken out) listed the
+    quotations newest first, and the "Order:" line marked no order at all."""
+    html = client.get("/quotes/", {"speaker": "ines-varga", "sort": "relevance"}).content.decode()
+    assert '<strong aria-current="true">Newest first</strong>' in html
+
+
 def test_quote_search_page_without_words_or_filters_searches_nothing(client, wire):
     response = client.get("/quotes/")
     assert response.status_code == 200

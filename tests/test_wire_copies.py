@@ -502,6 +502,30 @@ def test_a_list_narrowed_to_an_outlet_shows_that_outlets_own_copy(client):
     assert html.count(COURIER.headline) == 1 and LEDGER.headline not in html
 
 
+@pytest.mark.django_db
+def test_a_lists_downloads_and_api_carry_a_wire_story_as_its_page_does(client):
+    """Found by QA: /search/?q=storm said "3 results" and its "Download all matches" gave 5 rows; a topic page said
+    "8 articles" and its download 10: the downloads (and /api/articles/, "the filters of /articles/") carried every
+    copy of a wire story, where the page, the search feed and the quotation downloads list it once."""
+    store(COURIER, LEDGER, BEACON)
+    fenwick = Person.objects.get(name="Orla Fenwick")
+    for params in ({}, {"q": "Sellholm ferry"}, {"person": fenwick.slug}):
+        for path in ("/articles/", "/search/"):
+            for fmt in ("csv", "jsonl"):
+                response = client.get(path, {**params, "format": fmt})
+                text = b"".join(response.streaming_content).decode()
+                assert text.count("Sellholm") and text.count(COURIER.headline) == 1, (path, params, fmt)
+                assert LEDGER.headline not in text and BEACON.headline not in text, (path, params, fmt)
+        api = [a["headline"] for a in client.get("/api/articles/", params).json()["results"]]
+        assert api == [COURIER.headline], params
+    # Narrowed to an outlet, that outlet's own copy, as on the page.
+    for path in ("/articles/", "/search/"):
+        text = b"".join(client.get(path, {"source": "northfield-ledger", "format": "csv"}).streaming_content).decode()
+        assert LEDGER.headline in text and COURIER.headline not in text, path
+    api = client.get("/api/articles/", {"source": "northfield-ledger"}).json()["results"]
+    assert [a["headline"] for a in api] == [LEDGER.headline]
+
+
 def outlet_facet(html: str) -> dict[str, tuple[int, str]]:
     """The search page's outlet facet: {outlet: (count, link)}."""
     from html import unescape

@@ -123,8 +123,11 @@
 
   document.querySelectorAll("input[data-suggest-names][list]").forEach(setUpNameList);
 
-  // On a phone the ten filter fields would push the articles a screen down: fold them.
+  // On a phone the ten filter fields would push the articles a screen down: fold them, unless one of them is
+  // to be corrected (the page then says what is wrong with it, and there are no results to see first).
   if (window.matchMedia && window.matchMedia("(max-width: 55.99rem)").matches) {
-    document.querySelectorAll("details.filter-panel").forEach(function (panel) { panel.open = false; });
+    document.querySelectorAll("details.filter-panel").forEach(function (panel) {
+      if (!panel.querySelector("[aria-invalid=true]")) panel.open = false;
+    });
   }
 })();
