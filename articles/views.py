@@ -149,7 +149,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         year=data.get("year"),
         language=data.get("language") or "",
     )
-    context.update(text=text, shortened=shortened, active=query.filters, sort=query.sort)
+    # Without words there is nothing to rank: newest and oldest first only, as /quotes/ offers them.
+    sorts = {key: label for key, label in SORTS.items() if text or key != "relevance"}
+    sort = query.sort if query.sort in sorts else "newest"  # search() lists unranked matches newest first
+    context.update(text=text, shortened=shortened, active=query.filters, sort=sort, sorts=sorts)
     if text or query.filters:
         context["results"] = search(query)
         facet_links(request.GET, context["results"].facets)

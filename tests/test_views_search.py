@@ -202,6 +202,19 @@ def test_each_order_is_offered_and_applied(client, archive, sort):
         assert set(dated) == set(newest)
 
 
+def test_filters_without_words_offer_newest_and_oldest_first(client, archive):
+    """Found by QA: /search/ with an outlet and no words listed its articles with no "Order:" line, so they could be
+    re-sorted only by editing the URL; without words there is nothing to rank, so newest and oldest first are
+    offered, the one shown marked (also for a kept sort=relevance), and oldest first is applied."""
+    response, headlines = results(client, source="valley-courier", sort="relevance")
+    html = response.content.decode()
+    assert '<strong aria-current="true">Newest first</strong>' in html
+    assert "sort=oldest" in html and "Best match" not in html
+    _, oldest = results(client, source="valley-courier", sort="oldest")
+    dated = [h for h in headlines if h != "Letters to the editor"]
+    assert [h for h in oldest if h != "Letters to the editor"] == dated[::-1] and len(dated) > 1
+
+
 def test_facets_count_and_combine(client, archive):
     response, _ = results(client, q="ferry")
     facets = response.context["results"].facets
