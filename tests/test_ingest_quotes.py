@@ -601,3 +601,22 @@ def test_an_english_title_in_german_text_is_no_quotation():
     )
     found = extract("", body, "de")
     assert [q.text for q in found.quotes] == ["Ich spiele gern Schurken"]
+
+
+def test_a_declaration_or_a_law_gives_its_own_words_not_the_last_speakers():
+    """On real German pages a final declaration's words („Recht auf eine saubere … Umwelt“, after "Die
+    Abschlusserklärung erwähnt …") and a law's paragraph (after "Dort heißt es in Paragraph 10:") became the words of
+    whoever spoke last. A sentence whose subject is a text with a verb of its list, or "heißt es", gives the text's
+    words: no speaker. English too: "The final declaration mentions …"."""
+    de = (
+        "„Wir bauen die Brücke bis Mai“, sagte der Minister Jan Brenneke (52). Die Abschlusserklärung erwähnt zum "
+        "ersten Mal das „Recht auf eine saubere und gesunde Umwelt“.\n\nDas Hafengesetz ist streng. Dort heißt es "
+        "in Paragraph 10:\n\n„Anbieter sind für fremde Informationen nicht verantwortlich.“"
+    )
+    found = extract("", de, "de")
+    assert [q.speaker for q in found.quotes] == ["Jan Brenneke", None, None]
+    en = (
+        "“We will build the bridge by May,” said Minister Jan Brenneke. The final declaration mentions for the first "
+        "time the “right to a clean and healthy environment for all”."
+    )
+    assert [q.speaker for q in extract("", en).quotes] == ["Jan Brenneke", None]

@@ -61,6 +61,11 @@ class LanguageRules:
     age_before: str = ""  # regex matched right before a name, ending it: an age ("die 81-jährige ")
     title_cues: frozenset[str] = frozenset()  # lower case: a quotation right after one is a title ("intitulée")
     elisions: tuple[str, ...] = ()  # "l'", "d'": stripped from a word before it is looked up
+    # A sentence whose subject is a text, by the head noun's ending and a verb after it ("Die Abschlusserklärung
+    # erwähnt das „…“"), or a phrase that says a text speaks ("Dort heißt es: „…“"): its quotation is the text's words.
+    document_heads: tuple[str, ...] = ()
+    document_verbs: tuple[str, ...] = ()
+    document_phrases: tuple[str, ...] = ()
 
     def is_title(self, word: str, capitalised: bool = False) -> bool:
         """A lower-cased word that is a title or role of this language (compounds by their ending, unless it was
@@ -158,6 +163,12 @@ GERMAN = LanguageRules(
     age_after=r"\s*\(\d{1,3}\)|,\s+\d{1,3},",
     age_before=r"\b\d{1,3}-[Jj]ährigen?r?\s+\Z",
     title_cues=_words("titel namens buch film roman stück theaterstück ausstellung album lied song motto operation"),
+    document_heads=tuple(
+        """erklärung bericht studie gesetz vertrag papier mitteilung schreiben urteil beschluss programm umfrage
+        analyse brief text entwurf verordnung richtlinie abkommen""".split()
+    ),
+    document_verbs=tuple("erwähnt nennt enthält fordert verlangt beschreibt zeigt spricht sieht stellt warnt".split()),
+    document_phrases=("heißt es", "hieß es"),
 )
 
 FRENCH = LanguageRules(

@@ -309,8 +309,13 @@ charity trust fund publisher studio""".split()
 # named (pronouns._role_reference).
 DOCUMENT_HEADS = frozenset(
     """report statement letter memo memorandum document ad advertisement email release study survey poll editorial
-filing complaint lawsuit bill website tweet video sign message transcript analysis review ruling order""".split()
+filing complaint lawsuit bill website tweet video sign message transcript analysis review ruling order declaration
+agreement treaty resolution platform constitution""".split()
 )
+# What such a text does to the words it gives ("the study found “…”", "the declaration mentions the “…”").
+DOCUMENT_VERBS = """found finds said says shows showed concluded concludes stated states noted notes read reads claimed
+claims warned warns described describes called calls argued argues suggested suggests mentions mentioned includes
+included lists listed contains contained requires required""".split()
 # Of those, the texts whose words are nobody's in particular, with the press's own (speakers._attributions: "a story
 # … which said"); an ad, a video, a statement or a letter gives its author's words (PolNeAR's annotators and the
 # reader take "an ad that urges voters to “…”" as the candidate's).

@@ -61,12 +61,13 @@ import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from .interviews import (
     _answer_speaker,
 )
 from .language import detect
+from .language_rules import LanguageRules
 from .name_genders import gender_of
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people import (
@@ -113,6 +114,7 @@ from .quote_state import (
 from .quote_words import (
     DESCRIPTION_PREPOSITIONS,
     DOCUMENT_HEADS,
+    DOCUMENT_VERBS,
     NAME_PREFIX_WORDS,
     NAME_SUFFIXES,
     PERSON_HEADS,
@@ -224,9 +226,35 @@ DOCUMENT_SUBJECT_RE = re.compile(
     r"\s*(?:[A-Z][^,.;:!?“”\"\n]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:"
     + "|".join(sorted(DOCUMENT_HEADS))
-    + r")s?\s+(?:[a-z]+ly\s+)?(?:found|finds|said|says|shows|showed|concluded|concludes|stated|states|noted|notes|"
-    r"read|reads|claimed|claims|warned|warns|described|describes|called|calls|argued|argues|suggested|suggests)\b"
+    + r")s?\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(DOCUMENT_VERBS)
+    + r")\b"
 )
+
+
+@lru_cache(maxsize=8)
+def _document_subject_re(rules: LanguageRules | None) -> re.Pattern | None:
+    """DOCUMENT_SUBJECT_RE in another language, from its table: a capitalised word ending as a text's head noun, a
+    verb of its list within two words after it, at the start of the sentence; or a phrase of the list anywhere before
+    the quotation ("Dort heißt es in Paragraph 10: „…“")."""
+    if rules is None:
+        return DOCUMENT_SUBJECT_RE
+    if not rules.document_heads and not rules.document_phrases:
+        return None
+    parts = []
+    if rules.document_heads and rules.document_verbs:
+        parts.append(
+            r"\s*(?:\S+\s+){0,3}?[A-ZÄÖÜ][\w-]*(?:"
+            + "|".join(rules.document_heads)
+            + r")(?:s|es|en|n)?\s+(?:\w+\s+)?(?:"
+            + "|".join(rules.document_verbs)
+            + r")\b"
+        )
+    if rules.document_phrases:
+        parts.append(r"[^“”„\"«»\n]*?\b(?:" + "|".join(re.escape(p) for p in rules.document_phrases) + r")\b")
+    return re.compile("|".join(parts))
+
+
 OTHERS_RULE = "no speaker: words of others, listed"
 # Anonymous others' words listed ("she received comments including “…” and “…”", "messages such as “…”").
 OTHERS_WORDS_RE = re.compile(
@@ -265,7 +293,8 @@ def _fallback(
         return _Attribution(
             span.start, span.start, None, "", f"{OTHERS_RULE}: {others.group()}", basis=Basis.TEXT_WORDS
         )
-    document = DOCUMENT_SUBJECT_RE.match(text, sentence[0], span.start)
+    pattern = _document_subject_re(state.words.rules)
+    document = pattern.match(text, sentence[0], span.start) if pattern is not None else None
     if document is not None:
         # "Another study found that there is “…”": a text's words, not the previous speaker's
         rule = f"{TEXT_WORDS_RULE}: {document.group().strip()}"
@@ -407,6 +436,11 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
     if not atts:
         # no reporting verb ("Donald Trump issued the following statement:"): the sentence's subject, if a person
         person = _sentence_subject(state, text, pstart + s_start, pstart + s_end)
+        pattern = _document_subject_re(state.words.rules)
+        if person is None and pattern is not None and (found := pattern.match(frame, s_start, s_end)):
+            # "Dort heißt es in Paragraph 10:", "The declaration lists them:": a text's words, not the last speaker's
+            rule = f"{TEXT_WORDS_RULE}: {found.group().strip()}"
+            return _Attribution(span.start, span.start, None, "", rule, basis=Basis.TEXT_WORDS)
         if person is None:
             return None
         rule = "introduced with a colon in the paragraph before, its subject"
