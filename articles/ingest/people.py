@@ -301,10 +301,11 @@ def _plain_first(tokens: tuple[str, ...], lang: str) -> bool:
     """A mention of two words or more opening with a frequent word of its language that is no given name or surname
     ("Historischen Markt", "Artikel Fair", "Team AaS"): no evidence found at it makes a person (see
     people_state._plain_word); another mention of the same person may ("Familie Rowland" beside "W. R. Rowland" and
-    "die Witwe Rowland"). In a language that capitalises its nouns, any first word but a given name a list knows, an
-    initial or a particle: a title before "Kreises Heinsberg", "Defekte Bauteile" or "Geschäftsbereich Sport" is
-    no evidence of a person (real German pages: about a quarter of the "people" found were such nouns). A person whose
-    given name no list knows is left to the archive (found there when staff or another article made them known)."""
+    "die Witwe Rowland"). In a language that capitalises its nouns, also a mention that is a noun or opens with one
+    (below): a title before "Kreises Heinsberg", "Defekte Bauteile" or "Geschäftsbereich Sport" is no evidence of a
+    person (on real German pages about a quarter of the "people" found were such nouns, bench/pagepeople.py). One
+    left out here may still be a person the archive knows (articles.archive, at storage). And in any language but
+    English, a mention opening with a lower-case particle ("del Paraguay")."""
     key = _name_key(tokens)
     rules = rules_for(lang)
     if len(key) == 1 and rules and rules.capitalises_nouns:

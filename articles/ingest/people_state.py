@@ -206,8 +206,8 @@ def _plain_word(word: str, lang: str = "") -> bool:
 
 @lru_cache(maxsize=8192)
 def _given_name_word(word: str) -> bool:
-    """A folded word that is a given name gender-guesser knows, or of such names joined by hyphens ("hans-jurgen",
-    "jean-yves")."""
+    """A lower-case word that is a given name gender-guesser knows, or of such names joined by hyphens ("hans-jürgen",
+    "jean-yves"); folded or with its accents (the list holds both forms: "herve" and "hervé", but "sante" only)."""
     given = name_data.load().given_names
     return word in given or ("-" in word and all(part in given for part in word.split("-")))
 
