@@ -382,3 +382,16 @@ def test_an_opening_too_unsure_to_tell_is_read_further():
     ) * 3
     assert language.detect("Sidamo Bensa", opening) == ""  # the opening alone: too unsure
     assert language.detect("Sidamo Bensa", opening + "\n\n" + prose) == "de"
+
+
+def test_a_german_epithet_after_a_name_speaks_for_that_person_but_a_spokesperson_does_not():
+    """German news names a person, then calls them by an epithet: "sagte die Rentnerin", "sagte der 45-Jährige"
+    (on the real pages: "sagte der Minister", "sagt die Arbeitsrechtlerin", "berichtet der Firmenchef") had no
+    speaker. A woman's role (-in), an age as a noun or a title of the language, with "die"/"der", stands for the
+    person just named, as a pronoun would; "der Sprecher" is somebody the text does not name."""
+    text = (
+        "Die 74-jährige Irmgard Pohl wohnt seit 1960 am Fluss. „Ich bleibe hier“, sagte die Rentnerin. Nebenan wohnt "
+        "Jens Hallmann (45). „Der Keller ist voll“, sagte der 45-Jährige. „Wir pumpen ab Montag“, sagt der Sprecher."
+    )
+    found = extract("", text, "de")
+    assert [q.speaker for q in found.quotes] == ["Irmgard Pohl", "Jens Hallmann", None]

@@ -197,6 +197,13 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     person = _role_reference(state, text, a, phrase)
     if person is not None:  # "the coach": the person the article introduced with that role
         return _Attribution(a, b, person, phrase, ROLE_RULE, basis=Basis.ROLE)
+    if (pronoun := _epithet_pronoun(state, phrase)) and (found := _resolve_pronoun(state, text, a, pronoun))[
+        0
+    ] is not None:
+        # "sagte die Rentnerin", "sagte die 23-Jährige": German news names a person, then calls them by an epithet
+        return _Attribution(
+            a, b, found[0], phrase, f"epithet, as a pronoun, meaning {found[1]}", "person", Basis.EPITHET
+        )
     kind = speaker_kind(phrase)
     if (
         kind == "person"
@@ -214,6 +221,36 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             rule = f"{DESCRIPTION_RULE}, meaning {how}"
             return _Attribution(a, b, person, phrase, rule, "person", Basis.DESCRIPTION)
     return _Attribution(a, b, None, phrase, "role or description", kind)
+
+
+SPOKESPERSON_ENDINGS = ("sprecher", "sprecherin")
+# An age as a noun, "die 23-Jährige", "der 81-Jährige".
+AGE_NOUN_RE = re.compile(r"\d{1,3}-jährige\Z")
+
+
+def _epithet_pronoun(state: _State, phrase: str) -> str:
+    """ "she" or "he" for an epithet that stands for the person just named, in a language that capitalises nouns:
+    "die"/"der" and an age ("die 23-Jährige"), a female role ("die Rentnerin", "die Schauspielerin": the ending -in is
+    a woman's, the noun no firm's) or a title of the language ("der Trainer"); "" for anything else ("der Hersteller",
+    "die Sprecher": a firm, several people)."""
+    rules = state.words.rules
+    words = phrase.split()
+    if (
+        rules is None
+        or not rules.capitalises_nouns
+        or len(words) != 2
+        or not (words[1][:1].isupper() or words[1][:1].isdigit())
+    ):
+        return ""
+    det, noun = words[0].lower(), words[1].lower()
+    if det not in ("der", "die") or noun.endswith(SPOKESPERSON_ENDINGS):
+        return ""  # "sagt der Sprecher": a firm's or an office's spokesperson, whom the text does not name
+    if AGE_NOUN_RE.match(noun):
+        return "she" if det == "die" else "he"
+    gender = rules.gender([noun]) if rules.is_title(noun, True) else ""
+    if det == "die" and (gender == "f" or (not gender and len(noun) > 5 and noun.endswith("in"))):
+        return "she"
+    return "he" if det == "der" and gender == "m" else ""
 
 
 DESCRIPTION_RULE = "description, as a pronoun"
