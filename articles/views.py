@@ -129,6 +129,13 @@ def wire_copies(article: Article) -> list[Article]:
     return list(group.select_related("source").only("headline", "slug", "published", "source__name").oldest_first())
 
 
+def _offered_sorts(sorts: dict[str, str], text: str, asked: str) -> tuple[str, dict[str, str]]:
+    """The order a search page shows and the orders its "Order:" line offers: without words there is nothing to rank,
+    so no best match, and one asked for is shown as what the search gives then, the newest first."""
+    offered = {key: label for key, label in sorts.items() if text or key != "relevance"}
+    return (asked if asked in offered else "newest"), offered
+
+
 def search_page(request: HttpRequest) -> HttpResponse:
     """/search/: the FilterSet validates the parameters (and shows its errors); search() does the rest."""
     if "format" in request.GET:
@@ -149,9 +156,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         year=data.get("year"),
         language=data.get("language") or "",
     )
-    # Without words there is nothing to rank: newest and oldest first only, as /quotes/ offers them.
-    sorts = {key: label for key, label in SORTS.items() if text or key != "relevance"}
-    sort = query.sort if query.sort in sorts else "newest"  # search() lists unranked matches newest first
+    sort, sorts = _offered_sorts(SORTS, text, query.sort)
     context.update(text=text, shortened=shortened, active=query.filters, sort=sort, sorts=sorts)
     if text or query.filters:
         context["results"] = search(query)
@@ -260,8 +265,7 @@ def quote_list(request: HttpRequest) -> HttpResponse:
         return render(request, "articles/quote_list.html", context, status=400)
     query = quote_search_request(filterset.form.cleaned_data, request.GET.get("page"))
     text, shortened = query.text, clean_query(filterset.form.cleaned_data.get("q"))[1]
-    sorts = {key: label for key, label in QUOTE_SORTS.items() if text or key != "relevance"}
-    sort = query.sort if query.sort in sorts else "newest"  # best match without words: newest first (_bounded)
+    sort, sorts = _offered_sorts(QUOTE_SORTS, text, query.sort)
     context.update(text=text, shortened=shortened, active=query.filters, sort=sort, sorts=sorts)
     if text or query.filters:
         context["results"] = search_quotes(query)

@@ -197,13 +197,11 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     person = _role_reference(state, text, a, phrase)
     if person is not None:  # "the coach": the person the article introduced with that role
         return _Attribution(a, b, person, phrase, ROLE_RULE, basis=Basis.ROLE)
-    if (pronoun := _epithet_pronoun(state, phrase)) and (found := _resolve_pronoun(state, text, a, pronoun))[
-        0
-    ] is not None:
-        # "sagte die Rentnerin", "sagte die 23-Jährige": German news names a person, then calls them by an epithet
-        return _Attribution(
-            a, b, found[0], phrase, f"epithet, as a pronoun, meaning {found[1]}", "person", Basis.EPITHET
-        )
+    pronoun = _epithet_pronoun(state, phrase)
+    if pronoun:  # "sagte die Rentnerin", "sagte die 23-Jährige": German news names a person, then calls them so
+        person, how = _resolve_pronoun(state, text, a, pronoun)
+        if person is not None:
+            return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person", Basis.EPITHET)
     kind = speaker_kind(phrase)
     if (
         kind == "person"
