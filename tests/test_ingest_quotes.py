@@ -603,6 +603,26 @@ def test_an_english_title_in_german_text_is_no_quotation():
     assert [q.text for q in found.quotes] == ["Ich spiele gern Schurken"]
 
 
+def test_a_german_name_in_quotation_marks_is_no_quotation_but_words_spoken_of_are():
+    """On real German pages, names set in quotation marks („Pakt von Glasgow“, „Ruf des Nordens“, „Journal of the
+    American Medical Association“) became quotations of whoever spoke last: 41 such. A name's shape, capitalised
+    words joined only by prepositions and articles, says a name; a sentence that says it was said („sprach von
+    einem „Versagen mit Ansage“") keeps it a quotation, and so does a full stop („Eine Ungeschicklichkeit.“)."""
+    body = (
+        "„Wir haben mehr erreicht, als viele erwartet hatten“, sagte die Ministerin Jana Velbert (51) in Ostrava. "
+        "Die Konferenz endete mit dem „Pakt von Ostrava“. Die Kosten trägt die „Stiftung für Küstenschutz und "
+        "Hafenbau“.\n\nFraktionschef Malte Osterkamp sprach von einem „Versagen mit Ansage“. Der Vertrag gilt ab "
+        "Mai. „Eine Zumutung.“"
+    )
+    found = extract("", body, "de")
+    assert [q.text for q in found.quotes] == [
+        "Wir haben mehr erreicht, als viele erwartet hatten",
+        "Versagen mit Ansage",
+        "Eine Zumutung.",
+    ]
+    assert [q.speaker for q in found.quotes[:2]] == ["Jana Velbert", "Malte Osterkamp"]
+
+
 def test_a_declaration_or_a_law_gives_its_own_words_not_the_last_speakers():
     """On real German pages a final declaration's words („Recht auf eine saubere … Umwelt“, after "Die
     Abschlusserklärung erwähnt …") and a law's paragraph (after "Dort heißt es in Paragraph 10:") became the words of

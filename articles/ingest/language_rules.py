@@ -60,6 +60,8 @@ class LanguageRules:
     age_after: str = ""  # regex matched right after a name: its age ("(47)", ", 41 ans,")
     age_before: str = ""  # regex matched right before a name, ending it: an age ("die 81-jährige ")
     title_cues: frozenset[str] = frozenset()  # lower case: a quotation right after one is a title ("intitulée")
+    # Verbs that make a name-shaped quotation words said, beside the reporting verbs ("sprach von einem „…“").
+    speaks_of_verbs: tuple[str, ...] = ()
     elisions: tuple[str, ...] = ()  # "l'", "d'": stripped from a word before it is looked up
     # A sentence whose subject is a text, by the head noun's ending and a verb after it ("Die Abschlusserklärung
     # erwähnt das „…“"), or a phrase that says a text speaks ("Dort heißt es: „…“"): its quotation is the text's words.
@@ -162,7 +164,15 @@ GERMAN = LanguageRules(
     subject_stops=tuple("am im in bei auf vor nach gegenüber während zum zur mit als".split()),
     age_after=r"\s*\(\d{1,3}\)|,\s+\d{1,3},",
     age_before=r"\b\d{1,3}-[Jj]ährigen?r?\s+\Z",
-    title_cues=_words("titel namens buch film roman stück theaterstück ausstellung album lied song motto operation"),
+    # The last word before a name or a term, not before words said: a work or a campaign ("die Studie „…“"), and
+    # "sogenannt" in every ending ("mit dem sogenannten „Pakt von …“").
+    title_cues=_words(
+        """titel namens buch film roman stück theaterstück ausstellung album lied song motto operation slogan
+        kampagne initiative aktion projekt studie serie sendung zeitung zeitschrift magazin kolumne podcast blog
+        hashtag stichwort schlagzeile sogenannte sogenannten sogenannter sogenanntes sogenanntem genannte genannten
+        genannter genanntes genanntem"""
+    ),
+    speaks_of_verbs=tuple("sprach spricht sprachen sprechen redete redet bezeichnete bezeichnet bezeichneten".split()),
     document_heads=tuple(
         """erklärung bericht studie gesetz vertrag papier mitteilung schreiben urteil beschluss programm umfrage
         analyse brief text entwurf verordnung richtlinie abkommen""".split()

@@ -146,6 +146,7 @@ class _Words:
     title_case: bool = True  # a quotation in Title Case is a work's title (not where all nouns are capitalised)
     rules: LanguageRules | None = None  # the language's table (genders of titles)
     title_cues: frozenset[str] = frozenset()  # the language's words before a quoted title ("intitulée")
+    said_re: re.Pattern | None = None  # where nouns are capitalised: a verb saying a name-shaped quotation is said
 
 
 ENGLISH_WORDS = _Words(
@@ -178,10 +179,18 @@ def _words_for(language: str) -> _Words:
         title_case=not rules.capitalises_nouns,
         rules=rules,
         title_cues=rules.title_cues,
+        said_re=_said_re(rules) if rules.capitalises_nouns else None,
     )
 
 
 NO_MATCH = re.compile("(?!)")
+
+
+def _said_re(rules: LanguageRules) -> re.Pattern:
+    """The reporting verbs and the verbs that speak of something ("sprach von"), without those that count only right
+    after a quotation (German "so", which is also "so" the adverb)."""
+    verbs = [v for v in rules.reporting_verbs + rules.speaks_of_verbs if v not in rules.after_quote_only]
+    return re.compile(_trie_pattern(verbs, word_start=True) + r"\b", re.IGNORECASE)
 
 
 # --- internal records ------------------------------------------------------------------------------

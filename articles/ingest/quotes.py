@@ -544,7 +544,7 @@ def _find_quotations(text: str, masked: list, words: _Words) -> list[_Paragraph]
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         kept = []
         if spans:  # (most paragraphs have no quotation marks: no calls for them)
-            _mark_non_quotes(text, pstart, spans, words.title_case, words.title_cues)
+            _mark_non_quotes(text, pstart, spans, words.title_case, words.title_cues, words.said_re)
             kept = [s for s in spans if s.keep]
         paragraphs.append(_Paragraph(pstart, pend, spans, kept))
     return paragraphs
