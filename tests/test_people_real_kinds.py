@@ -1554,3 +1554,20 @@ def test_german_pronoun_after_the_verb_speaks_and_a_title_before_an_unlisted_giv
     found = extract("", body, "de")
     assert [p.name for p in found.people] == ["Irme Wolters", "Kirsten Alvermann"]
     assert [q.speaker for q in found.quotes] == ["Irme Wolters", "Kirsten Alvermann"]
+
+
+def test_a_surname_s_particles_that_are_also_prepositions_and_articles_stay_in_the_name():
+    """Real German pages never found "Ursula von der Leyen" or "Konstantin von Notz", nor French ones "Charles de
+    Gaulle": "von", "der", "de" are also the languages' prepositions and articles, no name's words, and a name holding
+    one was dropped whole. Inside a name, between a given name and the surname's last word, they are its particles;
+    not after a noun ("nach Ansicht von Brenneke"), before a noun or an English word ("von World Vision"), nor when an
+    article opens them ("Kai Buchmann den Nordpark")."""
+    body = (
+        "Friederike von der Aue sagte am Montag in Talheim, das Programm werde verlängert. Konstantin von Hallberg "
+        "sagte, er sei zufrieden. Nach Ansicht von Brenneke ist das zu wenig, sagte Brenneke. Gestern kaufte Kai "
+        "Buchmann den Nordpark. Die Sprecherin Jacqueline Rioba von World Vision sagte nichts."
+    )
+    found = extract("", body, "de")
+    assert [p.name for p in found.people] == ["Friederike von der Aue", "Konstantin von Hallberg"]
+    french = "Charles de Vaucourt a déclaré lundi que le pont rouvrira. Les Terres de Castelbrune restent fermées."
+    assert [p.name for p in extract("", french, "fr").people] == ["Charles de Vaucourt"]

@@ -318,6 +318,8 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
     Martin"), a common surname that names buildings as a middle name ("Kathleen Hall Jamieson"), a party or side word
     that the Census lists as a surname, last after a known given name ("John Tory", "Mara Rival")."""
     n = len(name_toks)
+    if 0 < i < n - 1 and tok in LOWER_PARTICLES:
+        return _particles_of_surname(name_toks, i, lang)
     if i == n - 1 and i and not lang and fold(tok) in MONTHS:
         return fold(name_toks[0]) in name_data.load().given_names
     if (
@@ -463,6 +465,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         and len(toks) == 3
         and lowered[0].endswith(ROLE_NOUN_ENDINGS.get(lang, ()))
         and not _not_name_word(toks[0], lang)
+        and not (lowered[1] in LOWER_PARTICLES and _given_name_word(lowered[0]))  # "Konstantin von Notz"
     ):
         cut = 1  # "Stammkundin Gerda Pohlmeier": a noun before a given name and surname (no evidence by itself)
     if lang and not cut and len(toks) >= 3 and (k := _first_given_name(toks, lang)) and 2 <= len(toks) - k <= 3:
@@ -729,6 +732,36 @@ def _two_names(words: tuple[str, ...]) -> bool:
     given = name_data.load().given_names
     first, second, third, fourth = (fold(w.rstrip(".")) for w in words)
     return first in given and third in given and second not in given and fourth not in given and len(second) > 1
+
+
+# Particles that are the language's articles too: they continue a surname's particles ("von der Leyen", "de la
+# Tour"), never open them ("Kai Buchmann den Nordpark", "William Ruto das Lager" are a sentence's words).
+ARTICLE_PARTICLES = frozenset("der den das la le".split())
+
+
+def _particles_of_surname(name_toks: tuple[str, ...], i: int, lang: str) -> bool:
+    """Whether the lower-case particle name_toks[i] opens or continues the particles of the surname that ends the
+    name: "Ursula von der Leyen", "Charles de Gaulle", "Alexander Van der Bellen". Where the particles are also the
+    language's prepositions and articles ("von", "der", "de"), they are no name's words alone; inside a name only
+    right before its last word, which is no noun of the language ("Jacqueline Rioba von World", "Ahmok von Hotan
+    Vorraussetzung" are a name and the sentence's next words)."""
+    j = i
+    while j > 0 and name_toks[j - 1].lower() in LOWER_PARTICLES:  # ("Van der Bellen": capitalised, as Dutch writes it)
+        j -= 1
+    k = i
+    while k < len(name_toks) - 1 and name_toks[k + 1] in LOWER_PARTICLES:
+        k += 1
+    if k != len(name_toks) - 2 or name_toks[j].lower() in ARTICLE_PARTICLES:
+        return False
+    # A given name a list knows before the particles ("Ansicht von Aiwanger" is a noun and a preposition, "Terres de
+    # Castelbrune" an estate); in German, no noun or English word after them ("von World Vision" is a charity's).
+    if not _given_name_word(name_toks[j - 1].lower()):
+        return False
+    rules = rules_for(lang) if lang else None
+    if not (rules and rules.capitalises_nouns):
+        return True
+    last = name_toks[-1]
+    return not (_listed_noun(last, lang) or fold(last) in name_data.load().english_words)
 
 
 def _listed_noun(tok: str, lang: str) -> bool:
