@@ -1571,3 +1571,22 @@ def test_a_surname_s_particles_that_are_also_prepositions_and_articles_stay_in_t
     assert [p.name for p in found.people] == ["Friederike von der Aue", "Konstantin von Hallberg"]
     french = "Charles de Vaucourt a déclaré lundi que le pont rouvrira. Les Terres de Castelbrune restent fermées."
     assert [p.name for p in extract("", french, "fr").people] == ["Charles de Vaucourt"]
+
+
+def test_a_german_epithet_after_a_quotation_is_evidence_of_the_name_just_written():
+    """German news names someone once, then gives their words to an epithet: "Beste Werferin war Lea
+    Zimmermann-Okafor. „…“, sagte die 23-Jährige." Nothing else said she was a person (no title, age or verb at the
+    name), so she was not one and her words had no speaker. The epithet is evidence of the name just written when
+    its gender fits and no other name stands between."""
+    body = (
+        "Beste Werferin war einmal mehr Marlene Okafor-Brandt mit neun Toren. „Ich kann es noch gar nicht glauben“, "
+        "sagte die 23-Jährige nach dem Schlusspfiff.\n\nDie Titelrolle spielt Henrike von Stellberg. „Diese Frau ist "
+        "stur“, sagte die Schauspielerin.\n\nIm Tor stand Tobias Wendeler. „Wir haben gekämpft“, sagte die "
+        "Kapitänin.\n\nDen Ball brachte Jonas Ahlert zu Anna. „Das war knapp“, sagte die 19-Jährige."
+    )
+    found = extract("", body, "de")
+    assert {p.name: p.evidence for p in found.people} == {
+        "Marlene Okafor-Brandt": "epithet: die 23-Jährige",
+        "Henrike von Stellberg": "epithet: die Schauspielerin",
+    }
+    assert [q.speaker for q in found.quotes] == ["Marlene Okafor-Brandt", "Henrike von Stellberg", None, None]

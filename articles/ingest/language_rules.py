@@ -83,6 +83,25 @@ class LanguageRules:
                 return True
         return self.genitive_s and word.endswith("s") and len(word) > 4 and self.is_title(word[:-1], capitalised)
 
+    def epithet_gender(self, phrase: str) -> str:
+        """ "f" or "m" for an epithet that stands for a person just named, in a language that capitalises nouns:
+        "die"/"der" and an age ("die 23-Jährige"), a female role ("die Rentnerin", "die Schauspielerin": the ending -in
+        is a woman's, the noun no firm's) or a title of the language ("der Trainer"); "" for anything else ("der
+        Hersteller", "die Sprecher": a firm, several people; "der Sprecher": an office's, whom the text does not
+        name)."""
+        words = phrase.split()
+        if not self.capitalises_nouns or len(words) != 2 or not (words[1][:1].isupper() or words[1][:1].isdigit()):
+            return ""
+        det, noun = words[0].lower(), words[1].lower()
+        if det not in ("der", "die") or noun.endswith(SPOKESPERSON_ENDINGS):
+            return ""
+        if AGE_NOUN_RE.match(noun):
+            return "f" if det == "die" else "m"
+        gender = self.gender([noun]) if self.is_title(noun, True) else ""
+        if det == "die" and (gender == "f" or (not gender and len(noun) > 5 and noun.endswith("in"))):
+            return "f"
+        return "m" if det == "der" and gender == "m" else ""
+
     def gender(self, words: list[str]) -> str:
         """ "f", "m" or "" for the lower-cased words of a role ("Oberbürgermeisterin", "M.")."""
         found = set()
@@ -95,6 +114,11 @@ class LanguageRules:
                 found.add(next((g for ending, g in self.gender_endings if word.endswith(ending)), ""))
         found.discard("")
         return found.pop() if len(found) == 1 else ""
+
+
+SPOKESPERSON_ENDINGS = ("sprecher", "sprecherin")
+# An age as a noun, "die 23-Jährige", "der 81-Jährige".
+AGE_NOUN_RE = re.compile(r"\d{1,3}-jährige\Z")
 
 
 GERMAN = LanguageRules(

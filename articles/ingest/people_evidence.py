@@ -10,11 +10,13 @@ from functools import lru_cache
 
 from . import name_data
 from .language_rules import LanguageRules, age_after_re, age_before_re, rules_for
+from .name_genders import gender_of
 from .people_state import (
     REPORTING_AFTER_RE,
     Mention,
     _Candidate,
     _family_name_first,
+    _given_name_word,
     _heads_administration,
     _is_title,
     _kin_before,
@@ -411,7 +413,54 @@ def _evidence(text: str, c: _Candidate, rules: LanguageRules, lang: str) -> tupl
         return "age", ""  # "die 81-jährige Hedwig Marschall"
     if _verb_next_to(text, c, rules):
         return "reporting verb", ""
+    if epithet := _epithet_after(text, c, rules):
+        return f"epithet: {epithet}", ""
     return "", ""
+
+
+# How far after a name an epithet may stand for it, and the quotation marks whose words are skipped on the way.
+EPITHET_WINDOW = 400
+QUOTED_RE = re.compile(r"„[^“”\n]*[“”]|»[^«\n]*«|«[^»\n]*»|“[^”\n]*”")
+
+
+def _epithet_after(text: str, c: _Candidate, rules: LanguageRules) -> str:
+    """An epithet that a reporting verb gives the next quotation, standing for the name just written, in a language
+    that capitalises nouns ("Beste Werferin war Lea Zimmermann-Okafor. „…“, sagte die 23-Jährige"; "Die Titelrolle
+    spielt Henriette von Steinbach. „…“, sagte die Schauspielerin"): the epithet as written, or "". Only for a full
+    name opening with a given name a list knows, of the epithet's gender when the list says, with nothing but the
+    quotation between them outside the name's own sentence and the epithet's (no other given name, at most one
+    sentence's end)."""
+    if not rules.capitalises_nouns or len(c.tokens) < 2 or not _given_name_word(c.tokens[0].lower()):
+        return ""
+    match = _epithet_after_re(rules.code).search(text, c.end, c.end + EPITHET_WINDOW)
+    if match is None:
+        return ""
+    epithet = f"{match['det']} {match['noun']}"
+    gender = rules.epithet_gender(epithet)
+    if not gender or gender_of(c.tokens[0]) not in ("", gender):
+        return ""
+    between = QUOTED_RE.sub(" ", text[c.end : match.start()])
+    if len(re.findall(r"[.!?](?:\s|\Z)", between)) > 1 or given_name_between(between):
+        return ""
+    return epithet
+
+
+def given_name_between(text: str, lo: int = 0, hi: int | None = None, skip: frozenset[str] = frozenset()) -> bool:
+    """Whether text[lo:hi], outside quotations, holds a capitalised word that is a given name a list knows and none of
+    `skip` (lower case): someone named there, whether or not a rule found them a person."""
+    between = QUOTED_RE.sub(" ", text[lo:hi])
+    return any(
+        (low := w.lower()) not in skip and _given_name_word(low) for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]+", between)
+    )
+
+
+@lru_cache(maxsize=16)
+def _epithet_after_re(lang: str) -> re.Pattern:
+    """A reporting verb of the language, then "der" or "die" and a capitalised noun or an age ("sagte die
+    23-Jährige")."""
+    verbs = sorted(_reporting_verb_words(lang) - rules_for(lang).after_quote_only, key=len, reverse=True)
+    verb = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"\b(?:{verb})\s+(?P<det>der|die)\s+(?P<noun>\d{{1,3}}-Jährige|[A-ZÄÖÜ]\w+)\b")
 
 
 def _title_before(text: str, start: int, rules: LanguageRules) -> str:

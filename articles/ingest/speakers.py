@@ -22,6 +22,7 @@ from .people import (
     PersonMention,
     fold,
 )
+from .people_evidence import given_name_between
 from .pronouns import (
     _complement_of_description,
     _gender,
@@ -52,6 +53,7 @@ from .quote_state import (
     _inside_quote,
     _mention_in,
     _past,
+    _rfind,
     _State,
     _trie_pattern,
     _Words,
@@ -200,7 +202,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     pronoun = _epithet_pronoun(state, phrase)
     if pronoun:  # "sagte die Rentnerin", "sagte die 23-Jährige": German news names a person, then calls them so
         person, how = _resolve_pronoun(state, text, a, pronoun)
-        if person is not None:
+        if person is not None and not _named_since(state, text, a, person, how):
             return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person", Basis.EPITHET)
     kind = speaker_kind(phrase)
     if (
@@ -221,34 +223,27 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     return _Attribution(a, b, None, phrase, "role or description", kind)
 
 
-SPOKESPERSON_ENDINGS = ("sprecher", "sprecherin")
-# An age as a noun, "die 23-Jährige", "der 81-Jährige".
-AGE_NOUN_RE = re.compile(r"\d{1,3}-jährige\Z")
+# How _resolve_pronoun reaches back past the paragraph of the pronoun.
+EARLIER_PARAGRAPH_HOWS = frozenset(
+    {"the previous speaker", "the subject of a sentence since the previous speaker", "the last person named before"}
+)
+
+
+def _named_since(state: _State, text: str, a: int, person: int, how: str) -> bool:
+    """An epithet resolved to someone of an earlier paragraph while this one names somebody else before it, a name no
+    rule made a person ("Im Tor stand Tobias Wendeler. „…“, sagte die Kapitänin"): it is more likely theirs."""
+    if how not in EARLIER_PARAGRAPH_HOWS:
+        return False
+    para_start = _rfind(state, text, "\n", 0, a) + 1
+    own = frozenset(w.lower() for w in state.people[person].name.split())
+    return given_name_between(text, para_start, a, own)
 
 
 def _epithet_pronoun(state: _State, phrase: str) -> str:
-    """ "she" or "he" for an epithet that stands for the person just named, in a language that capitalises nouns:
-    "die"/"der" and an age ("die 23-Jährige"), a female role ("die Rentnerin", "die Schauspielerin": the ending -in is
-    a woman's, the noun no firm's) or a title of the language ("der Trainer"); "" for anything else ("der Hersteller",
-    "die Sprecher": a firm, several people)."""
+    """ "she" or "he" for an epithet that stands for the person just named (LanguageRules.epithet_gender: "die
+    23-Jährige", "die Schauspielerin", "der Trainer"); "" for anything else."""
     rules = state.words.rules
-    words = phrase.split()
-    if (
-        rules is None
-        or not rules.capitalises_nouns
-        or len(words) != 2
-        or not (words[1][:1].isupper() or words[1][:1].isdigit())
-    ):
-        return ""
-    det, noun = words[0].lower(), words[1].lower()
-    if det not in ("der", "die") or noun.endswith(SPOKESPERSON_ENDINGS):
-        return ""  # "sagt der Sprecher": a firm's or an office's spokesperson, whom the text does not name
-    if AGE_NOUN_RE.match(noun):
-        return "she" if det == "die" else "he"
-    gender = rules.gender([noun]) if rules.is_title(noun, True) else ""
-    if det == "die" and (gender == "f" or (not gender and len(noun) > 5 and noun.endswith("in"))):
-        return "she"
-    return "he" if det == "der" and gender == "m" else ""
+    return {"f": "she", "m": "he"}.get(rules.epithet_gender(phrase), "") if rules is not None else ""
 
 
 DESCRIPTION_RULE = "description, as a pronoun"
