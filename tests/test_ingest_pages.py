@@ -155,10 +155,41 @@ def test_the_byline_is_the_people_json_ld_names_not_the_site_given_as_author():
         ("La Voz del Puerto", ""),
         ("K A", ""),
         ("Super User", ""),  # a content system's default account
+        # Capitalised words that read as a name by their shape but are a language's words, no names: a theme's
+        # maker, an outlet, a department ("Direkt", "Praxis", "Themes" are words; no given name opens them)
+        ("Brindle Themes", ""),
+        ("Nordküste Direkt", ""),
+        ("Hafenblick Praxis", ""),
+        ("Kestrel Austria", ""),  # a country's branch of a firm
+        ("Mara Artikel Teilen", ""),  # a given name, then words only: a button's label
+        ("Hafenbote Webteam", ""),  # compounds of an outlet's words
+        ("Tomas Wyck, Hafenbote Online-Redaktion", "Tomas Wyck"),
+        ("Autor/in: Lene Harkort", "Lene Harkort"),  # German's role for men and women at once
+        # People all the same: given names the lists lack, a surname that is a noun too, initials without dots,
+        # a title, several people in another language
+        ("Tavonne Okri", "Tavonne Okri"),
+        ("Ilse Harke", "Ilse Harke"),
+        ("T J Okafor", "T J Okafor"),
+        ("Odile M", "Odile M"),
+        ("Dr. Lene Harkort", "Dr. Lene Harkort"),
+        ("Inés Calvar y Rocío Marandé", "Inés Calvar, Rocío Marandé"),
+        ("Jens-Torben Ahlquist", "Jens-Torben Ahlquist"),
     ],
 )
 def test_byline_only_when_it_looks_like_a_persons_name(author, byline):
     head = f'<meta name="author" content="{author}"><meta property="og:site_name" content="Brindle Harbour Post">'
+    assert parse(page(head)).byline == byline
+
+
+@pytest.mark.parametrize(
+    "name, byline",
+    [
+        ("Marea Alta", ""),  # an outlet whose name reads as a person's
+        ("Tobias Renn", "Tobias Renn"),  # a person's own site
+    ],
+)
+def test_the_site_given_as_its_author_is_a_byline_only_when_a_given_name_opens_it(name, byline):
+    head = f'<meta name="author" content="{name}"><meta property="og:site_name" content="{name}">'
     assert parse(page(head)).byline == byline
 
 

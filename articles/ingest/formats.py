@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 # fetch (the one network chokepoint, articles/ingest/fetch.py) is called as formats.fetch, so tests can replace it.
+from articles.ingest import name_data
 from articles.ingest.fetch import MAX_INPUT_BYTES, Fetched, InputError, fetch  # noqa: F401 (Fetched: re-exported)
+from articles.ingest.people_state import _given_name_word, fold
 from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
 
 FORMATS = ("text", "json", "feed", "html")
@@ -1083,6 +1085,9 @@ _HOST_SEPARATOR = r"\s*(?:\||::|·|•)\s*|\s+(?:-|–|—|/|»|«)\s+|:\s+"
 _BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?(?:by|von|vom|por|par|door)\s+", re.I)
 _ROLE = re.compile(rf"^(?:\S+-)?(?:{'|'.join(BYLINE_ROLE_WORDS)})(?:\s*:\s*|\s+)", re.I)
 _REGISTERED_ASSOCIATION = re.compile(r"\be\.\s?V\b\.?")  # German "e. V.": a club, not a person
+# German's role words for men and women at once ("Autor/in", "Autor:in", "Redakteur*in"; "Autor; In" once an
+# extractor split it): the "in" is the role's ending, not the next name's first word.
+_GENDERED_ROLE = re.compile(rf"\b({'|'.join(BYLINE_ROLE_WORDS)})\s*[/:*;_]\s*in\b[\s:]*", re.I)
 
 
 def parse_html(
@@ -1530,7 +1535,8 @@ def _byline(candidates: list[str], site: str) -> str:
     """The people of the first candidate that names any ("Ruth Adeyemi and Tomas Wyck" gives both), or
     nothing: a byline holds people, not "Staff Reporter", the site's name, an address or a date."""
     for candidate in candidates:
-        parts = re.split(r"\s*(?:[,;&|/•]|\band\b|\bund\b|\bet\b|\by\b)\s*", candidate or "")
+        candidate = _GENDERED_ROLE.sub(r"\1:", candidate or "")  # "Autor/in: Korinna Hennig", not "In Korinna Hennig"
+        parts = re.split(r"\s*(?:[,;&|/•]|\band\b|\bund\b|\bet\b|\by\b)\s*", candidate)
         people = [name for part in parts if (name := _person_name(part, site))]
         if people:
             return ", ".join(dict.fromkeys(people))[:300]
@@ -1549,22 +1555,88 @@ def _person_name(text: str, site: str) -> str:
         return ""
     words = name.split()
     folded = [w.lower().strip(".") for w in words]
-    if not 2 <= len(words) <= 5 or NOT_A_PERSON_WORDS.intersection(folded):
+    if not 2 <= len(words) <= 5 or NOT_A_PERSON_WORDS.intersection(folded) or any(map(_outlet_compound, words)):
         return ""
     if folded[0] in _ARTICLE_WORDS or folded[0] == "www" or folded[-1] in _DOMAIN_ENDINGS:
         return ""
     if all(len(word) == 1 for word in words):
         return ""  # letters alone ("K A"): initials, but of whom
-    if site and _the_less(name) == _the_less(site) and not _person_name(site, ""):
+    if site and _the_less(name) == _the_less(site) and not _persons_own_site(name):
         return ""  # the outlet given as the author (unless the site is a person's own: "Wolfgang Schmale")
     for word, low in zip(words, folded, strict=True):
         if low in NAME_PARTICLES:
             continue
-        if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):  # an initial ("J.", "J.R.")
+        if _INITIAL.fullmatch(word):  # an initial ("J.", "J.R.")
             continue
         if not (word[0].isupper() and re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", word)):
             return ""
-    return "" if folded[-1] in NAME_PARTICLES else name
+    if folded[-1] in NAME_PARTICLES or not _words_of_a_name(words):
+        return ""
+    return name
+
+
+_INITIAL = re.compile(r"(?:[^\W\d_]\.){1,3}")  # "J.", "J.R."
+
+
+def _an_initial(word: str) -> bool:
+    """An initial, also without its dot ("T J Okafor", "Odile M")."""
+    return bool(_INITIAL.fullmatch(word)) or (len(word) == 1 and word.isupper())
+
+
+def _words_of_a_name(words: list[str]) -> bool:
+    """Whether a byline's capitalised words read as a person's name by what the people extractor knows of words
+    (name_data): a name a given name or an initial opens (after a title: "Dr.", "Frau") is one unless the two or
+    more words after it are all words of a language that are no names ("Mara Artikel Teilen"); a name no given
+    name opens ("Tavonne Okri": names the lists lack) is one unless a word of it is a language's word that is no
+    name ("Deutsche Welle", "Catch Themes", "Hafenblick Praxis") or a country's or a large city's ("Kestrel
+    Austria"): an outlet, a firm, a department or a theme, as sites fill their author fields."""
+    data = name_data.load()
+    while len(words) > 1 and words[0].lower().rstrip(".") in data.titles:
+        words = words[1:]  # "Dr. Lene Harkort", "Herr Wyck"
+    first = words[0].lower()
+    if _an_initial(words[0]) or _given_name_word(first) or _given_name_word(fold(first)):
+        rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES and not _an_initial(w)]
+        # One word after a given name is a surname, though a noun ("Ilse Harke"): the surname lists lack many;
+        # two or more, all words, are a phrase.
+        return len(rest) < 2 or not all(_word_no_name(w) for w in rest)
+    if any(_word_no_name(w) for w in words):
+        return False
+    return not (fold(words[0]) in data.large_places or fold(words[-1]) in data.large_places)
+
+
+def _word_no_name(word: str) -> bool:
+    """A word of a language (English's 40,000 most frequent, German's whole list, the other languages' most
+    frequent) that is no given name or surname the lists know: "Welle", "Themes", "Praxis"; not "Fischer",
+    "Knight", "Harke"."""
+    data = name_data.load()
+    low = word.lower().rstrip(".")
+    folded = fold(low)
+    if folded in data.given_names or folded in data.surnames or _given_name_word(low):
+        return False
+    return (
+        folded in data.english_words
+        or name_data.word_listed(low, "de")
+        or any(low in common for common in data.other_common_words.values())
+    )
+
+
+def _outlet_compound(word: str) -> bool:
+    """A word compounding one of NOT_A_PERSON_WORDS, by a hyphen ("Software-Redaktion") or as German writes them
+    ("Webteam", "Finanzmagazin"), that is no name the lists know ("Mayweather", "Hauser", "Grandstaff" are)."""
+    low = fold(word.rstrip("."))
+    if any(part in NOT_A_PERSON_WORDS for part in low.split("-")[1:]):
+        return True
+    data = name_data.load()
+    if low in data.surnames or low in data.given_names:
+        return False
+    return any(low.endswith(tail) and len(low) > len(tail) + 1 for tail in NOT_A_PERSON_WORDS if len(tail) >= 4)
+
+
+def _persons_own_site(name: str) -> bool:
+    """A site named as its author is a person's own when a given name frequent somewhere opens its name
+    ("Tobias Renn"), not an outlet's that reads as a name ("Marea Alta", "Nordküste Direkt")."""
+    words = name.split()
+    return bool(_person_name(name, "")) and fold(words[0]) in name_data.load().frequent_given_names
 
 
 def _url_of(origin: str) -> str | None:
