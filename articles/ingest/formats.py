@@ -142,7 +142,9 @@ def read_bytes(target: str) -> bytes:
 # the XML declaration), else UTF-8, else detection; feeds without a declaration in another encoding
 # are common, and a feed is long enough to tell. HTML pages are decoded as browsers do: byte order
 # mark, then the HTTP charset, then <meta charset> (or http-equiv Content-Type), then an XML
-# declaration, else UTF-8. UTF-8 with a few stray bytes is UTF-8 (_utf8_or_none), in feeds and pages.
+# declaration, else UTF-8, else detection as for feeds (a page that declares nothing is as often
+# Latin-1 or windows-1252, and refusing it lost it). UTF-8 with a few stray bytes is UTF-8
+# (_utf8_or_none), in feeds and pages.
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -307,13 +309,21 @@ def html_encoding(data: bytes, content_type: str = "") -> tuple[str, str]:
         elif codec.startswith(("utf-16", "utf-32")):
             codec = "utf-8"  # a page without a UTF-16 byte order mark is not UTF-16, whatever it says
         return codec, f"{label} text as {where} declares"
-    return "utf-8", "UTF-8 text, and the page declares no charset"
+    return "utf-8", _UNDECLARED
+
+
+_UNDECLARED = "UTF-8 text, and the page declares no charset"
 
 
 def decode_html(data: bytes, content_type: str = "") -> str:
+    """A page's bytes as text in the encoding html_encoding() chooses; a page that declares none and is not UTF-8
+    in what charset-normalizer detects (_detected, as feed_text does), not refused: an InputError only when no
+    charset reads it."""
     codec, declared = html_encoding(data, content_type)
     if codec in ("utf-8", "utf-8-sig") and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
         return text  # UTF-8, with a few stray bytes or none
+    if declared == _UNDECLARED:
+        return _detected(data)
     return _decode_strictly(data, codec, f"not {declared}")
 
 
