@@ -1127,6 +1127,10 @@ def parse_html(
         site = own or (named if _outlet_name(named := _site_named_in_title(title, host)) else "")
         headline = _without_site_name(title, site, page.heading, host)
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
+    if (heading := _article_heading(headline, site, paragraphs, page.headings)) != headline:
+        headline = heading
+        if heading in paragraphs[:ARTICLE_HEADING_LINES]:
+            paragraphs.remove(heading)  # the article's heading, not its text
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
     paragraphs = _without_chrome_lines(paragraphs)
@@ -1276,6 +1280,7 @@ class PageMetadata:
 
     title: str = ""  # og:title, else the JSON-LD article's headline
     heading: str = ""  # the first <h1>
+    headings: list[str] = field(default_factory=list)  # every <h1>'s text, without its <style> and <script>
     site_name: str = ""  # og:site_name, else the publisher JSON-LD or <meta> names, if a name
     authors: list[str] = field(default_factory=list)  # JSON-LD's people (together), then <meta> authors
     published: Dated | None = None
@@ -1310,6 +1315,7 @@ def _page_metadata(tree) -> PageMetadata:
     ]
     times = [e.get("datetime", "") for e in tree.xpath("//time[@itemprop='datePublished' or @pubdate]")]
     heading = tree.xpath("string(//h1[1])") if tree.xpath("//h1") else ""
+    headings = [" ".join("".join(h.xpath(_VISIBLE_TEXT)).split()) for h in tree.xpath("//h1")[:MAX_HEADINGS]]
     published, in_utc = _first_moment(
         [meta.get("article:published_time"), _as_text(article.get("datePublished")) if article else "", *times]
         + [meta.get(key) for key in _DATE_META]
@@ -1317,6 +1323,7 @@ def _page_metadata(tree) -> PageMetadata:
     return PageMetadata(
         title=meta.get("og:title") or (_as_text(article.get("headline")) if article else ""),
         heading=" ".join(str(heading).split()),
+        headings=[h for h in headings if h],
         site_name=next((name for name in names if _outlet_name(name)), ""),
         authors=[", ".join(p for p in people if p)] + [meta[key] for key in _AUTHOR_META if key in meta],
         published=published,
@@ -1513,6 +1520,42 @@ def _without_site_name(title: str, site: str, heading: str = "", host: str = "")
         if re.match(after, title) or re.match(before, title):
             return heading
     return title
+
+
+# A headline of a word or two, the site's own name or an address's slug may be a section's title, not the
+# article's: og:title or trafilatura's title gives "Pressemitteilungen" on a press release, "Hauptmenü" or "Themen"
+# on a page with no <title> of its own, "adac-kindersitztest-herbst-2018" where a template put the slug.
+SECTION_TITLE_WORDS = 2
+ARTICLE_HEADING_LINES = 3  # where trafilatura's extraction holds the article's own <h1>: its first lines
+MAX_HEADINGS = 20
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
+_VISIBLE_TEXT = ".//text()[not(ancestor::style) and not(ancestor::script)]"
+
+
+def _article_heading(headline: str, site: str, paragraphs: list[str], headings: list[str]) -> str:
+    """The article's own heading when `headline` may be a section's title (SECTION_TITLE_WORDS or fewer, the
+    site's name, a slug): the first <h1> of the page among the first lines trafilatura extracted, that is the
+    article's; else, for the site's name, the page's first <h1>. A headline that is itself an <h1> of the page
+    stays ("About us" above a profile's sections), unless it is the heading just above the article's, with fewer
+    words (a listing's "Press releases", then the release's headline). Otherwise the headline as it is."""
+    folded = headline.casefold()
+    is_site = bool(site) and folded == site.casefold()
+    if not (len(headline.split()) <= SECTION_TITLE_WORDS or is_site or _SLUG.fullmatch(headline)):
+        return headline
+    h1s = {heading.casefold() for heading in headings}
+    lines = paragraphs[:ARTICLE_HEADING_LINES]
+    for i, line in enumerate(lines):
+        if line.casefold() == folded or line.casefold() not in h1s:
+            continue
+        if folded not in h1s:
+            return line
+        if i and lines[i - 1].casefold() == folded and len(line.split()) > len(headline.split()):
+            return line
+        return headline
+    if is_site and headings and headings[0].casefold() != folded and not _DOMAIN.fullmatch(headings[0]):
+        return headings[0]  # (not a domain: "post.example" as the page's <h1>)
+    return headline
 
 
 def _site_named_in_title(title: str, host: str) -> str:
