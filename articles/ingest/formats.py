@@ -317,8 +317,8 @@ _UNDECLARED = "UTF-8 text, and the page declares no charset"
 
 def decode_html(data: bytes, content_type: str = "") -> str:
     """A page's bytes as text in the encoding html_encoding() chooses; a page that declares none and is not UTF-8
-    in what charset-normalizer detects (_detected, as feed_text does), not refused: an InputError only when no
-    charset reads it."""
+    is read in the charset charset-normalizer detects (_detected, as feed_text does), not refused: an InputError
+    only when no charset reads it."""
     codec, declared = html_encoding(data, content_type)
     if codec in ("utf-8", "utf-8-sig") and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
         return text  # UTF-8, with a few stray bytes or none
