@@ -301,7 +301,10 @@ def test_a_charset_naming_no_text_encoding_is_ignored_not_a_crash(tmp_path, monk
     assert article.headline == "Ferry fares rise"
 
 
-def test_text_json_and_undeclared_pages_that_are_not_utf8_are_rejected_and_the_others_land(tmp_path):
+def test_text_and_json_that_are_not_utf8_are_rejected_and_undeclared_pages_are_detected(tmp_path):
+    # Issue 13.4: a page's encoding is the charset it declares, else detection, and nothing is lost. A
+    # windows-1252 page without a <meta charset> was refused as "not UTF-8 text"; it is read in what
+    # charset-normalizer detects, as feeds are. Plain text and JSON stay UTF-8 or refused (too short to tell).
     (tmp_path / "a-good.txt").write_text("Tide gauge repaired\n\nThe gauge works again.\n")
     (tmp_path / "b-latin1.txt").write_bytes("Caf\xe9 news\n\nThe caf\xe9 opened.\n".encode("latin-1"))
     (tmp_path / "c-latin1.json").write_bytes('{"title": "Caf\xe9", "body": "Open."}'.encode("latin-1"))
@@ -311,13 +314,37 @@ def test_text_json_and_undeclared_pages_that_are_not_utf8_are_rejected_and_the_o
     assert [str(i) for i in items if isinstance(i, Rejection)] == [
         f"{tmp_path / 'b-latin1.txt'}: not UTF-8 text (invalid byte 0xe9 at offset 3, line 1): save it as UTF-8",
         f"{tmp_path / 'c-latin1.json'}: not UTF-8 text (invalid byte 0xe9 at offset 14, line 1): save it as UTF-8",
-        f"{tmp_path / 'd-undeclared.html'}: not UTF-8 text, and the page declares no charset"
-        " (invalid byte 0xe9 at offset 49, line 3)",
     ]
-    assert [i.headline for i in items if isinstance(i, ParsedArticle)] == [
+    articles = [i for i in items if isinstance(i, ParsedArticle)]
+    assert [a.headline for a in articles] == [
         "Tide gauge repaired",
+        "Café reopens on the quay",
         "Fête du port à Valmoré",
     ]
+    assert "“We missed the regulars,” Marchetti said, pouring the first crème" in articles[1].body_text
+
+
+def test_an_undeclared_latin1_page_in_german_is_read_right(tmp_path):
+    page = (
+        '<!DOCTYPE html>\n<html lang="de"><head><title>Fähre über die Förde fährt wieder</title></head>\n'
+        "<body><article><h1>Fähre über die Förde fährt wieder</h1>\n"
+        "<p>Die Fähre über die Förde fährt ab Montag wieder, teilte die Gemeinde Brindle am Freitag mit.</p>\n"
+        "<p>»Größere Schiffe müssen noch warten«, sagte Hafenmeisterin Jördis Kühl.</p>\n"  # Latin-1 has »«, not „“
+        "</article></body></html>\n"
+    )
+    (tmp_path / "faehre.html").write_bytes(page.encode("latin-1"))
+    [article] = read_input(str(tmp_path / "faehre.html"), Options())
+    assert article.headline == "Fähre über die Förde fährt wieder"
+    assert "»Größere Schiffe müssen noch warten«, sagte Hafenmeisterin Jördis Kühl." in article.body_text
+
+
+def test_an_undeclared_page_that_no_charset_reads_is_rejected_naming_the_file(tmp_path):
+    noise = bytes((i * 167 + 13) % 256 for i in range(3000))  # no text in any encoding
+    page = b"<!DOCTYPE html><html><body><article><p>" + noise + b"</p></article></body></html>"
+    (tmp_path / "noise.html").write_bytes(page)
+    [rejection] = read_input(str(tmp_path / "noise.html"), Options())
+    reason = "not UTF-8 text, no charset declared, and no other encoding reads it"
+    assert str(rejection) == f"{tmp_path / 'noise.html'}: {reason}"
 
 
 @pytest.mark.parametrize("declaration", ['<meta charset="utf-8">', ""])

@@ -70,6 +70,74 @@ def test_the_headline_from_json_ld_loses_the_site_name_of_its_title_too():
     assert read("page-jsonld.html").headline == "Harbour wall repaired before the storms"
 
 
+STORY = (
+    "<p>Fares on the Brindle ferry will stay at four euros until March, the operator said on Tuesday.</p>"
+    "<p>“Nobody should pay more to get to work,” said Tomas Wyck, who runs the service from the quay.</p>"
+    "<p>The winter timetable starts on the first Monday of November, with crossings every forty minutes.</p>"
+)
+
+
+def document(head: str, body: str) -> str:
+    return f'<!doctype html><html lang="en"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+
+
+@pytest.mark.parametrize(
+    "head, body, headline",
+    [
+        # a listing's section as og:title, the release's own <h1> in the article
+        (
+            '<meta property="og:title" content="Press releases">'
+            '<meta property="og:site_name" content="Brindle Harbour Authority">',
+            f"<article><p>3 June 2025 | Press releases</p><h1>Ferry fares frozen for the winter</h1>{STORY}</article>",
+            "Ferry fares frozen for the winter",
+        ),
+        # the section's <h1> just above the article's
+        (
+            '<meta property="og:title" content="Press releases">',
+            f"<article><h1>Press releases</h1><h1>Ferry fares frozen for the winter</h1>{STORY}</article>",
+            "Ferry fares frozen for the winter",
+        ),
+        # a template's slug as og:title
+        (
+            '<meta property="og:title" content="ferry-fares-winter-2025">',
+            f"<article><h1>Ferry fares frozen for the winter</h1>{STORY}</article>",
+            "Ferry fares frozen for the winter",
+        ),
+        # the site's name as og:title, the headline an <h1> outside the extracted article
+        (
+            '<meta property="og:title" content="Brindle Harbour Authority">'
+            '<meta property="og:site_name" content="Brindle Harbour Authority">',
+            f"<h1>Ferry fares frozen for 2025</h1><div><p>Timetables</p></div><article>{STORY}</article>",
+            "Ferry fares frozen for 2025",  # a year is no copyright line here
+        ),
+    ],
+)
+def test_a_section_title_or_the_site_name_gives_way_to_the_articles_own_heading(head, body, headline):
+    article = parse(document(head, body))
+    assert article.headline == headline
+    assert "Ferry fares frozen" not in article.body_text
+
+
+@pytest.mark.parametrize(
+    "head, body, headline",
+    [
+        # a short headline that is the page's own <h1>, above the sections of its text
+        (
+            '<meta property="og:title" content="About us">',
+            f"<header><h1>About us</h1></header><article><h1>Our crew</h1>{STORY}</article>",
+            "About us",
+        ),
+        (
+            '<meta property="og:title" content="Fares frozen">',
+            f"<article><h1>Fares frozen</h1>{STORY}</article>",
+            "Fares frozen",
+        ),
+    ],
+)
+def test_a_short_headline_the_page_gives_as_its_heading_stays(head, body, headline):
+    assert parse(document(head, body)).headline == headline
+
+
 # --- Outlet ----------------------------------------------------------------------------------------
 
 
@@ -155,10 +223,41 @@ def test_the_byline_is_the_people_json_ld_names_not_the_site_given_as_author():
         ("La Voz del Puerto", ""),
         ("K A", ""),
         ("Super User", ""),  # a content system's default account
+        # Capitalised words that read as a name by their shape but are a language's words, no names: a theme's
+        # maker, an outlet, a department ("Direkt", "Praxis", "Themes" are words; no given name opens them)
+        ("Brindle Themes", ""),
+        ("Nordküste Direkt", ""),
+        ("Hafenblick Praxis", ""),
+        ("Kestrel Austria", ""),  # a country's branch of a firm
+        ("Mara Artikel Teilen", ""),  # a given name, then words only: a button's label
+        ("Hafenbote Webteam", ""),  # compounds of an outlet's words
+        ("Tomas Wyck, Hafenbote Online-Redaktion", "Tomas Wyck"),
+        ("Autor/in: Lene Harkort", "Lene Harkort"),  # German's role for men and women at once
+        # People all the same: given names the lists lack, a surname that is a noun too, initials without dots,
+        # a title, several people in another language
+        ("Tavonne Okri", "Tavonne Okri"),
+        ("Ilse Harke", "Ilse Harke"),
+        ("T J Okafor", "T J Okafor"),
+        ("Odile M", "Odile M"),
+        ("Dr. Lene Harkort", "Dr. Lene Harkort"),
+        ("Inés Calvar y Rocío Marandé", "Inés Calvar, Rocío Marandé"),
+        ("Jens-Torben Ahlquist", "Jens-Torben Ahlquist"),
     ],
 )
 def test_byline_only_when_it_looks_like_a_persons_name(author, byline):
     head = f'<meta name="author" content="{author}"><meta property="og:site_name" content="Brindle Harbour Post">'
+    assert parse(page(head)).byline == byline
+
+
+@pytest.mark.parametrize(
+    "name, byline",
+    [
+        ("Marea Alta", ""),  # an outlet whose name reads as a person's
+        ("Tobias Renn", "Tobias Renn"),  # a person's own site
+    ],
+)
+def test_the_site_given_as_its_author_is_a_byline_only_when_a_given_name_opens_it(name, byline):
+    head = f'<meta name="author" content="{name}"><meta property="og:site_name" content="{name}">'
     assert parse(page(head)).byline == byline
 
 

@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 # fetch (the one network chokepoint, articles/ingest/fetch.py) is called as formats.fetch, so tests can replace it.
+from articles.ingest import name_data
 from articles.ingest.fetch import MAX_INPUT_BYTES, Fetched, InputError, fetch  # noqa: F401 (Fetched: re-exported)
+from articles.ingest.people_state import _given_name_word, fold
 from articles.ingest.sanitize import MarkupTooLarge, clean_html, html_to_text, strip_control, text_to_html
 
 FORMATS = ("text", "json", "feed", "html")
@@ -140,7 +142,9 @@ def read_bytes(target: str) -> bytes:
 # the XML declaration), else UTF-8, else detection; feeds without a declaration in another encoding
 # are common, and a feed is long enough to tell. HTML pages are decoded as browsers do: byte order
 # mark, then the HTTP charset, then <meta charset> (or http-equiv Content-Type), then an XML
-# declaration, else UTF-8. UTF-8 with a few stray bytes is UTF-8 (_utf8_or_none), in feeds and pages.
+# declaration, else UTF-8, else detection as for feeds (a page that declares nothing is as often
+# Latin-1 or windows-1252, and refusing it lost it). UTF-8 with a few stray bytes is UTF-8
+# (_utf8_or_none), in feeds and pages.
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -305,13 +309,21 @@ def html_encoding(data: bytes, content_type: str = "") -> tuple[str, str]:
         elif codec.startswith(("utf-16", "utf-32")):
             codec = "utf-8"  # a page without a UTF-16 byte order mark is not UTF-16, whatever it says
         return codec, f"{label} text as {where} declares"
-    return "utf-8", "UTF-8 text, and the page declares no charset"
+    return "utf-8", _UNDECLARED
+
+
+_UNDECLARED = "UTF-8 text, and the page declares no charset"
 
 
 def decode_html(data: bytes, content_type: str = "") -> str:
+    """A page's bytes as text in the encoding html_encoding() chooses; a page that declares none and is not UTF-8
+    is read in the charset charset-normalizer detects (_detected, as feed_text does), not refused: an InputError
+    only when no charset reads it."""
     codec, declared = html_encoding(data, content_type)
     if codec in ("utf-8", "utf-8-sig") and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
         return text  # UTF-8, with a few stray bytes or none
+    if declared == _UNDECLARED:
+        return _detected(data)
     return _decode_strictly(data, codec, f"not {declared}")
 
 
@@ -1083,6 +1095,9 @@ _HOST_SEPARATOR = r"\s*(?:\||::|·|•)\s*|\s+(?:-|–|—|/|»|«)\s+|:\s+"
 _BY = re.compile(r"^(?:(?:written|posted|words|text|story|reporting)\s+)?(?:by|von|vom|por|par|door)\s+", re.I)
 _ROLE = re.compile(rf"^(?:\S+-)?(?:{'|'.join(BYLINE_ROLE_WORDS)})(?:\s*:\s*|\s+)", re.I)
 _REGISTERED_ASSOCIATION = re.compile(r"\be\.\s?V\b\.?")  # German "e. V.": a club, not a person
+# German's role words for men and women at once ("Autor/in", "Autor:in", "Redakteur*in"; "Autor; In" once an
+# extractor split it): the "in" is the role's ending, not the next name's first word.
+_GENDERED_ROLE = re.compile(rf"\b({'|'.join(BYLINE_ROLE_WORDS)})\s*[/:*;_]\s*in\b[\s:]*", re.I)
 
 
 def parse_html(
@@ -1112,6 +1127,10 @@ def parse_html(
         site = own or (named if _outlet_name(named := _site_named_in_title(title, host)) else "")
         headline = _without_site_name(title, site, page.heading, host)
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
+    if (heading := _article_heading(headline, site, paragraphs, page.headings)) != headline:
+        headline = heading
+        if heading in paragraphs[:ARTICLE_HEADING_LINES]:
+            paragraphs.remove(heading)  # the article's heading, not its text
     if paragraphs and headline and paragraphs[0] in (headline, page.heading):
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
     paragraphs = _without_chrome_lines(paragraphs)
@@ -1261,6 +1280,7 @@ class PageMetadata:
 
     title: str = ""  # og:title, else the JSON-LD article's headline
     heading: str = ""  # the first <h1>
+    headings: list[str] = field(default_factory=list)  # every <h1>'s text, without its <style> and <script>
     site_name: str = ""  # og:site_name, else the publisher JSON-LD or <meta> names, if a name
     authors: list[str] = field(default_factory=list)  # JSON-LD's people (together), then <meta> authors
     published: Dated | None = None
@@ -1295,6 +1315,7 @@ def _page_metadata(tree) -> PageMetadata:
     ]
     times = [e.get("datetime", "") for e in tree.xpath("//time[@itemprop='datePublished' or @pubdate]")]
     heading = tree.xpath("string(//h1[1])") if tree.xpath("//h1") else ""
+    headings = [" ".join("".join(h.xpath(_VISIBLE_TEXT)).split()) for h in tree.xpath("//h1")[:MAX_HEADINGS]]
     published, in_utc = _first_moment(
         [meta.get("article:published_time"), _as_text(article.get("datePublished")) if article else "", *times]
         + [meta.get(key) for key in _DATE_META]
@@ -1302,6 +1323,7 @@ def _page_metadata(tree) -> PageMetadata:
     return PageMetadata(
         title=meta.get("og:title") or (_as_text(article.get("headline")) if article else ""),
         heading=" ".join(str(heading).split()),
+        headings=[h for h in headings if h],
         site_name=next((name for name in names if _outlet_name(name)), ""),
         authors=[", ".join(p for p in people if p)] + [meta[key] for key in _AUTHOR_META if key in meta],
         published=published,
@@ -1500,6 +1522,42 @@ def _without_site_name(title: str, site: str, heading: str = "", host: str = "")
     return title
 
 
+# A headline of a word or two, the site's own name or an address's slug may be a section's title, not the
+# article's: og:title or trafilatura's title gives "Pressemitteilungen" on a press release, "Hauptmenü" or "Themen"
+# on a page with no <title> of its own, "adac-kindersitztest-herbst-2018" where a template put the slug.
+SECTION_TITLE_WORDS = 2
+ARTICLE_HEADING_LINES = 3  # where trafilatura's extraction holds the article's own <h1>: its first lines
+MAX_HEADINGS = 20
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
+_VISIBLE_TEXT = ".//text()[not(ancestor::style) and not(ancestor::script)]"
+
+
+def _article_heading(headline: str, site: str, paragraphs: list[str], headings: list[str]) -> str:
+    """The article's own heading when `headline` may be a section's title (SECTION_TITLE_WORDS or fewer, the
+    site's name, a slug): the first <h1> of the page among the first lines trafilatura extracted, that is the
+    article's; else, for the site's name, the page's first <h1>. A headline that is itself an <h1> of the page
+    stays ("About us" above a profile's sections), unless it is the heading just above the article's, with fewer
+    words (a listing's "Press releases", then the release's headline). Otherwise the headline as it is."""
+    folded = headline.casefold()
+    is_site = bool(site) and folded == site.casefold()
+    if not (len(headline.split()) <= SECTION_TITLE_WORDS or is_site or _SLUG.fullmatch(headline)):
+        return headline
+    h1s = {heading.casefold() for heading in headings}
+    lines = paragraphs[:ARTICLE_HEADING_LINES]
+    for i, line in enumerate(lines):
+        if line.casefold() == folded or line.casefold() not in h1s:
+            continue
+        if folded not in h1s:
+            return line
+        if i and lines[i - 1].casefold() == folded and len(line.split()) > len(headline.split()):
+            return line
+        return headline
+    if is_site and headings and headings[0].casefold() != folded and not _DOMAIN.fullmatch(headings[0]):
+        return headings[0]  # (not a domain: "post.example" as the page's <h1>)
+    return headline
+
+
 def _site_named_in_title(title: str, host: str) -> str:
     """The part of a page's title before or after a separator that names the site at `host` ("ARTE
     Radio" in "… | ARTE Radio" on arteradio.com), or ""."""
@@ -1530,7 +1588,8 @@ def _byline(candidates: list[str], site: str) -> str:
     """The people of the first candidate that names any ("Ruth Adeyemi and Tomas Wyck" gives both), or
     nothing: a byline holds people, not "Staff Reporter", the site's name, an address or a date."""
     for candidate in candidates:
-        parts = re.split(r"\s*(?:[,;&|/•]|\band\b|\bund\b|\bet\b|\by\b)\s*", candidate or "")
+        candidate = _GENDERED_ROLE.sub(r"\1:", candidate or "")  # "Autor/in: Korinna Hennig", not "In Korinna Hennig"
+        parts = re.split(r"\s*(?:[,;&|/•]|\band\b|\bund\b|\bet\b|\by\b)\s*", candidate)
         people = [name for part in parts if (name := _person_name(part, site))]
         if people:
             return ", ".join(dict.fromkeys(people))[:300]
@@ -1549,22 +1608,88 @@ def _person_name(text: str, site: str) -> str:
         return ""
     words = name.split()
     folded = [w.lower().strip(".") for w in words]
-    if not 2 <= len(words) <= 5 or NOT_A_PERSON_WORDS.intersection(folded):
+    if not 2 <= len(words) <= 5 or NOT_A_PERSON_WORDS.intersection(folded) or any(map(_outlet_compound, words)):
         return ""
     if folded[0] in _ARTICLE_WORDS or folded[0] == "www" or folded[-1] in _DOMAIN_ENDINGS:
         return ""
     if all(len(word) == 1 for word in words):
         return ""  # letters alone ("K A"): initials, but of whom
-    if site and _the_less(name) == _the_less(site) and not _person_name(site, ""):
+    if site and _the_less(name) == _the_less(site) and not _persons_own_site(name):
         return ""  # the outlet given as the author (unless the site is a person's own: "Wolfgang Schmale")
     for word, low in zip(words, folded, strict=True):
         if low in NAME_PARTICLES:
             continue
-        if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):  # an initial ("J.", "J.R.")
+        if _INITIAL.fullmatch(word):  # an initial ("J.", "J.R.")
             continue
         if not (word[0].isupper() and re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", word)):
             return ""
-    return "" if folded[-1] in NAME_PARTICLES else name
+    if folded[-1] in NAME_PARTICLES or not _words_of_a_name(words):
+        return ""
+    return name
+
+
+_INITIAL = re.compile(r"(?:[^\W\d_]\.){1,3}")  # "J.", "J.R."
+
+
+def _an_initial(word: str) -> bool:
+    """An initial, also without its dot ("T J Okafor", "Odile M")."""
+    return bool(_INITIAL.fullmatch(word)) or (len(word) == 1 and word.isupper())
+
+
+def _words_of_a_name(words: list[str]) -> bool:
+    """Whether a byline's capitalised words read as a person's name by what the people extractor knows of words
+    (name_data): a name a given name or an initial opens (after a title: "Dr.", "Frau") is one unless the two or
+    more words after it are all words of a language that are no names ("Mara Artikel Teilen"); a name no given
+    name opens ("Tavonne Okri": names the lists lack) is one unless a word of it is a language's word that is no
+    name ("Deutsche Welle", "Catch Themes", "Hafenblick Praxis") or a country's or a large city's ("Kestrel
+    Austria"): an outlet, a firm, a department or a theme, as sites fill their author fields."""
+    data = name_data.load()
+    while len(words) > 1 and words[0].lower().rstrip(".") in data.titles:
+        words = words[1:]  # "Dr. Lene Harkort", "Herr Wyck"
+    first = words[0].lower()
+    if _an_initial(words[0]) or _given_name_word(first) or _given_name_word(fold(first)):
+        rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES and not _an_initial(w)]
+        # One word after a given name is a surname, though a noun ("Ilse Harke"): the surname lists lack many;
+        # two or more, all words, are a phrase.
+        return len(rest) < 2 or not all(_word_no_name(w) for w in rest)
+    if any(_word_no_name(w) for w in words):
+        return False
+    return not (fold(words[0]) in data.large_places or fold(words[-1]) in data.large_places)
+
+
+def _word_no_name(word: str) -> bool:
+    """A word of a language (English's 40,000 most frequent, German's whole list, the other languages' most
+    frequent) that is no given name or surname the lists know: "Welle", "Themes", "Praxis"; not "Fischer",
+    "Knight", "Harke"."""
+    data = name_data.load()
+    low = word.lower().rstrip(".")
+    folded = fold(low)
+    if folded in data.given_names or folded in data.surnames or _given_name_word(low):
+        return False
+    return (
+        folded in data.english_words
+        or name_data.word_listed(low, "de")
+        or any(low in common for common in data.other_common_words.values())
+    )
+
+
+def _outlet_compound(word: str) -> bool:
+    """A word compounding one of NOT_A_PERSON_WORDS, by a hyphen ("Software-Redaktion") or as German writes them
+    ("Webteam", "Finanzmagazin"), that is no name the lists know ("Mayweather", "Hauser", "Grandstaff" are)."""
+    low = fold(word.rstrip("."))
+    if any(part in NOT_A_PERSON_WORDS for part in low.split("-")[1:]):
+        return True
+    data = name_data.load()
+    if low in data.surnames or low in data.given_names:
+        return False
+    return any(low.endswith(tail) and len(low) > len(tail) + 1 for tail in NOT_A_PERSON_WORDS if len(tail) >= 4)
+
+
+def _persons_own_site(name: str) -> bool:
+    """A site named as its author is a person's own when a given name frequent somewhere opens its name
+    ("Tobias Renn"), not an outlet's that reads as a name ("Marea Alta", "Nordküste Direkt")."""
+    words = name.split()
+    return bool(_person_name(name, "")) and fold(words[0]) in name_data.load().frequent_given_names
 
 
 def _url_of(origin: str) -> str | None:
