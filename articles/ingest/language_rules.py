@@ -60,6 +60,10 @@ class LanguageRules:
     age_after: str = ""  # regex matched right after a name: its age ("(47)", ", 41 ans,")
     age_before: str = ""  # regex matched right before a name, ending it: an age ("die 81-jährige ")
     title_cues: frozenset[str] = frozenset()  # lower case: a quotation right after one is a title ("intitulée")
+    # The language drops its subject pronouns ("“…”, contó."): a reporting verb after a quotation with no subject
+    # stands for the person just named, as "he said" would.
+    pro_drop: bool = False
+    plural_verb_endings: tuple[str, ...] = ()  # there, a reporting verb's plural forms: several people said it
     # Verbs that make a name-shaped quotation words said, beside the reporting verbs ("sprach von einem „…“").
     speaks_of_verbs: tuple[str, ...] = ()
     elisions: tuple[str, ...] = ()  # "l'", "d'": stripped from a word before it is looked up
@@ -115,6 +119,32 @@ class LanguageRules:
         found.discard("")
         return found.pop() if len(found) == 1 else ""
 
+
+def _spanish_forms(infinitive: str) -> tuple[str, ...]:
+    """A regular Spanish verb's third persons as news writes them: the past (indefinido) and the present, singular and
+    plural, and the perfect ("afirmó afirmaron afirma afirman ha afirmado")."""
+    stem, ending = infinitive[:-2], infinitive[-2:]
+    if ending == "ar":
+        return (f"{stem}ó", f"{stem}aron", f"{stem}a", f"{stem}an", f"ha {stem}ado")
+    return (f"{stem}ió", f"{stem}ieron", f"{stem}e", f"{stem}en", f"ha {stem}ido")
+
+
+# Spanish reporting verbs: the regular ones by their infinitive, the irregular ones spelled out.
+SPANISH_REPORTING_VERBS = tuple(
+    form
+    for infinitive in """afirmar explicar indicar señalar asegurar declarar agregar comentar destacar apuntar subrayar
+    expresar precisar anunciar confirmar denunciar lamentar criticar recalcar relatar preguntar reiterar resaltar
+    reafirmar opinar detallar ejemplificar alertar corroborar enfatizar puntualizar recomendar argumentar aclarar
+    mencionar remarcar acotar matizar revelar exclamar narrar contestar replicar sentenciar advertir añadir insistir
+    responder admitir resumir exigir reconocer agradecer""".split()
+    if infinitive != "advertir"
+    for form in _spanish_forms(infinitive)
+) + tuple(
+    form.replace("_", " ")  # ("ha_dicho": one form of two words)
+    for form in """dijo dijeron dice dicen ha_dicho sostuvo sostuvieron sostiene sostienen advirtió advirtieron advierte
+    advierten contó contaron cuenta cuentan concluyó concluyeron concluye concluyen manifestó manifestaron manifiesta
+    manifiestan escribió escribieron escribe escriben ha_escrito pidió pidieron pide piden""".split()
+)
 
 SPOKESPERSON_ENDINGS = ("sprecher", "sprecherin")
 # An age as a noun, "die 23-Jährige", "der 81-Jährige".
@@ -276,7 +306,70 @@ FRENCH = LanguageRules(
     ),
 )
 
-RULES = {rules.code: rules for rules in (GERMAN, FRENCH)}
+SPANISH = LanguageRules(
+    code="es",
+    # Past (indefinido), present and perfect, as Spanish news writes them: "dijo", "afirma", "ha señalado".
+    reporting_verbs=SPANISH_REPORTING_VERBS,
+    according_to=("según", "Según", "de acuerdo con", "De acuerdo con"),
+    pro_drop=True,
+    pronouns={"él": "he", "ella": "she"},
+    determiners=tuple("el la los las un una su sus".split()),
+    titles=_words(
+        """sr sra srta dr dra don doña señor señora presidente presidenta ministro ministra alcalde alcaldesa director
+        directora portavoz vocero vocera diputado diputada senador senadora concejal concejala consejero consejera
+        secretario secretaria gobernador gobernadora fiscal juez jueza abogado abogada comisario comisaria jefe jefa
+        general coronel capitán capitana teniente entrenador entrenadora técnico seleccionador jugador jugadora
+        delantero delantera portero portera árbitro profesor profesora investigador investigadora científico
+        científica escritor escritora autor autora periodista médico médica doctor doctora enfermero enfermera
+        padre madre hijo hija hermano hermana esposo esposa marido viuda viudo abuelo abuela tío tía primo prima
+        sobrino sobrina cantante actor actriz fundador fundadora gerente rector rectora decano decana embajador
+        embajadora canciller mandatario mandataria líder dirigente sindicalista empresario empresaria productor
+        productora obispo arzobispo sacerdote cura papa rey reina príncipe princesa expresidente expresidenta
+        exministro exministra exalcalde exalcaldesa exdiputado exdiputada exsenador exsenadora exgobernador
+        exgobernadora exjefe exjefa excandidato excandidata candidato candidata""".lower()
+    ),
+    title_endings=("ista", "logo", "loga"),
+    function_words=_words(
+        """el la los las lo un una unos unas del al de y e o u pero sino que quien cuando como si para por en con sin
+        sobre entre hacia hasta desde durante tras según contra ante bajo él ella ellos ellas nosotros usted ustedes
+        yo tú se le les me te nos su sus mi mis tu tus este esta estos estas ese esa esos esas aquel aquella todo
+        toda todos todas cada otro otra otros otras más menos muy ya también además aquí allí ayer hoy mañana así
+        sin embargo lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio
+        agosto septiembre setiembre octubre noviembre diciembre""".lower()
+    ),
+    non_person_words=_words(
+        """consejo ayuntamiento ciudad región provincia universidad asociación sociedad grupo colegio escuela instituto
+        policía tribunal corte partido comunidad municipio calle plaza puente avenida iglesia museo teatro hospital
+        clínica banco compañía empresa federación sindicato ministerio asamblea senado congreso gobierno fundación
+        club""".lower()
+    ),
+    subject_stops=tuple(
+        """en a al ante tras durante desde con para por sobre según hoy ayer este esta lunes martes miércoles jueves
+        viernes sábado domingo""".split()
+    ),
+    plural_verb_endings=("n",),  # "dijeron", "afirman", "han dicho": they, no one person
+    age_after=r",\s+de\s+\d{1,3}\s+años\b|\s*\(\d{1,3}\s+años\)|,\s+\d{1,3},|\s*\(\d{1,3}\)",
+    title_cues=_words(
+        """titulado titulada titulados tituladas llamado llamada denominado denominada libro novela película obra
+        programa serie álbum canción operación campaña lema"""
+    ),
+    female_titles=_words(
+        """sra srta dra doña señora presidenta ministra alcaldesa directora vocera diputada senadora concejala
+        consejera secretaria gobernadora jueza abogada comisaria jefa capitana entrenadora jugadora delantera portera
+        profesora investigadora científica escritora autora médica doctora enfermera madre hija hermana esposa viuda
+        abuela tía prima sobrina actriz fundadora rectora decana embajadora mandataria empresaria productora reina
+        princesa"""
+    ),
+    male_titles=_words(
+        """sr dr don señor presidente ministro alcalde director vocero diputado senador concejal consejero secretario
+        gobernador juez abogado comisario jefe capitán entrenador jugador delantero portero profesor investigador
+        científico escritor autor médico doctor enfermero padre hijo hermano esposo marido viudo abuelo tío primo
+        sobrino actor fundador rector decano embajador mandatario empresario productor obispo arzobispo sacerdote rey
+        príncipe"""
+    ),
+)
+
+RULES = {rules.code: rules for rules in (GERMAN, FRENCH, SPANISH)}
 
 # The language the extractor's own rules were written for: no table, no evidence needed.
 ENGLISH = ("en", "")

@@ -398,9 +398,10 @@ def _evidence(text: str, c: _Candidate, rules: LanguageRules, lang: str) -> tupl
     word found outside the name's own run, as written ("maire")."""
     if c.role and any(_is_title(w.lower(), lang) for w in c.role.split()):
         return "title", ""
-    title = _title_before(text, c.start, rules) or _title_after(text, c.end, rules)
+    given = _given_name_word(c.tokens[0].lower())
+    title = _title_before(text, c.start, rules, given) or _title_after(text, c.end, rules)
     if not title and 0 <= c.run_start < c.start:  # before words cut from the run: "la ministre des | Sports | …"
-        title = _title_before(text, c.run_start, rules)
+        title = _title_before(text, c.run_start, rules, given)
     if title:
         return "title", title
     # An age only after or before a full name, and never 0: "Markt (8)" counts a category's entries, "Grad Celsius
@@ -445,12 +446,21 @@ def _epithet_after(text: str, c: _Candidate, rules: LanguageRules) -> str:
     return epithet
 
 
+# A given name and the capitalised word after it: a full name (in German, a capitalised word alone may be a noun
+# that is also somebody's given name: "Man", "Kind").
+FULL_NAME_RE = re.compile(r"\b([A-ZÁÉÍÓÚÄÖÜÑ][a-záéíóúäöüßñ]+)\s+[A-ZÁÉÍÓÚÄÖÜÑ][\w'’-]+")
+
+
 def given_name_between(text: str, lo: int = 0, hi: int | None = None, skip: frozenset[str] = frozenset()) -> bool:
-    """Whether text[lo:hi], outside quotations, holds a capitalised word that is a given name a list knows and none of
+    """Whether text[lo:hi], outside quotations, holds a full name opening with a given name a list knows and none of
     `skip` (lower case): someone named there, whether or not a rule found them a person."""
     between = QUOTED_RE.sub(" ", text[lo:hi])
     return any(
-        (low := w.lower()) not in skip and _given_name_word(low) for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]+", between)
+        (low := m.group(1).lower()) not in skip
+        and low not in ARTICLE_WORDS  # ("El Faro", "Le Monde": "el" and "le" are given names too)
+        and low not in PARTICLES
+        and _given_name_word(low)
+        for m in FULL_NAME_RE.finditer(between)
     )
 
 
@@ -463,9 +473,9 @@ def _epithet_after_re(lang: str) -> re.Pattern:
     return re.compile(rf"\b(?:{verb})\s+(?P<det>der|die)\s+(?P<noun>\d{{1,3}}-Jährige|[A-ZÄÖÜ]\w+)\b")
 
 
-def _title_before(text: str, start: int, rules: LanguageRules) -> str:
+def _title_before(text: str, start: int, rules: LanguageRules, given: bool = False) -> str:
     """A title of the language right before start, or in the clause before an apposition ending at start
-    ("Son père, Armand Roumanille"); "" if none."""
+    ("Son père, Armand Roumanille"); "" if none. given: the name opens with a given name a list knows."""
     window = text[max(0, start - 100) : start]
     stripped = window.rstrip()
     if stripped.endswith(","):
@@ -475,8 +485,17 @@ def _title_before(text: str, start: int, rules: LanguageRules) -> str:
     words = stripped.split()
     if words and len(stripped) < len(window) and rules.is_title(words[-1].lower()):
         return words[-1]
-    if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and rules.is_title(words[-2].lower()):
-        return words[-2]  # an adjective between: "l'entraîneur aurignacais Pascal Roumégoux"
+    if (
+        len(words) > 1
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and (given or words[-1] not in rules.function_words)
+        and rules.is_title(words[-2].lower())
+    ):
+        # an adjective between: "l'entraîneur aurignacais Pascal Roumégoux"; a preposition only before a given name
+        # ("la jueza de Ejecución Letizia Paredes"): "el jefe de Estado", "el director de Centros Penales", "le maire
+        # de Paris" name an office's place or body, no person
+        return words[-2]
     return ""
 
 

@@ -230,13 +230,17 @@ EARLIER_PARAGRAPH_HOWS = frozenset(
 
 
 def _named_since(state: _State, text: str, a: int, person: int, how: str) -> bool:
-    """An epithet resolved to someone of an earlier paragraph while this one names somebody else before it, a name no
-    rule made a person ("Im Tor stand Tobias Wendeler. „…“, sagte die Kapitänin"): it is more likely theirs."""
+    """A speaker without a name (an epithet, a verb without a subject) resolved to someone of an earlier paragraph,
+    while the text since that person names somebody else, a name no rule made a person ("Im Tor stand Tobias
+    Wendeler. „…“, sagte die Kapitänin"; "La candidata Ingrid Betancourt aprovechó … / “…”, dijo"): more likely
+    theirs. Since the previous speaker when that is whom it reached back to, else since the paragraph's start."""
     if how not in EARLIER_PARAGRAPH_HOWS:
         return False
-    para_start = _rfind(state, text, "\n", 0, a) + 1
+    since = _rfind(state, text, "\n", 0, a) + 1
+    if state.last is not None and state.last.person == person:
+        since = min(since, state.last.end)
     own = frozenset(w.lower() for w in state.people[person].name.split())
-    return given_name_between(text, para_start, a, own)
+    return given_name_between(text, since, a, own)
 
 
 def _epithet_pronoun(state: _State, phrase: str) -> str:
@@ -964,6 +968,8 @@ def _attributions(
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
         if according or not k or after_quote or _pronoun_after_verb(state, frame, v_end):
             att = _subject_after(state, text, frame, offset, v_end)
+            if att is None and after_quote and not according and _no_subject_after(state, frame, v_end):
+                att = _dropped_subject(state, text, offset, v_start, v_end, verb)
         elif state.words is ENGLISH_WORDS and frame.startswith(" by ", v_end) and _passive_before(frame, v_start):
             # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
             att = _subject_after(state, text, frame, offset, v_end + 3)
@@ -997,6 +1003,37 @@ def _attributions(
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
     return found
+
+
+def _no_subject_after(state: _State, frame: str, v_end: int) -> bool:
+    """In a language that drops its subject pronouns, a reporting verb after a quotation ends its sentence, or goes on
+    with a word that ends a subject: a time, a place, an addressee ("contó.", "dijo a la prensa", "explicó en rueda de
+    prensa"; not "dijo el presidente")."""
+    rules = state.words.rules
+    if rules is None or not rules.pro_drop:
+        return False
+    rest = frame[v_end : v_end + 40].split(None, 1)
+    if rest and rest[0][0] not in ".;:!?" and rest[0].strip(",.;:") not in rules.subject_stops:
+        return False
+    # ("opina en cambio Sergi González": a name later in the clause is its subject)
+    clause = re.split(r"[.;:!?,]", frame[v_end : v_end + 80], maxsplit=1)[0]
+    return not given_name_between(clause)
+
+
+PLURAL_DROPPED_RULE = "reporting verb in the plural without a subject: several people"
+
+
+def _dropped_subject(state: _State, text: str, offset: int, v_start: int, v_end: int, verb: str) -> _Attribution:
+    """The speaker of a verb without a subject (_no_subject_after): in the singular, the person just named, as "she
+    said" would ("“Llevo treinta años aquí”, contó."), unless someone else is named since; in the plural, several
+    people the text does not name ("“…”, explicaron desde el sindicato")."""
+    at = offset + v_end
+    if verb.endswith(state.words.rules.plural_verb_endings):
+        return _Attribution(at, at, None, "", PLURAL_DROPPED_RULE, "unnamed")
+    person, how = _resolve_pronoun(state, text, offset + v_start, "")
+    if person is not None and _named_since(state, text, offset + v_start, person, how):
+        person, how = None, "nobody: someone else is named since the previous speaker"
+    return _Attribution(at, at, person, "", f"reporting verb without a subject, meaning {how}", "person", Basis.PRONOUN)
 
 
 def _pronoun_after_verb(state: _State, frame: str, v_end: int) -> bool:
