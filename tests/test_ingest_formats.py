@@ -324,6 +324,22 @@ def test_text_and_json_that_are_not_utf8_are_rejected_and_undeclared_pages_are_d
     assert "“We missed the regulars,” Marchetti said, pouring the first crème" in articles[1].body_text
 
 
+def test_a_page_s_wrong_charset_declaration_stores_no_mojibake_and_loses_nothing(tmp_path):
+    # Issue 13.4: never store mojibake, nothing lost. A page declaring windows-1252 whose bytes are UTF-8, and one
+    # declaring UTF-8 whose bytes are windows-1252, were refused ("not windows-1252 text as its <meta> charset
+    # declares"). As for feeds, UTF-8 bytes under a single-byte declaration are UTF-8 (not "CafÃ©"), and a
+    # declaration the bytes can't be is ignored for detection.
+    utf8 = CP1252_PAGE.decode("cp1252").encode("utf-8")
+    (tmp_path / "a-utf8-declared-1252.html").write_bytes(utf8)
+    (tmp_path / "b-1252-declared-utf8.html").write_bytes(
+        CP1252_PAGE.replace(b'<meta charset="windows-1252">', b'<meta charset="utf-8">')
+    )
+    items = [item for target in formats.expand_inputs([str(tmp_path)]) for item in read_input(target, Options())]
+    assert not [str(i) for i in items if isinstance(i, Rejection)]
+    assert [a.headline for a in items] == ["Café reopens on the quay", "Café reopens on the quay"]
+    assert all("“We missed the regulars,” Marchetti said" in a.body_text for a in items)
+
+
 def test_an_undeclared_latin1_page_in_german_is_read_right(tmp_path):
     page = (
         '<!DOCTYPE html>\n<html lang="de"><head><title>Fähre über die Förde fährt wieder</title></head>\n'

@@ -318,13 +318,20 @@ _UNDECLARED = "UTF-8 text, and the page declares no charset"
 def decode_html(data: bytes, content_type: str = "") -> str:
     """A page's bytes as text in the encoding html_encoding() chooses; a page that declares none and is not UTF-8
     is read in the charset charset-normalizer detects (_detected, as feed_text does), not refused: an InputError
-    only when no charset reads it."""
+    only when no charset reads it. As for feeds, a declared single-byte charset on bytes that are UTF-8 is a wrong
+    declaration (reading "é" as "Ã©" would store mojibake), and a declared charset the bytes can't be is ignored
+    for detection (refusing the page lost it)."""
     codec, declared = html_encoding(data, content_type)
     if codec in ("utf-8", "utf-8-sig") and (text := _utf8_or_none(data.removeprefix(codecs.BOM_UTF8))) is not None:
         return text  # UTF-8, with a few stray bytes or none
     if declared == _UNDECLARED:
         return _detected(data)
-    return _decode_strictly(data, codec, f"not {declared}")
+    if codec != "utf-8-sig" and _single_byte(codec) and (text := _utf8_or_none(data)) is not None:
+        return text  # UTF-8 declared as Latin-1 or windows-1252
+    try:
+        return data.decode(codec)
+    except (UnicodeError, LookupError):
+        return _detected(data)
 
 
 def head_text(data: bytes, size: int = 2000) -> str:
