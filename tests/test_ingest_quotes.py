@@ -669,3 +669,22 @@ def test_spanish_people_and_speakers_with_the_language_s_own_words():
         None,
         None,
     ]
+
+
+def test_quoted_items_of_a_list_are_no_follow_on_of_the_last_speaker():
+    """A real Spanish page listed a decree's prohibitions in quotation marks ("están prohibidas “las plantaciones
+    …”, “toda actividad minera” y “la caza …”"), and each became the words of the biologist quoted before. A partial
+    quotation joined to another by a comma or "and" is an item of a list, and has no speaker of its own."""
+    body = (
+        "“El decreto no se cumple”, dijo la bióloga Laura Quintela Ferrer.\n\nEn la zona están prohibidas “las "
+        "plantaciones de especies exóticas”, “toda actividad minera” y “la caza de fauna nativa”.\n\n"
+        "Quintela Ferrer pidió más controles. Según ella, el área “se cuida muy poco”."
+    )
+    found = extract("", body, "es")
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("El decreto no se cumple", "Laura Quintela Ferrer"),
+        ("las plantaciones de especies exóticas", None),
+        ("toda actividad minera", None),
+        ("la caza de fauna nativa", None),
+        ("se cuida muy poco", "Laura Quintela Ferrer"),
+    ]

@@ -308,6 +308,10 @@ def _fallback(
         # "Brannigan-Holm laughed. “Gunnar exaggerates.”", in this paragraph or the one before: further back, the
         # sentence is no evidence (on real news this rule was right for only 38% of the quotations it gave)
         return _Attribution(span.start, span.start, subject, "", "subject of the sentence before")
+    if state.last is not None and _listed_partial(text, span):
+        # "están prohibidas “las plantaciones …”, “toda actividad minera” y “la caza …”": items a text lists (a law's,
+        # a programme's), not words the previous speaker went on to say
+        return _Attribution(span.start, span.start, None, "", LISTED_RULE, basis=Basis.FOLLOW_ON_CUT)
     if state.last is not None:  # the text runs on: the previous speaker
         last = state.last
         if _far_from_last(state, text, span.start):
@@ -319,6 +323,24 @@ def _fallback(
 
 
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"
+LISTED_RULE = "no speaker: one of a list of quoted items"
+# A quotation right after another one and a comma or "and" (in the languages with tables), or right before one so:
+# what stands between the closing mark of one and the opening mark of the next.
+_LIST_JOIN = r"(?:\s*,\s*|\s*,?\s+(?:y|e|und|et|and|or|o|oder|ou)\s+)"
+LIST_BEFORE_RE = re.compile(rf"[”\"»«“]{_LIST_JOIN}\Z")
+LIST_AFTER_RE = re.compile(rf"{_LIST_JOIN}[“\"„«»]")
+
+
+def _listed_partial(text: str, span: _Span) -> bool:
+    """A partial quotation (lower case, inside the reporter's sentence) that is an item of a list of quotations: a
+    closing mark and a comma or "and" right before its opening mark, or right after its closing mark another
+    quotation's opening."""
+    if not span.first.islower():
+        return False
+    before = text[max(0, span.start - 8) : span.start]
+    return bool(LIST_BEFORE_RE.search(before)) or bool(LIST_AFTER_RE.match(text, span.end + 1, span.end + 10))
+
+
 # A rule line between the previous speaker and a quotation with none: a live blog's next entry ("___. / 5:45 p.m."),
 # which is about somebody else.
 SECTION_BREAK_RULE = "no speaker: a section break since the previous speaker"
