@@ -688,3 +688,21 @@ def test_quoted_items_of_a_list_are_no_follow_on_of_the_last_speaker():
         ("la caza de fauna nativa", None),
         ("se cuida muy poco", "Laura Quintela Ferrer"),
     ]
+
+
+def test_spanish_first_surname_guillemets_beside_curly_quotes_and_a_heading_before_a_name():
+    """Written after the Spanish rules, our Spanish set (bench/eval-es-holdout) found three kinds of error that real
+    Spanish copy shares: a person with two surnames goes by the first ("Inés Carrasco Vidal" … "dijo Carrasco"),
+    « » quote beside “ ” in one article, and a sentence opening a paragraph after a heading without a full stop
+    ("Nuevos datos / Ahora Urquiza asegura …") had its first word, "Ahora", taken as a given name."""
+    body = (
+        "La glacióloga Inés Carrasco Vidal presentó el estudio. “El retroceso se aceleró”, explicó Carrasco.\n\n"
+        "El geógrafo Tomás Urquiza Lema coincidió. «Los datos son sólidos», dijo.\n\nNuevos datos\n\n"
+        "Ahora Urquiza asegura que el hielo desaparecerá."
+    )
+    found = extract("", body, "es")
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("El retroceso se aceleró", "Inés Carrasco Vidal"),
+        ("Los datos son sólidos", "Tomás Urquiza Lema"),
+    ]
+    assert {p.name: p.count for p in found.people} == {"Inés Carrasco Vidal": 2, "Tomás Urquiza Lema": 2}

@@ -64,6 +64,10 @@ class LanguageRules:
     # stands for the person just named, as "he said" would.
     pro_drop: bool = False
     plural_verb_endings: tuple[str, ...] = ()  # there, a reporting verb's plural forms: several people said it
+    # A person with two surnames goes by the first ("Inés Carrasco Vidal" … "Carrasco"), as in Spanish.
+    first_surname: bool = False
+    # « » quote too where an article quotes mostly with “ ” (Spanish and French copy mixes them).
+    guillemets_too: bool = False
     # Verbs that make a name-shaped quotation words said, beside the reporting verbs ("sprach von einem „…“").
     speaks_of_verbs: tuple[str, ...] = ()
     elisions: tuple[str, ...] = ()  # "l'", "d'": stripped from a word before it is looked up
@@ -136,7 +140,8 @@ SPANISH_REPORTING_VERBS = tuple(
     expresar precisar anunciar confirmar denunciar lamentar criticar recalcar relatar preguntar reiterar resaltar
     reafirmar opinar detallar ejemplificar alertar corroborar enfatizar puntualizar recomendar argumentar aclarar
     mencionar remarcar acotar matizar revelar exclamar narrar contestar replicar sentenciar advertir añadir insistir
-    responder admitir resumir exigir reconocer agradecer""".split()
+    responder admitir resumir exigir reconocer agradecer calificar sumar plantear rematar graficar ironizar bromear
+    reclamar""".split()
     if infinitive != "advertir"
     for form in _spanish_forms(infinitive)
 ) + tuple(
@@ -287,6 +292,7 @@ FRENCH = LanguageRules(
     ),
     age_after=r",\s+\d{1,3}\s+ans\b|\s*\(\d{1,3}\s+ans\)|,\s+\d{1,3},",
     elisions=("l'", "l’", "d'", "d’"),
+    guillemets_too=True,
     title_cues=_words(
         """intitulé intitulée intitulés intitulées baptisé baptisée titre livre roman film pièce spectacle exposition
         album chanson opération slogan devise"""
@@ -312,6 +318,8 @@ SPANISH = LanguageRules(
     reporting_verbs=SPANISH_REPORTING_VERBS,
     according_to=("según", "Según", "de acuerdo con", "De acuerdo con"),
     pro_drop=True,
+    first_surname=True,
+    guillemets_too=True,
     pronouns={"él": "he", "ella": "she"},
     determiners=tuple("el la los las un una su sus".split()),
     titles=_words(
@@ -326,7 +334,9 @@ SPANISH = LanguageRules(
         embajadora canciller mandatario mandataria líder dirigente sindicalista empresario empresaria productor
         productora obispo arzobispo sacerdote cura papa rey reina príncipe princesa expresidente expresidenta
         exministro exministra exalcalde exalcaldesa exdiputado exdiputada exsenador exsenadora exgobernador
-        exgobernadora exjefe exjefa excandidato excandidata candidato candidata""".lower()
+        exgobernadora exjefe exjefa excandidato excandidata candidato candidata arquero arquera guardameta defensor
+        defensora volante mediocampista goleador goleadora legislador legisladora asesor asesora vecino vecina
+        comerciante vendedor vendedora dueño dueña propietario propietaria""".lower()
     ),
     title_endings=("ista", "logo", "loga"),
     function_words=_words(

@@ -45,6 +45,7 @@ from .people_masks import (
     mask_spans,
 )
 from .people_resolve import (
+    _first_of_two_surnames,
     _FullNames,
     _other_initials,
     _pageant,
@@ -235,7 +236,9 @@ def _resolve_people(
             seen[key] = found
         c.person = found
     # Single words are back-references to those people; a titled unknown single word is a person.
-    full = _FullNames(keys)
+    rules = rules_for(lang) if lang else None
+    first_surname = rules is not None and rules.first_surname
+    full = _FullNames(keys, first_surname)
     last_full: dict[str, int] = {}
     first_names: dict[str, int] = {}  # first names of the full names read so far
     for c in cands:
@@ -245,6 +248,8 @@ def _resolve_people(
             # bare surname from the person already named: "Vane" keeps meaning the article's subject.
             if last_full.get(surname, c.person) == c.person or not _kin_appositive(text, c.start):
                 last_full[surname] = c.person
+                if first_surname and (first := _first_of_two_surnames(_name_key(c.tokens))):
+                    last_full[first] = c.person
             first_names[_name_key(c.tokens)[0]] = c.person
             continue
         c.person = full.resolve(_surname(c.tokens), last_full, first_names, c.role if c.titled else "")

@@ -92,10 +92,20 @@ def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
 TITLE_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
+def _first_of_two_surnames(key: tuple[str, ...]) -> str:
+    """The first of two surnames after a given name, by which Spanish writes a person once named in full ("inés
+    carrasco vidal" -> "carrasco"); "" when the word before the last is a given name ("juan carlos mora") or a
+    particle ("silvina del pópolo"), or the name has fewer than three words."""
+    if len(key) < 3 or key[-2] in PARTICLES or key[-2] in name_data.load().given_names:
+        return ""
+    return key[-2]
+
+
 class _FullNames:
     """Lookups from a single word to the people found by full name (pass 1 of scan_people)."""
 
-    def __init__(self, keys: list[tuple[str, ...]]):
+    def __init__(self, keys: list[tuple[str, ...]], first_surname: bool = False):
+        """first_surname: the language's people go by the first of two surnames too (_first_of_two_surnames)."""
         self.keys = keys
         self.by_surname: dict[str, int] = {}
         self.by_first: dict[str, int] = {}
@@ -106,6 +116,8 @@ class _FullNames:
                 self.by_surname.setdefault(surname, i)
                 self.by_first.setdefault(k[0], i)
                 self.surnames.append((i, surname))
+                if first_surname and (first := _first_of_two_surnames(k)):
+                    self.by_surname.setdefault(first, i)
 
     def resolve(self, word: str, last_full: dict[str, int], first_names: dict[str, int], title: str = "") -> int:
         """The person a single word means (-1: nobody known). title: the role written before it ("Mr.")."""

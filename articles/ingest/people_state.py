@@ -94,7 +94,9 @@ KIN_BEFORE_RE = re.compile(
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks, for a regex class (re has no \p{Lu}).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
-SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“‘(\[]\s*$")
+# (a paragraph's start is a sentence's, also after a heading without a full stop: "Dificultades para recuperarlos /
+# Ahora Bustos asegura …")
+SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’)\]]*\s*$|^\s*$|[\"“‘(\[]\s*$|\n[^\S\n]*\n\s*$")
 
 
 @lru_cache(maxsize=4096)

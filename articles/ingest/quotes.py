@@ -115,12 +115,14 @@ from .quote_words import (
     DESCRIPTION_PREPOSITIONS,
     DOCUMENT_HEADS,
     DOCUMENT_VERBS,
+    DOUBLE,
     NAME_PREFIX_WORDS,
     NAME_SUFFIXES,
     PERSON_HEADS,
     QUOTE_CONVENTIONS,  # noqa: F401 - callers and tests read it here
     SINGLE,
     TEXT_WORDS_RULE,
+    QuoteConvention,
 )
 from .speakers import (
     PARTY_TAG_RE,
@@ -557,11 +559,16 @@ def _find_quotations(text: str, masked: list, words: _Words) -> list[_Paragraph]
     else:
         find_spans = _single_spans if convention is SINGLE else _paragraph_spans
     marks = _mark_positions(text, convention.marks)
+    # Spanish and French copy quotes with “ ” and « » in one article: the convention not chosen is read too.
+    other, other_marks = _other_convention(text, convention, words.rules)
     paragraphs = []
     for p in PARAGRAPH_RE.finditer(text):
         pstart, pend = p.span()
         first_mark, end_mark = bisect_left(marks, pstart), bisect_left(marks, pend)
         spans = find_spans(text, pstart, pend, marks[first_mark:end_mark]) if first_mark < end_mark else []
+        if other_marks and (found := other_marks[bisect_left(other_marks, pstart) : bisect_left(other_marks, pend)]):
+            more = [s for s in other(text, pstart, pend, found) if not any(o.start < s.start < o.end for o in spans)]
+            spans = sorted(spans + more, key=lambda s: s.start)
         if spans and masked:
             spans = [s for s in spans if not any(a <= s.start < b for a, b in masked)]
         kept = []
@@ -570,6 +577,18 @@ def _find_quotations(text: str, masked: list, words: _Words) -> list[_Paragraph]
             kept = [s for s in spans if s.keep]
         paragraphs.append(_Paragraph(pstart, pend, spans, kept))
     return paragraphs
+
+
+def _other_convention(text: str, convention: QuoteConvention, rules: LanguageRules | None) -> tuple:
+    """In a language whose copy mixes “ ” and « » (LanguageRules.guillemets_too), the span finder and the marks of
+    the one _convention did not choose, when the text has them; (None, []) otherwise."""
+    if rules is None or not rules.guillemets_too:
+        return None, []
+    if convention is DOUBLE and "«" in text:
+        return _shaped_spans, _mark_positions(text, "«»")
+    if convention.opening == "«" and ("“" in text or '"' in text):
+        return _paragraph_spans, _mark_positions(text, DOUBLE.marks)
+    return None, []
 
 
 def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> list[Quote]:
@@ -642,10 +661,12 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                 # (whose words a quotation gives, "in the words of X", is a characterisation: no previous speaker)
                 if (
                     att is not None
-                    and (att.written or att.basis is Basis.FOLLOW_ON_CUT)
+                    and (att.written or att.basis in (Basis.FOLLOW_ON_CUT, Basis.PRONOUN))
                     and att.basis is not Basis.IN_WORDS
                 ):
-                    state.last = att  # (after a far follow-on, the quotations after it do not go back further)
+                    # (after a far follow-on, the quotations after it do not go back further; a verb without a
+                    # subject, "“…”, explicó.", is a speaker named as a pronoun would name them)
+                    state.last = att
                 prev = span
                 if explicit:
                     first_quote = -1

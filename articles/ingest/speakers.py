@@ -1029,7 +1029,7 @@ def _dropped_subject(state: _State, text: str, offset: int, v_start: int, v_end:
     people the text does not name ("“…”, explicaron desde el sindicato")."""
     at = offset + v_end
     if verb.endswith(state.words.rules.plural_verb_endings):
-        return _Attribution(at, at, None, "", PLURAL_DROPPED_RULE, "unnamed")
+        return _Attribution(at, at, None, "", PLURAL_DROPPED_RULE, "unnamed", Basis.PRONOUN)
     person, how = _resolve_pronoun(state, text, offset + v_start, "")
     if person is not None and _named_since(state, text, offset + v_start, person, how):
         person, how = None, "nobody: someone else is named since the previous speaker"
