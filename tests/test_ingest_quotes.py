@@ -651,7 +651,7 @@ def test_spanish_people_and_speakers_with_the_language_s_own_words():
     body = (
         "El mercado de Puerto Salinas reabrió este lunes. “Es un día histórico”, dijo la alcaldesa Marta Quiroga "
         "Ledesma ante el jefe de Estado.\n\n“Hubo retrasos, pero cumplimos”, afirmó el concejal Andrés Villalba.\n\n"
-        "La vendedora Rosa Etcheverry, de 63 años, celebró la noticia. “Llevo treinta años aquí”, contó.\n\n"
+        "En el mercado, Rosa Etcheverry, de 63 años, celebró la noticia. “Llevo treinta años aquí”, contó.\n\n"
         "“No hubo consultas”, explicaron desde el sindicato.\n\nEl director de Centros Penales, Osiris Lunares, "
         "visitó el mercado con Tomás Arrieta.\n\n“Volveremos muy pronto”, dijo."
     )
