@@ -667,8 +667,13 @@ def test_spanish_people_and_speakers_with_the_language_s_own_words():
         "Andrés Villalba",
         "Rosa Etcheverry",
         None,
-        None,
+        "Osiris Lunares",  # the last person named before (Tomás Arrieta is no person: nothing says so)
     ]
+    since = (
+        "“Hubo retrasos en la obra”, afirmó el concejal Andrés Villalba.\n\nLlegó también Tomás Arrieta, de Rutas "
+        "del Sur. “Volveremos muy pronto”, dijo."
+    )
+    assert [q.speaker for q in extract("", since, "es").quotes] == ["Andrés Villalba", None]
 
 
 def test_quoted_items_of_a_list_are_no_follow_on_of_the_last_speaker():

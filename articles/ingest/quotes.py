@@ -477,7 +477,9 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
 def _quote(state: _State, span: _Span, att: _Attribution | None, partial: bool) -> Quote:
     person = att.person if att else None
     evidence = ""
-    if att is not None and (person is not None or att.written or att.basis in (Basis.FOLLOW_ON_CUT, Basis.TEXT_WORDS)):
+    if att is not None and (
+        person is not None or att.written or att.basis in (Basis.FOLLOW_ON_CUT, Basis.TEXT_WORDS, Basis.PRONOUN)
+    ):
         evidence = f"{att.rule}: {att.written}" if att.written and att.rule else att.rule or att.written
     return Quote(
         span.text,
