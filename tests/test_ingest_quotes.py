@@ -711,3 +711,15 @@ def test_spanish_first_surname_guillemets_beside_curly_quotes_and_a_heading_befo
         ("Los datos son sólidos", "Tomás Urquiza Lema"),
     ]
     assert {p.name: p.count for p in found.people} == {"Inés Carrasco Vidal": 2, "Tomás Urquiza Lema": 2}
+
+
+def test_a_spanish_name_in_quotation_marks_is_no_quotation():
+    """Two real Chilean pages gave the president the words “Mes del Mar”, the name of a month of naval ceremonies.
+    Spanish, like German, now reads a name's shape (capitalised words joined by "del", "de", "y" …) as a name, unless
+    the sentence says it was said."""
+    body = (
+        "“Vamos a recuperar el puerto”, dijo el alcalde Esteban Arriaga Puentes. Luego participó en la ceremonia "
+        "por el “Mes del Mar” y visitó la “Escuela Naval de San Isidro”."
+    )
+    found = extract("", body, "es")
+    assert [q.text for q in found.quotes] == ["Vamos a recuperar el puerto"]

@@ -216,10 +216,12 @@ def _is_title(
             return False
         if all(w[:1].isupper() for w in words) and any(w.lower() in ENGLISH_TITLE_WORDS for w in words):
             return True
-        if not all(w.lstrip("(")[:1].isupper() or w[:1].isdigit() or w in NAME_JOINING_WORDS for w in words):
-            return False  # („Motoren- und Lastwagen AG (Mulag)“ has that shape)
-        # "Fraktionschef Jannis Oberholt sprach von einem „Versagen mit Ansage“": the sentence says it was said.
-        return said_re is None or not said_re.search(SENTENCE_END_RE.split(before)[-1])
+        return _name_shaped(words, before, said_re)
+    # In another language with its own table, whose copy does not write Title Case (Spanish, French), a name's shape
+    # says a name too: "el “Mes del Mar”", «Plan Nacional de Lectura».
+    if said_re is not None and 2 <= len(words) <= 8 and not SENTENCE_PUNCT_RE.search(text.rstrip(",")):
+        if sum(w[:1].isupper() for w in words) >= 2 and _name_shaped(words, before, said_re):
+            return True
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     if not 3 <= len(words) <= 8:
         return False
@@ -232,13 +234,23 @@ def _is_title(
 
 
 SENTENCE_END_RE = re.compile(r"[.!?]\s")
+
+
+def _name_shaped(words: list[str], before: str, said_re: re.Pattern | None) -> bool:
+    """Capitalised words and numbers joined by prepositions and articles only (NAME_JOINING_WORDS), unless the
+    sentence before says they were said ("Fraktionschef Jannis Oberholt sprach von einem „Versagen mit Ansage“")."""
+    if not all(w.lstrip("(")[:1].isupper() or w[:1].isdigit() or w in NAME_JOINING_WORDS for w in words):
+        return False  # („Motoren- und Lastwagen AG (Mulag)“ has that shape)
+    return said_re is None or not said_re.search(SENTENCE_END_RE.split(before)[-1])
+
+
 # English words a title in another language's text holds, and that language does not write.
 ENGLISH_TITLE_WORDS = frozenset("the of and my your returns story theory night day love life world show".split())
 # The lower-case words of a name of a thing (a pact, an institution, a work): prepositions, articles and "and", in
-# German and in the English and French names German text quotes.
+# German, in the English and French names German text quotes, and in Spanish and French names.
 NAME_JOINING_WORDS = frozenset(
     """von vom der die das des dem den für und in im am an auf mit bei zum zur zu aus über unter gegen ohne nach vor
-    of the and for on in at to de du des la le les et""".split()
+    of the and for on in at to de du des la le les et del y e el los las al en para por con""".split()
 )
 
 

@@ -146,7 +146,7 @@ class _Words:
     title_case: bool = True  # a quotation in Title Case is a work's title (not where all nouns are capitalised)
     rules: LanguageRules | None = None  # the language's table (genders of titles)
     title_cues: frozenset[str] = frozenset()  # the language's words before a quoted title ("intitulée")
-    said_re: re.Pattern | None = None  # where nouns are capitalised: a verb saying a name-shaped quotation is said
+    said_re: re.Pattern | None = None  # in a language with its own table: a verb saying a name-shaped quotation is said
 
 
 ENGLISH_WORDS = _Words(
@@ -179,7 +179,7 @@ def _words_for(language: str) -> _Words:
         title_case=not rules.capitalises_nouns,
         rules=rules,
         title_cues=rules.title_cues,
-        said_re=_said_re(rules) if rules.capitalises_nouns else None,
+        said_re=_said_re(rules),
     )
 
 
