@@ -723,3 +723,17 @@ def test_a_spanish_name_in_quotation_marks_is_no_quotation():
     )
     found = extract("", body, "es")
     assert [q.text for q in found.quotes] == ["Vamos a recuperar el puerto"]
+
+
+def test_a_speaker_named_after_the_verb_past_an_adverb():
+    """Real Spanish pages wrote "“…”, opina en cambio Sergi González" and "“…”, lamenta, por su parte, Iris
+    Avellaneda": the adverb stopped the search for the speaker after the verb, and the words went to the previous
+    speaker. Each language's adverbs there are skipped (German "sagte dagegen …")."""
+    es = (
+        "“El retroceso se aceleró mucho”, dijo la glacióloga Inés Carrasco Vidal. “Tenemos muchas dudas de ese "
+        "récord”, opina en cambio Sergio Galván, meteorólogo. “Esto ya no es ciencia”, lamenta, por su parte, Iris "
+        "Almada, de 70 años."
+    )
+    assert [q.speaker for q in extract("", es, "es").quotes] == ["Inés Carrasco Vidal", "Sergio Galván", "Iris Almada"]
+    de = "„Wir bauen bis Mai“, sagte die Ministerin Jana Velbert. „Das ist zu spät“, sagte dagegen Jens Möller (54)."
+    assert [q.speaker for q in extract("", de, "de").quotes] == ["Jana Velbert", "Jens Möller"]

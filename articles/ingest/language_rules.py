@@ -68,6 +68,8 @@ class LanguageRules:
     first_surname: bool = False
     # « » quote too where an article quotes mostly with “ ” (Spanish and French copy mixes them).
     guillemets_too: bool = False
+    # Adverbs a speaker named after the verb may follow ("sagte dagegen Müller", "opina en cambio González"): skipped.
+    after_verb_adverbs: tuple[str, ...] = ()
     # Verbs that make a name-shaped quotation words said, beside the reporting verbs ("sprach von einem „…“").
     speaks_of_verbs: tuple[str, ...] = ()
     elisions: tuple[str, ...] = ()  # "l'", "d'": stripped from a word before it is looked up
@@ -232,6 +234,7 @@ GERMAN = LanguageRules(
         genannter genanntes genanntem"""
     ),
     speaks_of_verbs=tuple("sprach spricht sprachen sprechen redete redet bezeichnete bezeichnet bezeichneten".split()),
+    after_verb_adverbs=tuple("dagegen hingegen auch zudem außerdem dann später weiter ebenfalls wiederum".split()),
     document_heads=tuple(
         """erklärung bericht studie gesetz vertrag papier mitteilung schreiben urteil beschluss programm umfrage
         analyse brief text entwurf verordnung richtlinie abkommen""".split()
@@ -320,6 +323,17 @@ SPANISH = LanguageRules(
     pro_drop=True,
     first_surname=True,
     guillemets_too=True,
+    after_verb_adverbs=(
+        "en cambio",
+        "por su parte",
+        "a su vez",
+        "por otro lado",
+        "además",
+        "también",
+        "luego",
+        "después",
+        "finalmente",
+    ),
     pronouns={"él": "he", "ella": "she"},
     determiners=tuple("el la los las un una su sus".split()),
     titles=_words(

@@ -819,7 +819,11 @@ def _ends_with_mention(state: _State, pos: int, text: str = "") -> bool:
 
 
 def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) -> _Attribution | None:
-    """Inverted attribution: "“…,” said Teodor Vasko, a steward" / "said the trade minister, Idris Osei"."""
+    """Inverted attribution: "“…,” said Teodor Vasko, a steward" / "said the trade minister, Idris Osei"; in another
+    language past an adverb of its list ("sagte dagegen Müller", "opina en cambio Sergi González")."""
+    rules = state.words.rules
+    if rules is not None and rules.after_verb_adverbs:
+        e = _past_adverbs(frame, e, rules.after_verb_adverbs)
     pieces = []
     pos = e
     for _ in range(2):
@@ -848,6 +852,21 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
                 return titled
         first = first or att
     return first
+
+
+def _past_adverbs(frame: str, e: int, adverbs: tuple[str, ...]) -> int:
+    """Where a subject after a verb ending at e starts, past one of the adverbs and its commas ("…, por su parte,
+    Juan Pérez"); e when none follows."""
+    rest = frame[e : e + 40]
+    low = rest.lstrip(" ,").lower()
+    lead = len(rest) - len(low)
+    for adverb in adverbs:
+        if low.startswith(adverb) and low[len(adverb) : len(adverb) + 1] in (" ", ","):
+            pos = e + lead + len(adverb)
+            while frame[pos : pos + 1] == ",":  # "por su parte, Juan Pérez"
+                pos += 1
+            return pos
+    return e
 
 
 # How many lower-case words a role before an inverted speaker's name may have ("said master of ceremonies Ruiz").
