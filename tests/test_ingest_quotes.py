@@ -737,3 +737,26 @@ def test_a_speaker_named_after_the_verb_past_an_adverb():
     assert [q.speaker for q in extract("", es, "es").quotes] == ["Inés Carrasco Vidal", "Sergio Galván", "Iris Almada"]
     de = "„Wir bauen bis Mai“, sagte die Ministerin Jana Velbert. „Das ist zu spät“, sagte dagegen Jens Möller (54)."
     assert [q.speaker for q in extract("", de, "de").quotes] == ["Jana Velbert", "Jens Möller"]
+
+
+def test_review_cases_german_words_said_spanish_description_later_and_odd_codecs():
+    """A review of the name-shape, pronoun-drop and charset rules found: German words said in capitals, the verb after
+    them („Herzlichen Glückwunsch zum Sieg“, sagte …), were taken for a name; a Spanish description after a place
+    ("dijo en la radio el ministro de Economía") gave the previous speaker; a page declaring the idna codec raised."""
+    de = "„Herzlichen Glückwunsch zum Sieg“, sagte Angela Möllring (41). Das Team fuhr zum „Tag der Vereine“."
+    assert [(q.text, q.speaker) for q in extract("", de, "de").quotes] == [
+        ("Herzlichen Glückwunsch zum Sieg", "Angela Möllring")
+    ]
+    es = (
+        "“Vamos a ganar esta elección”, dijo el candidato Juan Pereyra.\n\n“No habrá más impuestos este año”, "
+        "dijo en la radio el ministro de Economía."
+    )
+    found = extract("", es, "es")
+    assert [(q.speaker, q.speaker_as_written) for q in found.quotes] == [
+        ("Juan Pereyra", "Juan Pereyra"),
+        (None, "el ministro de Economía"),
+    ]
+    from articles.ingest.formats import decode_html
+
+    page = '<html><head><meta charset="idna"><title>Café au port</title></head><body><p>Le café.</p></body></html>'
+    assert "Café au port" in decode_html(page.encode("utf-8"))

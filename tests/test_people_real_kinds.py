@@ -1590,3 +1590,12 @@ def test_a_german_epithet_after_a_quotation_is_evidence_of_the_name_just_written
         "Henrike von Stellberg": "epithet: die Schauspielerin",
     }
     assert [q.speaker for q in found.quotes] == ["Marlene Okafor-Brandt", "Henrike von Stellberg", None, None]
+
+
+def test_particles_opening_a_name_are_not_read_as_a_surname_s():
+    """A review found "De la Rosa" read as a given name and its surname's particles: with the particles first, the
+    word before them was taken from the end of the name."""
+    from articles.ingest.people_runs import _particles_of_surname
+
+    assert not _particles_of_surname(("De", "la", "Rosa"), 1, "es")
+    assert _particles_of_surname(("Paula", "de", "la", "Rosa"), 1, "es")

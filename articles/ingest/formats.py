@@ -275,7 +275,10 @@ def _utf8_or_none(data: bytes) -> str | None:
 def _single_byte(codec: str) -> bool:
     """True for a codec reading each byte as a character (latin-1, cp1252, koi8-r…): it reads UTF-8's
     two bytes of "é" as two characters, where a multi-byte one (gb18030, euc-jp…) reads them as one."""
-    return len(b"\xc3\xa9".decode(codec, errors="replace")) == 2
+    try:
+        return len(b"\xc3\xa9".decode(codec, errors="replace")) == 2
+    except (UnicodeError, LookupError):
+        return False  # a codec that takes no error handler ("idna", "punycode"): no single-byte text codec
 
 
 def _detected(data: bytes) -> str:

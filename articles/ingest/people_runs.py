@@ -749,14 +749,14 @@ def _particles_of_surname(name_toks: tuple[str, ...], i: int, lang: str) -> bool
     while j > 0 and name_toks[j - 1].lower() in LOWER_PARTICLES:  # ("Van der Bellen": capitalised, as Dutch writes it)
         j -= 1
     k = i
-    while k < len(name_toks) - 1 and name_toks[k + 1] in LOWER_PARTICLES:
+    while k < len(name_toks) - 1 and name_toks[k + 1].lower() in LOWER_PARTICLES:
         k += 1
     if k != len(name_toks) - 2 or name_toks[j].lower() in ARTICLE_PARTICLES:
         return False
     # A given name a list knows before the particles ("Ansicht von Aiwanger" is a noun and a preposition, "Terres de
     # Castelbrune" an estate); in German, no noun or English word after them ("von World Vision" is a charity's).
-    if not _given_name_word(name_toks[j - 1].lower()):
-        return False
+    if j == 0 or not _given_name_word(name_toks[j - 1].lower()):
+        return False  # ("De la Rosa": particles opening the name; name_toks[-1] is no word before them)
     rules = rules_for(lang) if lang else None
     if not (rules and rules.capitalises_nouns):
         return True

@@ -192,11 +192,13 @@ def _is_title(
     title_case: bool = True,
     cues: frozenset[str] = frozenset(),
     said_re: re.Pattern | None = None,
+    after: str = "",
 ) -> bool:
     """Quoted titles of works, petitions, operations, slogans (before: up to 150 characters of the paragraph before the
     quotation, for the sentence's verb; its last 40 hold a cue; title_case: Title Case says so; not in a
     language that capitalises its nouns; cues: the language's own words before a title, "intitulée"; said_re:
-    there, the verbs before a quotation that make even a name-shaped one words said)."""
+    there, the verbs before or after a quotation that make even a name-shaped one words said; after: the text
+    right after the closing mark)."""
     if not first.isupper():
         return False
     if _title_cue(before[-40:]):
@@ -216,11 +218,11 @@ def _is_title(
             return False
         if all(w[:1].isupper() for w in words) and any(w.lower() in ENGLISH_TITLE_WORDS for w in words):
             return True
-        return _name_shaped(words, before, said_re)
+        return _name_shaped(words, before, said_re, after)
     # In another language with its own table, whose copy does not write Title Case (Spanish, French), a name's shape
     # says a name too: "el “Mes del Mar”", «Plan Nacional de Lectura».
     if said_re is not None and 2 <= len(words) <= 8 and not SENTENCE_PUNCT_RE.search(text.rstrip(",")):
-        if sum(w[:1].isupper() for w in words) >= 2 and _name_shaped(words, before, said_re):
+        if sum(w[:1].isupper() for w in words) >= 2 and _name_shaped(words, before, said_re, after):
             return True
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     if not 3 <= len(words) <= 8:
@@ -236,12 +238,20 @@ def _is_title(
 SENTENCE_END_RE = re.compile(r"[.!?]\s")
 
 
-def _name_shaped(words: list[str], before: str, said_re: re.Pattern | None) -> bool:
+def _name_shaped(words: list[str], before: str, said_re: re.Pattern | None, after: str = "") -> bool:
     """Capitalised words and numbers joined by prepositions and articles only (NAME_JOINING_WORDS), unless the
-    sentence before says they were said ("Fraktionschef Jannis Oberholt sprach von einem „Versagen mit Ansage“")."""
+    sentence before says they were said ("Fraktionschef Jannis Oberholt sprach von einem „Versagen mit Ansage“") or
+    a reporting verb follows the closing mark ("„Herzlichen Glückwunsch zum Sieg“, sagte Angela Müller")."""
     if not all(w.lstrip("(")[:1].isupper() or w[:1].isdigit() or w in NAME_JOINING_WORDS for w in words):
         return False  # („Motoren- und Lastwagen AG (Mulag)“ has that shape)
-    return said_re is None or not said_re.search(SENTENCE_END_RE.split(before)[-1])
+    if said_re is None:
+        return True
+    if (comma := COMMA_AFTER_RE.match(after)) and said_re.match(after, comma.end()):
+        return False  # (no comma: „Journal of …“ berichtet: the name is the subject, no words said)
+    return not said_re.search(SENTENCE_END_RE.split(before)[-1])
+
+
+COMMA_AFTER_RE = re.compile(r"[“”»«\"']?\s*,\s*")
 
 
 # English words a title in another language's text holds, and that language does not write.
@@ -409,7 +419,13 @@ def _mark_non_quotes(
             or (
                 span.first.isupper()
                 and _is_title(
-                    span.text, text[max(pstart, span.start - 150) : span.start], span.first, title_case, cues, said_re
+                    span.text,
+                    text[max(pstart, span.start - 150) : span.start],
+                    span.first,
+                    title_case,
+                    cues,
+                    said_re,
+                    text[span.end : span.end + 30],
                 )
                 and not (
                     span.closed

@@ -989,6 +989,8 @@ def _attributions(
             att = _subject_after(state, text, frame, offset, v_end)
             if att is None and after_quote and not according and _no_subject_after(state, frame, v_end):
                 att = _dropped_subject(state, text, offset, v_start, v_end, verb)
+            elif att is None and after_quote and not according:
+                att = _described_later(state, frame, offset, v_end)
         elif state.words is ENGLISH_WORDS and frame.startswith(" by ", v_end) and _passive_before(frame, v_start):
             # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
             att = _subject_after(state, text, frame, offset, v_end + 3)
@@ -1034,9 +1036,37 @@ def _no_subject_after(state: _State, frame: str, v_end: int) -> bool:
     rest = frame[v_end : v_end + 40].split(None, 1)
     if rest and rest[0][0] not in ".;:!?" and rest[0].strip(",.;:") not in rules.subject_stops:
         return False
-    # ("opina en cambio Sergi González": a name later in the clause is its subject)
+    # ("opina en cambio Sergi González", "dijo en la radio el ministro de Economía": a name, or a determiner and a
+    # title, later in the clause is its subject)
     clause = re.split(r"[.;:!?,]", frame[v_end : v_end + 80], maxsplit=1)[0]
-    return not given_name_between(clause)
+    return _description_in(rules, clause) < 0 and not given_name_between(clause)
+
+
+def _description_in(rules, clause: str) -> int:
+    """Where in clause a determiner of the language and a title of it start ("… el ministro de Economía"), or -1."""
+    for m in re.finditer(r"\S+", clause):
+        word = m.group().lower()
+        if word in rules.determiners:
+            following = clause[m.end() :].split(None, 1)
+            if following and rules.is_title(following[0].lower().strip(",.")):
+                return m.start()
+    return -1
+
+
+def _described_later(state: _State, frame: str, offset: int, v_end: int) -> _Attribution | None:
+    """In a language that drops its pronouns, a description standing after a place or time phrase after the verb
+    ("“…”, dijo en la radio el ministro de Economía"): that description speaks, unresolved, not the previous
+    speaker."""
+    rules = state.words.rules
+    if rules is None or not rules.pro_drop:
+        return None
+    clause = re.split(r"[.;:!?,]", frame[v_end : v_end + 80], maxsplit=1)[0]
+    at = _description_in(rules, clause)
+    if at < 0:
+        return None
+    written = clause[at:].strip()
+    start = offset + v_end + at
+    return _Attribution(start, start + len(written), None, written, "role or description", speaker_kind(written))
 
 
 PLURAL_DROPPED_RULE = "reporting verb in the plural without a subject: several people"
