@@ -1599,3 +1599,13 @@ def test_particles_opening_a_name_are_not_read_as_a_surname_s():
 
     assert not _particles_of_surname(("De", "la", "Rosa"), 1, "es")
     assert _particles_of_surname(("Paula", "de", "la", "Rosa"), 1, "es")
+
+
+def test_someone_named_since_is_seen_whatever_the_script_and_the_word_before():
+    """given_name_between (what stops an epithet or a verb without a subject from reaching back past a name) read
+    only Spanish and German capitals, and a capitalised word before the given name hid it ("Mit Tobias …")."""
+    from articles.ingest.people_evidence import given_name_between
+
+    assert given_name_between("Llegó también François Durand, de Rutas del Sur.")
+    assert given_name_between("Mit Tobias Wendeler fuhr er nach Hause.")
+    assert not given_name_between("Ahora el mercado abre. Man geht hin.")

@@ -12,6 +12,7 @@ from . import name_data
 from .language_rules import LanguageRules, age_after_re, age_before_re, rules_for
 from .name_genders import gender_of
 from .people_state import (
+    _UPPER,
     REPORTING_AFTER_RE,
     Mention,
     _Candidate,
@@ -447,8 +448,10 @@ def _epithet_after(text: str, c: _Candidate, rules: LanguageRules) -> str:
 
 
 # A given name and the capitalised word after it: a full name (in German, a capitalised word alone may be a noun
-# that is also somebody's given name: "Man", "Kind").
-FULL_NAME_RE = re.compile(r"\b([A-ZÁÉÍÓÚÄÖÜÑ][a-záéíóúäöüßñ]+)\s+[A-ZÁÉÍÓÚÄÖÜÑ][\w'’-]+")
+# that is also somebody's given name: "Man", "Kind"). Capitals of the Latin, Greek and Cyrillic scripts ("François",
+# "Łukasz", not only Spanish and German ones); the surname is looked ahead to, not consumed, so "Mit Tobias Wendeler"
+# holds both "Mit Tobias" and "Tobias Wendeler".
+FULL_NAME_RE = re.compile(rf"\b([{_UPPER}][^\W\d_]+)(?=\s+[{_UPPER}][\w'’-]+)")
 
 
 def given_name_between(text: str, lo: int = 0, hi: int | None = None, skip: frozenset[str] = frozenset()) -> bool:
