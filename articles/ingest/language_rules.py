@@ -141,10 +141,9 @@ SPANISH_REPORTING_VERBS = tuple(
     for infinitive in """afirmar explicar indicar señalar asegurar declarar agregar comentar destacar apuntar subrayar
     expresar precisar anunciar confirmar denunciar lamentar criticar recalcar relatar preguntar reiterar resaltar
     reafirmar opinar detallar ejemplificar alertar corroborar enfatizar puntualizar recomendar argumentar aclarar
-    mencionar remarcar acotar matizar revelar exclamar narrar contestar replicar sentenciar advertir añadir insistir
-    responder admitir resumir exigir reconocer agradecer calificar sumar plantear rematar graficar ironizar bromear
+    mencionar remarcar acotar matizar revelar exclamar narrar contestar replicar sentenciar añadir insistir responder
+    admitir resumir exigir reconocer agradecer calificar sumar plantear rematar graficar ironizar bromear
     reclamar""".split()
-    if infinitive != "advertir"
     for form in _spanish_forms(infinitive)
 ) + tuple(
     form.replace("_", " ")  # ("ha_dicho": one form of two words)

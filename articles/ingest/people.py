@@ -236,7 +236,7 @@ def _resolve_people(
             seen[key] = found
         c.person = found
     # Single words are back-references to those people; a titled unknown single word is a person.
-    rules = rules_for(lang) if lang else None
+    rules = rules_for(lang)
     first_surname = rules is not None and rules.first_surname
     full = _FullNames(keys, first_surname)
     last_full: dict[str, int] = {}

@@ -206,6 +206,9 @@ def _is_title(
     if cues and (before[-40:].split() or [""])[-1].lower().strip(",:") in cues:
         return True
     words = text.rstrip(",.!?").split(None, 8)  # nine pieces: more than eight words, no title
+    # A name's words: two to eight, no sentence's punctuation (a full stop says a sentence, „Eine Ungeschicklichkeit.“
+    # is said, as ! and ? do).
+    phrase = 2 <= len(words) <= 8 and not SENTENCE_PUNCT_RE.search(text.rstrip(","))
     if not title_case:
         # Where every noun is capitalised, Title Case says nothing, but an English title in Title Case does
         # („The Big Bang Theory“, „Mary Poppins Returns“ in German): every word capitalised, one of them English.
@@ -213,16 +216,15 @@ def _is_title(
         # a verb, an adjective or a pronoun (all lower case there): „Pakt von Glasgow“, „Ruf des Nordens“,
         # „Journal of the American Medical Association“. Said words have them: „Menschenrechte sind unantastbar“.
         # On the real German pages, 30 such names had been quotations given to the previous speaker.
-        # A full stop says a sentence („Eine Ungeschicklichkeit.“ is said), as ! and ? do.
-        if SENTENCE_PUNCT_RE.search(text.rstrip(",")) or not 2 <= len(words) <= 8:
+        if not phrase:
             return False
         if all(w[:1].isupper() for w in words) and any(w.lower() in ENGLISH_TITLE_WORDS for w in words):
             return True
         return _name_shaped(words, before, said_re, after)
     # In another language with its own table, whose copy does not write Title Case (Spanish, French), a name's shape
     # says a name too: "el “Mes del Mar”", «Plan Nacional de Lectura».
-    if said_re is not None and 2 <= len(words) <= 8 and not SENTENCE_PUNCT_RE.search(text.rstrip(",")):
-        if sum(w[:1].isupper() for w in words) >= 2 and _name_shaped(words, before, said_re, after):
+    if said_re is not None and phrase and sum(w[:1].isupper() for w in words) >= 2:
+        if _name_shaped(words, before, said_re, after):
             return True
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     if not 3 <= len(words) <= 8:
@@ -235,7 +237,8 @@ def _is_title(
     )
 
 
-SENTENCE_END_RE = re.compile(r"[.!?]\s")
+# Where a sentence ends in the text before a quotation (people_state.SENTENCE_END_RE is another: it ends at one).
+SENTENCE_STOP_RE = re.compile(r"[.!?]\s")
 
 
 def _name_shaped(words: list[str], before: str, said_re: re.Pattern | None, after: str = "") -> bool:
@@ -248,7 +251,7 @@ def _name_shaped(words: list[str], before: str, said_re: re.Pattern | None, afte
         return True
     if (comma := COMMA_AFTER_RE.match(after)) and said_re.match(after, comma.end()):
         return False  # (no comma: „Journal of …“ berichtet: the name is the subject, no words said)
-    return not said_re.search(SENTENCE_END_RE.split(before)[-1])
+    return not said_re.search(SENTENCE_STOP_RE.split(before)[-1])
 
 
 COMMA_AFTER_RE = re.compile(r"[“”»«\"']?\s*,\s*")

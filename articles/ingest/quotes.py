@@ -327,8 +327,7 @@ def _fallback(
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"
 LISTED_RULE = "no speaker: one of a list of quoted items"
 # A quotation right after another one and a comma or "and" (English's and the tables' languages'), or right before
-# one so:
-# what stands between the closing mark of one and the opening mark of the next.
+# one so: _LIST_JOIN is what stands between the closing mark of one and the opening mark of the next.
 _LIST_JOIN = r"(?:\s*,\s*|\s*,?\s+(?:y|e|und|et|and|or|o|oder|ou)\s+)"
 LIST_BEFORE_RE = re.compile(rf"[”\"»«“]{_LIST_JOIN}\Z")
 LIST_AFTER_RE = re.compile(rf"{_LIST_JOIN}[“\"„«»]")

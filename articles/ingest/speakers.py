@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from . import name_data
+from .language_rules import LanguageRules
 from .name_genders import gender_of
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people import (
@@ -987,10 +988,8 @@ def _attributions(
         # "according to X" and "said X" right after a quotation or at the sentence start are inverted.
         if according or not k or after_quote or _pronoun_after_verb(state, frame, v_end):
             att = _subject_after(state, text, frame, offset, v_end)
-            if att is None and after_quote and not according and _no_subject_after(state, frame, v_end):
-                att = _dropped_subject(state, text, offset, v_start, v_end, verb)
-            elif att is None and after_quote and not according:
-                att = _described_later(state, frame, offset, v_end)
+            if att is None and after_quote and not according:
+                att = _no_subject_after(state, text, frame, offset, v_start, v_end, verb)
         elif state.words is ENGLISH_WORDS and frame.startswith(" by ", v_end) and _passive_before(frame, v_start):
             # "Rubio was asked by moderator Gerard Baker whether …": the agent after "by" speaks
             att = _subject_after(state, text, frame, offset, v_end + 3)
@@ -1026,23 +1025,33 @@ def _attributions(
     return found
 
 
-def _no_subject_after(state: _State, frame: str, v_end: int) -> bool:
-    """In a language that drops its subject pronouns, a reporting verb after a quotation ends its sentence, or goes on
-    with a word that ends a subject: a time, a place, an addressee ("contó.", "dijo a la prensa", "explicó en rueda de
-    prensa"; not "dijo el presidente")."""
+def _no_subject_after(
+    state: _State, text: str, frame: str, offset: int, v_start: int, v_end: int, verb: str
+) -> _Attribution | None:
+    """In a language that drops its subject pronouns, the speaker of a reporting verb after a quotation that no subject
+    follows: a description after a place or time phrase speaks, unresolved ("“…”, dijo en la radio el ministro de
+    Economía"); a verb that ends its sentence, or goes on with a word that ends a subject (a time, a place, an
+    addressee: "contó.", "dijo a la prensa", "explicó en rueda de prensa"), stands for the person just named
+    (_dropped_subject); a name later in the clause ("opina en cambio Sergi González") is no verb without a subject.
+    None where the rule says nothing."""
     rules = state.words.rules
     if rules is None or not rules.pro_drop:
-        return False
-    rest = frame[v_end : v_end + 40].split(None, 1)
-    if rest and rest[0][0] not in ".;:!?" and rest[0].strip(",.;:") not in rules.subject_stops:
-        return False
-    # ("opina en cambio Sergi González", "dijo en la radio el ministro de Economía": a name, or a determiner and a
-    # title, later in the clause is its subject)
+        return None
     clause = re.split(r"[.;:!?,]", frame[v_end : v_end + 80], maxsplit=1)[0]
-    return _description_in(rules, clause) < 0 and not given_name_between(clause)
+    at = _description_in(rules, clause)
+    if at >= 0:
+        written = clause[at:].strip()
+        start = offset + v_end + at
+        return _Attribution(start, start + len(written), None, written, "role or description", speaker_kind(written))
+    first = frame[v_end : v_end + 40].split(None, 1)
+    if first and first[0][0] not in ".;:!?" and first[0].strip(",.;:") not in rules.subject_stops:
+        return None
+    if given_name_between(clause):
+        return None
+    return _dropped_subject(state, text, offset, v_start, v_end, verb)
 
 
-def _description_in(rules, clause: str) -> int:
+def _description_in(rules: LanguageRules, clause: str) -> int:
     """Where in clause a determiner of the language and a title of it start ("… el ministro de Economía"), or -1."""
     for m in re.finditer(r"\S+", clause):
         word = m.group().lower()
@@ -1051,22 +1060,6 @@ def _description_in(rules, clause: str) -> int:
             if following and rules.is_title(following[0].lower().strip(",.")):
                 return m.start()
     return -1
-
-
-def _described_later(state: _State, frame: str, offset: int, v_end: int) -> _Attribution | None:
-    """In a language that drops its pronouns, a description standing after a place or time phrase after the verb
-    ("“…”, dijo en la radio el ministro de Economía"): that description speaks, unresolved, not the previous
-    speaker."""
-    rules = state.words.rules
-    if rules is None or not rules.pro_drop:
-        return None
-    clause = re.split(r"[.;:!?,]", frame[v_end : v_end + 80], maxsplit=1)[0]
-    at = _description_in(rules, clause)
-    if at < 0:
-        return None
-    written = clause[at:].strip()
-    start = offset + v_end + at
-    return _Attribution(start, start + len(written), None, written, "role or description", speaker_kind(written))
 
 
 PLURAL_DROPPED_RULE = "reporting verb in the plural without a subject: several people"
