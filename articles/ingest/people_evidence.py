@@ -117,6 +117,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         and not _word_pair(key)
         and not _english_words(key)
         and not _label_words(person.tokens)
+        and not _surname_plural(key)
     ):
         return "full name, given name known"  # (not "El Universal", "Le Courrier Picard": an article, no given name)
     if _family_name_first(person.tokens):
@@ -301,6 +302,16 @@ def _word_pair(key: tuple[str, ...]) -> bool:
         and last not in data.surnames
         and last not in data.given_names
     )
+
+
+def _surname_plural(key: tuple[str, ...]) -> bool:
+    """A last word that is one of the 1,000 commonest Census surnames and an "s", itself no surname: a firm named after
+    its founder, as a possessive without its apostrophe ("Tim Hortons"), or a family; no given name is evidence before
+    it. Not a rarer surname's ("Gabrielle Giffords", "John Foster Dulles": surnames the Census list lacks) nor one in
+    its own right ("Ellen Roberts", "Kyle Hawkins")."""
+    data = name_data.load()
+    last = key[-1]
+    return len(key) >= 2 and last.endswith("s") and last not in data.surnames and last[:-1] in data.common_surnames
 
 
 def _english_words(key: tuple[str, ...]) -> bool:
