@@ -1624,3 +1624,18 @@ def test_someone_named_since_is_seen_whatever_the_script_and_the_word_before():
     assert given_name_between("Llegó también François Durand, de Rutas del Sur.")
     assert given_name_between("Mit Tobias Wendeler fuhr er nach Hause.")
     assert not given_name_between("Ahora el mercado abre. Man geht hin.")
+
+
+def test_submitted_photos_bylines_joined_by_middle_dots_and_follow_lines_are_no_people():
+    """ "(Submitted by Name)" under a reader's picture, a byline whose parts a middle dot joins ("Name · Kessly News ·
+    Posted: …") and a line telling readers whom to follow name no one the story mentions; a sentence with a middle dot
+    and no time of posting, or "follow" in running text, keeps its people."""
+    body = (
+        "Oren Blaylock · Kessly News · Posted: Jan 03, 2019 5:00 AM ET | Last Updated: January 3\n\n"
+        "Bram Oduya, 44, rebuilt the pier himself. (Submitted by Ilse Vandermeer)\n\n"
+        "Submitted by Tessa Marchetti\n\n"
+        "Fares · timetables · maps: Selma Roux, 51, runs the office.\n\n"
+        "Fans follow Hollis Brandt on Twitter, she said.\n\n"
+        "Follow Wendell Ashby on Twitter: @washby"
+    )
+    assert names(body) == ["Bram Oduya", "Selma Roux", "Hollis Brandt"]

@@ -18,9 +18,10 @@ _CREDIT_LINE = (
     r"[ \t(]*(?:(?:featured|lead|top|header|cover|main)\s+)?"
     r"(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?"
     r"(?:\s+(?:by|courtesy(?:\s+of)?)\s[^\n]{0,80}$|(?:\s+(?:by|source|credit))?\s*[:(].*$)"
-    r"|[ \t]*(?:(?:written|posted|words|text)\s+)?by:? [^\n]{0,80}$"
+    r"|[ \t]*(?:(?:written|posted|words|text|submitted)\s+)?by:? [^\n]{0,80}$"
 )
-_CREDIT_PAREN = r"\((?:photo|photograph|picture|image|credit)s?\b[^)\n]*\)"
+# "(Submitted by Lena Marsh)", "(Submitted photo)": a reader's or a family's picture, credited as outlets caption it.
+_CREDIT_PAREN = r"\((?:(?:photo|photograph|picture|image|credit)s?\b|submitted\b)[^)\n]*\)"
 CREDIT_RE = re.compile(rf"(?im)^(?:{_CREDIT_LINE})|{_CREDIT_PAREN}")  # the reference form of the three rules
 # The same rules split for speed: a pattern that starts with a literal newline lets `re` jump from line
 # to line in C, where "^" in multi-line mode is tried at every character. The first line is matched
@@ -133,9 +134,11 @@ INLINE_BYLINE_RE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3
 # A dateline at the very start of the body: "HARBORVIEW, March 3 (Fictional Wire) —".
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+,[^\n—–]{0,60}?(?:—|–|--)\s")
 # Promotional one-liners: short paragraphs shouting at the reader ("Everything you need to know!"), and the headings of
-# related stories and videos ("READ MORE: …", "WATCH: …", "Related: …"): names in them are no one this story mentions.
+# related stories and videos ("READ MORE: …", "WATCH: …", "Related: …"), and a line telling readers whom to follow
+# ("Follow Lena Marsh on Twitter"): names in them are no one this story mentions.
 _PROMO = (
     r"(?=[^\n“”\"‘]{1,90}$)[^\n]*!\s*$|(?:subscribe|sign up|click|follow us|read more)\b[^\n]*$"
+    r"|follow\s[^\n]{1,60}?\son\s+(?:twitter|facebook|instagram|threads|bluesky|linkedin|tiktok|x)\b[^\n]*$"
     r"|(?:watch|related)(?:[ \t]+\w+)?[ \t]*:[^\n]*$"
 )
 PROMO_RE = re.compile(rf"(?im)^(?:{_PROMO})")
@@ -178,6 +181,25 @@ def _promo_spans(text: str) -> list[tuple[int, int]]:
             if m:
                 spans.append(m.span(1))
                 end = m.end()
+    return spans
+
+
+# A byline whose parts a middle dot joins, the outlet and the time of posting among them: "Lena Marsh, Tam Oduya ·
+# Kessly News · Posted: Jan 03, 2019 5:00 AM ET | Last Updated: January 3". Tried at each middle dot (rare in a story).
+DOT_BYLINE_RE = re.compile(r"[^\n·]{1,120}(?:·[^\n·]{1,80})*·[ \t]*(?:Posted|Last [Uu]pdated|Updated)\b[^\n]*")
+
+
+def _dot_bylines(text: str) -> list[tuple[int, int]]:
+    """Spans of DOT_BYLINE_RE, each line holding a middle dot tried once from its start."""
+    spans: list[tuple[int, int]] = []
+    i = text.find("·")
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        if (m := DOT_BYLINE_RE.match(text, start, end)) is not None:
+            spans.append(m.span())
+        i = text.find("·", end)
     return spans
 
 
@@ -303,6 +325,8 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
     spans += _outlet_credits(text)
     spans += _line_spans(AGENCY_BYLINE_FIRST_RE, AGENCY_BYLINE_RE, text)
     spans += _inline_credits(text)
+    if "·" in text:
+        spans += _dot_bylines(text)
     if any(cue in text for cue in BYLINE_CREDIT_CUES):
         spans += [m.span() for m in BYLINE_CREDIT_RE.finditer(text)]
     if "ing by" in text and any(cue in text for cue in SIGN_OFF_CUES):  # (one search first: most texts have none)
