@@ -1725,3 +1725,22 @@ def test_the_last_report_of_a_paragraph_without_quotations_names_the_next_speake
         "“The stakes are higher than one quay,” he wrote in a blog post."
     )
     assert speakers(body)[-1] == ("The stakes are higher th", "Tobin Arkwright")
+
+
+def test_an_age_epithet_is_the_person_given_that_age_not_the_previous_speaker():
+    """ "the 34-year-old said" is whoever the text gave that age ("Lena Okafor, 34,"), though somebody else spoke last;
+    an epithet with no age to match, past a full name written since the previous speaker, is left unresolved."""
+    body = (
+        "“Port Alder is ready,” said Mayor Dana Whitcombe.\n\n"
+        "Lena Okafor, 34, has crossed on the ferry every week since 2012.\n\n"
+        "“I never thought it would come back,” the 34-year-old said.\n\n"
+        "“We waited for years,” Whitcombe said.\n\n"
+        "Tomas Brandvold rowed across the strait as a boy.\n\n"
+        "“It was the only way over,” the teenager said."
+    )
+    assert speakers(body) == [
+        ("Port Alder is ready,", "Dana Whitcombe"),
+        ("I never thought it would", "Lena Okafor"),
+        ("We waited for years,", "Dana Whitcombe"),
+        ("It was the only way over", None),
+    ]

@@ -185,7 +185,12 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         if att is not None:
             return att
     if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
+        aged = _aged(state, text, a, phrase)
+        if aged is not None:  # "Lena Okafor, 34, …" / "“…,” the 34-year-old said"
+            return _Attribution(a, b, aged, phrase, AGE_RULE, "person", Basis.EPITHET)
         person, how = _resolve_pronoun(state, text, a)
+        if person is not None and _named_since(state, text, a, person, how):
+            return _Attribution(a, b, None, phrase, "role or description", "person")
         return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person", Basis.EPITHET)
     # "money that the judge said": the subject is the relative clause's own noun phrase.
     clause = RELATIVE_CLAUSE_RE.split(phrase)[-1]
@@ -222,6 +227,26 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             rule = f"{DESCRIPTION_RULE}, meaning {how}"
             return _Attribution(a, b, person, phrase, rule, "person", Basis.DESCRIPTION)
     return _Attribution(a, b, None, phrase, "role or description", kind)
+
+
+AGE_RULE = "epithet, the age the article gave a person it names"
+AGE_EPITHET_RE = re.compile(r"(?i:the)\s+(\d{1,3})-year-old\Z")
+
+
+def _aged(state: _State, text: str, a: int, phrase: str) -> int | None:
+    """The person an age epithet stands for ("the 34-year-old"): the last one the text gave that age before it, after
+    the name ("Lena Okafor, 34,") or before it ("34-year-old Lena Okafor"); None when nobody was."""
+    m = AGE_EPITHET_RE.match(phrase)
+    if m is None:
+        return None
+    age = m.group(1)
+    for mention in reversed(state.mentions[: bisect_left(state.starts, a)]):
+        after = text[mention.end : mention.end + 8]
+        if re.match(rf",\s*{age}\b", after) or re.search(
+            rf"\b{age}-year-old\s+(?:\w+\s+)?$", text[max(0, mention.start - 40) : mention.start]
+        ):
+            return mention.person
+    return None
 
 
 # How _resolve_pronoun reaches back past the paragraph of the pronoun.
