@@ -1744,3 +1744,12 @@ def test_an_age_epithet_is_the_person_given_that_age_not_the_previous_speaker():
         ("We waited for years,", "Dana Whitcombe"),
         ("It was the only way over", None),
     ]
+
+
+def test_a_relative_given_by_her_first_name_is_not_another_person_of_that_name():
+    """ "Anand's wife, Priya," is Anand's wife, not Dr. Priya Lindell named before: her words stay hers."""
+    body = (
+        "Dr. Priya Lindell, the region's medical officer of health, said crime is a health issue.\n\n"
+        "Anand's wife, Priya, said the family has received threats. “It has been hard,” she said."
+    )
+    assert speakers(body) == [("It has been hard,", "Priya")]

@@ -73,6 +73,7 @@ from .people_state import (
     _not_name_word,
     _Person,
     _plain_word,
+    _someone_elses_relative,
     _strip_possessive,
     _surname,
     _surname_speaks,
@@ -253,6 +254,13 @@ def _resolve_people(
             first_names[_name_key(c.tokens)[0]] = c.person
             continue
         c.person = full.resolve(_surname(c.tokens), last_full, first_names, c.role if c.titled else "")
+        if (
+            c.person >= 0
+            and not lang
+            and len(c.tokens) == 1
+            and _someone_elses_relative(text, c.run_start, keys[c.person])
+        ):
+            c.person = -1  # "Anand's wife, Priya,": a relative of Anand's, not Priya Lindell (see below: a person)
         if c.person < 0 and len(c.tokens) > 1:
             keys.append(_name_key(c.tokens))  # a particle-led surname nobody's full name ends with
             people.append(_Person(c.tokens, c.role))

@@ -279,6 +279,17 @@ REPORTING_AFTER_RE = re.compile(
 KIN_LONE_RE = re.compile(
     r"\b(?:his|her|their|my|our|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+)?(" + "|".join(KIN_WORDS) + r")(?:,\s*|\s+)\Z"
 )
+# The same with a named owner: "Anand's wife, Priya" (the owner's word, group 1).
+KIN_OWNER_RE = re.compile(r"\b([A-Z][\w-]*)[’']s\s+(?:[\w-]+\s+)?(?:" + "|".join(KIN_WORDS) + r")(?:,\s*|\s+)\Z")
+
+
+def _someone_elses_relative(text: str, start: int, key: tuple[str, ...]) -> bool:
+    """A given name alone introduced as the relative of a person named by another word than any of key's ("Anand's
+    wife, Priya,"): not the person of that given name named before (Priya Lindell), but Anand's wife."""
+    if not _kin_before(text, start):
+        return False
+    owner = KIN_OWNER_RE.search(text, max(0, start - 50), start)
+    return owner is not None and fold(owner.group(1)) not in key
 
 
 ADMINISTRATION_AFTER = (" administration", " presidency")
