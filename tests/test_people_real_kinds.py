@@ -1639,3 +1639,22 @@ def test_submitted_photos_bylines_joined_by_middle_dots_and_follow_lines_are_no_
         "Follow Wendell Ashby on Twitter: @washby"
     )
     assert names(body) == ["Bram Oduya", "Selma Roux", "Hollis Brandt"]
+
+
+def test_a_noun_for_a_person_opening_the_sentence_is_the_role_not_the_given_name():
+    """ "Patient Eleanor Brisebois, 81," ("Patient" is a given name somewhere); "West Des Moines" and "Operation Jade
+    Helm" open with no noun for a person and stay whole (and no one)."""
+    body = (
+        "Patient Eleanor Brisebois, 81, waited 19 hours with a broken hip. Pollster Ann Selzer, 61, said so.\n\n"
+        "The rally in West Des Moines drew rumours of Operation Jade Helm."
+    )
+    assert {p.name: p.role for p in find_people(body)} == {"Eleanor Brisebois": "Patient", "Ann Selzer": "Pollster"}
+
+
+def test_a_relative_given_by_first_name_at_a_sentence_start_is_a_person_once():
+    """ "Her daughter, Sandra, stayed" as "his wife, Laura," in mid-sentence: a person by kinship, and not also a lone
+    word left for the archive to guess."""
+    body = "Eleanor Brisebois, 81, waited all night. Her daughter, Sandra, stayed with her."
+    people, _ = scan_people(body, unconfirmed=(aside := []))
+    assert [p.name for p in people] == ["Eleanor Brisebois", "Sandra"]
+    assert [p.name for p in aside] == []

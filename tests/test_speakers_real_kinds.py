@@ -1753,3 +1753,15 @@ def test_a_relative_given_by_her_first_name_is_not_another_person_of_that_name()
         "Anand's wife, Priya, said the family has received threats. “It has been hard,” she said."
     )
     assert speakers(body) == [("It has been hard,", "Priya")]
+
+
+def test_a_relative_named_by_kinship_speaks_when_the_kinship_is_said_again():
+    body = (
+        "Eleanor Brisebois, 81, waited 19 hours. Her daughter, Sandra, stayed with her.\n\n"
+        "“They were kind, but there was no bed,” Brisebois said.\n\n"
+        "“My mother deserved better,” her daughter said."
+    )
+    assert speakers(body) == [
+        ("They were kind, but ther", "Eleanor Brisebois"),
+        ("My mother deserved bette", "Sandra"),
+    ]

@@ -113,7 +113,9 @@ def scan_people(
     if lone:
         # A word alone that is no part of any name ("Obama", "Bibi"): kept aside for the archive, which keeps it
         # only for a person it knows by that name or an alias (see _lone_words).
-        unconfirmed.extend(_lone_words(lone, place_words))
+        # (Not one a rule made a person of: "his wife, Laura," is Laura, a person or unconfirmed below, once.)
+        alone = {p.tokens[0] for p in people if len(p.tokens) == 1}
+        unconfirmed.extend(m for m in _lone_words(lone, place_words) if m.name not in alone)
     found = _confirm_english(text, people, cands) if not lang else _confirm_other(text, people, cands, lang)
     if len(found) == len(people):
         return _finish(text, people, cands, found, lang)

@@ -56,6 +56,7 @@ from .people_words import (
     GROUP_WORDS,
     LOWER_PARTICLES,
     MONTHS,
+    NAME_OPENING_NOUNS,
     NON_PERSON_WORDS,
     OCCUPATION_NOUNS,
     OPENING_ROLE_ENDINGS,
@@ -683,6 +684,13 @@ def _surname_after_given_name(toks: tuple[str, ...], lowered: list[str], i: int,
     return initial or _dotted_initials(before) or fold(before) in name_data.load().given_names
 
 
+def _word_before_english_name(before: str, given: str, data) -> bool:
+    """A noun for a person that no English-speaking country gives as a name ("patient", "voter", "survivor"; a given
+    name elsewhere) before a given name they do ("Eleanor"): the role of the person named (not "West Des Moines",
+    "Operation Jade Helm": a place's and an operation's words)."""
+    return before in NAME_OPENING_NOUNS and before not in data.english_given_names and given in data.english_given_names
+
+
 def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
     """Where a name starts in a long run, by the first given name a list knows: "Senate Majority Whip | John
     Cornyn", "House Intelligence Republican | Mike Pompeo", "Pennsylvania's | Patrick J. Toomey", "Pastor |
@@ -696,9 +704,11 @@ def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
             continue
         if low in PARTICLES and (low not in GIVEN_PARTICLES or not toks[k + 1][:1].isupper()):
             continue  # "ben" of "David ben Gurion" (but "Ben Carson", "Al Franken": given names)
+        before = fold(toks[k - 1])
+        if k - 1 == cut and _word_before_english_name(before, low, data):
+            return k  # "Patient Eleanor Brisebois, 81,": a noun a sentence opens with, though some country's given name
         if fold(toks[k - 1].rstrip(".")) in data.given_names or len(toks) - k > 4:
             return cut
-        before = fold(toks[k - 1])
         # "Nancy Pelosi’s San Francisco" (a person's possession), not "Salem Radio's Hugh Hewitt" (an outlet's man)
         possessor = k - 2 >= cut and fold(toks[k - 2]) in data.given_names and not _org_word(_strip_possessive(before))
         if (

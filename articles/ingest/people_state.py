@@ -277,7 +277,9 @@ REPORTING_AFTER_RE = re.compile(
 
 
 KIN_LONE_RE = re.compile(
-    r"\b(?:his|her|their|my|our|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+)?(" + "|".join(KIN_WORDS) + r")(?:,\s*|\s+)\Z"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+)?("
+    + "|".join(KIN_WORDS)
+    + r")(?:,\s*|\s+)\Z"
 )
 # The same with a named owner: "Anand's wife, Priya" (the owner's word, group 1).
 KIN_OWNER_RE = re.compile(r"\b([A-Z][\w-]*)[’']s\s+(?:[\w-]+\s+)?(?:" + "|".join(KIN_WORDS) + r")(?:,\s*|\s+)\Z")

@@ -407,6 +407,13 @@ PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
     "rival ally colleague pick entertainer wrestler scholar star player".split()
 )
 
+# Nouns for a person that open a sentence before their name in capitals ("Patient Eleanor Brisebois, 81,"; see
+# people_runs._word_before_english_name): occupations, and the lay people news quotes.
+NAME_OPENING_NOUNS = PERSON_NOUNS | frozenset(
+    "patient survivor victim voter shopper commuter passenger driver parent retiree tenant homeowner customer client "
+    "veteran refugee immigrant worker neighbour neighbor protester fan supporter student".split()
+)
+
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
 # forecaster", "parish councillor", "nurse anaesthetist" (role words, title words, organisation nouns).
 OCCUPATION_MODIFIERS = (ROLE_WORDS - {"of", "for", "the"}) | frozenset(
