@@ -1765,3 +1765,18 @@ def test_a_relative_named_by_kinship_speaks_when_the_kinship_is_said_again():
         ("They were kind, but ther", "Eleanor Brisebois"),
         ("My mother deserved bette", "Sandra"),
     ]
+
+
+def test_a_pronoun_after_two_people_of_its_gender_named_together_is_nobodys():
+    """ "Anand and Mensah spoke after the vote. “…,” he said": either may be meant ("Ravi" is in no list of given names:
+    he may be a man), so neither is named; with a man and a woman known as such, the pronoun chooses."""
+    body = (
+        "Coun. Ravi Anand and union president Kofi Mensah spoke after the vote. “We will keep fighting,” he said.\n\n"
+        "Both Meera Joshi and Lidia Sousa voted for the motion. “It was the right call,” she said.\n\n"
+        "Gerald Okonkwo and Lidia Sousa left together. “We are tired,” she said."
+    )
+    assert speakers(body) == [
+        ("We will keep fighting,", None),
+        ("It was the right call,", None),
+        ("We are tired,", "Lidia Sousa"),
+    ]

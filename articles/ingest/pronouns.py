@@ -20,6 +20,7 @@ from .people import (
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people_resolve import TITLE_GENDERS
 from .people_state import _kin_before
+from .people_words import OCCUPATION_MODIFIERS, OCCUPATION_NOUNS
 from .quote_state import (
     CLAUSE_WORDS,
     DEFINITE_RE_ENGLISH,
@@ -311,6 +312,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             if other is None:
                 continue
             return other, "the other person of that surname, whose gender fits"
+        if _joined_subject(state, text, i, para_start, genders, want):
+            return None, JOINED_RULE
         subject = _subject_before_object(state, text, m, para_start, genders, want)
         if subject is not None:
             return subject, "the subject of the sentence naming the last person as its object"
@@ -363,6 +366,35 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
             return m.person, "the last person named before"
     return None, "nobody fits"
+
+
+JOINED_RULE = "two people of that gender named together as the subject before: either could be meant"
+
+
+def _joined_subject(state: _State, text: str, i: int, para_start: int, genders: dict[int, str], want: str) -> bool:
+    """Mention i and the one before it, joined by "and", open their sentence ("Anand and Mensah spoke after the vote.",
+    "Both Lindqvist and Dunmore voted"), and both may fit the pronoun: it may mean either, so it means nobody."""
+    if i == 0 or not want:
+        return False
+    m, other = state.mentions[i], state.mentions[i - 1]
+    between = text[other.end : m.start].split()
+    # "Anand and Mensah", "Coun. Ravi Anand and union president Kofi Mensah": a role may stand before the second name
+    if other.person == m.person or between[:1] not in (["and"], ["&"]) or not all(map(_role_word, between[1:])):
+        return False
+    # (a gender not known may be the pronoun's: "Ravi" is in no list, and a wrong speaker is worse than none)
+    if genders.get(m.person, want) != want or genders.get(other.person, want) != want:
+        return False
+    start = max(_last_sentence_mark(text, para_start, other.start) + 1, para_start)
+    opener = text[start : other.start].split()
+    if opener[:1] in (["Both"], ["both"]):
+        opener = opener[1:]
+    return all(map(_role_word, opener))  # the first name's role or title only ("Coun. Ravi Anand and …")
+
+
+def _role_word(word: str) -> bool:
+    """A word of a role before a name: a title ("Coun."), a capitalised word, an occupation or its modifier."""
+    low = word.lower()
+    return word[:1].isupper() or low in OCCUPATION_NOUNS or low in OCCUPATION_MODIFIERS
 
 
 def _in_description_of(state: _State, text: str, i: int, para_start: int) -> bool:
