@@ -1780,3 +1780,33 @@ def test_a_pronoun_after_two_people_of_its_gender_named_together_is_nobodys():
         ("It was the right call,", None),
         ("We are tired,", "Lidia Sousa"),
     ]
+
+
+def test_an_age_epithet_reads_the_ways_news_gives_an_age_and_no_house_number():
+    """ "a 34-year-old nurse" and "(34)" give an age; ", 34 Elm Street" does not; two people of that age leave the
+    epithet nobody's; a possessor named since ("from Tom Brisk's farm") is no one the epithet could mean."""
+    body = (
+        "Tom Brisk, 34 Elm Street, said the road flooded. Lena Okafor, a 34-year-old nurse, agreed.\n\n"
+        "“It was dark,” the 34-year-old said.\n\n"
+        "Ines Varga (19) drove home from Tom Brisk's farm.\n\n"
+        "“I was scared,” said Ines Varga.\n\n"
+        "She had stopped at Tom Brisk's gate.\n\n"
+        "“Nobody came,” the teenager said.\n\n"
+        "Bram Oduya, 51, and Selma Roux, 51, waited too.\n\n"
+        "“We waited,” the 51-year-old said."
+    )
+    assert speakers(body) == [
+        ("It was dark,", "Lena Okafor"),
+        ("I was scared,", "Ines Varga"),
+        ("Nobody came,", "Ines Varga"),
+        ("We waited,", None),
+    ]
+
+
+def test_a_relative_of_the_same_family_is_the_person_of_that_full_name():
+    """ "Priya's husband, Ravi," after "Priya Anand and her husband Ravi Anand": Ravi Anand, not a second Ravi."""
+    body = (
+        "Priya Anand and her husband Ravi Anand run the bakery.\n\n"
+        "Priya's husband, Ravi, said sales fell. “It is hard,” he said."
+    )
+    assert speakers(body) == [("It is hard,", "Ravi Anand")]

