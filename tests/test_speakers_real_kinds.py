@@ -1810,3 +1810,18 @@ def test_a_relative_of_the_same_family_is_the_person_of_that_full_name():
         "Priya's husband, Ravi, said sales fell. “It is hard,” he said."
     )
     assert speakers(body) == [("It is hard,", "Ravi Anand")]
+
+
+def test_a_surname_alone_may_be_the_first_of_two_in_an_english_text():
+    """ "María Fernanda Ortiz Salcedo" … "Ortiz said": the first of her two surnames (and "Camille Etienne Gbedey" …
+    "Etienne said"), not a new "Fernanda Ortiz" nor nobody."""
+    body = (
+        "Mexican economy minister María Fernanda Ortiz Salcedo said Mexico would join.\n\n"
+        "“Mexico is at the table,” Ortiz said.\n\n"
+        "“He is tired,” said Camille Etienne Gbedey, his mother. “Maybe a doctor can help,” Etienne said."
+    )
+    assert speakers(body) == [
+        ("Mexico is at the table,", "María Fernanda Ortiz Salcedo"),
+        ("He is tired,", "Camille Etienne Gbedey"),
+        ("Maybe a doctor can help,", "Camille Etienne Gbedey"),
+    ]

@@ -476,6 +476,19 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return _Attribution(a, b, fits[0], phrase, "surname of a person the article names")
     if fits:
         return _Attribution(a, b, None, phrase, "surname of several people: unresolved", "person")
+    if not first:
+        # "María Fernanda Ortiz Salcedo" … "Ortiz said": the first of two surnames, as Spanish and Portuguese names go
+        # by (in an English text too); not a middle initial ("John Q. Ortiz")
+        seconds = [
+            i
+            for i, p in enumerate(state.people)
+            if len(parts := p.name.split()) >= 3
+            and fold(parts[-2]).lower() == surname
+            and not parts[-2].endswith(".")
+            and genders.get(i, want) == want
+        ]
+        if len(seconds) == 1:
+            return _Attribution(a, b, seconds[0], phrase, "first of two surnames of a person the article names")
     name = " ".join(words)
     if fold(name).lower().replace("’", "'") in name_data.load().places:
         # "Sacramento said", "Norland insisted that …": a place (its government, its people) speaks, not a person, nor
