@@ -88,6 +88,16 @@ def test_people_scored_apart_for_full_and_one_word_names():
     assert result["people_recall"] == pytest.approx(2 / 3)
 
 
+def test_a_quotations_speaker_counts_among_the_people_found():
+    # The archive stores a mention of each speaker, also one named only next to the reporting verb ("Melanie said"):
+    # worked by hand, gold {ana ruiz, melanie}, people found {ana ruiz} and speakers {melanie, cara vell}: P 2/3, R 2/2.
+    cases = [{"id": "d", "headline": "D", "body": "…", "people": ["Ana Ruiz", "Melanie"], "quotes": []}]
+    predictions = {"D": ([("Yes, yes.", "Melanie"), ("No.", "Cara Vell"), ("Maybe.", None)], ["Ana Ruiz"])}
+    result = score(cases, fake_extract(predictions))
+    assert result["people_precision"] == pytest.approx(2 / 3)
+    assert result["people_recall"] == pytest.approx(1.0)
+
+
 def test_errors_counted_by_kind():
     """The kinds say what is left to fix: here, by hand from CASES and PREDICTIONS above."""
     kinds = score(CASES, fake_extract(PREDICTIONS))["error_kinds"]
@@ -115,6 +125,7 @@ def test_kinds_name_the_rule_that_decided_the_speaker(tmp_path, capsys):
     assert result["error_kinds"] == {
         "speaker: another person, by rule 'pronoun next to the reporting verb'": 1,
         "person missed: one-word name": 1,
+        "person spurious: full name": 1,  # the wrong speaker, Bo Trask, whom the archive would store as mentioned
     }
     (tmp_path / "e.json").write_text(json.dumps(case))
     assert main([str(tmp_path), "--kinds"]) == 0

@@ -1825,3 +1825,16 @@ def test_a_surname_alone_may_be_the_first_of_two_in_an_english_text():
         ("He is tired,", "Camille Etienne Gbedey"),
         ("Maybe a doctor can help,", "Camille Etienne Gbedey"),
     ]
+
+
+def test_a_plural_noun_opening_the_sentence_is_no_speaker_named_as_written():
+    """ "Allies say he is “…”": a group, though the text writes the word nowhere in lower case (the archive would have
+    made a person "Allies"); surnames that end in "s" are no plurals."""
+    from articles.ingest.speakers import _plural_noun
+
+    assert speakers("Allies say he is “tired of it all.”") == [("tired of it all.", None)]
+    assert [w for w in ("Allies", "Critics", "Officials", "Sanders", "Giffords", "Williams") if _plural_noun(w)] == [
+        "Allies",
+        "Critics",
+        "Officials",
+    ]

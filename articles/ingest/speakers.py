@@ -496,6 +496,8 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         return _Attribution(a, b, None, phrase, PLACE_RULE, "organisation")
     if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
         return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
+    if len(words) == 1 and _plural_noun(name):
+        return None  # "Allies say that he …", "Critics said": a group opening the sentence, though written once
     full = _full_name_elsewhere(text, name) if len(words) == 1 else ""
     if full:  # "on The Petra Quillfeather Hour … Quillfeather said": the person the full name names
         return _new_speaker(state, text, a, b, phrase, full, titles, "full name written elsewhere in the text")
@@ -509,6 +511,17 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
 
 
 PLACE_RULE = "name of a place"
+
+
+def _plural_noun(word: str) -> bool:
+    """An English plural that is no surname or given name ("Allies", "Critics", "Officials"; not "Sanders", "Williams",
+    "Giffords"): the plural of a word the English word list has too."""
+    low = fold(word).lower()
+    data = name_data.load()
+    if not low.endswith("s") or low not in data.english_words or low in data.surnames or low in data.given_names:
+        return False
+    stems = (low[:-1], low[:-2], low[:-3] + "y") if low.endswith("ies") else (low[:-1], low[:-2])
+    return any(stem in data.english_words for stem in stems)
 
 
 def _new_speaker(
