@@ -1838,3 +1838,16 @@ def test_a_plural_noun_opening_the_sentence_is_no_speaker_named_as_written():
         "Critics",
         "Officials",
     ]
+
+
+def test_a_full_name_elsewhere_is_none_when_two_given_names_stand_before_the_surname():
+    """German "zahlte Thomas Elder" (Thomas paid Elder: subject and object side by side) beside "Lee Elder": a lone
+    "Elder" takes neither full name, though only "Thomas" is a given name of one gender (it had been "Thomas Elder");
+    one given name before the surname still gives the full name."""
+    from articles.ingest.speakers import _full_name_elsewhere
+
+    text = "Der Golfer Lee Elder begann als Caddie. Im Gegenzug zahlte Thomas Elder die Startgelder. Elder sagte: „…“"
+    assert _full_name_elsewhere(text, "Elder") == ""
+    assert _full_name_elsewhere("On The Petra Quillfeather Hour, Quillfeather said …", "Quillfeather") == (
+        "Petra Quillfeather"
+    )

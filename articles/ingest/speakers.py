@@ -544,13 +544,17 @@ GIVEN_BEFORE_RE = r"(?<![\w’'-])([A-Z][a-z]+)\s+{}(?![\w-])"
 def _full_name_elsewhere(text: str, surname: str) -> str:
     """The full name a one-word speaker has where the text writes it after a given name, when it does so with one
     given name only: a show's title ("The Petra Quillfeather Hour") or a caption names the person scan_people did
-    not take as such. Two given names before it (two people of that surname): none."""
-    given = {
+    not take as such. Two given names before it (two people of that surname): none; a given name of either gender
+    counts among them ("Lee Elder" beside "zahlte Thomas Elder", Thomas paying Elder: none, not Thomas Elder)."""
+    given_names = name_data.load().given_names
+    written = {
         m.group(1)
         for m in re.finditer(GIVEN_BEFORE_RE.format(re.escape(surname)), text)
-        if m.group(1).lower() not in NAME_PREFIX_WORDS and gender_of(m.group(1))
+        if m.group(1).lower() not in NAME_PREFIX_WORDS
     }
-    return f"{given.pop()} {surname}" if len(given) == 1 else ""
+    given = {word for word in written if gender_of(word)}
+    others = {word for word in written - given if fold(word).lower() in given_names}
+    return f"{given.pop()} {surname}" if len(given) == 1 and not others else ""
 
 
 # A capital after a small letter, or an acronym run into a word: "PortLinq", "KXTide".
