@@ -1841,13 +1841,28 @@ def test_a_plural_noun_opening_the_sentence_is_no_speaker_named_as_written():
 
 
 def test_a_full_name_elsewhere_is_none_when_two_given_names_stand_before_the_surname():
-    """German "zahlte Thomas Elder" (Thomas paid Elder: subject and object side by side) beside "Lee Elder": a lone
-    "Elder" takes neither full name, though only "Thomas" is a given name of one gender (it had been "Thomas Elder");
+    """German "zahlte Thomas Ambrose" (Thomas paid Ambrose: subject and object side by side) beside "Lee Ambrose": a
+    lone "Ambrose" takes neither full name, though only "Thomas" is a given name of one gender (it had been "Thomas
+    Ambrose");
     one given name before the surname still gives the full name."""
     from articles.ingest.speakers import _full_name_elsewhere
 
-    text = "Der Golfer Lee Elder begann als Caddie. Im Gegenzug zahlte Thomas Elder die Startgelder. Elder sagte: „…“"
-    assert _full_name_elsewhere(text, "Elder") == ""
+    text = (
+        "Der Golfer Lee Ambrose begann als Caddie. Im Gegenzug zahlte Thomas Ambrose die Startgelder. "
+        "Ambrose sagte: „…“"
+    )
+    assert _full_name_elsewhere(text, "Ambrose") == ""
     assert _full_name_elsewhere("On The Petra Quillfeather Hour, Quillfeather said …", "Quillfeather") == (
         "Petra Quillfeather"
     )
+
+
+def test_a_name_after_a_gerund_opening_the_sentence_is_its_object_not_the_subject():
+    """ "Taking Tobin outside is his favourite activity, he said. “…”": Tobin is who is taken out; the quotation that
+    follows is the subject's, Aldric's."""
+    body = (
+        "Prince Aldric and Mireille live in Vantor with their son, Tobin, who turns two in May.\n\n"
+        "Aldric said having outdoor space has helped.\n\n"
+        "Taking Tobin outside is his favourite activity, he said. “The highlight for me is the bicycle.”"
+    )
+    assert speakers(body) == [("The highlight for me is ", "Aldric")]

@@ -214,6 +214,11 @@ def _given_name_word(word: str) -> bool:
     return word in given or ("-" in word and all(part in given for part in word.split("-")))
 
 
+# An English contraction is no name's word: "Why We’re Polarized" (a book), "They’ll Never Know" (a song); not
+# "O'Neill", "D'Amato" (a letter before the apostrophe, a name after it).
+CONTRACTION_RE = re.compile(r"[a-z]+(?:'(?:re|ve|ll|m|d)|n't)")
+
+
 @lru_cache(maxsize=16384)
 def _not_name_word(tok: str, lang: str = "") -> bool:
     low = fold(_strip_possessive(tok.rstrip(".")))
@@ -224,6 +229,7 @@ def _not_name_word(tok: str, lang: str = "") -> bool:
         or low in AFFILIATION_WORDS
         or low in PURE_TITLES
         or _compound_modifier(low)
+        or ("'" in low and CONTRACTION_RE.fullmatch(low))
     ):
         return True
     rules = rules_for(lang) if lang else None

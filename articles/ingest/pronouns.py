@@ -535,6 +535,8 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
     while (
         words
         and not words[-1].rstrip(closing).endswith(",")
+        # "Taking Archie outside is his favourite activity": a gerund's object, not a title before a subject
+        and not (words[-1].endswith("ing") and words[-1].lower() != "king")
         and (
             words[-1][:1].isupper()
             or words[-1].lower() in ROLE_WORDS
