@@ -1866,3 +1866,14 @@ def test_a_name_after_a_gerund_opening_the_sentence_is_its_object_not_the_subjec
         "Taking Tobin outside is his favourite activity, he said. “The highlight for me is the bicycle.”"
     )
     assert speakers(body) == [("The highlight for me is ", "Aldric")]
+
+
+def test_a_pronoun_does_not_reach_back_to_a_name_in_brackets():
+    """ "(the first track even samples the voice of astronomer Edwin Marlowe) the EP let Lubo reflect … “…,” he says":
+    a name in an aside is not whom "he" means; Lubo is no name the lists know, so nobody is named."""
+    body = (
+        "Given its inspiration from the Vantor probe (the first track even samples the voice of astronomer Edwin "
+        "Marlowe) the EP allowed Lubo to reflect on fragility.\n\n"
+        "“When you look at that image of earth, you can’t help but put our experience into perspective,” he says."
+    )
+    assert speakers(body) == [("When you look at that im", None)]

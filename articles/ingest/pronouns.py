@@ -353,6 +353,10 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         m = mentions[i]
         if want and _owner_of_person(text, m):
             return None, OWNER_RULE
+        if _in_brackets(text, m):
+            # "(the first track even samples the voice of … Carl Sagan) the EP allowed Luboku to …": an aside's
+            # name is not whom a later "he" means, nor is anyone further back
+            return None, "the last person named is in brackets, an aside"
         if not want or genders.get(m.person, want) == want:
             # the subject of that sentence when the person last named is its object ("Ruiz promised … the policies
             # of President Obama. / “…,” he said": Ruiz)
@@ -395,6 +399,13 @@ def _role_word(word: str) -> bool:
     """A word of a role before a name: a title ("Coun."), a capitalised word, an occupation or its modifier."""
     low = word.lower()
     return word[:1].isupper() or low in OCCUPATION_NOUNS or low in OCCUPATION_MODIFIERS
+
+
+def _in_brackets(text: str, m: Mention) -> bool:
+    """The mention stands inside round brackets on its line, closed after it ("(… Carl Sagan)")."""
+    line = text.rfind("\n", 0, m.start) + 1
+    opened = text.rfind("(", line, m.start)
+    return opened >= 0 and text.rfind(")", opened, m.start) < 0 and text.find(")", m.end, m.end + 200) >= 0
 
 
 def _in_description_of(state: _State, text: str, i: int, para_start: int) -> bool:
