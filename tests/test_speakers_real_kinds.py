@@ -1877,3 +1877,16 @@ def test_a_pronoun_does_not_reach_back_to_a_name_in_brackets():
         "“When you look at that image of earth, you can’t help but put our experience into perspective,” he says."
     )
     assert speakers(body) == [("When you look at that im", None)]
+
+
+def test_a_role_given_in_passing_long_before_is_not_whom_it_means_later():
+    """ "soul star Ivo Brandt" named once, paragraphs before "the star explained", in a story about Odile Saranko
+    named since: the star is likelier hers than his, so nobody is named, and her "she" after it is hers."""
+    filler = "The tour went on through the spring and the summer, city after city, to full halls. " * 20
+    body = (
+        "Odile Saranko joined forces with soul star Ivo Brandt on a duet in 1991.\n\n"
+        f"{filler}\n\n"
+        "When Saranko was asked about the next decade, the star explained that her priority was to stay “happy and "
+        "healthy.” She added, “I am not planning on slowing down.”"
+    )
+    assert speakers(body) == [("happy and healthy.", None), ("I am not planning on slo", "Odile Saranko")]

@@ -633,8 +633,23 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
         person = _introduced_with(state, text, pos, head, folded)
         if person is not None:
-            return person
+            return None if _passing_mention(state, text, pos, person) else person
     return _last_with_role(state, folded)
+
+
+PASSING_MENTION_REACH = 1500  # characters back from a role reference beyond which a person named once is long gone
+
+
+def _passing_mention(state: _State, text: str, pos: int, person: int) -> bool:
+    """The role's person was named once, long before, in passing ("soul star Peabo Bryson" ten paragraphs up), while
+    the text has gone on about someone else named since in the paragraph: "the star explained" is likelier theirs."""
+    own = [m for m in state.mentions if m.person == person and m.start < pos]
+    if len(own) != 1 or pos - own[0].end < PASSING_MENTION_REACH:
+        return False
+    para = _rfind(state, text, "\n", 0, pos) + 1
+    return any(
+        m.person != person for m in state.mentions[bisect_left(state.starts, para) : bisect_left(state.starts, pos)]
+    )
 
 
 # A role written at j introduces a name that starts up to 120 characters before j or up to 60 after it, and ends no
