@@ -641,14 +641,24 @@ PASSING_MENTION_REACH = 1500  # characters back from a role reference beyond whi
 
 
 def _passing_mention(state: _State, text: str, pos: int, person: int) -> bool:
-    """The role's person was named once, long before, in passing ("soul star Peabo Bryson" ten paragraphs up), while
-    the text has gone on about someone else named since in the paragraph: "the star explained" is likelier theirs."""
-    own = [m for m in state.mentions if m.person == person and m.start < pos]
-    if len(own) != 1 or pos - own[0].end < PASSING_MENTION_REACH:
+    """The role's person was named once, long before, in passing ("soul star Peabo Bryson" ten paragraphs up), and the
+    role's own sentence names someone else ("when Dion was asked …, the star explained"): "the star" is likelier
+    theirs. (Not "Bo Lind nodded. “Ready,” the coach said": a coach introduced as such, another person's sentence.)"""
+    starts = state.memo.get("mention starts")
+    if starts is None:  # each person's mention starts, in text order (read once an article)
+        starts = state.memo["mention starts"] = {}
+        for m in state.mentions:
+            starts.setdefault(m.person, []).append(m.start)
+    own = starts.get(person, [])
+    if bisect_left(own, pos) != 1:
+        return False
+    if pos - state.mentions[bisect_left(state.starts, own[0])].end < PASSING_MENTION_REACH:
         return False
     para = _rfind(state, text, "\n", 0, pos) + 1
+    sentence = max(_last_sentence_mark(text, para, pos) + 1, para)
     return any(
-        m.person != person for m in state.mentions[bisect_left(state.starts, para) : bisect_left(state.starts, pos)]
+        m.person != person and not _inside_quote(state, m.start)
+        for m in state.mentions[bisect_left(state.starts, sentence) : bisect_left(state.starts, pos)]
     )
 
 
