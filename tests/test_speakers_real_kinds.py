@@ -1890,3 +1890,25 @@ def test_a_role_given_in_passing_long_before_is_not_whom_it_means_later():
         "healthy.” She added, “I am not planning on slowing down.”"
     )
     assert speakers(body) == [("happy and healthy.", None), ("I am not planning on slo", "Odile Saranko")]
+
+
+def test_a_quotation_whose_next_sentence_names_its_speaker():
+    """ "“…” That was the message from X", "So says X", "That’s the view of X", "Those were the words of X", "That quote
+    from X appeared …": the sentence after the quotation names whose words they were; "This is the legacy of X" after
+    a quotation names no speaker (nor is it the previous speaker's, the paragraph being of its own)."""
+    body = (
+        "“We cannot keep fares where they are.” That was the message from Port Authority chair Marisol Tenney.\n\n"
+        "“It is a tax on islanders.” So says Ravi Anand, who lives on Alder Island.\n\n"
+        "“Nobody likes it, but it is needed.” That’s the view of Dana Whitcombe, the island’s mayor.\n\n"
+        "“I will pay it.” Those were the words of commuter Lena Okafor, 34.\n\n"
+        "“Rather a leaking boat than no boat.” That quote from harbourmaster Tomas Brandvold appeared in 1980.\n\n"
+        "“The ferry is a lifeline.” This is the legacy of Ines Varga, who founded the line."
+    )
+    assert speakers(body) == [
+        ("We cannot keep fares whe", "Marisol Tenney"),
+        ("It is a tax on islanders", "Ravi Anand"),
+        ("Nobody likes it, but it ", "Dana Whitcombe"),
+        ("I will pay it.", "Lena Okafor"),
+        ("Rather a leaking boat th", "Tomas Brandvold"),
+        ("The ferry is a lifeline.", None),
+    ]

@@ -81,6 +81,7 @@ from .people import (
 )
 from .people_resolve import TITLE_GENDERS
 from .pronouns import (
+    _abbreviation_at,
     _sentence_subject,
     _subject_position,
 )
@@ -278,6 +279,8 @@ def _fallback(
         mention = _mention_in(state, sentence[0], span.start, text)
         if mention is not None and not _inside_quote(state, mention.start) and not _someone_of(text, mention):
             return _Attribution(span.start, span.start, mention.person, "", "named before a colon")
+    if span.closed and state.words is ENGLISH_WORDS and (named := _named_after(state, text, span)) is not None:
+        return named  # "“…” That was the message from Marisol Tenney."
     answer = _answer_speaker(state, text, span.start)
     if answer is not None:  # a quotation in an interview answer with no speaker of its own
         return _Attribution(span.start, span.start, answer, "", "interview answer")
@@ -322,6 +325,45 @@ def _fallback(
             return _Attribution(span.start, span.start, None, "", SECTION_BREAK_RULE, basis=Basis.FOLLOW_ON_CUT)
         return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
+
+
+# The sentence right after a quotation that says whose words they were: "“…” That was the message from X", "“…” So says
+# X", "“…” Those were the words of X", "“…” That’s the view of X", "“…” That quote from X …".
+NAMED_AFTER_RE = re.compile(
+    r"[ \t]*(?:So\s+says|(?:That|This|Those|These|Such)(?:(?:[’']s|\s+(?:is|was|were|are|has\s+been|had\s+been))\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:message|words?|view|verdict|warning|assessment|advice|sentiment|argument|position|"
+    r"reaction|response|plea|promise|thinking|quote|comment|remark)|\s+(?:quote|quotation|comment|remark)s?)\s+"
+    r"(?:from|of|by))\s"
+)
+NAMED_AFTER_RULE = "named in the sentence after the quotation"
+
+
+def _named_after(state: _State, text: str, span: _Span) -> _Attribution | None:
+    """The person the sentence right after a quotation names as its speaker (NAMED_AFTER_RE), the first named within
+    80 characters and in that sentence ("… the message from Port Authority chair Marisol Tenney on Tuesday")."""
+    m = NAMED_AFTER_RE.match(text, span.end + 1)
+    if m is None:
+        return None
+    for i in range(bisect_left(state.starts, m.end()), len(state.mentions)):
+        mention = state.mentions[i]
+        if mention.start > m.end() + 80 or _sentence_ends(text, m.end(), mention.start):
+            return None
+        return _Attribution(span.start, span.start, mention.person, "", NAMED_AFTER_RULE)
+    return None
+
+
+def _sentence_ends(text: str, a: int, b: int) -> bool:
+    """A line break, or a full stop, "!" or "?" that ends a sentence (not a title's or an initial's: "Dr. Ana Ruiz"),
+    between a and b."""
+    if "\n" in text[a:b]:
+        return True
+    return any(
+        not (text[k] == "." and _abbreviation_at(text, k))
+        for k in (m.start() for m in END_MARK_RE.finditer(text, a, b))
+    )
+
+
+END_MARK_RE = re.compile(r"[.!?](?=\s)")
 
 
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"
