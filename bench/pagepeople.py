@@ -51,9 +51,9 @@ def found_people(root: Path) -> list[tuple[str, str, str]]:
             if isinstance(item, formats.Rejection):
                 continue
             result = extract(item.headline, item.body_text)
-            # The people and the quotations' speakers: the archive stores a mention of each (see evaluate.py).
-            names = dict.fromkeys([p.name for p in result.people] + [q.speaker for q in result.quotes if q.speaker])
-            found.extend((f"{path.relative_to(root)}#{n}", result.language or "en", name) for name in names)
+            found.extend(
+                (f"{path.relative_to(root)}#{n}", result.language or "en", name) for name in result.mentioned()
+            )
     return found
 
 

@@ -15,8 +15,9 @@ rule of its converter gave the speaker ("rule"); speaker_by_rule then splits the
 speaker_named_right is the other side: of the found quotations given a person, the share given the
 right one (a speaker left unresolved lowers the speaker figure, a wrong one both).
 
-People: the people found are the article's people (Extraction.people) and its quotations' speakers, as the archive
-stores a mention of each (a speaker named only next to the reporting verb, "Melanie said", is in no people list).
+People: the people found are the article's people and its quotations' speakers (Extraction.mentioned()), as the
+archive stores a mention of each (a speaker named only next to the reporting verb, "Melanie said", is in no people
+list).
 
 Error kinds (error_kinds, printed with --kinds): every error counted under a kind read off the error
 itself, so a run says what is left to fix: a wrong or missing speaker under the extractor's rule that
@@ -119,11 +120,7 @@ def _score_case(
     tally["predicted_quotes"] += len(predicted)
 
     gold_people = {normalise_name(n) for n in case.get("people", [])}
-    # The archive stores a mention of each quotation's speaker too (archive._resolve_rows: "speaker of a quotation"),
-    # also one the text names only next to the reporting verb (a speaker named as written): its people are both.
-    found_people = {normalise_name(p.name) for p in result.people} | {
-        normalise_name(q.speaker) for q in result.quotes if q.speaker
-    }
+    found_people = {normalise_name(name) for name in result.mentioned()}  # the people and the speakers
     tally["people_ok"] += len(gold_people & found_people)
     tally["gold_people"] += len(gold_people)
     tally["predicted_people"] += len(found_people)

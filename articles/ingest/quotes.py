@@ -81,7 +81,7 @@ from .people import (
 )
 from .people_resolve import TITLE_GENDERS
 from .pronouns import (
-    _abbreviation_at,
+    _last_sentence_mark,
     _sentence_subject,
     _subject_position,
 )
@@ -160,6 +160,11 @@ class Extraction:
     # Names found without evidence of a person, in any language (see people_evidence._evidence):
     # the archive keeps them only when it knows the person already.
     unconfirmed: list[PersonMention] = field(default_factory=list)
+
+    def mentioned(self) -> list[str]:
+        """The names the archive stores a mention of (archive._resolve_rows): the people, then the quotations'
+        speakers ("speaker of a quotation", also one the text names only next to the reporting verb), once each."""
+        return list(dict.fromkeys([p.name for p in self.people] + [q.speaker for q in self.quotes if q.speaker]))
 
 
 # --- 5. putting it together -------------------------------------------------------------------------------
@@ -346,24 +351,10 @@ def _named_after(state: _State, text: str, span: _Span) -> _Attribution | None:
         return None
     for i in range(bisect_left(state.starts, m.end()), len(state.mentions)):
         mention = state.mentions[i]
-        if mention.start > m.end() + 80 or _sentence_ends(text, m.end(), mention.start):
-            return None
+        if mention.start > m.end() + 80 or _last_sentence_mark(text, m.end(), mention.start) >= m.end():
+            return None  # too far, or in a sentence of its own
         return _Attribution(span.start, span.start, mention.person, "", NAMED_AFTER_RULE)
     return None
-
-
-def _sentence_ends(text: str, a: int, b: int) -> bool:
-    """A line break, or a full stop, "!" or "?" that ends a sentence (not a title's or an initial's: "Dr. Ana Ruiz"),
-    between a and b."""
-    if "\n" in text[a:b]:
-        return True
-    return any(
-        not (text[k] == "." and _abbreviation_at(text, k))
-        for k in (m.start() for m in END_MARK_RE.finditer(text, a, b))
-    )
-
-
-END_MARK_RE = re.compile(r"[.!?](?=\s)")
 
 
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"

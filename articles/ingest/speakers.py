@@ -258,13 +258,9 @@ def _aged(state: _State, text: str, a: int, phrase: str) -> int | None:
 def _other_person_named_since(state: _State, text: str, a: int, person: int, how: str) -> bool:
     """An English epithet resolved to someone of an earlier paragraph while another person was named since, not as a
     possessor ("Tom Brisk rowed across as a boy. “…,” the teenager said"; not "from Tom Brisk's farm"): more likely
-    theirs, so nobody's. Since the previous speaker when that is whom it reached back to, else the paragraph's start."""
-    if how not in EARLIER_PARAGRAPH_HOWS:
-        return False
-    since = _rfind(state, text, "\n", 0, a) + 1
-    if state.last is not None and state.last.person == person:
-        since = min(since, state.last.end)
-    return any(
+    theirs, so nobody's (since _reached_back_from)."""
+    since = _reached_back_from(state, text, a, person, how)
+    return since is not None and any(
         m.person != person and not text.startswith(("'s", "’s"), m.end)
         for m in state.mentions[bisect_left(state.starts, since) : bisect_left(state.starts, a)]
     )
@@ -281,13 +277,21 @@ def _named_since(state: _State, text: str, a: int, person: int, how: str) -> boo
     while the text since that person names somebody else, a name no rule made a person ("Im Tor stand Tobias
     Wendeler. „…“, sagte die Kapitänin"; "La candidata Ingrid Betancourt aprovechó … / “…”, dijo"): more likely
     theirs. Since the previous speaker when that is whom it reached back to, else since the paragraph's start."""
+    since = _reached_back_from(state, text, a, person, how)
+    own = frozenset(w.lower() for w in state.people[person].name.split())
+    return since is not None and given_name_between(text, since, a, own)
+
+
+def _reached_back_from(state: _State, text: str, a: int, person: int, how: str) -> int | None:
+    """Where a speaker resolved to someone of an earlier paragraph (how: one of EARLIER_PARAGRAPH_HOWS) was last in
+    view: the previous speaker's end when that is whom it reached back to, else the paragraph's start; None when it
+    did not reach back."""
     if how not in EARLIER_PARAGRAPH_HOWS:
-        return False
+        return None
     since = _rfind(state, text, "\n", 0, a) + 1
     if state.last is not None and state.last.person == person:
         since = min(since, state.last.end)
-    own = frozenset(w.lower() for w in state.people[person].name.split())
-    return given_name_between(text, since, a, own)
+    return since
 
 
 def _epithet_pronoun(state: _State, phrase: str) -> str:
