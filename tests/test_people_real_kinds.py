@@ -919,6 +919,19 @@ def test_a_known_given_name_and_a_surname_after_a_plain_preposition_is_a_person(
     assert names(body) == ["Odile Quillfeather"]
 
 
+def test_a_known_given_name_and_a_surname_after_a_word_that_takes_a_person_there_is_a_person():
+    """ "saw a culprit in Alison Lundergan Grimes", "an ally in Hillary Clinton", "wrote in Ron Paul", "taking shots at
+    Marco Rubio": "in" and "at" make a name a place, but not after a word that takes a person there; named once."""
+    body = (
+        "Some of his supporters saw a culprit in Alicia Lonergan Greaves. The secretary of state was booed. The "
+        "campaign found a possible new leader in Dwight Halloran, and voters wrote in Ronan Pell. He took shots at "
+        "Marcus Rudd."
+    )
+    assert names(body) == ["Alicia Lonergan Greaves", "Dwight Halloran", "Ronan Pell", "Marcus Rudd"]
+    # A place's name after the same words stays a place; so does a name after any other word.
+    assert names("They found an ally in Virginia Beach. The march ended in Dariusz Kettlewell on Sunday.") == []
+
+
 def test_a_name_after_an_owner_phrase_with_of_is_the_person_without_a_role():
     """ "Supporters of Odile Saranko", "Fans of Marta Quill’s": the run's name is what follows "of" when a known
     given name opens it and words no given name list knows stand before; no role. "Tobias Wendell of Tipton" stops at

