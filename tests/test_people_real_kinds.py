@@ -1692,3 +1692,15 @@ def test_a_title_with_a_contraction_is_no_person():
         "Tamsin O’Rourke and Lena D’Amato agreed."
     )
     assert names(body) == ["Ezra Kellner", "Tamsin O’Rourke", "Lena D’Amato"]
+
+
+def test_a_spelling_marked_sic_is_not_the_persons_name():
+    """A quotation misspelling a name, marked "[sic]" by the writer, and the name in the reporter's words: one person,
+    named as the reporter writes it, though the misspelling comes first."""
+    body = (
+        "He vowed to end “Marisa Quellon’s [sic] persecution career.” Marisa Quelon is the state attorney who "
+        "charged him."
+    )
+    people = find_people(body)
+    assert [p.name for p in people] == ["Marisa Quelon"]
+    assert people[0].variants == ["Marisa Quellon", "Marisa Quelon"]

@@ -22,6 +22,7 @@ module runs the passes in order and keeps every name other modules import from i
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import name_data
@@ -359,6 +360,11 @@ def _plain_first(tokens: tuple[str, ...], lang: str) -> bool:
     )
 
 
+# "[sic]" after a name: the writer marks the spelling as the source's mistake ("Angela Correy’s [sic] career" quoted,
+# "Angela Corey" in the reporter's words), so that spelling is the person's name only when there is no other.
+SIC_AFTER_RE = re.compile(r"(?:['’]s?)?[ \t\u00a0]*[\[(](?i:sic)[\])]")
+
+
 def _finish(
     text: str, people: list[_Person], cands: list[_Candidate], evidence: dict[int, str] | None = None, lang: str = ""
 ) -> tuple[list[PersonMention], list[Mention]]:
@@ -377,7 +383,7 @@ def _finish(
             p.variants.append(written)
         p.count += 1
         if len(c.tokens) > 1:
-            p.spellings[written] = p.spellings.get(written, 0) + 1
+            p.spellings[written] = p.spellings.get(written, 0) + (0 if SIC_AFTER_RE.match(text, c.end) else 1)
         if not p.role and c.role:
             p.role = c.role
         order.setdefault(c.person)
@@ -405,7 +411,8 @@ def _finish(
 
 
 def _best_name(p: _Person, lang: str = "") -> str:
-    """Fullest form; among equally full spellings, the most frequent, then the first. In another language, not a
+    """Fullest form; among equally full spellings, the most frequent (a spelling marked "[sic]" counts for none),
+    then the first. In another language, not a
     form no evidence could make a name (_plain_first: "Söhnen Max", "Opa Hoppenstedt" beside "Max", "Hoppenstedt"),
     while the person has another."""
     if not p.spellings:
