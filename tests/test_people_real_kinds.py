@@ -577,6 +577,21 @@ def test_a_photographer_credited_with_an_agency_is_no_person_mentioned():
     assert names(body) == ["Ilse Brandvold", "Marek Halloran"]
 
 
+def test_a_photo_credited_to_an_online_outlet_or_a_social_network_is_no_person_mentioned():
+    # "Name/HuffPost." (an online outlet's staff, a full stop after it), "Facebook/Name." (a picture taken from a
+    # family's page) and a sign-off after dashes ("--additional reporting by Name."): credits, no one the story is about.
+    body = (
+        "Mayor Ilse Brandvold opened the bridge on Monday.\n\n"
+        "Corin Ashby/HuffPost.\n\n"
+        "Facebook/Nadia Ostrova.\n\n"
+        "Marek Halloran, a teacher, watched from the quay.\n\n"
+        "--additional reporting by Tobias Wernick."
+    )
+    assert names(body) == ["Ilse Brandvold", "Marek Halloran"]
+    # A sentence that names the network is no credit.
+    assert names("Nadia Ostrova wrote about it on Facebook.") == ["Nadia Ostrova"]
+
+
 def test_a_run_that_ends_with_a_title_is_a_title_without_its_holder():
     # "Inspector General", "Republican National Committeeman": the last word is the office, so no name is left
     # (a title that is also a surname stays one: "Tom King").

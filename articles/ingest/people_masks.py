@@ -76,8 +76,8 @@ AGENCY_BYLINE_RE = re.compile(rf"\n({_AGENCY_BYLINE})(?=\n|\Z)")
 # line's start, a sentence's end or a bracket.
 OUTLET_CREDIT_RE = re.compile(
     r"[ \t(]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,2}[ \t]*/[ \t]*(?:[A-Z][\w&'’.-]*[ \t]+|and[ \t]+|AND[ \t]+){0,4}"
-    r"(?:Star|STAR|Post|POST|Mail|MAIL|News|NEWS|CTV|Postmedia|POSTMEDIA|Sun|SUN|Herald|HERALD|Times|TIMES|Gazette"
-    r"|GAZETTE|Citizen|CITIZEN|Journal|JOURNAL)\)?[ \t]*(?=\n|\Z)"
+    r"(?:Star|STAR|(?:Huff)?Post|(?:HUFF)?POST|Mail|MAIL|News|NEWS|CTV|Postmedia|POSTMEDIA|Sun|SUN|Herald|HERALD|Times"
+    r"|TIMES|Gazette|GAZETTE|Citizen|CITIZEN|Journal|JOURNAL)\)?\.?[ \t]*(?=\n|\Z)"
     r"|\([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,2}[ \t]*/[ \t]*(?:[A-Z][\w&'’.-]*[ \t]+|and[ \t]+){0,4}"
     r"(?:Star|Post|Mail|News|CTV|Postmedia|Sun|Herald|Times|Gazette|Citizen|Journal)\)"
 )
@@ -113,7 +113,7 @@ _SIGN_OFF_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*(?:[ \t]+in[ \t]+[
 _SIGN_OFF_PART = rf"{_SIGN_OFF_LABEL}[ \t]+{_SIGN_OFF_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_SIGN_OFF_NAME})*"
 SIGN_OFF_RE = re.compile(
     rf"\({_SIGN_OFF_LABEL}\s[^()\n]{{1,400}}\)"
-    rf"|(?m:^[ \t]*{_SIGN_OFF_PART}(?:[ \t]*;[ \t]*{_SIGN_OFF_PART})*[ \t.;]*$)"
+    rf"|(?m:^[ \t]*(?:[-–—]+[ \t]*)?{_SIGN_OFF_PART}(?:[ \t]*;[ \t]*{_SIGN_OFF_PART})*[ \t.;]*$)"
 )
 SIGN_OFF_CUES = ("eporting by", "riting by", "diting by")
 SIGN_OFF_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*")

@@ -438,4 +438,6 @@ TITLE_SURNAMES = frozenset(
 
 # Last words of a photo agency's name in a credit ("via Getty Images", "/The Canadian Press", "/Reuters"): a caption's
 # "Name via Agency" or "(Name/Agency)" names the photographer, no one the article mentions (people_masks.mask_spans).
-PHOTO_AGENCY_WORDS = frozenset("images image photos photo pictures press reuters ap afp getty epa bloomberg".split())
+PHOTO_AGENCY_WORDS = frozenset(
+    "images image photos photo pictures press reuters ap afp getty epa bloomberg facebook instagram twitter".split()
+)
