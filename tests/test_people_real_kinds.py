@@ -579,7 +579,7 @@ def test_a_photographer_credited_with_an_agency_is_no_person_mentioned():
 
 def test_a_photo_credited_to_an_online_outlet_or_a_social_network_is_no_person_mentioned():
     # "Name/HuffPost." (an online outlet's staff, a full stop after it), "Facebook/Name." (a picture taken from a
-    # family's page) and a sign-off after dashes ("--additional reporting by Name."): credits, no one the story is about.
+    # family's page) and a sign-off after dashes ("--additional reporting by Name."): credits, not the story's people.
     body = (
         "Mayor Ilse Brandvold opened the bridge on Monday.\n\n"
         "Corin Ashby/HuffPost.\n\n"
