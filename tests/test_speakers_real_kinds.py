@@ -952,6 +952,28 @@ def test_the_role_a_title_abbreviation_stands_for():
     ]
 
 
+def test_the_role_a_police_or_council_title_abbreviation_stands_for():
+    # Canadian police and council copy: "Const. X" is "the constable" later (the RCMP writes "Cst."), "Staff Sgt. X"
+    # "the sergeant", "Coun. X" "the councillor", "Det. X" "the detective", "Prof. X" "the professor".
+    body = (
+        "Police closed the bridge road overnight.\n\n"
+        "Const. Odile Fenwick said officers were still at the scene. Volunteers came.\n\n"
+        "“It's a tragic situation,” the constable said.\n\n"
+        "Staff Sgt. Ravi Tamsin arrived later. Traffic stopped.\n\n"
+        "“Stay back,” the sergeant said.\n\n"
+        "Coun. Solenne Marchetti asked for a review. Votes were cast.\n\n"
+        "“Wrong decision,” the councillor said.\n\n"
+        "Prof. Kestrel Vane studies bridges. Funding is short.\n\n"
+        "“The steel is old,” the professor said."
+    )
+    assert speakers(body) == [
+        ("It's a tragic situation,", "Odile Fenwick"),
+        ("Stay back,", "Ravi Tamsin"),
+        ("Wrong decision,", "Solenne Marchetti"),
+        ("The steel is old,", "Kestrel Vane"),
+    ]
+
+
 def test_claim_signed_on_its_own_line_after_a_blank_line():
     body = (
         "We checked three claims from Thursday's debate on the harbour.\n\n"

@@ -717,7 +717,7 @@ def _last_with_role(state: _State, folded: str) -> int | None:
     read, found = state.memo.get(("role ends", folded), (0, None))
     for i in range(read, len(state.people)):
         last = fold(state.people[i].role).replace("'s", "").split()[-1:]
-        if last and (folded == last[0] or folded == TITLE_ROLE_NAMES.get(last[0].lower().rstrip("."))):
+        if last and (folded == last[0] or folded in TITLE_ROLE_NAMES.get(last[0].lower().rstrip("."), ())):
             found = i
     state.memo["role ends", folded] = (len(state.people), found)
     return found

@@ -125,17 +125,33 @@ OUTLET_VERBS = frozenset("reported reports reporting".split())
 # A capital inside a name's word after these is a person's ("McAllister", "DeWitt", "LaRue"); after other letters
 # ("PortLinq", "HarbourNet") or after an acronym ("KXTide") it is a brand's.
 NAME_CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St")
-# The role a title's abbreviation stands for: "Gov. Drobny" is "the governor" later in the article.
+# The roles a title's abbreviation stands for: "Gov. Drobny" is "the governor" later in the article, "Const. Ruiz"
+# (a Canadian police constable; the RCMP writes "Cst.") "the constable", "Coun. Ruiz" "the councillor".
 TITLE_ROLE_NAMES = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
-    "lt": "lieutenant",
-    "sec": "secretary",
-    "supt": "superintendent",
-    "atty": "attorney",
-    "amb": "ambassador",
+    "gov": ("governor",),
+    "sen": ("senator",),
+    "rep": ("representative",),
+    "gen": ("general",),
+    "lt": ("lieutenant",),
+    "sec": ("secretary",),
+    "supt": ("superintendent",),
+    "atty": ("attorney",),
+    "amb": ("ambassador",),
+    "det": ("detective",),
+    "sgt": ("sergeant",),
+    "cpl": ("corporal",),
+    "const": ("constable",),
+    "cst": ("constable",),
+    "insp": ("inspector",),
+    "coun": ("councillor", "councilor"),
+    "cllr": ("councillor", "councilor"),
+    "ald": ("alderman", "alderwoman"),
+    "prof": ("professor",),
+    "capt": ("captain",),
+    "col": ("colonel",),
+    "adm": ("admiral",),
+    "cmdr": ("commander",),
+    "dr": ("doctor",),
 }
 PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacted interviewed".split())
 # -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
