@@ -1934,3 +1934,30 @@ def test_a_quotation_whose_next_sentence_names_its_speaker():
         ("Rather a leaking boat th", "Tomas Brandvold"),
         ("The ferry is a lifeline.", None),
     ]
+
+
+def test_a_quotation_opening_a_story_whose_next_paragraph_says_whose_words_they_are():
+    """ "“…”\n\nThat's what Marla Quinby, a nurse in Halifax, says about …": a feature's opening quotation, its speaker
+    the subject of a reporting verb right after "That's what" in the next paragraph; "That's what happens when X …"
+    names no speaker."""
+    body = (
+        "“We are exhausted and nobody is listening.”\n\n"
+        "That's what Marla Quinby, a nurse in Port Lisle, says about working on the ward this winter."
+    )
+    assert speakers(body) == [("We are exhausted and nob", "Marla Quinby")]
+    body = (
+        "“The beds are full by noon.”\n\n"
+        "That is what happens when Odile Fenwick runs the night shift alone, colleagues say."
+    )
+    assert speakers(body) == [("The beds are full by noo", None)]
+
+
+def test_a_parent_named_by_the_number_of_children_is_the_person_just_named():
+    """ "said the mother of two": news shorthand for the person just named, read as "she" (so not a man named last)."""
+    body = (
+        "Solenne Marchetti, 34, has worked at the plant for a decade.\n\n"
+        "“It used to be better,” the mother of two said.\n\n"
+        "Robert Tamsin runs the night shift.\n\n"
+        "“We make do,” the mother of three said."
+    )
+    assert speakers(body) == [("It used to be better,", "Solenne Marchetti"), ("We make do,", None)]

@@ -25,6 +25,7 @@ from .quote_words import (
     EPITHET_NOUNS,
     IRREGULAR_PASTS,
     OBJECT_PREPOSITIONS,
+    PARENT_EPITHET,
     POST_STOP_WORDS,
     QUOTE_CONVENTIONS,
     RELATIVE_PRONOUNS,
@@ -122,7 +123,7 @@ TITLE_CUE_RE = re.compile(
 )
 LETTER_RE = re.compile(r"[^\W\d_]")
 # News shorthand for the person just named: "said the 20-year-old", "said the teenager".
-EPITHET_RE = re.compile(r"(?i:the)\s+(?:\d{1,3}-year-old|" + "|".join(EPITHET_NOUNS) + r")\Z")
+EPITHET_RE = re.compile(r"(?i:the)\s+(?:\d{1,3}-year-old|" + "|".join(EPITHET_NOUNS) + "|" + PARENT_EPITHET + r")\Z")
 RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|whom)\s")
 ABBREVIATION_BEFORE_RE = re.compile(r"(\w+)\.$")
 ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))  # letters of the longest abbreviation (see _sentences)

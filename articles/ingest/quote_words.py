@@ -202,6 +202,10 @@ DETERMINERS = "the a an one another two three several some many its his her thei
 # News shorthand for the person just named, after "the": "said the teenager" (quote_state.EPITHET_RE; and
 # "the 20-year-old").
 EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
+# "said the mother of two", "the father of three": a parent by the number of children, the person just named.
+PARENT_EPITHET = (
+    r"(?:mother|father|mom|mum|dad|grandmother|grandfather)\s+of\s+(?:\d{1,2}|two|three|four|five|six|seven)"
+)
 
 # Before a reporting verb (speakers._speaker_from_segment): a coordinator alone is no subject ("… said X, and called
 # the plan …": the subject is the clause's before it); "it" is an organisation, "they", "we" a group or one, and

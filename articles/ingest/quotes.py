@@ -335,17 +335,29 @@ def _fallback(
 # The sentence right after a quotation that says whose words they were: "“…” That was the message from X", "“…” So says
 # X", "“…” Those were the words of X", "“…” That’s the view of X", "“…” That quote from X …".
 NAMED_AFTER_RE = re.compile(
-    r"[ \t]*(?:So\s+says|(?:That|This|Those|These|Such)(?:(?:[’']s|\s+(?:is|was|were|are|has\s+been|had\s+been))\s+"
-    r"(?:the\s+)?(?:\w+\s+)?(?:message|words?|view|verdict|warning|assessment|advice|sentiment|argument|position|"
-    r"reaction|response|plea|promise|thinking|quote|comment|remark)|\s+(?:quote|quotation|comment|remark)s?)\s+"
-    r"(?:from|of|by))\s"
+    r"[ \t]*(?:\n[ \t]*){0,2}(?:So\s+says|(?:That|This|Those|These|Such)(?:(?:[’']s|\s+(?:is|was|were|are|has\s+been|"
+    r"had\s+been))\s+(?:the\s+)?(?:\w+\s+)?(?:message|words?|view|verdict|warning|assessment|advice|sentiment|argument|"
+    r"position|reaction|response|plea|promise|thinking|quote|comment|remark)|\s+(?:quote|quotation|comment|remark)s?)\s+"
+    r"(?:from|of|by)|(?P<what>(?:That|This)(?:[’']s|\s+(?:is|was))\s+what))\s"
 )
 NAMED_AFTER_RULE = "named in the sentence after the quotation"
+APPOSITIVE_AFTER_RE = re.compile(r",[^,.;:!?“”\"\n]{1,80},")
+
+
+def _subject_of_reporting_verb(state: _State, text: str, mention: Mention) -> bool:
+    """A reporting verb of the language right after the name or its appositive ("Marla Quinby, a nurse, says")."""
+    pos = mention.end
+    if appositive := APPOSITIVE_AFTER_RE.match(text, pos):
+        pos = appositive.end()
+    return state.words.verb_re.match(text[pos : pos + 40].lstrip()) is not None
 
 
 def _named_after(state: _State, text: str, span: _Span) -> _Attribution | None:
-    """The person the sentence right after a quotation names as its speaker (NAMED_AFTER_RE), the first named within
-    80 characters and in that sentence ("… the message from Port Authority chair Marisol Tenney on Tuesday")."""
+    """The person the sentence right after a quotation (or the paragraph after it) names as its speaker
+    (NAMED_AFTER_RE), the first named within 80 characters and in that sentence ("… the message from Port Authority
+    chair Marisol Tenney on Tuesday"); after "That's what", only a name right after it, lower-case words between at
+    most, as the subject of a reporting verb ("That's what Marla Quinby, a nurse in Halifax, says about …"; not
+    "That's what happens when Marla Quinby …")."""
     m = NAMED_AFTER_RE.match(text, span.end + 1)
     if m is None:
         return None
@@ -353,6 +365,12 @@ def _named_after(state: _State, text: str, span: _Span) -> _Attribution | None:
         mention = state.mentions[i]
         if mention.start > m.end() + 80 or _last_sentence_mark(text, m.end(), mention.start) >= m.end():
             return None  # too far, or in a sentence of its own
+        if m.group("what") and not (
+            text[m.end() : mention.start].islower() or not text[m.end() : mention.start].strip()
+        ):
+            return None
+        if m.group("what") and not _subject_of_reporting_verb(state, text, mention):
+            return None
         return _Attribution(span.start, span.start, mention.person, "", NAMED_AFTER_RULE)
     return None
 
