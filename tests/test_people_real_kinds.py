@@ -1719,3 +1719,15 @@ def test_a_spelling_marked_sic_is_not_the_persons_name():
     people = find_people(body)
     assert [p.name for p in people] == ["Marisa Quelon"]
     assert people[0].variants == ["Marisa Quellon", "Marisa Quelon"]
+
+
+def test_a_town_called_after_a_royal_is_no_person_where_the_text_shows_the_town():
+    """ "RCMP in Prince George, B.C.", "Prince Albert police": a title and a word that are a town's name in the
+    gazetteer (Canadian towns named after royals), after a place's preposition or before a province's abbreviation or
+    a town's noun; the royals themselves stay people."""
+    body = (
+        "RCMP in Prince George, B.C., say a man was arrested. Prince Albert police are investigating a second case. "
+        "Odile Fenwick, a councillor, said the city would review the response."
+    )
+    assert names(body) == ["Odile Fenwick"]
+    assert names("Prince George and Princess Charlotte waved from the balcony.") == ["George", "Charlotte"]

@@ -260,6 +260,13 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     start = base + offsets[i + cut]
     end = base + offsets[i + cut + n_name - 1] + len(words[-1])
     if (
+        not lang
+        and cut
+        and n_name == 1
+        and _titled_place(text, base + offsets[i + cut - 1], end, toks[i + cut - 1], words)
+    ):
+        return None  # "RCMP in Prince George, B.C.": a town called after a royal, not the royal
+    if (
         not cut
         and (dropped_the or _thing_before(text, base + offsets[i]))
         and not (
@@ -282,6 +289,25 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     return _Candidate(
         start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(cut), base + offsets[0]
     )
+
+
+# Where a town stands in the text: after a place's preposition, before a comma and a province's or state's
+# abbreviation ("Prince Albert, Sask.", "Prince George, B.C."), or before a noun of its institutions and people.
+TOWN_BEFORE_RE = re.compile(r"\b(?:in|at|near|from|outside|around|of|to)\s+\Z")
+TOWN_AFTER_RE = re.compile(
+    r",\s+(?:[A-Z]\.){2,3}|,\s+(?:Alta|Sask|Man|Ont|Que|Nfld|Calif|Fla|Ariz|Wash|Ore|Mass|Conn|Penn|Tenn|Va|Md|Ga|Ala)\."
+    r"|\s+(?:police|RCMP|residents?|man|woman|area|region|council|councillors?|mayor|hospital|airport|detachment|"
+    r"courthouse|city\s+council)\b"
+)
+
+
+def _titled_place(text: str, title_start: int, end: int, title: str, words: tuple[str, ...]) -> bool:
+    """A title and one word that are a town's name in the gazetteer ("Prince George", "Prince Albert") where the text
+    shows the town: TOWN_BEFORE_RE before it or TOWN_AFTER_RE after it ("Prince George and Princess Charlotte" stay
+    royals)."""
+    if fold(f"{title} {words[0]}").lower() not in name_data.load().places:
+        return False
+    return bool(TOWN_BEFORE_RE.search(text, max(0, title_start - 12), title_start) or TOWN_AFTER_RE.match(text, end))
 
 
 def _date_word_before(text: str, base: int, offsets: tuple[int, ...], toks: tuple[str, ...], i: int) -> bool:
