@@ -1731,3 +1731,13 @@ def test_a_town_called_after_a_royal_is_no_person_where_the_text_shows_the_town(
     )
     assert names(body) == ["Odile Fenwick"]
     assert names("Prince George and Princess Charlotte waved from the balcony.") == ["George", "Charlotte"]
+
+
+def test_a_monarchs_or_popes_regnal_number_is_part_of_the_name():
+    """ "King Abdullah II", "Queen Elizabeth II", "Pope Benedict XVI": after a monarch's or a pope's title one name and
+    a regnal number are the person (they had been dropped whole); without such a title, "Constance II" is a ship's."""
+    body = (
+        "King Oswin II met the delegation. Pope Gelasius XVI visited in 2008. Queen Maren II sent a message. "
+        "The ship Constance II sailed at dawn."
+    )
+    assert names(body) == ["Oswin II", "Gelasius XVI", "Maren II"]

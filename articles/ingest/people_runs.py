@@ -386,6 +386,8 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
 
 
 SAINT_PARTICLES = ("St.", "Ste.")
+REGNAL_TITLES = frozenset("king queen pope emperor empress tsar czar sultan prince princess".split())
+REGNAL_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z(?<=[IVX])")
 
 
 def _saint_surname(tokens: tuple[str, ...], i: int) -> bool:
@@ -544,8 +546,13 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         while len(name_toks) > 2 and _listed_noun(name_toks[-1], lang):
             name_toks = name_toks[:-1]  # "Torsten Hempel Zuckerschoten", "James Comeys Stellungnahme": a noun after
     first = _family_name_first(name_toks)
+    # "King Abdullah II", "Queen Elizabeth II", "Pope Benedict XVI": after a monarch's or a pope's title, a regnal
+    # number after the one name is part of it (alone, "Constance II" is a ship's or a horse's).
+    regnal = bool(cut) and len(name_toks) == 2 and lowered[cut - 1] in REGNAL_TITLES and REGNAL_RE.match(name_toks[1])
     if not name_toks or any(
-        _not_name_word(t, lang) and not _name_part(t, i, name_toks, lang) for i, t in enumerate(name_toks) if i >= first
+        _not_name_word(t, lang) and not _name_part(t, i, name_toks, lang) and not (regnal and i == 1)
+        for i, t in enumerate(name_toks)
+        if i >= first
     ):
         return None
     words = tuple(_strip_possessive(t) for t in name_toks)
