@@ -954,7 +954,8 @@ def test_the_role_a_title_abbreviation_stands_for():
 
 def test_the_role_a_police_or_council_title_abbreviation_stands_for():
     # Canadian police and council copy: "Const. X" is "the constable" later (the RCMP writes "Cst."), "Staff Sgt. X"
-    # "the sergeant", "Coun. X" "the councillor", "Det. X" "the detective", "Prof. X" "the professor".
+    # "the sergeant", "Coun. X" "the councillor", "Det. X" "the detective", "Prof. X" "the professor", and a court's
+    # "Justice X" "the judge".
     body = (
         "Police closed the bridge road overnight.\n\n"
         "Const. Odile Fenwick said officers were still at the scene. Volunteers came.\n\n"
@@ -964,13 +965,16 @@ def test_the_role_a_police_or_council_title_abbreviation_stands_for():
         "Coun. Solenne Marchetti asked for a review. Votes were cast.\n\n"
         "“Wrong decision,” the councillor said.\n\n"
         "Prof. Kestrel Vane studies bridges. Funding is short.\n\n"
-        "“The steel is old,” the professor said."
+        "“The steel is old,” the professor said.\n\n"
+        "Superior Court Justice Ines Marlow heard the case. Lawyers argued.\n\n"
+        "“We will adjourn,” the judge said."
     )
     assert speakers(body) == [
         ("It's a tragic situation,", "Odile Fenwick"),
         ("Stay back,", "Ravi Tamsin"),
         ("Wrong decision,", "Solenne Marchetti"),
         ("The steel is old,", "Kestrel Vane"),
+        ("We will adjourn,", "Ines Marlow"),
     ]
 
 

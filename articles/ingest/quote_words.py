@@ -125,7 +125,7 @@ OUTLET_VERBS = frozenset("reported reports reporting".split())
 # A capital inside a name's word after these is a person's ("McAllister", "DeWitt", "LaRue"); after other letters
 # ("PortLinq", "HarbourNet") or after an acronym ("KXTide") it is a brand's.
 NAME_CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St")
-# The roles a title's abbreviation stands for: "Gov. Drobny" is "the governor" later in the article, "Const. Ruiz"
+# The roles a title or its abbreviation stands for: "Gov. Drobny" is "the governor" later in the article, "Const. Ruiz"
 # (a Canadian police constable; the RCMP writes "Cst.") "the constable", "Coun. Ruiz" "the councillor".
 TITLE_ROLE_NAMES = {
     "gov": ("governor",),
@@ -152,6 +152,7 @@ TITLE_ROLE_NAMES = {
     "adm": ("admiral",),
     "cmdr": ("commander",),
     "dr": ("doctor",),
+    "justice": ("judge",),  # "Superior Court Justice X" is "the judge"
 }
 PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacted interviewed".split())
 # -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
