@@ -1741,3 +1741,15 @@ def test_a_monarchs_or_popes_regnal_number_is_part_of_the_name():
         "The ship Constance II sailed at dawn."
     )
     assert names(body) == ["Oswin II", "Gelasius XVI", "Maren II"]
+
+
+def test_an_appositive_saying_what_a_person_is_outweighs_a_places_context():
+    """ "a clash with Megyn Kelly, a star anchor at Fox News": a name after words that make a team's or a place's name
+    is a person when an appositive opened by an article or an owner says what the person is; not ", where café owner
+    …" nor ", Clinton and husband Bill" (no such appositive) after a place."""
+    body = (
+        "Viewers watched the senator clash with Oriel Quennett, a star anchor at the Harbour Channel. Later she "
+        "walked around Chez Varnier, Tomas Brandt and husband Ivo in tow, and stopped at Dunhollow Junction, where "
+        "café owner Sunil Marchbank handed out tea."
+    )
+    assert names(body) == ["Oriel Quennett", "Tomas Brandt", "Sunil Marchbank"]

@@ -9,6 +9,7 @@ import re
 
 from . import name_data
 from .people_evidence import (
+    APPOSITIVE_PERSON_RE,
     PERSON_AFTER_RE,
     PERSON_BEFORE_RE,
     STRONG_AFTER_RE,
@@ -407,7 +408,13 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
         elif c.role:
             if _ends_with(text, c.run_start, 30, THING_NOUN_ENDINGS, THING_NOUN_BEFORE_RE):
                 things.add(key)  # "the yacht Lady Grisel"
-        elif len(c.tokens) > 1 and _not_person_by_context(text, c, lang):
+        elif (
+            len(c.tokens) > 1
+            and _not_person_by_context(text, c, lang)
+            and not (not lang and text.startswith(",", c.end) and APPOSITIVE_PERSON_RE.match(text, c.end, c.end + 80))
+        ):
+            # (an appositive saying what the person is outweighs the context: "a clash with Megyn Kelly, a star anchor
+            # at Fox News")
             things.add(key)
         elif key and key[0] in given:
             plain.add(key)
