@@ -1753,3 +1753,18 @@ def test_an_appositive_saying_what_a_person_is_outweighs_a_places_context():
         "café owner Sunil Marchbank handed out tea."
     )
     assert names(body) == ["Oriel Quennett", "Tomas Brandt", "Sunil Marchbank"]
+
+
+def test_an_undersecretary_and_an_rcmp_constable_are_titles():
+    """ "State's Undersecretary for Management X" (the department after "for" is the role's), "Under-Secretary X",
+    and the RCMP's abbreviation "Cst. X": titles, the name after them."""
+    body = (
+        "State's Undersecretary for Management Oren Kallisto has emerged as a pivotal figure. Under-Secretary Ines "
+        "Marlow agreed. Cst. Marla Quinby said the road was closed."
+    )
+    people = [(p.name, p.role) for p in find_people(body)]
+    assert people == [
+        ("Oren Kallisto", "State's Undersecretary for Management"),
+        ("Ines Marlow", "Under-Secretary"),
+        ("Marla Quinby", "Cst."),
+    ]

@@ -29,7 +29,8 @@ pastor chaplain deacon whip
 tánaiste tanaiste taoiseach supervisor reeve mpp mna mha coun. const.
 astronaut trustee critic defenceman defenseman goaltender goalie quarterback linebacker
 assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman
-del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres.
+del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres. cst.
+undersecretary
 """.split()
 )
 
@@ -38,7 +39,7 @@ del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres.
 TITLE_SUFFIXES = frozenset("elect designate general in-chief in-waiting".split())
 
 # Prefixes a hyphen joins to a title ("Ex-Governor", "Vice-Chancellor").
-TITLE_PREFIXES = frozenset("ex vice deputy co acting former".split())
+TITLE_PREFIXES = frozenset("ex vice deputy co acting former under".split())
 
 # Words that stand before a name as its party, side or standing ("Democrat Ana Ruiz", "Rival Tom Hale",
 # "Presumptive Republican nominee …", "Former Governor …"): cut off into the role like a title, but no
