@@ -1768,3 +1768,14 @@ def test_an_undersecretary_and_an_rcmp_constable_are_titles():
         ("Ines Marlow", "Under-Secretary"),
         ("Marla Quinby", "Cst."),
     ]
+
+
+def test_a_given_name_used_in_a_places_name_keeps_a_person_described_as_one():
+    """ "Sandy Hook" makes "sandy" a place's word, "Hurricane Aldous" a storm's: a known given name the article also
+    uses so, before a surname it does not, is still a person with ", who" or an appositive saying what they are."""
+    body = (
+        "Families of those killed at Sandy Hook Elementary School met. Sandy Quarrington, who lost her daughter there, "
+        "spoke first. Nobody forecast Hurricane Aldous. Now Aldous Brenner, the most unusual candidate in years, is "
+        "coming to town."
+    )
+    assert names(body) == ["Sandy Quarrington", "Aldous Brenner"]

@@ -29,6 +29,7 @@ from . import name_data
 from .language_rules import rules_for
 from .people_evidence import (
     APPOSITIVE_AFTER_RE,  # noqa: F401 - pronouns.py reads it from here
+    APPOSITIVE_PERSON_RE,
     _appositive_role,
     _english_evidence,
     _evidence,
@@ -165,6 +166,9 @@ def _find_mentions(
     return _candidates(text, runs, place_words, lang, lone), place_words, eponyms
 
 
+WHO_AFTER_RE = re.compile(r",\s+who\b")
+
+
 def _classify_mentions(
     text: str, cands: list[_Candidate], place_words: set[str], eponyms: set[str], lang: str
 ) -> list[_Candidate]:
@@ -188,6 +192,13 @@ def _classify_mentions(
                 # (the given name too when the whole name is a namesake's: "Marisol Quint" of the "Marisol Quint
                 # Foundation", not "Orlando Sentinel" beside "Orlando International Airport")
                 and (fold(c.tokens[0]) not in place_words or " ".join(_name_key(c.tokens)) in eponyms)
+            )
+            or (
+                # A known given name the article also uses in a place's name ("Sandy Hook"), before a surname it does
+                # not, with "who" or an appositive saying what the person is: "Sandy Phillips, who lost her daughter"
+                fold(c.tokens[0]) in name_data.load().given_names
+                and not any(fold(t) in place_words for t in c.tokens[1:])
+                and (WHO_AFTER_RE.match(text, c.end) or APPOSITIVE_PERSON_RE.match(text, c.end, c.end + 80))
             )
         ]
     cands = _drop_named_things(text, cands, lang)
