@@ -935,14 +935,13 @@ def test_a_known_given_name_and_a_surname_after_a_plain_preposition_is_a_person(
 
 
 def test_a_known_given_name_and_a_surname_after_a_word_that_takes_a_person_there_is_a_person():
-    """ "saw a culprit in Alison Lundergan Grimes", "an ally in Hillary Clinton", "wrote in Ron Paul", "taking shots at
-    Marco Rubio": "in" and "at" make a name a place, but not after a word that takes a person there; named once."""
+    """ "saw a culprit in Alison Lundergan Grimes", "an ally in Hillary Clinton", "taking shots at Marco Rubio": "in"
+    and "at" make a name a place, but not after a word that takes a person there; named once."""
     body = (
         "Some of his supporters saw a culprit in Alicia Lonergan Greaves. The secretary of state was booed. The "
-        "campaign found a possible new leader in Dwight Halloran, and voters wrote in Ronan Pell. He took shots at "
-        "Marcus Rudd."
+        "campaign found a possible new leader in Dwight Halloran. He took shots at Marcus Rudd."
     )
-    assert names(body) == ["Alicia Lonergan Greaves", "Dwight Halloran", "Ronan Pell", "Marcus Rudd"]
+    assert names(body) == ["Alicia Lonergan Greaves", "Dwight Halloran", "Marcus Rudd"]
     # A place's name after the same words stays a place; so does a name after any other word.
     assert names("They found an ally in Virginia Beach. The march ended in Dariusz Kettlewell on Sunday.") == []
 
@@ -1779,3 +1778,24 @@ def test_a_given_name_used_in_a_places_name_keeps_a_person_described_as_one():
         "coming to town."
     )
     assert names(body) == ["Sandy Quarrington", "Aldous Brenner"]
+
+
+def test_the_new_place_and_credit_rules_leave_sentences_and_royals_alone():
+    """What a review of this session's rules found (each case wrong before its fix): a sentence naming a social
+    network is no photo credit; 'results in', 'wrote in' and a place's noun keep a place a place; ", a police spokesman
+    said" after a place is no appositive of it; royals after "of", "to", "from" stay royals; "I" after a royal's name is
+    the pronoun and a possessive regnal number is one; the time zone "CST." is no constable's title."""
+    assert names("The council met on Monday.\n\nMayor Marla Quinby announced her resignation via Twitter.") == [
+        "Marla Quinby"
+    ]
+    assert names("Odile Fenwick made the announcement on X/Twitter.") == ["Odile Fenwick"]
+    assert names("The election results in Franklin Township were delayed.") == []
+    assert names("The team is a champion in Florence Township again. He wrote in Marie Claire that it was over.") == []
+    assert names("A man was shot in Franklin Township, a police spokesman said.") == []
+    assert names("She grew up in Florence Hollow, the daughter of a miner.") == []
+    assert names("Thousands attended the christening of Prince George on Sunday.") == ["George"]
+    assert names("A gift from Prince Albert of Monaco arrived.") == ["Albert"]
+    assert names("When I met Prince Harry I was nervous.") != ["Harry I"]
+    assert names("Millions watched Queen Elizabeth II's funeral on Monday.") == ["Elizabeth II"]
+    people = [(p.name, p.role) for p in find_people("The launch is set for 9 a.m. CST. Marla Quinby will lead it.")]
+    assert people == [("Marla Quinby", "")]

@@ -1965,3 +1965,25 @@ def test_a_parent_named_by_the_number_of_children_is_the_person_just_named():
         "“We make do,” the mother of three said."
     )
     assert speakers(body) == [("It used to be better,", "Solenne Marchetti"), ("We make do,", None)]
+
+
+def test_the_new_speaker_rules_hold_where_a_review_tried_them():
+    """Cases a review of this session's rules found wrong (each before its fix): a department's "Minister of Justice"
+    is no judge; "the mum of two" is a woman; "This is what X said: “…”" points forward; "That's what" takes a titled
+    name and a name with two appositives."""
+    body = (
+        "Minister of Justice Marla Quinby tabled the bill. A judge in Elden later ruled on it.\n\n"
+        "“The law stands,” the judge said."
+    )
+    assert speakers(body) == [("The law stands,", None)]
+    body = (
+        "Marla Quinby, 34, has worked at the plant for a decade. Her manager, Tobias Wernick, praised her.\n\n"
+        "“It used to be better,” the mum of two said."
+    )
+    assert speakers(body) == [("It used to be better,", "Marla Quinby")]
+    body = "The banner read “No more cuts.”\n\nThis is what Marla Quinby said about it: “We won't back down.”"
+    assert speakers(body) == [("No more cuts.", None), ("We won't back down.", "Marla Quinby")]
+    body = "“We are exhausted.”\n\nThat's what Dr. Marla Quinby, an emergency physician, says about the ward."
+    assert speakers(body) == [("We are exhausted.", "Marla Quinby")]
+    body = "“We are exhausted.”\n\nThat's what Marla Quinby, a nurse in Port Lisle, N.S., says about it."
+    assert speakers(body) == [("We are exhausted.", "Marla Quinby")]

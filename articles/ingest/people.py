@@ -423,9 +423,8 @@ def _finish(
 
 def _best_name(p: _Person, lang: str = "") -> str:
     """Fullest form; among equally full spellings, the most frequent (a spelling marked "[sic]" counts for none),
-    then the first. In another language, not a
-    form no evidence could make a name (_plain_first: "Söhnen Max", "Opa Hoppenstedt" beside "Max", "Hoppenstedt"),
-    while the person has another."""
+    then the first. In another language, not a form no evidence could make a name (_plain_first: "Söhnen Max", "Opa
+    Hoppenstedt" beside "Max", "Hoppenstedt"), while the person has another."""
     if not p.spellings:
         return " ".join(p.tokens)
     forms = list(p.spellings)

@@ -565,8 +565,13 @@ PERSON_AFTER_RE = re.compile(
     + r"|\s+(?:said|says|added|adds)\b(?!\s+(?:it|its|they|their|we|our|in\s+a\s+statement)\b)"
 )
 # An appositive that says what the person is, opened by an article or an owner: ", a star anchor at …", ", the
-# party's nominee" (not ", where café owner …", ", Clinton and husband Bill").
-APPOSITIVE_PERSON_RE = re.compile(r",\s+(?:a|an|the|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN)
+# party's nominee" (not ", where café owner …", ", Clinton and husband Bill"; nor the subject of a reporting verb
+# after a sentence: "… in Franklin Township, a police spokesman said").
+APPOSITIVE_PERSON_RE = re.compile(
+    r",\s+(?:a|an|the|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?"
+    + _PERSON_NOUN
+    + r"(?!\s+(?:said|says|told|tells|added|adds|explained|stated|confirmed|reported|wrote|noted)\b)"
+)
 PERSON_BEFORE_RE = re.compile(
     r"(?:\b(?:said|says|added|adds)|\b(?:(?i:the|an?|its|his|her|their|my|our|your)|[A-Z]?[\w-]+[’']s)\s+"
     r"(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN + r"\s*,)\s+\Z"

@@ -43,6 +43,7 @@ from .people_words import (
     NON_PERSON_WORDS,
     ORGANISATION_APPOSITIVE_NOUNS,
     PARTICLES,
+    PLACE_NAME_ENDINGS,
     ROUTE_NOUNS,
     SETTLEMENT_NOUNS,
     THING_NOUNS,
@@ -281,12 +282,14 @@ def _run_against(text: str, c: _Candidate) -> bool:
 
 PERSON_PREPOSITIONS = frozenset("to with by for over against".split())
 # A place's preposition after a word that takes a person there: "found an ally in X", "saw a culprit in X", "a new
-# leader in X", "results in X winning", "voters wrote in X", "taking shots at X", "laughed at X".
+# leader in X", "taking shots at X", "laughed at X" (not "results in", "wrote in": "results in Franklin Township",
+# "wrote in Marie Claire"). The name's last word is then no place's noun (PLACE_NAME_ENDINGS: "a champion in
+# Florence Township", "waved at Franklin Township residents").
 PERSON_LOCATIVE_RE = re.compile(
     r"\b(?:(?:ally|allies|leader|culprit|champion|friend|partner|successor|rival|opponent|challenger|nominee|foe|"
-    r"enemy|mentor|hero|villain|scapegoat|advocate|defender|believer|faith|confidence|trust|results|resulted|wrote|"
-    r"write|writes)\s+in|(?:shots?|jabs?|swipes?|digs?|aim|aimed|aiming|lashed\s+out|looked|glared|laughed|smiled|"
-    r"pointed|yelled|shouted|sneered|scoffed|winked|waved)\s+at)\s+\Z"
+    r"enemy|mentor|hero|villain|scapegoat|advocate|defender|believer|faith|confidence|trust)\s+in|(?:shots?|jabs?|"
+    r"swipes?|digs?|aim|aimed|aiming|lashed\s+out|looked|glared|laughed|smiled|pointed|yelled|shouted|sneered|"
+    r"scoffed|winked|waved)\s+at)\s+\Z"
 )
 
 
@@ -302,12 +305,12 @@ def _person_after_preposition(text: str, c: _Candidate) -> bool:
     before = text[max(0, c.run_start - 16) : c.run_start].split()
     if not before:
         return False
-    if before[-1] not in PERSON_PREPOSITIONS and not PERSON_LOCATIVE_RE.search(
-        text, max(0, c.run_start - 40), c.run_start
-    ):
-        return False
     data = name_data.load()
     key = _name_key(c.tokens)
+    if before[-1] not in PERSON_PREPOSITIONS and (
+        key[-1] in PLACE_NAME_ENDINGS or not PERSON_LOCATIVE_RE.search(text, max(0, c.run_start - 40), c.run_start)
+    ):
+        return False
     if key[0] not in data.given_names or " ".join(key) in data.places:
         return False
     if key[-1] in data.places and key[-1] not in data.common_surnames and key[0] in data.places:
@@ -408,13 +411,7 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
         elif c.role:
             if _ends_with(text, c.run_start, 30, THING_NOUN_ENDINGS, THING_NOUN_BEFORE_RE):
                 things.add(key)  # "the yacht Lady Grisel"
-        elif (
-            len(c.tokens) > 1
-            and _not_person_by_context(text, c, lang)
-            and not (not lang and text.startswith(",", c.end) and APPOSITIVE_PERSON_RE.match(text, c.end, c.end + 80))
-        ):
-            # (an appositive saying what the person is outweighs the context: "a clash with Megyn Kelly, a star anchor
-            # at Fox News")
+        elif len(c.tokens) > 1 and _not_person_by_context(text, c, lang) and not (not lang and _described(text, c)):
             things.add(key)
         elif key and key[0] in given:
             plain.add(key)
@@ -435,6 +432,17 @@ def _drop_named_things(text: str, cands: list[_Candidate], lang: str = "") -> li
     if not things:
         return cands
     return [c for c in cands if _name_key(c.tokens) not in things]
+
+
+def _described(text: str, c: _Candidate) -> bool:
+    """An appositive saying what the person is (APPOSITIVE_PERSON_RE), which outweighs a place's or a team's context:
+    "a clash with Megyn Kelly, a star anchor at Fox News"; not after a place's noun ("She grew up in Florence Hollow,
+    the daughter of a miner": the appositive is hers)."""
+    return (
+        text.startswith(",", c.end)
+        and _name_key(c.tokens)[-1] not in PLACE_NAME_ENDINGS
+        and APPOSITIVE_PERSON_RE.match(text, c.end, c.end + 80) is not None
+    )
 
 
 def _org_on_before(text: str, start: int) -> bool:

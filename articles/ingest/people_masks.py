@@ -235,6 +235,17 @@ def _agency_credits(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A picture taken from a social network, credited on a line of its own that holds nothing but the network and a name
+# joined by a slash: "Facebook/Osman Laban.", "Nadia Ostrova/Instagram" (not a sentence: "Ana Ruiz responded via
+# Twitter.", "Ana Ruiz wrote on X/Twitter.").
+_SOCIAL = r"(?:Facebook|Instagram|Twitter)"
+_CREDIT_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+SOCIAL_CREDIT_RE = re.compile(
+    rf"(?m:^[ \t]*(?:{_SOCIAL}[ \t]*/[ \t]*{_CREDIT_NAME}|{_CREDIT_NAME}[ \t]*/[ \t]*{_SOCIAL})\.?[ \t]*$)"
+)
+SOCIAL_CUES = ("Facebook/", "Instagram/", "Twitter/", "/Facebook", "/Instagram", "/Twitter")
+
+
 def _outlet_credits(text: str) -> list[tuple[int, int]]:
     """Spans of OUTLET_CREDIT_RE, tried at each slash from the latest line start, sentence end or bracket before it."""
     spans: list[tuple[int, int]] = []
@@ -330,6 +341,8 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
     spans += _promo_spans(text)
     spans += _agency_credits(text)
     spans += _outlet_credits(text)
+    if any(cue in text for cue in SOCIAL_CUES):
+        spans += [m.span() for m in SOCIAL_CREDIT_RE.finditer(text)]
     spans += _line_spans(AGENCY_BYLINE_FIRST_RE, AGENCY_BYLINE_RE, text)
     spans += _inline_credits(text)
     if "·" in text:

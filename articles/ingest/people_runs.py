@@ -176,8 +176,11 @@ def _piece(run: list[tuple[int, str]]) -> _Piece:
 
 
 def _keeps_dot(tok: str) -> bool:
-    """Initials ("J.") and title abbreviations ("Dr.") keep their dot; sentence full stops don't."""
+    """Initials ("J.") and title abbreviations ("Dr.") keep their dot; sentence full stops don't ("CST." ending a
+    sentence is a time zone: TITLE_SPELLINGS)."""
     bare = tok[:-1]
+    if TITLE_SPELLINGS.get(tok.lower(), tok) != tok:
+        return False
     return (
         (len(bare) == 1 and bare.isupper())
         or bare.lower() in ABBREVIATIONS
@@ -293,7 +296,9 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
 
 # Where a town stands in the text: after a place's preposition, before a comma and a province's or state's
 # abbreviation ("Prince Albert, Sask.", "Prince George, B.C."), or before a noun of its institutions and people.
-TOWN_BEFORE_RE = re.compile(r"\b(?:in|at|near|from|outside|around|of|to)\s+\Z")
+# (Not "of", "to", "from" before it: "the christening of Prince George", "married to Prince Albert".)
+TOWN_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|around)\s+\Z")
+OF_PLACE_AFTER_RE = re.compile(r"\s+of\s+[A-Z]")
 TOWN_AFTER_RE = re.compile(
     r",\s+(?:[A-Z]\.){2,3}|,\s+(?:Alta|Sask|Man|Ont|Que|Nfld|Calif|Fla|Ariz|Wash|Ore|Mass|Conn|Penn|Tenn|Va|Md|Ga|Ala)\."
     r"|\s+(?:police|RCMP|residents?|man|woman|area|region|council|councillors?|mayor|hospital|airport|detachment|"
@@ -303,9 +308,9 @@ TOWN_AFTER_RE = re.compile(
 
 def _titled_place(text: str, title_start: int, end: int, title: str, words: tuple[str, ...]) -> bool:
     """A title and one word that are a town's name in the gazetteer ("Prince George", "Prince Albert") where the text
-    shows the town: TOWN_BEFORE_RE before it or TOWN_AFTER_RE after it ("Prince George and Princess Charlotte" stay
-    royals)."""
-    if fold(f"{title} {words[0]}").lower() not in name_data.load().places:
+    shows the town: TOWN_BEFORE_RE before it or TOWN_AFTER_RE after it. Elsewhere the royal ("Prince George and
+    Princess Charlotte", "the christening of Prince George"), and "Prince Albert of Monaco" everywhere."""
+    if fold(f"{title} {words[0]}").lower() not in name_data.load().places or OF_PLACE_AFTER_RE.match(text, end):
         return False
     return bool(TOWN_BEFORE_RE.search(text, max(0, title_start - 12), title_start) or TOWN_AFTER_RE.match(text, end))
 
@@ -386,8 +391,11 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
 
 
 SAINT_PARTICLES = ("St.", "Ste.")
+# Titles after which one name and a regnal number are a person ("King Abdullah II", "Pope Benedict XVI", "Prince
+# Albert II"), and the number: a Roman numeral from II to XXXIX ("I" alone is more often the pronoun: "When I met
+# Prince Harry I was nervous"; the lookbehind refuses the empty match).
 REGNAL_TITLES = frozenset("king queen pope emperor empress tsar czar sultan prince princess".split())
-REGNAL_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z(?<=[IVX])")
+REGNAL_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})\Z(?<=[IVX])(?<!\AI)")
 
 
 def _saint_surname(tokens: tuple[str, ...], i: int) -> bool:
@@ -459,6 +467,10 @@ def _thing_before(text: str, pos: int) -> bool:
     return _ends_with(text, pos, 30, THING_ENDINGS, THING_BEFORE_RE)
 
 
+# Titles only in one spelling: the RCMP's "Cst." (constable), not the time zone ("9 a.m. CST. Marla Quinby will …").
+TITLE_SPELLINGS = {"cst.": "Cst."}
+
+
 @lru_cache(maxsize=16384)
 def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, ...], str] | None:
     """The context-free part of _candidate: (role words, name words, name, role), or None for no name."""
@@ -466,7 +478,12 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
     cut = 0
     for i, low in enumerate(lowered):
-        if _is_title(low, lang) and i < len(toks) - 1 and not _surname_after_given_name(toks, lowered, i, lang):
+        if (
+            _is_title(low, lang)
+            and i < len(toks) - 1
+            and TITLE_SPELLINGS.get(low, toks[i]) == toks[i]
+            and not _surname_after_given_name(toks, lowered, i, lang)
+        ):
             cut = i + 1
     # "Secretary of State", "Minister for Health": the department after the title is role too.
     if cut and cut < len(toks) - 1 and lowered[cut] in ("of", "for"):
@@ -546,9 +563,14 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         while len(name_toks) > 2 and _listed_noun(name_toks[-1], lang):
             name_toks = name_toks[:-1]  # "Torsten Hempel Zuckerschoten", "James Comeys Stellungnahme": a noun after
     first = _family_name_first(name_toks)
-    # "King Abdullah II", "Queen Elizabeth II", "Pope Benedict XVI": after a monarch's or a pope's title, a regnal
-    # number after the one name is part of it (alone, "Constance II" is a ship's or a horse's).
-    regnal = bool(cut) and len(name_toks) == 2 and lowered[cut - 1] in REGNAL_TITLES and REGNAL_RE.match(name_toks[1])
+    # "King Abdullah II", "Queen Elizabeth II's funeral", "Pope Benedict XVI": after a monarch's, a prince's or a pope's
+    # title, a regnal number after the one name is part of it (alone, "Constance II" is a ship's or a horse's).
+    regnal = (
+        bool(cut)
+        and len(name_toks) == 2
+        and lowered[cut - 1] in REGNAL_TITLES
+        and REGNAL_RE.match(_strip_possessive(name_toks[1])) is not None
+    )
     if not name_toks or any(
         _not_name_word(t, lang) and not _name_part(t, i, name_toks, lang) and not (regnal and i == 1)
         for i, t in enumerate(name_toks)

@@ -340,6 +340,12 @@ girlfriend boyfriend grandson granddaughter niece nephew""".split()
 # (see _personal): a title, an age ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its
 # founder, Lena Rock"), or "X said" / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air
 # said he").
+# Last words of places' names that are no common surname: "Franklin Township", "Jefferson Parish", "Florence
+# Hollow", "Morgan Borough" (people_kinds.PERSON_LOCATIVE_RE, APPOSITIVE_PERSON_RE's use there).
+PLACE_NAME_ENDINGS = frozenset(
+    """township parish borough county ward hollow heights springs falls creek valley junction crossing village city
+town district municipality""".split()
+)
 TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day west hill way".split())
 
 # Courtesy titles, which also name horses, boats and roses ("Lady Maud’s Rose", "Sir Tobias"): a possessive after one
@@ -439,6 +445,4 @@ TITLE_SURNAMES = frozenset(
 
 # Last words of a photo agency's name in a credit ("via Getty Images", "/The Canadian Press", "/Reuters"): a caption's
 # "Name via Agency" or "(Name/Agency)" names the photographer, no one the article mentions (people_masks.mask_spans).
-PHOTO_AGENCY_WORDS = frozenset(
-    "images image photos photo pictures press reuters ap afp getty epa bloomberg facebook instagram twitter".split()
-)
+PHOTO_AGENCY_WORDS = frozenset("images image photos photo pictures press reuters ap afp getty epa bloomberg".split())

@@ -712,12 +712,16 @@ def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[li
 
 
 def _last_with_role(state: _State, folded: str) -> int | None:
-    """ "the governor": the last person whose role ends with the word, or is titled with it ("Gov."). Roles never
-    change once read and people are only appended, so each person is read once an article for each word."""
+    """ "the governor": the last person whose role ends with the word, or is titled with it ("Gov.", a court's
+    "Justice"; not a department's name: "Minister of Justice" is no judge). Roles never change once read and people
+    are only appended, so each person is read once an article for each word."""
     read, found = state.memo.get(("role ends", folded), (0, None))
     for i in range(read, len(state.people)):
-        last = fold(state.people[i].role).replace("'s", "").split()[-1:]
-        if last and (folded == last[0] or folded in TITLE_ROLE_NAMES.get(last[0].lower().rstrip("."), ())):
+        words = fold(state.people[i].role).replace("'s", "").split()
+        if not words:
+            continue
+        titled = len(words) < 2 or words[-2].lower() not in ("of", "for")
+        if folded == words[-1] or (titled and folded in TITLE_ROLE_NAMES.get(words[-1].lower().rstrip("."), ())):
             found = i
     state.memo["role ends", folded] = (len(state.people), found)
     return found

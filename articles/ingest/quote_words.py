@@ -125,8 +125,9 @@ OUTLET_VERBS = frozenset("reported reports reporting".split())
 # A capital inside a name's word after these is a person's ("McAllister", "DeWitt", "LaRue"); after other letters
 # ("PortLinq", "HarbourNet") or after an acronym ("KXTide") it is a brand's.
 NAME_CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St")
-# The roles a title or its abbreviation stands for: "Gov. Drobny" is "the governor" later in the article, "Const. Ruiz"
-# (a Canadian police constable; the RCMP writes "Cst.") "the constable", "Coun. Ruiz" "the councillor".
+# The roles a title (mostly an abbreviation) stands for: "Gov. Drobny" is "the governor" later in the article, "Const.
+# Ruiz" (a Canadian police constable; the RCMP writes "Cst.") "the constable", "Coun. Ruiz" "the councillor", a court's
+# "Justice Ruiz" "the judge" (a department's "Minister of Justice" is none: see pronouns._last_with_role).
 TITLE_ROLE_NAMES = {
     "gov": ("governor",),
     "sen": ("senator",),
@@ -205,7 +206,8 @@ DETERMINERS = "the a an one another two three several some many its his her thei
 EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
 # "said the mother of two", "the father of three": a parent by the number of children, the person just named.
 PARENT_EPITHET = (
-    r"(?:mother|father|mom|mum|dad|grandmother|grandfather)\s+of\s+(?:\d{1,2}|two|three|four|five|six|seven)"
+    r"(?:mother|father|mom|mum|dad|grandmother|grandfather)\s+of\s+"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
 )
 
 # Before a reporting verb (speakers._speaker_from_segment): a coordinator alone is no subject ("… said X, and called
@@ -242,12 +244,13 @@ POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted
 # Gender, only where the text states it: a title ("Mr", "Dame") or a kinship word ("his wife, …").
 FEMALE_WORDS = frozenset(
     """she her mrs ms miss dame lady queen princess sister wife daughter mother granddaughter
-grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress""".split()
+grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress mom mum
+grandma""".split()
 )
 
 MALE_WORDS = frozenset(
     """he him mr sir lord king prince brother husband son father grandson grandfather uncle nephew
-widower boyfriend fiancé spokesman chairman businessman congressman actor""".split()
+widower boyfriend fiancé spokesman chairman businessman congressman actor dad grandpa""".split()
 )
 
 # "her" before these (or before punctuation) is an object, maybe of someone else: "Loftus thanked her".

@@ -332,32 +332,27 @@ def _fallback(
     return None
 
 
-# The sentence right after a quotation that says whose words they were: "“…” That was the message from X", "“…” So says
-# X", "“…” Those were the words of X", "“…” That’s the view of X", "“…” That quote from X …".
+# The sentence right after a quotation, or the paragraph after it, that says whose words they were: "“…” That was
+# the message from X", "“…” So says X", "“…” Those were the words of X", "“…” That’s the view of X", "“…” That quote
+# from X …", and "“…”\n\nThat's what X, a nurse in Halifax, says about …" (group "what": see _named_after).
 NAMED_AFTER_RE = re.compile(
     r"[ \t]*(?:\n[ \t]*){0,2}(?:So\s+says|(?:That|This|Those|These|Such)(?:(?:[’']s|\s+(?:is|was|were|are|has\s+been|"
     r"had\s+been))\s+(?:the\s+)?(?:\w+\s+)?(?:message|words?|view|verdict|warning|assessment|advice|sentiment|argument|"
     r"position|reaction|response|plea|promise|thinking|quote|comment|remark)|\s+(?:quote|quotation|comment|remark)s?)\s+"
-    r"(?:from|of|by)|(?P<what>(?:That|This)(?:[’']s|\s+(?:is|was))\s+what))\s"
+    r"(?:from|of|by)|(?P<what>That(?:[’']s|\s+(?:is|was))\s+what))\s"
 )
 NAMED_AFTER_RULE = "named in the sentence after the quotation"
-APPOSITIVE_AFTER_RE = re.compile(r",[^,.;:!?“”\"\n]{1,80},")
-
-
-def _subject_of_reporting_verb(state: _State, text: str, mention: Mention) -> bool:
-    """A reporting verb of the language right after the name or its appositive ("Marla Quinby, a nurse, says")."""
-    pos = mention.end
-    if appositive := APPOSITIVE_AFTER_RE.match(text, pos):
-        pos = appositive.end()
-    return state.words.verb_re.match(text[pos : pos + 40].lstrip()) is not None
+# Up to three appositives after a speaker's name before the verb: ", a nurse in Port Lisle, N.S., says", ", 34, a
+# nurse, says".
+SPEAKER_APPOSITIVES_RE = re.compile(r",(?:[^,;:!?“”\"\n]{1,80},){1,3}")
+FORWARD_RE = re.compile(r"[^.!?\n]*?[:“\"]")  # a colon or a quotation later in the sentence: it points forward
 
 
 def _named_after(state: _State, text: str, span: _Span) -> _Attribution | None:
     """The person the sentence right after a quotation (or the paragraph after it) names as its speaker
     (NAMED_AFTER_RE), the first named within 80 characters and in that sentence ("… the message from Port Authority
-    chair Marisol Tenney on Tuesday"); after "That's what", only a name right after it, lower-case words between at
-    most, as the subject of a reporting verb ("That's what Marla Quinby, a nurse in Halifax, says about …"; not
-    "That's what happens when Marla Quinby …")."""
+    chair Marisol Tenney on Tuesday"). After "That's what" (_says_what), only the subject of a reporting verb named
+    right after it."""
     m = NAMED_AFTER_RE.match(text, span.end + 1)
     if m is None:
         return None
@@ -365,14 +360,25 @@ def _named_after(state: _State, text: str, span: _Span) -> _Attribution | None:
         mention = state.mentions[i]
         if mention.start > m.end() + 80 or _last_sentence_mark(text, m.end(), mention.start) >= m.end():
             return None  # too far, or in a sentence of its own
-        if m.group("what") and not (
-            text[m.end() : mention.start].islower() or not text[m.end() : mention.start].strip()
-        ):
-            return None
-        if m.group("what") and not _subject_of_reporting_verb(state, text, mention):
+        if m.group("what") and not _says_what(state, text, m.end(), mention):
             return None
         return _Attribution(span.start, span.start, mention.person, "", NAMED_AFTER_RULE)
     return None
+
+
+def _says_what(state: _State, text: str, start: int, mention: Mention) -> bool:
+    """ "That's what Dr. Marla Quinby, an emergency physician, says about …": the name right after "what" (its title or
+    role words between at most: not "That's what critics say Marla Quinby told …", "That's what happens when …"), a
+    reporting verb after it or its appositives, and no colon or quotation later in the sentence ("That was what Marla
+    Quinby said about it: “…”" points forward)."""
+    between = text[start : mention.start].split()
+    if not all(w.lower() in ROLE_WORDS or w[:1].isupper() for w in between):
+        return False
+    pos = mention.end
+    if appositives := SPEAKER_APPOSITIVES_RE.match(text, pos):
+        pos = appositives.end()
+    rest = text[pos : pos + 40].lstrip()
+    return state.words.verb_re.match(rest) is not None and not FORWARD_RE.match(text, pos)
 
 
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"

@@ -190,7 +190,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             return _Attribution(a, b, None, phrase, "role or description", "person")
         if aged is not None:  # "Lena Okafor, 34, …" / "“…,” the 34-year-old said"
             return _Attribution(a, b, aged, phrase, AGE_RULE, "person", Basis.EPITHET)
-        # ("the mother of two" says whom she stands for: a woman)
+        # (a parent's epithet says whom it stands for, "the mother of two" a woman; the others give no gender)
         person, how = _resolve_pronoun(state, text, a, {"f": "she", "m": "he"}.get(_gender(phrase.lower().split()), ""))
         if person is not None and _other_person_named_since(state, text, a, person, how):
             return _Attribution(a, b, None, phrase, "role or description", "person")
