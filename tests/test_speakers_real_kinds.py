@@ -1987,3 +1987,20 @@ def test_the_new_speaker_rules_hold_where_a_review_tried_them():
     assert speakers(body) == [("We are exhausted.", "Marla Quinby")]
     body = "“We are exhausted.”\n\nThat's what Marla Quinby, a nurse in Port Lisle, N.S., says about it."
     assert speakers(body) == [("We are exhausted.", "Marla Quinby")]
+
+
+def test_a_role_means_the_person_with_it_named_before_not_after():
+    """ "the sergeant": the latest person with that role named before the quotation ("S/Sgt. X": a staff sergeant),
+    not one introduced with it further down the story, who was taken before for being the last in the whole text; a
+    story's opening that names the role before anyone ("the judge said" … "Judge X") still means the one after."""
+    body = (
+        "S/Sgt. Marla Quinby said the suspect fled on foot.\n\n"
+        "“He ran north,” the sergeant said.\n\n"
+        "Later, Det. Sgt. Solenne Marchetti took over the case."
+    )
+    assert speakers(body) == [("He ran north,", "Marla Quinby")]
+    body = (
+        "The treasurer stole money that the judge said had been “entrusted to him by people who trusted him.”\n\n"
+        "Passing sentence, Judge Harriet Calloway called the thefts careful."
+    )
+    assert speakers(body) == [("entrusted to him by peop", "Harriet Calloway")]

@@ -634,7 +634,7 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         person = _introduced_with(state, text, pos, head, folded)
         if person is not None:
             return None if _passing_mention(state, text, pos, person) else person
-    return _last_with_role(state, folded)
+    return _last_with_role(state, folded, pos)
 
 
 PASSING_MENTION_REACH = 1500  # characters back from a role reference beyond which a person named once is long gone
@@ -711,20 +711,42 @@ def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[li
     return found
 
 
-def _last_with_role(state: _State, folded: str) -> int | None:
-    """ "the governor": the last person whose role ends with the word, or is titled with it ("Gov.", a court's
-    "Justice"; not a department's name: "Minister of Justice" is no judge). Roles never change once read and people
-    are only appended, so each person is read once an article for each word."""
-    read, found = state.memo.get(("role ends", folded), (0, None))
-    for i in range(read, len(state.people)):
-        words = fold(state.people[i].role).replace("'s", "").split()
-        if not words:
-            continue
-        titled = len(words) < 2 or words[-2].lower() not in ("of", "for")
-        if folded == words[-1] or (titled and folded in TITLE_ROLE_NAMES.get(words[-1].lower().rstrip("."), ())):
-            found = i
-    state.memo["role ends", folded] = (len(state.people), found)
-    return found
+def _last_with_role(state: _State, folded: str, pos: int) -> int | None:
+    """ "the governor": the last person named before pos whose role ends with the word, or is titled with it ("Gov.",
+    "S/Sgt.", a court's "Justice"; not a department's name: "Minister of Justice" is no judge). Roles never change once
+    read and people are only appended, so each person is read once an article for each word."""
+    read, matching = state.memo.get(("role ends", folded), (0, ()))
+    if read < len(state.people):
+        found = list(matching)
+        for i in range(read, len(state.people)):
+            words = fold(state.people[i].role).replace("'s", "").split()
+            if not words:
+                continue
+            last = words[-1].rsplit("/", 1)[-1]  # ("S/Sgt.": a staff sergeant)
+            titled = len(words) < 2 or words[-2].lower() not in ("of", "for")
+            if folded == last or (titled and folded in TITLE_ROLE_NAMES.get(last.lower().rstrip("."), ())):
+                found.append(i)
+        matching = tuple(found)
+        state.memo["role ends", folded] = (len(state.people), matching)
+    # The latest named before pos; else, as a story's opening may name the role before the person ("money that the
+    # judge said had been “…”" … "Judge Harriet Calloway"), the first named after it.
+    firsts = _first_mentions(state)
+    before = [i for i in matching if firsts.get(i, pos) < pos]
+    if before:
+        return before[-1]
+    return min((i for i in matching if i in firsts), key=firsts.__getitem__, default=None)
+
+
+def _first_mentions(state: _State) -> dict[int, int]:
+    """Where each person is first named (memoised until a mention is added)."""
+    key = ("first mentions", len(state.mentions))
+    firsts = state.memo.get(key)
+    if firsts is None:
+        firsts = state.memo[key] = {}
+        for m in state.mentions:
+            if m.start < firsts.get(m.person, m.start + 1):
+                firsts[m.person] = m.start
+    return firsts
 
 
 def _role_words_at(text: str, m: Mention) -> list[str]:
