@@ -2004,3 +2004,13 @@ def test_a_role_means_the_person_with_it_named_before_not_after():
         "Passing sentence, Judge Harriet Calloway called the thefts careful."
     )
     assert speakers(body) == [("entrusted to him by peop", "Harriet Calloway")]
+
+
+def test_a_role_naming_a_place_is_not_the_holder_of_that_role_elsewhere():
+    """ "the former Marlowe governor" is not "Kessland Gov. X": a role reference's capitalised qualifiers ("Marlowe")
+    rule out people whose role names another place; the holder introduced without one still fits."""
+    body = (
+        "Former Gov. Tom Brisk spoke first on Tuesday, and Kessland Gov. Ada Voss after him.\n\n"
+        "“It was totally scripted,” the former Marlowe governor said of the debate."
+    )
+    assert speakers(body) == [("It was totally scripted,", "Tom Brisk")]

@@ -20,7 +20,7 @@ from .people import (
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people_resolve import TITLE_GENDERS
 from .people_state import _kin_before
-from .people_words import OCCUPATION_MODIFIERS, OCCUPATION_NOUNS
+from .people_words import OCCUPATION_MODIFIERS, OCCUPATION_NOUNS, TITLE_PREFIXES
 from .quote_state import (
     CLAUSE_WORDS,
     DEFINITE_RE_ENGLISH,
@@ -634,7 +634,9 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         person = _introduced_with(state, text, pos, head, folded)
         if person is not None:
             return None if _passing_mention(state, text, pos, person) else person
-    return _last_with_role(state, folded, pos)
+    return _last_with_role(
+        state, folded, pos, _role_qualifiers(phrase) if state.words is ENGLISH_WORDS else frozenset()
+    )
 
 
 PASSING_MENTION_REACH = 1500  # characters back from a role reference beyond which a person named once is long gone
@@ -711,7 +713,22 @@ def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[li
     return found
 
 
-def _last_with_role(state: _State, folded: str, pos: int) -> int | None:
+def _role_qualifiers(phrase: str) -> frozenset[str]:
+    """The capitalised words of a role that are no title, role or common word (nor "former"): "Ohio Gov." ->
+    {"ohio"}, "the New Jersey governor" -> {"jersey"}, "Former Gov." -> {}."""
+    return frozenset(
+        low
+        for w in phrase.replace("'s", "").replace("’s", "").split()
+        if w[:1].isupper()
+        and (low := fold(w).lower().rstrip(".")) not in ROLE_WORDS
+        and low + "." not in ROLE_WORDS
+        and low not in PEOPLE_COMMON_WORDS
+        and low not in TITLE_PREFIXES
+        and low not in TITLE_ROLE_NAMES  # ("Gov.", "Cst.")
+    )
+
+
+def _last_with_role(state: _State, folded: str, pos: int, qualifiers: frozenset[str] = frozenset()) -> int | None:
     """ "the governor": the last person named before pos whose role ends with the word, or is titled with it ("Gov.",
     "S/Sgt.", a court's "Justice"; not a department's name: "Minister of Justice" is no judge). Roles never change once
     read and people are only appended, so each person is read once an article for each word."""
@@ -728,6 +745,9 @@ def _last_with_role(state: _State, folded: str, pos: int) -> int | None:
                 found.append(i)
         matching = tuple(found)
         state.memo["role ends", folded] = (len(state.people), matching)
+    if qualifiers:
+        # "the New Jersey governor" is not "Ohio Gov. X": a role naming other places or bodies is another's
+        matching = tuple(i for i in matching if not (own := _role_qualifiers(state.people[i].role)) or own & qualifiers)
     # The latest named before pos; else, as a story's opening may name the role before the person ("money that the
     # judge said had been “…”" … "Judge Harriet Calloway"), the first named after it.
     firsts = _first_mentions(state)
