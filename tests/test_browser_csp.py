@@ -70,8 +70,9 @@ def test_the_admin_works_under_the_policy_without_a_violation(watched, live_serv
     popup.wait_for_load_state()
     popup.locator("#id_name").press_sequentially("Harbour Gazette")
     assert popup.input_value("#id_slug") == "harbour-gazette"
-    popup.click("input[name=_save]")
-    popup.wait_for_event("close")
+    # (listening before the click: the popup may close before a wait started after it would listen)
+    with popup.expect_event("close"):
+        popup.click("input[name=_save]")
     assert "Harbour Gazette" in page.locator("#id_source option:checked").inner_text()
 
     # An inline row added with "Add another", its speaker chosen by autocomplete (select2).
