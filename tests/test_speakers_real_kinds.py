@@ -2014,3 +2014,21 @@ def test_a_role_naming_a_place_is_not_the_holder_of_that_role_elsewhere():
         "“It was totally scripted,” the former Marlowe governor said of the debate."
     )
     assert speakers(body) == [("It was totally scripted,", "Tom Brisk")]
+
+
+def test_a_role_written_as_its_initials_means_the_person_introduced_with_it_in_full():
+    """ "the PM", "the CEO", "the GM", "the CFO": the latest person named before with the role written out, as their
+    role or around their name."""
+    body = (
+        "Prime Minister Marla Quinby arrived on Monday. Reporters waited.\n\n"
+        "“We are ready,” the PM said.\n\n"
+        "Odile Fenwick, the chief executive of Harbour Freight, spoke later. Shares fell.\n\n"
+        "“We are not worried,” the CEO said.\n\n"
+        "Ravi Tamsin, general manager of the Port Lisle Otters, met fans. Tickets sold out.\n\n"
+        "“We will rebuild,” the GM said."
+    )
+    assert speakers(body) == [
+        ("We are ready,", "Marla Quinby"),
+        ("We are not worried,", "Odile Fenwick"),
+        ("We will rebuild,", "Ravi Tamsin"),
+    ]

@@ -55,6 +55,7 @@ from .quote_words import (
     RELATIVE_PRONOUNS,
     ROLE_CONNECTORS,
     ROLE_DESCRIPTORS,
+    ROLE_INITIALS,
     SUBJECT_VERB_WORDS,
     SUBORDINATORS,
     TAIL_ENDINGS,
@@ -627,6 +628,8 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         return None  # "a spokeswoman said", "one official said": somebody the article does not name
     if state.words is ENGLISH_WORDS and head.endswith("s") and not head.endswith(("ss", "us", "is")):
         return None  # "their attorneys said", "the officials said": several people, not one the article named
+    if state.words is ENGLISH_WORDS and len(words) == 2 and head.rstrip(".") in ROLE_INITIALS:
+        return _abbreviated_role(state, text, pos, ROLE_INITIALS[head.rstrip(".")])
     folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
     # Only mentions near a place where the head noun is written, in lower case or capitalised (found with str.find:
     # lower-casing the whole text costs more), are read.
@@ -637,6 +640,17 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     return _last_with_role(
         state, folded, pos, _role_qualifiers(phrase) if state.words is ENGLISH_WORDS else frozenset()
     )
+
+
+def _abbreviated_role(state: _State, text: str, pos: int, role: str) -> int | None:
+    """ "the PM", "the CEO" (ROLE_INITIALS): the latest person named before pos, outside quotations, with that role
+    written out, as their role or right around their name ("Ravi Tamsin, general manager of the Otters")."""
+    for m in reversed(state.mentions[: bisect_left(state.starts, pos)]):
+        if _inside_quote(state, m.start):
+            continue
+        if role in fold(state.people[m.person].role).lower() or role in text[max(0, m.start - 40) : m.end + 40].lower():
+            return m.person
+    return None
 
 
 PASSING_MENTION_REACH = 1500  # characters back from a role reference beyond which a person named once is long gone

@@ -205,6 +205,17 @@ DETERMINERS = "the a an one another two three several some many its his her thei
 # "the 20-year-old").
 EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
 # "said the mother of two", "the father of three": a parent by the number of children, the person just named.
+# Roles news writes as their initials once the person is introduced in full: "Prime Minister X" … "the PM said",
+# "X, the chief executive of …" … "the CEO said" (pronouns._abbreviated_role).
+ROLE_INITIALS = {
+    "pm": "prime minister",
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "gm": "general manager",
+    "ag": "attorney general",
+    "da": "district attorney",
+}
 PARENT_EPITHET = (
     r"(?:mother|father|mom|mum|dad|grandmother|grandfather)\s+of\s+"
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
