@@ -2032,3 +2032,14 @@ def test_a_role_written_as_its_initials_means_the_person_introduced_with_it_in_f
         ("We are not worried,", "Odile Fenwick"),
         ("We will rebuild,", "Ravi Tamsin"),
     ]
+
+
+def test_a_role_given_after_an_age_is_the_persons():
+    """ "Marla Quinby, 34, a nurse at the hospital,": the appositive after the age is her role, so "the nurse" (and
+    "the 34-year-old nurse") later is she."""
+    body = (
+        "Marla Quinby, 34, a nurse at the hospital, lost her job in May. Her union objected.\n\n"
+        "“I was fired for speaking up,” the 34-year-old nurse said."
+    )
+    assert speakers(body) == [("I was fired for speaking", "Marla Quinby")]
+    assert [(p.name, p.role) for p in extract("", body, "en").people] == [("Marla Quinby", "nurse at the hospital")]

@@ -614,7 +614,8 @@ def _occupation_before(text: str, start: int) -> str:
 APPOSITIVE_CLOSERS = ",.;:!?)—–\n"
 # "…, Ana Ruiz said, …": one or two lower-case words and a comma after a name.
 PARENTHETICAL_AFTER_RE = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?,")
-APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
+# An appositive after a name, after its age too ("X, 34, a nurse at the hospital,").
+APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
 _APPOSITIVE_BEFORE = r"(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z"
 # Split in two, so the search starts from a character class (white space or a bracket).
 APPOSITIVE_START_RE = re.compile(_APPOSITIVE_BEFORE)
