@@ -2043,3 +2043,14 @@ def test_a_role_given_after_an_age_is_the_persons():
     )
     assert speakers(body) == [("I was fired for speaking", "Marla Quinby")]
     assert [(p.name, p.role) for p in extract("", body, "en").people] == [("Marla Quinby", "nurse at the hospital")]
+
+
+def test_a_role_given_by_a_relative_clauses_verb_is_the_persons():
+    """ "Ravi Tamsin, who owns the bakery," is "the owner" later; "who founded" the founder, "who coaches" the coach."""
+    body = (
+        "Ravi Tamsin, who owns the bakery on Main Street, lost power for two days. Neighbours helped.\n\n"
+        "“We threw everything out,” the owner said.\n\n"
+        "Ines Marlow, who coaches the under-12 team, cancelled practice. Parents agreed.\n\n"
+        "“Safety first,” the coach said."
+    )
+    assert speakers(body) == [("We threw everything out,", "Ravi Tamsin"), ("Safety first,", "Ines Marlow")]

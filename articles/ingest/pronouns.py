@@ -39,6 +39,8 @@ from .quote_state import (
     _State,
 )
 from .quote_words import (
+    AGENT_NOUNS,
+    AGENT_VERBS,
     APPOSITIVE_PERSON_NOUNS,
     CLAUSE_OPENERS,
     DESCRIPTION_PREPOSITIONS,
@@ -688,7 +690,7 @@ def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str)
     that role; of several in its reach, the latest named. Read from the mentions with the role, latest first, not
     from the places: a text of many "the coach said" walked every place before each one (quadratic, and a search
     of the whole text before each place: cubic)."""
-    lows, caps = _occurrences(state, text, head), _occurrences(state, text, head.capitalize())
+    lows, caps = _head_places(state, text, head), _occurrences(state, text, head.capitalize())
     low_end, cap_end = pos - len(head), pos - len(head.capitalize())  # (a place ends before pos, as rfind finds it)
     mentions, starts = _role_mentions(state, text, head, folded)
     best, person = -1, None
@@ -705,6 +707,18 @@ def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str)
     return person
 
 
+WHO_AGENT_RE = re.compile(r",\s+who\s+(?:also\s+|now\s+|still\s+)?(" + "|".join(AGENT_NOUNS) + r")\b")
+
+
+def _head_places(state: _State, text: str, head: str) -> list[int]:
+    """Where the head noun stands in lower case, and where a relative clause gives it by its verb ("who owns" for
+    "owner": AGENT_VERBS), ascending."""
+    places = _occurrences(state, text, head)
+    if head in AGENT_VERBS:
+        places = sorted(places + [j for verb in AGENT_VERBS[head] for j in _occurrences(state, text, f"who {verb} ")])
+    return places
+
+
 def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[list[Mention], list[int]]:
     """The mentions (and their starts) with a place of the head noun in reach and that role, their person's or the
     words they are introduced with; once an article and head, again when a mention is added."""
@@ -712,7 +726,7 @@ def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[li
     found = state.memo.get(key)
     if found is None:
         starts, near = state.starts, set()
-        for j in _occurrences(state, text, head) + _occurrences(state, text, head.capitalize()):
+        for j in _head_places(state, text, head) + _occurrences(state, text, head.capitalize()):
             for i in range(bisect_left(starts, j - NAME_BEFORE_ROLE), bisect_left(starts, j + NAME_AFTER_ROLE)):
                 if state.mentions[i].end >= j - NAME_END_BEFORE_ROLE:
                     near.add(i)
@@ -806,6 +820,8 @@ def _role_words_at(text: str, m: Mention) -> list[str]:
     after = APPOSITIVE_AFTER_RE.match(text, m.end, m.end + 70)
     if after:
         found.extend(fold(after.group(1)).replace("'s", "").split())
+    if agent := WHO_AGENT_RE.match(text, m.end, m.end + 40):
+        found.append(AGENT_NOUNS[agent.group(1)])  # ", who owns the bakery,": the owner
     return found
 
 

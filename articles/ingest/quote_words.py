@@ -205,6 +205,19 @@ DETERMINERS = "the a an one another two three several some many its his her thei
 # "the 20-year-old").
 EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
 # "said the mother of two", "the father of three": a parent by the number of children, the person just named.
+# A relative clause after a name that gives a role by its verb: "Ravi Tamsin, who owns the bakery," is "the owner"
+# later (pronouns._introduced_with reads "who owns" as a place of the noun).
+AGENT_VERBS = {
+    "owner": ("owns", "co-owns"),
+    "founder": ("founded", "co-founded"),
+    "manager": ("manages",),
+    "coach": ("coaches",),
+    "director": ("directs",),
+    "teacher": ("teaches",),
+    "chair": ("chairs",),
+    "leader": ("leads",),
+}
+AGENT_NOUNS = {verb: noun for noun, verbs in AGENT_VERBS.items() for verb in verbs}
 # Roles news writes as their initials once the person is introduced in full: "Prime Minister X" … "the PM said",
 # "X, the chief executive of …" … "the CEO said" (pronouns._abbreviated_role).
 ROLE_INITIALS = {
