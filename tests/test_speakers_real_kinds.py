@@ -2054,3 +2054,22 @@ def test_a_role_given_by_a_relative_clauses_verb_is_the_persons():
         "“Safety first,” the coach said."
     )
     assert speakers(body) == [("We threw everything out,", "Ravi Tamsin"), ("Safety first,", "Ines Marlow")]
+
+
+def test_the_author_of_a_text_quoted_is_its_speaker():
+    """ "according to a statement from X", "said a letter from X", "A statement from X said": the words are the
+    author's; "a lawyer for X" is still not X, and a firm's statement stays the firm's."""
+    body = (
+        "According to a statement from Bettina Harrow, “the family asks for privacy.”\n\n"
+        "“Read it,” said a letter from Ravi Tamsin to the board.\n\n"
+        "A statement from Marla Quinby said: “We are grieving.”\n\n"
+        "“We will appeal,” said a lawyer for Odile Fenwick.\n\n"
+        "According to a statement from Harbour Freight, “nobody was hurt.”"
+    )
+    assert speakers(body) == [
+        ("the family asks for priv", "Bettina Harrow"),
+        ("Read it,", "Ravi Tamsin"),
+        ("We are grieving.", "Marla Quinby"),
+        ("We will appeal,", None),
+        ("nobody was hurt.", None),
+    ]

@@ -42,6 +42,7 @@ from .quote_words import (
     AGENT_NOUNS,
     AGENT_VERBS,
     APPOSITIVE_PERSON_NOUNS,
+    AUTHORED_HEADS,
     CLAUSE_OPENERS,
     DESCRIPTION_PREPOSITIONS,
     DETERMINER_OPENERS,
@@ -858,4 +859,6 @@ def _complement_of_description(text: str, a: int, mention: Mention) -> bool:
     k = len(before) - 1
     while k > 0 and (before[k].lower() in NAME_PREFIX_WORDS or before[k].lower().rstrip(".") in NAME_PREFIX_WORDS):
         k -= 1  # titles before the name ("to President", "for Sen.")
+    if before[k].lower() in ("from", "by") and k and before[k - 1].lower() in AUTHORED_HEADS:
+        return False  # "A statement from X said": the statement's words are X's
     return before[k].lower() in DESCRIPTION_PREPOSITIONS

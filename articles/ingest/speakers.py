@@ -61,6 +61,7 @@ from .quote_state import (
 )
 from .quote_words import (
     APPOSITIVE_PERSON_NOUNS,
+    AUTHORED_HEADS,
     CONTRACTIONS,
     COORDINATING_ENDINGS,
     DESCRIPTION_OPENERS,
@@ -922,6 +923,8 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
         if not frame[a:b].strip():
             break
         att = _speaker_from_segment(state, text, offset + a, offset + b)
+        if (att is None or att.person is None) and (author := _author_of_text(state, text, frame, offset, a, b, end)):
+            return author  # "according to a statement from Ada Voss": its words are hers
         if att is not None and att.person is not None:
             if att.basis is Basis.DESCRIPTION and first is None and len(pieces) > 1:
                 first = att  # "wrote the island’s envoy at the time, Ivo Stannard": the name after it speaks
@@ -934,6 +937,22 @@ def _subject_after(state: _State, text: str, frame: str, offset: int, e: int) ->
                 return titled
         first = first or att
     return first
+
+
+AUTHOR_RULE = "author of the text it quotes"
+
+
+def _author_of_text(state: _State, text: str, frame: str, offset: int, a: int, b: int, end: int) -> _Attribution | None:
+    """A subject that is a text its author's words are quoted from, the author named right after "from" or "by" (a
+    title between at most): "according to a statement from Ada Voss", "said a letter from Sen. Ada Voss"."""
+    words = frame[a:b].split()
+    if len(words) < 2 or words[-1].lower() not in AUTHORED_HEADS or not frame.startswith((" from ", " by "), b):
+        return None
+    name_at = frame.index(" ", b + 1) + 1  # (past "from " or "by ")
+    mention = _mention_in(state, offset + name_at, offset + end, text)
+    if mention is None or mention.start - (offset + name_at) > 12:
+        return None
+    return _Attribution(offset + a, mention.end, mention.person, mention.text, AUTHOR_RULE, "person")
 
 
 def _past_adverbs(frame: str, e: int, adverbs: tuple[str, ...]) -> int:
