@@ -1799,3 +1799,16 @@ def test_the_new_place_and_credit_rules_leave_sentences_and_royals_alone():
     assert names("Millions watched Queen Elizabeth II's funeral on Monday.") == ["Elizabeth II"]
     people = [(p.name, p.role) for p in find_people("The launch is set for 9 a.m. CST. Marla Quinby will lead it.")]
     assert people == [("Marla Quinby", "")]
+
+
+def test_the_place_rules_hold_where_a_second_review_tried_them():
+    """Cases a review found wrong (each before its fix): a town after "the mayor of", "drove to", "flights from"; a
+    historical monarch's "I"; "Ward" is a surname; voters write in a person; a social network's credit in brackets.
+    (Real town names: the rule reads the gazetteer.)"""
+    assert names("Marla Quinby, the mayor of Prince George, said the plan works.") == ["Marla Quinby"]
+    assert names("Flights from Prince George were cancelled. The city of Prince Albert will vote.") == []
+    assert names("A portrait of Queen Maren I hangs in the hall.") == ["Maren I"]
+    assert names("When I met Prince Harrald I was nervous.") == []
+    assert names("The reform camp found an ally in Lena Ward. The councillor backed the plan.") == ["Lena Ward"]
+    assert names("More than 1,200 voters wrote in Ravi Tamsin on Tuesday.") == ["Ravi Tamsin"]
+    assert names("Rescuers pulled the dog from the river. (Osman Laban/Facebook)\n\nThe dog is recovering.") == []

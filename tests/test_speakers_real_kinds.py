@@ -2007,13 +2007,20 @@ def test_a_role_means_the_person_with_it_named_before_not_after():
 
 
 def test_a_role_naming_a_place_is_not_the_holder_of_that_role_elsewhere():
-    """ "the former Marlowe governor" is not "Kessland Gov. X": a role reference's capitalised qualifiers ("Marlowe")
-    rule out people whose role names another place; the holder introduced without one still fits."""
+    """ "the former Florida governor" is not "Ohio Gov. X": places the gazetteer knows in a role reference rule out
+    people whose role names another; the holder introduced without one still fits, and a party, "U.S." or a rank
+    ("the Republican governor", "the RCMP sergeant") rules out nobody. (Real state names: the rule reads the
+    gazetteer.)"""
     body = (
-        "Former Gov. Tom Brisk spoke first on Tuesday, and Kessland Gov. Ada Voss after him.\n\n"
-        "“It was totally scripted,” the former Marlowe governor said of the debate."
+        "Former Gov. Tom Brisk spoke first on Tuesday, and Ohio Gov. Ada Voss after him.\n\n"
+        "“It was totally scripted,” the former Florida governor said of the debate."
     )
     assert speakers(body) == [("It was totally scripted,", "Tom Brisk")]
+    body = (
+        "Kessland Gov. Marla Quinby signed the budget on Tuesday. Lawmakers cheered.\n\n"
+        "“This is a good day,” the Republican governor said."
+    )
+    assert speakers(body) == [("This is a good day,", "Marla Quinby")]
 
 
 def test_a_role_written_as_its_initials_means_the_person_introduced_with_it_in_full():
@@ -2073,3 +2080,48 @@ def test_the_author_of_a_text_quoted_is_its_speaker():
         ("We will appeal,", None),
         ("nobody was hurt.", None),
     ]
+
+
+def test_the_role_rules_hold_where_a_second_review_tried_them():
+    """Cases a review found wrong (each before its fix): the initials as the role itself ("Harbour Freight CEO X"); a
+    person named next to the role, a deputy, an aide or a former holder is not "the PM"/"the CEO"; the person named
+    last before the reference, not the one first named last; "who manages to smile" gives no role; "That's what X,
+    a nurse, says, and …" and a scare quote later keep the speaker."""
+    cases = [
+        (
+            "Harbour Freight CEO Odile Fenwick spoke on Monday. Shares fell.\n\n“We are not worried,” the CEO said.",
+            "Odile Fenwick",
+        ),
+        (
+            "Prime Minister Marla Quinby met Odile Fenwick on Monday. Reporters waited.\n\n"
+            "“We are ready,” the PM said.",
+            "Marla Quinby",
+        ),
+        (
+            "Prime Minister Marla Quinby arrived with Deputy Prime Minister Ravi Tamsin. Reporters waited.\n\n"
+            "“We are ready,” the PM said.",
+            "Marla Quinby",
+        ),
+        (
+            "Odile Fenwick, the chief executive of Harbour Freight, spoke on Monday. She replaced former chief "
+            "executive Ravi Tamsin in May.\n\n“We are not worried,” the CEO said.",
+            "Odile Fenwick",
+        ),
+        (
+            "Sen. Marla Quinby opened the hearing. She noted that Sen. Ravi Tamsin had objected in March.\n\n"
+            "Quinby then read the bill aloud. Quinby asked for a vote.\n\n“This bill is overdue,” the senator said.",
+            "Marla Quinby",
+        ),
+        (
+            "Store manager Ravi Tamsin opened the doors at 6 a.m. Ines Marlow, who still manages to smile after 40 "
+            "years in line, was first.\n\n“We have enough for everyone,” the manager said.",
+            "Ravi Tamsin",
+        ),
+        (
+            "“We are exhausted.”\n\nThat's what Marla Quinby, a nurse, says, and her colleague, Ravi Tamsin, agrees.",
+            "Marla Quinby",
+        ),
+        ("“We are exhausted.”\n\nThat's what Marla Quinby says about the “new normal” on her ward.", "Marla Quinby"),
+    ]
+    for body, speaker in cases:
+        assert speakers(body)[0][1] == speaker, body

@@ -282,14 +282,14 @@ def _run_against(text: str, c: _Candidate) -> bool:
 
 PERSON_PREPOSITIONS = frozenset("to with by for over against".split())
 # A place's preposition after a word that takes a person there: "found an ally in X", "saw a culprit in X", "a new
-# leader in X", "taking shots at X", "laughed at X" (not "results in", "wrote in": "results in Franklin Township",
-# "wrote in Marie Claire"). The name's last word is then no place's noun (PLACE_NAME_ENDINGS: "a champion in
-# Florence Township", "waved at Franklin Township residents").
+# leader in X", "taking shots at X", "laughed at X", "1,200 voters wrote in X" (not "results in", nor "wrote in"
+# without voters: "results in Franklin Township", "wrote in Marie Claire"). The name's last word is then no place's
+# noun (PLACE_NAME_ENDINGS: "a champion in Florence Township", "waved at Franklin Township residents").
 PERSON_LOCATIVE_RE = re.compile(
     r"\b(?:(?:ally|allies|leader|culprit|champion|friend|partner|successor|rival|opponent|challenger|nominee|foe|"
     r"enemy|mentor|hero|villain|scapegoat|advocate|defender|believer|faith|confidence|trust)\s+in|(?:shots?|jabs?|"
     r"swipes?|digs?|aim|aimed|aiming|lashed\s+out|looked|glared|laughed|smiled|pointed|yelled|shouted|sneered|"
-    r"scoffed|winked|waved)\s+at)\s+\Z"
+    r"scoffed|winked|waved)\s+at|\b(?:voters|ballots|supporters|\d[\d,]*)\s+(?:\w+\s+){0,2}?(?:wrote|write)\s+in)\s+\Z"
 )
 
 

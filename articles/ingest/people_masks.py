@@ -236,12 +236,13 @@ def _agency_credits(text: str) -> list[tuple[int, int]]:
 
 
 # A picture taken from a social network, credited on a line of its own that holds nothing but the network and a name
-# joined by a slash: "Facebook/Osman Laban.", "Nadia Ostrova/Instagram" (not a sentence: "Ana Ruiz responded via
-# Twitter.", "Ana Ruiz wrote on X/Twitter.").
+# joined by a slash, or in brackets: "Facebook/Osman Laban.", "Nadia Ostrova/Instagram", "(Osman Laban/Facebook)"
+# (not a sentence: "Ana Ruiz responded via Twitter.", "Ana Ruiz wrote on X/Twitter.").
 _SOCIAL = r"(?:Facebook|Instagram|Twitter)"
 _CREDIT_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 SOCIAL_CREDIT_RE = re.compile(
     rf"(?m:^[ \t]*(?:{_SOCIAL}[ \t]*/[ \t]*{_CREDIT_NAME}|{_CREDIT_NAME}[ \t]*/[ \t]*{_SOCIAL})\.?[ \t]*$)"
+    rf"|\((?:{_SOCIAL}[ \t]*/[ \t]*{_CREDIT_NAME}|{_CREDIT_NAME}[ \t]*/[ \t]*{_SOCIAL})\)"  # or in brackets
 )
 SOCIAL_CUES = ("Facebook/", "Instagram/", "Twitter/", "/Facebook", "/Instagram", "/Twitter")
 

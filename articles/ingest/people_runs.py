@@ -262,6 +262,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
     end = base + offsets[i + cut + n_name - 1] + len(words[-1])
+    if words[-1] == "I" and cut and FIRST_PERSON_AFTER_RE.match(text, end):
+        return None  # "When I met Prince Harry I was nervous": the pronoun, no regnal number
     if (
         not lang
         and cut
@@ -296,8 +298,14 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
 
 # Where a town stands in the text: after a place's preposition, before a comma and a province's or state's
 # abbreviation ("Prince Albert, Sask.", "Prince George, B.C."), or before a noun of its institutions and people.
-# (Not "of", "to", "from" before it: "the christening of Prince George", "married to Prince Albert".)
-TOWN_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|around)\s+\Z")
+# ("of", "to", "from" only after a town's noun or a journey's: "the mayor of Prince George", "drove to Prince George",
+# "flights from Prince George"; not "the christening of Prince George", "married to Prince Albert".)
+TOWN_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|outside|around)\s+\Z"
+    r"|\b(?:city|town|mayor|council|residents?|outskirts|north|south|east|west|downtown|people|streets)\s+of\s+\Z"
+    r"|\b(?i:drove|drive|driving|flew|fly|flying|flights?|moved|moving|travell?ed|headed|returned|road|highway|trip|bus"
+    r"|train|ferry|route)\s+(?:\w+\s+){0,3}?(?:to|from)\s+\Z"
+)
 OF_PLACE_AFTER_RE = re.compile(r"\s+of\s+[A-Z]")
 TOWN_AFTER_RE = re.compile(
     r",\s+(?:[A-Z]\.){2,3}|,\s+(?:Alta|Sask|Man|Ont|Que|Nfld|Calif|Fla|Ariz|Wash|Ore|Mass|Conn|Penn|Tenn|Va|Md|Ga|Ala)\."
@@ -312,7 +320,7 @@ def _titled_place(text: str, title_start: int, end: int, title: str, words: tupl
     Princess Charlotte", "the christening of Prince George"), and "Prince Albert of Monaco" everywhere."""
     if fold(f"{title} {words[0]}").lower() not in name_data.load().places or OF_PLACE_AFTER_RE.match(text, end):
         return False
-    return bool(TOWN_BEFORE_RE.search(text, max(0, title_start - 12), title_start) or TOWN_AFTER_RE.match(text, end))
+    return bool(TOWN_BEFORE_RE.search(text, max(0, title_start - 60), title_start) or TOWN_AFTER_RE.match(text, end))
 
 
 def _date_word_before(text: str, base: int, offsets: tuple[int, ...], toks: tuple[str, ...], i: int) -> bool:
@@ -392,10 +400,14 @@ def _name_part(tok: str, i: int, name_toks: tuple[str, ...], lang: str = "") -> 
 
 SAINT_PARTICLES = ("St.", "Ste.")
 # Titles after which one name and a regnal number are a person ("King Abdullah II", "Pope Benedict XVI", "Prince
-# Albert II"), and the number: a Roman numeral from II to XXXIX ("I" alone is more often the pronoun: "When I met
-# Prince Harry I was nervous"; the lookbehind refuses the empty match).
+# Albert II"), and the number: a Roman numeral up to XXXIX (the lookbehind refuses the empty match). "I" before a
+# verb of the first person is the pronoun ("When I met Prince Harry I was nervous": FIRST_PERSON_AFTER_RE).
 REGNAL_TITLES = frozenset("king queen pope emperor empress tsar czar sultan prince princess".split())
-REGNAL_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})\Z(?<=[IVX])(?<!\AI)")
+REGNAL_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})\Z(?<=[IVX])")
+FIRST_PERSON_AFTER_RE = re.compile(
+    r"(?:['’]m|\s+(?:am|was|have|had|think|thought|will|would|could|can|did|do|don['’]t|didn['’]t|felt|feel|saw|met|"
+    r"told|said|knew|know|want|wanted|remember|love|loved|hope|never|just|really|also)\b)"
+)
 
 
 def _saint_surname(tokens: tuple[str, ...], i: int) -> bool:

@@ -340,12 +340,6 @@ girlfriend boyfriend grandson granddaughter niece nephew""".split()
 # (see _personal): a title, an age ("Seamus Link, 70,"), a person's appositive ("Rock, a retired teacher", "its
 # founder, Lena Rock"), or "X said" / "said X" (not "X said it", nor after for/of/at: "a spokesman for Skerry Air
 # said he").
-# Last words of places' names that are no common surname: "Franklin Township", "Jefferson Parish", "Florence
-# Hollow", "Morgan Borough" (people_kinds.PERSON_LOCATIVE_RE, APPOSITIVE_PERSON_RE's use there).
-PLACE_NAME_ENDINGS = frozenset(
-    """township parish borough county ward hollow heights springs falls creek valley junction crossing village city
-town district municipality""".split()
-)
 TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transport day west hill way".split())
 
 # Courtesy titles, which also name horses, boats and roses ("Lady Maud’s Rose", "Sir Tobias"): a possessive after one
@@ -363,6 +357,13 @@ striker defender midfielder goalkeeper season semi-final quarter-final quarter-f
 tie""".split()
 )
 
+# Last words of places' names, which as surnames are rare: "Franklin Township", "Florence Hollow", "Morgan Borough"
+# (people_kinds.PERSON_LOCATIVE_RE, and _described: an appositive after such a name is no person's). Not "Ward",
+# "Parish": common surnames ("an ally in Lena Ward").
+PLACE_NAME_ENDINGS = frozenset(
+    """township borough county hollow heights springs falls creek valley junction crossing village city town district
+municipality""".split()
+)
 # Things often called after a person, by surname first: "Clinton Foundation", "Trump Tower", "Reagan Library".
 EPONYM_NOUNS = frozenset(
     """foundation tower towers college university library center centre institute hotel plaza organization

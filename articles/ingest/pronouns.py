@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
+from . import name_data
 from .name_genders import gender_of
 from .people import (
     ABBREVIATIONS,
@@ -20,7 +22,7 @@ from .people import (
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people_resolve import TITLE_GENDERS
 from .people_state import _kin_before
-from .people_words import OCCUPATION_MODIFIERS, OCCUPATION_NOUNS, TITLE_PREFIXES
+from .people_words import OCCUPATION_MODIFIERS, OCCUPATION_NOUNS
 from .quote_state import (
     CLAUSE_WORDS,
     DEFINITE_RE_ENGLISH,
@@ -632,7 +634,9 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if state.words is ENGLISH_WORDS and head.endswith("s") and not head.endswith(("ss", "us", "is")):
         return None  # "their attorneys said", "the officials said": several people, not one the article named
     if state.words is ENGLISH_WORDS and len(words) == 2 and head.rstrip(".") in ROLE_INITIALS:
-        return _abbreviated_role(state, text, pos, ROLE_INITIALS[head.rstrip(".")])
+        holder = _abbreviated_role(state, text, pos, head.rstrip("."))
+        if holder is not None:
+            return holder
     folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
     # Only mentions near a place where the head noun is written, in lower case or capitalised (found with str.find:
     # lower-casing the whole text costs more), are read.
@@ -640,20 +644,42 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         person = _introduced_with(state, text, pos, head, folded)
         if person is not None:
             return None if _passing_mention(state, text, pos, person) else person
-    return _last_with_role(
-        state, folded, pos, _role_qualifiers(phrase) if state.words is ENGLISH_WORDS else frozenset()
-    )
+    places = _role_places(phrase) if state.words is ENGLISH_WORDS else frozenset()
+    return _last_with_role(state, folded, pos, places)
 
 
-def _abbreviated_role(state: _State, text: str, pos: int, role: str) -> int | None:
-    """ "the PM", "the CEO" (ROLE_INITIALS): the latest person named before pos, outside quotations, with that role
-    written out, as their role or right around their name ("Ravi Tamsin, general manager of the Otters")."""
-    for m in reversed(state.mentions[: bisect_left(state.starts, pos)]):
-        if _inside_quote(state, m.start):
-            continue
-        if role in fold(state.people[m.person].role).lower() or role in text[max(0, m.start - 40) : m.end + 40].lower():
-            return m.person
-    return None
+# Words before a role that make it another's: "Deputy Prime Minister", "former chief executive", "an aide to the
+# chief executive" (for _abbreviated_role).
+NOT_THE_HOLDER = frozenset("deputy assistant former acting vice associate interim ex to".split())
+
+
+def _holds(before: list[str]) -> bool:
+    """The words before a role in a person's role say it is theirs: not "Deputy", "former", "to (the)" ("an aide to the
+    chief executive")."""
+    words = [w for w in before[-2:] if w != "the"]
+    return not words or words[-1] not in NOT_THE_HOLDER
+
+
+def _abbreviated_role(state: _State, text: str, pos: int, initials: str) -> int | None:
+    """ "the PM", "the CEO" (ROLE_INITIALS): of the people whose role is written out or as the initials ("Prime
+    Minister X", "Harbour Freight CEO X", "X, general manager of the Otters,"), not a deputy's, a former holder's or
+    an aide's to it, the one named last before pos (else the first after); None when nobody has it."""
+    key = ("abbreviated role", initials)
+    count, holders = state.memo.get(key, (-1, set()))
+    if count != len(state.mentions):  # (read again when a mention is added)
+        phrase = rf"\b(?:{ROLE_INITIALS[initials]}|{initials})\b"
+        in_role = re.compile(phrase)
+        after_name = re.compile(rf",\s+(?:the\s+)?{phrase}", re.IGNORECASE)
+        holders = set()
+        state.memo[key] = (len(state.mentions), holders)
+        for i, person in enumerate(state.people):
+            role = fold(person.role).lower()
+            if any(_holds(role[: m.start()].split()) for m in in_role.finditer(role)):
+                holders.add(i)
+        for m in state.mentions:
+            if m.person not in holders and after_name.match(text, m.end, m.end + 40):
+                holders.add(m.person)  # "Ravi Tamsin, general manager of the Otters,"
+    return _named_last_before(state, holders, pos) if holders else None
 
 
 PASSING_MENTION_REACH = 1500  # characters back from a role reference beyond which a person named once is long gone
@@ -708,15 +734,24 @@ def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str)
     return person
 
 
-WHO_AGENT_RE = re.compile(r",\s+who\s+(?:also\s+|now\s+|still\s+)?(" + "|".join(AGENT_NOUNS) + r")\b")
+# (a determiner after the verb: "who still manages to smile", "who owns up to it" give no role)
+WHO_AGENT_RE = re.compile(
+    r",\s+who\s+(?:also\s+|now\s+|still\s+)?(" + "|".join(AGENT_NOUNS) + r")\s+(?:the|a|an|his|her|their)\b"
+)
 
 
 def _head_places(state: _State, text: str, head: str) -> list[int]:
     """Where the head noun stands in lower case, and where a relative clause gives it by its verb ("who owns" for
     "owner": AGENT_VERBS), ascending."""
-    places = _occurrences(state, text, head)
-    if head in AGENT_VERBS:
-        places = sorted(places + [j for verb in AGENT_VERBS[head] for j in _occurrences(state, text, f"who {verb} ")])
+    if head not in AGENT_VERBS:
+        return _occurrences(state, text, head)
+    places = state.memo.get(("head places", head))
+    if places is None:
+        places = sorted(
+            _occurrences(state, text, head)
+            + [j for verb in AGENT_VERBS[head] for j in _occurrences(state, text, f"who {verb} ")]
+        )
+        state.memo["head places", head] = places
     return places
 
 
@@ -742,25 +777,28 @@ def _role_mentions(state: _State, text: str, head: str, folded: str) -> tuple[li
     return found
 
 
-def _role_qualifiers(phrase: str) -> frozenset[str]:
-    """The capitalised words of a role that are no title, role or common word (nor "former"): "Ohio Gov." ->
-    {"ohio"}, "the New Jersey governor" -> {"jersey"}, "Former Gov." -> {}."""
-    return frozenset(
-        low
-        for w in phrase.replace("'s", "").replace("’s", "").split()
-        if w[:1].isupper()
-        and (low := fold(w).lower().rstrip(".")) not in ROLE_WORDS
-        and low + "." not in ROLE_WORDS
-        and low not in PEOPLE_COMMON_WORDS
-        and low not in TITLE_PREFIXES
-        and low not in TITLE_ROLE_NAMES  # ("Gov.", "Cst.")
-    )
+def _role_places(phrase: str) -> frozenset[str]:
+    """The places the gazetteer knows that a role names, in runs of its capitalised words: "Ohio Gov." -> {"ohio"},
+    "the former New Jersey governor" -> {"new jersey"}; not a party, "U.S." or a rank ("the Republican governor",
+    "Staff Sgt.")."""
+    raw = phrase.split()
+    words = [fold(w.strip(",")).lower().replace("'s", "").replace("’s", "") for w in raw]
+    places = name_data.load().places
+    found = set()
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n <= len(words) and all(w[:1].isupper() for w in raw[i : i + n]):
+                if (run := " ".join(words[i : i + n])) in places:
+                    found.add(run)
+                    break
+    return frozenset(found)
 
 
-def _last_with_role(state: _State, folded: str, pos: int, qualifiers: frozenset[str] = frozenset()) -> int | None:
-    """ "the governor": the last person named before pos whose role ends with the word, or is titled with it ("Gov.",
-    "S/Sgt.", a court's "Justice"; not a department's name: "Minister of Justice" is no judge). Roles never change once
-    read and people are only appended, so each person is read once an article for each word."""
+def _last_with_role(state: _State, folded: str, pos: int, places: frozenset[str] = frozenset()) -> int | None:
+    """ "the governor": the person named last before pos whose role ends with the word, or is titled with it ("Gov.",
+    "S/Sgt.", a court's "Justice"; not a department's: "Minister of Justice" is no judge); not one whose role names
+    another place than the reference ("the Florida governor" is not "Ohio Gov. X"). Roles never change once read and
+    people are only appended, so each person is read once an article for each word."""
     read, matching = state.memo.get(("role ends", folded), (0, ()))
     if read < len(state.people):
         found = list(matching)
@@ -769,33 +807,44 @@ def _last_with_role(state: _State, folded: str, pos: int, qualifiers: frozenset[
             if not words:
                 continue
             last = words[-1].rsplit("/", 1)[-1]  # ("S/Sgt.": a staff sergeant)
-            titled = len(words) < 2 or words[-2].lower() not in ("of", "for")
-            if folded == last or (titled and folded in TITLE_ROLE_NAMES.get(last.lower().rstrip("."), ())):
+            department = len(words) > 1 and words[-2].lower() in ("of", "for")
+            if folded == last or (not department and folded in TITLE_ROLE_NAMES.get(last.lower().rstrip("."), ())):
                 found.append(i)
         matching = tuple(found)
         state.memo["role ends", folded] = (len(state.people), matching)
-    if qualifiers:
-        # "the New Jersey governor" is not "Ohio Gov. X": a role naming other places or bodies is another's
-        matching = tuple(i for i in matching if not (own := _role_qualifiers(state.people[i].role)) or own & qualifiers)
-    # The latest named before pos; else, as a story's opening may name the role before the person ("money that the
-    # judge said had been “…”" … "Judge Harriet Calloway"), the first named after it.
-    firsts = _first_mentions(state)
-    before = [i for i in matching if firsts.get(i, pos) < pos]
-    if before:
-        return before[-1]
-    return min((i for i in matching if i in firsts), key=firsts.__getitem__, default=None)
+    if places:
+        matching = tuple(i for i in matching if not (own := _role_places(state.people[i].role)) or own & places)
+    return _named_last_before(state, matching, pos)
 
 
-def _first_mentions(state: _State) -> dict[int, int]:
-    """Where each person is first named (memoised until a mention is added)."""
-    key = ("first mentions", len(state.mentions))
-    firsts = state.memo.get(key)
-    if firsts is None:
-        firsts = state.memo[key] = {}
+def _named_last_before(state: _State, people: Iterable[int], pos: int) -> int | None:
+    """Of these people, the one named last before pos; else, as a story's opening may name a role before the person
+    ("money that the judge said had been “…”" … "Judge Harriet Calloway"), the first named after it."""
+    starts = _person_starts(state)
+    best, best_at, first, first_at = None, -1, None, None
+    for i in people:
+        own = starts.get(i)
+        if not own:
+            continue
+        k = bisect_left(own, pos)
+        if k and own[k - 1] > best_at:
+            best, best_at = i, own[k - 1]
+        elif not k and (first_at is None or own[0] < first_at):
+            first, first_at = i, own[0]
+    return best if best is not None else first
+
+
+def _person_starts(state: _State) -> dict[int, list[int]]:
+    """Where each person is named, ascending (rebuilt when a mention is added)."""
+    count, starts = state.memo.get("person starts", (-1, {}))
+    if count != len(state.mentions):
+        starts = {}
         for m in state.mentions:
-            if m.start < firsts.get(m.person, m.start + 1):
-                firsts[m.person] = m.start
-    return firsts
+            starts.setdefault(m.person, []).append(m.start)
+        for own in starts.values():
+            own.sort()
+        state.memo["person starts"] = (len(state.mentions), starts)
+    return starts
 
 
 def _role_words_at(text: str, m: Mention) -> list[str]:

@@ -204,7 +204,6 @@ DETERMINERS = "the a an one another two three several some many its his her thei
 # News shorthand for the person just named, after "the": "said the teenager" (quote_state.EPITHET_RE; and
 # "the 20-year-old").
 EPITHET_NOUNS = "teenager teen youngster schoolboy schoolgirl debutant rookie".split()
-# "said the mother of two", "the father of three": a parent by the number of children, the person just named.
 # A relative clause after a name that gives a role by its verb: "Ravi Tamsin, who owns the bakery," is "the owner"
 # later (pronouns._introduced_with reads "who owns" as a place of the noun).
 AGENT_VERBS = {
@@ -215,7 +214,6 @@ AGENT_VERBS = {
     "director": ("directs",),
     "teacher": ("teaches",),
     "chair": ("chairs",),
-    "leader": ("leads",),
 }
 AGENT_NOUNS = {verb: noun for noun, verbs in AGENT_VERBS.items() for verb in verbs}
 # Roles news writes as their initials once the person is introduced in full: "Prime Minister X" … "the PM said",
@@ -229,6 +227,7 @@ ROLE_INITIALS = {
     "ag": "attorney general",
     "da": "district attorney",
 }
+# "said the mother of two", "the father of three": a parent by the number of children, the person just named.
 PARENT_EPITHET = (
     r"(?:mother|father|mom|mum|dad|grandmother|grandfather)\s+of\s+"
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"

@@ -342,10 +342,12 @@ NAMED_AFTER_RE = re.compile(
     r"(?:from|of|by)|(?P<what>That(?:[’']s|\s+(?:is|was))\s+what))\s"
 )
 NAMED_AFTER_RULE = "named in the sentence after the quotation"
-# Up to three appositives after a speaker's name before the verb: ", a nurse in Port Lisle, N.S., says", ", 34, a
-# nurse, says".
-SPEAKER_APPOSITIVES_RE = re.compile(r",(?:[^,;:!?“”\"\n]{1,80},){1,3}")
-FORWARD_RE = re.compile(r"[^.!?\n]*?[:“\"]")  # a colon or a quotation later in the sentence: it points forward
+# An appositive after a speaker's name before the verb (up to three are read: ", a nurse in Port Lisle, N.S., says",
+# ", 34, a nurse, says").
+SPEAKER_APPOSITIVE_RE = re.compile(r",[^,;:!?“”\"\n]{1,80}(?=,)")
+# A colon, or a quotation opened after one or after a comma, later in the sentence: it points forward ("That was what
+# X said about it: “…”"); a scare quote ("the “new normal” on her ward") does not.
+FORWARD_RE = re.compile(r"[^.!?\n]*?(?::|,\s*[“\"])")
 
 
 def _named_after(state: _State, text: str, span: _Span) -> _Attribution | None:
@@ -375,10 +377,14 @@ def _says_what(state: _State, text: str, start: int, mention: Mention) -> bool:
     if not all(w.lower() in ROLE_WORDS or w[:1].isupper() for w in between):
         return False
     pos = mention.end
-    if appositives := SPEAKER_APPOSITIVES_RE.match(text, pos):
-        pos = appositives.end()
-    rest = text[pos : pos + 40].lstrip()
-    return state.words.verb_re.match(rest) is not None and not FORWARD_RE.match(text, pos)
+    for _ in range(4):  # the verb right after the name, or after one, two or three appositives
+        if state.words.verb_re.match(text[pos : pos + 40].lstrip(" ,")):
+            return not FORWARD_RE.match(text, pos)
+        appositive = SPEAKER_APPOSITIVE_RE.match(text, pos)
+        if appositive is None:
+            return False
+        pos = appositive.end()
+    return False
 
 
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"
