@@ -2125,3 +2125,20 @@ def test_the_role_rules_hold_where_a_second_review_tried_them():
     ]
     for body, speaker in cases:
         assert speakers(body)[0][1] == speaker, body
+
+
+def test_an_interviews_answers_are_the_interviewees_not_the_reporters():
+    """ "She spoke with reporter Ravi Tamsin": the reporter asks; the answers are hers (a journalist's noun before the
+    name, or a third person speaking with them, mark the interviewer)."""
+    body = (
+        "Marla Quinby has run the food bank in Port Lisle for a decade. She spoke with reporter Ravi Tamsin about "
+        "the winter ahead. This interview has been edited for length.\n\n"
+        "Q: How bad is it this year?\n\n"
+        "A: “It's the worst I've seen. We had 400 families last week.”\n\n"
+        "Q: What do you need most?\n\n"
+        "A: Volunteers, honestly. “Food comes in, but hands don't.”"
+    )
+    assert speakers(body) == [
+        ("It's the worst I've seen", "Marla Quinby"),
+        ("Food comes in, but hands", "Marla Quinby"),
+    ]

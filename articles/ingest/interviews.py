@@ -97,6 +97,20 @@ def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int, bool
     return speakers
 
 
+# Who asks, not who answers: "She spoke with reporter X", "He talked to CBC host X".
+JOURNALIST_WORDS = frozenset("reporter host journalist correspondent anchor editor columnist interviewer".split())
+THIRD_PERSON_SUBJECTS = frozenset("she he they She He They".split())
+
+
+def _interviewer(text: str, cue: int, name: int) -> bool:
+    """The name after an interview's cue is the interviewer's: a journalist's noun before it, or a third person
+    speaking with them ("She spoke with reporter Ravi Tamsin": she is the one interviewed)."""
+    if any(w.strip(",").lower() in JOURNALIST_WORDS for w in text[cue:name].split()):
+        return True
+    before = text[max(0, cue - 12) : cue].split()
+    return bool(before) and before[-1] in THIRD_PERSON_SUBJECTS
+
+
 def _interviewee(state: _State, text: str, end: int, by_layout: bool = False) -> int | None:
     """The person the introduction names after "we spoke to", "sat down with", "asked", "interviewed"; or, when it
     says "we spoke to her", "we met the author", carries an interview's note ("This interview has been edited…")
@@ -106,7 +120,8 @@ def _interviewee(state: _State, text: str, end: int, by_layout: bool = False) ->
     for m in state.mentions[: bisect_left(state.starts, end)]:
         if _inside_quote(state, m.start):
             continue
-        if INTERVIEW_CUE_RE.search(text, max(0, m.start - 50), m.start):
+        cue = INTERVIEW_CUE_RE.search(text, max(0, m.start - 50), m.start)
+        if cue and not _interviewer(text, cue.start(), m.start):
             return m.person
         counts[m.person] = counts.get(m.person, 0) + 1
     if counts and (by_layout or INTERVIEW_REFERRING_CUE_RE.search(text, 0, end) or INTERVIEW_NOTE_RE.search(text)):
