@@ -99,7 +99,7 @@ def _answer_speakers(state: _State, text: str) -> dict[int, tuple[int, int, bool
 
 # Who asks, not who answers: "She spoke with reporter X", "He talked to CBC host X".
 JOURNALIST_WORDS = frozenset("reporter host journalist correspondent anchor editor columnist interviewer".split())
-THIRD_PERSON_SUBJECTS = frozenset("she he they She He They".split())
+THIRD_PERSON_SUBJECTS = frozenset("she he they".split())
 
 
 def _interviewer(text: str, cue: int, name: int) -> bool:
@@ -108,7 +108,7 @@ def _interviewer(text: str, cue: int, name: int) -> bool:
     if any(w.strip(",").lower() in JOURNALIST_WORDS for w in text[cue:name].split()):
         return True
     before = text[max(0, cue - 12) : cue].split()
-    return bool(before) and before[-1] in THIRD_PERSON_SUBJECTS
+    return bool(before) and before[-1].lower() in THIRD_PERSON_SUBJECTS
 
 
 def _interviewee(state: _State, text: str, end: int, by_layout: bool = False) -> int | None:

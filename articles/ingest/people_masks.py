@@ -342,7 +342,7 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
     spans += _promo_spans(text)
     spans += _agency_credits(text)
     spans += _outlet_credits(text)
-    if any(cue in text for cue in SOCIAL_CUES):
+    if "/" in text and any(cue in text for cue in SOCIAL_CUES):  # (one search first: most texts have no slash)
         spans += [m.span() for m in SOCIAL_CREDIT_RE.finditer(text)]
     spans += _line_spans(AGENCY_BYLINE_FIRST_RE, AGENCY_BYLINE_RE, text)
     spans += _inline_credits(text)

@@ -175,6 +175,10 @@ def _piece(run: list[tuple[int, str]]) -> _Piece:
     return _Piece(offsets, tokens, _piece_places(tokens))
 
 
+# Titles only in one spelling: the RCMP's "Cst." (constable), not the time zone ("9 a.m. CST. Marla Quinby will …").
+TITLE_SPELLINGS = {"cst.": "Cst."}
+
+
 def _keeps_dot(tok: str) -> bool:
     """Initials ("J.") and title abbreviations ("Dr.") keep their dot; sentence full stops don't ("CST." ending a
     sentence is a time zone: TITLE_SPELLINGS)."""
@@ -479,10 +483,6 @@ def _thing_before(text: str, pos: int) -> bool:
     return _ends_with(text, pos, 30, THING_ENDINGS, THING_BEFORE_RE)
 
 
-# Titles only in one spelling: the RCMP's "Cst." (constable), not the time zone ("9 a.m. CST. Marla Quinby will …").
-TITLE_SPELLINGS = {"cst.": "Cst."}
-
-
 @lru_cache(maxsize=16384)
 def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, ...], str] | None:
     """The context-free part of _candidate: (role words, name words, name, role), or None for no name."""
@@ -490,12 +490,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     # The role ends at the last title word: "Russian Foreign Minister | Sergey Lavrov".
     cut = 0
     for i, low in enumerate(lowered):
-        if (
-            _is_title(low, lang)
-            and i < len(toks) - 1
-            and TITLE_SPELLINGS.get(low, toks[i]) == toks[i]
-            and not _surname_after_given_name(toks, lowered, i, lang)
-        ):
+        if _is_title(low, lang) and i < len(toks) - 1 and not _surname_after_given_name(toks, lowered, i, lang):
             cut = i + 1
     # "Secretary of State", "Minister for Health": the department after the title is role too.
     if cut and cut < len(toks) - 1 and lowered[cut] in ("of", "for"):

@@ -689,12 +689,7 @@ def _passing_mention(state: _State, text: str, pos: int, person: int) -> bool:
     """The role's person was named once, long before, in passing ("soul star Peabo Bryson" ten paragraphs up), and the
     role's own sentence names someone else ("when Dion was asked …, the star explained"): "the star" is likelier
     theirs. (Not "Bo Lind nodded. “Ready,” the coach said": a coach introduced as such, another person's sentence.)"""
-    starts = state.memo.get("mention starts")
-    if starts is None:  # each person's mention starts, in text order (read once an article)
-        starts = state.memo["mention starts"] = {}
-        for m in state.mentions:
-            starts.setdefault(m.person, []).append(m.start)
-    own = starts.get(person, [])
+    own = _person_starts(state).get(person, [])
     if bisect_left(own, pos) != 1:
         return False
     if pos - state.mentions[bisect_left(state.starts, own[0])].end < PASSING_MENTION_REACH:

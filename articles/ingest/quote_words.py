@@ -352,10 +352,10 @@ secretariat regulator watchdog prosecutors team coalition caucus movement allian
 charity trust fund publisher studio""".split()
 )
 
-# Nouns naming a text, not a person ("the report stated", "the ad says"): never the role of a person the article
-# named (pronouns._role_reference).
 # Texts whose words are their author's: "according to a statement from X", "an email by X" (X speaks).
 AUTHORED_HEADS = frozenset("statement letter email e-mail memo message tweet post note".split())
+# Nouns naming a text, not a person ("the report stated", "the ad says"): never the role of a person the article
+# named (pronouns._role_reference).
 DOCUMENT_HEADS = frozenset(
     """report statement letter memo memorandum document ad advertisement email release study survey poll editorial
 filing complaint lawsuit bill website tweet video sign message transcript analysis review ruling order declaration

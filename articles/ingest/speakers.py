@@ -127,6 +127,10 @@ SHARE_RE = re.compile(
 )
 
 
+# The pronoun a gender stands for, to resolve a description or an epithet as that pronoun would be.
+GENDER_PRONOUNS = {"f": "she", "m": "he"}
+
+
 def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribution | None:
     """Subject phrase text[a:b] (no commas inside) → attribution, or None if it is no subject."""
     if state.words is ENGLISH_WORDS:
@@ -192,7 +196,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         if aged is not None:  # "Lena Okafor, 34, …" / "“…,” the 34-year-old said"
             return _Attribution(a, b, aged, phrase, AGE_RULE, "person", Basis.EPITHET)
         # (a parent's epithet says whom it stands for, "the mother of two" a woman; the others give no gender)
-        person, how = _resolve_pronoun(state, text, a, {"f": "she", "m": "he"}.get(_gender(phrase.lower().split()), ""))
+        person, how = _resolve_pronoun(state, text, a, GENDER_PRONOUNS.get(_gender(phrase.lower().split()), ""))
         if person is not None and _other_person_named_since(state, text, a, person, how):
             return _Attribution(a, b, None, phrase, "role or description", "person")
         return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person", Basis.EPITHET)
@@ -226,7 +230,7 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         # read as a pronoun, when that is the person the article names most (not the end of a longer phrase: "The
         # account from the CIA base chief adds")
         want = _gender(phrase.lower().split())
-        person, how = _resolve_pronoun(state, text, a, {"f": "she", "m": "he"}.get(want, ""))
+        person, how = _resolve_pronoun(state, text, a, GENDER_PRONOUNS.get(want, ""))
         if person is not None and person == main:
             rule = f"{DESCRIPTION_RULE}, meaning {how}"
             return _Attribution(a, b, person, phrase, rule, "person", Basis.DESCRIPTION)
@@ -300,7 +304,7 @@ def _epithet_pronoun(state: _State, phrase: str) -> str:
     """ "she" or "he" for an epithet that stands for the person just named (LanguageRules.epithet_gender: "die
     23-Jährige", "die Schauspielerin", "der Trainer"); "" for anything else."""
     rules = state.words.rules
-    return {"f": "she", "m": "he"}.get(rules.epithet_gender(phrase), "") if rules is not None else ""
+    return GENDER_PRONOUNS.get(rules.epithet_gender(phrase), "") if rules is not None else ""
 
 
 DESCRIPTION_RULE = "description, as a pronoun"
