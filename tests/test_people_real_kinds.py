@@ -1690,6 +1690,20 @@ def test_a_noun_for_a_person_opening_the_sentence_is_the_role_not_the_given_name
     assert {p.name: p.role for p in find_people(body)} == {"Eleanor Brisebois": "Patient", "Ann Selwick": "Pollster"}
 
 
+def test_a_witness_or_bystander_opening_the_sentence_is_not_part_of_the_name():
+    """Police copy: "Witness Daniel Korvald said he heard shouting" had made a person "Witness Daniel Korvald"."""
+    body = (
+        "Witness Daniel Korvald said he heard shouting. Bystander Mira Osterhout, 22, called 911.\n\n"
+        "Motorist Len Pagnotta stopped to help, and organizer Fay Brundle cancelled the parade."
+    )
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Daniel Korvald": "Witness",
+        "Mira Osterhout": "Bystander",
+        "Len Pagnotta": "Motorist",
+        "Fay Brundle": "organizer",
+    }
+
+
 def test_a_relative_given_by_first_name_at_a_sentence_start_is_a_person_once():
     """ "Her daughter, Sandra, stayed" as "his wife, Laura," in mid-sentence: a person by kinship, and not also a lone
     word left for the archive to guess."""

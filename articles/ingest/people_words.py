@@ -419,7 +419,8 @@ PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
 # people_runs._word_before_english_name): occupations, and the lay people news quotes.
 NAME_OPENING_NOUNS = PERSON_NOUNS | frozenset(
     "patient survivor victim voter shopper commuter passenger driver parent retiree tenant homeowner customer client "
-    "veteran refugee immigrant worker neighbour neighbor protester fan supporter student".split()
+    "veteran refugee immigrant worker neighbour neighbor protester fan supporter student witness eyewitness bystander "
+    "onlooker spectator motorist pedestrian cyclist hiker volunteer organizer organiser attendee visitor".split()
 )
 
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
