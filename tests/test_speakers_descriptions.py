@@ -31,3 +31,41 @@ def test_the_nominee_in_a_story_about_the_nominee_is_still_the_nominee():
     )
     got = extract("", body, "en").quotes
     assert [q.speaker for q in got] == ["Ada Voss"]
+
+
+def test_a_story_opening_on_an_unnamed_woman_it_names_next_gives_her_words_to_her():
+    """Local news opens on "A Kelburn, B.C., woman says …" and names her in the next paragraph: her words in the
+    opening are hers. Not when the story names someone first, nor when the next person named is a man."""
+    opening = (
+        "A Kelburn, B.C., woman says she waited 14 hours in an emergency room and wants the province to fix what she "
+        "calls a system “at the breaking point.”\n\n"
+    )
+    story = (
+        "{name}, 71, fell on an icy sidewalk on Dec. 3. {surname} said {pronoun} sat in a chair until 10 p.m.\n\n"
+        "“Nobody came,” {surname} said. “People were lying on the floor.”"
+    )
+    woman = extract(
+        "", opening + story.format(name="Anneliese Drummond", surname="Drummond", pronoun="she"), "en"
+    ).quotes
+    assert [(q.speaker, q.evidence.split(":")[0]) for q in woman][0] == (
+        "Anneliese Drummond",
+        "a story's opening about the person it names next",
+    )
+    man = extract("", opening + story.format(name="Gerald Drummond", surname="Drummond", pronoun="he"), "en").quotes
+    assert man[0].speaker is None
+    named_first = (
+        "Premier Lise Tarrow spoke on Monday.\n\n"
+        + opening
+        + story.format(name="Anneliese Drummond", surname="Drummond", pronoun="she")
+    )
+    assert extract("", named_first, "en").quotes[0].speaker is None
+
+
+def test_an_opening_quotation_of_a_man_the_story_names_next():
+    body = (
+        "“I thought I was going to die,” a Halverton man who was stranded on the ice for six hours says.\n\n"
+        "Tomas Reinholt, 38, went ice fishing on Lake Tarrin on Saturday. Reinholt says the ice cracked behind him.\n\n"
+        "“It sounded like a gunshot,” Reinholt said."
+    )
+    got = extract("", body, "en").quotes
+    assert [q.speaker for q in got] == ["Tomas Reinholt", "Tomas Reinholt"]

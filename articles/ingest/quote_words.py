@@ -268,12 +268,12 @@ POSSESSIVE_CLAUSE_VERBS = frozenset("said says added adds argued argues insisted
 FEMALE_WORDS = frozenset(
     """she her mrs ms miss dame lady queen princess sister wife daughter mother granddaughter
 grandmother aunt niece widow girlfriend fiancée spokeswoman chairwoman businesswoman congresswoman actress mom mum
-grandma""".split()
+grandma woman girl""".split()
 )
 
 MALE_WORDS = frozenset(
     """he him mr sir lord king prince brother husband son father grandson grandfather uncle nephew
-widower boyfriend fiancé spokesman chairman businessman congressman actor dad grandpa""".split()
+widower boyfriend fiancé spokesman chairman businessman congressman actor dad grandpa man boy""".split()
 )
 
 # "her" before these (or before punctuation) is an object, maybe of someone else: "Loftus thanked her".
@@ -392,6 +392,15 @@ NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # labels, capitalised or not.
 NAME_PREFIX_WORDS = (ROLE_WORDS - {"the", "of", "for"}) | frozenset(
     "former late republican democrat democratic gop independent conservative liberal rival".split()
+)
+
+# Heads of a story's opening about somebody it names only in the next paragraph ("A Kelburn, B.C., woman says she
+# waited 14 hours …", then "Anneliese Drummond, 71, fell …"; speakers._lede_subject): lay people, whom news introduces
+# so. Officials, sources and spokespeople are left out: "a senior official says …" is usually nobody named later.
+LEDE_HEADS = frozenset(
+    """woman man girl boy teen teenager mother father mom mum dad grandmother grandfather grandma grandpa widow
+widower student patient resident homeowner tenant driver farmer nurse senior survivor veteran parent retiree
+entrepreneur athlete""".split()
 )
 
 # Groups that open a sentence capitalised ("Others said", "Aides said"): no one's name.

@@ -70,6 +70,7 @@ from .quote_words import (
     ING_PREPOSITIONS,
     INTRODUCTION_OPENERS,
     IRREGULAR_PASTS,
+    LEDE_HEADS,
     LONE_COORDINATORS,
     NAME_CAMEL_PREFIXES,
     NAME_PREFIX_WORDS,
@@ -234,7 +235,39 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         if person is not None and person == main:
             rule = f"{DESCRIPTION_RULE}, meaning {how}"
             return _Attribution(a, b, person, phrase, rule, "person", Basis.DESCRIPTION)
+    if state.words is ENGLISH_WORDS and (person := _lede_subject(state, text, a, b)) is not None:
+        return _Attribution(a, b, person, phrase, LEDE_RULE, "person", Basis.DESCRIPTION)
     return _Attribution(a, b, None, phrase, "role or description", kind)
+
+
+LEDE_RULE = "a story's opening about the person it names next"
+# "A Kelburn, B.C., woman", "a 71-year-old Kelburn woman who waited 14 hours": an indefinite article, up to five
+# words, then the head (LEDE_HEADS) at the end or before a relative clause.
+LEDE_SUBJECT_RE = re.compile(
+    r"[\W\d]*\b[Aa]n?\s+(?:[\w'’.,-]+\s+){0,5}?(?P<head>[a-z]+)(?:\s*,?\s+(?:who|whose)\b.*)?\s*$", re.S
+)
+
+
+def _lede_subject(state: _State, text: str, a: int, b: int) -> int | None:
+    """The person a story opens on without naming ("A Kelburn, B.C., woman says she waited 14 hours …" / "“Nobody
+    came,” a Kelburn woman says."), when the story names no one before and then names them within two paragraphs
+    ("Anneliese Drummond, 71, fell …"): that person, if the article names them most and their gender is the head's."""
+    starts = [m.start for m in state.mentions]
+    if not starts or min(starts) < a:
+        return None
+    stop = text.rfind(". ", 0, a)
+    sentence = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, a) + 1)
+    for subject in (text[a:b], text[sentence:b]):
+        found = LEDE_SUBJECT_RE.match(subject)
+        if found and found.group("head") in LEDE_HEADS:
+            break
+    else:
+        return None
+    first = min(state.mentions, key=lambda m: m.start)
+    if text.count("\n\n", b, first.start) > 2 or first.person != _main_person(state):
+        return None
+    want, known = _gender([found.group("head")]), _person_genders(state, text).get(first.person, "")
+    return first.person if not (want and known and want != known) else None
 
 
 AGE_RULE = "epithet, the age the article gave a person it names"
