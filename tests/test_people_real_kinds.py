@@ -1278,6 +1278,19 @@ def test_agency_first_credits_agency_bylines_related_headings_and_writers_notes_
     assert names(body) == ["Bram Oduya"]
 
 
+def test_a_writers_note_saying_where_to_reach_the_writer_is_no_person():
+    """ "Name is a reporter with … You can reach her at …" and "… She can be reached at …" end CBC and Star stories the
+    way "Follow her on Twitter" does: the writer, not a person the story mentions."""
+    body = (
+        "Bram Oduya, 44, said the ferry would run again.\n\n"
+        "Marta Kowalczyk is a reporter with Elden News. She has covered city hall and courts. You can reach her at "
+        "marta@example.org"
+    )
+    assert names(body) == ["Bram Oduya"]
+    body = "Bram Oduya said the ferry would run.\n\nOren Blaylock is a Kessly reporter. He can be reached at 555-0100."
+    assert names(body) == ["Bram Oduya"]
+
+
 def test_a_story_about_a_reporter_is_no_writers_note():
     """A writer's note says how to follow or reach its writer in an imperative at the story's end; a story about a
     detained reporter has the same words, not as an imperative: "Colleagues could not reach him"."""

@@ -94,15 +94,18 @@ BYLINE_CREDIT_CUES = ("ontributed", "iles from")
 # A writer's note at a story's end: "Ana Ruiz is an Elden-based reporter covering city hall. Follow her on Twitter",
 # "Ana Ruiz is a health reporter for the Herald; reach her by email: …": a line naming a reporter, writer, columnist,
 # correspondent or editor, then an imperative opening the next sentence or clause that says how to follow or reach
-# them, credits the story's writer. A story about a reporter has the words but not the imperative, nor (often) the
-# place: "… is a reporter for the Herald. Colleagues could not reach him on Monday." (Tried only at the lines holding
-# one of WRITER_NOTE_CUES, and kept only with nothing but masks after it: see _writer_notes.)
+# them (or "You can reach her", "She can be reached at"), credits the story's writer. A story about a reporter has the
+# words but not the imperative, nor (often) the place: "… is a reporter for the Herald. Colleagues could not reach him
+# on Monday." (Tried only at the lines holding one of WRITER_NOTE_CUES, and kept only with nothing but masks after it:
+# see _writer_notes.)
 WRITER_NOTE_RE = re.compile(
     r"[ \t]*[A-Z][^\n.]{0,60}?\sis\s+(?:a|an|the)\s[^\n]{0,120}?"
     r"\b(?:reporter|writer|columnist|correspondent|journalist|editor|contributor)s?\b[^\n]{0,80}?"
-    r"(?:[.!?;:]|\s[—–-])\s+(?:[Ff]ollow|[Rr]each|[Cc]ontact|[Ee]mail)\s+(?:him|her|them)\b[^\n]*"
+    r"(?:[.!?;:]|\s[—–-])\s+(?:(?:[Yy]ou\s+can\s+)?(?:[Ff]ollow|[Rr]each|[Cc]ontact|[Ee]mail)\s+(?:him|her|them)\b"
+    r"|(?:He|She|They)\s+can\s+be\s+(?:reached|contacted)\b)[^\n]*"
 )
-WRITER_NOTE_CUES = ("ollow h", "each h")  # "Follow her", "Reach him": each cue costs a search of the text
+# "Follow her", "Reach him", "You can reach her at", "She can be reached at": each cue costs a search of the text
+WRITER_NOTE_CUES = ("ollow h", "each h", "be reached", "be contacted")
 # A wire story's sign-off credits its staff, no one it mentions: "(Reporting by X and Y in Elden; Additional reporting
 # by Z; Writing by W; Editing by V)" in brackets, or a line of its own of that shape, names only ("Reporting by X and Y
 # in Elden; Editing by Z": running text may open so too, "Reporting by the Kessly Herald showed …", "Writing by
