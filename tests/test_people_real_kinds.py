@@ -958,6 +958,17 @@ def test_a_name_after_an_owner_phrase_with_of_is_the_person_without_a_role():
     assert people == [("Odile Saranko", ""), ("Anselm Drobny", ""), ("Marta Quill", ""), ("Tobias Wendell", "")]
 
 
+def test_one_name_after_an_owner_phrase_does_not_stop_the_extraction():
+    """ "Supporters of Ali Ben rallied.": one name word after "Supporters of" made a candidate with a title's flag and
+    no title, and the extraction raised IndexError, so ingest rejected the whole article."""
+    for body in (
+        "Supporters of Ali Ben rallied.",
+        "Friends of Hodan organized a vigil.\n\nFriends of Faisal came too.",
+    ):
+        assert extract("", body, "en").quotes == []
+    assert find_people("Supporters of Ali Ben rallied outside. Fans of Odile Saranko came too.") != []
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""
