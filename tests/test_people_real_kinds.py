@@ -969,6 +969,18 @@ def test_one_name_after_an_owner_phrase_does_not_stop_the_extraction():
     assert find_people("Supporters of Ali Ben rallied outside. Fans of Odile Saranko came too.") != []
 
 
+def test_streets_hotels_and_malls_named_after_royals_or_people_are_no_people():
+    """ "Queen Mary Ave.", "King Edward Blvd.", "Prince Albert Drive", "the King Edward Hotel", "Dufferin Mall", "Lac La
+    Biche": a title or a name before a street's, a building's or a lake's word had made people ("Edward Hotel", with
+    the title King)."""
+    body = (
+        "The plaque will go at the corner of Queen Mary Ave. and Lord Ashby Crescent, near King Edward Blvd. and "
+        "Prince Albert Drive. The band plays at the King Edward Hotel tonight.\n\n"
+        "Tessa Marchetti moved from Lac La Biche to a flat above Dufferin Mall in 2015."
+    )
+    assert names(body) == ["Tessa Marchetti"]
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""
