@@ -2142,3 +2142,21 @@ def test_an_interviews_answers_are_the_interviewees_not_the_reporters():
         ("It's the worst I've seen", "Marla Quinby"),
         ("Food comes in, but hands", "Marla Quinby"),
     ]
+
+
+def test_a_possessive_in_the_reported_clause_of_a_name_in_apposition_states_the_gender():
+    """ "The lawyer, Luc Lemieux, had argued that his client …" says Lemieux is a man as "Lemieux argued that his
+    client …" does (neither "Luc" nor "Mary" has one gender in the name lists): the judge's "she wrote" after it is
+    the judge's, not the lawyer's, who had become the previous speaker."""
+    body = (
+        "“The evidence is overwhelming,” Justice Mary Stewart wrote.\n\n"
+        "The lawyer, Luc Lemieux, had argued that his client was a scapegoat for a former manager, Wang Xiaoming.\n\n"
+        "“Mr. Wang may well have participated,” she wrote.\n\n"
+        "Outside the courthouse, Lemieux said he would review the decision.\n\n"
+        "“We are disappointed,” he said."
+    )
+    assert speakers(body) == [
+        ("The evidence is overwhel", "Mary Stewart"),
+        ("Mr. Wang may well have p", "Mary Stewart"),
+        ("We are disappointed,", "Luc Lemieux"),
+    ]

@@ -236,11 +236,18 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
                 between = text[mention.end : p]
                 if allow_who and between.startswith(", who "):
                     between = between[6:]
+                elif between.startswith(", ") and APPOSITIVE_OPENING_RE.fullmatch(text, start, mention.start):
+                    # "The lawyer, Luc Lemieux, had argued that his client …": the name is the subject's appositive
+                    plain, between = True, between[2:]
                 plain = plain and "," not in between and not any(c in between for c in DOUBLE_MARKS)
                 subject = mention.person if plain else -1
         if len(persons) == 1 and subject is not None and subject >= 0:
             genders.setdefault(subject, "f" if word[0] == "s" or word.startswith("her") else "m")
     state.pronouns_read = max(state.pronouns_read, upto)
+
+
+# A noun phrase and its comma before a subject's name in apposition: "The lawyer, ", "Her daughter, ".
+APPOSITIVE_OPENING_RE = re.compile(r"\s*(?:The|Her|His|Their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*,\s+")
 
 
 # A person named as the owner of someone unnamed ("Castellane's lawyer", "Hadvar's old uncle"): the person last
