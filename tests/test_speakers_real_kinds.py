@@ -1755,13 +1755,13 @@ def test_the_last_report_of_a_paragraph_without_quotations_names_the_next_speake
 
 def test_an_age_epithet_is_the_person_given_that_age_not_the_previous_speaker():
     """ "the 34-year-old said" is whoever the text gave that age ("Lena Okafor, 34,"), though somebody else spoke last;
-    an epithet with no age to match, past a full name written since the previous speaker, is left unresolved."""
+    an epithet with no age to match, past two people named since the previous speaker, is left unresolved."""
     body = (
         "“Port Alder is ready,” said Mayor Dana Whitcombe.\n\n"
         "Lena Okafor, 34, has crossed on the ferry every week since 2012.\n\n"
         "“I never thought it would come back,” the 34-year-old said.\n\n"
         "“We waited for years,” Whitcombe said.\n\n"
-        "Tomas Brandvold rowed across the strait as a boy.\n\n"
+        "Tomas Brandvold rowed across the strait with Ilse Marr.\n\n"
         "“It was the only way over,” the teenager said."
     )
     assert speakers(body) == [
@@ -2160,3 +2160,15 @@ def test_a_possessive_in_the_reported_clause_of_a_name_in_apposition_states_the_
         ("Mr. Wang may well have p", "Mary Stewart"),
         ("We are disappointed,", "Luc Lemieux"),
     ]
+
+
+def test_an_epithet_after_a_speaker_is_the_one_person_introduced_since_as_a_subject():
+    """ "Grade 12 student Aaliyah Osei-Bonsu, who started the petition, watched from the gallery. “…,” said the
+    17-year-old": the student introduced since the councillor spoke, not nobody; one named only as an object ("The
+    award went to …") is no such subject, and the epithet stays unresolved."""
+    opening = "“I am not defending anyone,” Coun. Howard Leung said during the debate.\n\n"
+    epithet = "“We just wanted people to know the history,” said the 17-year-old."
+    subject = opening + "Grade 12 student Aaliyah Osei-Bonsu, who started the petition, watched from the gallery.\n\n"
+    assert speakers(subject + epithet)[1] == ("We just wanted people to", "Aaliyah Osei-Bonsu")
+    obj = opening + "The school's history prize went to Aaliyah Osei-Bonsu last year.\n\n"
+    assert speakers(obj + epithet)[1] == ("We just wanted people to", None)

@@ -24,9 +24,11 @@ from .people import (
     fold,
 )
 from .people_evidence import given_name_between
+from .people_words import NAME_OPENING_NOUNS
 from .pronouns import (
     _complement_of_description,
     _gender,
+    _last_sentence_mark,
     _person_genders,
     _qualifies_noun,
     _resolve_pronoun,
@@ -198,7 +200,17 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             return _Attribution(a, b, aged, phrase, AGE_RULE, "person", Basis.EPITHET)
         # (a parent's epithet says whom it stands for, "the mother of two" a woman; the others give no gender)
         person, how = _resolve_pronoun(state, text, a, GENDER_PRONOUNS.get(_gender(phrase.lower().split()), ""))
-        if person is not None and _other_person_named_since(state, text, a, person, how):
+        others = _others_named_since(state, text, a, person, how) if person is not None else []
+        want = _gender(phrase.lower().split())
+        if (
+            len({m.person for m in others}) == 1
+            and any(_subject_named(state, text, m) for m in others)
+            and (not want or _person_genders(state, text).get(others[0].person, want) == want)
+        ):
+            # "Grade 12 student Aaliyah Osei-Bonsu … watched. “…,” said the 17-year-old": the one person named since
+            # the speaker it reached back to, as the subject of their sentence
+            return _Attribution(a, b, others[0].person, phrase, EPITHET_SINCE_RULE, "person", Basis.EPITHET)
+        if others:
             return _Attribution(a, b, None, phrase, "role or description", "person")
         return _Attribution(a, b, person, phrase, f"epithet, as a pronoun, meaning {how}", "person", Basis.EPITHET)
     # "money that the judge said": the subject is the relative clause's own noun phrase.
@@ -294,15 +306,31 @@ def _aged(state: _State, text: str, a: int, phrase: str) -> int | None:
     return aged.pop() if len(aged) == 1 else AGE_SHARED if aged else None
 
 
-def _other_person_named_since(state: _State, text: str, a: int, person: int, how: str) -> bool:
-    """An English epithet resolved to someone of an earlier paragraph while another person was named since, not as a
-    possessor ("Tom Brisk rowed across as a boy. “…,” the teenager said"; not "from Tom Brisk's farm"): more likely
-    theirs, so nobody's (since _reached_back_from)."""
-    since = _reached_back_from(state, text, a, person, how)
-    return since is not None and any(
-        m.person != person and not text.startswith(("'s", "’s"), m.end)
-        for m in state.mentions[bisect_left(state.starts, since) : bisect_left(state.starts, a)]
+EPITHET_SINCE_RULE = "epithet, meaning the one person named since the previous speaker"
+
+
+def _subject_named(state: _State, text: str, m: Mention) -> bool:
+    """The mention opens its sentence, after nothing but capitalised words, numbers, role words and nouns for a person
+    ("Grade 12 student Aaliyah Osei-Bonsu, who …, watched"), and is no possessor."""
+    words = text[_last_sentence_mark(text, 0, m.start) + 1 : m.start].split()
+    return not text.startswith(("'s", "’s"), m.end) and all(
+        w[:1].isupper() or w.isdigit() or w.lower() in ROLE_WORDS or w in NAME_OPENING_NOUNS for w in words
     )
+
+
+def _others_named_since(state: _State, text: str, a: int, person: int, how: str) -> list[Mention]:
+    """An English epithet resolved to someone of an earlier paragraph while other people were named since, not as a
+    possessor ("Tom Brisk rowed across as a boy. “…,” the teenager said"; not "from Tom Brisk's farm"): those
+    mentions (since _reached_back_from). The epithet is more likely one of theirs: the one person named so, as the
+    subject of a sentence, else nobody."""
+    since = _reached_back_from(state, text, a, person, how)
+    if since is None:
+        return []
+    return [
+        m
+        for m in state.mentions[bisect_left(state.starts, since) : bisect_left(state.starts, a)]
+        if m.person != person and not text.startswith(("'s", "’s"), m.end)
+    ]
 
 
 # How _resolve_pronoun reaches back past the paragraph of the pronoun.
