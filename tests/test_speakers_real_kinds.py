@@ -2172,3 +2172,19 @@ def test_an_epithet_after_a_speaker_is_the_one_person_introduced_since_as_a_subj
     assert speakers(subject + epithet)[1] == ("We just wanted people to", "Aaliyah Osei-Bonsu")
     obj = opening + "The school's history prize went to Aaliyah Osei-Bonsu last year.\n\n"
     assert speakers(obj + epithet)[1] == ("We just wanted people to", None)
+
+
+def test_the_officer_is_the_police_rank_named_before_and_the_executive_the_ceo():
+    """ "Const. Mathieu Leduc … “…,” said the officer": police copy calls a constable, a sergeant or a detective "the
+    officer" after the rank; a firm's "CEO Marla Quinby" is "the executive"."""
+    body = (
+        "Const. Mathieu Leduc, who co-ordinated the search, said the rain made it harder.\n\n"
+        "“We were worried about hypothermia,” said the officer.\n\n"
+        "Staff Sgt. Ines Varga said the road was closed. “It was icy,” the officer said.\n\n"
+        "Harbour Freight CEO Marla Quinby said the ferry deal was done. “We are pleased,” the executive said."
+    )
+    assert speakers(body) == [
+        ("We were worried about hy", "Mathieu Leduc"),
+        ("It was icy,", "Ines Varga"),
+        ("We are pleased,", "Marla Quinby"),
+    ]

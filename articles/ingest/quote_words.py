@@ -135,15 +135,15 @@ TITLE_ROLE_NAMES = {
     "gen": ("general",),
     "lt": ("lieutenant",),
     "sec": ("secretary",),
-    "supt": ("superintendent",),
+    "supt": ("superintendent", "officer"),
     "atty": ("attorney",),
     "amb": ("ambassador",),
-    "det": ("detective",),
-    "sgt": ("sergeant",),
-    "cpl": ("corporal",),
-    "const": ("constable",),
-    "cst": ("constable",),
-    "insp": ("inspector",),
+    "det": ("detective", "officer"),
+    "sgt": ("sergeant", "officer"),
+    "cpl": ("corporal", "officer"),
+    "const": ("constable", "officer"),
+    "cst": ("constable", "officer"),
+    "insp": ("inspector", "officer"),
     "coun": ("councillor", "councilor"),
     "cllr": ("councillor", "councilor"),
     "ald": ("alderman", "alderwoman"),
@@ -154,6 +154,15 @@ TITLE_ROLE_NAMES = {
     "cmdr": ("commander",),
     "dr": ("doctor",),
     "justice": ("judge",),  # "Superior Court Justice X" is "the judge"
+    # a police rank written out is "the officer" too ("Const. X" … "the officer said"), and a CEO "the executive"
+    "constable": ("officer",),
+    "sergeant": ("officer",),
+    "corporal": ("officer",),
+    "detective": ("officer",),
+    "inspector": ("officer",),
+    "superintendent": ("officer",),
+    "trooper": ("officer",),
+    "ceo": ("executive",),
 }
 PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacted interviewed".split())
 # -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
