@@ -981,6 +981,16 @@ def test_streets_hotels_and_malls_named_after_royals_or_people_are_no_people():
     assert names(body) == ["Tessa Marchetti"]
 
 
+def test_a_double_surname_ending_in_ing_is_a_name_not_a_modifier():
+    """ "Coun. Nadine Aboud-Sterling", "Ana Ruiz-Fleming": a capitalised surname after the hyphen is no "-ing" modifier
+    ("Prize-winning", "Water-Making Spell" stay no names)."""
+    body = (
+        "Coun. Nadine Aboud-Sterling was blunter. Ana Ruiz-Fleming, 41, agreed.\n\n"
+        "The Pulitzer Prize-winning author read the Water-Making Spell aloud."
+    )
+    assert names(body) == ["Nadine Aboud-Sterling", "Ana Ruiz-Fleming"]
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""

@@ -228,7 +228,7 @@ def _not_name_word(tok: str, lang: str = "") -> bool:
         or _acronym(tok)
         or low in AFFILIATION_WORDS
         or low in PURE_TITLES
-        or _compound_modifier(low)
+        or _compound_modifier(low, tok)
         or ("'" in low and CONTRACTION_RE.fullmatch(low))
     ):
         return True
@@ -239,11 +239,17 @@ def _not_name_word(tok: str, lang: str = "") -> bool:
     return low in rules.function_words or low in rules.non_person_words
 
 
-def _compound_modifier(low: str) -> bool:
+def _compound_modifier(low: str, tok: str = "") -> bool:
     head, sep, tail = low.rpartition("-")
+    # ("Pulitzer Prize-winning", "Water-Making"; not a given name's second syllable, "Ji-hoon", "Xiao-ming", nor a
+    # double surname's second part, capitalised and a surname the lists know: "Smith-Sterling", "Aboud-Fleming")
     return bool(sep) and (
-        tail in COMPOUND_TAILS or (len(tail) > 4 and tail.endswith("ed")) or (len(tail) > 5 and tail.endswith("ing"))
-    )  # ("Pulitzer Prize-winning"; not a given name's second syllable, "Ji-hoon", "Xiao-ming")
+        tail in COMPOUND_TAILS
+        or (
+            ((len(tail) > 4 and tail.endswith("ed")) or (len(tail) > 5 and tail.endswith("ing")))
+            and not (tok.rpartition("-")[2][:1].isupper() and tail in name_data.load().surnames)
+        )
+    )
 
 
 def _org_word(low: str) -> bool:
