@@ -991,6 +991,18 @@ def test_a_double_surname_ending_in_ing_is_a_name_not_a_modifier():
     assert names(body) == ["Nadine Aboud-Sterling", "Ana Ruiz-Fleming"]
 
 
+def test_a_nickname_in_quotation_marks_inside_a_name_keeps_the_name():
+    """'Bernard "Bernie" Whitlock', 'Former mayor Margaret “Peggy” Hanlon': the nickname's marks cut the name in two
+    and neither half was a person. The name is the given name and the surname around it; a given name after the quoted
+    word is no surname ('called Cruz "Lyin" Ted')."""
+    body = (
+        'Bernard "Bernie" Whitlock retired in January. The late Joseph "Joe" Kowalski founded the firm.\n\n'
+        "Former mayor Margaret “Peggy” Hanlon said she supports it. He called Ostrow “Lyin” Ted again."
+    )
+    people = {p.name: p.role for p in find_people(body)}
+    assert people == {"Bernard Whitlock": "", "Joseph Kowalski": "", "Margaret Hanlon": "Former mayor"}
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""

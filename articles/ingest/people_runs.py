@@ -118,6 +118,11 @@ def _has_prefixed(text: str) -> bool:
 TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
 
 
+# A nickname in quotation marks between a given name and a surname: 'Bernard "Bernie" Whitlock', 'Margaret “Peggy”
+# Hanlon' (the name is the two around it).
+NICKNAME_RE = re.compile(r"(?<=[^\W\d_])[ \u00a0][“\"‘'][A-Z][^\W\d_]*(?:[-'’.][^\W\d_]*)*[”\"’'][ \u00a0](?=[A-Z])")
+
+
 def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
     """(offset, piece) for maximal runs of capitalised words.
 
@@ -127,7 +132,8 @@ def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
     """
     run_re = RUN_RE if _has_prefixed(text) else RUN_CAPITAL_RE
     if not masked:  # the common case, as one comprehension
-        return [(m.start(), piece) for m in run_re.finditer(text) for piece in _split_run(m.group())]
+        runs = [(m.start(), piece) for m in run_re.finditer(text) for piece in _split_run(m.group())]
+        return _joined_at_nicknames(text, runs) if NICKNAME_RE.search(text) else runs
     # Runs overlapping a dateline, photo credit, byline or promotional line are dropped. There are few such
     # spans: each one's runs are found by bisect (those starting inside it, and the one before if it reaches
     # into it; runs never overlap) instead of testing every run in Python.
@@ -140,13 +146,41 @@ def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
         if lo and matches[lo - 1].end() > a:
             cut[lo - 1] = min(cut.get(lo - 1, a), a)  # "… helped by Ilse Vandermeer. Photo: …": Ilse Vandermeer stays
         dropped.update(range(lo, hi))
-    return [
+    runs = [
         (starts[i], piece)
         for i, m in enumerate(matches)
         if i not in dropped
         for piece in _split_run(m.group())
         if i not in cut or starts[i] + piece.offsets[-1] + len(piece.tokens[-1]) <= cut[i]
     ]
+    return _joined_at_nicknames(text, runs) if NICKNAME_RE.search(text) else runs
+
+
+def _joined_at_nicknames(text: str, runs: list[tuple[int, _Piece]]) -> list[tuple[int, _Piece]]:
+    """The piece ending with a given name and the one opening with the surname after a nickname in quotation marks
+    (NICKNAME_RE) as one piece, without the nickname's own: 'Former mayor Margaret “Peggy” Hanlon' names Margaret
+    Hanlon (the nickname lies inside the name's span)."""
+    ends = {base + piece.offsets[-1] + len(piece.tokens[-1]): k for k, (base, piece) in enumerate(runs)}
+    starts = {base + piece.offsets[0]: k for k, (base, piece) in enumerate(runs)}
+    joined: dict[int, tuple[int, _Piece]] = {}
+    gone: set[int] = set()
+    for m in NICKNAME_RE.finditer(text):
+        left, right = ends.get(m.start()), starts.get(m.end())
+        if left is None or right is None or left in gone or right in gone:
+            continue
+        (base, first), (base2, second) = runs[left], runs[right]
+        names = name_data.load()
+        after = fold(second.tokens[0]).lower()
+        if fold(first.tokens[-1]).lower() not in names.given_names or (
+            after in names.frequent_given_names and after not in names.common_surnames
+        ):
+            continue  # "called Cruz “Lyin’” Ted": a given name after the quoted word, not a surname
+        offsets = first.offsets + tuple(base2 - base + o for o in second.offsets)
+        tokens = first.tokens + second.tokens
+        joined[left] = (base, _Piece(offsets, tokens, _piece_places(tokens)))
+        gone.update(k for k, (b, _) in enumerate(runs) if m.start() < b < m.end())  # the nickname's own piece
+        gone.add(right)
+    return [joined.get(k, run) for k, run in enumerate(runs) if k not in gone]
 
 
 @lru_cache(maxsize=16384)
