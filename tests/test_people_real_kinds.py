@@ -1003,6 +1003,17 @@ def test_a_nickname_in_quotation_marks_inside_a_name_keeps_the_name():
     assert people == {"Bernard Whitlock": "", "Joseph Kowalski": "", "Margaret Hanlon": "Former mayor"}
 
 
+def test_filipino_and_portuguese_particles_join_the_surname():
+    """ "Maricel dela Cruz", "Rosa do Carmo": "dela", "delos" and "do" link a surname as "de la" and "dos" do; "Maricel
+    dela Cruz" had been dropped, and her "Cruz" given to Ana de la Cruz."""
+    body = "Ana de la Cruz said the vigil was moving. Maricel dela Cruz, 40, cried. Rosa do Carmo, 52, sang."
+    assert {p.name: p.variants for p in find_people(body)} == {
+        "Ana de la Cruz": ["Ana de la Cruz"],
+        "Maricel dela Cruz": ["Maricel dela Cruz"],
+        "Rosa do Carmo": ["Rosa do Carmo"],
+    }
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""
