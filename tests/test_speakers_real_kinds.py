@@ -2188,3 +2188,25 @@ def test_the_officer_is_the_police_rank_named_before_and_the_executive_the_ceo()
         ("It was icy,", "Ines Varga"),
         ("We are pleased,", "Marla Quinby"),
     ]
+
+
+def test_a_person_named_by_first_name_only_with_the_surname_withheld_is_a_person():
+    """ "Rosalind, who asked that CBC News not use her last name," and "Dan (not his real name)" are people the story
+    names by first name only: they speak again as "she" after another speaker, and are found again by that name."""
+    body = (
+        "“If I'm not there, she doesn't eat,” says Rosalind, who asked that Elden News not use her last name.\n\n"
+        "“We have homes with no applicants,” said association CEO Lorna McTavish-Obeng in an interview.\n\n"
+        "Rosalind isn't convinced. “New beds are great,” she says.\n\n"
+        "Dan (not his real name), 19, moved out in May. “I felt left out,” he said."
+    )
+    assert speakers(body) == [
+        ("If I'm not there, she do", "Rosalind"),
+        ("We have homes with no ap", "Lorna McTavish-Obeng"),
+        ("New beds are great,", "Rosalind"),
+        ("I felt left out,", "Dan"),
+    ]
+    found = extract("", body, "en")
+    assert {p.name: (p.count, p.evidence) for p in found.people if len(p.name.split()) == 1} == {
+        "Rosalind": (2, "first name only, the surname withheld"),
+        "Dan": (1, "first name only, the surname withheld"),
+    }

@@ -72,6 +72,7 @@ from .people_state import (
     _kin_appositive,
     _kin_before,
     _name_key,
+    _name_withheld,
     _not_name_word,
     _Person,
     _plain_word,
@@ -282,6 +283,7 @@ def _resolve_people(
         elif c.person < 0 and (
             (c.titled and _founding_title(c.role.split()[-1].lower(), lang) and not _pageant(c, lang))
             or (not lang and not c.role and _kin_before(text, c.run_start))
+            or (not lang and not c.role and _name_withheld(text, c.end))
             or (not lang and not c.role and _heads_administration(text, c.start, c.tokens[0]))
             or (not lang and not c.role and _surname_speaks(text, c.start, c.tokens[0], named_words))
         ):

@@ -22,6 +22,7 @@ from .people_state import (
     _is_title,
     _kin_before,
     _name_key,
+    _name_withheld,
     _not_name_word,
     _Person,
     _plain_word,
@@ -109,6 +110,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return "administration: " + c.tokens[0]  # "the Obama administration"
     if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
         return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
+    if len(c.tokens) == 1 and _name_withheld(text, c.end):
+        return "first name only, the surname withheld"  # "Rosalind, who asked that … not use her last name"
     key = _name_key(person.tokens)
     if (
         len(key) > 1

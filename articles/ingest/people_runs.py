@@ -31,6 +31,7 @@ from .people_state import (
     _is_title,
     _kin_before,
     _name_key,
+    _name_withheld,
     _not_name_word,
     _org_word,
     _Piece,
@@ -940,10 +941,12 @@ def _candidates(
         base, piece = runs[i]
         tok, pos = piece.tokens[0], base + piece.offsets[0]
         word, folded = _lone_word(tok)
+        withheld = not lang and word not in names and _name_withheld(text, pos + len(tok))
         if (
             word in names
             or folded in place_words
             or (folded in given and _kin_before(text, pos))
+            or withheld
             or (administration and _heads_administration(text, pos, tok))
             or (not lang and _surname_speaks(text, pos, tok, place_words))
             or (
@@ -955,6 +958,8 @@ def _candidates(
             c = _candidate(text, *runs[i], lang)
             if c:
                 found.append((i, c))
+                if withheld:
+                    names.add(word)  # "Rosalind, who asked that … not use her last name": "Rosalind" again is her
     found.sort(key=lambda ic: ic[0])
     return [c for _, c in found]
 

@@ -373,6 +373,19 @@ KIN_CLOSERS = tuple("abcdefghijklmnopqrstuvwxyzé,")  # what ends the text befor
 KIN_ENDINGS = tuple(KIN_WORDS)
 
 
+# A first name alone whose surname the story withholds: "Rosalind, who asked that CBC News not use her last name",
+# "Abdullahi, 19, whose full name is being withheld", "Sarah (not her real name)".
+NAME_WITHHELD_RE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b[^.\n]{0,80}?\b(?:last|full|family|real|sur)[ -]?names?\b"
+    r"|\s+\((?:not\s+(?:her|his|their)\s+real\s+name|a\s+pseudonym)\)"
+)
+
+
+def _name_withheld(text: str, end: int) -> bool:
+    """The one word that ends at end is a person's first name, their surname withheld (NAME_WITHHELD_RE)."""
+    return text.startswith((",", " ("), end) and NAME_WITHHELD_RE.match(text, end, end + 120) is not None
+
+
 def _kin_before(text: str, start: int) -> str:
     """The kinship word right before a name ("his wife, Laura", "Trump's wife Melania"), or ""."""
     if start < 4 or not text[start - 2 : start].rstrip(" ").endswith(KIN_CLOSERS):
