@@ -969,6 +969,13 @@ def test_one_name_after_an_owner_phrase_does_not_stop_the_extraction():
     assert find_people("Supporters of Ali Ben rallied outside. Fans of Odile Saranko came too.") != []
 
 
+def test_initials_alone_after_a_preposition_do_not_stop_the_extraction():
+    """ "advice from an M. S. in town": two initials after a preposition are a name with no word but initials, and the
+    test for a person after a preposition read its first word: IndexError, the article rejected (found by fuzzing)."""
+    for body in ("She took advice from an M. S. in town.", "He won a lead over an M. S., the rival."):
+        assert extract("", body, "en").people == []
+
+
 def test_streets_hotels_and_malls_named_after_royals_or_people_are_no_people():
     """ "Queen Mary Ave.", "King Edward Blvd.", "Prince Albert Drive", "the King Edward Hotel", "Dufferin Mall", "Lac La
     Biche": a title or a name before a street's, a building's or a lake's word had made people ("Edward Hotel", with

@@ -330,6 +330,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         return None  # “Miss Housekeeping”: a nickname in quotation marks, a title and a word
     if not lang and _unlisted_possessed_name(role, words) and not REPORTING_AFTER_RE.match(text, end, end + 40):
         return None  # "the Kessly Herald’s Gazzetta Sportiva column", "Brannoch Telecom’s Velox Fibra plan"
+    if not _name_key(words):
+        return None  # "an M. S.": initials only, no word of a name to read (every later pass reads one)
     # (titled: a title before the name; "Supporters of Ali" has role words but no title, and no role)
     return _Candidate(
         start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(role), base + offsets[0]
