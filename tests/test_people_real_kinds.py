@@ -1021,6 +1021,21 @@ def test_filipino_and_portuguese_particles_join_the_surname():
     }
 
 
+def test_a_service_members_branch_before_the_name_is_the_role():
+    """ "operative and Marine John “Tig” Tiegen": "Marine" before a given name and a surname is his branch, not his
+    given name ("Marine Le Pen", "Marine Tondelier" keep theirs)."""
+    body = (
+        "The former operative and Marine John “Tig” Tiegen spoke. Marine Le Pen did not.\n\n"
+        "Marine Tondelier agreed, and Airman Rosa Quill saluted."
+    )
+    assert {p.name: p.role for p in find_people(body)} == {
+        "John Tiegen": "Marine",
+        "Marine Le Pen": "",
+        "Marine Tondelier": "",
+        "Rosa Quill": "Airman",
+    }
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""

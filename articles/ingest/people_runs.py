@@ -296,6 +296,7 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         and (
             _opening_role(text, base + offsets[i], toks[i], toks[i + 1 :])
             or (not lang and _opening_noun(text, base + offsets[i], words))
+            or (not lang and _service_member(words))
         )
     ):
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
@@ -483,6 +484,21 @@ def _word_before_given_name(words: tuple[str, ...]) -> bool:
     given = name_data.load().given_names
     second = fold(words[1])
     return fold(words[0]) not in given and second in given and second not in PARTICLES and words[1][:1].isupper()
+
+
+# A service member's branch written before the name, anywhere in a sentence: "former CIA operative and Marine John
+# Tiegen" (not "Marine Le Pen": a particle, no given name, follows).
+SERVICE_NOUNS = frozenset("marine airman seaman".split())
+
+
+def _service_member(words: tuple[str, ...]) -> bool:
+    """ "Marine John Tiegen": a branch's noun before a frequent given name and a surname is the person's role."""
+    second = fold(words[1]).lower()
+    return (
+        words[0].lower() in SERVICE_NOUNS
+        and second not in PARTICLES
+        and second in name_data.load().frequent_given_names
+    )
 
 
 def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
