@@ -2210,3 +2210,18 @@ def test_a_person_named_by_first_name_only_with_the_surname_withheld_is_a_person
         "Rosalind": (2, "first name only, the surname withheld"),
         "Dan": (1, "first name only, the surname withheld"),
     }
+
+
+def test_french_compound_given_names_and_first_name_only_genders_count():
+    """ "Jean-Marc", "Paul-Émile" (compounds gender-guesser lacks) are men's names, "Mary" a woman's (it marks it a
+    woman's as a first name only): "she said" after "Chief Electoral Officer Jean-Marc Larkin told a committee that
+    …" is the senator's, not his; "he said" after "Mary Gallagher listened" is not hers."""
+    for name in ("Jean-Marc", "Paul-Émile"):
+        body = (
+            "Sen. Moira Gallagher introduced the bill last fall.\n\n"
+            f"Chief Electoral Officer {name} Larkin told a committee in 2023 that the change would take 18 months.\n\n"
+            "“I will keep reintroducing it,” she said."
+        )
+        assert speakers(body) == [("I will keep reintroducin", "Moira Gallagher")]
+    body = "“It is late,” Tomas Brisk said at the meeting. Mary Gallagher listened.\n\n“It is too late,” he said."
+    assert speakers(body) == [("It is late,", "Tomas Brisk"), ("It is too late,", "Tomas Brisk")]

@@ -3,7 +3,8 @@
 pronouns.py reads it as the weakest evidence of a person's gender, after a title ("Mrs.") and a kinship word
 ("his wife"): "“…,” she said" after "Rebecca Voss criticised Scott Lund" means Rebecca Voss. Only names the
 dictionary gives one gender in every country count ("Scott", "Rebecca"); names it marks as mostly one, as
-both, or as one in some countries and the other elsewhere ("Andrea", "Jordan", "Kim") give none.
+both, or as one in some countries and the other elsewhere ("Andrea", "Jordan", "Kim") give none; a name it marks as
+one gender when it is the first name ("Mary": "1F") counts as that one.
 
 The dictionary (~37,000 names) is read once per process, when a pronoun first needs it: ~0.08 s.
 """
@@ -18,8 +19,16 @@ _lock = threading.Lock()
 
 
 def gender_of(given_name: str) -> str:
-    """ "m", "f", or "" (unknown, or not always the same), for a given name in any case."""
-    return (_genders if _genders is not None else load()).get(given_name.lower(), "")
+    """ "m", "f", or "" (unknown, or not always the same), for a given name in any case. A compound given name the
+    dictionary lacks takes its first part's ("Paul-Émile", "Anne-Sophie"), and French "Jean-" is a man's ("Jean-Marc",
+    "Jean-Marie": alone, "Jean" is a woman's name in English-speaking countries)."""
+    genders = _genders if _genders is not None else load()
+    low = given_name.lower()
+    found = genders.get(low, "")
+    if found or "-" not in low:
+        return found
+    first = low.partition("-")[0]
+    return "m" if first == "jean" else genders.get(first, "")
 
 
 def load() -> dict[str, str]:
@@ -43,6 +52,8 @@ def _read() -> dict[str, str]:
             if line[:1] in "#=" or len(line) < 30:
                 continue  # comments, and lines saying two spellings are the same name
             code, name = line[:2].strip(), line[3:29].strip().lower()
-            gender = "m" if code == "M" else "f" if code == "F" else "?"  # "1M", "?F", "?": mostly, or both
+            # "1M", "1F": a man's, a woman's name as a first name (mostly so only as a second: "Mary", "Jean-Mary");
+            # "?M", "?F", "?": mostly one, or both
+            gender = "m" if code in ("M", "1M") else "f" if code in ("F", "1F") else "?"
             found[name] = gender if found.get(name, gender) == gender else "?"
     return {name: gender for name, gender in found.items() if gender != "?"}
