@@ -1036,6 +1036,23 @@ def test_a_service_members_branch_before_the_name_is_the_role():
     }
 
 
+def test_park_and_hall_as_surnames_with_evidence_of_a_person():
+    """ "Sarah Park said", "Dr. Hyun-woo Park", "said Jennifer Hall", "Tom Church, 61,": common surnames that are also
+    words of places' names had made the whole person vanish; a place with a given name's first word and no such
+    evidence stays a place ("in Victoria Park near Carnegie Hall", "the Albert Hall concert")."""
+    body = (
+        "Sarah Park said teens vote more. Dr. Hyun-woo Park agreed.\n\n"
+        "“It is real,” said Jennifer Hall, a researcher. Tom Church, 61, nodded.\n\n"
+        "They met in Victoria Park near Carnegie Hall before the Albert Hall concert."
+    )
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Sarah Park": "",
+        "Hyun-woo Park": "Dr.",
+        "Jennifer Hall": "",
+        "Tom Church": "",
+    }
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""

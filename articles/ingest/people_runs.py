@@ -254,10 +254,39 @@ def _drop_kind(tok: str, lang: str = "") -> int:
     return 0  # (in English, a given name gender-guesser knows is no adverb: "victims: Kimberly Morris, …")
 
 
+# Common surnames that are also words of places' and buildings' names (NON_PERSON_WORDS): "Sarah Park", "Jennifer
+# Hall", "Tom Church" (see _place_word_surname).
+PLACE_WORD_SURNAMES = frozenset("park hall church lane beach".split())
+AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
+REPORTING_BEFORE_RE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|asked|asks)\s+\Z")
+
+
+def _place_word_surname(text: str, base: int, piece: _Piece) -> _Candidate | None:
+    """ "Dr. Sarah Park said", "Jennifer Hall, 44,": a known given name before one of PLACE_WORD_SURNAMES, with only
+    titles before it and a title, a reporting verb (after or before) or an age to show a person ("Victoria Park",
+    "Carnegie Hall" have none; the run is otherwise dropped for its place word)."""
+    toks, offsets = piece.tokens, piece.offsets
+    if len(toks) < 2 or fold(toks[-2]).lower() not in name_data.load().given_names:
+        return None
+    if not all(_is_title(t.lower()) for t in toks[:-2]):
+        return None
+    end = base + offsets[-1] + len(toks[-1])
+    if len(toks) == 2 and not (
+        REPORTING_AFTER_RE.match(text, end)
+        or AGE_AFTER_RE.match(text, end)
+        or REPORTING_BEFORE_RE.search(text, max(0, base - 12), base)
+    ):
+        return None
+    role = " ".join(toks[:-2])
+    return _Candidate(base + offsets[-2], end, toks[-2:], role, bool(role), base + offsets[0])
+
+
 def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidate | None:
     """Split a run into role words and name words; None when it is not a person."""
     # A sentence-initial common word ("Following Tillerson", "In Moscow") is not part of a name.
     toks, offsets = piece.tokens, piece.offsets
+    if not lang and fold(toks[-1]).lower() in PLACE_WORD_SURNAMES and (found := _place_word_surname(text, base, piece)):
+        return found
     i, dropped_the = 0, False
     while i < len(toks):
         kind = _drop_kind(toks[i], lang)
