@@ -1010,14 +1010,19 @@ def test_a_nickname_in_quotation_marks_inside_a_name_keeps_the_name():
     assert people == {"Bernard Whitlock": "", "Joseph Kowalski": "", "Margaret Hanlon": "Former mayor"}
 
 
-def test_filipino_and_portuguese_particles_join_the_surname():
-    """ "Maricel dela Cruz", "Rosa do Carmo": "dela", "delos" and "do" link a surname as "de la" and "dos" do; "Maricel
-    dela Cruz" had been dropped, and her "Cruz" given to Ana de la Cruz."""
-    body = "Ana de la Cruz said the vigil was moving. Maricel dela Cruz, 40, cried. Rosa do Carmo, 52, sang."
+def test_filipino_particles_join_the_surname_and_the_verb_do_does_not():
+    """ "Maricel dela Cruz": "dela" and "delos" link a surname as "de la" does; "Maricel dela Cruz" had been dropped,
+    and her "Cruz" given to Ana de la Cruz. The English verb "do" is no particle ("What will Tessa Marchetti do
+    Monday", "helped Harold Bexley do CPR")."""
+    body = (
+        "Ana de la Cruz said the vigil was moving. Maricel dela Cruz, 40, cried.\n\n"
+        "What will Tessa Marchetti do Monday if the vote fails? Paramedics helped Harold Bexley do CPR."
+    )
     assert {p.name: p.variants for p in find_people(body)} == {
         "Ana de la Cruz": ["Ana de la Cruz"],
         "Maricel dela Cruz": ["Maricel dela Cruz"],
-        "Rosa do Carmo": ["Rosa do Carmo"],
+        "Tessa Marchetti": ["Tessa Marchetti"],
+        "Harold Bexley": ["Harold Bexley"],
     }
 
 

@@ -6,7 +6,7 @@ people_state, and people_resolve for the one-letter-off test."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from . import name_data
@@ -163,6 +163,7 @@ def _joined_at_nicknames(text: str, runs: list[tuple[int, _Piece]]) -> list[tupl
     Hanlon (the nickname lies inside the name's span)."""
     ends = {base + piece.offsets[-1] + len(piece.tokens[-1]): k for k, (base, piece) in enumerate(runs)}
     starts = {base + piece.offsets[0]: k for k, (base, piece) in enumerate(runs)}
+    bases = [base for base, _ in runs]  # ascending: runs come in text order
     joined: dict[int, tuple[int, _Piece]] = {}
     gone: set[int] = set()
     for m in NICKNAME_RE.finditer(text):
@@ -179,7 +180,7 @@ def _joined_at_nicknames(text: str, runs: list[tuple[int, _Piece]]) -> list[tupl
         offsets = first.offsets + tuple(base2 - base + o for o in second.offsets)
         tokens = first.tokens + second.tokens
         joined[left] = (base, _Piece(offsets, tokens, _piece_places(tokens)))
-        gone.update(k for k, (b, _) in enumerate(runs) if m.start() < b < m.end())  # the nickname's own piece
+        gone.update(range(bisect_right(bases, m.start()), bisect_left(bases, m.end())))  # the nickname's own piece
         gone.add(right)
     return [joined.get(k, run) for k, run in enumerate(runs) if k not in gone]
 

@@ -190,7 +190,7 @@ again elsewhere nearby inside outside overall asked despite unlike like among am
 
 # Lower-case particles allowed inside names ("Bashar al Assad", "Jan van Dijk").
 LOWER_PARTICLES = frozenset(
-    "al el bin ibn bint abu ben de da di del della dela delos dos das do du van von der den ter ten la le".split()
+    "al el bin ibn bint abu ben de da di del della dela delos dos das du van von der den ter ten la le".split()
 )
 # Capitalised Irish and Scottish ones ("Ní Bhriain", "Mac Giolla Rua", "Ó Riada") too: they never stand for a
 # person on their own, as a given name would.
