@@ -986,6 +986,12 @@ def test_streets_hotels_and_malls_named_after_royals_or_people_are_no_people():
         "Tessa Marchetti moved from Lac La Biche to a flat above Dufferin Mall in 2015."
     )
     assert names(body) == ["Tessa Marchetti"]
+    # …but a Mall, a Lac who is a person says so ("Priya Mall, a nurse", "Tran Van Lac, 58,", "Lac Nguyen, 40,")
+    body = (
+        "Priya Mall, a nurse in Elden, said the shift was long. Tran Van Lac, 58, owns the corner store.\n\n"
+        "Lac Nguyen, 40, moved from Lac Seul."
+    )
+    assert names(body) == ["Priya Mall", "Tran Van Lac", "Lac Nguyen"]
 
 
 def test_a_double_surname_ending_in_ing_is_a_name_not_a_modifier():

@@ -257,14 +257,17 @@ def _drop_kind(tok: str, lang: str = "") -> int:
 
 # Common surnames that are also words of places' and buildings' names (NON_PERSON_WORDS): "Sarah Park", "Jennifer
 # Hall", "Tom Church" (see _place_word_surname).
-PLACE_WORD_SURNAMES = frozenset("park hall church lane beach".split())
+PLACE_WORD_SURNAMES = frozenset("park hall church lane beach mall".split())
 AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
+# An appositive saying what a person is: ", a nurse in Elden", ", the hospital's head nurse".
+NOUN_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,3}?[\w-]+)")
 REPORTING_BEFORE_RE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|asked|asks)\s+\Z")
 
 
 def _place_word_surname(text: str, base: int, piece: _Piece) -> _Candidate | None:
     """ "Dr. Sarah Park said", "Jennifer Hall, 44,": a known given name before one of PLACE_WORD_SURNAMES, with only
-    titles before it and a title, a reporting verb (after or before) or an age to show a person ("Victoria Park",
+    titles before it and a title, a reporting verb (after or before), an age or an appositive with a noun for a
+    person (", a nurse in Elden") to show it is one ("Victoria Park",
     "Carnegie Hall" have none; the run is otherwise dropped for its place word)."""
     toks, offsets = piece.tokens, piece.offsets
     if len(toks) < 2 or fold(toks[-2]).lower() not in name_data.load().given_names:
@@ -272,10 +275,12 @@ def _place_word_surname(text: str, base: int, piece: _Piece) -> _Candidate | Non
     if not all(_is_title(t.lower()) for t in toks[:-2]):
         return None
     end = base + offsets[-1] + len(toks[-1])
+    appositive = NOUN_APPOSITIVE_RE.match(text, end)
     if len(toks) == 2 and not (
         REPORTING_AFTER_RE.match(text, end)
         or AGE_AFTER_RE.match(text, end)
         or REPORTING_BEFORE_RE.search(text, max(0, base - 12), base)
+        or (appositive and not NAME_OPENING_NOUNS.isdisjoint(appositive.group(1).lower().split()))
     ):
         return None
     role = " ".join(toks[:-2])
@@ -288,6 +293,12 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     toks, offsets = piece.tokens, piece.offsets
     if not lang and fold(toks[-1]).lower() in PLACE_WORD_SURNAMES and (found := _place_word_surname(text, base, piece)):
         return found
+    if (
+        toks[0] == "Lac"
+        and len(toks) > 1
+        and (toks[1].lower() in PARTICLES or fold(toks[1]).lower() not in name_data.load().surnames)
+    ):
+        return None  # "Lac La Biche", "Lac Seul": a lake or its town (Lac is a given name too: "Lac Nguyen")
     i, dropped_the = 0, False
     while i < len(toks):
         kind = _drop_kind(toks[i], lang)
