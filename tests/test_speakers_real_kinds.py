@@ -2225,3 +2225,21 @@ def test_french_compound_given_names_and_first_name_only_genders_count():
         assert speakers(body) == [("I will keep reintroducin", "Moira Gallagher")]
     body = "“It is late,” Tomas Brisk said at the meeting. Mary Gallagher listened.\n\n“It is too late,” he said."
     assert speakers(body) == [("It is late,", "Tomas Brisk"), ("It is too late,", "Tomas Brisk")]
+
+
+def test_a_possessive_after_an_owners_appositive_states_no_gender():
+    """ "Her lawyer, Robin Tessier, said her family was in shock", "The man's coach, Jamie Tessier, said his knee …":
+    the possessive may be the owner's, so it says nothing of Tessier, whose pronoun after it is Tessier's (not the
+    judge's)."""
+    body = (
+        "“The evidence is overwhelming,” Justice Mary Stewart wrote.\n\n"
+        "Her lawyer, Robin Tessier, said her family was in shock.\n\n"
+        "“This is a travesty,” he said outside the courthouse."
+    )
+    assert speakers(body)[1] == ("This is a travesty,", "Robin Tessier")
+    body = (
+        "“The evidence is overwhelming,” Justice Mary Stewart wrote.\n\n"
+        "The man's coach, Jamie Tessier, said his knee injury had ended his season.\n\n"
+        "“We are all devastated,” she said."
+    )
+    assert speakers(body)[1] == ("We are all devastated,", "Jamie Tessier")

@@ -246,8 +246,9 @@ def _pronoun_evidence(state: _State, text: str, genders: dict[int, str], upto: i
     state.pronouns_read = max(state.pronouns_read, upto)
 
 
-# A noun phrase and its comma before a subject's name in apposition: "The lawyer, ", "Her daughter, ".
-APPOSITIVE_OPENING_RE = re.compile(r"\s*(?:The|Her|His|Their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*,\s+")
+# A noun phrase and its comma before a subject's name in apposition: "The lawyer, ". Not one with an owner ("Her
+# lawyer, Robin Tessier, said her family …": the pronoun may be the owner's).
+APPOSITIVE_OPENING_RE = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s+")  # ("The man's coach,": an owner)
 
 
 # A person named as the owner of someone unnamed ("Castellane's lawyer", "Hadvar's old uncle"): the person last
