@@ -2243,3 +2243,21 @@ def test_a_possessive_after_an_owners_appositive_states_no_gender():
         "“We are all devastated,” she said."
     )
     assert speakers(body)[1] == ("We are all devastated,", "Jamie Tessier")
+
+
+def test_the_officer_is_nobody_named_when_an_unnamed_one_came_in_since():
+    """ "the officer, who has not been named", "An officer in the cruiser", "A senior executive at a rival firm": the
+    role's unnamed holder came in after the named rank, and the words are theirs (nobody's we can name); a lower-case
+    "fire inspector" is no officer."""
+    bodies = (
+        "Staff Sgt. Ines Varga said the officer, who has not been named, is on paid leave.\n\n"
+        "“I feared for my safety,” the officer wrote in a statement.",
+        "Const. Mathieu Leduc said a patrol car was hit. An officer in the cruiser was taken to hospital.\n\n"
+        "“It happened in a split second,” the officer told reporters later.",
+        "Harbour Freight CEO Marla Quinby said the company will cut 200 jobs.\n\n"
+        "A senior executive at a rival firm said the cuts were overdue. “They waited too long,” the executive said.",
+        "Fire inspector Harold Bexley said the blaze started in the kitchen.\n\n"
+        "“He was yelling at the firefighters,” the officer said.",
+    )
+    for body in bodies:
+        assert [speaker for _, speaker in speakers(body)] == [None], body

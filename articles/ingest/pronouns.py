@@ -50,6 +50,7 @@ from .quote_words import (
     DETERMINER_OPENERS,
     DOCUMENT_HEADS,
     FEMALE_WORDS,
+    GENERIC_ROLE_NAMES,
     HER_OBJECT_NEXT,
     MALE_WORDS,
     NAME_PREFIX_WORDS,
@@ -653,7 +654,30 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         if person is not None:
             return None if _passing_mention(state, text, pos, person) else person
     places = _role_places(phrase) if state.words is ENGLISH_WORDS else frozenset()
-    return _last_with_role(state, folded, pos, places)
+    person = _last_with_role(state, folded, pos, places)
+    if person is not None and state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head):
+        return None
+    return person
+
+
+def _unnamed_holder_since(state: _State, text: str, person: int, pos: int, head: str) -> bool:
+    """Somebody unnamed with the role came in between the person's last mention and the reference: "Staff Sgt. Ines
+    Varga said the officer, who has not been named, is on leave. … the officer wrote", "Const. Mathieu Leduc said …
+    An officer in the cruiser was taken to hospital. … the officer told reporters": the unnamed one, more likely."""
+    starts = _person_starts(state).get(person, [])
+    last = max((s for s in starts if s < pos), default=None)
+    if last is None:
+        return False
+    word = re.escape(head)
+    pattern = UNNAMED_HOLDER_PATTERN.format(word=word)
+    return re.search(pattern, text[last:pos]) is not None
+
+
+# An indefinite phrase with the role's word, or the word described as unnamed ("the officer, who has not been named").
+UNNAMED_HOLDER_PATTERN = (
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?i:{word})\b"
+    r"|\b(?i:{word}),\s+who\s+(?:has|had|was|is)\s+not\s+(?:been\s+)?(?:named|identified)"
+)
 
 
 # Words before a role that make it another's: "Deputy Prime Minister", "former chief executive", "an aide to the
@@ -811,7 +835,12 @@ def _last_with_role(state: _State, folded: str, pos: int, places: frozenset[str]
                 continue
             last = words[-1].rsplit("/", 1)[-1]  # ("S/Sgt.": a staff sergeant)
             department = len(words) > 1 and words[-2].lower() in ("of", "for")
-            if folded == last or (not department and folded in TITLE_ROLE_NAMES.get(last.lower().rstrip("."), ())):
+            # ("fire inspector" is no "officer": only a capitalised rank is, "Const.", "Inspector")
+            written = state.people[i].role.split()[-1].rsplit("/", 1)[-1]
+            generic = folded in GENERIC_ROLE_NAMES and not written[:1].isupper()
+            if folded == last or (
+                not department and not generic and folded in TITLE_ROLE_NAMES.get(last.lower().rstrip("."), ())
+            ):
                 found.append(i)
         matching = tuple(found)
         state.memo["role ends", folded] = (len(state.people), matching)
