@@ -69,3 +69,21 @@ def test_an_opening_quotation_of_a_man_the_story_names_next():
     )
     got = extract("", body, "en").quotes
     assert [q.speaker for q in got] == ["Tomas Reinholt", "Tomas Reinholt"]
+
+
+def test_a_story_opening_on_an_unnamed_person_is_not_the_official_or_the_relative_named_next():
+    """The person named next is not the opening's when they hold an office ("Sgt. Tomas Reinholt said the man was
+    rescued", "Hospital CEO Lorna Brisk") or the opening names a relative of its own ("a Halverton mother whose
+    daughter …": the daughter named next is not the mother)."""
+    bodies = (
+        "“I thought I was going to die,” a Halverton man who was stranded on the ice says.\n\n"
+        "Sgt. Tomas Reinholt said the man was rescued by helicopter. Reinholt said the ice was thin.\n\n"
+        "“People need to stay off the lake,” Reinholt said.",
+        "A Kelburn woman says she waited 14 hours and wants the province to fix what she calls a system “at the "
+        "breaking point.”\n\nHospital CEO Lorna Brisk said waits have grown. Brisk said the hospital is hiring.\n\n"
+        "“We are doing everything we can,” Brisk said.",
+        "“She cried for an hour,” a Halverton mother whose daughter was left at the curb by a school bus says.\n\n"
+        "Kaylee Brisk, 9, uses a wheelchair. Kaylee Brisk was left at the curb on Monday. Brisk missed six days.",
+    )
+    for body in bodies:
+        assert extract("", body, "en").quotes[0].speaker is None, body

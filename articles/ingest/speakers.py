@@ -24,7 +24,7 @@ from .people import (
     fold,
 )
 from .people_evidence import given_name_between
-from .people_words import NAME_OPENING_NOUNS
+from .people_words import KIN_WORDS, NAME_OPENING_NOUNS
 from .pronouns import (
     _complement_of_description,
     _gender,
@@ -263,7 +263,8 @@ LEDE_SUBJECT_RE = re.compile(
 def _lede_subject(state: _State, text: str, a: int, b: int) -> int | None:
     """The person a story opens on without naming ("A Kelburn, B.C., woman says she waited 14 hours …" / "“Nobody
     came,” a Kelburn woman says."), when the story names no one before and then names them within two paragraphs
-    ("Anneliese Drummond, 71, fell …"): that person, if the article names them most and their gender is the head's."""
+    ("Anneliese Drummond, 71, fell …"): that person, if the article names them most, with no role or a lay person's,
+    their gender is the head's, and the opening names no relative of the head ("a mother whose daughter …")."""
     starts = [m.start for m in state.mentions]
     if not starts or min(starts) < a:
         return None
@@ -275,9 +276,14 @@ def _lede_subject(state: _State, text: str, a: int, b: int) -> int | None:
             break
     else:
         return None
+    if any(w in KIN_WORDS for w in found.group().lower().replace(",", " ").split() if w != found.group("head")):
+        return None  # "a Halverton mother whose daughter was left at the curb": the daughter named next is not her
     first = min(state.mentions, key=lambda m: m.start)
     if text.count("\n\n", b, first.start) > 2 or first.person != _main_person(state):
         return None
+    role = state.people[first.person].role.lower().split()
+    if role and role[-1] not in LEDE_HEADS and role[-1] not in NAME_OPENING_NOUNS:
+        return None  # "Sgt. Tomas Reinholt said the man was rescued", "Hospital CEO Lorna Brisk": an official
     want, known = _gender([found.group("head")]), _person_genders(state, text).get(first.person, "")
     return first.person if not (want and known and want != known) else None
 
