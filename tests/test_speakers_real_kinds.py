@@ -2261,3 +2261,20 @@ def test_the_officer_is_nobody_named_when_an_unnamed_one_came_in_since():
     )
     for body in bodies:
         assert [speaker for _, speaker in speakers(body)] == [None], body
+
+
+def test_an_epithet_is_not_the_official_or_the_veteran_named_since_an_aged_speaker():
+    """ "“…,” said Tomas Brandvold, 17 … Coach Ilse Marr timed him … “…,” the teenager said": the teenager is the
+    17-year-old, not the coach named since; "Veteran goalie Kirsti Haldane" is not "the rookie"."""
+    body = (
+        "“I just kept running,” said Tomas Brandvold, 17, after the race.\n\n"
+        "Coach Ilse Marr timed him at four minutes flat.\n\n"
+        "“I didn't think I could do it,” the teenager said."
+    )
+    assert speakers(body)[1][1] != "Ilse Marr"
+    body = (
+        "“I was nervous,” said Tomas Brandvold, who was called up from the minors on Friday.\n\n"
+        "Veteran goalie Kirsti Haldane made 31 saves in the win.\n\n"
+        "“Once the puck dropped I was fine,” the rookie said."
+    )
+    assert speakers(body)[1][1] != "Kirsti Haldane"

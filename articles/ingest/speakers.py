@@ -204,8 +204,10 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         want = _gender(phrase.lower().split())
         if (
             len({m.person for m in others}) == 1
-            and any(_subject_named(state, text, m) for m in others)
+            and any(_subject_named(state, text, m) and _lay_opening(text, m) for m in others)
             and (not want or _person_genders(state, text).get(others[0].person, want) == want)
+            and _lay_person(state, others[0].person, occupations=False)
+            and not _aged_person(state, text, person)
         ):
             # "Grade 12 student Aaliyah Osei-Bonsu … watched. “…,” said the 17-year-old": the one person named since
             # the speaker it reached back to, as the subject of their sentence
@@ -281,8 +283,7 @@ def _lede_subject(state: _State, text: str, a: int, b: int) -> int | None:
     first = min(state.mentions, key=lambda m: m.start)
     if text.count("\n\n", b, first.start) > 2 or first.person != _main_person(state):
         return None
-    role = state.people[first.person].role.lower().split()
-    if role and role[-1] not in LEDE_HEADS and role[-1] not in NAME_OPENING_NOUNS:
+    if not _lay_person(state, first.person):
         return None  # "Sgt. Tomas Reinholt said the man was rescued", "Hospital CEO Lorna Brisk": an official
     want, known = _gender([found.group("head")]), _person_genders(state, text).get(first.person, "")
     return first.person if not (want and known and want != known) else None
@@ -313,6 +314,32 @@ def _aged(state: _State, text: str, a: int, phrase: str) -> int | None:
 
 
 EPITHET_SINCE_RULE = "epithet, meaning the one person named since the previous speaker"
+
+
+def _lay_person(state: _State, person: int, occupations: bool = True) -> bool:
+    """No role, or a lay person's ("student", "resident"; with occupations, "nurse", "farmer" too): not "Coach",
+    "Mayor", "Sgt.", "Hospital CEO" (nor, without occupations, "Veteran goalie")."""
+    role = state.people[person].role.lower().split()
+    return not role or role[-1] in LEDE_HEADS or (occupations and role[-1] in NAME_OPENING_NOUNS)
+
+
+def _aged_person(state: _State, text: str, person: int) -> bool:
+    """The text gives the person an age ("Tomas Brandvold, 17,"): an epithet more likely means them."""
+    return any(AGE_AFTER_NAME_RE.match(text, start + len(name)) for start, name in _mentions_of(state, person))
+
+
+AGE_AFTER_NAME_RE = re.compile(r",\s+\d{1,3},")
+
+
+def _mentions_of(state: _State, person: int) -> list[tuple[int, str]]:
+    return [(m.start, m.text) for m in state.mentions if m.person == person]
+
+
+def _lay_opening(text: str, m: Mention) -> bool:
+    """The words before the name in its sentence call the person nothing but a lay person ("Grade 12 student"; not
+    "Veteran goalie", "Coach")."""
+    words = text[_last_sentence_mark(text, 0, m.start) + 1 : m.start].lower().split()
+    return all(w in LEDE_HEADS or (w not in NAME_OPENING_NOUNS and w not in ROLE_WORDS) for w in words)
 
 
 def _subject_named(state: _State, text: str, m: Mention) -> bool:
