@@ -2278,3 +2278,17 @@ def test_an_epithet_is_not_the_official_or_the_veteran_named_since_an_aged_speak
         "“Once the puck dropped I was fine,” the rookie said."
     )
     assert speakers(body)[1][1] != "Kirsti Haldane"
+
+
+def test_a_first_name_only_that_is_an_english_word_opens_a_sentence_as_the_word():
+    """ "Grace, who asked that her last name not be used" … "Grace periods on rent have ended": the word, not her
+    again (so "she said" after it stays the director's); "Lexi, whose real name is Alexandra Brisk" withholds
+    nothing."""
+    body = (
+        "“I had nowhere else to go,” says Grace, who asked that her last name not be used.\n\n"
+        "Director Ilse Marr said funding has not kept up. Grace periods on rent have ended.\n\n"
+        "“We turn people away every night,” she said."
+    )
+    assert speakers(body) == [("I had nowhere else to go", "Grace"), ("We turn people away ever", "Ilse Marr")]
+    body = "The singer Lexi, whose real name is Alexandra Brisk, cancelled the tour. Lexi is resting."
+    assert [p.name for p in extract("", body, "en").people if p.name == "Lexi"] == []

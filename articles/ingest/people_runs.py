@@ -996,11 +996,14 @@ def _candidates(
     given = name_data.load().given_names if not lang else frozenset()
     # (_heads_administration needs one of its words after the name: most texts have neither.)
     administration = not lang and any(w in text for w in ADMINISTRATION_AFTER)
+    first_names_only: set[str] = set()  # people named by a first name alone, their surname withheld
     for i in lone:
         base, piece = runs[i]
         tok, pos = piece.tokens[0], base + piece.offsets[0]
         word, folded = _lone_word(tok)
         withheld = not lang and word not in names and _name_withheld(text, pos + len(tok))
+        if word in first_names_only and _sentence_initial(text, pos) and folded in name_data.load().english_words:
+            continue  # "Grace periods on rent have ended": the English word, not Grace named before
         if (
             word in names
             or folded in place_words
@@ -1019,6 +1022,7 @@ def _candidates(
                 found.append((i, c))
                 if withheld:
                     names.add(word)  # "Rosalind, who asked that … not use her last name": "Rosalind" again is her
+                    first_names_only.add(word)
     found.sort(key=lambda ic: ic[0])
     return [c for _, c in found]
 

@@ -377,6 +377,7 @@ KIN_ENDINGS = tuple(KIN_WORDS)
 # "Abdullahi, 19, whose full name is being withheld", "Sarah (not her real name)".
 NAME_WITHHELD_RE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b[^.\n]{0,80}?\b(?:last|full|family|real|sur)[ -]?names?\b"
+    r"(?!\s+(?:is|was)\s+[A-Z])"  # ("Lexi, whose real name is Alexandra Brisk": given, not withheld)
     r"|\s+\((?:not\s+(?:her|his|their)\s+real\s+name|a\s+pseudonym)\)"
 )
 
