@@ -1395,6 +1395,12 @@ def test_a_writers_note_saying_where_to_reach_the_writer_is_no_person():
     assert names(body) == ["Bram Oduya"]
     body = "Bram Oduya said the ferry would run.\n\nOren Blaylock is a Kessly reporter. He can be reached at 555-0100."
     assert names(body) == ["Bram Oduya"]
+    # …but a story that ends on its own subject's contact line keeps her: she is named before it
+    body = (
+        "“Nobody should go through this alone,” said Dana Holt, who started the group.\n\n"
+        "Holt is a retired newspaper editor who now volunteers. She can be reached at 555-0100."
+    )
+    assert [(p.name, p.count) for p in find_people(body)] == [("Dana Holt", 2)]
 
 
 def test_a_story_about_a_reporter_is_no_writers_note():

@@ -308,10 +308,20 @@ def _writer_notes(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
             end = text.find("\n", i)
             end = len(text) if end < 0 else end
             m = WRITER_NOTE_RE.match(text, line, end) if line else None
-            if m and m.span() not in spans and _only_masked_after(text, m.end(), masked):
+            if m and m.span() not in spans and _only_masked_after(text, m.end(), masked) and not _named_before(text, m):
                 spans.append(m.span())
             i = text.find(cue, end)
     return spans
+
+
+def _named_before(text: str, note: re.Match) -> bool:
+    """A note that says only where its person can be reached ("She can be reached at …"), about someone the story
+    names before it ("Holt is a retired editor who now volunteers. She can be reached at …"): the story's subject, no
+    writer (the imperative "Follow her", "Reach him" speaks to the reader: a writer's note wherever it stands)."""
+    if "be reached" not in note.group() and "be contacted" not in note.group():
+        return False
+    surname = note.group().split(" is ", 1)[0].split()[-1]
+    return re.search(rf"\b{re.escape(surname)}\b", text[: note.start()]) is not None
 
 
 def _only_masked_after(text: str, end: int, masked: list[tuple[int, int]]) -> bool:
