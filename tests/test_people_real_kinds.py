@@ -1829,6 +1829,15 @@ def test_a_witness_or_bystander_opening_the_sentence_is_not_part_of_the_name():
     }
 
 
+def test_an_occupation_opening_the_sentence_before_a_name_of_any_country_is_the_role():
+    """ "Paramedic Sunil Ramaswamy", "Pollster Sunil Ramaswamy, president of …": a noun for a person that is no given
+    name anywhere, before a given name of any country's lists (not only the English-speaking ones'), is the role; it
+    had been glued into the name, or the person lost."""
+    for noun in ("Paramedic", "Pollster", "Midwife", "Barista", "Landlord", "Mechanic"):
+        body = f"{noun} Sunil Ramaswamy, president of Ardent Research, said the numbers were clear."
+        assert {p.name: p.role for p in find_people(body)} == {"Sunil Ramaswamy": noun}
+
+
 def test_a_relative_given_by_first_name_at_a_sentence_start_is_a_person_once():
     """ "Her daughter, Sandra, stayed" as "his wife, Laura," in mid-sentence: a person by kinship, and not also a lone
     word left for the archive to guess."""

@@ -845,7 +845,12 @@ def _word_before_english_name(before: str, given: str, data) -> bool:
     """A noun for a person that no English-speaking country gives as a name ("patient", "voter", "survivor"; a given
     name elsewhere) before a given name they do ("Eleanor"): the role of the person named (not "West Des Moines",
     "Operation Jade Helm": a place's and an operation's words)."""
-    return before in NAME_OPENING_NOUNS and before not in data.english_given_names and given in data.english_given_names
+    # (a given name of any country after a noun that is no given name anywhere: "Paramedic Sunil Ramaswamy")
+    return (
+        before in NAME_OPENING_NOUNS
+        and before not in data.english_given_names
+        and (given in data.english_given_names or (before not in data.given_names and given in data.given_names))
+    )
 
 
 def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:

@@ -421,7 +421,9 @@ PERSON_NOUNS = OCCUPATION_NOUNS | frozenset(
 NAME_OPENING_NOUNS = PERSON_NOUNS | frozenset(
     "patient survivor victim voter shopper commuter passenger driver parent retiree tenant homeowner customer client "
     "veteran refugee immigrant worker neighbour neighbor protester fan supporter student witness eyewitness bystander "
-    "onlooker spectator motorist pedestrian cyclist hiker volunteer organizer organiser attendee visitor".split()
+    "onlooker spectator motorist pedestrian cyclist hiker volunteer organizer organiser attendee visitor paramedic "
+    "midwife barista landlord landlady mechanic cook nanny paralegal courier cashier janitor custodian caretaker "
+    "bartender server plumber electrician carpenter welder trucker".split()
 )
 
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
