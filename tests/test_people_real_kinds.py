@@ -1064,6 +1064,18 @@ def test_park_and_hall_as_surnames_with_evidence_of_a_person():
     }
 
 
+def test_mme_is_a_courtesy_title_for_the_woman_named_before():
+    """ "Mayor Isabelle Tremblay-Nakamura … Mme Tremblay-Nakamura said": the French courtesy title, as "Ms." is, not a
+    second person "Mme Tremblay-Nakamura"."""
+    body = (
+        "Mayor Isabelle Tremblay-Nakamura proposed the change in January. “Why not put his name on the door?” "
+        "Mme Tremblay-Nakamura said. Mlle Odile Saranko agreed."
+    )
+    found = extract("", body, "en")
+    assert [(p.name, p.count) for p in found.people] == [("Isabelle Tremblay-Nakamura", 2), ("Odile Saranko", 1)]
+    assert [q.speaker for q in found.quotes] == ["Isabelle Tremblay-Nakamura"]
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""

@@ -89,7 +89,7 @@ def _particle_tails(cands: list[_Candidate]) -> set[tuple[str, ...]]:
 
 
 # Courtesy titles that say a person's gender: "Mr. Brennholt" after "Linnea Brennholt" and "Oskar Brennholt" is Oskar.
-TITLE_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+TITLE_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "mlle": "f"}
 
 
 def _first_of_two_surnames(key: tuple[str, ...]) -> str:

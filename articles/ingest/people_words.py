@@ -14,7 +14,7 @@ TITLE_WORDS = frozenset(
 president vice secretary minister premier chancellor governor senator sen. representative rep.
 congressman congresswoman committeeman committeewoman mayor councillor councilor alderman ambassador envoy judge justice
 dr. dr doctor prof. prof professor rev revd mr. mr mrs. mrs ms. ms miss sir dame lord lady madam madame mx monsieur
-mp mep msp mla
+mme mlle mp mep msp mla
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev. father
 sister brother chief inspector detective sergeant sgt. constable officer superintendent commissioner
 captain capt. lieutenant lt. colonel col. general gen. major admiral commander commodore marshal
@@ -345,7 +345,7 @@ TRAILING_THING_WORDS = frozenset("air link rock heath lines strait sound transpo
 
 # Courtesy titles, which also name horses, boats and roses ("Lady Maud’s Rose", "Sir Tobias"): a possessive after one
 # is no name by itself (after an office's title it is: "President Obama’s Clean Power Plan").
-COURTESY_TITLES = frozenset("mr mrs ms miss mx sir dame lord lady".split())
+COURTESY_TITLES = frozenset("mr mrs ms miss mx sir dame lord lady mme mlle".split())
 # Courtesy titles that with a word no given-name list knows make a pageant's title ("Miss Universe", "Mister Ohio").
 PAGEANT_TITLES = frozenset("miss mister mrs".split())
 
