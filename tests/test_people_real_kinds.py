@@ -1076,6 +1076,19 @@ def test_mme_is_a_courtesy_title_for_the_woman_named_before():
     assert [q.speaker for q in found.quotes] == ["Isabelle Tremblay-Nakamura"]
 
 
+def test_a_nationality_a_colour_or_former_alone_gives_no_person():
+    """ "A spokesperson for Canadian Heritage said", "Red Cross spokesperson …", "the member for Red Deer-South",
+    "Former Tim Hortons barista Jordan Beaulieu": a nationality or the colour "Red" opening two words, or "Former" alone
+    before them, made a department, a charity, a riding and a coffee chain people (the first two speakers)."""
+    body = (
+        "A spokesperson for Canadian Heritage said in an email that the program funded 400 positions.\n\n"
+        "“Knock on their door,” said Red Cross spokesperson Marie-Ève Lapointe. A plant for Red Willow is planned, "
+        "and the member for Red Deer-South should check his record.\n\n"
+        "Former Tim Hortons barista Jordan Beaulieu had a suggestion."
+    )
+    assert names(body) == ["Marie-Ève Lapointe", "Jordan Beaulieu"]
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""

@@ -5,6 +5,7 @@ appositive around it) that the last pass gives each person. Imports people_state
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -53,6 +54,10 @@ from .people_words import (
 )
 
 LIST_JOINS = (" and ", ", ", " or ", ", and ")
+# A colour that is a given name too (the nickname "Red"), before an English word: a place's or a body's name.
+COLOUR_GIVEN_NAMES = frozenset({"red"})
+# Words that date a role without being one: "Former", "Ex-", "Late".
+TIME_MODIFIERS = frozenset("former ex ex- late then onetime one-time erstwhile".split())
 # A relative after a name's possessive ("Tshepo Mokoena's mother"): only people have them. Not "partner" (firms have
 # partners), nor a relative word before a thing's noun ("Quorbit's sister company").
 KIN_AFTER_RE = re.compile(
@@ -103,6 +108,13 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         # (but "Hina Ota, a nurse,", "Sota Sakai, 41,": a person's appositive; Ota and Sakai are cities too)
     if c.role and _office_or_shop_alone(person.tokens):
         return ""  # "Pierre's General Store", "Mr. Speaker": a title before an office or a shop, no surname
+    key = _name_key(person.tokens)
+    if len(key) > 1 and key[0].endswith(DEMONYM_ENDINGS) and not _known_given_name(key[0]) and not c.role:
+        return ""  # "A spokesperson for Canadian Heritage said", "Canadian Tire": a nationality opens no person's name
+    if len(key) > 1 and key[0] in COLOUR_GIVEN_NAMES and not c.role:
+        return ""  # "Red Cross", "Red Deer", "Red Willow": a colour and a word (the nickname "Red" is rare in news)
+    if c.role and all(w.lower() in TIME_MODIFIERS for w in c.role.split()):
+        c = dataclasses.replace(c, role="")  # "Former Tim Hortons barista …": "former" alone is no role
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
