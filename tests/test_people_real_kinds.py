@@ -1089,6 +1089,18 @@ def test_a_nationality_a_colour_or_former_alone_gives_no_person():
     assert names(body) == ["Marie-Ève Lapointe", "Jordan Beaulieu"]
 
 
+def test_a_place_after_its_noun_and_of_or_a_ship_after_aboard_is_no_person():
+    """ "the community of Sioux Narrows Landing who …", "the Port of Prince Rupert", "aboard the Lady Marguerite": a
+    place's or a ship's name (they had made "Sioux Narrows Landing", "Rupert" and "Marguerite" people); "on board
+    Tessa Marchetti's campaign" is no ship."""
+    body = (
+        "Bernadette Okimaw, a trapper from the community of Sioux Narrows Landing who was checking her lines, found "
+        "him. Workers walked off the job at the Port of Prince Rupert. The fire started aboard the Lady Marguerite. "
+        "Donors came on board Tessa Marchetti's campaign."
+    )
+    assert names(body) == ["Bernadette Okimaw", "Tessa Marchetti"]
+
+
 def test_a_name_of_frequent_english_words_only_is_no_person_even_after_a_title():
     """ "How Major Hospitals Use Data", "General Information", "author Prison Papers": a title ("Major", "General")
     or a role before words that are all frequent English words and no given name or surname makes no person."""

@@ -343,6 +343,14 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
     start = base + offsets[i + cut]
     end = base + offsets[i + cut + n_name - 1] + len(words[-1])
+    if not lang and (
+        PLACE_OF_BEFORE_RE.search(text, max(0, base - 30), base)
+        or VESSEL_BEFORE_RE.search(text, max(0, base - 20), base)
+        or (cut and PLACE_OF_ROLE_RE.search(role))
+    ):
+        return (
+            None  # "the community of Sioux Narrows Landing", "the Port of Prince Rupert", "aboard the Lady Marguerite"
+        )
     if words[-1] == "I" and cut and FIRST_PERSON_AFTER_RE.match(text, end):
         return None  # "When I met Prince Harry I was nervous": the pronoun, no regnal number
     if (
@@ -378,6 +386,14 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     return _Candidate(
         start, base + offsets[i + cut + n_name - 1] + len(words[-1]), words, role, bool(role), base + offsets[0]
     )
+
+
+# A place's noun and "of" before a name ("the community of Sioux Narrows Landing", "the Port of Prince Rupert": in the
+# run, the role), and a vessel's preposition ("aboard the Lady Marguerite"): a place's, a ship's name, no person's.
+_PLACE_OF = r"(?i:community|town|city|village|hamlet|municipality|township|county|region|riding|district|reserve|port)"
+PLACE_OF_BEFORE_RE = re.compile(rf"\b{_PLACE_OF}\s+of\s+\Z")
+PLACE_OF_ROLE_RE = re.compile(rf"\b{_PLACE_OF}\s+of\s+\S+\Z")
+VESSEL_BEFORE_RE = re.compile(r"\b(?:aboard|on\s+board)\s+the\s+\Z")  # (not "on board Hillary Clinton's campaign")
 
 
 # Where a town stands in the text: after a place's preposition, before a comma and a province's or state's
