@@ -1014,6 +1014,12 @@ def test_a_nickname_in_quotation_marks_inside_a_name_keeps_the_name():
     )
     people = {p.name: p.role for p in find_people(body)}
     assert people == {"Bernard Whitlock": "", "Joseph Kowalski": "", "Margaret Hanlon": "Former mayor"}
+    # in brackets too, and after a compound given name the lists lack ("Jean-Sébastien")
+    body = "Coun. Deborah (Debbie) Strzelecki wrote in a post. Jean-Sébastien “J.-S.” Bouchard-Leclerc agreed."
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Deborah Strzelecki": "Coun.",
+        "Jean-Sébastien Bouchard-Leclerc": "",
+    }
 
 
 def test_filipino_particles_join_the_surname_and_the_verb_do_does_not():

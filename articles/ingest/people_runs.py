@@ -119,9 +119,11 @@ def _has_prefixed(text: str) -> bool:
 TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
 
 
-# A nickname in quotation marks between a given name and a surname: 'Bernard "Bernie" Whitlock', 'Margaret “Peggy”
-# Hanlon' (the name is the two around it).
-NICKNAME_RE = re.compile(r"(?<=[^\W\d_])[ \u00a0][“\"‘'][A-Z][^\W\d_]*(?:[-'’.][^\W\d_]*)*[”\"’'][ \u00a0](?=[A-Z])")
+# A nickname in quotation marks or brackets between a given name and a surname: 'Bernard "Bernie" Whitlock', 'Margaret
+# “Peggy” Hanlon', 'Deborah (Debbie) Strzelecki', 'Jean-Sébastien "J.-S." Bouchard' (the name is the two around it).
+NICKNAME_RE = re.compile(
+    r"(?<=[^\W\d_])[ \u00a0](?:[“\"‘'][A-Z][^\W\d_]*(?:[-'’.][^\W\d_]*)*[”\"’']|\([A-Z][^\W\d_]*\))[ \u00a0](?=[A-Z])"
+)
 
 
 def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
@@ -173,7 +175,7 @@ def _joined_at_nicknames(text: str, runs: list[tuple[int, _Piece]]) -> list[tupl
         (base, first), (base2, second) = runs[left], runs[right]
         names = name_data.load()
         after = fold(second.tokens[0]).lower()
-        if fold(first.tokens[-1]).lower() not in names.given_names or (
+        if fold(first.tokens[-1]).lower().partition("-")[0] not in names.given_names or (
             after in names.frequent_given_names and after not in names.common_surnames
         ):
             continue  # "called Cruz “Lyin’” Ted": a given name after the quoted word, not a surname
