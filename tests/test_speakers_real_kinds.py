@@ -2292,3 +2292,13 @@ def test_a_first_name_only_that_is_an_english_word_opens_a_sentence_as_the_word(
     assert speakers(body) == [("I had nowhere else to go", "Grace"), ("We turn people away ever", "Ilse Marr")]
     body = "The singer Lexi, whose real name is Alexandra Brisk, cancelled the tour. Lexi is resting."
     assert [p.name for p in extract("", body, "en").people if p.name == "Lexi"] == []
+
+
+def test_a_clause_with_its_own_subject_before_the_verb_is_not_the_named_persons():
+    """ "Colin Ramsay left in December after what the board described as “…”": the board's words (no person's), not
+    Ramsay's; "a deal that the union called “…”" likewise."""
+    body = (
+        "Colin Ramsay left in December after what the board described as “a difference of views on strategy.”\n\n"
+        "Tessa Marchetti signed a deal that the union called “the worst in a generation.”"
+    )
+    assert speakers(body) == [("a difference of views on", None), ("the worst in a generatio", None)]

@@ -159,6 +159,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             return _Attribution(a, b, None, text[other.start : mention.end], JOINT_RULE, "person")
     if mention and phrase.rsplit(None, 1)[-1] in SUBJECT_PRONOUNS:
         mention = None  # "… wrote to Caldwell every week, although she laughed and said": the pronoun is the subject
+    if mention and OWN_SUBJECT_CLAUSE_RE.search(text, mention.end, b):
+        mention = None  # "Ramsay left after what the board described as “…”": the clause's own subject speaks
     if mention and not _complement_of_description(text, a, mention) and not _qualifies_noun(text, a, mention, b):
         return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
     words = phrase.split()
@@ -253,6 +255,12 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, person, phrase, LEDE_RULE, "person", Basis.DESCRIPTION)
     return _Attribution(a, b, None, phrase, "role or description", kind)
 
+
+# A relative or noun clause with a subject of its own right before the verb, after the name: "… after what the board
+# described as", "… a deal that the union called". (Its subject is the clause's, not the name's.)
+OWN_SUBJECT_CLAUSE_RE = re.compile(
+    r"\b(?:what|that|which)\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*\Z"
+)
 
 LEDE_RULE = "a story's opening about the person it names next"
 # "A Kelburn, B.C., woman", "a 71-year-old Kelburn woman who waited 14 hours": an indefinite article, up to five
