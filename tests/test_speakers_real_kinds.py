@@ -2302,3 +2302,20 @@ def test_a_clause_with_its_own_subject_before_the_verb_is_not_the_named_persons(
         "Tessa Marchetti signed a deal that the union called “the worst in a generation.”"
     )
     assert speakers(body) == [("a difference of views on", None), ("the worst in a generatio", None)]
+
+
+def test_a_rank_word_makes_a_role_another_office():
+    """ "the deputy minister" is not "Environment Minister X", "the coach" not the "assistant coach" named last, "the
+    assistant coach" not the head coach: a role reference and a person's role must agree on deputy, assistant, vice,
+    associate, acting, interim."""
+    body = (
+        "Miriam Osterhout is a former deputy minister of finance. Environment Minister Stuart Kepler has leaned on her "
+        "report.\n\n“Nobody in this fight is listening,” the former deputy minister said.\n\n"
+        "Coach Tom Brisk and assistant coach Lena Okafor ran the practice.\n\n"
+        "“We are not ready,” the assistant coach said. “Maybe we are,” the coach said."
+    )
+    assert speakers(body) == [
+        ("Nobody in this fight is ", None),
+        ("We are not ready,", "Lena Okafor"),
+        ("Maybe we are,", "Tom Brisk"),
+    ]

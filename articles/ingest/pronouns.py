@@ -650,14 +650,25 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     # Only mentions near a place where the head noun is written, in lower case or capitalised (found with str.find:
     # lower-casing the whole text costs more), are read.
     if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
-        person = _introduced_with(state, text, pos, head, folded)
+        ranks = RANK_WORDS.intersection(words[:-1]) if state.words is ENGLISH_WORDS else None
+        person = _introduced_with(state, text, pos, head, folded, ranks)
         if person is not None:
             return None if _passing_mention(state, text, pos, person) else person
     places = _role_places(phrase) if state.words is ENGLISH_WORDS else frozenset()
-    person = _last_with_role(state, folded, pos, places)
+    person = _last_with_role(state, folded, pos, places, RANK_WORDS.intersection(words[:-1]))
     if person is not None and state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head):
         return None
     return person
+
+
+# Words before a role's noun that make it another office than the noun alone ("deputy minister", "assistant coach").
+RANK_WORDS = frozenset("deputy assistant vice associate acting interim junior".split())
+
+
+def _same_rank(role: str, ranks: frozenset[str]) -> bool:
+    """The rank words of a person's role are the reference's: "the deputy minister" is no "Environment Minister", "the
+    coach" no "assistant coach"."""
+    return RANK_WORDS.intersection(role.lower().replace("-", " ").split()) == ranks
 
 
 def _unnamed_holder_since(state: _State, text: str, person: int, pos: int, head: str) -> bool:
@@ -739,7 +750,9 @@ def _passing_mention(state: _State, text: str, pos: int, person: int) -> bool:
 NAME_BEFORE_ROLE, NAME_AFTER_ROLE, NAME_END_BEFORE_ROLE = 120, 60, 70
 
 
-def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str) -> int | None:
+def _introduced_with(
+    state: _State, text: str, pos: int, head: str, folded: str, ranks: frozenset[str] | None = None
+) -> int | None:
     """The person the latest place before pos where the head noun is written ("coach" or "Coach") introduces with
     that role; of several in its reach, the latest named. Read from the mentions with the role, latest first, not
     from the places: a text of many "the coach said" walked every place before each one (quadratic, and a search
@@ -757,6 +770,8 @@ def _introduced_with(state: _State, text: str, pos: int, head: str, folded: str)
         top = min(m.start + NAME_BEFORE_ROLE, m.end + NAME_END_BEFORE_ROLE)
         j = max(_last_at_most(lows, min(top, low_end)), _last_at_most(caps, min(top, cap_end)))
         if j > m.start - NAME_AFTER_ROLE and j > best:
+            if ranks is not None and RANK_WORDS.intersection(text[max(0, j - 25) : j].lower().split()[-2:]) != ranks:
+                continue  # "assistant coach Lena Okafor" for "the coach", "Minister X" for "the deputy minister"
             best, person = j, m.person
     return person
 
@@ -821,7 +836,9 @@ def _role_places(phrase: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _last_with_role(state: _State, folded: str, pos: int, places: frozenset[str] = frozenset()) -> int | None:
+def _last_with_role(
+    state: _State, folded: str, pos: int, places: frozenset[str] = frozenset(), ranks: frozenset[str] = frozenset()
+) -> int | None:
     """ "the governor": the person named last before pos whose role ends with the word, or is titled with it ("Gov.",
     "S/Sgt.", a court's "Justice"; not a department's: "Minister of Justice" is no judge); not one whose role names
     another place than the reference ("the Florida governor" is not "Ohio Gov. X"). Roles never change once read and
@@ -846,6 +863,8 @@ def _last_with_role(state: _State, folded: str, pos: int, places: frozenset[str]
         state.memo["role ends", folded] = (len(state.people), matching)
     if places:
         matching = tuple(i for i in matching if not (own := _role_places(state.people[i].role)) or own & places)
+    if state.words is ENGLISH_WORDS:
+        matching = tuple(i for i in matching if _same_rank(state.people[i].role, ranks))
     return _named_last_before(state, matching, pos)
 
 
