@@ -2319,3 +2319,18 @@ def test_a_rank_word_makes_a_role_another_office():
         ("We are not ready,", "Lena Okafor"),
         ("Maybe we are,", "Tom Brisk"),
     ]
+
+
+def test_a_colon_introducing_an_unnamed_source_gives_the_words_to_nobody():
+    """ "Then there was this, from a user with the handle @CanuckDad1974:" then the quotation: an unnamed user's words,
+    not the economist's quoted before."""
+    body = (
+        "“Every cup ends up in a landfill,” economist Olumide Adeyemi-Clarke wrote.\n\n"
+        "Then there was this, from a user with the handle @CanuckDad1974:\n\n"
+        "“My grandfather paid 5 cents for a coffee.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [
+        ("Olumide Adeyemi-Clarke", "Olumide Adeyemi-Clarke"),
+        (None, "a user"),
+    ]

@@ -502,6 +502,13 @@ def _pronoun_subject(state: _State, text: str, a: int, b: int) -> _Attribution |
 PRONOUN_WORD_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
+# An unnamed person a colon's paragraph gives the words to: "from a user with the handle …:", "by one reader:".
+UNNAMED_SOURCE_RE = re.compile(
+    r"\b(?:from|by)\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:user|reader|resident|viewer|listener|commenter|caller|voter|neighbou?r|parent|fan|person|man|woman)\b"
+)
+
+
 def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) -> _Attribution | None:
     """A quotation opening its paragraph after a paragraph in the reporter's words that ends with a colon, whose last
     sentence reports speech ("…, as the foundation's website notes:" / "“In the fall of 1960 …"): the subject of that
@@ -528,6 +535,11 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
             # "Dort heißt es in Paragraph 10:", "The declaration lists them:": a text's words, not the last speaker's
             rule = f"{TEXT_WORDS_RULE}: {found.group().strip()}"
             return _Attribution(span.start, span.start, None, "", rule, basis=Basis.TEXT_WORDS)
+        if person is None and (unnamed := UNNAMED_SOURCE_RE.search(frame, s_start, s_end)):
+            # "Then there was this, from a user with the handle @CanuckDad1974:": somebody unnamed, not the last speaker
+            rule = "introduced with a colon in the paragraph before, somebody unnamed"
+            written = unnamed.group().split(None, 1)[1]  # "a user with the handle" (without "from")
+            return _Attribution(span.start, span.start, None, written, rule, "unknown")
         if person is None:
             return None
         rule = "introduced with a colon in the paragraph before, its subject"
