@@ -183,6 +183,18 @@ def test_scare_quotes_and_quoted_titles_are_not_quotes():
     assert quotes_of(body) == [("I never expected this many people,", "Kira Lund", "Lund", False)]
 
 
+def test_a_title_with_a_long_preposition_in_lower_case_is_no_quotation():
+    """ "The Current with Ada Voss", "Notes from a Small Island": Title Case leaves "with", "from", "into", "over"
+    in lower case, and such a programme or book named in a sentence is no quotation (its host's words, or the last
+    speaker's, they had been)."""
+    body = (
+        "Kira Lund appeared on Elden Radio's “The Current with Ada Voss” last week, and signed copies of “Notes "
+        "from a Small Island” at the library.\n\n"
+        "“I never expected this many people,” Lund said."
+    )
+    assert quotes_of(body) == [("I never expected this many people,", "Kira Lund", "Lund", False)]
+
+
 def test_quotation_split_by_its_attribution():
     body = (
         "Ilse Brannock runs the ferry to Saltholm.\n\n"

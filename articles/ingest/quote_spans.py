@@ -229,12 +229,17 @@ def _is_title(
     # Title Case: every word of four letters or more capitalised ("Salt and Iron", "The Long Night").
     if not 3 <= len(words) <= 8:
         return False
-    long_words = [w for w in words if len(w) >= 4]
+    long_words = [w for w in words if len(w) >= 4 and w not in TITLE_CASE_SMALL_WORDS]
     return (
         len(long_words) >= 2
         and all(w[0].isupper() for w in long_words)
         and not SENTENCE_PUNCT_RE.search(text.rstrip(",.!?"))
     )
+
+
+# Prepositions of four letters or more that Title Case leaves in lower case ("The Current with Anna Bell", "Notes from
+# a Small Island").
+TITLE_CASE_SMALL_WORDS = frozenset("with from into onto upon over than".split())
 
 
 # Where a sentence ends in the text before a quotation (people_state.SENTENCE_END_RE is another: it ends at one).
