@@ -480,7 +480,7 @@ def _write(items: list[tuple[ParsedArticle, Extracted]], articles: list[tuple[in
             ],
             unstored={row.pk: row.values["published"] for row in new},
         )
-        _insert_articles(cursor, new, now, groups.heads)
+        _insert_articles(cursor, new, now, groups.heads, _new_heads_outlets(cursor, new, groups))
         repeats = _repeats_in_new_copies(cursor, articles, rows, groups)
         _insert_rows(cursor, [row for _, row in articles], rows, repeats)
     write_groups(groups)
@@ -533,17 +533,55 @@ def _take_ids(cursor, rows: list[_Row]) -> None:
         row.pk = pk
 
 
-def _insert_articles(cursor, rows: list[_Row], now: dt.datetime, heads: dict[int, int | None]) -> None:
+def _insert_articles(
+    cursor, rows: list[_Row], now: dt.datetime, heads: dict[int, int | None], outlets: dict[int, int] | None = None
+) -> None:
     """New articles (their ids taken) go in by COPY, cheaper to send and to parse than a many-row INSERT,
-    each a copy of its group's head when `heads` names one."""
+    each a copy of its group's head when `heads` names one, with its copy_outlets when `outlets` has it."""
     if not rows:
         return
     stamp = now.isoformat()
+    outlets = outlets or {}
     _copy(
         cursor,
-        f"articles_article (id, {', '.join(ARTICLE_COLUMNS)}, copy_of_id, created, updated)",
-        [(row.pk, *(row.values[c] for c in ARTICLE_COLUMNS), heads.get(row.pk), stamp, stamp) for row in rows],
+        f"articles_article (id, {', '.join(ARTICLE_COLUMNS)}, copy_of_id, copy_outlets, created, updated)",
+        [
+            (row.pk, *(row.values[c] for c in ARTICLE_COLUMNS), heads.get(row.pk), outlets.get(row.pk, 0), stamp, stamp)
+            for row in rows
+        ],
     )
+
+
+def _new_heads_outlets(cursor, new: list[_Row], groups: Groups) -> dict[int, int]:
+    """copy_outlets of the new articles heading a group, as refresh_copy_outlets() will count them: the outlets
+    other than the head's own of its copies (an outlet unknown counts for none), the copies new in this batch and
+    the stored members of the groups it takes over (write_groups moves them to it). Written with the row, the
+    head needs no UPDATE after (~500 a run of the ingest bench, each re-indexing the article, its search
+    document's GIN entries among them). A forecast: write_groups still counts every affected head again and
+    corrects any other; a head that a stored article of this batch (one updated) joins is left to it."""
+    sources = {row.pk: row.values["source_id"] for row in new}
+    mixed = set()
+    members: dict[int, dict[int, int | None]] = defaultdict(dict)  # head: {copy: its outlet}
+    for pk, head in groups.heads.items():
+        if head is not None and head in sources:
+            if pk not in sources:
+                mixed.add(head)
+            members[head][pk] = sources[pk]
+    if groups.takeovers:
+        olds = sorted(groups.takeovers)
+        cursor.execute(
+            "SELECT id, copy_of_id, source_id FROM articles_article WHERE id = ANY(%s) OR copy_of_id = ANY(%s)",
+            [olds, olds],
+        )
+        for pk, copy_of, source in cursor.fetchall():
+            head = groups.takeovers[pk if pk in groups.takeovers else copy_of]
+            if pk != head:
+                members[head][pk] = source
+    outlets = {}
+    for head, copies in members.items():
+        if head in sources and head not in mixed:
+            outlets[head] = len({s for s in copies.values() if s is not None and s != sources[head]})
+    return outlets
 
 
 def _repeats_in_new_copies(
@@ -556,30 +594,35 @@ def _repeats_in_new_copies(
     mentions a batch of the ingest bench, each UPDATE re-indexing the row and moving PersonMonth's counts).
 
     A forecast, not the rule: _refresh_repeated still computes every flag of the batch's groups (the words
-    folded, other writers' rows) and corrects any forecast wrong. A group one of ours took over is left to it."""
+    folded, other writers' rows) and corrects any forecast wrong. A stored group a new article of ours took over
+    is its group: the stored members (the old head, its copies) are earlier than every new copy. A group a stored
+    article took over (one updated) is left to it."""
     new = {row.pk: index for index, (_, row) in enumerate(articles) if not row.existed}
     copies = {pk: groups.heads[pk] for pk in new if groups.heads.get(pk) is not None}
-    copies = {pk: head for pk, head in copies.items() if head not in groups.takeovers.values()}
+    copies = {pk: head for pk, head in copies.items() if head in new or head not in groups.takeovers.values()}
     if not copies:
         return set()
     heads = sorted(set(copies.values()))
+    # The stored heads new articles took over: their members are the new heads' (write_groups moves them).
+    taken = {old: head for old, head in groups.takeovers.items() if head in new}
+    stored = heads + sorted(taken)
     # By head: (article, speaker, digest of the words) of its quotations, (article, person) of its mentions.
     quotes, mentions = defaultdict(set), defaultdict(set)
     # The stored members' rows: digests of the words (a tenth of the bytes of the words).
     cursor.execute(
         "SELECT coalesce(a.copy_of_id, a.id), a.id, q.person_id, md5(q.text) FROM articles_article a"
         " JOIN articles_quote q ON q.article_id = a.id WHERE a.id = ANY(%s) OR a.copy_of_id = ANY(%s)",
-        [heads, heads],
+        [stored, stored],
     )
     for head, pk, person_id, digest in cursor.fetchall():
-        quotes[head].add((pk, person_id or 0, digest))
+        quotes[taken.get(head, head)].add((pk, person_id or 0, digest))
     cursor.execute(
         "SELECT coalesce(a.copy_of_id, a.id), a.id, m.person_id FROM articles_article a"
         " JOIN articles_mention m ON m.article_id = a.id WHERE a.id = ANY(%s) OR a.copy_of_id = ANY(%s)",
-        [heads, heads],
+        [stored, stored],
     )
     for head, pk, person_id in cursor.fetchall():
-        mentions[head].add((pk, person_id))
+        mentions[taken.get(head, head)].add((pk, person_id))
     keyed = {}  # the batch's own quotations in these groups: (position, speaker, digest), digested once
     for pk, index in new.items():
         head = copies.get(pk, pk if pk in heads else None)

@@ -2,7 +2,8 @@
 articles/s"): a new copy goes into the table with its group (copy_of) in its one row version. Before, it was
 inserted alone and then updated: every index entry of the row written again (the search document's GIN
 among them), and PersonMonth's row trigger fired for each copy. The only article
-rewritten now is the group's head, whose count of other outlets (copy_outlets) changes.
+rewritten now is a stored head, whose count of other outlets (copy_outlets) changes; a new head goes in with its
+count, and a stored story a new one takes over has its members moved, each once.
 
 The rows rewritten are read from PostgreSQL's counters for this test's own transaction
 (pg_stat_xact_user_tables). The story and outlets are tests/test_wire_copies.py's fiction."""
@@ -12,6 +13,7 @@ from django.db import connection
 
 from articles.models import Article, Person
 from tests.test_wire_copies import BEACON, COURIER, LEDGER, store
+from tests.test_wire_takeover import FERRY_FIRST, members
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,7 @@ def test_a_story_and_its_copies_stored_together_rewrite_only_the_head():
     copies = Article.objects.filter(copy_of=courier).values_list("headline", flat=True)
     assert sorted(copies) == sorted([LEDGER.headline, BEACON.headline])
     assert courier.copy_outlets == 2
-    assert articles_updated() - before == 1
+    assert articles_updated() - before == 0  # the head went in with its count of other outlets
     # Counted as one story for the person quoted, and her words once: the insert's triggers saw the group.
     fenwick = Person.objects.get(name="Orla Fenwick")
     assert list(fenwick.months.values_list("articles", flat=True)) == [1]
@@ -73,4 +75,25 @@ def test_a_new_copys_repeated_quotations_and_mentions_go_in_flagged_not_updated_
     assert {table: rows_updated(table) - n for table, n in before.items()} == {
         "articles_quote": 0,
         "articles_mention": 0,
+    }
+
+
+def test_a_new_head_taking_a_stored_story_over_goes_in_with_its_count_and_its_new_copies_flagged():
+    """A copy published first takes the stored story over in a batch with another new copy: the new head goes in
+    with its count of other outlets (the stored ones its group takes over among them), the new copy's rows go in
+    flagged as repeats of the head's. What is rewritten is the stored head that becomes a copy: its row (copy_of),
+    and the flags of its quotations and mentions that now repeat the new head's."""
+    store(LEDGER)
+    before = {table: rows_updated(table) for table in ("articles_article", "articles_quote", "articles_mention")}
+    store(FERRY_FIRST, BEACON)
+    assert members(BEACON.headline) == ("Strait Courier", ["Harrow Beacon", "Northfield Ledger"])
+    head = Article.objects.get(headline=FERRY_FIRST.headline)
+    ledger = Article.objects.get(headline=LEDGER.headline)
+    assert (head.copy_of_id, head.copy_outlets, ledger.copy_of_id) == (None, 2, head.pk)
+    beacon = Article.objects.get(headline=BEACON.headline)
+    assert any(beacon.quotes.values_list("repeated", flat=True))
+    assert {table: rows_updated(table) - n for table, n in before.items()} == {
+        "articles_article": 1,
+        "articles_quote": ledger.quotes.filter(repeated=True).count(),
+        "articles_mention": ledger.mentions.filter(repeated=True).count(),
     }
