@@ -24,6 +24,7 @@ from .people import (
     fold,
 )
 from .people_evidence import given_name_between
+from .people_runs import AGE_AFTER_RE
 from .people_words import KIN_WORDS, NAME_OPENING_NOUNS
 from .pronouns import (
     _complement_of_description,
@@ -201,12 +202,12 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         if aged is not None:  # "Lena Okafor, 34, …" / "“…,” the 34-year-old said"
             return _Attribution(a, b, aged, phrase, AGE_RULE, "person", Basis.EPITHET)
         # (a parent's epithet says whom it stands for, "the mother of two" a woman; the others give no gender)
-        person, how = _resolve_pronoun(state, text, a, GENDER_PRONOUNS.get(_gender(phrase.lower().split()), ""))
-        others = _others_named_since(state, text, a, person, how) if person is not None else []
         want = _gender(phrase.lower().split())
+        person, how = _resolve_pronoun(state, text, a, GENDER_PRONOUNS.get(want, ""))
+        others = _others_named_since(state, text, a, person, how) if person is not None else []
         if (
             len({m.person for m in others}) == 1
-            and any(_subject_named(state, text, m) and _lay_opening(text, m) for m in others)
+            and any(_lay_subject(text, m) for m in others)
             and (not want or _person_genders(state, text).get(others[0].person, want) == want)
             and _lay_person(state, others[0].person, occupations=False)
             and not _aged_person(state, text, person)
@@ -333,29 +334,15 @@ def _lay_person(state: _State, person: int, occupations: bool = True) -> bool:
 
 def _aged_person(state: _State, text: str, person: int) -> bool:
     """The text gives the person an age ("Tomas Brandvold, 17,"): an epithet more likely means them."""
-    return any(AGE_AFTER_NAME_RE.match(text, start + len(name)) for start, name in _mentions_of(state, person))
+    return any(m.person == person and AGE_AFTER_RE.match(text, m.end) for m in state.mentions)
 
 
-AGE_AFTER_NAME_RE = re.compile(r",\s+\d{1,3},")
-
-
-def _mentions_of(state: _State, person: int) -> list[tuple[int, str]]:
-    return [(m.start, m.text) for m in state.mentions if m.person == person]
-
-
-def _lay_opening(text: str, m: Mention) -> bool:
-    """The words before the name in its sentence call the person nothing but a lay person ("Grade 12 student"; not
-    "Veteran goalie", "Coach")."""
-    words = text[_last_sentence_mark(text, 0, m.start) + 1 : m.start].lower().split()
-    return all(w in LEDE_HEADS or (w not in NAME_OPENING_NOUNS and w not in ROLE_WORDS) for w in words)
-
-
-def _subject_named(state: _State, text: str, m: Mention) -> bool:
-    """The mention opens its sentence, after nothing but capitalised words, numbers, role words and nouns for a person
-    ("Grade 12 student Aaliyah Osei-Bonsu, who …, watched"), and is no possessor."""
+def _lay_subject(text: str, m: Mention) -> bool:
+    """The mention opens its sentence, no possessor, after nothing but capitalised words, numbers and a lay person's
+    noun ("Grade 12 student Aaliyah Osei-Bonsu, who …, watched"; not "Veteran goalie Kirsti Haldane", "Coach …")."""
     words = text[_last_sentence_mark(text, 0, m.start) + 1 : m.start].split()
     return not text.startswith(("'s", "’s"), m.end) and all(
-        w[:1].isupper() or w.isdigit() or w.lower() in ROLE_WORDS or w in NAME_OPENING_NOUNS for w in words
+        w.lower() in LEDE_HEADS or ((w[:1].isupper() or w.isdigit()) and w.lower() not in ROLE_WORDS) for w in words
     )
 
 
