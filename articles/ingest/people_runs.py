@@ -163,9 +163,9 @@ def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
 
 
 def _joined_at_nicknames(text: str, runs: list[tuple[int, _Piece]]) -> list[tuple[int, _Piece]]:
-    """The piece ending with a given name and the one opening with the surname after a nickname in quotation marks
-    (NICKNAME_RE) as one piece, without the nickname's own: 'Former mayor Margaret “Peggy” Hanlon' names Margaret
-    Hanlon (the nickname lies inside the name's span)."""
+    """The piece ending with a given name and the one opening with the surname after a nickname in quotation marks or
+    brackets (NICKNAME_RE) as one piece, without the nickname's own: 'Former mayor Margaret “Peggy” Hanlon' names
+    Margaret Hanlon (the nickname lies inside the name's span)."""
     ends = {base + piece.offsets[-1] + len(piece.tokens[-1]): k for k, (base, piece) in enumerate(runs)}
     starts = {base + piece.offsets[0]: k for k, (base, piece) in enumerate(runs)}
     bases = [base for base, _ in runs]  # ascending: runs come in text order
@@ -272,8 +272,8 @@ REPORTING_BEFORE_RE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|asked|
 def _place_word_surname(text: str, base: int, piece: _Piece) -> _Candidate | None:
     """ "Dr. Sarah Park said", "Jennifer Hall, 44,": a known given name before one of PLACE_WORD_SURNAMES, with only
     titles before it and a title, a reporting verb (after or before), an age or an appositive with a noun for a
-    person (", a nurse in Elden") to show it is one ("Victoria Park",
-    "Carnegie Hall" have none; the run is otherwise dropped for its place word)."""
+    person (", a nurse in Elden") to show it is one ("Victoria Park", "Carnegie Hall" have none; the run is otherwise
+    dropped for its place word)."""
     toks, offsets = piece.tokens, piece.offsets
     if len(toks) < 2 or fold(toks[-2]).lower() not in name_data.load().given_names:
         return None
@@ -353,9 +353,7 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         or (text.endswith("the ", 0, base) and VESSEL_BEFORE_RE.search(text, max(0, base - 20), base))
         or (cut and " of " in role and PLACE_OF_ROLE_RE.search(role))
     ):  # (cheap tests first: two regex searches at every name cost ~1% of extraction)
-        return (
-            None  # "the community of Sioux Narrows Landing", "the Port of Prince Rupert", "aboard the Lady Marguerite"
-        )
+        return None  # "the community of Sioux Narrows Landing", "the Port of Prince Rupert", "aboard the Lady Mae"
     if words[-1] == "I" and cut and FIRST_PERSON_AFTER_RE.match(text, end):
         return None  # "When I met Prince Harry I was nervous": the pronoun, no regnal number
     if (
