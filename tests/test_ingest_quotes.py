@@ -772,3 +772,24 @@ def test_review_cases_german_words_said_spanish_description_later_and_odd_codecs
 
     page = '<html><head><meta charset="idna"><title>Café au port</title></head><body><p>Le café.</p></body></html>'
     assert "Café au port" in decode_html(page.encode("utf-8"))
+
+
+def test_a_text_that_lost_its_line_breaks_keeps_the_paragraphs_of_a_long_quotation_apart():
+    """A page or feed that lost its line breaks writes a quotation of two paragraphs as "… the first one ends.
+    “The second …”" inside one long line: the second opening mark starts the next paragraph of the quotation (as a
+    line opening with one does), not a quotation inside the first, which had swallowed the speaker's next words."""
+    filler = "The ferry to Saltholm runs twice a day in summer and once in winter, weather allowing. " * 30
+    first = (
+        "We have asked the council for a second boat for eleven years, and every year we hear that the money is not "
+        "there, that the harbour needs dredging first, that the old slipway must be rebuilt before anything else can "
+        "happen, and every year the queue at the quay gets longer."
+    )
+    body = (
+        f"{filler}Harbour master Ilse Brannock put it plainly at the meeting: “{first} “Nobody on this island believes "
+        f"the council any more,” she said. {filler}"
+    )
+    assert len(body) > 3000 and "\n" not in body
+    assert [(q.text[:30], q.speaker) for q in extract("Ferry", body).quotes] == [
+        (first[:30], "Ilse Brannock"),
+        ("Nobody on this island believes", "Ilse Brannock"),
+    ]
