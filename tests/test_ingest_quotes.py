@@ -793,3 +793,23 @@ def test_a_text_that_lost_its_line_breaks_keeps_the_paragraphs_of_a_long_quotati
         (first[:30], "Ilse Brannock"),
         ("Nobody on this island believes", "Ilse Brannock"),
     ]
+
+
+def test_a_text_that_lost_its_line_breaks_is_read_in_paragraphs_opening_at_quotations():
+    """A page or feed entry that lost its line breaks is one long line: a stray quotation mark early in it ('the
+    documentary "Island Life at the fair') paired every mark after it the wrong way round, and no quotation was found.
+    Read with a paragraph before each sentence that opens with a quotation mark, where news paragraphs begin, the
+    stray mark stays in its own, and the quotations' positions are the text's as it came."""
+    filler = "The ferry to Saltholm runs twice a day in summer and once in winter, weather allowing. " * 30
+    body = (
+        f'{filler}The islanders watched the documentary "Island Life at the fair. "We need a second boat," said '
+        'harbour master Ilse Brannock. "The queue is too long and the boat is too old," she said. Tomas Reinholt, who '
+        f'runs the cafe, agreed. "Nobody believes the council any more," he said. {filler}'
+    )
+    found = extract("Ferry", body).quotes
+    assert [(q.text[:25], q.speaker) for q in found] == [
+        ("We need a second boat,", "Ilse Brannock"),
+        ("The queue is too long and", "Ilse Brannock"),
+        ("Nobody believes the counc", "Tomas Reinholt"),
+    ]
+    assert [body[q.position + 1 : q.position + 1 + len(q.text)] for q in found] == [q.text for q in found]

@@ -140,15 +140,11 @@ def _shaped_spans(
     return spans
 
 
-FLAT_PARAGRAPH = 3000  # characters: a paragraph this long is a text whose line breaks were lost
-
-
 def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> list[_Span]:
     """Pair the double quotation marks of one paragraph (marks: where DOUBLE_MARKS stand in it); an unclosed
     one runs to the paragraph end."""
     spans: list[_Span] = []
     open_at, depth = -1, 0
-    flat = pend - pstart >= FLAT_PARAGRAPH
     for i in marks:
         before = text[i - 1] if i > pstart else " "
         # A mark after a space or an opening bracket opens; one after a letter or punctuation closes.
@@ -168,20 +164,6 @@ def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> lis
         elif before == "\n" and text[i] != "”":
             # a line opening with a mark while a quotation is open: a new paragraph of quotation, the open one ran on
             # to the line's end ("…African-American.\n“I have been …”")
-            spans.append(_Span(open_at, i - 2, False, text[open_at + 1 : i - 1].strip()))
-            open_at, depth = i, 1
-        elif (
-            flat
-            and opening
-            and text[i] != "”"
-            and depth == 1
-            and text[i - 2 : i] in (". ", "? ", "! ")
-            and i - open_at > 200
-        ):
-            # a mark opening a sentence after a long quotation still open, in a text that lost its line breaks (one
-            # "paragraph" of FLAT_PARAGRAPH characters or more): the next paragraph of the quotation ("… the end of
-            # it. “The next paragraph …"), as a line opening with one is. (In texts with their breaks, such a mark
-            # is a quotation inside the quotation more often: PolNeAR train's quotation F1 fell 0.001 without flat.)
             spans.append(_Span(open_at, i - 2, False, text[open_at + 1 : i - 1].strip()))
             open_at, depth = i, 1
         elif opening and text[i] != "”":

@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -580,6 +580,8 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
         language = detect(headline, body_text)
     if "\n" in body_text and not BLANK_LINE_RE.search(body_text):
         return _lines_as_paragraphs(headline, body_text, language)
+    if len(body_text) >= FLAT_PARAGRAPH and "\n" not in body_text and FLAT_BREAK_RE.search(body_text):
+        return _quotations_as_paragraphs(headline, body_text, language)
     masked = mask_spans(body_text)
     people, unconfirmed, state = _find_mentions(body_text, masked, language)
     paragraphs = _find_quotations(body_text, masked, state.words)
@@ -605,6 +607,33 @@ def _lines_as_paragraphs(headline: str, body_text: str, language: str) -> Extrac
         dataclasses.replace(
             q, position=q.position - doubled.count("\n", 0, q.position) // 2, text=q.text.replace("\n\n", "\n")
         )
+        for q in found.quotes
+    ]
+    return found
+
+
+FLAT_PARAGRAPH = 3000  # characters: a text this long without a line break lost its breaks
+# In a long text without a line break, where a paragraph most likely began: a sentence opening with a quotation mark
+# ("… the end of it. “The next …", "…,” she said. “Then …").
+FLAT_BREAK_RE = re.compile(r"(?<=[.!?])[ \u00a0]+(?=“)|(?<=[.!?]”)[ \u00a0]+(?=“)|(?<=[.!?])[ \u00a0]+(?=\"[A-Z])")
+
+
+def _quotations_as_paragraphs(headline: str, body_text: str, language: str) -> Extraction:
+    """extract() on a text that lost its line breaks (one line of FLAT_PARAGRAPH characters or more): read with a
+    paragraph break before each sentence that opens with a quotation mark (FLAT_BREAK_RE), where news paragraphs
+    begin, so that the rules read by paragraph (a pronoun's antecedent, a quotation running on) see paragraphs; the
+    quotations' positions given back in the text as it came."""
+    breaks = list(FLAT_BREAK_RE.finditer(body_text))
+    broken = FLAT_BREAK_RE.sub("\n\n", body_text)
+    # where each break starts in the broken text, and how many characters it added there (two for its spaces)
+    starts, shifts, shift = [], [], 0
+    for m in breaks:
+        starts.append(m.start() + shift)
+        shift += 2 - (m.end() - m.start())
+        shifts.append(shift)
+    found = extract(headline, broken, language)
+    found.quotes = [
+        dataclasses.replace(q, position=q.position - (shifts[k - 1] if (k := bisect_right(starts, q.position)) else 0))
         for q in found.quotes
     ]
     return found
