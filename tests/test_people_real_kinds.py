@@ -2003,3 +2003,17 @@ def test_the_place_rules_hold_where_a_second_review_tried_them():
     assert names("The reform camp found an ally in Lena Ward. The councillor backed the plan.") == ["Lena Ward"]
     assert names("More than 1,200 voters wrote in Ravi Tamsin on Tuesday.") == ["Ravi Tamsin"]
     assert names("Rescuers pulled the dog from the river. (Osman Laban/Facebook)\n\nThe dog is recovering.") == []
+
+
+def test_second_review_of_the_session_people_rules():
+    """Cases a review found wrong after this session's rules: given names ending like a nationality are people
+    ("Girish Mehta", "Cassian Brandt"); a church or a beach town that issues a statement is none ("Grace Church
+    said"); a titled politician after "the district of" is one; a party's letter in brackets joins nothing ("Sen. Ivo
+    Grant (D) Tuesday")."""
+    body = (
+        "Girish Mehta, who runs a grocery in Elden, said sales were down. Cassian Brandt, 44, disagreed.\n\n"
+        "“All are welcome here,” Grace Church said in a news release.\n\n"
+        "Residents in the district of Coun. Lena Dahl say the potholes are the worst in Elden.\n\n"
+        "Sen. Ivo Grant (D) Tuesday introduced a bill on rail safety."
+    )
+    assert names(body) == ["Girish Mehta", "Cassian Brandt", "Lena Dahl", "Ivo Grant"]

@@ -2334,3 +2334,21 @@ def test_a_colon_introducing_an_unnamed_source_gives_the_words_to_nobody():
         ("Olumide Adeyemi-Clarke", "Olumide Adeyemi-Clarke"),
         (None, "a user"),
     ]
+
+
+def test_second_review_of_the_session_speaker_rules():
+    """Cases a review found wrong: "the chief" is the interim chief, "the professor" the associate professor, "the
+    vice-president" the vice-president; a statement that her office released is still hers when no clause subject
+    stands right before the verb ("Lena Dahl in a statement that her office released Tuesday said")."""
+    body = (
+        "Interim Fire Chief Lena Dahl said crews worked all night. “It was a long night,” the chief said.\n\n"
+        "Associate Professor Tomas Brekke studies ice sheets. “The ice is thinning,” the professor said.\n\n"
+        "Vice-President Mara Lind met voters. “We need more buses,” the vice-president said.\n\n"
+        "Ilse Marr in a statement that her office released Tuesday said the closure was “a betrayal of the north.”"
+    )
+    assert speakers(body) == [
+        ("It was a long night,", "Lena Dahl"),
+        ("The ice is thinning,", "Tomas Brekke"),
+        ("We need more buses,", "Mara Lind"),
+        ("a betrayal of the north.", "Ilse Marr"),
+    ]

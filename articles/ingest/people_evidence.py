@@ -54,6 +54,13 @@ from .people_words import (
 )
 
 LIST_JOINS = (" and ", ", ", " or ", ", and ")
+# Nationalities that open firms' and departments' names ("Canadian Heritage", "American Airlines", "British Gas"); a
+# list, not the endings (-ish, -ian: "Girish Mehta", "Cassian Brandt" are people; "Danish", a given name, left out).
+NATIONALITY_WORDS = frozenset(
+    """canadian american british english scottish irish welsh australian french german italian spanish portuguese
+chinese japanese korean indian pakistani mexican brazilian european african asian arab russian ukrainian polish dutch
+swiss swedish norwegian finnish greek turkish israeli iranian egyptian nigerian kenyan""".split()
+)
 # A colour that is a given name too (the nickname "Red"), before an English word: a place's or a body's name.
 COLOUR_GIVEN_NAMES = frozenset({"red"})
 # Words that date a role without being one: "Former", "Ex-", "Late".
@@ -109,7 +116,7 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if c.role and _office_or_shop_alone(person.tokens):
         return ""  # "Pierre's General Store", "Mr. Speaker": a title before an office or a shop, no surname
     key = _name_key(person.tokens)
-    if len(key) > 1 and key[0].endswith(DEMONYM_ENDINGS) and not _known_given_name(key[0]) and not c.role:
+    if len(key) > 1 and key[0] in NATIONALITY_WORDS and not _known_given_name(key[0]) and not c.role:
         return ""  # "A spokesperson for Canadian Heritage said", "Canadian Tire": a nationality opens no person's name
     if len(key) > 1 and key[0] in COLOUR_GIVEN_NAMES and not c.role:
         return ""  # "Red Cross", "Red Deer", "Red Willow": a colour and a word (the nickname "Red" is rare in news)

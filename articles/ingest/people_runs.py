@@ -125,8 +125,8 @@ TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_LINK}\b")
 # with the space, it tried the look-behind at every space of the text, ~3% of an article's extraction.)
 NICKNAME_RE = re.compile(
     r"[“\"‘'(](?<=[^\W\d_][ \u00a0].)"
-    r"(?:(?<=[“\"‘'])[A-Z][^\W\d_]*(?:[-'’.][^\W\d_]*)*[”\"’']|(?<=\()[A-Z][^\W\d_]*\))[ \u00a0](?=[A-Z])"
-)
+    r"(?:(?<=[“\"‘'])[A-Z][^\W\d_]*(?:[-'’.][^\W\d_]*)*[”\"’']|(?<=\()[A-Z][a-z]+\))[ \u00a0](?=[A-Z])"
+)  # (in brackets, a word in lower case after its capital: not a party's letter, "Sen. Ivo Grant (D) Tuesday")
 
 
 def _runs(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, _Piece]]:
@@ -178,6 +178,10 @@ def _joined_at_nicknames(text: str, runs: list[tuple[int, _Piece]]) -> list[tupl
         (base, first), (base2, second) = runs[left], runs[right]
         names = name_data.load()
         after = fold(second.tokens[0]).lower()
+        if text[m.start()] == "(" and len(first.tokens) > 1 and not _is_title(first.tokens[-2].lower()):
+            continue  # "Mara Kent (Elden) Mayor …": a full name before the brackets, no given name alone
+        if second.tokens[0].lower() in WEEKDAYS or _is_title(second.tokens[0].lower()):
+            continue
         if fold(first.tokens[-1]).lower().partition("-")[0] not in names.given_names or (
             after in names.frequent_given_names and after not in names.common_surnames
         ):
@@ -263,6 +267,7 @@ def _drop_kind(tok: str, lang: str = "") -> int:
 # Common surnames that are also words of places' and buildings' names (NON_PERSON_WORDS): "Sarah Park", "Jennifer
 # Hall", "Tom Church" (see _place_word_surname).
 PLACE_WORD_SURNAMES = frozenset("park hall church lane beach mall".split())
+SPEAKING_PLACE_WORDS = frozenset("church beach".split())  # for which a reporting verb shows no person
 AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
 # An appositive saying what a person is: ", a nurse in Elden", ", the hospital's head nurse".
 NOUN_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,3}?[\w-]+)")
@@ -281,10 +286,13 @@ def _place_word_surname(text: str, base: int, piece: _Piece) -> _Candidate | Non
         return None
     end = base + offsets[-1] + len(toks[-1])
     appositive = NOUN_APPOSITIVE_RE.match(text, end)
+    # (a church or a town on a beach issues statements: "Grace Church said", "Virginia Beach said")
+    speaks = fold(toks[-1]).lower() not in SPEAKING_PLACE_WORDS and (
+        REPORTING_AFTER_RE.match(text, end) or REPORTING_BEFORE_RE.search(text, max(0, base - 12), base)
+    )
     if len(toks) == 2 and not (
-        REPORTING_AFTER_RE.match(text, end)
+        speaks
         or AGE_AFTER_RE.match(text, end)
-        or REPORTING_BEFORE_RE.search(text, max(0, base - 12), base)
         or (appositive and not NAME_OPENING_NOUNS.isdisjoint(appositive.group(1).lower().split()))
     ):
         return None
@@ -349,7 +357,7 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
     start = base + offsets[i + cut]
     end = base + offsets[i + cut + n_name - 1] + len(words[-1])
     if not lang and (
-        (text.endswith("of ", 0, base) and PLACE_OF_BEFORE_RE.search(text, max(0, base - 30), base))
+        (not cut and text.endswith("of ", 0, base) and PLACE_OF_BEFORE_RE.search(text, max(0, base - 30), base))
         or (text.endswith("the ", 0, base) and VESSEL_BEFORE_RE.search(text, max(0, base - 20), base))
         or (cut and " of " in role and PLACE_OF_ROLE_RE.search(role))
     ):  # (cheap tests first: two regex searches at every name cost ~1% of extraction)

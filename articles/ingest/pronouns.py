@@ -650,25 +650,36 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     # Only mentions near a place where the head noun is written, in lower case or capitalised (found with str.find:
     # lower-casing the whole text costs more), are read.
     if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
-        ranks = RANK_WORDS.intersection(words[:-1]) if state.words is ENGLISH_WORDS else None
+        ranks = _ranks(words) if state.words is ENGLISH_WORDS else None
         person = _introduced_with(state, text, pos, head, folded, ranks)
         if person is not None:
             return None if _passing_mention(state, text, pos, person) else person
     places = _role_places(phrase) if state.words is ENGLISH_WORDS else frozenset()
-    person = _last_with_role(state, folded, pos, places, RANK_WORDS.intersection(words[:-1]))
+    person = _last_with_role(state, folded, pos, places, _ranks(words))
     if person is not None and state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head):
         return None
     return person
 
 
-# Words before a role's noun that make it another office than the noun alone ("deputy minister", "assistant coach").
+# Words before a role's noun that make it another office than the noun alone ("deputy minister", "assistant coach");
+# a reference without them still means an acting or interim holder ("Interim Fire Chief X" … "the chief"), and an
+# associate or assistant professor ("the professor").
 RANK_WORDS = frozenset("deputy assistant vice associate acting interim junior".split())
+HOLDER_RANKS = frozenset("acting interim".split())
 
 
-def _same_rank(role: str, ranks: frozenset[str]) -> bool:
+def _ranks(words: list[str]) -> frozenset[str]:
+    """The rank words of a reference ("the former deputy minister", "the vice-president": hyphens split)."""
+    return RANK_WORDS.intersection(" ".join(words).replace("-", " ").split()[:-1])
+
+
+def _same_rank(role: str, ranks: frozenset[str], head: str = "") -> bool:
     """The rank words of a person's role are the reference's: "the deputy minister" is no "Environment Minister", "the
-    coach" no "assistant coach"."""
-    return RANK_WORDS.intersection(role.lower().replace("-", " ").split()) == ranks
+    coach" no "assistant coach" (but "the chief" is the interim one, "the professor" the associate one)."""
+    own = RANK_WORDS.intersection(role.lower().replace("-", " ").split())
+    if ranks:
+        return ranks <= own
+    return not (own - HOLDER_RANKS - ({"associate", "assistant"} if head == "professor" else set()))
 
 
 def _unnamed_holder_since(state: _State, text: str, person: int, pos: int, head: str) -> bool:
@@ -770,7 +781,7 @@ def _introduced_with(
         top = min(m.start + NAME_BEFORE_ROLE, m.end + NAME_END_BEFORE_ROLE)
         j = max(_last_at_most(lows, min(top, low_end)), _last_at_most(caps, min(top, cap_end)))
         if j > m.start - NAME_AFTER_ROLE and j > best:
-            if ranks is not None and RANK_WORDS.intersection(text[max(0, j - 25) : j].lower().split()[-2:]) != ranks:
+            if ranks is not None and not _same_rank(" ".join(text[max(0, j - 25) : j].split()[-2:]), ranks, head):
                 continue  # "assistant coach Lena Okafor" for "the coach", "Minister X" for "the deputy minister"
             best, person = j, m.person
     return person
@@ -864,7 +875,7 @@ def _last_with_role(
     if places:
         matching = tuple(i for i in matching if not (own := _role_places(state.people[i].role)) or own & places)
     if state.words is ENGLISH_WORDS:
-        matching = tuple(i for i in matching if _same_rank(state.people[i].role, ranks))
+        matching = tuple(i for i in matching if _same_rank(state.people[i].role, ranks, folded))
     return _named_last_before(state, matching, pos)
 
 

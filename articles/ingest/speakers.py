@@ -260,8 +260,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
 # A relative or noun clause with a subject of its own right before the verb, after the name: "… after what the board
 # described as", "… a deal that the union called". (Its subject is the clause's, not the name's.)
 OWN_SUBJECT_CLAUSE_RE = re.compile(
-    r"\b(?:what|that|which)\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*\Z"
-)
+    r"\b(?:what|that|which)\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+)?(?![\w-]*ed\s*\Z)[\w-]+\s*\Z"
+)  # (the noun right before the verb: not "a statement that her office released Tuesday said")
 
 LEDE_RULE = "a story's opening about the person it names next"
 # "A Kelburn, B.C., woman", "a 71-year-old Kelburn woman who waited 14 hours": an indefinite article, up to five
