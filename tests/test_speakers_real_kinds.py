@@ -2334,6 +2334,12 @@ def test_a_colon_introducing_an_unnamed_source_gives_the_words_to_nobody():
         ("Olumide Adeyemi-Clarke", "Olumide Adeyemi-Clarke"),
         (None, "a user"),
     ]
+    # …unless the sentence names them after the noun
+    body = (
+        "“It is sound,” Mayor Ivo Sand said.\n\nAnd this from a longtime resident, retired teacher Mara Lind, 71:\n\n"
+        "“Nobody asked us.”"
+    )
+    assert [q.speaker for q in extract("", body, "en").quotes] == ["Ivo Sand", "Mara Lind"]
 
 
 def test_second_review_of_the_session_speaker_rules():

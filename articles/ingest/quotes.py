@@ -537,6 +537,11 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
             return _Attribution(span.start, span.start, None, "", rule, basis=Basis.TEXT_WORDS)
         if person is None and (unnamed := UNNAMED_SOURCE_RE.search(frame, s_start, s_end)):
             # "Then there was this, from a user with the handle @CanuckDad1974:": somebody unnamed, not the last speaker
+            # (unless the sentence names them after: "from a longtime resident, retired teacher Mara Lind, 71:")
+            named = [m for m in state.mentions if pstart + unnamed.end() <= m.start < pstart + s_end]
+            if named:
+                rule = "introduced with a colon in the paragraph before, the person named in apposition"
+                return _Attribution(span.start, span.start, named[-1].person, named[-1].text, rule)
             rule = "introduced with a colon in the paragraph before, somebody unnamed"
             written = unnamed.group().split(None, 1)[1]  # "a user with the handle" (without "from")
             return _Attribution(span.start, span.start, None, written, rule, "unknown")
