@@ -131,7 +131,6 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return f"kinship: {kin}"  # "his wife, Laura,": a given name alone, someone's relative
     if len(c.tokens) == 1 and _name_withheld(text, c.end):
         return "first name only, the surname withheld"  # "Rosalind, who asked that … not use her last name"
-    key = _name_key(person.tokens)
     if (
         len(key) > 1
         and _known_given_name(key[0])

@@ -647,15 +647,15 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         if holder is not None:
             return holder
     folded = fold(head)  # roles are compared folded ("die Oberbürgermeisterin")
+    ranks = _ranks(words)
     # Only mentions near a place where the head noun is written, in lower case or capitalised (found with str.find:
     # lower-casing the whole text costs more), are read.
     if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
-        ranks = _ranks(words) if state.words is ENGLISH_WORDS else None
-        person = _introduced_with(state, text, pos, head, folded, ranks)
+        person = _introduced_with(state, text, pos, head, folded, ranks if state.words is ENGLISH_WORDS else None)
         if person is not None:
             return None if _passing_mention(state, text, pos, person) else person
     places = _role_places(phrase) if state.words is ENGLISH_WORDS else frozenset()
-    person = _last_with_role(state, folded, pos, places, _ranks(words))
+    person = _last_with_role(state, folded, pos, places, ranks)
     if person is not None and state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head):
         return None
     return person
@@ -703,8 +703,8 @@ UNNAMED_HOLDER_PATTERN = (
 
 
 # Words before a role that make it another's: "Deputy Prime Minister", "former chief executive", "an aide to the
-# chief executive" (for _abbreviated_role).
-NOT_THE_HOLDER = frozenset("deputy assistant former acting vice associate interim ex to".split())
+# chief executive" (for _abbreviated_role): the rank words but "junior", and a past or a service to it.
+NOT_THE_HOLDER = (RANK_WORDS - {"junior"}) | {"former", "ex", "to"}
 
 
 def _holds(before: list[str]) -> bool:

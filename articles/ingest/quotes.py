@@ -628,15 +628,16 @@ def _quotations_as_paragraphs(headline: str, body_text: str, language: str) -> E
     paragraph break before each sentence that opens with a quotation mark (FLAT_BREAK_RE), where news paragraphs
     begin, so that the rules read by paragraph (a pronoun's antecedent, a quotation running on) see paragraphs; the
     quotations' positions given back in the text as it came."""
-    breaks = list(FLAT_BREAK_RE.finditer(body_text))
-    broken = FLAT_BREAK_RE.sub("\n\n", body_text)
-    # where each break starts in the broken text, and how many characters it added there (two for its spaces)
-    starts, shifts, shift = [], [], 0
-    for m in breaks:
+    # the text with its breaks, read in one pass, with where each break starts in it and how many characters it added
+    # there (two line breaks for its spaces)
+    pieces, starts, shifts, shift, done = [], [], [], 0, 0
+    for m in FLAT_BREAK_RE.finditer(body_text):
+        pieces += (body_text[done : m.start()], "\n\n")
         starts.append(m.start() + shift)
         shift += 2 - (m.end() - m.start())
         shifts.append(shift)
-    found = extract(headline, broken, language)
+        done = m.end()
+    found = extract(headline, "".join(pieces) + body_text[done:], language)
     found.quotes = [
         dataclasses.replace(q, position=q.position - (shifts[k - 1] if (k := bisect_right(starts, q.position)) else 0))
         for q in found.quotes
