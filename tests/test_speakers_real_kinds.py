@@ -2358,3 +2358,34 @@ def test_second_review_of_the_session_speaker_rules():
         ("We need more buses,", "Mara Lind"),
         ("a betrayal of the north.", "Ilse Marr"),
     ]
+
+
+def test_a_pronoun_after_an_unnamed_speaker_means_them_not_the_person_named_before():
+    # Real pages: a union leader quoted, then "a spokesperson for the employers" — quoted or reporting without
+    # marks — and "he said": the spokesperson's words went to the union leader, whose given name is in no list.
+    quoted = (
+        "Mara Lind, the union leader, said the talks had failed.\n\n"
+        "“We need a talk,” Lind said.\n\n"
+        "“We have worked with the union,” a spokesperson for the employers said.\n\n"
+        "“We will keep talking,” he said."
+    )
+    assert speakers(quoted)[1:] == [("We have worked with the ", None), ("We will keep talking,", None)]
+    reported = (
+        "Mara Lind, the union leader, said the talks had failed.\n\n"
+        "“We need a talk,” Lind said.\n\n"
+        "But a spokesperson for the employers said its members had cut short-term contracts.\n\n"
+        "“We have worked with the union,” he said. “The contracts are for each college.”"
+    )
+    assert speakers(reported)[1:] == [("We have worked with the ", None), ("The contracts are for ea", None)]
+    # someone named as a subject since still speaks; an unnamed asker's question is answered by the one asked;
+    # an unnamed speaker of the other gender ("a spokeswoman") is not whom "he" means
+    since = reported.replace("“We have worked", "Coun. Ivo Brandt disagreed with Lind.\n\n“We have worked")
+    assert speakers(since)[1] == ("We have worked with the ", "Ivo Brandt")
+    asked = (
+        "Judge Oona Castellane was sworn in on Monday.\n\n"
+        "A reporter asked Castellane, “What is the hardest part of the job?”\n\n"
+        "“Getting people to listen,” she said."
+    )
+    assert speakers(asked)[-1] == ("Getting people to listen", "Oona Castellane")
+    spokeswoman = quoted.replace("a spokesperson", "a spokeswoman").replace("Mara Lind", "Tomas Lind")
+    assert speakers(spokeswoman)[-1] == ("We will keep talking,", "Tomas Lind")

@@ -31,6 +31,7 @@ from .quote_state import (
     PAST_AFTER_RE,
     QUOTED_RE,
     _after_preposition,
+    _Attribution,
     _inside_quote,
     _last_at_most,
     _last_outside_quotes,
@@ -364,6 +365,13 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             return subject, "the subject of a sentence since the previous speaker"
         if last_fits:
             return last, "the previous speaker"
+    elif want and _unnamed_person_fits(state.last, want) and not _asked(text, state.last):
+        # "“…,” a spokesperson for the employers said. / “…,” he said": the unnamed speaker, not whoever was named
+        # before them (unless someone is named as a subject since)
+        subject = _subject_since(state, text, state.last.end, para_start, genders, want, strict=False)
+        if subject is not None:
+            return subject, "the subject of a sentence since the previous speaker"
+        return None, UNNAMED_SPEAKER_RULE
     for i in _outside_quotes(state, bisect_right(state.ends, pos) - 1, 0):
         m = mentions[i]
         if want and _owner_of_person(text, m):
@@ -388,6 +396,26 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
 
 
 JOINED_RULE = "two people of that gender named together as the subject before: either could be meant"
+UNNAMED_SPEAKER_RULE = "the previous speaker, who is not named"
+
+
+def _unnamed_person_fits(last: _Attribution | None, want: str) -> bool:
+    """The previous speaker is someone the text introduces without a name ("a spokesperson for the employers", "one
+    official"), whose words ("spokeswoman") do not give the other gender. Not a definite description ("the Florida
+    senator" may be the senator named before), a pronoun left unresolved, or an organisation."""
+    return indefinite_person(last) and _gender(last.written.lower().split()) in ("", want)
+
+
+def indefinite_person(att: _Attribution | None) -> bool:
+    """An attribution to someone introduced without a name: "a spokesperson for the employers", "one official"."""
+    if att is None or att.person is not None or att.kind != "person":
+        return False
+    return att.written.lower().split()[:1] in (["a"], ["an"], ["one"], ["another"])
+
+
+def _asked(text: str, att: _Attribution) -> bool:
+    """The attribution's verb asks ("a reporter asked Montoya, “…?”"): the next "she said" is the answer's speaker."""
+    return text[att.start : att.end].lower() in ("asked", "asks", "ask", "wondered", "questioned", "inquired")
 
 
 def _joined_subject(state: _State, text: str, i: int, para_start: int, genders: dict[int, str], want: str) -> bool:

@@ -84,6 +84,7 @@ from .pronouns import (
     _last_sentence_mark,
     _sentence_subject,
     _subject_position,
+    indefinite_person,
 )
 from .quote_spans import (
     _convention,
@@ -802,7 +803,11 @@ def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Att
     if not verbs:
         return None
     last = state.last.person if state.last is not None else None
-    for att in _attributions(state, text, frame, offset, verbs):  # the first: the main clause's, before any it reports
+    for n, att in enumerate(_attributions(state, text, frame, offset, verbs)):
+        # (the first: the main clause's, before any it reports; someone unnamed too, "A spokesperson for the employers
+        # said its members …": a following "he said" means them, not whoever spoke before)
+        if n == 0 and indefinite_person(att):
+            return att
         # (a pronoun meaning the previous speaker says nothing new; one meaning someone named since does)
         if att.person is not None and (att.basis is not Basis.PRONOUN or att.person != last):
             return att
