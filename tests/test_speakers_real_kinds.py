@@ -2389,3 +2389,15 @@ def test_a_pronoun_after_an_unnamed_speaker_means_them_not_the_person_named_befo
     assert speakers(asked)[-1] == ("Getting people to listen", "Oona Castellane")
     spokeswoman = quoted.replace("a spokesperson", "a spokeswoman").replace("Mara Lind", "Tomas Lind")
     assert speakers(spokeswoman)[-1] == ("We will keep talking,", "Tomas Lind")
+
+
+def test_a_participle_after_an_opening_clause_has_the_main_clause_subject():
+    # A real interview: "When Winfrey asked if he could share …, he declined, saying “…”" gave his answer to her.
+    body = (
+        "Tomas Berg spoke with the host, Rina Olde, on Sunday.\n\n"
+        "When Olde asked if he could share the questions, he declined, saying “I am not comfortable with that.”"
+    )
+    assert speakers(body) == [("I am not comfortable wit", "Tomas Berg")]
+    # the reporting verb of the main clause still speaks for its participle
+    main = "Tomas Berg spoke on Sunday.\n\nWhen asked, Rina Olde said she would stay, adding “I am not leaving.”"
+    assert speakers(main) == [("I am not leaving.", "Rina Olde")]

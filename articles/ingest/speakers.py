@@ -1443,6 +1443,10 @@ def _participle_attributions(
     for m in PARTICIPLE_RE.finditer(frame):
         v = m.start()
         before = [att for att in found if att.end <= offset + v]
+        if before and _in_opening_clause(frame, before[-1].end - offset, v):
+            # "When Olde asked if he could share them, he declined, saying “…”": the asker is the subordinate
+            # clause's subject; the participle's is the main clause's
+            before = []
         att = (
             before[-1]
             if before
@@ -1456,6 +1460,17 @@ def _participle_attributions(
     return sorted(found + added, key=lambda att: att.start)
 
 
+def _in_opening_clause(frame: str, k: int, v: int) -> bool:
+    """frame[:k] ends inside the subordinate clause that opens the sentence ("When Olde asked …,"), closed by a comma
+    before v."""
+    words = frame[: k + 1].split(None, 1)
+    if not words or words[0].lower() not in OPENING_SUBORDINATORS or "," in frame[:k]:
+        return False
+    comma = frame.find(",", k)
+    return 0 <= comma < v
+
+
+OPENING_SUBORDINATORS = SUBORDINATORS - {"that", "whether"}
 WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,2}\Z")
 ING_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")
 
