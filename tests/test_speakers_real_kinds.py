@@ -2401,3 +2401,17 @@ def test_a_participle_after_an_opening_clause_has_the_main_clause_subject():
     # the reporting verb of the main clause still speaks for its participle
     main = "Tomas Berg spoke on Sunday.\n\nWhen asked, Rina Olde said she would stay, adding “I am not leaving.”"
     assert speakers(main) == [("I am not leaving.", "Rina Olde")]
+
+
+def test_a_pronoun_after_a_question_to_her_means_the_one_asked():
+    # A real interview: "Wootton asked her, “…?” She answered, “…”" gave the answer to the interviewer, whose
+    # gender the text does not give.
+    body = (
+        "Mira Kell appeared on the show on Monday.\n\n"
+        "Wootton asked her, “Did you ever find out where you caught it?”\n\n"
+        "She answered, “Yes, in the woods behind the cabin.”"
+    )
+    assert speakers(body) == [("Did you ever find out wh", "Wootton"), ("Yes, in the woods behind", "Mira Kell")]
+    # "her" as a possessive is no one addressed: "Mira told her husband, … She added"
+    own = "Mira Kell spoke on Monday.\n\nKell told her husband, “We are leaving.”\n\nShe added, “It is time to go.”"
+    assert speakers(own) == [("We are leaving.", "Mira Kell"), ("It is time to go.", "Mira Kell")]

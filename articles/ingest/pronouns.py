@@ -283,7 +283,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
     genders = _person_genders(state, text) if want else {}
     if want and pos > state.pronouns_read:
         _pronoun_evidence(state, text, genders, pos)
-    fitting_relative = None
+    fitting_relative = addressed = None
     # (the latest one that qualifies, so read backwards)
     for i in _outside_quotes(state, bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start)):
         m = mentions[i]
@@ -360,6 +360,10 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         last_fits = genders.get(last, want) == want
         if not want:
             return last, "the previous speaker"
+        addressee = OBJECT_PRONOUN_RE.match(text, state.last.end)
+        if addressee is not None and addressee.group().strip() == OBJECT_PRONOUNS[want]:
+            # "Wootton asked her, “…?” / She answered": whom the previous speaker addressed, not the speaker
+            last_fits, addressed = False, last
         subject = _subject_since(state, text, state.last.end, para_start, genders, want, strict=False)
         if subject is not None:
             return subject, "the subject of a sentence since the previous speaker"
@@ -376,6 +380,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         m = mentions[i]
         if want and _owner_of_person(text, m):
             return None, OWNER_RULE
+        if m.person == addressed:
+            continue
         if _in_brackets(text, m):
             # "(the first track even samples the voice of … Carl Sagan) the EP allowed Luboku to …": an aside's
             # name is not whom a later "he" means, nor is anyone further back
@@ -395,6 +401,10 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
     return None, "nobody fits"
 
 
+# A reporting verb's object pronoun, the person addressed ("asked her, “…?”", "told him that …"); not a possessive
+# ("told her husband").
+OBJECT_PRONOUN_RE = re.compile(r"\s+(?:her|him)(?=\s*[,:“\"]|\s+(?:that|about|if|whether|why|how|what|to)\b)")
+OBJECT_PRONOUNS = {"f": "her", "m": "him"}
 JOINED_RULE = "two people of that gender named together as the subject before: either could be meant"
 UNNAMED_SPEAKER_RULE = "the previous speaker, who is not named"
 
