@@ -2415,3 +2415,14 @@ def test_a_pronoun_after_a_question_to_her_means_the_one_asked():
     # "her" as a possessive is no one addressed: "Mira told her husband, … She added"
     own = "Mira Kell spoke on Monday.\n\nKell told her husband, “We are leaving.”\n\nShe added, “It is time to go.”"
     assert speakers(own) == [("We are leaving.", "Mira Kell"), ("It is time to go.", "Mira Kell")]
+
+
+def test_an_appeal_and_as_someone_puts_it_report_words():
+    # Real pages: a book review's "Klein implores his readers “to …”" and a forum's "as Martelli puts it, “…”".
+    body = (
+        "Ezra Talm has written a long book about the harbour.\n\n"
+        "In the final pages Talm implores his readers “to look harder at who profits from the ferries.”\n\n"
+        "Importing everything has costs, and as Ivo Verlin puts it, “if that is how your package works, it should be "
+        "one module anyway.”"
+    )
+    assert speakers(body) == [("to look harder at who pr", "Ezra Talm"), ("if that is how your pack", "Ivo Verlin")]

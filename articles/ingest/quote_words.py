@@ -79,11 +79,13 @@ REPORTING_VERBS = (
     # demanding leader.")
     "chanted "
     # a question pressed ("“…?” Ruiz pressed.", "“…?” Gale questioned.")
-    "pressed questioned"
+    "pressed questioned "
+    # an appeal ("Talm implores his readers “to …”")
+    "implored implores"
 ).split()
 # Reporting verbs of several words ("Ruiz pointed out", "as Gale put it, “…”": the words of "put it" stand after
 # the subject like a verb's).
-REPORTING_PHRASES = ["pointed out", "went on", "shot back", "fired back", "put it"]
+REPORTING_PHRASES = ["pointed out", "went on", "shot back", "fired back", "put it", "puts it"]
 
 # Participles that report speech in a clause hung on the main one after a comma ("The board shrugged off the
 # promise, telling reporters, “…”"): the main clause's subject speaks (speakers._main_clause_subject).
