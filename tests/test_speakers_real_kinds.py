@@ -2426,3 +2426,20 @@ def test_an_appeal_and_as_someone_puts_it_report_words():
         "one module anyway.”"
     )
     assert speakers(body) == [("to look harder at who pr", "Ezra Talm"), ("if that is how your pack", "Ivo Verlin")]
+
+
+def test_a_verb_in_a_clause_of_its_own_after_the_quotation_does_not_take_it():
+    # A real page: "Vask … pledged … that the department “would be able to …,” but trust members questioned it" gave
+    # the words to nobody ("but trust members"); the same with "and" gave them to the one who agreed.
+    body = (
+        "Transport chief Oren Vask, who is now suspended, pledged to the trust in July that the department “would "
+        "be able to track towards that standard,” but trust members questioned it.\n\n"
+        "Mara Lind said the long-delayed plan was “a mess from start to finish,” and Ivo Brandt agreed."
+    )
+    assert speakers(body) == [("would be able to track t", "Oren Vask"), ("a mess from start to fin", "Mara Lind")]
+    # "as X said" after the quotation is its own attribution, commas or not
+    aside = (
+        "Mara Lind spoke of protest as patriotism, such as wearing a shirt with the words “I can't breathe,” as "
+        "Tomas Berg, pinned to the pavement, said before he died."
+    )
+    assert speakers(aside) == [("I can't breathe,", "Tomas Berg")]

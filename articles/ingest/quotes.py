@@ -173,6 +173,8 @@ class Extraction:
 
 # Between a quotation and the attribution after it, what shows the attribution belongs to another clause.
 AFTER_GAP_RE = re.compile(r",|;|\band\b|\bbut\b")
+# Right after a quotation's closing mark, a clause of its own ("…,” and Brandt agreed"; not "…,” as Garner said").
+NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’'\s]*(?:;|,?\s*(?:and|but|yet|while|whereas)\s)")
 
 
 def _nearest(atts: list[_Attribution], span: _Span, text: str = "") -> _Attribution | None:
@@ -187,8 +189,16 @@ def _nearest(atts: list[_Attribution], span: _Span, text: str = "") -> _Attribut
         if after and not introduced:
             return after[0]
 
+    # "Lind said the plan was “a mess,” and Brandt agreed": a verb after the quotation in a clause of its own (past a
+    # comma, "and", "but") reports it only when no verb before it in the sentence does
+    before = text and any(a.end <= span.start for a in atts)
+
     def distance(a: _Attribution) -> int:
-        return span.start - a.end if a.end <= span.start else a.start - span.end
+        if a.end <= span.start:
+            return span.start - a.end
+        if before and NEW_CLAUSE_AFTER_RE.match(text, span.end + 1, a.start):
+            return len(text) + a.start - span.end
+        return a.start - span.end
 
     return min(atts, key=distance)
 
