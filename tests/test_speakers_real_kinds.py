@@ -2443,3 +2443,18 @@ def test_a_verb_in_a_clause_of_its_own_after_the_quotation_does_not_take_it():
         "Tomas Berg, pinned to the pavement, said before he died."
     )
     assert speakers(aside) == [("I can't breathe,", "Tomas Berg")]
+
+
+def test_states_after_a_quotation_is_its_reporting_verb():
+    # A real page: "“…,” the paper states." went to the scientist quoted before, by follow-on.
+    body = (
+        "Tobin Fa has studied the forests for ten years.\n\n"
+        "“Loss rates are lower in those forests,” he said.\n\n"
+        "“The forests are a refuge for many species,” the report states.\n\n"
+        "“We are a proud people,” Fa states."
+    )
+    assert speakers(body) == [
+        ("Loss rates are lower in ", "Tobin Fa"),
+        ("The forests are a refuge", None),
+        ("We are a proud people,", "Tobin Fa"),
+    ]

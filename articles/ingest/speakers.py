@@ -1097,6 +1097,8 @@ def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | Non
 PLACED_VERB_RE = re.compile(
     r"\x01\s+(?:(?P<first>[a-z]{3,}ed|read)(?=\s+(?:[A-Z]|(?:the|a|an|his|her|their|its)\s))"
     r"|(?P<subject>[^\W\d_][\w.’'-]*(?:\s+[^\W\d_][\w.’'-]*){0,3}?)\s+(?P<verb>[a-z]{3,}ed|"
+    # "states", which the lists leave out (mostly a noun), in that place is a verb: "“…,” the paper states."
+    r"states|"
     # a feature's present tense after a pronoun ("“…,” she shares with the Ledger"): "he", "she" only
     r"(?:(?<=\b[Hh]e\s)|(?<=[Ss]he\s))[a-z]{3,}[^s\W]s(?=\s+(?:with|to)\s)|"
     + "|".join(sorted(IRREGULAR_PASTS))
