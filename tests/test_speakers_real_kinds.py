@@ -2458,3 +2458,18 @@ def test_states_after_a_quotation_is_its_reporting_verb():
         ("The forests are a refuge", None),
         ("We are a proud people,", "Tobin Fa"),
     ]
+
+
+def test_a_feature_opening_quotation_named_by_thats_how_in_the_next_paragraph():
+    # A feature's lede: the quotation alone, then "That's how X describes …" (or "That's what X says", "Those were
+    # the words of X"); the quotation was left to nobody.
+    for opening in ("That's how Mara Lind, a nurse in Kelburn, describes", "Those were the words of Mara Lind about"):
+        body = (
+            "“It's terrifying to think about.”\n\n"
+            f"{opening} the night the power went out across the north end.\n\n"
+            "The outage lasted nine hours."
+        )
+        assert speakers(body) == [("It's terrifying to think", "Mara Lind")]
+    # not a name further into the sentence: "That's how the union's lawyer, Ivo Brandt, …" names no one at its head
+    later = "“It's terrifying.”\n\nThat's how the union described the night Ivo Brandt lost power."
+    assert speakers(later) == [("It's terrifying.", None)]

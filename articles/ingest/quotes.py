@@ -941,13 +941,26 @@ def _full_names(state: _State, quotes: list[Quote]) -> list[Quote]:
 
 # "Tiernan says this without looking up": a speaker named after the quotation paragraphs.
 SAYS_THIS_RE = re.compile(r"[^.!?\n“”\"‘’]{1,60}?\b(?:says|said|adds|added)\s+(?:this|that|so)\b")
+# A feature's opening after its opening quotation: "That's how Mara Lind describes …", "That's what Lind says …",
+# "Those were the words of Lind …", "So says Lind".
+THATS_HOW_RE = re.compile(
+    r"[ \t]*(?:That(?:['’]s|\s+is|\s+was)\s+(?:how|what)|Th(?:ose|ese)\s+(?:are|were)\s+the\s+words\s+of|So\s+says)"
+    r"\s+"
+)
 
 
 def _claim_orphans(state: _State, text: str, pstart: int, pend: int, quotes: list[Quote], orphans: list[int]) -> None:
     """Give unattributed quotation paragraphs to the person a following "X says this" names; then forget them."""
     m = SAYS_THIS_RE.match(text, pstart, pend)
     mention = _mention_in(state, pstart, m.end(), text) if m else None
-    if mention is not None and _subject_position(text, pstart, mention.start):
+    if mention is None and (how := THATS_HOW_RE.match(text, pstart, pend)) is not None:
+        # "That's how Mara Lind, a nurse in Kelburn, describes the night …": the name right after the opening
+        mention = _mention_in(state, how.end(), min(pend, how.end() + 60), text)
+        if mention is not None and mention.start != how.end():
+            mention = None
+    elif mention is not None and not _subject_position(text, pstart, mention.start):
+        mention = None
+    if mention is not None:
         att = _Attribution(
             mention.start, mention.end, mention.person, mention.text, "named after the quotation paragraphs"
         )
