@@ -2017,3 +2017,16 @@ def test_second_review_of_the_session_people_rules():
         "Sen. Ivo Grant (D) Tuesday introduced a bill on rail safety."
     )
     assert names(body) == ["Girish Mehta", "Cassian Brandt", "Lena Dahl", "Ivo Grant"]
+
+
+def test_a_phrase_and_a_name_after_its_comma_are_no_list_of_people():
+    # PolNeAR: "On Cinco de Mayo, Trump happened to be eating …", "In his address to La Raza, Graham assures …": a
+    # name opening the sentence's introduction and the subject after its comma were read as a list of people.
+    body = (
+        "Senator Ivo Brandt spoke in Kelburn on Monday. On Festa de Maio, Brandt ate at a diner. "
+        "In his address to La Corona, Brandt assured the crowd that he would listen."
+    )
+    assert names(body) == ["Ivo Brandt"]
+    # three names with commas are a list: the third makes the other two people
+    listed = "Senator Ivo Brandt met voters. Brandt, Ostia Veranne, Kaleb Onsworth and the mayor spoke after."
+    assert "Ostia Veranne" in names(listed)

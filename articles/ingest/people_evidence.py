@@ -79,18 +79,29 @@ COUNT_BEFORE_RE = re.compile(
 PARTY_TAG_RE = re.compile(r"\A\s*\([^()]{1,16}\)")
 
 
+def _list_join(text: str, a: _Candidate, b: _Candidate) -> str | None:
+    """What joins two names of a list ("Jeff Hale (D-Ore.), Ana Ruiz": a party tag may follow a name), else None."""
+    between = text[a.end : b.run_start]
+    if between in LIST_JOINS:
+        return between
+    between = PARTY_TAG_RE.sub("", between, count=1)
+    return between if between in LIST_JOINS else None
+
+
 def _listed_with_people(text: str, cands: list[_Candidate], found: dict[int, str]) -> None:
     """A name in a list with a person's ("Barack Obama and Mitt Romney", "Ben Carson, Ted Cruz and Rand
     Paul"): people are listed with people. Read in both directions until nothing changes."""
     changed = True
     while changed:
         changed = False
-        for a, b in zip(cands, cands[1:], strict=False):
+        for k, (a, b) in enumerate(zip(cands, cands[1:], strict=False)):
             if (a.person in found) == (b.person in found):
                 continue
-            between = text[a.end : b.run_start]
-            if between not in LIST_JOINS and PARTY_TAG_RE.sub("", between, count=1) not in LIST_JOINS:
-                continue  # (a party tag may follow a name in a list: "Jeff Hale (D-Ore.), Ana Ruiz (D-Ohio) and …")
+            join = _list_join(text, a, b)
+            if join is None:
+                continue
+            if join == ", " and (k + 2 >= len(cands) or _list_join(text, b, cands[k + 2]) is None):
+                continue  # two names and a comma are no list: "On Cinco de Mayo, Trump …", "… to La Raza, Graham"
             other = b if a.person in found else a
             key = _name_key(other.tokens)
             if len(key) > 1 and (_plain_word(key[0]) or _word_pair(key) or _of_a_place(key)):
