@@ -2030,3 +2030,9 @@ def test_a_phrase_and_a_name_after_its_comma_are_no_list_of_people():
     # three names with commas are a list: the third makes the other two people
     listed = "Senator Ivo Brandt met voters. Brandt, Ostia Veranne, Kaleb Onsworth and the mayor spoke after."
     assert "Ostia Veranne" in names(listed)
+
+
+def test_two_streets_named_together_are_no_person():
+    # PolNeAR: "at the corner of Allen and Stanton Streets" made a person of "Stanton Streets".
+    body = "The club opened in 1998 at the corner of Allen and Stanton Streets, beside Orchard and Essex Avenues."
+    assert names(body) == []

@@ -131,6 +131,7 @@ sea ocean gulf falls springs heights north south east northern southern eastern 
 upper lower new fort hall tower gardens terminal market stadium arena castle quay wharf pier dock docks
 brook bend row point trench canal parade rail railways airfield cottage coastguard
 hotel motel inn mall drive crescent boulevard blvd ave rd hwy highway parkway expressway terrace
+streets avenues roads boulevards highways
 brewery distillery winery workers
 ferries bakeries minerals voices straits weekend
 research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
