@@ -2473,3 +2473,13 @@ def test_a_feature_opening_quotation_named_by_thats_how_in_the_next_paragraph():
     # not a name further into the sentence: "That's how the union's lawyer, Ivo Brandt, …" names no one at its head
     later = "“It's terrifying.”\n\nThat's how the union described the night Ivo Brandt lost power."
     assert speakers(later) == [("It's terrifying.", None)]
+
+
+def test_a_name_in_a_relative_clause_before_the_verb_is_not_the_subject():
+    # PolNeAR: "Sam Solovey, a contestant on Trump's reality TV show, “The Apprentice,” who went on to work alongside
+    # Trump, said his boss was “…”" gave the words to Trump: the show's title cut the subject off at its marks.
+    body = (
+        "Sam Solberg, a contestant on Tom Varga’s show, “The Apprentice,” who went on to work alongside Varga, "
+        "said his boss was “always kind and generous and charming.”"
+    )
+    assert speakers(body)[-1] == ("always kind and generous", "Sam Solberg")

@@ -802,6 +802,10 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
             return _clause_subject(state, text, frame, offset, 0, v) if cut >= 0 else None
     noun_phrase = None
     for i, (a, b) in enumerate(segments):
+        if i and RELATIVE_OPENING_RE.match(frame, a, b):
+            # "Sam Solovey, a contestant on Trump's show, “The Apprentice,” who went on to work alongside Trump, said":
+            # a relative clause closed before the verb describes the subject; a name in it is not the subject
+            continue
         att = _speaker_from_segment(state, text, offset + a, offset + b)
         if att is None:
             continue  # "speaking in parliament", "44", "who chairs…": skip over parentheticals
@@ -839,6 +843,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
     return noun_phrase
 
 
+RELATIVE_OPENING_RE = re.compile(r"\s*(?:who|which|whose)\s+[a-z]")
 # A name's organisation after it: "Oren Brakel of Varnhold", "Ana Ruiz of the Kessly Institute".
 OF_ORGANISATION_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*\Z")
 
