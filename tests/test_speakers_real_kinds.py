@@ -2483,3 +2483,12 @@ def test_a_name_in_a_relative_clause_before_the_verb_is_not_the_subject():
         "said his boss was “always kind and generous and charming.”"
     )
     assert speakers(body)[-1] == ("always kind and generous", "Sam Solberg")
+
+
+def test_a_placed_verb_before_one_someone_unnamed():
+    # A real page: "“Goodness, … you look starved!” read one comment." went to the singer named before, by follow-on.
+    body = (
+        "“I love dancing,” Lina Maro told a magazine. Her photos met a mixed response.\n\n"
+        "“Goodness, you look starved!” read one comment."
+    )
+    assert speakers(body) == [("I love dancing,", "Lina Maro"), ("Goodness, you look starv", None)]
