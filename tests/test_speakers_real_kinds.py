@@ -2492,3 +2492,20 @@ def test_a_placed_verb_before_one_someone_unnamed():
         "“Goodness, you look starved!” read one comment."
     )
     assert speakers(body) == [("I love dancing,", "Lina Maro"), ("Goodness, you look starv", None)]
+
+
+def test_quoted_as_saying_and_a_passive_without_its_agent():
+    # Real pages: "quoted Lind as saying “…”" was left to nobody; "she was warned that “…”" and "Lind was asked,
+    # “…?”" gave the warning and the interviewer's question to the one warned or asked.
+    body = (
+        "The Kelburn Ledger quoted Mara Lind as saying “the harbour will close by spring.”\n\n"
+        "In one briefing note she was warned that “the exam is one nobody will ever fail.”\n\n"
+        "On Tuesday, Lind was asked, “If you had known about the server, would you have told her?”\n\n"
+        "Lind was told by her deputy that “nobody reads the briefing notes.”"
+    )
+    assert speakers(body) == [
+        ("the harbour will close b", "Mara Lind"),
+        ("the exam is one nobody w", None),
+        ("If you had known about t", None),
+        ("nobody reads the briefin", None),
+    ]

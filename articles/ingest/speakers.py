@@ -1210,6 +1210,16 @@ def _attributions(
                 said_by = frame[text_said.start("text") : k].strip()
                 rule = f"{TEXT_WORDS_RULE}: {said_by}"
                 att = _Attribution(offset + text_said.start("text"), offset + k, None, "", rule, basis=Basis.TEXT_WORDS)
+        if (
+            att is None
+            and not according
+            and not after_quote
+            and verb.lower() in ADDRESSED_VERBS
+            and state.words is ENGLISH_WORDS
+            and _passive_before(frame, v_start)
+        ):
+            # "In one briefing note she was warned that “…”": the subject was told; who told them is not said
+            att = _Attribution(offset + k, offset + v_start, None, "", PASSIVE_RULE, "unknown")
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, v_start)
         if placed and att is not None:
@@ -1428,7 +1438,7 @@ def _organisation_role(words: list[str]) -> bool:
 # that", "… addressing her as “Ines” and telling her, “…”".
 PARTICIPLE_RE = re.compile(r"(?:,|\sand)\s+(?:also\s+|then\s+)?(?:" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
 PARTICIPLE_RULE = "subject of the main clause before a participle"
-NAME_PARTICIPLE_RE = re.compile(r"\s+(?:also\s+)?(" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
+NAME_PARTICIPLE_RE = re.compile(r"\s+(?:also\s+|as\s+)?(" + "|".join(PARTICIPLE_REPORTING_VERBS) + r")\b")
 
 
 def _participle_attributions(
@@ -1597,6 +1607,11 @@ def _coordinated(frame: str, a: int, v: int) -> bool:
         return False
     q = coordinator.start()
     return frame.rfind(QUOTE_CHAR, a, q) < 0 and frame.rfind(QUOTE_STOP, a, q) < 0 and frame.rfind(";", a, q) < 0
+
+
+# Reporting verbs whose passive's subject is the one spoken to: "she was warned that", "they were told".
+ADDRESSED_VERBS = frozenset("warned told assured reminded advised informed urged promised asked".split())
+PASSIVE_RULE = "a passive without its agent: the one spoken to is its subject, the speaker is not named"
 
 
 def _passive_before(frame: str, v: int) -> bool:
