@@ -2509,3 +2509,12 @@ def test_quoted_as_saying_and_a_passive_without_its_agent():
         ("If you had known about t", None),
         ("nobody reads the briefin", None),
     ]
+
+
+def test_a_province_after_the_town_in_the_speakers_description():
+    # A real page: "X of the University of Y in Town, State, said" gave the words to nobody ('State').
+    body = (
+        "“The effects will be serious,” Mara Lind of the University of Tarvik in Dunmore, N.S., said.\n\n"
+        "“We lost everything,” Ivo Brandt of Kelburn, B.C., told reporters."
+    )
+    assert speakers(body) == [("The effects will be seri", "Mara Lind"), ("We lost everything,", "Ivo Brandt")]

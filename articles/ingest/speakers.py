@@ -828,9 +828,15 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
         # Look past a noun phrase only when it is an appositive to a name just before it; not to the object ending a
         # subordinate clause ("As Ruiz attacked Gale, the crowd chanted": Gale is no subject; "As Ana Ruiz, an
         # expert, noted" names the subject).
-        if i + 1 < len(segments) and (
-            not _ends_with_mention(state, offset + _before_of_organisation(frame, *segments[i + 1]), text)
-            or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
+        if (
+            i + 1 < len(segments)
+            and (
+                not _ends_with_mention(state, offset + _before_of_organisation(frame, *segments[i + 1]), text)
+                or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
+            )
+            # "Wray Calloway of the University of Tarvik in Dunmore, N.S., said": a province or a place after the
+            # town ends the segment before it, which holds the subject
+            and not (_place(att.written) or REGION_ABBREVIATION_RE.fullmatch(att.written))
         ):
             break
     if noun_phrase is None or _descriptive(noun_phrase.written) or _place(noun_phrase.written):
@@ -895,6 +901,10 @@ def _coordinated_subject(state: _State, text: str, frame: str, offset: int, a: i
     resolved, how = _resolve_pronoun(state, text, offset + start, written)
     rule = f"pronoun, subject of the verb before, meaning {how}"
     return _Attribution(offset + start, offset + start + len(written), resolved, written, rule, "person", Basis.PRONOUN)
+
+
+# A state's or province's abbreviation after a town: "N.S.", "B.C.", "Ont.", "Calif.", "N.Y.", "Pa.".
+REGION_ABBREVIATION_RE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.")
 
 
 def _place(phrase: str) -> bool:
