@@ -2518,3 +2518,10 @@ def test_a_province_after_the_town_in_the_speakers_description():
         "“We lost everything,” Ivo Brandt of Kelburn, B.C., told reporters."
     )
     assert speakers(body) == [("The effects will be seri", "Mara Lind"), ("We lost everything,", "Ivo Brandt")]
+
+
+def test_an_en_dash_inside_a_compound_does_not_cut_the_subject_off():
+    # A real page: "…,” Michael Joseph, the Kenya–born former CEO of … who helped create …, tells me." gave the words
+    # to nobody ("helped create …"): the en dash of "Kenya–born" was read as a dash opening the subject.
+    body = "“There are no banks,” Ivo Dorn, the North Varn–born former CEO of Telvia who helped create Pesa, tells me."
+    assert speakers(body) == [("There are no banks,", "Ivo Dorn")]

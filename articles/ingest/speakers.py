@@ -775,10 +775,19 @@ def _subject_cut(frame: str, v: int) -> int:
         frame.rfind(":", near, v),
         frame.rfind("(", near, v),
         frame.rfind("—", near, v),
-        frame.rfind("–", near, v),
+        _en_dash(frame, near, v),
         frame.rfind(" - ", near, v) + 1 or -1,
     )
     return cut if cut >= 0 or near == 0 else near - 1
+
+
+def _en_dash(frame: str, a: int, b: int) -> int:
+    """The last en dash in frame[a:b] that is a dash, not one joining two words ("the North Varn–born former CEO",
+    "the 2019–20 season"), or -1."""
+    at = frame.rfind("–", a, b)
+    while at > 0 and at + 1 < len(frame) and frame[at - 1].isalnum() and frame[at + 1].isalnum():
+        at = frame.rfind("–", a, at)
+    return at
 
 
 def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
