@@ -1065,7 +1065,7 @@ def test_park_and_hall_as_surnames_with_evidence_of_a_person():
     assert {p.name: p.role for p in find_people(body)} == {
         "Sarah Park": "",
         "Hyun-woo Park": "Dr.",
-        "Jennifer Hall": "",
+        "Jennifer Hall": "researcher",
         "Tom Church": "",
     }
 

@@ -2525,3 +2525,32 @@ def test_an_en_dash_inside_a_compound_does_not_cut_the_subject_off():
     # to nobody ("helped create …"): the en dash of "Kenya–born" was read as a dash opening the subject.
     body = "“There are no banks,” Ivo Dorn, the North Varn–born former CEO of Telvia who helped create Pesa, tells me."
     assert speakers(body) == [("There are no banks,", "Ivo Dorn")]
+
+
+def test_an_appositive_ending_the_sentence_gives_the_role_and_its_gender():
+    # A real page: "…,” said Cristian Pop, a mother of four from … . “…,” she said." — the role at the sentence's end
+    # was not read, so the given name's gender (a man's) sent "she" to another woman.
+    body = (
+        "Mara Lind spoke first.\n\n"
+        "“I have four kids,” said Cristian Pop, a mother of four from Kelburn. “It is hard,” she said."
+    )
+    assert speakers(body) == [("I have four kids,", "Cristian Pop"), ("It is hard,", "Cristian Pop")]
+    roles = {p.name: p.role for p in extract("", body, "en").people}
+    assert roles["Cristian Pop"] == "mother of four from Kelburn"
+    # not an abbreviation's full stop, nor "the more" of a comparison
+    body = (
+        "“We won,” said Ivo Brandt, a professor at St. Olaf College. "
+        "The longer voters know Ivo Brandt, the more they like him."
+    )
+    assert {p.name: p.role for p in extract("", body, "en").people}["Ivo Brandt"] == ""
+
+
+def test_the_same_official_after_an_unnamed_one_is_not_the_official_named_before():
+    # A real page: a named "former economic official", then "“…?” one Western official asks", then "“…,” the same
+    # official explains": the named one was given the unnamed one's words.
+    body = (
+        "Naveed Akhtar, a former economic official in the government, says “we were stuck in a dark well.”\n\n"
+        "“Has corruption become what holds everything together?” one Western official asks. “Maybe.”\n\n"
+        "“There is everything-to-myself corruption,” the same official explains."
+    )
+    assert speakers(body)[-1] == ("There is everything-to-m", None)

@@ -646,8 +646,13 @@ def _occupation_before(text: str, start: int) -> str:
 APPOSITIVE_CLOSERS = ",.;:!?)—–\n"
 # "…, Ana Ruiz said, …": one or two lower-case words and a comma after a name.
 PARENTHETICAL_AFTER_RE = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?,")
-# An appositive after a name, after its age too ("X, 34, a nurse at the hospital,").
-APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+([^,.;:“”\"]{2,60}?),")
+# An appositive after a name, after its age too ("X, 34, a nurse at the hospital,"), or ending its sentence ("…,” said
+# X, a mother of four from Kelburn."; not at an abbreviation's full stop: "a professor at St. Mary's"; not "the more"
+# of a comparison: "the longer they know Sanders, the more they like him").
+APPOSITIVE_AFTER_RE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+(?!(?:more|less|better|worse)\s)([^,.;:“”\"]{2,60}?)"
+    r"(?:,|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.(?=\s|\Z))"
+)
 _APPOSITIVE_BEFORE = r"(?i:the|an?|its|his|her|their)\s+([^,.;:“”\"]{2,60}?),\s+\Z"
 # Split in two, so the search starts from a character class (white space or a bracket).
 APPOSITIVE_START_RE = re.compile(_APPOSITIVE_BEFORE)

@@ -691,7 +691,9 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if state.words.definite_re.match(phrase) and head not in PEOPLE_COMMON_WORDS and head not in NON_PERSON_WORDS:
         person = _introduced_with(state, text, pos, head, folded, ranks if state.words is ENGLISH_WORDS else None)
         if person is not None:
-            return None if _passing_mention(state, text, pos, person) else person
+            # ("“…?” one Western official asks. … “…,” the same official explains": not the official named before)
+            unnamed = state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head)
+            return None if unnamed or _passing_mention(state, text, pos, person) else person
     places = _role_places(phrase) if state.words is ENGLISH_WORDS else frozenset()
     person = _last_with_role(state, folded, pos, places, ranks)
     if person is not None and state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head):
@@ -728,14 +730,18 @@ def _unnamed_holder_since(state: _State, text: str, person: int, pos: int, head:
     last = max((s for s in starts if s < pos), default=None)
     if last is None:
         return False
+    # (past the mention's own appositive: "Marla Quinby, 34, a nurse at the hospital," is her role)
+    mention = state.mentions[bisect_left(state.starts, last)]
+    own = APPOSITIVE_AFTER_RE.match(text, mention.end, mention.end + 70)
     word = re.escape(head)
     pattern = UNNAMED_HOLDER_PATTERN.format(word=word)
-    return re.search(pattern, text[last:pos]) is not None
+    return re.search(pattern, text[own.end() if own else mention.end : pos]) is not None
 
 
-# An indefinite phrase with the role's word, or the word described as unnamed ("the officer, who has not been named").
+# An indefinite phrase with the role's word, or the word described as unnamed ("the officer, who has not been named");
+# not a phrase that only names the role after a preposition ("a question for the president").
 UNNAMED_HOLDER_PATTERN = (
-    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?i:{word})\b"
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:(?!(?:for|to|of|the|with|from|at|by|in|on|about)\s)[\w-]+\s+){{0,3}}?(?i:{word})\b"
     r"|\b(?i:{word}),\s+who\s+(?:has|had|was|is)\s+not\s+(?:been\s+)?(?:named|identified)"
 )
 
