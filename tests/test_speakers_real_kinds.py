@@ -2554,3 +2554,18 @@ def test_the_same_official_after_an_unnamed_one_is_not_the_official_named_before
         "“There is everything-to-myself corruption,” the same official explains."
     )
     assert speakers(body)[-1] == ("There is everything-to-m", None)
+
+
+def test_a_capitalised_subject_nobody_is_named_in_speaks_for_its_participle_and_the_airline_is_no_person():
+    # Real pages: "Marketplace released a separate statement saying, “…”" went to the CEO named the sentence before;
+    # "Airline boss Oren Malk … “…,” the airline said" gave the company's words to its boss.
+    body = (
+        "Vellum CEO Tom Reyes said in a posting that the deal was done.\n\n"
+        "Marketplace released a separate statement saying, “It allows us to grow.”\n\n"
+        "Airline boss Oren Malk resigned on Monday.\n\n"
+        "“We are sorry for the delays,” the airline said in a statement."
+    )
+    assert speakers(body) == [("It allows us to grow.", None), ("We are sorry for the del", None)]
+    # a country's words stay an organisation's
+    country = "Japan branded Estmark an “outlaw nation in the neighbourhood.”"
+    assert [(q.speaker, q.speaker_kind) for q in extract("", country, "en").quotes] == [(None, "organisation")]

@@ -363,7 +363,7 @@ campaign party office court police union bank university college school hospital
 organisation organization group association foundation institute federation league club network newspaper
 magazine channel broadcaster outlet embassy army navy military parliament senate congress assembly cabinet
 secretariat regulator watchdog prosecutors team coalition caucus movement alliance bureau center centre
-charity trust fund publisher studio""".split()
+charity trust fund publisher studio airline automaker carmaker retailer insurer lender manufacturer""".split()
 )
 
 # Texts whose words are their author's: "according to a statement from X", "an email by X" (X speaks).

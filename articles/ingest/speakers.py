@@ -1566,7 +1566,16 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
     ):
         att = _clause_subject(state, text, frame, offset, a, v)
         if att is None:
-            return None
+            # "Marketplace released a separate statement saying, “…”": a capitalised subject nobody is named in speaks
+            # (unresolved), not the subject of the sentence before
+            named = NAMED_SUBJECT_RE.match(frame, a, v)
+            if named is None or _mention_in(state, offset + a, offset + named.end(1), text) is not None:
+                return None
+            written = named.group(1)
+            kind = "organisation" if _place(written) else speaker_kind(written)  # "Japan branded …"
+            return _Attribution(
+                offset + a, offset + named.end(1), None, written, PARTICIPLE_RULE, kind, Basis.NOUN_PHRASE
+            )
         return _Attribution(att.start, att.end, att.person, att.written, f"{PARTICIPLE_RULE}, {att.rule}", att.kind)
     phrase: list[str] = []
     for word in words[:9]:
@@ -1603,6 +1612,8 @@ def _main_clause_subject(state: _State, text: str, frame: str, offset: int, v: i
     return _Attribution(offset + a, end, None, written, PARTICIPLE_RULE, speaker_kind(written), Basis.NOUN_PHRASE)
 
 
+# Capitalised words opening a clause, then its verb in the past: "Marketplace released", "Vellum Inc. issued".
+NAMED_SUBJECT_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+(?:[a-z]{3,}ed|issued|sent|put|wrote)\b")
 # A subordinator right before a participle makes it a passive with no subject of its own: "when questioned, …".
 PASSIVE_OPENER_RE = re.compile(r"\b(?:when|if|once|until|unless|while|after|before|though|although)\s*\Z")
 # A passive before a reporting verb: "was asked by", "were told by", "is being asked by".
