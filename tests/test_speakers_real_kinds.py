@@ -2569,3 +2569,21 @@ def test_a_capitalised_subject_nobody_is_named_in_speaks_for_its_participle_and_
     # a country's words stay an organisation's
     country = "Japan branded Estmark an “outlaw nation in the neighbourhood.”"
     assert [(q.speaker, q.speaker_kind) for q in extract("", country, "en").quotes] == [(None, "organisation")]
+
+
+def test_four_shapes_from_the_review_of_real_pages():
+    # A clause's verb before the quotation introduces nothing; the name after it speaks: "That mobility remains low
+    # suggests “…,” Brisk said" was left to nobody.
+    body = "Anton Brisk studies jobs.\n\nThat mobility is low suggests “that job markets are lousy,” Anton Brisk said."
+    assert speakers(body)[-1] == ("that job markets are lou", "Anton Brisk")
+    # "he’d shouted": a pluperfect's pronoun
+    body = "Ivo Brandt rode to the base. “Is there anybody to talk to me?” he’d shouted at a guard."
+    assert speakers(body) == [("Is there anybody to talk", "Ivo Brandt")]
+    # "write", the plural's present: two authors together are nobody in particular, not the speaker before them
+    body = "“There is chaos in the air,” Ivo Dorn says.\n\n“Cash is the enemy of the poor,” Pia Lorne and Edo Vik write"
+    assert speakers(body)[-1] == ("Cash is the enemy of the", None)
+    # a participle after a second clause coordinated with a comma has that clause's subject
+    body = (
+        "On occasion, Dorn would grow animated, and Ruth Varga would shut him down, saying, “We heard you. Thank you.”"
+    )
+    assert speakers(body) == [("We heard you. Thank you.", "Ruth Varga")]

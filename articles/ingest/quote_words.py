@@ -81,7 +81,9 @@ REPORTING_VERBS = (
     # a question pressed ("“…?” Ruiz pressed.", "“…?” Gale questioned.")
     "pressed questioned "
     # an appeal ("Talm implores his readers “to …”")
-    "implored implores"
+    "implored implores "
+    # the plural's present, as "say" ("“…,” Lorne and Varrick write in their e-book")
+    "write"
 ).split()
 # Reporting verbs of several words ("Ruiz pointed out", "as Gale put it, “…”": the words of "put it" stand after
 # the subject like a verb's).

@@ -185,7 +185,11 @@ def _nearest(atts: list[_Attribution], span: _Span, text: str = "") -> _Attribut
         # the floor to the attribution right after it (only its subject between), unless a verb right before it
         # introduced the whole of it ("Ruiz said: “…,” the Ledger reported": Ruiz speaks, the Ledger reports)
         after = [a for a in atts if 0 <= a.start - span.end <= 40 and not AFTER_GAP_RE.search(text, span.end, a.start)]
-        introduced = any(0 <= span.start - a.end <= 3 for a in atts)
+        # ("That mobility remains low suggests “…,” Brisk said": a verb whose subject is a clause, naming nobody and
+        # no organisation, introduces nothing)
+        introduced = any(
+            0 <= span.start - a.end <= 3 and (a.person is not None or a.kind not in ("", "unknown")) for a in atts
+        )
         if after and not introduced:
             return after[0]
 

@@ -166,6 +166,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         return _Attribution(a, b, mention.person, mention.text, "name next to the reporting verb")
     words = phrase.split()
     last_word = words[-1]
+    if last_word[-2:] in ("’d", "'d") and last_word[:-2].lower() in ("he", "she"):
+        last_word = last_word[:-2]  # "“…?” he’d shouted": a pluperfect's pronoun
     # A language's pronoun stands for the English one ("sagte sie", "explique-t-il": "she", "he").
     pronouns = state.words.pronouns
     pronoun = pronouns.get(last_word.lower().rsplit("-", 1)[-1], "") if pronouns else ""
@@ -1487,6 +1489,7 @@ def _participle_attributions(
             before[-1]
             if before
             else _with_participle_subject(state, text, offset, offset + v)
+            or _coordinated_clause_subject(state, text, frame, offset, v)
             or _main_clause_subject(state, text, frame, offset, v)
         )
         if att is not None:
@@ -1508,6 +1511,24 @@ def _in_opening_clause(frame: str, k: int, v: int) -> bool:
 
 OPENING_SUBORDINATORS = SUBORDINATORS - {"that", "whether"}
 WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,2}\Z")
+COORDINATED_CLAUSE_RE = re.compile(r",\s+(?:and|but)\s+")
+
+
+def _coordinated_clause_subject(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
+    """ "Dorn would grow animated, and Ruth Varga would shut him down, saying, “…”": the person opening the last clause
+    coordinated after a comma speaks for the participle, not the sentence's first subject."""
+    last = None
+    for m in COORDINATED_CLAUSE_RE.finditer(frame, 0, v):
+        last = m
+    if last is None:
+        return None
+    mention = _mention_in(state, offset + last.end(), offset + v, text)
+    if mention is None or mention.start != offset + last.end() or text.startswith(("'s", "’s"), mention.end):
+        return None
+    rule = f"{PARTICIPLE_RULE}, name opening the clause coordinated before it"
+    return _Attribution(mention.start, mention.end, mention.person, mention.text, rule)
+
+
 ING_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")
 
 
