@@ -2587,3 +2587,19 @@ def test_four_shapes_from_the_review_of_real_pages():
         "On occasion, Dorn would grow animated, and Ruth Varga would shut him down, saying, “We heard you. Thank you.”"
     )
     assert speakers(body) == [("We heard you. Thank you.", "Ruth Varga")]
+
+
+def test_a_plural_subjects_present_tense_reports_but_not_after_to_or_a_modal():
+    # Real pages: "his lawyers maintain that the allegations “are …”" went to the reporter quoted before, by follow-on;
+    # "… like Gary Hufbauer, … also acknowledge that … “…,” he said" went to the economist before him.
+    body = (
+        "“Vellum agreed to pay $35 million,” reports Ena Harlow.\n\n"
+        "He stepped down last month, but his lawyers maintain that the allegations “are misdirected and meritless.”"
+    )
+    assert speakers(body)[-1] == ("are misdirected and meri", None)
+    # an infinitive is no report: "would like Trump to further explain …"
+    body = (
+        "Pia Nance said she would like Tom Varga to further explain his stance but supports him because there is no "
+        "question he is “the most pro-life of the two.”"
+    )
+    assert speakers(body) == [("the most pro-life of the", "Pia Nance")]

@@ -82,9 +82,15 @@ REPORTING_VERBS = (
     "pressed questioned "
     # an appeal ("Talm implores his readers “to …”")
     "implored implores "
-    # the plural's present, as "say" ("“…,” Lorne and Varrick write in their e-book")
-    "write"
+    # the plural's present, as "say" ("“…,” Lorne and Varrick write in their e-book", "his lawyers maintain that
+    # …"): verbs that are rarely nouns (PLURAL_PRESENTS)
+    "write argue insist maintain contend warn explain predict complain admit acknowledge concede"
 ).split()
+# Those base forms are no reporting verb after "to" or a modal: "while trying to explain", "would like Trump to
+# further explain" (speakers._attributions).
+PLURAL_PRESENTS = frozenset(
+    "write argue insist maintain contend warn explain predict complain admit acknowledge concede".split()
+)
 # Reporting verbs of several words ("Ruiz pointed out", "as Gale put it, “…”": the words of "put it" stand after
 # the subject like a verb's).
 REPORTING_PHRASES = ["pointed out", "went on", "shot back", "fired back", "put it", "puts it"]

@@ -88,6 +88,7 @@ from .quote_words import (
     PARTICIPLE_REPORTING_VERBS,
     PERSON_HEADS,
     PERSON_OBJECT_VERBS,
+    PLURAL_PRESENTS,
     POST_STOP_WORDS,
     REPORT_NOUNS,
     ROLE_DESCRIPTORS,
@@ -1199,6 +1200,8 @@ def _attributions(
             k -= 1
         if k > 1 and frame[k - 1] in "'’" and frame[k - 2] in (QUOTE_CHAR, QUOTE_STOP):
             k -= 1  # a stray single mark after the closing one ("“…,”' said Ruiz": an inner quotation's, misplaced)
+        if verb in PLURAL_PRESENTS and INFINITIVE_BEFORE_RE.search(frame, max(0, v_start - 30), v_start):
+            continue  # "while trying to explain", "would like Trump to further explain": no tense, no report
         att = None
         after_quote = k and frame[k - 1] in (QUOTE_CHAR, QUOTE_STOP)
         according = verb.lower() in words.according_to
@@ -1254,6 +1257,11 @@ def _attributions(
     if state.words is ENGLISH_WORDS and "ing" in frame:
         found = _participle_attributions(state, text, frame, offset, found)
     return found
+
+
+INFINITIVE_BEFORE_RE = re.compile(
+    r"\b(?:to|will|would|should|could|can|may|might|must|do|does|did|not|n[’']t)\s+(?:[a-z]+\s+)?\Z"
+)
 
 
 def _no_subject_after(
