@@ -2603,3 +2603,12 @@ def test_a_plural_subjects_present_tense_reports_but_not_after_to_or_a_modal():
         "question he is “the most pro-life of the two.”"
     )
     assert speakers(body) == [("the most pro-life of the", "Pia Nance")]
+
+
+def test_they_before_a_colon_is_a_group_not_the_speaker_before():
+    # A real page: "Protesters marched. They often chant: “No justice, no peace …”" went to the man quoted before.
+    body = (
+        "“I got targeted,” Ivo Brandt told me.\n\n"
+        "Protesters marched on Friday. They often chant: “No justice, no peace, no racist police.”"
+    )
+    assert speakers(body) == [("I got targeted,", "Ivo Brandt"), ("No justice, no peace, no", None)]

@@ -299,6 +299,10 @@ def _fallback(
         mention = _mention_in(state, sentence[0], span.start, text)
         if mention is not None and not _inside_quote(state, mention.start) and not _someone_of(text, mention):
             return _Attribution(span.start, span.start, mention.person, "", "named before a colon")
+        opener = text[sentence[0] : span.start].split(None, 1)[:1]
+        if mention is None and opener in (["They"], ["We"]) and state.words is ENGLISH_WORDS:
+            # "Protesters marched. They often chant: “…”": a group speaks, not the speaker before
+            return _Attribution(span.start, span.start, None, opener[0], "a group's pronoun before a colon", "unknown")
     if span.closed and state.words is ENGLISH_WORDS and (named := _named_after(state, text, span)) is not None:
         return named  # "“…” That was the message from Marisol Tenney."
     answer = _answer_speaker(state, text, span.start)
