@@ -2036,3 +2036,16 @@ def test_two_streets_named_together_are_no_person():
     # PolNeAR: "at the corner of Allen and Stanton Streets" made a person of "Stanton Streets".
     body = "The club opened in 1998 at the corner of Allen and Stanton Streets, beside Orchard and Essex Avenues."
     assert names(body) == []
+
+
+def test_a_provinces_initials_ending_a_sentence_are_no_part_of_the_next_name():
+    # Canadian datelines and PolNeAR: "… in Kelburn, B.C. Mara Lind said" made "B.C. Mara Lind"; "Englewood, N.J.
+    # Roger Ailes …" made "N.J. Roger Ailes"; "Lodi, N.J. Harmony's phone" made a person of a firm.
+    body = (
+        "He lives in Kelburn, B.C. Mara Lind said the road is closed. He moved to the U.S. Ivo Brandt stayed. "
+        "The address is in Lodi, N.J. Harmony's phone number is disconnected."
+    )
+    assert names(body) == ["Mara Lind", "Ivo Brandt"]
+    # a role after the initials goes on: they are the role's
+    roles = {p.name: p.role for p in find_people("U.S. Sen. Ivo Grant spoke. U.S. Air Force Gen. Tom Reyes agreed.")}
+    assert roles == {"Ivo Grant": "U.S. Sen.", "Tom Reyes": "U.S. Air Force Gen."}

@@ -201,9 +201,10 @@ def _split_run(run_text: str) -> tuple[_Piece, ...]:
         return ()  # a lone sentence-initial "The", "But", "She"
     pieces: list[_Piece] = []
     run: list[tuple[int, str]] = []
-    for t in TOKEN_RE.finditer(run_text):
+    tokens = list(TOKEN_RE.finditer(run_text))
+    for k, t in enumerate(tokens):
         tok = t.group()
-        stop = tok.endswith(".") and not _keeps_dot(tok)
+        stop = tok.endswith(".") and (not _keeps_dot(tok) or _place_ends_sentence(tok, tokens[k + 1 : k + 4]))
         run.append((t.start(), tok[:-1] if stop else tok))
         if stop:
             pieces.append(_piece(run))
@@ -218,6 +219,23 @@ def _piece(run: list[tuple[int, str]]) -> _Piece:
         run = run[:-1]
     offsets, tokens = zip(*run, strict=True) if run else ((), ())
     return _Piece(offsets, tokens, _piece_places(tokens))
+
+
+# Places written in dotted initials, whose last dot may end a sentence: "… in Kelburn, B.C. Mara Lind said" is no
+# "B.C. Mara Lind" (a person's own initials are rarely these; see _place_ends_sentence).
+PLACE_INITIALISMS = frozenset(
+    """u.s. u.k. d.c. b.c. n.s. n.b. p.e.i. n.l. n.w.t. n.y. n.j. n.h. n.c. s.c. n.d. s.d. n.m. r.i. l.a. e.u. u.n.
+u.a.e. u.s.a.""".split()
+)
+
+
+def _place_ends_sentence(tok: str, after: list[re.Match]) -> bool:
+    """A place's dotted initials before words none of which is a title or role: "… in Kelburn, B.C. Mara Lind said"
+    ends the sentence at its dot (not "U.S. Sen. Ivo Grant", "U.S. Air Force Gen. …": a role goes on)."""
+    if tok.lower() not in PLACE_INITIALISMS or not after:
+        return False
+    lows = [m.group().lower() for m in after]
+    return not any(_is_title(low) or low in ROLE_WORDS or low in AFFILIATION_WORDS for low in lows)
 
 
 # Titles only in one spelling: the RCMP's "Cst." (constable), not the time zone ("9 a.m. CST. Marla Quinby will …").
