@@ -2612,3 +2612,13 @@ def test_they_before_a_colon_is_a_group_not_the_speaker_before():
         "Protesters marched on Friday. They often chant: “No justice, no peace, no racist police.”"
     )
     assert speakers(body) == [("I got targeted,", "Ivo Brandt"), ("No justice, no peace, no", None)]
+
+
+def test_comments_before_the_speaker_after_a_quotation():
+    # Real pages: "“…,” comments Robin Biesbroek of the design office." and "“…,” comments Johnston in a statement."
+    body = (
+        "Tomas Varga leads the design office.\n\n"
+        "“We worked on the design of the lander,” comments Tomas Varga of the design office.\n\n"
+        "“We are truly excited about our tour,” comments Varga in a statement."
+    )
+    assert speakers(body) == [("We worked on the design ", "Tomas Varga"), ("We are truly excited abo", "Tomas Varga")]

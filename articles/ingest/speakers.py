@@ -1122,7 +1122,7 @@ def _titled_name(state: _State, text: str, a: int, b: int) -> _Attribution | Non
 # "“…,” the statement read.") or such a verb and then its subject ("“…,” exhorted Ruiz's deputy, Ada Gil."): the
 # sentence goes on after the quotation only to say who spoke it. (_placed_verbs)
 PLACED_VERB_RE = re.compile(
-    r"\x01\s+(?:(?P<first>[a-z]{3,}ed|read)(?=\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|one|another)\s))"
+    r"\x01\s+(?:(?P<first>[a-z]{3,}ed|read|comments)(?=\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|one|another)\s))"
     r"|(?P<subject>[^\W\d_][\w.’'-]*(?:\s+[^\W\d_][\w.’'-]*){0,3}?)\s+(?P<verb>[a-z]{3,}ed|"
     # "states", which the lists leave out (mostly a noun), in that place is a verb: "“…,” the paper states."
     r"states|"
