@@ -2622,3 +2622,14 @@ def test_comments_before_the_speaker_after_a_quotation():
         "“We are truly excited about our tour,” comments Varga in a statement."
     )
     assert speakers(body) == [("We worked on the design ", "Tomas Varga"), ("We are truly excited abo", "Tomas Varga")]
+
+
+def test_whom_he_describes_is_not_he():
+    # PolNeAR: "Will called for Republicans to back Chris Christie, whom he describes as having “…”": once "describes"
+    # was made a reporting verb, "he" went to Christie, the last person named, whom the clause describes (a guard:
+    # before "describes" was listed the quotation reached Will another way).
+    body = (
+        "“This should hasten the eclipse of the front-runners,” Gordon Wills wrote.\n\n"
+        "Instead, Wills called for voters to back Kit Chrisman, whom he describes as having “a prosecutor’s bearing.”"
+    )
+    assert speakers(body)[-1] == ("a prosecutor’s bearing.", "Gordon Wills")

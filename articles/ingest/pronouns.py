@@ -291,6 +291,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             return None, OWNER_RULE  # "Castellane's lawyer picked up his briefcase. “…,” he said"
         if _in_description_of(state, text, i, para_start):
             continue  # "said Tobias Wendell, a former adviser to Governor Drobny. … he added": Wendell, not Drobny
+        if pronoun and (whom := WHOM_BEFORE_RE.match(text, m.end)) and text.startswith(pronoun, whom.end()):
+            continue  # "behind Chris Christie, whom he describes as …": whom the pronoun's subject describes
         rel = _relative(text, m)
         if rel is not None:
             if want and rel[2] and rel[2] != want:
@@ -405,6 +407,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
 # ("told her husband").
 OBJECT_PRONOUN_RE = re.compile(r"\s+(?:her|him)(?=\s*[,:“\"]|\s+(?:that|about|if|whether|why|how|what|to)\b)")
 OBJECT_PRONOUNS = {"f": "her", "m": "him"}
+# A relative clause's object pronoun between a name and a subject pronoun: "Christie, whom he describes".
+WHOM_BEFORE_RE = re.compile(r",?\s+(?:whom|who)\s+")
 JOINED_RULE = "two people of that gender named together as the subject before: either could be meant"
 UNNAMED_SPEAKER_RULE = "the previous speaker, who is not named"
 

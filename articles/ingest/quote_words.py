@@ -60,7 +60,7 @@ REPORTING_VERBS = (
     "confirmed emphasised emphasized observed commented responded answered shouted yelled whispered "
     "suggested predicted promised vowed urged pleaded complained joked laughed cautioned concluded agreed "
     "countered objected maintained contended tweeted posted reiterated boasted lamented quipped mused "
-    "recounted testified exclaimed wondered called described "
+    "recounted testified exclaimed wondered called described describes "
     # the livelier verbs of real news ("“Go back,” Ruiz barked", "scoffed Ana Gil")
     "barked scoffed beamed proclaimed echoed snapped retorted boomed fumed griped chimed interjected asserted "
     "charged touted bragged confided cried screamed demanded reasoned opined retaliated reported reports "

@@ -353,12 +353,13 @@ def _fallback(
 
 # The sentence right after a quotation, or the paragraph after it, that says whose words they were: "“…” That was
 # the message from X", "“…” So says X", "“…” Those were the words of X", "“…” That’s the view of X", "“…” That quote
-# from X …", and "“…”\n\nThat's what X, a nurse in Halifax, says about …" (group "what": see _named_after).
+# from X …", and "“…”\n\nThat's what X, a nurse in Halifax, says about …", "That's how X describes …" (group "what":
+# see _named_after).
 NAMED_AFTER_RE = re.compile(
     r"[ \t]*(?:\n[ \t]*){0,2}(?:So\s+says|(?:That|This|Those|These|Such)(?:(?:[’']s|\s+(?:is|was|were|are|has\s+been|"
     r"had\s+been))\s+(?:the\s+)?(?:\w+\s+)?(?:message|words?|view|verdict|warning|assessment|advice|sentiment|argument|"
     r"position|reaction|response|plea|promise|thinking|quote|comment|remark)|\s+(?:quote|quotation|comment|remark)s?)\s+"
-    r"(?:from|of|by)|(?P<what>That(?:[’']s|\s+(?:is|was))\s+what))\s"
+    r"(?:from|of|by)|(?P<what>That(?:[’']s|\s+(?:is|was))\s+(?:what|how)))\s"
 )
 NAMED_AFTER_RULE = "named in the sentence after the quotation"
 # An appositive after a speaker's name before the verb (up to three are read: ", a nurse in Port Lisle, N.S., says",
@@ -949,26 +950,13 @@ def _full_names(state: _State, quotes: list[Quote]) -> list[Quote]:
 
 # "Tiernan says this without looking up": a speaker named after the quotation paragraphs.
 SAYS_THIS_RE = re.compile(r"[^.!?\n“”\"‘’]{1,60}?\b(?:says|said|adds|added)\s+(?:this|that|so)\b")
-# A feature's opening after its opening quotation: "That's how Mara Lind describes …", "That's what Lind says …",
-# "Those were the words of Lind …", "So says Lind".
-THATS_HOW_RE = re.compile(
-    r"[ \t]*(?:That(?:['’]s|\s+is|\s+was)\s+(?:how|what)|Th(?:ose|ese)\s+(?:are|were)\s+the\s+words\s+of|So\s+says)"
-    r"\s+"
-)
 
 
 def _claim_orphans(state: _State, text: str, pstart: int, pend: int, quotes: list[Quote], orphans: list[int]) -> None:
     """Give unattributed quotation paragraphs to the person a following "X says this" names; then forget them."""
     m = SAYS_THIS_RE.match(text, pstart, pend)
     mention = _mention_in(state, pstart, m.end(), text) if m else None
-    if mention is None and (how := THATS_HOW_RE.match(text, pstart, pend)) is not None:
-        # "That's how Mara Lind, a nurse in Kelburn, describes the night …": the name right after the opening
-        mention = _mention_in(state, how.end(), min(pend, how.end() + 60), text)
-        if mention is not None and mention.start != how.end():
-            mention = None
-    elif mention is not None and not _subject_position(text, pstart, mention.start):
-        mention = None
-    if mention is not None:
+    if mention is not None and _subject_position(text, pstart, mention.start):
         att = _Attribution(
             mention.start, mention.end, mention.person, mention.text, "named after the quotation paragraphs"
         )
