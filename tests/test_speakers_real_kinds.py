@@ -2633,3 +2633,19 @@ def test_whom_he_describes_is_not_he():
         "Instead, Wills called for voters to back Kit Chrisman, whom he describes as having “a prosecutor’s bearing.”"
     )
     assert speakers(body)[-1] == ("a prosecutor’s bearing.", "Gordon Wills")
+
+
+def test_three_shapes_from_the_second_review_of_real_pages():
+    # "ambassador to Canada Mara Lind said": the country opened her name and no person was found; "weighed in" after a
+    # quotation was no reporting verb (a real page gave the words to the dead man they were about); a brokerage
+    # "Kotak Institutional Equities" was a person.
+    body = (
+        "Norway's ambassador to Canada Mara Lind said the deal was done.\n\n"
+        "“We all miss Dane so much,” Ivo Brike weighed in, telling reporters.\n\n"
+        "Analysts at Varn Institutional Equities said the shares were cheap."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Mara Lind", "Ivo Brike"]
+    assert [(q.text[:12], q.speaker) for q in found.quotes] == [("We all miss ", "Ivo Brike")]
+    # the team or paper a city's name opens stays no person: "Boston Red Sox", "Palo Alto Weekly"
+    assert [p.name for p in extract("", "The Boston Red Sox and the Palo Alto Weekly said so.", "en").people] == []

@@ -133,6 +133,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
         return ""  # "Red Cross", "Red Deer", "Red Willow": a colour and a word (the nickname "Red" is rare in news)
     if c.role and all(w.lower() in TIME_MODIFIERS for w in c.role.split()):
         c = dataclasses.replace(c, role="")  # "Former Tim Hortons barista …": "former" alone is no role
+    if c.role and fold(c.role).lower() in name_data.load().places:
+        c = dataclasses.replace(c, role="")  # "ambassador to Canada Mara Lind": a place alone is no role (no evidence)
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"

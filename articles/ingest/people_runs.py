@@ -927,6 +927,13 @@ def _given_name_cut(toks: tuple[str, ...], cut: int) -> int:
             or _plural_role(before)  # "Candidates Ben Carson, Marco Rubio …", "Pastors David Jeremiah and …"
             # "Miss Universe | Alicia Machado": a courtesy title and a word no list knows is a pageant's title won
             or (k - 1 == cut and cut > 0 and toks[cut - 1].lower().rstrip(".") in PAGEANT_TITLES)
+            # "ambassador to Canada | Mara Lind": a country or a city opening the run, itself no given name
+            or (
+                k - 1 == cut
+                and before in data.places
+                and before not in data.given_names
+                and fold(toks[-1]) not in data.english_words  # not "Boston Red Sox", "Palo Alto Weekly"
+            )
         ):
             return k
         return cut

@@ -134,7 +134,7 @@ hotel motel inn mall drive crescent boulevard blvd ave rd hwy highway parkway ex
 streets avenues roads boulevards highways
 brewery distillery winery workers
 ferries bakeries minerals voices straits weekend
-research maritime securities chamber commerce rescue residents telecom ventures capital partners energy
+research maritime securities equities chamber commerce rescue residents telecom ventures capital partners energy
 technology tech mart
 communications
 motors foods logistics shipping airways insurance electric power mining steel software digital

@@ -93,7 +93,16 @@ PLURAL_PRESENTS = frozenset(
 )
 # Reporting verbs of several words ("Ruiz pointed out", "as Gale put it, “…”": the words of "put it" stand after
 # the subject like a verb's).
-REPORTING_PHRASES = ["pointed out", "went on", "shot back", "fired back", "put it", "puts it"]
+REPORTING_PHRASES = [
+    "pointed out",
+    "went on",
+    "shot back",
+    "fired back",
+    "put it",
+    "puts it",
+    "weighed in",
+    "chimed in",
+]
 
 # Participles that report speech in a clause hung on the main one after a comma ("The board shrugged off the
 # promise, telling reporters, “…”"): the main clause's subject speaks (speakers._main_clause_subject).
