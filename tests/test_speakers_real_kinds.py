@@ -2649,3 +2649,16 @@ def test_three_shapes_from_the_second_review_of_real_pages():
     assert [(q.text[:12], q.speaker) for q in found.quotes] == [("We all miss ", "Ivo Brike")]
     # the team or paper a city's name opens stays no person: "Boston Red Sox", "Palo Alto Weekly"
     assert [p.name for p in extract("", "The Boston Red Sox and the Palo Alto Weekly said so.", "en").people] == []
+
+
+def test_an_answer_after_a_question_ending_the_paragraph_before_is_not_the_askers():
+    # A real hearing: "“…,” Velt interjected. “Do you dispute that?” / “There can be a minimal risk …”" gave the
+    # answer to the questioner, by follow-on; PolNeAR's rally: "“Or do we roll up our sleeves?” / “Yesssss!”".
+    body = (
+        "The hearing on the vaccine went on for hours.\n\n"
+        "“But there is some risk,” Oskar Velt interjected. “Do you dispute that?”\n\n"
+        "“There can be a very minimal risk with respect to some individuals.”\n\n"
+        "“Would I do it again?” Mara Lind said.\n\n"
+        "“Absolutely. I would do it tomorrow.”"
+    )
+    assert [s for _, s in speakers(body)] == ["Oskar Velt", "Oskar Velt", None, "Mara Lind", "Mara Lind"]

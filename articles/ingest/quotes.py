@@ -347,6 +347,9 @@ def _fallback(
             return _Attribution(span.start, span.start, None, "", FAR_FOLLOW_ON_RULE, basis=Basis.FOLLOW_ON_CUT)
         if SECTION_BREAK_RE.search(text, last.end, span.start):
             return _Attribution(span.start, span.start, None, "", SECTION_BREAK_RULE, basis=Basis.FOLLOW_ON_CUT)
+        if _after_a_question(state, text, span):
+            # "“…,” Velt interjected. “Do you dispute that?” / “There can be a minimal risk …”": the answer is another's
+            return _Attribution(span.start, span.start, None, "", AFTER_QUESTION_RULE, basis=Basis.FOLLOW_ON_CUT)
         return _Attribution(span.start, span.start, last.person, "", "follow-on: the previous speaker", last.kind)
     return None
 
@@ -408,6 +411,21 @@ def _says_what(state: _State, text: str, start: int, mention: Mention) -> bool:
 
 
 FAR_FOLLOW_ON_RULE = "no speaker: the previous one is paragraphs of reporting back"
+AFTER_QUESTION_RULE = "no speaker: the quotation before, in the paragraph before, asked a question"
+
+
+def _after_a_question(state: _State, text: str, span: _Span) -> bool:
+    """The quotation before this paragraph's first one ends the paragraph before with a question: who answers is not
+    said (an interview's or a hearing's exchange), whoever asked it."""
+    i = bisect_left(state.quote_starts, span.start) - 1
+    line_start = _rfind(state, text, "\n", 0, span.start) + 1
+    if i < 0 or text[line_start : span.start].strip(" “\"‘'"):
+        return False  # (not the opening quotation of its paragraph)
+    end = state.quote_ends[i]
+    inside = text[state.quote_starts[i] : end].rstrip(" ”\"’'")
+    return inside.endswith("?") and not text[end + 1 : span.start].strip(" “”\"‘’'\n")
+
+
 LISTED_RULE = "no speaker: one of a list of quoted items"
 # A quotation right after another one and a comma or "and" (English's and the tables' languages'), or right before
 # one so: _LIST_JOIN is what stands between the closing mark of one and the opening mark of the next.
