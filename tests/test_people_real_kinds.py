@@ -2049,3 +2049,11 @@ def test_a_provinces_initials_ending_a_sentence_are_no_part_of_the_next_name():
     # a role after the initials goes on: they are the role's
     roles = {p.name: p.role for p in find_people("U.S. Sen. Ivo Grant spoke. U.S. Air Force Gen. Tom Reyes agreed.")}
     assert roles == {"Ivo Grant": "U.S. Sen.", "Tom Reyes": "U.S. Air Force Gen."}
+
+
+def test_castle_as_a_surname_with_a_title():
+    # "Dr. Oona Castle" made no person ("castle" names buildings), so "the doctor said" later was nobody's.
+    body = "Dr. Oona Castle treated the victims.\n\n“They were lucky,” the doctor said.\n\nWindsor Castle said no."
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Oona Castle"]
+    assert [q.speaker for q in found.quotes] == ["Oona Castle"]

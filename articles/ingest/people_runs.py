@@ -284,8 +284,8 @@ def _drop_kind(tok: str, lang: str = "") -> int:
 
 # Common surnames that are also words of places' and buildings' names (NON_PERSON_WORDS): "Sarah Park", "Jennifer
 # Hall", "Tom Church" (see _place_word_surname).
-PLACE_WORD_SURNAMES = frozenset("park hall church lane beach mall".split())
-SPEAKING_PLACE_WORDS = frozenset("church beach".split())  # for which a reporting verb shows no person
+PLACE_WORD_SURNAMES = frozenset("park hall church lane beach mall castle".split())
+SPEAKING_PLACE_WORDS = frozenset("church beach castle".split())  # for which a reporting verb shows no person
 AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
 # An appositive saying what a person is: ", a nurse in Elden", ", the hospital's head nurse".
 NOUN_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,3}?[\w-]+)")
