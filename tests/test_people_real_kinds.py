@@ -2057,3 +2057,10 @@ def test_castle_as_a_surname_with_a_title():
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Oona Castle"]
     assert [q.speaker for q in found.quotes] == ["Oona Castle"]
+
+
+def test_a_lay_persons_noun_before_a_given_name_no_list_knows():
+    # A Canadian health story's "Patient Gord Tremblay, 67, said …": "Gord" is in no list of given names, so the
+    # noun stayed in the name ("Patient Gord Tremblay"); a run of English words stays no name.
+    body = "Patient Gord Tremblay, 67, said he waited 14 hours. Driver Assist Technology is new."
+    assert {p.name: p.role for p in find_people(body)} == {"Gord Tremblay": "Patient"}

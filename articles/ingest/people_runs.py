@@ -598,12 +598,20 @@ def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
     role_shaped = any(f in name_data.load().titles or f in TITLE_WORDS or f in AFFILIATION_WORDS for f in forms) or (
         len(low) > 4 and low.endswith(("er", "or", "ist", "ian"))
     )
-    if not role_shaped or not _sentence_initial(text, pos):
+    if not (role_shaped or low in NAME_OPENING_NOUNS) or not _sentence_initial(text, pos):
         return False
     # An occupation of the explicit list that is no name itself opens any name: "Reporter Jomana Karadsheh says".
     data = name_data.load()
     occupation = low in OCCUPATION_NOUNS and low not in data.surnames and low not in data.given_names
-    return occupation or _word_before_given_name(words)
+    # A noun for a person no English-speaking country gives as a name before two words that are no English words:
+    # "Patient Gord Tremblay, 67," (a given name no list knows)
+    lay = (
+        low in NAME_OPENING_NOUNS
+        and low not in data.english_given_names
+        and len(words) == 3
+        and not any(fold(w).lower() in data.english_words for w in words[1:])
+    )
+    return occupation or lay or _word_before_given_name(words)
 
 
 def _person_as_modifier(text: str, end: int, words: tuple[str, ...]) -> bool:
