@@ -2662,3 +2662,9 @@ def test_an_answer_after_a_question_ending_the_paragraph_before_is_not_the_asker
         "“Absolutely. I would do it tomorrow.”"
     )
     assert [s for _, s in speakers(body)] == ["Oskar Velt", "Oskar Velt", None, "Mara Lind", "Mara Lind"]
+
+
+def test_a_pronoun_and_instead_before_the_verb():
+    # A real page: "He instead told the interviewer: “…”" left the words to "He instead", a noun phrase.
+    body = "Mayor Dorn Kessa spoke on Monday. He instead told the interviewer: “I had to go and see him.”"
+    assert speakers(body) == [("I had to go and see him.", "Dorn Kessa")]

@@ -95,7 +95,7 @@ VERB_WORDS = ["according to", "According to", *REPORTING_PHRASES, *REPORTING_VER
 VERB_RE = re.compile(_trie_pattern(VERB_WORDS, word_start=True) + r"\b")
 # Words between a subject and its verb that are not part of the subject ("Lavrov later said").
 _TAIL_WORDS = (
-    r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|"
+    r"(?:also|later|then|again|once|further|earlier|previously|recently|just|always|never|often|usually|instead|"
     r"has|had|have|was|is|will|would|"
     r"used\s+to|went\s+on\s+to|simply|only|[a-z]+ly)"
 )

@@ -218,6 +218,7 @@ TAIL_ENDINGS = (
     "never",
     "often",
     "usually",
+    "instead",
     "was",
     "is",
     "will",
