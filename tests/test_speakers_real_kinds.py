@@ -2668,3 +2668,15 @@ def test_a_pronoun_and_instead_before_the_verb():
     # A real page: "He instead told the interviewer: “…”" left the words to "He instead", a noun phrase.
     body = "Mayor Dorn Kessa spoke on Monday. He instead told the interviewer: “I had to go and see him.”"
     assert speakers(body) == [("I had to go and see him.", "Dorn Kessa")]
+
+
+def test_a_noun_in_ing_before_a_title_leaves_the_name_the_subject():
+    # "Housing Minister Sean Fraser rejected the criticism. / “…,” he said" gave the answer to the critic quoted
+    # before: "Housing" was read as a gerund opening the sentence ("Taking Archie outside is …"), so the minister
+    # was no subject.
+    body = (
+        "“The minister promised 500,000 homes a year,” Scott Aitken said.\n\n"
+        "Housing Minister Sean Fraser-Doyle rejected the criticism.\n\n"
+        "“The member opposite voted against every measure,” he said."
+    )
+    assert speakers(body)[-1] == ("The member opposite vote", "Sean Fraser-Doyle")

@@ -600,11 +600,13 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
     # (a comma inside a title's closing mark ends an introduction too, "On “Morning Hour,” Sen. Ruiz …", not one
     # closing the quotation that opens the sentence: "“…,” former Quill speechwriter Ana Ruiz wrote")
     closing = CLOSING_MARKS if words and words[0][:1] not in OPENING_MARKS else ""
+    after = ""  # the word popped last, which followed this one
     while (
         words
         and not words[-1].rstrip(closing).endswith(",")
-        # "Taking Archie outside is his favourite activity": a gerund's object, not a title before a subject
-        and not (words[-1].endswith("ing") and words[-1].lower() != "king")
+        # "Taking Archie outside is his favourite activity": a gerund's object, not a title before a subject (but
+        # "Housing Minister Sean Fraser": a noun in -ing before a role is the role's)
+        and not (words[-1].endswith("ing") and words[-1].lower() != "king" and after not in ROLE_WORDS)
         and (
             words[-1][:1].isupper()
             or words[-1].lower() in ROLE_WORDS
@@ -612,7 +614,7 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
             or AGE_WORD_RE.fullmatch(words[-1])
         )
     ):
-        words.pop()
+        after = words.pop().lower()
     return not words or words[-1].rstrip(closing).endswith(",")
 
 
