@@ -2680,3 +2680,14 @@ def test_a_noun_in_ing_before_a_title_leaves_the_name_the_subject():
         "“The member opposite voted against every measure,” he said."
     )
     assert speakers(body)[-1] == ("The member opposite vote", "Sean Fraser-Doyle")
+
+
+def test_a_question_answered_by_the_quotation_right_after_it():
+    # A real hearing: "“I understand there is growing confidence,” Rep. X said. “What do you think?” “It depends on the
+    # builder,” responded administrator Y." gave the congressman's question to the administrator who answered it.
+    body = (
+        "The committee met on Tuesday.\n\n"
+        "“I understand there is growing confidence,” Rep. Rolf Adder said. “What do you think?” “It depends on the "
+        "builder,” responded administrator Jim Brandel."
+    )
+    assert [s for _, s in speakers(body)] == ["Rolf Adder", "Rolf Adder", "Jim Brandel"]

@@ -784,10 +784,12 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
                 continue
             atts = _attributions(state, body_text, frame[s_start:s_end], sentence[0])
             prev = None
-            for span in in_sentence:
+            for k, span in enumerate(in_sentence):
                 continues = running is not None and span.start == pstart  # next paragraph of a running quote
                 ctx.running = running if continues else None
                 att = _labelled(state, body_text, span) or _nearest(atts, span, body_text)
+                if att is not None and k + 1 < len(in_sentence) and _answered(body_text, span, in_sentence[k + 1], att):
+                    att = None  # "“What do you think?” “It depends,” responded Jim Brandel": the question is another's
                 if att is not None and att.person is None and att.written.rsplit(None, 1)[-1:] == ["I"]:
                     answer = _answer_speaker(state, body_text, span.start, True)  # "I told the board" in an answer
                     if answer is not None:
@@ -829,6 +831,16 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
         if not (not spans[-1].closed and spans[-1].keep):
             ctx.running, ctx.group, ctx.group_explicit = None, [], False
     return quotes
+
+
+def _answered(text: str, span: _Span, following: _Span, att: _Attribution) -> bool:
+    """A question and, right after it, another quotation that the attribution follows: its speaker answered."""
+    return (
+        span.closed
+        and span.text.rstrip().endswith("?")
+        and att.start >= following.end
+        and not text[span.end + 1 : following.start].strip(" “\"‘'")
+    )
 
 
 def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Attribution | None:
