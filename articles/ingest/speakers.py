@@ -279,8 +279,8 @@ def _lede_subject(state: _State, text: str, a: int, b: int) -> int | None:
     came,” a Kelburn woman says."), when the story names no one before and then names them within two paragraphs
     ("Anneliese Drummond, 71, fell …"): that person, if the article names them most, with no role or a lay person's,
     their gender is the head's, and the opening names no relative of the head ("a mother whose daughter …")."""
-    starts = [m.start for m in state.mentions]
-    if not starts or min(starts) < a:
+    # (the mentions are in text order: the first starts first)
+    if not state.starts or state.starts[0] < a:
         return None
     stop = text.rfind(". ", 0, a)
     sentence = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, a) + 1)
@@ -292,7 +292,7 @@ def _lede_subject(state: _State, text: str, a: int, b: int) -> int | None:
         return None
     if any(w in KIN_WORDS for w in found.group().lower().replace(",", " ").split() if w != found.group("head")):
         return None  # "a Halverton mother whose daughter was left at the curb": the daughter named next is not her
-    first = min(state.mentions, key=lambda m: m.start)
+    first = state.mentions[0]
     if text.count("\n\n", b, first.start) > 2 or first.person != _main_person(state):
         return None
     if not _lay_person(state, first.person):
@@ -472,6 +472,8 @@ def _introduced_before(state: _State, text: str, a: int, head: str) -> bool:
 
 SPEAKER_HEAD_END_RE = re.compile(r"\s(?:for|of|at|in|from|with|to|who|that|which|on|under|close)\s|,")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z&]+\Z")
+# The role words that name a person as a head (not "of", "the", "state" …): a set made once, not at every call.
+PERSON_ROLE_HEADS = ROLE_WORDS - {"of", "for", "the", "state", "federal", "national"}
 
 
 def speaker_kind(phrase: str) -> str:
@@ -488,7 +490,7 @@ def speaker_kind(phrase: str) -> str:
     low = head.lower()
     if low in ORGANISATION_HEADS or (head[:1].isupper() and low in NAMED_ORGANISATION_HEADS):
         return "organisation"
-    if low in PERSON_HEADS or low in ROLE_WORDS - {"of", "for", "the", "state", "federal", "national"}:
+    if low in PERSON_HEADS or low in PERSON_ROLE_HEADS:
         return "person"
     return "unknown"
 
