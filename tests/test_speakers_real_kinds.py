@@ -2691,3 +2691,17 @@ def test_a_question_answered_by_the_quotation_right_after_it():
         "builder,” responded administrator Jim Brandel."
     )
     assert [s for _, s in speakers(body)] == ["Rolf Adder", "Rolf Adder", "Jim Brandel"]
+
+
+def test_a_first_name_withheld_after_an_appositive_and_said_the_following():
+    # Real pages: "Daniel, a senior who didn't want to give his last name …, said …" made no person, and the "he said"
+    # quotations after it went to Trump; "When Fox News' X asked the president …, Trump said the following." then a
+    # paragraph of quotation: four paragraphs of Trump's answer went to the interviewer.
+    body = (
+        "Mayor Ivo Brandt spoke at the rally.\n\n"
+        "Daniel, a senior who didn't want to give his last name, said it was aggravating.\n\n"
+        "“It is hard to be open here,” he said.\n\n"
+        "When Tomas Pell of the Ledger asked the mayor about his absence, Brandt said the following.\n\n"
+        "“Well, I get it when I need it.”"
+    )
+    assert [s for _, s in speakers(body)] == ["Daniel", "Ivo Brandt"]

@@ -376,7 +376,9 @@ KIN_ENDINGS = tuple(KIN_WORDS)
 # A first name alone whose surname the story withholds: "Rosalind, who asked that CBC News not use her last name",
 # "Abdullahi, 19, whose full name is being withheld", "Sarah (not her real name)".
 NAME_WITHHELD_RE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b[^.\n]{0,80}?\b(?:last|full|family|real|sur)[ -]?names?\b"
+    # (an appositive may come first: "Daniel, a senior who didn't want to give his last name")
+    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+[^,.;\n“”\"]{1,40}?\s+)?(?:who|whose)\b[^.\n]{0,80}?"
+    r"\b(?:last|full|family|real|sur)[ -]?names?\b"
     r"(?!\s+(?:is|was)\s+[A-Z])"  # ("Lexi, whose real name is Alexandra Brisk": given, not withheld)
     r"|\s+\((?:not\s+(?:her|his|their)\s+real\s+name|a\s+pseudonym)\)"
 )

@@ -558,7 +558,11 @@ def _colon_introduction(state: _State, ctx: _Context, text: str, span: _Span) ->
     ):
         return None
     pstart, pend, spans = ctx.pending[-1]
-    if not text[pstart:pend].rstrip().endswith(":") or text[pend : span.start].strip():
+    # ("… Brandt said the following." introduces as a colon does)
+    if (
+        not text[pstart:pend].rstrip().endswith((":", " the following.", " as follows."))
+        or text[pend : span.start].strip()
+    ):
         return None
     frame = _frame(text, pstart, pend, spans)
     if "(" in frame:
