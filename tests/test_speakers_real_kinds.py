@@ -2705,3 +2705,14 @@ def test_a_first_name_withheld_after_an_appositive_and_said_the_following():
         "“Well, I get it when I need it.”"
     )
     assert [s for _, s in speakers(body)] == ["Daniel", "Ivo Brandt"]
+
+
+def test_the_subject_of_a_sentence_opened_by_a_subordinate_clause_is_the_main_clauses():
+    # PolNeAR: "When Wallace died in 1998, President Clinton released the following statement: / “…”" gave Clinton's
+    # statement to Wallace, the subject of the "When" clause (and a review's "When X asked the mayor …, Brandt …").
+    body = (
+        "Mayor Ivo Brandt skipped the briefings.\n\n"
+        "When Tomas Pell asked the mayor about his absence, Brandt laughed.\n\n"
+        "“Well, I get it when I need it.”"
+    )
+    assert speakers(body) == [("Well, I get it when I ne", "Ivo Brandt")]

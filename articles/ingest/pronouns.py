@@ -634,12 +634,16 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     the comma is an appositive, not the subject); a name followed by a role and another name is a modifier
     ("Former Obama spokesman Robert Gibbs derided …": Gibbs)."""
     mentions = state.mentions
-    for i in range(bisect_left(state.starts, a), bisect_left(state.starts, b)):
+    opener = text[a:b].split(None, 1)[:1]
+    lo = a
+    if opener and opener[0] in OPENING_SUBORDINATORS and (comma := text.find(",", a, b)) >= 0:
+        lo = comma + 1  # "When Tomas Pell asked the mayor …, Brandt said …": the main clause's subject, after the comma
+    for i in range(bisect_left(state.starts, lo), bisect_left(state.starts, b)):
         m = mentions[i]
         if (
             not _inside_quote(state, m.start)
             and not text.startswith(("'s", "’s"), m.end)
-            and _subject_position(text, a, m.start)
+            and _subject_position(text, lo, m.start)
         ):
             if _pronoun_subject_before(text[a : m.start]):
                 return None
@@ -649,6 +653,7 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     return None
 
 
+OPENING_SUBORDINATORS = frozenset("When After As If While Before Since Although Though Because Once Until".split())
 SUBJECT_PRONOUN_RE = re.compile(r"(?:^|(?<=\s))(?:[Hh]e|[Ss]he)\s+[a-z]")
 
 
