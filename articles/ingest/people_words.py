@@ -49,7 +49,7 @@ AFFILIATION_WORDS = frozenset(
     """
 democrat democrats democratic republican republicans gop independent libertarian conservative liberal
 progressive socialist communist tory labour rival fellow former presumptive incumbent billionaire nominee
-candidate hopeful frontrunner front-runner challenger then late
+candidate hopeful frontrunner front-runner challenger then late longtime long-time
 """.split()
 )
 

@@ -154,9 +154,15 @@ def _paragraph_spans(text: str, pstart: int, pend: int, marks: list[int]) -> lis
             # a straight mark between spaces while a quotation is open closes it ("… coalitions, " said Gunnels"): an
             # opening one stands before its first word
             opening = False
-        if not opening and text[i] == "“" and before in ",:;”" and text[i + 1 : i + 2].isalpha():
+        if (
+            not opening
+            and before in ",:;”"
+            and text[i + 1 : i + 2].isalpha()
+            and (text[i] == "“" or (text[i] == '"' and open_at < 0))
+        ):
             # an opening shape glued to the word before it and to its own first letter ("Ryan said,“Look", "….”“Your
-            # facts are wrong,”"): a space left out, not a closing mark (those stand after the quotation's last word)
+            # facts are wrong,”"): a space left out, not a closing mark (those stand after the quotation's last word);
+            # a straight one so when no quotation is open ("Brandt writes,"This is …"")
             opening = True
         if open_at < 0:
             if opening:
