@@ -2731,3 +2731,14 @@ def test_a_straight_mark_glued_after_a_comma_opens_and_longtime_is_no_part_of_a_
         ("He is a tal", "Ivo Brandt"),
     ]
     assert {p.name: p.role for p in found.people} == {"Ivo Brandt": "", "Mara Lind": ""}
+
+
+def test_the_one_remembered_saying_it_speaks_not_the_one_remembering():
+    # A real page: "“… it would have to be alone at a hotel,” she recalls him saying." went to the woman recalling
+    # (unresolved there, her name here): the words are the man's.
+    body = (
+        "Otto Brandt invited Mara Lind for a drink in 1998.\n\n"
+        "“It would have to be alone at a hotel,” she recalls him saying.\n\n"
+        "Lind remembers him telling her, “Nobody will believe you.”"
+    )
+    assert [s for _, s in speakers(body)] == ["Otto Brandt", "Otto Brandt"]

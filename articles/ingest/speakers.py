@@ -1274,6 +1274,16 @@ def _attributions(
             att = _Attribution(offset + k, offset + v_start, None, "", PASSIVE_RULE, "unknown")
         if att is None and not according:
             att = _subject_before(state, text, frame, offset, v_start)
+        if (
+            att is not None
+            and (said := OBJECT_SAYING_RE.match(frame, v_end)) is not None
+            and state.words is ENGLISH_WORDS
+        ):
+            # "“…,” she recalls him saying", "Lind remembers him telling her, “…”": the one remembered speaks
+            pronoun = "he" if said.group(1) == "him" else "she"
+            person, how = _resolve_pronoun(state, text, offset + said.start(1), pronoun)
+            rule = f"{REMEMBERED_SAYING_RULE}, meaning {how}"
+            att = _Attribution(att.start, att.end, person, said.group(1), rule, "person", Basis.PRONOUN)
         if placed and att is not None:
             if att.person is None and (after_quote and not DETERMINER_WORD_RE.match(att.written + " ")):
                 continue  # "“Hope,” aired Monday": no subject after an inverted verb but a person or a noun phrase
@@ -1287,6 +1297,9 @@ def _attributions(
     return found
 
 
+# A reporting verb's object pronoun and a verb of saying after it: "recalls him saying", "remembers her telling".
+OBJECT_SAYING_RE = re.compile(r"\s+(him|her)\s+(?:saying|telling|say|tell|asking|ask|warning|warn)\b")
+REMEMBERED_SAYING_RULE = "the one remembered saying it, a pronoun"
 INFINITIVE_BEFORE_RE = re.compile(
     r"\b(?:to|will|would|should|could|can|may|might|must|do|does|did|not|n[’']t)\s+(?:[a-z]+\s+)?\Z"
 )
