@@ -2742,3 +2742,13 @@ def test_the_one_remembered_saying_it_speaks_not_the_one_remembering():
         "Lind remembers him telling her, “Nobody will believe you.”"
     )
     assert [s for _, s in speakers(body)] == ["Otto Brandt", "Otto Brandt"]
+
+
+def test_a_relative_named_without_a_comma_does_not_take_over_the_bare_surname():
+    # A real page: "Rupert Murdoch founded …; later his son James Murdoch …" then "Murdoch said" went to the son;
+    # PolNeAR: "Former President Bill Clinton … for his wife Hillary Clinton. … “…,” Clinton said." went to her.
+    body = (
+        "Otto Brandt founded the Courier; later his son Ivo Brandt joined the board.\n\n"
+        "About the scandal, Brandt said, “I do not accept responsibility.”"
+    )
+    assert speakers(body) == [("I do not accept responsi", "Otto Brandt")]

@@ -84,12 +84,12 @@ QUOTE_OPENERS = '“"‘„«»「『'
 TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’“«»」』]")
 
 
-# A kinship appositive introduces a relative of the article's subject: "his father, Tariq Vane,"
+# A kinship appositive introduces a relative of the article's subject: "his father, Tariq Vane,", "his son Ivo Vane"
 # (lower-case: "His son, …" opens a sentence about the son, see _kin_appositive).
 KIN_BEFORE_RE = re.compile(
     r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:father|mother|son|daughter|brother|sister|wife|"
     r"husband|partner|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|"
-    r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,\s*\Z"
+    r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,?\s*\Z"
 )
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks, for a regex class (re has no \p{Lu}).
@@ -412,7 +412,8 @@ def _kin_appositive(text: str, start: int) -> bool:
     """A name introduced as someone's relative in passing ("was his father, Tariq Vane,"). Not one that opens
     its sentence ("His son, …": the sentence is about him) or is coordinated with the person it relates to
     ("Mira Vane and her brother, Joel Vane, run …": both are subjects; the latest full name is meant)."""
-    if text[start - 2 : start] != ", ":
+    # (a comma, or none: "later his son Ivo Brandt joined the board")
+    if text[start - 2 : start] != ", " and text[start - 1 : start] != " ":
         return False
     kin = KIN_BEFORE_RE.search(text, max(0, start - 40), start)
     return bool(kin) and not text[max(0, kin.start() - 4) : kin.start()].endswith("and ")
