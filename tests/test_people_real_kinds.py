@@ -2064,3 +2064,17 @@ def test_a_lay_persons_noun_before_a_given_name_no_list_knows():
     # noun stayed in the name ("Patient Gord Tremblay"); a run of English words stays no name.
     body = "Patient Gord Tremblay, 67, said he waited 14 hours. Driver Assist Technology is new."
     assert {p.name: p.role for p in find_people(body)} == {"Gord Tremblay": "Patient"}
+
+
+def test_a_features_imperative_before_a_name_is_no_part_of_it():
+    # Real pages: "Ask Damien Chazelle, the director …, and he will answer: “…”" made a person "Ask Damien Chazelle"
+    # (15 quotations filed under him); "Enter Stuart R. Kaplan, a graduate …" likewise.
+    body = (
+        "Meet Mara Lind, a nurse who works nights in Kelburn. Enter Daniel Rossi, a graduate of the law school. "
+        "Ask Ivo Brandt and he will answer. “It was gridlock,” said Ivo Brandt, the director of the musical."
+    )
+    assert {p.name: p.role for p in find_people(body)} == {
+        "Mara Lind": "nurse who works nights in Kelburn",
+        "Daniel Rossi": "graduate of the law school",
+        "Ivo Brandt": "",
+    }

@@ -222,6 +222,7 @@ def _piece(run: list[tuple[int, str]]) -> _Piece:
 
 
 TENURE_WORDS = frozenset("longtime long-time".split())
+OPENING_VERBS = frozenset("meet ask enter consider imagine".split())
 # Places written in dotted initials, whose last dot may end a sentence: "… in Kelburn, B.C. Mara Lind said" is no
 # "B.C. Mara Lind" (a person's own initials are rarely these; see _place_ends_sentence).
 PLACE_INITIALISMS = frozenset(
@@ -655,6 +656,8 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
             cut = len(toks) - 2
     while cut < len(toks) - 1 and lowered[cut] in AFFILIATION_WORDS:
         cut += 1  # "Democrat Ana Ruiz", "Rival Tom Hale": a party or side before the name, part of the role
+    if not cut and not lang and len(toks) >= 3 and lowered[0] in OPENING_VERBS:
+        cut = 1  # "Meet Mara Lind, a nurse who …", "Enter Daniel Rossi": a feature's imperative, no part of the name
     # "South Korean-born Ana Ruiz": where she was born is the role (see BIRTH_ENDINGS).
     cut = max((i + 1 for i, low in enumerate(lowered[:-1]) if low.endswith(BIRTH_ENDINGS)), default=cut)
     if len(toks) - cut >= 3:
@@ -747,7 +750,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     if not lang and (not cut or toks[cut - 1].endswith(("'s", "’s"))) and _team_name(words):
         return None  # "Cleveland Cavaliers", "Charlotte Panthers"
     # ("Longtime Donald Trump advocate …": "Longtime" is cut from the name but says nothing of the role)
-    role = "" if owned or all(t.lower() in TENURE_WORDS for t in toks[:cut]) else " ".join(toks[:cut])
+    role = "" if owned or all(t.lower() in TENURE_WORDS | OPENING_VERBS for t in toks[:cut]) else " ".join(toks[:cut])
     return cut, len(name_toks), words, role
 
 
