@@ -223,6 +223,7 @@ def _piece(run: list[tuple[int, str]]) -> _Piece:
 
 TENURE_WORDS = frozenset("longtime long-time".split())
 OPENING_VERBS = frozenset("meet ask enter consider imagine".split())
+NO_ROLE_WORDS = TENURE_WORDS | OPENING_VERBS  # cut off a name, and saying nothing of the person's role
 # Places written in dotted initials, whose last dot may end a sentence: "… in Kelburn, B.C. Mara Lind said" is no
 # "B.C. Mara Lind" (a person's own initials are rarely these; see _place_ends_sentence).
 PLACE_INITIALISMS = frozenset(
@@ -750,7 +751,7 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
     if not lang and (not cut or toks[cut - 1].endswith(("'s", "’s"))) and _team_name(words):
         return None  # "Cleveland Cavaliers", "Charlotte Panthers"
     # ("Longtime Donald Trump advocate …": "Longtime" is cut from the name but says nothing of the role)
-    role = "" if owned or all(t.lower() in TENURE_WORDS | OPENING_VERBS for t in toks[:cut]) else " ".join(toks[:cut])
+    role = "" if owned or all(t.lower() in NO_ROLE_WORDS for t in toks[:cut]) else " ".join(toks[:cut])
     return cut, len(name_toks), words, role
 
 

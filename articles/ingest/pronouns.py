@@ -55,6 +55,7 @@ from .quote_words import (
     HER_OBJECT_NEXT,
     MALE_WORDS,
     NAME_PREFIX_WORDS,
+    OPENING_SUBORDINATORS,
     ORGANISATION_HEADS,
     POSSESSIVE_CLAUSE_VERBS,
     POSSESSIVE_ENDINGS,
@@ -636,7 +637,12 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     mentions = state.mentions
     opener = text[a:b].split(None, 1)[:1]
     lo = a
-    if opener and opener[0] in OPENING_SUBORDINATORS and (comma := text.find(",", a, b)) >= 0:
+    if (
+        opener
+        and opener[0][:1].isupper()
+        and opener[0].lower() in OPENING_SUBORDINATORS
+        and (comma := text.find(",", a, b)) >= 0
+    ):
         lo = comma + 1  # "When Tomas Pell asked the mayor …, Brandt said …": the main clause's subject, after the comma
     for i in range(bisect_left(state.starts, lo), bisect_left(state.starts, b)):
         m = mentions[i]
@@ -653,7 +659,6 @@ def _sentence_subject(state: _State, text: str, a: int, b: int) -> int | None:
     return None
 
 
-OPENING_SUBORDINATORS = frozenset("When After As If While Before Since Although Though Because Once Until".split())
 SUBJECT_PRONOUN_RE = re.compile(r"(?:^|(?<=\s))(?:[Hh]e|[Ss]he)\s+[a-z]")
 
 

@@ -53,6 +53,12 @@ QUOTE_CONVENTIONS = (
 
 # --- Reporting verbs (English; other languages' are in language_rules) and the words around them.
 
+# The plural's present, as "say" ("“…,” Lorne and Varrick write in their e-book", "his lawyers maintain that …"):
+# verbs that are rarely nouns. Reporting verbs, but not after "to" or a modal: "while trying to explain", "would like
+# Trump to further explain" (speakers._attributions).
+PLURAL_PRESENTS = frozenset(
+    "write argue insist maintain contend warn explain predict complain admit acknowledge concede".split()
+)
 REPORTING_VERBS = (
     "said says say added adds told tells insisted insists warned warns noted notes explained explains "
     "argued argues stressed stresses asked asks replied replies wrote writes continued continues declared "
@@ -81,16 +87,8 @@ REPORTING_VERBS = (
     # a question pressed ("“…?” Ruiz pressed.", "“…?” Gale questioned.")
     "pressed questioned "
     # an appeal ("Talm implores his readers “to …”")
-    "implored implores "
-    # the plural's present, as "say" ("“…,” Lorne and Varrick write in their e-book", "his lawyers maintain that
-    # …"): verbs that are rarely nouns (PLURAL_PRESENTS)
-    "write argue insist maintain contend warn explain predict complain admit acknowledge concede"
-).split()
-# Those base forms are no reporting verb after "to" or a modal: "while trying to explain", "would like Trump to
-# further explain" (speakers._attributions).
-PLURAL_PRESENTS = frozenset(
-    "write argue insist maintain contend warn explain predict complain admit acknowledge concede".split()
-)
+    "implored implores"
+).split() + sorted(PLURAL_PRESENTS)
 # Reporting verbs of several words ("Ruiz pointed out", "as Gale put it, “…”": the words of "put it" stand after
 # the subject like a verb's).
 REPORTING_PHRASES = [
@@ -325,6 +323,8 @@ CLAUSE_OPENERS = frozenset(
 
 # Words opening a subordinate clause: its subject is not the sentence's ("Ever since she endorsed …, Ms. Warren has").
 SUBORDINATORS = frozenset("since when after before because although though while if as once until whether that".split())
+# Those that open a sentence's subordinate clause before its main one ("When Olde asked …, Brandt said").
+OPENING_SUBORDINATORS = SUBORDINATORS - {"that", "whether"}
 
 SENTENCE_CONNECTIVES = frozenset("but and yet still so now meanwhile however also then".split())
 

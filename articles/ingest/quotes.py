@@ -421,9 +421,12 @@ def _after_a_question(state: _State, text: str, span: _Span) -> bool:
     line_start = _rfind(state, text, "\n", 0, span.start) + 1
     if i < 0 or text[line_start : span.start].strip(" “\"‘'"):
         return False  # (not the opening quotation of its paragraph)
-    end = state.quote_ends[i]
-    inside = text[state.quote_starts[i] : end].rstrip(" ”\"’'")
-    return inside.endswith("?") and not text[end + 1 : span.start].strip(" “”\"‘’'\n")
+    return _question_then(text, text[state.quote_starts[i] : state.quote_ends[i]], state.quote_ends[i], span.start)
+
+
+def _question_then(text: str, question: str, end: int, start: int) -> bool:
+    """A quotation that asks (its text, ending at end) and nothing but marks and white space between it and start."""
+    return question.rstrip(" ”\"’'").endswith("?") and not text[end + 1 : start].strip(" “”\"‘’'\n")
 
 
 LISTED_RULE = "no speaker: one of a list of quoted items"
@@ -839,12 +842,7 @@ def _attribute(state: _State, body_text: str, paragraphs: list[_Paragraph]) -> l
 
 def _answered(text: str, span: _Span, following: _Span, att: _Attribution) -> bool:
     """A question and, right after it, another quotation that the attribution follows: its speaker answered."""
-    return (
-        span.closed
-        and span.text.rstrip().endswith("?")
-        and att.start >= following.end
-        and not text[span.end + 1 : following.start].strip(" “\"‘'")
-    )
+    return span.closed and att.start >= following.end and _question_then(text, span.text, span.end, following.start)
 
 
 def _indirect_speaker(state: _State, text: str, frame: str, offset: int) -> _Attribution | None:

@@ -82,6 +82,7 @@ from .quote_words import (
     NAMED_ORGANISATION_HEADS,
     NONPERSON_PRONOUNS,
     OBJECT_PREPOSITIONS,
+    OPENING_SUBORDINATORS,
     ORGANISATION_HEADS,
     OUTLET_VERBS,
     PARENTHETICAL_OPENERS,
@@ -1558,7 +1559,6 @@ def _in_opening_clause(frame: str, k: int, v: int) -> bool:
     return 0 <= comma < v
 
 
-OPENING_SUBORDINATORS = SUBORDINATORS - {"that", "whether"}
 WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,2}\Z")
 COORDINATED_CLAUSE_RE = re.compile(r",\s+(?:and|but)\s+")
 
