@@ -87,3 +87,27 @@ def test_a_story_opening_on_an_unnamed_person_is_not_the_official_or_the_relativ
     )
     for body in bodies:
         assert extract("", body, "en").quotes[0].speaker is None, body
+
+
+def test_a_description_right_after_a_sentence_about_one_person_is_that_person():
+    # A debate story naming several candidates as often: "Cruz warned …. “…,” the Texas senator said" (PolNeAR train);
+    # a person named in between is another story ("the Lorvik senator" then could be either), and a description of
+    # the other gender is not the subject.
+    body = (
+        "Ada Voss, Bram Tessaro and Ivo Stannard met in Elmsby for the third debate. Voss spoke first. Tessaro spoke "
+        "second. Stannard spoke last.\n\n"
+        "Tessaro warned against a contested convention.\n\n"
+        "“It would be a disaster,” the Lorvik senator said.\n\n"
+        "Stannard criticised Voss on trade. “Nobody believes it,” the Lorvik senator said.\n\n"
+        "Voss defended the plan. “It works,” the former congressman said.\n\n"
+        "On Friday evening Voss painted her rival, Ivo Stannard, as a man out of his depth.\n\n"
+        "“He has no plan,” said the Lorvik senator."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in got] == [
+        ("It would be a disaster,", "Bram Tessaro"),
+        ("Nobody believes it,", None),
+        ("It works,", None),
+        ("He has no plan,", None),  # Stannard is the appositive of Voss's object, not a subject
+    ]
+    assert got[0].evidence == "description, meaning the subject of the sentence before: the Lorvik senator"

@@ -257,6 +257,15 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         if person is not None and person == main:
             rule = f"{DESCRIPTION_RULE}, meaning {how}"
             return _Attribution(a, b, person, phrase, rule, "person", Basis.DESCRIPTION)
+    if (
+        kind == "person"
+        and phrase is whole
+        and state.words is ENGLISH_WORDS
+        and _description_of_one(state, text, a, phrase)
+    ):
+        person = _described_before(state, text, a, phrase)
+        if person is not None:
+            return _Attribution(a, b, person, phrase, SUBJECT_DESCRIBED_RULE, "person", Basis.DESCRIPTION)
     if state.words is ENGLISH_WORDS and (person := _lede_subject(state, text, a, b)) is not None:
         return _Attribution(a, b, person, phrase, LEDE_RULE, "person", Basis.DESCRIPTION)
     return _Attribution(a, b, None, phrase, "role or description", kind)
@@ -402,6 +411,42 @@ def _epithet_pronoun(state: _State, phrase: str) -> str:
 
 
 DESCRIPTION_RULE = "description, as a pronoun"
+SUBJECT_DESCRIBED_RULE = "description, meaning the subject of the sentence before"
+VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+|still\s+)?[a-z]+(?:s|ed)\b")  # "Marco Rubio still believes"
+
+
+def _described_before(state: _State, text: str, a: int, phrase: str) -> int | None:
+    """The person the sentence before the one holding a is about ("Cruz warned against a brokered convention. “…,”
+    the Texas senator said"), when nobody else is named from that person's mention to a, in that paragraph or the one
+    before, the article gave them no role (the description's would have been found: speakers._role_reference) and a
+    gender the description states is theirs."""
+    end = _last_sentence_mark(text, 0, a)
+    while end > 0 and _inside_quote(state, end):  # a full stop inside the quotation the sentence holds
+        end = _last_sentence_mark(text, 0, end)
+    if end <= 0:
+        return None
+    start = _last_sentence_mark(text, 0, end)
+    while start > 0 and (_inside_quote(state, start) or text[start + 1 : end].isspace() or start + 1 == end):
+        start = _last_sentence_mark(text, 0, start)  # (and over the blank line between paragraphs)
+    start += 1
+    if text.count("\n\n", start, a) > 1:
+        return None
+    person = _sentence_subject(state, text, start, end)
+    if person is None:
+        return None
+    lo = bisect_left(state.starts, start)
+    first = next(i for i in range(lo, len(state.mentions)) if state.mentions[i].person == person)
+    if any(m.person != person for m in state.mentions[first : bisect_left(state.starts, a)]):
+        return None
+    if first > lo and not VERB_AFTER_NAME_RE.match(text, state.mentions[first].end):
+        return None  # "… painting her rival, Donald Trump, as …": an appositive after somebody else, not a subject
+    role = set(state.people[person].role.lower().split()) & PERSON_ROLE_HEADS
+    if role and not role.intersection(phrase.lower().split()):
+        return None  # "Mayor Ivo Stannard was less sure. “…,” the Elmsby delegate said": another role, another person
+    want, known = _gender(phrase.lower().split()), _person_genders(state, text).get(person, "")
+    return None if want and known and want != known else person
+
+
 # Heads of a description that stand for somebody the text does not name ("the source said", "the official added",
 # "the woman said" of a cashier just described), or for another party to the story than the person it is about: "the
 # judge said" in a story about a defendant, "the coach said" in one about a player, "the victim said" in one about a
