@@ -2752,3 +2752,34 @@ def test_a_relative_named_without_a_comma_does_not_take_over_the_bare_surname():
         "About the scandal, Brandt said, “I do not accept responsibility.”"
     )
     assert speakers(body) == [("I do not accept responsi", "Otto Brandt")]
+
+
+def test_a_name_inside_an_opening_participle_clause_is_not_whom_the_pronoun_after_it_means():
+    # "Asked again whether he would continue to accept gifts from Lord Alli, he said: “…”" (a Telegraph page of
+    # fundus's tests): the clause's object is not the main clause's subject; nor "After meeting Mara Lind, he said"
+    body = (
+        "Sir Tomas Brisk defended the harbour fund on Monday. “It is sound,” Sir Tomas said.\n\n"
+        "Asked again whether he would keep accepting gifts from Lord Ivo Vale, he said: “I will follow the rules.”\n\n"
+        "After meeting Mara Lind at the quay, he added: “We spoke about the ferries.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in got] == [
+        ("It is sound,", "Tomas Brisk"),
+        ("I will follow the rules.", "Tomas Brisk"),
+        ("We spoke about the ferries.", "Tomas Brisk"),
+    ]
+
+
+def test_a_name_after_joined_or_chaired_by_is_not_the_subject_that_speaks():
+    # "Roberts, joined by Justice Amy Coney Barrett and the three liberal justices, said …" (Nine News); "The National
+    # Security Committee, chaired by Prime Minister …, said" (National Post): the subject speaks, not the one it names
+    body = (
+        "Chief Justice Mara Lind, joined by Justice Ana Castellan and two other judges, said the law makes clear that "
+        "such children “are citizens at birth”.\n\n"
+        "The harbour council, chaired by Mayor Edda Lorne, said the plan was “a good start for the town”."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in got] == [
+        ("are citizens at birth", "Mara Lind"),
+        ("a good start for the town", None),
+    ]

@@ -57,6 +57,7 @@ from .quote_words import (
     NAME_PREFIX_WORDS,
     OPENING_SUBORDINATORS,
     ORGANISATION_HEADS,
+    PARENTHETICAL_PARTICIPLES,
     POSSESSIVE_CLAUSE_VERBS,
     POSSESSIVE_ENDINGS,
     QUALIFIED_NOUNS,
@@ -291,9 +292,12 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
     if want and pos > state.pronouns_read:
         _pronoun_evidence(state, text, genders, pos)
     fitting_relative = addressed = None
+    opening, opening_end = _participle_opening(text, para_start, pos)
     # (the latest one that qualifies, so read backwards)
     for i in _outside_quotes(state, bisect_left(state.starts, pos) - 1, bisect_left(state.starts, para_start)):
         m = mentions[i]
+        if opening <= m.start < opening_end:
+            continue  # "Asked whether he would accept gifts from Lord Vale, he said": Vale is the clause's object
         if want and _owner_of_person(text, m):
             return None, OWNER_RULE  # "Castellane's lawyer picked up his briefcase. “…,” he said"
         if _in_description_of(state, text, i, para_start):
@@ -408,6 +412,29 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
                 return person, f"the same pronoun as the subject of the sentence before, meaning {how}"
             return m.person, "the last person named before"
     return None, "nobody fits"
+
+
+# A sentence opening on a clause without a subject of its own, whose subject is the main clause's: "Asked about …",
+# "When pressed on …", "After meeting …", "Speaking to …", "According to …".
+PARTICIPLE_OPENING_RE = re.compile(
+    r"\s*(?:(?:When|While|After|Before|Since|Once|Upon|On|In)\s+(?:[a-z]+ing|"
+    + "|".join(sorted(PARENTHETICAL_PARTICIPLES))
+    + r")|[A-Z][a-z]+ing|"
+    + "|".join(sorted(p.capitalize() for p in PARENTHETICAL_PARTICIPLES))
+    + r")\s"
+)
+
+
+def _participle_opening(text: str, para_start: int, pos: int) -> tuple[int, int]:
+    """Where the sentence holding pos opens on a participle clause, up to its comma, before pos: the names in it are
+    the participle's objects, never what a pronoun subject of the main clause means ("Asked whether he would accept
+    gifts from Lord Vale, he said": not Vale); else (pos, pos)."""
+    start = max(_last_sentence_mark(text, para_start, pos) + 1, para_start)
+    found = PARTICIPLE_OPENING_RE.match(text, start, pos)
+    comma = text.find(",", found.end(), pos) if found is not None else -1
+    if comma < 0 or any(mark in text[found.end() : comma] for mark in '“"‘'):
+        return pos, pos  # (no comma, or only one inside a quotation: "Choosing between X and Y is a “false choice, …”")
+    return start, comma
 
 
 # A reporting verb's object pronoun, the person addressed ("asked her, “…?”", "told him that …"); not a possessive

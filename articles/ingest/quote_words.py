@@ -184,7 +184,9 @@ TITLE_ROLE_NAMES = {
 # The words above that any of several roles are called, only after a capitalised rank ("Const.", "Sergeant"), not a
 # lower-case role ("fire inspector" is no "officer").
 GENERIC_ROLE_NAMES = frozenset({"officer", "executive"})
-PARENTHETICAL_PARTICIPLES = frozenset("asked pressed questioned reached contacted interviewed".split())
+PARENTHETICAL_PARTICIPLES = frozenset(
+    "asked pressed questioned reached contacted interviewed joined chaired led accompanied flanked backed".split()
+)
 # -ing words that are prepositions, not parentheticals: "…, according to Ruiz, who described it as …".
 ING_PREPOSITIONS = frozenset("according during including regarding concerning following excluding".split())
 
