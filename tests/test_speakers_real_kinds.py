@@ -2783,3 +2783,14 @@ def test_a_name_after_joined_or_chaired_by_is_not_the_subject_that_speaks():
         ("are citizens at birth", "Mara Lind"),
         ("a good start for the town", None),
     ]
+
+
+def test_a_name_then_its_age_then_its_description_before_the_verb_speaks():
+    # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said: “…”" (an iNews page of fundus's
+    # tests) gave the quotation to the description: the age between the name and its appositive hid the name
+    body = (
+        "Dozens gathered outside the depot in Kelburn on Saturday.\n\n"
+        "One of the protesters, Mara Lind, 42, a lecturer from Dunmore, said: “We are not going away.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in got] == [("We are not going away.", "Mara Lind")]

@@ -894,14 +894,20 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
             return att
         if noun_phrase is None:
             noun_phrase = att
-        # Look past a noun phrase only when it is an appositive to a name just before it; not to the object ending a
-        # subordinate clause ("As Ruiz attacked Gale, the crowd chanted": Gale is no subject; "As Ana Ruiz, an
-        # expert, noted" names the subject).
+        # Look past a noun phrase only when it is an appositive to a name just before it (or before the name's age:
+        # "Mara Lind, 42, a lecturer from Dunmore, said"); not to the object ending a subordinate clause ("As Ruiz
+        # attacked Gale, the crowd chanted": Gale is no subject; "As Ana Ruiz, an expert, noted" names the subject).
+        j = i + 1
+        if j < len(segments) and AGE_SEGMENT_RE.fullmatch(frame, *segments[j]):
+            if j + 1 == len(segments) and segments[j][0] - 1 > cut + 1:
+                # (the name is one segment further than those read: read it, and the loop goes on to it)
+                segments.append(_last_comma_segments(frame, cut + 1, segments[j][0] - 1, 1)[0])
+            j += 1
         if (
-            i + 1 < len(segments)
+            j < len(segments)
             and (
-                not _ends_with_mention(state, offset + _before_of_organisation(frame, *segments[i + 1]), text)
-                or _subordinate_clause(state, text, offset + segments[i + 1][0], offset + segments[i + 1][1])
+                not _ends_with_mention(state, offset + _before_of_organisation(frame, *segments[j]), text)
+                or _subordinate_clause(state, text, offset + segments[j][0], offset + segments[j][1])
             )
             # "Wray Calloway of the University of Tarvik in Dunmore, N.S., said": a province or a place after the
             # town ends the segment before it, which holds the subject
@@ -919,6 +925,7 @@ def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -
 
 
 RELATIVE_OPENING_RE = re.compile(r"\s*(?:who|which|whose)\s+[a-z]")
+AGE_SEGMENT_RE = re.compile(r"\s*\d{1,3}\s*")  # ", 42," between a name and its appositive
 # A name's organisation after it: "Oren Brakel of Varnhold", "Ana Ruiz of the Kessly Institute".
 OF_ORGANISATION_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*\Z")
 
