@@ -2078,3 +2078,21 @@ def test_a_features_imperative_before_a_name_is_no_part_of_it():
         "Daniel Rossi": "graduate of the law school",
         "Ivo Brandt": "",
     }
+
+
+def test_a_rank_of_two_hyphenated_words_is_the_role_and_events_hostels_programmes_are_no_people():
+    # "Major-Gen Gopaul Govender" was a person of that name (TimesLive), "Summer Olympics", "Nana Backpacker Hostel",
+    # "Networking Programme" and "Wren Kitchens" people (pages of fundus's tests)
+    body = (
+        "Major-Gen Tomas Brekke said the arrests would continue. Lt-Col Ana Castle agreed.\n\n"
+        "The Summer Olympics will return to Kelburn in 2036.\n\n"
+        "She stayed at the Lina Backpacker Hostel, run by Mara Lind. Mr Ed Vale, who works with Kelburn Gender "
+        "Networking Programme as an officer, says the fund helps. Experts from Wren Kitchens worked with the gardeners."
+    )
+    found = extract("", body, "en")
+    assert sorted((p.name, p.role) for p in found.people) == [
+        ("Ana Castle", "Lt-Col"),
+        ("Ed Vale", "Mr"),
+        ("Mara Lind", ""),
+        ("Tomas Brekke", "Major-Gen"),
+    ]

@@ -47,7 +47,10 @@ def _is_title(low: str, lang: str = "") -> bool:
     if "-" not in low:
         return False
     head, _, rest = low.partition("-")
-    return (head in TITLE_WORDS and rest in TITLE_SUFFIXES) or (head in TITLE_PREFIXES and rest in TITLE_WORDS)
+    if (head in TITLE_WORDS and rest in TITLE_SUFFIXES) or (head in TITLE_PREFIXES and rest in TITLE_WORDS):
+        return True
+    # "Major-Gen", "Lt-Col": two ranks' words (or their abbreviations without the dot) joined, one rank
+    return all(part in TITLE_WORDS or f"{part}." in TITLE_WORDS for part in low.split("-"))
 
 
 def _founding_title(low: str, lang: str = "") -> bool:

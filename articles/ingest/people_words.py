@@ -135,7 +135,7 @@ streets avenues roads boulevards highways
 brewery distillery winery workers
 ferries bakeries minerals voices straits weekend
 research maritime securities equities chamber commerce rescue residents telecom ventures capital partners energy
-technology tech mart
+technology tech mart olympics paralympics hostel hostels programme kitchens
 communications
 motors foods logistics shipping airways insurance electric power mining steel software digital
 athletic rovers wanderers rangers albion marathon prize award awards trophy
