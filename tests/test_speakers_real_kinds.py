@@ -2794,3 +2794,22 @@ def test_a_name_then_its_age_then_its_description_before_the_verb_speaks():
     )
     got = extract("", body, "en").quotes
     assert [(q.text, q.speaker) for q in got] == [("We are not going away.", "Mara Lind")]
+
+
+def test_a_bare_surname_keeps_meaning_the_subject_after_a_parent_is_named():
+    # "Tanner's mother, Adrianne Fischer, said …" then "Fischer said" (The Nation, fundus's tests): the son; "Kamala
+    # Harris was born … to Donald Harris, an economist, and Shyamala Gopalan Harris" then "Harris said" (National
+    # Post): her, not her mother; "Mr. Bush's father, George Bush," then "Mr. Bush" (PolNeAR train): Jeb
+    body = (
+        "Tom Brisk, 31, is running for the Kelburn council this spring. Brisk works nights at a diner.\n\n"
+        "Tom's mother, Ana Brisk, said her son “was always the one organising the others.”\n\n"
+        "Brisk joined the servers' union in 2018. “It changed everything,” Brisk said.\n\n"
+        "Mara Lind was born in Kelburn to Ivo Lind, an economist, and Ana Rosa Lind, a scientist.\n\n"
+        "In her acceptance speech, Lind said this episode “is one of the reasons I became a prosecutor.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [
+        ("was always the one o", "Ana Brisk"),
+        ("It changed everythin", "Tom Brisk"),
+        ("is one of the reason", "Mara Lind"),
+    ]

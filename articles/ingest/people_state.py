@@ -90,7 +90,7 @@ TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’“«»」』]")
 # A kinship appositive introduces a relative of the article's subject: "his father, Tariq Vane,", "his son Ivo Vane"
 # (lower-case: "His son, …" opens a sentence about the son, see _kin_appositive).
 KIN_BEFORE_RE = re.compile(
-    r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:father|mother|son|daughter|brother|sister|wife|"
+    r"(?:\b(?:his|her|their)|\b[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?(?:father|mother|son|daughter|brother|sister|wife|"
     r"husband|partner|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|"
     r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,?\s*\Z"
 )
@@ -412,11 +412,19 @@ def _kin_before(text: str, start: int) -> str:
 
 
 def _kin_appositive(text: str, start: int) -> bool:
-    """A name introduced as someone's relative in passing ("was his father, Tariq Vane,"). Not one that opens
+    """A name introduced as someone's relative in passing ("was his father, Tariq Vane,", "Tom's mother, Ana Brisk,",
+    "born to Tom Lind and Ana Lind"). Not one that opens
     its sentence ("His son, …": the sentence is about him) or is coordinated with the person it relates to
     ("Mira Vane and her brother, Joel Vane, run …": both are subjects; the latest full name is meant)."""
     # (a comma, or none: "later his son Ivo Brandt joined the board")
     if text[start - 2 : start] != ", " and text[start - 1 : start] != " ":
         return False
     kin = KIN_BEFORE_RE.search(text, max(0, start - 40), start)
-    return bool(kin) and not text[max(0, kin.start() - 4) : kin.start()].endswith("and ")
+    if kin is None:
+        # "Mara Lind was born in Kelburn to Tom Lind, an economist, and Ana Rosa Lind": her parents
+        return PARENTS_BEFORE_RE.search(text, max(0, start - 120), start) is not None
+    return not text[max(0, kin.start() - 4) : kin.start()].endswith("and ")
+
+
+# A name among the parents someone was born to (up to one appositive and "and" before it).
+PARENTS_BEFORE_RE = re.compile(r"\bborn\s+(?:in\s+[^.;,]{1,40}\s+)?to\s+(?:[^.;]{1,80}\s+and\s+)?\Z")
