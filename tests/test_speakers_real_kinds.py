@@ -2813,3 +2813,15 @@ def test_a_bare_surname_keeps_meaning_the_subject_after_a_parent_is_named():
         ("It changed everythin", "Tom Brisk"),
         ("is one of the reason", "Mara Lind"),
     ]
+
+
+def test_a_name_inside_what_the_previous_speaker_reported_is_not_the_subject_a_pronoun_means():
+    # "Levitt said that because of his time in jail, Sinwar “understands people.” / “He learned Hebrew …,” he said"
+    # (CBC, fundus's tests): Levitt goes on, Sinwar is only the subject of what he said
+    body = (
+        "Yahto Brisk, 61, has led the movement in the south since 2017.\n\n"
+        "Ostrow said that because of his time in jail, Brisk “understands people.”\n\n"
+        "“He learned the language and he learned how they think,” he said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [("He learned the langu", "Ostrow")]

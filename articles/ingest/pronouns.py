@@ -603,9 +603,15 @@ def _subject_since(
             # (the sentence's own start, even before a: "X said Obama has …" makes Obama no subject after "said")
             lo = max(0, m.start - 400)
             sentence_start = max(_last_sentence_mark(text, lo, m.start) + 1, lo)
+            if sentence_start < a and REPORTED_THAT_RE.match(text, a):
+                continue  # "Ostrow said that because of his time in jail, Brisk …": the reported clause's subject
             if _subject_position(text, sentence_start, m.start):
                 found, found_sentence = m.person, sentence_start
     return found
+
+
+# What follows the previous speaker's reporting verb when the rest of their sentence is what they reported.
+REPORTED_THAT_RE = re.compile(r"[^\S\n]*(?:\w+\s+){0,3}?that\b")
 
 
 def _namesake(state: _State, m: Mention, genders: dict[int, str], want: str) -> int | None:
