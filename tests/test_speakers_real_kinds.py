@@ -149,7 +149,8 @@ def test_a_long_description_after_the_name_keeps_the_name_as_speaker():
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.evidence) for q in got] == [
-        ("Hale Ostrow", "name opening the clause, before its description: Hale Ostrow"),
+        # (four comma segments are read before the verb: the name is the fourth)
+        ("Hale Ostrow", "name next to the reporting verb: Hale Ostrow"),
         ("Anneke Ruiz", "name opening the clause, before its description: Anneke Ruiz"),
     ]
 
@@ -2825,3 +2826,25 @@ def test_a_name_inside_what_the_previous_speaker_reported_is_not_the_subject_a_p
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:20], q.speaker) for q in got] == [("He learned the langu", "Ostrow")]
+
+
+def test_a_name_four_comma_segments_before_the_verb_speaks_and_a_figures_comma_ends_no_segment():
+    # "mechanical engineer Richard Weir, 60, from North Shields, North Tyneside, said" (iNews, fundus's tests) gave the
+    # quotation to the place; "Jeb Bush, the former Florida governor, who has resented Mr. Rubio's glide path as he
+    # has struggled, called his rival “…”" (PolNeAR train) to Christie through the role. A figure's comma is no
+    # segment's end: "About 12,000 homes are without power, according to the grid operator, which said" is not
+    # "About 12" speaking.
+    body = (
+        "Former Elmsby Governor Ana Castle spoke first at the debate.\n\n"
+        "Ivo Brandt, the other former Elmsby governor, who has resented Castle's rise, called his rival “totally "
+        "scripted and kind of robotic”, and left.\n\n"
+        "Fellow protester, engineer Tom Brisk, 60, from Lowtown, Oregon, said: “This is our town too.”\n\n"
+        "About 12,000 homes are without power, according to the grid operator, which said crews would go out “as "
+        "soon as it is safe to lift a ladder.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker, q.speaker_as_written) for q in got] == [
+        ("totally scripted and kind of robotic", "Ivo Brandt", "Ivo Brandt"),
+        ("This is our town too.", "Tom Brisk", "Tom Brisk"),
+        ("as soon as it is safe to lift a ladder.", None, "About 12,000 homes are without power"),
+    ]

@@ -812,7 +812,20 @@ def _last_comma_segments(frame: str, a: int, b: int, n: int) -> list[tuple[int, 
     for part in reversed(frame[a:b].rsplit(",", n)[-n:]):
         pieces.append((end - len(part), end))
         end -= len(part) + 1
+    if any(frame[s - 2 : s - 1].isdigit() and frame[s : s + 1].isdigit() for s, _ in pieces):
+        # "About 12,000 homes …": a figure's comma ends no segment (a slower split, only then)
+        pieces, end = [], b
+        for m in reversed(list(SEGMENT_COMMA_RE.finditer(frame, a, b))):
+            pieces.append((m.end(), end))
+            end = m.start()
+            if len(pieces) == n - 1:
+                break
+        if len(pieces) < n:
+            pieces.append((a, end))
     return pieces
+
+
+SEGMENT_COMMA_RE = re.compile(r",(?!(?<=\d,)\d)")
 
 
 # Where the subject before a verb may begin: after the last quotation, clause mark or dash before it; " - " is a dash
@@ -853,7 +866,7 @@ def _en_dash(frame: str, a: int, b: int) -> int:
 def _subject_before(state: _State, text: str, frame: str, offset: int, v: int) -> _Attribution | None:
     """Walk the comma-separated segments left of a verb: "Tomas Brandt, the club's coach, said"."""
     cut = _subject_cut(frame, v)
-    segments = _last_comma_segments(frame, cut + 1, v, 3)
+    segments = _last_comma_segments(frame, cut + 1, v, 4)
     last = frame[segments[0][0] : segments[0][1]] if segments else ""
     if last.rstrip().endswith(COORDINATING_ENDINGS) or COORDINATOR_OPENING_RE.match(last):
         # "She bought me a hive and said, …": the verb shares the subject that opens the clause.
