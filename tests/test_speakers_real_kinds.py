@@ -2848,3 +2848,19 @@ def test_a_name_four_comma_segments_before_the_verb_speaks_and_a_figures_comma_e
         ("This is our town too.", "Tom Brisk", "Tom Brisk"),
         ("as soon as it is safe to lift a ladder.", None, "About 12,000 homes are without power"),
     ]
+
+
+def test_a_name_before_a_parenthetical_he_said_is_spoken_of_not_speaking():
+    # "But LaBolt noted Biden “called the CEO …”. / Biden, he said, also “was the first president to stand at an
+    # active strike site …”" (Chicago Tribune, htmldate's test pages): LaBolt goes on speaking of Biden
+    body = (
+        "“This was a negotiation the union led,” said Tom Brisk, the mayor's spokesman.\n\n"
+        "But Brisk noted Ivo Vell “called the owners and argued for reopening the yard at Kelburn”.\n\n"
+        "Vell, he said, also “was the first mayor to stand at a picket line in the town”."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("This was a negotiation t", "Tom Brisk"),
+        ("called the owners and ar", "Tom Brisk"),
+        ("was the first mayor to s", "Tom Brisk"),
+    ]

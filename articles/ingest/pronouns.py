@@ -298,6 +298,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         m = mentions[i]
         if opening <= m.start < opening_end:
             continue  # "Asked whether he would accept gifts from Lord Vale, he said": Vale is the clause's object
+        if _spoken_of(text, m, pos):
+            continue  # "Vell, he said, also “was the first mayor …”": who is spoken of, not who speaks
         if want and _owner_of_person(text, m):
             return None, OWNER_RULE  # "Castellane's lawyer picked up his briefcase. “…,” he said"
         if _in_description_of(state, text, i, para_start):
@@ -393,7 +395,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         m = mentions[i]
         if want and _owner_of_person(text, m):
             return None, OWNER_RULE
-        if m.person == addressed:
+        if m.person == addressed or _spoken_of(text, m, pos):
             continue
         if _in_brackets(text, m):
             # "(the first track even samples the voice of … Carl Sagan) the EP allowed Luboku to …": an aside's
@@ -435,6 +437,15 @@ def _participle_opening(text: str, para_start: int, pos: int) -> tuple[int, int]
     if comma < 0 or any(mark in text[found.end() : comma] for mark in '“"‘'):
         return pos, pos  # (no comma, or only one inside a quotation: "Choosing between X and Y is a “false choice, …”")
     return start, comma
+
+
+def _spoken_of(text: str, m: Mention, pos: int) -> bool:
+    """A name right before a comma and the pronoun at pos, of a parenthetical "he said" ("Vell, he said, also …"): the
+    name is what the speaker speaks of."""
+    return m.end < pos <= m.end + 3 and SPOKEN_OF_RE.match(text, m.end) is not None
+
+
+SPOKEN_OF_RE = re.compile(r",\s*(?:he|she)\s+(?:said|says|added|argued|noted|wrote|insisted|recalled)\s*,")
 
 
 # A reporting verb's object pronoun, the person addressed ("asked her, “…?”", "told him that …"); not a possessive
