@@ -501,12 +501,20 @@ def _refresh_repeated(written: list[int], regrouped: set[int]) -> None:
     may have changed, with the groups it left and joined (find_groups' `affected`, the takeovers' old and
     new heads, the articles updated: one that left its group keeps no flag). Then the triggers refresh
     again for the rest of the transaction."""
+    # The written heads with copies are the copies' copy_of among the written (c.copy_of_id = ANY: one scan),
+    # not an EXISTS for each written article: with statistics taken while the archive had no copies (an archive
+    # analysed before wire copies were looked for, or before its first ingest), the planner ran that EXISTS as a
+    # scan of all of article_copy_idx for each written article that is no copy, and the list, named twice below,
+    # was made twice (MATERIALIZED makes it once). Ingest bench, 4,000 articles after statistics of 1,000 without
+    # copies: this statement's PostgreSQL CPU 1.14-1.27 s -> 0.59-0.62 s in all.
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT na_quotes_repeated_refresh(t.ids), na_mentions_repeated_refresh(t.ids) FROM (SELECT ARRAY("
-            " SELECT a.id FROM articles_article a WHERE a.id = ANY(%s) AND (a.copy_of_id IS NOT NULL"
-            " OR EXISTS (SELECT FROM articles_article c WHERE c.copy_of_id = a.id))) || %s::bigint[] ids) t",
-            [written, sorted(pk for pk in regrouped if pk is not None)],
+            "WITH t AS MATERIALIZED (SELECT ARRAY("
+            " SELECT a.id FROM articles_article a WHERE a.id = ANY(%(written)s) AND a.copy_of_id IS NOT NULL"
+            " UNION SELECT c.copy_of_id FROM articles_article c WHERE c.copy_of_id = ANY(%(written)s)"
+            ") || %(regrouped)s::bigint[] ids)"
+            " SELECT na_quotes_repeated_refresh(t.ids), na_mentions_repeated_refresh(t.ids) FROM t",
+            {"written": written, "regrouped": sorted(pk for pk in regrouped if pk is not None)},
         )
         cursor.execute("SELECT set_config('newsarchive.repeated_deferred', '', true)")
 
