@@ -2096,3 +2096,12 @@ def test_a_rank_of_two_hyphenated_words_is_the_role_and_events_hostels_programme
         ("Mara Lind", ""),
         ("Tomas Brekke", "Major-Gen"),
     ]
+
+
+def test_a_name_no_list_knows_after_a_capitalised_role_and_a_comma_is_a_person():
+    # "Housing Executive Chief Executive, Grainia Long, said: “…”" (Belfast Live, htmldate's test pages): no given name
+    # list knows "Grainia", and her sixteen paragraphs of quotation went to nobody
+    body = "Housing Agency Chief Executive, Grainia Velt, said: “We will build faster this year.”"
+    found = extract("", body, "en")
+    assert [(p.name, p.evidence) for p in found.people] == [("Grainia Velt", "role before the name")]
+    assert [q.speaker for q in found.quotes] == ["Grainia Velt"]

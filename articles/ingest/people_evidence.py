@@ -608,7 +608,9 @@ APPOSITIVE_PERSON_RE = re.compile(
 )
 PERSON_BEFORE_RE = re.compile(
     r"(?:\b(?:said|says|added|adds)|\b(?:(?i:the|an?|its|his|her|their|my|our|your)|[A-Z]?[\w-]+[’']s)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN + r"\s*,)\s+\Z"
+    r"(?:[\w’'-]+\s+){0,3}?" + _PERSON_NOUN + r"\s*,"
+    # "Housing Agency Chief Executive, Grainia Velt, said": a capitalised role opening the sentence, then the name
+    r"|(?:^|(?<=\n)|(?<=[.!?]\s))(?:[A-Z][\w’'-]*\s+){0,4}(?i:" + _PERSON_NOUN + r")\s*,)\s+\Z"
 )
 
 
