@@ -2105,3 +2105,16 @@ def test_a_name_no_list_knows_after_a_capitalised_role_and_a_comma_is_a_person()
     found = extract("", body, "en")
     assert [(p.name, p.evidence) for p in found.people] == [("Grainia Velt", "role before the name")]
     assert [q.speaker for q in found.quotes] == ["Grainia Velt"]
+
+
+def test_a_surname_that_is_a_place_word_after_a_given_name_and_a_role_is_a_person():
+    # "said Blue Marine CEO Clare Brook" (positive.news, htmldate's test pages), "Patrol Chief James Hall with the New
+    # York Police Department said" (CNN, newspaper4k's tests): a role ending with a title before a given name and
+    # Brook or Hall
+    body = (
+        "“The queue is shorter than it was,” said Acme CEO Ruth Brook.\n\n"
+        "“We will decide in the morning,” Patrol Chief Ivo Hall with the Kelburn police said."
+    )
+    found = extract("", body, "en")
+    assert [(p.name, p.role) for p in found.people] == [("Ruth Brook", "Acme CEO"), ("Ivo Hall", "Patrol Chief")]
+    assert [q.speaker for q in found.quotes] == ["Ruth Brook", "Ivo Hall"]

@@ -287,7 +287,7 @@ def _drop_kind(tok: str, lang: str = "") -> int:
 
 # Common surnames that are also words of places' and buildings' names (NON_PERSON_WORDS): "Sarah Park", "Jennifer
 # Hall", "Tom Church" (see _place_word_surname).
-PLACE_WORD_SURNAMES = frozenset("park hall church lane beach mall castle".split())
+PLACE_WORD_SURNAMES = frozenset("park hall church lane beach mall castle brook".split())
 SPEAKING_PLACE_WORDS = frozenset("church beach castle".split())  # for which a reporting verb shows no person
 AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
 # An appositive saying what a person is: ", a nurse in Elden", ", the hospital's head nurse".
@@ -303,8 +303,8 @@ def _place_word_surname(text: str, base: int, piece: _Piece) -> _Candidate | Non
     toks, offsets = piece.tokens, piece.offsets
     if len(toks) < 2 or fold(toks[-2]).lower() not in name_data.load().given_names:
         return None
-    if not all(_is_title(t.lower()) for t in toks[:-2]):
-        return None
+    if not all(_is_title(t.lower()) for t in toks[:-2]) and not (len(toks) > 2 and _is_title(toks[-3].lower())):
+        return None  # (titles alone before the name, or a role ending with one: "Acme CEO Ruth Brook")
     end = base + offsets[-1] + len(toks[-1])
     appositive = NOUN_APPOSITIVE_RE.match(text, end)
     # (a church or a town on a beach issues statements: "Grace Church said", "Virginia Beach said")
