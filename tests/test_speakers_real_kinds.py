@@ -2864,3 +2864,19 @@ def test_a_name_before_a_parenthetical_he_said_is_spoken_of_not_speaking():
         ("called the owners and ar", "Tom Brisk"),
         ("was the first mayor to s", "Tom Brisk"),
     ]
+
+
+def test_an_occupation_after_an_organisation_before_a_name_keeps_the_name_the_sentences_subject():
+    # "Acme forecaster Dan Wirth is secure in his forecast. / “…,” he said." (htmldate's test pages) gave the
+    # quotation to the previous speaker; "Washington Post columnist Michael Gerson, a speechwriter …, calls Cruz “…”"
+    # (PolNeAR train) left it to nobody
+    body = (
+        "“It will rain by noon,” said Ivo Marsh, the council's spokesman.\n\n"
+        "Acme forecaster Dan Wirth is sure of his own forecast.\n\n"
+        "“We will see snow by Friday,” he said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in got] == [
+        ("It will rain by noon,", "Ivo Marsh"),
+        ("We will see snow by Friday,", "Dan Wirth"),
+    ]

@@ -663,6 +663,13 @@ def _subject_position(text: str, sentence_start: int, pos: int) -> bool:
             or words[-1].lower() in ROLE_WORDS
             or words[-1].lower() in ROLE_DESCRIPTORS
             or AGE_WORD_RE.fullmatch(words[-1])
+            # "Acme forecaster Dan Wirth is …": an occupation right before the name, after capitalised words only
+            or (
+                not after
+                and words[-1] in OCCUPATION_NOUNS
+                and len(words) > 1
+                and all(w[:1].isupper() for w in words[:-1])
+            )
         )
     ):
         after = words.pop().lower()
