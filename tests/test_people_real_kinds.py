@@ -2118,3 +2118,14 @@ def test_a_surname_that_is_a_place_word_after_a_given_name_and_a_role_is_a_perso
     found = extract("", body, "en")
     assert [(p.name, p.role) for p in found.people] == [("Ruth Brook", "Acme CEO"), ("Ivo Hall", "Patrol Chief")]
     assert [q.speaker for q in found.quotes] == ["Ruth Brook", "Ivo Hall"]
+
+
+def test_a_town_before_a_states_abbreviation_is_no_person_and_a_police_rank_is_a_title():
+    # "Innsbrook After Hours – Glen Allen, Va." made a person of the town; "DS Martin Soutter attempted to bring down
+    # the gang" (Manchester Evening News) left him out (htmldate's test pages)
+    body = (
+        "The concert moved to Glen Allen, Va., after the storm, said Mara Lind, the organiser.\n\n"
+        "DS Ivo Marsh attempted to bring down the gang."
+    )
+    found = extract("", body, "en")
+    assert [(p.name, p.role) for p in found.people] == [("Mara Lind", "organiser"), ("Ivo Marsh", "DS")]

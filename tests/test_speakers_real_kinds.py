@@ -2880,3 +2880,27 @@ def test_an_occupation_after_an_organisation_before_a_name_keeps_the_name_the_se
         ("It will rain by noon,", "Ivo Marsh"),
         ("We will see snow by Friday,", "Dan Wirth"),
     ]
+
+
+def test_two_people_opening_the_sentence_together_and_initials_in_brackets_before_the_verb():
+    # "Both Trump and Erdogan “stressed the importance of diplomacy …”" gave it to Trump; "Sandy Ching, president of
+    # the American Academy of Pediatrics (AAP) said … “disturbing and disappointing.”" left it to "AAP)"; "a
+    # spokesperson for the Universities and Colleges Employers’ Association (UCEA) said …. / “…,” he said" gave the
+    # spokesperson's words to the union leader quoted before (htmldate's and trafilatura's test pages)
+    body = (
+        "Both Mara Lind and Tom Brisk “stressed the importance of calm in the town” in the call.\n\n"
+        "In a statement, Ana Vell, president of the Narvik Academy of Pediatrics (NAP) said the rise is “disturbing "
+        "and wholly avoidable”.\n\n"
+        "“Staff are treated as second-class,” Ivo Marsh said.\n\n"
+        "But a spokesperson for the Kelburn Employers’ Association (KEA) said its members had cut “atypical "
+        "contracts” by half.\n\n"
+        "“KEA has worked with the union for years,” he said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("stressed the importance ", None),
+        ("disturbing and wholly av", "Ana Vell"),
+        ("Staff are treated as sec", "Ivo Marsh"),
+        ("KEA has worked with the ", None),
+    ]
+    assert got[0].evidence == "two people named together: Mara Lind and Tom Brisk"

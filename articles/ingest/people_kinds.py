@@ -243,6 +243,8 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
         and _sentence_initial(text, start)
     ):
         return True  # "In Sallow End, where …": an opening phrase of place
+    if text.startswith(",", c.end) and REGION_AFTER_RE.match(text, c.end, c.end + 12):
+        return True  # "moved to Glen Allen, Va., after the storm": a town, its state's abbreviation after it
     if text.startswith(ORG_ACTION_STARTS, c.end) and ORG_ACTION_AFTER_RE.match(text, c.end, c.end + 60):
         return True  # "X held the capital", "X won 71 seats": a party or another organisation acting
     if text.endswith(ROUTE_ENDINGS, 0, start):
@@ -256,6 +258,15 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     ):
         return True  # "Her team, Kinsella Vane, …": a thing named after the noun it is
     return _after_settlement_noun(text, start)
+
+
+# The abbreviation of a US state or a Canadian province after a comma, ending the phrase ("Glen Allen, Va.,",
+# "Port Hope, Ont."; not "Ana Ruiz, U.S. ambassador": the country's is no state's).
+REGION_AFTER_RE = re.compile(
+    r",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Ont|Que|Alta|Sask|Man|Nfld|N\.Y|N\.J|N\.H|N\.M|N\.C|N\.D|S\.C|S\.D|R\.I|"
+    r"W\.Va|B\.C|N\.S|N\.B|P\.E\.I|D\.C)\.(?=[,;)]|\s*$|\s+[a-z(]|\s*\n)"
+)
 
 
 def _quoted_person(text: str, c: _Candidate) -> bool:

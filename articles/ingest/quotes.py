@@ -127,6 +127,7 @@ from .quote_words import (
     QuoteConvention,
 )
 from .speakers import (
+    JOINT_RULE,
     PARTY_TAG_RE,
     _attributions,
     _listed_verbs,
@@ -286,12 +287,34 @@ OTHERS_WORDS_RE = re.compile(
 )
 
 
+# A sentence opening on two people joined: "Both Mara Lind and Tom Brisk", "Ruiz and Sen. Tom Hale".
+JOINED_OPENING_RE = re.compile(r"\s*(?:Both\s+)?")
+JOINED_RE = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.]*\s+){0,2}?")
+
+
+def _joined_subject(state: _State, text: str, a: int, b: int) -> str | None:
+    """The two names of a sentence text[a:b] that opens on two people joined by "and", as written, else None."""
+    i = bisect_left(state.starts, JOINED_OPENING_RE.match(text, a, b).end())
+    if i + 1 >= len(state.mentions) or state.starts[i + 1] >= b:
+        return None
+    first, second = state.mentions[i], state.mentions[i + 1]
+    if first.start != JOINED_OPENING_RE.match(text, a, b).end() or first.person == second.person:
+        return None
+    if i + 2 < len(state.mentions) and state.starts[i + 2] < b:
+        return None  # "Cruz and Trump have used …, with Cruz recently promising to “…”": a later clause's subject
+    joined = JOINED_RE.match(text, first.end)
+    return text[first.start : second.end] if joined is not None and joined.end() == second.start else None
+
+
 def _fallback(
     state: _State, ctx: _Context, text: str, span: _Span, sentence: tuple[int, int], starts_paragraph: bool
 ) -> _Attribution | None:
     """Speaker of a quote whose sentence has no reporting verb, most specific rule first."""
     person = _sentence_subject(state, text, sentence[0], span.start)  # "Ruiz was blunt: “…”"
     if person is not None:
+        joined = _joined_subject(state, text, sentence[0], span.start)
+        if joined is not None:  # "Both Mara Lind and Tom Brisk “stressed …”": two people, neither alone
+            return _Attribution(span.start, span.start, None, joined, JOINT_RULE, "person")
         return _Attribution(span.start, span.start, person, "", "subject of the sentence holding the quotation")
     if text[sentence[0] : span.start].rstrip().endswith(":"):
         # "… praise from Marjorie Tennant, chief executive of the charity: “…”": a colon hands the

@@ -851,7 +851,13 @@ def _subject_cut(frame: str, v: int) -> int:
         _en_dash(frame, near, v),
         frame.rfind(" - ", near, v) + 1 or -1,
     )
+    if cut >= 0 and frame[cut] == "(" and BRACKETED_ACRONYM_RE.match(frame, cut, v):
+        return _subject_cut(frame, cut)  # "president of the Kelburn Academy of Pilots (KAP) said": the name's initials
     return cut if cut >= 0 or near == 0 else near - 1
+
+
+# Initials in brackets right before the verb: an organisation's, written after its name.
+BRACKETED_ACRONYM_RE = re.compile(r"\([A-Z][A-Za-z&]{1,7}\)\s*\Z")
 
 
 def _en_dash(frame: str, a: int, b: int) -> int:
