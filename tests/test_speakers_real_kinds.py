@@ -2904,3 +2904,19 @@ def test_two_people_opening_the_sentence_together_and_initials_in_brackets_befor
         ("KEA has worked with the ", None),
     ]
     assert got[0].evidence == "two people named together: Mara Lind and Tom Brisk"
+
+
+def test_a_reporting_verb_inside_what_a_pronoun_said_leaves_the_pronoun_the_speaker():
+    # "She said the UK Covid inquiry had asked the Scottish Government “to set out …”" (The Scotsman, htmldate's test
+    # pages) left both quotations to "She said the inquiry" as a description
+    body = (
+        "Ms Lind raised a point of order in the chamber. She said the inquiry had asked the government “to set out the "
+        "timetable for release”.\n\n"
+        "Mr Brisk told MPs the files were safe. He said the panel had asked for the messages in June, but “did not "
+        "request the full archive”."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:24], q.speaker) for q in got] == [
+        ("to set out the timetable", "Lind"),
+        ("did not request the full", "Brisk"),
+    ]

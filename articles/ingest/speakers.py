@@ -120,6 +120,8 @@ OPENING_ADVERB_RE = re.compile(
 )
 
 
+# The past and present of "say" opening a phrase after a pronoun ("She said the panel"): what the pronoun reported.
+SAID_WORDS = frozenset("said says told tells added adds".split())
 JOINT_RULE = "two people named together"
 # An unnamed person of an organisation ("A spokesperson for the Department of Health"): a long phrase, but its head
 # is the person, so it is not cut down to the organisation after it.
@@ -171,6 +173,9 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
     last_word = words[-1]
     if last_word[-2:] in ("’d", "'d") and last_word[:-2].lower() in ("he", "she"):
         last_word = last_word[:-2]  # "“…?” he’d shouted": a pluperfect's pronoun
+    if len(words) > 2 and words[0] in ("He", "She") and words[1] in SAID_WORDS and last_word.lower() not in PRONOUNS:
+        # "She said the inquiry had asked the government “to …”": the verb's subject is inside what she said
+        last_word = words[0]
     # A language's pronoun stands for the English one ("sagte sie", "explique-t-il": "she", "he").
     pronouns = state.words.pronouns
     pronoun = pronouns.get(last_word.lower().rsplit("-", 1)[-1], "") if pronouns else ""
