@@ -2920,3 +2920,14 @@ def test_a_reporting_verb_inside_what_a_pronoun_said_leaves_the_pronoun_the_spea
         ("to set out the timetable", "Lind"),
         ("did not request the full", "Brisk"),
     ]
+
+
+def test_his_statement_or_her_letter_speaks_for_whom_the_pronoun_means():
+    # "“…,” Day said in a statement. … / His statement continued: “…”" (htmldate's test pages) went to nobody
+    body = (
+        "“The county will not pay,” Ivo Brisk said in a statement. “We have been clear.”\n\n"
+        "His statement continued: “Any fee must be set by the state, not by the city.”\n\n"
+        "Mara Lind wrote to the board on Monday. Her letter said the fund was “empty by any measure”."
+    )
+    got = extract("", body, "en").quotes
+    assert [q.speaker for q in got] == ["Ivo Brisk", "Ivo Brisk", "Ivo Brisk", "Mara Lind"]

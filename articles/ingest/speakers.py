@@ -120,6 +120,10 @@ OPENING_ADVERB_RE = re.compile(
 )
 
 
+# A text of the person a possessive pronoun means, as a subject: "His statement", "Her letter".
+OWN_TEXT_RE = re.compile(
+    r"(His|Her)\s+(?:own\s+|latest\s+|written\s+)?(?:statement|letter|post|tweet|message|email|note)"
+)
 # The past and present of "say" opening a phrase after a pronoun ("She said the panel"): what the pronoun reported.
 SAID_WORDS = frozenset("said says told tells added adds".split())
 JOINT_RULE = "two people named together"
@@ -195,6 +199,12 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         # "it said": an organisation; "they", "we": a group or an organisation, the text does not say which
         kind = "organisation" if first == "it" else "unknown"
         return _Attribution(a, b, None, phrase, "organisation or group pronoun", kind)
+    owned = OWN_TEXT_RE.fullmatch(phrase)
+    if owned is not None and state.words is ENGLISH_WORDS:
+        # "His statement continued: “…”", "Her letter said": the words of whom the pronoun means
+        person, how = _resolve_pronoun(state, text, a, "he" if owned.group(1) == "His" else "she")
+        rule = f"a text of theirs, the pronoun meaning {how}"
+        return _Attribution(a, b, person, phrase, rule, "person", Basis.PRONOUN)
     if SHARE_RE.match(phrase):
         # "75 percent of voters said", "Two-thirds of voters say": a share of a group, nobody in particular (not
         # a parenthetical to skip, which would hand the quotation to whoever spoke before)
