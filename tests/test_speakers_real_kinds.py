@@ -2931,3 +2931,14 @@ def test_his_statement_or_her_letter_speaks_for_whom_the_pronoun_means():
     )
     got = extract("", body, "en").quotes
     assert [q.speaker for q in got] == ["Ivo Brisk", "Ivo Brisk", "Ivo Brisk", "Mara Lind"]
+
+
+def test_a_reporting_verb_that_is_a_plural_noun_after_a_determiner_or_preposition_reports_nothing():
+    # "Preston added that DeSantis came across as “much more controlled …” to back up claims that …" (Newsweek,
+    # htmldate's test pages) went to "to back up" as a speaker of "claims"
+    body = (
+        "Tom Brisk said the debate went well. Brisk added that Lind came across as “much more controlled and "
+        "confident” to back up claims she was ready."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in got] == [("much more controlled and confident", "Tom Brisk")]

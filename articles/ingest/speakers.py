@@ -124,6 +124,12 @@ OPENING_ADVERB_RE = re.compile(
 OWN_TEXT_RE = re.compile(
     r"(His|Her)\s+(?:own\s+|latest\s+|written\s+)?(?:statement|letter|post|tweet|message|email|note)"
 )
+# Reporting verbs in -s that are plural nouns too, and the words before them that make them nouns: "to back up claims",
+# "the reports", "his remarks" (not "Ruiz claims", "the mayor claims").
+PLURAL_NOUN_VERBS = frozenset("claims reports notes comments remarks replies answers posts tweets".split())
+NOUN_BEFORE_RE = re.compile(
+    r"\b(?:the|a|his|her|their|its|our|these|those|such|any|of|up|about|despite|with|new|false|recent)\s+\Z", re.I
+)
 # The past and present of "say" opening a phrase after a pronoun ("She said the panel"): what the pronoun reported.
 SAID_WORDS = frozenset("said says told tells added adds".split())
 JOINT_RULE = "two people named together"
@@ -1317,6 +1323,8 @@ def _attributions(
             k -= 1  # a stray single mark after the closing one ("“…,”' said Ruiz": an inner quotation's, misplaced)
         if verb in PLURAL_PRESENTS and INFINITIVE_BEFORE_RE.search(frame, max(0, v_start - 30), v_start):
             continue  # "while trying to explain", "would like Trump to further explain": no tense, no report
+        if verb in PLURAL_NOUN_VERBS and NOUN_BEFORE_RE.search(frame, max(0, v_start - 12), v_start):
+            continue  # "“…” to back up claims she was ready", "despite the reports": a plural noun, no verb
         att = None
         after_quote = k and frame[k - 1] in (QUOTE_CHAR, QUOTE_STOP)
         according = verb.lower() in words.according_to
