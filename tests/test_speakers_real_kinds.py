@@ -2942,3 +2942,20 @@ def test_a_reporting_verb_that_is_a_plural_noun_after_a_determiner_or_prepositio
     )
     got = extract("", body, "en").quotes
     assert [(q.text, q.speaker) for q in got] == [("much more controlled and confident", "Tom Brisk")]
+
+
+def test_a_description_as_the_subject_of_a_sentence_without_a_reporting_verb_is_resolved_as_one_with():
+    # "The Treasury secretary also lauded Mr. Kim … for the “needed reforms at the World Bank.”" (after "… Mr. Lew
+    # said.") and "The Vermont senator emailed supporters saying: “The struggle continues”" (PolNeAR train) went to
+    # nobody: the description is resolved as next to a reporting verb; "The economy will grow … and job growth will
+    # be “stable and resilient.”" still names nobody
+    body = (
+        "Tom Brisk spoke in Kelburn on Thursday.\n\n"
+        "The former governor also accused Ann Lind of “running away from every debate”.\n\n"
+        "The economy will grow at a modest pace and job growth will be “stable and resilient.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text, q.speaker) for q in got] == [
+        ("running away from every debate", "Tom Brisk"),
+        ("stable and resilient.", None),
+    ]

@@ -80,6 +80,7 @@ from .people import (
     scan_people,
 )
 from .people_resolve import TITLE_GENDERS
+from .people_words import OCCUPATION_NOUNS, TITLE_WORDS
 from .pronouns import (
     _last_sentence_mark,
     _sentence_subject,
@@ -103,6 +104,7 @@ from .quote_state import (
     QUOTE_CHAR,
     QUOTE_MARKS,
     QUOTE_STOP,
+    TAIL_WORDS_RE,
     Basis,
     _Attribution,
     _inside_quote,
@@ -134,6 +136,7 @@ from .speakers import (
     _main_clause_subject,
     _name_words,
     _place,
+    _speaker_from_segment,
     speaker_kind,  # noqa: F401 - public: what kind of speaker a phrase is
 )
 
@@ -543,6 +546,12 @@ def _described_subject(state: _State, text: str, a: int, b: int) -> _Attribution
             )
     if att is None or att.person is not None or att.basis is not Basis.NOUN_PHRASE:
         return None
+    head = TAIL_WORDS_RE.sub("", att.written).rsplit(None, 1)[-1:]
+    person_head = bool(head) and (head[0] in TITLE_WORDS or head[0] in OCCUPATION_NOUNS)
+    described = _speaker_from_segment(state, text, att.start, att.end) if person_head else None
+    if described is not None and described.person is not None and described.basis in (Basis.ROLE, Basis.DESCRIPTION):
+        # "The former governor also accused Ann Lind of “…”": a role or a description of a person the text names
+        return described
     return _Attribution(
         att.start, att.end, None, att.written, "subject of the sentence holding the quotation", att.kind
     )
