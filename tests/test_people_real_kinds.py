@@ -2129,3 +2129,17 @@ def test_a_town_before_a_states_abbreviation_is_no_person_and_a_police_rank_is_a
     )
     found = extract("", body, "en")
     assert [(p.name, p.role) for p in found.people] == [("Mara Lind", "organiser"), ("Ivo Marsh", "DS")]
+
+
+def test_a_listed_companys_name_is_no_person_unless_the_text_says_so():
+    # "Goldman Sachs said", "Morgan Stanley", "JPMorgan Chase", "Eli Lilly" were people on real pages (issue 13 names
+    # Goldman Sachs); the names come from pytickersymbols' index lists. An age or an appositive still makes one a
+    # person ("Ralph Lauren, 84, said"), and so does a title.
+    body = (
+        "“Rates will stay high,” Goldman Sachs said in a note. Morgan Stanley said it agreed, and Wells Fargo "
+        "reported lower profits.\n\n"
+        "“Style does not age,” Ralph Lauren, 84, said at the show in Kelburn."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Ralph Lauren"]
+    assert [q.speaker for q in found.quotes] == [None, "Ralph Lauren"]

