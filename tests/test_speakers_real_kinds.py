@@ -2959,3 +2959,19 @@ def test_a_description_as_the_subject_of_a_sentence_without_a_reporting_verb_is_
         ("running away from every debate", "Tom Brisk"),
         ("stable and resilient.", None),
     ]
+
+
+def test_a_given_names_short_form_as_the_speaker_is_the_one_person_whose_given_name_it_opens():
+    # "“I never dreamed I’d be playing for the Lakers,” Shaq says" of Shaquille O'Neal (Sports Illustrated, crux's test
+    # pages) left six quotations to nobody; a word that is someone's surname is not read so
+    body = (
+        "Shaquille Brandvold joined the Gulls in July. Brandvold is 7 feet tall. His teammate Dan Chris plays "
+        "guard.\n\n"
+        "“I never dreamed I’d be playing for the Gulls,” Shaq says in a rare quiet moment.\n\n"
+        "“It is a good team,” says Chris."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [
+        ("I never dreamed I’d ", "Shaquille Brandvold"),
+        ("It is a good team,", "Dan Chris"),
+    ]

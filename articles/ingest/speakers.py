@@ -666,6 +666,9 @@ def _written_name(state: _State, text: str, a: int, b: int, phrase: str) -> _Att
         # "Sacramento said", "Norland insisted that …": a place (its government, its people) speaks, not a person, nor
         # whoever spoke before
         return _Attribution(a, b, None, phrase, PLACE_RULE, "organisation")
+    if len(words) == 1 and (short := _short_given_name(state, name)) is not None:
+        # "Shaq says" of Shaquille Brandvold, "Chris said" of Christopher Lund: the one person whose given name it opens
+        return _Attribution(a, b, short, phrase, SHORT_NAME_RULE, "person")
     if len(words) == 1 and re.search(_whole_word(name.lower()), text):
         return None  # a common noun opening the sentence ("Aides said"): the text writes it in lower case
     if len(words) == 1 and _plural_noun(name):
@@ -702,6 +705,30 @@ def _plural_noun(word: str) -> bool:
         return False
     stems = (low[:-1], low[:-2], low[:-3] + "y") if low.endswith("ies") else (low[:-1], low[:-2])
     return any(stem in data.english_words for stem in stems)
+
+
+SHORT_NAME_RULE = "the given name, or its short form, of a person the article names"
+
+
+def _short_given_name(state: _State, name: str) -> int | None:
+    """The one person named in full whose given name the word is, or opens (four letters or more: "Shaq" of "Shaquille
+    O'Neal", "Chris" of "Christopher Lund"), when no other person has it as a given name or a surname."""
+    word = name.lower()
+    if len(word) < 4 or not word.isalpha():
+        return None
+    exact, opened = set(), set()
+    for i, person in enumerate(state.people):
+        parts = person.name.lower().split()
+        if len(parts) < 2:
+            continue
+        if parts[0] == word:
+            exact.add(i)
+        elif word in parts[1:]:
+            return None  # somebody's surname
+        elif parts[0].startswith(word):
+            opened.add(i)
+    found = exact or opened
+    return found.pop() if len(found) == 1 else None
 
 
 def _new_speaker(
