@@ -2975,3 +2975,16 @@ def test_a_given_names_short_form_as_the_speaker_is_the_one_person_whose_given_n
         ("I never dreamed I’d ", "Shaquille Brandvold"),
         ("It is a good team,", "Dan Chris"),
     ]
+
+
+def test_a_relative_of_the_other_gender_than_the_pronoun_does_not_stop_it_meaning_their_owner():
+    # "… only Margot Lee Shetterly was a step ahead. Shetterly’s father was a scientist … / “…,” she said" (Washington
+    # Post, crux's test pages) left it to nobody as if the father might speak; "Castellane's lawyer … “…,” he said"
+    # still might be the lawyer
+    body = (
+        "Growing up in Hampton, only Margot Lee Brisk was a step ahead. Brisk’s father was a scientist at the lab, so "
+        "the work was familiar.\n\n"
+        "“I grew up around those women,” she said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [("I grew up around tho", "Margot Lee Brisk")]

@@ -268,10 +268,14 @@ OWNED_PERSON_NOUNS = APPOSITIVE_PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS
 OWNER_RULE = "nobody: the person last named owns someone unnamed"
 
 
-def _owner_of_person(text: str, m: Mention) -> bool:
-    """ "Castellane's lawyer", "Castellane’s longtime campaign manager": a person noun after the possessive."""
+def _owner_of_person(text: str, m: Mention, want: str = "") -> bool:
+    """ "Castellane's lawyer", "Castellane’s longtime campaign manager": a person noun after the possessive; not one of
+    the other gender than the pronoun wanted ("Brisk’s father was a scientist. … “…,” she said": not the father)."""
     owned = OWNED_PERSON_RE.match(text, m.end, m.end + 50)
-    return owned is not None and owned.group("noun") in OWNED_PERSON_NOUNS
+    if owned is None or owned.group("noun") not in OWNED_PERSON_NOUNS:
+        return False
+    noun_gender = _gender([owned.group("noun")]) if want else ""
+    return not (noun_gender and noun_gender != want)
 
 
 def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", depth: int = 0) -> tuple[int | None, str]:
@@ -300,7 +304,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             continue  # "Asked whether he would accept gifts from Lord Vale, he said": Vale is the clause's object
         if _spoken_of(text, m, pos):
             continue  # "Vell, he said, also “was the first mayor …”": who is spoken of, not who speaks
-        if want and _owner_of_person(text, m):
+        if want and _owner_of_person(text, m, want):
             return None, OWNER_RULE  # "Castellane's lawyer picked up his briefcase. “…,” he said"
         if _in_description_of(state, text, i, para_start):
             continue  # "said Tobias Wendell, a former adviser to Governor Drobny. … he added": Wendell, not Drobny
@@ -366,7 +370,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         # "Hadvar's uncle reaches for his mace. / “…,” he says": past the previous speaker, the person last named
         # owns someone unnamed
         latest = _last_outside_quotes(state, bisect_left(state.starts, pos) - 1)
-        if latest >= 0 and mentions[latest].start > state.last.end and _owner_of_person(text, mentions[latest]):
+        if latest >= 0 and mentions[latest].start > state.last.end and _owner_of_person(text, mentions[latest], want):
             return None, OWNER_RULE
     if last is not None:
         # A pronoun whose gender is known to fit a person named (in subject position) since the last
@@ -393,7 +397,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         return None, UNNAMED_SPEAKER_RULE
     for i in _outside_quotes(state, bisect_right(state.ends, pos) - 1, 0):
         m = mentions[i]
-        if want and _owner_of_person(text, m):
+        if want and _owner_of_person(text, m, want):
             return None, OWNER_RULE
         if m.person == addressed or _spoken_of(text, m, pos):
             continue
