@@ -2988,3 +2988,23 @@ def test_a_relative_of_the_other_gender_than_the_pronoun_does_not_stop_it_meanin
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:20], q.speaker) for q in got] == [("I grew up around tho", "Margot Lee Brisk")]
+
+
+def test_a_surname_stays_with_the_person_named_most_when_another_of_that_surname_is_named_in_passing():
+    # PolNeAR train: Sen. Chris Murphy's eleven quotations went to "a teacher’s aide, Anne Marie Murphy" named once in
+    # his speech; Hillary Clinton's to Chelsea ("a visit to Ukraine by Chelsea Clinton … Mrs. Clinton replied");
+    # dev: Ted Cruz's to his father and wife ("a photo of Heidi Cruz"). One opening a sentence of the reporter's
+    # takes the surname over ("Donald Trump also criticized Clinton …" in a story about his son).
+    body = (
+        "Sen. Tom Brisk spoke for fifteen hours. Brisk wanted a vote. Brisk did not sit down. Brisk read letters.\n\n"
+        "He paid tribute to a teacher’s aide, Anne Marie Brisk, who died protecting a pupil.\n\n"
+        "“It doesn’t take courage to stand here,” Brisk said.\n\n"
+        "Ivo Lind, 24, ran the campaign. Lind joined in May. Lind had never voted. Lind stayed.\n\n"
+        "Mara Lind also spoke at the rally in Kelburn.\n\n"
+        "“He is a joke,” Lind said."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [
+        ("It doesn’t take cour", "Tom Brisk"),
+        ("He is a joke,", "Mara Lind"),
+    ]

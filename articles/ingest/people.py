@@ -76,6 +76,7 @@ from .people_state import (
     _not_name_word,
     _Person,
     _plain_word,
+    _sentence_initial,
     _someone_elses_relative,
     _strip_possessive,
     _surname,
@@ -257,18 +258,29 @@ def _resolve_people(
     full = _FullNames(keys, first_surname)
     last_full: dict[str, int] = {}
     first_names: dict[str, int] = {}  # first names of the full names read so far
+    named: dict[int, int] = {}  # mentions of each person read so far
     for c in cands:
         if c.person >= 0:
+            named[c.person] = named.get(c.person, 0) + 1
             surname = _surname(c.tokens)
             # A relative introduced by a kinship word ("his father, Tariq Vane,") does not take over the
-            # bare surname from the person already named: "Vane" keeps meaning the article's subject.
-            if last_full.get(surname, c.person) == c.person or not _kin_appositive(text, c.start):
+            # bare surname from the person already named: "Vane" keeps meaning the article's subject; nor does one
+            # named far less often so far, but in passing ("a photo of Heidi Cruz" in an article about Ted Cruz:
+            # "Cruz" stays his).
+            held = last_full.get(surname, c.person)
+            if held == c.person or (
+                not _kin_appositive(text, c.start)
+                # (one opening a sentence does: "Donald Trump also criticized Clinton" in a story about his son)
+                and (named.get(held, 0) <= named[c.person] + SURNAME_TAKEOVER_GAP or _opens_reporters_sentence(text, c))
+            ):
                 last_full[surname] = c.person
                 if first_surname and (first := _first_of_two_surnames(_name_key(c.tokens))):
                     last_full[first] = c.person
             first_names[_name_key(c.tokens)[0]] = c.person
             continue
         c.person = full.resolve(_surname(c.tokens), last_full, first_names, c.role if c.titled else "")
+        if c.person >= 0:
+            named[c.person] = named.get(c.person, 0) + 1
         if (
             c.person >= 0
             and not lang
@@ -292,6 +304,20 @@ def _resolve_people(
             c.person = len(people) - 1
             last_full[_surname(c.tokens)] = c.person
     return people, [c for c in cands if c.person >= 0]
+
+
+def _opens_reporters_sentence(text: str, c: _Candidate) -> bool:
+    """The name opens a sentence of the reporter's, not one inside a quotation ("“… If Anne Marie Murphy could do that,
+    then ask yourself …”")."""
+    if not _sentence_initial(text, c.run_start):
+        return False
+    before = text[text.rfind("\n", 0, c.run_start) + 1 : c.run_start]
+    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
+
+
+# How many more mentions so far the person a bare surname means must have than another person of that surname named
+# in full for the surname to stay theirs.
+SURNAME_TAKEOVER_GAP = 2
 
 
 def _confirm_english(text: str, people: list[_Person], cands: list[_Candidate]) -> dict[int, str]:

@@ -148,8 +148,14 @@ class _FullNames:
         fits or is unknown, who becomes the one a bare surname means from here on. -1 when every person of that
         surname is of the other gender ("Mr. Vallander" where only "Greta Vallander" is named): the title founds one."""
         latest = last_full.get(word)
-        if latest is not None and self._gender(latest) in ("", want):
+        if latest is not None and self._gender(latest) == want:
             return latest
+        if (
+            latest is not None
+            and self._gender(latest) == ""
+            and not any(surname == word and i != latest and self._gender(i) == want for i, surname in self.surnames)
+        ):
+            return latest  # (an unknown given name fits unless another of that surname is known to: "Mrs. Khan")
         fits = [i for i, surname in self.surnames if surname == word and i != latest and self._gender(i) in ("", want)]
         if not fits:
             return -1
