@@ -2143,3 +2143,11 @@ def test_a_listed_companys_name_is_no_person_unless_the_text_says_so():
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Ralph Lauren"]
     assert [q.speaker for q in found.quotes] == [None, "Ralph Lauren"]
+
+
+def test_a_name_before_party_is_a_partys_even_when_it_opens_with_a_given_name():
+    # "Enda Kenny, leader of the main opposition Fine Gael party, said" (MSNBC, crux's test pages): "Fine" is a given
+    # name somewhere, and Fine Gael was a person
+    body = "Tom Vale, leader of the main opposition Fine Gael party, said the vote was “a disgrace for the country”."
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Tom Vale"]

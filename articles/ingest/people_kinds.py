@@ -225,8 +225,10 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
     if (
         text[c.end + 1 : c.end + 2] in ORG_AFTER_FIRST
         and text[c.end : c.end + 1] == " "
-        and ORG_AFTER_RE.match(text, c.end, c.end + 20)
-        and (lang or fold(c.tokens[0]) not in name_data.load().given_names)
+        and (org := ORG_AFTER_RE.match(text, c.end, c.end + 20))
+        and (
+            lang or fold(c.tokens[0]) not in name_data.load().given_names or org.group().strip() in ("party", "parties")
+        )
     ):
         return True  # "the X party", "X leader Ana Ruiz" (not "Bernie Hale supporters": a given name, a person's)
     if (
