@@ -3008,3 +3008,16 @@ def test_a_surname_stays_with_the_person_named_most_when_another_of_that_surname
         ("It doesn’t take cour", "Tom Brisk"),
         ("He is a joke,", "Mara Lind"),
     ]
+
+
+def test_a_tabloid_opening_in_capitals_reads_the_given_name_as_a_name():
+    # "LINDA Nolan has vowed “not to live in fear” …" (The Sun) and "KELLY Osbourne has blasted …" (htmldate's test
+    # pages) lost the story's subject, and with her eleven quotations; "CVS Health has …" stays as written
+    body = (
+        "LINDA Vole has vowed “not to live in fear” as she revealed her diagnosis.\n\n"
+        "CVS Ward has opened a new wing in Kelburn.\n\n"
+        "“My memory has been lapsing for a while,” she said."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Linda Vole"]
+    assert [q.speaker for q in found.quotes] == ["Linda Vole", "Linda Vole"]

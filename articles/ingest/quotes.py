@@ -63,6 +63,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from . import name_data
 from .interviews import (
     _answer_speaker,
 )
@@ -664,6 +665,13 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
         return _lines_as_paragraphs(headline, body_text, language)
     if len(body_text) >= FLAT_PARAGRAPH and "\n" not in body_text and FLAT_BREAK_RE.search(body_text):
         return _quotations_as_paragraphs(headline, body_text, language)
+    if language in ("", "en") and CAPITALS_OPENING_RE.search(body_text):
+        # "KELLY Osbourne has blasted …": a tabloid's capitals opening a story, a given name read as the name it is
+        # (the same length: every position stays; not "CVS Health has")
+        given = name_data.load().given_names
+        body_text = CAPITALS_OPENING_RE.sub(
+            lambda m: m.group().capitalize() if m.group().lower() in given else m.group(), body_text
+        )
     masked = mask_spans(body_text)
     people, unconfirmed, state = _find_mentions(body_text, masked, language)
     paragraphs = _find_quotations(body_text, masked, state.words)
@@ -673,6 +681,11 @@ def extract(headline: str, body_text: str, language: str | None = None) -> Extra
     for person in people:
         person.quoted = person.name in speakers
     return Extraction(people, quotes, language, unconfirmed)
+
+
+# A word in capitals opening a paragraph before a capitalised word and a verb ("KELLY Osbourne has blasted", "LINDA
+# Nolan has vowed"; not "NEW YORK (AP)").
+CAPITALS_OPENING_RE = re.compile(r"(?m)^[A-Z]{3,}(?= [A-Z][a-z]+ (?:has|have|had|is|was|says|said)\b)")
 
 
 # A text without a blank line anywhere sets one paragraph a line (as the plain-text reader does: formats.py), not one
