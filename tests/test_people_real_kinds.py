@@ -2151,3 +2151,16 @@ def test_a_name_before_party_is_a_partys_even_when_it_opens_with_a_given_name():
     body = "Tom Vale, leader of the main opposition Fine Gael party, said the vote was “a disgrace for the country”."
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Tom Vale"]
+
+
+def test_a_name_right_after_a_title_and_of_is_the_titles_organisation_and_employee_opens_a_name():
+    # "Rob Katz, CEO of Vail Resorts" is fine, but "The CEO of Vail Resorts says" made Vail Resorts a person (goose3's
+    # tests), as "CEO of JPMorgan Chase", "The MSP for Falkirk West", "U.S. Special Inspector General for Afghanistan
+    # Reconstruction" and "Author of Gridiron Belles" (a book) did; "Employee Steve Castro tells" kept the word
+    body = (
+        "The CEO of Kestrel Resorts says the snow is late.\n\n"
+        "The MSP for Narvik West took his tablet on holiday.\n\n"
+        "Employee Lina Vale tells the story of the first week."
+    )
+    found = extract("", body, "en")
+    assert [(p.name, p.role) for p in found.people] == [("Lina Vale", "Employee")]

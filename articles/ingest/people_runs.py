@@ -655,6 +655,8 @@ def _shape(toks: tuple[str, ...], lang: str = "") -> tuple[int, int, tuple[str, 
             and not any(t in PARTICLES for t in lowered[cut:])
         ):
             cut = len(toks) - 2
+        elif lowered[cut - 1] in ("of", "for") and not lang and not lowered[-1].endswith(("'s", "’s")):
+            return None  # "The CEO of Kestrel Resorts says": the title's organisation, nobody's name
     while cut < len(toks) - 1 and lowered[cut] in AFFILIATION_WORDS:
         cut += 1  # "Democrat Ana Ruiz", "Rival Tom Hale": a party or side before the name, part of the role
     if not cut and not lang and len(toks) >= 3 and lowered[0] in OPENING_VERBS:
