@@ -2164,3 +2164,14 @@ def test_a_name_right_after_a_title_and_of_is_the_titles_organisation_and_employ
     )
     found = extract("", body, "en")
     assert [(p.name, p.role) for p in found.people] == [("Lina Vale", "Employee")]
+
+
+def test_a_name_before_hospital_prison_or_airport_is_the_places():
+    # "was taken to Royal Shrewsbury hospital", "the city’s Hoa Lo prison" (readability's and Zyte's pages), "a John
+    # Hopkins hospital" (a labelled page of bench/pagepeople.py) were people
+    body = (
+        "Lina Vale, 21, was taken to Royal Dunmore hospital on 12 April.\n\n"
+        "Tom Brisk paid a visit to the city’s Hoa Vell prison."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Lina Vale", "Tom Brisk"]

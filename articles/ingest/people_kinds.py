@@ -128,8 +128,12 @@ ORG_AFTER_RE = re.compile(
     r"\s+(?:party|parties|leader|leadership|spokesperson|spokesman|spokeswoman|members?|"
     r"mps|councillors?|candidates?|supporters|fans|defender|striker|midfielder|goalkeeper|"
     r"winger|forward|side|team|squad|manager|coach|players?|captain|boss|voters|activists|"
-    r"officials?|government|manifesto|colleagues|bench|dugout|academy|defence|attack)\b"
+    r"officials?|government|manifesto|colleagues|bench|dugout|academy|defence|attack|"
+    r"hospital|prison|jail|airport|stadium)\b"
 )
+# Of ORG_AFTER_RE's nouns, those that make the name before them a thing's even when it opens with a given name: "the
+# Fine Gael party", "Royal Shrewsbury hospital", "the city's Hoa Lo prison" (not "Bernie Hale supporters").
+THING_AFTER_NOUNS = frozenset("party parties hospital prison jail airport stadium".split())
 # A sentence opening with a preposition of place, a name and a comma sets the scene: "In Sallow End, …",
 # "At Kell Moor, …", "From Ashby Wick, …" (lower-case "in"/"at"/"near" anywhere: LOCATIVE_BEFORE_RE).
 PLACE_OPENERS = ("In", "At", "Near", "From")
@@ -156,7 +160,7 @@ ORG_ACTION_AFTER_RE = re.compile(
     r"|(?:won|wins|gained|gains|retained|retains|regained|regains)\s+control\s+of\b)"
 )
 ORG_ACTION_STARTS = tuple(f" {verb} " for verb in (*_SEAT_VERBS, "regained", "regains"))
-ORG_AFTER_FIRST = frozenset("pslmcdfwtgbvaoh")  # first letters of ORG_AFTER_RE's nouns: a cheap test first
+ORG_AFTER_FIRST = frozenset("pslmcdfwtgbvaohj")  # first letters of ORG_AFTER_RE's nouns: a cheap test first
 NAME_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*\Z")
 
 
@@ -226,9 +230,7 @@ def _not_person_by_context(text: str, c: _Candidate, lang: str = "") -> bool:
         text[c.end + 1 : c.end + 2] in ORG_AFTER_FIRST
         and text[c.end : c.end + 1] == " "
         and (org := ORG_AFTER_RE.match(text, c.end, c.end + 20))
-        and (
-            lang or fold(c.tokens[0]) not in name_data.load().given_names or org.group().strip() in ("party", "parties")
-        )
+        and (lang or fold(c.tokens[0]) not in name_data.load().given_names or org.group().strip() in THING_AFTER_NOUNS)
     ):
         return True  # "the X party", "X leader Ana Ruiz" (not "Bernie Hale supporters": a given name, a person's)
     if (
