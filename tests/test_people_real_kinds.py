@@ -2175,3 +2175,16 @@ def test_a_name_before_hospital_prison_or_airport_is_the_places():
     )
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Lina Vale", "Tom Brisk"]
+
+
+def test_an_occupation_opening_a_sentence_before_a_surname_named_in_full_elsewhere_is_that_persons_role():
+    # "Oceanographer Pattiaratchi said debris would float" after "said Charitha Pattiaratchi, an oceanographer at …"
+    # (Reuters, newspaper's tests) made a second person "Oceanographer Pattiaratchi"; "Gennifer Flowers" (a given name
+    # no list knows, in -er) stays one person
+    body = (
+        "“The debris will drift north,” said Ivo Varga, an oceanographer at Kelburn University.\n\n"
+        "Oceanographer Varga said the debris would float for months.\n\n"
+        "Gennifer Lowe, who runs the harbour, agreed. Lowe said so twice."
+    )
+    found = extract("", body, "en")
+    assert [p.name for p in found.people] == ["Ivo Varga", "Gennifer Lowe"]

@@ -375,6 +375,8 @@ def _candidate(text: str, base: int, piece: _Piece, lang: str = "") -> _Candidat
         )
     ):
         cut, n_name, words, role = 1, 2, words[1:], toks[i]
+    elif not cut and not lang and n_name == 2 and len(toks) - i == 2 and _occupation_then_surname(text, base, toks[i:]):
+        cut, n_name, words, role = 1, 1, words[1:], toks[i]  # "Oceanographer Varga said": Ivo Varga, named before
     start = base + offsets[i + cut]
     end = base + offsets[i + cut + n_name - 1] + len(words[-1])
     if not lang and (
@@ -588,6 +590,19 @@ def _service_member(words: tuple[str, ...]) -> bool:
         and second not in PARTICLES
         and second in name_data.load().frequent_given_names
     )
+
+
+def _occupation_then_surname(text: str, base: int, toks: tuple[str, ...]) -> bool:
+    """Two words opening a sentence, an occupation (OCCUPATION_NOUNS, or a scholar's: -ologist, -ographer, -ician, -ist)
+    that is no name, and a word written elsewhere after a given name ("Oceanographer Varga said" after "Ivo Varga"): the
+    occupation and a surname."""
+    low = toks[0].lower()
+    data = name_data.load()
+    if not (low in OCCUPATION_NOUNS or (len(low) > 7 and low.endswith(("ologist", "ographer", "ician", "ist")))):
+        return False
+    if low in data.surnames or low in data.given_names or not _sentence_initial(text, base):
+        return False
+    return text.count(toks[1]) > 1 and re.search(rf"\b[A-Z][\w'’-]+ {re.escape(toks[1])}\b", text) is not None
 
 
 def _opening_noun(text: str, pos: int, words: tuple[str, ...]) -> bool:
