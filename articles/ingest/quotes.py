@@ -298,11 +298,12 @@ JOINED_RE = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.]*\s+){0,2}?")
 
 def _joined_subject(state: _State, text: str, a: int, b: int) -> str | None:
     """The two names of a sentence text[a:b] that opens on two people joined by "and", as written, else None."""
-    i = bisect_left(state.starts, JOINED_OPENING_RE.match(text, a, b).end())
+    opening = JOINED_OPENING_RE.match(text, a, b).end()
+    i = bisect_left(state.starts, opening)
     if i + 1 >= len(state.mentions) or state.starts[i + 1] >= b:
         return None
     first, second = state.mentions[i], state.mentions[i + 1]
-    if first.start != JOINED_OPENING_RE.match(text, a, b).end() or first.person == second.person:
+    if first.start != opening or first.person == second.person:
         return None
     if i + 2 < len(state.mentions) and state.starts[i + 2] < b:
         return None  # "Cruz and Trump have used …, with Cruz recently promising to “…”": a later clause's subject
