@@ -3021,3 +3021,21 @@ def test_a_tabloid_opening_in_capitals_reads_the_given_name_as_a_name():
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Linda Vole"]
     assert [q.speaker for q in found.quotes] == ["Linda Vole", "Linda Vole"]
+
+
+def test_a_relative_named_as_brother_of_or_after_and_his_father_does_not_take_the_surname():
+    # PolNeAR train: "Howard, the younger … brother of Hollywood legend Ron Howard," gave Ron seven of Clint Howard's
+    # quotations; "William F. Buckley, Jr. was his uncle and his father, Brent Bozell, Jr. was …" gave the father
+    # sixteen of Brent Bozell III's; "His father, Tom Vell Jr., was a speechwriter" likewise, opening its sentence
+    body = (
+        "Actor Pim Brisk endorsed the senator. Brisk, the younger brother of Kelburn legend Sam Brisk, grew up on "
+        "sets.\n\n"
+        "“I was always the other one,” Brisk said.\n\n"
+        "“Yes, I support him,” Tom Vell III, founder of the Kelburn Media Center, said. Vell was five when the pact "
+        "was signed. Ivo Marsh was his uncle and his father, Tom Vell Jr. was a speechwriter.\n\n"
+        "“Nobody in the newsroom cares,” Vell said.\n\n"
+        "His father, Tom Vell Jr., never said a word about it.\n\n"
+        "“It is a shame,” Vell said."
+    )
+    got = extract("", body, "en").quotes
+    assert [q.speaker for q in got] == ["Pim Brisk", "Tom Vell III", "Tom Vell III", "Tom Vell III"]

@@ -89,11 +89,19 @@ TITLE_CLOSE_RE = re.compile(r"[,.!?]?[”\"’“«»」』]")
 
 # A kinship appositive introduces a relative of the article's subject: "his father, Tariq Vane,", "his son Ivo Vane"
 # (lower-case: "His son, …" opens a sentence about the son, see _kin_appositive).
-KIN_BEFORE_RE = re.compile(
-    r"(?:\b(?:his|her|their)|\b[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?(?:father|mother|son|daughter|brother|sister|wife|"
-    r"husband|partner|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|"
-    r"nephew|niece|stepfather|stepmother|widow|widower|twin)\s*,?\s*\Z"
+_KIN_NOUNS = (
+    r"(?:father|mother|son|daughter|brother|sister|wife|husband|partner|uncle|aunt|cousin|grandfather|grandmother|"
+    r"grandson|granddaughter|nephew|niece|stepfather|stepmother|widow|widower|twin)"
 )
+KIN_BEFORE_RE = re.compile(
+    r"(?:\b(?:his|her|their)|\b[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?" + _KIN_NOUNS + r"\s*,?\s*\Z"
+    # "Brisk, the younger brother of film legend Sam Brisk": the relative the subject is described by
+    r"|\b" + _KIN_NOUNS + r"\s+of\s+(?:[\w-]+\s+){0,2}\Z"
+)
+# The same opening a sentence ("His father, Tom Vell Jr., was a speechwriter"): a relative introduced in passing too,
+# unless the name then speaks ("His son, Irfan Dale, said …", or a quotation in the same paragraph).
+KIN_OPENING_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:His|Her|Their)\s+(?:[\w-]+\s+)?" + _KIN_NOUNS + r",\s*\Z")
+SPEAKS_AFTER_RE = re.compile(r"[^,.;:\n]{0,60},\s+(?:said|says|told|tells|added|adds|wrote|writes|recalled|recalls)\b")
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks, for a regex class (re has no \p{Lu}).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
@@ -420,10 +428,18 @@ def _kin_appositive(text: str, start: int) -> bool:
     if text[start - 2 : start] != ", " and text[start - 1 : start] != " ":
         return False
     kin = KIN_BEFORE_RE.search(text, max(0, start - 40), start)
+    if kin is None and KIN_OPENING_RE.search(text, max(0, start - 40), start):
+        # (not one who speaks: "His son, Milo Varga, keeps the books. “The numbers are better,” he said.")
+        end = text.find("\n", start)
+        paragraph = text[start : end if end >= 0 else len(text)]
+        return not (SPEAKS_AFTER_RE.match(text, start) or "“" in paragraph or '"' in paragraph)
     if kin is None:
         # "Mara Lind was born in Kelburn to Tom Lind, an economist, and Ana Rosa Lind": her parents
         return PARENTS_BEFORE_RE.search(text, max(0, start - 120), start) is not None
-    return not text[max(0, kin.start() - 4) : kin.start()].endswith("and ")
+    if not text[max(0, kin.start() - 4) : kin.start()].endswith("and "):
+        return True
+    before = text[max(0, kin.start() - 40) : kin.start() - 4].split()[-1:]
+    return bool(before) and before[0][:1].islower()  # "… was his uncle and his father, Brent Bozell, Jr." (no name)
 
 
 # A name among the parents someone was born to (up to one appositive and "and" before it).
