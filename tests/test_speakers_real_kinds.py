@@ -3039,3 +3039,14 @@ def test_a_relative_named_as_brother_of_or_after_and_his_father_does_not_take_th
     )
     got = extract("", body, "en").quotes
     assert [q.speaker for q in got] == ["Pim Brisk", "Tom Vell III", "Tom Vell III", "Tom Vell III"]
+
+
+def test_two_people_named_together_before_a_colon_speak_together():
+    # "Our Zack Colman and Katy O’Donnell: “…”" (Politico, postlight's tests) and HuffPollster's "More from Mark
+    # Blumenthal and Jon Cohen: “…”" (PolNeAR train) gave the piece to the second author alone
+    body = (
+        "More from Mara Lind and Tom Brisk: “The council has failed the town on every count.”\n\n"
+        "The mayor, Ivo Marsh: “We did our best.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [(None, "Mara Lind and Tom Brisk"), ("Ivo Marsh", "")]

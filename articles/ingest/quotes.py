@@ -326,6 +326,16 @@ def _fallback(
         # floor to the person the clause before it last names.
         mention = _mention_in(state, sentence[0], span.start, text)
         if mention is not None and not _inside_quote(state, mention.start) and not _someone_of(text, mention):
+            i = bisect_left(state.starts, mention.start)
+            other = state.mentions[i - 1] if i > 0 else None
+            if (
+                other is not None
+                and other.person != mention.person
+                and (joined := JOINED_RE.match(text, other.end)) is not None
+                and joined.end() == mention.start
+            ):  # "More from Mara Lind and Tom Brisk: “…”": two people, neither alone
+                written = text[other.start : mention.end]
+                return _Attribution(span.start, span.start, None, written, JOINT_RULE, "person")
             return _Attribution(span.start, span.start, mention.person, "", "named before a colon")
         opener = text[sentence[0] : span.start].split(None, 1)[:1]
         if mention is None and opener in (["They"], ["We"]) and state.words is ENGLISH_WORDS:
