@@ -3050,3 +3050,20 @@ def test_two_people_named_together_before_a_colon_speak_together():
     )
     got = extract("", body, "en").quotes
     assert [(q.speaker, q.speaker_as_written) for q in got] == [(None, "Mara Lind and Tom Brisk"), ("Ivo Marsh", "")]
+
+
+def test_a_name_inside_a_relative_clause_or_an_unnamed_subject_since_is_not_whom_he_means():
+    # "Henman, who is lined up to meet Andy Roddick in the next round, … “…,” he said" gave Henman's words to Roddick;
+    # "But a spokesman for the Home Office defended the decision. He said: “…”" gave the spokesman's to the previous
+    # speaker (BBC News pages of 2004–05, found by a review of them)
+    body = (
+        "Tim Vale beat Ivo Marsh in straight sets.\n\n"
+        "The seventh seed, who is lined up to meet Sam Kerr in the next round, was happy with his form. "
+        "“I played well today and I feel good,” he said.\n\n"
+        "But a spokesman for the Home Office defended the decision. He said: “The rules are clear and they apply.”"
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got] == [
+        ("I played well today ", "Tim Vale"),
+        ("The rules are clear ", None),
+    ]

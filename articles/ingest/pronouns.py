@@ -304,6 +304,8 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
             continue  # "Asked whether he would accept gifts from Lord Vale, he said": Vale is the clause's object
         if _spoken_of(text, m, pos):
             continue  # "Vell, he said, also “was the first mayor …”": who is spoken of, not who speaks
+        if _in_relative_clause(text, m, pos):
+            continue  # "The seventh seed, who is lined up to meet Sam Kerr, was happy. “…,” he said": not Kerr
         if want and _owner_of_person(text, m, want):
             return None, OWNER_RULE  # "Castellane's lawyer picked up his briefcase. “…,” he said"
         if _in_description_of(state, text, i, para_start):
@@ -386,6 +388,10 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         subject = _subject_since(state, text, state.last.end, para_start, genders, want, strict=False)
         if subject is not None:
             return subject, "the subject of a sentence since the previous speaker"
+        unnamed = UNNAMED_SUBJECT_RE.search(text, max(state.last.end, para_start), pos)
+        if unnamed is not None and _gender([unnamed.group("head").lower()]) in ("", want):
+            # "But a spokesman for the Home Office defended the decision. He said: “…”": the unnamed spokesman
+            return None, UNNAMED_SUBJECT_RULE
         if last_fits:
             return last, "the previous speaker"
     elif want and _unnamed_person_fits(state.last, want) and not _asked(text, state.last):
@@ -399,7 +405,7 @@ def _resolve_pronoun(state: _State, text: str, pos: int, pronoun: str = "", dept
         m = mentions[i]
         if want and _owner_of_person(text, m, want):
             return None, OWNER_RULE
-        if m.person == addressed or _spoken_of(text, m, pos):
+        if m.person == addressed or _spoken_of(text, m, pos) or _in_relative_clause(text, m, pos):
             continue
         if _in_brackets(text, m):
             # "(the first track even samples the voice of … Carl Sagan) the EP allowed Luboku to …": an aside's
@@ -443,6 +449,20 @@ def _participle_opening(text: str, para_start: int, pos: int) -> tuple[int, int]
     return start, comma
 
 
+def _in_relative_clause(text: str, m: Mention, pos: int) -> bool:
+    """The name stands inside a relative clause set off by commas that closes before pos, in its sentence (", who is
+    lined up to meet Sam Kerr in the next round,"): the clause's object, not the sentence's subject."""
+    start = _last_sentence_mark(text, 0, m.start) + 1
+    opening = RELATIVE_OPENING_BEFORE_RE.search(text, start, m.start)
+    if opening is None:
+        return False
+    comma = text.find(",", m.end, pos)
+    return comma >= 0 and "." not in text[m.end : comma]
+
+
+RELATIVE_OPENING_BEFORE_RE = re.compile(r",\s+(?:who|whom|whose|which)\s+[a-z][^,]*\s\Z")  # (not "which X decided")
+
+
 def _spoken_of(text: str, m: Mention, pos: int) -> bool:
     """A name right before a comma and the pronoun at pos, of a parenthetical "he said" ("Vell, he said, also …"): the
     name is what the speaker speaks of."""
@@ -460,6 +480,12 @@ OBJECT_PRONOUNS = {"f": "her", "m": "him"}
 WHOM_BEFORE_RE = re.compile(r",?\s+(?:whom|who)\s+")
 JOINED_RULE = "two people of that gender named together as the subject before: either could be meant"
 UNNAMED_SPEAKER_RULE = "the previous speaker, who is not named"
+UNNAMED_SUBJECT_RULE = "somebody unnamed, the subject of a sentence since the previous speaker"
+# A sentence opening on somebody the text does not name: "But a spokesman for the Home Office defended …".
+UNNAMED_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:But|And|Meanwhile|However),?\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<head>spokesman|spokeswoman|spokesperson|official|source|aide|representative|insider)\b"
+)
 
 
 def _unnamed_person_fits(last: _Attribution | None, want: str) -> bool:
