@@ -3067,3 +3067,15 @@ def test_a_name_inside_a_relative_clause_or_an_unnamed_subject_since_is_not_whom
         ("I played well today ", "Tim Vale"),
         ("The rules are clear ", None),
     ]
+
+
+def test_a_role_naming_another_department_is_not_the_person_given_that_role():
+    # "Home Secretary Charles Clarke …" then "The foreign secretary said … “most important liberty”" gave Jack Straw's
+    # words to Clarke (BBC News, found by a review of its pages)
+    body = (
+        "Home Secretary Ana Vell vowed to appeal against the ruling.\n\n"
+        "Tom Brisk has attacked the ruling. The foreign secretary said liberty was “the most important thing we "
+        "defend”."
+    )
+    got = extract("", body, "en").quotes
+    assert [q.speaker for q in got] == ["Tom Brisk"]

@@ -796,12 +796,29 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
         if person is not None:
             # ("“…?” one Western official asks. … “…,” the same official explains": not the official named before)
             unnamed = state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head)
-            return None if unnamed or _passing_mention(state, text, pos, person) else person
+            if unnamed or _passing_mention(state, text, pos, person) or not _department_fits(state, person, words):
+                return None
+            return person
     places = _role_places(phrase) if state.words is ENGLISH_WORDS else frozenset()
     person = _last_with_role(state, folded, pos, places, ranks)
     if person is not None and state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head):
         return None
-    return person
+    return person if person is None or _department_fits(state, person, words) else None
+
+
+def _department_fits(state: _State, person: int, words: list[str]) -> bool:
+    """A department the reference names is the person's ("the foreign secretary" is not "Home Secretary Ana Vell")."""
+    if state.words is not ENGLISH_WORDS:
+        return True
+    departments = DEPARTMENT_WORDS.intersection(words[:-1])
+    return not departments or departments <= set(state.people[person].role.lower().split())
+
+
+# Departments that tell one secretary or minister from another.
+DEPARTMENT_WORDS = frozenset(
+    "foreign home defence defense interior health education justice trade energy culture transport environment "
+    "labour labor treasury finance housing immigration".split()
+)
 
 
 # Words before a role's noun that make it another office than the noun alone ("deputy minister", "assistant coach");
