@@ -3079,3 +3079,13 @@ def test_a_role_naming_another_department_is_not_the_person_given_that_role():
     )
     got = extract("", body, "en").quotes
     assert [q.speaker for q in got] == ["Tom Brisk"]
+
+
+def test_a_speech_to_come_keeps_its_subject_as_the_speaker():
+    # "“…,” he was due to say" (BBC News: Michael Howard's speech, two quotations to nobody as "he was due to")
+    body = (
+        "Mr Ivo Vale said Britain should take its share of “genuine refugees”.\n\n"
+        "“We will not let the system be abused,” he was due to say."
+    )
+    got = extract("", body, "en").quotes
+    assert [(q.text[:20], q.speaker) for q in got][-1] == ("We will not let the ", "Ivo Vale")

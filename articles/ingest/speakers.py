@@ -120,6 +120,8 @@ OPENING_ADVERB_RE = re.compile(
 )
 
 
+# A speech to come between a subject and its verb: "he was due to (say)", "she is expected to (tell)".
+FUTURE_FRAME_RE = re.compile(r"\s+(?:was|is|were|are)\s+(?:due|expected|set|scheduled|going|about)\s+to\s*\Z")
 # A text of the person a possessive pronoun means, as a subject: "His statement", "Her letter".
 OWN_TEXT_RE = re.compile(
     r"(His|Her)\s+(?:own\s+|latest\s+|written\s+)?(?:statement|letter|post|tweet|message|email|note)"
@@ -157,6 +159,8 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
         if opening is not None:
             a = opening.end()
     phrase = text[a:b]
+    if phrase.rstrip().endswith(" to"):
+        phrase = FUTURE_FRAME_RE.sub("", phrase)  # "“…,” he was due to say": the subject before the frame
     if phrase.rstrip().endswith(TAIL_ENDINGS):
         phrase = TAIL_WORDS_RE.sub("", phrase)
     phrase = phrase.strip(' \t\n,“”"‘’')
