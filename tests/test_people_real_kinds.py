@@ -2188,3 +2188,15 @@ def test_an_occupation_opening_a_sentence_before_a_surname_named_in_full_elsewhe
     )
     found = extract("", body, "en")
     assert [p.name for p in found.people] == ["Ivo Varga", "Gennifer Lowe"]
+
+
+def test_a_nationality_noun_opening_a_sentence_before_a_name_is_the_role():
+    # "fiery Frenchman Corentin Moutet" (iNews), "Swede Jonas Bjorkman", "Frenchwoman Camille Pin", "Dutchman Arnoud
+    # Okken", "Spaniard Guillermo Garcia-Lopez" (BBC News) were people of those names, or none
+    body = "Swede Jon Dahl was second. Frenchwoman Ann Pol was third. Dutchman Ivo Okk said he was tired."
+    found = extract("", body, "en")
+    assert [(p.name, p.role) for p in found.people] == [
+        ("Jon Dahl", "Swede"),
+        ("Ann Pol", "Frenchwoman"),
+        ("Ivo Okk", "Dutchman"),
+    ]

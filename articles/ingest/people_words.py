@@ -425,7 +425,9 @@ NAME_OPENING_NOUNS = PERSON_NOUNS | frozenset(
     "veteran refugee immigrant worker neighbour neighbor protester fan supporter student witness eyewitness bystander "
     "onlooker spectator motorist pedestrian cyclist hiker volunteer organizer organiser attendee visitor paramedic "
     "midwife barista landlord landlady mechanic cook nanny paralegal courier cashier janitor custodian caretaker "
-    "bartender server plumber electrician carpenter welder trucker employee staffer intern".split()
+    "bartender server plumber electrician carpenter welder trucker employee staffer intern "
+    "swede frenchman frenchwoman englishman englishwoman briton spaniard dutchman dutchwoman irishman "
+    "irishwoman welshman welshwoman kiwi aussie".split()
 )
 
 # Words that may stand before such a noun as part of the role: "board member", "prime minister", "senior
