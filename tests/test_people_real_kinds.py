@@ -2200,3 +2200,15 @@ def test_a_nationality_noun_opening_a_sentence_before_a_name_is_the_role():
         ("Ann Pol", "Frenchwoman"),
         ("Ivo Okk", "Dutchman"),
     ]
+
+
+def test_dj_is_a_title_so_a_surname_that_is_a_word_stays_the_persons():
+    # "written by radio DJ Mike Read … “…,” Read said" (BBC News) left his quotations to nobody, and the next "he said"
+    # went to Sir Cliff Richard named before
+    body = (
+        "The song was written by radio DJ Tom Read for the appeal.\n\n"
+        "“It was the least we could do for them,” Read said."
+    )
+    found = extract("", body, "en")
+    assert [(p.name, p.role) for p in found.people] == [("Tom Read", "DJ")]
+    assert [q.speaker for q in found.quotes] == ["Tom Read"]

@@ -30,7 +30,7 @@ tánaiste tanaiste taoiseach supervisor reeve mpp mna mha coun. const.
 astronaut trustee critic defenceman defenseman goaltender goalie quarterback linebacker
 assemblyman assemblywoman assemblymember councilman councilwoman councilmember alderwoman
 del. ald. cllr supt. insp. cpl. amb. det. atty. cmdr. msgr. commr. brig. pres. cst.
-ds dci dsi supt insp
+ds dci dsi supt insp dj
 undersecretary
 """.split()
 )
