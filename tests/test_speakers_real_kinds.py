@@ -3089,3 +3089,15 @@ def test_a_speech_to_come_keeps_its_subject_as_the_speaker():
     )
     got = extract("", body, "en").quotes
     assert [(q.text[:20], q.speaker) for q in got][-1] == ("We will not let the ", "Ivo Vale")
+
+
+def test_a_story_opening_on_an_official_by_role_gives_the_words_to_the_one_named_next_as_speaking():
+    # "The “myth that ageing is a barrier” … needs to be “exploded”, the work and pensions minister has said. / This
+    # was why …, Alan Johnson said." (BBC News) left the opening to nobody; not "the official" (anyone unnamed)
+    body = (
+        "The “myth that older workers are less productive” needs to be “exploded once and for all”, the work and "
+        "pensions minister has said.\n\n"
+        "This was why the age rules were changing, Tom Brisk said in a speech to employers on Monday."
+    )
+    got = extract("", body, "en").quotes
+    assert [q.speaker for q in got] == ["Tom Brisk", "Tom Brisk"]

@@ -26,7 +26,8 @@ from .people import (
 )
 from .people_evidence import given_name_between
 from .people_runs import AGE_AFTER_RE
-from .people_words import KIN_WORDS, NAME_OPENING_NOUNS
+from .people_state import REPORTING_AFTER_RE
+from .people_words import KIN_WORDS, NAME_OPENING_NOUNS, TITLE_WORDS
 from .pronouns import (
     _complement_of_description,
     _gender,
@@ -293,6 +294,10 @@ def _speaker_from_segment(state: _State, text: str, a: int, b: int) -> _Attribut
             return _Attribution(a, b, person, phrase, SUBJECT_DESCRIBED_RULE, "person", Basis.DESCRIPTION)
     if state.words is ENGLISH_WORDS and (person := _lede_subject(state, text, a, b)) is not None:
         return _Attribution(a, b, person, phrase, LEDE_RULE, "person", Basis.DESCRIPTION)
+    if state.words is ENGLISH_WORDS and kind == "person":
+        person = _lede_official(state, text, a, phrase)
+        if person is not None:
+            return _Attribution(a, b, person, phrase, LEDE_RULE, "person", Basis.DESCRIPTION)
     return _Attribution(a, b, None, phrase, "role or description", kind)
 
 
@@ -335,6 +340,21 @@ def _lede_subject(state: _State, text: str, a: int, b: int) -> int | None:
         return None  # "Sgt. Tomas Reinholt said the man was rescued", "Hospital CEO Lorna Brisk": an official
     want, known = _gender([found.group("head")]), _person_genders(state, text).get(first.person, "")
     return first.person if not (want and known and want != known) else None
+
+
+def _lede_official(state: _State, text: str, a: int, phrase: str) -> int | None:
+    """The official a story opens on by role alone ("“…”, the work and pensions minister has said.") when nobody is
+    named before and the first person named next, within two paragraphs, is the subject of a reporting verb ("This
+    was why …, Alan Johnson said."): that person."""
+    words = phrase.lower().split()
+    if len(words) < 2 or words[0] != "the" or words[-1] not in TITLE_WORDS or words[-1] in ANONYMOUS_HEADS:
+        return None
+    if not state.starts or state.starts[0] < a:
+        return None
+    first = state.mentions[0]
+    if text.count("\n\n", a, first.start) > 2 or not REPORTING_AFTER_RE.match(text, first.end, first.end + 40):
+        return None
+    return first.person
 
 
 AGE_RULE = "epithet, the age the article gave a person it names"
