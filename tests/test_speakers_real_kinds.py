@@ -3101,3 +3101,17 @@ def test_a_story_opening_on_an_official_by_role_gives_the_words_to_the_one_named
     )
     got = extract("", body, "en").quotes
     assert [q.speaker for q in got] == ["Tom Brisk", "Tom Brisk"]
+
+
+def test_an_organisations_role_as_a_subject_is_the_person_holding_it_there():
+    # "If one analyst catches Nvidia chief executive Jensen Huang sneezing, … Nvidia’s chief executive is known for a
+    # few sayings: We are at the beginning of “a new industrial revolution”" (The Globe and Mail, fundus's tests); not
+    # the holder of the role at another firm
+    body = (
+        "If one analyst catches Acme chief executive Tom Brisk sneezing, the stock falls. Brisk has led the firm since "
+        "1993. Kestrel chief executive Ana Lind declined to comment.\n\n"
+        "Acme’s chief executive is known for a few sayings: We are at the beginning of “a new industrial revolution”."
+        "\n\nVarno’s chief executive said it was “a good quarter for the whole trade”."
+    )
+    got = extract("", body, "en").quotes
+    assert [q.speaker for q in got] == ["Tom Brisk", None]

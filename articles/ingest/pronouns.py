@@ -771,6 +771,17 @@ ROLE_TOKEN_RE = re.compile(r"[\w’'-]+|,")
 def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | None:
     """ "the coach", "the top seed", "my father": the person last introduced before pos with that head noun in
     their role, else a person whose introduced role ends with it."""
+    owned = OWNED_ROLE_RE.match(phrase) if state.words is ENGLISH_WORDS else None
+    if owned is not None:
+        # "Nvidia’s chief executive" after "Nvidia chief executive Jensen Huang": the one holder of the role at that
+        # owner (not the chief executive of another firm)
+        head = owned.group(2).split()[-1].lower()
+        holders = {
+            m.person
+            for m in state.mentions[: bisect_left(state.starts, pos)]
+            if head in state.people[m.person].role.lower().split() and _role_at(state, text, m.person, owned.group(1))
+        }
+        return holders.pop() if len(holders) == 1 else None
     words = phrase.lower().split()
     if len(words) > 4 or not state.words.determiner_re.match(phrase + " "):
         return None
@@ -804,6 +815,18 @@ def _role_reference(state: _State, text: str, pos: int, phrase: str) -> int | No
     if person is not None and state.words is ENGLISH_WORDS and _unnamed_holder_since(state, text, person, pos, head):
         return None
     return person if person is None or _department_fits(state, person, words) else None
+
+
+# An organisation's role as a subject: "Nvidia’s chief executive", "Acme's spokeswoman".
+OWNED_ROLE_RE = re.compile(r"([A-Z][\w&.-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\Z")
+
+
+def _role_at(state: _State, text: str, person: int, owner: str) -> bool:
+    """The owner is written in the person's role or right before one of their mentions ("Nvidia chief executive
+    Jensen Huang")."""
+    if owner.lower() in state.people[person].role.lower():
+        return True
+    return any(owner in text[max(0, m.start - 40) : m.start] for m in state.mentions if m.person == person)
 
 
 def _department_fits(state: _State, person: int, words: list[str]) -> bool:
