@@ -510,21 +510,33 @@ def _asked(text: str, att: _Attribution) -> bool:
 def _joined_subject(state: _State, text: str, i: int, para_start: int, genders: dict[int, str], want: str) -> bool:
     """Mention i and the one before it, joined by "and", open their sentence ("Anand and Mensah spoke after the vote.",
     "Both Lindqvist and Dunmore voted"), and both may fit the pronoun: it may mean either, so it means nobody."""
-    if i == 0 or not want:
+    if not want or not _joined_with_before(state, text, i):
         return False
     m, other = state.mentions[i], state.mentions[i - 1]
-    between = text[other.end : m.start].split()
-    # "Anand and Mensah", "Coun. Ravi Anand and union president Kofi Mensah": a role may stand before the second name
-    if other.person == m.person or between[:1] not in (["and"], ["&"]) or not all(map(_role_word, between[1:])):
-        return False
     # (a gender not known may be the pronoun's: "Ravi" is in no list, and a wrong speaker is worse than none)
     if genders.get(m.person, want) != want or genders.get(other.person, want) != want:
         return False
     start = max(_last_sentence_mark(text, para_start, other.start) + 1, para_start)
-    opener = text[start : other.start].split()
+    return _opens_pair(text, start, other.start)
+
+
+def _joined_with_before(state: _State, text: str, i: int) -> bool:
+    """Mention i and the one before it are two people joined by "and" ("Anand and Mensah", "Coun. Ravi Anand and union
+    president Kofi Mensah": a role may stand before the second name)."""
+    if i == 0:
+        return False
+    m, other = state.mentions[i], state.mentions[i - 1]
+    between = text[other.end : m.start].split()
+    return other.person != m.person and between[:1] in (["and"], ["&"]) and all(map(_role_word, between[1:]))
+
+
+def _opens_pair(text: str, start: int, first: int) -> bool:
+    """Only "Both" and the first name's role or title stand between start and the first of two joined names ("Coun.
+    Ravi Anand and …", "Both Lindqvist and Dunmore …")."""
+    opener = text[start:first].split()
     if opener[:1] in (["Both"], ["both"]):
         opener = opener[1:]
-    return all(map(_role_word, opener))  # the first name's role or title only ("Coun. Ravi Anand and …")
+    return all(map(_role_word, opener))
 
 
 def _role_word(word: str) -> bool:

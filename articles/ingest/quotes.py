@@ -83,7 +83,9 @@ from .people import (
 from .people_resolve import TITLE_GENDERS
 from .people_words import OCCUPATION_NOUNS, TITLE_WORDS
 from .pronouns import (
+    _joined_with_before,
     _last_sentence_mark,
+    _opens_pair,
     _sentence_subject,
     _subject_position,
     indefinite_person,
@@ -291,24 +293,17 @@ OTHERS_WORDS_RE = re.compile(
 )
 
 
-# A sentence opening on two people joined: "Both Mara Lind and Tom Brisk", "Ruiz and Sen. Tom Hale".
-JOINED_OPENING_RE = re.compile(r"\s*(?:Both\s+)?")
-JOINED_RE = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.]*\s+){0,2}?")
-
-
 def _joined_subject(state: _State, text: str, a: int, b: int) -> str | None:
-    """The two names of a sentence text[a:b] that opens on two people joined by "and", as written, else None."""
-    opening = JOINED_OPENING_RE.match(text, a, b).end()
-    i = bisect_left(state.starts, opening)
-    if i + 1 >= len(state.mentions) or state.starts[i + 1] >= b:
-        return None
-    first, second = state.mentions[i], state.mentions[i + 1]
-    if first.start != opening or first.person == second.person:
+    """The two names, as written, of a sentence text[a:b] that opens on two people joined by "and" with nobody named
+    after them (pronouns._joined_with_before), else None."""
+    i = bisect_left(state.starts, a)
+    if i + 1 >= len(state.mentions) or state.starts[i + 1] >= b or not _joined_with_before(state, text, i + 1):
         return None
     if i + 2 < len(state.mentions) and state.starts[i + 2] < b:
         return None  # "Cruz and Trump have used …, with Cruz recently promising to “…”": a later clause's subject
-    joined = JOINED_RE.match(text, first.end)
-    return text[first.start : second.end] if joined is not None and joined.end() == second.start else None
+    if not _opens_pair(text, a, state.starts[i]):
+        return None
+    return text[state.starts[i] : state.ends[i + 1]]
 
 
 def _fallback(
@@ -327,14 +322,8 @@ def _fallback(
         mention = _mention_in(state, sentence[0], span.start, text)
         if mention is not None and not _inside_quote(state, mention.start) and not _someone_of(text, mention):
             i = bisect_left(state.starts, mention.start)
-            other = state.mentions[i - 1] if i > 0 else None
-            if (
-                other is not None
-                and other.person != mention.person
-                and (joined := JOINED_RE.match(text, other.end)) is not None
-                and joined.end() == mention.start
-            ):  # "More from Mara Lind and Tom Brisk: “…”": two people, neither alone
-                written = text[other.start : mention.end]
+            if _joined_with_before(state, text, i):  # "More from Mara Lind and Tom Brisk: “…”": neither alone
+                written = text[state.starts[i - 1] : mention.end]
                 return _Attribution(span.start, span.start, None, written, JOINT_RULE, "person")
             return _Attribution(span.start, span.start, mention.person, "", "named before a colon")
         opener = text[sentence[0] : span.start].split(None, 1)[:1]
