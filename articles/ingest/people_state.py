@@ -101,7 +101,7 @@ KIN_BEFORE_RE = re.compile(
 # The same opening a sentence ("His father, Tom Vell Jr., was a speechwriter"): a relative introduced in passing too,
 # unless the name then speaks ("His son, Irfan Dale, said …", or a quotation in the same paragraph).
 KIN_OPENING_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:His|Her|Their)\s+(?:[\w-]+\s+)?" + _KIN_NOUNS + r",\s*\Z")
-SPEAKS_AFTER_RE = re.compile(r"[^,.;:\n]{0,60},\s+(?:said|says|told|tells|added|adds|wrote|writes|recalled|recalls)\b")
+APPOSITIVE_NAME_END_RE = re.compile(r"[^,.;:\n]{0,60},")  # the rest of the name, to the appositive's closing comma
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks, for a regex class (re has no \p{Lu}).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
@@ -432,7 +432,9 @@ def _kin_appositive(text: str, start: int) -> bool:
         # (not one who speaks: "His son, Milo Varga, keeps the books. “The numbers are better,” he said.")
         end = text.find("\n", start)
         paragraph = text[start : end if end >= 0 else len(text)]
-        return not (SPEAKS_AFTER_RE.match(text, start) or "“" in paragraph or '"' in paragraph)
+        name_end = APPOSITIVE_NAME_END_RE.match(text, start)
+        speaks = name_end is not None and REPORTING_AFTER_RE.match(text, name_end.end()) is not None
+        return not (speaks or "“" in paragraph or '"' in paragraph)
     if kin is None:
         # "Mara Lind was born in Kelburn to Tom Lind, an economist, and Ana Rosa Lind": her parents
         return PARENTS_BEFORE_RE.search(text, max(0, start - 120), start) is not None

@@ -21,7 +21,7 @@ from .people import (
 )
 from .people import COMMON_WORDS as PEOPLE_COMMON_WORDS
 from .people_resolve import TITLE_GENDERS
-from .people_state import _kin_before
+from .people_state import REPORTING_AFTER_RE, _kin_before
 from .people_words import OCCUPATION_MODIFIERS, OCCUPATION_NOUNS
 from .quote_state import (
     CLAUSE_WORDS,
@@ -469,7 +469,7 @@ def _spoken_of(text: str, m: Mention, pos: int) -> bool:
     return m.end < pos <= m.end + 3 and SPOKEN_OF_RE.match(text, m.end) is not None
 
 
-SPOKEN_OF_RE = re.compile(r",\s*(?:he|she)\s+(?:said|says|added|argued|noted|wrote|insisted|recalled)\s*,")
+SPOKEN_OF_RE = re.compile(r",\s*(?:he|she)" + REPORTING_AFTER_RE.pattern + r"\s*,")
 
 
 # A reporting verb's object pronoun, the person addressed ("asked her, “…?”", "told him that …"); not a possessive
